@@ -1,0 +1,2 @@
+pub mod article;
+pub mod layout;
