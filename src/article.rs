@@ -69,7 +69,7 @@ pub struct Part {
 /// A photographer's credit, "NAME 摄".
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Credit {
-    /// The name, as printed before 摄.
+    /// The name, padding spaces removed ("张 三 摄" gives 张三).
     pub name: String,
     /// The credit exactly as printed, for example "谷志锋 摄".
     pub text: String,

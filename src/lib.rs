@@ -1,2 +1,13 @@
+//! yuedu (阅读): a terminal reader for long-form Chinese feature articles.
+//!
+//! Data flows one way: bytes → [`source`] (read, decode) → [`parse`] (newspaper text →
+//! [`article::Article`]) → [`layout`] (article + width → role-tagged lines) → the panes,
+//! or the non-interactive [`commands`]. See ARCHITECTURE.md.
+
 pub mod article;
+pub mod cli;
+pub mod commands;
+pub mod config;
 pub mod layout;
+pub mod parse;
+pub mod source;

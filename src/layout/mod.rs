@@ -153,9 +153,15 @@ pub fn items(article: &Article) -> Vec<Item> {
 /// The source text of an item: its main text, and a caption's credit text.
 pub fn item_text(article: &Article, item: Item) -> (&str, Option<&str>) {
     match item {
-        Item::Banner => (article.banner.as_ref().map_or("", |h| h.text.as_str()), None),
+        Item::Banner => (
+            article.banner.as_ref().map_or("", |h| h.text.as_str()),
+            None,
+        ),
         Item::Title => (article.title.as_ref().map_or("", |h| h.text.as_str()), None),
-        Item::Byline => (article.byline.as_ref().map_or("", |h| h.text.as_str()), None),
+        Item::Byline => (
+            article.byline.as_ref().map_or("", |h| h.text.as_str()),
+            None,
+        ),
         Item::Block(i) => article.blocks.get(i).map_or(("", None), |b| {
             (b.text.as_str(), b.credit.as_ref().map(|c| c.text.as_str()))
         }),

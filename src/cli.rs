@@ -1,0 +1,117 @@
+//! The command line.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::layout::{AmbiguousWidth, LineBreakLevel, PunctuationDisplay};
+
+/// A terminal reader for long-form Chinese feature articles.
+///
+/// With no command, opens the article in the reader (the shipped article when no PATH
+/// is given). When standard output is not a terminal it prints what `dump` prints.
+#[derive(Debug, Parser)]
+#[command(name = "yuedu", version, about, long_about = None)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// The article to open (default: the shipped article).
+    pub path: Option<PathBuf>,
+
+    /// Read settings from this file instead of the user's config.toml.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub text: TextArgs,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the lines the text pane shows, as plain text.
+    Dump(DumpArgs),
+    /// Print the article's structure: banner, title, authors, sections, captions, joins.
+    Outline(OutlineArgs),
+}
+
+/// Settings of the text layout; each overrides config.toml.
+#[derive(Debug, Clone, Default, Args)]
+pub struct TextArgs {
+    /// How wide the East Asian ambiguous characters (“ ” … — ·) are drawn.
+    #[arg(long, global = true, value_enum, value_name = "WIDTH")]
+    pub ambiguous_width: Option<AmbiguousArg>,
+    /// How strictly the Chinese line-break rules apply.
+    #[arg(long, global = true, value_enum, value_name = "LEVEL")]
+    pub line_break: Option<LineBreakArg>,
+    /// Show ASCII , ; : ! ? ( ) between Chinese characters as full-width (display only).
+    #[arg(long, global = true, value_enum, value_name = "MODE")]
+    pub punctuation: Option<PunctuationArg>,
+}
+
+#[derive(Debug, Args)]
+pub struct DumpArgs {
+    /// The article (default: the shipped article).
+    pub path: Option<PathBuf>,
+    /// Text width in columns (default: the terminal's, capped by the reading width; 80
+    /// when there is no terminal).
+    #[arg(long, short)]
+    pub width: Option<usize>,
+}
+
+#[derive(Debug, Args)]
+pub struct OutlineArgs {
+    /// The article (default: the shipped article).
+    pub path: Option<PathBuf>,
+    /// Print one JSON object instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum AmbiguousArg {
+    Narrow,
+    Wide,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LineBreakArg {
+    Basic,
+    Gb,
+    Strict,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum PunctuationArg {
+    AsIs,
+    Fullwidth,
+}
+
+impl From<AmbiguousArg> for AmbiguousWidth {
+    fn from(a: AmbiguousArg) -> Self {
+        match a {
+            AmbiguousArg::Narrow => AmbiguousWidth::Narrow,
+            AmbiguousArg::Wide => AmbiguousWidth::Wide,
+        }
+    }
+}
+
+impl From<LineBreakArg> for LineBreakLevel {
+    fn from(a: LineBreakArg) -> Self {
+        match a {
+            LineBreakArg::Basic => LineBreakLevel::Basic,
+            LineBreakArg::Gb => LineBreakLevel::Gb,
+            LineBreakArg::Strict => LineBreakLevel::Strict,
+        }
+    }
+}
+
+impl From<PunctuationArg> for PunctuationDisplay {
+    fn from(a: PunctuationArg) -> Self {
+        match a {
+            PunctuationArg::AsIs => PunctuationDisplay::AsIs,
+            PunctuationArg::Fullwidth => PunctuationDisplay::Fullwidth,
+        }
+    }
+}

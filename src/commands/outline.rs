@@ -1,0 +1,157 @@
+//! `yuedu outline`: the recovered structure, for a person or (with `--json`) a script.
+
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::article::{Article, BlockKind, Join, LineNo};
+
+#[derive(Serialize)]
+struct Section<'a> {
+    title: &'a str,
+    line: LineNo,
+}
+
+#[derive(Serialize)]
+struct Caption<'a> {
+    text: &'a str,
+    credit: Option<&'a str>,
+    line: LineNo,
+}
+
+#[derive(Serialize)]
+struct BlockOut<'a> {
+    kind: BlockKind,
+    text: &'a str,
+    line: LineNo,
+}
+
+/// The `outline --json` object.
+#[derive(Serialize)]
+struct Outline<'a> {
+    banner: Option<&'a str>,
+    title: Option<&'a str>,
+    authors: &'a [String],
+    sections: Vec<Section<'a>>,
+    captions: Vec<Caption<'a>>,
+    joins: &'a [Join],
+    blocks: Vec<BlockOut<'a>>,
+}
+
+fn outline(article: &Article) -> Outline<'_> {
+    Outline {
+        banner: article.banner.as_ref().map(|h| h.text.as_str()),
+        title: article.title.as_ref().map(|h| h.text.as_str()),
+        authors: &article.authors,
+        sections: article
+            .headings()
+            .map(|(_, b)| Section {
+                title: &b.text,
+                line: b.line(),
+            })
+            .collect(),
+        captions: article
+            .captions()
+            .map(|(_, b)| Caption {
+                text: &b.text,
+                credit: b.credit.as_ref().map(|c| c.name.as_str()),
+                line: b.line(),
+            })
+            .collect(),
+        joins: &article.joins,
+        blocks: article
+            .blocks
+            .iter()
+            .map(|b| BlockOut {
+                kind: b.kind,
+                text: &b.text,
+                line: b.line(),
+            })
+            .collect(),
+    }
+}
+
+/// The outline as one JSON object (pretty-printed, ending in a newline).
+pub fn to_json(article: &Article) -> String {
+    let mut s = serde_json::to_string_pretty(&outline(article)).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// The outline as text for a person.
+pub fn to_text(article: &Article, name: &str) -> String {
+    let mut out = String::new();
+    let field = |out: &mut String, label: &str, value: Option<(&str, LineNo)>| {
+        let _ = match value {
+            Some((text, line)) => writeln!(out, "{label:<8} {text}  (line {line})"),
+            None => writeln!(out, "{label:<8} -"),
+        };
+    };
+    let _ = writeln!(out, "{name}");
+    field(
+        &mut out,
+        "banner",
+        article.banner.as_ref().map(|h| (h.text.as_str(), h.line)),
+    );
+    field(
+        &mut out,
+        "title",
+        article.title.as_ref().map(|h| (h.text.as_str(), h.line)),
+    );
+    let authors = article.authors.join(", ");
+    field(
+        &mut out,
+        "authors",
+        article.byline.as_ref().map(|h| (authors.as_str(), h.line)),
+    );
+
+    let count = |k: BlockKind| article.blocks.iter().filter(|b| b.kind == k).count();
+    let _ = writeln!(
+        out,
+        "\nsections ({}; {} paragraphs in all)",
+        count(BlockKind::Heading),
+        count(BlockKind::Paragraph)
+    );
+    // Paragraphs before the first heading form the lead.
+    let mut paragraphs = 0;
+    let mut current = "(lead)".to_string();
+    let mut current_line = None;
+    let mut sections = Vec::new();
+    for b in &article.blocks {
+        match b.kind {
+            BlockKind::Heading => {
+                sections.push((current_line, current, paragraphs));
+                current = b.text.clone();
+                current_line = Some(b.line());
+                paragraphs = 0;
+            }
+            BlockKind::Paragraph => paragraphs += 1,
+            BlockKind::Caption => {}
+        }
+    }
+    sections.push((current_line, current, paragraphs));
+    for (line, title, n) in sections {
+        let line = line.map_or_else(|| "    ".to_string(), |l| format!("{l:>4}"));
+        let _ = writeln!(out, "  {line}  {title}  [{n} paragraphs]");
+    }
+
+    let _ = writeln!(out, "\ncaptions ({})", count(BlockKind::Caption));
+    for (_, b) in article.captions() {
+        let credit = b
+            .credit
+            .as_ref()
+            .map_or_else(|| "no credit".to_string(), |c| format!("photo: {}", c.name));
+        let _ = writeln!(out, "  {:>4}  {}  [{credit}]", b.line(), b.text);
+    }
+
+    let _ = writeln!(
+        out,
+        "\njoins ({}): a paragraph continued across a caption or column break; check the \
+         source, text may have been lost there",
+        article.joins.len()
+    );
+    for j in &article.joins {
+        let _ = writeln!(out, "  {:>4}  …{} ‖ {}…", j.line, j.before, j.after);
+    }
+    out
+}

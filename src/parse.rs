@@ -1,0 +1,605 @@
+//! Newspaper-style plain text → [`Article`].
+//!
+//! The text is what comes out of a printed page: paragraphs separated by blank lines, a
+//! banner, a headline and a byline at the top, section headings and photo captions as
+//! short lines, and the damage the extraction does — a caption dropped into the middle
+//! of a sentence, a paragraph split by a page-column break. The rules below recover the
+//! structure from the shape of the text alone; none of them knows a particular article.
+//!
+//! Parsing changes no character and drops none: every non-blank source line ends up in
+//! exactly one place of the article (banner, title, byline, or one block).
+
+use crate::article::{Article, Block, BlockKind, Credit, HeaderLine, Join, LineNo, Part};
+
+/// A line is *short* (heading or caption sized) when it has at most this many characters.
+pub const SHORT_LINE_CHARS: usize = 32;
+
+/// How many characters of context a [`Join`] keeps on either side of the break.
+const JOIN_EXCERPT_CHARS: usize = 12;
+
+/// Marks that end a sentence.
+const SENTENCE_FINAL: &[char] = &['。', '！', '？', '…', '；', '!', '?', '．'];
+
+/// Closing quotes and brackets that may follow a sentence-final mark.
+const CLOSING_AFTER_FINAL: &[char] = &['”', '’', '」', '』', '）', ')', '》', '〕', '】'];
+
+/// Punctuation that never stands in a byline or a photographer's name.
+fn is_text_punctuation(c: char) -> bool {
+    c.is_ascii_punctuation()
+        || matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFF0F | 0xFF1A..=0xFF20)
+        || matches!(c, '“' | '”' | '‘' | '’' | '…' | '—' | '·')
+}
+
+/// A CJK ideograph (the unified blocks and their extensions, compatibility ideographs).
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F | 0x30000..=0x3134F)
+}
+
+/// One source line, numbered.
+#[derive(Debug, Clone, Copy)]
+struct SrcLine<'a> {
+    no: LineNo,
+    text: &'a str,
+}
+
+/// Splits `text` into lines, reading `\n`, `\r\n` and a lone `\r` as line ends.
+fn split_lines(text: &str) -> Vec<SrcLine<'_>> {
+    let mut lines = Vec::new();
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                lines.push(&text[start..i]);
+                i += 1;
+                start = i;
+            }
+            b'\r' => {
+                lines.push(&text[start..i]);
+                i += if bytes.get(i + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
+                start = i;
+            }
+            _ => i += 1,
+        }
+    }
+    if start < text.len() {
+        lines.push(&text[start..]);
+    }
+    lines
+        .into_iter()
+        .enumerate()
+        .map(|(i, t)| SrcLine { no: i + 1, text: t })
+        .collect()
+}
+
+/// A run of consecutive non-blank lines: one paragraph-like unit of the page.
+#[derive(Debug, Clone)]
+struct Unit<'a> {
+    lines: Vec<SrcLine<'a>>,
+}
+
+impl Unit<'_> {
+    fn first_line(&self) -> LineNo {
+        self.lines[0].no
+    }
+
+    /// The unit's text without a trailing credit line, lines concatenated.
+    fn body_lines(&self) -> &[SrcLine<'_>] {
+        if self.lines.len() > 1 && credit_only(self.lines[self.lines.len() - 1].text).is_some() {
+            &self.lines[..self.lines.len() - 1]
+        } else {
+            &self.lines
+        }
+    }
+
+    fn body_text(&self) -> String {
+        self.body_lines().iter().map(|l| l.text.trim()).collect()
+    }
+}
+
+fn group_units<'a>(lines: &[SrcLine<'a>]) -> Vec<Unit<'a>> {
+    let mut units: Vec<Unit<'a>> = Vec::new();
+    let mut current: Vec<SrcLine<'a>> = Vec::new();
+    for line in lines {
+        if line.text.trim().is_empty() {
+            if !current.is_empty() {
+                units.push(Unit {
+                    lines: std::mem::take(&mut current),
+                });
+            }
+        } else {
+            current.push(*line);
+        }
+    }
+    if !current.is_empty() {
+        units.push(Unit { lines: current });
+    }
+    units
+}
+
+/// Whether `text` ends a sentence: a sentence-final mark, possibly followed by closing
+/// quotes or brackets.
+pub fn ends_sentence(text: &str) -> bool {
+    let trimmed = text.trim_end().trim_end_matches(CLOSING_AFTER_FINAL);
+    trimmed.ends_with(SENTENCE_FINAL)
+}
+
+/// Whether `text` opens a quote it does not close (“ or 「 more often than ” or 」).
+pub fn leaves_quote_open(text: &str) -> bool {
+    let count = |c: char| text.chars().filter(|&x| x == c).count();
+    count('“') > count('”') || count('「') > count('」')
+}
+
+fn is_short(text: &str) -> bool {
+    text.chars().count() <= SHORT_LINE_CHARS
+}
+
+/// A photographer's name: two to four Han characters, possibly padded with one space
+/// ("陈 醉").
+fn is_person_name(s: &str) -> bool {
+    let han: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
+    (2..=4).contains(&han.len())
+        && han.iter().all(|&c| is_han(c))
+        && s.split_whitespace().count() <= 2
+}
+
+/// A line that is nothing but a credit, "NAME 摄"; returns the name.
+fn credit_only(line: &str) -> Option<&str> {
+    let rest = line.trim().strip_suffix('摄')?;
+    let name = rest.trim();
+    is_person_name(name).then_some(name)
+}
+
+/// A caption line that ends with its credit after a space, "TEXT NAME 摄"; returns the
+/// caption text and the credit (name and printed credit text).
+fn trailing_credit(line: &str) -> Option<(&str, &str, &str)> {
+    let line = line.trim();
+    let rest = line.strip_suffix('摄')?.trim_end();
+    let space = rest.rfind(char::is_whitespace)?;
+    let name = rest[space..].trim();
+    let text = rest[..space].trim_end();
+    if text.is_empty() || !is_person_name(name) || name.contains(char::is_whitespace) {
+        return None;
+    }
+    let credit_start = line.len() - line[space..].trim_start().len();
+    Some((text, name, &line[credit_start..]))
+}
+
+/// Words that name a role in a byline rather than a person ("记者 孙七").
+const BYLINE_ROLES: &[&str] = &[
+    "本报记者",
+    "特约记者",
+    "见习记者",
+    "记者",
+    "通讯员",
+    "本报讯",
+];
+
+/// Whether a line is a byline: one to six names of Han characters separated by spaces,
+/// no punctuation, optionally with role words such as 记者. Two-character names padded to
+/// three ("陈 醉") count as one.
+fn byline_authors(line: &str) -> Option<Vec<String>> {
+    let line = line.trim();
+    if line.chars().any(is_text_punctuation) || line.chars().count() > 40 {
+        return None;
+    }
+    let tokens: Vec<&str> = line
+        .split_whitespace()
+        .filter(|t| !BYLINE_ROLES.contains(t))
+        .collect();
+    if tokens.is_empty()
+        || !tokens
+            .iter()
+            .all(|t| t.chars().all(is_han) && t.chars().count() <= 4)
+    {
+        return None;
+    }
+    let mut authors = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let one = |t: &str| t.chars().count() == 1;
+        if one(tokens[i]) && i + 1 < tokens.len() && one(tokens[i + 1]) {
+            authors.push(format!("{}{}", tokens[i], tokens[i + 1]));
+            i += 2;
+        } else {
+            authors.push(tokens[i].to_string());
+            i += 1;
+        }
+    }
+    let sane = authors.len() <= 6 && authors.iter().all(|a| (2..=4).contains(&a.chars().count()));
+    sane.then_some(authors)
+}
+
+/// A line that can stand as a headline or banner: one line, not a sentence.
+fn is_headline_like(unit: &Unit<'_>) -> bool {
+    let text = unit.body_text();
+    unit.lines.len() == 1
+        && !ends_sentence(&text)
+        && !leaves_quote_open(&text)
+        && text.chars().count() <= 2 * SHORT_LINE_CHARS
+        && credit_only(&text).is_none()
+        && trailing_credit(&text).is_none()
+}
+
+fn header_line(unit: &Unit<'_>) -> HeaderLine {
+    HeaderLine {
+        text: unit.lines[0].text.trim().to_string(),
+        line: unit.first_line(),
+    }
+}
+
+/// What a unit of the body is, before joining.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Heading,
+    Paragraph,
+    Caption,
+}
+
+/// A unit with a credit is a caption whatever else it looks like.
+fn has_credit(unit: &Unit<'_>) -> bool {
+    let last = unit.lines[unit.lines.len() - 1].text;
+    (unit.lines.len() > 1 && credit_only(last).is_some())
+        || (unit.lines.len() == 1 && trailing_credit(last).is_some())
+}
+
+/// A short line without sentence-final punctuation: a heading or a caption.
+fn is_label_like(unit: &Unit<'_>) -> bool {
+    let text = unit.body_text();
+    unit.lines.len() == 1 && is_short(&text) && !ends_sentence(&text) && !leaves_quote_open(&text)
+}
+
+fn classify(units: &[Unit<'_>]) -> Vec<Class> {
+    // Body text: what is neither a captioned photo nor a label.
+    let is_body = |u: &Unit<'_>| !has_credit(u) && !is_label_like(u);
+    let mut classes = Vec::with_capacity(units.len());
+    // Whether the last paragraph so far ended mid-sentence.
+    let mut paragraph_open = false;
+    for (i, unit) in units.iter().enumerate() {
+        // The next unit that is not a credited caption.
+        let next_body = units[i + 1..].iter().find(|u| !has_credit(u));
+        let class = if has_credit(unit) {
+            Class::Caption
+        } else if is_label_like(unit) {
+            match next_body {
+                // A label in the middle of a sentence is a caption dropped there.
+                Some(next) if paragraph_open && is_body(next) => Class::Caption,
+                Some(next) if is_body(next) => Class::Heading,
+                _ => Class::Caption,
+            }
+        } else {
+            Class::Paragraph
+        };
+        if class == Class::Paragraph {
+            paragraph_open = !ends_sentence(&unit.body_text());
+        } else if class == Class::Heading {
+            paragraph_open = false;
+        }
+        classes.push(class);
+    }
+    classes
+}
+
+fn excerpt_end(text: &str) -> String {
+    let n = text.chars().count();
+    text.chars()
+        .skip(n.saturating_sub(JOIN_EXCERPT_CHARS))
+        .collect()
+}
+
+fn excerpt_start(text: &str) -> String {
+    text.chars().take(JOIN_EXCERPT_CHARS).collect()
+}
+
+/// Builds the block of a unit; a caption's credit is split off.
+fn unit_block(unit: &Unit<'_>, class: Class) -> Block {
+    let mut text = String::new();
+    let mut parts = Vec::new();
+    let mut credit = None;
+    let body = unit.body_lines();
+    for line in body {
+        parts.push(Part {
+            start: text.len(),
+            line: line.no,
+        });
+        text.push_str(line.text.trim());
+    }
+    if class == Class::Caption {
+        if body.len() < unit.lines.len() {
+            let last = unit.lines[unit.lines.len() - 1];
+            if let Some(name) = credit_only(last.text) {
+                credit = Some(Credit {
+                    name: name.split_whitespace().collect(),
+                    text: last.text.trim().to_string(),
+                    line: last.no,
+                });
+            }
+        } else if let Some((caption, name, credit_text)) = trailing_credit(&text) {
+            let (caption, name, credit_text) = (
+                caption.to_string(),
+                name.to_string(),
+                credit_text.to_string(),
+            );
+            credit = Some(Credit {
+                name,
+                text: credit_text,
+                line: body[0].no,
+            });
+            text = caption;
+        }
+    }
+    let kind = match class {
+        Class::Heading => BlockKind::Heading,
+        Class::Paragraph => BlockKind::Paragraph,
+        Class::Caption => BlockKind::Caption,
+    };
+    // A single-part block's parts were built above; multi-line units keep one part per
+    // source line so positions map back to lines.
+    parts.dedup_by_key(|p| p.start);
+    Block {
+        kind,
+        text,
+        parts,
+        credit,
+    }
+}
+
+/// Parses newspaper-style plain text into an [`Article`].
+pub fn parse(text: &str) -> Article {
+    let lines = split_lines(text);
+    let units = group_units(&lines);
+    let mut article = Article::default();
+
+    // The page header: banner, headline, byline.
+    let mut rest = &units[..];
+    match rest {
+        [first, second, ..]
+            if is_headline_like(first)
+                && is_headline_like(second)
+                && byline_authors(&second.body_text()).is_none() =>
+        {
+            article.banner = Some(header_line(first));
+            article.title = Some(header_line(second));
+            rest = &rest[2..];
+        }
+        [first, ..] if is_headline_like(first) && byline_authors(&first.body_text()).is_none() => {
+            article.title = Some(header_line(first));
+            rest = &rest[1..];
+        }
+        _ => {}
+    }
+    if let Some(first) = rest.first()
+        && first.lines.len() == 1
+        && let Some(authors) = byline_authors(first.lines[0].text)
+    {
+        article.byline = Some(header_line(first));
+        article.authors = authors;
+        rest = &rest[1..];
+    }
+
+    // The body.
+    let classes = classify(rest);
+    // The paragraph that ended mid-sentence, and the captions that interrupted it.
+    let mut open: Option<Block> = None;
+    let mut deferred: Vec<Block> = Vec::new();
+    let flush = |article: &mut Article, open: &mut Option<Block>, deferred: &mut Vec<Block>| {
+        if let Some(p) = open.take() {
+            article.blocks.push(p);
+        }
+        article.blocks.append(deferred);
+    };
+    for (unit, &class) in rest.iter().zip(&classes) {
+        let block = unit_block(unit, class);
+        match class {
+            Class::Paragraph => {
+                let block = match open.take() {
+                    Some(mut p) => {
+                        article.joins.push(Join {
+                            line: block.line(),
+                            before: excerpt_end(&p.text),
+                            after: excerpt_start(&block.text),
+                        });
+                        let offset = p.text.len();
+                        p.text.push_str(&block.text);
+                        p.parts.extend(block.parts.iter().map(|part| Part {
+                            start: part.start + offset,
+                            line: part.line,
+                        }));
+                        p
+                    }
+                    None => block,
+                };
+                if ends_sentence(&block.text) {
+                    open = Some(block);
+                    flush(&mut article, &mut open, &mut deferred);
+                } else {
+                    open = Some(block);
+                }
+            }
+            Class::Caption if open.is_some() => deferred.push(block),
+            Class::Caption | Class::Heading => {
+                flush(&mut article, &mut open, &mut deferred);
+                article.blocks.push(block);
+            }
+        }
+    }
+    flush(&mut article, &mut open, &mut deferred);
+    article
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(a: &Article) -> Vec<(BlockKind, &str)> {
+        a.blocks.iter().map(|b| (b.kind, b.text.as_str())).collect()
+    }
+
+    #[test]
+    fn lines_split_on_lf_crlf_and_lone_cr() {
+        let lines = split_lines("a\r\nb\rc\nd");
+        let texts: Vec<_> = lines.iter().map(|l| (l.no, l.text)).collect();
+        assert_eq!(texts, vec![(1, "a"), (2, "b"), (3, "c"), (4, "d")]);
+    }
+
+    #[test]
+    fn sentence_end_includes_closing_quote_after_final_mark() {
+        assert!(ends_sentence("他说:“好。”"));
+        assert!(ends_sentence("今年是“拼”!"));
+        assert!(ends_sentence("定期复查……"));
+        assert!(!ends_sentence("区域共绘民生“幸福圈”"));
+        assert!(!ends_sentence("“我们通过增强企业研发强度来赋"));
+    }
+
+    #[test]
+    fn open_quote_is_detected() {
+        assert!(leaves_quote_open("“我们通过增强"));
+        assert!(!leaves_quote_open("“大平台”推动强链补链"));
+    }
+
+    #[test]
+    fn padded_two_character_names_are_one_author() {
+        assert_eq!(
+            byline_authors("陈 醉 劳超杰"),
+            Some(vec!["陈醉".to_string(), "劳超杰".to_string()])
+        );
+        assert_eq!(
+            byline_authors("王小明 李 四"),
+            Some(vec!["王小明".to_string(), "李四".to_string()])
+        );
+        assert_eq!(byline_authors("今年,长三角"), None);
+        assert_eq!(byline_authors("区域共绘民生"), None);
+    }
+
+    #[test]
+    fn credit_on_same_line_after_a_space() {
+        assert_eq!(
+            trailing_credit("领克“超级工厂” 黄孟丹 摄"),
+            Some(("领克“超级工厂”", "黄孟丹", "黄孟丹 摄"))
+        );
+        assert_eq!(trailing_credit("没有署名的图片"), None);
+        assert_eq!(credit_only("谷志锋 摄"), Some("谷志锋"));
+        assert_eq!(credit_only("这是一句很长的话并不是摄"), None);
+    }
+
+    #[test]
+    fn heading_is_a_short_line_followed_by_body() {
+        let a = parse("标题\n\n作者甲\n\n正文第一段。\n\n小标题\n\n正文第二段。\n");
+        let k = kinds(&a);
+        assert!(k.contains(&(BlockKind::Heading, "小标题")), "{k:?}");
+    }
+
+    #[test]
+    fn unclosed_quote_line_is_not_a_heading() {
+        let a = parse("城市观察\n\n小城十年的变迁之路\n\n正文。\n\n“我们要\n\n继续前进。”他说。\n");
+        assert!(a.headings().next().is_none(), "{:?}", kinds(&a));
+        assert_eq!(a.joins.len(), 1);
+        assert_eq!(
+            a.blocks.last().map(|b| b.text.as_str()),
+            Some("“我们要继续前进。”他说。")
+        );
+    }
+
+    #[test]
+    fn caption_interrupting_a_sentence_moves_after_the_joined_paragraph() {
+        let a = parse(
+            "城市观察\n\n小城十年的变迁之路\n\n正文开始,这是一段足够长的正文,说到这里的时候被一张图片的说明打断了,我们\n\n峰会现场\n\n继续说下去。\n\n下一段。\n",
+        );
+        assert_eq!(
+            kinds(&a),
+            vec![
+                (
+                    BlockKind::Paragraph,
+                    "正文开始,这是一段足够长的正文,说到这里的时候被一张图片的说明打断了,我们继续说下去。"
+                ),
+                (BlockKind::Caption, "峰会现场"),
+                (BlockKind::Paragraph, "下一段。"),
+            ]
+        );
+        assert_eq!(a.joins[0].line, 9, "{:?}", a.joins);
+        assert_eq!(
+            a.blocks[0].line_at(
+                "正文开始,这是一段足够长的正文,说到这里的时候被一张图片的说明打断了,我们继".len()
+            ),
+            9
+        );
+        assert_eq!(a.blocks[0].line_at(0), 5);
+    }
+
+    #[test]
+    fn credit_alone_on_next_line_belongs_to_caption() {
+        let a = parse(
+            "城市观察\n\n小城十年的变迁之路\n\n正文。\n\n智谷小镇,日新月异。\n谷志锋 摄\n\n小节\n\n正文。\n",
+        );
+        let cap = a.captions().next().map(|(_, b)| b).expect("a caption");
+        assert_eq!(cap.text, "智谷小镇,日新月异。");
+        let credit = cap.credit.as_ref().expect("credit");
+        assert_eq!((credit.name.as_str(), credit.line), ("谷志锋", 8));
+    }
+
+    #[test]
+    fn short_lines_after_the_last_paragraph_are_captions() {
+        let a = parse("城市观察\n\n小城十年的变迁之路\n\n正文。\n\n图一\n\n图二 张三 摄\n");
+        assert_eq!(
+            kinds(&a),
+            vec![
+                (BlockKind::Paragraph, "正文。"),
+                (BlockKind::Caption, "图一"),
+                (BlockKind::Caption, "图二"),
+            ]
+        );
+    }
+
+    #[test]
+    fn no_byline_and_no_banner() {
+        let a = parse("只有标题的一篇文章\n\n正文第一段。\n");
+        assert_eq!(
+            a.title.map(|t| t.text),
+            Some("只有标题的一篇文章".to_string())
+        );
+        assert!(a.banner.is_none() && a.byline.is_none() && a.authors.is_empty());
+    }
+
+    #[test]
+    fn every_non_blank_line_lands_in_one_place() {
+        let text = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/articles/yuyao-yangtze-delta.txt"
+        ))
+        .expect("shipped article");
+        let a = parse(&text);
+        let strip = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        let mut got: Vec<(LineNo, String)> = Vec::new();
+        for h in [&a.banner, &a.title, &a.byline].into_iter().flatten() {
+            got.push((h.line, strip(&h.text)));
+        }
+        for b in &a.blocks {
+            for (i, p) in b.parts.iter().enumerate() {
+                let end = b.parts.get(i + 1).map_or(b.text.len(), |n| n.start);
+                got.push((p.line, strip(&b.text[p.start..end])));
+            }
+            if let Some(c) = &b.credit {
+                if c.line == b.line() {
+                    let last = got.last_mut().expect("caption part");
+                    last.1.push_str(&strip(&c.text));
+                } else {
+                    got.push((c.line, strip(&c.text)));
+                }
+            }
+        }
+        got.sort();
+        let want: Vec<(LineNo, String)> = text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+            .map(|(i, l)| (i + 1, strip(l)))
+            .collect();
+        assert_eq!(got, want);
+    }
+}
