@@ -1,13 +1,17 @@
 //! Settings: the documented `config.toml` (embedded as the defaults) overlaid with the
 //! user's file, parsed strictly, with errors that name the file, line and column.
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::str::FromStr;
 
 use serde::Deserialize;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+use crate::action::Action;
+use crate::keymap::{Key, Keymap};
 use crate::layout::{AmbiguousWidth, LayoutOptions, LineBreakLevel, PunctuationDisplay};
 
 /// The documented default configuration, as shipped at the top of the repository.
@@ -19,6 +23,13 @@ pub const DEFAULT_CONFIG: &str = include_str!("../config.toml");
 pub struct Config {
     pub text: TextConfig,
     pub layout: LayoutConfig,
+    pub theme: ThemeConfig,
+    pub input: InputConfig,
+    /// Action → keys. Defaults to the `[keys]` table of `config.toml`.
+    pub keys: BTreeMap<Action, Vec<Key>>,
+    /// The actions the user's file binds (their keys win over the defaults').
+    #[serde(skip)]
+    pub user_keys: BTreeSet<Action>,
 }
 
 /// `[text]`: how text is measured, broken and shown.
@@ -41,6 +52,122 @@ pub struct LayoutConfig {
     pub reading_width: u16,
     /// Defaults to two U+3000.
     pub indent: String,
+    /// Defaults to 30.
+    pub nav_width: u16,
+    /// Defaults to true.
+    pub show_nav: bool,
+    /// Defaults to 60.
+    pub nav_min_terminal_width: u16,
+}
+
+/// `[theme]`: colours.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ThemeConfig {
+    /// Defaults to `"dark"`.
+    pub name: ThemeName,
+    /// Per-role foreground colours over the theme; defaults to none.
+    pub colors: BTreeMap<ThemeRole, ColorSpec>,
+}
+
+/// The built-in themes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ThemeName {
+    Dark,
+    Light,
+    Mono,
+}
+
+/// What can be given a colour of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ThemeRole {
+    Banner,
+    Title,
+    Byline,
+    Heading,
+    Body,
+    Caption,
+    Credit,
+    Decoration,
+    Match,
+    NavCurrent,
+    Status,
+}
+
+/// A colour as written in the configuration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColorSpec {
+    /// The terminal's own foreground.
+    Default,
+    /// One of the 16 named colours, by its ANSI index (0–15).
+    Named(u8),
+    /// An entry of the 256-colour palette.
+    Indexed(u8),
+    Rgb(u8, u8, u8),
+}
+
+/// The 16 colour names, by ANSI index.
+pub const COLOR_NAMES: [&str; 16] = [
+    "black",
+    "red",
+    "green",
+    "yellow",
+    "blue",
+    "magenta",
+    "cyan",
+    "gray",
+    "dark-gray",
+    "light-red",
+    "light-green",
+    "light-yellow",
+    "light-blue",
+    "light-magenta",
+    "light-cyan",
+    "white",
+];
+
+impl FromStr for ColorSpec {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let lower = s.trim().to_ascii_lowercase();
+        if lower == "default" || lower == "reset" {
+            return Ok(ColorSpec::Default);
+        }
+        if let Some(i) = COLOR_NAMES.iter().position(|n| *n == lower || n.replace('-', "") == lower) {
+            return Ok(ColorSpec::Named(i as u8));
+        }
+        if let Ok(n) = lower.parse::<u8>() {
+            return Ok(ColorSpec::Indexed(n));
+        }
+        if let Some(hex) = lower.strip_prefix('#')
+            && hex.len() == 6
+            && let Ok(v) = u32::from_str_radix(hex, 16)
+        {
+            return Ok(ColorSpec::Rgb((v >> 16) as u8, (v >> 8) as u8, v as u8));
+        }
+        Err(format!(
+            "unknown colour \"{s}\"; use default, {}, a number 0-255 or \"#rrggbb\"",
+            COLOR_NAMES.join(", ")
+        ))
+    }
+}
+
+impl<'de> Deserialize<'de> for ColorSpec {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// `[input]`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct InputConfig {
+    /// Defaults to false.
+    pub mouse: bool,
 }
 
 impl Config {
@@ -114,16 +241,40 @@ impl Config {
         toml::from_str(DEFAULT_CONFIG).unwrap_or_else(|e| panic!("embedded config.toml: {e}"))
     }
 
+    /// The key map of these settings.
+    pub fn keymap(&self) -> Result<Keymap, String> {
+        Keymap::new(&self.keys, &|a| self.user_keys.contains(&a))
+    }
+
     /// The defaults overlaid with the TOML `text` of the file at `path` (used in messages).
     pub fn from_user_text(path: &str, text: &str) -> Result<Config, ConfigError> {
         let user = DeTable::parse(text).map_err(|e| error_at(path, text, &e))?;
+        // The actions the user rebinds, to let their keys win, and the span of `[keys]`
+        // for a conflict message.
+        let mut user_keys = BTreeSet::new();
+        let mut keys_span = None;
+        if let Some(keys) = user.get_ref().get("keys") {
+            keys_span = Some(keys.span());
+            if let DeValue::Table(t) = keys.get_ref() {
+                user_keys = t.keys().filter_map(|k| k.get_ref().parse::<Action>().ok()).collect();
+            }
+        }
         let mut base = DeTable::parse(DEFAULT_CONFIG)
             .map_err(|e| error_at("config.toml (built in)", DEFAULT_CONFIG, &e))?;
         let span = user.span();
         merge(base.get_mut(), user.into_inner());
         let merged = Spanned::new(span, base.into_inner());
-        Config::deserialize(toml::de::Deserializer::from(merged))
-            .map_err(|e| error_at(path, text, &e))
+        let mut config = Config::deserialize(toml::de::Deserializer::from(merged))
+            .map_err(|e| error_at(path, text, &e))?;
+        config.user_keys = user_keys;
+        if let Err(message) = config.keymap() {
+            return Err(ConfigError {
+                path: path.to_string(),
+                position: keys_span.map(|s| line_col(text, s.start)),
+                message,
+            });
+        }
+        Ok(config)
     }
 }
 
@@ -172,6 +323,57 @@ mod tests {
         assert_eq!(c.text.punctuation, PunctuationDisplay::AsIs);
         assert_eq!(c.layout.reading_width, 72);
         assert_eq!(c.layout.indent, "\u{3000}\u{3000}");
+        assert_eq!(c.theme.name, ThemeName::Dark);
+        assert!(!c.input.mouse);
+        // Every action has a default key.
+        let map = c.keymap().expect("default keys do not conflict");
+        for a in Action::all() {
+            assert!(!map.keys(a).is_empty(), "{a} has no default key");
+        }
+    }
+
+    fn error(text: &str) -> String {
+        Config::from_user_text("u.toml", text).expect_err("invalid").to_string()
+    }
+
+    #[test]
+    fn every_kind_of_bad_file_is_reported_with_position_and_value() {
+        let cases = [
+            ("[keys]\nfly = [\"f\"]\n", "u.toml:2:1: ", "\"fly\""),
+            ("[keys]\nquit = [\"ctrl-\"]\n", "u.toml:2:8: ", "\"ctrl-\""),
+            ("[theme.colors]\nheading = \"octarine\"\n", "u.toml:2:11: ", "\"octarine\""),
+            ("[theme.colors]\nnavbar = \"red\"\n", "u.toml:2:1: ", "`navbar`"),
+            ("[theme]\nname = \"neon\"\n", "u.toml:2:8: ", "`neon`"),
+            ("[layout]\nreading-width = \"wide\"\n", "u.toml:2:17: ", "\"wide\""),
+            ("[input]\nmouse = 1\n", "u.toml:2:9: ", "bool"),
+            ("[colour]\n", "u.toml:1:2: ", "`colour`"),
+            ("[keys]\nquit = [\"x\"]\nhelp = [\"x\"]\n", "u.toml:1:1: ", "\"x\""),
+        ];
+        for (text, position, value) in cases {
+            let shown = error(text);
+            assert!(shown.starts_with(position), "{text:?} gave {shown}");
+            assert!(shown.contains(value), "{text:?} gave {shown}");
+        }
+        // What would be valid is said too.
+        assert!(error("[theme]\nname = \"neon\"\n").contains("`mono`"));
+        assert!(error("[keys]\nfly = [\"f\"]\n").contains("next-heading"));
+        assert!(error("[theme.colors]\nheading = \"octarine\"\n").contains("light-cyan"));
+    }
+
+    #[test]
+    fn user_keys_override_defaults() {
+        let c = Config::from_user_text("u.toml", "[keys]\nnext-heading = [\"j\"]\n").expect("valid");
+        let map = c.keymap().expect("keymap");
+        assert_eq!(map.keys(Action::NextHeading).iter().map(ToString::to_string).collect::<Vec<_>>(), ["j"]);
+        assert_eq!(map.keys(Action::ScrollDown).iter().map(ToString::to_string).collect::<Vec<_>>(), ["↓"]);
+    }
+
+    #[test]
+    fn colours_parse() {
+        assert_eq!("light-cyan".parse(), Ok(ColorSpec::Named(14)));
+        assert_eq!("#ff8000".parse(), Ok(ColorSpec::Rgb(255, 128, 0)));
+        assert_eq!("208".parse(), Ok(ColorSpec::Indexed(208)));
+        assert_eq!("default".parse(), Ok(ColorSpec::Default));
     }
 
     #[test]

@@ -4,10 +4,15 @@
 //! [`article::Article`]) → [`layout`] (article + width → role-tagged lines) → the panes,
 //! or the non-interactive [`commands`]. See ARCHITECTURE.md.
 
+pub mod action;
+pub mod app;
 pub mod article;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod keymap;
 pub mod layout;
 pub mod parse;
 pub mod source;
+pub mod tui;
+pub mod ui;

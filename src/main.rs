@@ -9,7 +9,8 @@ use clap::Parser;
 use yuedu::cli::{Cli, Command, TextArgs};
 use yuedu::commands::{dump, outline};
 use yuedu::config::{self, Config};
-use yuedu::{parse, source};
+use yuedu::ui::Theme;
+use yuedu::{app, parse, source, tui};
 
 /// Exit status for usage errors, unreadable files and bad configuration.
 const EXIT_ERROR: u8 = 2;
@@ -47,6 +48,13 @@ fn default_dump_width(config: &Config) -> usize {
     80
 }
 
+/// Whether the reader may take over the screen: standard input and output are a
+/// terminal, and it is not a dumb one.
+fn can_take_over_terminal() -> bool {
+    let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
+    std::io::stdout().is_terminal() && std::io::stdin().is_terminal() && !dumb
+}
+
 /// Writes `text` to stdout; a closed pipe (`yuedu dump | head`) ends quietly.
 fn print(text: &str) -> Result<(), Failure> {
     let mut out = std::io::stdout().lock();
@@ -79,8 +87,17 @@ fn run(cli: Cli) -> Result<(), Failure> {
         None => {
             let src = source::load(cli.path.as_deref())?;
             let article = parse::parse(&src.text);
-            let width = default_dump_width(&config);
-            print(&dump::to_text(&article, &config.layout_options(width)))
+            if !can_take_over_terminal() {
+                // Piped, redirected or a dumb terminal: print what the pane would show.
+                let width = default_dump_width(&config);
+                return print(&dump::to_text(&article, &config.layout_options(width)));
+            }
+            let size = crossterm::terminal::size().unwrap_or((80, 24));
+            let mut app = app::app_for(article, &src.name(), config, size)?;
+            let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+            let theme = Theme::new(&app.config.theme, no_color);
+            tui::run(&mut app, &theme)?;
+            Ok(())
         }
     }
 }

@@ -1,0 +1,676 @@
+//! The reader's state and how actions change it. No drawing and no I/O here: the UI reads
+//! this state to draw, and the event loop turns terminal events into calls of
+//! [`App::handle_key`] and [`App::resize`].
+
+use std::ops::Range;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::layout::Rect;
+
+use crate::action::Action;
+use crate::article::{Article, BlockKind};
+use crate::config::Config;
+use crate::keymap::Keymap;
+use crate::layout::{Item, Layout, LayoutOptions, Pos, item_text, items};
+
+/// Which pane takes the movement keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Text,
+    Nav,
+}
+
+/// What an entry of the navigation pane points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NavKind {
+    Title,
+    Heading,
+    Caption,
+}
+
+/// One selectable entry of the navigation pane.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NavEntry {
+    pub kind: NavKind,
+    pub label: String,
+    /// A caption's photographer credit, as printed.
+    pub credit: Option<String>,
+    /// The item index (into [`App::items`]) it jumps to.
+    pub item: usize,
+}
+
+/// One search match: a byte range of an item's source text (see [`item_text`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Match {
+    pub item: usize,
+    pub range: Range<usize>,
+}
+
+/// The search state: the query being typed or the last one confirmed.
+#[derive(Debug, Clone, Default)]
+pub struct Search {
+    pub query: String,
+    /// Whether the query is still being typed in the status bar.
+    pub editing: bool,
+    pub matches: Vec<Match>,
+    /// Index into `matches` of the current match.
+    pub current: Option<usize>,
+    /// Where the reader was when the search started, to go back on Esc.
+    origin: Pos,
+}
+
+/// Where everything goes on a screen of a given size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Geometry {
+    /// The navigation pane (beside the text, or over it in a narrow terminal).
+    pub nav: Option<Rect>,
+    /// Whether the navigation pane is drawn over the text pane.
+    pub nav_over_text: bool,
+    /// The text pane.
+    pub text: Rect,
+    /// The columns the text is laid out in, centred in the text pane.
+    pub text_column: Rect,
+    /// The status bar.
+    pub status: Rect,
+}
+
+/// The reader.
+pub struct App {
+    pub article: Article,
+    pub items: Vec<Item>,
+    /// A short name of the article for the status bar.
+    pub name: String,
+    pub config: Config,
+    pub keymap: Keymap,
+    pub layout: Layout,
+    layout_opts: LayoutOptions,
+    /// The terminal size.
+    pub size: (u16, u16),
+    /// The first line shown in the text pane.
+    pub top: usize,
+    /// The place the last jump went to: it stays the reading position (current section)
+    /// even where the end of the article keeps it from reaching the top of the pane.
+    mark: Option<Pos>,
+    pub focus: Focus,
+    /// Whether the navigation pane is shown beside the text (wide terminals).
+    pub show_nav: bool,
+    /// Whether the navigation pane is open over the text (narrow terminals).
+    pub nav_overlay: bool,
+    pub nav_entries: Vec<NavEntry>,
+    /// The selected navigation entry.
+    pub nav_cursor: usize,
+    pub search: Option<Search>,
+    /// The help overlay's scroll offset, when it is open.
+    pub help: Option<usize>,
+    /// A message for the status bar, until the next key.
+    pub message: Option<String>,
+    pub running: bool,
+}
+
+impl App {
+    /// A reader on `article`, for a terminal of `size` columns × rows.
+    pub fn new(article: Article, name: String, config: Config, keymap: Keymap, size: (u16, u16)) -> App {
+        let items = items(&article);
+        let nav_entries = nav_entries(&article, &items);
+        let show_nav = config.layout.show_nav;
+        let mut app = App {
+            article,
+            items,
+            name,
+            keymap,
+            layout: Layout::default(),
+            layout_opts: config.layout_options(0),
+            config,
+            size,
+            top: 0,
+            mark: None,
+            focus: Focus::Text,
+            show_nav,
+            nav_overlay: false,
+            nav_entries,
+            nav_cursor: 0,
+            search: None,
+            help: None,
+            message: None,
+            running: true,
+        };
+        app.relayout(true);
+        app
+    }
+
+    // ----- geometry and layout -------------------------------------------------------
+
+    /// Whether the terminal is wide enough for the two panes side by side.
+    fn wide(&self) -> bool {
+        self.size.0 >= self.config.layout.nav_min_terminal_width
+    }
+
+    /// Where everything goes at the current size.
+    pub fn geometry(&self) -> Geometry {
+        let (w, h) = self.size;
+        let body_h = h.saturating_sub(1);
+        let status = Rect::new(0, body_h, w, h.min(1));
+        let side_nav = self.wide() && self.show_nav;
+        let nav_w = if side_nav {
+            self.config.layout.nav_width.min(w / 2)
+        } else {
+            0
+        };
+        let text = Rect::new(nav_w, 0, w - nav_w, body_h);
+        // A column of margin on each side when there is room for it.
+        let room = if text.width >= 12 {
+            text.width - 2
+        } else {
+            text.width
+        };
+        let col_w = room.min(self.config.layout.reading_width.max(1));
+        let text_column = Rect::new(text.x + (text.width - col_w) / 2, 0, col_w, body_h);
+        let nav = if side_nav {
+            Some(Rect::new(0, 0, nav_w, body_h))
+        } else if self.nav_overlay {
+            Some(Rect::new(0, 0, w.min(self.config.layout.nav_width.max(w * 4 / 5)).min(w), body_h))
+        } else {
+            None
+        };
+        Geometry {
+            nav,
+            nav_over_text: !side_nav && nav.is_some(),
+            text,
+            text_column,
+            status,
+        }
+    }
+
+    /// The number of text lines the pane shows.
+    pub fn page_height(&self) -> usize {
+        usize::from(self.geometry().text.height)
+    }
+
+    /// Lays the text out again if the text width changed, keeping the first visible
+    /// character on screen.
+    fn relayout(&mut self, force: bool) {
+        let width = usize::from(self.geometry().text_column.width);
+        if !force && width == self.layout_opts.width {
+            return;
+        }
+        let anchor = self.layout.lines.get(self.top).map(|l| l.pos);
+        self.layout_opts = self.config.layout_options(width);
+        self.layout = Layout::new(&self.article, &self.layout_opts);
+        self.top = anchor.map_or(0, |p| self.layout.line_of(p));
+        self.clamp_top();
+    }
+
+    /// The terminal was resized.
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        self.size = (cols, rows);
+        if !self.wide() && self.focus == Focus::Nav && !self.nav_overlay {
+            self.focus = Focus::Text;
+        }
+        self.relayout(false);
+    }
+
+    fn max_top(&self) -> usize {
+        self.layout.lines.len().saturating_sub(self.page_height().max(1))
+    }
+
+    fn clamp_top(&mut self) {
+        self.top = self.top.min(self.max_top());
+    }
+
+    // ----- reading position --------------------------------------------------------------
+
+    /// The line the reader is reading: the top line, or the target of the last jump.
+    pub fn reading_line(&self) -> usize {
+        self.mark.map_or(self.top, |p| self.layout.line_of(p).max(self.top))
+    }
+
+    /// The first line of item `i`.
+    fn item_line(&self, i: usize) -> usize {
+        self.layout.item_start.get(i).copied().unwrap_or(0)
+    }
+
+    /// The index into `nav_entries` of the section being read (the title before the
+    /// first heading).
+    pub fn current_section(&self) -> Option<usize> {
+        let line = self.reading_line();
+        self.nav_entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind != NavKind::Caption && self.item_line(e.item) <= line)
+            .map(|(i, _)| i)
+            .next_back()
+    }
+
+    /// The text of the section being read, for the status bar.
+    pub fn current_section_name(&self) -> Option<&str> {
+        self.current_section()
+            .and_then(|i| self.nav_entries.get(i))
+            .filter(|e| e.kind == NavKind::Heading)
+            .map(|e| e.label.as_str())
+    }
+
+    /// Position for the status bar: percent read (to the bottom of the page), the top
+    /// line and the number of lines.
+    pub fn position(&self) -> (usize, usize, usize) {
+        let total = self.layout.lines.len().max(1);
+        let bottom = (self.top + self.page_height()).min(total);
+        (bottom * 100 / total, self.top + 1, total)
+    }
+
+    fn scroll_to(&mut self, line: usize) {
+        self.mark = None;
+        self.top = line;
+        self.clamp_top();
+    }
+
+    fn scroll_by(&mut self, delta: isize) {
+        let top = self.top.saturating_add_signed(delta);
+        self.scroll_to(top);
+    }
+
+    /// Puts line `line` at the top (as far as the end allows) and makes it the reading
+    /// position.
+    fn jump_to(&mut self, line: usize) {
+        self.scroll_to(line);
+        self.mark = self.layout.lines.get(line).map(|l| l.pos);
+        self.sync_nav_cursor();
+    }
+
+    fn sync_nav_cursor(&mut self) {
+        if self.focus == Focus::Text
+            && let Some(i) = self.current_section()
+        {
+            self.nav_cursor = i;
+        }
+    }
+
+    /// Jumps to the next (or previous) block of `kind` after (before) the reading line.
+    fn jump_kind(&mut self, kind: BlockKind, forward: bool) {
+        let line = self.reading_line();
+        let lines: Vec<usize> = self
+            .items
+            .iter()
+            .enumerate()
+            .filter(|(_, it)| matches!(it, Item::Block(b) if self.article.blocks[*b].kind == kind))
+            .map(|(i, _)| self.item_line(i))
+            .collect();
+        let target = if forward {
+            lines.into_iter().find(|&l| l > line)
+        } else {
+            lines.into_iter().rev().find(|&l| l < line)
+        };
+        let noun = if kind == BlockKind::Heading {
+            "headings"
+        } else {
+            "captions"
+        };
+        match target {
+            Some(l) => self.jump_to(l),
+            None => {
+                let dir = if forward { "after" } else { "before" };
+                self.message = Some(format!("no more {noun} {dir} this point"));
+            }
+        }
+    }
+
+    // ----- input -------------------------------------------------------------------------
+
+    /// Handles one key press.
+    pub fn handle_key(&mut self, key: KeyEvent) {
+        if key.kind == KeyEventKind::Release {
+            return;
+        }
+        // Ctrl-C quits from anywhere, whatever the bindings say.
+        if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+            self.running = false;
+            return;
+        }
+        self.message = None;
+        if self.search.as_ref().is_some_and(|s| s.editing) {
+            self.edit_search(key);
+            return;
+        }
+        if let Some(action) = self.keymap.action(&key) {
+            self.update(action);
+        }
+    }
+
+    /// Carries out an action.
+    pub fn update(&mut self, action: Action) {
+        if let Some(offset) = self.help {
+            // The help overlay scrolls with the movement keys and closes with anything else.
+            self.help = match action {
+                Action::ScrollDown => Some(offset + 1),
+                Action::ScrollUp => Some(offset.saturating_sub(1)),
+                Action::Quit => {
+                    self.running = false;
+                    None
+                }
+                _ => None,
+            };
+            return;
+        }
+        let page = self.page_height().max(1);
+        let nav_active = self.focus == Focus::Nav && self.nav_shown();
+        match action {
+            Action::ScrollDown if nav_active => self.move_nav_cursor(1),
+            Action::ScrollUp if nav_active => self.move_nav_cursor(-1),
+            Action::PageDown if nav_active => self.move_nav_cursor(page as isize),
+            Action::PageUp if nav_active => self.move_nav_cursor(-(page as isize)),
+            Action::Top if nav_active => self.nav_cursor = 0,
+            Action::Bottom if nav_active => self.nav_cursor = self.nav_entries.len().saturating_sub(1),
+            Action::ScrollDown => self.scroll_by(1),
+            Action::ScrollUp => self.scroll_by(-1),
+            Action::PageDown => self.scroll_by(page.saturating_sub(1).max(1) as isize),
+            Action::PageUp => self.scroll_by(-(page.saturating_sub(1).max(1) as isize)),
+            Action::HalfPageDown => self.scroll_by((page / 2).max(1) as isize),
+            Action::HalfPageUp => self.scroll_by(-((page / 2).max(1) as isize)),
+            Action::Top => self.scroll_to(0),
+            Action::Bottom => self.scroll_to(usize::MAX),
+            Action::NextHeading => self.jump_kind(BlockKind::Heading, true),
+            Action::PrevHeading => self.jump_kind(BlockKind::Heading, false),
+            Action::NextCaption => self.jump_kind(BlockKind::Caption, true),
+            Action::PrevCaption => self.jump_kind(BlockKind::Caption, false),
+            Action::SwitchFocus => self.switch_focus(),
+            Action::Select => self.select(),
+            Action::ToggleNav => self.toggle_nav(),
+            Action::Search => {
+                self.search = Some(Search {
+                    editing: true,
+                    origin: self.layout.lines.get(self.top).map(|l| l.pos).unwrap_or_default(),
+                    ..Search::default()
+                });
+            }
+            Action::NextMatch => self.step_match(true),
+            Action::PrevMatch => self.step_match(false),
+            Action::Help => self.help = Some(0),
+            Action::Cancel => self.cancel(),
+            Action::Quit => self.running = false,
+        }
+        if self.focus == Focus::Text {
+            self.sync_nav_cursor();
+        }
+    }
+
+    /// Whether the navigation pane is on screen.
+    pub fn nav_shown(&self) -> bool {
+        self.geometry().nav.is_some()
+    }
+
+    fn move_nav_cursor(&mut self, delta: isize) {
+        let last = self.nav_entries.len().saturating_sub(1);
+        self.nav_cursor = self.nav_cursor.saturating_add_signed(delta).min(last);
+    }
+
+    fn switch_focus(&mut self) {
+        match self.focus {
+            Focus::Nav => {
+                self.focus = Focus::Text;
+                self.nav_overlay = false;
+            }
+            Focus::Text if self.wide() && !self.show_nav => {
+                self.message = Some(self.hidden_nav_message());
+            }
+            Focus::Text => {
+                self.nav_overlay = !self.wide();
+                self.focus = Focus::Nav;
+            }
+        }
+    }
+
+    fn hidden_nav_message(&self) -> String {
+        let key = self.keymap.first_key(Action::ToggleNav).unwrap_or_default();
+        format!("the navigation pane is hidden ({key} shows it)")
+    }
+
+    fn toggle_nav(&mut self) {
+        if self.wide() {
+            self.show_nav = !self.show_nav;
+            if !self.show_nav {
+                self.focus = Focus::Text;
+            }
+            self.relayout(false);
+        } else {
+            self.nav_overlay = !self.nav_overlay;
+            self.focus = if self.nav_overlay {
+                Focus::Nav
+            } else {
+                Focus::Text
+            };
+        }
+    }
+
+    fn select(&mut self) {
+        if self.focus != Focus::Nav {
+            return;
+        }
+        if let Some(entry) = self.nav_entries.get(self.nav_cursor) {
+            let line = self.item_line(entry.item);
+            self.jump_to(line);
+            if self.nav_overlay {
+                self.nav_overlay = false;
+                self.focus = Focus::Text;
+            }
+        }
+    }
+
+    fn cancel(&mut self) {
+        if self.search.take().is_some() {
+            return;
+        }
+        if self.nav_overlay {
+            self.nav_overlay = false;
+            self.focus = Focus::Text;
+        } else if self.focus == Focus::Nav {
+            self.focus = Focus::Text;
+        }
+    }
+
+    // ----- search ------------------------------------------------------------------------
+
+    fn edit_search(&mut self, key: KeyEvent) {
+        let Some(search) = self.search.as_mut() else {
+            return;
+        };
+        match key.code {
+            KeyCode::Esc => {
+                let origin = search.origin;
+                self.search = None;
+                let line = self.layout.line_of(origin);
+                self.scroll_to(line);
+                return;
+            }
+            KeyCode::Enter => {
+                search.editing = false;
+                if search.query.is_empty() {
+                    self.search = None;
+                } else if search.matches.is_empty() {
+                    self.message = Some(format!("pattern not found: {}", search.query));
+                }
+                return;
+            }
+            KeyCode::Backspace => {
+                if search.query.pop().is_none() {
+                    self.search = None;
+                    return;
+                }
+            }
+            KeyCode::Char(c) if !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
+                search.query.push(c);
+            }
+            _ => return,
+        }
+        self.refresh_matches();
+    }
+
+    /// Finds every match of the query and moves to the first at or after where the
+    /// search started.
+    fn refresh_matches(&mut self) {
+        let Some(search) = self.search.as_mut() else {
+            return;
+        };
+        search.matches = find_matches(&self.article, &self.items, &search.query);
+        let origin = search.origin;
+        search.current = search
+            .matches
+            .iter()
+            .position(|m| Pos {
+                item: m.item,
+                offset: m.range.start,
+            } >= origin)
+            .or(if search.matches.is_empty() { None } else { Some(0) });
+        if search.current.is_some() {
+            self.show_current_match();
+        } else {
+            let line = self.layout.line_of(origin);
+            self.scroll_to(line);
+        }
+    }
+
+    fn show_current_match(&mut self) {
+        let Some(m) = self
+            .search
+            .as_ref()
+            .and_then(|s| s.current.and_then(|c| s.matches.get(c)))
+        else {
+            return;
+        };
+        let line = self.layout.line_of(Pos {
+            item: m.item,
+            offset: m.range.start,
+        });
+        let page = self.page_height();
+        if line < self.top || line >= self.top + page {
+            // Show a little context above the match.
+            self.scroll_to(line.saturating_sub(page / 3));
+        }
+    }
+
+    fn step_match(&mut self, forward: bool) {
+        let Some(search) = self.search.as_mut() else {
+            let key = self.keymap.first_key(Action::Search).unwrap_or_default();
+            self.message = Some(format!("no search yet ({key} searches)"));
+            return;
+        };
+        let n = search.matches.len();
+        if n == 0 {
+            self.message = Some(format!("pattern not found: {}", search.query));
+            return;
+        }
+        let current = search.current.unwrap_or(0);
+        let (next, wrapped) = if forward {
+            ((current + 1) % n, current + 1 == n)
+        } else {
+            ((current + n - 1) % n, current == 0)
+        };
+        search.current = Some(next);
+        if wrapped {
+            self.message = Some(if forward {
+                "search wrapped to the beginning".to_string()
+            } else {
+                "search wrapped to the end".to_string()
+            });
+        }
+        self.show_current_match();
+    }
+
+    // ----- help --------------------------------------------------------------------------
+
+    /// The rows of the help overlay: keys and what they do, from the active key map.
+    pub fn help_rows(&self) -> Vec<(String, &'static str)> {
+        let mut rows: Vec<(String, &'static str)> = Action::all()
+            .map(|a| {
+                let keys: Vec<String> = self.keymap.keys(a).iter().map(ToString::to_string).collect();
+                let keys = if keys.is_empty() {
+                    "(unbound)".to_string()
+                } else {
+                    keys.join(" ")
+                };
+                (keys, a.description())
+            })
+            .collect();
+        rows.push(("Ctrl-C".to_string(), "quit from anywhere"));
+        rows
+    }
+
+    /// A short hint of the most useful keys, for the status bar.
+    pub fn key_hint(&self) -> String {
+        [
+            (Action::Help, "help"),
+            (Action::NextHeading, "section"),
+            (Action::Search, "search"),
+            (Action::Quit, "quit"),
+        ]
+        .iter()
+        .filter_map(|(a, label)| self.keymap.first_key(*a).map(|k| format!("{k} {label}")))
+        .collect::<Vec<_>>()
+        .join("  ")
+    }
+}
+
+/// The navigation entries: the title, the headings, then the captions.
+fn nav_entries(article: &Article, items: &[Item]) -> Vec<NavEntry> {
+    let mut entries = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        if *item == Item::Title {
+            entries.push(NavEntry {
+                kind: NavKind::Title,
+                label: item_text(article, *item).0.to_string(),
+                credit: None,
+                item: i,
+            });
+        }
+    }
+    for kind in [BlockKind::Heading, BlockKind::Caption] {
+        for (i, item) in items.iter().enumerate() {
+            if let Item::Block(b) = item
+                && let Some(block) = article.blocks.get(*b)
+                && block.kind == kind
+            {
+                entries.push(NavEntry {
+                    kind: if kind == BlockKind::Heading {
+                        NavKind::Heading
+                    } else {
+                        NavKind::Caption
+                    },
+                    label: block.text.clone(),
+                    credit: block.credit.as_ref().map(|c| c.text.clone()),
+                    item: i,
+                });
+            }
+        }
+    }
+    entries
+}
+
+/// Every match of `query` in the items' source texts; Latin letters match either case.
+pub fn find_matches(article: &Article, items: &[Item], query: &str) -> Vec<Match> {
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let needle = query.to_ascii_lowercase();
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let (text, credit) = item_text(article, *item);
+        let mut search_in = |haystack: &str, base: usize| {
+            let lower = haystack.to_ascii_lowercase();
+            for (at, _) in lower.match_indices(&needle) {
+                out.push(Match {
+                    item: i,
+                    range: base + at..base + at + needle.len(),
+                });
+            }
+        };
+        search_in(text, 0);
+        if let Some(c) = credit {
+            search_in(c, text.len());
+        }
+    }
+    out
+}
+
+/// Builds an app from a configuration, for tests and the binary.
+pub fn app_for(article: Article, name: &str, config: Config, size: (u16, u16)) -> Result<App, String> {
+    let keymap = config.keymap()?;
+    Ok(App::new(article, name.to_string(), config, keymap, size))
+}

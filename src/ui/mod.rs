@@ -1,0 +1,301 @@
+//! Drawing: reads the [`App`] and paints a ratatui [`Buffer`]. No state changes, no
+//! layout of text here — the lines come laid out from [`crate::layout`].
+
+pub mod theme;
+
+use std::num::NonZeroU16;
+use std::ops::Range;
+
+use ratatui::Frame;
+use ratatui::buffer::{Buffer, CellDiffOption};
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::app::{App, Focus, NavKind};
+use crate::layout::{AmbiguousWidth, Line, str_width};
+
+pub use theme::Theme;
+
+/// Writes `text` at (`x`, `y`) in `style`, never past column `right` (exclusive) and never
+/// cutting a wide character in half. Characters the terminal draws wider than ratatui
+/// thinks (the ambiguous ones, in `Wide` mode) get their width forced so that ratatui
+/// skips the cell they cover. Returns the column after the last character written.
+pub fn put_str(buf: &mut Buffer, x: u16, y: u16, right: u16, text: &str, style: Style, ambiguous: AmbiguousWidth) -> u16 {
+    let right = right.min(buf.area.right());
+    if y < buf.area.top() || y >= buf.area.bottom() {
+        return x;
+    }
+    let mut x = x;
+    for g in text.graphemes(true) {
+        let w = str_width(g, ambiguous);
+        if w == 0 {
+            continue;
+        }
+        let w16 = u16::try_from(w).unwrap_or(u16::MAX);
+        if x.saturating_add(w16) > right {
+            break;
+        }
+        let native = str_width(g, AmbiguousWidth::Narrow);
+        let cell = &mut buf[(x, y)];
+        cell.set_symbol(g).set_style(style);
+        if w != native
+            && let Some(forced) = NonZeroU16::new(w16)
+        {
+            cell.set_diff_option(CellDiffOption::ForcedWidth(forced));
+        }
+        for cx in x + 1..x + w16 {
+            buf[(cx, y)].reset();
+            buf[(cx, y)].set_style(style);
+        }
+        x += w16;
+    }
+    x
+}
+
+/// Fills a rectangle with spaces in `style`.
+fn fill(buf: &mut Buffer, area: Rect, style: Style) {
+    let area = area.intersection(buf.area);
+    for y in area.top()..area.bottom() {
+        for x in area.left()..area.right() {
+            buf[(x, y)].reset();
+            buf[(x, y)].set_style(style);
+        }
+    }
+}
+
+/// Draws the whole screen.
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    let area = frame.area();
+    render(app, theme, frame.buffer_mut(), area);
+}
+
+/// Draws the whole screen into `buf`.
+pub fn render(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    let g = app.geometry();
+    render_text_pane(app, theme, buf, g.text, g.text_column);
+    if let Some(nav) = g.nav {
+        render_nav_pane(app, theme, buf, nav, g.nav_over_text);
+    }
+    render_status_bar(app, theme, buf, g.status);
+    if let Some(offset) = app.help {
+        render_help(app, theme, buf, Rect::new(0, 0, area.width, g.text.height.max(1)), offset);
+    }
+}
+
+/// The byte ranges of the current search's matches in the item of `line`, with whether
+/// each is the current match.
+fn line_matches(app: &App, line: &Line) -> Vec<(Range<usize>, bool)> {
+    let Some(search) = &app.search else {
+        return Vec::new();
+    };
+    let start = search.matches.partition_point(|m| m.item < line.pos.item);
+    search.matches[start..]
+        .iter()
+        .enumerate()
+        .take_while(|(_, m)| m.item == line.pos.item)
+        .map(|(i, m)| (m.range.clone(), search.current == Some(start + i)))
+        .collect()
+}
+
+fn render_text_pane(app: &App, theme: &Theme, buf: &mut Buffer, pane: Rect, column: Rect) {
+    fill(buf, pane, theme.body);
+    let amb = app.config.text.ambiguous_width;
+    for row in 0..pane.height {
+        let Some(line) = app.layout.lines.get(app.top + usize::from(row)) else {
+            break;
+        };
+        let y = pane.y + row;
+        let matches = line_matches(app, line);
+        let mut x = column.x;
+        for span in &line.spans {
+            let style = theme.role(span.role);
+            match (&span.src, matches.is_empty()) {
+                (Some(src), false) => {
+                    // Shown characters stand one for one for source characters: walk both.
+                    let mut offset = src.start;
+                    let source = app
+                        .items
+                        .get(line.pos.item)
+                        .map(|it| crate::layout::item_text(&app.article, *it));
+                    for ch in span.text.chars() {
+                        let hit = matches.iter().find(|(r, _)| r.contains(&offset));
+                        let s = match hit {
+                            Some((_, true)) => theme.current_match,
+                            Some((_, false)) => style.patch(theme.search_match),
+                            None => style,
+                        };
+                        let mut tmp = [0u8; 4];
+                        x = put_str(buf, x, y, column.right(), ch.encode_utf8(&mut tmp), s, amb);
+                        offset += source
+                            .and_then(|(text, credit)| source_char_len(text, credit, offset))
+                            .unwrap_or(ch.len_utf8());
+                    }
+                }
+                _ => x = put_str(buf, x, y, column.right(), &span.text, style, amb),
+            }
+        }
+    }
+}
+
+/// The byte length of the source character at `offset` of an item (text, then credit).
+fn source_char_len(text: &str, credit: Option<&str>, offset: usize) -> Option<usize> {
+    if offset < text.len() {
+        text[offset..].chars().next().map(char::len_utf8)
+    } else {
+        credit.and_then(|c| c.get(offset - text.len()..)).and_then(|s| s.chars().next()).map(char::len_utf8)
+    }
+}
+
+fn render_nav_pane(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect, over_text: bool) {
+    fill(buf, area, Style::default());
+    let amb = app.config.text.ambiguous_width;
+    // A border on the side that faces the text (and at the bottom when drawn over it).
+    let border_x = area.right().saturating_sub(1);
+    for y in area.top()..area.bottom() {
+        put_str(buf, border_x, y, area.right(), "│", theme.border, AmbiguousWidth::Narrow);
+    }
+    let inner = Rect::new(area.x, area.y, area.width.saturating_sub(2), area.height);
+    let right = inner.right();
+    let mut rows: Vec<(String, Style, Option<usize>)> = Vec::new();
+    let header = |s: &Option<crate::article::HeaderLine>| s.as_ref().map(|h| h.text.clone());
+    if let Some(b) = header(&app.article.banner) {
+        rows.push((b, theme.banner, None));
+    }
+    let current = app.current_section();
+    let mut group = None;
+    for (i, e) in app.nav_entries.iter().enumerate() {
+        if group != Some(e.kind) {
+            match e.kind {
+                NavKind::Heading => rows.push(("── 章节 Sections".to_string(), theme.nav_group, None)),
+                NavKind::Caption => rows.push(("── 图片 Photos".to_string(), theme.nav_group, None)),
+                NavKind::Title => {}
+            }
+            group = Some(e.kind);
+        }
+        let marker = if current == Some(i) { "▶ " } else { "  " };
+        let (label, style) = match e.kind {
+            NavKind::Title => (format!("{marker}{}", e.label), theme.title),
+            NavKind::Heading => (format!("{marker}{}", e.label), theme.heading),
+            NavKind::Caption => {
+                let credit = e.credit.as_deref().map(|c| format!(" {c}")).unwrap_or_default();
+                (format!("{marker}▲ {}{credit}", e.label), theme.caption)
+            }
+        };
+        let style = if current == Some(i) {
+            style.patch(theme.nav_current)
+        } else {
+            style
+        };
+        rows.push((label, style, Some(i)));
+        if e.kind == NavKind::Title
+            && let Some(byline) = &app.article.byline
+        {
+            rows.push((format!("  {}", byline.text), theme.byline, None));
+        }
+    }
+    // Keep the cursor in view.
+    let height = usize::from(area.height);
+    let cursor_row = rows.iter().position(|r| r.2 == Some(app.nav_cursor)).unwrap_or(0);
+    let first = cursor_row.saturating_sub(height.saturating_sub(1));
+    let show_cursor = app.focus == Focus::Nav;
+    for (row, (text, style, entry)) in rows.iter().skip(first).take(height).enumerate() {
+        let y = area.y + row as u16;
+        let selected = show_cursor && *entry == Some(app.nav_cursor);
+        let style = if selected { style.patch(theme.nav_cursor) } else { *style };
+        if selected {
+            fill(buf, Rect::new(inner.x, y, inner.width, 1), style);
+        }
+        let end = put_str(buf, inner.x, y, right, text, style, amb);
+        if end >= right && str_width(text, amb) > usize::from(inner.width) && inner.width > 0 {
+            // Mark truncation with an ellipsis in the last column.
+            put_str(buf, right - 1, y, right, "…", style, AmbiguousWidth::Narrow);
+        }
+    }
+    if over_text && area.height > 0 {
+        let _ = over_text;
+    }
+}
+
+fn render_status_bar(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
+    if area.height == 0 {
+        return;
+    }
+    fill(buf, area, theme.status);
+    let amb = app.config.text.ambiguous_width;
+    let (pct, line, total) = app.position();
+    let right_text = format!(" {pct}% {line}/{total} ");
+    if let Some(search) = app.search.as_ref().filter(|s| s.editing) {
+        let n = search.matches.len();
+        let prompt = format!("/{}▏ {n} matches", search.query);
+        put_str(buf, area.x, area.y, area.right(), &prompt, theme.status_message, amb);
+        return;
+    }
+    let mut left = format!(" {}", app.name);
+    if let Some(section) = app.current_section_name() {
+        left.push_str(" │ ");
+        left.push_str(section);
+    }
+    if let Some(search) = &app.search {
+        let cur = search.current.map_or(0, |c| c + 1);
+        left.push_str(&format!(" │ /{} {cur}/{}", search.query, search.matches.len()));
+    }
+    let right_w = str_width(&right_text, amb) as u16;
+    let right_x = area.right().saturating_sub(right_w);
+    let hint_or_message = app.message.clone().unwrap_or_else(|| app.key_hint());
+    let hint_style = if app.message.is_some() {
+        theme.status_message
+    } else {
+        theme.status
+    };
+    let x = put_str(buf, area.x, area.y, right_x, &left, theme.status, amb);
+    // The message (or key hint) after the name, where it fits.
+    let msg_w = str_width(&hint_or_message, amb) as u16 + 2;
+    if app.message.is_some() || x + msg_w <= right_x {
+        let start = if app.message.is_some() {
+            // A message matters more than the section name.
+            let want = right_x.saturating_sub(msg_w);
+            want.max(area.x).min(x)
+        } else {
+            x
+        };
+        let start = if app.message.is_some() { start.max(area.x + 1) } else { start };
+        fill(buf, Rect::new(start, area.y, right_x.saturating_sub(start), 1), theme.status);
+        put_str(buf, start + 1, area.y, right_x, &hint_or_message, hint_style, amb);
+    }
+    put_str(buf, right_x, area.y, area.right(), &right_text, theme.status, amb);
+}
+
+fn render_help(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect, offset: usize) {
+    let amb = app.config.text.ambiguous_width;
+    let rows = app.help_rows();
+    let key_w = rows.iter().map(|(k, _)| str_width(k, amb)).max().unwrap_or(0);
+    let desc_w = rows.iter().map(|(_, d)| str_width(d, amb)).max().unwrap_or(0);
+    let want_w = (key_w + desc_w + 6) as u16;
+    let w = want_w.min(area.width);
+    let h = (rows.len() as u16 + 3).min(area.height);
+    let x0 = area.x + (area.width - w) / 2;
+    let y0 = area.y + (area.height - h) / 2;
+    let boxed = Rect::new(x0, y0, w, h);
+    fill(buf, boxed, theme.body);
+    let title = " 帮助 Help — Esc closes ";
+    put_str(buf, x0, y0, boxed.right(), &"─".repeat(usize::from(w)), theme.border, AmbiguousWidth::Narrow);
+    put_str(buf, x0 + 1, y0, boxed.right(), title, theme.heading, amb);
+    let body_h = usize::from(h.saturating_sub(2));
+    let offset = offset.min(rows.len().saturating_sub(body_h));
+    for (i, (keys, desc)) in rows.iter().skip(offset).take(body_h).enumerate() {
+        let y = y0 + 1 + i as u16;
+        put_str(buf, x0 + 1, y, boxed.right(), keys, theme.heading, amb);
+        put_str(buf, x0 + 3 + key_w as u16, y, boxed.right(), desc, theme.body, amb);
+    }
+    if h >= 2 {
+        let y = boxed.bottom() - 1;
+        put_str(buf, x0, y, boxed.right(), &"─".repeat(usize::from(w)), theme.border, AmbiguousWidth::Narrow);
+        if offset + body_h < rows.len() {
+            put_str(buf, x0 + 1, y, boxed.right(), " ↓ more ", theme.border, amb);
+        }
+    }
+}
