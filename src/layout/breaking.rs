@@ -286,14 +286,22 @@ pub fn fullwidth_substitutions(text: &str) -> Vec<(usize, char)> {
                 Some((o, q)) if q || near => {
                     out.push((o, '（'));
                     out.push((off, '）'));
+                    prev = Some('）');
+                    continue;
                 }
                 Some(_) => {}
-                None if near => out.push((off, '）')),
+                None if near => {
+                    out.push((off, '）'));
+                    prev = Some('）');
+                    continue;
+                }
                 None => {}
             },
             _ => {
                 if near && let Some(w) = wide(c) {
                     out.push((off, w));
+                    prev = Some(w);
+                    continue;
                 }
             }
         }

@@ -290,3 +290,6 @@ impl Layout {
             .saturating_sub(1)
     }
 }
+
+#[cfg(test)]
+mod tests;
