@@ -5,8 +5,11 @@
 //! break there:
 //!
 //! * [`LEGAL`]: a break opportunity that breaks no rule;
-//! * [`GLUE`]: inside a Latin/number run, inside —— or ……, next to a quote that does not
-//!   stand between Chinese characters, inside a caption credit, after the indent;
+//! * [`SOFT`]: inside a Latin word but not between two letters or digits (after the
+//!   `.` of `www.`), next to a quote that does not stand between Chinese characters,
+//!   inside a caption credit, after the indent or caption marker;
+//! * [`GLUE`]: between two ASCII letters or digits, inside a number (`3.|65`), inside
+//!   —— or ……;
 //! * [`PROHIBITED`]: a clreq prohibited line start or end;
 //! * [`ANYWHERE`]: anything else (before white space, inside decorations).
 //!
@@ -21,20 +24,23 @@ use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 use super::classes::{
-    self, DASHES, ELLIPSES, EM_DASH, end_prohibited, is_cjk, is_closing_quote, is_opening_quote,
-    is_pair_mark, is_space, start_prohibited,
+    self, DASHES, ELLIPSES, EM_DASH, end_prohibited, is_ascii_alnum, is_cjk, is_closing_quote,
+    is_opening_quote, is_pair_mark, is_space, start_prohibited,
 };
 use super::width::grapheme_width;
 use super::{AmbiguousWidth, Line, LineBreakLevel, Pos, PunctuationDisplay, Role, Span};
 
 /// A break that breaks no rule.
 pub const LEGAL: u8 = 0;
-/// A break inside something that should be kept whole.
-pub const GLUE: u8 = 1;
+/// A break inside something that should be kept whole, but not inside a run of
+/// letters or digits or a pair.
+pub const SOFT: u8 = 1;
+/// A break inside a run of letters or digits, a number or a pair (—— ……).
+pub const GLUE: u8 = 2;
 /// A break against the clreq prohibition rules.
-pub const PROHIBITED: u8 = 2;
+pub const PROHIBITED: u8 = 3;
 /// A break anywhere between grapheme clusters.
-pub const ANYWHERE: u8 = 3;
+pub const ANYWHERE: u8 = 4;
 
 /// What a segment of an item is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,7 +124,7 @@ pub fn layout_segments(
 fn next_break(units: &[Unit], levels: &[u8], s: usize, width: usize) -> usize {
     let n = units.len();
     // best[l]: the last boundary of level ≤ l where the line so far fits.
-    let mut best = [0usize; 4];
+    let mut best = [0usize; ANYWHERE as usize + 1];
     let mut w_all = 0usize;
     let mut w_content = 0usize;
     let mut i = s;
@@ -332,30 +338,40 @@ fn levels(units: &[Unit], segs: &[Seg<'_>], level: LineBreakLevel) -> Vec<u8> {
         let mut lv = LEGAL;
         if a.space {
             if kind(i - 1) == SegKind::Prefix {
-                lv = GLUE;
+                lv = SOFT;
             }
         } else {
             if kind(i - 1) == SegKind::Prefix && kind(i) != SegKind::Prefix {
-                lv = GLUE;
+                lv = SOFT;
             }
             if !is_cjk(a.ch) && !is_cjk(b.ch) {
-                lv = lv.max(GLUE);
+                let in_number = (a.ch == '.' || a.ch == ',')
+                    && b.ch.is_ascii_digit()
+                    && i >= 2
+                    && ch(i - 2).is_some_and(|c| c.is_ascii_digit());
+                lv = lv.max(
+                    if (is_ascii_alnum(a.ch) && is_ascii_alnum(b.ch)) || in_number {
+                        GLUE
+                    } else {
+                        SOFT
+                    },
+                );
             }
             // Quotes: breaks around them only between East Asian characters
             // (Unicode 16 LB15c/LB19a).
             if is_opening_quote(b.ch) && !(is_cjk(a.ch) && ch(i + 1).is_some_and(is_cjk)) {
-                lv = lv.max(GLUE);
+                lv = lv.max(SOFT);
             }
             if is_closing_quote(a.ch) && !(is_cjk(b.ch) && i >= 2 && ch(i - 2).is_some_and(is_cjk))
             {
-                lv = lv.max(GLUE);
+                lv = lv.max(SOFT);
             }
             if is_pair_mark(a.ch) && a.ch == b.ch {
                 lv = lv.max(GLUE);
             }
         }
         if kind(i) == SegKind::Credit && kind(i - 1) == SegKind::Credit {
-            lv = lv.max(GLUE);
+            lv = lv.max(SOFT);
         }
         let next_is_dash = ch(i + 1) == Some(EM_DASH);
         let prev_is_dash = !a.space && a.ch == EM_DASH;

@@ -143,8 +143,10 @@ fn long_latin_run_broken_where_it_must() {
             .all(|l| str_width(l, AmbiguousWidth::Narrow) <= 20)
     );
     assert_eq!(lines.concat(), url);
-    // Not after "/" (a solidus may neither start nor end a line) but just before.
-    assert_eq!(lines[0], "https://example.co");
+    // Not at "/" (a solidus may neither start nor end a line) nor between two letters
+    // (m|/ would be possible only by splitting "com"), but after the dot.
+    assert_eq!(lines[0], "https://example.");
+    assert_eq!(lines[2], "aaaaaaaaaaaaaaaaaaaa");
 }
 
 #[test]
