@@ -6,11 +6,25 @@
 //! byline (each when present), then every block in order. Each item is laid out on its
 //! own ([`layout_item`]) so that it can be cached per width and laid out again alone.
 
+mod breaking;
+pub mod classes;
+mod width;
+
 use std::ops::Range;
 
 use serde::Deserialize;
 
-use crate::article::Article;
+use crate::article::{Article, BlockKind};
+
+pub use breaking::fullwidth_substitutions;
+pub use width::grapheme_width;
+
+use breaking::{BreakOptions, Seg, SegKind};
+
+/// The marker shown before a caption (decoration).
+pub const CAPTION_MARKER: &str = "▲ ";
+/// The separator shown between a caption and its credit (decoration).
+pub const CREDIT_SEPARATOR: &str = " ";
 
 /// How wide the East Asian *ambiguous* characters (“ ” ‘ ’ … — · ▲) are drawn.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize)]
@@ -170,15 +184,67 @@ pub fn item_text(article: &Article, item: Item) -> (&str, Option<&str>) {
 
 /// Display width of `s` in columns under `ambiguous`, measured per grapheme cluster.
 pub fn str_width(s: &str, ambiguous: AmbiguousWidth) -> usize {
-    let _ = (s, ambiguous);
-    todo!("layout engine")
+    width::str_width(s, ambiguous)
+}
+
+/// The length of an item's source text, a caption's credit included: the offset just
+/// past its end.
+pub fn item_len(article: &Article, item: Item) -> usize {
+    let (text, credit) = item_text(article, item);
+    text.len() + credit.map_or(0, str::len)
 }
 
 /// Lays out one item at `opts.width`. `index` is the item's index in [`items`], stored in
 /// every line's [`Pos::item`].
 pub fn layout_item(article: &Article, item: Item, index: usize, opts: &LayoutOptions) -> Vec<Line> {
-    let _ = (article, item, index, opts);
-    todo!("layout engine")
+    let (text, credit) = item_text(article, item);
+    let text_seg = |role| Seg {
+        text,
+        role,
+        base: Some(0),
+        kind: SegKind::Text,
+    };
+    let deco = |text, kind| Seg {
+        text,
+        role: Role::Decoration,
+        base: None,
+        kind,
+    };
+    let mut segs = Vec::with_capacity(4);
+    match item {
+        Item::Banner => segs.push(text_seg(Role::Banner)),
+        Item::Title => segs.push(text_seg(Role::Title)),
+        Item::Byline => segs.push(text_seg(Role::Byline)),
+        Item::Block(i) => match article.blocks.get(i).map(|b| b.kind) {
+            Some(BlockKind::Heading) => segs.push(text_seg(Role::Heading)),
+            Some(BlockKind::Paragraph) | None => {
+                if !opts.indent.is_empty() {
+                    segs.push(deco(opts.indent.as_str(), SegKind::Prefix));
+                }
+                segs.push(text_seg(Role::Body));
+            }
+            Some(BlockKind::Caption) => {
+                segs.push(deco(CAPTION_MARKER, SegKind::Prefix));
+                segs.push(text_seg(Role::Caption));
+                if let Some(credit) = credit.filter(|c| !c.is_empty()) {
+                    segs.push(deco(CREDIT_SEPARATOR, SegKind::Separator));
+                    segs.push(Seg {
+                        text: credit,
+                        role: Role::Credit,
+                        base: Some(text.len()),
+                        kind: SegKind::Credit,
+                    });
+                }
+            }
+        },
+    }
+    let bopts = BreakOptions {
+        width: opts.width,
+        ambiguous: opts.ambiguous,
+        level: opts.line_break,
+        punctuation: opts.punctuation,
+    };
+    breaking::layout_segments(&segs, index, item_len(article, item), &bopts)
 }
 
 /// The whole article laid out: lines of all items, with one empty line between items.
@@ -194,13 +260,36 @@ pub struct Layout {
 impl Layout {
     /// Lays out every item of `article`.
     pub fn new(article: &Article, opts: &LayoutOptions) -> Layout {
-        let _ = (article, opts);
-        todo!("layout engine")
+        let items = items(article);
+        let mut layout = Layout {
+            lines: Vec::new(),
+            item_start: Vec::with_capacity(items.len()),
+        };
+        for (index, &item) in items.iter().enumerate() {
+            if index > 0 {
+                let prev = items[index - 1];
+                layout.lines.push(Line {
+                    spans: Vec::new(),
+                    width: 0,
+                    pos: Pos {
+                        item: index - 1,
+                        offset: item_len(article, prev),
+                    },
+                });
+            }
+            layout.item_start.push(layout.lines.len());
+            layout.lines.extend(layout_item(article, item, index, opts));
+        }
+        layout
     }
 
     /// The index of the line that shows `pos` (the last line starting at or before it).
     pub fn line_of(&self, pos: Pos) -> usize {
-        let _ = pos;
-        todo!("layout engine")
+        self.lines
+            .partition_point(|l| l.pos <= pos)
+            .saturating_sub(1)
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,389 @@
+//! The line breaker: items cut into grapheme units, a relaxation level for every
+//! boundary between units, and a first-fit line filler.
+//!
+//! Every boundary between two units gets the *level* of the rules one must relax to
+//! break there:
+//!
+//! * [`LEGAL`]: a break opportunity that breaks no rule;
+//! * [`SOFT`]: inside a Latin word but not between two letters or digits (after the
+//!   `.` of `www.`), next to a quote that does not stand between Chinese characters,
+//!   inside a caption credit, after the indent or caption marker;
+//! * [`GLUE`]: between two ASCII letters or digits, inside a number (`3.|65`), inside
+//!   —— or ……;
+//! * [`PROHIBITED`]: a clreq prohibited line start or end;
+//! * [`ANYWHERE`]: anything else (before white space, inside decorations).
+//!
+//! A line takes units while their width (trailing white space not counted) fits, then
+//! breaks at the last boundary of the lowest level that fits. Each line costs at most
+//! its own units plus the one that overflowed, and lines never move backwards, so the
+//! time is linear in the text for a given width.
+
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
+
+use super::classes::{
+    self, DASHES, ELLIPSES, EM_DASH, end_prohibited, is_ascii_alnum, is_cjk, is_closing_quote,
+    is_opening_quote, is_pair_mark, is_space, start_prohibited,
+};
+use super::width::grapheme_width;
+use super::{AmbiguousWidth, Line, LineBreakLevel, Pos, PunctuationDisplay, Role, Span};
+
+/// A break that breaks no rule.
+pub const LEGAL: u8 = 0;
+/// A break inside something that should be kept whole, but not inside a run of
+/// letters or digits or a pair.
+pub const SOFT: u8 = 1;
+/// A break inside a run of letters or digits, a number or a pair (—— ……).
+pub const GLUE: u8 = 2;
+/// A break against the clreq prohibition rules.
+pub const PROHIBITED: u8 = 3;
+/// A break anywhere between grapheme clusters.
+pub const ANYWHERE: u8 = 4;
+
+/// What a segment of an item is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SegKind {
+    /// Decoration before the text (indent, caption marker): glued to what follows.
+    Prefix,
+    /// Source text.
+    Text,
+    /// Decoration between caption and credit.
+    Separator,
+    /// A caption's credit: one unbreakable unit.
+    Credit,
+}
+
+/// A run of text in one role.
+#[derive(Debug, Clone, Copy)]
+pub struct Seg<'a> {
+    pub text: &'a str,
+    pub role: Role,
+    /// Offset of the text in the item's source text; `None` for decoration.
+    pub base: Option<usize>,
+    pub kind: SegKind,
+}
+
+/// Options the breaker needs.
+#[derive(Debug, Clone, Copy)]
+pub struct BreakOptions {
+    pub width: usize,
+    pub ambiguous: AmbiguousWidth,
+    pub level: LineBreakLevel,
+    pub punctuation: PunctuationDisplay,
+}
+
+/// One grapheme cluster as shown.
+#[derive(Debug, Clone, Copy)]
+struct Unit {
+    seg: usize,
+    start: usize,
+    end: usize,
+    width: usize,
+    /// The first shown character.
+    ch: char,
+    space: bool,
+    /// The shown replacement of the first character (full-width punctuation).
+    subst: Option<char>,
+}
+
+/// Lays out the segments of one item. `item` goes into every line's [`Pos`];
+/// `src_len` is the length of the item's source text (with a credit's).
+pub fn layout_segments(
+    segs: &[Seg<'_>],
+    item: usize,
+    src_len: usize,
+    opts: &BreakOptions,
+) -> Vec<Line> {
+    let units = units(segs, opts);
+    let levels = levels(&units, segs, opts.level);
+    let mut lines = Vec::new();
+    let n = units.len();
+    let width = opts.width;
+    let mut s = 0;
+    while s < n {
+        let k = next_break(&units, &levels, s, width);
+        lines.push(make_line(segs, &units, s..k, item, src_len, width));
+        s = k;
+        while s < n && units[s].space {
+            s += 1;
+        }
+    }
+    if lines.is_empty() {
+        lines.push(Line {
+            spans: Vec::new(),
+            width: 0,
+            pos: Pos { item, offset: 0 },
+        });
+    }
+    lines
+}
+
+/// The end of the line that starts at unit `s` (exclusive, always `> s`).
+fn next_break(units: &[Unit], levels: &[u8], s: usize, width: usize) -> usize {
+    let n = units.len();
+    // best[l]: the last boundary of level ≤ l where the line so far fits.
+    let mut best = [0usize; ANYWHERE as usize + 1];
+    let mut w_all = 0usize;
+    let mut w_content = 0usize;
+    let mut i = s;
+    while i < n {
+        if i > s && w_content <= width {
+            for b in best.iter_mut().skip(usize::from(levels[i])) {
+                *b = i;
+            }
+        }
+        let u = &units[i];
+        w_all += u.width;
+        if !u.space {
+            w_content = w_all;
+        }
+        if w_content > width {
+            return best
+                .iter()
+                .copied()
+                .find(|&b| b > s)
+                .unwrap_or(s + 1)
+                .max(s + 1);
+        }
+        i += 1;
+    }
+    n
+}
+
+fn make_line(
+    segs: &[Seg<'_>],
+    units: &[Unit],
+    range: Range<usize>,
+    item: usize,
+    src_len: usize,
+    width: usize,
+) -> Line {
+    let line_units = &units[range.clone()];
+    // Trailing white space stays only as far as it fits.
+    let content_end = line_units
+        .iter()
+        .rposition(|u| !u.space)
+        .map_or(0, |p| p + 1);
+    let mut w: usize = line_units[..content_end].iter().map(|u| u.width).sum();
+    let mut end = content_end;
+    while end < line_units.len() && w + line_units[end].width <= width {
+        w += line_units[end].width;
+        end += 1;
+    }
+    let line_units = &line_units[..end];
+
+    let mut spans: Vec<Span> = Vec::new();
+    let mut cur_seg = usize::MAX;
+    for u in line_units {
+        let seg = &segs[u.seg];
+        if u.seg != cur_seg || spans.is_empty() {
+            spans.push(Span {
+                text: String::new(),
+                role: seg.role,
+                src: seg.base.map(|b| b + u.start..b + u.end),
+            });
+            cur_seg = u.seg;
+        }
+        if let Some(span) = spans.last_mut() {
+            let g = &seg.text[u.start..u.end];
+            match u.subst {
+                Some(c) => {
+                    span.text.push(c);
+                    span.text.push_str(&g[u.ch.len_utf8().min(g.len())..]);
+                }
+                None => span.text.push_str(g),
+            }
+            if let (Some(src), Some(b)) = (span.src.as_mut(), seg.base) {
+                src.end = b + u.end;
+            }
+        }
+    }
+    let offset = units[range.start..]
+        .iter()
+        .find_map(|u| segs[u.seg].base.map(|b| b + u.start))
+        .unwrap_or(src_len);
+    Line {
+        spans,
+        width: w,
+        pos: Pos { item, offset },
+    }
+}
+
+fn units(segs: &[Seg<'_>], opts: &BreakOptions) -> Vec<Unit> {
+    let total: usize = segs.iter().map(|s| s.text.len()).sum();
+    let mut out = Vec::with_capacity(total / 2 + 4);
+    for (si, seg) in segs.iter().enumerate() {
+        let subs = if opts.punctuation == PunctuationDisplay::Fullwidth && seg.base.is_some() {
+            fullwidth_substitutions(seg.text)
+        } else {
+            Vec::new()
+        };
+        let mut next_sub = subs.iter().peekable();
+        for (start, g) in seg.text.grapheme_indices(true) {
+            let Some(first) = g.chars().next() else {
+                continue;
+            };
+            let mut subst = None;
+            while let Some(&&(off, c)) = next_sub.peek() {
+                if off < start {
+                    next_sub.next();
+                } else {
+                    if off == start {
+                        subst = Some(c);
+                    }
+                    break;
+                }
+            }
+            let ch = subst.unwrap_or(first);
+            let width = match subst {
+                Some(c) => {
+                    let rest = &g[first.len_utf8()..];
+                    unicode_width::UnicodeWidthChar::width(c).unwrap_or(1)
+                        + match opts.ambiguous {
+                            AmbiguousWidth::Narrow => rest.width(),
+                            AmbiguousWidth::Wide => rest.width_cjk(),
+                        }
+                }
+                None => grapheme_width(g, opts.ambiguous),
+            };
+            out.push(Unit {
+                seg: si,
+                start,
+                end: start + g.len(),
+                width,
+                ch,
+                space: is_space(first),
+                subst,
+            });
+        }
+    }
+    out
+}
+
+/// Byte offsets in `text` of ASCII , ; : ! ? ( ) standing in Chinese text, with the
+/// full-width character to show instead, in order.
+pub fn fullwidth_substitutions(text: &str) -> Vec<(usize, char)> {
+    fn wide(c: char) -> Option<char> {
+        Some(match c {
+            ',' => '，',
+            ';' => '；',
+            ':' => '：',
+            '!' => '！',
+            '?' => '？',
+            '(' => '（',
+            ')' => '）',
+            _ => return None,
+        })
+    }
+    let chinese = |c: Option<char>| c.is_some_and(classes::is_chinese);
+    let mut out = Vec::new();
+    // Open parentheses: offset, and whether they stand next to Chinese.
+    let mut open: Vec<(usize, bool)> = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut it = text.char_indices().peekable();
+    while let Some((off, c)) = it.next() {
+        let next = it.peek().map(|&(_, n)| n);
+        let near = chinese(prev) || chinese(next);
+        match c {
+            '(' => open.push((off, near)),
+            ')' => match open.pop() {
+                Some((o, q)) if q || near => {
+                    out.push((o, '（'));
+                    out.push((off, '）'));
+                    prev = Some('）');
+                    continue;
+                }
+                Some(_) => {}
+                None if near => {
+                    out.push((off, '）'));
+                    prev = Some('）');
+                    continue;
+                }
+                None => {}
+            },
+            _ => {
+                if near && let Some(w) = wide(c) {
+                    out.push((off, w));
+                    prev = Some(w);
+                    continue;
+                }
+            }
+        }
+        prev = Some(c);
+    }
+    out.extend(open.into_iter().filter(|&(_, q)| q).map(|(o, _)| (o, '（')));
+    out.sort_unstable_by_key(|&(o, _)| o);
+    out
+}
+
+/// The level of every boundary: `levels[i]` is the boundary before unit `i`.
+fn levels(units: &[Unit], segs: &[Seg<'_>], level: LineBreakLevel) -> Vec<u8> {
+    let n = units.len();
+    let mut out = vec![ANYWHERE; n];
+    let ch = |i: usize| units.get(i).filter(|u| !u.space).map(|u| u.ch);
+    let kind = |i: usize| segs[units[i].seg].kind;
+    // The last non-space character before the current boundary.
+    let mut last_ns: Option<char> = None;
+    for i in 1..n {
+        let a = &units[i - 1];
+        let b = &units[i];
+        if !a.space {
+            last_ns = Some(a.ch);
+        }
+        if b.space {
+            continue;
+        }
+        let mut lv = LEGAL;
+        if a.space {
+            if kind(i - 1) == SegKind::Prefix {
+                lv = SOFT;
+            }
+        } else {
+            if kind(i - 1) == SegKind::Prefix && kind(i) != SegKind::Prefix {
+                lv = SOFT;
+            }
+            if !is_cjk(a.ch) && !is_cjk(b.ch) {
+                let in_number = (a.ch == '.' || a.ch == ',')
+                    && b.ch.is_ascii_digit()
+                    && i >= 2
+                    && ch(i - 2).is_some_and(|c| c.is_ascii_digit());
+                lv = lv.max(
+                    if (is_ascii_alnum(a.ch) && is_ascii_alnum(b.ch)) || in_number {
+                        GLUE
+                    } else {
+                        SOFT
+                    },
+                );
+            }
+            // Quotes: breaks around them only between East Asian characters
+            // (Unicode 16 LB15c/LB19a).
+            if is_opening_quote(b.ch) && !(is_cjk(a.ch) && ch(i + 1).is_some_and(is_cjk)) {
+                lv = lv.max(SOFT);
+            }
+            if is_closing_quote(a.ch) && !(is_cjk(b.ch) && i >= 2 && ch(i - 2).is_some_and(is_cjk))
+            {
+                lv = lv.max(SOFT);
+            }
+            if is_pair_mark(a.ch) && a.ch == b.ch {
+                lv = lv.max(GLUE);
+            }
+        }
+        if kind(i) == SegKind::Credit && kind(i - 1) == SegKind::Credit {
+            lv = lv.max(SOFT);
+        }
+        let next_is_dash = ch(i + 1) == Some(EM_DASH);
+        let prev_is_dash = !a.space && a.ch == EM_DASH;
+        let bad_start = start_prohibited(b.ch)
+            || (b.ch == EM_DASH && !next_is_dash && !prev_is_dash)
+            || (level == LineBreakLevel::Strict
+                && (DASHES.contains(b.ch) || ELLIPSES.contains(b.ch)));
+        let bad_end = last_ns.is_some_and(|c| end_prohibited(c, level));
+        if bad_start || bad_end {
+            lv = lv.max(PROHIBITED);
+        }
+        out[i] = lv;
+    }
+    out
+}

@@ -1,0 +1,146 @@
+//! Character classes of the clreq prohibition rules, matching
+//! `shared/tools/kinsoku_check.py`.
+
+use unicode_width::UnicodeWidthChar;
+
+use super::LineBreakLevel;
+
+/// Pause and stop marks (点号): never at a line start.
+pub const PAUSE_STOP: &str = "，。、；：？！．‼⁇⁈⁉,.;:?!";
+/// Closing quotes and brackets: never at a line start.
+pub const CLOSING: &str = "”’」』〞〟»›）〕］｝〉》】〗〙｠⦆)]}";
+/// Connector marks: never at a line start (a single — is handled apart).
+pub const CONNECTOR: &str = "～〜–‐゠-";
+/// Interpuncts: never at a line start.
+pub const INTERPUNCT: &str = "·・‧";
+/// Postfixed abbreviations: never at a line start.
+pub const POSTFIX: &str = "%％‰‱℃℉°′″";
+/// The solidus: never at a line start; at GB level and above never at a line end.
+pub const SOLIDUS: &str = "/／";
+/// Opening quotes and brackets: never at a line end.
+pub const OPENING: &str = "“‘「『〝«‹（〔［｛〈《【〖〘｟⦅([{";
+/// Prefixed abbreviations: never at a line end.
+pub const PREFIX: &str = "￥¥$＄£￡€₩";
+/// Marks that come in unbreakable pairs (——, ……, ⋯⋯, ‥‥).
+pub const INSEPARABLE_PAIR: &str = "—…⋯‥";
+/// Dashes that the strict level keeps from a line start.
+pub const DASHES: &str = "—⸺";
+/// Ellipses that the strict level keeps from a line start.
+pub const ELLIPSES: &str = "…⋯";
+
+/// The em dash, U+2014.
+pub const EM_DASH: char = '—';
+
+/// Whether `c` may never start a line (whatever its neighbours).
+pub fn start_prohibited(c: char) -> bool {
+    PAUSE_STOP.contains(c)
+        || CLOSING.contains(c)
+        || CONNECTOR.contains(c)
+        || INTERPUNCT.contains(c)
+        || POSTFIX.contains(c)
+        || SOLIDUS.contains(c)
+}
+
+/// Whether `c` may never end a line at `level`.
+pub fn end_prohibited(c: char, level: LineBreakLevel) -> bool {
+    OPENING.contains(c)
+        || PREFIX.contains(c)
+        || (level != LineBreakLevel::Basic && SOLIDUS.contains(c))
+}
+
+/// Whether `c` is an inseparable-pair mark.
+pub fn is_pair_mark(c: char) -> bool {
+    INSEPARABLE_PAIR.contains(c)
+}
+
+/// An opening quotation mark (Unicode QU, Pi).
+pub fn is_opening_quote(c: char) -> bool {
+    matches!(c, '“' | '‘')
+}
+
+/// A closing quotation mark (Unicode QU, Pf).
+pub fn is_closing_quote(c: char) -> bool {
+    matches!(c, '”' | '’')
+}
+
+/// White space, including the ideographic space U+3000.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace()
+}
+
+/// Whether `c` belongs to the East Asian (Chinese) side of text: wide and fullwidth
+/// characters (Han, kana, CJK and fullwidth punctuation, emoji) and the ambiguous
+/// punctuation of Chinese text (“ ” ‘ ’ … — · ▲ …). Break opportunities exist on both
+/// sides of such a character; between two other non-space characters there are none.
+pub fn is_cjk(c: char) -> bool {
+    if c.is_ascii() {
+        return false;
+    }
+    if UnicodeWidthChar::width(c) == Some(2) {
+        return true;
+    }
+    matches!(
+        c,
+        '“' | '”'
+            | '‘'
+            | '’'
+            | '…'
+            | '⋯'
+            | '‥'
+            | '—'
+            | '⸺'
+            | '⸻'
+            | '·'
+            | '・'
+            | '‧'
+            | '～'
+            | '〜'
+            | '▲'
+            | '△'
+            | '■'
+            | '□'
+            | '●'
+            | '○'
+            | '★'
+            | '☆'
+            | '※'
+            | '§'
+            | '№'
+            | '℃'
+            | '‰'
+            | '‱'
+    )
+}
+
+/// Whether `c` counts as Chinese for the display of ASCII punctuation: Han or CJK
+/// punctuation.
+pub fn is_chinese(c: char) -> bool {
+    is_cjk(c) && !is_emoji_like(c)
+}
+
+fn is_emoji_like(c: char) -> bool {
+    matches!(u32::from(c), 0x1F000..=0x1FAFF | 0x2600..=0x27BF)
+}
+
+/// Whether `c` is an ASCII letter or digit.
+pub fn is_ascii_alnum(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes_match_checker() {
+        for c in "，。”）》%／·～".chars() {
+            assert!(start_prohibited(c), "{c}");
+        }
+        for c in "“（《￥$".chars() {
+            assert!(end_prohibited(c, LineBreakLevel::Basic), "{c}");
+        }
+        assert!(!end_prohibited('/', LineBreakLevel::Basic));
+        assert!(end_prohibited('/', LineBreakLevel::Gb));
+        assert!(is_cjk('中') && is_cjk('“') && is_cjk('，') && !is_cjk('a') && !is_cjk(','));
+    }
+}
