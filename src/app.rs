@@ -109,7 +109,13 @@ pub struct App {
 
 impl App {
     /// A reader on `article`, for a terminal of `size` columns × rows.
-    pub fn new(article: Article, name: String, config: Config, keymap: Keymap, size: (u16, u16)) -> App {
+    pub fn new(
+        article: Article,
+        name: String,
+        config: Config,
+        keymap: Keymap,
+        size: (u16, u16),
+    ) -> App {
         let items = items(&article);
         let nav_entries = nav_entries(&article, &items);
         let show_nav = config.layout.show_nav;
@@ -168,7 +174,7 @@ impl App {
         let nav = if side_nav {
             Some(Rect::new(0, 0, nav_w, body_h))
         } else if self.nav_overlay {
-            Some(Rect::new(0, 0, w.min(self.config.layout.nav_width.max(w * 4 / 5)).min(w), body_h))
+            Some(Rect::new(0, 0, w, body_h))
         } else {
             None
         };
@@ -210,7 +216,10 @@ impl App {
     }
 
     fn max_top(&self) -> usize {
-        self.layout.lines.len().saturating_sub(self.page_height().max(1))
+        self.layout
+            .lines
+            .len()
+            .saturating_sub(self.page_height().max(1))
     }
 
     fn clamp_top(&mut self) {
@@ -221,7 +230,8 @@ impl App {
 
     /// The line the reader is reading: the top line, or the target of the last jump.
     pub fn reading_line(&self) -> usize {
-        self.mark.map_or(self.top, |p| self.layout.line_of(p).max(self.top))
+        self.mark
+            .map_or(self.top, |p| self.layout.line_of(p).max(self.top))
     }
 
     /// The first line of item `i`.
@@ -239,6 +249,11 @@ impl App {
             .filter(|(_, e)| e.kind != NavKind::Caption && self.item_line(e.item) <= line)
             .map(|(i, _)| i)
             .next_back()
+            .or(if self.nav_entries.is_empty() {
+                None
+            } else {
+                Some(0)
+            })
     }
 
     /// The text of the section being read, for the status bar.
@@ -326,6 +341,11 @@ impl App {
             return;
         }
         self.message = None;
+        if self.help.is_some() && self.keymap.action(&key).is_none() {
+            // Any key that means nothing else closes the help.
+            self.help = None;
+            return;
+        }
         if self.search.as_ref().is_some_and(|s| s.editing) {
             self.edit_search(key);
             return;
@@ -358,7 +378,9 @@ impl App {
             Action::PageDown if nav_active => self.move_nav_cursor(page as isize),
             Action::PageUp if nav_active => self.move_nav_cursor(-(page as isize)),
             Action::Top if nav_active => self.nav_cursor = 0,
-            Action::Bottom if nav_active => self.nav_cursor = self.nav_entries.len().saturating_sub(1),
+            Action::Bottom if nav_active => {
+                self.nav_cursor = self.nav_entries.len().saturating_sub(1)
+            }
             Action::ScrollDown => self.scroll_by(1),
             Action::ScrollUp => self.scroll_by(-1),
             Action::PageDown => self.scroll_by(page.saturating_sub(1).max(1) as isize),
@@ -377,7 +399,12 @@ impl App {
             Action::Search => {
                 self.search = Some(Search {
                     editing: true,
-                    origin: self.layout.lines.get(self.top).map(|l| l.pos).unwrap_or_default(),
+                    origin: self
+                        .layout
+                        .lines
+                        .get(self.top)
+                        .map(|l| l.pos)
+                        .unwrap_or_default(),
                     ..Search::default()
                 });
             }
@@ -495,7 +522,11 @@ impl App {
                     return;
                 }
             }
-            KeyCode::Char(c) if !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
+            KeyCode::Char(c)
+                if !key
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            {
                 search.query.push(c);
             }
             _ => return,
@@ -514,11 +545,17 @@ impl App {
         search.current = search
             .matches
             .iter()
-            .position(|m| Pos {
-                item: m.item,
-                offset: m.range.start,
-            } >= origin)
-            .or(if search.matches.is_empty() { None } else { Some(0) });
+            .position(|m| {
+                Pos {
+                    item: m.item,
+                    offset: m.range.start,
+                } >= origin
+            })
+            .or(if search.matches.is_empty() {
+                None
+            } else {
+                Some(0)
+            });
         if search.current.is_some() {
             self.show_current_match();
         } else {
@@ -580,7 +617,12 @@ impl App {
     pub fn help_rows(&self) -> Vec<(String, &'static str)> {
         let mut rows: Vec<(String, &'static str)> = Action::all()
             .map(|a| {
-                let keys: Vec<String> = self.keymap.keys(a).iter().map(ToString::to_string).collect();
+                let keys: Vec<String> = self
+                    .keymap
+                    .keys(a)
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect();
                 let keys = if keys.is_empty() {
                     "(unbound)".to_string()
                 } else {
@@ -670,7 +712,12 @@ pub fn find_matches(article: &Article, items: &[Item], query: &str) -> Vec<Match
 }
 
 /// Builds an app from a configuration, for tests and the binary.
-pub fn app_for(article: Article, name: &str, config: Config, size: (u16, u16)) -> Result<App, String> {
+pub fn app_for(
+    article: Article,
+    name: &str,
+    config: Config,
+    size: (u16, u16),
+) -> Result<App, String> {
     let keymap = config.keymap()?;
     Ok(App::new(article, name.to_string(), config, keymap, size))
 }

@@ -136,7 +136,10 @@ impl FromStr for ColorSpec {
         if lower == "default" || lower == "reset" {
             return Ok(ColorSpec::Default);
         }
-        if let Some(i) = COLOR_NAMES.iter().position(|n| *n == lower || n.replace('-', "") == lower) {
+        if let Some(i) = COLOR_NAMES
+            .iter()
+            .position(|n| *n == lower || n.replace('-', "") == lower)
+        {
             return Ok(ColorSpec::Named(i as u8));
         }
         if let Ok(n) = lower.parse::<u8>() {
@@ -256,7 +259,10 @@ impl Config {
         if let Some(keys) = user.get_ref().get("keys") {
             keys_span = Some(keys.span());
             if let DeValue::Table(t) = keys.get_ref() {
-                user_keys = t.keys().filter_map(|k| k.get_ref().parse::<Action>().ok()).collect();
+                user_keys = t
+                    .keys()
+                    .filter_map(|k| k.get_ref().parse::<Action>().ok())
+                    .collect();
             }
         }
         let mut base = DeTable::parse(DEFAULT_CONFIG)
@@ -333,7 +339,9 @@ mod tests {
     }
 
     fn error(text: &str) -> String {
-        Config::from_user_text("u.toml", text).expect_err("invalid").to_string()
+        Config::from_user_text("u.toml", text)
+            .expect_err("invalid")
+            .to_string()
     }
 
     #[test]
@@ -341,13 +349,29 @@ mod tests {
         let cases = [
             ("[keys]\nfly = [\"f\"]\n", "u.toml:2:1: ", "\"fly\""),
             ("[keys]\nquit = [\"ctrl-\"]\n", "u.toml:2:8: ", "\"ctrl-\""),
-            ("[theme.colors]\nheading = \"octarine\"\n", "u.toml:2:11: ", "\"octarine\""),
-            ("[theme.colors]\nnavbar = \"red\"\n", "u.toml:2:1: ", "`navbar`"),
+            (
+                "[theme.colors]\nheading = \"octarine\"\n",
+                "u.toml:2:11: ",
+                "\"octarine\"",
+            ),
+            (
+                "[theme.colors]\nnavbar = \"red\"\n",
+                "u.toml:2:1: ",
+                "`navbar`",
+            ),
             ("[theme]\nname = \"neon\"\n", "u.toml:2:8: ", "`neon`"),
-            ("[layout]\nreading-width = \"wide\"\n", "u.toml:2:17: ", "\"wide\""),
+            (
+                "[layout]\nreading-width = \"wide\"\n",
+                "u.toml:2:17: ",
+                "\"wide\"",
+            ),
             ("[input]\nmouse = 1\n", "u.toml:2:9: ", "bool"),
             ("[colour]\n", "u.toml:1:2: ", "`colour`"),
-            ("[keys]\nquit = [\"x\"]\nhelp = [\"x\"]\n", "u.toml:1:1: ", "\"x\""),
+            (
+                "[keys]\nquit = [\"x\"]\nhelp = [\"x\"]\n",
+                "u.toml:1:1: ",
+                "\"x\"",
+            ),
         ];
         for (text, position, value) in cases {
             let shown = error(text);
@@ -362,10 +386,23 @@ mod tests {
 
     #[test]
     fn user_keys_override_defaults() {
-        let c = Config::from_user_text("u.toml", "[keys]\nnext-heading = [\"j\"]\n").expect("valid");
+        let c =
+            Config::from_user_text("u.toml", "[keys]\nnext-heading = [\"j\"]\n").expect("valid");
         let map = c.keymap().expect("keymap");
-        assert_eq!(map.keys(Action::NextHeading).iter().map(ToString::to_string).collect::<Vec<_>>(), ["j"]);
-        assert_eq!(map.keys(Action::ScrollDown).iter().map(ToString::to_string).collect::<Vec<_>>(), ["↓"]);
+        assert_eq!(
+            map.keys(Action::NextHeading)
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+            ["j"]
+        );
+        assert_eq!(
+            map.keys(Action::ScrollDown)
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+            ["↓"]
+        );
     }
 
     #[test]

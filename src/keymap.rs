@@ -138,7 +138,7 @@ impl FromStr for Key {
         }
         let mut chars = rest.chars();
         let code = match (chars.next(), chars.next()) {
-            (Some(c), None) if c == ' ' => KeyCodeOrd::Named(Named::Space),
+            (Some(' '), None) => KeyCodeOrd::Named(Named::Space),
             (Some(c), None) if !c.is_control() => {
                 // ctrl-F and ctrl-f are the same key to a terminal.
                 KeyCodeOrd::Char(if ctrl { c.to_ascii_lowercase() } else { c })

@@ -44,7 +44,8 @@ fn setup(mouse: bool) -> io::Result<Terminal<CrosstermBackend<Stdout>>> {
 /// Runs the reader until the user quits.
 pub fn run(app: &mut App, theme: &Theme) -> io::Result<()> {
     install_panic_hook();
-    let result = setup(app.config.input.mouse).and_then(|mut terminal| event_loop(&mut terminal, app, theme));
+    let result = setup(app.config.input.mouse)
+        .and_then(|mut terminal| event_loop(&mut terminal, app, theme));
     restore();
     result
 }
@@ -62,7 +63,11 @@ fn handle(app: &mut App, ev: Event) {
     }
 }
 
-fn event_loop(terminal: &mut Terminal<CrosstermBackend<Stdout>>, app: &mut App, theme: &Theme) -> io::Result<()> {
+fn event_loop(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    app: &mut App,
+    theme: &Theme,
+) -> io::Result<()> {
     let size = terminal.size()?;
     app.resize(size.width, size.height);
     while app.running {

@@ -21,7 +21,15 @@ pub use theme::Theme;
 /// cutting a wide character in half. Characters the terminal draws wider than ratatui
 /// thinks (the ambiguous ones, in `Wide` mode) get their width forced so that ratatui
 /// skips the cell they cover. Returns the column after the last character written.
-pub fn put_str(buf: &mut Buffer, x: u16, y: u16, right: u16, text: &str, style: Style, ambiguous: AmbiguousWidth) -> u16 {
+pub fn put_str(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    right: u16,
+    text: &str,
+    style: Style,
+    ambiguous: AmbiguousWidth,
+) -> u16 {
     let right = right.min(buf.area.right());
     if y < buf.area.top() || y >= buf.area.bottom() {
         return x;
@@ -78,11 +86,17 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
     let g = app.geometry();
     render_text_pane(app, theme, buf, g.text, g.text_column);
     if let Some(nav) = g.nav {
-        render_nav_pane(app, theme, buf, nav, g.nav_over_text);
+        render_nav_pane(app, theme, buf, nav);
     }
     render_status_bar(app, theme, buf, g.status);
     if let Some(offset) = app.help {
-        render_help(app, theme, buf, Rect::new(0, 0, area.width, g.text.height.max(1)), offset);
+        render_help(
+            app,
+            theme,
+            buf,
+            Rect::new(0, 0, area.width, g.text.height.max(1)),
+            offset,
+        );
     }
 }
 
@@ -146,43 +160,106 @@ fn source_char_len(text: &str, credit: Option<&str>, offset: usize) -> Option<us
     if offset < text.len() {
         text[offset..].chars().next().map(char::len_utf8)
     } else {
-        credit.and_then(|c| c.get(offset - text.len()..)).and_then(|s| s.chars().next()).map(char::len_utf8)
+        credit
+            .and_then(|c| c.get(offset - text.len()..))
+            .and_then(|s| s.chars().next())
+            .map(char::len_utf8)
     }
 }
 
-fn render_nav_pane(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect, over_text: bool) {
-    fill(buf, area, Style::default());
-    let amb = app.config.text.ambiguous_width;
-    // A border on the side that faces the text (and at the bottom when drawn over it).
-    let border_x = area.right().saturating_sub(1);
-    for y in area.top()..area.bottom() {
-        put_str(buf, border_x, y, area.right(), "│", theme.border, AmbiguousWidth::Narrow);
+/// Splits `text` into rows of at most `width` columns, at most `max_rows` of them, rows
+/// after the first indented by `indent` spaces; the last row ends in … when text was
+/// left over.
+fn wrap_plain(
+    text: &str,
+    width: usize,
+    max_rows: usize,
+    indent: usize,
+    amb: AmbiguousWidth,
+) -> Vec<String> {
+    let indent = if width > indent + 2 { indent } else { 0 };
+    let mut rows = vec![String::new()];
+    let mut used = 0;
+    let graphemes: Vec<&str> = text.graphemes(true).collect();
+    for (i, g) in graphemes.iter().enumerate() {
+        let w = str_width(g, amb);
+        if used + w > width {
+            if rows.len() == max_rows {
+                // Out of rows: end the last one with an ellipsis.
+                let last = rows.pop().unwrap_or_default();
+                let mut kept = String::new();
+                let mut kept_w = 0;
+                for g in last.graphemes(true) {
+                    let w = str_width(g, amb);
+                    if kept_w + w + 1 > width {
+                        break;
+                    }
+                    kept.push_str(g);
+                    kept_w += w;
+                }
+                kept.push('…');
+                rows.push(kept);
+                return rows;
+            }
+            rows.push(" ".repeat(indent));
+            used = indent;
+            if g.trim().is_empty() && i + 1 < graphemes.len() {
+                // A space where the row breaks is not carried to the next row.
+                continue;
+            }
+        }
+        if let Some(row) = rows.last_mut() {
+            row.push_str(g);
+        }
+        used += w;
     }
-    let inner = Rect::new(area.x, area.y, area.width.saturating_sub(2), area.height);
-    let right = inner.right();
-    let mut rows: Vec<(String, Style, Option<usize>)> = Vec::new();
-    let header = |s: &Option<crate::article::HeaderLine>| s.as_ref().map(|h| h.text.clone());
-    if let Some(b) = header(&app.article.banner) {
-        rows.push((b, theme.banner, None));
+    rows
+}
+
+/// One row of the navigation pane: text, style, and the entry it belongs to.
+struct NavRow {
+    text: String,
+    style: Style,
+    entry: Option<usize>,
+}
+
+fn nav_rows(app: &App, theme: &Theme, width: usize) -> Vec<NavRow> {
+    let amb = app.config.text.ambiguous_width;
+    let mut rows: Vec<NavRow> = Vec::new();
+    let mut push = |text: &str, style: Style, entry: Option<usize>, max_rows: usize| {
+        for piece in wrap_plain(text, width, max_rows, 2, amb) {
+            rows.push(NavRow {
+                text: piece,
+                style,
+                entry,
+            });
+        }
+    };
+    if let Some(b) = &app.article.banner {
+        push(&b.text, theme.banner, None, 1);
     }
     let current = app.current_section();
     let mut group = None;
     for (i, e) in app.nav_entries.iter().enumerate() {
         if group != Some(e.kind) {
             match e.kind {
-                NavKind::Heading => rows.push(("── 章节 Sections".to_string(), theme.nav_group, None)),
-                NavKind::Caption => rows.push(("── 图片 Photos".to_string(), theme.nav_group, None)),
+                NavKind::Heading => push("── 章节 Sections", theme.nav_group, None, 1),
+                NavKind::Caption => push("── 图片 Photos", theme.nav_group, None, 1),
                 NavKind::Title => {}
             }
             group = Some(e.kind);
         }
         let marker = if current == Some(i) { "▶ " } else { "  " };
-        let (label, style) = match e.kind {
-            NavKind::Title => (format!("{marker}{}", e.label), theme.title),
-            NavKind::Heading => (format!("{marker}{}", e.label), theme.heading),
+        let (label, style, max_rows) = match e.kind {
+            NavKind::Title => (format!("{marker}{}", e.label), theme.title, 3),
+            NavKind::Heading => (format!("{marker}{}", e.label), theme.heading, 1),
             NavKind::Caption => {
-                let credit = e.credit.as_deref().map(|c| format!(" {c}")).unwrap_or_default();
-                (format!("{marker}▲ {}{credit}", e.label), theme.caption)
+                let credit = e
+                    .credit
+                    .as_deref()
+                    .map(|c| format!(" {c}"))
+                    .unwrap_or_default();
+                (format!("{marker}▲ {}{credit}", e.label), theme.caption, 1)
             }
         };
         let style = if current == Some(i) {
@@ -190,33 +267,54 @@ fn render_nav_pane(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect, over_
         } else {
             style
         };
-        rows.push((label, style, Some(i)));
+        push(&label, style, Some(i), max_rows);
         if e.kind == NavKind::Title
             && let Some(byline) = &app.article.byline
         {
-            rows.push((format!("  {}", byline.text), theme.byline, None));
+            push(&format!("  {}", byline.text), theme.byline, None, 1);
         }
     }
+    rows
+}
+
+fn render_nav_pane(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
+    fill(buf, area, Style::default());
+    if area.width == 0 {
+        return;
+    }
+    let amb = app.config.text.ambiguous_width;
+    // A border on the side that faces the text.
+    let border_x = area.right() - 1;
+    for y in area.top()..area.bottom() {
+        put_str(
+            buf,
+            border_x,
+            y,
+            area.right(),
+            "│",
+            theme.border,
+            AmbiguousWidth::Narrow,
+        );
+    }
+    let inner = Rect::new(area.x, area.y, area.width.saturating_sub(2), area.height);
+    let rows = nav_rows(app, theme, usize::from(inner.width));
     // Keep the cursor in view.
     let height = usize::from(area.height);
-    let cursor_row = rows.iter().position(|r| r.2 == Some(app.nav_cursor)).unwrap_or(0);
-    let first = cursor_row.saturating_sub(height.saturating_sub(1));
+    let cursor_row = rows
+        .iter()
+        .rposition(|r| r.entry == Some(app.nav_cursor))
+        .unwrap_or(0);
+    let first = (cursor_row + 1).saturating_sub(height);
     let show_cursor = app.focus == Focus::Nav;
-    for (row, (text, style, entry)) in rows.iter().skip(first).take(height).enumerate() {
+    for (row, r) in rows.iter().skip(first).take(height).enumerate() {
         let y = area.y + row as u16;
-        let selected = show_cursor && *entry == Some(app.nav_cursor);
-        let style = if selected { style.patch(theme.nav_cursor) } else { *style };
-        if selected {
-            fill(buf, Rect::new(inner.x, y, inner.width, 1), style);
-        }
-        let end = put_str(buf, inner.x, y, right, text, style, amb);
-        if end >= right && str_width(text, amb) > usize::from(inner.width) && inner.width > 0 {
-            // Mark truncation with an ellipsis in the last column.
-            put_str(buf, right - 1, y, right, "…", style, AmbiguousWidth::Narrow);
-        }
-    }
-    if over_text && area.height > 0 {
-        let _ = over_text;
+        let style = if show_cursor && r.entry == Some(app.nav_cursor) {
+            fill(buf, Rect::new(inner.x, y, inner.width, 1), theme.nav_cursor);
+            r.style.patch(theme.nav_cursor)
+        } else {
+            r.style
+        };
+        put_str(buf, inner.x, y, inner.right(), &r.text, style, amb);
     }
 }
 
@@ -231,7 +329,15 @@ fn render_status_bar(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
     if let Some(search) = app.search.as_ref().filter(|s| s.editing) {
         let n = search.matches.len();
         let prompt = format!("/{}▏ {n} matches", search.query);
-        put_str(buf, area.x, area.y, area.right(), &prompt, theme.status_message, amb);
+        put_str(
+            buf,
+            area.x,
+            area.y,
+            area.right(),
+            &prompt,
+            theme.status_message,
+            amb,
+        );
         return;
     }
     let mut left = format!(" {}", app.name);
@@ -241,7 +347,11 @@ fn render_status_bar(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
     }
     if let Some(search) = &app.search {
         let cur = search.current.map_or(0, |c| c + 1);
-        left.push_str(&format!(" │ /{} {cur}/{}", search.query, search.matches.len()));
+        left.push_str(&format!(
+            " │ /{} {cur}/{}",
+            search.query,
+            search.matches.len()
+        ));
     }
     let right_w = str_width(&right_text, amb) as u16;
     let right_x = area.right().saturating_sub(right_w);
@@ -262,18 +372,50 @@ fn render_status_bar(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
         } else {
             x
         };
-        let start = if app.message.is_some() { start.max(area.x + 1) } else { start };
-        fill(buf, Rect::new(start, area.y, right_x.saturating_sub(start), 1), theme.status);
-        put_str(buf, start + 1, area.y, right_x, &hint_or_message, hint_style, amb);
+        let start = if app.message.is_some() {
+            start.max(area.x + 1)
+        } else {
+            start
+        };
+        fill(
+            buf,
+            Rect::new(start, area.y, right_x.saturating_sub(start), 1),
+            theme.status,
+        );
+        put_str(
+            buf,
+            start + 1,
+            area.y,
+            right_x,
+            &hint_or_message,
+            hint_style,
+            amb,
+        );
     }
-    put_str(buf, right_x, area.y, area.right(), &right_text, theme.status, amb);
+    put_str(
+        buf,
+        right_x,
+        area.y,
+        area.right(),
+        &right_text,
+        theme.status,
+        amb,
+    );
 }
 
 fn render_help(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect, offset: usize) {
     let amb = app.config.text.ambiguous_width;
     let rows = app.help_rows();
-    let key_w = rows.iter().map(|(k, _)| str_width(k, amb)).max().unwrap_or(0);
-    let desc_w = rows.iter().map(|(_, d)| str_width(d, amb)).max().unwrap_or(0);
+    let key_w = rows
+        .iter()
+        .map(|(k, _)| str_width(k, amb))
+        .max()
+        .unwrap_or(0);
+    let desc_w = rows
+        .iter()
+        .map(|(_, d)| str_width(d, amb))
+        .max()
+        .unwrap_or(0);
     let want_w = (key_w + desc_w + 6) as u16;
     let w = want_w.min(area.width);
     let h = (rows.len() as u16 + 3).min(area.height);
@@ -282,18 +424,42 @@ fn render_help(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect, offset: u
     let boxed = Rect::new(x0, y0, w, h);
     fill(buf, boxed, theme.body);
     let title = " 帮助 Help — Esc closes ";
-    put_str(buf, x0, y0, boxed.right(), &"─".repeat(usize::from(w)), theme.border, AmbiguousWidth::Narrow);
+    put_str(
+        buf,
+        x0,
+        y0,
+        boxed.right(),
+        &"─".repeat(usize::from(w)),
+        theme.border,
+        AmbiguousWidth::Narrow,
+    );
     put_str(buf, x0 + 1, y0, boxed.right(), title, theme.heading, amb);
     let body_h = usize::from(h.saturating_sub(2));
     let offset = offset.min(rows.len().saturating_sub(body_h));
     for (i, (keys, desc)) in rows.iter().skip(offset).take(body_h).enumerate() {
         let y = y0 + 1 + i as u16;
         put_str(buf, x0 + 1, y, boxed.right(), keys, theme.heading, amb);
-        put_str(buf, x0 + 3 + key_w as u16, y, boxed.right(), desc, theme.body, amb);
+        put_str(
+            buf,
+            x0 + 3 + key_w as u16,
+            y,
+            boxed.right(),
+            desc,
+            theme.body,
+            amb,
+        );
     }
     if h >= 2 {
         let y = boxed.bottom() - 1;
-        put_str(buf, x0, y, boxed.right(), &"─".repeat(usize::from(w)), theme.border, AmbiguousWidth::Narrow);
+        put_str(
+            buf,
+            x0,
+            y,
+            boxed.right(),
+            &"─".repeat(usize::from(w)),
+            theme.border,
+            AmbiguousWidth::Narrow,
+        );
         if offset + body_h < rows.len() {
             put_str(buf, x0 + 1, y, boxed.right(), " ↓ more ", theme.border, amb);
         }

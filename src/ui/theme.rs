@@ -56,7 +56,11 @@ impl Theme {
     /// The theme of the configuration; `no_color` (the `NO_COLOR` convention) forces
     /// `mono`, where roles differ by bold, underline and reverse only.
     pub fn new(config: &ThemeConfig, no_color: bool) -> Theme {
-        let name = if no_color { ThemeName::Mono } else { config.name };
+        let name = if no_color {
+            ThemeName::Mono
+        } else {
+            config.name
+        };
         let s = Style::default();
         let bold = Modifier::BOLD;
         let mut t = match name {
@@ -84,21 +88,34 @@ impl Theme {
                 let pick = |on_dark: Color, on_light: Color| if dark { on_dark } else { on_light };
                 Theme {
                     banner: s.fg(pick(Color::Gray, Color::DarkGray)),
-                    title: s.fg(pick(Color::LightYellow, Color::Red)).add_modifier(bold),
+                    title: s
+                        .fg(pick(Color::LightYellow, Color::Red))
+                        .add_modifier(bold),
                     byline: s.fg(pick(Color::LightCyan, Color::Blue)),
-                    heading: s.fg(pick(Color::LightGreen, Color::Green)).add_modifier(bold),
+                    heading: s
+                        .fg(pick(Color::LightGreen, Color::Green))
+                        .add_modifier(bold),
                     body: s,
                     caption: s.fg(pick(Color::LightMagenta, Color::Magenta)),
-                    credit: s.fg(pick(Color::Gray, Color::DarkGray)).add_modifier(Modifier::ITALIC),
+                    credit: s
+                        .fg(pick(Color::Gray, Color::DarkGray))
+                        .add_modifier(Modifier::ITALIC),
                     decoration: s.fg(pick(Color::DarkGray, Color::Gray)),
                     search_match: s.fg(Color::Black).bg(Color::Yellow),
                     current_match: s.fg(Color::Black).bg(Color::LightRed).add_modifier(bold),
-                    nav_current: s.fg(pick(Color::LightGreen, Color::Green)).add_modifier(bold),
+                    nav_current: s
+                        .fg(pick(Color::LightGreen, Color::Green))
+                        .add_modifier(bold),
                     nav_cursor: s.add_modifier(Modifier::REVERSED),
                     nav_group: s.fg(pick(Color::Gray, Color::DarkGray)).add_modifier(bold),
                     border: s.fg(pick(Color::DarkGray, Color::Gray)),
-                    status: s.fg(pick(Color::Black, Color::White)).bg(pick(Color::Gray, Color::DarkGray)),
-                    status_message: s.fg(pick(Color::Black, Color::White)).bg(pick(Color::LightYellow, Color::Blue)).add_modifier(bold),
+                    status: s
+                        .fg(pick(Color::Black, Color::White))
+                        .bg(pick(Color::Gray, Color::DarkGray)),
+                    status_message: s
+                        .fg(pick(Color::Black, Color::White))
+                        .bg(pick(Color::LightYellow, Color::Blue))
+                        .add_modifier(bold),
                 }
             }
         };

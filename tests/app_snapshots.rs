@@ -1,0 +1,137 @@
+//! The whole reader drawn into ratatui's `TestBackend`, driven by key sequences, compared
+//! with reviewed snapshots (insta).
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use unicode_width::UnicodeWidthStr;
+use yuedu::app::{App, app_for};
+use yuedu::config::Config;
+use yuedu::parse::parse;
+use yuedu::source::SHIPPED_ARTICLE;
+use yuedu::ui::{self, Theme};
+
+fn app(cols: u16, rows: u16) -> App {
+    app_for(
+        parse(SHIPPED_ARTICLE),
+        "yuyao-yangtze-delta.txt",
+        Config::defaults(),
+        (cols, rows),
+    )
+    .expect("default keys")
+}
+
+fn key(app: &mut App, keys: &str) {
+    for c in keys.chars() {
+        let code = match c {
+            '\n' => KeyCode::Enter,
+            '\t' => KeyCode::Tab,
+            '\x1b' => KeyCode::Esc,
+            c => KeyCode::Char(c),
+        };
+        app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+    }
+}
+
+fn screen(app: &App) -> String {
+    let (cols, rows) = app.size;
+    let mut terminal = Terminal::new(TestBackend::new(cols, rows)).expect("terminal");
+    let theme = Theme::new(&app.config.theme, true);
+    terminal.draw(|f| ui::draw(f, app, &theme)).expect("draw");
+    screen_text(terminal.backend().buffer())
+}
+
+/// The screen as a person sees it: one line per row, wide characters once.
+fn screen_text(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = buf[(x, y)].symbol();
+            out.push_str(sym);
+            skip = sym.width().saturating_sub(1);
+        }
+        out.push_str("|\n");
+    }
+    out
+}
+
+/// The screens of one size: first screen, after `]]`, after `}`, searching, help.
+fn screens_at(cols: u16, rows: u16) {
+    let name = |what: &str| format!("{cols}x{rows}_{what}");
+    let mut a = app(cols, rows);
+    insta::assert_snapshot!(name("first_screen"), screen(&a));
+
+    key(&mut a, "]]");
+    insta::assert_snapshot!(name("after_two_headings"), screen(&a));
+
+    let mut a = app(cols, rows);
+    key(&mut a, "}");
+    insta::assert_snapshot!(name("after_next_caption"), screen(&a));
+
+    let mut a = app(cols, rows);
+    key(&mut a, "/余姚");
+    insta::assert_snapshot!(name("search_typing"), screen(&a));
+    key(&mut a, "\nn");
+    insta::assert_snapshot!(name("search_next_match"), screen(&a));
+
+    let mut a = app(cols, rows);
+    key(&mut a, "?");
+    insta::assert_snapshot!(name("help"), screen(&a));
+}
+
+#[test]
+fn screens_80x24() {
+    screens_at(80, 24);
+}
+
+#[test]
+fn screens_40x12() {
+    screens_at(40, 12);
+}
+
+#[test]
+fn screens_120x40() {
+    screens_at(120, 40);
+}
+
+#[test]
+fn narrow_layout_opens_navigation_over_the_text() {
+    let mut a = app(40, 12);
+    assert!(!a.nav_shown(), "hidden below the width for two panes");
+    key(&mut a, "t");
+    assert!(a.nav_shown());
+    insta::assert_snapshot!("40x12_nav_overlay", screen(&a));
+    // Down to the second heading and Enter: the overlay closes at that section.
+    key(&mut a, "jj\n");
+    assert!(!a.nav_shown());
+    assert_eq!(a.current_section_name(), Some("“大平台”推动强链补链"));
+}
+
+#[test]
+fn tiny_terminals_draw_without_panicking() {
+    for (cols, rows) in [
+        (1, 1),
+        (2, 1),
+        (1, 5),
+        (20, 5),
+        (3, 3),
+        (0, 0),
+        (59, 2),
+        (60, 3),
+    ] {
+        let mut a = app(cols.max(1), rows.max(1));
+        a.resize(cols, rows);
+        for keys in ["", "]]", "}", "G", "?", "t", "/余\n"] {
+            key(&mut a, keys);
+            let mut terminal = Terminal::new(TestBackend::new(cols, rows)).expect("terminal");
+            let theme = Theme::new(&a.config.theme, false);
+            terminal.draw(|f| ui::draw(f, &a, &theme)).expect("draw");
+        }
+    }
+}

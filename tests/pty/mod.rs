@@ -1,0 +1,244 @@
+//! Runs the real `yuedu` binary in a pseudo-terminal and reads its screen back through a
+//! terminal emulator (vt100): what a user sees.
+#![allow(dead_code)]
+
+use std::io::{Read, Write};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+/// Terminal traffic that an article must never cause: titles, clipboard writes, bells.
+#[derive(Debug, Default, Clone)]
+pub struct Traffic {
+    pub titles: Vec<Vec<u8>>,
+    pub icon_names: Vec<Vec<u8>>,
+    pub clipboard: Vec<Vec<u8>>,
+    pub bells: usize,
+    pub unhandled_controls: Vec<u8>,
+}
+
+#[derive(Clone, Default)]
+pub struct Recorder(pub Arc<Mutex<Traffic>>);
+
+impl vt100::Callbacks for Recorder {
+    fn audible_bell(&mut self, _: &mut vt100::Screen) {
+        lock(&self.0).bells += 1;
+    }
+    fn set_window_title(&mut self, _: &mut vt100::Screen, title: &[u8]) {
+        lock(&self.0).titles.push(title.to_vec());
+    }
+    fn set_window_icon_name(&mut self, _: &mut vt100::Screen, name: &[u8]) {
+        lock(&self.0).icon_names.push(name.to_vec());
+    }
+    fn copy_to_clipboard(&mut self, _: &mut vt100::Screen, _ty: &[u8], data: &[u8]) {
+        lock(&self.0).clipboard.push(data.to_vec());
+    }
+    fn unhandled_control(&mut self, _: &mut vt100::Screen, b: u8) {
+        lock(&self.0).unhandled_controls.push(b);
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+type Parser = vt100::Parser<Recorder>;
+
+/// A program running in a pseudo-terminal.
+pub struct Pty {
+    pub parser: Arc<Mutex<Parser>>,
+    /// Every byte the program wrote.
+    pub output: Arc<Mutex<Vec<u8>>>,
+    pub traffic: Recorder,
+    writer: Box<dyn Write + Send>,
+    master: Option<Box<dyn MasterPty + Send>>,
+    pub child: Box<dyn Child + Send + Sync>,
+    reader: Option<thread::JoinHandle<()>>,
+}
+
+fn size(cols: u16, rows: u16) -> PtySize {
+    PtySize {
+        rows,
+        cols,
+        pixel_width: 0,
+        pixel_height: 0,
+    }
+}
+
+pub fn nz(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n.max(1)).unwrap_or(std::num::NonZeroU16::MIN)
+}
+
+/// The yuedu binary Cargo built for these tests.
+pub fn yuedu_bin() -> &'static str {
+    env!("CARGO_BIN_EXE_yuedu")
+}
+
+/// A command with a clean environment: a known terminal, no user settings.
+pub fn command(program: &str, args: &[&str]) -> CommandBuilder {
+    let mut cmd = CommandBuilder::new(program);
+    cmd.args(args);
+    cmd.env_clear();
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("PATH", std::env::var("PATH").unwrap_or_default());
+    cmd.env("HOME", std::env::temp_dir());
+    cmd.env("XDG_CONFIG_HOME", "/nonexistent");
+    cmd.env("LANG", "C.UTF-8");
+    cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+    cmd
+}
+
+impl Pty {
+    /// Starts `cmd` in a pseudo-terminal of `cols` × `rows`.
+    pub fn spawn(cmd: CommandBuilder, cols: u16, rows: u16) -> Pty {
+        let pair = native_pty_system()
+            .openpty(size(cols, rows))
+            .expect("openpty");
+        let child = pair.slave.spawn_command(cmd).expect("spawn");
+        drop(pair.slave);
+        let traffic = Recorder::default();
+        let parser = Arc::new(Mutex::new(vt100::Parser::new_with_callbacks(
+            nz(rows),
+            nz(cols),
+            0,
+            traffic.clone(),
+        )));
+        let output = Arc::new(Mutex::new(Vec::new()));
+        let mut reader = pair.master.try_clone_reader().expect("reader");
+        let (p, o) = (Arc::clone(&parser), Arc::clone(&output));
+        let reader = thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            loop {
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => {
+                        lock(&o).extend_from_slice(&buf[..n]);
+                        lock(&p).process(&buf[..n]);
+                    }
+                }
+            }
+        });
+        let writer = pair.master.take_writer().expect("writer");
+        Pty {
+            parser,
+            output,
+            traffic,
+            writer,
+            master: Some(pair.master),
+            child,
+            reader: Some(reader),
+        }
+    }
+
+    /// Starts yuedu with `args`.
+    pub fn yuedu(args: &[&str], cols: u16, rows: u16) -> Pty {
+        Pty::spawn(command(yuedu_bin(), args), cols, rows)
+    }
+
+    /// Types `keys`.
+    pub fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("write keys");
+        self.writer.flush().expect("flush keys");
+    }
+
+    /// The screen's text, one line per row.
+    pub fn screen(&self) -> String {
+        lock(&self.parser).screen().contents()
+    }
+
+    /// The text of row `row` between columns `from` and `to`.
+    pub fn row_text(&self, row: u16, from: u16, to: u16) -> String {
+        let p = lock(&self.parser);
+        let (_, cols) = p.screen().size();
+        p.screen()
+            .contents_between(row, from, row, to.min(cols.get()))
+    }
+
+    /// Runs `f` on the emulated screen.
+    pub fn with_screen<T>(&self, f: impl FnOnce(&vt100::Screen) -> T) -> T {
+        f(lock(&self.parser).screen())
+    }
+
+    /// Waits until `pred` holds for the screen; panics with the screen after `timeout`.
+    pub fn wait_for(&self, what: &str, pred: impl Fn(&vt100::Screen) -> bool) {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            if self.with_screen(&pred) {
+                return;
+            }
+            if Instant::now() > deadline {
+                panic!("timed out waiting for {what}; screen:\n{}", self.screen());
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Waits until the screen contains `text`.
+    pub fn wait_for_text(&self, text: &str) {
+        self.wait_for(&format!("{text:?}"), |s| s.contents().contains(text));
+    }
+
+    /// Waits for the output to stop changing (the program is idle).
+    pub fn settle(&self) {
+        let mut last = lock(&self.output).len();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            thread::sleep(Duration::from_millis(80));
+            let now = lock(&self.output).len();
+            if now == last || Instant::now() > deadline {
+                return;
+            }
+            last = now;
+        }
+    }
+
+    /// Resizes the terminal (the program gets SIGWINCH).
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        lock(&self.parser).set_size(nz(rows), nz(cols));
+        if let Some(m) = &self.master {
+            m.resize(size(cols, rows)).expect("resize");
+        }
+    }
+
+    /// Waits for the program to exit; returns its exit code.
+    pub fn wait_exit(&mut self, timeout: Duration) -> Option<u32> {
+        let deadline = Instant::now() + timeout;
+        loop {
+            if let Ok(Some(status)) = self.child.try_wait() {
+                return Some(status.exit_code());
+            }
+            if Instant::now() > deadline {
+                return None;
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Closes the terminal's master side, as when a terminal window or SSH link goes away.
+    pub fn close(&mut self) {
+        self.writer = Box::new(std::io::sink());
+        self.master = None;
+    }
+
+    /// Everything the program wrote so far.
+    pub fn output_bytes(&self) -> Vec<u8> {
+        lock(&self.output).clone()
+    }
+
+    /// The traffic that only escape sequences cause.
+    pub fn traffic(&self) -> Traffic {
+        lock(&self.traffic.0).clone()
+    }
+}
+
+impl Drop for Pty {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        if let Some(r) = self.reader.take() {
+            drop(r);
+        }
+    }
+}
