@@ -12,7 +12,6 @@ use crate::layout::{AmbiguousWidth, LineBreakLevel, PunctuationDisplay};
 /// is given). When standard output is not a terminal it prints what `dump` prints.
 #[derive(Debug, Parser)]
 #[command(name = "yuedu", version, about, long_about = None)]
-#[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
     /// The article to open (default: the shipped article).
     pub path: Option<PathBuf>,

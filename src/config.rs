@@ -218,7 +218,8 @@ fn error_at(path: &str, text: &str, e: &toml::de::Error) -> ConfigError {
     ConfigError {
         path: path.to_string(),
         position: e.span().map(|s| line_col(text, s.start)),
-        message: e.message().trim().to_string(),
+        // serde quotes values in backticks; users read double quotes.
+        message: e.message().trim().replace('`', "\""),
     }
 }
 
@@ -357,16 +358,16 @@ mod tests {
             (
                 "[theme.colors]\nnavbar = \"red\"\n",
                 "u.toml:2:1: ",
-                "`navbar`",
+                "\"navbar\"",
             ),
-            ("[theme]\nname = \"neon\"\n", "u.toml:2:8: ", "`neon`"),
+            ("[theme]\nname = \"neon\"\n", "u.toml:2:8: ", "\"neon\""),
             (
                 "[layout]\nreading-width = \"wide\"\n",
                 "u.toml:2:17: ",
                 "\"wide\"",
             ),
             ("[input]\nmouse = 1\n", "u.toml:2:9: ", "bool"),
-            ("[colour]\n", "u.toml:1:2: ", "`colour`"),
+            ("[colour]\n", "u.toml:1:2: ", "\"colour\""),
             (
                 "[keys]\nquit = [\"x\"]\nhelp = [\"x\"]\n",
                 "u.toml:1:1: ",
@@ -379,7 +380,7 @@ mod tests {
             assert!(shown.contains(value), "{text:?} gave {shown}");
         }
         // What would be valid is said too.
-        assert!(error("[theme]\nname = \"neon\"\n").contains("`mono`"));
+        assert!(error("[theme]\nname = \"neon\"\n").contains("\"mono\""));
         assert!(error("[keys]\nfly = [\"f\"]\n").contains("next-heading"));
         assert!(error("[theme.colors]\nheading = \"octarine\"\n").contains("light-cyan"));
     }
@@ -429,7 +430,7 @@ mod tests {
         let shown = e.to_string();
         assert!(shown.starts_with("u.toml:3:19: "), "{shown}");
         assert!(
-            shown.contains("`huge`") && shown.contains("`narrow`"),
+            shown.contains("\"huge\"") && shown.contains("\"narrow\""),
             "{shown}"
         );
     }

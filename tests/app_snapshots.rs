@@ -135,3 +135,44 @@ fn tiny_terminals_draw_without_panicking() {
         }
     }
 }
+
+/// Every wide character drawn whole: its second column inside the screen and not under
+/// the navigation pane's border.
+fn assert_no_cut_wide_characters(buf: &Buffer, nav_border: Option<u16>, what: &str) {
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            let w = buf[(x, y)].symbol().width() as u16;
+            if w > 1 {
+                assert!(x + w <= buf.area.width, "{what}: wide {:?} cut at the right edge, row {y}", buf[(x, y)].symbol());
+                if let Some(b) = nav_border
+                    && y + 1 < buf.area.height
+                {
+                    assert!(!(x < b && x + w > b), "{what}: wide character over the border at row {y}");
+                }
+            }
+        }
+        if let Some(b) = nav_border
+            && y + 1 < buf.area.height
+        {
+            assert_eq!(buf[(b, y)].symbol(), "│", "{what}: border intact at row {y}");
+        }
+    }
+}
+
+#[test]
+fn no_wide_character_is_cut_at_any_size() {
+    for cols in (1..=130).step_by(1) {
+        for rows in [1u16, 3, 12, 24] {
+            for keys in ["", "]]", "}", "?", "t", "G"] {
+                let mut a = app(cols, rows);
+                key(&mut a, keys);
+                let mut terminal = Terminal::new(TestBackend::new(cols, rows)).expect("terminal");
+                let theme = Theme::new(&a.config.theme, true);
+                terminal.draw(|f| ui::draw(f, &a, &theme)).expect("draw");
+                let g = a.geometry();
+                let border = g.nav.filter(|_| !g.nav_over_text && a.help.is_none()).map(|n| n.right() - 1);
+                assert_no_cut_wide_characters(terminal.backend().buffer(), border, &format!("{cols}x{rows} after {keys:?}"));
+            }
+        }
+    }
+}
