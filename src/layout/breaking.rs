@@ -191,7 +191,8 @@ fn make_line(
             match u.subst {
                 Some(c) => {
                     span.text.push(c);
-                    span.text.push_str(&g[u.ch.len_utf8().min(g.len())..]);
+                    span.text
+                        .push_str(&g[g.chars().next().map_or(0, char::len_utf8)..]);
                 }
                 None => span.text.push_str(g),
             }
@@ -254,7 +255,7 @@ fn units(segs: &[Seg<'_>], opts: &BreakOptions) -> Vec<Unit> {
                 end: start + g.len(),
                 width,
                 ch,
-                space: is_space(first),
+                space: is_space(first) && g.len() == first.len_utf8(),
                 subst,
             });
         }

@@ -351,3 +351,16 @@ fn long_paragraph_is_linear() {
     // Generous even for a debug build on a shared machine; quadratic would take minutes.
     assert!(t.elapsed().as_secs() < 20, "{:?}", t.elapsed());
 }
+
+#[test]
+fn space_with_combining_mark_is_not_dropped() {
+    let lines = wrap("长长 \u{301}长长", 4);
+    assert_eq!(lines.concat(), "长长 \u{301}长长");
+}
+
+#[test]
+fn substituted_cluster_keeps_its_marks() {
+    let mut o = opts(0);
+    o.punctuation = PunctuationDisplay::Fullwidth;
+    assert_eq!(wrap_with("长;\u{301}", &o).concat(), "长；\u{301}");
+}
