@@ -143,26 +143,38 @@ fn assert_no_cut_wide_characters(buf: &Buffer, nav_border: Option<u16>, what: &s
         for x in 0..buf.area.width {
             let w = buf[(x, y)].symbol().width() as u16;
             if w > 1 {
-                assert!(x + w <= buf.area.width, "{what}: wide {:?} cut at the right edge, row {y}", buf[(x, y)].symbol());
+                assert!(
+                    x + w <= buf.area.width,
+                    "{what}: wide {:?} cut at the right edge, row {y}",
+                    buf[(x, y)].symbol()
+                );
                 if let Some(b) = nav_border
                     && y + 1 < buf.area.height
                 {
-                    assert!(!(x < b && x + w > b), "{what}: wide character over the border at row {y}");
+                    assert!(
+                        !(x < b && x + w > b),
+                        "{what}: wide character over the border at row {y}"
+                    );
                 }
             }
         }
         if let Some(b) = nav_border
             && y + 1 < buf.area.height
         {
-            assert_eq!(buf[(b, y)].symbol(), "│", "{what}: border intact at row {y}");
+            assert_eq!(
+                buf[(b, y)].symbol(),
+                "│",
+                "{what}: border intact at row {y}"
+            );
         }
     }
 }
 
 #[test]
 fn no_wide_character_is_cut_at_any_size() {
-    for cols in (1..=130).step_by(1) {
-        for rows in [1u16, 3, 12, 24] {
+    let widths = (1..=64).chain([72, 79, 80, 99, 100, 120, 130]);
+    for cols in widths {
+        for rows in [1u16, 3, 24] {
             for keys in ["", "]]", "}", "?", "t", "G"] {
                 let mut a = app(cols, rows);
                 key(&mut a, keys);
@@ -170,8 +182,15 @@ fn no_wide_character_is_cut_at_any_size() {
                 let theme = Theme::new(&a.config.theme, true);
                 terminal.draw(|f| ui::draw(f, &a, &theme)).expect("draw");
                 let g = a.geometry();
-                let border = g.nav.filter(|_| !g.nav_over_text && a.help.is_none()).map(|n| n.right() - 1);
-                assert_no_cut_wide_characters(terminal.backend().buffer(), border, &format!("{cols}x{rows} after {keys:?}"));
+                let border = g
+                    .nav
+                    .filter(|_| !g.nav_over_text && a.help.is_none())
+                    .map(|n| n.right() - 1);
+                assert_no_cut_wide_characters(
+                    terminal.backend().buffer(),
+                    border,
+                    &format!("{cols}x{rows} after {keys:?}"),
+                );
             }
         }
     }

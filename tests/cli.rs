@@ -4,7 +4,8 @@ use assert_cmd::Command;
 
 fn yuedu() -> Command {
     let mut c = Command::cargo_bin("yuedu").expect("binary");
-    c.env("XDG_CONFIG_HOME", "/nonexistent").env_remove("YUEDU_CONFIG");
+    c.env("XDG_CONFIG_HOME", "/nonexistent")
+        .env_remove("YUEDU_CONFIG");
     c
 }
 
@@ -12,35 +13,68 @@ fn yuedu() -> Command {
 fn piped_output_is_the_dump_at_80_columns() {
     let piped = yuedu().output().expect("runs");
     assert!(piped.status.success());
-    let dump = yuedu().args(["dump", "--width", "80"]).output().expect("runs");
-    assert_eq!(String::from_utf8_lossy(&piped.stdout), String::from_utf8_lossy(&dump.stdout));
+    let dump = yuedu()
+        .args(["dump", "--width", "80"])
+        .output()
+        .expect("runs");
+    assert_eq!(
+        String::from_utf8_lossy(&piped.stdout),
+        String::from_utf8_lossy(&dump.stdout)
+    );
     assert!(!piped.stdout.contains(&0x1b), "no escape sequences");
 }
 
 #[test]
 fn dump_prints_one_line_per_laid_out_line_with_blank_lines_between_blocks() {
-    let out = yuedu().args(["dump", "--width", "24"]).output().expect("runs");
+    let out = yuedu()
+        .args(["dump", "--width", "24"])
+        .output()
+        .expect("runs");
     let text = String::from_utf8(out.stdout).expect("utf-8");
     let lines: Vec<&str> = text.lines().collect();
-    assert_eq!(lines[0], "长三 谱写长三角一体化新篇章".chars().take(lines[0].chars().count()).collect::<String>());
+    assert_eq!(
+        lines[0],
+        "长三 谱写长三角一体化新篇章"
+            .chars()
+            .take(lines[0].chars().count())
+            .collect::<String>()
+    );
     assert!(lines.contains(&""), "blank lines between blocks");
     assert!(!text.contains("\n\n\n"), "one blank line, not more");
-    assert!(lines.iter().any(|l| l.starts_with("▲ 智谷小镇")), "caption marker");
-    assert!(lines.iter().any(|l| l.starts_with("\u{3000}\u{3000}今年")), "paragraph indent");
+    assert!(
+        lines.iter().any(|l| l.starts_with("▲ 智谷小镇")),
+        "caption marker"
+    );
+    assert!(
+        lines.iter().any(|l| l.starts_with("\u{3000}\u{3000}今年")),
+        "paragraph indent"
+    );
 }
 
 #[test]
 fn dump_flags_override_the_configuration() {
-    let narrow = yuedu().args(["dump", "--width", "30"]).output().expect("runs");
-    let wide = yuedu().args(["dump", "--width", "30", "--ambiguous-width", "wide"]).output().expect("runs");
+    let narrow = yuedu()
+        .args(["dump", "--width", "30"])
+        .output()
+        .expect("runs");
+    let wide = yuedu()
+        .args(["dump", "--width", "30", "--ambiguous-width", "wide"])
+        .output()
+        .expect("runs");
     assert_ne!(narrow.stdout, wide.stdout, "wide quotes change the breaks");
-    let full = yuedu().args(["dump", "--punctuation", "fullwidth"]).output().expect("runs");
+    let full = yuedu()
+        .args(["dump", "--punctuation", "fullwidth"])
+        .output()
+        .expect("runs");
     assert!(String::from_utf8_lossy(&full.stdout).contains("今年，长三角的“打开方式”是“拼”！"));
 }
 
 #[test]
 fn bad_flag_values_are_usage_errors() {
-    let out = yuedu().args(["dump", "--line-break", "loose"]).output().expect("runs");
+    let out = yuedu()
+        .args(["dump", "--line-break", "loose"])
+        .output()
+        .expect("runs");
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("loose"));
 }

@@ -10,24 +10,58 @@ fn yuedu_with_config(text: &str) -> (Option<i32>, String, String) {
     let out = Command::cargo_bin("yuedu")
         .expect("binary")
         .env("XDG_CONFIG_HOME", "/nonexistent")
-        .args(["--config", path.to_str().expect("path"), "dump", "--width", "30"])
+        .args([
+            "--config",
+            path.to_str().expect("path"),
+            "dump",
+            "--width",
+            "30",
+        ])
         .output()
         .expect("runs");
     let shown = path.display().to_string();
     let stderr = String::from_utf8_lossy(&out.stderr).replace(&shown, "CONFIG");
-    (out.status.code(), stderr, String::from_utf8_lossy(&out.stdout).into_owned())
+    (
+        out.status.code(),
+        stderr,
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
 }
 
 #[test]
 fn every_kind_of_bad_config_is_refused_with_a_clear_message() {
     let cases: &[(&str, &str, &[&str])] = &[
         ("[text\nline-break = \"gb\"\n", "CONFIG:1:", &[]),
-        ("[text]\nline-break = \"loose\"\n", "CONFIG:2:14: ", &["\"loose\"", "\"strict\""]),
-        ("[text]\nambiguous = \"wide\"\n", "CONFIG:2:1: ", &["\"ambiguous\"", "ambiguous-width"]),
-        ("[keys]\njump = [\"x\"]\n", "CONFIG:2:1: ", &["\"jump\"", "next-heading"]),
-        ("[keys]\nquit = [\"ctrl-alt-\"]\n", "CONFIG:2:8: ", &["\"ctrl-alt-\"", "pagedown"]),
-        ("[theme.colors]\ntitle = \"#12345\"\n", "CONFIG:2:9: ", &["\"#12345\"", "#rrggbb"]),
-        ("[theme]\nname = \"solarized\"\n", "CONFIG:2:8: ", &["\"solarized\"", "\"dark\""]),
+        (
+            "[text]\nline-break = \"loose\"\n",
+            "CONFIG:2:14: ",
+            &["\"loose\"", "\"strict\""],
+        ),
+        (
+            "[text]\nambiguous = \"wide\"\n",
+            "CONFIG:2:1: ",
+            &["\"ambiguous\"", "ambiguous-width"],
+        ),
+        (
+            "[keys]\njump = [\"x\"]\n",
+            "CONFIG:2:1: ",
+            &["\"jump\"", "next-heading"],
+        ),
+        (
+            "[keys]\nquit = [\"ctrl-alt-\"]\n",
+            "CONFIG:2:8: ",
+            &["\"ctrl-alt-\"", "pagedown"],
+        ),
+        (
+            "[theme.colors]\ntitle = \"#12345\"\n",
+            "CONFIG:2:9: ",
+            &["\"#12345\"", "#rrggbb"],
+        ),
+        (
+            "[theme]\nname = \"solarized\"\n",
+            "CONFIG:2:8: ",
+            &["\"solarized\"", "\"dark\""],
+        ),
         ("[layout]\nnav-width = -3\n", "CONFIG:2:13: ", &["-3"]),
     ];
     for (text, position, needles) in cases {
@@ -35,7 +69,10 @@ fn every_kind_of_bad_config_is_refused_with_a_clear_message() {
         assert_eq!(code, Some(2), "{text:?}: {stderr}");
         assert!(stdout.is_empty(), "nothing printed for {text:?}");
         assert_eq!(stderr.lines().count(), 1, "one line for {text:?}: {stderr}");
-        assert!(stderr.starts_with(&format!("yuedu: {position}")), "{text:?} gave {stderr}");
+        assert!(
+            stderr.starts_with(&format!("yuedu: {position}")),
+            "{text:?} gave {stderr}"
+        );
         for n in *needles {
             assert!(stderr.contains(n), "{text:?} gave {stderr}, missing {n}");
         }
@@ -59,7 +96,10 @@ fn missing_explicit_config_is_an_error() {
         .expect("runs");
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("/nonexistent/yuedu.toml") && err.contains("No such file"), "{err}");
+    assert!(
+        err.contains("/nonexistent/yuedu.toml") && err.contains("No such file"),
+        "{err}"
+    );
 }
 
 #[test]

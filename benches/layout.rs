@@ -1,0 +1,98 @@
+//! Line layout throughput: yuedu's breaker beside textwrap on the same 1 MB of Chinese
+//! prose at 80 columns (the shipped article's paragraphs, repeated).
+//!
+//! Run with `cargo bench --bench layout`.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use textwrap::{Options, WordSeparator};
+use yuedu::article::{Article, Block, BlockKind, Part};
+use yuedu::layout::{Layout, LayoutOptions};
+use yuedu::parse::parse;
+use yuedu::source::SHIPPED_ARTICLE;
+
+const TARGET_BYTES: usize = 1 << 20;
+
+/// About 1 MB of paragraphs: the shipped article's, repeated.
+fn paragraphs() -> Vec<String> {
+    let article = parse(SHIPPED_ARTICLE);
+    let source: Vec<String> = article
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Paragraph)
+        .map(|b| b.text.clone())
+        .collect();
+    let mut out = Vec::new();
+    let mut size = 0;
+    while size < TARGET_BYTES {
+        for p in &source {
+            size += p.len();
+            out.push(p.clone());
+        }
+    }
+    out
+}
+
+fn article_of(paragraphs: &[String]) -> Article {
+    Article {
+        blocks: paragraphs
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Block {
+                kind: BlockKind::Paragraph,
+                text: t.clone(),
+                parts: vec![Part {
+                    start: 0,
+                    line: 2 * i + 1,
+                }],
+                credit: None,
+            })
+            .collect(),
+        ..Article::default()
+    }
+}
+
+fn bench_layout(c: &mut Criterion) {
+    let paragraphs = paragraphs();
+    let bytes: usize = paragraphs.iter().map(String::len).sum();
+    let article = article_of(&paragraphs);
+    let opts = LayoutOptions {
+        width: 80,
+        ..LayoutOptions::default()
+    };
+    let mut group = c.benchmark_group("layout 1 MB Chinese prose at 80 columns");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.sample_size(20);
+    group.bench_function("yuedu", |b| {
+        b.iter(|| {
+            black_box(Layout::new(black_box(&article), &opts))
+                .lines
+                .len()
+        })
+    });
+    let tw = Options::new(80)
+        .word_separator(WordSeparator::UnicodeBreakProperties)
+        .initial_indent("\u{3000}\u{3000}");
+    group.bench_function("textwrap", |b| {
+        b.iter(|| {
+            paragraphs
+                .iter()
+                .map(|p| textwrap::wrap(black_box(p), &tw).len())
+                .sum::<usize>()
+        })
+    });
+    group.finish();
+}
+
+fn bench_parse(c: &mut Criterion) {
+    let mut group = c.benchmark_group("parse");
+    group.throughput(Throughput::Bytes(SHIPPED_ARTICLE.len() as u64));
+    group.bench_function("shipped article", |b| {
+        b.iter(|| parse(black_box(SHIPPED_ARTICLE)).blocks.len())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_layout, bench_parse);
+criterion_main!(benches);
