@@ -10,4 +10,5 @@ pub mod commands;
 pub mod config;
 pub mod layout;
 pub mod parse;
+pub mod sanitize;
 pub mod source;
