@@ -8,6 +8,7 @@ pub mod article;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod decode;
 pub mod layout;
 pub mod parse;
 pub mod sanitize;
