@@ -13,7 +13,8 @@ use crate::layout::{AmbiguousWidth, LineBreakLevel, PunctuationDisplay};
 #[derive(Debug, Parser)]
 #[command(name = "yuedu", version, about, long_about = None)]
 pub struct Cli {
-    /// The article to open (default: the shipped article).
+    /// The article to open ("-" reads standard input; default: the shipped article, or
+    /// standard input when it is piped).
     pub path: Option<PathBuf>,
 
     /// Read settings from this file instead of the user's config.toml.
@@ -22,6 +23,9 @@ pub struct Cli {
 
     #[command(flatten)]
     pub text: TextArgs,
+
+    #[command(flatten)]
+    pub input: InputArgs,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -47,6 +51,17 @@ pub struct TextArgs {
     /// Show ASCII , ; : ! ? ( ) between Chinese characters as full-width (display only).
     #[arg(long, global = true, value_enum, value_name = "MODE")]
     pub punctuation: Option<PunctuationArg>,
+}
+
+/// How the article file is read.
+#[derive(Debug, Clone, Default, Args)]
+pub struct InputArgs {
+    /// Read the file as this encoding (gb18030, big5, utf-16le, …) instead of detecting it.
+    #[arg(long, global = true, value_name = "NAME")]
+    pub encoding: Option<String>,
+    /// Open files that look binary (they contain NUL bytes) anyway.
+    #[arg(long, global = true)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

@@ -2,6 +2,7 @@
 //! terminal is touched, run, and map errors to exit codes in one place.
 
 use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -9,6 +10,8 @@ use clap::Parser;
 use yuedu::cli::{Cli, Command, TextArgs};
 use yuedu::commands::{dump, outline};
 use yuedu::config::{self, Config};
+use yuedu::sanitize::for_terminal_line;
+use yuedu::source::{LoadOptions, Source};
 use yuedu::ui::Theme;
 use yuedu::{app, parse, source, tui};
 
@@ -38,8 +41,7 @@ fn apply_text_args(config: &mut Config, args: &TextArgs) {
 
 /// The text width for `dump`: the terminal's, capped by the reading width; 80 without one.
 fn default_dump_width(config: &Config) -> usize {
-    let stdout = std::io::stdout();
-    if stdout.is_terminal()
+    if std::io::stdout().is_terminal()
         && let Ok((cols, _)) = crossterm::terminal::size()
         && cols > 0
     {
@@ -48,11 +50,28 @@ fn default_dump_width(config: &Config) -> usize {
     80
 }
 
-/// Whether the reader may take over the screen: standard input and output are a
-/// terminal, and it is not a dumb one.
+/// Whether the reader may take over the screen: output goes to a terminal that is not a
+/// dumb one. Keys come from standard input, or from /dev/tty when the article is piped.
 fn can_take_over_terminal() -> bool {
     let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
-    std::io::stdout().is_terminal() && std::io::stdin().is_terminal() && !dumb
+    std::io::stdout().is_terminal() && !dumb
+}
+
+/// Whether standard input carries an article: a pipe or a redirected file (not a
+/// terminal, not /dev/null, not closed).
+fn stdin_is_piped() -> bool {
+    use std::os::fd::AsFd;
+    use std::os::unix::fs::FileTypeExt;
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        return false;
+    }
+    let Ok(fd) = stdin.as_fd().try_clone_to_owned() else {
+        return false;
+    };
+    std::fs::File::from(fd)
+        .metadata()
+        .is_ok_and(|m| m.file_type().is_fifo() || m.file_type().is_file())
 }
 
 /// Writes `text` to stdout; a closed pipe (`yuedu dump | head`) ends quietly.
@@ -67,33 +86,54 @@ fn print(text: &str) -> Result<(), Failure> {
 fn run(cli: Cli) -> Result<(), Failure> {
     let mut config = config::load(cli.config.as_deref())?;
     apply_text_args(&mut config, &cli.text);
+    let load_opts = LoadOptions {
+        encoding: cli.input.encoding.as_deref(),
+        force: cli.input.force,
+    };
+    let load =
+        |path: Option<&Path>| -> Result<Source, Failure> { Ok(source::load(path, load_opts)?) };
     match cli.command {
         Some(Command::Outline(args)) => {
-            let src = source::load(args.path.as_deref())?;
+            let src = load(args.path.as_deref())?;
             let article = parse::parse(&src.text);
             let text = if args.json {
-                outline::to_json(&article)
+                outline::to_json(
+                    &article,
+                    src.decode_report.as_deref().map(|r| (src.encoding, r)),
+                )
             } else {
-                outline::to_text(&article, &src.origin.to_string())
+                outline::to_text(
+                    &article,
+                    &src.origin.to_string(),
+                    src.decode_report.as_deref(),
+                )
             };
             print(&text)
         }
         Some(Command::Dump(args)) => {
-            let src = source::load(args.path.as_deref())?;
+            let src = load(args.path.as_deref())?;
             let article = parse::parse(&src.text);
             let width = args.width.unwrap_or_else(|| default_dump_width(&config));
             print(&dump::to_text(&article, &config.layout_options(width)))
         }
         None => {
-            let src = source::load(cli.path.as_deref())?;
+            let path = match cli.path {
+                None if stdin_is_piped() => Some(PathBuf::from("-")),
+                p => p,
+            };
+            let src = load(path.as_deref())?;
             let article = parse::parse(&src.text);
             if !can_take_over_terminal() {
-                // Piped, redirected or a dumb terminal: print what the pane would show.
+                // Redirected or a dumb terminal: print what the pane would show.
+                if let Some(report) = &src.decode_report {
+                    eprintln!("yuedu: {}: {report}", src.origin);
+                }
                 let width = default_dump_width(&config);
                 return print(&dump::to_text(&article, &config.layout_options(width)));
             }
             let size = crossterm::terminal::size().unwrap_or((80, 24));
             let mut app = app::app_for(article, &src.name(), config, size)?;
+            app.message = src.decode_report.clone();
             let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
             let theme = Theme::new(&app.config.theme, no_color);
             tui::run(&mut app, &theme)?;
@@ -107,7 +147,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure(msg)) => {
-            eprintln!("yuedu: {msg}");
+            eprintln!("yuedu: {}", for_terminal_line(&msg));
             ExitCode::from(EXIT_ERROR)
         }
     }

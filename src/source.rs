@@ -1,8 +1,13 @@
-//! Where an article comes from: a file, or the copy of the shipped article built into the
-//! binary. Reading fails with an error that names the path and the reason.
+//! Where an article comes from: a file, standard input, or the copy of the shipped
+//! article built into the binary. Bytes are decoded by [`crate::decode`]; reading fails
+//! with an error that names the path and the reason.
 
 use std::fmt;
+use std::io::Read;
 use std::path::{Path, PathBuf};
+
+use crate::decode::{DecodeError, DecodeOptions, decode_with_options};
+use crate::sanitize::for_terminal_line;
 
 /// The shipped article, carried by the binary so `yuedu` always has something to open.
 pub const SHIPPED_ARTICLE: &str = include_str!("../articles/yuyao-yangtze-delta.txt");
@@ -15,13 +20,16 @@ pub const SHIPPED_PATH: &str = "articles/yuyao-yangtze-delta.txt";
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {
     File(PathBuf),
+    Stdin,
     BuiltIn,
 }
 
 impl fmt::Display for Origin {
+    /// The origin as shown to the user (sanitised: a file name can hold anything).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Origin::File(p) => write!(f, "{}", p.display()),
+            Origin::File(p) => f.write_str(&for_terminal_line(&p.display().to_string())),
+            Origin::Stdin => f.write_str("(standard input)"),
             Origin::BuiltIn => write!(f, "{SHIPPED_PATH} (built in)"),
         }
     }
@@ -32,16 +40,23 @@ impl fmt::Display for Origin {
 pub struct Source {
     pub origin: Origin,
     pub text: String,
+    /// The encoding the text was read as ("UTF-8", "GB18030" …).
+    pub encoding: &'static str,
+    /// What the user should be told about the decoding ("decoded as GB18030 (guessed)",
+    /// "3 invalid byte sequences replaced"); `None` for plain UTF-8.
+    pub decode_report: Option<String>,
 }
 
 impl Source {
-    /// A short name for status lines: the file name.
+    /// A short name for status lines: the file name (sanitised).
     pub fn name(&self) -> String {
         match &self.origin {
-            Origin::File(p) => p.file_name().map_or_else(
+            Origin::File(p) => for_terminal_line(&p.file_name().map_or_else(
                 || p.display().to_string(),
                 |n| n.to_string_lossy().into_owned(),
-            ),
+            ))
+            .into_owned(),
+            Origin::Stdin => "(stdin)".to_string(),
             Origin::BuiltIn => "yuyao-yangtze-delta.txt".to_string(),
         }
     }
@@ -58,54 +73,89 @@ pub enum LoadError {
     },
     #[error("{path}: is a directory, not an article file")]
     Directory { path: String },
-    #[error("{path}: not a text file (it contains NUL bytes)")]
-    Binary { path: String },
-    #[error("{path}: not valid UTF-8 text (invalid byte at offset {offset})")]
-    NotUtf8 { path: String, offset: usize },
+    #[error("{path}: {source}")]
+    Decode {
+        path: String,
+        #[source]
+        source: DecodeError,
+    },
 }
 
-/// Reads the article at `path`, or the shipped article when `path` is `None` (from
-/// `articles/` in the working directory when it is there, else the built-in copy).
-pub fn load(path: Option<&Path>) -> Result<Source, LoadError> {
+/// How to read: the path ("-" is standard input; `None` the shipped article) and the
+/// decoding options.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct LoadOptions<'a> {
+    pub encoding: Option<&'a str>,
+    pub force: bool,
+}
+
+/// Reads the article at `path` ("-" for standard input), or the shipped article when
+/// `path` is `None` (from `articles/` in the working directory when it is there, else the
+/// built-in copy).
+pub fn load(path: Option<&Path>, opts: LoadOptions<'_>) -> Result<Source, LoadError> {
     match path {
-        Some(p) => load_file(p),
-        None if Path::new(SHIPPED_PATH).is_file() => load_file(Path::new(SHIPPED_PATH)),
+        Some(p) if p == Path::new("-") => load_stdin(opts),
+        Some(p) => load_file(p, opts),
+        None if Path::new(SHIPPED_PATH).is_file() => load_file(Path::new(SHIPPED_PATH), opts),
         None => Ok(Source {
             origin: Origin::BuiltIn,
             text: SHIPPED_ARTICLE.to_string(),
+            encoding: "UTF-8",
+            decode_report: None,
         }),
     }
 }
 
-fn load_file(path: &Path) -> Result<Source, LoadError> {
-    let shown = path.display().to_string();
+fn shown(path: &Path) -> String {
+    for_terminal_line(&path.display().to_string()).into_owned()
+}
+
+fn load_file(path: &Path, opts: LoadOptions<'_>) -> Result<Source, LoadError> {
     if path.is_dir() {
-        return Err(LoadError::Directory { path: shown });
+        return Err(LoadError::Directory { path: shown(path) });
     }
     let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
-        path: shown.clone(),
+        path: shown(path),
         source,
     })?;
-    let text = decode(&bytes, &shown)?;
-    Ok(Source {
-        origin: Origin::File(path.to_path_buf()),
-        text,
-    })
+    from_bytes(&bytes, Origin::File(path.to_path_buf()), &shown(path), opts)
 }
 
-/// Bytes → text. A UTF-8 byte-order mark is dropped.
-pub fn decode(bytes: &[u8], path: &str) -> Result<String, LoadError> {
-    if bytes.contains(&0) {
-        return Err(LoadError::Binary {
-            path: path.to_string(),
-        });
-    }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(s.to_string()),
-        Err(e) => Err(LoadError::NotUtf8 {
-            path: path.to_string(),
-            offset: e.valid_up_to(),
-        }),
-    }
+fn load_stdin(opts: LoadOptions<'_>) -> Result<Source, LoadError> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .read_to_end(&mut bytes)
+        .map_err(|source| LoadError::Io {
+            path: "(standard input)".to_string(),
+            source,
+        })?;
+    from_bytes(&bytes, Origin::Stdin, "(standard input)", opts)
+}
+
+/// Decodes `bytes` read from `origin`.
+pub fn from_bytes(
+    bytes: &[u8],
+    origin: Origin,
+    shown: &str,
+    opts: LoadOptions<'_>,
+) -> Result<Source, LoadError> {
+    let decoded = decode_with_options(
+        bytes,
+        &DecodeOptions {
+            encoding: opts.encoding,
+            force: opts.force,
+        },
+    )
+    .map_err(|source| LoadError::Decode {
+        path: shown.to_string(),
+        source,
+    })?;
+    let decode_report = decoded.report();
+    Ok(Source {
+        origin,
+        text: decoded.text,
+        encoding: decoded.encoding,
+        decode_report,
+    })
 }

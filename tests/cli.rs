@@ -11,7 +11,12 @@ fn yuedu() -> Command {
 
 #[test]
 fn piped_output_is_the_dump_at_80_columns() {
-    let piped = yuedu().output().expect("runs");
+    let piped = std::process::Command::new(env!("CARGO_BIN_EXE_yuedu"))
+        .env("XDG_CONFIG_HOME", "/nonexistent")
+        .env_remove("YUEDU_CONFIG")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("runs");
     assert!(piped.status.success());
     let dump = yuedu()
         .args(["dump", "--width", "80"])
@@ -77,4 +82,24 @@ fn bad_flag_values_are_usage_errors() {
         .expect("runs");
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("loose"));
+}
+
+#[test]
+fn piped_standard_input_is_read_as_the_article() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/no-byline.txt"
+    ))
+    .expect("data");
+    let out = yuedu().write_stdin(text.clone()).output().expect("runs");
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("夜航船上的读书人"));
+    // `-` names standard input explicitly, for every command.
+    let out = yuedu()
+        .args(["outline", "--json", "-"])
+        .write_stdin(text)
+        .output()
+        .expect("runs");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["title"], "夜航船上的读书人");
 }

@@ -14,5 +14,7 @@ pub fn to_text(article: &Article, opts: &LayoutOptions) -> String {
         }
         out.push('\n');
     }
-    out
+    // The layout already shows untrusted characters as notation; this guarantees that
+    // nothing else reaches the terminal either.
+    crate::sanitize::sanitize(&out).into_owned()
 }

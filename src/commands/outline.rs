@@ -26,9 +26,18 @@ struct BlockOut<'a> {
     line: LineNo,
 }
 
+/// How the file was decoded, when that is worth telling.
+#[derive(Serialize)]
+struct Encoding<'a> {
+    name: &'a str,
+    note: &'a str,
+}
+
 /// The `outline --json` object.
 #[derive(Serialize)]
 struct Outline<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    encoding: Option<Encoding<'a>>,
     banner: Option<&'a str>,
     title: Option<&'a str>,
     authors: &'a [String],
@@ -38,8 +47,9 @@ struct Outline<'a> {
     blocks: Vec<BlockOut<'a>>,
 }
 
-fn outline(article: &Article) -> Outline<'_> {
+fn outline<'a>(article: &'a Article, encoding: Option<(&'a str, &'a str)>) -> Outline<'a> {
     Outline {
+        encoding: encoding.map(|(name, note)| Encoding { name, note }),
         banner: article.banner.as_ref().map(|h| h.text.as_str()),
         title: article.title.as_ref().map(|h| h.text.as_str()),
         authors: &article.authors,
@@ -71,15 +81,30 @@ fn outline(article: &Article) -> Outline<'_> {
     }
 }
 
-/// The outline as one JSON object (pretty-printed, ending in a newline).
-pub fn to_json(article: &Article) -> String {
-    let mut s = serde_json::to_string_pretty(&outline(article)).unwrap_or_default();
-    s.push('\n');
-    s
+/// The outline as one JSON object (pretty-printed, ending in a newline). `encoding` (name
+/// and note) is given when the decoding is worth telling: a guess, replaced bytes.
+pub fn to_json(article: &Article, encoding: Option<(&str, &str)>) -> String {
+    let json = serde_json::to_string_pretty(&outline(article, encoding)).unwrap_or_default();
+    // serde_json escapes C0 controls; escape everything else a terminal could act on or
+    // hide (C1 controls, bidi and invisible characters) too, so that the output is safe
+    // to print and still says exactly what the file holds.
+    let mut out = String::with_capacity(json.len() + 1);
+    for c in json.chars() {
+        if crate::sanitize::classify(c).is_some() && c != '\n' {
+            let mut units = [0u16; 2];
+            for u in c.encode_utf16(&mut units) {
+                out.push_str(&format!("\\u{u:04x}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out.push('\n');
+    out
 }
 
-/// The outline as text for a person.
-pub fn to_text(article: &Article, name: &str) -> String {
+/// The outline as text for a person; `decode_report` says how the file was decoded.
+pub fn to_text(article: &Article, name: &str, decode_report: Option<&str>) -> String {
     let mut out = String::new();
     let field = |out: &mut String, label: &str, value: Option<(&str, LineNo)>| {
         let _ = match value {
@@ -88,6 +113,9 @@ pub fn to_text(article: &Article, name: &str) -> String {
         };
     };
     let _ = writeln!(out, "{name}");
+    if let Some(report) = decode_report {
+        let _ = writeln!(out, "encoding {report}");
+    }
     field(
         &mut out,
         "banner",
@@ -153,5 +181,5 @@ pub fn to_text(article: &Article, name: &str) -> String {
     for j in &article.joins {
         let _ = writeln!(out, "  {:>4}  …{} ‖ {}…", j.line, j.before, j.after);
     }
-    out
+    crate::sanitize::sanitize(&out).into_owned()
 }

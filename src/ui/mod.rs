@@ -14,6 +14,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 use crate::app::{App, Focus, NavKind};
 use crate::layout::{AmbiguousWidth, Line, str_width};
+use crate::sanitize::for_terminal_line;
 
 pub use theme::Theme;
 
@@ -227,7 +228,8 @@ fn nav_rows(app: &App, theme: &Theme, width: usize) -> Vec<NavRow> {
     let amb = app.config.text.ambiguous_width;
     let mut rows: Vec<NavRow> = Vec::new();
     let mut push = |text: &str, style: Style, entry: Option<usize>, max_rows: usize| {
-        for piece in wrap_plain(text, width, max_rows, 2, amb) {
+        // Article text: untrusted characters shown as notation.
+        for piece in wrap_plain(&for_terminal_line(text), width, max_rows, 2, amb) {
             rows.push(NavRow {
                 text: piece,
                 style,
@@ -328,7 +330,7 @@ fn render_status_bar(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
     let right_text = format!(" {pct}% {line}/{total} ");
     if let Some(search) = app.search.as_ref().filter(|s| s.editing) {
         let n = search.matches.len();
-        let prompt = format!("/{}▏ {n} matches", search.query);
+        let prompt = format!("/{}▏ {n} matches", for_terminal_line(&search.query));
         put_str(
             buf,
             area.x,
@@ -340,10 +342,10 @@ fn render_status_bar(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
         );
         return;
     }
-    let mut left = format!(" {}", app.name);
+    let mut left = format!(" {}", for_terminal_line(&app.name));
     if let Some(section) = app.current_section_name() {
         left.push_str(" │ ");
-        left.push_str(section);
+        left.push_str(&for_terminal_line(section));
     }
     if let Some(search) = &app.search {
         let cur = search.current.map_or(0, |c| c + 1);
@@ -355,7 +357,8 @@ fn render_status_bar(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
     }
     let right_w = str_width(&right_text, amb) as u16;
     let right_x = area.right().saturating_sub(right_w);
-    let hint_or_message = app.message.clone().unwrap_or_else(|| app.key_hint());
+    let hint_or_message =
+        for_terminal_line(&app.message.clone().unwrap_or_else(|| app.key_hint())).into_owned();
     let hint_style = if app.message.is_some() {
         theme.status_message
     } else {

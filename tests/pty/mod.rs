@@ -53,7 +53,7 @@ pub struct Pty {
     pub output: Arc<Mutex<Vec<u8>>>,
     pub traffic: Recorder,
     writer: Box<dyn Write + Send>,
-    master: Option<Box<dyn MasterPty + Send>>,
+    master: Box<dyn MasterPty + Send>,
     pub child: Box<dyn Child + Send + Sync>,
     reader: Option<thread::JoinHandle<()>>,
 }
@@ -126,7 +126,7 @@ impl Pty {
             output,
             traffic,
             writer,
-            master: Some(pair.master),
+            master: pair.master,
             child,
             reader: Some(reader),
         }
@@ -197,9 +197,7 @@ impl Pty {
     /// Resizes the terminal (the program gets SIGWINCH).
     pub fn resize(&mut self, cols: u16, rows: u16) {
         lock(&self.parser).set_size(nz(rows), nz(cols));
-        if let Some(m) = &self.master {
-            m.resize(size(cols, rows)).expect("resize");
-        }
+        self.master.resize(size(cols, rows)).expect("resize");
     }
 
     /// Waits for the program to exit; returns its exit code.
@@ -214,12 +212,6 @@ impl Pty {
             }
             thread::sleep(Duration::from_millis(20));
         }
-    }
-
-    /// Closes the terminal's master side, as when a terminal window or SSH link goes away.
-    pub fn close(&mut self) {
-        self.writer = Box::new(std::io::sink());
-        self.master = None;
     }
 
     /// Everything the program wrote so far.

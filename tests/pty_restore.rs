@@ -1,0 +1,161 @@
+//! The terminal always comes back: after q, SIGTERM, SIGHUP, a panic, Ctrl-Z and fg; and
+//! the reader exits when its terminal goes away.
+
+mod pty;
+
+use std::time::Duration;
+
+use pty::{Pty, command, yuedu_bin};
+
+/// The pids of the children of `parent`, from /proc.
+fn children(parent: u32) -> Vec<u32> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir("/proc").expect("/proc").flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
+            continue;
+        };
+        // pid (comm) state ppid …; comm may hold spaces, so split after the last ')'.
+        let after = stat.rsplit_once(')').map_or("", |(_, rest)| rest);
+        let ppid: Option<u32> = after.split_whitespace().nth(1).and_then(|p| p.parse().ok());
+        if ppid == Some(parent) {
+            out.push(pid);
+        }
+    }
+    out
+}
+
+fn signal(pid: u32, name: &str) {
+    let status = std::process::Command::new("kill")
+        .args([&format!("-{name}"), &pid.to_string()])
+        .status()
+        .expect("kill");
+    assert!(status.success(), "kill -{name} {pid}");
+}
+
+/// A shell that prints the terminal mode (`stty -g`), runs yuedu with `env`, prints its
+/// exit status and the mode again.
+fn wrapped(env: &str) -> Pty {
+    let script = format!(
+        "stty -g; {env} {} ; echo \"exit=$?\"; stty -g; sleep 0.3",
+        yuedu_bin()
+    );
+    let p = Pty::spawn(command("/bin/sh", &["-c", &script]), 80, 24);
+    p.wait_for_text("区域共绘民生");
+    p.settle();
+    p
+}
+
+fn yuedu_pid(p: &Pty) -> u32 {
+    let sh = p.child.process_id().expect("shell pid");
+    let kids = children(sh);
+    assert_eq!(kids.len(), 1, "one yuedu under the shell: {kids:?}");
+    kids[0]
+}
+
+/// Waits for "exit=N" and checks that the terminal is back as it was.
+fn assert_restored(p: &Pty, code: &str) {
+    p.wait_for_text(&format!("exit={code}"));
+    p.settle();
+    p.with_screen(|s| {
+        assert!(
+            !s.alternate_screen(),
+            "alternate screen left:\n{}",
+            s.contents()
+        );
+        assert!(!s.hide_cursor(), "cursor shown");
+    });
+    let screen = p.screen();
+    let modes: Vec<&str> = screen
+        .lines()
+        .filter(|l| l.split(':').count() > 10 && !l.contains(' '))
+        .collect();
+    assert_eq!(modes.len(), 2, "two stty -g lines in:\n{screen}");
+    assert_eq!(modes[0], modes[1], "terminal mode not restored:\n{screen}");
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let p = wrapped("");
+    signal(yuedu_pid(&p), "TERM");
+    assert_restored(&p, "143");
+}
+
+#[test]
+fn sighup_restores_the_terminal() {
+    let p = wrapped("");
+    signal(yuedu_pid(&p), "HUP");
+    assert_restored(&p, "129");
+}
+
+#[test]
+fn a_panic_restores_the_terminal_then_prints_the_message() {
+    let mut p = wrapped("YUEDU_TEST_PANIC=1");
+    p.send("j");
+    assert_restored(&p, "101");
+    let screen = p.screen();
+    assert!(
+        screen.contains("panicked") && screen.contains("YUEDU_TEST_PANIC"),
+        "{screen}"
+    );
+}
+
+#[test]
+fn ctrl_z_gives_the_terminal_back_and_fg_redraws() {
+    let mut p = wrapped("");
+    let pid = yuedu_pid(&p);
+    p.send("]]");
+    p.wait_for_text("▶ “大平台”");
+    p.send("\x1a");
+    p.wait_for("the normal screen while stopped", |s| {
+        !s.alternate_screen() && !s.hide_cursor()
+    });
+    let state = std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("stat");
+    let state = state
+        .rsplit_once(')')
+        .map(|(_, r)| r.trim_start().chars().next());
+    assert_eq!(state, Some(Some('T')), "stopped");
+    signal(pid, "CONT");
+    p.wait_for("the reader back, redrawn", |s| {
+        s.alternate_screen() && s.contents().contains("▶ “大平台”")
+    });
+    p.send("q");
+    assert_restored(&p, "0");
+}
+
+/// Whether `pid` has ended (gone, or a zombie nobody reaped yet).
+fn ended(pid: u32) -> bool {
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        Err(_) => true,
+        Ok(stat) => stat
+            .rsplit_once(')')
+            .is_some_and(|(_, r)| r.trim_start().starts_with(['Z', 'X'])),
+    }
+}
+
+#[test]
+fn closing_the_terminal_ends_the_reader_within_two_seconds() {
+    // `script` gives yuedu a terminal of its own; killing `script` closes that terminal's
+    // master side, as a terminal window closing or an SSH connection dropping does.
+    let p = Pty::spawn(
+        command("script", &["-qfec", yuedu_bin(), "/dev/null"]),
+        80,
+        24,
+    );
+    p.wait_for_text("区域共绘民生");
+    let script = p.child.process_id().expect("script pid");
+    let kids = children(script);
+    assert_eq!(kids.len(), 1, "{kids:?}");
+    let reader = kids[0];
+    signal(script, "KILL");
+    let deadline = std::time::Instant::now() + Duration::from_secs(2);
+    while !ended(reader) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "yuedu still running 2 s after its terminal closed"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
