@@ -105,6 +105,9 @@ pub struct App {
     /// A message for the status bar, until the next key.
     pub message: Option<String>,
     pub running: bool,
+    /// Set by the reload action; the event loop reads the file and calls
+    /// [`App::replace_article`].
+    pub reload_requested: bool,
 }
 
 impl App {
@@ -139,6 +142,7 @@ impl App {
             help: None,
             message: None,
             running: true,
+            reload_requested: false,
         };
         app.relayout(true);
         app
@@ -227,6 +231,59 @@ impl App {
     }
 
     // ----- reading position --------------------------------------------------------------
+
+    /// Where the reader is, as a place in the text (stable across widths): the start of
+    /// the top line, or the target of the last jump.
+    pub fn reading_pos(&self) -> Pos {
+        self.mark
+            .or_else(|| self.layout.lines.get(self.top).map(|l| l.pos))
+            .unwrap_or_default()
+    }
+
+    /// Goes to a place in the text (a remembered position).
+    pub fn go_to(&mut self, pos: Pos) {
+        let line = self.layout.line_of(pos);
+        self.jump_to(line);
+    }
+
+    /// Puts a new version of the article in place of the old one (the file changed),
+    /// keeping the reader at the nearest surviving text: the text at the top of the pane
+    /// if it is still there, else the same place by position.
+    pub fn replace_article(&mut self, article: Article) {
+        let pos = self
+            .layout
+            .lines
+            .get(self.top)
+            .map(|l| l.pos)
+            .unwrap_or_default();
+        let snippet: String = self
+            .items
+            .get(pos.item)
+            .map(|it| item_text(&self.article, *it).0)
+            .and_then(|t| t.get(pos.offset..))
+            .map(|t| t.chars().take(24).collect())
+            .unwrap_or_default();
+        self.items = items(&article);
+        self.nav_entries = nav_entries(&article, &self.items);
+        self.article = article;
+        self.mark = None;
+        self.relayout(true);
+        let found = (!snippet.is_empty())
+            .then(|| find_snippet(&self.article, &self.items, &snippet, pos.item))
+            .flatten();
+        let target = found.unwrap_or(Pos {
+            item: pos.item.min(self.items.len().saturating_sub(1)),
+            offset: 0,
+        });
+        self.top = self.layout.line_of(target);
+        self.clamp_top();
+        self.nav_cursor = self
+            .nav_cursor
+            .min(self.nav_entries.len().saturating_sub(1));
+        if self.search.is_some() {
+            self.refresh_matches_in_place();
+        }
+    }
 
     /// The line the reader is reading: the top line, or the target of the last jump.
     pub fn reading_line(&self) -> usize {
@@ -410,6 +467,7 @@ impl App {
             }
             Action::NextMatch => self.step_match(true),
             Action::PrevMatch => self.step_match(false),
+            Action::Reload => self.reload_requested = true,
             Action::Help => self.help = Some(0),
             Action::Cancel => self.cancel(),
             Action::Quit => self.running = false,
@@ -564,6 +622,14 @@ impl App {
         }
     }
 
+    /// Finds the matches again (the article changed) without moving.
+    fn refresh_matches_in_place(&mut self) {
+        if let Some(search) = self.search.as_mut() {
+            search.matches = find_matches(&self.article, &self.items, &search.query);
+            search.current = search.current.filter(|&c| c < search.matches.len());
+        }
+    }
+
     fn show_current_match(&mut self) {
         let Some(m) = self
             .search
@@ -709,6 +775,20 @@ pub fn find_matches(article: &Article, items: &[Item], query: &str) -> Vec<Match
         }
     }
     out
+}
+
+/// Where `snippet` stands in the article, preferring the item nearest to `near`.
+fn find_snippet(article: &Article, items: &[Item], snippet: &str, near: usize) -> Option<Pos> {
+    let mut best: Option<(usize, Pos)> = None;
+    for (i, item) in items.iter().enumerate() {
+        if let Some(offset) = item_text(article, *item).0.find(snippet) {
+            let distance = i.abs_diff(near);
+            if best.is_none_or(|(d, _)| distance < d) {
+                best = Some((distance, Pos { item: i, offset }));
+            }
+        }
+    }
+    best.map(|(_, p)| p)
 }
 
 /// Builds an app from a configuration, for tests and the binary.

@@ -24,6 +24,7 @@ pub struct Config {
     pub text: TextConfig,
     pub layout: LayoutConfig,
     pub theme: ThemeConfig,
+    pub reader: ReaderConfig,
     pub input: InputConfig,
     /// Action → keys. Defaults to the `[keys]` table of `config.toml`.
     pub keys: BTreeMap<Action, Vec<Key>>,
@@ -163,6 +164,16 @@ impl<'de> Deserialize<'de> for ColorSpec {
         let s = String::deserialize(d)?;
         s.parse().map_err(serde::de::Error::custom)
     }
+}
+
+/// `[reader]`: remembering and reloading.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ReaderConfig {
+    /// Defaults to true.
+    pub resume: bool,
+    /// Defaults to `"auto"`.
+    pub watch: crate::watch::WatchMode,
 }
 
 /// `[input]`.

@@ -16,5 +16,7 @@ pub mod layout;
 pub mod parse;
 pub mod sanitize;
 pub mod source;
+pub mod state;
 pub mod tui;
 pub mod ui;
+pub mod watch;

@@ -7,13 +7,14 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+use yuedu::action::Action;
 use yuedu::cli::{Cli, Command, TextArgs};
 use yuedu::commands::{dump, outline};
 use yuedu::config::{self, Config};
 use yuedu::sanitize::for_terminal_line;
-use yuedu::source::{LoadOptions, Source};
+use yuedu::source::{LoadOptions, Origin, Source};
 use yuedu::ui::Theme;
-use yuedu::{app, parse, source, tui};
+use yuedu::{app, parse, source, state, tui};
 
 /// Exit status for usage errors, unreadable files and bad configuration.
 const EXIT_ERROR: u8 = 2;
@@ -132,11 +133,55 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 return print(&dump::to_text(&article, &config.layout_options(width)));
             }
             let size = crossterm::terminal::size().unwrap_or((80, 24));
+            let resume = config.reader.resume;
+            let watch_mode = config.reader.watch;
             let mut app = app::app_for(article, &src.name(), config, size)?;
             app.message = src.decode_report.clone();
+            if app.article.blocks.is_empty() && app.article.title.is_none() {
+                app.message = Some("the article is empty".to_string());
+            }
+            // Resume where this file was left, when it is a file and unchanged.
+            let file = match &src.origin {
+                Origin::File(p) => Some(p.clone()),
+                _ => None,
+            };
+            let store = state::state_dir().map(state::Store::new).filter(|_| resume);
+            let key = file.as_deref().map(|p| state::key(p, &src.text));
+            if let (Some(store), Some(key)) = (&store, &key)
+                && let Some(pos) = store.get(key)
+            {
+                app.go_to(pos);
+                app.message = Some(format!(
+                    "resumed where you left off ({} goes to the top)",
+                    app.keymap.first_key(Action::Top).unwrap_or_default()
+                ));
+            }
+            let reload = file.map(|path| {
+                let read_path = path.clone();
+                let encoding = cli.input.encoding.clone();
+                let force = cli.input.force;
+                tui::Reload {
+                    path,
+                    mode: watch_mode,
+                    read: Box::new(move || {
+                        let opts = LoadOptions {
+                            encoding: encoding.as_deref(),
+                            force,
+                        };
+                        source::load(Some(&read_path), opts)
+                            .map(|s| parse::parse(&s.text))
+                            .map_err(|e| e.to_string())
+                    }),
+                }
+            });
             let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
             let theme = Theme::new(&app.config.theme, no_color);
-            tui::run(&mut app, &theme)?;
+            tui::run(&mut app, &theme, reload)?;
+            if let (Some(store), Some(key)) = (&store, &key)
+                && let Err(warning) = store.put(key, app.reading_pos())
+            {
+                eprintln!("yuedu: warning: {}", for_terminal_line(&warning));
+            }
             Ok(())
         }
     }

@@ -3,8 +3,11 @@
 //! Ctrl-Z (given back while stopped, taken again with a full redraw on `fg`).
 
 use std::io::{self, Stdout, Write};
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread;
+use std::time::Duration;
 
 use crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers,
@@ -19,7 +22,27 @@ use signal_hook::iterator::Signals;
 
 use crate::action::Action;
 use crate::app::App;
+use crate::article::Article;
 use crate::ui::{self, Theme};
+use crate::watch::{self, WatchMode};
+
+/// What the event loop waits for.
+enum Msg {
+    Term(Event),
+    /// Reading the terminal failed: it went away.
+    TermGone(io::Error),
+    /// The article's file may have changed.
+    FileChanged,
+}
+
+/// What the reader needs to read its article again.
+pub struct Reload {
+    /// The file to watch.
+    pub path: PathBuf,
+    pub mode: WatchMode,
+    /// Reads and parses the file.
+    pub read: Box<dyn Fn() -> Result<Article, String>>,
+}
 
 /// Environment variable that makes the reader panic at the first key, so that tests can
 /// check the terminal comes back from a panic. Not for users.
@@ -68,17 +91,73 @@ fn enter(mouse: bool) -> io::Result<()> {
     Ok(())
 }
 
+/// Reads terminal events on a thread of its own, so that the event loop can wait on
+/// one channel for keys and file changes alike.
+fn spawn_input(tx: Sender<Msg>) {
+    thread::spawn(move || {
+        loop {
+            let msg = match event::read() {
+                Ok(ev) => Msg::Term(ev),
+                Err(e) => Msg::TermGone(e),
+            };
+            let gone = matches!(msg, Msg::TermGone(_));
+            if tx.send(msg).is_err() || gone {
+                return;
+            }
+        }
+    });
+}
+
 /// Runs the reader until the user quits.
-pub fn run(app: &mut App, theme: &Theme) -> io::Result<()> {
+pub fn run(app: &mut App, theme: &Theme, reload: Option<Reload>) -> io::Result<()> {
     install_panic_hook();
     // Held while a frame is written, so that a signal never cuts one in half.
     let screen = Arc::new(Mutex::new(()));
     install_signal_handlers(Arc::clone(&screen))?;
+    let (tx, rx) = mpsc::channel();
+    let _watch = reload.as_ref().and_then(|r| {
+        let tx = tx.clone();
+        let notify = move || {
+            let _ = tx.send(Msg::FileChanged);
+        };
+        match watch::watch(&r.path, r.mode, notify) {
+            Ok(w) => w,
+            Err(e) => {
+                app.message = Some(e);
+                None
+            }
+        }
+    });
     let result = enter(app.config.input.mouse)
         .and_then(|()| Terminal::new(CrosstermBackend::new(io::stdout())))
-        .and_then(|mut terminal| event_loop(&mut terminal, app, theme, &screen));
+        .and_then(|mut terminal| {
+            spawn_input(tx);
+            event_loop(&mut terminal, app, theme, &screen, &rx, reload.as_ref())
+        });
     restore();
     result
+}
+
+/// Reads the article again and puts it in place, saying so in the status bar.
+fn reload_now(app: &mut App, reload: Option<&Reload>, by_hand: bool) {
+    let Some(reload) = reload else {
+        if by_hand {
+            app.message =
+                Some("nothing to reload: the article was not read from a file".to_string());
+        }
+        return;
+    };
+    match (reload.read)() {
+        Ok(article) => {
+            app.replace_article(article);
+            app.message = Some(if by_hand {
+                "reloaded".to_string()
+            } else {
+                "the file changed on disk: reloaded".to_string()
+            });
+        }
+        Err(e) => app.message = Some(format!("reload failed, showing the old text: {e}")),
+    }
 }
 
 /// Stops the process with the terminal given back; on `fg` takes it again.
@@ -122,11 +201,16 @@ fn is_suspend_key(ev: &Event) -> bool {
         && k.modifiers.contains(KeyModifiers::CONTROL))
 }
 
+/// Editors save in several steps; wait this long after a change for the file to settle.
+const SETTLE: Duration = Duration::from_millis(60);
+
 fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     app: &mut App,
     theme: &Theme,
     screen: &Mutex<()>,
+    rx: &Receiver<Msg>,
+    reload: Option<&Reload>,
 ) -> io::Result<()> {
     let size = terminal.size()?;
     app.resize(size.width, size.height);
@@ -135,20 +219,38 @@ fn event_loop(
             let _frame = screen.lock().unwrap_or_else(PoisonError::into_inner);
             terminal.draw(|frame| ui::draw(frame, app, theme))?;
         }
-        // Wait for one event, then take every event already queued before drawing again,
-        // so a held key over a slow link does not queue up frames.
-        let mut ev = Some(event::read()?);
-        while let Some(e) = ev.take() {
-            if is_suspend_key(&e) {
-                suspend(terminal, app.config.input.mouse)?;
-                let size = terminal.size()?;
-                app.resize(size.width, size.height);
-            } else {
-                handle(app, e);
+        // Wait for one message, then take every message already queued before drawing
+        // again, so a held key over a slow link does not queue up frames.
+        let mut next = rx.recv().ok();
+        let mut file_changed = false;
+        let mut settled = false;
+        while let Some(msg) = next.take() {
+            match msg {
+                Msg::Term(e) if is_suspend_key(&e) => {
+                    suspend(terminal, app.config.input.mouse)?;
+                    let size = terminal.size()?;
+                    app.resize(size.width, size.height);
+                }
+                Msg::Term(e) => handle(app, e),
+                Msg::TermGone(e) => return Err(e),
+                Msg::FileChanged => file_changed = true,
             }
-            if app.running && event::poll(std::time::Duration::ZERO)? {
-                ev = Some(event::read()?);
+            if app.running {
+                next = rx.try_recv().ok();
+                if next.is_none() && file_changed && !settled {
+                    // Let the rest of the save arrive, then read once.
+                    thread::sleep(SETTLE);
+                    settled = true;
+                    next = rx.try_recv().ok();
+                }
             }
+        }
+        if file_changed && app.running {
+            reload_now(app, reload, false);
+        }
+        if app.reload_requested {
+            app.reload_requested = false;
+            reload_now(app, reload, true);
         }
     }
     Ok(())

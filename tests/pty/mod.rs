@@ -56,6 +56,8 @@ pub struct Pty {
     master: Box<dyn MasterPty + Send>,
     pub child: Box<dyn Child + Send + Sync>,
     reader: Option<thread::JoinHandle<()>>,
+    /// A state directory of this run's own (reading positions), unless the command set one.
+    pub state_dir: tempfile::TempDir,
 }
 
 fn size(cols: u16, rows: u16) -> PtySize {
@@ -92,7 +94,11 @@ pub fn command(program: &str, args: &[&str]) -> CommandBuilder {
 
 impl Pty {
     /// Starts `cmd` in a pseudo-terminal of `cols` × `rows`.
-    pub fn spawn(cmd: CommandBuilder, cols: u16, rows: u16) -> Pty {
+    pub fn spawn(mut cmd: CommandBuilder, cols: u16, rows: u16) -> Pty {
+        let state_dir = tempfile::tempdir().expect("state dir");
+        if cmd.get_env("XDG_STATE_HOME").is_none() {
+            cmd.env("XDG_STATE_HOME", state_dir.path());
+        }
         let pair = native_pty_system()
             .openpty(size(cols, rows))
             .expect("openpty");
@@ -129,6 +135,7 @@ impl Pty {
             master: pair.master,
             child,
             reader: Some(reader),
+            state_dir,
         }
     }
 

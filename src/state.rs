@@ -1,0 +1,176 @@
+//! Where each article was left: positions kept between runs in the XDG state directory
+//! (`$XDG_STATE_HOME/yuedu`, else `~/.local/state/yuedu`), keyed by the article's path and
+//! a hash of its content, so an edited file starts from the top.
+//!
+//! The store is one small JSON file. Failing to read it means nothing is remembered;
+//! failing to write it is a warning for the user, never an error.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::layout::Pos;
+
+/// How many articles are remembered; the least recently read are forgotten first.
+const MAX_ENTRIES: usize = 500;
+
+const FILE_NAME: &str = "positions.json";
+
+/// FNV-1a, 64 bits: stable across Rust versions and platforms, unlike `DefaultHasher`.
+pub fn content_hash(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// The key of an article: its absolute path and its content hash.
+pub fn key(path: &Path, text: &str) -> String {
+    let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    format!("{}#{:016x}", path.display(), content_hash(text))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+struct Entry {
+    item: usize,
+    offset: usize,
+    /// A counter, larger for more recent saves.
+    seq: u64,
+}
+
+/// The remembered positions.
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Positions {
+    entries: BTreeMap<String, Entry>,
+}
+
+/// The state directory: `$XDG_STATE_HOME/yuedu`, else `~/.local/state/yuedu`.
+pub fn state_dir() -> Option<PathBuf> {
+    std::env::var_os("XDG_STATE_HOME")
+        .filter(|p| !p.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local").join("state")))
+        .map(|d| d.join("yuedu"))
+}
+
+/// The store of reading positions in a directory.
+#[derive(Debug, Clone)]
+pub struct Store {
+    dir: PathBuf,
+}
+
+impl Store {
+    pub fn new(dir: PathBuf) -> Store {
+        Store { dir }
+    }
+
+    fn file(&self) -> PathBuf {
+        self.dir.join(FILE_NAME)
+    }
+
+    fn read(&self) -> Positions {
+        std::fs::read(self.file())
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default()
+    }
+
+    /// Where the article with `key` was left.
+    pub fn get(&self, key: &str) -> Option<Pos> {
+        self.read().entries.get(key).map(|e| Pos {
+            item: e.item,
+            offset: e.offset,
+        })
+    }
+
+    /// Remembers `pos` for `key`. The error says what could not be written.
+    pub fn put(&self, key: &str, pos: Pos) -> Result<(), String> {
+        let mut positions = self.read();
+        let seq = positions.entries.values().map(|e| e.seq).max().unwrap_or(0) + 1;
+        positions.entries.insert(
+            key.to_string(),
+            Entry {
+                item: pos.item,
+                offset: pos.offset,
+                seq,
+            },
+        );
+        while positions.entries.len() > MAX_ENTRIES {
+            let oldest = positions
+                .entries
+                .iter()
+                .min_by_key(|(_, e)| e.seq)
+                .map(|(k, _)| k.clone());
+            match oldest {
+                Some(k) => positions.entries.remove(&k),
+                None => break,
+            };
+        }
+        let json = serde_json::to_vec(&positions).map_err(|e| e.to_string())?;
+        let fail = |e: std::io::Error| {
+            format!(
+                "cannot save the reading position in {}: {e}",
+                self.dir.display()
+            )
+        };
+        std::fs::create_dir_all(&self.dir).map_err(fail)?;
+        // Write a new file and rename it over the old one, so a crash never leaves half a file.
+        let tmp = self
+            .dir
+            .join(format!("{FILE_NAME}.{}.tmp", std::process::id()));
+        std::fs::write(&tmp, json).map_err(fail)?;
+        std::fs::rename(&tmp, self.file()).map_err(fail)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_round_trip_per_path_and_content() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::new(dir.path().join("yuedu"));
+        let k1 = key(Path::new("/a/b.txt"), "one");
+        let k2 = key(Path::new("/a/b.txt"), "two");
+        assert_ne!(k1, k2, "content is part of the key");
+        assert_eq!(store.get(&k1), None);
+        store
+            .put(&k1, Pos { item: 3, offset: 9 })
+            .expect("writable");
+        assert_eq!(store.get(&k1), Some(Pos { item: 3, offset: 9 }));
+        assert_eq!(store.get(&k2), None);
+    }
+
+    #[test]
+    fn unwritable_directory_is_an_error_message_not_a_panic() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let blocker = dir.path().join("file");
+        std::fs::write(&blocker, "x").expect("write");
+        let store = Store::new(blocker.join("yuedu"));
+        let e = store.put("k", Pos::default()).expect_err("not a directory");
+        assert!(e.contains("cannot save the reading position"), "{e}");
+    }
+
+    #[test]
+    fn old_entries_are_forgotten() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = Store::new(dir.path().to_path_buf());
+        for i in 0..MAX_ENTRIES + 3 {
+            store
+                .put(&format!("k{i}"), Pos { item: i, offset: 0 })
+                .expect("put");
+        }
+        assert_eq!(store.get("k0"), None);
+        assert_eq!(
+            store.get(&format!("k{}", MAX_ENTRIES + 2)).map(|p| p.item),
+            Some(MAX_ENTRIES + 2)
+        );
+    }
+
+    #[test]
+    fn hash_is_stable() {
+        assert_eq!(content_hash(""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(content_hash("a"), 0xaf63_dc4c_8601_ec8c);
+    }
+}

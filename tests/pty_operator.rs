@@ -1,0 +1,161 @@
+//! What operators rely on, in a pseudo-terminal: the reader reopens where it was left and
+//! follows the file when someone edits it.
+
+mod pty;
+
+use std::time::Duration;
+
+use pty::{Pty, command, yuedu_bin};
+
+const SHIPPED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/articles/yuyao-yangtze-delta.txt"
+);
+
+fn copy_of_article(dir: &tempfile::TempDir) -> std::path::PathBuf {
+    let path = dir.path().join("feature.txt");
+    std::fs::copy(SHIPPED, &path).expect("copy");
+    path
+}
+
+fn reader(path: &std::path::Path, state: &std::path::Path, extra_env: &[(&str, &str)]) -> Pty {
+    let mut cmd = command(yuedu_bin(), &[path.to_str().expect("path")]);
+    cmd.env("XDG_STATE_HOME", state);
+    for (k, v) in extra_env {
+        cmd.env(k, v);
+    }
+    let p = Pty::spawn(cmd, 100, 30);
+    p.wait_for_text("区域共绘民生“幸福圈”");
+    p.settle();
+    p
+}
+
+fn top_of_text_pane(p: &Pty) -> String {
+    p.row_text(0, 30, 100)
+}
+
+#[test]
+fn the_reader_reopens_where_it_was_left() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = copy_of_article(&dir);
+    let state = dir.path().join("state");
+    let mut p = reader(&path, &state, &[]);
+    p.send("]]");
+    p.wait_for("second section at the top", |s| {
+        s.contents_between(0, 30, 0, 100)
+            .contains("“大平台”推动强链补链")
+    });
+    p.send("q");
+    assert_eq!(p.wait_exit(Duration::from_secs(5)), Some(0));
+    assert!(
+        state.join("yuedu").is_dir(),
+        "positions saved under $XDG_STATE_HOME/yuedu"
+    );
+
+    let p = reader(&path, &state, &[]);
+    assert!(
+        top_of_text_pane(&p).contains("“大平台”推动强链补链"),
+        "{}",
+        p.screen()
+    );
+    assert!(p.row_text(29, 0, 100).contains("resumed"), "{}", p.screen());
+
+    // A changed file starts from the top.
+    drop(p);
+    std::fs::write(
+        &path,
+        std::fs::read_to_string(SHIPPED).expect("read") + "\n新加的一段。\n",
+    )
+    .expect("write");
+    let p = reader(&path, &state, &[]);
+    assert!(
+        top_of_text_pane(&p).contains("长三 谱写长三角一体化新篇章"),
+        "{}",
+        p.screen()
+    );
+}
+
+#[test]
+fn resume_can_be_turned_off_and_an_unwritable_state_directory_is_only_a_warning() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = copy_of_article(&dir);
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "[reader]\nresume = false\n").expect("config");
+    let state = dir.path().join("state");
+    let config_env = [("YUEDU_CONFIG", config.to_str().expect("path"))];
+    let mut p = reader(&path, &state, &config_env);
+    p.send("]]q");
+    assert_eq!(p.wait_exit(Duration::from_secs(5)), Some(0));
+    assert!(!state.join("yuedu").exists(), "nothing saved");
+
+    // A state "directory" that is a file: the reader works and warns when it quits.
+    let blocker = dir.path().join("blocker");
+    std::fs::write(&blocker, "not a directory").expect("write");
+    let script = format!("{} {}; echo \"exit=$?\"", yuedu_bin(), path.display());
+    let mut cmd = command("/bin/sh", &["-c", &script]);
+    cmd.env("XDG_STATE_HOME", &blocker);
+    let mut p = Pty::spawn(cmd, 100, 30);
+    p.wait_for_text("区域共绘民生“幸福圈”");
+    p.send("]q");
+    p.wait_for_text("exit=0");
+    assert!(
+        p.screen()
+            .contains("warning: cannot save the reading position"),
+        "{}",
+        p.screen()
+    );
+}
+
+#[test]
+fn an_edited_file_is_reloaded_keeping_the_place() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = copy_of_article(&dir);
+    let mut p = reader(&path, &dir.path().join("state"), &[]);
+    p.send("]]");
+    p.wait_for("second section at the top", |s| {
+        s.contents_between(0, 30, 0, 100)
+            .contains("“大平台”推动强链补链")
+    });
+
+    // Someone inserts a paragraph near the top and saves by writing a new file and
+    // renaming it over the old one, as editors do.
+    let text = std::fs::read_to_string(&path).expect("read");
+    let edited = text.replacen("今年,长三角", "编者按:本文有更新。\n\n今年,长三角", 1);
+    let tmp = dir.path().join(".feature.txt.swp");
+    std::fs::write(&tmp, &edited).expect("write");
+    std::fs::rename(&tmp, &path).expect("rename");
+    p.wait_for("reload message", |s| {
+        s.contents_between(29, 0, 29, 100).contains("reloaded")
+    });
+    assert!(
+        top_of_text_pane(&p).contains("“大平台”推动强链补链"),
+        "place kept:\n{}",
+        p.screen()
+    );
+    p.send("g");
+    p.wait_for_text("编者按:本文有更新。");
+
+    // r reloads by hand.
+    p.send("r");
+    p.wait_for("manual reload", |s| {
+        s.contents_between(29, 0, 29, 100).contains("reloaded")
+    });
+}
+
+#[test]
+fn polling_picks_up_changes_where_notifications_are_off() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = copy_of_article(&dir);
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "[reader]\nwatch = \"poll\"\n").expect("config");
+    let p = reader(
+        &path,
+        &dir.path().join("state"),
+        &[("YUEDU_CONFIG", config.to_str().expect("path"))],
+    );
+    let text = std::fs::read_to_string(&path).expect("read");
+    std::fs::write(&path, text.replacen("长三 谱写", "长三角 谱写", 1)).expect("write");
+    p.wait_for("polled reload", |s| {
+        s.contents().contains("长三角 谱写长三角一体化新篇章")
+    });
+}
