@@ -105,6 +105,8 @@ pub struct App {
     /// A message for the status bar, until the next key.
     pub message: Option<String>,
     pub running: bool,
+    /// Set by Ctrl-C: quit the library too, not only this article.
+    pub quit_all: bool,
     /// Set by the reload action; the event loop reads the file and calls
     /// [`App::replace_article`].
     pub reload_requested: bool,
@@ -142,6 +144,7 @@ impl App {
             help: None,
             message: None,
             running: true,
+            quit_all: false,
             reload_requested: false,
         };
         app.relayout(true);
@@ -395,6 +398,7 @@ impl App {
         // Ctrl-C quits from anywhere, whatever the bindings say.
         if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
             self.running = false;
+            self.quit_all = true;
             return;
         }
         self.message = None;

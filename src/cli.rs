@@ -13,9 +13,10 @@ use crate::layout::{AmbiguousWidth, LineBreakLevel, PunctuationDisplay};
 #[derive(Debug, Parser)]
 #[command(name = "yuedu", version, about, long_about = None)]
 pub struct Cli {
-    /// The article to open ("-" reads standard input; default: the shipped article, or
-    /// standard input when it is piped).
-    pub path: Option<PathBuf>,
+    /// The articles to open: a file, a folder (a library of its articles) or several
+    /// files. "-" reads standard input. Default: the articles in ./articles, else the
+    /// shipped article; standard input when it is piped.
+    pub paths: Vec<PathBuf>,
 
     /// Read settings from this file instead of the user's config.toml.
     #[arg(long, global = true, value_name = "FILE")]

@@ -7,14 +7,14 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use yuedu::action::Action;
 use yuedu::cli::{Cli, Command, TextArgs};
 use yuedu::commands::{dump, outline};
 use yuedu::config::{self, Config};
+use yuedu::reader::{self, ReadOptions};
 use yuedu::sanitize::for_terminal_line;
-use yuedu::source::{LoadOptions, Origin, Source};
+use yuedu::source::{LoadOptions, Source};
 use yuedu::ui::Theme;
-use yuedu::{app, parse, source, state, tui};
+use yuedu::{library, parse, source, tui};
 
 /// Exit status for usage errors, unreadable files and bad configuration.
 const EXIT_ERROR: u8 = 2;
@@ -118,73 +118,126 @@ fn run(cli: Cli) -> Result<(), Failure> {
             print(&dump::to_text(&article, &config.layout_options(width)))
         }
         None => {
-            let path = match cli.path {
-                None if stdin_is_piped() => Some(PathBuf::from("-")),
-                p => p,
+            let read = ReadOptions {
+                encoding: cli.input.encoding.clone(),
+                force: cli.input.force,
             };
-            let src = load(path.as_deref())?;
-            let article = parse::parse(&src.text);
-            if !can_take_over_terminal() {
-                // Redirected or a dumb terminal: print what the pane would show.
-                if let Some(report) = &src.decode_report {
-                    eprintln!("yuedu: {}: {report}", src.origin);
-                }
-                let width = default_dump_width(&config);
-                return print(&dump::to_text(&article, &config.layout_options(width)));
+            match what_to_open(cli.paths)? {
+                Open::One(path) => read_one(path.as_deref(), config, &read),
+                Open::Many(origin, files) => browse(origin, files, config, &read),
             }
-            let size = crossterm::terminal::size().unwrap_or((80, 24));
-            let resume = config.reader.resume;
-            let watch_mode = config.reader.watch;
-            let mut app = app::app_for(article, &src.name(), config, size)?;
-            app.message = src.decode_report.clone();
-            if app.article.blocks.is_empty() && app.article.title.is_none() {
-                app.message = Some("the article is empty".to_string());
-            }
-            // Resume where this file was left, when it is a file and unchanged.
-            let file = match &src.origin {
-                Origin::File(p) => Some(p.clone()),
-                _ => None,
-            };
-            let store = state::state_dir().map(state::Store::new).filter(|_| resume);
-            let key = file.as_deref().map(|p| state::key(p, &src.text));
-            if let (Some(store), Some(key)) = (&store, &key)
-                && let Some(pos) = store.get(key)
-            {
-                app.go_to(pos);
-                app.message = Some(format!(
-                    "resumed where you left off ({} goes to the top)",
-                    app.keymap.first_key(Action::Top).unwrap_or_default()
-                ));
-            }
-            let reload = file.map(|path| {
-                let read_path = path.clone();
-                let encoding = cli.input.encoding.clone();
-                let force = cli.input.force;
-                tui::Reload {
-                    path,
-                    mode: watch_mode,
-                    read: Box::new(move || {
-                        let opts = LoadOptions {
-                            encoding: encoding.as_deref(),
-                            force,
-                        };
-                        source::load(Some(&read_path), opts)
-                            .map(|s| parse::parse(&s.text))
-                            .map_err(|e| e.to_string())
-                    }),
-                }
-            });
-            let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-            let theme = Theme::new(&app.config.theme, no_color);
-            tui::run(&mut app, &theme, reload)?;
-            if let (Some(store), Some(key)) = (&store, &key)
-                && let Err(warning) = store.put(key, app.reading_pos())
-            {
-                eprintln!("yuedu: warning: {}", for_terminal_line(&warning));
-            }
-            Ok(())
         }
     }
+}
+
+/// What the reader opens.
+enum Open {
+    /// One article (`None`: the built-in copy of the shipped article).
+    One(Option<PathBuf>),
+    /// A library: where the files came from, and the files.
+    Many(String, Vec<PathBuf>),
+}
+
+/// The articles a folder holds; a folder holding a single article opens it directly.
+fn open_folder(dir: &Path) -> Result<Open, Failure> {
+    let files = library::scan(dir).map_err(|e| Failure(format!("{}: {e}", dir.display())))?;
+    match files.len() {
+        0 => Err(Failure(format!(
+            "{}: no article files (.txt, .text or .md) in this folder",
+            dir.display()
+        ))),
+        1 => Ok(Open::One(files.into_iter().next())),
+        _ => Ok(Open::Many(dir.display().to_string(), files)),
+    }
+}
+
+fn what_to_open(paths: Vec<PathBuf>) -> Result<Open, Failure> {
+    match paths.as_slice() {
+        [] if stdin_is_piped() => Ok(Open::One(Some(PathBuf::from("-")))),
+        [] if Path::new("articles").is_dir() => open_folder(Path::new("articles")),
+        [] => Ok(Open::One(None)),
+        [one] if one.is_dir() => open_folder(one),
+        [_] => Ok(Open::One(paths.into_iter().next())),
+        _ => {
+            let mut files = Vec::new();
+            for p in paths {
+                if p.is_dir() {
+                    files.extend(
+                        library::scan(&p).map_err(|e| Failure(format!("{}: {e}", p.display())))?,
+                    );
+                } else {
+                    files.push(p);
+                }
+            }
+            Ok(Open::Many("the command line".to_string(), files))
+        }
+    }
+}
+
+fn theme_for(config: &Config) -> Theme {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    Theme::new(&config.theme, no_color)
+}
+
+/// Reads one article: in the reader, or printed when there is no terminal to take over.
+fn read_one(path: Option<&Path>, config: Config, read: &ReadOptions) -> Result<(), Failure> {
+    let src = source::load(path, read.as_load())?;
+    if !can_take_over_terminal() {
+        // Redirected or a dumb terminal: print what the pane would show.
+        if let Some(report) = &src.decode_report {
+            eprintln!("yuedu: {}: {report}", src.origin);
+        }
+        let width = default_dump_width(&config);
+        return print(&dump::to_text(
+            &parse::parse(&src.text),
+            &config.layout_options(width),
+        ));
+    }
+    let size = crossterm::terminal::size().unwrap_or((80, 24));
+    let theme = theme_for(&config);
+    let mut opened = reader::open(&src, config, size, read)?;
+    tui::run(&mut opened.app, &theme, opened.reload.take())?;
+    if let Err(warning) = opened.save_position() {
+        eprintln!("yuedu: warning: {}", for_terminal_line(&warning));
+    }
+    Ok(())
+}
+
+/// Browses a library of articles.
+fn browse(
+    origin: String,
+    files: Vec<PathBuf>,
+    config: Config,
+    read: &ReadOptions,
+) -> Result<(), Failure> {
+    if !can_take_over_terminal() {
+        // Print every article, each under its name, as `head` does with several files.
+        for (i, f) in files.iter().enumerate() {
+            let src = source::load(Some(f), read.as_load())?;
+            let sep = if i == 0 { "" } else { "\n" };
+            print(&format!("{sep}==> {} <==\n", src.origin))?;
+            let width = default_dump_width(&config);
+            print(&dump::to_text(
+                &parse::parse(&src.text),
+                &config.layout_options(width),
+            ))?;
+        }
+        return Ok(());
+    }
+    let entries = files
+        .iter()
+        .map(|f| library::Entry::read(f, read.as_load(), None))
+        .collect();
+    let mut lib = library::Library::new(origin, entries);
+    let theme = theme_for(&config);
+    let amb = config.text.ambiguous_width;
+    let open = |path: &Path, size: (u16, u16)| -> Result<reader::Opened, String> {
+        let src = source::load(Some(path), read.as_load()).map_err(|e| e.to_string())?;
+        reader::open(&src, config.clone(), size, read)
+    };
+    let mut session = tui::Session::start(config.input.mouse)?;
+    session.browse(&mut lib, &theme, amb, &open)?;
+    Ok(())
 }
 
 fn main() -> ExitCode {

@@ -2,8 +2,9 @@
 //! quit, error, panic, SIGTERM, SIGHUP (an SSH session dropping), SIGINT, SIGQUIT, and
 //! Ctrl-Z (given back while stopped, taken again with a full redraw on `fg`).
 
-use std::io::{self, Stdout, Write};
+use std::io::{self, IsTerminal, Stdout, Write};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread;
@@ -23,6 +24,9 @@ use signal_hook::iterator::Signals;
 use crate::action::Action;
 use crate::app::App;
 use crate::article::Article;
+use crate::layout::AmbiguousWidth;
+use crate::library::{Library, Outcome};
+use crate::reader::Opened;
 use crate::ui::{self, Theme};
 use crate::watch::{self, WatchMode};
 
@@ -31,8 +35,8 @@ enum Msg {
     Term(Event),
     /// Reading the terminal failed: it went away.
     TermGone(io::Error),
-    /// The article's file may have changed.
-    FileChanged,
+    /// The article's file may have changed (the number tells which watch saw it).
+    FileChanged(u64),
 }
 
 /// What the reader needs to read its article again.
@@ -48,9 +52,18 @@ pub struct Reload {
 /// check the terminal comes back from a panic. Not for users.
 const PANIC_FOR_TESTS: &str = "YUEDU_TEST_PANIC";
 
+/// Whether the terminal is taken over now. Shared by the event loop, the panic hook and
+/// the signal thread, which may each be the one to give it back; the terminal is one
+/// per process, so this is one per process too.
+static TAKEN: AtomicBool = AtomicBool::new(false);
+
 /// Gives the terminal back: leaves the alternate screen, shows the cursor, turns raw mode
-/// and mouse capture off. Safe to call more than once, and when the terminal is gone.
+/// and mouse capture off. Does nothing when the terminal is not taken: leaving the
+/// alternate screen twice would move the cursor back over what was printed since.
 pub fn restore() {
+    if !TAKEN.swap(false, Ordering::SeqCst) {
+        return;
+    }
     let mut out = io::stdout();
     let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
     let _ = terminal::disable_raw_mode();
@@ -82,6 +95,7 @@ fn install_signal_handlers(screen: Arc<Mutex<()>>) -> io::Result<()> {
 }
 
 fn enter(mouse: bool) -> io::Result<()> {
+    TAKEN.store(true, Ordering::SeqCst);
     terminal::enable_raw_mode()?;
     let mut out = io::stdout();
     execute!(out, EnterAlternateScreen, cursor::Hide)?;
@@ -108,34 +122,217 @@ fn spawn_input(tx: Sender<Msg>) {
     });
 }
 
-/// Runs the reader until the user quits.
-pub fn run(app: &mut App, theme: &Theme, reload: Option<Reload>) -> io::Result<()> {
-    install_panic_hook();
-    // Held while a frame is written, so that a signal never cuts one in half.
-    let screen = Arc::new(Mutex::new(()));
-    install_signal_handlers(Arc::clone(&screen))?;
-    let (tx, rx) = mpsc::channel();
-    let _watch = reload.as_ref().and_then(|r| {
-        let tx = tx.clone();
-        let notify = move || {
-            let _ = tx.send(Msg::FileChanged);
-        };
-        match watch::watch(&r.path, r.mode, notify) {
-            Ok(w) => w,
-            Err(e) => {
-                app.message = Some(e);
-                None
+/// Opens the article at a path for a screen of a size (the library's Enter).
+pub type OpenArticle<'a> = dyn Fn(&std::path::Path, (u16, u16)) -> Result<Opened, String> + 'a;
+
+/// How often the watchdog looks whether the terminal is still there.
+const TERMINAL_CHECK: Duration = Duration::from_millis(250);
+
+/// Watches that the terminal is still there. When it hangs up (the SSH connection or
+/// the terminal window is gone) and no SIGHUP reaches us — a shell above us ignored it —
+/// reading it returns nothing forever and crossterm would wait on it spinning; this
+/// notices instead: a hung-up terminal is no longer a terminal to `isatty`.
+fn spawn_watchdog(tx: Sender<Msg>) {
+    thread::spawn(move || {
+        loop {
+            thread::sleep(TERMINAL_CHECK);
+            if !io::stdout().is_terminal() {
+                let gone = io::Error::new(io::ErrorKind::BrokenPipe, "the terminal went away");
+                let _ = tx.send(Msg::TermGone(gone));
+                return;
             }
         }
     });
-    let result = enter(app.config.input.mouse)
-        .and_then(|()| Terminal::new(CrosstermBackend::new(io::stdout())))
-        .and_then(|mut terminal| {
-            spawn_input(tx);
-            event_loop(&mut terminal, app, theme, &screen, &rx, reload.as_ref())
+}
+
+/// The terminal, taken over: raw mode, alternate screen, events on a channel.
+pub struct Session {
+    terminal: Terminal<CrosstermBackend<Stdout>>,
+    /// Held while a frame is written, so that a signal never cuts one in half.
+    screen: Arc<Mutex<()>>,
+    tx: Sender<Msg>,
+    rx: Receiver<Msg>,
+    mouse: bool,
+    /// Counts the files watched, so that a change of a file no longer open is ignored.
+    watch_generation: u64,
+}
+
+impl Session {
+    /// Takes the terminal over. Everything that can fail before that must have been done.
+    pub fn start(mouse: bool) -> io::Result<Session> {
+        install_panic_hook();
+        let screen = Arc::new(Mutex::new(()));
+        install_signal_handlers(Arc::clone(&screen))?;
+        let (tx, rx) = mpsc::channel();
+        enter(mouse)?;
+        let terminal = match Terminal::new(CrosstermBackend::new(io::stdout())) {
+            Ok(t) => t,
+            Err(e) => {
+                restore();
+                return Err(e);
+            }
+        };
+        spawn_input(tx.clone());
+        spawn_watchdog(tx.clone());
+        Ok(Session {
+            terminal,
+            screen,
+            tx,
+            rx,
+            mouse,
+            watch_generation: 0,
+        })
+    }
+
+    /// The terminal's size.
+    pub fn size(&self) -> (u16, u16) {
+        self.terminal
+            .size()
+            .map_or((80, 24), |s| (s.width, s.height))
+    }
+
+    fn draw(&mut self, f: impl FnOnce(&mut ratatui::Frame)) -> io::Result<()> {
+        let _frame = self.screen.lock().unwrap_or_else(PoisonError::into_inner);
+        self.terminal.draw(f)?;
+        Ok(())
+    }
+
+    /// Stops the process with the terminal given back; on `fg` takes it again.
+    fn suspend(&mut self) -> io::Result<()> {
+        restore();
+        // SIGSTOP, not SIGTSTP: the kernel drops SIGTSTP for orphaned process groups (a
+        // reader started directly by ssh or a terminal emulator), and then Ctrl-Z would
+        // do nothing.
+        signal_hook::low_level::raise(SIGSTOP)?;
+        enter(self.mouse)?;
+        execute!(io::stdout(), terminal::Clear(terminal::ClearType::All))?;
+        // Forget what the screen showed, so the next frame is drawn whole. (Not
+        // `Terminal::clear`: it asks the terminal for the cursor position, a round trip
+        // that a slow link pays for and some terminals never answer.)
+        self.terminal.swap_buffers();
+        self.terminal.swap_buffers();
+        Ok(())
+    }
+
+    /// Waits for the next batch of messages: one, then all already queued, so that a
+    /// held key over a slow link does not queue up frames. A file change waits a moment
+    /// for the rest of the save. Ctrl-Z is handled here.
+    fn next_batch(&mut self) -> io::Result<Vec<Msg>> {
+        let mut batch = Vec::new();
+        let mut next = self.rx.recv().ok();
+        let mut settled = false;
+        while let Some(msg) = next.take() {
+            match msg {
+                Msg::Term(e) if is_suspend_key(&e) => self.suspend()?,
+                Msg::TermGone(e) => return Err(e),
+                Msg::FileChanged(g) if g != self.watch_generation => {}
+                m => batch.push(m),
+            }
+            next = self.rx.try_recv().ok();
+            if next.is_none() && !settled && batch.iter().any(|m| matches!(m, Msg::FileChanged(_)))
+            {
+                thread::sleep(SETTLE);
+                settled = true;
+                next = self.rx.try_recv().ok();
+            }
+        }
+        Ok(batch)
+    }
+
+    /// Reads one article until the user quits it (`q`) or quits everything (Ctrl-C).
+    pub fn read(
+        &mut self,
+        app: &mut App,
+        theme: &Theme,
+        reload: Option<&Reload>,
+    ) -> io::Result<()> {
+        self.watch_generation += 1;
+        let generation = self.watch_generation;
+        let _watch = reload.and_then(|r| {
+            let tx = self.tx.clone();
+            let notify = move || {
+                let _ = tx.send(Msg::FileChanged(generation));
+            };
+            match watch::watch(&r.path, r.mode, notify) {
+                Ok(w) => w,
+                Err(e) => {
+                    app.message = Some(e);
+                    None
+                }
+            }
         });
-    restore();
-    result
+        let (cols, rows) = self.size();
+        app.resize(cols, rows);
+        while app.running {
+            self.draw(|frame| ui::draw(frame, app, theme))?;
+            let mut file_changed = false;
+            for msg in self.next_batch()? {
+                match msg {
+                    Msg::Term(e) => handle(app, e),
+                    Msg::FileChanged(_) => file_changed = true,
+                    Msg::TermGone(_) => {}
+                }
+                if !app.running {
+                    break;
+                }
+            }
+            if app.running && (file_changed || app.reload_requested) {
+                let by_hand = std::mem::take(&mut app.reload_requested);
+                reload_now(app, reload, by_hand);
+            }
+        }
+        Ok(())
+    }
+
+    /// Shows the library until the user quits it; `open` opens the chosen article, which
+    /// is read until the user goes back with `q`.
+    pub fn browse(
+        &mut self,
+        lib: &mut Library,
+        theme: &Theme,
+        amb: AmbiguousWidth,
+        open: &OpenArticle<'_>,
+    ) -> io::Result<()> {
+        loop {
+            self.draw(|frame| {
+                let area = frame.area();
+                ui::library::render(lib, theme, amb, frame.buffer_mut(), area);
+            })?;
+            for msg in self.next_batch()? {
+                let Msg::Term(Event::Key(key)) = msg else {
+                    continue;
+                };
+                match lib.handle_key(key) {
+                    Outcome::None => {}
+                    Outcome::Quit => return Ok(()),
+                    Outcome::Open(path) => match open(&path, self.size()) {
+                        Err(e) => lib.message = Some(e),
+                        Ok(mut opened) => {
+                            self.read(&mut opened.app, theme, opened.reload.as_ref())?;
+                            if let Err(warning) = opened.save_position() {
+                                lib.message = Some(format!("warning: {warning}"));
+                            }
+                            if opened.app.quit_all {
+                                return Ok(());
+                            }
+                        }
+                    },
+                }
+            }
+        }
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Runs the reader on one article until the user quits.
+pub fn run(app: &mut App, theme: &Theme, reload: Option<Reload>) -> io::Result<()> {
+    let mut session = Session::start(app.config.input.mouse)?;
+    session.read(app, theme, reload.as_ref())
 }
 
 /// Reads the article again and puts it in place, saying so in the status bar.
@@ -158,23 +355,6 @@ fn reload_now(app: &mut App, reload: Option<&Reload>, by_hand: bool) {
         }
         Err(e) => app.message = Some(format!("reload failed, showing the old text: {e}")),
     }
-}
-
-/// Stops the process with the terminal given back; on `fg` takes it again.
-fn suspend(terminal: &mut Terminal<CrosstermBackend<Stdout>>, mouse: bool) -> io::Result<()> {
-    restore();
-    // SIGSTOP, not SIGTSTP: the kernel drops SIGTSTP for orphaned process groups (a
-    // reader started directly by ssh or a terminal emulator), and then Ctrl-Z would do
-    // nothing.
-    signal_hook::low_level::raise(SIGSTOP)?;
-    enter(mouse)?;
-    execute!(io::stdout(), terminal::Clear(terminal::ClearType::All))?;
-    // Forget what the screen showed, so the next frame is drawn whole. (Not
-    // `Terminal::clear`: it asks the terminal for the cursor position, a round trip that
-    // a slow link pays for and some terminals never answer.)
-    terminal.swap_buffers();
-    terminal.swap_buffers();
-    Ok(())
 }
 
 fn handle(app: &mut App, ev: Event) {
@@ -203,55 +383,3 @@ fn is_suspend_key(ev: &Event) -> bool {
 
 /// Editors save in several steps; wait this long after a change for the file to settle.
 const SETTLE: Duration = Duration::from_millis(60);
-
-fn event_loop(
-    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
-    app: &mut App,
-    theme: &Theme,
-    screen: &Mutex<()>,
-    rx: &Receiver<Msg>,
-    reload: Option<&Reload>,
-) -> io::Result<()> {
-    let size = terminal.size()?;
-    app.resize(size.width, size.height);
-    while app.running {
-        {
-            let _frame = screen.lock().unwrap_or_else(PoisonError::into_inner);
-            terminal.draw(|frame| ui::draw(frame, app, theme))?;
-        }
-        // Wait for one message, then take every message already queued before drawing
-        // again, so a held key over a slow link does not queue up frames.
-        let mut next = rx.recv().ok();
-        let mut file_changed = false;
-        let mut settled = false;
-        while let Some(msg) = next.take() {
-            match msg {
-                Msg::Term(e) if is_suspend_key(&e) => {
-                    suspend(terminal, app.config.input.mouse)?;
-                    let size = terminal.size()?;
-                    app.resize(size.width, size.height);
-                }
-                Msg::Term(e) => handle(app, e),
-                Msg::TermGone(e) => return Err(e),
-                Msg::FileChanged => file_changed = true,
-            }
-            if app.running {
-                next = rx.try_recv().ok();
-                if next.is_none() && file_changed && !settled {
-                    // Let the rest of the save arrive, then read once.
-                    thread::sleep(SETTLE);
-                    settled = true;
-                    next = rx.try_recv().ok();
-                }
-            }
-        }
-        if file_changed && app.running {
-            reload_now(app, reload, false);
-        }
-        if app.reload_requested {
-            app.reload_requested = false;
-            reload_now(app, reload, true);
-        }
-    }
-    Ok(())
-}

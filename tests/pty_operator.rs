@@ -159,3 +159,59 @@ fn polling_picks_up_changes_where_notifications_are_off() {
         s.contents().contains("长三角 谱写长三角一体化新篇章")
     });
 }
+
+#[test]
+fn a_folder_opens_as_a_library_with_filter_open_and_back() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let lib = dir.path().join("lib");
+    std::fs::create_dir(&lib).expect("mkdir");
+    std::fs::copy(SHIPPED, lib.join("yuyao.txt")).expect("copy");
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data");
+    std::fs::copy(format!("{data}/other-feature.txt"), lib.join("guzhen.txt")).expect("copy");
+    std::fs::copy(format!("{data}/no-byline.txt"), lib.join("yehang.txt")).expect("copy");
+    std::fs::write(lib.join("notes.png"), b"\x89PNG").expect("write");
+
+    let mut cmd = command(yuedu_bin(), &[lib.to_str().expect("path")]);
+    cmd.env("XDG_STATE_HOME", dir.path().join("state"));
+    let mut p = Pty::spawn(cmd, 100, 30);
+    p.wait_for_text("Library");
+    p.settle();
+    let screen = p.screen();
+    for needle in [
+        "3 articles",
+        "一座江南古镇的十年",
+        "王五 李晓明 赵六",
+        "夜航船上的读书人",
+        "yuyao.txt",
+    ] {
+        assert!(screen.contains(needle), "{needle} missing:\n{screen}");
+    }
+    assert!(!screen.contains("notes.png"), "only article files");
+    // Type to filter, Enter to open.
+    p.send("古镇");
+    p.wait_for("filtered", |s| !s.contents().contains("夜航船上的读书人"));
+    p.send("\r");
+    p.wait_for_text("“老宅子”里的新生意");
+    // q goes back to the list, q again quits.
+    p.send("q");
+    p.wait_for_text("Library");
+    p.send("\x1b");
+    p.wait_for_text("夜航船上的读书人");
+    p.send("q");
+    assert_eq!(p.wait_exit(Duration::from_secs(5)), Some(0));
+}
+
+#[test]
+fn several_files_open_as_a_list_and_a_folder_of_one_opens_it() {
+    let data = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data");
+    let mut p = Pty::yuedu(&[SHIPPED, &format!("{data}/no-byline.txt")], 100, 30);
+    p.wait_for_text("2 articles");
+    p.send("\x03");
+    assert_eq!(p.wait_exit(Duration::from_secs(5)), Some(0));
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::copy(SHIPPED, dir.path().join("only.txt")).expect("copy");
+    let p = Pty::yuedu(&[dir.path().to_str().expect("path")], 100, 30);
+    p.wait_for_text("区域共绘民生“幸福圈”");
+    assert!(!p.screen().contains("Library"));
+}

@@ -159,3 +159,33 @@ fn closing_the_terminal_ends_the_reader_within_two_seconds() {
         std::thread::sleep(Duration::from_millis(20));
     }
 }
+
+#[test]
+fn a_terminal_that_hangs_up_without_a_sighup_still_ends_the_reader() {
+    // A shell above the reader ignores SIGHUP and so does not pass one on: the reader
+    // only sees its terminal hang up.
+    let inner = format!("trap '' HUP; {}; echo done", yuedu_bin());
+    let p = Pty::spawn(
+        command(
+            "script",
+            &["-qfec", &format!("sh -c \"{inner}\""), "/dev/null"],
+        ),
+        80,
+        24,
+    );
+    p.wait_for_text("区域共绘民生");
+    let script = p.child.process_id().expect("script pid");
+    let shells = children(script);
+    assert_eq!(shells.len(), 1, "{shells:?}");
+    let readers = children(shells[0]);
+    assert_eq!(readers.len(), 1, "{readers:?}");
+    signal(script, "KILL");
+    let deadline = std::time::Instant::now() + Duration::from_secs(2);
+    while !ended(readers[0]) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "yuedu still running 2 s after its terminal hung up"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}

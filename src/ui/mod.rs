@@ -1,6 +1,7 @@
 //! Drawing: reads the [`App`] and paints a ratatui [`Buffer`]. No state changes, no
 //! layout of text here — the lines come laid out from [`crate::layout`].
 
+pub mod library;
 pub mod theme;
 
 use std::num::NonZeroU16;
@@ -63,7 +64,7 @@ pub fn put_str(
 }
 
 /// Fills a rectangle with spaces in `style`.
-fn fill(buf: &mut Buffer, area: Rect, style: Style) {
+pub fn fill(buf: &mut Buffer, area: Rect, style: Style) {
     let area = area.intersection(buf.area);
     for y in area.top()..area.bottom() {
         for x in area.left()..area.right() {

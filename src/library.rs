@@ -1,0 +1,301 @@
+//! A library of articles: the files of a folder (or given on the command line) with a
+//! summary of each — title, authors, sections, size — and the list's state: a filter
+//! typed by the user and a selection. No drawing and no terminal here.
+
+use std::path::{Path, PathBuf};
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::parse::parse;
+use crate::source::{self, LoadOptions};
+
+/// File name endings that hold articles; other files in a folder are left out.
+const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md"];
+
+/// One article of the library.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub path: PathBuf,
+    /// The file name, for display.
+    pub name: String,
+    pub title: Option<String>,
+    pub authors: Vec<String>,
+    pub sections: usize,
+    /// File size in bytes.
+    pub size: u64,
+    /// Findings of `yuedu check` (all severities), when known.
+    pub findings: Option<usize>,
+    /// Why the file could not be read, when it could not.
+    pub error: Option<String>,
+}
+
+impl Entry {
+    /// Reads and summarises the article at `path`; a file that cannot be read is kept
+    /// with its error, so nothing is silently left out.
+    pub fn read(
+        path: &Path,
+        opts: LoadOptions<'_>,
+        count_findings: Option<&dyn Fn(&source::Source) -> usize>,
+    ) -> Entry {
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let size = std::fs::metadata(path).map_or(0, |m| m.len());
+        let mut entry = Entry {
+            path: path.to_path_buf(),
+            name,
+            title: None,
+            authors: Vec::new(),
+            sections: 0,
+            size,
+            findings: None,
+            error: None,
+        };
+        match source::load(Some(path), opts) {
+            Ok(src) => {
+                let article = parse(&src.text);
+                entry.title = article.title.as_ref().map(|t| t.text.clone());
+                entry.authors = article.authors.clone();
+                entry.sections = article.headings().count();
+                entry.findings = count_findings.map(|count| count(&src));
+            }
+            Err(e) => entry.error = Some(e.to_string()),
+        }
+        entry
+    }
+
+    /// Whether the entry matches a filter: every word of it appears in the name, the
+    /// title or an author (Latin letters in either case).
+    pub fn matches(&self, filter: &str) -> bool {
+        let haystack = format!(
+            "{} {} {}",
+            self.name,
+            self.title.as_deref().unwrap_or(""),
+            self.authors.join(" ")
+        )
+        .to_lowercase();
+        filter
+            .to_lowercase()
+            .split_whitespace()
+            .all(|w| haystack.contains(w))
+    }
+}
+
+/// The article files of a folder, sorted by name. Hidden files are left out.
+pub fn scan(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .filter(|p| {
+            !p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
+        .filter(|p| {
+            p.extension().is_some_and(|e| {
+                ARTICLE_EXTENSIONS.contains(&e.to_string_lossy().to_ascii_lowercase().as_str())
+            })
+        })
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// What the library asks of the event loop after a key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    None,
+    Open(PathBuf),
+    Quit,
+}
+
+/// The list the user browses.
+#[derive(Debug, Clone)]
+pub struct Library {
+    /// Where the articles come from, for the header.
+    pub origin: String,
+    pub entries: Vec<Entry>,
+    pub filter: String,
+    /// Index into [`Library::visible`].
+    pub selected: usize,
+    pub message: Option<String>,
+}
+
+impl Library {
+    pub fn new(origin: String, entries: Vec<Entry>) -> Library {
+        Library {
+            origin,
+            entries,
+            filter: String::new(),
+            selected: 0,
+            message: None,
+        }
+    }
+
+    /// The indexes of the entries that pass the filter.
+    pub fn visible(&self) -> Vec<usize> {
+        (0..self.entries.len())
+            .filter(|&i| self.entries[i].matches(&self.filter))
+            .collect()
+    }
+
+    /// The selected entry.
+    pub fn selected_entry(&self) -> Option<&Entry> {
+        self.visible().get(self.selected).map(|&i| &self.entries[i])
+    }
+
+    fn clamp(&mut self) {
+        let n = self.visible().len();
+        self.selected = self.selected.min(n.saturating_sub(1));
+    }
+
+    /// Handles a key: arrows move, Enter opens, typing filters, Backspace edits the
+    /// filter, Esc clears it (or quits when it is empty), q quits when nothing is typed.
+    pub fn handle_key(&mut self, key: KeyEvent) -> Outcome {
+        if key.kind == KeyEventKind::Release {
+            return Outcome::None;
+        }
+        self.message = None;
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Char('c') if ctrl => return Outcome::Quit,
+            KeyCode::Down | KeyCode::Tab => self.selected += 1,
+            KeyCode::Char('n') if ctrl => self.selected += 1,
+            KeyCode::Up | KeyCode::BackTab => self.selected = self.selected.saturating_sub(1),
+            KeyCode::Char('p') if ctrl => self.selected = self.selected.saturating_sub(1),
+            KeyCode::PageDown => self.selected += 10,
+            KeyCode::PageUp => self.selected = self.selected.saturating_sub(10),
+            KeyCode::Home => self.selected = 0,
+            KeyCode::End => self.selected = usize::MAX,
+            KeyCode::Enter => {
+                return match self.selected_entry() {
+                    Some(e) if e.error.is_none() => Outcome::Open(e.path.clone()),
+                    Some(e) => {
+                        self.message = e.error.clone();
+                        Outcome::None
+                    }
+                    None => Outcome::None,
+                };
+            }
+            KeyCode::Esc if self.filter.is_empty() => return Outcome::Quit,
+            KeyCode::Esc => {
+                self.filter.clear();
+                self.selected = 0;
+            }
+            KeyCode::Backspace => {
+                self.filter.pop();
+                self.selected = 0;
+            }
+            KeyCode::Char('q') if self.filter.is_empty() => return Outcome::Quit,
+            KeyCode::Char(c) if !ctrl && !c.is_control() => {
+                self.filter.push(c);
+                self.selected = 0;
+            }
+            _ => {}
+        }
+        self.clamp();
+        if self.visible().is_empty() && !self.filter.is_empty() {
+            self.message = Some("no article matches the filter".to_string());
+        }
+        Outcome::None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(name: &str, title: &str, authors: &[&str]) -> Entry {
+        Entry {
+            path: PathBuf::from(name),
+            name: name.to_string(),
+            title: Some(title.to_string()),
+            authors: authors.iter().map(ToString::to_string).collect(),
+            sections: 0,
+            size: 0,
+            findings: None,
+            error: None,
+        }
+    }
+
+    fn press(lib: &mut Library, keys: &str) -> Outcome {
+        let mut last = Outcome::None;
+        for c in keys.chars() {
+            let code = match c {
+                '\n' => KeyCode::Enter,
+                '\x1b' => KeyCode::Esc,
+                '\x08' => KeyCode::Backspace,
+                '↓' => KeyCode::Down,
+                c => KeyCode::Char(c),
+            };
+            last = lib.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+        }
+        last
+    }
+
+    fn library() -> Library {
+        Library::new(
+            "articles".to_string(),
+            vec![
+                entry("a.txt", "余姚在长三角", &["陈醉"]),
+                entry("b.txt", "古镇新生", &["王五"]),
+                entry("c.txt", "AIoT 企业", &["李四"]),
+            ],
+        )
+    }
+
+    #[test]
+    fn typing_filters_by_title_author_or_name_and_enter_opens() {
+        let mut lib = library();
+        assert_eq!(
+            press(&mut lib, "王五\n"),
+            Outcome::Open(PathBuf::from("b.txt"))
+        );
+        let mut lib = library();
+        assert_eq!(
+            press(&mut lib, "aiot\n"),
+            Outcome::Open(PathBuf::from("c.txt"))
+        );
+        let mut lib = library();
+        assert_eq!(
+            press(&mut lib, "↓↓\n"),
+            Outcome::Open(PathBuf::from("c.txt"))
+        );
+    }
+
+    #[test]
+    fn esc_clears_the_filter_then_quits_and_q_quits_only_when_nothing_is_typed() {
+        let mut lib = library();
+        assert_eq!(press(&mut lib, "xyz"), Outcome::None);
+        assert_eq!(
+            lib.message.as_deref(),
+            Some("no article matches the filter")
+        );
+        assert_eq!(press(&mut lib, "\x1b"), Outcome::None);
+        assert_eq!(lib.visible().len(), 3);
+        assert_eq!(press(&mut lib, "q"), Outcome::Quit);
+        let mut lib = library();
+        assert_eq!(
+            press(&mut lib, "aq"),
+            Outcome::None,
+            "q is typed into a filter"
+        );
+        assert_eq!(press(&mut lib, "\x08\x08\x1b"), Outcome::Quit);
+    }
+
+    #[test]
+    fn scan_lists_article_files_sorted_and_skips_others() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        for name in ["b.txt", "a.md", ".hidden.txt", "image.png", "c.TXT"] {
+            std::fs::write(dir.path().join(name), "x").expect("write");
+        }
+        std::fs::create_dir(dir.path().join("sub.txt")).expect("dir");
+        let names: Vec<String> = scan(dir.path())
+            .expect("scan")
+            .iter()
+            .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .collect();
+        assert_eq!(names, ["a.md", "b.txt", "c.TXT"]);
+    }
+}

@@ -1,0 +1,100 @@
+//! Opening an article for reading: the reader's state, where the article was left last
+//! time, and how to read it again when the file changes. Shared by the single-article
+//! reader and the library.
+
+use std::path::PathBuf;
+
+use crate::action::Action;
+use crate::app::{self, App};
+use crate::config::Config;
+use crate::parse;
+use crate::source::{self, LoadOptions, Origin, Source};
+use crate::state::{self, Store};
+use crate::tui::Reload;
+
+/// How files are read: the owned form of [`LoadOptions`], kept for reloading.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    pub encoding: Option<String>,
+    pub force: bool,
+}
+
+impl ReadOptions {
+    pub fn as_load(&self) -> LoadOptions<'_> {
+        LoadOptions {
+            encoding: self.encoding.as_deref(),
+            force: self.force,
+        }
+    }
+}
+
+/// An article open in the reader.
+pub struct Opened {
+    pub app: App,
+    pub reload: Option<Reload>,
+    /// Where the reading position is remembered, and under which key.
+    memory: Option<(Store, String)>,
+}
+
+/// Opens `src` in a reader of `size`, resuming where it was left when the configuration
+/// says so.
+pub fn open(
+    src: &Source,
+    config: Config,
+    size: (u16, u16),
+    read: &ReadOptions,
+) -> Result<Opened, String> {
+    let article = parse::parse(&src.text);
+    let resume = config.reader.resume;
+    let watch_mode = config.reader.watch;
+    let mut app = app::app_for(article, &src.name(), config, size)?;
+    app.message = src.decode_report.clone();
+    if app.article.blocks.is_empty() && app.article.title.is_none() {
+        app.message = Some("the article is empty".to_string());
+    }
+    let file = match &src.origin {
+        Origin::File(p) => Some(p.clone()),
+        _ => None,
+    };
+    let memory = match (&file, state::state_dir()) {
+        (Some(path), Some(dir)) if resume => Some((Store::new(dir), state::key(path, &src.text))),
+        _ => None,
+    };
+    if let Some((store, key)) = &memory
+        && let Some(pos) = store.get(key)
+    {
+        app.go_to(pos);
+        app.message = Some(format!(
+            "resumed where you left off ({} goes to the top)",
+            app.keymap.first_key(Action::Top).unwrap_or_default()
+        ));
+    }
+    let reload = file.map(|path: PathBuf| {
+        let read_path = path.clone();
+        let read = read.clone();
+        Reload {
+            path,
+            mode: watch_mode,
+            read: Box::new(move || {
+                source::load(Some(&read_path), read.as_load())
+                    .map(|s| parse::parse(&s.text))
+                    .map_err(|e| e.to_string())
+            }),
+        }
+    });
+    Ok(Opened {
+        app,
+        reload,
+        memory,
+    })
+}
+
+impl Opened {
+    /// Remembers where the reader is; the error is a warning for the user.
+    pub fn save_position(&self) -> Result<(), String> {
+        match &self.memory {
+            Some((store, key)) => store.put(key, self.app.reading_pos()),
+            None => Ok(()),
+        }
+    }
+}

@@ -1,0 +1,175 @@
+//! Drawing the library: a header, one row per article, a status line.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+use super::{Theme, fill, put_str};
+use crate::layout::{AmbiguousWidth, str_width};
+use crate::library::Library;
+use crate::sanitize::for_terminal_line;
+
+/// A byte count for people: 6.4 KB, 1.2 MB.
+pub fn human_size(bytes: u64) -> String {
+    match bytes {
+        b if b < 1024 => format!("{b} B"),
+        b if b < 1024 * 1024 => format!("{:.1} KB", b as f64 / 1024.0),
+        b => format!("{:.1} MB", b as f64 / (1024.0 * 1024.0)),
+    }
+}
+
+/// `s` cut or padded with spaces to exactly `width` columns (cut ends in …).
+fn pad(s: &str, width: usize, amb: AmbiguousWidth) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
+    let mut out = String::new();
+    let mut used = 0;
+    let total = str_width(s, amb);
+    for g in s.graphemes(true) {
+        let w = str_width(g, amb);
+        let room = if total > width {
+            width.saturating_sub(1)
+        } else {
+            width
+        };
+        if used + w > room {
+            break;
+        }
+        out.push_str(g);
+        used += w;
+    }
+    if total > width {
+        out.push('…');
+        used += 1;
+    }
+    out.push_str(&" ".repeat(width.saturating_sub(used)));
+    out
+}
+
+/// Draws the library into `buf`.
+pub fn render(lib: &Library, theme: &Theme, amb: AmbiguousWidth, buf: &mut Buffer, area: Rect) {
+    if area.width == 0 || area.height == 0 {
+        return;
+    }
+    fill(buf, area, theme.body);
+    let right = area.right();
+    let header = format!(
+        " 文库 Library — {} ({} articles)",
+        for_terminal_line(&lib.origin),
+        lib.entries.len()
+    );
+    put_str(buf, area.x, area.y, right, &header, theme.title, amb);
+    let list_top = area.y + 2;
+    let list_h = area.height.saturating_sub(3);
+    // The file-name column: as wide as the longest name, within reason.
+    let name_w = lib
+        .entries
+        .iter()
+        .map(|e| str_width(&e.name, amb))
+        .max()
+        .unwrap_or(4)
+        .clamp(4, 24);
+    let wide = area.width >= 60;
+    if area.height >= 3 {
+        let columns = format!("{} sections     size findings ", pad("file", name_w, amb));
+        let x = if wide {
+            right.saturating_sub(str_width(&columns, amb) as u16)
+        } else {
+            right
+        };
+        if wide {
+            put_str(buf, x, area.y + 1, right, &columns, theme.nav_group, amb);
+        }
+        put_str(
+            buf,
+            area.x + 1,
+            area.y + 1,
+            x,
+            "title · authors",
+            theme.nav_group,
+            amb,
+        );
+    }
+    let visible = lib.visible();
+    let first = (lib.selected + 1).saturating_sub(usize::from(list_h));
+    for (row, &i) in visible
+        .iter()
+        .skip(first)
+        .take(usize::from(list_h))
+        .enumerate()
+    {
+        let e = &lib.entries[i];
+        let y = list_top + row as u16;
+        let selected = first + row == lib.selected;
+        let base = if selected {
+            theme.nav_cursor
+        } else {
+            theme.body
+        };
+        if selected {
+            fill(buf, Rect::new(area.x, y, area.width, 1), base);
+        }
+        let name = pad(&for_terminal_line(&e.name), name_w, amb);
+        let stats = match (&e.error, e.findings) {
+            (Some(_), _) => format!("{name}   unreadable"),
+            (None, f) => format!(
+                "{name} {:>8} {:>8} {:>8}",
+                e.sections,
+                human_size(e.size),
+                f.map_or_else(|| "-".to_string(), |n| n.to_string())
+            ),
+        };
+        let stats_x = right.saturating_sub(str_width(&stats, amb) as u16 + 1);
+        let stats_x = if wide { stats_x } else { right };
+        let title = e.title.as_deref().unwrap_or("(no title)");
+        let mut label = format!(" {}", for_terminal_line(title));
+        if !e.authors.is_empty() {
+            label.push_str(" · ");
+            label.push_str(&for_terminal_line(&e.authors.join(" ")));
+        }
+        if !wide {
+            label.push_str(" · ");
+            label.push_str(&for_terminal_line(&e.name));
+        }
+        let x = put_str(
+            buf,
+            area.x,
+            y,
+            stats_x.saturating_sub(1),
+            &label,
+            base.patch(theme.heading),
+            amb,
+        );
+        if x >= stats_x.saturating_sub(1) && stats_x > area.x + 1 {
+            put_str(
+                buf,
+                stats_x - 2,
+                y,
+                stats_x - 1,
+                "…",
+                base,
+                AmbiguousWidth::Narrow,
+            );
+        }
+        if wide {
+            put_str(buf, stats_x, y, right, &stats, base, amb);
+        }
+    }
+    let status_y = area.bottom() - 1;
+    if status_y > area.y {
+        fill(
+            buf,
+            Rect::new(area.x, status_y, area.width, 1),
+            theme.status,
+        );
+        let text = match (&lib.message, lib.filter.is_empty()) {
+            (Some(m), _) => format!(" {}", for_terminal_line(m)),
+            (None, false) => format!(" filter: {}▏  Esc clears", for_terminal_line(&lib.filter)),
+            (None, true) => " type to filter  ↑↓ select  Enter open  q quit".to_string(),
+        };
+        let style = if lib.message.is_some() {
+            theme.status_message
+        } else {
+            theme.status
+        };
+        put_str(buf, area.x, status_y, right, &text, style, amb);
+    }
+}
