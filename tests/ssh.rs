@@ -194,8 +194,8 @@ impl Sshd {
     /// failed test), each by its pid.
     fn kill(&mut self) {
         for pid in descendants(self.pid()) {
-            let _ = Command::new("kill")
-                .args(["-KILL", &pid.to_string()])
+            let _ = Command::new("/bin/sh")
+                .args(["-c", &format!("kill -KILL {pid}")])
                 .stderr(Stdio::null())
                 .status();
         }
@@ -251,13 +251,25 @@ impl Drop for Sshd {
     }
 }
 
-/// The shell words that put the remote side in the repository with a known environment.
+/// The shell words that put the remote side in the repository with a known environment:
+/// no user settings, and reading positions kept in a fresh directory of this run's own
+/// (so one test's position does not carry over to the next, or into root's home).
 fn remote_prelude() -> String {
+    let state = std::env::temp_dir().join(format!(
+        "yuedu-ssh-state-{}-{}",
+        std::process::id(),
+        STATE_DIRS.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+    ));
     format!(
-        "cd {} && export TERM=xterm-256color LANG=C.UTF-8 XDG_CONFIG_HOME=/nonexistent",
-        quote(env!("CARGO_MANIFEST_DIR"))
+        "cd {} && export TERM=xterm-256color LANG=C.UTF-8 XDG_CONFIG_HOME=/nonexistent \
+         XDG_STATE_HOME={}",
+        quote(env!("CARGO_MANIFEST_DIR")),
+        quote(&state.display().to_string())
     )
 }
+
+/// Numbers the state directories of one test run.
+static STATE_DIRS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
 /// The parent pid and state of `pid`, from /proc; `None` once it is gone.
 fn stat(pid: u32) -> Option<(u32, char)> {
@@ -439,7 +451,7 @@ fn assert_dropping_the_connection_ends_the_reader(remote: &str) {
     let reader = readers[0];
 
     let client = p.child.process_id().expect("ssh pid");
-    run("kill", &["-KILL", &client.to_string()]);
+    run("/bin/sh", &["-c", &format!("kill -KILL {client}")]);
     wait_until(
         "the remote yuedu to end after the connection dropped",
         Duration::from_secs(5),
