@@ -26,7 +26,7 @@ use super::classes::{
     self, EM_DASH, end_prohibited, is_ascii_alnum, is_cjk, is_closing_quote, is_opening_quote,
     is_pair_mark, is_space, is_strict_start_prohibited, start_prohibited,
 };
-use super::width::{first_grapheme_len, grapheme_width, is_plain, plain_width};
+use super::width::{first_grapheme, grapheme_width, is_plain, plain_width};
 use super::{AmbiguousWidth, Line, LineBreakLevel, Pos, PunctuationDisplay, Role, Span};
 
 /// A break that breaks no rule.
@@ -289,11 +289,10 @@ fn units(segs: &[Seg<'_>], opts: &BreakOptions) -> Vec<Unit> {
         let mut start = 0;
         while start < seg.text.len() {
             let rest = &seg.text[start..];
-            let len = first_grapheme_len(rest);
-            let g = &rest[..len];
-            let Some(first) = g.chars().next() else {
+            let Some((first, len)) = first_grapheme(rest) else {
                 break;
             };
+            let g = &rest[..len];
             let mut subst = None;
             while let Some(&&(off, c)) = next_sub.peek() {
                 if off < start {

@@ -52,6 +52,9 @@ pub fn plain_width(c: char, ambiguous: AmbiguousWidth) -> usize {
     if c.is_ascii() {
         return 1;
     }
+    if is_common_han(c) {
+        return 2;
+    }
     match ambiguous {
         AmbiguousWidth::Narrow => c.width(),
         AmbiguousWidth::Wide => c.width_cjk(),
@@ -59,17 +62,24 @@ pub fn plain_width(c: char, ambiguous: AmbiguousWidth) -> usize {
     .unwrap_or(0)
 }
 
-/// The byte length of the grapheme cluster at the start of `text` (which must start at
-/// a cluster boundary); 0 for empty text.
-pub fn first_grapheme_len(text: &str) -> usize {
+/// Whether `c` is in the CJK Unified Ideographs block (U+4E00–U+9FFF), all of it two
+/// columns wide in either ambiguous mode (checked by a test): most of Chinese text, so
+/// width lookups skip the table for it.
+pub fn is_common_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}')
+}
+
+/// The first character of `text` and the byte length of the grapheme cluster it starts
+/// (`text` must start at a cluster boundary); `None` for empty text.
+pub fn first_grapheme(text: &str) -> Option<(char, usize)> {
     let mut chars = text.chars();
-    match chars.next() {
-        None => 0,
-        Some(c) if is_plain(c) && chars.next().is_none_or(|n| n.is_ascii() || is_plain(n)) => {
-            c.len_utf8()
-        }
-        Some(_) => text.graphemes(true).next().map_or(text.len(), str::len),
-    }
+    let c = chars.next()?;
+    let len = if is_plain(c) && chars.next().is_none_or(|n| n.is_ascii() || is_plain(n)) {
+        c.len_utf8()
+    } else {
+        text.graphemes(true).next().map_or(text.len(), str::len)
+    };
+    Some((c, len))
 }
 
 /// The display width of `s`, summed over its grapheme clusters.
@@ -109,7 +119,7 @@ mod tests {
             for a in after {
                 let s = format!("{c}{a}");
                 assert_eq!(s.graphemes(true).count(), 2, "{c:?} joins {a:?}");
-                assert_eq!(first_grapheme_len(&s), c.len_utf8(), "{c:?} {a:?}");
+                assert_eq!(first_grapheme(&s), Some((c, c.len_utf8())), "{c:?} {a:?}");
             }
             let s = format!("a{c}");
             assert_eq!(
@@ -131,14 +141,24 @@ mod tests {
     }
 
     #[test]
-    fn first_grapheme_len_falls_back_on_clusters() {
-        assert_eq!(first_grapheme_len(""), 0);
-        assert_eq!(first_grapheme_len("中"), 3);
-        assert_eq!(first_grapheme_len("中\u{301}x"), 5);
-        assert_eq!(first_grapheme_len("\r\nx"), 2);
-        assert_eq!(first_grapheme_len("“\u{FE00}"), 6);
-        assert_eq!(first_grapheme_len("👨\u{200D}👩"), 11);
-        assert_eq!(first_grapheme_len("a\u{200D}"), 4);
+    fn common_han_is_two_columns() {
+        for c in ('\u{4E00}'..='\u{9FFF}').filter(|&c| is_common_han(c)) {
+            assert_eq!(c.width(), Some(2), "{c:?}");
+            assert_eq!(c.width_cjk(), Some(2), "{c:?}");
+        }
+        assert!(!is_common_han('\u{4DFF}') && !is_common_han('\u{A000}'));
+    }
+
+    #[test]
+    fn first_grapheme_falls_back_on_clusters() {
+        let len = |s: &str| first_grapheme(s).map(|(_, l)| l);
+        assert_eq!(first_grapheme(""), None);
+        assert_eq!(first_grapheme("中x"), Some(('中', 3)));
+        assert_eq!(len("中\u{301}x"), Some(5));
+        assert_eq!(len("\r\nx"), Some(2));
+        assert_eq!(len("“\u{FE00}"), Some(6));
+        assert_eq!(len("👨\u{200D}👩"), Some(11));
+        assert_eq!(len("a\u{200D}"), Some(4));
     }
 
     #[test]
