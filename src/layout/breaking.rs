@@ -20,14 +20,13 @@
 
 use std::ops::Range;
 
-use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 use super::classes::{
-    self, DASHES, ELLIPSES, EM_DASH, end_prohibited, is_ascii_alnum, is_cjk, is_closing_quote,
-    is_opening_quote, is_pair_mark, is_space, start_prohibited,
+    self, EM_DASH, end_prohibited, is_ascii_alnum, is_cjk, is_closing_quote, is_opening_quote,
+    is_pair_mark, is_space, is_strict_start_prohibited, start_prohibited,
 };
-use super::width::grapheme_width;
+use super::width::{first_grapheme, grapheme_width, is_plain, plain_width};
 use super::{AmbiguousWidth, Line, LineBreakLevel, Pos, PunctuationDisplay, Role, Span};
 
 /// A break that breaks no rule.
@@ -83,9 +82,67 @@ struct Unit {
     width: usize,
     /// The first shown character.
     ch: char,
-    space: bool,
     /// The shown replacement of the first character (full-width punctuation).
     subst: Option<char>,
+    kind: SegKind,
+    /// The classes of `ch` (and whether the unit is white space), computed once.
+    flags: u16,
+}
+
+/// The unit is a single white-space character.
+const F_SPACE: u16 = 1;
+/// [`is_cjk`] of `ch`.
+const F_CJK: u16 = 1 << 1;
+/// `ch` is an ASCII letter or digit.
+const F_ALNUM: u16 = 1 << 2;
+/// `ch` is an ASCII digit.
+const F_DIGIT: u16 = 1 << 3;
+/// `ch` may never start a line at the layout's level (an em dash alone aside).
+const F_BAD_START: u16 = 1 << 4;
+/// `ch` may never end a line at the layout's level.
+const F_BAD_END: u16 = 1 << 5;
+/// `ch` is an inseparable-pair mark.
+const F_PAIR: u16 = 1 << 6;
+/// `ch` is an opening quote.
+const F_OPEN_QUOTE: u16 = 1 << 7;
+/// `ch` is a closing quote.
+const F_CLOSE_QUOTE: u16 = 1 << 8;
+/// `ch` is the em dash.
+const F_EM_DASH: u16 = 1 << 9;
+
+fn flags(ch: char, space: bool, level: LineBreakLevel) -> u16 {
+    let mut f = 0;
+    let mut set = |cond: bool, bit: u16| {
+        if cond {
+            f |= bit;
+        }
+    };
+    set(space, F_SPACE);
+    if ch.is_ascii() {
+        set(is_ascii_alnum(ch), F_ALNUM);
+        set(ch.is_ascii_digit(), F_DIGIT);
+    } else {
+        set(is_cjk(ch), F_CJK);
+        set(is_pair_mark(ch), F_PAIR);
+        set(is_opening_quote(ch), F_OPEN_QUOTE);
+        set(is_closing_quote(ch), F_CLOSE_QUOTE);
+        set(ch == EM_DASH, F_EM_DASH);
+    }
+    set(
+        start_prohibited(ch) || (level == LineBreakLevel::Strict && is_strict_start_prohibited(ch)),
+        F_BAD_START,
+    );
+    set(end_prohibited(ch, level), F_BAD_END);
+    f
+}
+
+impl Unit {
+    fn space(&self) -> bool {
+        self.flags & F_SPACE != 0
+    }
+    fn has(&self, flag: u16) -> bool {
+        self.flags & flag != 0
+    }
 }
 
 /// Lays out the segments of one item. `item` goes into every line's [`Pos`];
@@ -97,7 +154,7 @@ pub fn layout_segments(
     opts: &BreakOptions,
 ) -> Vec<Line> {
     let units = units(segs, opts);
-    let levels = levels(&units, segs, opts.level);
+    let levels = levels(&units);
     let mut lines = Vec::new();
     let n = units.len();
     let width = opts.width;
@@ -106,7 +163,7 @@ pub fn layout_segments(
         let k = next_break(&units, &levels, s, width);
         lines.push(make_line(segs, &units, s..k, item, src_len, width));
         s = k;
-        while s < n && units[s].space {
+        while s < n && units[s].space() {
             s += 1;
         }
     }
@@ -136,7 +193,7 @@ fn next_break(units: &[Unit], levels: &[u8], s: usize, width: usize) -> usize {
         }
         let u = &units[i];
         w_all += u.width;
-        if !u.space {
+        if !u.space() {
             w_content = w_all;
         }
         if w_content > width {
@@ -164,7 +221,7 @@ fn make_line(
     // Trailing white space stays only as far as it fits.
     let content_end = line_units
         .iter()
-        .rposition(|u| !u.space)
+        .rposition(|u| !u.space())
         .map_or(0, |p| p + 1);
     let mut w: usize = line_units[..content_end].iter().map(|u| u.width).sum();
     let mut end = content_end;
@@ -174,32 +231,39 @@ fn make_line(
     }
     let line_units = &line_units[..end];
 
+    // One span per run of units of one segment; the units of a run tile its text.
     let mut spans: Vec<Span> = Vec::new();
-    let mut cur_seg = usize::MAX;
-    for u in line_units {
-        let seg = &segs[u.seg];
-        if u.seg != cur_seg || spans.is_empty() {
-            spans.push(Span {
-                text: String::new(),
-                role: seg.role,
-                src: seg.base.map(|b| b + u.start..b + u.end),
-            });
-            cur_seg = u.seg;
-        }
-        if let Some(span) = spans.last_mut() {
-            let g = &seg.text[u.start..u.end];
-            match u.subst {
-                Some(c) => {
-                    span.text.push(c);
-                    span.text
-                        .push_str(&g[g.chars().next().map_or(0, char::len_utf8)..]);
+    let mut rest = line_units;
+    while let Some(first) = rest.first() {
+        let run_len = rest
+            .iter()
+            .position(|u| u.seg != first.seg)
+            .unwrap_or(rest.len());
+        let (run, tail) = rest.split_at(run_len);
+        rest = tail;
+        let seg = &segs[first.seg];
+        let end = run.last().map_or(first.end, |u| u.end);
+        let text = if run.iter().all(|u| u.subst.is_none()) {
+            seg.text[first.start..end].to_string()
+        } else {
+            let mut text = String::with_capacity(end - first.start + 2 * run.len());
+            for u in run {
+                let g = &seg.text[u.start..u.end];
+                match u.subst {
+                    Some(c) => {
+                        text.push(c);
+                        text.push_str(&g[g.chars().next().map_or(0, char::len_utf8)..]);
+                    }
+                    None => text.push_str(g),
                 }
-                None => span.text.push_str(g),
             }
-            if let (Some(src), Some(b)) = (span.src.as_mut(), seg.base) {
-                src.end = b + u.end;
-            }
-        }
+            text
+        };
+        spans.push(Span {
+            text,
+            role: seg.role,
+            src: seg.base.map(|b| b + first.start..b + end),
+        });
     }
     let offset = units[range.start..]
         .iter()
@@ -222,10 +286,13 @@ fn units(segs: &[Seg<'_>], opts: &BreakOptions) -> Vec<Unit> {
             Vec::new()
         };
         let mut next_sub = subs.iter().peekable();
-        for (start, g) in seg.text.grapheme_indices(true) {
-            let Some(first) = g.chars().next() else {
-                continue;
+        let mut start = 0;
+        while start < seg.text.len() {
+            let rest = &seg.text[start..];
+            let Some((first, len)) = first_grapheme(rest) else {
+                break;
             };
+            let g = &rest[..len];
             let mut subst = None;
             while let Some(&&(off, c)) = next_sub.peek() {
                 if off < start {
@@ -238,6 +305,7 @@ fn units(segs: &[Seg<'_>], opts: &BreakOptions) -> Vec<Unit> {
                 }
             }
             let ch = subst.unwrap_or(first);
+            let single = len == first.len_utf8();
             let width = match subst {
                 Some(c) => {
                     let rest = &g[first.len_utf8()..];
@@ -247,17 +315,21 @@ fn units(segs: &[Seg<'_>], opts: &BreakOptions) -> Vec<Unit> {
                             AmbiguousWidth::Wide => rest.width_cjk(),
                         }
                 }
+                None if single && is_plain(first) => plain_width(first, opts.ambiguous),
                 None => grapheme_width(g, opts.ambiguous),
             };
+            let space = single && is_space(first);
             out.push(Unit {
                 seg: si,
                 start,
-                end: start + g.len(),
+                end: start + len,
                 width,
                 ch,
-                space: is_space(first) && g.len() == first.len_utf8(),
                 subst,
+                kind: seg.kind,
+                flags: flags(ch, space, opts.level),
             });
+            start += len;
         }
     }
     out
@@ -320,68 +392,64 @@ pub fn fullwidth_substitutions(text: &str) -> Vec<(usize, char)> {
 }
 
 /// The level of every boundary: `levels[i]` is the boundary before unit `i`.
-fn levels(units: &[Unit], segs: &[Seg<'_>], level: LineBreakLevel) -> Vec<u8> {
+fn levels(units: &[Unit]) -> Vec<u8> {
     let n = units.len();
     let mut out = vec![ANYWHERE; n];
-    let ch = |i: usize| units.get(i).filter(|u| !u.space).map(|u| u.ch);
-    let kind = |i: usize| segs[units[i].seg].kind;
-    // The last non-space character before the current boundary.
-    let mut last_ns: Option<char> = None;
+    // Whether unit `i` exists, is not white space and has `flag`.
+    let has = |i: usize, flag: u16| {
+        units
+            .get(i)
+            .is_some_and(|u| u.flags & (F_SPACE | flag) == flag)
+    };
+    // Whether the last non-space character before the current boundary may not end a
+    // line.
+    let mut last_ns_bad_end = false;
     for i in 1..n {
         let a = &units[i - 1];
         let b = &units[i];
-        if !a.space {
-            last_ns = Some(a.ch);
+        if !a.space() {
+            last_ns_bad_end = a.has(F_BAD_END);
         }
-        if b.space {
+        if b.space() {
             continue;
         }
         let mut lv = LEGAL;
-        if a.space {
-            if kind(i - 1) == SegKind::Prefix {
+        if a.space() {
+            if a.kind == SegKind::Prefix {
                 lv = SOFT;
             }
         } else {
-            if kind(i - 1) == SegKind::Prefix && kind(i) != SegKind::Prefix {
+            if a.kind == SegKind::Prefix && b.kind != SegKind::Prefix {
                 lv = SOFT;
             }
-            if !is_cjk(a.ch) && !is_cjk(b.ch) {
-                let in_number = (a.ch == '.' || a.ch == ',')
-                    && b.ch.is_ascii_digit()
-                    && i >= 2
-                    && ch(i - 2).is_some_and(|c| c.is_ascii_digit());
-                lv = lv.max(
-                    if (is_ascii_alnum(a.ch) && is_ascii_alnum(b.ch)) || in_number {
-                        GLUE
-                    } else {
-                        SOFT
-                    },
-                );
+            if !a.has(F_CJK) && !b.has(F_CJK) {
+                let in_number =
+                    (a.ch == '.' || a.ch == ',') && b.has(F_DIGIT) && i >= 2 && has(i - 2, F_DIGIT);
+                lv = lv.max(if (a.has(F_ALNUM) && b.has(F_ALNUM)) || in_number {
+                    GLUE
+                } else {
+                    SOFT
+                });
             }
             // Quotes: breaks around them only between East Asian characters
             // (Unicode 16 LB15c/LB19a).
-            if is_opening_quote(b.ch) && !(is_cjk(a.ch) && ch(i + 1).is_some_and(is_cjk)) {
+            if b.has(F_OPEN_QUOTE) && !(a.has(F_CJK) && has(i + 1, F_CJK)) {
                 lv = lv.max(SOFT);
             }
-            if is_closing_quote(a.ch) && !(is_cjk(b.ch) && i >= 2 && ch(i - 2).is_some_and(is_cjk))
-            {
+            if a.has(F_CLOSE_QUOTE) && !(b.has(F_CJK) && i >= 2 && has(i - 2, F_CJK)) {
                 lv = lv.max(SOFT);
             }
-            if is_pair_mark(a.ch) && a.ch == b.ch {
+            if a.has(F_PAIR) && a.ch == b.ch {
                 lv = lv.max(GLUE);
             }
         }
-        if kind(i) == SegKind::Credit && kind(i - 1) == SegKind::Credit {
+        if b.kind == SegKind::Credit && a.kind == SegKind::Credit {
             lv = lv.max(SOFT);
         }
-        let next_is_dash = ch(i + 1) == Some(EM_DASH);
-        let prev_is_dash = !a.space && a.ch == EM_DASH;
-        let bad_start = start_prohibited(b.ch)
-            || (b.ch == EM_DASH && !next_is_dash && !prev_is_dash)
-            || (level == LineBreakLevel::Strict
-                && (DASHES.contains(b.ch) || ELLIPSES.contains(b.ch)));
-        let bad_end = last_ns.is_some_and(|c| end_prohibited(c, level));
-        if bad_start || bad_end {
+        let next_is_dash = has(i + 1, F_EM_DASH);
+        let prev_is_dash = !a.space() && a.has(F_EM_DASH);
+        let bad_start = b.has(F_BAD_START) || (b.has(F_EM_DASH) && !next_is_dash && !prev_is_dash);
+        if bad_start || last_ns_bad_end {
             lv = lv.max(PROHIBITED);
         }
         out[i] = lv;

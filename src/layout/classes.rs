@@ -31,26 +31,59 @@ pub const ELLIPSES: &str = "…⋯";
 /// The em dash, U+2014.
 pub const EM_DASH: char = '—';
 
-/// Whether `c` may never start a line (whatever its neighbours).
+/// Whether `c` may never start a line (whatever its neighbours): in [`PAUSE_STOP`],
+/// [`CLOSING`], [`CONNECTOR`], [`INTERPUNCT`], [`POSTFIX`] or [`SOLIDUS`].
+///
+/// Written as a `match` (a jump table) rather than `str::contains`, which searches
+/// each string for the UTF-8 bytes of `c`: the breaker asks this once per character.
+/// `tests::classes_equal_their_strings` checks the two agree on every `char`.
 pub fn start_prohibited(c: char) -> bool {
-    PAUSE_STOP.contains(c)
-        || CLOSING.contains(c)
-        || CONNECTOR.contains(c)
-        || INTERPUNCT.contains(c)
-        || POSTFIX.contains(c)
-        || SOLIDUS.contains(c)
+    matches!(
+        c,
+        // PAUSE_STOP
+        '，' | '。' | '、' | '；' | '：' | '？' | '！' | '．' | '‼' | '⁇' | '⁈' | '⁉'
+            | ',' | '.' | ';' | ':' | '?' | '!'
+            // CLOSING
+            | '”' | '’' | '」' | '』' | '〞' | '〟' | '»' | '›' | '）' | '〕' | '］'
+            | '｝' | '〉' | '》' | '】' | '〗' | '〙' | '｠' | '⦆' | ')' | ']' | '}'
+            // CONNECTOR
+            | '～' | '〜' | '–' | '‐' | '゠' | '-'
+            // INTERPUNCT
+            | '·' | '・' | '‧'
+            // POSTFIX
+            | '%' | '％' | '‰' | '‱' | '℃' | '℉' | '°' | '′' | '″'
+            // SOLIDUS
+            | '/' | '／'
+    )
 }
 
-/// Whether `c` may never end a line at `level`.
+/// Whether `c` may never end a line at `level`: in [`OPENING`] or [`PREFIX`], or, from
+/// the GB level up, in [`SOLIDUS`].
 pub fn end_prohibited(c: char, level: LineBreakLevel) -> bool {
-    OPENING.contains(c)
-        || PREFIX.contains(c)
-        || (level != LineBreakLevel::Basic && SOLIDUS.contains(c))
+    matches!(
+        c,
+        // OPENING
+        '“' | '‘' | '「' | '『' | '〝' | '«' | '‹' | '（' | '〔' | '［' | '｛' | '〈'
+            | '《' | '【' | '〖' | '〘' | '｟' | '⦅' | '(' | '[' | '{'
+            // PREFIX
+            | '￥' | '¥' | '$' | '＄' | '£' | '￡' | '€' | '₩'
+    ) || (level != LineBreakLevel::Basic && is_solidus(c))
 }
 
-/// Whether `c` is an inseparable-pair mark.
+/// Whether `c` is in [`SOLIDUS`].
+pub fn is_solidus(c: char) -> bool {
+    matches!(c, '/' | '／')
+}
+
+/// Whether `c` is an inseparable-pair mark (in [`INSEPARABLE_PAIR`]).
 pub fn is_pair_mark(c: char) -> bool {
-    INSEPARABLE_PAIR.contains(c)
+    matches!(c, '—' | '…' | '⋯' | '‥')
+}
+
+/// Whether `c` is in [`DASHES`] or [`ELLIPSES`]: kept from a line start at the strict
+/// level.
+pub fn is_strict_start_prohibited(c: char) -> bool {
+    matches!(c, '—' | '⸺' | '…' | '⋯')
 }
 
 /// An opening quotation mark (Unicode QU, Pi).
@@ -76,7 +109,7 @@ pub fn is_cjk(c: char) -> bool {
     if c.is_ascii() {
         return false;
     }
-    if UnicodeWidthChar::width(c) == Some(2) {
+    if super::width::is_common_han(c) || UnicodeWidthChar::width(c) == Some(2) {
         return true;
     }
     matches!(
@@ -142,5 +175,34 @@ mod tests {
         assert!(!end_prohibited('/', LineBreakLevel::Basic));
         assert!(end_prohibited('/', LineBreakLevel::Gb));
         assert!(is_cjk('中') && is_cjk('“') && is_cjk('，') && !is_cjk('a') && !is_cjk(','));
+    }
+
+    /// The `match`-based classes agree with the class strings on every `char`.
+    #[test]
+    fn classes_equal_their_strings() {
+        let all = (0..=0x10_FFFF_u32).filter_map(char::from_u32);
+        for c in all {
+            let start = [PAUSE_STOP, CLOSING, CONNECTOR, INTERPUNCT, POSTFIX, SOLIDUS]
+                .iter()
+                .any(|s| s.contains(c));
+            assert_eq!(start_prohibited(c), start, "{c:?}");
+            for level in [
+                LineBreakLevel::Basic,
+                LineBreakLevel::Gb,
+                LineBreakLevel::Strict,
+            ] {
+                let end = OPENING.contains(c)
+                    || PREFIX.contains(c)
+                    || (level != LineBreakLevel::Basic && SOLIDUS.contains(c));
+                assert_eq!(end_prohibited(c, level), end, "{c:?} {level:?}");
+            }
+            assert_eq!(is_solidus(c), SOLIDUS.contains(c), "{c:?}");
+            assert_eq!(is_pair_mark(c), INSEPARABLE_PAIR.contains(c), "{c:?}");
+            assert_eq!(
+                is_strict_start_prohibited(c),
+                DASHES.contains(c) || ELLIPSES.contains(c),
+                "{c:?}"
+            );
+        }
     }
 }

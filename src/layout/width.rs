@@ -1,7 +1,7 @@
 //! Display widths per grapheme cluster.
 
 use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::AmbiguousWidth;
 
@@ -22,6 +22,66 @@ pub fn grapheme_width(g: &str, ambiguous: AmbiguousWidth) -> usize {
     }
 }
 
+/// Whether `c` is a *plain* character: printable ASCII, or Han, kana, CJK or
+/// fullwidth punctuation, or the general punctuation of Chinese text (“ ” ‘ ’ — …).
+///
+/// A plain character never joins the character after it into one grapheme cluster,
+/// and no ASCII or plain character joins the character before it (none is a CR, a
+/// Hangul jamo, a prepended mark, a regional indicator, a combining mark or a ZWJ;
+/// `tests::plain_characters_stand_alone` checks it). So a plain character followed
+/// by an ASCII or plain character, or by nothing, is a grapheme cluster by itself, and
+/// its width is [`plain_width`]: the breaker skips the segmenter for it.
+pub fn is_plain(c: char) -> bool {
+    matches!(
+        c,
+        ' '..='~'
+            | '\u{B7}'
+            | '\u{2010}'..='\u{2027}'
+            | '\u{3000}'..='\u{3029}'
+            | '\u{3030}'..='\u{3096}'
+            | '\u{309B}'..='\u{30FF}'
+            | '\u{3400}'..='\u{4DBF}'
+            | '\u{4E00}'..='\u{9FFF}'
+            | '\u{FF01}'..='\u{FF60}'
+    )
+}
+
+/// The width of a plain character (see [`is_plain`]) standing as a grapheme cluster by
+/// itself: the same as [`grapheme_width`] of it.
+pub fn plain_width(c: char, ambiguous: AmbiguousWidth) -> usize {
+    if c.is_ascii() {
+        return 1;
+    }
+    if is_common_han(c) {
+        return 2;
+    }
+    match ambiguous {
+        AmbiguousWidth::Narrow => c.width(),
+        AmbiguousWidth::Wide => c.width_cjk(),
+    }
+    .unwrap_or(0)
+}
+
+/// Whether `c` is in the CJK Unified Ideographs block (U+4E00–U+9FFF), all of it two
+/// columns wide in either ambiguous mode (checked by a test): most of Chinese text, so
+/// width lookups skip the table for it.
+pub fn is_common_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}')
+}
+
+/// The first character of `text` and the byte length of the grapheme cluster it starts
+/// (`text` must start at a cluster boundary); `None` for empty text.
+pub fn first_grapheme(text: &str) -> Option<(char, usize)> {
+    let mut chars = text.chars();
+    let c = chars.next()?;
+    let len = if is_plain(c) && chars.next().is_none_or(|n| n.is_ascii() || is_plain(n)) {
+        c.len_utf8()
+    } else {
+        text.graphemes(true).next().map_or(text.len(), str::len)
+    };
+    Some((c, len))
+}
+
 /// The display width of `s`, summed over its grapheme clusters.
 pub fn str_width(s: &str, ambiguous: AmbiguousWidth) -> usize {
     s.graphemes(true)
@@ -33,6 +93,73 @@ pub fn str_width(s: &str, ambiguous: AmbiguousWidth) -> usize {
 mod tests {
     use super::*;
     use AmbiguousWidth::{Narrow, Wide};
+
+    /// The claims of [`is_plain`], checked on every plain character.
+    #[test]
+    fn plain_characters_stand_alone() {
+        // After: a letter, Hangul L, V, T and LV, a regional indicator, LF, a
+        // Devanagari consonant (after a virama linker), a CJK character.
+        let after = [
+            "a",
+            "\u{1100}",
+            "\u{1161}",
+            "\u{11A8}",
+            "\u{AC00}",
+            "\u{1F1E6}",
+            "\n",
+            "\u{915}",
+            "中",
+        ];
+        let plain = (0..=0x10_FFFF_u32)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_plain(c));
+        let mut count = 0;
+        for c in plain {
+            count += 1;
+            for a in after {
+                let s = format!("{c}{a}");
+                assert_eq!(s.graphemes(true).count(), 2, "{c:?} joins {a:?}");
+                assert_eq!(first_grapheme(&s), Some((c, c.len_utf8())), "{c:?} {a:?}");
+            }
+            let s = format!("a{c}");
+            assert_eq!(
+                s.graphemes(true).count(),
+                2,
+                "{c:?} joins what is before it"
+            );
+            let s = c.to_string();
+            assert!(!c.is_ascii() || (' '..='~').contains(&c));
+            for amb in [Narrow, Wide] {
+                assert_eq!(
+                    plain_width(c, amb),
+                    grapheme_width(&s, amb),
+                    "{c:?} {amb:?}"
+                );
+            }
+        }
+        assert!(count > 28_000);
+    }
+
+    #[test]
+    fn common_han_is_two_columns() {
+        for c in ('\u{4E00}'..='\u{9FFF}').filter(|&c| is_common_han(c)) {
+            assert_eq!(c.width(), Some(2), "{c:?}");
+            assert_eq!(c.width_cjk(), Some(2), "{c:?}");
+        }
+        assert!(!is_common_han('\u{4DFF}') && !is_common_han('\u{A000}'));
+    }
+
+    #[test]
+    fn first_grapheme_falls_back_on_clusters() {
+        let len = |s: &str| first_grapheme(s).map(|(_, l)| l);
+        assert_eq!(first_grapheme(""), None);
+        assert_eq!(first_grapheme("中x"), Some(('中', 3)));
+        assert_eq!(len("中\u{301}x"), Some(5));
+        assert_eq!(len("\r\nx"), Some(2));
+        assert_eq!(len("“\u{FE00}"), Some(6));
+        assert_eq!(len("👨\u{200D}👩"), Some(11));
+        assert_eq!(len("a\u{200D}"), Some(4));
+    }
 
     #[test]
     fn han_and_fullwidth_punctuation_are_two_columns() {
