@@ -11,6 +11,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::action::Action;
+use crate::check::RuleLevels;
 use crate::keymap::{Key, Keymap};
 use crate::layout::{AmbiguousWidth, LayoutOptions, LineBreakLevel, PunctuationDisplay};
 
@@ -27,6 +28,9 @@ pub struct Config {
     pub input: InputConfig,
     /// Action → keys. Defaults to the `[keys]` table of `config.toml`.
     pub keys: BTreeMap<Action, Vec<Key>>,
+    /// `yuedu check`: rule → "error", "warning", "info" or "off". Defaults to the
+    /// `[check]` table of `config.toml`, which lists every rule.
+    pub check: RuleLevels,
     /// The actions the user's file binds (their keys win over the defaults').
     #[serde(skip)]
     pub user_keys: BTreeSet<Action>,
