@@ -731,3 +731,301 @@ fn sections(article: &Article, first_col: &dyn Fn(LineNo) -> usize, out: &mut Fi
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::{HeaderLine, Part};
+    use crate::config::Config;
+    use crate::parse::parse;
+
+    /// A banner and a title, so that the body starts on line 5.
+    const HEAD: &str = "城市观察\n\n小城十年的变迁之路\n\n";
+
+    const UTF8: DecodeInfo<'static> = DecodeInfo {
+        encoding: "UTF-8",
+        guessed: false,
+        replaced: 0,
+    };
+
+    fn findings_with(text: &str, decode: &DecodeInfo<'_>) -> Vec<Finding> {
+        check(&parse(text), text, decode, &Config::defaults().check)
+    }
+
+    /// (line, col) of the findings of `rule` in `body` (after [`HEAD`]).
+    fn at(rule: Rule, body: &str) -> Vec<(LineNo, usize)> {
+        let text = format!("{HEAD}{body}");
+        findings_with(&text, &UTF8)
+            .into_iter()
+            .filter(|f| f.rule == rule)
+            .map(|f| (f.line, f.col))
+            .collect()
+    }
+
+    fn heading_block(text: &str, line: LineNo) -> Block {
+        Block {
+            kind: BlockKind::Heading,
+            text: text.to_string(),
+            parts: vec![Part { start: 0, line }],
+            credit: None,
+        }
+    }
+
+    fn paragraph_block(text: &str, line: LineNo) -> Block {
+        Block {
+            kind: BlockKind::Paragraph,
+            ..heading_block(text, line)
+        }
+    }
+
+    #[test]
+    fn halfwidth_marks_next_to_chinese_are_found_at_their_columns() {
+        let found = at(
+            Rule::HalfwidthPunctuation,
+            "今年,长三角的“打开方式”是“拼”!\n",
+        );
+        assert_eq!(found, [(5, 3), (5, 18)]);
+        // Looked through quotes and brackets; a Chinese neighbour on one side is enough.
+        assert_eq!(
+            at(
+                Rule::HalfwidthPunctuation,
+                "其中,“一脑”(初稿),加快4%,继续。\n"
+            )
+            .len(),
+            5
+        );
+        let text = format!("{HEAD}今年,长三角。\n");
+        let f = &findings_with(&text, &UTF8)[0];
+        assert_eq!(
+            (f.severity, f.suggestion.as_deref()),
+            (Severity::Warning, Some("，"))
+        );
+    }
+
+    #[test]
+    fn halfwidth_marks_in_latin_text_or_between_digits_are_not_found() {
+        let body = "他说 Hello, world! 比分 3:1 与 1,000 人。\n";
+        assert_eq!(at(Rule::HalfwidthPunctuation, body), []);
+    }
+
+    #[test]
+    fn unclosed_and_mismatched_pairs_are_errors() {
+        assert_eq!(at(Rule::UnbalancedPairs, "他说：“好。\n"), [(5, 4)]);
+        // 《 is left open inside “…”; ） closes nothing.
+        assert_eq!(
+            at(Rule::UnbalancedPairs, "他说：“读《书名”。好）。\n"),
+            [(5, 6), (5, 12)]
+        );
+        let text = format!("{HEAD}他说：“好。\n");
+        let f = &findings_with(&text, &UTF8)[0];
+        assert_eq!(f.severity, Severity::Error);
+    }
+
+    #[test]
+    fn pairs_closed_across_a_join_are_balanced() {
+        let body = "正文。\n\n“我们要\n\n继续前进。”他说《书》（对）「好」。\n";
+        assert_eq!(at(Rule::UnbalancedPairs, body), []);
+        assert_eq!(at(Rule::JoinedParagraph, body), [(9, 1)]);
+    }
+
+    #[test]
+    fn joins_are_reported_at_the_continued_line() {
+        let body = "正文开始,这是一段足够长的正文,说到这里的时候被一张图片的说明打断了,我们\n\n峰会现场\n\n继续说下去。\n";
+        assert_eq!(at(Rule::JoinedParagraph, body), [(9, 1)]);
+        assert_eq!(
+            at(Rule::JoinedParagraph, "正文。\n\n峰会现场\n\n另一段。\n"),
+            []
+        );
+    }
+
+    #[test]
+    fn captions_without_credit_and_lone_credits() {
+        let credited = "正文。\n\n智谷小镇，日新月异。\n谷志锋 摄\n\n小节\n\n正文。\n";
+        assert_eq!(at(Rule::CaptionWithoutCredit, credited), []);
+        assert_eq!(at(Rule::CreditWithoutCaption, credited), []);
+        assert_eq!(
+            at(
+                Rule::CaptionWithoutCredit,
+                "正文。\n\n图一\n\n图二 张三 摄\n"
+            ),
+            [(7, 1)]
+        );
+        // A credit with a blank line before it: the parser cannot attach it.
+        let lone = "正文。\n\n图一\n\n谷志锋 摄\n\n正文二。\n";
+        assert_eq!(at(Rule::CreditWithoutCaption, lone), [(9, 1)]);
+        assert_eq!(at(Rule::EmptySection, lone), [], "a credit is no heading");
+    }
+
+    #[test]
+    fn doubled_marks_are_found_once_per_run() {
+        assert_eq!(
+            at(Rule::RepeatedPunctuation, "好，，，不好。。\n"),
+            [(5, 2), (5, 7)]
+        );
+        assert_eq!(at(Rule::RepeatedPunctuation, "真的！！好？？——……。\n"), []);
+    }
+
+    #[test]
+    fn spaces_between_chinese_characters_outside_the_byline() {
+        assert_eq!(at(Rule::SpaceBetweenChinese, "今年 长三角。\n"), [(5, 3)]);
+        // The byline and credits are spaced by design; Latin words keep their spaces.
+        let text = "城市观察\n\n小城十年的变迁之路\n\n陈 醉 劳超杰\n\n投资机构AL Capital 共同。\n\n来凯制药 金福中 摄\n";
+        let found: Vec<_> = findings_with(text, &UTF8)
+            .into_iter()
+            .filter(|f| f.rule == Rule::SpaceBetweenChinese)
+            .collect();
+        assert_eq!(found, []);
+    }
+
+    #[test]
+    fn mixed_width_runs_are_found_with_the_half_width_form() {
+        let text = format!("{HEAD}今年是２024年。\n");
+        let found: Vec<_> = findings_with(&text, &UTF8)
+            .into_iter()
+            .filter(|f| f.rule == Rule::MixedWidth)
+            .map(|f| (f.line, f.col, f.suggestion))
+            .collect();
+        assert_eq!(found, [(5, 4, Some("2024".to_string()))]);
+        assert_eq!(at(Rule::MixedWidth, "２０２４年与2024年，ＡＢ与AB。\n"), []);
+    }
+
+    #[test]
+    fn hidden_characters_are_found_where_they_stand() {
+        let body = "正文\u{1b}]52;c;aGk=\u{7}红\u{9b}字\u{202e}反\u{200b}。\n\n\u{feff}\n";
+        let text = format!("{HEAD}{body}");
+        let found: Vec<_> = findings_with(&text, &UTF8)
+            .into_iter()
+            .filter(|f| matches!(f.rule, Rule::ControlCharacter | Rule::InvisibleCharacter))
+            .map(|f| (f.line, f.col, f.rule, f.severity))
+            .collect();
+        use Rule::{ControlCharacter as C, InvisibleCharacter as I};
+        use Severity::{Error as E, Warning as W};
+        assert_eq!(
+            found,
+            [
+                (5, 3, C, E),
+                (5, 14, C, E),
+                (5, 16, C, E),
+                (5, 18, C, E),
+                (5, 20, I, W),
+                (7, 1, I, W)
+            ]
+        );
+        let messages: String = findings_with(&text, &UTF8)
+            .iter()
+            .map(|f| f.message.clone())
+            .collect();
+        assert!(
+            !messages
+                .chars()
+                .any(|c| crate::sanitize::classify(c).is_some()),
+            "{messages:?}"
+        );
+        assert!(messages.contains("U+001B, shown as ^["), "{messages}");
+    }
+
+    #[test]
+    fn emoji_joiners_tabs_and_plain_text_are_not_hidden_characters() {
+        let body = "\t家人👨\u{200d}👩\u{200d}👧。\n";
+        assert_eq!(at(Rule::ControlCharacter, body), []);
+        assert_eq!(at(Rule::InvisibleCharacter, body), []);
+    }
+
+    #[test]
+    fn replacement_characters_and_guessed_encodings() {
+        let text = format!("{HEAD}正文\u{fffd}。\n");
+        let decode = DecodeInfo {
+            encoding: "GB18030",
+            guessed: true,
+            replaced: 1,
+        };
+        let found: Vec<_> = findings_with(&text, &decode)
+            .into_iter()
+            .map(|f| (f.line, f.col, f.rule))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (1, 1, Rule::EncodingGuess),
+                (5, 3, Rule::ReplacementCharacter)
+            ]
+        );
+        assert_eq!(findings_with(&format!("{HEAD}正文。\n"), &UTF8), []);
+    }
+
+    #[test]
+    fn empty_sections_and_heading_punctuation() {
+        // The parser never leaves a section empty; a hand-built article can.
+        let article = Article {
+            title: Some(HeaderLine {
+                text: "标题".into(),
+                line: 1,
+            }),
+            blocks: vec![
+                heading_block("第一节", 3),
+                heading_block("第二节：", 5),
+                paragraph_block("正文。", 7),
+                heading_block("我们来了！", 9),
+            ],
+            ..Article::default()
+        };
+        let text = "标题\n\n第一节\n\n第二节：\n\n正文。\n\n我们来了！\n";
+        let found: Vec<_> = check(&article, text, &UTF8, &Config::defaults().check)
+            .into_iter()
+            .map(|f| (f.line, f.col, f.rule))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (3, 1, Rule::EmptySection),
+                (5, 4, Rule::HeadingPunctuation),
+                (9, 1, Rule::EmptySection)
+            ]
+        );
+        // Through the parser: a heading that ends in a colon.
+        assert_eq!(
+            at(Rule::HeadingPunctuation, "正文。\n\n第一部分：\n\n正文。\n"),
+            [(7, 5)]
+        );
+        assert_eq!(at(Rule::EmptySection, "正文。\n\n第一部分\n\n正文。\n"), []);
+    }
+
+    #[test]
+    fn levels_change_severity_and_off_drops_the_rule() {
+        let text = format!("{HEAD}今年,长三角。\n");
+        let mut levels = Config::defaults().check;
+        levels.insert(Rule::HalfwidthPunctuation, Level::Error);
+        let f = check(&parse(&text), &text, &UTF8, &levels);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].severity, Severity::Error);
+        levels.insert(Rule::HalfwidthPunctuation, Level::Off);
+        assert_eq!(check(&parse(&text), &text, &UTF8, &levels), []);
+    }
+
+    #[test]
+    fn findings_are_sorted_by_position() {
+        let f = findings_with(crate::source::SHIPPED_ARTICLE, &UTF8);
+        assert!(
+            f.windows(2)
+                .all(|w| (w[0].line, w[0].col) <= (w[1].line, w[1].col))
+        );
+        assert_eq!(
+            f.iter()
+                .filter(|f| f.rule == Rule::HalfwidthPunctuation && f.message.contains("\",\""))
+                .count(),
+            76
+        );
+    }
+
+    #[test]
+    fn rule_ids_round_trip() {
+        for r in Rule::ALL {
+            assert_eq!(r.id().parse::<Rule>(), Ok(r));
+        }
+        let e = "halfwidth".parse::<Rule>().expect_err("unknown");
+        assert!(
+            e.contains("\"halfwidth\"") && e.contains("mixed-width"),
+            "{e}"
+        );
+    }
+}
