@@ -327,7 +327,7 @@ pub fn check(
     captions_and_credits(article, &first_col, &mut out);
     sections(article, &first_col, &mut out);
     let mut found = out.found;
-    found.sort_by(|a, b| (a.line, a.col, a.rule).cmp(&(b.line, b.col, b.rule)));
+    found.sort_by_key(|f| (f.line, f.col, f.rule));
     found
 }
 
