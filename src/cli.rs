@@ -38,6 +38,9 @@ pub enum Command {
     Dump(DumpArgs),
     /// Print the article's structure: banner, title, authors, sections, captions, joins.
     Outline(OutlineArgs),
+    /// Check the text: half-width punctuation, unbalanced quotes, joins and captions the
+    /// extraction damaged, hidden characters. Exits 1 when a finding is an error.
+    Check(CheckArgs),
 }
 
 /// Settings of the text layout; each overrides config.toml.
@@ -82,6 +85,18 @@ pub struct OutlineArgs {
     /// Print one JSON object instead of text.
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The articles to check ("-" reads standard input; default: the shipped article).
+    pub paths: Vec<PathBuf>,
+    /// Print one JSON object (findings and a summary per file) instead of lines.
+    #[arg(long)]
+    pub json: bool,
+    /// List the rules with their default severity, and exit.
+    #[arg(long, conflicts_with_all = ["paths", "json"])]
+    pub list_rules: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -11,6 +11,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::action::Action;
+use crate::check::RuleLevels;
 use crate::keymap::{Key, Keymap};
 use crate::layout::{AmbiguousWidth, LayoutOptions, LineBreakLevel, PunctuationDisplay};
 
@@ -28,6 +29,9 @@ pub struct Config {
     pub input: InputConfig,
     /// Action → keys. Defaults to the `[keys]` table of `config.toml`.
     pub keys: BTreeMap<Action, Vec<Key>>,
+    /// `yuedu check`: rule → "error", "warning", "info" or "off". Defaults to the
+    /// `[check]` table of `config.toml`, which lists every rule.
+    pub check: RuleLevels,
     /// The actions the user's file binds (their keys win over the defaults').
     #[serde(skip)]
     pub user_keys: BTreeSet<Action>,
@@ -332,6 +336,7 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, ConfigError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::check::{Level, Rule};
 
     #[test]
     fn embedded_defaults_parse_and_say_what_the_docs_say() {
@@ -452,6 +457,46 @@ mod tests {
             Config::from_user_text("u.toml", "[layout]\nreadingwidth = 60\n").expect_err("invalid");
         assert_eq!(e.position, Some((2, 1)), "{e}");
         assert!(e.message.contains("readingwidth"), "{e}");
+    }
+
+    #[test]
+    fn defaults_list_every_check_rule() {
+        let c = Config::defaults();
+        for rule in Rule::ALL {
+            assert!(c.check.contains_key(&rule), "config.toml lacks {rule}");
+        }
+        assert_eq!(c.check[&Rule::HalfwidthPunctuation], Level::Warning);
+        assert_eq!(c.check[&Rule::JoinedParagraph], Level::Error);
+        assert_eq!(c.check[&Rule::CaptionWithoutCredit], Level::Info);
+    }
+
+    #[test]
+    fn check_levels_are_overridden_one_by_one() {
+        let c = Config::from_user_text(
+            "u.toml",
+            "[check]\nhalfwidth-punctuation = \"error\"\njoined-paragraph = \"off\"\n",
+        )
+        .expect("valid");
+        assert_eq!(c.check[&Rule::HalfwidthPunctuation], Level::Error);
+        assert_eq!(c.check[&Rule::JoinedParagraph], Level::Off);
+        assert_eq!(c.check[&Rule::UnbalancedPairs], Level::Error);
+        assert_eq!(c.check.len(), Rule::ALL.len());
+    }
+
+    #[test]
+    fn bad_check_rule_or_level_is_an_error_with_position() {
+        let shown = error("[check]\nhalfwidth = \"error\"\n");
+        assert!(shown.starts_with("u.toml:2:1: "), "{shown}");
+        assert!(
+            shown.contains("\"halfwidth\"") && shown.contains("halfwidth-punctuation"),
+            "{shown}"
+        );
+        let shown = error("[check]\n\nmixed-width = \"loud\"\n");
+        assert!(shown.starts_with("u.toml:3:15: "), "{shown}");
+        assert!(
+            shown.contains("\"loud\"") && shown.contains("\"off\""),
+            "{shown}"
+        );
     }
 
     #[test]

@@ -7,6 +7,7 @@
 pub mod action;
 pub mod app;
 pub mod article;
+pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod config;

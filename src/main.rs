@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use yuedu::cli::{Cli, Command, TextArgs};
-use yuedu::commands::{dump, outline};
+use yuedu::commands::{check, dump, outline};
 use yuedu::config::{self, Config};
 use yuedu::reader::{self, ReadOptions};
 use yuedu::sanitize::for_terminal_line;
@@ -18,6 +18,9 @@ use yuedu::{library, parse, source, tui};
 
 /// Exit status for usage errors, unreadable files and bad configuration.
 const EXIT_ERROR: u8 = 2;
+
+/// Exit status of `check` when a finding has severity `error`.
+const EXIT_FINDINGS: u8 = 1;
 
 /// An error that ends the program, with the message to print.
 struct Failure(String);
@@ -84,7 +87,76 @@ fn print(text: &str) -> Result<(), Failure> {
     }
 }
 
-fn run(cli: Cli) -> Result<(), Failure> {
+/// `yuedu check`: every file in turn; an unreadable file is reported and skipped. The
+/// exit status: 2 when a file could not be read, else 1 when a finding is an error.
+fn run_check(
+    args: &yuedu::cli::CheckArgs,
+    config: &Config,
+    load_opts: LoadOptions<'_>,
+) -> Result<u8, Failure> {
+    if args.list_rules {
+        print(&check::list_rules(&Config::defaults().check, &config.check))?;
+        return Ok(0);
+    }
+    let paths: Vec<Option<&Path>> = if args.paths.is_empty() {
+        vec![None]
+    } else {
+        args.paths.iter().map(|p| Some(p.as_path())).collect()
+    };
+    let mut checked = Vec::new();
+    let mut unreadable = false;
+    for path in paths {
+        match source::load(path, load_opts) {
+            Ok(src) => {
+                let article = parse::parse(&src.text);
+                let findings = yuedu::check::check_source(&src, &article, &config.check);
+                // The path as given (the shipped article's relative path by default).
+                let shown = path.map_or_else(
+                    || source::SHIPPED_PATH.to_string(),
+                    |p| p.display().to_string(),
+                );
+                if !args.json {
+                    let report = check::FileReport {
+                        path: &shown,
+                        encoding: src.encoding,
+                        findings: &findings,
+                    };
+                    print(&check::to_text(&report))?;
+                }
+                checked.push((shown, src.encoding, findings));
+            }
+            Err(e) => {
+                eprintln!("yuedu: {}", for_terminal_line(&e.to_string()));
+                unreadable = true;
+            }
+        }
+    }
+    if args.json {
+        let reports: Vec<check::FileReport<'_>> = checked
+            .iter()
+            .map(|(path, encoding, findings)| check::FileReport {
+                path,
+                encoding,
+                findings,
+            })
+            .collect();
+        print(&check::to_json(&reports))?;
+    }
+    let any_error = checked.iter().any(|(_, _, findings)| {
+        findings
+            .iter()
+            .any(|f| f.severity == yuedu::check::Severity::Error)
+    });
+    Ok(if unreadable {
+        EXIT_ERROR
+    } else if any_error {
+        EXIT_FINDINGS
+    } else {
+        0
+    })
+}
+
+fn run(cli: Cli) -> Result<u8, Failure> {
     let mut config = config::load(cli.config.as_deref())?;
     apply_text_args(&mut config, &cli.text);
     let load_opts = LoadOptions {
@@ -94,6 +166,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
     let load =
         |path: Option<&Path>| -> Result<Source, Failure> { Ok(source::load(path, load_opts)?) };
     match cli.command {
+        Some(Command::Check(args)) => run_check(&args, &config, load_opts),
         Some(Command::Outline(args)) => {
             let src = load(args.path.as_deref())?;
             let article = parse::parse(&src.text);
@@ -109,13 +182,15 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     src.decode_report.as_deref(),
                 )
             };
-            print(&text)
+            print(&text)?;
+            Ok(0)
         }
         Some(Command::Dump(args)) => {
             let src = load(args.path.as_deref())?;
             let article = parse::parse(&src.text);
             let width = args.width.unwrap_or_else(|| default_dump_width(&config));
-            print(&dump::to_text(&article, &config.layout_options(width)))
+            print(&dump::to_text(&article, &config.layout_options(width)))?;
+            Ok(0)
         }
         None => {
             let read = ReadOptions {
@@ -123,9 +198,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 force: cli.input.force,
             };
             match what_to_open(cli.paths)? {
-                Open::One(path) => read_one(path.as_deref(), config, &read),
-                Open::Many(origin, files) => browse(origin, files, config, &read),
+                Open::One(path) => read_one(path.as_deref(), config, &read)?,
+                Open::Many(origin, files) => browse(origin, files, config, &read)?,
             }
+            Ok(0)
         }
     }
 }
@@ -224,9 +300,13 @@ fn browse(
         }
         return Ok(());
     }
+    let count_findings = |src: &Source| {
+        let article = parse::parse(&src.text);
+        yuedu::check::check_source(src, &article, &config.check).len()
+    };
     let entries = files
         .iter()
-        .map(|f| library::Entry::read(f, read.as_load(), None))
+        .map(|f| library::Entry::read(f, read.as_load(), Some(&count_findings)))
         .collect();
     let mut lib = library::Library::new(origin, entries);
     let theme = theme_for(&config);
@@ -243,7 +323,7 @@ fn browse(
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(status) => ExitCode::from(status),
         Err(Failure(msg)) => {
             eprintln!("yuedu: {}", for_terminal_line(&msg));
             ExitCode::from(EXIT_ERROR)

@@ -43,8 +43,9 @@ struct SrcLine<'a> {
     text: &'a str,
 }
 
-/// Splits `text` into lines, reading `\n`, `\r\n` and a lone `\r` as line ends.
-fn split_lines(text: &str) -> Vec<SrcLine<'_>> {
+/// Splits `text` into its source lines, reading `\n`, `\r\n` and a lone `\r` as line
+/// ends: line `n` (1-based) of every [`LineNo`] is element `n - 1`.
+pub fn source_lines(text: &str) -> Vec<&str> {
     let mut lines = Vec::new();
     let bytes = text.as_bytes();
     let mut start = 0;
@@ -72,6 +73,11 @@ fn split_lines(text: &str) -> Vec<SrcLine<'_>> {
         lines.push(&text[start..]);
     }
     lines
+}
+
+/// Splits `text` into numbered lines (see [`source_lines`]).
+fn split_lines(text: &str) -> Vec<SrcLine<'_>> {
+    source_lines(text)
         .into_iter()
         .enumerate()
         .map(|(i, t)| SrcLine { no: i + 1, text: t })
@@ -150,7 +156,7 @@ fn is_person_name(s: &str) -> bool {
 }
 
 /// A line that is nothing but a credit, "NAME 摄"; returns the name.
-fn credit_only(line: &str) -> Option<&str> {
+pub fn credit_only(line: &str) -> Option<&str> {
     let rest = line.trim().strip_suffix('摄')?;
     let name = rest.trim();
     is_person_name(name).then_some(name)

@@ -45,6 +45,10 @@ pub struct Source {
     /// What the user should be told about the decoding ("decoded as GB18030 (guessed)",
     /// "3 invalid byte sequences replaced"); `None` for plain UTF-8.
     pub decode_report: Option<String>,
+    /// The encoding was inferred heuristically, not known (see [`crate::decode::Decoded`]).
+    pub guessed: bool,
+    /// How many invalid byte sequences were replaced by U+FFFD.
+    pub replaced: usize,
 }
 
 impl Source {
@@ -102,6 +106,8 @@ pub fn load(path: Option<&Path>, opts: LoadOptions<'_>) -> Result<Source, LoadEr
             text: SHIPPED_ARTICLE.to_string(),
             encoding: "UTF-8",
             decode_report: None,
+            guessed: false,
+            replaced: 0,
         }),
     }
 }
@@ -157,5 +163,7 @@ pub fn from_bytes(
         text: decoded.text,
         encoding: decoded.encoding,
         decode_report,
+        guessed: decoded.guessed,
+        replaced: decoded.replaced,
     })
 }

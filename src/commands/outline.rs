@@ -85,20 +85,7 @@ fn outline<'a>(article: &'a Article, encoding: Option<(&'a str, &'a str)>) -> Ou
 /// and note) is given when the decoding is worth telling: a guess, replaced bytes.
 pub fn to_json(article: &Article, encoding: Option<(&str, &str)>) -> String {
     let json = serde_json::to_string_pretty(&outline(article, encoding)).unwrap_or_default();
-    // serde_json escapes C0 controls; escape everything else a terminal could act on or
-    // hide (C1 controls, bidi and invisible characters) too, so that the output is safe
-    // to print and still says exactly what the file holds.
-    let mut out = String::with_capacity(json.len() + 1);
-    for c in json.chars() {
-        if crate::sanitize::classify(c).is_some() && c != '\n' {
-            let mut units = [0u16; 2];
-            for u in c.encode_utf16(&mut units) {
-                out.push_str(&format!("\\u{u:04x}"));
-            }
-        } else {
-            out.push(c);
-        }
-    }
+    let mut out = super::escape_json_output(&json);
     out.push('\n');
     out
 }

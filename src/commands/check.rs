@@ -1,0 +1,174 @@
+//! `yuedu check`: the findings of [`crate::check`] as lines or JSON.
+//!
+//! Text: one finding a line, `path:line:col: severity rule: message`, then one summary
+//! line per file, `path: N findings (…); halfwidth-punctuation: N (…)`, which has no
+//! `:line:col:` and so never reads as a finding.
+//!
+//! JSON: one object, `{"findings": [{path, line, col, severity, rule, message,
+//! suggestion?}], "files": [{path, encoding, findings, errors, warnings, info, rules,
+//! halfwidth_marks}]}`.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::check::{Finding, HALFWIDTH_MARKS, Rule, RuleLevels, Severity};
+use crate::sanitize::for_terminal_line;
+
+/// One checked file: its path as given, its encoding and its findings.
+#[derive(Debug, Clone, Copy)]
+pub struct FileReport<'a> {
+    pub path: &'a str,
+    pub encoding: &'a str,
+    pub findings: &'a [Finding],
+}
+
+/// A file's counts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Summary<'a> {
+    pub path: &'a str,
+    pub encoding: &'a str,
+    pub findings: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub info: usize,
+    /// Rule id → findings, for the rules that found something.
+    pub rules: BTreeMap<&'static str, usize>,
+    /// Half-width mark → how many stand in Chinese text (`","` → 76).
+    pub halfwidth_marks: BTreeMap<String, usize>,
+}
+
+impl<'a> Summary<'a> {
+    pub fn of(report: &FileReport<'a>) -> Self {
+        let severity = |s: Severity| report.findings.iter().filter(|f| f.severity == s).count();
+        let mut rules = BTreeMap::new();
+        let mut halfwidth_marks = BTreeMap::new();
+        for f in report.findings {
+            *rules.entry(f.rule.id()).or_insert(0) += 1;
+            if f.rule == Rule::HalfwidthPunctuation
+                && let Some(&(half, _)) = HALFWIDTH_MARKS.iter().find(|&&(_, full)| {
+                    f.suggestion.as_deref().and_then(|s| s.chars().next()) == Some(full)
+                })
+            {
+                *halfwidth_marks.entry(half.to_string()).or_insert(0) += 1;
+            }
+        }
+        Summary {
+            path: report.path,
+            encoding: report.encoding,
+            findings: report.findings.len(),
+            errors: severity(Severity::Error),
+            warnings: severity(Severity::Warning),
+            info: severity(Severity::Info),
+            rules,
+            halfwidth_marks,
+        }
+    }
+}
+
+/// The findings of one file, one a line, and its summary line.
+pub fn to_text(report: &FileReport<'_>) -> String {
+    let path = for_terminal_line(report.path);
+    let mut out = String::new();
+    for f in report.findings {
+        let _ = writeln!(
+            out,
+            "{path}:{}:{}: {} {}: {}",
+            f.line,
+            f.col,
+            f.severity,
+            f.rule,
+            for_terminal_line(&f.message)
+        );
+    }
+    let s = Summary::of(report);
+    if s.findings == 0 {
+        let _ = writeln!(out, "{path}: no findings");
+        return out;
+    }
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let _ = write!(
+        out,
+        "{path}: {} ({}, {}, {} info)",
+        plural(s.findings, "finding"),
+        plural(s.errors, "error"),
+        plural(s.warnings, "warning"),
+        s.info
+    );
+    if let Some(n) = s.rules.get(Rule::HalfwidthPunctuation.id()) {
+        // In the order of the rule's table, not alphabetical: , first.
+        let marks: Vec<String> = HALFWIDTH_MARKS
+            .iter()
+            .filter_map(|(half, _)| {
+                let n = s.halfwidth_marks.get(&half.to_string())?;
+                Some(format!("{n} \"{half}\""))
+            })
+            .collect();
+        let _ = write!(
+            out,
+            "; {}: {n} ({})",
+            Rule::HalfwidthPunctuation,
+            marks.join(", ")
+        );
+    }
+    out.push('\n');
+    out
+}
+
+#[derive(Serialize)]
+struct FindingOut<'a> {
+    path: &'a str,
+    #[serde(flatten)]
+    finding: &'a Finding,
+}
+
+#[derive(Serialize)]
+struct Output<'a> {
+    findings: Vec<FindingOut<'a>>,
+    files: Vec<Summary<'a>>,
+}
+
+/// All files' findings and summaries as one JSON object (pretty-printed, ending in a
+/// newline), with no character a terminal would act on.
+pub fn to_json(reports: &[FileReport<'_>]) -> String {
+    let output = Output {
+        findings: reports
+            .iter()
+            .flat_map(|r| {
+                r.findings.iter().map(|finding| FindingOut {
+                    path: r.path,
+                    finding,
+                })
+            })
+            .collect(),
+        files: reports.iter().map(Summary::of).collect(),
+    };
+    let json = serde_json::to_string_pretty(&output).unwrap_or_default();
+    let mut out = super::escape_json_output(&json);
+    out.push('\n');
+    out
+}
+
+/// `--list-rules`: id, default severity and explanation, one rule a line; where the
+/// user's configuration sets another level, it is said after.
+pub fn list_rules(defaults: &RuleLevels, configured: &RuleLevels) -> String {
+    let width = Rule::ALL.iter().map(|r| r.id().len()).max().unwrap_or(0);
+    let mut out = String::new();
+    for rule in Rule::ALL {
+        let default = defaults.get(&rule).map_or("warning", |l| l.name());
+        let _ = write!(
+            out,
+            "{:<width$}  {default:<7}  {}",
+            rule.id(),
+            rule.explanation()
+        );
+        if let Some(level) = configured.get(&rule)
+            && level.name() != default
+        {
+            let _ = write!(out, " [configured: {}]", level.name());
+        }
+        out.push('\n');
+    }
+    out
+}
