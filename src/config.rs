@@ -96,6 +96,7 @@ pub enum ThemeRole {
     Caption,
     Credit,
     Decoration,
+    Notation,
     Match,
     NavCurrent,
     Status,

@@ -39,6 +39,7 @@ fn role_code(r: Role) -> usize {
         Role::Caption => 6,
         Role::Credit => 7,
         Role::Decoration => 8,
+        Role::Notation => 9,
     }
 }
 
@@ -239,5 +240,7 @@ fn shipped_article_and_prose_layout_is_unchanged() {
 fn stress_text_layout_is_unchanged() {
     let articles = [stress_article()];
     let h = golden_hash(&articles, (0..=40).chain([57, 80, 119, 200]));
-    assert_eq!(h, 0x2ffd_f647_0cb9_2d50, "golden hash {h:#018x}");
+    // Changed on purpose once: DEL, U+0001 and U+E000 in the stress text are now laid
+    // out as visible notation (`^?`, `^A`, `<U+E000>`) instead of passing through.
+    assert_eq!(h, 0x6dd6_29c7_2488_374b, "golden hash {h:#018x}");
 }

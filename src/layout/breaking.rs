@@ -52,6 +52,9 @@ pub enum SegKind {
     Separator,
     /// A caption's credit: one unbreakable unit.
     Credit,
+    /// One replaced source character shown as a whole: notation (`^[`, `<U+202E>`) or
+    /// a tab shown as spaces.
+    Atom,
 }
 
 /// A run of text in one role.
@@ -61,6 +64,8 @@ pub struct Seg<'a> {
     pub role: Role,
     /// Offset of the text in the item's source text; `None` for decoration.
     pub base: Option<usize>,
+    /// For an [`SegKind::Atom`]: the length of the source character it stands for.
+    pub src_len: Option<usize>,
     pub kind: SegKind,
 }
 
@@ -262,7 +267,10 @@ fn make_line(
         spans.push(Span {
             text,
             role: seg.role,
-            src: seg.base.map(|b| b + first.start..b + end),
+            src: seg.base.map(|b| match seg.src_len {
+                Some(n) => b..b + n,
+                None => b + first.start..b + end,
+            }),
         });
     }
     let offset = units[range.start..]
@@ -280,6 +288,22 @@ fn units(segs: &[Seg<'_>], opts: &BreakOptions) -> Vec<Unit> {
     let total: usize = segs.iter().map(|s| s.text.len()).sum();
     let mut out = Vec::with_capacity(total / 2 + 4);
     for (si, seg) in segs.iter().enumerate() {
+        if seg.kind == SegKind::Atom {
+            // Shown whole; a tab counts as white space, notation as an opaque mark.
+            let space = seg.text.chars().all(is_space);
+            let ch = if space { ' ' } else { '\u{FFFC}' };
+            out.push(Unit {
+                seg: si,
+                start: 0,
+                end: seg.text.len(),
+                width: grapheme_width(seg.text, opts.ambiguous),
+                ch,
+                subst: None,
+                kind: seg.kind,
+                flags: flags(ch, space, opts.level),
+            });
+            continue;
+        }
         let subs = if opts.punctuation == PunctuationDisplay::Fullwidth && seg.base.is_some() {
             fullwidth_substitutions(seg.text)
         } else {

@@ -15,6 +15,7 @@ use std::ops::Range;
 use serde::Deserialize;
 
 use crate::article::{Article, BlockKind};
+use crate::sanitize;
 
 pub use breaking::fullwidth_substitutions;
 pub use width::grapheme_width;
@@ -98,6 +99,10 @@ pub enum Role {
     /// Added by the layout, not in the source: the paragraph indent, the caption marker,
     /// the separator before a credit.
     Decoration,
+    /// The visible notation of a character that must not reach the terminal as it is
+    /// (`^[`, `<U+202E>`, see [`crate::sanitize`]). Its span stands for one source
+    /// character as a whole.
+    Notation,
 }
 
 /// One item of the display sequence.
@@ -198,45 +203,40 @@ pub fn item_len(article: &Article, item: Item) -> usize {
 /// every line's [`Pos::item`].
 pub fn layout_item(article: &Article, item: Item, index: usize, opts: &LayoutOptions) -> Vec<Line> {
     let (text, credit) = item_text(article, item);
-    let text_seg = |role| Seg {
-        text,
-        role,
-        base: Some(0),
-        kind: SegKind::Text,
-    };
+    // Untrusted characters become notation here, in one place for every output: the
+    // pieces of the text and credit, plain runs and notation atoms.
+    let text_parts = sanitized_parts(text);
+    let credit_parts = credit.filter(|c| !c.is_empty()).map(sanitized_parts);
     let deco = |text, kind| Seg {
         text,
         role: Role::Decoration,
         base: None,
+        src_len: None,
         kind,
     };
     let mut segs = Vec::with_capacity(4);
-    match item {
-        Item::Banner => segs.push(text_seg(Role::Banner)),
-        Item::Title => segs.push(text_seg(Role::Title)),
-        Item::Byline => segs.push(text_seg(Role::Byline)),
+    let text_role = match item {
+        Item::Banner => Role::Banner,
+        Item::Title => Role::Title,
+        Item::Byline => Role::Byline,
         Item::Block(i) => match article.blocks.get(i).map(|b| b.kind) {
-            Some(BlockKind::Heading) => segs.push(text_seg(Role::Heading)),
+            Some(BlockKind::Heading) => Role::Heading,
             Some(BlockKind::Paragraph) | None => {
                 if !opts.indent.is_empty() {
                     segs.push(deco(opts.indent.as_str(), SegKind::Prefix));
                 }
-                segs.push(text_seg(Role::Body));
+                Role::Body
             }
             Some(BlockKind::Caption) => {
                 segs.push(deco(CAPTION_MARKER, SegKind::Prefix));
-                segs.push(text_seg(Role::Caption));
-                if let Some(credit) = credit.filter(|c| !c.is_empty()) {
-                    segs.push(deco(CREDIT_SEPARATOR, SegKind::Separator));
-                    segs.push(Seg {
-                        text: credit,
-                        role: Role::Credit,
-                        base: Some(text.len()),
-                        kind: SegKind::Credit,
-                    });
-                }
+                Role::Caption
             }
         },
+    };
+    push_parts(&mut segs, &text_parts, text_role, 0, SegKind::Text);
+    if let Some(parts) = &credit_parts {
+        segs.push(deco(CREDIT_SEPARATOR, SegKind::Separator));
+        push_parts(&mut segs, parts, Role::Credit, text.len(), SegKind::Credit);
     }
     let bopts = BreakOptions {
         width: opts.width,
@@ -245,6 +245,43 @@ pub fn layout_item(article: &Article, item: Item, index: usize, opts: &LayoutOpt
         punctuation: opts.punctuation,
     };
     breaking::layout_segments(&segs, index, item_len(article, item), &bopts)
+}
+
+/// The text cut into plain runs and notation atoms; one plain run (no copy, no scan
+/// beyond the fast check) when nothing needs notation.
+fn sanitized_parts(text: &str) -> Vec<sanitize::Segment<'_>> {
+    if sanitize::needs_sanitizing(text) {
+        sanitize::segments(text).collect()
+    } else {
+        vec![sanitize::Segment {
+            src: 0..text.len(),
+            text: std::borrow::Cow::Borrowed(text),
+            notation: false,
+            class: None,
+        }]
+    }
+}
+
+/// Adds the segments of text `parts` that start at `base` in the item's source text.
+fn push_parts<'a>(
+    segs: &mut Vec<Seg<'a>>,
+    parts: &'a [sanitize::Segment<'a>],
+    role: Role,
+    base: usize,
+    kind: SegKind,
+) {
+    for part in parts {
+        let replaced = part.class.is_some();
+        segs.push(Seg {
+            text: &part.text,
+            role: if part.notation { Role::Notation } else { role },
+            base: Some(base + part.src.start),
+            // A replaced character (notation, or a tab shown as spaces) is one atom that
+            // stands for its source bytes as a whole.
+            src_len: replaced.then(|| part.src.len()),
+            kind: if replaced { SegKind::Atom } else { kind },
+        });
+    }
 }
 
 /// The whole article laid out: lines of all items, with one empty line between items.

@@ -14,7 +14,7 @@ use ratatui::style::Style;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::app::{App, Focus, NavKind};
-use crate::layout::{AmbiguousWidth, Line, str_width};
+use crate::layout::{AmbiguousWidth, Line, Role, str_width};
 use crate::sanitize::for_terminal_line;
 
 pub use theme::Theme;
@@ -130,6 +130,16 @@ fn render_text_pane(app: &App, theme: &Theme, buf: &mut Buffer, pane: Rect, colu
         for span in &line.spans {
             let style = theme.role(span.role);
             match (&span.src, matches.is_empty()) {
+                (Some(src), false) if span.role == Role::Notation => {
+                    // Notation stands for one source character as a whole.
+                    let hit = matches.iter().find(|(r, _)| r.contains(&src.start));
+                    let s = match hit {
+                        Some((_, true)) => theme.current_match,
+                        Some((_, false)) => style.patch(theme.search_match),
+                        None => style,
+                    };
+                    x = put_str(buf, x, y, column.right(), &span.text, s, amb);
+                }
                 (Some(src), false) => {
                     // Shown characters stand one for one for source characters: walk both.
                     let mut offset = src.start;

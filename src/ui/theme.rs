@@ -16,6 +16,8 @@ pub struct Theme {
     pub caption: Style,
     pub credit: Style,
     pub decoration: Style,
+    /// Untrusted characters shown as notation (`^[`, `<U+202E>`).
+    pub notation: Style,
     pub search_match: Style,
     pub current_match: Style,
     pub nav_current: Style,
@@ -73,6 +75,7 @@ impl Theme {
                 caption: s.add_modifier(Modifier::ITALIC),
                 credit: s.add_modifier(Modifier::DIM),
                 decoration: s.add_modifier(Modifier::DIM),
+                notation: s.add_modifier(Modifier::REVERSED | Modifier::DIM),
                 search_match: s.add_modifier(Modifier::UNDERLINED | Modifier::REVERSED),
                 current_match: s.add_modifier(Modifier::REVERSED | bold),
                 nav_current: s.add_modifier(bold | Modifier::UNDERLINED),
@@ -101,6 +104,9 @@ impl Theme {
                         .fg(pick(Color::Gray, Color::DarkGray))
                         .add_modifier(Modifier::ITALIC),
                     decoration: s.fg(pick(Color::DarkGray, Color::Gray)),
+                    notation: s
+                        .fg(pick(Color::LightRed, Color::Red))
+                        .add_modifier(Modifier::REVERSED),
                     search_match: s.fg(Color::Black).bg(Color::Yellow),
                     current_match: s.fg(Color::Black).bg(Color::LightRed).add_modifier(bold),
                     nav_current: s
@@ -131,6 +137,7 @@ impl Theme {
                     ThemeRole::Caption => &mut t.caption,
                     ThemeRole::Credit => &mut t.credit,
                     ThemeRole::Decoration => &mut t.decoration,
+                    ThemeRole::Notation => &mut t.notation,
                     ThemeRole::Match => &mut t.search_match,
                     ThemeRole::NavCurrent => &mut t.nav_current,
                     ThemeRole::Status => &mut t.status,
@@ -152,6 +159,7 @@ impl Theme {
             Role::Caption => self.caption,
             Role::Credit => self.credit,
             Role::Decoration => self.decoration,
+            Role::Notation => self.notation,
         }
     }
 }
