@@ -275,7 +275,17 @@ fn make_line(
     }
     let offset = units[range.start..]
         .iter()
-        .find_map(|u| segs[u.seg].base.map(|b| b + u.start))
+        .find_map(|u| {
+            let seg = &segs[u.seg];
+            // A line that starts inside an atom starts at the character it stands for.
+            seg.base.map(|b| {
+                if seg.src_len.is_some() {
+                    b
+                } else {
+                    b + u.start
+                }
+            })
+        })
         .unwrap_or(src_len);
     Line {
         spans,
@@ -289,19 +299,23 @@ fn units(segs: &[Seg<'_>], opts: &BreakOptions) -> Vec<Unit> {
     let mut out = Vec::with_capacity(total / 2 + 4);
     for (si, seg) in segs.iter().enumerate() {
         if seg.kind == SegKind::Atom {
-            // Shown whole; a tab counts as white space, notation as an opaque mark.
-            let space = seg.text.chars().all(is_space);
-            let ch = if space { ' ' } else { '\u{FFFC}' };
-            out.push(Unit {
-                seg: si,
-                start: 0,
-                end: seg.text.len(),
-                width: grapheme_width(seg.text, opts.ambiguous),
-                ch,
-                subst: None,
-                kind: seg.kind,
-                flags: flags(ch, space, opts.level),
-            });
+            // One unit per shown character (notation is ASCII, a tab spaces), glued
+            // together by `levels` so the atom stays whole unless the width is narrower
+            // than it; a tab's spaces are white space, notation an opaque mark.
+            for (start, c) in seg.text.char_indices() {
+                let space = is_space(c);
+                let ch = if space { ' ' } else { '\u{FFFC}' };
+                out.push(Unit {
+                    seg: si,
+                    start,
+                    end: start + c.len_utf8(),
+                    width: grapheme_width(&seg.text[start..start + c.len_utf8()], opts.ambiguous),
+                    ch,
+                    subst: None,
+                    kind: seg.kind,
+                    flags: flags(ch, space, opts.level),
+                });
+            }
             continue;
         }
         let subs = if opts.punctuation == PunctuationDisplay::Fullwidth && seg.base.is_some() {
@@ -469,6 +483,9 @@ fn levels(units: &[Unit]) -> Vec<u8> {
         }
         if b.kind == SegKind::Credit && a.kind == SegKind::Credit {
             lv = lv.max(SOFT);
+        }
+        if a.kind == SegKind::Atom && a.seg == b.seg && !b.space() {
+            lv = lv.max(GLUE);
         }
         let next_is_dash = has(i + 1, F_EM_DASH);
         let prev_is_dash = !a.space() && a.has(F_EM_DASH);
