@@ -8,6 +8,7 @@ use yuedu::layout::{
     AmbiguousWidth, Item, Layout, LayoutOptions, LineBreakLevel, PunctuationDisplay, Role,
     layout_item, str_width,
 };
+use yuedu::sanitize;
 
 const HAN: &str = "长三角一体化余姚科创共同体激活增长极人工智能物联网企业宁波杭州上海";
 
@@ -163,6 +164,18 @@ fn check_layout(a: &Article, o: &LayoutOptions) -> Result<(), TestCaseError> {
         for span in &line.spans {
             match &span.src {
                 None => prop_assert_eq!(span.role, Role::Decoration),
+                Some(r) if span.role == Role::Notation || &source[r.clone()] == "\t" => {
+                    // A replaced character: the span shows (a piece of) its notation.
+                    let src = &source[r.clone()];
+                    let whole = sanitize::sanitize(src);
+                    prop_assert!(
+                        whole.contains(span.text.as_str()),
+                        "{:?} shown as {:?}",
+                        src,
+                        span.text
+                    );
+                    shown.push_str(&span.text);
+                }
                 Some(r) => {
                     let src = &source[r.clone()];
                     prop_assert_eq!(src.chars().count(), span.text.chars().count());
@@ -190,7 +203,11 @@ fn check_layout(a: &Article, o: &LayoutOptions) -> Result<(), TestCaseError> {
         .iter()
         .map(|&it| {
             let (t, c) = yuedu::layout::item_text(a, it);
-            format!("{t}{}", c.unwrap_or(""))
+            format!(
+                "{}{}",
+                sanitize::sanitize(t),
+                sanitize::sanitize(c.unwrap_or(""))
+            )
         })
         .collect();
     prop_assert_eq!(strip(&shown), strip(&all_source));
