@@ -114,6 +114,9 @@ const F_OPEN_QUOTE: u16 = 1 << 7;
 const F_CLOSE_QUOTE: u16 = 1 << 8;
 /// `ch` is the em dash.
 const F_EM_DASH: u16 = 1 << 9;
+/// The unit continues a grapheme cluster that was wider than the whole line and had to
+/// be cut into its characters.
+const F_CONT: u16 = 1 << 10;
 
 fn flags(ch: char, space: bool, level: LineBreakLevel) -> u16 {
     let mut f = 0;
@@ -357,6 +360,27 @@ fn units(segs: &[Seg<'_>], opts: &BreakOptions) -> Vec<Unit> {
                 None => grapheme_width(g, opts.ambiguous),
             };
             let space = single && is_space(first);
+            if width > opts.width && opts.width >= 2 && !single && subst.is_none() {
+                // A cluster wider than the line (a Han character with spacing marks
+                // piled on it): no line may be wider than the width, so it is cut into
+                // its characters, glued together as far as the width allows.
+                for (k, (off, c)) in g.char_indices().enumerate() {
+                    let piece = &g[off..off + c.len_utf8()];
+                    let f = flags(c, false, opts.level) | if k > 0 { F_CONT } else { 0 };
+                    out.push(Unit {
+                        seg: si,
+                        start: start + off,
+                        end: start + off + c.len_utf8(),
+                        width: grapheme_width(piece, opts.ambiguous),
+                        ch: c,
+                        subst: None,
+                        kind: seg.kind,
+                        flags: f,
+                    });
+                }
+                start += len;
+                continue;
+            }
             out.push(Unit {
                 seg: si,
                 start,
@@ -484,7 +508,7 @@ fn levels(units: &[Unit]) -> Vec<u8> {
         if b.kind == SegKind::Credit && a.kind == SegKind::Credit {
             lv = lv.max(SOFT);
         }
-        if a.kind == SegKind::Atom && a.seg == b.seg && !b.space() {
+        if (a.kind == SegKind::Atom && a.seg == b.seg && !b.space()) || b.has(F_CONT) {
             lv = lv.max(GLUE);
         }
         let next_is_dash = has(i + 1, F_EM_DASH);
