@@ -8,7 +8,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::Rect;
 
 use crate::action::Action;
-use crate::article::{Article, BlockKind};
+use crate::article::{Article, BlockKind, LineNo};
+use crate::check::Finding;
 use crate::config::Config;
 use crate::keymap::Keymap;
 use crate::layout::{Item, Layout, LayoutOptions, Pos, item_text, items};
@@ -102,6 +103,10 @@ pub struct App {
     pub search: Option<Search>,
     /// The help overlay's scroll offset, when it is open.
     pub help: Option<usize>,
+    /// What `yuedu check` finds in the article.
+    pub findings: Vec<Finding>,
+    /// The selected finding, when the findings list is open.
+    pub findings_view: Option<usize>,
     /// A message for the status bar, until the next key.
     pub message: Option<String>,
     pub running: bool,
@@ -142,6 +147,8 @@ impl App {
             nav_cursor: 0,
             search: None,
             help: None,
+            findings: Vec::new(),
+            findings_view: None,
             message: None,
             running: true,
             quit_all: false,
@@ -252,7 +259,9 @@ impl App {
     /// Puts a new version of the article in place of the old one (the file changed),
     /// keeping the reader at the nearest surviving text: the text at the top of the pane
     /// if it is still there, else the same place by position.
-    pub fn replace_article(&mut self, article: Article) {
+    pub fn replace_article(&mut self, article: Article, findings: Vec<Finding>) {
+        self.findings = findings;
+        self.findings_view = None;
         let pos = self
             .layout
             .lines
@@ -431,6 +440,10 @@ impl App {
             };
             return;
         }
+        if self.findings_view.is_some() {
+            self.update_findings(action);
+            return;
+        }
         let page = self.page_height().max(1);
         let nav_active = self.focus == Focus::Nav && self.nav_shown();
         match action {
@@ -472,6 +485,7 @@ impl App {
             Action::NextMatch => self.step_match(true),
             Action::PrevMatch => self.step_match(false),
             Action::Reload => self.reload_requested = true,
+            Action::Findings => self.open_findings(),
             Action::Help => self.help = Some(0),
             Action::Cancel => self.cancel(),
             Action::Quit => self.running = false,
@@ -679,6 +693,112 @@ impl App {
             });
         }
         self.show_current_match();
+    }
+
+    // ----- findings ----------------------------------------------------------------------
+
+    fn open_findings(&mut self) {
+        if self.findings.is_empty() {
+            self.message =
+                Some("no findings: yuedu check has nothing to say about this article".to_string());
+            return;
+        }
+        // Start at the first finding at or after the reading position.
+        let here = self.reading_pos();
+        let first = self
+            .findings
+            .iter()
+            .position(|f| self.pos_of_source(f.line, f.col) >= here)
+            .unwrap_or(0);
+        self.findings_view = Some(first);
+    }
+
+    fn update_findings(&mut self, action: Action) {
+        let Some(cur) = self.findings_view else {
+            return;
+        };
+        let last = self.findings.len().saturating_sub(1);
+        let page = self.page_height().max(2) - 1;
+        self.findings_view = match action {
+            Action::ScrollDown => Some((cur + 1).min(last)),
+            Action::ScrollUp => Some(cur.saturating_sub(1)),
+            Action::PageDown | Action::HalfPageDown => Some((cur + page).min(last)),
+            Action::PageUp | Action::HalfPageUp => Some(cur.saturating_sub(page)),
+            Action::Top => Some(0),
+            Action::Bottom => Some(last),
+            Action::Select => {
+                if let Some(f) = self.findings.get(cur) {
+                    let pos = self.pos_of_source(f.line, f.col);
+                    let message = format!(
+                        "{}:{}: {} {}: {}",
+                        f.line,
+                        f.col,
+                        f.severity.name(),
+                        f.rule.id(),
+                        f.message
+                    );
+                    self.go_to(pos);
+                    self.message = Some(message);
+                }
+                None
+            }
+            Action::Quit => {
+                self.running = false;
+                None
+            }
+            _ => None,
+        };
+    }
+
+    /// The place in the text of a source line and column (1-based, in characters).
+    pub fn pos_of_source(&self, line: LineNo, col: usize) -> Pos {
+        let mut best = Pos::default();
+        for (i, item) in self.items.iter().enumerate() {
+            let (start_line, text_part) = match item {
+                Item::Banner => (self.article.banner.as_ref().map(|h| h.line), None),
+                Item::Title => (self.article.title.as_ref().map(|h| h.line), None),
+                Item::Byline => (self.article.byline.as_ref().map(|h| h.line), None),
+                Item::Block(b) => {
+                    let block = &self.article.blocks[*b];
+                    let credit_alone = block
+                        .credit
+                        .as_ref()
+                        .is_some_and(|c| c.line == line && c.line != block.line());
+                    if credit_alone {
+                        // A credit on a line of its own: the credit's place in the item.
+                        return Pos {
+                            item: i,
+                            offset: block.text.len(),
+                        };
+                    }
+                    let part = block.parts.iter().enumerate().find(|(_, p)| p.line == line);
+                    (
+                        part.map(|_| line),
+                        part.map(|(k, p)| {
+                            (
+                                p.start,
+                                block.parts.get(k + 1).map_or(block.text.len(), |n| n.start),
+                            )
+                        }),
+                    )
+                }
+            };
+            if start_line == Some(line) {
+                let (text, _) = item_text(&self.article, *item);
+                let (from, to) = text_part.unwrap_or((0, text.len()));
+                let piece = &text[from..to];
+                let offset = piece
+                    .char_indices()
+                    .nth(col.saturating_sub(1))
+                    .map_or(to, |(o, _)| from + o);
+                return Pos { item: i, offset };
+            }
+            // Otherwise the last item that starts before the line.
+            if start_line.is_some_and(|l| l < line) {
+                best = Pos { item: i, offset: 0 };
+            }
+        }
+        best
     }
 
     // ----- help --------------------------------------------------------------------------

@@ -7,10 +7,10 @@ use std::path::PathBuf;
 use crate::action::Action;
 use crate::app::{self, App};
 use crate::config::Config;
-use crate::parse;
 use crate::source::{self, LoadOptions, Origin, Source};
 use crate::state::{self, Store};
 use crate::tui::Reload;
+use crate::{check, parse};
 
 /// How files are read: the owned form of [`LoadOptions`], kept for reloading.
 #[derive(Debug, Clone, Default)]
@@ -47,7 +47,10 @@ pub fn open(
     let article = parse::parse(&src.text);
     let resume = config.reader.resume;
     let watch_mode = config.reader.watch;
+    let findings = check::check_source(src, &article, &config.check);
+    let levels = config.check.clone();
     let mut app = app::app_for(article, &src.name(), config, size)?;
+    app.findings = findings;
     app.message = src.decode_report.clone();
     if app.article.blocks.is_empty() && app.article.title.is_none() {
         app.message = Some("the article is empty".to_string());
@@ -76,9 +79,11 @@ pub fn open(
             path,
             mode: watch_mode,
             read: Box::new(move || {
-                source::load(Some(&read_path), read.as_load())
-                    .map(|s| parse::parse(&s.text))
-                    .map_err(|e| e.to_string())
+                let src =
+                    source::load(Some(&read_path), read.as_load()).map_err(|e| e.to_string())?;
+                let article = parse::parse(&src.text);
+                let findings = check::check_source(&src, &article, &levels);
+                Ok((article, findings))
             }),
         }
     });

@@ -24,6 +24,7 @@ use signal_hook::iterator::Signals;
 use crate::action::Action;
 use crate::app::App;
 use crate::article::Article;
+use crate::check::Finding;
 use crate::layout::AmbiguousWidth;
 use crate::library::{Library, Outcome};
 use crate::reader::Opened;
@@ -44,8 +45,8 @@ pub struct Reload {
     /// The file to watch.
     pub path: PathBuf,
     pub mode: WatchMode,
-    /// Reads and parses the file.
-    pub read: Box<dyn Fn() -> Result<Article, String>>,
+    /// Reads and parses the file, and checks it.
+    pub read: Box<dyn Fn() -> Result<(Article, Vec<Finding>), String>>,
 }
 
 /// Environment variable that makes the reader panic at the first key, so that tests can
@@ -345,8 +346,8 @@ fn reload_now(app: &mut App, reload: Option<&Reload>, by_hand: bool) {
         return;
     };
     match (reload.read)() {
-        Ok(article) => {
-            app.replace_article(article);
+        Ok((article, findings)) => {
+            app.replace_article(article, findings);
             app.message = Some(if by_hand {
                 "reloaded".to_string()
             } else {

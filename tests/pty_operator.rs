@@ -215,3 +215,41 @@ fn several_files_open_as_a_list_and_a_folder_of_one_opens_it() {
     p.wait_for_text("区域共绘民生“幸福圈”");
     assert!(!p.screen().contains("Library"));
 }
+
+#[test]
+fn the_findings_list_jumps_to_each_finding() {
+    let mut p = Pty::yuedu(&[SHIPPED], 100, 30);
+    p.wait_for_text("区域共绘民生“幸福圈”");
+    p.send("!");
+    p.wait_for_text("Findings (97)");
+    assert!(
+        p.screen().contains("halfwidth-punctuation"),
+        "{}",
+        p.screen()
+    );
+    // The spaces in the banner (3:3) and the title (5:23) come first, then line 9.
+    p.send("jj\r");
+    p.wait_for("jumped to the first comma", |s| {
+        s.contents_between(29, 0, 29, 100)
+            .contains("9:3: warning halfwidth-punctuation")
+    });
+    assert!(
+        top_of_text_pane(&p).contains("今年,长三角"),
+        "{}",
+        p.screen()
+    );
+    // The list opens at the reading position; G selects the last finding.
+    p.send("!");
+    p.wait_for_text("Findings (97)");
+    p.send("G");
+    p.wait_for("the last finding selected", |s| {
+        s.contents().contains("82:1")
+    });
+    p.send("\r");
+    p.wait_for("jumped to the last caption", |s| {
+        s.contents_between(29, 0, 29, 100)
+            .contains("82:1: info caption-without-credit")
+    });
+    p.send("q");
+    assert_eq!(p.wait_exit(Duration::from_secs(5)), Some(0));
+}

@@ -91,6 +91,15 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
         render_nav_pane(app, theme, buf, nav);
     }
     render_status_bar(app, theme, buf, g.status);
+    if let Some(cursor) = app.findings_view {
+        render_findings(
+            app,
+            theme,
+            buf,
+            Rect::new(0, 0, area.width, g.text.height.max(1)),
+            cursor,
+        );
+    }
     if let Some(offset) = app.help {
         render_help(
             app,
@@ -415,6 +424,85 @@ fn render_status_bar(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
         theme.status,
         amb,
     );
+}
+
+fn render_findings(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect, cursor: usize) {
+    let amb = app.config.text.ambiguous_width;
+    fill(buf, area, theme.body);
+    let title = format!(
+        " 检查 Findings ({}) — Enter jumps there, Esc closes ",
+        app.findings.len()
+    );
+    put_str(
+        buf,
+        area.x,
+        area.y,
+        area.right(),
+        &"─".repeat(usize::from(area.width)),
+        theme.border,
+        AmbiguousWidth::Narrow,
+    );
+    put_str(
+        buf,
+        area.x + 1,
+        area.y,
+        area.right(),
+        &title,
+        theme.heading,
+        amb,
+    );
+    let rows = usize::from(area.height.saturating_sub(1));
+    let first = (cursor + 1).saturating_sub(rows);
+    for (row, (i, f)) in app
+        .findings
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(rows)
+        .enumerate()
+    {
+        let y = area.y + 1 + row as u16;
+        let style = if i == cursor {
+            fill(buf, Rect::new(area.x, y, area.width, 1), theme.nav_cursor);
+            theme.nav_cursor
+        } else {
+            theme.body
+        };
+        let severity_style = match f.severity {
+            crate::check::Severity::Error => theme.title,
+            crate::check::Severity::Warning => theme.heading,
+            crate::check::Severity::Info => theme.credit,
+        };
+        let at = format!(" {:>4}:{:<3} ", f.line, f.col);
+        let x = put_str(buf, area.x, y, area.right(), &at, style, amb);
+        let x = put_str(
+            buf,
+            x,
+            y,
+            area.right(),
+            &format!("{:<8}", f.severity.name()),
+            style.patch(severity_style),
+            amb,
+        );
+        let x = put_str(
+            buf,
+            x,
+            y,
+            area.right(),
+            &format!("{} ", f.rule.id()),
+            style.patch(theme.decoration),
+            amb,
+        );
+        put_str(
+            buf,
+            x,
+            y,
+            area.right(),
+            &for_terminal_line(&f.message),
+            style,
+            amb,
+        );
+    }
 }
 
 fn render_help(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect, offset: usize) {
