@@ -40,13 +40,16 @@ enum Msg {
     FileChanged(u64),
 }
 
+/// Reads an article and what `check` finds in it; the error is for the status bar.
+pub type ReadArticle = dyn Fn() -> Result<(Article, Vec<Finding>), String>;
+
 /// What the reader needs to read its article again.
 pub struct Reload {
     /// The file to watch.
     pub path: PathBuf,
     pub mode: WatchMode,
     /// Reads and parses the file, and checks it.
-    pub read: Box<dyn Fn() -> Result<(Article, Vec<Finding>), String>>,
+    pub read: Box<ReadArticle>,
 }
 
 /// Environment variable that makes the reader panic at the first key, so that tests can
