@@ -27,6 +27,7 @@ pub struct Config {
     pub theme: ThemeConfig,
     pub reader: ReaderConfig,
     pub input: InputConfig,
+    pub output: OutputConfig,
     /// Action → keys. Defaults to the `[keys]` table of `config.toml`.
     pub keys: BTreeMap<Action, Vec<Key>>,
     /// `yuedu check`: rule → "error", "warning", "info" or "off". Defaults to the
@@ -186,6 +187,14 @@ pub struct ReaderConfig {
 pub struct InputConfig {
     /// Defaults to false.
     pub mouse: bool,
+}
+
+/// `[output]`: how the screen is written.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct OutputConfig {
+    /// Defaults to true.
+    pub scroll_regions: bool,
 }
 
 impl Config {
@@ -348,6 +357,7 @@ mod tests {
         assert_eq!(c.layout.indent, "\u{3000}\u{3000}");
         assert_eq!(c.theme.name, ThemeName::Dark);
         assert!(!c.input.mouse);
+        assert!(c.output.scroll_regions);
         // Every action has a default key.
         let map = c.keymap().expect("default keys do not conflict");
         for a in Action::all() {
@@ -383,6 +393,16 @@ mod tests {
                 "\"wide\"",
             ),
             ("[input]\nmouse = 1\n", "u.toml:2:9: ", "bool"),
+            (
+                "[output]\nscroll-regions = \"no\"\n",
+                "u.toml:2:18: ",
+                "bool",
+            ),
+            (
+                "[output]\nscroll-region = false\n",
+                "u.toml:2:1: ",
+                "\"scroll-region\"",
+            ),
             ("[colour]\n", "u.toml:1:2: ", "\"colour\""),
             (
                 "[keys]\nquit = [\"x\"]\nhelp = [\"x\"]\n",
