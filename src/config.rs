@@ -27,6 +27,7 @@ pub struct Config {
     pub theme: ThemeConfig,
     pub reader: ReaderConfig,
     pub input: InputConfig,
+    pub output: OutputConfig,
     /// Action → keys. Defaults to the `[keys]` table of `config.toml`.
     pub keys: BTreeMap<Action, Vec<Key>>,
     /// `yuedu check`: rule → "error", "warning", "info" or "off". Defaults to the
@@ -189,6 +190,14 @@ pub struct InputConfig {
     pub mouse: bool,
 }
 
+/// `[output]`: how the screen is written.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct OutputConfig {
+    /// Defaults to true.
+    pub scroll_regions: bool,
+}
+
 impl Config {
     /// The layout options for a text width.
     pub fn layout_options(&self, width: usize) -> LayoutOptions {
@@ -349,6 +358,7 @@ mod tests {
         assert_eq!(c.layout.indent, "\u{3000}\u{3000}");
         assert_eq!(c.theme.name, ThemeName::Dark);
         assert!(!c.input.mouse);
+        assert!(c.output.scroll_regions);
         // Every action has a default key.
         let map = c.keymap().expect("default keys do not conflict");
         for a in Action::all() {
@@ -384,6 +394,16 @@ mod tests {
                 "\"wide\"",
             ),
             ("[input]\nmouse = 1\n", "u.toml:2:9: ", "bool"),
+            (
+                "[output]\nscroll-regions = \"no\"\n",
+                "u.toml:2:18: ",
+                "bool",
+            ),
+            (
+                "[output]\nscroll-region = false\n",
+                "u.toml:2:1: ",
+                "\"scroll-region\"",
+            ),
             ("[colour]\n", "u.toml:1:2: ", "\"colour\""),
             (
                 "[keys]\nquit = [\"x\"]\nhelp = [\"x\"]\n",

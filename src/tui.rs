@@ -17,7 +17,6 @@ use crossterm::event::{
 use crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{cursor, execute};
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGSTOP, SIGTERM};
 use signal_hook::iterator::Signals;
 
@@ -28,6 +27,7 @@ use crate::check::Finding;
 use crate::layout::AmbiguousWidth;
 use crate::library::{Library, Outcome};
 use crate::reader::Opened;
+use crate::ui::wire::{self, ScrollMethod, View, Wire};
 use crate::ui::{self, Theme};
 use crate::watch::{self, WatchMode};
 
@@ -151,7 +151,7 @@ fn spawn_watchdog(tx: Sender<Msg>) {
 
 /// The terminal, taken over: raw mode, alternate screen, events on a channel.
 pub struct Session {
-    terminal: Terminal<CrosstermBackend<Stdout>>,
+    terminal: Terminal<Wire<Stdout>>,
     /// Held while a frame is written, so that a signal never cuts one in half.
     screen: Arc<Mutex<()>>,
     tx: Sender<Msg>,
@@ -163,13 +163,16 @@ pub struct Session {
 
 impl Session {
     /// Takes the terminal over. Everything that can fail before that must have been done.
-    pub fn start(mouse: bool) -> io::Result<Session> {
+    /// `scroll_regions` allows scrolling with the terminal's scroll regions.
+    pub fn start(mouse: bool, scroll_regions: bool) -> io::Result<Session> {
         install_panic_hook();
         let screen = Arc::new(Mutex::new(()));
         install_signal_handlers(Arc::clone(&screen))?;
         let (tx, rx) = mpsc::channel();
         enter(mouse)?;
-        let terminal = match Terminal::new(CrosstermBackend::new(io::stdout())) {
+        let term = std::env::var("TERM").ok();
+        let method = ScrollMethod::for_terminal(scroll_regions, term.as_deref());
+        let terminal = match Terminal::new(Wire::new(io::stdout(), method)) {
             Ok(t) => t,
             Err(e) => {
                 restore();
@@ -195,10 +198,10 @@ impl Session {
             .map_or((80, 24), |s| (s.width, s.height))
     }
 
-    fn draw(&mut self, f: impl FnOnce(&mut ratatui::Frame)) -> io::Result<()> {
+    /// Draws a frame; `view` is its text pane, if it has one (see [`wire::draw`]).
+    fn draw(&mut self, view: Option<View>, f: impl FnOnce(&mut ratatui::Frame)) -> io::Result<()> {
         let _frame = self.screen.lock().unwrap_or_else(PoisonError::into_inner);
-        self.terminal.draw(f)?;
-        Ok(())
+        wire::draw(&mut self.terminal, view, f)
     }
 
     /// Stops the process with the terminal given back; on `fg` takes it again.
@@ -213,8 +216,7 @@ impl Session {
         // Forget what the screen showed, so the next frame is drawn whole. (Not
         // `Terminal::clear`: it asks the terminal for the cursor position, a round trip
         // that a slow link pays for and some terminals never answer.)
-        self.terminal.swap_buffers();
-        self.terminal.swap_buffers();
+        wire::forget(&mut self.terminal);
         Ok(())
     }
 
@@ -268,7 +270,7 @@ impl Session {
         let (cols, rows) = self.size();
         app.resize(cols, rows);
         while app.running {
-            self.draw(|frame| ui::draw(frame, app, theme))?;
+            self.draw(Some(View::of(app)), |frame| ui::draw(frame, app, theme))?;
             let mut file_changed = false;
             for msg in self.next_batch()? {
                 match msg {
@@ -298,7 +300,7 @@ impl Session {
         open: &OpenArticle<'_>,
     ) -> io::Result<()> {
         loop {
-            self.draw(|frame| {
+            self.draw(None, |frame| {
                 let area = frame.area();
                 ui::library::render(lib, theme, amb, frame.buffer_mut(), area);
             })?;
@@ -335,7 +337,7 @@ impl Drop for Session {
 
 /// Runs the reader on one article until the user quits.
 pub fn run(app: &mut App, theme: &Theme, reload: Option<Reload>) -> io::Result<()> {
-    let mut session = Session::start(app.config.input.mouse)?;
+    let mut session = Session::start(app.config.input.mouse, app.config.output.scroll_regions)?;
     session.read(app, theme, reload.as_ref())
 }
 

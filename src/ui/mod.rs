@@ -3,6 +3,7 @@
 
 pub mod library;
 pub mod theme;
+pub mod wire;
 
 use std::num::NonZeroU16;
 use std::ops::Range;

@@ -1,0 +1,360 @@
+//! yuedu beside `less` in a pseudo-terminal: time and bytes to the first frame, bytes and
+//! latency per one-line scroll (`j`) and per page (Space), the heading jump (`]`), and
+//! peak memory, on the shipped article and on 1 MB and 50 MB articles made by repeating
+//! it.
+//!
+//! Run with `cargo bench --bench pty` (yuedu is built with the release profile).
+//! `YUEDU_BENCH_RUNS` sets the repetitions (default 3); `YUEDU_BENCH_QUICK=1` skips the
+//! 50 MB article. Needs `less` on the PATH.
+//!
+//! "Quiet" is no output for [`QUIET`]; a key's latency is from writing the key to the
+//! last byte before the quiet, its bytes are all bytes in between. Latencies are medians;
+//! bytes per scroll and per page are means (the lines scrolled in differ in length, and
+//! the two programs lay the text out differently: a mean over the same number of lines
+//! compares them fairly), then the median of the runs.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+const COLS: u16 = 80;
+const ROWS: u16 = 24;
+/// No output for this long means the program is done drawing.
+const QUIET: Duration = Duration::from_millis(120);
+/// Text the first screen of every file shows (the shipped article's banner).
+const FIRST_TEXT: &str = "谱写长三角一体化新篇章";
+const SCROLLS: usize = 40;
+const PAGES: usize = 3;
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Everything a program wrote, with when each chunk came.
+#[derive(Default)]
+struct Output {
+    chunks: Vec<(Instant, usize)>,
+    total: usize,
+    /// When the screen first showed [`FIRST_TEXT`].
+    first_text: Option<Instant>,
+}
+
+struct Run {
+    output: Arc<Mutex<Output>>,
+    parser: Arc<Mutex<vt100::Parser>>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    _master: Box<dyn MasterPty + Send>,
+    started: Instant,
+}
+
+impl Run {
+    fn spawn(cmd: CommandBuilder) -> Run {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("openpty");
+        let started = Instant::now();
+        let child = pair.slave.spawn_command(cmd).expect("spawn");
+        drop(pair.slave);
+        let output = Arc::new(Mutex::new(Output::default()));
+        let nz = |n: u16| std::num::NonZeroU16::new(n).expect("non-zero");
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(ROWS), nz(COLS), 0)));
+        let mut reader = pair.master.try_clone_reader().expect("reader");
+        let (o, p) = (Arc::clone(&output), Arc::clone(&parser));
+        thread::spawn(move || {
+            let mut buf = vec![0u8; 1 << 16];
+            loop {
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => {
+                        let now = Instant::now();
+                        let mut p = lock(&p);
+                        p.process(&buf[..n]);
+                        let mut o = lock(&o);
+                        o.chunks.push((now, n));
+                        o.total += n;
+                        if o.first_text.is_none() && p.screen().contents().contains(FIRST_TEXT) {
+                            o.first_text = Some(now);
+                        }
+                    }
+                }
+            }
+        });
+        let writer = pair.master.take_writer().expect("writer");
+        Run {
+            output,
+            parser,
+            writer,
+            child,
+            _master: pair.master,
+            started,
+        }
+    }
+
+    /// Waits until nothing came for [`QUIET`] after `since`; returns the time of the last
+    /// byte after `since` (or `since`) and the bytes after `since`.
+    fn quiet_after(&self, since: Instant, timeout: Duration) -> (Instant, usize) {
+        let deadline = Instant::now() + timeout;
+        loop {
+            thread::sleep(Duration::from_millis(10));
+            let o = lock(&self.output);
+            let last = o.chunks.last().map_or(since, |c| c.0).max(since);
+            if Instant::now().duration_since(last) >= QUIET || Instant::now() > deadline {
+                let bytes = o.chunks.iter().filter(|c| c.0 >= since).map(|c| c.1).sum();
+                return (last, bytes);
+            }
+        }
+    }
+
+    /// Types `key`; returns the latency to quiet and the bytes it caused.
+    fn key(&mut self, key: &str) -> (Duration, usize) {
+        let sent = Instant::now();
+        self.writer.write_all(key.as_bytes()).expect("write");
+        self.writer.flush().expect("flush");
+        let (last, bytes) = self.quiet_after(sent, Duration::from_secs(60));
+        (last.duration_since(sent), bytes)
+    }
+
+    /// Waits for the first screen; returns the time to the first text and the bytes until
+    /// the output went quiet.
+    fn first_frame(&self) -> (Duration, usize) {
+        let deadline = Instant::now() + Duration::from_secs(300);
+        let shown = loop {
+            if let Some(t) = lock(&self.output).first_text {
+                break t;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no first screen after 300 s; screen:\n{}",
+                lock(&self.parser).screen().contents()
+            );
+            thread::sleep(Duration::from_millis(1));
+        };
+        let (_, bytes) = self.quiet_after(self.started, Duration::from_secs(60));
+        (shown.duration_since(self.started), bytes)
+    }
+
+    /// Peak resident memory (VmHWM) in kB.
+    fn peak_kb(&self) -> Option<u64> {
+        let pid = self.child.process_id()?;
+        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+    }
+
+    fn quit(mut self) {
+        let _ = self.writer.write_all(b"q");
+        let _ = self.writer.flush();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            thread::sleep(Duration::from_millis(10));
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// One program's figures on one file, one repetition.
+#[derive(Default, Clone)]
+struct Sample {
+    first_ms: f64,
+    first_bytes: usize,
+    line_bytes: Vec<usize>,
+    line_ms: Vec<f64>,
+    page_bytes: Vec<usize>,
+    page_ms: Vec<f64>,
+    heading_ms: Vec<f64>,
+    peak_kb: u64,
+}
+
+#[derive(Clone, Copy)]
+enum Program {
+    Less,
+    Yuedu,
+    YueduNoNav,
+}
+
+impl Program {
+    fn name(self) -> &'static str {
+        match self {
+            Program::Less => "less",
+            Program::Yuedu => "yuedu",
+            Program::YueduNoNav => "yuedu, nav hidden",
+        }
+    }
+}
+
+fn command(program: Program, file: &Path, dir: &Path) -> CommandBuilder {
+    let mut cmd = match program {
+        Program::Less => CommandBuilder::new("less"),
+        Program::Yuedu | Program::YueduNoNav => CommandBuilder::new(env!("CARGO_BIN_EXE_yuedu")),
+    };
+    cmd.arg(file);
+    cmd.env_clear();
+    cmd.env("TERM", "xterm-256color");
+    cmd.env("LANG", "C.UTF-8");
+    cmd.env("PATH", std::env::var("PATH").unwrap_or_default());
+    cmd.env("HOME", dir);
+    cmd.env("XDG_CONFIG_HOME", dir.join("no-config"));
+    cmd.env(
+        "XDG_STATE_HOME",
+        dir.join(format!("state-{}", rand_suffix())),
+    );
+    cmd.env("LESSHISTFILE", "-");
+    if let Program::YueduNoNav = program {
+        let config = dir.join("no-nav.toml");
+        std::fs::write(&config, "[layout]\nshow-nav = false\n").expect("config");
+        cmd.env("YUEDU_CONFIG", config);
+    }
+    cmd.cwd(dir);
+    cmd
+}
+
+/// A fresh name for each run's state directory, so no run resumes another's position.
+fn rand_suffix() -> u128 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos())
+}
+
+fn measure(program: Program, file: &Path, dir: &Path) -> Sample {
+    let mut run = Run::spawn(command(program, file, dir));
+    let (first, first_bytes) = run.first_frame();
+    let mut s = Sample {
+        first_ms: first.as_secs_f64() * 1e3,
+        first_bytes,
+        ..Sample::default()
+    };
+    for _ in 0..SCROLLS {
+        let (t, b) = run.key("j");
+        s.line_ms.push(t.as_secs_f64() * 1e3);
+        s.line_bytes.push(b);
+    }
+    run.key("g");
+    for _ in 0..PAGES {
+        let (t, b) = run.key(" ");
+        s.page_ms.push(t.as_secs_f64() * 1e3);
+        s.page_bytes.push(b);
+    }
+    if !matches!(program, Program::Less) {
+        run.key("g");
+        for _ in 0..3 {
+            let (t, _) = run.key("]");
+            s.heading_ms.push(t.as_secs_f64() * 1e3);
+        }
+    }
+    s.peak_kb = run.peak_kb().unwrap_or(0);
+    run.quit();
+    s
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    if v.is_empty() {
+        return f64::NAN;
+    }
+    v.sort_by(f64::total_cmp);
+    v[v.len() / 2]
+}
+
+fn mean(v: &[usize]) -> f64 {
+    v.iter().sum::<usize>() as f64 / v.len().max(1) as f64
+}
+
+/// An article of about `size` bytes: the shipped one, repeated.
+fn repeated(dir: &Path, name: &str, size: usize) -> PathBuf {
+    let text = yuedu::source::SHIPPED_ARTICLE;
+    let path = dir.join(name);
+    let mut out = String::with_capacity(size + text.len());
+    while out.len() < size {
+        out.push_str(text);
+        out.push('\n');
+    }
+    std::fs::write(&path, out).expect("write article");
+    path
+}
+
+fn main() {
+    if std::process::Command::new("less")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!(
+            "benches/pty: `less` is not installed; it is what yuedu is measured against \
+             (apt-get install less)"
+        );
+        std::process::exit(1);
+    }
+    // `cargo bench` passes `--bench`; a filter or `--list` may follow. Nothing to list.
+    if std::env::args().any(|a| a == "--list") {
+        return;
+    }
+    let runs: usize = std::env::var("YUEDU_BENCH_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3)
+        .max(1);
+    let quick = std::env::var_os("YUEDU_BENCH_QUICK").is_some();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let shipped = dir.path().join("yuyao-yangtze-delta.txt");
+    std::fs::write(&shipped, yuedu::source::SHIPPED_ARTICLE).expect("write");
+    let mut files = vec![
+        ("shipped (6.5 kB)", shipped),
+        ("1 MB", repeated(dir.path(), "one-mb.txt", 1 << 20)),
+    ];
+    if !quick {
+        files.push(("50 MB", repeated(dir.path(), "fifty-mb.txt", 50 << 20)));
+    }
+    println!(
+        "yuedu vs less in a {COLS}x{ROWS} pseudo-terminal; {runs} runs \
+         ({SCROLLS} j, {PAGES} pages, 3 headings each; bytes are means, times medians); quiet = {} ms without output\n",
+        QUIET.as_millis()
+    );
+    println!(
+        "| file | program | first text ms | first frame bytes | j bytes | j ms | page bytes | page ms | ] ms | peak RSS MB |"
+    );
+    println!("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for (label, file) in &files {
+        let big = label.starts_with("50");
+        let reps = if big { runs.min(2) } else { runs };
+        for program in [Program::Less, Program::Yuedu, Program::YueduNoNav] {
+            let samples: Vec<Sample> = (0..reps)
+                .map(|_| measure(program, file, dir.path()))
+                .collect();
+            let all = |f: &dyn Fn(&Sample) -> Vec<f64>| -> f64 {
+                median(samples.iter().flat_map(f).collect())
+            };
+            let first_ms = all(&|s| vec![s.first_ms]);
+            let first_bytes = all(&|s| vec![s.first_bytes as f64]);
+            let line_bytes = all(&|s| vec![mean(&s.line_bytes)]);
+            let line_ms = all(&|s| s.line_ms.clone());
+            let page_bytes = all(&|s| vec![mean(&s.page_bytes)]);
+            let page_ms = all(&|s| s.page_ms.clone());
+            let heading_ms = all(&|s| s.heading_ms.clone());
+            let peak = all(&|s| vec![s.peak_kb as f64]) / 1024.0;
+            let heading = if heading_ms.is_nan() {
+                "–".to_string()
+            } else {
+                format!("{heading_ms:.2}")
+            };
+            println!(
+                "| {label} | {} | {first_ms:.1} | {first_bytes:.0} | {line_bytes:.0} | {line_ms:.2} | {page_bytes:.0} | {page_ms:.2} | {heading} | {peak:.1} |",
+                program.name()
+            );
+        }
+    }
+}

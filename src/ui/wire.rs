@@ -1,0 +1,642 @@
+//! Light on the wire: a ratatui backend that writes few bytes per frame, and scrolling
+//! that moves what the terminal already shows instead of drawing it again.
+//!
+//! Two things make a frame cheap:
+//!
+//! - **Runs, not cells.** [`Wire`] moves the cursor only where the terminal's own advance
+//!   does not already put it (a CJK character advances it two columns), picks the shortest
+//!   move (CR, CR LF, a relative or an absolute one, or printing again the few cells in
+//!   between when the terminal already shows them in the current style), and sends an SGR
+//!   sequence only when the style changes.
+//! - **Scrolling.** When the text pane moves by fewer lines than it is high, [`draw`] has
+//!   the terminal scroll those rows (DECSTBM, then SU/SD or DL/IL, then the region reset)
+//!   and tells ratatui that the screen it diffs against moved too; the diff then holds
+//!   only the new lines and whatever else changed. DECSTBM scrolls whole rows, so the
+//!   navigation pane beside the text moves with them and the diff draws it back; the
+//!   scroll is only used when that costs fewer bytes than drawing the pane again.
+//!
+//! ratatui's previous buffer is kept equal to what the terminal shows at every step, so
+//! its diff is always complete: a scroll that was not worth it costs bytes, never a
+//! wrong screen.
+
+use std::io::{self, Write};
+use std::ops::Range;
+
+use ratatui::Frame;
+use ratatui::Terminal;
+use ratatui::backend::{Backend, ClearType, WindowSize};
+use ratatui::buffer::{Buffer, Cell, CellDiffOption};
+use ratatui::layout::{Position, Rect, Size};
+use ratatui::style::{Color, Modifier};
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::App;
+
+/// How the terminal is asked to scroll a band of rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScrollMethod {
+    /// Never: every change is drawn (terminals without scroll regions).
+    Off,
+    /// DECSTBM, then SU (`CSI n S`) or SD (`CSI n T`): xterm and its descendants.
+    ScrollUpDown,
+    /// DECSTBM, then DL (`CSI n M`) or IL (`CSI n L`) at the region's top line: VT102
+    /// operations, for the Linux console and the VT100 family, which lack SU/SD.
+    DeleteInsert,
+}
+
+impl ScrollMethod {
+    /// The method for a terminal named `term` (`$TERM`) when the setting allows scroll
+    /// regions at all.
+    pub fn for_terminal(enabled: bool, term: Option<&str>) -> ScrollMethod {
+        let term = term.unwrap_or("").trim();
+        if !enabled || term.is_empty() || term == "dumb" || term.starts_with("vt52") {
+            ScrollMethod::Off
+        } else if term.starts_with("linux")
+            || term.starts_with("vt1")
+            || term.starts_with("vt2")
+            || term.starts_with("screen")
+        {
+            ScrollMethod::DeleteInsert
+        } else {
+            ScrollMethod::ScrollUpDown
+        }
+    }
+}
+
+/// What the text pane showed in a frame: enough to tell that the next frame shows the
+/// same text moved by a few lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct View {
+    /// The text pane.
+    pub pane: Rect,
+    /// The column the text is laid out in.
+    pub column: Rect,
+    /// The number of laid-out lines (a relayout or reload changes it, usually).
+    pub lines: usize,
+    /// The first line shown.
+    pub top: usize,
+}
+
+impl View {
+    /// The text pane of `app` as it will be drawn now.
+    pub fn of(app: &App) -> View {
+        let g = app.geometry();
+        View {
+            pane: g.text,
+            column: g.text_column,
+            lines: app.layout.lines.len(),
+            top: app.top,
+        }
+    }
+
+    /// The rows to scroll and by how many lines (positive: the text moved up, as after
+    /// `j`) to go from `self` to `next`, if it is the same text moved by less than a pane.
+    fn scroll_to(&self, next: &View) -> Option<(Range<u16>, i32)> {
+        if self.pane != next.pane || self.column != next.column || self.lines != next.lines {
+            return None;
+        }
+        let height = usize::from(self.pane.height);
+        let delta = next.top.abs_diff(self.top);
+        if delta == 0 || delta >= height {
+            return None;
+        }
+        let delta = i32::try_from(delta).ok()?;
+        let signed = if next.top > self.top { delta } else { -delta };
+        Some((self.pane.top()..self.pane.bottom(), signed))
+    }
+}
+
+/// The SGR state: what the terminal draws the next character in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Pen {
+    fg: Color,
+    bg: Color,
+    modifier: Modifier,
+}
+
+impl Pen {
+    const DEFAULT: Pen = Pen {
+        fg: Color::Reset,
+        bg: Color::Reset,
+        modifier: Modifier::empty(),
+    };
+
+    fn of(cell: &Cell) -> Pen {
+        Pen {
+            fg: cell.fg,
+            bg: cell.bg,
+            modifier: cell.modifier,
+        }
+    }
+}
+
+/// The SGR codes of each modifier, in ratatui's order.
+const MODIFIER_CODES: [(Modifier, u8); 9] = [
+    (Modifier::BOLD, 1),
+    (Modifier::DIM, 2),
+    (Modifier::ITALIC, 3),
+    (Modifier::UNDERLINED, 4),
+    (Modifier::SLOW_BLINK, 5),
+    (Modifier::RAPID_BLINK, 6),
+    (Modifier::REVERSED, 7),
+    (Modifier::HIDDEN, 8),
+    (Modifier::CROSSED_OUT, 9),
+];
+
+/// The SGR parameters of a colour; `base` is 30 for the foreground, 40 for the
+/// background. The 16 named colours use their short codes (31, 91…): the same palette
+/// entries as `38;5;n`, in fewer bytes.
+fn color_code(color: Color, base: u8) -> String {
+    let named = |i: u8| {
+        if i < 8 {
+            (base + i).to_string()
+        } else {
+            (base + 60 + i - 8).to_string()
+        }
+    };
+    match color {
+        Color::Reset => (base + 9).to_string(),
+        Color::Black => named(0),
+        Color::Red => named(1),
+        Color::Green => named(2),
+        Color::Yellow => named(3),
+        Color::Blue => named(4),
+        Color::Magenta => named(5),
+        Color::Cyan => named(6),
+        Color::Gray => named(7),
+        Color::DarkGray => named(8),
+        Color::LightRed => named(9),
+        Color::LightGreen => named(10),
+        Color::LightYellow => named(11),
+        Color::LightBlue => named(12),
+        Color::LightMagenta => named(13),
+        Color::LightCyan => named(14),
+        Color::White => named(15),
+        Color::Indexed(i) => format!("{};5;{i}", base + 8),
+        Color::Rgb(r, g, b) => format!("{};2;{r};{g};{b}", base + 8),
+    }
+}
+
+/// Appends the SGR sequence that turns pen `from` (unknown: `None`) into `to`.
+fn sgr(from: Option<Pen>, to: Pen, out: &mut Vec<u8>) {
+    let (base, mut params) = match from {
+        Some(f) if (f.modifier - to.modifier).is_empty() => (f, Vec::new()),
+        // A modifier cannot be taken off alone portably: start from a reset then.
+        _ => (Pen::DEFAULT, vec!["0".to_string()]),
+    };
+    for (m, code) in MODIFIER_CODES {
+        if to.modifier.contains(m) && !base.modifier.contains(m) {
+            params.push(code.to_string());
+        }
+    }
+    if to.fg != base.fg {
+        params.push(color_code(to.fg, 30));
+    }
+    if to.bg != base.bg {
+        params.push(color_code(to.bg, 40));
+    }
+    if params.is_empty() {
+        return;
+    }
+    out.extend_from_slice(b"\x1b[");
+    if params != ["0"] {
+        // `CSI m` is `CSI 0 m`.
+        out.extend_from_slice(params.join(";").as_bytes());
+    }
+    out.push(b'm');
+}
+
+/// The number of columns the terminal's cursor advances after printing `cell`, when that
+/// is certain; `None` when terminals disagree (clusters of several characters, such as
+/// emoji with a variation selector, and characters whose width is forced because the
+/// terminal is set up to draw the ambiguous ones wide).
+fn advance(cell: &Cell) -> Option<u16> {
+    if !matches!(
+        cell.diff_option,
+        CellDiffOption::None | CellDiffOption::AlwaysUpdate
+    ) {
+        return None;
+    }
+    let symbol = cell.symbol();
+    let mut chars = symbol.chars();
+    match (chars.next(), chars.next()) {
+        (None, _) => Some(1),
+        (Some(_), None) => u16::try_from(symbol.width()).ok().filter(|w| *w > 0),
+        _ => None,
+    }
+}
+
+/// The columns `cell` covers on the screen, as ratatui counts them.
+fn columns(cell: &Cell) -> u16 {
+    match cell.diff_option {
+        CellDiffOption::ForcedWidth(w) => w.get(),
+        _ => u16::try_from(cell.symbol().width()).unwrap_or(1).max(1),
+    }
+}
+
+/// Writes frames in few bytes. It remembers what the terminal shows (a copy of ratatui's
+/// previous buffer), where the cursor is and the current style.
+pub struct Wire<W: Write> {
+    out: W,
+    /// Bytes queued for the next flush.
+    queued: Vec<u8>,
+    /// What the terminal shows, as of the last frame (and the last scroll).
+    screen: Buffer,
+    /// Where the cursor is, when known.
+    cursor: Option<Position>,
+    /// The current SGR state, when known.
+    pen: Option<Pen>,
+    /// Whether the cursor is shown, when known.
+    cursor_shown: Option<bool>,
+    method: ScrollMethod,
+    /// A fixed size instead of asking the terminal (tests, benchmarks).
+    fixed_size: Option<Size>,
+    /// The text pane of the last frame.
+    view: Option<View>,
+    /// Counts the bytes written (tests and benchmarks).
+    written: u64,
+}
+
+impl<W: Write> Wire<W> {
+    /// A backend writing to the terminal `out`, which it asks for its size.
+    pub fn new(out: W, method: ScrollMethod) -> Wire<W> {
+        Wire {
+            out,
+            queued: Vec::with_capacity(16 * 1024),
+            screen: Buffer::empty(Rect::default()),
+            cursor: None,
+            pen: None,
+            cursor_shown: None,
+            method,
+            fixed_size: None,
+            view: None,
+            written: 0,
+        }
+    }
+
+    /// A backend writing to `out`, a terminal of a fixed `size` (tests, benchmarks).
+    pub fn with_size(out: W, method: ScrollMethod, size: Size) -> Wire<W> {
+        let mut w = Wire::new(out, method);
+        w.fixed_size = Some(size);
+        w
+    }
+
+    /// Changes the fixed size (a simulated resize).
+    pub fn set_fixed_size(&mut self, size: Size) {
+        self.fixed_size = Some(size);
+    }
+
+    /// The writer.
+    pub fn writer(&self) -> &W {
+        &self.out
+    }
+
+    /// The writer, to take what was written.
+    pub fn writer_mut(&mut self) -> &mut W {
+        &mut self.out
+    }
+
+    /// The bytes written so far.
+    pub fn bytes_written(&self) -> u64 {
+        self.written
+    }
+
+    /// Forgets everything known about the terminal: after someone else wrote to it.
+    fn forget(&mut self) {
+        self.screen.reset();
+        self.cursor = None;
+        self.pen = None;
+        self.cursor_shown = None;
+        self.view = None;
+    }
+
+    /// Prints `cell` at (`x`, `y`) on a screen `width` columns wide.
+    fn print(&mut self, x: u16, y: u16, cell: &Cell, width: u16) {
+        self.move_to(x, y);
+        self.set_pen(Pen::of(cell));
+        let symbol = cell.symbol();
+        self.queued.extend_from_slice(if symbol.is_empty() {
+            b" "
+        } else {
+            symbol.as_bytes()
+        });
+        self.cursor = match advance(cell) {
+            Some(w) if x + w < width => Some(Position { x: x + w, y }),
+            // At the right margin terminals differ (pending wrap); elsewhere the
+            // terminal's width may not be ours. Say where the cursor goes next time.
+            _ => None,
+        };
+    }
+
+    fn set_pen(&mut self, pen: Pen) {
+        if self.pen != Some(pen) {
+            sgr(self.pen, pen, &mut self.queued);
+            self.pen = Some(pen);
+        }
+    }
+
+    /// The bytes that print again the cells of row `y` from `from` to `to` (exclusive),
+    /// if the terminal shows them already in the current style: moving over them by
+    /// printing them.
+    fn reprint(&self, y: u16, from: u16, to: u16, limit: usize) -> Option<Vec<u8>> {
+        let pen = self.pen?;
+        let mut bytes = Vec::new();
+        for x in from..to {
+            let cell = self.screen.cell((x, y))?;
+            if Pen::of(cell) != pen || advance(cell) != Some(1) {
+                return None;
+            }
+            let s = cell.symbol();
+            bytes.extend_from_slice(if s.is_empty() { b" " } else { s.as_bytes() });
+            if bytes.len() >= limit {
+                return None;
+            }
+        }
+        Some(bytes)
+    }
+
+    /// Moves the cursor to (`x`, `y`) in the fewest bytes.
+    fn move_to(&mut self, x: u16, y: u16) {
+        let target = Position { x, y };
+        if self.cursor == Some(target) {
+            return;
+        }
+        let absolute = format!("\x1b[{};{}H", y + 1, x + 1).into_bytes();
+        let mut best = absolute;
+        let consider = |bytes: Vec<u8>, best: &mut Vec<u8>| {
+            if bytes.len() < best.len() {
+                *best = bytes;
+            }
+        };
+        let column = |x: u16, from: u16| -> Vec<u8> {
+            match x.cmp(&from) {
+                std::cmp::Ordering::Equal => Vec::new(),
+                std::cmp::Ordering::Greater if x - from == 1 => b"\x1b[C".to_vec(),
+                std::cmp::Ordering::Greater => format!("\x1b[{}C", x - from).into_bytes(),
+                std::cmp::Ordering::Less if x == 0 => b"\r".to_vec(),
+                std::cmp::Ordering::Less => format!("\x1b[{}G", x + 1).into_bytes(),
+            }
+        };
+        if let Some(cur) = self.cursor {
+            if cur.y == y {
+                consider(column(x, cur.x), &mut best);
+                if x > cur.x
+                    && let Some(bytes) = self.reprint(y, cur.x, x, best.len())
+                {
+                    consider(bytes, &mut best);
+                }
+            } else if y == cur.y + 1 {
+                // CR LF: the scroll region is always the whole screen between frames, and
+                // `y` is a row of the screen, so the line feed never scrolls.
+                let mut bytes = b"\r\n".to_vec();
+                bytes.extend(column(x, 0));
+                consider(bytes, &mut best);
+            }
+        }
+        self.queued.extend_from_slice(&best);
+        self.cursor = Some(target);
+    }
+
+    /// Scrolls rows `rows` of the terminal by `lines` (positive: up) and the copy of the
+    /// screen with them.
+    fn scroll(&mut self, rows: Range<u16>, lines: i32) {
+        if self.pen != Some(Pen::DEFAULT) {
+            // Rows scrolled in are blank in the current background colour.
+            sgr(self.pen, Pen::DEFAULT, &mut self.queued);
+            self.pen = Some(Pen::DEFAULT);
+        }
+        let n = lines.unsigned_abs();
+        let count = if n == 1 { String::new() } else { n.to_string() };
+        let region = format!("\x1b[{};{}r", rows.start + 1, rows.end);
+        self.queued.extend_from_slice(region.as_bytes());
+        let op = match (self.method, lines > 0) {
+            (ScrollMethod::ScrollUpDown, true) => format!("\x1b[{count}S"),
+            (ScrollMethod::ScrollUpDown, false) => format!("\x1b[{count}T"),
+            // DECSTBM puts the cursor home; DL and IL work from the cursor's line.
+            (_, up) => format!(
+                "\x1b[{}H\x1b[{count}{}",
+                if rows.start == 0 {
+                    String::new()
+                } else {
+                    format!("{}", rows.start + 1)
+                },
+                if up { 'M' } else { 'L' }
+            ),
+        };
+        self.queued.extend_from_slice(op.as_bytes());
+        self.queued.extend_from_slice(b"\x1b[r");
+        self.cursor = None;
+        self.screen = shifted(&self.screen, rows, lines);
+    }
+}
+
+/// `screen` with rows `rows` moved by `lines` (positive: up), blank rows scrolled in.
+fn shifted(screen: &Buffer, rows: Range<u16>, lines: i32) -> Buffer {
+    let mut out = screen.clone();
+    let area = screen.area;
+    let rows = rows.start.max(area.top())..rows.end.min(area.bottom());
+    for y in rows.clone() {
+        let from = i64::from(y) + i64::from(lines);
+        for x in area.left()..area.right() {
+            let cell = if from >= i64::from(rows.start) && from < i64::from(rows.end) {
+                let fy = u16::try_from(from).unwrap_or(y);
+                screen.cell((x, fy)).cloned().unwrap_or_default()
+            } else {
+                Cell::default()
+            };
+            if let Some(c) = out.cell_mut((x, y)) {
+                *c = cell;
+            }
+        }
+    }
+    out
+}
+
+/// About how many bytes turning `from` into `to` costs.
+fn cost(from: &Buffer, to: &Buffer) -> usize {
+    let mut total = 0;
+    let mut last: Option<(u16, u16)> = None;
+    for (x, y, cell) in from.diff_iter(to) {
+        total += cell.symbol().len().max(1);
+        if last != Some((x.saturating_sub(1), y)) && last != Some((x.saturating_sub(2), y)) {
+            total += 6;
+        }
+        last = Some((x, y));
+    }
+    total
+}
+
+impl<W: Write> Backend for Wire<W> {
+    type Error = io::Error;
+
+    fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
+    where
+        I: Iterator<Item = (u16, u16, &'a Cell)>,
+    {
+        let width = self.screen.area.width.max(self.size()?.width);
+        let mut content = content.peekable();
+        while let Some((x, y, cell)) = content.next() {
+            // Where a character goes over part of a wide one, the terminal blanks the
+            // rest of that one, in a style of its choosing; ratatui's diff does not send
+            // those columns when they did not change. Write them again (from the copy of
+            // the screen: they did not change) unless the diff is about to.
+            let new = columns(cell);
+            let end = (x..x.saturating_add(new))
+                .filter_map(|cx| Some(cx + columns(self.screen.cell((cx, y))?)))
+                .fold(x.saturating_add(new), u16::max)
+                .min(width);
+            self.print(x, y, cell, width);
+            let next = content.peek().map(|(nx, ny, _)| (*nx, *ny));
+            for cx in x.saturating_add(new)..end {
+                if next == Some((cx, y)) {
+                    break;
+                }
+                let Some(old) = self.screen.cell((cx, y)).cloned() else {
+                    break;
+                };
+                if advance(&old) != Some(1) {
+                    self.cursor = None;
+                    break;
+                }
+                self.print(cx, y, &old, width);
+            }
+        }
+        if self.pen.is_some_and(|p| p != Pen::DEFAULT) {
+            // Leave the terminal in the default style between frames, as anything else
+            // written to it (the alternate screen switch, a shell after a crash) expects.
+            self.queued.extend_from_slice(b"\x1b[m");
+            self.pen = Some(Pen::DEFAULT);
+        }
+        Ok(())
+    }
+
+    fn hide_cursor(&mut self) -> io::Result<()> {
+        if self.cursor_shown != Some(false) {
+            self.queued.extend_from_slice(b"\x1b[?25l");
+            self.cursor_shown = Some(false);
+        }
+        Ok(())
+    }
+
+    fn show_cursor(&mut self) -> io::Result<()> {
+        if self.cursor_shown != Some(true) {
+            self.queued.extend_from_slice(b"\x1b[?25h");
+            self.cursor_shown = Some(true);
+        }
+        Ok(())
+    }
+
+    fn get_cursor_position(&mut self) -> io::Result<Position> {
+        // Never asked of the terminal: a round trip a slow link pays for.
+        Ok(self.cursor.unwrap_or_default())
+    }
+
+    fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
+        let p = position.into();
+        self.move_to(p.x, p.y);
+        Ok(())
+    }
+
+    fn clear(&mut self) -> io::Result<()> {
+        self.clear_region(ClearType::All)
+    }
+
+    fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
+        if self.pen != Some(Pen::DEFAULT) {
+            sgr(self.pen, Pen::DEFAULT, &mut self.queued);
+            self.pen = Some(Pen::DEFAULT);
+        }
+        let code: &[u8] = match clear_type {
+            ClearType::All => b"\x1b[2J",
+            ClearType::AfterCursor => b"\x1b[J",
+            ClearType::BeforeCursor => b"\x1b[1J",
+            ClearType::CurrentLine => b"\x1b[2K",
+            ClearType::UntilNewLine => b"\x1b[K",
+        };
+        self.queued.extend_from_slice(code);
+        if clear_type == ClearType::All {
+            let size = self.size()?;
+            self.screen = Buffer::empty(Rect::new(0, 0, size.width, size.height));
+            self.view = None;
+        } else {
+            // Only whole-screen clears are used; anything else makes the copy unreliable.
+            self.screen.reset();
+            self.view = None;
+        }
+        Ok(())
+    }
+
+    fn size(&self) -> io::Result<Size> {
+        match self.fixed_size {
+            Some(s) => Ok(s),
+            None => {
+                let (width, height) = crossterm::terminal::size()?;
+                Ok(Size { width, height })
+            }
+        }
+    }
+
+    fn window_size(&mut self) -> io::Result<WindowSize> {
+        Ok(WindowSize {
+            columns_rows: self.size()?,
+            pixels: Size::default(),
+        })
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        if !self.queued.is_empty() {
+            self.out.write_all(&self.queued)?;
+            self.written += self.queued.len() as u64;
+            self.queued.clear();
+        }
+        self.out.flush()
+    }
+}
+
+/// Draws a frame: `render` paints it, then the terminal is brought to it in as few bytes
+/// as possible. `view` is the text pane the frame shows (`None` for screens without one),
+/// which lets a move of a few lines be scrolled rather than drawn.
+pub fn draw<W: Write>(
+    terminal: &mut Terminal<Wire<W>>,
+    view: Option<View>,
+    render: impl FnOnce(&mut Frame),
+) -> io::Result<()> {
+    terminal.autoresize()?;
+    let mut frame = terminal.get_frame();
+    render(&mut frame);
+    let backend = terminal.backend_mut();
+    let last = std::mem::replace(&mut backend.view, view.clone());
+    let scroll = match (&last, &view) {
+        (Some(a), Some(b)) if backend.method != ScrollMethod::Off => a.scroll_to(b),
+        _ => None,
+    };
+    if let Some((rows, lines)) = scroll {
+        let next = terminal.current_buffer_mut().clone();
+        let backend = terminal.backend_mut();
+        if backend.screen.area == next.area {
+            let moved = shifted(&backend.screen, rows.clone(), lines);
+            // The scroll sequence itself costs about 15 bytes.
+            if cost(&moved, &next) + 15 < cost(&backend.screen, &next) {
+                backend.scroll(rows, lines);
+                // Make ratatui's previous buffer what the terminal now shows: swapping
+                // twice resets both buffers; the copy goes into the one that ends up
+                // previous, the frame back into the current one.
+                terminal.swap_buffers();
+                *terminal.current_buffer_mut() = moved;
+                terminal.swap_buffers();
+                *terminal.current_buffer_mut() = next;
+            }
+        }
+    }
+    let shown = terminal.apply_buffer()?.buffer.clone();
+    terminal.backend_mut().screen = shown;
+    Ok(())
+}
+
+/// Forgets what the terminal shows, so that the next frame is drawn whole: after the
+/// screen was cleared behind ratatui's back (a return from Ctrl-Z).
+pub fn forget<W: Write>(terminal: &mut Terminal<Wire<W>>) {
+    terminal.swap_buffers();
+    terminal.swap_buffers();
+    terminal.backend_mut().forget();
+}
