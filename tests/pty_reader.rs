@@ -192,3 +192,122 @@ fn q_quits_with_status_0_and_restores_the_terminal() {
     assert_eq!(modes[0], modes[1], "terminal mode not restored");
     assert_eq!(p.wait_exit(Duration::from_secs(5)), Some(0));
 }
+
+#[test]
+fn no_color_draws_without_colours_yet_keeps_roles_apart() {
+    let mut cmd = command(pty::yuedu_bin(), &[]);
+    cmd.env("NO_COLOR", "1");
+    let p = Pty::spawn(cmd, 100, 30);
+    p.wait_for_text("区域共绘民生“幸福圈”");
+    p.settle();
+    let out = String::from_utf8_lossy(&p.output_bytes()).into_owned();
+    // No foreground or background colour in any SGR sequence.
+    for sgr in out
+        .split("\u{1b}[")
+        .skip(1)
+        .filter_map(|s| s.split_once('m').map(|(p, _)| p))
+    {
+        if sgr.chars().all(|c| c.is_ascii_digit() || c == ';') {
+            for code in sgr.split(';').filter_map(|c| c.parse::<u32>().ok()) {
+                assert!(
+                    !(30..=49).contains(&code) && !(90..=107).contains(&code),
+                    "colour SGR {sgr:?}"
+                );
+            }
+        }
+    }
+    // The title is still set apart: bold.
+    let bold_title = p.with_screen(|s| {
+        (0..100).any(|c| {
+            s.cell(2, c)
+                .is_some_and(|cell| cell.contents() == "高" && cell.bold())
+        })
+    });
+    assert!(bold_title, "title not bold:\n{}", p.screen());
+}
+
+#[test]
+fn a_dumb_terminal_gets_the_dump_instead_of_a_screen() {
+    let mut cmd = command(pty::yuedu_bin(), &[]);
+    cmd.env("TERM", "dumb");
+    let mut p = Pty::spawn(cmd, 80, 24);
+    assert_eq!(p.wait_exit(Duration::from_secs(5)), Some(0));
+    p.settle();
+    let out = p.output_bytes();
+    assert!(
+        !out.contains(&0x1b),
+        "escape sequences written to a dumb terminal"
+    );
+    assert!(String::from_utf8_lossy(&out).contains("在一系列“硬”基建的基础上"));
+}
+
+#[test]
+fn a_piped_article_is_read_from_stdin_and_keys_from_the_terminal() {
+    let script = format!(
+        "cat articles/yuyao-yangtze-delta.txt | {}; echo \"exit=$?\"",
+        pty::yuedu_bin()
+    );
+    let mut p = Pty::spawn(command("/bin/sh", &["-c", &script]), 100, 30);
+    p.wait_for_text("区域共绘民生“幸福圈”");
+    assert!(p.row_text(29, 0, 100).contains("(stdin)"), "{}", p.screen());
+    p.send("]");
+    p.wait_for("keys work", |s| {
+        s.contents_between(0, NAV_WIDTH, 0, 100)
+            .contains("科创“共同体”激活增长极")
+    });
+    p.send("q");
+    p.wait_for_text("exit=0");
+}
+
+#[test]
+fn one_by_one_and_tiny_terminals_do_not_crash() {
+    for (cols, rows) in [(1, 1), (2, 2), (20, 5)] {
+        let mut p = Pty::yuedu(&[], cols, rows);
+        p.settle();
+        p.send("]j}G?");
+        p.settle();
+        p.resize(1, 1);
+        p.settle();
+        p.resize(30, 6);
+        p.settle();
+        assert!(
+            p.child.try_wait().ok().flatten().is_none(),
+            "exited at {cols}x{rows}"
+        );
+        p.send("\x1bq");
+        p.settle();
+        p.send("q");
+        assert_eq!(
+            p.wait_exit(Duration::from_secs(5)),
+            Some(0),
+            "at {cols}x{rows}:\n{}",
+            p.screen()
+        );
+    }
+}
+
+#[test]
+fn the_mouse_wheel_scrolls_when_turned_on() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "[input]\nmouse = true\n").expect("config");
+    let mut cmd = command(pty::yuedu_bin(), &[]);
+    cmd.env("YUEDU_CONFIG", &config);
+    let mut p = Pty::spawn(cmd, 100, 30);
+    p.wait_for_text("区域共绘民生“幸福圈”");
+    p.settle();
+    assert!(
+        String::from_utf8_lossy(&p.output_bytes()).contains("\u{1b}[?1000h"),
+        "mouse reporting on"
+    );
+    // Three wheel-down events (SGR encoding), at a point over the text.
+    p.send("\u{1b}[<65;50;10M\u{1b}[<65;50;10M\u{1b}[<65;50;10M");
+    p.wait_for("scrolled by three lines", |s| {
+        s.contents_between(29, 0, 29, 100).contains(" 4/")
+    });
+    // Off by default: the reader never asks for mouse reports.
+    let p = Pty::yuedu(&[], 100, 30);
+    p.wait_for_text("区域共绘民生“幸福圈”");
+    p.settle();
+    assert!(!String::from_utf8_lossy(&p.output_bytes()).contains("\u{1b}[?1000h"));
+}
