@@ -64,7 +64,9 @@ pub fn open(
         _ => None,
     };
     if let Some((store, key)) = &memory
-        && let Some(pos) = store.get(key)
+        && let Some(pos) = store
+            .get(key)
+            .filter(|p| *p != crate::layout::Pos::default())
     {
         app.go_to(pos);
         app.message = Some(format!(

@@ -364,57 +364,40 @@ fn render_status_bar(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
         return;
     }
     let mut left = format!(" {}", for_terminal_line(&app.name));
-    if let Some(section) = app.current_section_name() {
+    let room = usize::from(area.width).saturating_sub(str_width(&right_text, amb));
+    if let Some(section) = app.current_section_name()
+        && str_width(&left, amb) + 5 < room
+    {
+        // The section name only where a few of its characters fit.
         left.push_str(" │ ");
         left.push_str(&for_terminal_line(section));
     }
     if let Some(search) = &app.search {
         let cur = search.current.map_or(0, |c| c + 1);
-        left.push_str(&format!(
-            " │ /{} {cur}/{}",
-            search.query,
-            search.matches.len()
-        ));
+        let query = for_terminal_line(&search.query);
+        left.push_str(&format!(" │ /{query} {cur}/{}", search.matches.len()));
     }
     let right_w = str_width(&right_text, amb) as u16;
     let right_x = area.right().saturating_sub(right_w);
-    let hint_or_message =
-        for_terminal_line(&app.message.clone().unwrap_or_else(|| app.key_hint())).into_owned();
-    let hint_style = if app.message.is_some() {
-        theme.status_message
-    } else {
-        theme.status
-    };
     let x = put_str(buf, area.x, area.y, right_x, &left, theme.status, amb);
-    // The message (or key hint) after the name, where it fits.
-    let msg_w = str_width(&hint_or_message, amb) as u16 + 2;
-    if app.message.is_some() || x + msg_w <= right_x {
-        let start = if app.message.is_some() {
-            // A message matters more than the section name.
-            let want = right_x.saturating_sub(msg_w);
-            want.max(area.x).min(x)
-        } else {
-            x
-        };
-        let start = if app.message.is_some() {
-            start.max(area.x + 1)
-        } else {
-            start
-        };
+    // After the name: a message, which may cover the end of the name, or else the key
+    // hint where it fits whole.
+    let (text, style) = match &app.message {
+        Some(m) => (for_terminal_line(m).into_owned(), theme.status_message),
+        None => (app.key_hint(), theme.status),
+    };
+    let text_w = str_width(&text, amb) as u16 + 2;
+    let start = match app.message {
+        Some(_) => Some(x.min(right_x.saturating_sub(text_w)).max(area.x + 1)),
+        None => (x + text_w <= right_x).then_some(x),
+    };
+    if let Some(start) = start {
         fill(
             buf,
             Rect::new(start, area.y, right_x.saturating_sub(start), 1),
             theme.status,
         );
-        put_str(
-            buf,
-            start + 1,
-            area.y,
-            right_x,
-            &hint_or_message,
-            hint_style,
-            amb,
-        );
+        put_str(buf, start + 1, area.y, right_x, &text, style, amb);
     }
     put_str(
         buf,
