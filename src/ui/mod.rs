@@ -245,7 +245,10 @@ struct NavRow {
     entry: Option<usize>,
 }
 
-fn nav_rows(app: &App, theme: &Theme, width: usize) -> Vec<NavRow> {
+/// The rows of the navigation entries `window` (all of them for an ordinary article; a
+/// window around the cursor for one with thousands of sections, so a frame costs what
+/// the pane shows, not what the article holds).
+fn nav_rows(app: &App, theme: &Theme, width: usize, window: std::ops::Range<usize>) -> Vec<NavRow> {
     let amb = app.config.text.ambiguous_width;
     let mut rows: Vec<NavRow> = Vec::new();
     let mut push = |text: &str, style: Style, entry: Option<usize>, max_rows: usize| {
@@ -258,12 +261,18 @@ fn nav_rows(app: &App, theme: &Theme, width: usize) -> Vec<NavRow> {
             });
         }
     };
-    if let Some(b) = &app.article.banner {
+    if let Some(b) = app.article.banner.as_ref().filter(|_| window.start == 0) {
         push(&b.text, theme.banner, None, 1);
     }
     let current = app.current_section();
     let mut group = None;
-    for (i, e) in app.nav_entries.iter().enumerate() {
+    for (i, e) in app
+        .nav_entries
+        .iter()
+        .enumerate()
+        .take(window.end)
+        .skip(window.start)
+    {
         if group != Some(e.kind) {
             match e.kind {
                 NavKind::Heading => push("── 章节 Sections", theme.nav_group, None, 1),
@@ -320,9 +329,13 @@ fn render_nav_pane(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
         );
     }
     let inner = Rect::new(area.x, area.y, area.width.saturating_sub(2), area.height);
-    let rows = nav_rows(app, theme, usize::from(inner.width));
-    // Keep the cursor in view.
     let height = usize::from(area.height);
+    // Entries take one row or more (the title up to three, with its byline): a window of
+    // two screens around the cursor always holds the rows shown.
+    let window = app.nav_cursor.saturating_sub(2 * height)
+        ..(app.nav_cursor + 2 * height).min(app.nav_entries.len());
+    let rows = nav_rows(app, theme, usize::from(inner.width), window);
+    // Keep the cursor in view.
     let cursor_row = rows
         .iter()
         .rposition(|r| r.entry == Some(app.nav_cursor))
