@@ -136,42 +136,47 @@ fn render_text_pane(app: &App, theme: &Theme, buf: &mut Buffer, pane: Rect, colu
         };
         let y = pane.y + row;
         let matches = line_matches(app, line);
+        // The style of the source byte at `offset`: the role's, or a (current) match's.
+        let styled =
+            |style: Style, offset: usize| match matches.iter().find(|(r, _)| r.contains(&offset)) {
+                Some((_, true)) => theme.current_match,
+                Some((_, false)) => style.patch(theme.search_match),
+                None => style,
+            };
         let mut x = column.x;
         for span in &line.spans {
             let style = theme.role(span.role);
-            match (&span.src, matches.is_empty()) {
-                (Some(src), false) if span.role == Role::Notation => {
-                    // Notation stands for one source character as a whole.
-                    let hit = matches.iter().find(|(r, _)| r.contains(&src.start));
-                    let s = match hit {
-                        Some((_, true)) => theme.current_match,
-                        Some((_, false)) => style.patch(theme.search_match),
-                        None => style,
-                    };
-                    x = put_str(buf, x, y, column.right(), &span.text, s, amb);
-                }
-                (Some(src), false) => {
-                    // Shown characters stand one for one for source characters: walk both.
+            match &span.src {
+                Some(src) if !matches.is_empty() && span.role != Role::Notation => {
+                    // Shown characters stand one for one for source characters: walk
+                    // both, a grapheme at a time.
                     let mut offset = src.start;
                     let source = app
                         .items
                         .get(line.pos.item)
                         .map(|it| crate::layout::item_text(&app.article, *it));
-                    for ch in span.text.chars() {
-                        let hit = matches.iter().find(|(r, _)| r.contains(&offset));
-                        let s = match hit {
-                            Some((_, true)) => theme.current_match,
-                            Some((_, false)) => style.patch(theme.search_match),
-                            None => style,
-                        };
-                        let mut tmp = [0u8; 4];
-                        x = put_str(buf, x, y, column.right(), ch.encode_utf8(&mut tmp), s, amb);
-                        offset += source
-                            .and_then(|(text, credit)| source_char_len(text, credit, offset))
-                            .unwrap_or(ch.len_utf8());
+                    for g in span.text.graphemes(true) {
+                        x = put_str(buf, x, y, column.right(), g, styled(style, offset), amb);
+                        for ch in g.chars() {
+                            offset += source
+                                .and_then(|(text, credit)| source_char_len(text, credit, offset))
+                                .unwrap_or(ch.len_utf8());
+                        }
                     }
                 }
-                _ => x = put_str(buf, x, y, column.right(), &span.text, style, amb),
+                // Notation stands for one source character as a whole.
+                Some(src) => {
+                    x = put_str(
+                        buf,
+                        x,
+                        y,
+                        column.right(),
+                        &span.text,
+                        styled(style, src.start),
+                        amb,
+                    )
+                }
+                None => x = put_str(buf, x, y, column.right(), &span.text, style, amb),
             }
         }
     }
