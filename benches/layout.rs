@@ -1,5 +1,6 @@
 //! Line layout throughput: yuedu's breaker beside textwrap on the same 1 MB of Chinese
-//! prose at 80 columns (the shipped article's paragraphs, repeated).
+//! prose at 80 columns (the shipped article's paragraphs, repeated); parsing; drawing one
+//! frame of the reader.
 //!
 //! Run with `cargo bench --bench layout`.
 
@@ -94,5 +95,31 @@ fn bench_parse(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_layout, bench_parse);
+/// Drawing one frame of the reader (80×24 and 200×60) into a ratatui buffer: what every
+/// key costs before the backend writes the difference.
+fn bench_frame(c: &mut Criterion) {
+    let mut group = c.benchmark_group("draw one frame");
+    for (cols, rows) in [(80u16, 24u16), (200, 60)] {
+        let mut app = yuedu::app::app_for(
+            parse(SHIPPED_ARTICLE),
+            "yuyao-yangtze-delta.txt",
+            yuedu::config::Config::defaults(),
+            (cols, rows),
+        )
+        .expect("default key map");
+        app.update(yuedu::action::Action::NextHeading);
+        let theme = yuedu::ui::Theme::new(&app.config.theme, false);
+        let area = ratatui::layout::Rect::new(0, 0, cols, rows);
+        let mut buf = ratatui::buffer::Buffer::empty(area);
+        group.bench_function(format!("{cols}x{rows}"), |b| {
+            b.iter(|| {
+                buf.reset();
+                yuedu::ui::render(black_box(&app), &theme, &mut buf, area);
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_layout, bench_parse, bench_frame);
 criterion_main!(benches);
