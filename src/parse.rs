@@ -17,8 +17,10 @@ pub const SHORT_LINE_CHARS: usize = 32;
 /// How many characters of context a [`Join`] keeps on either side of the break.
 const JOIN_EXCERPT_CHARS: usize = 12;
 
-/// Marks that end a sentence.
-const SENTENCE_FINAL: &[char] = &['。', '！', '？', '…', '；', '!', '?', '．'];
+/// Marks that end a sentence. An ASCII full stop counts too (a quoted English sentence,
+/// "stay foolish."), except after a digit, where it is a decimal point or an
+/// abbreviation cut short.
+const SENTENCE_FINAL: &[char] = &['。', '！', '？', '…', '；', '!', '?', '．', '.'];
 
 /// Closing quotes and brackets that may follow a sentence-final mark.
 const CLOSING_AFTER_FINAL: &[char] = &['”', '’', '」', '』', '）', ')', '》', '〕', '】'];
@@ -133,6 +135,9 @@ fn group_units<'a>(lines: &[SrcLine<'a>]) -> Vec<Unit<'a>> {
 /// quotes or brackets.
 pub fn ends_sentence(text: &str) -> bool {
     let trimmed = text.trim_end().trim_end_matches(CLOSING_AFTER_FINAL);
+    if let Some(before) = trimmed.strip_suffix('.') {
+        return !before.ends_with(|c: char| c.is_ascii_digit());
+    }
     trimmed.ends_with(SENTENCE_FINAL)
 }
 
@@ -459,6 +464,8 @@ mod tests {
         assert!(ends_sentence("他说:“好。”"));
         assert!(ends_sentence("今年是“拼”!"));
         assert!(ends_sentence("定期复查……"));
+        assert!(ends_sentence("便签:“Stay hungry, stay foolish.”"));
+        assert!(!ends_sentence("增长到了3."));
         assert!(!ends_sentence("区域共绘民生“幸福圈”"));
         assert!(!ends_sentence("“我们通过增强企业研发强度来赋"));
     }
