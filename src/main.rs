@@ -272,7 +272,7 @@ fn read_one(path: Option<&Path>, config: Config, read: &ReadOptions) -> Result<(
     let size = crossterm::terminal::size().unwrap_or((80, 24));
     let theme = theme_for(&config);
     let mut opened = reader::open(&src, config, size, read)?;
-    tui::run(&mut opened.app, &theme, opened.reload.take())?;
+    tui::run(&mut opened.app, &theme, opened.reload.as_ref())?;
     if let Err(warning) = opened.save_position() {
         eprintln!("yuedu: warning: {}", for_terminal_line(&warning));
     }

@@ -34,6 +34,9 @@ pub struct Opened {
     pub reload: Option<Reload>,
     /// Where the reading position is remembered, and under which key.
     memory: Option<(Store, String)>,
+    /// How the file was read, to key the position by the content shown at the end (the
+    /// file may have been reloaded since it was opened).
+    read: ReadOptions,
 }
 
 /// Opens `src` in a reader of `size`, resuming where it was left when the configuration
@@ -93,15 +96,21 @@ pub fn open(
         app,
         reload,
         memory,
+        read: read.clone(),
     })
 }
 
 impl Opened {
     /// Remembers where the reader is; the error is a warning for the user.
     pub fn save_position(&self) -> Result<(), String> {
-        match &self.memory {
-            Some((store, key)) => store.put(key, self.app.reading_pos()),
-            None => Ok(()),
-        }
+        let Some((store, key)) = &self.memory else {
+            return Ok(());
+        };
+        // After a reload the position belongs to the new content: key it by that.
+        let current = self.reload.as_ref().and_then(|r| {
+            let src = source::load(Some(&r.path), self.read.as_load()).ok()?;
+            Some(state::key(&r.path, &src.text))
+        });
+        store.put(current.as_ref().unwrap_or(key), self.app.reading_pos())
     }
 }

@@ -336,9 +336,9 @@ impl Drop for Session {
 }
 
 /// Runs the reader on one article until the user quits.
-pub fn run(app: &mut App, theme: &Theme, reload: Option<Reload>) -> io::Result<()> {
+pub fn run(app: &mut App, theme: &Theme, reload: Option<&Reload>) -> io::Result<()> {
     let mut session = Session::start(app.config.input.mouse, app.config.output.scroll_regions)?;
-    session.read(app, theme, reload.as_ref())
+    session.read(app, theme, reload)
 }
 
 /// Reads the article again and puts it in place, saying so in the status bar.
