@@ -105,6 +105,9 @@ pub struct App {
     pub help: Option<usize>,
     /// What `yuedu check` finds in the article.
     pub findings: Vec<Finding>,
+    /// Findings still being worked out in the background (a large article opens before
+    /// its check is done); taken into `findings` when the list is asked for.
+    pub pending_findings: Option<std::sync::mpsc::Receiver<Vec<Finding>>>,
     /// The selected finding, when the findings list is open.
     pub findings_view: Option<usize>,
     /// A message for the status bar, until the next key.
@@ -148,6 +151,7 @@ impl App {
             search: None,
             help: None,
             findings: Vec::new(),
+            pending_findings: None,
             findings_view: None,
             message: None,
             running: true,
@@ -261,6 +265,7 @@ impl App {
     /// if it is still there, else the same place by position.
     pub fn replace_article(&mut self, article: Article, findings: Vec<Finding>) {
         self.findings = findings;
+        self.pending_findings = None;
         self.findings_view = None;
         let pos = self
             .layout
@@ -698,6 +703,24 @@ impl App {
     // ----- findings ----------------------------------------------------------------------
 
     fn open_findings(&mut self) {
+        if let Some(rx) = &self.pending_findings {
+            match rx.try_recv() {
+                Ok(findings) => {
+                    self.findings = findings;
+                    self.pending_findings = None;
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => {
+                    self.message =
+                        Some("still checking the article; try again in a moment".to_string());
+                    return;
+                }
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    self.pending_findings = None;
+                    self.message = Some("the check of this article failed".to_string());
+                    return;
+                }
+            }
+        }
         if self.findings.is_empty() {
             self.message =
                 Some("no findings: yuedu check has nothing to say about this article".to_string());

@@ -50,10 +50,16 @@ pub fn open(
     let article = parse::parse(&src.text);
     let resume = config.reader.resume;
     let watch_mode = config.reader.watch;
-    let findings = check::check_source(src, &article, &config.check);
     let levels = config.check.clone();
+    // The check runs beside the reader: a large article opens without waiting for it.
+    let (tx, rx) = std::sync::mpsc::channel();
+    let (job_src, job_levels) = (src.clone(), levels.clone());
+    std::thread::spawn(move || {
+        let article = parse::parse(&job_src.text);
+        let _ = tx.send(check::check_source(&job_src, &article, &job_levels));
+    });
     let mut app = app::app_for(article, &src.name(), config, size)?;
-    app.findings = findings;
+    app.pending_findings = Some(rx);
     app.message = src.decode_report.clone();
     if app.article.blocks.is_empty() && app.article.title.is_none() {
         app.message = Some("the article is empty".to_string());

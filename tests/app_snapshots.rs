@@ -195,3 +195,22 @@ fn no_wide_character_is_cut_at_any_size() {
         }
     }
 }
+
+#[test]
+fn findings_worked_out_in_the_background_are_taken_when_asked_for() {
+    let mut a = app(80, 24);
+    let (tx, rx) = std::sync::mpsc::channel();
+    a.pending_findings = Some(rx);
+    key(&mut a, "!");
+    assert!(a.findings_view.is_none());
+    assert_eq!(
+        a.message.as_deref(),
+        Some("still checking the article; try again in a moment")
+    );
+    let src = yuedu::source::load(None, Default::default()).expect("shipped article");
+    let findings = yuedu::check::check_source(&src, &a.article, &Config::defaults().check);
+    tx.send(findings).expect("send");
+    key(&mut a, "!");
+    assert_eq!(a.findings_view, Some(0));
+    assert_eq!(a.findings.len(), 97);
+}
