@@ -165,17 +165,20 @@ pub fn layout_segments(
     src_len: usize,
     opts: &BreakOptions,
 ) -> Vec<Line> {
-    layout_segments_peak(segs, item, src_len, opts).0
+    layout_segments_peak(segs, item, src_len, opts, CHUNK, true).0
 }
 
-/// [`layout_segments`], and the largest number of units the breaker held at once.
+/// [`layout_segments`] producing `chunk` units at a time, shortening wide runs of
+/// white space or not, and the largest number of units the breaker held at once.
 fn layout_segments_peak(
     segs: &[Seg<'_>],
     item: usize,
     src_len: usize,
     opts: &BreakOptions,
+    chunk: usize,
+    shorten_spaces: bool,
 ) -> (Vec<Line>, usize) {
-    let mut win = Window::new(segs, opts);
+    let mut win = Window::new(segs, opts, chunk, shorten_spaces);
     let mut lines = Vec::new();
     let width = opts.width;
     let mut s = 0;
@@ -209,6 +212,8 @@ struct Window<'s, 'a> {
     /// it, so it waits for the next chunk (or the end).
     levels: Vec<u8>,
     base: usize,
+    /// How many units to produce at a time.
+    chunk: usize,
     /// The producer has given all units.
     done: bool,
     /// Whether the last non-space unit before the next level to compute may not end a
@@ -219,12 +224,14 @@ struct Window<'s, 'a> {
 }
 
 impl<'s, 'a> Window<'s, 'a> {
-    fn new(segs: &'s [Seg<'a>], opts: &BreakOptions) -> Self {
+    fn new(segs: &'s [Seg<'a>], opts: &BreakOptions, chunk: usize, shorten: bool) -> Self {
+        let chunk = chunk.max(1);
         Window {
-            producer: Producer::new(segs, opts),
-            units: Vec::with_capacity(2 * CHUNK),
-            levels: Vec::with_capacity(2 * CHUNK),
+            producer: Producer::new(segs, opts, shorten),
+            units: Vec::new(),
+            levels: Vec::new(),
             base: 0,
+            chunk,
             done: false,
             last_ns_bad_end: false,
             peak: 0,
@@ -237,7 +244,7 @@ impl<'s, 'a> Window<'s, 'a> {
         if self.done {
             return false;
         }
-        let want = self.units.len() + CHUNK;
+        let want = self.units.len().saturating_add(self.chunk);
         self.done = self.producer.fill(&mut self.units, want);
         self.peak = self.peak.max(self.units.len());
         self.compute_levels();
@@ -258,7 +265,7 @@ impl<'s, 'a> Window<'s, 'a> {
     /// at), once there are enough of them to be worth moving the rest.
     fn drop_before(&mut self, s: usize) {
         let d = (s - self.base).min(self.levels.len().saturating_sub(2));
-        if d >= CHUNK {
+        if d >= self.chunk {
             self.units.drain(..d);
             self.levels.drain(..d);
             self.base += d;
@@ -491,10 +498,12 @@ struct Producer<'s, 'a> {
     run_width: usize,
     /// The last unit of that run so far, when it is left out for now.
     held: Option<Unit>,
+    /// Whether wide runs of white space are shortened (tests compare with not).
+    shorten: bool,
 }
 
 impl<'s, 'a> Producer<'s, 'a> {
-    fn new(segs: &'s [Seg<'a>], opts: &BreakOptions) -> Self {
+    fn new(segs: &'s [Seg<'a>], opts: &BreakOptions, shorten: bool) -> Self {
         let mut p = Producer {
             segs,
             opts: *opts,
@@ -503,6 +512,7 @@ impl<'s, 'a> Producer<'s, 'a> {
             fw: None,
             run_width: 0,
             held: None,
+            shorten,
         };
         p.enter_segment();
         p
@@ -522,7 +532,7 @@ impl<'s, 'a> Producer<'s, 'a> {
         if u.space() {
             let before = self.run_width;
             self.run_width = before.saturating_add(u.width);
-            if before <= self.opts.width {
+            if before <= self.opts.width || !self.shorten {
                 out.push(u);
             } else {
                 self.held = Some(u);
@@ -868,4 +878,240 @@ pub fn fullwidth_substitutions(text: &str) -> Vec<(usize, char)> {
     out.extend(open.into_iter().filter(|&(_, q)| q).map(|(o, _)| (o, '（')));
     out.sort_unstable_by_key(|&(o, _)| o);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TOKENS: &[&str] = &[
+        "中",
+        "文",
+        "长三角",
+        "，",
+        ",",
+        ";",
+        ":",
+        "!",
+        "?",
+        "(",
+        ")",
+        "（",
+        "）",
+        "“",
+        "”",
+        "‘",
+        "’",
+        "—",
+        "——",
+        "…",
+        " ",
+        "  ",
+        "\u{3000}",
+        "a",
+        "AIoT",
+        "1",
+        "3.65",
+        ".",
+        "%",
+        "e\u{301}",
+        "《",
+        "》",
+        "、",
+        "。",
+        "👍",
+        "中\u{903}\u{903}",
+        "\u{915}\u{93F}",
+        "/",
+    ];
+
+    fn random_text(seed: u64, n: usize) -> String {
+        let mut x = seed;
+        let mut out = String::new();
+        for _ in 0..n {
+            x = x
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            out.push_str(TOKENS[usize::try_from(x >> 33).unwrap_or(0) % TOKENS.len()]);
+        }
+        out
+    }
+
+    fn opts(width: usize) -> BreakOptions {
+        BreakOptions {
+            width,
+            ambiguous: AmbiguousWidth::Narrow,
+            level: LineBreakLevel::Gb,
+            punctuation: PunctuationDisplay::AsIs,
+        }
+    }
+
+    fn text_seg(text: &str, base: usize, kind: SegKind) -> Seg<'_> {
+        Seg {
+            text,
+            role: Role::Body,
+            base: Some(base),
+            src_len: None,
+            kind,
+        }
+    }
+
+    fn deco(text: &str, kind: SegKind) -> Seg<'_> {
+        Seg {
+            text,
+            role: Role::Decoration,
+            base: None,
+            src_len: None,
+            kind,
+        }
+    }
+
+    fn atom(text: &str, base: usize) -> Seg<'_> {
+        Seg {
+            text,
+            role: Role::Notation,
+            base: Some(base),
+            src_len: Some(3),
+            kind: SegKind::Atom,
+        }
+    }
+
+    /// A paragraph of `text` at `width`: its lines and the breaker's peak window.
+    fn paragraph(text: &str, o: &BreakOptions) -> (Vec<Line>, usize) {
+        let segs = [
+            deco("\u{3000}\u{3000}", SegKind::Prefix),
+            text_seg(text, 0, SegKind::Text),
+        ];
+        layout_segments_peak(&segs, 0, text.len(), o, CHUNK, true)
+    }
+
+    #[test]
+    fn window_stays_bounded_on_one_long_paragraph() {
+        let text = "长三角一体化发展,AIoT企业3.65%增长——“拼”!".repeat(20_000);
+        for punctuation in [PunctuationDisplay::AsIs, PunctuationDisplay::Fullwidth] {
+            let o = BreakOptions {
+                punctuation,
+                ..opts(80)
+            };
+            let (lines, peak) = paragraph(&text, &o);
+            assert!(lines.len() > 5_000, "{}", lines.len());
+            // A chunk behind the line start at most, the line, a chunk ahead.
+            assert!(peak <= 3 * CHUNK + 100, "peak window {peak} units");
+        }
+    }
+
+    #[test]
+    fn window_stays_bounded_on_a_long_run_of_spaces() {
+        let text = format!(
+            "中文{}文字{}",
+            " ".repeat(300_000),
+            "\u{3000}".repeat(300_000)
+        );
+        let (lines, peak) = paragraph(&text, &opts(20));
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert_eq!(
+            lines[0].text(),
+            format!("\u{3000}\u{3000}中文{}", " ".repeat(12))
+        );
+        assert!(peak <= 2 * CHUNK, "peak window {peak} units");
+    }
+
+    #[test]
+    fn window_stays_bounded_behind_an_unclosed_parenthesis() {
+        // The ( is not next to Chinese: whether it is shown full-width waits for a )
+        // that never comes; the lines are still produced a window at a time.
+        let text = format!("a(b{}", "中文,".repeat(50_000));
+        let o = BreakOptions {
+            punctuation: PunctuationDisplay::Fullwidth,
+            ..opts(40)
+        };
+        let (lines, peak) = paragraph(&text, &o);
+        assert!(lines[0].text().contains("a(b"), "{:?}", lines[0]);
+        assert!(lines[1].text().contains('，'), "{:?}", lines[1]);
+        assert!(peak <= 3 * CHUNK + 100, "peak window {peak} units");
+    }
+
+    #[test]
+    fn streaming_in_small_chunks_changes_nothing() {
+        for seed in 0..60u64 {
+            let text = random_text(seed, 10 + usize::try_from(seed).unwrap_or(0) % 50);
+            let cut = text
+                .char_indices()
+                .nth(text.chars().count() / 2)
+                .map_or(0, |(i, _)| i);
+            let (a, b) = text.split_at(cut);
+            let cb = cut + 3;
+            let credit = "张三 摄";
+            let segs = [
+                deco("\u{3000}\u{3000}", SegKind::Prefix),
+                text_seg(a, 0, SegKind::Text),
+                atom("<U+202E>", cut),
+                atom("    ", cut + 3),
+                text_seg(b, cb, SegKind::Text),
+                deco(" ", SegKind::Separator),
+                text_seg(credit, cb + b.len(), SegKind::Credit),
+            ];
+            let src_len = cb + b.len() + credit.len();
+            for width in [0, 1, 2, 3, 4, 7, 12, 30] {
+                for ambiguous in [AmbiguousWidth::Narrow, AmbiguousWidth::Wide] {
+                    for level in [LineBreakLevel::Basic, LineBreakLevel::Strict] {
+                        for punctuation in [PunctuationDisplay::AsIs, PunctuationDisplay::Fullwidth]
+                        {
+                            let o = BreakOptions {
+                                width,
+                                ambiguous,
+                                level,
+                                punctuation,
+                            };
+                            let whole =
+                                layout_segments_peak(&segs, 1, src_len, &o, usize::MAX, false);
+                            for chunk in [1, 2, 5] {
+                                let streamed =
+                                    layout_segments_peak(&segs, 1, src_len, &o, chunk, true);
+                                assert_eq!(streamed.0, whole.0, "{text:?} {o:?} chunk {chunk}");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn streamed_substitutions_match_the_whole_text_ones() {
+        let mut texts: Vec<String> = (0..300u64)
+            .map(|s| random_text(s, 5 + usize::try_from(s).unwrap_or(0) % 40))
+            .collect();
+        texts.extend(
+            [
+                "a(b)中",
+                "(a(b)c)中",
+                "中(a",
+                "((中)x)",
+                ")中(",
+                "a(b(c)d)中,e",
+                "x(((y)))中",
+            ]
+            .map(String::from),
+        );
+        let o = BreakOptions {
+            punctuation: PunctuationDisplay::Fullwidth,
+            ..opts(usize::MAX)
+        };
+        for text in &texts {
+            let segs = [text_seg(text, 0, SegKind::Text)];
+            let mut units = Vec::new();
+            Producer::new(&segs, &o, false).fill(&mut units, usize::MAX);
+            let starts: Vec<usize> = units.iter().map(|u| u.start).collect();
+            let got: Vec<(usize, char)> = units
+                .iter()
+                .filter_map(|u| u.subst.map(|c| (u.start, c)))
+                .collect();
+            let want: Vec<(usize, char)> = fullwidth_substitutions(text)
+                .into_iter()
+                .filter(|(o, _)| starts.contains(o))
+                .collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
 }
