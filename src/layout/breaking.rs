@@ -226,10 +226,13 @@ struct Window<'s, 'a> {
 impl<'s, 'a> Window<'s, 'a> {
     fn new(segs: &'s [Seg<'a>], opts: &BreakOptions, chunk: usize, shorten: bool) -> Self {
         let chunk = chunk.max(1);
+        // About the item's units (most are two or three bytes), up to two chunks.
+        let total: usize = segs.iter().map(|s| s.text.len()).sum();
+        let cap = (total / 2 + 4).min(chunk.saturating_mul(2));
         Window {
             producer: Producer::new(segs, opts, shorten),
-            units: Vec::new(),
-            levels: Vec::new(),
+            units: Vec::with_capacity(cap),
+            levels: Vec::with_capacity(cap),
             base: 0,
             chunk,
             done: false,
