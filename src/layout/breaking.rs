@@ -118,6 +118,7 @@ const F_EM_DASH: u16 = 1 << 9;
 /// be cut into its characters.
 const F_CONT: u16 = 1 << 10;
 
+#[inline]
 fn flags(ch: char, space: bool, level: LineBreakLevel) -> u16 {
     let mut f = 0;
     let mut set = |cond: bool, bit: u16| {
@@ -278,6 +279,9 @@ impl<'s, 'a> Window<'s, 'a> {
     /// The levels of the boundaries whose neighbours are all produced.
     fn compute_levels(&mut self) {
         let units = &self.units;
+        let base = self.base;
+        let mut last_ns_bad_end = self.last_ns_bad_end;
+        let from = self.levels.len();
         let limit = if self.done {
             units.len()
         } else {
@@ -289,23 +293,23 @@ impl<'s, 'a> Window<'s, 'a> {
                 .get(j)
                 .is_some_and(|u| u.flags & (F_SPACE | flag) == flag)
         };
-        for j in self.levels.len()..limit {
-            if self.base + j == 0 {
-                self.levels.push(ANYWHERE);
-                continue;
-            }
+        if limit <= from {
+            return;
+        }
+        self.levels.resize(limit, ANYWHERE);
+        let levels = &mut self.levels[..limit];
+        for j in from.max(usize::from(base == 0))..limit {
             // `j >= 1`: `drop_before` keeps two units before the first unknown level.
             let a = &units[j - 1];
             let b = &units[j];
             if !a.space() {
-                self.last_ns_bad_end = a.has(F_BAD_END);
+                last_ns_bad_end = a.has(F_BAD_END);
             }
             if b.space() {
-                self.levels.push(ANYWHERE);
                 continue;
             }
             // Unit `i - 2` of the item, when it exists.
-            let two_back = |flag: u16| self.base + j >= 2 && has(j - 2, flag);
+            let two_back = |flag: u16| base + j >= 2 && has(j - 2, flag);
             let mut lv = LEGAL;
             if a.space() {
                 if a.kind == SegKind::Prefix {
@@ -346,11 +350,12 @@ impl<'s, 'a> Window<'s, 'a> {
             let prev_is_dash = !a.space() && a.has(F_EM_DASH);
             let bad_start =
                 b.has(F_BAD_START) || (b.has(F_EM_DASH) && !next_is_dash && !prev_is_dash);
-            if bad_start || self.last_ns_bad_end {
+            if bad_start || last_ns_bad_end {
                 lv = lv.max(PROHIBITED);
             }
-            self.levels.push(lv);
+            levels[j] = lv;
         }
+        self.last_ns_bad_end = last_ns_bad_end;
     }
 
     /// The end of the line that starts at unit `s` (exclusive, always `> s`; unit `s`
@@ -531,7 +536,17 @@ impl<'s, 'a> Producer<'s, 'a> {
         });
     }
 
+    #[inline]
     fn emit(&mut self, out: &mut Vec<Unit>, u: Unit) {
+        if !u.space() && self.held.is_none() {
+            self.run_width = 0;
+            out.push(u);
+        } else {
+            self.emit_space_run(out, u);
+        }
+    }
+
+    fn emit_space_run(&mut self, out: &mut Vec<Unit>, u: Unit) {
         if u.space() {
             let before = self.run_width;
             self.run_width = before.saturating_add(u.width);
@@ -588,65 +603,79 @@ impl<'s, 'a> Producer<'s, 'a> {
                     );
                     continue;
                 }
-            } else if let Some((first, len)) = first_grapheme(rest) {
-                self.pos = start + len;
-                let g = &rest[..len];
-                let subst = match &mut self.fw {
-                    Some(fw) => fw.first_of(start, start + len),
-                    None => None,
-                };
-                let ch = subst.unwrap_or(first);
-                let single = len == first.len_utf8();
-                let width = match subst {
-                    Some(c) => {
-                        let rest = &g[first.len_utf8()..];
-                        unicode_width::UnicodeWidthChar::width(c).unwrap_or(1)
-                            + match opts.ambiguous {
-                                AmbiguousWidth::Narrow => rest.width(),
-                                AmbiguousWidth::Wide => rest.width_cjk(),
-                            }
+            } else {
+                // The units of a text segment, in a loop of their own.
+                let mut fw = self.fw.take();
+                let text = seg.text;
+                let mut start = start;
+                while out.len() < want {
+                    let Some((first, len)) = first_grapheme(&text[start..]) else {
+                        break;
+                    };
+                    let g = &text[start..start + len];
+                    let subst = match &mut fw {
+                        Some(fw) => fw.first_of(start, start + len),
+                        None => None,
+                    };
+                    let ch = subst.unwrap_or(first);
+                    let single = len == first.len_utf8();
+                    let width = match subst {
+                        Some(c) => {
+                            let rest = &g[first.len_utf8()..];
+                            unicode_width::UnicodeWidthChar::width(c).unwrap_or(1)
+                                + match opts.ambiguous {
+                                    AmbiguousWidth::Narrow => rest.width(),
+                                    AmbiguousWidth::Wide => rest.width_cjk(),
+                                }
+                        }
+                        None if single && is_plain(first) => plain_width(first, opts.ambiguous),
+                        None => grapheme_width(g, opts.ambiguous),
+                    };
+                    let space = single && is_space(first);
+                    if width > opts.width && opts.width >= 2 && !single && subst.is_none() {
+                        // A cluster wider than the line (a Han character with spacing marks
+                        // piled on it): no line may be wider than the width, so it is cut
+                        // into its characters, glued together as far as the width allows.
+                        for (k, (off, c)) in g.char_indices().enumerate() {
+                            let piece = &g[off..off + c.len_utf8()];
+                            let f = flags(c, false, opts.level) | if k > 0 { F_CONT } else { 0 };
+                            self.emit(
+                                out,
+                                Unit {
+                                    seg: si,
+                                    start: start + off,
+                                    end: start + off + c.len_utf8(),
+                                    width: grapheme_width(piece, opts.ambiguous),
+                                    ch: c,
+                                    subst: None,
+                                    kind: seg.kind,
+                                    flags: f,
+                                },
+                            );
+                        }
+                        start += len;
+                        continue;
                     }
-                    None if single && is_plain(first) => plain_width(first, opts.ambiguous),
-                    None => grapheme_width(g, opts.ambiguous),
-                };
-                let space = single && is_space(first);
-                if width > opts.width && opts.width >= 2 && !single && subst.is_none() {
-                    // A cluster wider than the line (a Han character with spacing marks
-                    // piled on it): no line may be wider than the width, so it is cut
-                    // into its characters, glued together as far as the width allows.
-                    for (k, (off, c)) in g.char_indices().enumerate() {
-                        let piece = &g[off..off + c.len_utf8()];
-                        let f = flags(c, false, opts.level) | if k > 0 { F_CONT } else { 0 };
-                        self.emit(
-                            out,
-                            Unit {
-                                seg: si,
-                                start: start + off,
-                                end: start + off + c.len_utf8(),
-                                width: grapheme_width(piece, opts.ambiguous),
-                                ch: c,
-                                subst: None,
-                                kind: seg.kind,
-                                flags: f,
-                            },
-                        );
-                    }
-                    continue;
+                    self.emit(
+                        out,
+                        Unit {
+                            seg: si,
+                            start,
+                            end: start + len,
+                            width,
+                            ch,
+                            subst,
+                            kind: seg.kind,
+                            flags: flags(ch, space, opts.level),
+                        },
+                    );
+                    start += len;
                 }
-                self.emit(
-                    out,
-                    Unit {
-                        seg: si,
-                        start,
-                        end: start + len,
-                        width,
-                        ch,
-                        subst,
-                        kind: seg.kind,
-                        flags: flags(ch, space, opts.level),
-                    },
-                );
-                continue;
+                self.pos = start;
+                self.fw = fw;
+                if start < text.len() {
+                    return false;
+                }
             }
             self.seg += 1;
             self.enter_segment();
