@@ -18,7 +18,7 @@
 //! its own units plus the one that overflowed, and lines never move backwards, so the
 //! time is linear in the text for a given width.
 
-use std::ops::Range;
+use std::collections::VecDeque;
 
 use unicode_width::UnicodeWidthStr;
 
@@ -118,6 +118,7 @@ const F_EM_DASH: u16 = 1 << 9;
 /// be cut into its characters.
 const F_CONT: u16 = 1 << 10;
 
+#[inline]
 fn flags(ch: char, space: bool, level: LineBreakLevel) -> u16 {
     let mut f = 0;
     let mut set = |cond: bool, bit: u16| {
@@ -153,6 +154,10 @@ impl Unit {
     }
 }
 
+/// How many units the breaker produces at a time; units behind the current line start
+/// are dropped once there are this many of them.
+const CHUNK: usize = 4096;
+
 /// Lays out the segments of one item. `item` goes into every line's [`Pos`];
 /// `src_len` is the length of the item's source text (with a credit's).
 pub fn layout_segments(
@@ -161,19 +166,32 @@ pub fn layout_segments(
     src_len: usize,
     opts: &BreakOptions,
 ) -> Vec<Line> {
-    let units = units(segs, opts);
-    let levels = levels(&units);
+    layout_segments_peak(segs, item, src_len, opts, CHUNK, true).0
+}
+
+/// [`layout_segments`] producing `chunk` units at a time, shortening wide runs of
+/// white space or not, and the largest number of units the breaker held at once.
+fn layout_segments_peak(
+    segs: &[Seg<'_>],
+    item: usize,
+    src_len: usize,
+    opts: &BreakOptions,
+    chunk: usize,
+    shorten_spaces: bool,
+) -> (Vec<Line>, usize) {
+    let mut win = Window::new(segs, opts, chunk, shorten_spaces);
     let mut lines = Vec::new();
-    let n = units.len();
     let width = opts.width;
     let mut s = 0;
-    while s < n {
-        let k = next_break(&units, &levels, s, width);
-        lines.push(make_line(segs, &units, s..k, item, src_len, width));
+    while win.has_unit(s) {
+        let k = win.next_break(s, width);
+        let line_units = &win.units[s - win.base..k - win.base];
+        lines.push(make_line(segs, line_units, item, src_len, width));
         s = k;
-        while s < n && units[s].space() {
+        while win.has_unit(s) && win.units[s - win.base].space() {
             s += 1;
         }
+        win.drop_before(s);
     }
     if lines.is_empty() {
         lines.push(Line {
@@ -182,50 +200,232 @@ pub fn layout_segments(
             pos: Pos { item, offset: 0 },
         });
     }
-    lines
+    (lines, win.peak)
 }
 
-/// The end of the line that starts at unit `s` (exclusive, always `> s`).
-fn next_break(units: &[Unit], levels: &[u8], s: usize, width: usize) -> usize {
-    let n = units.len();
-    // best[l]: the last boundary of level ≤ l where the line so far fits.
-    let mut best = [0usize; ANYWHERE as usize + 1];
-    let mut w_all = 0usize;
-    let mut w_content = 0usize;
-    let mut i = s;
-    while i < n {
-        if i > s && w_content <= width {
-            for b in best.iter_mut().skip(usize::from(levels[i])) {
-                *b = i;
+/// The units of an item and the levels of the boundaries before them, produced a chunk
+/// at a time and dropped once they are behind the line being filled: `units[j]` is unit
+/// `base + j` of the item, `levels[j]` the level of the boundary before it.
+struct Window<'s, 'a> {
+    producer: Producer<'s, 'a>,
+    units: Vec<Unit>,
+    /// Never longer than `units`: the level before the last unit needs the unit after
+    /// it, so it waits for the next chunk (or the end).
+    levels: Vec<u8>,
+    base: usize,
+    /// How many units to produce at a time.
+    chunk: usize,
+    /// The producer has given all units.
+    done: bool,
+    /// Whether the last non-space unit before the next level to compute may not end a
+    /// line.
+    last_ns_bad_end: bool,
+    /// The most units held at once.
+    peak: usize,
+}
+
+impl<'s, 'a> Window<'s, 'a> {
+    fn new(segs: &'s [Seg<'a>], opts: &BreakOptions, chunk: usize, shorten: bool) -> Self {
+        let chunk = chunk.max(1);
+        // About the item's units (most are two or three bytes), up to two chunks.
+        let total: usize = segs.iter().map(|s| s.text.len()).sum();
+        let cap = (total / 2 + 4).min(chunk.saturating_mul(2));
+        Window {
+            producer: Producer::new(segs, opts, shorten),
+            units: Vec::with_capacity(cap),
+            levels: Vec::with_capacity(cap),
+            base: 0,
+            chunk,
+            done: false,
+            last_ns_bad_end: false,
+            peak: 0,
+        }
+    }
+
+    /// Produces the next chunk of units and the levels that become known; `false` when
+    /// everything is produced and has its level.
+    fn refill(&mut self) -> bool {
+        if self.done {
+            return false;
+        }
+        let want = self.units.len().saturating_add(self.chunk);
+        self.done = self.producer.fill(&mut self.units, want);
+        self.peak = self.peak.max(self.units.len());
+        self.compute_levels();
+        true
+    }
+
+    /// Whether unit `i` exists (producing it if needed).
+    fn has_unit(&mut self, i: usize) -> bool {
+        while i >= self.base + self.units.len() {
+            if !self.refill() {
+                return false;
             }
         }
-        let u = &units[i];
-        w_all += u.width;
-        if !u.space() {
-            w_content = w_all;
-        }
-        if w_content > width {
-            return best
-                .iter()
-                .copied()
-                .find(|&b| b > s)
-                .unwrap_or(s + 1)
-                .max(s + 1);
-        }
-        i += 1;
+        true
     }
-    n
+
+    /// Drops the units before `s` (keeping the two the next level needs to look back
+    /// at), once there are enough of them to be worth moving the rest.
+    fn drop_before(&mut self, s: usize) {
+        let d = (s - self.base).min(self.levels.len().saturating_sub(2));
+        if d >= self.chunk {
+            self.units.drain(..d);
+            self.levels.drain(..d);
+            self.base += d;
+        }
+    }
+
+    /// The levels of the boundaries whose neighbours are all produced.
+    fn compute_levels(&mut self) {
+        let units = &self.units;
+        let base = self.base;
+        let mut last_ns_bad_end = self.last_ns_bad_end;
+        let from = self.levels.len();
+        let limit = if self.done {
+            units.len()
+        } else {
+            units.len().saturating_sub(1)
+        };
+        // Whether local unit `j` exists, is not white space and has `flag`.
+        let has = |j: usize, flag: u16| {
+            units
+                .get(j)
+                .is_some_and(|u| u.flags & (F_SPACE | flag) == flag)
+        };
+        if limit <= from {
+            return;
+        }
+        self.levels.resize(limit, ANYWHERE);
+        let levels = &mut self.levels[..limit];
+        for j in from.max(usize::from(base == 0))..limit {
+            // `j >= 1`: `drop_before` keeps two units before the first unknown level.
+            let a = &units[j - 1];
+            let b = &units[j];
+            if !a.space() {
+                last_ns_bad_end = a.has(F_BAD_END);
+            }
+            if b.space() {
+                continue;
+            }
+            // Unit `i - 2` of the item, when it exists.
+            let two_back = |flag: u16| base + j >= 2 && has(j - 2, flag);
+            let mut lv = LEGAL;
+            if a.space() {
+                if a.kind == SegKind::Prefix {
+                    lv = SOFT;
+                }
+            } else {
+                if a.kind == SegKind::Prefix && b.kind != SegKind::Prefix {
+                    lv = SOFT;
+                }
+                if !a.has(F_CJK) && !b.has(F_CJK) {
+                    let in_number =
+                        (a.ch == '.' || a.ch == ',') && b.has(F_DIGIT) && two_back(F_DIGIT);
+                    lv = lv.max(if (a.has(F_ALNUM) && b.has(F_ALNUM)) || in_number {
+                        GLUE
+                    } else {
+                        SOFT
+                    });
+                }
+                // Quotes: breaks around them only between East Asian characters
+                // (Unicode 16 LB15c/LB19a).
+                if b.has(F_OPEN_QUOTE) && !(a.has(F_CJK) && has(j + 1, F_CJK)) {
+                    lv = lv.max(SOFT);
+                }
+                if a.has(F_CLOSE_QUOTE) && !(b.has(F_CJK) && two_back(F_CJK)) {
+                    lv = lv.max(SOFT);
+                }
+                if a.has(F_PAIR) && a.ch == b.ch {
+                    lv = lv.max(GLUE);
+                }
+            }
+            if b.kind == SegKind::Credit && a.kind == SegKind::Credit {
+                lv = lv.max(SOFT);
+            }
+            if (a.kind == SegKind::Atom && a.seg == b.seg && !b.space()) || b.has(F_CONT) {
+                lv = lv.max(GLUE);
+            }
+            let next_is_dash = has(j + 1, F_EM_DASH);
+            let prev_is_dash = !a.space() && a.has(F_EM_DASH);
+            let bad_start =
+                b.has(F_BAD_START) || (b.has(F_EM_DASH) && !next_is_dash && !prev_is_dash);
+            if bad_start || last_ns_bad_end {
+                lv = lv.max(PROHIBITED);
+            }
+            levels[j] = lv;
+        }
+        self.last_ns_bad_end = last_ns_bad_end;
+    }
+
+    /// The end of the line that starts at unit `s` (exclusive, always `> s`; unit `s`
+    /// must exist). Units up to the returned end stay in the window.
+    fn next_break(&mut self, s: usize, width: usize) -> usize {
+        // best[l]: the last boundary of level ≤ l where the line so far fits.
+        let mut best = [0usize; ANYWHERE as usize + 1];
+        let mut w_all = 0usize;
+        let mut w_content = 0usize;
+        let mut i = s;
+        loop {
+            let avail = self.base + self.levels.len();
+            if i >= avail {
+                if self.refill() {
+                    continue;
+                }
+                // The item's end.
+                return i;
+            }
+            let base = self.base;
+            for (u, &lv) in self.units[i - base..avail - base]
+                .iter()
+                .zip(&self.levels[i - base..])
+            {
+                if i > s && w_content <= width {
+                    for b in best.iter_mut().skip(usize::from(lv)) {
+                        *b = i;
+                    }
+                }
+                w_all += u.width;
+                if !u.space() {
+                    w_content = w_all;
+                }
+                if w_content > width {
+                    return best
+                        .iter()
+                        .copied()
+                        .find(|&b| b > s)
+                        .unwrap_or(s + 1)
+                        .max(s + 1);
+                }
+                i += 1;
+            }
+        }
+    }
+}
+
+/// Where a line whose first unit is `first` starts in the item's source text.
+fn line_offset(segs: &[Seg<'_>], first: &Unit, src_len: usize) -> usize {
+    let seg = &segs[first.seg];
+    match seg.base {
+        // A line that starts inside an atom starts at the character it stands for.
+        Some(b) if seg.src_len.is_some() => b,
+        Some(b) => b + first.start,
+        // Decoration: where the next unit from the source is, the first of a later
+        // segment with text (every non-empty segment gives units).
+        None => segs[first.seg + 1..]
+            .iter()
+            .find_map(|g| g.base.filter(|_| !g.text.is_empty()))
+            .unwrap_or(src_len),
+    }
 }
 
 fn make_line(
     segs: &[Seg<'_>],
-    units: &[Unit],
-    range: Range<usize>,
+    line_units: &[Unit],
     item: usize,
     src_len: usize,
     width: usize,
 ) -> Line {
-    let line_units = &units[range.clone()];
     // Trailing white space stays only as far as it fits.
     let content_end = line_units
         .iter()
@@ -237,6 +437,9 @@ fn make_line(
         w += line_units[end].width;
         end += 1;
     }
+    let offset = line_units
+        .first()
+        .map_or(src_len, |u| line_offset(segs, u, src_len));
     let line_units = &line_units[..end];
 
     // One span per run of units of one segment; the units of a run tile its text.
@@ -276,20 +479,6 @@ fn make_line(
             }),
         });
     }
-    let offset = units[range.start..]
-        .iter()
-        .find_map(|u| {
-            let seg = &segs[u.seg];
-            // A line that starts inside an atom starts at the character it stands for.
-            seg.base.map(|b| {
-                if seg.src_len.is_some() {
-                    b
-                } else {
-                    b + u.start
-                }
-            })
-        })
-        .unwrap_or(src_len);
     Line {
         spans,
         width: w,
@@ -297,104 +486,374 @@ fn make_line(
     }
 }
 
-fn units(segs: &[Seg<'_>], opts: &BreakOptions) -> Vec<Unit> {
-    let total: usize = segs.iter().map(|s| s.text.len()).sum();
-    let mut out = Vec::with_capacity(total / 2 + 4);
-    for (si, seg) in segs.iter().enumerate() {
-        if seg.kind == SegKind::Atom {
-            // One unit per shown character (notation is ASCII, a tab spaces), glued
-            // together by `levels` so the atom stays whole unless the width is narrower
-            // than it; a tab's spaces are white space, notation an opaque mark.
-            for (start, c) in seg.text.char_indices() {
-                let space = is_space(c);
-                let ch = if space { ' ' } else { '\u{FFFC}' };
-                out.push(Unit {
-                    seg: si,
-                    start,
-                    end: start + c.len_utf8(),
-                    width: grapheme_width(&seg.text[start..start + c.len_utf8()], opts.ambiguous),
-                    ch,
-                    subst: None,
-                    kind: seg.kind,
-                    flags: flags(ch, space, opts.level),
-                });
-            }
-            continue;
-        }
-        let subs = if opts.punctuation == PunctuationDisplay::Fullwidth && seg.base.is_some() {
-            fullwidth_substitutions(seg.text)
-        } else {
-            Vec::new()
+/// Cuts the segments into units, in order, a few at a time.
+///
+/// A run of white space wider than the line is shortened: its units from the first
+/// that starts past the width's worth of columns to the one before its last are left
+/// out. None of them can be shown (a line keeps trailing white space only as far as it
+/// fits, and a run that wide is always trailing) or be a line's start or end, and no
+/// level depends on them, so the lines are the same, and a long run of spaces costs no
+/// memory.
+struct Producer<'s, 'a> {
+    segs: &'s [Seg<'a>],
+    opts: BreakOptions,
+    /// The current segment and the byte offset of its next unit.
+    seg: usize,
+    pos: usize,
+    /// Full-width punctuation of the current segment, when it applies.
+    fw: Option<Fullwidth<'a>>,
+    /// The width of the white-space run being produced so far.
+    run_width: usize,
+    /// The last unit of that run so far, when it is left out for now.
+    held: Option<Unit>,
+    /// Whether wide runs of white space are shortened (tests compare with not).
+    shorten: bool,
+}
+
+impl<'s, 'a> Producer<'s, 'a> {
+    fn new(segs: &'s [Seg<'a>], opts: &BreakOptions, shorten: bool) -> Self {
+        let mut p = Producer {
+            segs,
+            opts: *opts,
+            seg: 0,
+            pos: 0,
+            fw: None,
+            run_width: 0,
+            held: None,
+            shorten,
         };
-        let mut next_sub = subs.iter().peekable();
-        let mut start = 0;
-        while start < seg.text.len() {
-            let rest = &seg.text[start..];
-            let Some((first, len)) = first_grapheme(rest) else {
-                break;
-            };
-            let g = &rest[..len];
-            let mut subst = None;
-            while let Some(&&(off, c)) = next_sub.peek() {
-                if off < start {
-                    next_sub.next();
-                } else {
-                    if off == start {
-                        subst = Some(c);
-                    }
-                    break;
-                }
-            }
-            let ch = subst.unwrap_or(first);
-            let single = len == first.len_utf8();
-            let width = match subst {
-                Some(c) => {
-                    let rest = &g[first.len_utf8()..];
-                    unicode_width::UnicodeWidthChar::width(c).unwrap_or(1)
-                        + match opts.ambiguous {
-                            AmbiguousWidth::Narrow => rest.width(),
-                            AmbiguousWidth::Wide => rest.width_cjk(),
-                        }
-                }
-                None if single && is_plain(first) => plain_width(first, opts.ambiguous),
-                None => grapheme_width(g, opts.ambiguous),
-            };
-            let space = single && is_space(first);
-            if width > opts.width && opts.width >= 2 && !single && subst.is_none() {
-                // A cluster wider than the line (a Han character with spacing marks
-                // piled on it): no line may be wider than the width, so it is cut into
-                // its characters, glued together as far as the width allows.
-                for (k, (off, c)) in g.char_indices().enumerate() {
-                    let piece = &g[off..off + c.len_utf8()];
-                    let f = flags(c, false, opts.level) | if k > 0 { F_CONT } else { 0 };
-                    out.push(Unit {
-                        seg: si,
-                        start: start + off,
-                        end: start + off + c.len_utf8(),
-                        width: grapheme_width(piece, opts.ambiguous),
-                        ch: c,
-                        subst: None,
-                        kind: seg.kind,
-                        flags: f,
-                    });
-                }
-                start += len;
-                continue;
-            }
-            out.push(Unit {
-                seg: si,
-                start,
-                end: start + len,
-                width,
-                ch,
-                subst,
-                kind: seg.kind,
-                flags: flags(ch, space, opts.level),
-            });
-            start += len;
+        p.enter_segment();
+        p
+    }
+
+    fn enter_segment(&mut self) {
+        self.pos = 0;
+        self.fw = self.segs.get(self.seg).and_then(|seg| {
+            (self.opts.punctuation == PunctuationDisplay::Fullwidth
+                && seg.base.is_some()
+                && seg.kind != SegKind::Atom)
+                .then(|| Fullwidth::new(seg.text))
+        });
+    }
+
+    #[inline]
+    fn emit(&mut self, out: &mut Vec<Unit>, u: Unit) {
+        if !u.space() && self.held.is_none() {
+            self.run_width = 0;
+            out.push(u);
+        } else {
+            self.emit_space_run(out, u);
         }
     }
-    out
+
+    fn emit_space_run(&mut self, out: &mut Vec<Unit>, u: Unit) {
+        if u.space() {
+            let before = self.run_width;
+            self.run_width = before.saturating_add(u.width);
+            if before <= self.opts.width || !self.shorten {
+                out.push(u);
+            } else {
+                self.held = Some(u);
+            }
+        } else {
+            if let Some(h) = self.held.take() {
+                out.push(h);
+            }
+            self.run_width = 0;
+            out.push(u);
+        }
+    }
+
+    /// Appends units to `out` until it holds `want` or there are no more; `true` when
+    /// there are no more.
+    fn fill(&mut self, out: &mut Vec<Unit>, want: usize) -> bool {
+        let opts = self.opts;
+        while out.len() < want {
+            let Some(seg) = self.segs.get(self.seg) else {
+                if let Some(h) = self.held.take() {
+                    out.push(h);
+                }
+                return true;
+            };
+            let si = self.seg;
+            let start = self.pos;
+            let rest = &seg.text[start..];
+            if seg.kind == SegKind::Atom {
+                // One unit per shown character (notation is ASCII, a tab spaces), glued
+                // together by the levels so the atom stays whole unless the width is
+                // narrower than it; a tab's spaces are white space, notation an opaque
+                // mark.
+                if let Some(c) = rest.chars().next() {
+                    let space = is_space(c);
+                    let ch = if space { ' ' } else { '\u{FFFC}' };
+                    let end = start + c.len_utf8();
+                    self.pos = end;
+                    self.emit(
+                        out,
+                        Unit {
+                            seg: si,
+                            start,
+                            end,
+                            width: grapheme_width(&seg.text[start..end], opts.ambiguous),
+                            ch,
+                            subst: None,
+                            kind: seg.kind,
+                            flags: flags(ch, space, opts.level),
+                        },
+                    );
+                    continue;
+                }
+            } else {
+                // The units of a text segment, in a loop of their own.
+                let mut fw = self.fw.take();
+                let text = seg.text;
+                let mut start = start;
+                while out.len() < want {
+                    let Some((first, len)) = first_grapheme(&text[start..]) else {
+                        break;
+                    };
+                    let g = &text[start..start + len];
+                    let subst = match &mut fw {
+                        Some(fw) => fw.first_of(start, start + len),
+                        None => None,
+                    };
+                    let ch = subst.unwrap_or(first);
+                    let single = len == first.len_utf8();
+                    let width = match subst {
+                        Some(c) => {
+                            let rest = &g[first.len_utf8()..];
+                            unicode_width::UnicodeWidthChar::width(c).unwrap_or(1)
+                                + match opts.ambiguous {
+                                    AmbiguousWidth::Narrow => rest.width(),
+                                    AmbiguousWidth::Wide => rest.width_cjk(),
+                                }
+                        }
+                        None if single && is_plain(first) => plain_width(first, opts.ambiguous),
+                        None => grapheme_width(g, opts.ambiguous),
+                    };
+                    let space = single && is_space(first);
+                    if width > opts.width && opts.width >= 2 && !single && subst.is_none() {
+                        // A cluster wider than the line (a Han character with spacing marks
+                        // piled on it): no line may be wider than the width, so it is cut
+                        // into its characters, glued together as far as the width allows.
+                        for (k, (off, c)) in g.char_indices().enumerate() {
+                            let piece = &g[off..off + c.len_utf8()];
+                            let f = flags(c, false, opts.level) | if k > 0 { F_CONT } else { 0 };
+                            self.emit(
+                                out,
+                                Unit {
+                                    seg: si,
+                                    start: start + off,
+                                    end: start + off + c.len_utf8(),
+                                    width: grapheme_width(piece, opts.ambiguous),
+                                    ch: c,
+                                    subst: None,
+                                    kind: seg.kind,
+                                    flags: f,
+                                },
+                            );
+                        }
+                        start += len;
+                        continue;
+                    }
+                    self.emit(
+                        out,
+                        Unit {
+                            seg: si,
+                            start,
+                            end: start + len,
+                            width,
+                            ch,
+                            subst,
+                            kind: seg.kind,
+                            flags: flags(ch, space, opts.level),
+                        },
+                    );
+                    start += len;
+                }
+                self.pos = start;
+                self.fw = fw;
+                if start < text.len() {
+                    return false;
+                }
+            }
+            self.seg += 1;
+            self.enter_segment();
+        }
+        false
+    }
+}
+
+/// [`fullwidth_substitutions`] of one segment's text, computed as the units are
+/// produced. An ASCII `(` that does not stand next to Chinese is shown full-width when
+/// the `)` that closes it does, which may be far ahead: a second scan runs ahead only
+/// as far as needed to settle it.
+struct Fullwidth<'a> {
+    /// The scan of the units' characters.
+    here: FwScan<'a>,
+    /// The scan ahead.
+    ahead: FwScan<'a>,
+    /// Whether the `(` not next to Chinese number `settled_from + k` is shown
+    /// full-width (`None`: not known yet), for those the scan ahead has passed.
+    settled: VecDeque<Option<bool>>,
+    settled_from: u64,
+}
+
+/// One scan of [`fullwidth_substitutions`] over a text.
+struct FwScan<'a> {
+    text: &'a str,
+    pos: usize,
+    /// Open parentheses: whether next to Chinese, and their number among those not.
+    open: Vec<(bool, u64)>,
+    prev: Option<char>,
+    /// How many `(` not next to Chinese have been passed.
+    far_opens: u64,
+}
+
+/// What one step of an [`FwScan`] found.
+#[derive(Default)]
+struct FwStep {
+    /// The character's full-width replacement.
+    subst: Option<char>,
+    /// The character is a `(` not next to Chinese with this number: its fate waits for
+    /// its `)`.
+    far_open: Option<u64>,
+    /// The character is a `)` that closes the `(` not next to Chinese with this number,
+    /// and whether they are shown full-width.
+    closes: Option<(u64, bool)>,
+}
+
+impl<'a> FwScan<'a> {
+    fn new(text: &'a str) -> Self {
+        FwScan {
+            text,
+            pos: 0,
+            open: Vec::new(),
+            prev: None,
+            far_opens: 0,
+        }
+    }
+
+    /// The next character and what it is; `None` at the end.
+    fn step(&mut self) -> Option<FwStep> {
+        let mut chars = self.text[self.pos..].chars();
+        let c = chars.next()?;
+        let next = chars.next();
+        self.pos += c.len_utf8();
+        let chinese = |c: Option<char>| c.is_some_and(classes::is_chinese);
+        let near = chinese(self.prev) || chinese(next);
+        let mut st = FwStep::default();
+        let shown = match c {
+            '(' => {
+                if near {
+                    st.subst = Some('（');
+                } else {
+                    st.far_open = Some(self.far_opens);
+                }
+                self.open.push((near, self.far_opens));
+                if !near {
+                    self.far_opens += 1;
+                }
+                c
+            }
+            ')' => match self.open.pop() {
+                Some((q, n)) if q || near => {
+                    if !q {
+                        st.closes = Some((n, true));
+                    }
+                    st.subst = Some('）');
+                    '）'
+                }
+                Some((_, n)) => {
+                    st.closes = Some((n, false));
+                    c
+                }
+                None if near => {
+                    st.subst = Some('）');
+                    '）'
+                }
+                None => c,
+            },
+            _ => match fullwidth_of(c) {
+                Some(w) if near => {
+                    st.subst = Some(w);
+                    w
+                }
+                _ => c,
+            },
+        };
+        self.prev = Some(shown);
+        Some(st)
+    }
+}
+
+impl<'a> Fullwidth<'a> {
+    fn new(text: &'a str) -> Self {
+        Fullwidth {
+            here: FwScan::new(text),
+            ahead: FwScan::new(text),
+            settled: VecDeque::new(),
+            settled_from: 0,
+        }
+    }
+
+    /// The replacement of the character at `start` for the unit `start..end`, the
+    /// characters before `start` having been passed.
+    fn first_of(&mut self, start: usize, end: usize) -> Option<char> {
+        debug_assert_eq!(self.here.pos, start);
+        let first = self.here.step()?;
+        while self.here.pos < end && self.here.step().is_some() {}
+        match first.far_open {
+            Some(n) => self.far_open(n).then_some('（'),
+            None => first.subst,
+        }
+    }
+
+    /// Whether the `(` not next to Chinese number `n` is shown full-width.
+    fn far_open(&mut self, n: u64) -> bool {
+        let shown = loop {
+            if let Some(k) = n.checked_sub(self.settled_from)
+                && let Some(&Some(v)) = usize::try_from(k).ok().and_then(|k| self.settled.get(k))
+            {
+                break v;
+            }
+            let Some(st) = self.ahead.step() else {
+                // Never closed: shown as it is.
+                break false;
+            };
+            if st.far_open.is_some_and(|m| m >= self.settled_from) {
+                self.settled.push_back(None);
+            }
+            if let Some((m, v)) = st.closes
+                && let Some(k) = m.checked_sub(self.settled_from)
+                && let Some(slot) = usize::try_from(k)
+                    .ok()
+                    .and_then(|k| self.settled.get_mut(k))
+            {
+                *slot = Some(v);
+            }
+        };
+        // Number `n` and those before it are passed for good.
+        let passed = usize::try_from((n + 1).saturating_sub(self.settled_from))
+            .unwrap_or(usize::MAX)
+            .min(self.settled.len());
+        self.settled.drain(..passed);
+        self.settled_from = self.settled_from.max(n + 1);
+        shown
+    }
+}
+
+/// The full-width form of the ASCII punctuation shown full-width between Chinese
+/// characters (parentheses aside).
+fn fullwidth_of(c: char) -> Option<char> {
+    Some(match c {
+        ',' => '，',
+        ';' => '；',
+        ':' => '：',
+        '!' => '！',
+        '?' => '？',
+        _ => return None,
+    })
 }
 
 /// Byte offsets in `text` of ASCII , ; : ! ? ( ) standing in Chinese text, with the
@@ -453,71 +912,238 @@ pub fn fullwidth_substitutions(text: &str) -> Vec<(usize, char)> {
     out
 }
 
-/// The level of every boundary: `levels[i]` is the boundary before unit `i`.
-fn levels(units: &[Unit]) -> Vec<u8> {
-    let n = units.len();
-    let mut out = vec![ANYWHERE; n];
-    // Whether unit `i` exists, is not white space and has `flag`.
-    let has = |i: usize, flag: u16| {
-        units
-            .get(i)
-            .is_some_and(|u| u.flags & (F_SPACE | flag) == flag)
-    };
-    // Whether the last non-space character before the current boundary may not end a
-    // line.
-    let mut last_ns_bad_end = false;
-    for i in 1..n {
-        let a = &units[i - 1];
-        let b = &units[i];
-        if !a.space() {
-            last_ns_bad_end = a.has(F_BAD_END);
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TOKENS: &[&str] = &[
+        "中",
+        "文",
+        "长三角",
+        "，",
+        ",",
+        ";",
+        ":",
+        "!",
+        "?",
+        "(",
+        ")",
+        "（",
+        "）",
+        "“",
+        "”",
+        "‘",
+        "’",
+        "—",
+        "——",
+        "…",
+        " ",
+        "  ",
+        "\u{3000}",
+        "a",
+        "AIoT",
+        "1",
+        "3.65",
+        ".",
+        "%",
+        "e\u{301}",
+        "《",
+        "》",
+        "、",
+        "。",
+        "👍",
+        "中\u{903}\u{903}",
+        "\u{915}\u{93F}",
+        "/",
+    ];
+
+    fn random_text(seed: u64, n: usize) -> String {
+        let mut x = seed;
+        let mut out = String::new();
+        for _ in 0..n {
+            x = x
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            out.push_str(TOKENS[usize::try_from(x >> 33).unwrap_or(0) % TOKENS.len()]);
         }
-        if b.space() {
-            continue;
-        }
-        let mut lv = LEGAL;
-        if a.space() {
-            if a.kind == SegKind::Prefix {
-                lv = SOFT;
-            }
-        } else {
-            if a.kind == SegKind::Prefix && b.kind != SegKind::Prefix {
-                lv = SOFT;
-            }
-            if !a.has(F_CJK) && !b.has(F_CJK) {
-                let in_number =
-                    (a.ch == '.' || a.ch == ',') && b.has(F_DIGIT) && i >= 2 && has(i - 2, F_DIGIT);
-                lv = lv.max(if (a.has(F_ALNUM) && b.has(F_ALNUM)) || in_number {
-                    GLUE
-                } else {
-                    SOFT
-                });
-            }
-            // Quotes: breaks around them only between East Asian characters
-            // (Unicode 16 LB15c/LB19a).
-            if b.has(F_OPEN_QUOTE) && !(a.has(F_CJK) && has(i + 1, F_CJK)) {
-                lv = lv.max(SOFT);
-            }
-            if a.has(F_CLOSE_QUOTE) && !(b.has(F_CJK) && i >= 2 && has(i - 2, F_CJK)) {
-                lv = lv.max(SOFT);
-            }
-            if a.has(F_PAIR) && a.ch == b.ch {
-                lv = lv.max(GLUE);
-            }
-        }
-        if b.kind == SegKind::Credit && a.kind == SegKind::Credit {
-            lv = lv.max(SOFT);
-        }
-        if (a.kind == SegKind::Atom && a.seg == b.seg && !b.space()) || b.has(F_CONT) {
-            lv = lv.max(GLUE);
-        }
-        let next_is_dash = has(i + 1, F_EM_DASH);
-        let prev_is_dash = !a.space() && a.has(F_EM_DASH);
-        let bad_start = b.has(F_BAD_START) || (b.has(F_EM_DASH) && !next_is_dash && !prev_is_dash);
-        if bad_start || last_ns_bad_end {
-            lv = lv.max(PROHIBITED);
-        }
-        out[i] = lv;
+        out
     }
-    out
+
+    fn opts(width: usize) -> BreakOptions {
+        BreakOptions {
+            width,
+            ambiguous: AmbiguousWidth::Narrow,
+            level: LineBreakLevel::Gb,
+            punctuation: PunctuationDisplay::AsIs,
+        }
+    }
+
+    fn text_seg(text: &str, base: usize, kind: SegKind) -> Seg<'_> {
+        Seg {
+            text,
+            role: Role::Body,
+            base: Some(base),
+            src_len: None,
+            kind,
+        }
+    }
+
+    fn deco(text: &str, kind: SegKind) -> Seg<'_> {
+        Seg {
+            text,
+            role: Role::Decoration,
+            base: None,
+            src_len: None,
+            kind,
+        }
+    }
+
+    fn atom(text: &str, base: usize) -> Seg<'_> {
+        Seg {
+            text,
+            role: Role::Notation,
+            base: Some(base),
+            src_len: Some(3),
+            kind: SegKind::Atom,
+        }
+    }
+
+    /// A paragraph of `text` at `width`: its lines and the breaker's peak window.
+    fn paragraph(text: &str, o: &BreakOptions) -> (Vec<Line>, usize) {
+        let segs = [
+            deco("\u{3000}\u{3000}", SegKind::Prefix),
+            text_seg(text, 0, SegKind::Text),
+        ];
+        layout_segments_peak(&segs, 0, text.len(), o, CHUNK, true)
+    }
+
+    #[test]
+    fn window_stays_bounded_on_one_long_paragraph() {
+        let text = "长三角一体化发展,AIoT企业3.65%增长——“拼”!".repeat(20_000);
+        for punctuation in [PunctuationDisplay::AsIs, PunctuationDisplay::Fullwidth] {
+            let o = BreakOptions {
+                punctuation,
+                ..opts(80)
+            };
+            let (lines, peak) = paragraph(&text, &o);
+            assert!(lines.len() > 5_000, "{}", lines.len());
+            // A chunk behind the line start at most, the line, a chunk ahead.
+            assert!(peak <= 3 * CHUNK + 100, "peak window {peak} units");
+        }
+    }
+
+    #[test]
+    fn window_stays_bounded_on_a_long_run_of_spaces() {
+        let text = format!(
+            "中文{}文字{}",
+            " ".repeat(300_000),
+            "\u{3000}".repeat(300_000)
+        );
+        let (lines, peak) = paragraph(&text, &opts(20));
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert_eq!(
+            lines[0].text(),
+            format!("\u{3000}\u{3000}中文{}", " ".repeat(12))
+        );
+        assert!(peak <= 2 * CHUNK, "peak window {peak} units");
+    }
+
+    #[test]
+    fn window_stays_bounded_behind_an_unclosed_parenthesis() {
+        // The ( is not next to Chinese: whether it is shown full-width waits for a )
+        // that never comes; the lines are still produced a window at a time.
+        let text = format!("a(b{}", "中文,".repeat(50_000));
+        let o = BreakOptions {
+            punctuation: PunctuationDisplay::Fullwidth,
+            ..opts(40)
+        };
+        let (lines, peak) = paragraph(&text, &o);
+        assert!(lines[0].text().contains("a(b"), "{:?}", lines[0]);
+        assert!(lines[1].text().contains('，'), "{:?}", lines[1]);
+        assert!(peak <= 3 * CHUNK + 100, "peak window {peak} units");
+    }
+
+    #[test]
+    fn streaming_in_small_chunks_changes_nothing() {
+        for seed in 0..60u64 {
+            let text = random_text(seed, 10 + usize::try_from(seed).unwrap_or(0) % 50);
+            let cut = text
+                .char_indices()
+                .nth(text.chars().count() / 2)
+                .map_or(0, |(i, _)| i);
+            let (a, b) = text.split_at(cut);
+            let cb = cut + 3;
+            let credit = "张三 摄";
+            let segs = [
+                deco("\u{3000}\u{3000}", SegKind::Prefix),
+                text_seg(a, 0, SegKind::Text),
+                atom("<U+202E>", cut),
+                atom("    ", cut + 3),
+                text_seg(b, cb, SegKind::Text),
+                deco(" ", SegKind::Separator),
+                text_seg(credit, cb + b.len(), SegKind::Credit),
+            ];
+            let src_len = cb + b.len() + credit.len();
+            for width in [0, 1, 2, 3, 4, 7, 12, 30] {
+                for ambiguous in [AmbiguousWidth::Narrow, AmbiguousWidth::Wide] {
+                    for level in [LineBreakLevel::Basic, LineBreakLevel::Strict] {
+                        for punctuation in [PunctuationDisplay::AsIs, PunctuationDisplay::Fullwidth]
+                        {
+                            let o = BreakOptions {
+                                width,
+                                ambiguous,
+                                level,
+                                punctuation,
+                            };
+                            let whole =
+                                layout_segments_peak(&segs, 1, src_len, &o, usize::MAX, false);
+                            for chunk in [1, 2, 5] {
+                                let streamed =
+                                    layout_segments_peak(&segs, 1, src_len, &o, chunk, true);
+                                assert_eq!(streamed.0, whole.0, "{text:?} {o:?} chunk {chunk}");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn streamed_substitutions_match_the_whole_text_ones() {
+        let mut texts: Vec<String> = (0..300u64)
+            .map(|s| random_text(s, 5 + usize::try_from(s).unwrap_or(0) % 40))
+            .collect();
+        texts.extend(
+            [
+                "a(b)中",
+                "(a(b)c)中",
+                "中(a",
+                "((中)x)",
+                ")中(",
+                "a(b(c)d)中,e",
+                "x(((y)))中",
+            ]
+            .map(String::from),
+        );
+        let o = BreakOptions {
+            punctuation: PunctuationDisplay::Fullwidth,
+            ..opts(usize::MAX)
+        };
+        for text in &texts {
+            let segs = [text_seg(text, 0, SegKind::Text)];
+            let mut units = Vec::new();
+            Producer::new(&segs, &o, false).fill(&mut units, usize::MAX);
+            let starts: Vec<usize> = units.iter().map(|u| u.start).collect();
+            let got: Vec<(usize, char)> = units
+                .iter()
+                .filter_map(|u| u.subst.map(|c| (u.start, c)))
+                .collect();
+            let want: Vec<(usize, char)> = fullwidth_substitutions(text)
+                .into_iter()
+                .filter(|(o, _)| starts.contains(o))
+                .collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
 }
