@@ -12,7 +12,15 @@ use crate::article::{Article, BlockKind, LineNo};
 use crate::check::Finding;
 use crate::config::Config;
 use crate::keymap::Keymap;
-use crate::layout::{Item, Layout, LayoutOptions, Pos, item_text, items};
+use crate::layout::{Item, Layout, LayoutOptions, Pos, item_len, item_text, items};
+
+/// Articles with more text than this are laid out a part at a time: what the screen
+/// needs at once, the rest while the reader waits for keys ([`App::layout_more`]).
+/// Smaller ones are laid out whole when they open.
+pub const PROGRESSIVE_LAYOUT_BYTES: usize = 1 << 20;
+
+/// How much text one step of the background layout takes.
+const LAYOUT_STEP_BYTES: usize = 512 * 1024;
 
 /// Which pane takes the movement keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,6 +93,8 @@ pub struct App {
     pub keymap: Keymap,
     pub layout: Layout,
     layout_opts: LayoutOptions,
+    /// The article's text size in bytes (what decides a progressive layout).
+    text_bytes: usize,
     /// The terminal size.
     pub size: (u16, u16),
     /// The first line shown in the text pane.
@@ -132,6 +142,7 @@ impl App {
         let items = items(&article);
         let nav_entries = nav_entries(&article, &items);
         let show_nav = config.layout.show_nav;
+        let text_bytes = text_bytes(&article, &items);
         let mut app = App {
             article,
             items,
@@ -139,6 +150,7 @@ impl App {
             keymap,
             layout: Layout::default(),
             layout_opts: config.layout_options(0),
+            text_bytes: 0,
             config,
             size,
             top: 0,
@@ -158,6 +170,7 @@ impl App {
             quit_all: false,
             reload_requested: false,
         };
+        app.text_bytes = text_bytes;
         app.relayout(true);
         app
     }
@@ -219,9 +232,54 @@ impl App {
         }
         let anchor = self.layout.lines.get(self.top).map(|l| l.pos);
         self.layout_opts = self.config.layout_options(width);
-        self.layout = Layout::new(&self.article, &self.layout_opts);
+        self.layout = Layout::default();
+        if self.text_bytes <= PROGRESSIVE_LAYOUT_BYTES {
+            self.ensure_items(self.items.len());
+        }
+        if let Some(p) = anchor {
+            self.ensure_items(p.item + 1);
+        }
         self.top = anchor.map_or(0, |p| self.layout.line_of(p));
         self.clamp_top();
+    }
+
+    /// Lays out the items up to `end` (exclusive) if they are not yet.
+    fn ensure_items(&mut self, end: usize) {
+        if self.layout.laid_out() < end {
+            self.layout
+                .extend_to(&self.article, &self.items, &self.layout_opts, end);
+        }
+    }
+
+    /// Lays out items until there are at least `n` lines or nothing is left.
+    fn ensure_lines(&mut self, n: usize) {
+        while self.layout.lines.len() < n && !self.layout_complete() {
+            let next = self.layout.laid_out() + 64;
+            self.ensure_items(next);
+        }
+    }
+
+    /// Whether every item is laid out.
+    pub fn layout_complete(&self) -> bool {
+        self.layout.laid_out() >= self.items.len()
+    }
+
+    /// Lays out the next part of a large article; called while no key is waiting.
+    /// Returns whether more is left.
+    pub fn layout_more(&mut self) -> bool {
+        let mut end = self.layout.laid_out();
+        let mut bytes = 0;
+        while end < self.items.len() && bytes < LAYOUT_STEP_BYTES {
+            bytes += item_len(&self.article, self.items[end]).max(1);
+            end += 1;
+        }
+        self.ensure_items(end);
+        !self.layout_complete()
+    }
+
+    /// How far a progressive layout has come, in percent; `None` once it is complete.
+    pub fn layout_progress(&self) -> Option<usize> {
+        (!self.layout_complete()).then(|| self.layout.laid_out() * 100 / self.items.len().max(1))
     }
 
     /// The terminal was resized.
@@ -241,6 +299,9 @@ impl App {
     }
 
     fn clamp_top(&mut self) {
+        // A page below the top must be laid out to know how far down the top may go.
+        let need = self.top.saturating_add(self.page_height().max(1) + 1);
+        self.ensure_lines(need);
         self.top = self.top.min(self.max_top());
     }
 
@@ -256,6 +317,7 @@ impl App {
 
     /// Goes to a place in the text (a remembered position).
     pub fn go_to(&mut self, pos: Pos) {
+        self.ensure_items(pos.item + 1);
         let line = self.layout.line_of(pos);
         self.jump_to(line);
     }
@@ -282,8 +344,10 @@ impl App {
             .unwrap_or_default();
         self.items = items(&article);
         self.nav_entries = nav_entries(&article, &self.items);
+        self.text_bytes = text_bytes(&article, &self.items);
         self.article = article;
         self.mark = None;
+        self.top = 0;
         self.relayout(true);
         let found = (!snippet.is_empty())
             .then(|| find_snippet(&self.article, &self.items, &snippet, pos.item))
@@ -292,6 +356,7 @@ impl App {
             item: pos.item.min(self.items.len().saturating_sub(1)),
             offset: 0,
         });
+        self.ensure_items(target.item + 1);
         self.top = self.layout.line_of(target);
         self.clamp_top();
         self.nav_cursor = self
@@ -308,9 +373,10 @@ impl App {
             .map_or(self.top, |p| self.layout.line_of(p).max(self.top))
     }
 
-    /// The first line of item `i`.
+    /// The first line of item `i`; `usize::MAX` (beyond everything) while a progressive
+    /// layout has not reached it.
     fn item_line(&self, i: usize) -> usize {
-        self.layout.item_start.get(i).copied().unwrap_or(0)
+        self.layout.item_start.get(i).copied().unwrap_or(usize::MAX)
     }
 
     /// The index into `nav_entries` of the section being read (the title before the
@@ -376,17 +442,27 @@ impl App {
     /// Jumps to the next (or previous) block of `kind` after (before) the reading line.
     fn jump_kind(&mut self, kind: BlockKind, forward: bool) {
         let line = self.reading_line();
-        let lines: Vec<usize> = self
+        let of_kind: Vec<usize> = self
             .items
             .iter()
             .enumerate()
             .filter(|(_, it)| matches!(it, Item::Block(b) if self.article.blocks[*b].kind == kind))
-            .map(|(i, _)| self.item_line(i))
+            .map(|(i, _)| i)
             .collect();
         let target = if forward {
-            lines.into_iter().find(|&l| l > line)
+            // Lay out only as far as the next one (a large article may not be laid out
+            // that far yet).
+            of_kind.into_iter().find_map(|i| {
+                self.ensure_items(i + 1);
+                let l = self.item_line(i);
+                (l > line).then_some(l)
+            })
         } else {
-            lines.into_iter().rev().find(|&l| l < line)
+            of_kind
+                .into_iter()
+                .rev()
+                .map(|i| self.item_line(i))
+                .find(|&l| l < line)
         };
         let noun = if kind == BlockKind::Heading {
             "headings"
@@ -552,8 +628,9 @@ impl App {
         if self.focus != Focus::Nav {
             return;
         }
-        if let Some(entry) = self.nav_entries.get(self.nav_cursor) {
-            let line = self.item_line(entry.item);
+        if let Some(item) = self.nav_entries.get(self.nav_cursor).map(|e| e.item) {
+            self.ensure_items(item + 1);
+            let line = self.item_line(item);
             self.jump_to(line);
             if self.nav_overlay {
                 self.nav_overlay = false;
@@ -661,10 +738,12 @@ impl App {
         else {
             return;
         };
-        let line = self.layout.line_of(Pos {
+        let pos = Pos {
             item: m.item,
             offset: m.range.start,
-        });
+        };
+        self.ensure_items(pos.item + 1);
+        let line = self.layout.line_of(pos);
         let page = self.page_height();
         if line < self.top || line >= self.top + page {
             // Show a little context above the match.
@@ -922,6 +1001,11 @@ pub fn find_matches(article: &Article, items: &[Item], query: &str) -> Vec<Match
         }
     }
     out
+}
+
+/// The size of an article's text in bytes.
+fn text_bytes(article: &Article, items: &[Item]) -> usize {
+    items.iter().map(|it| item_len(article, *it)).sum()
 }
 
 /// Where `snippet` stands in the article, preferring the item nearest to `near`.

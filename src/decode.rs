@@ -112,6 +112,26 @@ pub fn decode_with(bytes: &[u8], encoding: Option<&str>) -> Result<Decoded, Deco
     )
 }
 
+/// Decodes `bytes` read whole from a file: like [`decode_with_options`], but plain valid
+/// UTF-8 (the common case) becomes the text without a copy.
+pub fn decode_owned(bytes: Vec<u8>, options: &DecodeOptions<'_>) -> Result<Decoded, DecodeError> {
+    let plain =
+        options.encoding.is_none() && Encoding::for_bom(&bytes).is_none() && !bytes.contains(&0);
+    if !plain {
+        return decode_with_options(&bytes, options);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded {
+            text,
+            encoding: "UTF-8",
+            guessed: false,
+            bom: false,
+            replaced: 0,
+        }),
+        Err(e) => decode_with_options(e.as_bytes(), options),
+    }
+}
+
 /// Decodes under `options`.
 pub fn decode_with_options(
     bytes: &[u8],
@@ -357,6 +377,26 @@ mod tests {
             out.extend_from_slice(&pair);
         }
         out
+    }
+
+    #[test]
+    fn owned_bytes_decode_like_borrowed_ones() {
+        let cases: Vec<Vec<u8>> = vec![
+            SHIPPED_ARTICLE.as_bytes().to_vec(),
+            b"\xef\xbb\xbfwith a BOM".to_vec(),
+            utf16("余姚", true, true),
+            encode(encoding_rs::GB18030, SHIPPED_ARTICLE),
+            b"mostly \xff utf-8".to_vec(),
+            b"a\0b".to_vec(),
+            Vec::new(),
+        ];
+        for bytes in cases {
+            let options = DecodeOptions::default();
+            assert_eq!(
+                decode_owned(bytes.clone(), &options),
+                decode_with_options(&bytes, &options)
+            );
+        }
     }
 
     #[test]

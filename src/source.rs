@@ -6,7 +6,7 @@ use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::decode::{DecodeError, DecodeOptions, decode_with_options};
+use crate::decode::{DecodeError, DecodeOptions, decode_owned};
 use crate::sanitize::for_terminal_line;
 
 /// The shipped article, carried by the binary so `yuedu` always has something to open.
@@ -124,7 +124,7 @@ fn load_file(path: &Path, opts: LoadOptions<'_>) -> Result<Source, LoadError> {
         path: shown(path),
         source,
     })?;
-    from_bytes(&bytes, Origin::File(path.to_path_buf()), &shown(path), opts)
+    from_bytes(bytes, Origin::File(path.to_path_buf()), &shown(path), opts)
 }
 
 fn load_stdin(opts: LoadOptions<'_>) -> Result<Source, LoadError> {
@@ -136,17 +136,17 @@ fn load_stdin(opts: LoadOptions<'_>) -> Result<Source, LoadError> {
             path: "(standard input)".to_string(),
             source,
         })?;
-    from_bytes(&bytes, Origin::Stdin, "(standard input)", opts)
+    from_bytes(bytes, Origin::Stdin, "(standard input)", opts)
 }
 
 /// Decodes `bytes` read from `origin`.
 pub fn from_bytes(
-    bytes: &[u8],
+    bytes: Vec<u8>,
     origin: Origin,
     shown: &str,
     opts: LoadOptions<'_>,
 ) -> Result<Source, LoadError> {
-    let decoded = decode_with_options(
+    let decoded = decode_owned(
         bytes,
         &DecodeOptions {
             encoding: opts.encoding,

@@ -17,11 +17,23 @@ const MAX_ENTRIES: usize = 500;
 
 const FILE_NAME: &str = "positions.json";
 
-/// FNV-1a, 64 bits: stable across Rust versions and platforms, unlike `DefaultHasher`.
+/// FNV-1a over 64-bit little-endian words (the tail a byte at a time), plus the length:
+/// stable across Rust versions and platforms, unlike `DefaultHasher`, and eight times
+/// fewer steps than byte-wise FNV on a 50 MB article.
 pub fn content_hash(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
+    const PRIME: u64 = 0x0100_0000_01b3;
+    let bytes = text.as_bytes();
+    let mut words = bytes.chunks_exact(8);
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for w in words.by_ref() {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(w);
+        h = (h ^ u64::from_le_bytes(word)).wrapping_mul(PRIME);
+    }
+    for &b in words.remainder() {
+        h = (h ^ u64::from(b)).wrapping_mul(PRIME);
+    }
+    (h ^ bytes.len() as u64).wrapping_mul(PRIME)
 }
 
 /// The key of an article: its absolute path and its content hash.
@@ -169,8 +181,15 @@ mod tests {
     }
 
     #[test]
-    fn hash_is_stable() {
-        assert_eq!(content_hash(""), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(content_hash("a"), 0xaf63_dc4c_8601_ec8c);
+    fn hash_is_stable_and_sees_every_byte() {
+        // Pinned values: a change here forgets every remembered position.
+        assert_eq!(content_hash(""), 0xaf63_bd4c_8601_b7df);
+        assert_eq!(content_hash("a"), 0x089b_e307_b544_f397);
+        let text = "余姚在长三角中心“抱团建群”".repeat(3);
+        let base = content_hash(&text);
+        for (i, _) in text.char_indices().skip(1) {
+            let changed = format!("{}x{}", &text[..i], &text[i..]);
+            assert_ne!(content_hash(&changed), base, "insertion at {i} unseen");
+        }
     }
 }

@@ -223,9 +223,15 @@ impl Session {
     /// Waits for the next batch of messages: one, then all already queued, so that a
     /// held key over a slow link does not queue up frames. A file change waits a moment
     /// for the rest of the save. Ctrl-Z is handled here.
-    fn next_batch(&mut self) -> io::Result<Vec<Msg>> {
+    /// With `busy` (work is waiting to be done between keys), returns at once, with an
+    /// empty batch when nothing is queued.
+    fn next_batch(&mut self, busy: bool) -> io::Result<Vec<Msg>> {
         let mut batch = Vec::new();
-        let mut next = self.rx.recv().ok();
+        let mut next = if busy {
+            self.rx.try_recv().ok()
+        } else {
+            self.rx.recv().ok()
+        };
         let mut settled = false;
         while let Some(msg) = next.take() {
             match msg {
@@ -272,7 +278,14 @@ impl Session {
         while app.running {
             self.draw(Some(View::of(app)), |frame| ui::draw(frame, app, theme))?;
             let mut file_changed = false;
-            for msg in self.next_batch()? {
+            // A large article is laid out a part at a time while no key is waiting.
+            let busy = !app.layout_complete();
+            let batch = self.next_batch(busy)?;
+            if busy && batch.is_empty() {
+                app.layout_more();
+                continue;
+            }
+            for msg in batch {
                 match msg {
                     Msg::Term(e) => handle(app, e),
                     Msg::FileChanged(_) => file_changed = true,
@@ -304,7 +317,7 @@ impl Session {
                 let area = frame.area();
                 ui::library::render(lib, theme, amb, frame.buffer_mut(), area);
             })?;
-            for msg in self.next_batch()? {
+            for msg in self.next_batch(false)? {
                 let Msg::Term(Event::Key(key)) = msg else {
                     continue;
                 };

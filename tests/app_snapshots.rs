@@ -214,3 +214,71 @@ fn findings_worked_out_in_the_background_are_taken_when_asked_for() {
     assert_eq!(a.findings_view, Some(0));
     assert_eq!(a.findings.len(), 97);
 }
+
+/// The shipped article repeated past the size that is laid out a part at a time.
+fn large_app(cols: u16, rows: u16) -> App {
+    let text =
+        SHIPPED_ARTICLE.repeat(2 * yuedu::app::PROGRESSIVE_LAYOUT_BYTES / SHIPPED_ARTICLE.len());
+    app_for(parse(&text), "large.txt", Config::defaults(), (cols, rows)).expect("default keys")
+}
+
+#[test]
+fn a_large_article_is_laid_out_a_part_at_a_time_to_the_same_lines() {
+    let mut a = large_app(80, 24);
+    assert!(!a.layout_complete(), "only what the screen needs at first");
+    let whole = yuedu::layout::Layout::new(&a.article, &a.config.layout_options(48));
+    assert!(
+        a.layout.lines.len() * 20 < whole.lines.len(),
+        "{} of {} lines at once",
+        a.layout.lines.len(),
+        whole.lines.len()
+    );
+    assert!(
+        screen(&a).contains("laying out"),
+        "progress shown:\n{}",
+        screen(&a)
+    );
+    // The first screen is the article's first screen.
+    assert_eq!(a.layout.lines[..20], whole.lines[..20]);
+    // Jumps lay out as far as they go.
+    key(&mut a, "]]");
+    assert_eq!(a.current_section_name(), Some("“大平台”推动强链补链"));
+    // The rest comes while no key is waiting; then it equals a layout done at once.
+    while a.layout_more() {}
+    assert!(a.layout_complete() && a.layout_progress().is_none());
+    assert_eq!(a.layout.lines, whole.lines);
+    assert_eq!(a.layout.item_start, whole.item_start);
+    assert_eq!(
+        a.current_section_name(),
+        Some("“大平台”推动强链补链"),
+        "the place kept"
+    );
+}
+
+#[test]
+fn bottom_search_and_resize_work_before_a_large_layout_is_done() {
+    let mut a = large_app(80, 24);
+    key(&mut a, "G");
+    assert!(a.layout_complete(), "the end needs everything");
+    assert!(
+        screen(&a).contains("▲ 领克“超级工厂” 黄孟丹 摄"),
+        "{}",
+        screen(&a)
+    );
+
+    let mut a = large_app(80, 24);
+    key(&mut a, "/大平台\n");
+    key(&mut a, "nnnn");
+    assert!(a.top > 0, "moved to a match");
+    assert!(screen(&a).contains("大平台"), "{}", screen(&a));
+
+    let mut a = large_app(100, 30);
+    key(&mut a, "]]]]]]");
+    let before = a.reading_pos();
+    a.resize(50, 20);
+    let top = a.layout.lines[a.top].pos;
+    assert!(
+        top <= before && before.item == top.item,
+        "{before:?} vs {top:?}"
+    );
+}

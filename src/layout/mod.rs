@@ -298,14 +298,31 @@ impl Layout {
     /// Lays out every item of `article`.
     pub fn new(article: &Article, opts: &LayoutOptions) -> Layout {
         let items = items(article);
-        let mut layout = Layout {
-            lines: Vec::new(),
-            item_start: Vec::with_capacity(items.len()),
-        };
-        for (index, &item) in items.iter().enumerate() {
+        let mut layout = Layout::default();
+        layout.extend_to(article, &items, opts, items.len());
+        layout
+    }
+
+    /// How many items are laid out: the first `laid_out()` of the article's items.
+    pub fn laid_out(&self) -> usize {
+        self.item_start.len()
+    }
+
+    /// Lays out the items after those already laid out, up to item `end` (exclusive), so
+    /// that a large article can be laid out a part at a time; the result is the same as
+    /// [`Layout::new`]'s once every item is laid out. `items` are the article's
+    /// [`items`].
+    pub fn extend_to(
+        &mut self,
+        article: &Article,
+        items: &[Item],
+        opts: &LayoutOptions,
+        end: usize,
+    ) {
+        for index in self.laid_out()..end.min(items.len()) {
             if index > 0 {
                 let prev = items[index - 1];
-                layout.lines.push(Line {
+                self.lines.push(Line {
                     spans: Vec::new(),
                     width: 0,
                     pos: Pos {
@@ -314,10 +331,10 @@ impl Layout {
                     },
                 });
             }
-            layout.item_start.push(layout.lines.len());
-            layout.lines.extend(layout_item(article, item, index, opts));
+            self.item_start.push(self.lines.len());
+            self.lines
+                .extend(layout_item(article, items[index], index, opts));
         }
-        layout
     }
 
     /// The index of the line that shows `pos` (the last line starting at or before it).

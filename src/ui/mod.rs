@@ -366,7 +366,11 @@ fn render_status_bar(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
     fill(buf, area, theme.status);
     let amb = app.config.text.ambiguous_width;
     let (pct, line, total) = app.position();
-    let right_text = format!(" {pct}% {line}/{total} ");
+    let right_text = match app.layout_progress() {
+        // A large article still being laid out: how far that has come.
+        Some(done) => format!(" {line}/… laying out {done}% "),
+        None => format!(" {pct}% {line}/{total} "),
+    };
     if let Some(search) = app.search.as_ref().filter(|s| s.editing) {
         let n = search.matches.len();
         let prompt = format!("/{}▏ {n} matches", for_terminal_line(&search.query));
