@@ -148,7 +148,7 @@ pub fn leaves_quote_open(text: &str) -> bool {
 }
 
 fn is_short(text: &str) -> bool {
-    text.chars().count() <= SHORT_LINE_CHARS
+    text.chars().nth(SHORT_LINE_CHARS).is_none()
 }
 
 /// A photographer's name: two to four Han characters, possibly padded with one space
@@ -262,8 +262,19 @@ fn has_credit(unit: &Unit<'_>) -> bool {
 
 /// A short line without sentence-final punctuation: a heading or a caption.
 fn is_label_like(unit: &Unit<'_>) -> bool {
-    let text = unit.body_text();
-    unit.lines.len() == 1 && is_short(&text) && !ends_sentence(&text) && !leaves_quote_open(&text)
+    // Cheapest test first: most units are paragraphs, long or of several lines.
+    let [line] = unit.lines.as_slice() else {
+        return false;
+    };
+    let text = line.text.trim();
+    is_short(text) && !ends_sentence(text) && !leaves_quote_open(text)
+}
+
+/// Whether a unit's text ends a sentence (its last body line decides).
+fn unit_ends_sentence(unit: &Unit<'_>) -> bool {
+    unit.body_lines()
+        .last()
+        .is_some_and(|l| ends_sentence(l.text))
 }
 
 fn classify(units: &[Unit<'_>]) -> Vec<Class> {
@@ -288,7 +299,7 @@ fn classify(units: &[Unit<'_>]) -> Vec<Class> {
             Class::Paragraph
         };
         if class == Class::Paragraph {
-            paragraph_open = !ends_sentence(&unit.body_text());
+            paragraph_open = !unit_ends_sentence(unit);
         } else if class == Class::Heading {
             paragraph_open = false;
         }
