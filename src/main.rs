@@ -271,7 +271,7 @@ fn read_one(path: Option<&Path>, config: Config, read: &ReadOptions) -> Result<(
     }
     let size = crossterm::terminal::size().unwrap_or((80, 24));
     let theme = theme_for(&config);
-    let mut opened = reader::open(&src, config, size, read)?;
+    let mut opened = reader::open(src, config, size, read)?;
     tui::run(&mut opened.app, &theme, opened.reload.as_ref())?;
     if let Err(warning) = opened.save_position() {
         eprintln!("yuedu: warning: {}", for_terminal_line(&warning));
@@ -313,7 +313,7 @@ fn browse(
     let amb = config.text.ambiguous_width;
     let open = |path: &Path, size: (u16, u16)| -> Result<reader::Opened, String> {
         let src = source::load(Some(path), read.as_load()).map_err(|e| e.to_string())?;
-        reader::open(&src, config.clone(), size, read)
+        reader::open(src, config.clone(), size, read)
     };
     let mut session = tui::Session::start(config.input.mouse, config.output.scroll_regions)?;
     session.browse(&mut lib, &theme, amb, &open)?;

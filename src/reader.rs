@@ -42,7 +42,7 @@ pub struct Opened {
 /// Opens `src` in a reader of `size`, resuming where it was left when the configuration
 /// says so.
 pub fn open(
-    src: &Source,
+    src: Source,
     config: Config,
     size: (u16, u16),
     read: &ReadOptions,
@@ -51,19 +51,6 @@ pub fn open(
     let resume = config.reader.resume;
     let watch_mode = config.reader.watch;
     let levels = config.check.clone();
-    // The check runs beside the reader: a large article opens without waiting for it.
-    let (tx, rx) = std::sync::mpsc::channel();
-    let (job_src, job_levels) = (src.clone(), levels.clone());
-    std::thread::spawn(move || {
-        let article = parse::parse(&job_src.text);
-        let _ = tx.send(check::check_source(&job_src, &article, &job_levels));
-    });
-    let mut app = app::app_for(article, &src.name(), config, size)?;
-    app.pending_findings = Some(rx);
-    app.message = src.decode_report.clone();
-    if app.article.blocks.is_empty() && app.article.title.is_none() {
-        app.message = Some("the article is empty".to_string());
-    }
     let file = match &src.origin {
         Origin::File(p) => Some(p.clone()),
         _ => None,
@@ -72,6 +59,21 @@ pub fn open(
         (Some(path), Some(dir)) if resume => Some((Store::new(dir), state::key(path, &src.text))),
         _ => None,
     };
+    let (name, report) = (src.name(), src.decode_report.clone());
+    // The check runs beside the reader, on the source it is given (no copy): a large
+    // article opens without waiting for it.
+    let (tx, rx) = std::sync::mpsc::channel();
+    let job_levels = levels.clone();
+    std::thread::spawn(move || {
+        let article = parse::parse(&src.text);
+        let _ = tx.send(check::check_source(&src, &article, &job_levels));
+    });
+    let mut app = app::app_for(article, &name, config, size)?;
+    app.pending_findings = Some(rx);
+    app.message = report;
+    if app.article.blocks.is_empty() && app.article.title.is_none() {
+        app.message = Some("the article is empty".to_string());
+    }
     if let Some((store, key)) = &memory
         && let Some(pos) = store
             .get(key)
