@@ -383,17 +383,32 @@ impl App {
     /// first heading).
     pub fn current_section(&self) -> Option<usize> {
         let line = self.reading_line();
-        self.nav_entries
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.kind != NavKind::Caption && self.item_line(e.item) <= line)
-            .map(|(i, _)| i)
-            .next_back()
-            .or(if self.nav_entries.is_empty() {
-                None
-            } else {
-                Some(0)
-            })
+        let headings = self.entries_of(NavKind::Heading);
+        // Headings are in text order, so their first lines ascend: a binary search.
+        let passed =
+            self.nav_entries[headings.clone()].partition_point(|e| self.item_line(e.item) <= line);
+        if passed > 0 {
+            Some(headings.start + passed - 1)
+        } else {
+            (!self.nav_entries.is_empty()).then_some(0)
+        }
+    }
+
+    /// The indexes of the navigation entries of one kind (they are grouped: title,
+    /// headings, captions, each in text order).
+    fn entries_of(&self, kind: NavKind) -> std::ops::Range<usize> {
+        let rank = |k: NavKind| match k {
+            NavKind::Title => 0,
+            NavKind::Heading => 1,
+            NavKind::Caption => 2,
+        };
+        let start = self
+            .nav_entries
+            .partition_point(|e| rank(e.kind) < rank(kind));
+        let end = self
+            .nav_entries
+            .partition_point(|e| rank(e.kind) <= rank(kind));
+        start..end
     }
 
     /// The text of the section being read, for the status bar.
@@ -442,28 +457,27 @@ impl App {
     /// Jumps to the next (or previous) block of `kind` after (before) the reading line.
     fn jump_kind(&mut self, kind: BlockKind, forward: bool) {
         let line = self.reading_line();
-        let of_kind: Vec<usize> = self
-            .items
-            .iter()
-            .enumerate()
-            .filter(|(_, it)| matches!(it, Item::Block(b) if self.article.blocks[*b].kind == kind))
-            .map(|(i, _)| i)
-            .collect();
-        let target = if forward {
-            // Lay out only as far as the next one (a large article may not be laid out
-            // that far yet).
-            of_kind.into_iter().find_map(|i| {
-                self.ensure_items(i + 1);
-                let l = self.item_line(i);
-                (l > line).then_some(l)
-            })
+        let range = self.entries_of(if kind == BlockKind::Heading {
+            NavKind::Heading
         } else {
-            of_kind
-                .into_iter()
-                .rev()
-                .map(|i| self.item_line(i))
-                .find(|&l| l < line)
+            NavKind::Caption
+        });
+        // The entries are in text order: binary searches. An item a progressive layout
+        // has not reached lies beyond every line, and is laid out when it is the target.
+        let entries = &self.nav_entries[range];
+        let target_item = if forward {
+            let i = entries.partition_point(|e| self.item_line(e.item) <= line);
+            entries.get(i).map(|e| e.item)
+        } else {
+            let i = entries.partition_point(|e| self.item_line(e.item) < line);
+            i.checked_sub(1)
+                .and_then(|i| entries.get(i))
+                .map(|e| e.item)
         };
+        let target = target_item.map(|item| {
+            self.ensure_items(item + 1);
+            self.item_line(item)
+        });
         let noun = if kind == BlockKind::Heading {
             "headings"
         } else {
