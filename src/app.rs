@@ -997,12 +997,21 @@ pub fn find_matches(article: &Article, items: &[Item], query: &str) -> Vec<Match
         return Vec::new();
     }
     let needle = query.to_ascii_lowercase();
+    // Without Latin letters (a Chinese query) there is no case to fold: search the text
+    // as it is, with no copy of a 50 MB article per key.
+    let fold = needle.bytes().any(|b| b.is_ascii_alphabetic());
     let mut out = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let (text, credit) = item_text(article, *item);
         let mut search_in = |haystack: &str, base: usize| {
-            let lower = haystack.to_ascii_lowercase();
-            for (at, _) in lower.match_indices(&needle) {
+            let lower;
+            let haystack = if fold {
+                lower = haystack.to_ascii_lowercase();
+                lower.as_str()
+            } else {
+                haystack
+            };
+            for (at, _) in haystack.match_indices(&needle) {
                 out.push(Match {
                     item: i,
                     range: base + at..base + at + needle.len(),

@@ -282,3 +282,15 @@ fn bottom_search_and_resize_work_before_a_large_layout_is_done() {
         "{before:?} vs {top:?}"
     );
 }
+
+#[test]
+fn search_folds_latin_case_and_finds_chinese_as_it_is() {
+    let a = app(80, 24);
+    let count = |q: &str| yuedu::app::find_matches(&a.article, &a.items, q).len();
+    assert_eq!(count("aiot"), count("AIoT"));
+    assert_eq!(count("aiot"), 1);
+    assert_eq!(count("al capital"), 1);
+    assert_eq!(count("余姚"), 30);
+    assert_eq!(count("谷志锋"), 1, "credits are searched too");
+    assert_eq!(count("不在文中的词"), 0);
+}
