@@ -819,14 +819,28 @@ impl App {
                 Some("no findings: yuedu check has nothing to say about this article".to_string());
             return;
         }
-        // Start at the first finding at or after the reading position.
-        let here = self.reading_pos();
-        let first = self
-            .findings
-            .iter()
-            .position(|f| self.pos_of_source(f.line, f.col) >= here)
-            .unwrap_or(0);
-        self.findings_view = Some(first);
+        // Start at the first finding on or after the source line being read (findings
+        // are sorted by line: a binary search, whatever their number).
+        let here = self.source_line_of(self.reading_pos());
+        let first = self.findings.partition_point(|f| f.line < here);
+        self.findings_view = Some(first.min(self.findings.len() - 1));
+    }
+
+    /// The source line of a place in the text.
+    fn source_line_of(&self, pos: Pos) -> LineNo {
+        match self.items.get(pos.item) {
+            Some(Item::Banner) => self.article.banner.as_ref().map_or(0, |h| h.line),
+            Some(Item::Title) => self.article.title.as_ref().map_or(0, |h| h.line),
+            Some(Item::Byline) => self.article.byline.as_ref().map_or(0, |h| h.line),
+            Some(Item::Block(b)) => self.article.blocks.get(*b).map_or(0, |block| {
+                match &block.credit {
+                    // Past the caption's text: its credit.
+                    Some(c) if pos.offset >= block.text.len() => c.line,
+                    _ => block.line_at(pos.offset),
+                }
+            }),
+            None => 0,
+        }
     }
 
     fn update_findings(&mut self, action: Action) {
