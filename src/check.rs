@@ -239,15 +239,7 @@ impl<'a> DecodeInfo<'a> {
 
 /// The half-width marks the `halfwidth-punctuation` rule looks for, with the full-width
 /// mark to use instead.
-pub const HALFWIDTH_MARKS: [(char, char); 7] = [
-    (',', '，'),
-    (';', '；'),
-    (':', '：'),
-    ('!', '！'),
-    ('?', '？'),
-    ('(', '（'),
-    (')', '）'),
-];
+pub use crate::layout::classes::HALFWIDTH_MARKS;
 
 /// Paired marks: opening, closing.
 const PAIRS: [(char, char); 8] = [
@@ -453,20 +445,13 @@ fn is_quote_or_bracket(c: char) -> bool {
     ) || PAIRS.iter().any(|&(o, cl)| c == o || c == cl)
 }
 
-fn fullwidth_of(c: char) -> Option<char> {
-    HALFWIDTH_MARKS
-        .iter()
-        .find(|&&(half, _)| half == c)
-        .map(|&(_, full)| full)
-}
-
 /// An ASCII `, ; : ! ? ( )` whose nearest neighbour on either side (quotes and brackets
 /// looked through) is Chinese. Digits on both sides (`1,000`, `3:1`) and Latin text
 /// (`AL Capital, Inc`) are left alone.
 fn halfwidth_punctuation(piece: &Piece<'_>, out: &mut Findings<'_>) {
     let chars: Vec<(usize, char)> = piece.text.char_indices().collect();
     for (i, &(offset, c)) in chars.iter().enumerate() {
-        let Some(full) = fullwidth_of(c) else {
+        let Some(full) = crate::layout::classes::fullwidth_form(c) else {
             continue;
         };
         let before = chars[..i]

@@ -12,6 +12,9 @@ use crate::source::{self, LoadOptions};
 /// File name endings that hold articles; other files in a folder are left out.
 const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md"];
 
+/// Counts what `yuedu check` finds in a read and parsed article.
+pub type CountFindings<'a> = dyn Fn(&source::Source, &crate::article::Article) -> usize + 'a;
+
 /// One article of the library.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
@@ -35,7 +38,7 @@ impl Entry {
     pub fn read(
         path: &Path,
         opts: LoadOptions<'_>,
-        count_findings: Option<&dyn Fn(&source::Source) -> usize>,
+        count_findings: Option<&CountFindings<'_>>,
     ) -> Entry {
         let name = path.file_name().map_or_else(
             || path.display().to_string(),
@@ -58,7 +61,7 @@ impl Entry {
                 entry.title = article.title.as_ref().map(|t| t.text.clone());
                 entry.authors = article.authors.clone();
                 entry.sections = article.headings().count();
-                entry.findings = count_findings.map(|count| count(&src));
+                entry.findings = count_findings.map(|count| count(&src, &article));
             }
             Err(e) => entry.error = Some(e.to_string()),
         }

@@ -300,9 +300,8 @@ fn browse(
         }
         return Ok(());
     }
-    let count_findings = |src: &Source| {
-        let article = parse::parse(&src.text);
-        yuedu::check::check_source(src, &article, &config.check).len()
+    let count_findings = |src: &Source, article: &yuedu::article::Article| {
+        yuedu::check::check_source(src, article, &config.check).len()
     };
     let entries = files
         .iter()

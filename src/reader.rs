@@ -63,10 +63,9 @@ pub fn open(
     // The check runs beside the reader, on the source it is given (no copy): a large
     // article opens without waiting for it.
     let (tx, rx) = std::sync::mpsc::channel();
-    let job_levels = levels.clone();
+    let (job_levels, job_article) = (levels.clone(), article.clone());
     std::thread::spawn(move || {
-        let article = parse::parse(&src.text);
-        let _ = tx.send(check::check_source(&src, &article, &job_levels));
+        let _ = tx.send(check::check_source(&src, &job_article, &job_levels));
     });
     let mut app = app::app_for(article, &name, config, size)?;
     app.pending_findings = Some(rx);

@@ -774,7 +774,8 @@ impl<'a> FwScan<'a> {
                 }
                 None => c,
             },
-            _ => match fullwidth_of(c) {
+            // Parentheses are matched above.
+            _ => match classes::fullwidth_form(c) {
                 Some(w) if near => {
                     st.subst = Some(w);
                     w
@@ -843,34 +844,9 @@ impl<'a> Fullwidth<'a> {
     }
 }
 
-/// The full-width form of the ASCII punctuation shown full-width between Chinese
-/// characters (parentheses aside).
-fn fullwidth_of(c: char) -> Option<char> {
-    Some(match c {
-        ',' => '，',
-        ';' => '；',
-        ':' => '：',
-        '!' => '！',
-        '?' => '？',
-        _ => return None,
-    })
-}
-
 /// Byte offsets in `text` of ASCII , ; : ! ? ( ) standing in Chinese text, with the
 /// full-width character to show instead, in order.
 pub fn fullwidth_substitutions(text: &str) -> Vec<(usize, char)> {
-    fn wide(c: char) -> Option<char> {
-        Some(match c {
-            ',' => '，',
-            ';' => '；',
-            ':' => '：',
-            '!' => '！',
-            '?' => '？',
-            '(' => '（',
-            ')' => '）',
-            _ => return None,
-        })
-    }
     let chinese = |c: Option<char>| c.is_some_and(classes::is_chinese);
     let mut out = Vec::new();
     // Open parentheses: offset, and whether they stand next to Chinese.
@@ -898,7 +874,7 @@ pub fn fullwidth_substitutions(text: &str) -> Vec<(usize, char)> {
                 None => {}
             },
             _ => {
-                if near && let Some(w) = wide(c) {
+                if near && let Some(w) = classes::fullwidth_form(c) {
                     out.push((off, w));
                     prev = Some(w);
                     continue;

@@ -160,6 +160,26 @@ pub fn is_ascii_alnum(c: char) -> bool {
     c.is_ascii_alphanumeric()
 }
 
+/// ASCII punctuation and the full-width form shown for it in Chinese text (display
+/// only) and suggested by `yuedu check`.
+pub const HALFWIDTH_MARKS: [(char, char); 7] = [
+    (',', '，'),
+    (';', '；'),
+    (':', '：'),
+    ('!', '！'),
+    ('?', '？'),
+    ('(', '（'),
+    (')', '）'),
+];
+
+/// The full-width form of an ASCII `, ; : ! ? ( )`.
+pub fn fullwidth_form(c: char) -> Option<char> {
+    HALFWIDTH_MARKS
+        .iter()
+        .find(|&&(half, _)| half == c)
+        .map(|&(_, full)| full)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
