@@ -27,6 +27,8 @@ const ROWS: u16 = 24;
 const QUIET: Duration = Duration::from_millis(120);
 /// Text the first screen of every file shows (the shipped article's banner).
 const FIRST_TEXT: &str = "谱写长三角一体化新篇章";
+/// What yuedu's status bar shows while a large file is still being read.
+const LOADING: &str = "… reading";
 const SCROLLS: usize = 40;
 const PAGES: usize = 3;
 
@@ -41,6 +43,9 @@ struct Output {
     total: usize,
     /// When the screen first showed [`FIRST_TEXT`].
     first_text: Option<Instant>,
+    /// When the screen first showed the first text and no sign of a file still being
+    /// read ([`LOADING`]): the whole structure is known.
+    structure: Option<Instant>,
 }
 
 struct Run {
@@ -82,8 +87,20 @@ impl Run {
                         let mut o = lock(&o);
                         o.chunks.push((now, n));
                         o.total += n;
-                        if o.first_text.is_none() && p.screen().contents().contains(FIRST_TEXT) {
-                            o.first_text = Some(now);
+                        if o.structure.is_none() {
+                            let contents = p.screen().contents();
+                            if o.first_text.is_none() && contents.contains(FIRST_TEXT) {
+                                o.first_text = Some(now);
+                            }
+                            // The status bar drawn (its position in percent) and
+                            // nothing left to read.
+                            let status = p.screen().contents_between(ROWS - 1, 0, ROWS - 1, COLS);
+                            if o.first_text.is_some()
+                                && status.contains('%')
+                                && !contents.contains(LOADING)
+                            {
+                                o.structure = Some(now);
+                            }
                         }
                     }
                 }
@@ -143,6 +160,20 @@ impl Run {
         (shown.duration_since(self.started), bytes)
     }
 
+    /// The time to the whole structure (see [`Output::structure`]), waiting for it.
+    fn structure(&self) -> Duration {
+        let deadline = Instant::now() + Duration::from_secs(300);
+        loop {
+            if let Some(t) = lock(&self.output).structure {
+                return t.duration_since(self.started);
+            }
+            if Instant::now() > deadline {
+                return Duration::MAX;
+            }
+            thread::sleep(Duration::from_millis(1));
+        }
+    }
+
     /// Peak resident memory (VmHWM) in kB.
     fn peak_kb(&self) -> Option<u64> {
         let pid = self.child.process_id()?;
@@ -172,6 +203,7 @@ impl Run {
 #[derive(Default, Clone)]
 struct Sample {
     first_ms: f64,
+    structure_ms: f64,
     first_bytes: usize,
     line_bytes: Vec<usize>,
     line_ms: Vec<f64>,
@@ -239,6 +271,10 @@ fn measure(program: Program, file: &Path, dir: &Path) -> Sample {
         first_bytes,
         ..Sample::default()
     };
+    s.structure_ms = match program {
+        Program::Less => f64::NAN,
+        _ => run.structure().as_secs_f64() * 1e3,
+    };
     for _ in 0..SCROLLS {
         let (t, b) = run.key("j");
         s.line_ms.push(t.as_secs_f64() * 1e3);
@@ -272,6 +308,21 @@ fn median(mut v: Vec<f64>) -> f64 {
 
 fn mean(v: &[usize]) -> f64 {
     v.iter().sum::<usize>() as f64 / v.len().max(1) as f64
+}
+
+/// An article of one paragraph of about `size` bytes: the shipped article's title, then
+/// a sentence of it repeated on one line.
+fn one_paragraph(dir: &Path, size: usize) -> PathBuf {
+    let path = dir.join("fifty-mb-one-paragraph.txt");
+    let sentence = "今年，长三角的“打开方式”是“拼”！余姚紧紧抓住“抱团建群”这一关键词。";
+    let mut out = String::with_capacity(size + 256);
+    out.push_str("长三角一体化 谱写长三角一体化新篇章\n\n");
+    while out.len() < size {
+        out.push_str(sentence);
+    }
+    out.push('\n');
+    std::fs::write(&path, out).expect("write article");
+    path
 }
 
 /// An article of about `size` bytes: the shipped one, repeated.
@@ -309,6 +360,12 @@ fn main() {
         .unwrap_or(3)
         .max(1);
     let quick = std::env::var_os("YUEDU_BENCH_QUICK").is_some();
+    // Labels to run, by their start ("shipped", "1", "50"), comma-separated.
+    let only = std::env::var("YUEDU_BENCH_FILES").ok();
+    let wanted = |label: &str| {
+        only.as_deref()
+            .is_none_or(|o| o.split(',').any(|w| label.starts_with(w.trim())))
+    };
     let dir = tempfile::tempdir().expect("temp dir");
     let shipped = dir.path().join("yuyao-yangtze-delta.txt");
     std::fs::write(&shipped, yuedu::source::SHIPPED_ARTICLE).expect("write");
@@ -316,18 +373,20 @@ fn main() {
         ("shipped (6.5 kB)", shipped),
         ("1 MB", repeated(dir.path(), "one-mb.txt", 1 << 20)),
     ];
-    if !quick {
+    if !quick && wanted("50") {
         files.push(("50 MB", repeated(dir.path(), "fifty-mb.txt", 50 << 20)));
+        files.push(("50 MB, one paragraph", one_paragraph(dir.path(), 50 << 20)));
     }
+    files.retain(|(label, _)| wanted(label));
     println!(
         "yuedu vs less in a {COLS}x{ROWS} pseudo-terminal; {runs} runs \
          ({SCROLLS} j, {PAGES} pages, 3 headings each; bytes are means, times medians); quiet = {} ms without output\n",
         QUIET.as_millis()
     );
     println!(
-        "| file | program | first text ms | first frame bytes | j bytes | j ms | page bytes | page ms | ] ms | peak RSS MB |"
+        "| file | program | first text ms | structure ms | first frame bytes | j bytes | j ms | page bytes | page ms | ] ms | peak RSS MB |"
     );
-    println!("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    println!("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (label, file) in &files {
         let big = label.starts_with("50");
         let reps = if big { runs.min(2) } else { runs };
@@ -339,6 +398,12 @@ fn main() {
                 median(samples.iter().flat_map(f).collect())
             };
             let first_ms = all(&|s| vec![s.first_ms]);
+            let structure_ms = all(&|s| vec![s.structure_ms]);
+            let structure = if structure_ms.is_nan() {
+                "–".to_string()
+            } else {
+                format!("{structure_ms:.1}")
+            };
             let first_bytes = all(&|s| vec![s.first_bytes as f64]);
             let line_bytes = all(&|s| vec![mean(&s.line_bytes)]);
             let line_ms = all(&|s| s.line_ms.clone());
@@ -352,7 +417,7 @@ fn main() {
                 format!("{heading_ms:.2}")
             };
             println!(
-                "| {label} | {} | {first_ms:.1} | {first_bytes:.0} | {line_bytes:.0} | {line_ms:.2} | {page_bytes:.0} | {page_ms:.2} | {heading} | {peak:.1} |",
+                "| {label} | {} | {first_ms:.1} | {structure} | {first_bytes:.0} | {line_bytes:.0} | {line_ms:.2} | {page_bytes:.0} | {page_ms:.2} | {heading} | {peak:.1} |",
                 program.name()
             );
         }

@@ -3,6 +3,8 @@
 //! [`App::handle_key`] and [`App::resize`].
 
 use std::ops::Range;
+use std::sync::Arc;
+use std::sync::mpsc::Receiver;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::Rect;
@@ -83,9 +85,33 @@ pub struct Geometry {
     pub status: Rect,
 }
 
+/// A large file shown from its first part while the rest is read (see
+/// [`App::finish_loading`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Loading {
+    /// Bytes of the file shown so far.
+    pub shown: u64,
+    /// The file's size.
+    pub total: u64,
+    /// Reading the rest failed: only the first part is shown, for good.
+    pub failed: bool,
+}
+
+/// The whole article, read in the background after its first part was shown.
+pub struct Loaded {
+    pub article: Arc<Article>,
+    /// What the user should be told about the decoding.
+    pub report: Option<String>,
+    /// Where the reader was left last time in this content, if it is remembered.
+    pub resume: Option<Pos>,
+    /// The findings of the check, which runs after the article is handed over.
+    pub findings: Receiver<Vec<Finding>>,
+}
+
 /// The reader.
 pub struct App {
-    pub article: Article,
+    /// Shared with the check running in the background.
+    pub article: Arc<Article>,
     pub items: Vec<Item>,
     /// A short name of the article for the status bar.
     pub name: String,
@@ -117,7 +143,12 @@ pub struct App {
     pub findings: Vec<Finding>,
     /// Findings still being worked out in the background (a large article opens before
     /// its check is done); taken into `findings` when the list is asked for.
-    pub pending_findings: Option<std::sync::mpsc::Receiver<Vec<Finding>>>,
+    pub pending_findings: Option<Receiver<Vec<Finding>>>,
+    /// Set while only the first part of a large file is shown.
+    pub loading: Option<Loading>,
+    /// The whole article, when it is being read in the background; the event loop
+    /// takes it and hands the result to [`App::finish_loading`].
+    pub pending_load: Option<Receiver<Result<Loaded, String>>>,
     /// The selected finding, when the findings list is open.
     pub findings_view: Option<usize>,
     /// A message for the status bar, until the next key.
@@ -133,12 +164,13 @@ pub struct App {
 impl App {
     /// A reader on `article`, for a terminal of `size` columns × rows.
     pub fn new(
-        article: Article,
+        article: impl Into<Arc<Article>>,
         name: String,
         config: Config,
         keymap: Keymap,
         size: (u16, u16),
     ) -> App {
+        let article = article.into();
         let items = items(&article);
         let nav_entries = nav_entries(&article, &items);
         let show_nav = config.layout.show_nav;
@@ -164,6 +196,8 @@ impl App {
             help: None,
             findings: Vec::new(),
             pending_findings: None,
+            loading: None,
+            pending_load: None,
             findings_view: None,
             message: None,
             running: true,
@@ -325,7 +359,9 @@ impl App {
     /// Puts a new version of the article in place of the old one (the file changed),
     /// keeping the reader at the nearest surviving text: the text at the top of the pane
     /// if it is still there, else the same place by position.
-    pub fn replace_article(&mut self, article: Article, findings: Vec<Finding>) {
+    pub fn replace_article(&mut self, article: impl Into<Arc<Article>>, findings: Vec<Finding>) {
+        let article = article.into();
+        self.loading = None;
         self.findings = findings;
         self.pending_findings = None;
         self.findings_view = None;
@@ -364,6 +400,46 @@ impl App {
             .min(self.nav_entries.len().saturating_sub(1));
         if self.search.is_some() {
             self.refresh_matches_in_place();
+        }
+    }
+
+    /// Puts the whole article, read in the background, in place of its first part,
+    /// keeping the reader where it is; resumes the remembered position when the reader
+    /// has not moved yet.
+    pub fn finish_loading(&mut self, loaded: Result<Loaded, String>) {
+        self.pending_load = None;
+        let loaded = match loaded {
+            Ok(l) => l,
+            Err(e) => {
+                let Some(loading) = self.loading.as_mut() else {
+                    return;
+                };
+                loading.failed = true;
+                let shown = loading.shown;
+                self.message = Some(format!(
+                    "only the first {} could be read: {e}",
+                    crate::source::human_size(shown)
+                ));
+                return;
+            }
+        };
+        if self.loading.is_none() {
+            // The file was read again since (a change on disk): that text is newer.
+            return;
+        }
+        let untouched = self.top == 0 && self.mark.is_none() && self.search.is_none();
+        self.loading = None;
+        self.replace_article(loaded.article, Vec::new());
+        self.pending_findings = Some(loaded.findings);
+        if let Some(report) = loaded.report {
+            self.message = Some(report);
+        }
+        if let Some(pos) = loaded.resume.filter(|p| untouched && *p != Pos::default()) {
+            self.go_to(pos);
+            self.message = Some(format!(
+                "resumed where you left off ({} goes to the top)",
+                self.keymap.first_key(Action::Top).unwrap_or_default()
+            ));
         }
     }
 
@@ -1045,23 +1121,26 @@ fn text_bytes(article: &Article, items: &[Item]) -> usize {
     items.iter().map(|it| item_len(article, *it)).sum()
 }
 
-/// Where `snippet` stands in the article, preferring the item nearest to `near`.
+/// Where `snippet` stands in the article: in the item nearest to `near` that holds it
+/// (looked for outwards from `near`, so a snippet that stayed in place is found at once).
 fn find_snippet(article: &Article, items: &[Item], snippet: &str, near: usize) -> Option<Pos> {
-    let mut best: Option<(usize, Pos)> = None;
-    for (i, item) in items.iter().enumerate() {
-        if let Some(offset) = item_text(article, *item).0.find(snippet) {
-            let distance = i.abs_diff(near);
-            if best.is_none_or(|(d, _)| distance < d) {
-                best = Some((distance, Pos { item: i, offset }));
-            }
-        }
-    }
-    best.map(|(_, p)| p)
+    let near = near.min(items.len().saturating_sub(1));
+    let find = |i: usize| {
+        items
+            .get(i)
+            .and_then(|it| item_text(article, *it).0.find(snippet))
+            .map(|offset| Pos { item: i, offset })
+    };
+    (0..items.len()).find_map(|d| {
+        find(near.wrapping_sub(d))
+            .filter(|_| d <= near)
+            .or_else(|| find(near + d).filter(|_| d > 0))
+    })
 }
 
 /// Builds an app from a configuration, for tests and the binary.
 pub fn app_for(
-    article: Article,
+    article: impl Into<Arc<Article>>,
     name: &str,
     config: Config,
     size: (u16, u16),

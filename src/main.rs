@@ -257,6 +257,15 @@ fn theme_for(config: &Config) -> Theme {
 
 /// Reads one article: in the reader, or printed when there is no terminal to take over.
 fn read_one(path: Option<&Path>, config: Config, read: &ReadOptions) -> Result<(), Failure> {
+    if let Some(file) = path.filter(|p| *p != Path::new("-"))
+        && can_take_over_terminal()
+    {
+        // A large file: its beginning on screen at once, the rest read meanwhile.
+        let size = crossterm::terminal::size().unwrap_or((80, 24));
+        if let Some(opened) = reader::open_progressive(file, config.clone(), size, read) {
+            return run_reader(opened?, &config);
+        }
+    }
     let src = source::load(path, read.as_load())?;
     if !can_take_over_terminal() {
         // Redirected or a dumb terminal: print what the pane would show.
@@ -270,8 +279,13 @@ fn read_one(path: Option<&Path>, config: Config, read: &ReadOptions) -> Result<(
         ));
     }
     let size = crossterm::terminal::size().unwrap_or((80, 24));
-    let theme = theme_for(&config);
-    let mut opened = reader::open(src, config, size, read)?;
+    let opened = reader::open(src, config.clone(), size, read)?;
+    run_reader(opened, &config)
+}
+
+/// Runs the reader on an opened article, then remembers where the reader was.
+fn run_reader(mut opened: reader::Opened, config: &Config) -> Result<(), Failure> {
+    let theme = theme_for(config);
     tui::run(&mut opened.app, &theme, opened.reload.as_ref())?;
     if let Err(warning) = opened.save_position() {
         eprintln!("yuedu: warning: {}", for_terminal_line(&warning));

@@ -2,10 +2,14 @@
 //! time, and how to read it again when the file changes. Shared by the single-article
 //! reader and the library.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver};
 
 use crate::action::Action;
-use crate::app::{self, App};
+use crate::app::{self, App, Loaded, Loading};
+use crate::article::Article;
+use crate::check::{Finding, RuleLevels};
 use crate::config::Config;
 use crate::source::{self, LoadOptions, Origin, Source};
 use crate::state::{self, Store};
@@ -39,6 +43,13 @@ pub struct Opened {
     read: ReadOptions,
 }
 
+/// Files larger than this open progressively: the first [`PREFIX_BYTES`] are shown at
+/// once, the whole file is read, parsed and checked in the background.
+pub const PROGRESSIVE_LOAD_BYTES: u64 = 1 << 20;
+
+/// How much of a large file is shown before the whole of it is read.
+pub const PREFIX_BYTES: usize = 256 * 1024;
+
 /// Opens `src` in a reader of `size`, resuming where it was left when the configuration
 /// says so.
 pub fn open(
@@ -47,28 +58,22 @@ pub fn open(
     size: (u16, u16),
     read: &ReadOptions,
 ) -> Result<Opened, String> {
-    let article = parse::parse(&src.text);
-    let resume = config.reader.resume;
-    let watch_mode = config.reader.watch;
-    let levels = config.check.clone();
+    let article = Arc::new(parse::parse(&src.text));
     let file = match &src.origin {
         Origin::File(p) => Some(p.clone()),
         _ => None,
     };
     let memory = match (&file, state::state_dir()) {
-        (Some(path), Some(dir)) if resume => Some((Store::new(dir), state::key(path, &src.text))),
+        (Some(path), Some(dir)) if config.reader.resume => {
+            Some((Store::new(dir), state::key(path, &src.text)))
+        }
         _ => None,
     };
     let (name, report) = (src.name(), src.decode_report.clone());
-    // The check runs beside the reader, on the source it is given (no copy): a large
-    // article opens without waiting for it.
-    let (tx, rx) = std::sync::mpsc::channel();
-    let (job_levels, job_article) = (levels.clone(), article.clone());
-    std::thread::spawn(move || {
-        let _ = tx.send(check::check_source(&src, &job_article, &job_levels));
-    });
-    let mut app = app::app_for(article, &name, config, size)?;
-    app.pending_findings = Some(rx);
+    // The check runs beside the reader: a large article opens without waiting for it.
+    let findings = spawn_check(src, Arc::clone(&article), config.check.clone());
+    let mut app = new_app(article, &name, config, size)?;
+    app.pending_findings = Some(findings);
     app.message = report;
     if app.article.blocks.is_empty() && app.article.title.is_none() {
         app.message = Some("the article is empty".to_string());
@@ -84,6 +89,96 @@ pub fn open(
             app.keymap.first_key(Action::Top).unwrap_or_default()
         ));
     }
+    Ok(finish(app, file, memory, read))
+}
+
+/// Opens a large file at `path` progressively: its first part is parsed and shown at
+/// once, and a thread reads, parses and checks the whole file and hands it to the
+/// reader ([`App::finish_loading`]). `None` when the file is not large, or not plain
+/// UTF-8 at its start: [`open`] it as a whole then.
+pub fn open_progressive(
+    path: &Path,
+    config: Config,
+    size: (u16, u16),
+    read: &ReadOptions,
+) -> Option<Result<Opened, String>> {
+    let (prefix, total) =
+        source::load_prefix(path, read.as_load(), PROGRESSIVE_LOAD_BYTES, PREFIX_BYTES)?;
+    let shown = prefix.text.len() as u64;
+    let article = Arc::new(parse::parse(&prefix.text));
+    let store = state::state_dir()
+        .filter(|_| config.reader.resume)
+        .map(Store::new);
+    let (tx, rx) = mpsc::channel();
+    let (job_path, job_read, levels) = (path.to_path_buf(), read.clone(), config.check.clone());
+    let job_store = store.clone();
+    std::thread::spawn(move || {
+        let src = match source::load(Some(&job_path), job_read.as_load()) {
+            Ok(src) => src,
+            Err(e) => {
+                let _ = tx.send(Err(e.to_string()));
+                return;
+            }
+        };
+        let article = Arc::new(parse::parse(&src.text));
+        let resume = job_store
+            .as_ref()
+            .and_then(|s| s.get(&state::key(&job_path, &src.text)));
+        let (check_tx, findings) = mpsc::channel();
+        let loaded = Loaded {
+            article: Arc::clone(&article),
+            report: src.decode_report.clone(),
+            resume,
+            findings,
+        };
+        if tx.send(Ok(loaded)).is_ok() {
+            let _ = check_tx.send(check::check_source(&src, &article, &levels));
+        }
+    });
+    let name = prefix.name();
+    let mut app = match new_app(article, &name, config, size) {
+        Ok(app) => app,
+        Err(e) => return Some(Err(e)),
+    };
+    app.loading = Some(Loading {
+        shown,
+        total,
+        failed: false,
+    });
+    app.pending_load = Some(rx);
+    // The key of the content is known once the whole file is read: the position is
+    // saved under the key of the file as it is when the reader closes.
+    let memory = store.map(|s| (s, String::new()));
+    Some(Ok(finish(app, Some(path.to_path_buf()), memory, read)))
+}
+
+/// Runs `yuedu check` on `src` in a thread; its findings arrive on the receiver.
+fn spawn_check(src: Source, article: Arc<Article>, levels: RuleLevels) -> Receiver<Vec<Finding>> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(check::check_source(&src, &article, &levels));
+    });
+    rx
+}
+
+fn new_app(
+    article: Arc<Article>,
+    name: &str,
+    config: Config,
+    size: (u16, u16),
+) -> Result<App, String> {
+    app::app_for(article, name, config, size)
+}
+
+/// The reader with how to reload its file and where to remember its position.
+fn finish(
+    app: App,
+    file: Option<PathBuf>,
+    memory: Option<(Store, String)>,
+    read: &ReadOptions,
+) -> Opened {
+    let levels = app.config.check.clone();
+    let watch_mode = app.config.reader.watch;
     let reload = file.map(|path: PathBuf| {
         let read_path = path.clone();
         let read = read.clone();
@@ -99,12 +194,12 @@ pub fn open(
             }),
         }
     });
-    Ok(Opened {
+    Opened {
         app,
         reload,
         memory,
         read: read.clone(),
-    })
+    }
 }
 
 impl Opened {
@@ -118,6 +213,10 @@ impl Opened {
             let src = source::load(Some(&r.path), self.read.as_load()).ok()?;
             Some(state::key(&r.path, &src.text))
         });
-        store.put(current.as_ref().unwrap_or(key), self.app.reading_pos())
+        match current.as_ref().or(Some(key).filter(|k| !k.is_empty())) {
+            Some(key) => store.put(key, self.app.reading_pos()),
+            // A large file that could not be read whole again: nothing to key it by.
+            None => Ok(()),
+        }
     }
 }

@@ -16,6 +16,15 @@ pub const SHIPPED_ARTICLE: &str = include_str!("../articles/yuyao-yangtze-delta.
 /// `cargo run` uses).
 pub const SHIPPED_PATH: &str = "articles/yuyao-yangtze-delta.txt";
 
+/// A byte count for people: 6.4 KB, 1.2 MB.
+pub fn human_size(bytes: u64) -> String {
+    match bytes {
+        b if b < 1024 => format!("{b} B"),
+        b if b < 1024 * 1024 => format!("{:.1} KB", b as f64 / 1024.0),
+        b => format!("{:.1} MB", b as f64 / (1024.0 * 1024.0)),
+    }
+}
+
 /// Where the text was read from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {
@@ -127,6 +136,53 @@ fn load_file(path: &Path, opts: LoadOptions<'_>) -> Result<Source, LoadError> {
     from_bytes(bytes, Origin::File(path.to_path_buf()), &shown(path), opts)
 }
 
+/// The first part of a large file, to show while the rest is read: at most `prefix_len`
+/// bytes, cut after the last line end (or, in a file of one long line, at the last
+/// whole character), with the file's size. `None` when the file is not larger than
+/// `min_len`, when an encoding or `--force` was asked for, or when the part is not
+/// plain UTF-8 (a BOM other than UTF-8's, bytes to replace, a NUL): such files are read
+/// whole, as [`load`] reads them.
+pub fn load_prefix(
+    path: &Path,
+    opts: LoadOptions<'_>,
+    min_len: u64,
+    prefix_len: usize,
+) -> Option<(Source, u64)> {
+    if opts.encoding.is_some() || opts.force {
+        return None;
+    }
+    let file = std::fs::File::open(path).ok()?;
+    let meta = file.metadata().ok()?;
+    if !meta.is_file() || meta.len() <= min_len {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(prefix_len);
+    file.take(prefix_len as u64).read_to_end(&mut bytes).ok()?;
+    let cut = match bytes.iter().rposition(|&b| b == b'\n') {
+        Some(i) => i + 1,
+        None => match std::str::from_utf8(&bytes) {
+            Ok(_) => bytes.len(),
+            // A character cut by the end of the part.
+            Err(e) if e.error_len().is_none() => e.valid_up_to(),
+            Err(_) => return None,
+        },
+    };
+    bytes.truncate(cut);
+    let decoded = decode_owned(bytes, &DecodeOptions::default()).ok()?;
+    if decoded.encoding != "UTF-8" || decoded.guessed || decoded.replaced > 0 {
+        return None;
+    }
+    let source = Source {
+        origin: Origin::File(path.to_path_buf()),
+        text: decoded.text,
+        encoding: decoded.encoding,
+        decode_report: None,
+        guessed: false,
+        replaced: 0,
+    };
+    Some((source, meta.len()))
+}
+
 fn load_stdin(opts: LoadOptions<'_>) -> Result<Source, LoadError> {
     let mut bytes = Vec::new();
     std::io::stdin()
@@ -166,4 +222,73 @@ pub fn from_bytes(
         guessed: decoded.guessed,
         replaced: decoded.replaced,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file_with(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> PathBuf {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).expect("write");
+        path
+    }
+
+    #[test]
+    fn a_large_utf8_file_gives_its_first_lines() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let text = "第一段，长三角。\n\n第二段“拼”！\n".repeat(2000);
+        let path = file_with(&dir, "a.txt", text.as_bytes());
+        let (src, total) =
+            load_prefix(&path, LoadOptions::default(), 1000, 4096).expect("a prefix");
+        assert_eq!(total, text.len() as u64);
+        assert!(src.text.len() <= 4096 && src.text.len() > 4000);
+        assert!(src.text.ends_with('\n'), "cut after a line end");
+        assert!(text.starts_with(&src.text));
+        assert_eq!(src.origin, Origin::File(path.clone()));
+        // Not larger than the threshold: read whole instead.
+        assert!(load_prefix(&path, LoadOptions::default(), total, 4096).is_none());
+    }
+
+    #[test]
+    fn one_long_line_is_cut_at_a_whole_character() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let text = "余姚".repeat(5000);
+        let path = file_with(&dir, "a.txt", text.as_bytes());
+        // 4096 is not a multiple of 3: the last character would be cut.
+        let (src, _) = load_prefix(&path, LoadOptions::default(), 1000, 4096).expect("a prefix");
+        assert_eq!(src.text.len(), 4095);
+        assert!(text.starts_with(&src.text));
+    }
+
+    #[test]
+    fn other_encodings_and_options_are_read_whole() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let text = "第一段，长三角。\n".repeat(2000);
+        let (gb, _, _) = encoding_rs::GB18030.encode(&text);
+        let gb = file_with(&dir, "gb.txt", &gb);
+        assert!(load_prefix(&gb, LoadOptions::default(), 1000, 4096).is_none());
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        let utf16 = file_with(&dir, "utf16.txt", &utf16);
+        assert!(load_prefix(&utf16, LoadOptions::default(), 1000, 4096).is_none());
+        let mut nul = text.clone().into_bytes();
+        nul[10] = 0;
+        let nul = file_with(&dir, "nul.txt", &nul);
+        assert!(load_prefix(&nul, LoadOptions::default(), 1000, 4096).is_none());
+        let plain = file_with(&dir, "plain.txt", text.as_bytes());
+        let forced = LoadOptions {
+            encoding: Some("utf-8"),
+            force: false,
+        };
+        assert!(load_prefix(&plain, forced, 1000, 4096).is_none());
+        let dir_path = dir.path();
+        assert!(load_prefix(dir_path, LoadOptions::default(), 0, 4096).is_none());
+        // A UTF-8 BOM is fine: the text is plain UTF-8.
+        let mut bom = vec![0xEF, 0xBB, 0xBF];
+        bom.extend(text.as_bytes());
+        let bom = file_with(&dir, "bom.txt", &bom);
+        let (src, _) = load_prefix(&bom, LoadOptions::default(), 1000, 4096).expect("a prefix");
+        assert!(src.text.starts_with("第一段"));
+    }
 }

@@ -22,6 +22,7 @@ use signal_hook::iterator::Signals;
 
 use crate::action::Action;
 use crate::app::App;
+use crate::app::Loaded;
 use crate::article::Article;
 use crate::check::Finding;
 use crate::layout::AmbiguousWidth;
@@ -38,6 +39,9 @@ enum Msg {
     TermGone(io::Error),
     /// The article's file may have changed (the number tells which watch saw it).
     FileChanged(u64),
+    /// The whole of a large article, read in the background (the number tells for which
+    /// reading of an article it is).
+    Loaded(u64, Box<Result<Loaded, String>>),
 }
 
 /// Reads an article and what `check` finds in it; the error is for the status bar.
@@ -237,7 +241,7 @@ impl Session {
             match msg {
                 Msg::Term(e) if is_suspend_key(&e) => self.suspend()?,
                 Msg::TermGone(e) => return Err(e),
-                Msg::FileChanged(g) if g != self.watch_generation => {}
+                Msg::FileChanged(g) | Msg::Loaded(g, _) if g != self.watch_generation => {}
                 m => batch.push(m),
             }
             next = self.rx.try_recv().ok();
@@ -273,6 +277,16 @@ impl Session {
                 }
             }
         });
+        if let Some(rx) = app.pending_load.take() {
+            // Handed to the event loop, so that it wakes when the article is read.
+            let tx = self.tx.clone();
+            thread::spawn(move || {
+                let loaded = rx
+                    .recv()
+                    .unwrap_or_else(|_| Err("the thread reading it stopped".to_string()));
+                let _ = tx.send(Msg::Loaded(generation, Box::new(loaded)));
+            });
+        }
         let (cols, rows) = self.size();
         app.resize(cols, rows);
         while app.running {
@@ -289,6 +303,7 @@ impl Session {
                 match msg {
                     Msg::Term(e) => handle(app, e),
                     Msg::FileChanged(_) => file_changed = true,
+                    Msg::Loaded(_, loaded) => app.finish_loading(*loaded),
                     Msg::TermGone(_) => {}
                 }
                 if !app.running {

@@ -253,3 +253,35 @@ fn the_findings_list_jumps_to_each_finding() {
     p.send("q");
     assert_eq!(p.wait_exit(Duration::from_secs(5)), Some(0));
 }
+
+#[test]
+fn a_large_file_opens_from_its_start_and_fills_in_then_reopens_where_it_was_left() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("large.txt");
+    let text = std::fs::read_to_string(SHIPPED).expect("read");
+    // About 3 MB: past the size that is shown from its first part.
+    let copies = (3 << 20) / text.len() + 1;
+    std::fs::write(&path, text.repeat(copies)).expect("write");
+    let state = dir.path().join("state");
+    let mut p = reader(&path, &state, &[]);
+    // The whole article arrives: no sign of reading left, and the end is reachable.
+    p.wait_for("the whole file read", |s| {
+        !s.contents_between(29, 0, 29, 100).contains("reading")
+    });
+    p.send("G");
+    p.wait_for("the end of the last copy", |s| {
+        s.contents().contains("▲ 领克“超级工厂” 黄孟丹 摄")
+            && s.contents_between(29, 0, 29, 100).contains("100%")
+    });
+    let sections = p.with_screen(|s| s.contents_between(0, 0, 28, 29));
+    assert!(sections.contains("▶"), "{sections}");
+    p.send("q");
+    assert_eq!(p.wait_exit(Duration::from_secs(5)), Some(0));
+
+    // Reopened: the first part first, then the remembered place, at the end.
+    let p = reader(&path, &state, &[]);
+    p.wait_for("resumed at the end", |s| {
+        s.contents_between(29, 0, 29, 100).contains("resumed")
+            && s.contents().contains("▲ 领克“超级工厂” 黄孟丹 摄")
+    });
+}

@@ -7,15 +7,7 @@ use super::{Theme, fill, put_str};
 use crate::layout::{AmbiguousWidth, str_width};
 use crate::library::Library;
 use crate::sanitize::for_terminal_line;
-
-/// A byte count for people: 6.4 KB, 1.2 MB.
-pub fn human_size(bytes: u64) -> String {
-    match bytes {
-        b if b < 1024 => format!("{b} B"),
-        b if b < 1024 * 1024 => format!("{:.1} KB", b as f64 / 1024.0),
-        b => format!("{:.1} MB", b as f64 / (1024.0 * 1024.0)),
-    }
-}
+use crate::source::human_size;
 
 /// `s` cut or padded with spaces to exactly `width` columns (cut ends in …).
 fn pad(s: &str, width: usize, amb: AmbiguousWidth) -> String {

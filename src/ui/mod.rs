@@ -17,6 +17,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::app::{App, Focus, NavKind};
 use crate::layout::{AmbiguousWidth, Line, Role, str_width};
 use crate::sanitize::for_terminal_line;
+use crate::source::human_size;
 
 pub use theme::Theme;
 
@@ -269,6 +270,15 @@ fn nav_rows(app: &App, theme: &Theme, width: usize, window: std::ops::Range<usiz
     if let Some(b) = app.article.banner.as_ref().filter(|_| window.start == 0) {
         push(&b.text, theme.banner, None, 1);
     }
+    if let Some(loading) = app.loading.filter(|_| window.start == 0) {
+        // Only the beginning of a large file is read yet: the lists below are partial.
+        let note = if loading.failed {
+            format!("── 只读了开头 only the first {}", human_size(loading.shown))
+        } else {
+            format!("── 读取中 reading {}…", human_size(loading.total))
+        };
+        push(&note, theme.nav_group, None, 2);
+    }
     let current = app.current_section();
     let mut group = None;
     for (i, e) in app
@@ -366,10 +376,15 @@ fn render_status_bar(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
     fill(buf, area, theme.status);
     let amb = app.config.text.ambiguous_width;
     let (pct, line, total) = app.position();
-    let right_text = match app.layout_progress() {
-        // A large article still being laid out: how far that has come.
-        Some(done) => format!(" {line}/… laying out {done}% "),
-        None => format!(" {pct}% {line}/{total} "),
+    let right_text = match (app.loading, app.layout_progress()) {
+        // The beginning of a large file, the rest being read.
+        (Some(l), _) if l.failed => format!(" {line}/… first {} only ", human_size(l.shown)),
+        (Some(l), _) => format!(" {line}/… reading {} ", human_size(l.total)),
+        (None, progress) => match progress {
+            // A large article still being laid out: how far that has come.
+            Some(done) => format!(" {line}/… laying out {done}% "),
+            None => format!(" {pct}% {line}/{total} "),
+        },
     };
     if let Some(search) = app.search.as_ref().filter(|s| s.editing) {
         let n = search.matches.len();
