@@ -91,12 +91,13 @@ pub struct Credit {
 pub struct Block {
     pub kind: BlockKind,
     /// The text, exactly as in the source apart from white space at line ends and the
-    /// line breaks between the parts of a joined paragraph.
-    pub text: String,
+    /// line breaks between the parts of a joined paragraph. One source line's text shares
+    /// the source's buffer; text joined from several lines has its own.
+    pub text: SharedStr,
     /// Where each piece of `text` came from; never empty, `parts[0].start == 0`.
-    pub parts: Vec<Part>,
-    /// The photographer's credit of a caption.
-    pub credit: Option<Credit>,
+    pub parts: Parts,
+    /// The photographer's credit of a caption (boxed: most blocks have none).
+    pub credit: Option<Box<Credit>>,
 }
 
 impl Block {
@@ -423,5 +424,15 @@ mod tests {
         let parts = Parts::from(many.clone());
         assert_eq!(&*parts, many.as_slice());
         assert_eq!(parts.iter().map(|p| p.line).collect::<Vec<_>>(), [1, 3]);
+    }
+
+    /// Most blocks have one part and no credit: nothing of a block is allocated but its
+    /// text (shared with the source for most), and the block itself is small.
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn a_block_is_small() {
+        assert_eq!(std::mem::size_of::<Block>(), 64);
+        assert_eq!(std::mem::size_of::<SharedStr>(), 24);
+        assert_eq!(std::mem::size_of::<Parts>(), 24);
     }
 }

@@ -47,7 +47,7 @@ pub fn open(
     size: (u16, u16),
     read: &ReadOptions,
 ) -> Result<Opened, String> {
-    let article = parse::parse(&src.text);
+    let article = parse::parse_shared(&src.text);
     let resume = config.reader.resume;
     let watch_mode = config.reader.watch;
     let levels = config.check.clone();
@@ -93,7 +93,7 @@ pub fn open(
             read: Box::new(move || {
                 let src =
                     source::load(Some(&read_path), read.as_load()).map_err(|e| e.to_string())?;
-                let article = parse::parse(&src.text);
+                let article = parse::parse_shared(&src.text);
                 let findings = check::check_source(&src, &article, &levels);
                 Ok((article, findings))
             }),

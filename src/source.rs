@@ -5,6 +5,7 @@
 use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::decode::{DecodeError, DecodeOptions, decode_owned};
 use crate::sanitize::for_terminal_line;
@@ -39,7 +40,9 @@ impl fmt::Display for Origin {
 #[derive(Debug, Clone)]
 pub struct Source {
     pub origin: Origin,
-    pub text: String,
+    /// The decoded text, shared with the article parsed from it
+    /// ([`crate::parse::parse_shared`]): its blocks are ranges of this buffer.
+    pub text: Arc<String>,
     /// The encoding the text was read as ("UTF-8", "GB18030" …).
     pub encoding: &'static str,
     /// What the user should be told about the decoding ("decoded as GB18030 (guessed)",
@@ -103,7 +106,7 @@ pub fn load(path: Option<&Path>, opts: LoadOptions<'_>) -> Result<Source, LoadEr
         None if Path::new(SHIPPED_PATH).is_file() => load_file(Path::new(SHIPPED_PATH), opts),
         None => Ok(Source {
             origin: Origin::BuiltIn,
-            text: SHIPPED_ARTICLE.to_string(),
+            text: Arc::new(SHIPPED_ARTICLE.to_string()),
             encoding: "UTF-8",
             decode_report: None,
             guessed: false,
@@ -160,7 +163,8 @@ pub fn from_bytes(
     let decode_report = decoded.report();
     Ok(Source {
         origin,
-        text: decoded.text,
+        // Moved in, not copied: valid UTF-8 is the file's own bytes.
+        text: Arc::new(decoded.text),
         encoding: decoded.encoding,
         decode_report,
         guessed: decoded.guessed,
