@@ -3,6 +3,7 @@
 //! [`App::handle_key`] and [`App::resize`].
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::Rect;
@@ -85,7 +86,8 @@ pub struct Geometry {
 
 /// The reader.
 pub struct App {
-    pub article: Article,
+    /// Shared with the check that runs beside the reader (no copy of the blocks).
+    pub article: Arc<Article>,
     pub items: Vec<Item>,
     /// A short name of the article for the status bar.
     pub name: String,
@@ -133,12 +135,13 @@ pub struct App {
 impl App {
     /// A reader on `article`, for a terminal of `size` columns × rows.
     pub fn new(
-        article: Article,
+        article: impl Into<Arc<Article>>,
         name: String,
         config: Config,
         keymap: Keymap,
         size: (u16, u16),
     ) -> App {
+        let article = article.into();
         let items = items(&article);
         let nav_entries = nav_entries(&article, &items);
         let show_nav = config.layout.show_nav;
@@ -345,7 +348,7 @@ impl App {
         self.items = items(&article);
         self.nav_entries = nav_entries(&article, &self.items);
         self.text_bytes = text_bytes(&article, &self.items);
-        self.article = article;
+        self.article = Arc::new(article);
         self.mark = None;
         self.top = 0;
         self.relayout(true);
@@ -1061,7 +1064,7 @@ fn find_snippet(article: &Article, items: &[Item], snippet: &str, near: usize) -
 
 /// Builds an app from a configuration, for tests and the binary.
 pub fn app_for(
-    article: Article,
+    article: impl Into<Arc<Article>>,
     name: &str,
     config: Config,
     size: (u16, u16),

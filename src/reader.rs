@@ -3,6 +3,7 @@
 //! reader and the library.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::action::Action;
 use crate::app::{self, App};
@@ -47,7 +48,7 @@ pub fn open(
     size: (u16, u16),
     read: &ReadOptions,
 ) -> Result<Opened, String> {
-    let article = parse::parse_shared(&src.text);
+    let article = Arc::new(parse::parse_shared(&src.text));
     let resume = config.reader.resume;
     let watch_mode = config.reader.watch;
     let levels = config.check.clone();
@@ -60,10 +61,10 @@ pub fn open(
         _ => None,
     };
     let (name, report) = (src.name(), src.decode_report.clone());
-    // The check runs beside the reader, on the source it is given (no copy): a large
-    // article opens without waiting for it.
+    // The check runs beside the reader, on the source and the article it shares with it
+    // (no copy): a large article opens without waiting for it.
     let (tx, rx) = std::sync::mpsc::channel();
-    let (job_levels, job_article) = (levels.clone(), article.clone());
+    let (job_levels, job_article) = (levels.clone(), Arc::clone(&article));
     std::thread::spawn(move || {
         let _ = tx.send(check::check_source(&src, &job_article, &job_levels));
     });
