@@ -58,18 +58,24 @@ struct SrcLine<'a> {
 /// ends: line `n` (1-based) of every [`LineNo`] is element `n - 1`.
 pub fn source_lines(text: &str) -> Vec<&str> {
     let mut lines = Vec::new();
+    for_each_line(text, |line| lines.push(line));
+    lines
+}
+
+/// Calls `f` with each source line of `text` in turn (see [`source_lines`]).
+fn for_each_line<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
     let bytes = text.as_bytes();
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
             b'\n' => {
-                lines.push(&text[start..i]);
+                f(&text[start..i]);
                 i += 1;
                 start = i;
             }
             b'\r' => {
-                lines.push(&text[start..i]);
+                f(&text[start..i]);
                 i += if bytes.get(i + 1) == Some(&b'\n') {
                     2
                 } else {
@@ -81,24 +87,27 @@ pub fn source_lines(text: &str) -> Vec<&str> {
         }
     }
     if start < text.len() {
-        lines.push(&text[start..]);
+        f(&text[start..]);
     }
-    lines
 }
 
 /// Splits `text` into numbered lines (see [`source_lines`]).
 fn split_lines(text: &str) -> Vec<SrcLine<'_>> {
-    source_lines(text)
-        .into_iter()
-        .enumerate()
-        .map(|(i, t)| SrcLine { no: i + 1, text: t })
-        .collect()
+    let mut lines = Vec::new();
+    for_each_line(text, |t| {
+        lines.push(SrcLine {
+            no: lines.len() + 1,
+            text: t,
+        });
+    });
+    lines
 }
 
-/// A run of consecutive non-blank lines: one paragraph-like unit of the page.
-#[derive(Debug, Clone)]
+/// A run of consecutive non-blank lines: one paragraph-like unit of the page (a slice of
+/// the source's lines, no copy).
+#[derive(Debug, Clone, Copy)]
 struct Unit<'a> {
-    lines: Vec<SrcLine<'a>>,
+    lines: &'a [SrcLine<'a>],
 }
 
 impl<'a> Unit<'a> {
@@ -106,12 +115,12 @@ impl<'a> Unit<'a> {
         self.lines[0].no
     }
 
-    /// The unit's text without a trailing credit line, lines concatenated.
-    fn body_lines(&self) -> &[SrcLine<'a>] {
+    /// The unit's lines without a trailing credit line.
+    fn body_lines(&self) -> &'a [SrcLine<'a>] {
         if self.lines.len() > 1 && credit_only(self.lines[self.lines.len() - 1].text).is_some() {
             &self.lines[..self.lines.len() - 1]
         } else {
-            &self.lines
+            self.lines
         }
     }
 
@@ -120,24 +129,12 @@ impl<'a> Unit<'a> {
     }
 }
 
-fn group_units<'a>(lines: &[SrcLine<'a>]) -> Vec<Unit<'a>> {
-    let mut units: Vec<Unit<'a>> = Vec::new();
-    let mut current: Vec<SrcLine<'a>> = Vec::new();
-    for line in lines {
-        if line.text.trim().is_empty() {
-            if !current.is_empty() {
-                units.push(Unit {
-                    lines: std::mem::take(&mut current),
-                });
-            }
-        } else {
-            current.push(*line);
-        }
-    }
-    if !current.is_empty() {
-        units.push(Unit { lines: current });
-    }
-    units
+fn group_units<'a>(lines: &'a [SrcLine<'a>]) -> Vec<Unit<'a>> {
+    lines
+        .split(|line| line.text.trim().is_empty())
+        .filter(|run| !run.is_empty())
+        .map(|run| Unit { lines: run })
+        .collect()
 }
 
 /// Whether `text` ends a sentence: a sentence-final mark, possibly followed by closing
@@ -239,7 +236,7 @@ fn byline_authors(line: &str) -> Option<Vec<String>> {
 /// A line that can stand as a headline or banner: one line, not a sentence.
 fn is_headline_like(unit: &Unit<'_>) -> bool {
     // One line: its text is the unit's body text, without a copy of a long line.
-    let [line] = unit.lines.as_slice() else {
+    let [line] = unit.lines else {
         return false;
     };
     let text = line.text.trim();
@@ -275,7 +272,7 @@ fn has_credit(unit: &Unit<'_>) -> bool {
 /// A short line without sentence-final punctuation: a heading or a caption.
 fn is_label_like(unit: &Unit<'_>) -> bool {
     // Cheapest test first: most units are paragraphs, long or of several lines.
-    let [line] = unit.lines.as_slice() else {
+    let [line] = unit.lines else {
         return false;
     };
     let text = line.text.trim();
