@@ -8,7 +8,7 @@ use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use textwrap::{Options, WordSeparator};
-use yuedu::article::{Article, Block, BlockKind, Part};
+use yuedu::article::{Article, Block, BlockKind, Parts};
 use yuedu::layout::{Layout, LayoutOptions};
 use yuedu::parse::parse;
 use yuedu::source::SHIPPED_ARTICLE;
@@ -22,7 +22,7 @@ fn paragraphs() -> Vec<String> {
         .blocks
         .iter()
         .filter(|b| b.kind == BlockKind::Paragraph)
-        .map(|b| b.text.clone())
+        .map(|b| b.text.to_string())
         .collect();
     let mut out = Vec::new();
     let mut size = 0;
@@ -42,11 +42,8 @@ fn article_of(paragraphs: &[String]) -> Article {
             .enumerate()
             .map(|(i, t)| Block {
                 kind: BlockKind::Paragraph,
-                text: t.clone(),
-                parts: vec![Part {
-                    start: 0,
-                    line: 2 * i + 1,
-                }],
+                text: t.as_str().into(),
+                parts: Parts::one(2 * i + 1),
                 credit: None,
             })
             .collect(),

@@ -1071,7 +1071,7 @@ fn nav_entries(article: &Article, items: &[Item]) -> Vec<NavEntry> {
                     } else {
                         NavKind::Caption
                     },
-                    label: block.text.clone(),
+                    label: block.text.to_string(),
                     credit: block.credit.as_ref().map(|c| c.text.clone()),
                     item: i,
                 });

@@ -1,6 +1,15 @@
 //! The article model: what the parser recovers and everything else reads.
 //!
 //! Pure data. Nothing here knows about terminals, colours or widths.
+//!
+//! A block's text is a [`SharedStr`]: where it is one source line's text (most
+//! paragraphs), it is a slice of the source's buffer, not a copy.
+
+use std::borrow::Borrow;
+use std::fmt;
+use std::hash::{Hash, Hasher};
+use std::ops::{Deref, Range};
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -82,12 +91,13 @@ pub struct Credit {
 pub struct Block {
     pub kind: BlockKind,
     /// The text, exactly as in the source apart from white space at line ends and the
-    /// line breaks between the parts of a joined paragraph.
-    pub text: String,
+    /// line breaks between the parts of a joined paragraph. One source line's text shares
+    /// the source's buffer; text joined from several lines has its own.
+    pub text: SharedStr,
     /// Where each piece of `text` came from; never empty, `parts[0].start == 0`.
-    pub parts: Vec<Part>,
-    /// The photographer's credit of a caption.
-    pub credit: Option<Credit>,
+    pub parts: Parts,
+    /// The photographer's credit of a caption (boxed: most blocks have none).
+    pub credit: Option<Box<Credit>>,
 }
 
 impl Block {
@@ -130,5 +140,299 @@ impl Article {
             .iter()
             .enumerate()
             .filter(move |(_, b)| b.kind == kind)
+    }
+}
+
+/// An immutable string that is a range of a shared buffer: cloning it copies no text.
+///
+/// A block's text is a slice of the source it was parsed from ([`SharedStr::slice_of`]),
+/// or owns a buffer of its own (`From<String>`, `From<&str>`). It reads as a `str`
+/// (`Deref`, [`SharedStr::as_str`]), and compares, hashes, prints and serialises as one.
+#[derive(Clone, Default)]
+pub struct SharedStr {
+    buf: Arc<String>,
+    start: usize,
+    end: usize,
+}
+
+impl SharedStr {
+    /// `part`, a slice of `buf`, as a range of `buf` (no copy). A `part` that does not lie
+    /// in `buf` is copied into a buffer of its own, so the result always equals `part`.
+    pub fn slice_of(buf: &Arc<String>, part: &str) -> SharedStr {
+        match range_in(buf, part) {
+            Some(range) => SharedStr::range_of(buf, range),
+            None => SharedStr::from(part),
+        }
+    }
+
+    /// The bytes `range` of `buf`, sharing it.
+    ///
+    /// # Panics
+    /// When `range` is out of bounds or not on character boundaries.
+    pub fn range_of(buf: &Arc<String>, range: Range<usize>) -> SharedStr {
+        assert!(
+            buf.get(range.clone()).is_some(),
+            "{range:?} is not a str range of a buffer of {} bytes",
+            buf.len()
+        );
+        SharedStr {
+            buf: Arc::clone(buf),
+            start: range.start,
+            end: range.end,
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.buf[self.start..self.end]
+    }
+
+    /// Whether the text is a range of `buf` (shares it rather than owning a copy).
+    pub fn shares(&self, buf: &Arc<String>) -> bool {
+        Arc::ptr_eq(&self.buf, buf)
+    }
+}
+
+/// Where `part` lies in `buf` (pointer arithmetic, no unsafe), if it does.
+fn range_in(buf: &str, part: &str) -> Option<Range<usize>> {
+    let start = part.as_ptr().addr().checked_sub(buf.as_ptr().addr())?;
+    let end = start.checked_add(part.len())?;
+    (end <= buf.len() && buf.is_char_boundary(start) && buf.is_char_boundary(end))
+        .then_some(start..end)
+}
+
+impl Deref for SharedStr {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for SharedStr {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl Borrow<str> for SharedStr {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl From<String> for SharedStr {
+    /// Owns `s` (no copy of its bytes).
+    fn from(s: String) -> SharedStr {
+        let end = s.len();
+        SharedStr {
+            buf: Arc::new(s),
+            start: 0,
+            end,
+        }
+    }
+}
+
+impl From<&str> for SharedStr {
+    fn from(s: &str) -> SharedStr {
+        SharedStr::from(s.to_string())
+    }
+}
+
+impl From<SharedStr> for String {
+    fn from(s: SharedStr) -> String {
+        s.as_str().to_string()
+    }
+}
+
+impl fmt::Display for SharedStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Debug for SharedStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl PartialEq for SharedStr {
+    fn eq(&self, other: &SharedStr) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for SharedStr {}
+
+impl PartialOrd for SharedStr {
+    fn partial_cmp(&self, other: &SharedStr) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for SharedStr {
+    fn cmp(&self, other: &SharedStr) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+impl Hash for SharedStr {
+    /// As the `str` hashes, so that `Borrow<str>` lookups work.
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+macro_rules! eq_with {
+    ($($t:ty),*) => {$(
+        impl PartialEq<$t> for SharedStr {
+            fn eq(&self, other: &$t) -> bool {
+                self.as_str() == &other[..]
+            }
+        }
+        impl PartialEq<SharedStr> for $t {
+            fn eq(&self, other: &SharedStr) -> bool {
+                &self[..] == other.as_str()
+            }
+        }
+    )*};
+}
+eq_with!(str, &str, String);
+
+impl Serialize for SharedStr {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// A block's [`Part`]s: a slice that holds the one part of most blocks inline, without
+/// an allocation.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Parts(PartsRepr);
+
+#[derive(Clone, PartialEq, Eq)]
+enum PartsRepr {
+    One([Part; 1]),
+    Many(Box<[Part]>),
+}
+
+impl Parts {
+    /// The one part of a block that starts on `line`.
+    pub fn one(line: LineNo) -> Parts {
+        Parts(PartsRepr::One([Part { start: 0, line }]))
+    }
+
+    pub fn as_slice(&self) -> &[Part] {
+        match &self.0 {
+            PartsRepr::One(one) => one,
+            PartsRepr::Many(many) => many,
+        }
+    }
+}
+
+impl Deref for Parts {
+    type Target = [Part];
+
+    fn deref(&self) -> &[Part] {
+        self.as_slice()
+    }
+}
+
+impl From<Vec<Part>> for Parts {
+    fn from(parts: Vec<Part>) -> Parts {
+        match parts.as_slice() {
+            &[one] => Parts(PartsRepr::One([one])),
+            _ => Parts(PartsRepr::Many(parts.into_boxed_slice())),
+        }
+    }
+}
+
+impl fmt::Debug for Parts {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_slice(), f)
+    }
+}
+
+impl<'a> IntoIterator for &'a Parts {
+    type Item = &'a Part;
+    type IntoIter = std::slice::Iter<'a, Part>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.as_slice().iter()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shared_str_reads_and_compares_as_a_str() {
+        let s = SharedStr::from("长三角,AIoT");
+        assert_eq!(s, "长三角,AIoT");
+        assert_eq!("长三角,AIoT", s);
+        assert_eq!(s, *"长三角,AIoT");
+        assert_eq!(s, "长三角,AIoT".to_string());
+        assert_eq!("长三角,AIoT".to_string(), s);
+        assert_eq!(s, SharedStr::from("长三角,AIoT".to_string()));
+        assert_ne!(s, "长三角");
+        assert_eq!(s.len(), "长三角,AIoT".len());
+        assert!(s.starts_with("长三角"));
+        assert_eq!(s.as_str(), &*s);
+        assert_eq!(format!("{s}|{s:?}"), "长三角,AIoT|\"长三角,AIoT\"");
+        assert_eq!(SharedStr::default(), "");
+        assert_eq!(String::from(s.clone()), "长三角,AIoT");
+        assert_eq!(
+            serde_json::to_string(&s).expect("json"),
+            serde_json::to_string("长三角,AIoT").expect("json")
+        );
+    }
+
+    #[test]
+    fn shared_str_hashes_as_its_str() {
+        use std::collections::HashSet;
+        let buf = Arc::new("甲乙丙甲乙".to_string());
+        let set: HashSet<SharedStr> = [SharedStr::range_of(&buf, 0..6)].into_iter().collect();
+        assert!(set.contains("甲乙"));
+        assert!(set.contains(&SharedStr::range_of(&buf, 9..15)));
+        assert!(!set.contains("乙丙"));
+    }
+
+    #[test]
+    fn a_slice_of_the_buffer_shares_it_and_anything_else_is_copied() {
+        let buf = Arc::new("  第一段。\n第二段。".to_string());
+        let line = buf.lines().next().expect("a line").trim();
+        let shared = SharedStr::slice_of(&buf, line);
+        assert!(shared.shares(&buf));
+        assert_eq!(shared, "第一段。");
+        assert_eq!(shared.as_ptr(), line.as_ptr());
+        let elsewhere = String::from("第一段。");
+        let copied = SharedStr::slice_of(&buf, &elsewhere);
+        assert!(!copied.shares(&buf));
+        assert_eq!(copied, shared);
+        let clone = shared.clone();
+        assert_eq!(clone.as_ptr(), shared.as_ptr(), "a clone copies no text");
+    }
+
+    #[test]
+    fn one_part_is_inline_and_several_are_a_slice() {
+        let one = Parts::from(vec![Part { start: 0, line: 7 }]);
+        assert_eq!(one, Parts::one(7));
+        assert!(matches!(one.0, PartsRepr::One(_)));
+        assert_eq!(format!("{one:?}"), "[Part { start: 0, line: 7 }]");
+        let many = vec![Part { start: 0, line: 1 }, Part { start: 9, line: 3 }];
+        let parts = Parts::from(many.clone());
+        assert_eq!(&*parts, many.as_slice());
+        assert_eq!(parts.iter().map(|p| p.line).collect::<Vec<_>>(), [1, 3]);
+    }
+
+    /// Most blocks have one part and no credit: nothing of a block is allocated but its
+    /// text (shared with the source for most), and the block itself is small.
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn a_block_is_small() {
+        assert_eq!(std::mem::size_of::<Block>(), 64);
+        assert_eq!(std::mem::size_of::<SharedStr>(), 24);
+        assert_eq!(std::mem::size_of::<Parts>(), 24);
     }
 }

@@ -736,7 +736,7 @@ fn sections(article: &Article, first_col: &dyn Fn(LineNo) -> usize, out: &mut Fi
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::{HeaderLine, Part};
+    use crate::article::{HeaderLine, Parts};
     use crate::config::Config;
     use crate::parse::parse;
 
@@ -766,8 +766,8 @@ mod tests {
     fn heading_block(text: &str, line: LineNo) -> Block {
         Block {
             kind: BlockKind::Heading,
-            text: text.to_string(),
-            parts: vec![Part { start: 0, line }],
+            text: text.into(),
+            parts: Parts::one(line),
             credit: None,
         }
     }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::parse::parse;
+use crate::parse::parse_shared;
 use crate::source::{self, LoadOptions};
 
 /// File name endings that hold articles; other files in a folder are left out.
@@ -57,7 +57,7 @@ impl Entry {
         };
         match source::load(Some(path), opts) {
             Ok(src) => {
-                let article = parse(&src.text);
+                let article = parse_shared(&src.text);
                 entry.title = article.title.as_ref().map(|t| t.text.clone());
                 entry.authors = article.authors.clone();
                 entry.sections = article.headings().count();

@@ -108,7 +108,7 @@ fn run_check(
     for path in paths {
         match source::load(path, load_opts) {
             Ok(src) => {
-                let article = parse::parse(&src.text);
+                let article = parse::parse_shared(&src.text);
                 let findings = yuedu::check::check_source(&src, &article, &config.check);
                 // The path as given (the shipped article's relative path by default).
                 let shown = path.map_or_else(
@@ -169,7 +169,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
         Some(Command::Check(args)) => run_check(&args, &config, load_opts),
         Some(Command::Outline(args)) => {
             let src = load(args.path.as_deref())?;
-            let article = parse::parse(&src.text);
+            let article = parse::parse_shared(&src.text);
             let text = if args.json {
                 outline::to_json(
                     &article,
@@ -187,7 +187,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
         }
         Some(Command::Dump(args)) => {
             let src = load(args.path.as_deref())?;
-            let article = parse::parse(&src.text);
+            let article = parse::parse_shared(&src.text);
             let width = args.width.unwrap_or_else(|| default_dump_width(&config));
             print(&dump::to_text(&article, &config.layout_options(width)))?;
             Ok(0)
@@ -274,7 +274,7 @@ fn read_one(path: Option<&Path>, config: Config, read: &ReadOptions) -> Result<(
         }
         let width = default_dump_width(&config);
         return print(&dump::to_text(
-            &parse::parse(&src.text),
+            &parse::parse_shared(&src.text),
             &config.layout_options(width),
         ));
     }
@@ -308,7 +308,7 @@ fn browse(
             print(&format!("{sep}==> {} <==\n", src.origin))?;
             let width = default_dump_width(&config);
             print(&dump::to_text(
-                &parse::parse(&src.text),
+                &parse::parse_shared(&src.text),
                 &config.layout_options(width),
             ))?;
         }

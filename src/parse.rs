@@ -8,8 +8,17 @@
 //!
 //! Parsing changes no character and drops none: every non-blank source line ends up in
 //! exactly one place of the article (banner, title, byline, or one block).
+//!
+//! [`parse_shared`] copies no text of the common block: a block that is one source line's
+//! text is a slice of the source's buffer ([`SharedStr`]); only a block made of several
+//! lines, or joined across a break, owns its concatenation.
 
-use crate::article::{Article, Block, BlockKind, Credit, HeaderLine, Join, LineNo, Part};
+use std::borrow::Cow;
+use std::sync::Arc;
+
+use crate::article::{
+    Article, Block, BlockKind, Credit, HeaderLine, Join, LineNo, Part, SharedStr,
+};
 
 /// A line is *short* (heading or caption sized) when it has at most this many characters.
 pub const SHORT_LINE_CHARS: usize = 32;
@@ -49,18 +58,24 @@ struct SrcLine<'a> {
 /// ends: line `n` (1-based) of every [`LineNo`] is element `n - 1`.
 pub fn source_lines(text: &str) -> Vec<&str> {
     let mut lines = Vec::new();
+    for_each_line(text, |line| lines.push(line));
+    lines
+}
+
+/// Calls `f` with each source line of `text` in turn (see [`source_lines`]).
+fn for_each_line<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
     let bytes = text.as_bytes();
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
             b'\n' => {
-                lines.push(&text[start..i]);
+                f(&text[start..i]);
                 i += 1;
                 start = i;
             }
             b'\r' => {
-                lines.push(&text[start..i]);
+                f(&text[start..i]);
                 i += if bytes.get(i + 1) == Some(&b'\n') {
                     2
                 } else {
@@ -72,37 +87,40 @@ pub fn source_lines(text: &str) -> Vec<&str> {
         }
     }
     if start < text.len() {
-        lines.push(&text[start..]);
+        f(&text[start..]);
     }
-    lines
 }
 
 /// Splits `text` into numbered lines (see [`source_lines`]).
 fn split_lines(text: &str) -> Vec<SrcLine<'_>> {
-    source_lines(text)
-        .into_iter()
-        .enumerate()
-        .map(|(i, t)| SrcLine { no: i + 1, text: t })
-        .collect()
+    let mut lines = Vec::new();
+    for_each_line(text, |t| {
+        lines.push(SrcLine {
+            no: lines.len() + 1,
+            text: t,
+        });
+    });
+    lines
 }
 
-/// A run of consecutive non-blank lines: one paragraph-like unit of the page.
-#[derive(Debug, Clone)]
+/// A run of consecutive non-blank lines: one paragraph-like unit of the page (a slice of
+/// the source's lines, no copy).
+#[derive(Debug, Clone, Copy)]
 struct Unit<'a> {
-    lines: Vec<SrcLine<'a>>,
+    lines: &'a [SrcLine<'a>],
 }
 
-impl Unit<'_> {
+impl<'a> Unit<'a> {
     fn first_line(&self) -> LineNo {
         self.lines[0].no
     }
 
-    /// The unit's text without a trailing credit line, lines concatenated.
-    fn body_lines(&self) -> &[SrcLine<'_>] {
+    /// The unit's lines without a trailing credit line.
+    fn body_lines(&self) -> &'a [SrcLine<'a>] {
         if self.lines.len() > 1 && credit_only(self.lines[self.lines.len() - 1].text).is_some() {
             &self.lines[..self.lines.len() - 1]
         } else {
-            &self.lines
+            self.lines
         }
     }
 
@@ -111,24 +129,12 @@ impl Unit<'_> {
     }
 }
 
-fn group_units<'a>(lines: &[SrcLine<'a>]) -> Vec<Unit<'a>> {
-    let mut units: Vec<Unit<'a>> = Vec::new();
-    let mut current: Vec<SrcLine<'a>> = Vec::new();
-    for line in lines {
-        if line.text.trim().is_empty() {
-            if !current.is_empty() {
-                units.push(Unit {
-                    lines: std::mem::take(&mut current),
-                });
-            }
-        } else {
-            current.push(*line);
-        }
-    }
-    if !current.is_empty() {
-        units.push(Unit { lines: current });
-    }
-    units
+fn group_units<'a>(lines: &'a [SrcLine<'a>]) -> Vec<Unit<'a>> {
+    lines
+        .split(|line| line.text.trim().is_empty())
+        .filter(|run| !run.is_empty())
+        .map(|run| Unit { lines: run })
+        .collect()
 }
 
 /// Whether `text` ends a sentence: a sentence-final mark, possibly followed by closing
@@ -229,13 +235,16 @@ fn byline_authors(line: &str) -> Option<Vec<String>> {
 
 /// A line that can stand as a headline or banner: one line, not a sentence.
 fn is_headline_like(unit: &Unit<'_>) -> bool {
-    let text = unit.body_text();
-    unit.lines.len() == 1
-        && !ends_sentence(&text)
-        && !leaves_quote_open(&text)
-        && text.chars().count() <= 2 * SHORT_LINE_CHARS
-        && credit_only(&text).is_none()
-        && trailing_credit(&text).is_none()
+    // One line: its text is the unit's body text, without a copy of a long line.
+    let [line] = unit.lines else {
+        return false;
+    };
+    let text = line.text.trim();
+    text.chars().nth(2 * SHORT_LINE_CHARS).is_none()
+        && !ends_sentence(text)
+        && !leaves_quote_open(text)
+        && credit_only(text).is_none()
+        && trailing_credit(text).is_none()
 }
 
 fn header_line(unit: &Unit<'_>) -> HeaderLine {
@@ -263,7 +272,7 @@ fn has_credit(unit: &Unit<'_>) -> bool {
 /// A short line without sentence-final punctuation: a heading or a caption.
 fn is_label_like(unit: &Unit<'_>) -> bool {
     // Cheapest test first: most units are paragraphs, long or of several lines.
-    let [line] = unit.lines.as_slice() else {
+    let [line] = unit.lines else {
         return false;
     };
     let text = line.text.trim();
@@ -319,19 +328,75 @@ fn excerpt_start(text: &str) -> String {
     text.chars().take(JOIN_EXCERPT_CHARS).collect()
 }
 
+/// A block being built: its text still borrowed from the source while it is one line's
+/// text, owned once it is a concatenation.
+#[derive(Debug)]
+struct Draft<'a> {
+    kind: BlockKind,
+    text: Cow<'a, str>,
+    parts: Vec<Part>,
+    credit: Option<Credit>,
+}
+
+impl Draft<'_> {
+    fn line(&self) -> LineNo {
+        self.parts.first().map_or(0, |p| p.line)
+    }
+
+    /// Appends `next` (a paragraph continued after a break) to this one.
+    fn append(&mut self, next: &Draft<'_>) {
+        let offset = self.text.len();
+        self.text.to_mut().push_str(&next.text);
+        self.parts.extend(next.parts.iter().map(|part| Part {
+            start: part.start + offset,
+            line: part.line,
+        }));
+    }
+
+    /// The block, its text a slice of `buf` (the source the draft borrows from) when it is
+    /// still borrowed.
+    fn finish(self, buf: &Arc<String>) -> Block {
+        Block {
+            kind: self.kind,
+            text: match self.text {
+                Cow::Borrowed(s) => SharedStr::slice_of(buf, s),
+                Cow::Owned(mut s) => {
+                    s.shrink_to_fit();
+                    SharedStr::from(s)
+                }
+            },
+            parts: self.parts.into(),
+            credit: self.credit.map(Box::new),
+        }
+    }
+}
+
 /// Builds the block of a unit; a caption's credit is split off.
-fn unit_block(unit: &Unit<'_>, class: Class) -> Block {
-    let mut text = String::new();
-    let mut parts = Vec::new();
+fn unit_block<'a>(unit: &Unit<'a>, class: Class) -> Draft<'a> {
+    let mut parts = Vec::with_capacity(unit.lines.len());
     let mut credit = None;
     let body = unit.body_lines();
-    for line in body {
-        parts.push(Part {
-            start: text.len(),
-            line: line.no,
-        });
-        text.push_str(line.text.trim());
-    }
+    let mut text: Cow<'a, str> = match body {
+        // One line (most paragraphs): its text as it stands in the source.
+        [line] => {
+            parts.push(Part {
+                start: 0,
+                line: line.no,
+            });
+            Cow::Borrowed(line.text.trim())
+        }
+        _ => {
+            let mut text = String::with_capacity(body.iter().map(|l| l.text.trim().len()).sum());
+            for line in body {
+                parts.push(Part {
+                    start: text.len(),
+                    line: line.no,
+                });
+                text.push_str(line.text.trim());
+            }
+            Cow::Owned(text)
+        }
+    };
     if class == Class::Caption {
         if body.len() < unit.lines.len() {
             let last = unit.lines[unit.lines.len() - 1];
@@ -342,18 +407,31 @@ fn unit_block(unit: &Unit<'_>, class: Class) -> Block {
                     line: last.no,
                 });
             }
-        } else if let Some((caption, name, credit_text)) = trailing_credit(&text) {
-            let (caption, name, credit_text) = (
-                caption.to_string(),
-                name.to_string(),
-                credit_text.to_string(),
-            );
-            credit = Some(Credit {
-                name,
-                text: credit_text,
-                line: body[0].no,
-            });
-            text = caption;
+        } else {
+            let split = |text: &str| {
+                trailing_credit(text).map(|(caption, name, credit_text)| {
+                    // Where the caption stands in `text`, to cut it out without a copy.
+                    let start = caption.as_ptr().addr() - text.as_ptr().addr();
+                    let found = Credit {
+                        name: name.to_string(),
+                        text: credit_text.to_string(),
+                        line: body[0].no,
+                    };
+                    (start..start + caption.len(), found)
+                })
+            };
+            if let Some((range, found)) = split(&text) {
+                text = match text {
+                    Cow::Borrowed(s) => Cow::Borrowed(&s[range]),
+                    // The text is trimmed, so the caption is where it starts.
+                    Cow::Owned(mut s) if range.start == 0 => {
+                        s.truncate(range.end);
+                        Cow::Owned(s)
+                    }
+                    Cow::Owned(s) => Cow::Owned(s[range].to_string()),
+                };
+                credit = Some(found);
+            }
         }
     }
     let kind = match class {
@@ -364,7 +442,7 @@ fn unit_block(unit: &Unit<'_>, class: Class) -> Block {
     // A single-part block's parts were built above; multi-line units keep one part per
     // source line so positions map back to lines.
     parts.dedup_by_key(|p| p.start);
-    Block {
+    Draft {
         kind,
         text,
         parts,
@@ -372,9 +450,16 @@ fn unit_block(unit: &Unit<'_>, class: Class) -> Block {
     }
 }
 
-/// Parses newspaper-style plain text into an [`Article`].
+/// Parses newspaper-style plain text into an [`Article`] (a copy of `text` is made for
+/// the article's blocks to share; [`parse_shared`] takes a buffer that is shared already).
 pub fn parse(text: &str) -> Article {
-    let lines = split_lines(text);
+    parse_shared(&Arc::new(text.to_string()))
+}
+
+/// Parses newspaper-style plain text into an [`Article`] whose blocks share `buf`: a block
+/// that is one source line's text is a range of `buf`, not a copy.
+pub fn parse_shared(buf: &Arc<String>) -> Article {
+    let lines = split_lines(buf);
     let units = group_units(&lines);
     let mut article = Article::default();
 
@@ -408,14 +493,17 @@ pub fn parse(text: &str) -> Article {
     // The body.
     let classes = classify(rest);
     // The paragraph that ended mid-sentence, and the captions that interrupted it.
-    let mut open: Option<Block> = None;
-    let mut deferred: Vec<Block> = Vec::new();
-    let flush = |article: &mut Article, open: &mut Option<Block>, deferred: &mut Vec<Block>| {
-        if let Some(p) = open.take() {
-            article.blocks.push(p);
-        }
-        article.blocks.append(deferred);
-    };
+    let mut open: Option<Draft<'_>> = None;
+    let mut deferred: Vec<Draft<'_>> = Vec::new();
+    let flush =
+        |article: &mut Article, open: &mut Option<Draft<'_>>, deferred: &mut Vec<Draft<'_>>| {
+            if let Some(p) = open.take() {
+                article.blocks.push(p.finish(buf));
+            }
+            article
+                .blocks
+                .extend(deferred.drain(..).map(|d| d.finish(buf)));
+        };
     for (unit, &class) in rest.iter().zip(&classes) {
         let block = unit_block(unit, class);
         match class {
@@ -427,12 +515,7 @@ pub fn parse(text: &str) -> Article {
                             before: excerpt_end(&p.text),
                             after: excerpt_start(&block.text),
                         });
-                        let offset = p.text.len();
-                        p.text.push_str(&block.text);
-                        p.parts.extend(block.parts.iter().map(|part| Part {
-                            start: part.start + offset,
-                            line: part.line,
-                        }));
+                        p.append(&block);
                         p
                     }
                     None => block,
@@ -447,7 +530,7 @@ pub fn parse(text: &str) -> Article {
             Class::Caption if open.is_some() => deferred.push(block),
             Class::Caption | Class::Heading => {
                 flush(&mut article, &mut open, &mut deferred);
-                article.blocks.push(block);
+                article.blocks.push(block.finish(buf));
             }
         }
     }
@@ -588,6 +671,56 @@ mod tests {
             Some("只有标题的一篇文章".to_string())
         );
         assert!(a.banner.is_none() && a.byline.is_none() && a.authors.is_empty());
+    }
+
+    #[test]
+    fn one_line_blocks_share_the_source_and_joined_ones_own_their_text() {
+        let buf = Arc::new(
+            "城市观察\n\n小城十年的变迁之路\n\n  第一段,一行。  \n\n第二段,\n两行。\n\n\
+             正文开始,这是一段足够长的正文,说到这里的时候被一张图片的说明打断了,我们\n\n\
+             峰会现场 张三 摄\n\n继续说下去。\n"
+                .to_string(),
+        );
+        let a = parse_shared(&buf);
+        let in_buf = |b: &Block| {
+            let range = buf.as_ptr().addr()..buf.as_ptr().addr() + buf.len();
+            range.contains(&b.text.as_ptr().addr()) && b.text.shares(&buf)
+        };
+        let one = &a.blocks[0];
+        assert_eq!(one.text, "第一段,一行。");
+        assert!(in_buf(one), "a one-line paragraph is a slice of the source");
+        assert_eq!(
+            &buf[buf.find("第一段").expect("in source")..][..one.text.len()],
+            one.text
+        );
+        let two = &a.blocks[1];
+        assert_eq!(two.text, "第二段,两行。");
+        assert!(
+            !two.text.shares(&buf),
+            "two lines are a concatenation of their own"
+        );
+        assert_eq!(two.parts.len(), 2);
+        let joined = &a.blocks[2];
+        assert_eq!(
+            joined.text,
+            "正文开始,这是一段足够长的正文,说到这里的时候被一张图片的说明打断了,我们继续说下去。"
+        );
+        assert!(
+            !joined.text.shares(&buf),
+            "a joined paragraph owns its text"
+        );
+        assert_eq!(a.joins.len(), 1);
+        let caption = &a.blocks[3];
+        assert_eq!(caption.text, "峰会现场");
+        assert!(
+            in_buf(caption),
+            "a caption cut from its credit is still a slice"
+        );
+        assert_eq!(
+            caption.credit.as_ref().map(|c| c.text.as_str()),
+            Some("张三 摄")
+        );
+        assert_eq!(parse(&buf), a, "parse (a copy) and parse_shared agree");
     }
 
     #[test]

@@ -58,7 +58,7 @@ pub fn open(
     size: (u16, u16),
     read: &ReadOptions,
 ) -> Result<Opened, String> {
-    let article = Arc::new(parse::parse(&src.text));
+    let article = Arc::new(parse::parse_shared(&src.text));
     let file = match &src.origin {
         Origin::File(p) => Some(p.clone()),
         _ => None,
@@ -105,7 +105,7 @@ pub fn open_progressive(
     let (prefix, total) =
         source::load_prefix(path, read.as_load(), PROGRESSIVE_LOAD_BYTES, PREFIX_BYTES)?;
     let shown = prefix.text.len() as u64;
-    let article = Arc::new(parse::parse(&prefix.text));
+    let article = Arc::new(parse::parse_shared(&prefix.text));
     let store = state::state_dir()
         .filter(|_| config.reader.resume)
         .map(Store::new);
@@ -120,7 +120,7 @@ pub fn open_progressive(
                 return;
             }
         };
-        let article = Arc::new(parse::parse(&src.text));
+        let article = Arc::new(parse::parse_shared(&src.text));
         let resume = job_store
             .as_ref()
             .and_then(|s| s.get(&state::key(&job_path, &src.text)));
@@ -188,7 +188,7 @@ fn finish(
             read: Box::new(move || {
                 let src =
                     source::load(Some(&read_path), read.as_load()).map_err(|e| e.to_string())?;
-                let article = parse::parse(&src.text);
+                let article = parse::parse_shared(&src.text);
                 let findings = check::check_source(&src, &article, &levels);
                 Ok((article, findings))
             }),

@@ -5,6 +5,7 @@
 use std::fmt;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::decode::{DecodeError, DecodeOptions, decode_owned};
 use crate::sanitize::for_terminal_line;
@@ -48,7 +49,9 @@ impl fmt::Display for Origin {
 #[derive(Debug, Clone)]
 pub struct Source {
     pub origin: Origin,
-    pub text: String,
+    /// The decoded text, shared with the article parsed from it
+    /// ([`crate::parse::parse_shared`]): its blocks are ranges of this buffer.
+    pub text: Arc<String>,
     /// The encoding the text was read as ("UTF-8", "GB18030" …).
     pub encoding: &'static str,
     /// What the user should be told about the decoding ("decoded as GB18030 (guessed)",
@@ -112,7 +115,7 @@ pub fn load(path: Option<&Path>, opts: LoadOptions<'_>) -> Result<Source, LoadEr
         None if Path::new(SHIPPED_PATH).is_file() => load_file(Path::new(SHIPPED_PATH), opts),
         None => Ok(Source {
             origin: Origin::BuiltIn,
-            text: SHIPPED_ARTICLE.to_string(),
+            text: Arc::new(SHIPPED_ARTICLE.to_string()),
             encoding: "UTF-8",
             decode_report: None,
             guessed: false,
@@ -174,7 +177,7 @@ pub fn load_prefix(
     }
     let source = Source {
         origin: Origin::File(path.to_path_buf()),
-        text: decoded.text,
+        text: Arc::new(decoded.text),
         encoding: decoded.encoding,
         decode_report: None,
         guessed: false,
@@ -216,7 +219,8 @@ pub fn from_bytes(
     let decode_report = decoded.report();
     Ok(Source {
         origin,
-        text: decoded.text,
+        // Moved in, not copied: valid UTF-8 is the file's own bytes.
+        text: Arc::new(decoded.text),
         encoding: decoded.encoding,
         decode_report,
         guessed: decoded.guessed,
@@ -244,7 +248,7 @@ mod tests {
         assert_eq!(total, text.len() as u64);
         assert!(src.text.len() <= 4096 && src.text.len() > 4000);
         assert!(src.text.ends_with('\n'), "cut after a line end");
-        assert!(text.starts_with(&src.text));
+        assert!(text.starts_with(src.text.as_str()));
         assert_eq!(src.origin, Origin::File(path.clone()));
         // Not larger than the threshold: read whole instead.
         assert!(load_prefix(&path, LoadOptions::default(), total, 4096).is_none());
@@ -258,7 +262,7 @@ mod tests {
         // 4096 is not a multiple of 3: the last character would be cut.
         let (src, _) = load_prefix(&path, LoadOptions::default(), 1000, 4096).expect("a prefix");
         assert_eq!(src.text.len(), 4095);
-        assert!(text.starts_with(&src.text));
+        assert!(text.starts_with(src.text.as_str()));
     }
 
     #[test]

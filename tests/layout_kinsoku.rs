@@ -38,7 +38,7 @@ fn source_of(article: &Article) -> String {
     article
         .blocks
         .iter()
-        .map(|b| b.text.clone() + "\n")
+        .map(|b| b.text.to_string() + "\n")
         .collect()
 }
 

@@ -129,14 +129,14 @@ pub fn to_text(article: &Article, name: &str, decode_report: Option<&str>) -> St
     );
     // Paragraphs before the first heading form the lead.
     let mut paragraphs = 0;
-    let mut current = "(lead)".to_string();
+    let mut current = "(lead)";
     let mut current_line = None;
     let mut sections = Vec::new();
     for b in &article.blocks {
         match b.kind {
             BlockKind::Heading => {
                 sections.push((current_line, current, paragraphs));
-                current = b.text.clone();
+                current = &b.text;
                 current_line = Some(b.line());
                 paragraphs = 0;
             }

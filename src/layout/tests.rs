@@ -1,17 +1,19 @@
 //! One test per layout rule.
 
 use super::*;
-use crate::article::{Block, BlockKind, Credit, HeaderLine, Part};
+use crate::article::{Block, BlockKind, Credit, HeaderLine, Parts};
 
 fn block(kind: BlockKind, text: &str, credit: Option<&str>) -> Block {
     Block {
         kind,
-        text: text.to_string(),
-        parts: vec![Part { start: 0, line: 1 }],
-        credit: credit.map(|c| Credit {
-            name: c.split(' ').next().unwrap_or("").to_string(),
-            text: c.to_string(),
-            line: 2,
+        text: text.into(),
+        parts: Parts::one(1),
+        credit: credit.map(|c| {
+            Box::new(Credit {
+                name: c.split(' ').next().unwrap_or("").to_string(),
+                text: c.to_string(),
+                line: 2,
+            })
         }),
     }
 }

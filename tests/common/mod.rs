@@ -2,7 +2,7 @@
 //! `shared/tools/kinsoku_check.py` checks, and article builders.
 #![allow(dead_code)]
 
-use yuedu::article::{Article, Block, BlockKind, Credit, Part};
+use yuedu::article::{Article, Block, BlockKind, Credit, Parts};
 use yuedu::layout::classes::{
     DASHES, ELLIPSES, INSEPARABLE_PAIR, end_prohibited, is_ascii_alnum, start_prohibited,
 };
@@ -105,8 +105,8 @@ pub fn check(
 pub fn paragraph(text: &str) -> Block {
     Block {
         kind: BlockKind::Paragraph,
-        text: text.to_string(),
-        parts: vec![Part { start: 0, line: 1 }],
+        text: text.into(),
+        parts: Parts::one(1),
         credit: None,
     }
 }
@@ -121,11 +121,11 @@ pub fn heading(text: &str) -> Block {
 pub fn caption(text: &str, credit: &str) -> Block {
     Block {
         kind: BlockKind::Caption,
-        credit: Some(Credit {
+        credit: Some(Box::new(Credit {
             name: credit.split(' ').next().unwrap_or_default().to_string(),
             text: credit.to_string(),
             line: 1,
-        }),
+        })),
         ..paragraph(text)
     }
 }
