@@ -11,7 +11,7 @@ use ratatui::layout::Rect;
 
 use crate::action::Action;
 use crate::article::{Article, BlockKind, LineNo};
-use crate::check::Finding;
+use crate::check::FindingList;
 use crate::config::Config;
 use crate::keymap::Keymap;
 use crate::layout::{Item, Layout, LayoutOptions, Pos, item_len, item_text, items};
@@ -105,7 +105,7 @@ pub struct Loaded {
     /// Where the reader was left last time in this content, if it is remembered.
     pub resume: Option<Pos>,
     /// The findings of the check, which runs after the article is handed over.
-    pub findings: Receiver<Vec<Finding>>,
+    pub findings: Receiver<FindingList>,
 }
 
 /// The reader.
@@ -140,10 +140,10 @@ pub struct App {
     /// The help overlay's scroll offset, when it is open.
     pub help: Option<usize>,
     /// What `yuedu check` finds in the article.
-    pub findings: Vec<Finding>,
+    pub findings: FindingList,
     /// Findings still being worked out in the background (a large article opens before
     /// its check is done); taken into `findings` when the list is asked for.
-    pub pending_findings: Option<Receiver<Vec<Finding>>>,
+    pub pending_findings: Option<Receiver<FindingList>>,
     /// Set while only the first part of a large file is shown.
     pub loading: Option<Loading>,
     /// The whole article, when it is being read in the background; the event loop
@@ -194,7 +194,7 @@ impl App {
             nav_cursor: 0,
             search: None,
             help: None,
-            findings: Vec::new(),
+            findings: FindingList::default(),
             pending_findings: None,
             loading: None,
             pending_load: None,
@@ -359,7 +359,7 @@ impl App {
     /// Puts a new version of the article in place of the old one (the file changed),
     /// keeping the reader at the nearest surviving text: the text at the top of the pane
     /// if it is still there, else the same place by position.
-    pub fn replace_article(&mut self, article: impl Into<Arc<Article>>, findings: Vec<Finding>) {
+    pub fn replace_article(&mut self, article: impl Into<Arc<Article>>, findings: FindingList) {
         let article = article.into();
         self.loading = None;
         self.findings = findings;
@@ -429,7 +429,7 @@ impl App {
         }
         let untouched = self.top == 0 && self.mark.is_none() && self.search.is_none();
         self.loading = None;
-        self.replace_article(loaded.article, Vec::new());
+        self.replace_article(loaded.article, FindingList::default());
         self.pending_findings = Some(loaded.findings);
         if let Some(report) = loaded.report {
             self.message = Some(report);
@@ -898,7 +898,7 @@ impl App {
         // Start at the first finding on or after the source line being read (findings
         // are sorted by line: a binary search, whatever their number).
         let here = self.source_line_of(self.reading_pos());
-        let first = self.findings.partition_point(|f| f.line < here);
+        let first = self.findings.first_from_line(here);
         self.findings_view = Some(first.min(self.findings.len() - 1));
     }
 

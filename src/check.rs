@@ -17,7 +17,7 @@
 //! that has none of them, plus a global configuration. The rules below are a few dozen
 //! lines each and report exact character positions.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::str::FromStr;
 
@@ -219,6 +219,106 @@ pub struct Finding {
     pub suggestion: Option<String>,
 }
 
+/// One finding as a [`FindingList`] holds it, its texts borrowed from the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct FindingRef<'a> {
+    pub line: LineNo,
+    pub col: usize,
+    pub severity: Severity,
+    pub rule: Rule,
+    pub message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<&'a str>,
+}
+
+impl FindingRef<'_> {
+    pub fn to_owned(&self) -> Finding {
+        Finding {
+            line: self.line,
+            col: self.col,
+            severity: self.severity,
+            rule: self.rule,
+            message: self.message.to_string(),
+            suggestion: self.suggestion.map(str::to_string),
+        }
+    }
+}
+
+/// The findings of one check, sorted by line, column and rule, held compactly: twelve
+/// bytes a finding, and each distinct text (rule, severity, message, suggestion) once
+/// however often it repeats — a 50 MB article can have two million findings, most of
+/// them the same few messages.
+///
+/// Lines and columns are kept in 32 bits: sources are at most [`u32::MAX`] bytes
+/// ([`crate::source`] refuses larger files), so neither can be larger.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FindingList {
+    entries: Vec<Entry>,
+    texts: Vec<FindingText>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Entry {
+    line: u32,
+    col: u32,
+    /// Index into [`FindingList::texts`].
+    text: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct FindingText {
+    rule: Rule,
+    severity: Severity,
+    message: Box<str>,
+    suggestion: Option<Box<str>>,
+}
+
+impl FindingList {
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Finding `i`, in order.
+    pub fn get(&self, i: usize) -> Option<FindingRef<'_>> {
+        self.entries.get(i).map(|e| self.view(e))
+    }
+
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = FindingRef<'_>> + '_ {
+        self.entries.iter().map(|e| self.view(e))
+    }
+
+    /// The index of the first finding on `line` or after it.
+    pub fn first_from_line(&self, line: LineNo) -> usize {
+        self.entries.partition_point(|e| (e.line as LineNo) < line)
+    }
+
+    /// Whether any finding has `severity`.
+    pub fn any(&self, severity: Severity) -> bool {
+        // Every text belongs to at least one finding.
+        self.texts.iter().any(|t| t.severity == severity)
+    }
+
+    pub fn to_vec(&self) -> Vec<Finding> {
+        self.iter().map(|f| f.to_owned()).collect()
+    }
+
+    fn view(&self, e: &Entry) -> FindingRef<'_> {
+        let t = &self.texts[e.text as usize];
+        FindingRef {
+            line: e.line as LineNo,
+            col: e.col as usize,
+            severity: t.severity,
+            rule: t.rule,
+            message: &t.message,
+            suggestion: t.suggestion.as_deref(),
+        }
+    }
+}
+
 /// What the decoder said about the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DecodeInfo<'a> {
@@ -264,7 +364,7 @@ const NOT_ENDING_HEADING: &[char] = &['。', '．', '.', '，', ',', '、', '；
 const EXCERPT_CHARS: usize = 16;
 
 /// Checks the article read from `src` (the reader's entry point).
-pub fn check_source(src: &Source, article: &Article, levels: &RuleLevels) -> Vec<Finding> {
+pub fn check_source(src: &Source, article: &Article, levels: &RuleLevels) -> FindingList {
     check(article, &src.text, &DecodeInfo::of(src), levels)
 }
 
@@ -275,11 +375,12 @@ pub fn check(
     text: &str,
     decode: &DecodeInfo<'_>,
     levels: &RuleLevels,
-) -> Vec<Finding> {
+) -> FindingList {
     let lines = source_lines(text);
     let mut out = Findings {
         levels,
-        found: Vec::new(),
+        list: FindingList::default(),
+        known: HashMap::new(),
     };
     let pieces = pieces(article, &lines);
     for piece in &pieces {
@@ -318,15 +419,17 @@ pub fn check(
     }
     captions_and_credits(article, &first_col, &mut out);
     sections(article, &first_col, &mut out);
-    let mut found = out.found;
-    found.sort_by_key(|f| (f.line, f.col, f.rule));
-    found
+    let FindingList { mut entries, texts } = out.list;
+    entries.sort_by_key(|e| (e.line, e.col, texts[e.text as usize].rule));
+    FindingList { entries, texts }
 }
 
 /// Collects findings, dropping those of rules that are off.
 struct Findings<'a> {
     levels: &'a RuleLevels,
-    found: Vec<Finding>,
+    list: FindingList,
+    /// Where each distinct text stands in `list.texts`.
+    known: HashMap<FindingText, u32>,
 }
 
 impl Findings<'_> {
@@ -341,13 +444,23 @@ impl Findings<'_> {
         // hand may not, and then the rule reports as a warning.
         let level = self.levels.get(&rule).copied().unwrap_or(Level::Warning);
         if let Some(severity) = level.severity() {
-            self.found.push(Finding {
-                line,
-                col,
-                severity,
+            let text = FindingText {
                 rule,
-                message: for_terminal_line(&message).into_owned(),
-                suggestion,
+                severity,
+                message: for_terminal_line(&message).into(),
+                suggestion: suggestion.map(String::into_boxed_str),
+            };
+            let next = self.list.texts.len() as u32;
+            let text = *self.known.entry(text).or_insert_with_key(|t| {
+                self.list.texts.push(t.clone());
+                next
+            });
+            // Sources are at most u32::MAX bytes: lines and columns fit (see FindingList).
+            let fit = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+            self.list.entries.push(Entry {
+                line: fit(line),
+                col: fit(col),
+                text,
             });
         }
     }
@@ -750,7 +863,7 @@ mod tests {
     };
 
     fn findings_with(text: &str, decode: &DecodeInfo<'_>) -> Vec<Finding> {
-        check(&parse(text), text, decode, &Config::defaults().check)
+        check(&parse(text), text, decode, &Config::defaults().check).to_vec()
     }
 
     /// (line, col) of the findings of `rule` in `body` (after [`HEAD`]).
@@ -972,6 +1085,7 @@ mod tests {
         };
         let text = "标题\n\n第一节\n\n第二节：\n\n正文。\n\n我们来了！\n";
         let found: Vec<_> = check(&article, text, &UTF8, &Config::defaults().check)
+            .to_vec()
             .into_iter()
             .map(|f| (f.line, f.col, f.rule))
             .collect();
@@ -992,15 +1106,35 @@ mod tests {
     }
 
     #[test]
+    fn repeated_texts_are_kept_once_and_findings_stay_in_order() {
+        // The same comma many times, on lines given in reverse of the order found.
+        let body: String = (0..50).map(|i| format!("第{i}段,长三角。\n\n")).collect();
+        let text = format!("{HEAD}{body}");
+        let list = check(&parse(&text), &text, &UTF8, &Config::defaults().check);
+        assert_eq!(list.len(), 50);
+        assert_eq!(list.texts.len(), 1, "one message for fifty findings");
+        let lines: Vec<LineNo> = list.iter().map(|f| f.line).collect();
+        assert!(lines.windows(2).all(|w| w[0] < w[1]), "{lines:?}");
+        assert_eq!(list.first_from_line(lines[10]), 10);
+        assert_eq!(list.first_from_line(lines[10] - 1), 10);
+        assert_eq!(list.first_from_line(usize::MAX), 50);
+        let f = list.get(3).expect("a fourth finding");
+        assert_eq!(f.rule, Rule::HalfwidthPunctuation);
+        assert_eq!(f.suggestion, Some("，"));
+        assert_eq!(list.to_vec()[3], f.to_owned());
+        assert!(list.any(Severity::Warning) && !list.any(Severity::Error));
+    }
+
+    #[test]
     fn levels_change_severity_and_off_drops_the_rule() {
         let text = format!("{HEAD}今年,长三角。\n");
         let mut levels = Config::defaults().check;
         levels.insert(Rule::HalfwidthPunctuation, Level::Error);
         let f = check(&parse(&text), &text, &UTF8, &levels);
         assert_eq!(f.len(), 1);
-        assert_eq!(f[0].severity, Severity::Error);
+        assert_eq!(f.get(0).map(|f| f.severity), Some(Severity::Error));
         levels.insert(Rule::HalfwidthPunctuation, Level::Off);
-        assert_eq!(check(&parse(&text), &text, &UTF8, &levels), []);
+        assert!(check(&parse(&text), &text, &UTF8, &levels).is_empty());
     }
 
     #[test]

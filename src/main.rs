@@ -142,11 +142,9 @@ fn run_check(
             .collect();
         print(&check::to_json(&reports))?;
     }
-    let any_error = checked.iter().any(|(_, _, findings)| {
-        findings
-            .iter()
-            .any(|f| f.severity == yuedu::check::Severity::Error)
-    });
+    let any_error = checked
+        .iter()
+        .any(|(_, _, findings)| findings.any(yuedu::check::Severity::Error));
     Ok(if unreadable {
         EXIT_ERROR
     } else if any_error {

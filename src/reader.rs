@@ -9,7 +9,7 @@ use std::sync::mpsc::{self, Receiver};
 use crate::action::Action;
 use crate::app::{self, App, Loaded, Loading};
 use crate::article::Article;
-use crate::check::{Finding, RuleLevels};
+use crate::check::{FindingList, RuleLevels};
 use crate::config::Config;
 use crate::source::{self, LoadOptions, Origin, Source};
 use crate::state::{self, Store};
@@ -153,7 +153,7 @@ pub fn open_progressive(
 }
 
 /// Runs `yuedu check` on `src` in a thread; its findings arrive on the receiver.
-fn spawn_check(src: Source, article: Arc<Article>, levels: RuleLevels) -> Receiver<Vec<Finding>> {
+fn spawn_check(src: Source, article: Arc<Article>, levels: RuleLevels) -> Receiver<FindingList> {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
         let _ = tx.send(check::check_source(&src, &article, &levels));

@@ -95,6 +95,19 @@ pub enum LoadError {
         #[source]
         source: DecodeError,
     },
+    #[error("{path}: too large ({size}); yuedu reads articles of up to {}", human_size(MAX_SOURCE_BYTES as u64))]
+    TooLarge { path: String, size: String },
+}
+
+/// The largest text yuedu reads, in bytes (4 GiB): positions in the text, and lines and
+/// columns of findings, are kept in 32 bits.
+pub const MAX_SOURCE_BYTES: usize = u32::MAX as usize;
+
+fn too_large(path: &str, size: u64) -> LoadError {
+    LoadError::TooLarge {
+        path: path.to_string(),
+        size: human_size(size),
+    }
 }
 
 /// How to read: the path ("-" is standard input; `None` the shipped article) and the
@@ -131,6 +144,11 @@ fn shown(path: &Path) -> String {
 fn load_file(path: &Path, opts: LoadOptions<'_>) -> Result<Source, LoadError> {
     if path.is_dir() {
         return Err(LoadError::Directory { path: shown(path) });
+    }
+    if let Ok(meta) = std::fs::metadata(path)
+        && meta.len() > MAX_SOURCE_BYTES as u64
+    {
+        return Err(too_large(&shown(path), meta.len()));
     }
     let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
         path: shown(path),
@@ -190,6 +208,7 @@ fn load_stdin(opts: LoadOptions<'_>) -> Result<Source, LoadError> {
     let mut bytes = Vec::new();
     std::io::stdin()
         .lock()
+        .take(MAX_SOURCE_BYTES as u64 + 1)
         .read_to_end(&mut bytes)
         .map_err(|source| LoadError::Io {
             path: "(standard input)".to_string(),
@@ -205,6 +224,7 @@ pub fn from_bytes(
     shown: &str,
     opts: LoadOptions<'_>,
 ) -> Result<Source, LoadError> {
+    let bytes_len = bytes.len();
     let decoded = decode_owned(
         bytes,
         &DecodeOptions {
@@ -216,6 +236,9 @@ pub fn from_bytes(
         path: shown.to_string(),
         source,
     })?;
+    if bytes_len > MAX_SOURCE_BYTES || decoded.text.len() > MAX_SOURCE_BYTES {
+        return Err(too_large(shown, bytes_len.max(decoded.text.len()) as u64));
+    }
     let decode_report = decoded.report();
     Ok(Source {
         origin,

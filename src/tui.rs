@@ -24,7 +24,7 @@ use crate::action::Action;
 use crate::app::App;
 use crate::app::Loaded;
 use crate::article::Article;
-use crate::check::Finding;
+use crate::check::FindingList;
 use crate::layout::AmbiguousWidth;
 use crate::library::{Library, Outcome};
 use crate::reader::Opened;
@@ -45,7 +45,7 @@ enum Msg {
 }
 
 /// Reads an article and what `check` finds in it; the error is for the status bar.
-pub type ReadArticle = dyn Fn() -> Result<(Article, Vec<Finding>), String>;
+pub type ReadArticle = dyn Fn() -> Result<(Article, FindingList), String>;
 
 /// What the reader needs to read its article again.
 pub struct Reload {

@@ -41,7 +41,7 @@ fn partial_app() -> (App, String) {
 
 fn loaded(text: &str, resume: Option<Pos>) -> Loaded {
     let (tx, findings) = mpsc::channel();
-    tx.send(Vec::new()).expect("send");
+    tx.send(Default::default()).expect("send");
     Loaded {
         article: Arc::new(parse(text)),
         report: None,
@@ -140,7 +140,7 @@ fn a_failed_read_keeps_the_first_part_and_says_so() {
 fn an_article_read_again_since_is_not_replaced_by_the_older_read() {
     let (mut app, whole) = partial_app();
     // The file changed and was read again: that text is the newest.
-    app.replace_article(parse(SHIPPED_ARTICLE), Vec::new());
+    app.replace_article(parse(SHIPPED_ARTICLE), Default::default());
     assert!(app.loading.is_none());
     app.finish_loading(Ok(loaded(&whole, None)));
     assert_eq!(app.article.headings().count(), 3);

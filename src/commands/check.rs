@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::check::{Finding, HALFWIDTH_MARKS, Rule, RuleLevels, Severity};
+use crate::check::{FindingList, FindingRef, HALFWIDTH_MARKS, Rule, RuleLevels, Severity};
 use crate::sanitize::for_terminal_line;
 
 /// One checked file: its path as given, its encoding and its findings.
@@ -21,7 +21,7 @@ use crate::sanitize::for_terminal_line;
 pub struct FileReport<'a> {
     pub path: &'a str,
     pub encoding: &'a str,
-    pub findings: &'a [Finding],
+    pub findings: &'a FindingList,
 }
 
 /// A file's counts.
@@ -44,12 +44,12 @@ impl<'a> Summary<'a> {
         let severity = |s: Severity| report.findings.iter().filter(|f| f.severity == s).count();
         let mut rules = BTreeMap::new();
         let mut halfwidth_marks = BTreeMap::new();
-        for f in report.findings {
+        for f in report.findings.iter() {
             *rules.entry(f.rule.id()).or_insert(0) += 1;
             if f.rule == Rule::HalfwidthPunctuation
-                && let Some(&(half, _)) = HALFWIDTH_MARKS.iter().find(|&&(_, full)| {
-                    f.suggestion.as_deref().and_then(|s| s.chars().next()) == Some(full)
-                })
+                && let Some(&(half, _)) = HALFWIDTH_MARKS
+                    .iter()
+                    .find(|&&(_, full)| f.suggestion.and_then(|s| s.chars().next()) == Some(full))
             {
                 *halfwidth_marks.entry(half.to_string()).or_insert(0) += 1;
             }
@@ -71,7 +71,7 @@ impl<'a> Summary<'a> {
 pub fn to_text(report: &FileReport<'_>) -> String {
     let path = for_terminal_line(report.path);
     let mut out = String::new();
-    for f in report.findings {
+    for f in report.findings.iter() {
         let _ = writeln!(
             out,
             "{path}:{}:{}: {} {}: {}",
@@ -79,7 +79,7 @@ pub fn to_text(report: &FileReport<'_>) -> String {
             f.col,
             f.severity,
             f.rule,
-            for_terminal_line(&f.message)
+            for_terminal_line(f.message)
         );
     }
     let s = Summary::of(report);
@@ -120,7 +120,7 @@ pub fn to_text(report: &FileReport<'_>) -> String {
 struct FindingOut<'a> {
     path: &'a str,
     #[serde(flatten)]
-    finding: &'a Finding,
+    finding: FindingRef<'a>,
 }
 
 #[derive(Serialize)]

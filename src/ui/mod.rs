@@ -519,7 +519,7 @@ fn render_findings(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect, curso
             x,
             y,
             area.right(),
-            &for_terminal_line(&f.message),
+            &for_terminal_line(f.message),
             style,
             amb,
         );
