@@ -202,6 +202,20 @@ pub fn item_len(article: &Article, item: Item) -> usize {
 /// Lays out one item at `opts.width`. `index` is the item's index in [`items`], stored in
 /// every line's [`Pos::item`].
 pub fn layout_item(article: &Article, item: Item, index: usize, opts: &LayoutOptions) -> Vec<Line> {
+    let mut lines = Vec::new();
+    layout_item_each(article, item, index, opts, &mut |l| lines.push(l));
+    lines
+}
+
+/// [`layout_item`] handing each line to `emit` as soon as it is made, in order: the
+/// lines of a long paragraph are never all held at once.
+pub fn layout_item_each(
+    article: &Article,
+    item: Item,
+    index: usize,
+    opts: &LayoutOptions,
+    emit: &mut dyn FnMut(Line),
+) {
     let (text, credit) = item_text(article, item);
     // Untrusted characters become notation here, in one place for every output: the
     // pieces of the text and credit, plain runs and notation atoms.
@@ -244,7 +258,7 @@ pub fn layout_item(article: &Article, item: Item, index: usize, opts: &LayoutOpt
         level: opts.line_break,
         punctuation: opts.punctuation,
     };
-    breaking::layout_segments(&segs, index, item_len(article, item), &bopts)
+    breaking::layout_segments_each(&segs, index, item_len(article, item), &bopts, emit);
 }
 
 /// The text cut into plain runs and notation atoms; one plain run (no copy, no scan
