@@ -63,11 +63,7 @@ fn bench_layout(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(bytes as u64));
     group.sample_size(20);
     group.bench_function("yuedu", |b| {
-        b.iter(|| {
-            black_box(Layout::new(black_box(&article), &opts))
-                .lines
-                .len()
-        })
+        b.iter(|| black_box(Layout::new(black_box(&article), &opts)).len())
     });
     let tw = Options::new(80)
         .word_separator(WordSeparator::UnicodeBreakProperties)

@@ -264,7 +264,7 @@ impl App {
         if !force && width == self.layout_opts.width {
             return;
         }
-        let anchor = self.layout.lines.get(self.top).map(|l| l.pos);
+        let anchor = self.layout.pos(self.top);
         self.layout_opts = self.config.layout_options(width);
         self.layout = Layout::default();
         if self.text_bytes <= PROGRESSIVE_LAYOUT_BYTES {
@@ -287,7 +287,7 @@ impl App {
 
     /// Lays out items until there are at least `n` lines or nothing is left.
     fn ensure_lines(&mut self, n: usize) {
-        while self.layout.lines.len() < n && !self.layout_complete() {
+        while self.layout.len() < n && !self.layout_complete() {
             let next = self.layout.laid_out() + 64;
             self.ensure_items(next);
         }
@@ -326,10 +326,7 @@ impl App {
     }
 
     fn max_top(&self) -> usize {
-        self.layout
-            .lines
-            .len()
-            .saturating_sub(self.page_height().max(1))
+        self.layout.len().saturating_sub(self.page_height().max(1))
     }
 
     fn clamp_top(&mut self) {
@@ -345,7 +342,7 @@ impl App {
     /// the top line, or the target of the last jump.
     pub fn reading_pos(&self) -> Pos {
         self.mark
-            .or_else(|| self.layout.lines.get(self.top).map(|l| l.pos))
+            .or_else(|| self.layout.pos(self.top))
             .unwrap_or_default()
     }
 
@@ -365,12 +362,7 @@ impl App {
         self.findings = findings;
         self.pending_findings = None;
         self.findings_view = None;
-        let pos = self
-            .layout
-            .lines
-            .get(self.top)
-            .map(|l| l.pos)
-            .unwrap_or_default();
+        let pos = self.layout.pos(self.top).unwrap_or_default();
         let snippet: String = self
             .items
             .get(pos.item)
@@ -498,7 +490,7 @@ impl App {
     /// Position for the status bar: percent read (to the bottom of the page), the top
     /// line and the number of lines.
     pub fn position(&self) -> (usize, usize, usize) {
-        let total = self.layout.lines.len().max(1);
+        let total = self.layout.len().max(1);
         let bottom = (self.top + self.page_height()).min(total);
         (bottom * 100 / total, self.top + 1, total)
     }
@@ -518,7 +510,7 @@ impl App {
     /// position.
     fn jump_to(&mut self, line: usize) {
         self.scroll_to(line);
-        self.mark = self.layout.lines.get(line).map(|l| l.pos);
+        self.mark = self.layout.pos(line);
         self.sync_nav_cursor();
     }
 
@@ -644,12 +636,7 @@ impl App {
             Action::Search => {
                 self.search = Some(Search {
                     editing: true,
-                    origin: self
-                        .layout
-                        .lines
-                        .get(self.top)
-                        .map(|l| l.pos)
-                        .unwrap_or_default(),
+                    origin: self.layout.pos(self.top).unwrap_or_default(),
                     ..Search::default()
                 });
             }

@@ -228,10 +228,10 @@ fn a_large_article_is_laid_out_a_part_at_a_time_to_the_same_lines() {
     assert!(!a.layout_complete(), "only what the screen needs at first");
     let whole = yuedu::layout::Layout::new(&a.article, &a.config.layout_options(48));
     assert!(
-        a.layout.lines.len() * 20 < whole.lines.len(),
+        a.layout.len() * 20 < whole.len(),
         "{} of {} lines at once",
-        a.layout.lines.len(),
-        whole.lines.len()
+        a.layout.len(),
+        whole.len()
     );
     assert!(
         screen(&a).contains("laying out"),
@@ -239,14 +239,20 @@ fn a_large_article_is_laid_out_a_part_at_a_time_to_the_same_lines() {
         screen(&a)
     );
     // The first screen is the article's first screen.
-    assert_eq!(a.layout.lines[..20], whole.lines[..20]);
+    assert!(
+        a.layout
+            .lines(&a.article)
+            .take(20)
+            .eq(whole.lines(&a.article).take(20))
+    );
     // Jumps lay out as far as they go.
     key(&mut a, "]]");
     assert_eq!(a.current_section_name(), Some("“大平台”推动强链补链"));
     // The rest comes while no key is waiting; then it equals a layout done at once.
     while a.layout_more() {}
     assert!(a.layout_complete() && a.layout_progress().is_none());
-    assert_eq!(a.layout.lines, whole.lines);
+    assert_eq!(a.layout.len(), whole.len());
+    assert!(a.layout.lines(&a.article).eq(whole.lines(&a.article)));
     assert_eq!(a.layout.item_start, whole.item_start);
     assert_eq!(
         a.current_section_name(),
@@ -276,7 +282,7 @@ fn bottom_search_and_resize_work_before_a_large_layout_is_done() {
     key(&mut a, "]]]]]]");
     let before = a.reading_pos();
     a.resize(50, 20);
-    let top = a.layout.lines[a.top].pos;
+    let top = a.layout.pos(a.top).expect("top line");
     assert!(
         top <= before && before.item == top.item,
         "{before:?} vs {top:?}"

@@ -210,12 +210,12 @@ fn golden_hash(articles: &[Article], widths: impl Iterator<Item = usize> + Clone
                                 indent: indent.to_string(),
                             };
                             let layout = Layout::new(a, &o);
-                            h.num(layout.lines.len());
+                            h.num(layout.len());
                             for &s in &layout.item_start {
                                 h.num(s);
                             }
-                            for l in &layout.lines {
-                                hash_line(&mut h, l);
+                            for l in layout.lines(a) {
+                                hash_line(&mut h, &l);
                             }
                         }
                     }

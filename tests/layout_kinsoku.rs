@@ -10,9 +10,7 @@ use std::process::{Command, Stdio};
 
 use common::{check, nonblank_lines, paragraph, test_article};
 use yuedu::article::Article;
-use yuedu::layout::{
-    AmbiguousWidth, Item, Layout, LayoutOptions, Line, LineBreakLevel, layout_item,
-};
+use yuedu::layout::{AmbiguousWidth, Item, Layout, LayoutOptions, LineBreakLevel, layout_item};
 
 const MODES: [AmbiguousWidth; 2] = [AmbiguousWidth::Narrow, AmbiguousWidth::Wide];
 const LEVELS: [LineBreakLevel; 2] = [LineBreakLevel::Gb, LineBreakLevel::Strict];
@@ -28,9 +26,8 @@ fn opts(width: usize, ambiguous: AmbiguousWidth, line_break: LineBreakLevel) -> 
 
 fn lines_of(article: &Article, o: &LayoutOptions) -> Vec<String> {
     Layout::new(article, o)
-        .lines
-        .iter()
-        .map(Line::text)
+        .lines(article)
+        .map(|l| l.text())
         .collect()
 }
 

@@ -5,7 +5,7 @@ mod common;
 use proptest::prelude::*;
 use yuedu::article::{Article, Block};
 use yuedu::layout::{
-    AmbiguousWidth, Item, Layout, LayoutOptions, LineBreakLevel, PunctuationDisplay, Role,
+    AmbiguousWidth, Item, Layout, LayoutOptions, Line, LineBreakLevel, PunctuationDisplay, Role,
     layout_item, str_width,
 };
 use yuedu::sanitize;
@@ -143,7 +143,8 @@ fn check_layout(a: &Article, o: &LayoutOptions) -> Result<(), TestCaseError> {
     prop_assert_eq!(layout.item_start.len(), items.len());
     let mut shown = String::new();
     let mut prev_pos = None;
-    for (i, line) in layout.lines.iter().enumerate() {
+    let lines: Vec<Line> = layout.lines(a).collect();
+    for (i, line) in lines.iter().enumerate() {
         if o.width >= 2 {
             prop_assert!(
                 line.width <= o.width,
@@ -189,7 +190,7 @@ fn check_layout(a: &Article, o: &LayoutOptions) -> Result<(), TestCaseError> {
     }
     // Items joined by exactly one empty line.
     for (k, &start) in layout.item_start.iter().enumerate().skip(1) {
-        let sep = &layout.lines[start - 1];
+        let sep = &lines[start - 1];
         prop_assert!(sep.spans.is_empty());
         prop_assert_eq!(sep.pos.item, k - 1);
     }

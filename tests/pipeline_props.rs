@@ -52,7 +52,7 @@ proptest! {
         let opts = LayoutOptions { width, ambiguous, ..LayoutOptions::default() };
         let layout = Layout::new(&article, &opts);
         let mut shown = String::new();
-        for line in &layout.lines {
+        for line in layout.lines(&article) {
             let text = line.text();
             if width >= 2 {
                 prop_assert!(str_width(&text, ambiguous) <= width, "{text:?} wider than {width}");

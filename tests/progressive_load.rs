@@ -78,7 +78,11 @@ fn the_whole_article_replaces_the_first_part_where_the_reader_is() {
     // The reader moves while the rest is read: two sections on.
     key(&mut app, "]]]]");
     let section = app.current_section_name().map(str::to_string);
-    let top_text = app.layout.lines[app.top].text();
+    let top_text = app
+        .layout
+        .line(&app.article, app.top)
+        .expect("a top line")
+        .text();
     app.finish_loading(Ok(loaded(&whole, Some(Pos { item: 3, offset: 0 }))));
     assert!(app.loading.is_none());
     let all = parse(&whole).headings().count();
@@ -86,7 +90,10 @@ fn the_whole_article_replaces_the_first_part_where_the_reader_is() {
     assert!(headings_before < all, "{headings_before} of {all} at first");
     assert_eq!(app.current_section_name().map(str::to_string), section);
     assert_eq!(
-        app.layout.lines[app.top].text(),
+        app.layout
+            .line(&app.article, app.top)
+            .expect("a top line")
+            .text(),
         top_text,
         "the same line on top"
     );

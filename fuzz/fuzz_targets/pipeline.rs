@@ -37,7 +37,7 @@ fuzz_target!(|input: (u8, bool, bool, &[u8])| {
     };
     let layout = Layout::new(&article, &opts);
     let mut shown = String::new();
-    for line in &layout.lines {
+    for line in layout.lines(&article) {
         let text = line.text();
         if width >= 2 {
             assert!(

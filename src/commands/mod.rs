@@ -1,5 +1,7 @@
 //! The non-interactive commands. They read the same [`Article`](crate::article::Article)
-//! and [`Layout`](crate::layout::Layout) as the panes, so they print what the reader shows.
+//! and lines (those of [`layout_item`](crate::layout::layout_item), which the panes'
+//! [`Layout`](crate::layout::Layout) keeps) as the panes, so they print what the reader
+//! shows.
 
 pub mod check;
 pub mod dump;

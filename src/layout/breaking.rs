@@ -158,19 +158,22 @@ impl Unit {
 /// are dropped once there are this many of them.
 const CHUNK: usize = 4096;
 
-/// Lays out the segments of one item. `item` goes into every line's [`Pos`];
-/// `src_len` is the length of the item's source text (with a credit's).
-pub fn layout_segments(
+/// Lays out the segments of one item, handing each line to `emit` as soon as it is made,
+/// in order (a caller keeping the lines in another form never holds them all). `item`
+/// goes into every line's [`Pos`]; `src_len` is the length of the item's source text
+/// (with a credit's).
+pub fn layout_segments_each(
     segs: &[Seg<'_>],
     item: usize,
     src_len: usize,
     opts: &BreakOptions,
-) -> Vec<Line> {
-    layout_segments_peak(segs, item, src_len, opts, CHUNK, true).0
+    emit: &mut dyn FnMut(Line),
+) {
+    layout_segments_peak(segs, item, src_len, opts, CHUNK, true, emit);
 }
 
-/// [`layout_segments`] producing `chunk` units at a time, shortening wide runs of
-/// white space or not, and the largest number of units the breaker held at once.
+/// [`layout_segments_each`] producing `chunk` units at a time, shortening wide runs of
+/// white space or not; returns the largest number of units the breaker held at once.
 fn layout_segments_peak(
     segs: &[Seg<'_>],
     item: usize,
@@ -178,29 +181,31 @@ fn layout_segments_peak(
     opts: &BreakOptions,
     chunk: usize,
     shorten_spaces: bool,
-) -> (Vec<Line>, usize) {
+    emit: &mut dyn FnMut(Line),
+) -> usize {
     let mut win = Window::new(segs, opts, chunk, shorten_spaces);
-    let mut lines = Vec::new();
+    let mut any = false;
     let width = opts.width;
     let mut s = 0;
     while win.has_unit(s) {
         let k = win.next_break(s, width);
         let line_units = &win.units[s - win.base..k - win.base];
-        lines.push(make_line(segs, line_units, item, src_len, width));
+        emit(make_line(segs, line_units, item, src_len, width));
+        any = true;
         s = k;
         while win.has_unit(s) && win.units[s - win.base].space() {
             s += 1;
         }
         win.drop_before(s);
     }
-    if lines.is_empty() {
-        lines.push(Line {
+    if !any {
+        emit(Line {
             spans: Vec::new(),
             width: 0,
             pos: Pos { item, offset: 0 },
         });
     }
-    (lines, win.peak)
+    win.peak
 }
 
 /// The units of an item and the levels of the boundaries before them, produced a chunk
@@ -984,13 +989,29 @@ mod tests {
         }
     }
 
+    /// [`layout_segments_peak`]'s lines, collected, and its peak window.
+    fn collect_peak(
+        segs: &[Seg<'_>],
+        item: usize,
+        src_len: usize,
+        o: &BreakOptions,
+        chunk: usize,
+        shorten: bool,
+    ) -> (Vec<Line>, usize) {
+        let mut lines = Vec::new();
+        let peak = layout_segments_peak(segs, item, src_len, o, chunk, shorten, &mut |l| {
+            lines.push(l)
+        });
+        (lines, peak)
+    }
+
     /// A paragraph of `text` at `width`: its lines and the breaker's peak window.
     fn paragraph(text: &str, o: &BreakOptions) -> (Vec<Line>, usize) {
         let segs = [
             deco("\u{3000}\u{3000}", SegKind::Prefix),
             text_seg(text, 0, SegKind::Text),
         ];
-        layout_segments_peak(&segs, 0, text.len(), o, CHUNK, true)
+        collect_peak(&segs, 0, text.len(), o, CHUNK, true)
     }
 
     #[test]
@@ -1071,11 +1092,9 @@ mod tests {
                                 level,
                                 punctuation,
                             };
-                            let whole =
-                                layout_segments_peak(&segs, 1, src_len, &o, usize::MAX, false);
+                            let whole = collect_peak(&segs, 1, src_len, &o, usize::MAX, false);
                             for chunk in [1, 2, 5] {
-                                let streamed =
-                                    layout_segments_peak(&segs, 1, src_len, &o, chunk, true);
+                                let streamed = collect_peak(&segs, 1, src_len, &o, chunk, true);
                                 assert_eq!(streamed.0, whole.0, "{text:?} {o:?} chunk {chunk}");
                             }
                         }

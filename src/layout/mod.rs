@@ -8,6 +8,7 @@
 
 mod breaking;
 pub mod classes;
+mod store;
 mod width;
 
 use std::ops::Range;
@@ -18,6 +19,7 @@ use crate::article::{Article, BlockKind};
 use crate::sanitize;
 
 pub use breaking::fullwidth_substitutions;
+pub use store::{Layout, SpanRef, Spans};
 pub use width::grapheme_width;
 
 use breaking::{BreakOptions, Seg, SegKind};
@@ -169,6 +171,24 @@ pub fn items(article: &Article) -> Vec<Item> {
     out
 }
 
+/// The item at `index` in the [`items`] of `article`, without making the list.
+pub fn item_at(article: &Article, index: usize) -> Option<Item> {
+    let mut k = index;
+    for (present, item) in [
+        (article.banner.is_some(), Item::Banner),
+        (article.title.is_some(), Item::Title),
+        (article.byline.is_some(), Item::Byline),
+    ] {
+        if present {
+            if k == 0 {
+                return Some(item);
+            }
+            k -= 1;
+        }
+    }
+    (k < article.blocks.len()).then_some(Item::Block(k))
+}
+
 /// The source text of an item: its main text, and a caption's credit text.
 pub fn item_text(article: &Article, item: Item) -> (&str, Option<&str>) {
     match item {
@@ -202,6 +222,20 @@ pub fn item_len(article: &Article, item: Item) -> usize {
 /// Lays out one item at `opts.width`. `index` is the item's index in [`items`], stored in
 /// every line's [`Pos::item`].
 pub fn layout_item(article: &Article, item: Item, index: usize, opts: &LayoutOptions) -> Vec<Line> {
+    let mut lines = Vec::new();
+    layout_item_each(article, item, index, opts, &mut |l| lines.push(l));
+    lines
+}
+
+/// [`layout_item`] handing each line to `emit` as soon as it is made, in order: the
+/// lines of a long paragraph are never all held at once.
+pub fn layout_item_each(
+    article: &Article,
+    item: Item,
+    index: usize,
+    opts: &LayoutOptions,
+    emit: &mut dyn FnMut(Line),
+) {
     let (text, credit) = item_text(article, item);
     // Untrusted characters become notation here, in one place for every output: the
     // pieces of the text and credit, plain runs and notation atoms.
@@ -244,7 +278,7 @@ pub fn layout_item(article: &Article, item: Item, index: usize, opts: &LayoutOpt
         level: opts.line_break,
         punctuation: opts.punctuation,
     };
-    breaking::layout_segments(&segs, index, item_len(article, item), &bopts)
+    breaking::layout_segments_each(&segs, index, item_len(article, item), &bopts, emit);
 }
 
 /// The text cut into plain runs and notation atoms; one plain run (no copy, no scan
@@ -281,67 +315,6 @@ fn push_parts<'a>(
             src_len: replaced.then(|| part.src.len()),
             kind: if replaced { SegKind::Atom } else { kind },
         });
-    }
-}
-
-/// The whole article laid out: lines of all items, with one empty line between items.
-/// The empty line has no spans and belongs to the item before it (its `pos` is that
-/// item's end).
-#[derive(Debug, Clone, Default)]
-pub struct Layout {
-    pub lines: Vec<Line>,
-    /// For each item, the index in `lines` of its first line.
-    pub item_start: Vec<usize>,
-}
-
-impl Layout {
-    /// Lays out every item of `article`.
-    pub fn new(article: &Article, opts: &LayoutOptions) -> Layout {
-        let items = items(article);
-        let mut layout = Layout::default();
-        layout.extend_to(article, &items, opts, items.len());
-        layout
-    }
-
-    /// How many items are laid out: the first `laid_out()` of the article's items.
-    pub fn laid_out(&self) -> usize {
-        self.item_start.len()
-    }
-
-    /// Lays out the items after those already laid out, up to item `end` (exclusive), so
-    /// that a large article can be laid out a part at a time; the result is the same as
-    /// [`Layout::new`]'s once every item is laid out. `items` are the article's
-    /// [`items`].
-    pub fn extend_to(
-        &mut self,
-        article: &Article,
-        items: &[Item],
-        opts: &LayoutOptions,
-        end: usize,
-    ) {
-        for index in self.laid_out()..end.min(items.len()) {
-            if index > 0 {
-                let prev = items[index - 1];
-                self.lines.push(Line {
-                    spans: Vec::new(),
-                    width: 0,
-                    pos: Pos {
-                        item: index - 1,
-                        offset: item_len(article, prev),
-                    },
-                });
-            }
-            self.item_start.push(self.lines.len());
-            self.lines
-                .extend(layout_item(article, items[index], index, opts));
-        }
-    }
-
-    /// The index of the line that shows `pos` (the last line starting at or before it).
-    pub fn line_of(&self, pos: Pos) -> usize {
-        self.lines
-            .partition_point(|l| l.pos <= pos)
-            .saturating_sub(1)
     }
 }
 

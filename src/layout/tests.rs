@@ -320,14 +320,16 @@ fn layout_joins_items_with_one_empty_line() {
             ..LayoutOptions::default()
         },
     );
-    let texts: Vec<String> = l.lines.iter().map(Line::text).collect();
+    let lines: Vec<Line> = l.lines(&a).collect();
+    let texts: Vec<String> = lines.iter().map(Line::text).collect();
     assert_eq!(
         texts,
         ["标题", "", "小标题", "", "　　一二三", "四五六七八", "九十"]
     );
     assert_eq!(l.item_start, [0, 2, 4]);
-    assert_eq!(l.lines[1].pos, Pos { item: 0, offset: 6 });
-    assert_eq!(l.lines[0].spans[0].role, Role::Title);
+    assert_eq!(lines[1].pos, Pos { item: 0, offset: 6 });
+    assert_eq!(l.pos(1), Some(Pos { item: 0, offset: 6 }));
+    assert_eq!(lines[0].spans[0].role, Role::Title);
     assert_eq!(l.line_of(Pos { item: 2, offset: 0 }), 4);
     assert_eq!(l.line_of(Pos { item: 2, offset: 8 }), 4);
     assert_eq!(l.line_of(Pos { item: 2, offset: 9 }), 5);

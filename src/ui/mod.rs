@@ -15,7 +15,7 @@ use ratatui::style::Style;
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::app::{App, Focus, NavKind};
-use crate::layout::{AmbiguousWidth, Line, Role, str_width};
+use crate::layout::{AmbiguousWidth, Role, str_width};
 use crate::sanitize::for_terminal_line;
 use crate::source::human_size;
 
@@ -113,17 +113,17 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
     }
 }
 
-/// The byte ranges of the current search's matches in the item of `line`, with whether
-/// each is the current match.
-fn line_matches(app: &App, line: &Line) -> Vec<(Range<usize>, bool)> {
+/// The byte ranges of the current search's matches in item `item`, with whether each is
+/// the current match.
+fn item_matches(app: &App, item: usize) -> Vec<(Range<usize>, bool)> {
     let Some(search) = &app.search else {
         return Vec::new();
     };
-    let start = search.matches.partition_point(|m| m.item < line.pos.item);
+    let start = search.matches.partition_point(|m| m.item < item);
     search.matches[start..]
         .iter()
         .enumerate()
-        .take_while(|(_, m)| m.item == line.pos.item)
+        .take_while(|(_, m)| m.item == item)
         .map(|(i, m)| (m.range.clone(), search.current == Some(start + i)))
         .collect()
 }
@@ -132,11 +132,12 @@ fn render_text_pane(app: &App, theme: &Theme, buf: &mut Buffer, pane: Rect, colu
     fill(buf, pane, theme.body);
     let amb = app.config.text.ambiguous_width;
     for row in 0..pane.height {
-        let Some(line) = app.layout.lines.get(app.top + usize::from(row)) else {
+        let index = app.top + usize::from(row);
+        let Some(pos) = app.layout.pos(index) else {
             break;
         };
         let y = pane.y + row;
-        let matches = line_matches(app, line);
+        let matches = item_matches(app, pos.item);
         // The style of the source byte at `offset`: the role's, or a (current) match's.
         let styled =
             |style: Style, offset: usize| match matches.iter().find(|(r, _)| r.contains(&offset)) {
@@ -145,7 +146,7 @@ fn render_text_pane(app: &App, theme: &Theme, buf: &mut Buffer, pane: Rect, colu
                 None => style,
             };
         let mut x = column.x;
-        for span in &line.spans {
+        for span in app.layout.spans(&app.article, index) {
             let style = theme.role(span.role);
             match &span.src {
                 Some(src) if !matches.is_empty() && span.role != Role::Notation => {
@@ -154,7 +155,7 @@ fn render_text_pane(app: &App, theme: &Theme, buf: &mut Buffer, pane: Rect, colu
                     let mut offset = src.start;
                     let source = app
                         .items
-                        .get(line.pos.item)
+                        .get(pos.item)
                         .map(|it| crate::layout::item_text(&app.article, *it));
                     for g in span.text.graphemes(true) {
                         x = put_str(buf, x, y, column.right(), g, styled(style, offset), amb);

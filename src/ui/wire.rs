@@ -84,7 +84,7 @@ impl View {
         View {
             pane: g.text,
             column: g.text_column,
-            lines: app.layout.lines.len(),
+            lines: app.layout.len(),
             top: app.top,
         }
     }
