@@ -562,19 +562,19 @@ fn is_quote_or_bracket(c: char) -> bool {
 /// looked through) is Chinese. Digits on both sides (`1,000`, `3:1`) and Latin text
 /// (`AL Capital, Inc`) are left alone.
 fn halfwidth_punctuation(piece: &Piece<'_>, out: &mut Findings<'_>) {
-    let chars: Vec<(usize, char)> = piece.text.char_indices().collect();
-    for (i, &(offset, c)) in chars.iter().enumerate() {
+    // One pass, no copy of the text: the nearest character before is carried along,
+    // the one after is looked for from the mark (past a run of quotes at most, so each
+    // character is looked at a bounded number of times).
+    let mut before: Option<char> = None;
+    for (offset, c) in piece.text.char_indices() {
         let Some(full) = crate::layout::classes::fullwidth_form(c) else {
+            if !is_quote_or_bracket(c) {
+                before = Some(c);
+            }
             continue;
         };
-        let before = chars[..i]
-            .iter()
-            .rev()
-            .map(|&(_, c)| c)
-            .find(|&c| !is_quote_or_bracket(c));
-        let after = chars[i + 1..]
-            .iter()
-            .map(|&(_, c)| c)
+        let after = piece.text[offset + c.len_utf8()..]
+            .chars()
             .find(|&c| !is_quote_or_bracket(c));
         if before.is_some_and(is_chinese) || after.is_some_and(is_chinese) {
             out.push(
@@ -584,6 +584,7 @@ fn halfwidth_punctuation(piece: &Piece<'_>, out: &mut Findings<'_>) {
                 Some(full.to_string()),
             );
         }
+        before = Some(c);
     }
 }
 
@@ -652,30 +653,26 @@ fn repeated_punctuation(piece: &Piece<'_>, out: &mut Findings<'_>) {
 
 /// White space with a Han character right before and right after it.
 fn space_between_chinese(piece: &Piece<'_>, out: &mut Findings<'_>) {
-    let chars: Vec<(usize, char)> = piece.text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        if !chars[i].1.is_whitespace() {
-            i += 1;
+    // The character before the current run of white space, and where the run started.
+    let mut before: Option<char> = None;
+    let mut run: Option<(usize, Option<char>)> = None;
+    for (offset, c) in piece.text.char_indices() {
+        if c.is_whitespace() {
+            run.get_or_insert((offset, before));
             continue;
         }
-        let start = i;
-        while i < chars.len() && chars[i].1.is_whitespace() {
-            i += 1;
-        }
-        let before = start.checked_sub(1).map(|j| chars[j].1);
-        let after = chars.get(i).map(|&(_, c)| c);
-        if let (Some(b), Some(a)) = (before, after)
+        if let Some((start, Some(b))) = run.take()
             && is_han(b)
-            && is_han(a)
+            && is_han(c)
         {
             out.push(
                 Rule::SpaceBetweenChinese,
-                piece.pos(chars[start].0),
-                format!("white space between \"{b}\" and \"{a}\" in Chinese text"),
+                piece.pos(start),
+                format!("white space between \"{b}\" and \"{c}\" in Chinese text"),
                 None,
             );
         }
+        before = Some(c);
     }
 }
 
