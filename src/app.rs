@@ -39,13 +39,12 @@ pub enum NavKind {
     Caption,
 }
 
-/// One selectable entry of the navigation pane.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One selectable entry of the navigation pane: what it is and where it jumps. Its
+/// label is the item's text, read from the article when drawn ([`App::nav_label`]), so
+/// an article with a hundred thousand sections costs no copy of their titles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NavEntry {
     pub kind: NavKind,
-    pub label: String,
-    /// A caption's photographer credit, as printed.
-    pub credit: Option<String>,
     /// The item index (into [`App::items`]) it jumps to.
     pub item: usize,
 }
@@ -144,6 +143,9 @@ pub struct App {
     /// Findings still being worked out in the background (a large article opens before
     /// its check is done); taken into `findings` when the list is asked for.
     pub pending_findings: Option<Receiver<FindingList>>,
+    /// Work to start once the first frame is on the screen (the check of the article),
+    /// so that it does not compete with drawing it.
+    pub after_first_frame: Option<Box<dyn FnOnce() + Send>>,
     /// Set while only the first part of a large file is shown.
     pub loading: Option<Loading>,
     /// The whole article, when it is being read in the background; the event loop
@@ -196,6 +198,7 @@ impl App {
             help: None,
             findings: FindingList::default(),
             pending_findings: None,
+            after_first_frame: None,
             loading: None,
             pending_load: None,
             findings_view: None,
@@ -484,7 +487,15 @@ impl App {
         self.current_section()
             .and_then(|i| self.nav_entries.get(i))
             .filter(|e| e.kind == NavKind::Heading)
-            .map(|e| e.label.as_str())
+            .map(|e| self.nav_label(e).0)
+    }
+
+    /// The label of a navigation entry (the title's, heading's or caption's text), and
+    /// a caption's photographer credit as printed.
+    pub fn nav_label(&self, entry: &NavEntry) -> (&str, Option<&str>) {
+        self.items
+            .get(entry.item)
+            .map_or(("", None), |it| item_text(&self.article, *it))
     }
 
     /// Position for the status bar: percent read (to the bottom of the page), the top
@@ -1040,8 +1051,6 @@ fn nav_entries(article: &Article, items: &[Item]) -> Vec<NavEntry> {
         if *item == Item::Title {
             entries.push(NavEntry {
                 kind: NavKind::Title,
-                label: item_text(article, *item).0.to_string(),
-                credit: None,
                 item: i,
             });
         }
@@ -1058,8 +1067,6 @@ fn nav_entries(article: &Article, items: &[Item]) -> Vec<NavEntry> {
                     } else {
                         NavKind::Caption
                     },
-                    label: block.text.to_string(),
-                    credit: block.credit.as_ref().map(|c| c.text.clone()),
                     item: i,
                 });
             }

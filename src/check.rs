@@ -421,6 +421,8 @@ pub fn check(
     sections(article, &first_col, &mut out);
     let FindingList { mut entries, texts } = out.list;
     entries.sort_by_key(|e| (e.line, e.col, texts[e.text as usize].rule));
+    // Kept for as long as the reader is open: no growth slack.
+    entries.shrink_to_fit();
     FindingList { entries, texts }
 }
 

@@ -4,12 +4,11 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::mpsc::{self, Receiver};
+use std::sync::mpsc;
 
 use crate::action::Action;
 use crate::app::{self, App, Loaded, Loading};
 use crate::article::Article;
-use crate::check::{FindingList, RuleLevels};
 use crate::config::Config;
 use crate::source::{self, LoadOptions, Origin, Source};
 use crate::state::{self, Store};
@@ -70,9 +69,16 @@ pub fn open(
         _ => None,
     };
     let (name, report) = (src.name(), src.decode_report.clone());
-    // The check runs beside the reader: a large article opens without waiting for it.
-    let findings = spawn_check(src, Arc::clone(&article), config.check.clone());
+    // The check runs beside the reader, started once the first frame is drawn: a large
+    // article opens without waiting for it.
+    let (tx, findings) = mpsc::channel();
+    let (job_article, levels) = (Arc::clone(&article), config.check.clone());
     let mut app = new_app(article, &name, config, size)?;
+    app.after_first_frame = Some(Box::new(move || {
+        std::thread::spawn(move || {
+            let _ = tx.send(check::check_source(&src, &job_article, &levels));
+        });
+    }));
     app.pending_findings = Some(findings);
     app.message = report;
     if app.article.blocks.is_empty() && app.article.title.is_none() {
@@ -150,15 +156,6 @@ pub fn open_progressive(
     // saved under the key of the file as it is when the reader closes.
     let memory = store.map(|s| (s, String::new()));
     Some(Ok(finish(app, Some(path.to_path_buf()), memory, read)))
-}
-
-/// Runs `yuedu check` on `src` in a thread; its findings arrive on the receiver.
-fn spawn_check(src: Source, article: Arc<Article>, levels: RuleLevels) -> Receiver<FindingList> {
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = tx.send(check::check_source(&src, &article, &levels));
-    });
-    rx
 }
 
 fn new_app(

@@ -264,19 +264,22 @@ impl Session {
     ) -> io::Result<()> {
         self.watch_generation += 1;
         let generation = self.watch_generation;
-        let _watch = reload.and_then(|r| {
-            let tx = self.tx.clone();
-            let notify = move || {
-                let _ = tx.send(Msg::FileChanged(generation));
-            };
-            match watch::watch(&r.path, r.mode, notify) {
-                Ok(w) => w,
-                Err(e) => {
-                    app.message = Some(e);
-                    None
+        let watch_tx = self.tx.clone();
+        let start_watch = |app: &mut App| {
+            reload.and_then(|r| {
+                let tx = watch_tx.clone();
+                let notify = move || {
+                    let _ = tx.send(Msg::FileChanged(generation));
+                };
+                match watch::watch(&r.path, r.mode, notify) {
+                    Ok(w) => w,
+                    Err(e) => {
+                        app.message = Some(e);
+                        None
+                    }
                 }
-            }
-        });
+            })
+        };
         if let Some(rx) = app.pending_load.take() {
             // Handed to the event loop, so that it wakes when the article is read.
             let tx = self.tx.clone();
@@ -289,8 +292,19 @@ impl Session {
         }
         let (cols, rows) = self.size();
         app.resize(cols, rows);
+        // The first frame first; then what can wait for it: watching the file, the check.
+        self.draw(Some(View::of(app)), |frame| ui::draw(frame, app, theme))?;
+        let shown = app.message.clone();
+        let _watch = start_watch(app);
+        if let Some(job) = app.after_first_frame.take() {
+            job();
+        }
+        // Drawn again at once only if watching failed and said why.
+        let mut drawn = app.message == shown;
         while app.running {
-            self.draw(Some(View::of(app)), |frame| ui::draw(frame, app, theme))?;
+            if !std::mem::take(&mut drawn) {
+                self.draw(Some(View::of(app)), |frame| ui::draw(frame, app, theme))?;
+            }
             let mut file_changed = false;
             // A large article is laid out a part at a time while no key is waiting.
             let busy = !app.layout_complete();

@@ -298,16 +298,13 @@ fn nav_rows(app: &App, theme: &Theme, width: usize, window: std::ops::Range<usiz
             group = Some(e.kind);
         }
         let marker = if current == Some(i) { "▶ " } else { "  " };
+        let (text, credit) = app.nav_label(e);
         let (label, style, max_rows) = match e.kind {
-            NavKind::Title => (format!("{marker}{}", e.label), theme.title, 3),
-            NavKind::Heading => (format!("{marker}{}", e.label), theme.heading, 1),
+            NavKind::Title => (format!("{marker}{text}"), theme.title, 3),
+            NavKind::Heading => (format!("{marker}{text}"), theme.heading, 1),
             NavKind::Caption => {
-                let credit = e
-                    .credit
-                    .as_deref()
-                    .map(|c| format!(" {c}"))
-                    .unwrap_or_default();
-                (format!("{marker}▲ {}{credit}", e.label), theme.caption, 1)
+                let credit = credit.map(|c| format!(" {c}")).unwrap_or_default();
+                (format!("{marker}▲ {text}{credit}"), theme.caption, 1)
             }
         };
         let style = if current == Some(i) {
