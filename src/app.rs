@@ -67,7 +67,24 @@ pub struct Search {
     pub current: Option<usize>,
     /// Where the reader was when the search started, to go back on Esc.
     origin: Pos,
+    /// How many items have been searched: `matches` are those of the items before it.
+    /// A large article is searched a part at a time ([`App::work_more`]), and a new
+    /// query starts again from the beginning, dropping the old search.
+    scanned: usize,
+    /// Whether to move to the first match at or after `origin` once it is found.
+    seek: bool,
 }
+
+impl Search {
+    /// Whether every item has been searched.
+    pub fn complete(&self, items: usize) -> bool {
+        self.scanned >= items
+    }
+}
+
+/// How much text a search looks through before the screen is drawn again: the first
+/// part when a key changes the query, then one part at a time while no key is waiting.
+const SEARCH_STEP_BYTES: usize = 2 << 20;
 
 /// Where everything goes on a screen of a given size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -294,6 +311,29 @@ impl App {
             let next = self.layout.laid_out() + 64;
             self.ensure_items(next);
         }
+    }
+
+    /// Whether work is left to do between keys: a progressive layout or a search.
+    pub fn has_work(&self) -> bool {
+        !self.layout_complete() || self.search_pending()
+    }
+
+    /// Does one part of the work left (the search first: its matches are what the user
+    /// waits for); called while no key is waiting. Returns whether more is left.
+    pub fn work_more(&mut self) -> bool {
+        if self.search_pending() {
+            self.search_more(SEARCH_STEP_BYTES);
+        } else {
+            self.layout_more();
+        }
+        self.has_work()
+    }
+
+    /// Whether a search has items left to look through.
+    pub fn search_pending(&self) -> bool {
+        self.search
+            .as_ref()
+            .is_some_and(|s| !s.complete(self.items.len()))
     }
 
     /// Whether every item is laid out.
@@ -757,7 +797,10 @@ impl App {
                 search.editing = false;
                 if search.query.is_empty() {
                     self.search = None;
-                } else if search.matches.is_empty() {
+                    return;
+                }
+                self.finish_search();
+                if let Some(search) = self.search.as_ref().filter(|s| s.matches.is_empty()) {
                     self.message = Some(format!("pattern not found: {}", search.query));
                 }
                 return;
@@ -780,16 +823,61 @@ impl App {
         self.refresh_matches();
     }
 
-    /// Finds every match of the query and moves to the first at or after where the
-    /// search started.
+    /// Starts the search for the query again from the beginning, moving to the first
+    /// match at or after where the search started once it is found.
     fn refresh_matches(&mut self) {
+        if let Some(search) = self.search.as_mut() {
+            search.matches.clear();
+            search.current = None;
+            search.scanned = 0;
+            search.seek = true;
+        }
+        self.search_more(SEARCH_STEP_BYTES);
+    }
+
+    /// Finds the matches again (the article changed) without moving.
+    fn refresh_matches_in_place(&mut self) {
+        if let Some(search) = self.search.as_mut() {
+            let current = search.current;
+            search.matches.clear();
+            search.scanned = 0;
+            search.seek = false;
+            self.search_more(usize::MAX);
+            if let Some(search) = self.search.as_mut() {
+                search.current = current.filter(|&c| c < search.matches.len());
+            }
+        }
+    }
+
+    /// Looks through about `budget` bytes more of the article for the query (all of it
+    /// with `usize::MAX`); moves to the first match at or after the search's origin when
+    /// it turns up, or, the search done, to the first match (wrapping) or back to the
+    /// origin when there is none.
+    fn search_more(&mut self, budget: usize) {
         let Some(search) = self.search.as_mut() else {
             return;
         };
-        search.matches = find_matches(&self.article, &self.items, &search.query);
+        let (article, items) = (&self.article, &self.items);
+        let finder = QueryFinder::new(&search.query);
+        let from = search.matches.len();
+        if finder.is_none() {
+            // Nothing to look for.
+            search.scanned = items.len();
+        }
+        let mut bytes = 0usize;
+        while search.scanned < items.len() && bytes < budget {
+            let i = search.scanned;
+            if let Some(f) = &finder {
+                f.find_in_item(article, items[i], i, &mut search.matches);
+            }
+            bytes = bytes.saturating_add(item_len(article, items[i]).max(1));
+            search.scanned += 1;
+        }
+        if !search.seek {
+            return;
+        }
         let origin = search.origin;
-        search.current = search
-            .matches
+        let found = search.matches[from..]
             .iter()
             .position(|m| {
                 Pos {
@@ -797,24 +885,28 @@ impl App {
                     offset: m.range.start,
                 } >= origin
             })
-            .or(if search.matches.is_empty() {
-                None
-            } else {
-                Some(0)
-            });
+            .map(|k| from + k);
+        let done = search.complete(items.len());
+        match found {
+            Some(k) => search.current = Some(k),
+            None if done && !search.matches.is_empty() => search.current = Some(0),
+            None if done => {}
+            None => return,
+        }
+        search.seek = false;
         if search.current.is_some() {
             self.show_current_match();
         } else {
+            self.ensure_items(origin.item + 1);
             let line = self.layout.line_of(origin);
             self.scroll_to(line);
         }
     }
 
-    /// Finds the matches again (the article changed) without moving.
-    fn refresh_matches_in_place(&mut self) {
-        if let Some(search) = self.search.as_mut() {
-            search.matches = find_matches(&self.article, &self.items, &search.query);
-            search.current = search.current.filter(|&c| c < search.matches.len());
+    /// Searches the rest of the article now (before an answer that needs every match).
+    fn finish_search(&mut self) {
+        if self.search_pending() {
+            self.search_more(usize::MAX);
         }
     }
 
@@ -840,6 +932,8 @@ impl App {
     }
 
     fn step_match(&mut self, forward: bool) {
+        // Stepping and wrapping need every match.
+        self.finish_search();
         let Some(search) = self.search.as_mut() else {
             let key = self.keymap.first_key(Action::Search).unwrap_or_default();
             self.message = Some(format!("no search yet ({key} searches)"));
@@ -1077,37 +1171,78 @@ fn nav_entries(article: &Article, items: &[Item]) -> Vec<NavEntry> {
 
 /// Every match of `query` in the items' source texts; Latin letters match either case.
 pub fn find_matches(article: &Article, items: &[Item], query: &str) -> Vec<Match> {
-    if query.is_empty() {
-        return Vec::new();
-    }
-    let needle = query.to_ascii_lowercase();
-    // Without Latin letters (a Chinese query) there is no case to fold: search the text
-    // as it is, with no copy of a 50 MB article per key.
-    let fold = needle.bytes().any(|b| b.is_ascii_alphabetic());
     let mut out = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        let (text, credit) = item_text(article, *item);
-        let mut search_in = |haystack: &str, base: usize| {
-            let lower;
-            let haystack = if fold {
-                lower = haystack.to_ascii_lowercase();
-                lower.as_str()
-            } else {
-                haystack
-            };
-            for (at, _) in haystack.match_indices(&needle) {
-                out.push(Match {
-                    item: i,
-                    range: base + at..base + at + needle.len(),
-                });
-            }
-        };
-        search_in(text, 0);
-        if let Some(c) = credit {
-            search_in(c, text.len());
+    if let Some(finder) = QueryFinder::new(query) {
+        for (i, item) in items.iter().enumerate() {
+            finder.find_in_item(article, *item, i, &mut out);
         }
     }
     out
+}
+
+/// A search query ready to look for: Latin letters match either case; the text is
+/// never copied whole (a 50 MB paragraph is lowered a window at a time).
+struct QueryFinder {
+    finder: memchr::memmem::Finder<'static>,
+    /// Whether the query has Latin letters, so that the text's must be folded.
+    fold: bool,
+}
+
+/// How much text is case-folded at a time for a query with Latin letters.
+const FOLD_WINDOW: usize = 64 * 1024;
+
+impl QueryFinder {
+    fn new(query: &str) -> Option<QueryFinder> {
+        if query.is_empty() {
+            return None;
+        }
+        let needle = query.to_ascii_lowercase();
+        Some(QueryFinder {
+            fold: needle.bytes().any(|b| b.is_ascii_alphabetic()),
+            finder: memchr::memmem::Finder::new(needle.as_bytes()).into_owned(),
+        })
+    }
+
+    /// Adds the matches in item `item` (index `index`): its text, then a caption's
+    /// credit. A match of a whole UTF-8 query in UTF-8 text always starts and ends on
+    /// character boundaries, so the search runs on bytes.
+    fn find_in_item(&self, article: &Article, item: Item, index: usize, out: &mut Vec<Match>) {
+        let (text, credit) = item_text(article, item);
+        self.find_in(text.as_bytes(), 0, index, out);
+        if let Some(c) = credit {
+            self.find_in(c.as_bytes(), text.len(), index, out);
+        }
+    }
+
+    fn find_in(&self, hay: &[u8], base: usize, item: usize, out: &mut Vec<Match>) {
+        let n = self.finder.needle().len();
+        let mut push = |at: usize| {
+            out.push(Match {
+                item,
+                range: base + at..base + at + n,
+            })
+        };
+        if !self.fold {
+            self.finder.find_iter(hay).for_each(&mut push);
+            return;
+        }
+        // Windows overlapping by the query's length less one: a match is counted in
+        // the window it starts in, and never starts in the overlap of the one before.
+        let mut lower = Vec::with_capacity(FOLD_WINDOW.min(hay.len()) + n);
+        let mut start = 0;
+        while start < hay.len() {
+            let end = (start + FOLD_WINDOW).min(hay.len());
+            let with_overlap = (end + n.saturating_sub(1)).min(hay.len());
+            lower.clear();
+            lower.extend(hay[start..with_overlap].iter().map(u8::to_ascii_lowercase));
+            for at in self.finder.find_iter(&lower) {
+                if start + at < end {
+                    push(start + at);
+                }
+            }
+            start = end;
+        }
+    }
 }
 
 /// The size of an article's text in bytes.
@@ -1141,4 +1276,64 @@ pub fn app_for(
 ) -> Result<App, String> {
     let keymap = config.keymap()?;
     Ok(App::new(article, name.to_string(), config, keymap, size))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Where `needle` (ASCII) stands in `hay`, either case, found the plain way.
+    fn naive(hay: &str, needle: &str) -> Vec<usize> {
+        let (hay, needle) = (hay.to_ascii_lowercase(), needle.to_ascii_lowercase());
+        (0..hay.len())
+            .filter(|&i| hay.as_bytes()[i..].starts_with(needle.as_bytes()))
+            .collect()
+    }
+
+    #[test]
+    fn case_folded_search_finds_matches_across_window_ends() {
+        // Matches cut by the first two window ends, one just before and one after each,
+        // among Chinese text.
+        let mut text = String::new();
+        for w in [FOLD_WINDOW, 2 * FOLD_WINDOW] {
+            while text.len() + 3 <= w - 12 {
+                text.push('长');
+            }
+            while text.len() < w - 10 {
+                text.push('x');
+            }
+            // Just before the end, across it, just after it.
+            text.push_str("aiot二AiOt角AIOT");
+        }
+        text.push_str("长三角aiot");
+        let finder = QueryFinder::new("AIOT").expect("a query");
+        let mut found = Vec::new();
+        finder.find_in(text.as_bytes(), 0, 0, &mut found);
+        let at: Vec<usize> = found.iter().map(|m| m.range.start).collect();
+        assert_eq!(at, naive(&text, "aiot"));
+        assert_eq!(at.len(), 7, "{at:?}");
+        assert!(found.iter().all(|m| m.range.len() == 4));
+    }
+
+    #[test]
+    fn chinese_queries_match_as_they_are() {
+        let finder = QueryFinder::new("余姚").expect("a query");
+        assert!(!finder.fold);
+        let mut found = Vec::new();
+        finder.find_in("在余姚，余姚人".as_bytes(), 10, 7, &mut found);
+        assert_eq!(
+            found,
+            vec![
+                Match {
+                    item: 7,
+                    range: 13..19
+                },
+                Match {
+                    item: 7,
+                    range: 22..28
+                }
+            ]
+        );
+        assert!(QueryFinder::new("").is_none());
+    }
 }

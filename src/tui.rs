@@ -306,11 +306,12 @@ impl Session {
                 self.draw(Some(View::of(app)), |frame| ui::draw(frame, app, theme))?;
             }
             let mut file_changed = false;
-            // A large article is laid out a part at a time while no key is waiting.
-            let busy = !app.layout_complete();
+            // A large article is laid out, and searched, a part at a time while no key
+            // is waiting.
+            let busy = app.has_work();
             let batch = self.next_batch(busy)?;
             if busy && batch.is_empty() {
-                app.layout_more();
+                app.work_more();
                 continue;
             }
             for msg in batch {

@@ -300,3 +300,44 @@ fn search_folds_latin_case_and_finds_chinese_as_it_is() {
     assert_eq!(count("谷志锋"), 1, "credits are searched too");
     assert_eq!(count("不在文中的词"), 0);
 }
+
+/// The shipped article repeated to about `bytes`.
+fn app_of_size(bytes: usize) -> App {
+    let text = SHIPPED_ARTICLE.repeat(bytes / SHIPPED_ARTICLE.len() + 1);
+    app_for(parse(&text), "large.txt", Config::defaults(), (80, 24)).expect("default keys")
+}
+
+#[test]
+fn a_search_of_a_large_article_goes_a_part_at_a_time_and_a_new_key_starts_it_again() {
+    let mut a = app_of_size(7 << 20);
+    let total = |a: &App, q: &str| yuedu::app::find_matches(&a.article, &a.items, q).len();
+    key(&mut a, "/长");
+    assert!(a.search_pending(), "a part searched when the key came");
+    let first = a.search.as_ref().map_or(0, |s| s.matches.len());
+    assert!(first > 0 && first < total(&a, "长"), "{first}");
+    assert!(screen(&a).contains("… matches"), "{}", screen(&a));
+    // The next key drops that search and starts again.
+    key(&mut a, "三角");
+    assert!(a.search_pending());
+    // Between keys the rest is searched; then every match is there, in order.
+    while a.work_more() {}
+    let s = a.search.as_ref().expect("a search");
+    assert_eq!(
+        s.matches,
+        yuedu::app::find_matches(&a.article, &a.items, "长三角")
+    );
+    assert_eq!(s.current, Some(0), "the first match after the start");
+    let status = screen(&a).lines().last().unwrap_or_default().to_string();
+    let all = format!("/长三角▏ {} matches", s.matches.len());
+    assert!(status.starts_with(&all), "{status}");
+
+    // Enter and n need every match: they finish the search first.
+    let mut a = app_of_size(7 << 20);
+    key(&mut a, "/谷志锋\n");
+    assert!(!a.search_pending());
+    let n = total(&a, "谷志锋");
+    assert_eq!(a.search.as_ref().map(|s| s.matches.len()), Some(n));
+    key(&mut a, "N");
+    assert_eq!(a.search.as_ref().and_then(|s| s.current), Some(n - 1));
+    assert_eq!(a.message.as_deref(), Some("search wrapped to the end"));
+}

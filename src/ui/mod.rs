@@ -386,7 +386,9 @@ fn render_status_bar(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
     };
     if let Some(search) = app.search.as_ref().filter(|s| s.editing) {
         let n = search.matches.len();
-        let prompt = format!("/{}▏ {n} matches", for_terminal_line(&search.query));
+        // Still looking through a large article: the count so far.
+        let more = if app.search_pending() { "…" } else { "" };
+        let prompt = format!("/{}▏ {n}{more} matches", for_terminal_line(&search.query));
         put_str(
             buf,
             area.x,
@@ -410,7 +412,8 @@ fn render_status_bar(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
     if let Some(search) = &app.search {
         let cur = search.current.map_or(0, |c| c + 1);
         let query = for_terminal_line(&search.query);
-        left.push_str(&format!(" │ /{query} {cur}/{}", search.matches.len()));
+        let more = if app.search_pending() { "…" } else { "" };
+        left.push_str(&format!(" │ /{query} {cur}/{}{more}", search.matches.len()));
     }
     let right_w = str_width(&right_text, amb) as u16;
     let right_x = area.right().saturating_sub(right_w);
