@@ -163,6 +163,10 @@ pub struct Session {
     mouse: bool,
     /// Counts the files watched, so that a change of a file no longer open is ignored.
     watch_generation: u64,
+    /// Whether the threads reading keys and watching the terminal run: started when
+    /// events are first waited for, after the first frame (keys typed before wait in the
+    /// terminal's input queue).
+    listening: bool,
 }
 
 impl Session {
@@ -183,8 +187,6 @@ impl Session {
                 return Err(e);
             }
         };
-        spawn_input(tx.clone());
-        spawn_watchdog(tx.clone());
         Ok(Session {
             terminal,
             screen,
@@ -192,6 +194,7 @@ impl Session {
             rx,
             mouse,
             watch_generation: 0,
+            listening: false,
         })
     }
 
@@ -230,6 +233,10 @@ impl Session {
     /// With `busy` (work is waiting to be done between keys), returns at once, with an
     /// empty batch when nothing is queued.
     fn next_batch(&mut self, busy: bool) -> io::Result<Vec<Msg>> {
+        if !std::mem::replace(&mut self.listening, true) {
+            spawn_input(self.tx.clone());
+            spawn_watchdog(self.tx.clone());
+        }
         let mut batch = Vec::new();
         let mut next = if busy {
             self.rx.try_recv().ok()
