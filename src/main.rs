@@ -323,6 +323,9 @@ fn browse(
     let theme = theme_for(&config);
     let amb = config.text.ambiguous_width;
     let open = |path: &Path, size: (u16, u16)| -> Result<reader::Opened, String> {
+        if let Some(opened) = reader::open_progressive(path, config.clone(), size, read) {
+            return opened;
+        }
         let src = source::load(Some(path), read.as_load()).map_err(|e| e.to_string())?;
         reader::open(src, config.clone(), size, read)
     };
