@@ -80,8 +80,16 @@ fn stdin_is_piped() -> bool {
 
 /// Writes `text` to stdout; a closed pipe (`yuedu dump | head`) ends quietly.
 fn print(text: &str) -> Result<(), Failure> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+    print_with(|out| out.write_all(text.as_bytes()))
+}
+
+/// Writes to standard output through `write`, buffered; a closed pipe (`| head`) is not
+/// an error.
+fn print_with(
+    write: impl FnOnce(&mut std::io::BufWriter<std::io::StdoutLock<'static>>) -> std::io::Result<()>,
+) -> Result<(), Failure> {
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
+    match write(&mut out).and_then(|()| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
         _ => Ok(()),
     }
@@ -121,7 +129,7 @@ fn run_check(
                         encoding: src.encoding,
                         findings: &findings,
                     };
-                    print(&check::to_text(&report))?;
+                    print_with(|out| check::write_text(&report, out))?;
                 }
                 checked.push((shown, src.encoding, findings));
             }

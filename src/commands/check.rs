@@ -10,6 +10,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::io;
 
 use serde::Serialize;
 
@@ -69,10 +70,18 @@ impl<'a> Summary<'a> {
 
 /// The findings of one file, one a line, and its summary line.
 pub fn to_text(report: &FileReport<'_>) -> String {
+    let mut out = Vec::new();
+    // Writing to a Vec cannot fail.
+    let _ = write_text(report, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`to_text`] written to `out` as it is made: a 50 MB article's two million findings
+/// are never held as one text.
+pub fn write_text(report: &FileReport<'_>, out: &mut impl io::Write) -> io::Result<()> {
     let path = for_terminal_line(report.path);
-    let mut out = String::new();
     for f in report.findings.iter() {
-        let _ = writeln!(
+        writeln!(
             out,
             "{path}:{}:{}: {} {}: {}",
             f.line,
@@ -80,22 +89,21 @@ pub fn to_text(report: &FileReport<'_>) -> String {
             f.severity,
             f.rule,
             for_terminal_line(f.message)
-        );
+        )?;
     }
     let s = Summary::of(report);
     if s.findings == 0 {
-        let _ = writeln!(out, "{path}: no findings");
-        return out;
+        return writeln!(out, "{path}: no findings");
     }
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    let _ = write!(
+    write!(
         out,
         "{path}: {} ({}, {}, {} info)",
         plural(s.findings, "finding"),
         plural(s.errors, "error"),
         plural(s.warnings, "warning"),
         s.info
-    );
+    )?;
     if let Some(n) = s.rules.get(Rule::HalfwidthPunctuation.id()) {
         // In the order of the rule's table, not alphabetical: , first.
         let marks: Vec<String> = HALFWIDTH_MARKS
@@ -105,15 +113,14 @@ pub fn to_text(report: &FileReport<'_>) -> String {
                 Some(format!("{n} \"{half}\""))
             })
             .collect();
-        let _ = write!(
+        write!(
             out,
             "; {}: {n} ({})",
             Rule::HalfwidthPunctuation,
             marks.join(", ")
-        );
+        )?;
     }
-    out.push('\n');
-    out
+    writeln!(out)
 }
 
 #[derive(Serialize)]
