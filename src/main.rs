@@ -195,7 +195,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             let src = load(args.path.as_deref())?;
             let article = parse::parse_shared(&src.text);
             let width = args.width.unwrap_or_else(|| default_dump_width(&config));
-            print(&dump::to_text(&article, &config.layout_options(width)))?;
+            print_with(|out| dump::write_text(&article, &config.layout_options(width), out))?;
             Ok(0)
         }
         None => {
@@ -279,10 +279,13 @@ fn read_one(path: Option<&Path>, config: Config, read: &ReadOptions) -> Result<(
             eprintln!("yuedu: {}: {report}", src.origin);
         }
         let width = default_dump_width(&config);
-        return print(&dump::to_text(
-            &parse::parse_shared(&src.text),
-            &config.layout_options(width),
-        ));
+        return print_with(|out| {
+            dump::write_text(
+                &parse::parse_shared(&src.text),
+                &config.layout_options(width),
+                out,
+            )
+        });
     }
     let size = crossterm::terminal::size().unwrap_or((80, 24));
     let opened = reader::open(src, config.clone(), size, read)?;
@@ -313,10 +316,13 @@ fn browse(
             let sep = if i == 0 { "" } else { "\n" };
             print(&format!("{sep}==> {} <==\n", src.origin))?;
             let width = default_dump_width(&config);
-            print(&dump::to_text(
-                &parse::parse_shared(&src.text),
-                &config.layout_options(width),
-            ))?;
+            print_with(|out| {
+                dump::write_text(
+                    &parse::parse_shared(&src.text),
+                    &config.layout_options(width),
+                    out,
+                )
+            })?;
         }
         return Ok(());
     }

@@ -1,31 +1,58 @@
 //! `yuedu dump`: the lines the text pane shows, as plain text.
 
-use std::borrow::Cow;
+use std::io;
 
 use crate::article::Article;
 use crate::layout::{LayoutOptions, items, layout_item_each};
 
 /// The article laid out at `opts.width`, one output line per laid-out line, an empty
-/// line between blocks: the lines of [`Layout`](crate::layout::Layout), made an item at
-/// a time and written out as they come, so that only the text is held.
+/// line between blocks: the lines of [`Layout`](crate::layout::Layout).
 pub fn to_text(article: &Article, opts: &LayoutOptions) -> String {
-    let mut out = String::new();
+    let mut out = Vec::new();
+    // Writing to a Vec cannot fail.
+    let _ = write_text(article, opts, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`to_text`] written to `out` an item at a time as it is laid out: only the text of
+/// the article and of one item's lines is held.
+pub fn write_text(
+    article: &Article,
+    opts: &LayoutOptions,
+    out: &mut impl io::Write,
+) -> io::Result<()> {
+    let mut text = String::new();
+    let mut result = Ok(());
+    // The layout already shows untrusted characters as notation; sanitising what is
+    // written guarantees that nothing else reaches the terminal either.
+    let mut flush = |text: &mut String, result: &mut io::Result<()>| {
+        if result.is_ok() {
+            *result = out.write_all(crate::sanitize::sanitize(text).as_bytes());
+        }
+        text.clear();
+    };
     for (index, item) in items(article).into_iter().enumerate() {
         if index > 0 {
             // The empty line between items.
-            out.push('\n');
+            text.push('\n');
         }
         layout_item_each(article, item, index, opts, &mut |line| {
             for span in &line.spans {
-                out.push_str(&span.text);
+                text.push_str(&span.text);
             }
-            out.push('\n');
+            text.push('\n');
+            // A long paragraph is written a part at a time, at line ends.
+            if text.len() >= CHUNK {
+                flush(&mut text, &mut result);
+            }
         });
+        if text.len() >= CHUNK {
+            flush(&mut text, &mut result);
+        }
     }
-    // The layout already shows untrusted characters as notation; this guarantees that
-    // nothing else reaches the terminal either.
-    match crate::sanitize::sanitize(&out) {
-        Cow::Borrowed(_) => out,
-        Cow::Owned(sanitized) => sanitized,
-    }
+    flush(&mut text, &mut result);
+    result
 }
+
+/// How much text is gathered before it is written.
+const CHUNK: usize = 64 * 1024;
