@@ -24,7 +24,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use crate::article::{Article, Block, BlockKind, LineNo};
-use crate::parse::{credit_only, is_han, source_lines};
+use crate::parse::{credit_only, is_han};
 use crate::sanitize::{Class, for_terminal_line, segments};
 use crate::source::Source;
 
@@ -376,7 +376,7 @@ pub fn check(
     decode: &DecodeInfo<'_>,
     levels: &RuleLevels,
 ) -> FindingList {
-    let lines = source_lines(text);
+    let lines = Lines::new(text);
     let mut out = Findings {
         levels,
         list: FindingList::default(),
@@ -467,6 +467,71 @@ impl Findings<'_> {
     }
 }
 
+/// The source lines of a text as [`crate::parse::source_lines`] splits them (`\n`,
+/// `\r\n` and a lone `\r` end a line), kept as four bytes of start offset a line
+/// instead of a slice: a 50 MB article has some 700 000 lines.
+struct Lines<'a> {
+    text: &'a str,
+    /// Where each line starts. Sources are at most [`u32::MAX`] bytes
+    /// ([`crate::source::MAX_SOURCE_BYTES`]).
+    starts: Vec<u32>,
+}
+
+impl<'a> Lines<'a> {
+    fn new(text: &'a str) -> Lines<'a> {
+        let at = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+        let bytes = text.as_bytes();
+        let mut starts = Vec::new();
+        let mut start = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => {
+                    starts.push(at(start));
+                    i += 1;
+                    start = i;
+                }
+                b'\r' => {
+                    starts.push(at(start));
+                    i += if bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+                    start = i;
+                }
+                _ => i += 1,
+            }
+        }
+        if start < text.len() {
+            starts.push(at(start));
+        }
+        starts.shrink_to_fit();
+        Lines { text, starts }
+    }
+
+    /// Line `i` (0-based), without its line end.
+    fn get(&self, i: usize) -> Option<&'a str> {
+        let start = *self.starts.get(i)? as usize;
+        let end = match self.starts.get(i + 1) {
+            Some(&next) => {
+                let next = next as usize;
+                let bytes = self.text.as_bytes();
+                if next >= 2 && &bytes[next - 2..next] == b"\r\n" {
+                    next - 2
+                } else {
+                    next - 1
+                }
+            }
+            None => {
+                let rest = &self.text[start..];
+                start + rest.find(['\n', '\r']).unwrap_or(rest.len())
+            }
+        };
+        self.text.get(start..end)
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &'a str> + '_ {
+        (0..self.starts.len()).filter_map(|i| self.get(i))
+    }
+}
+
 /// Leading white space of a source line, in characters (what the parser trimmed).
 fn indent(line: &str) -> usize {
     line.chars().count() - line.trim_start().chars().count()
@@ -514,7 +579,7 @@ impl<'a> Piece<'a> {
 /// The banner, title and blocks (not the byline or credits: names, spaced as printed).
 /// The texts the character rules read, one at a time (a 50 MB article has a quarter of
 /// a million of them: they are made as the rules come to them, not all at once).
-fn pieces<'a>(article: &'a Article, lines: &'a [&str]) -> impl Iterator<Item = Piece<'a>> + 'a {
+fn pieces<'a>(article: &'a Article, lines: &'a Lines<'a>) -> impl Iterator<Item = Piece<'a>> + 'a {
     let col = move |line: LineNo| lines.get(line.wrapping_sub(1)).map_or(1, |l| indent(l) + 1);
     let headers = [&article.banner, &article.title]
         .into_iter()
@@ -1103,6 +1168,28 @@ mod tests {
             [(7, 5)]
         );
         assert_eq!(at(Rule::EmptySection, "正文。\n\n第一部分\n\n正文。\n"), []);
+    }
+
+    #[test]
+    fn compact_lines_split_as_the_parser_does() {
+        for text in [
+            "",
+            "a",
+            "a\n",
+            "a\n\nb",
+            "a\r\nb\rc\n",
+            "\r\r\n\n",
+            "长三角\r\n余姚\r",
+            "x\n\r",
+        ] {
+            let lines = Lines::new(text);
+            assert_eq!(
+                lines.iter().collect::<Vec<_>>(),
+                crate::parse::source_lines(text),
+                "{text:?}"
+            );
+            assert_eq!(lines.get(lines.starts.len()), None);
+        }
     }
 
     #[test]
