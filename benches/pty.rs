@@ -4,8 +4,10 @@
 //! it.
 //!
 //! Run with `cargo bench --bench pty` (yuedu is built with the release profile).
-//! `YUEDU_BENCH_RUNS` sets the repetitions (default 3); `YUEDU_BENCH_QUICK=1` skips the
-//! 50 MB article. Needs `less` on the PATH.
+//! `YUEDU_BENCH_RUNS` sets the repetitions (default 3); `YUEDU_BENCH_STARTS` the extra
+//! starts that measure only the time to the first frame (default 10);
+//! `YUEDU_BENCH_QUICK=1` skips the 50 MB articles, `YUEDU_BENCH_FILES=shipped,1,50`
+//! picks files by the start of their label. Needs `less` on the PATH.
 //!
 //! "Quiet" is no output for [`QUIET`]; a key's latency is from writing the key to the
 //! last byte before the quiet, its bytes are all bytes in between. Latencies are medians;
@@ -46,6 +48,8 @@ struct Output {
     /// When the screen first showed the first text and no sign of a file still being
     /// read ([`LOADING`]): the whole structure is known.
     structure: Option<Instant>,
+    /// Whether the screen ever said the file was still being read.
+    loading_seen: bool,
 }
 
 struct Run {
@@ -92,6 +96,7 @@ impl Run {
                             if o.first_text.is_none() && contents.contains(FIRST_TEXT) {
                                 o.first_text = Some(now);
                             }
+                            o.loading_seen |= contents.contains(LOADING);
                             // The status bar drawn (its position in percent) and
                             // nothing left to read.
                             let status = p.screen().contents_between(ROWS - 1, 0, ROWS - 1, COLS);
@@ -144,10 +149,17 @@ impl Run {
     /// Waits for the first screen; returns the time to the first text and the bytes until
     /// the output went quiet.
     fn first_frame(&self) -> (Duration, usize) {
+        let shown = self.first_text();
+        let (_, bytes) = self.quiet_after(self.started, Duration::from_secs(60));
+        (shown, bytes)
+    }
+
+    /// Waits for the first text; returns the time from the start to it.
+    fn first_text(&self) -> Duration {
         let deadline = Instant::now() + Duration::from_secs(300);
-        let shown = loop {
+        loop {
             if let Some(t) = lock(&self.output).first_text {
-                break t;
+                return t.duration_since(self.started);
             }
             assert!(
                 Instant::now() < deadline,
@@ -155,18 +167,21 @@ impl Run {
                 lock(&self.parser).screen().contents()
             );
             thread::sleep(Duration::from_millis(1));
-        };
-        let (_, bytes) = self.quiet_after(self.started, Duration::from_secs(60));
-        (shown.duration_since(self.started), bytes)
+        }
     }
 
     /// The time to the whole structure (see [`Output::structure`]), waiting for it.
     fn structure(&self) -> Duration {
         let deadline = Instant::now() + Duration::from_secs(300);
         loop {
-            if let Some(t) = lock(&self.output).structure {
-                return t.duration_since(self.started);
+            let o = lock(&self.output);
+            match (o.structure, o.first_text) {
+                // A file shown whole from the start: its structure came with it.
+                (_, Some(first)) if !o.loading_seen => return first.duration_since(self.started),
+                (Some(t), _) => return t.duration_since(self.started),
+                _ => {}
             }
+            drop(o);
             if Instant::now() > deadline {
                 return Duration::MAX;
             }
@@ -298,6 +313,14 @@ fn measure(program: Program, file: &Path, dir: &Path) -> Sample {
     s
 }
 
+/// One start of `program` on `file`: the time to its first text, then quit.
+fn first_text_ms(program: Program, file: &Path, dir: &Path) -> f64 {
+    let run = Run::spawn(command(program, file, dir));
+    let first = run.first_text();
+    run.quit();
+    first.as_secs_f64() * 1e3
+}
+
 fn median(mut v: Vec<f64>) -> f64 {
     if v.is_empty() {
         return f64::NAN;
@@ -360,6 +383,11 @@ fn main() {
         .unwrap_or(3)
         .max(1);
     let quick = std::env::var_os("YUEDU_BENCH_QUICK").is_some();
+    // Extra starts per program and file, for the time to the first frame.
+    let starts_n: usize = std::env::var("YUEDU_BENCH_STARTS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10);
     // Labels to run, by their start ("shipped", "1", "50"), comma-separated.
     let only = std::env::var("YUEDU_BENCH_FILES").ok();
     let wanted = |label: &str| {
@@ -387,17 +415,28 @@ fn main() {
         "| file | program | first text ms | structure ms | first frame bytes | j bytes | j ms | page bytes | page ms | ] ms | peak RSS MB |"
     );
     println!("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    let programs = [Program::Less, Program::Yuedu, Program::YueduNoNav];
     for (label, file) in &files {
         let big = label.starts_with("50");
         let reps = if big { runs.min(2) } else { runs };
-        for program in [Program::Less, Program::Yuedu, Program::YueduNoNav] {
+        // The time to the first frame is short and the machine's noise is not: it is
+        // measured over more starts, the programs taking turns so that they share it.
+        let mut starts: Vec<Vec<f64>> = vec![Vec::new(); programs.len()];
+        for _ in 0..starts_n {
+            for (k, program) in programs.iter().enumerate() {
+                starts[k].push(first_text_ms(*program, file, dir.path()));
+            }
+        }
+        for (k, program) in programs.into_iter().enumerate() {
             let samples: Vec<Sample> = (0..reps)
                 .map(|_| measure(program, file, dir.path()))
                 .collect();
             let all = |f: &dyn Fn(&Sample) -> Vec<f64>| -> f64 {
                 median(samples.iter().flat_map(f).collect())
             };
-            let first_ms = all(&|s| vec![s.first_ms]);
+            let mut firsts: Vec<f64> = samples.iter().map(|s| s.first_ms).collect();
+            firsts.extend(&starts[k]);
+            let first_ms = median(firsts);
             let structure_ms = all(&|s| vec![s.structure_ms]);
             let structure = if structure_ms.is_nan() {
                 "–".to_string()
