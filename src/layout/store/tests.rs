@@ -178,6 +178,12 @@ fn options(
 }
 
 #[test]
+fn a_layout_can_move_to_another_thread() {
+    fn send<T: Send>() {}
+    send::<Layout>();
+}
+
+#[test]
 fn records_are_sixteen_bytes() {
     assert_eq!(size_of::<LineRec<u32>>(), 16);
     assert_eq!(size_of::<SpanRec<u32>>(), 16);
