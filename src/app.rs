@@ -14,7 +14,7 @@ use crate::article::{Article, BlockKind, LineNo};
 use crate::check::FindingList;
 use crate::config::Config;
 use crate::keymap::Keymap;
-use crate::layout::{Item, Layout, LayoutOptions, Pos, item_len, item_text, items};
+use crate::layout::{Item, Layout, Pos, item_len, item_text, items};
 
 /// Articles with more text than this are laid out a part at a time: what the screen
 /// needs at once, the rest while the reader waits for keys ([`App::layout_more`]).
@@ -133,8 +133,8 @@ pub struct App {
     pub name: String,
     pub config: Config,
     pub keymap: Keymap,
+    /// The lines, laid out with the options the layout keeps.
     pub layout: Layout,
-    layout_opts: LayoutOptions,
     /// The article's text size in bytes (what decides a progressive layout).
     text_bytes: usize,
     /// The terminal size.
@@ -199,8 +199,7 @@ impl App {
             items,
             name,
             keymap,
-            layout: Layout::default(),
-            layout_opts: config.layout_options(0),
+            layout: Layout::empty(config.layout_options(0)),
             text_bytes: 0,
             config,
             size,
@@ -281,27 +280,25 @@ impl App {
     /// character on screen.
     fn relayout(&mut self, force: bool) {
         let width = usize::from(self.geometry().text_column.width);
-        if !force && width == self.layout_opts.width {
+        if !force && width == self.layout.options().width {
             return;
         }
-        let anchor = self.layout.pos(self.top);
-        self.layout_opts = self.config.layout_options(width);
-        self.layout = Layout::default();
+        let anchor = self.layout.pos(&self.article, self.top);
+        self.layout = Layout::empty(self.config.layout_options(width));
         if self.text_bytes <= PROGRESSIVE_LAYOUT_BYTES {
             self.ensure_items(self.items.len());
         }
         if let Some(p) = anchor {
             self.ensure_items(p.item + 1);
         }
-        self.top = anchor.map_or(0, |p| self.layout.line_of(p));
+        self.top = anchor.map_or(0, |p| self.layout.line_of(&self.article, p));
         self.clamp_top();
     }
 
     /// Lays out the items up to `end` (exclusive) if they are not yet.
     fn ensure_items(&mut self, end: usize) {
         if self.layout.laid_out() < end {
-            self.layout
-                .extend_to(&self.article, &self.items, &self.layout_opts, end);
+            self.layout.extend_to(&self.article, &self.items, end);
         }
     }
 
@@ -385,14 +382,14 @@ impl App {
     /// the top line, or the target of the last jump.
     pub fn reading_pos(&self) -> Pos {
         self.mark
-            .or_else(|| self.layout.pos(self.top))
+            .or_else(|| self.layout.pos(&self.article, self.top))
             .unwrap_or_default()
     }
 
     /// Goes to a place in the text (a remembered position).
     pub fn go_to(&mut self, pos: Pos) {
         self.ensure_items(pos.item + 1);
-        let line = self.layout.line_of(pos);
+        let line = self.layout.line_of(&self.article, pos);
         self.jump_to(line);
     }
 
@@ -405,7 +402,7 @@ impl App {
         self.findings = findings;
         self.pending_findings = None;
         self.findings_view = None;
-        let pos = self.layout.pos(self.top).unwrap_or_default();
+        let pos = self.layout.pos(&self.article, self.top).unwrap_or_default();
         let snippet: String = self
             .items
             .get(pos.item)
@@ -413,6 +410,8 @@ impl App {
             .and_then(|t| t.get(pos.offset..))
             .map(|t| t.chars().take(24).collect())
             .unwrap_or_default();
+        // The old lines go with the old article: reading them needs it.
+        self.layout = Layout::empty(self.layout.options().clone());
         self.items = items(&article);
         self.nav_entries = nav_entries(&article, &self.items);
         self.text_bytes = text_bytes(&article, &self.items);
@@ -428,7 +427,7 @@ impl App {
             offset: 0,
         });
         self.ensure_items(target.item + 1);
-        self.top = self.layout.line_of(target);
+        self.top = self.layout.line_of(&self.article, target);
         self.clamp_top();
         self.nav_cursor = self
             .nav_cursor
@@ -480,14 +479,15 @@ impl App {
 
     /// The line the reader is reading: the top line, or the target of the last jump.
     pub fn reading_line(&self) -> usize {
-        self.mark
-            .map_or(self.top, |p| self.layout.line_of(p).max(self.top))
+        self.mark.map_or(self.top, |p| {
+            self.layout.line_of(&self.article, p).max(self.top)
+        })
     }
 
     /// The first line of item `i`; `usize::MAX` (beyond everything) while a progressive
     /// layout has not reached it.
     fn item_line(&self, i: usize) -> usize {
-        self.layout.item_start.get(i).copied().unwrap_or(usize::MAX)
+        self.layout.item_start(i).unwrap_or(usize::MAX)
     }
 
     /// The index into `nav_entries` of the section being read (the title before the
@@ -561,7 +561,7 @@ impl App {
     /// position.
     fn jump_to(&mut self, line: usize) {
         self.scroll_to(line);
-        self.mark = self.layout.pos(line);
+        self.mark = self.layout.pos(&self.article, line);
         self.sync_nav_cursor();
     }
 
@@ -687,7 +687,7 @@ impl App {
             Action::Search => {
                 self.search = Some(Search {
                     editing: true,
-                    origin: self.layout.pos(self.top).unwrap_or_default(),
+                    origin: self.layout.pos(&self.article, self.top).unwrap_or_default(),
                     ..Search::default()
                 });
             }
@@ -789,7 +789,7 @@ impl App {
             KeyCode::Esc => {
                 let origin = search.origin;
                 self.search = None;
-                let line = self.layout.line_of(origin);
+                let line = self.layout.line_of(&self.article, origin);
                 self.scroll_to(line);
                 return;
             }
@@ -898,7 +898,7 @@ impl App {
             self.show_current_match();
         } else {
             self.ensure_items(origin.item + 1);
-            let line = self.layout.line_of(origin);
+            let line = self.layout.line_of(&self.article, origin);
             self.scroll_to(line);
         }
     }
@@ -923,7 +923,7 @@ impl App {
             offset: m.range.start,
         };
         self.ensure_items(pos.item + 1);
-        let line = self.layout.line_of(pos);
+        let line = self.layout.line_of(&self.article, pos);
         let page = self.page_height();
         if line < self.top || line >= self.top + page {
             // Show a little context above the match.

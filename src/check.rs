@@ -493,7 +493,11 @@ impl<'a> Lines<'a> {
                 }
                 b'\r' => {
                     starts.push(at(start));
-                    i += if bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+                    i += if bytes.get(i + 1) == Some(&b'\n') {
+                        2
+                    } else {
+                        1
+                    };
                     start = i;
                 }
                 _ => i += 1,

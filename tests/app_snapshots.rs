@@ -253,7 +253,7 @@ fn a_large_article_is_laid_out_a_part_at_a_time_to_the_same_lines() {
     assert!(a.layout_complete() && a.layout_progress().is_none());
     assert_eq!(a.layout.len(), whole.len());
     assert!(a.layout.lines(&a.article).eq(whole.lines(&a.article)));
-    assert_eq!(a.layout.item_start, whole.item_start);
+    assert!(a.layout.item_starts().eq(whole.item_starts()));
     assert_eq!(
         a.current_section_name(),
         Some("“大平台”推动强链补链"),
@@ -282,7 +282,7 @@ fn bottom_search_and_resize_work_before_a_large_layout_is_done() {
     key(&mut a, "]]]]]]");
     let before = a.reading_pos();
     a.resize(50, 20);
-    let top = a.layout.pos(a.top).expect("top line");
+    let top = a.layout.pos(&a.article, a.top).expect("top line");
     assert!(
         top <= before && before.item == top.item,
         "{before:?} vs {top:?}"
@@ -340,4 +340,34 @@ fn a_search_of_a_large_article_goes_a_part_at_a_time_and_a_new_key_starts_it_aga
     key(&mut a, "N");
     assert_eq!(a.search.as_ref().and_then(|s| s.current), Some(n - 1));
     assert_eq!(a.message.as_deref(), Some("search wrapped to the end"));
+}
+
+#[test]
+fn a_frame_lays_out_again_only_the_items_it_shows_and_nothing_twice() {
+    let mut a = large_app(80, 24);
+    while a.layout_more() {}
+    key(&mut a, "]]");
+    let before = a.layout.items_made_again();
+    let first = screen(&a);
+    // 23 rows of text show at most 12 items (each item and its empty line).
+    let drawn = a.layout.items_made_again() - before;
+    assert!(
+        (1..=12).contains(&drawn),
+        "{drawn} items laid out for one frame"
+    );
+    assert_eq!(screen(&a), first);
+    assert_eq!(
+        a.layout.items_made_again() - before,
+        drawn,
+        "the same frame again lays out nothing"
+    );
+    let before = a.layout.items_made_again();
+    key(&mut a, "j");
+    screen(&a);
+    key(&mut a, "k");
+    screen(&a);
+    assert!(
+        a.layout.items_made_again() <= before + 1,
+        "a line down and back: one new item at most"
+    );
 }

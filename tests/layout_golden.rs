@@ -211,7 +211,7 @@ fn golden_hash(articles: &[Article], widths: impl Iterator<Item = usize> + Clone
                             };
                             let layout = Layout::new(a, &o);
                             h.num(layout.len());
-                            for &s in &layout.item_start {
+                            for s in layout.item_starts() {
                                 h.num(s);
                             }
                             for l in layout.lines(a) {

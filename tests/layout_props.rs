@@ -140,7 +140,7 @@ fn unfullwidth(c: char) -> char {
 fn check_layout(a: &Article, o: &LayoutOptions) -> Result<(), TestCaseError> {
     let layout = Layout::new(a, o);
     let items = yuedu::layout::items(a);
-    prop_assert_eq!(layout.item_start.len(), items.len());
+    prop_assert_eq!(layout.laid_out(), items.len());
     let mut shown = String::new();
     let mut prev_pos = None;
     let lines: Vec<Line> = layout.lines(a).collect();
@@ -159,7 +159,7 @@ fn check_layout(a: &Article, o: &LayoutOptions) -> Result<(), TestCaseError> {
             prop_assert!(line.pos >= p, "pos goes back at line {}", i);
         }
         prev_pos = Some(line.pos);
-        prop_assert_eq!(layout.line_of(line.pos) >= i, true);
+        prop_assert_eq!(layout.line_of(a, line.pos) >= i, true);
         let (text, credit) = yuedu::layout::item_text(a, items[line.pos.item]);
         let source = format!("{text}{}", credit.unwrap_or(""));
         for span in &line.spans {
@@ -189,7 +189,7 @@ fn check_layout(a: &Article, o: &LayoutOptions) -> Result<(), TestCaseError> {
         }
     }
     // Items joined by exactly one empty line.
-    for (k, &start) in layout.item_start.iter().enumerate().skip(1) {
+    for (k, start) in layout.item_starts().enumerate().skip(1) {
         let sep = &lines[start - 1];
         prop_assert!(sep.spans.is_empty());
         prop_assert_eq!(sep.pos.item, k - 1);

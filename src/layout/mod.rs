@@ -19,7 +19,7 @@ use crate::article::{Article, BlockKind};
 use crate::sanitize;
 
 pub use breaking::fullwidth_substitutions;
-pub use store::{Layout, SpanRef, Spans};
+pub use store::{CACHED_ITEMS, Layout, SPARSE_ITEM_BYTES, SpanRef, Spans};
 pub use width::grapheme_width;
 
 use breaking::{BreakOptions, Seg, SegKind};

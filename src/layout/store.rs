@@ -1,36 +1,58 @@
-//! The whole article laid out, kept compactly: no copy of the article's text.
+//! The whole article laid out, kept compactly: no copy of the article's text, and no
+//! record at all for the lines of a small item.
 //!
 //! [`layout_item`] makes rich [`Line`]s whose spans own their text. Kept for a whole
 //! article those cost several times the text (a 50 MB article: hundreds of MB), so the
-//! [`Layout`] keeps each line as one small record and each span as one small record
-//! saying where its shown text comes from:
+//! [`Layout`] keeps, for every item, only the index of its first line, and:
 //!
-//! - the item's source text over the span's source range (almost every span: checked
-//!   when the line is stored, never assumed);
-//! - that source text with every ASCII `, ; : ! ? ( )` in its full-width form (a span
-//!   whose punctuation the display option replaced throughout; checked the same way);
-//! - else a text of its own in a side store: decoration (indent, caption marker, credit
-//!   separator), notation (`^[`, `<U+202E>`), a tab's spaces, a span with some marks
-//!   replaced and others not. Short texts are stored once however often they occur (the
-//!   indent of every paragraph costs nothing per line).
+//! - for an item whose source text is shorter than [`SPARSE_ITEM_BYTES`] (almost every
+//!   paragraph), nothing more: its lines are made again by [`layout_item`] when they are
+//!   read (microseconds for an item that small), and the last [`CACHED_ITEMS`] items made
+//!   again are kept, so that drawing the same screen twice lays out nothing;
+//! - for a larger item (a long paragraph, which would take too long to lay out again for
+//!   one line), one small record per line and per span, saying where each span's shown
+//!   text comes from:
+//!   - the item's source text over the span's source range (almost every span: checked
+//!     when the line is stored, never assumed);
+//!   - that source text with every ASCII `, ; : ! ? ( )` in its full-width form (a span
+//!     whose punctuation the display option replaced throughout; checked the same way);
+//!   - else a text of its own in a side store: decoration (indent, caption marker, credit
+//!     separator), notation (`^[`, `<U+202E>`), a tab's spaces, a span with some marks
+//!     replaced and others not. Short texts are stored once however often they occur.
 //!
-//! Numbers are kept as `u32`: 16 bytes a line record, 16 a span record, so a line of one
-//! span costs 32 bytes (48 with a paragraph's indent) however long its text. An article
-//! whose numbers do not fit (an item of 4 GiB or more; 4 Gi lines, spans or bytes of
-//! side-store text) switches the store, once, to `usize` numbers (32 bytes a record on
-//! 64-bit targets): correct for any input, never a panic.
+//! The empty line after each item (before the next) is never stored: it is the last line
+//! of the item's range, its `pos` the item's end.
+//!
+//! Numbers are kept as `u32`: 4 bytes an item, 16 bytes a line record, 16 a span record,
+//! so a line of a large item costs 32 bytes (48 with a paragraph's indent) however long
+//! its text. An article whose numbers do not fit (an item of 4 GiB or more; 4 Gi lines,
+//! spans or bytes of side-store text) switches the store, once, to `usize` numbers
+//! (32 bytes a record on 64-bit targets): correct for any input, never a panic. Once
+//! every item is laid out, no list keeps room to grow.
 //!
 //! Lines are given back as rich [`Line`]s ([`Layout::line`]) or as borrowed spans
-//! ([`Layout::spans`]), both equal to what [`layout_item`] made. Reading them needs the
-//! article they were laid out from.
+//! ([`Layout::spans`]), both equal to what [`layout_item`] made. Reading them, and their
+//! positions and widths, needs the article they were laid out from.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use super::classes::fullwidth_form;
-use super::{Item, LayoutOptions, Line, Pos, Role, Span, item_at, item_len, item_text, items};
+use super::{
+    Item, LayoutOptions, Line, Pos, Role, Span, item_at, item_len, item_text, items, layout_item,
+};
 use crate::article::Article;
+
+/// An item whose source text (caption credit included) is shorter than this many bytes
+/// keeps no line records: its lines are laid out again when they are read.
+pub const SPARSE_ITEM_BYTES: usize = 16 * 1024;
+
+/// How many items laid out again are kept, the most recently read: more than a tall
+/// terminal shows at once (every item takes at least two lines, its empty line included).
+pub const CACHED_ITEMS: usize = 64;
 
 /// Runs `$e` with `$l` bound to the store's lines, whatever their number type.
 macro_rules! with_lines {
@@ -42,17 +64,66 @@ macro_rules! with_lines {
     };
 }
 
+/// Runs `$e` (a `bool`: whether the numbers fit) on the store's lines, switching the
+/// store to `usize` numbers, once, when they do not fit in 32 bits.
+macro_rules! push_or_widen {
+    ($store:expr, $l:ident => $e:expr) => {{
+        let store: &mut Store = $store;
+        if let Store::Narrow($l) = store {
+            if !$e {
+                // A number does not fit in 32 bits: from now on, `usize` numbers.
+                *store = Store::Wide(std::mem::take($l).widen());
+            }
+        }
+        if let Store::Wide($l) = store {
+            let stored = $e;
+            // `usize` numbers always fit.
+            debug_assert!(stored);
+        }
+    }};
+}
+
 /// A side-store text at most this long is stored once for all its occurrences.
 const INTERN_MAX: usize = 32;
 
 /// The whole article laid out: lines of all items, with one empty line between items.
 /// The empty line has no spans and belongs to the item before it (its `pos` is that
 /// item's end). See the module doc for how lines are kept.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Layout {
+    opts: LayoutOptions,
+    /// Items with less source text than this keep no line records.
+    sparse_below: usize,
     store: Store,
-    /// For each item, the index of its first line.
-    pub item_start: Vec<usize>,
+    /// The number of lines.
+    len: usize,
+    /// The items laid out again most recently.
+    cache: RefCell<Cache>,
+}
+
+impl Default for Layout {
+    fn default() -> Self {
+        Layout::empty(LayoutOptions::default())
+    }
+}
+
+/// Items laid out again, the most recently read last.
+#[derive(Debug, Clone, Default)]
+struct Cache {
+    items: Vec<(usize, Arc<Vec<Line>>)>,
+    /// How many times an item was laid out again.
+    made: usize,
+}
+
+/// Where line `i` is kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum At {
+    /// The empty line after item `k`.
+    Gap(usize),
+    /// Line record `r`.
+    Rec(usize),
+    /// Line `j` of item `k`, laid out again when read.
+    Made(usize, usize),
 }
 
 /// One span of a stored line, borrowed: what [`Span`] holds, without owning the text
@@ -75,13 +146,22 @@ impl SpanRef<'_> {
     }
 }
 
-/// The spans of one stored line, in order ([`Layout::spans`]).
+/// The spans of one line, in order ([`Layout::spans`]).
 #[derive(Debug, Clone)]
 pub struct Spans<'a> {
-    store: &'a Store,
+    kept: Kept<'a>,
     source: Source<'a>,
     next: usize,
     end: usize,
+}
+
+/// Where the spans [`Spans`] gives come from.
+#[derive(Debug, Clone)]
+enum Kept<'a> {
+    /// The span records of the store.
+    Store(&'a Store),
+    /// Line `.1` of an item laid out again.
+    Made(Arc<Vec<Line>>, usize),
 }
 
 impl<'a> Iterator for Spans<'a> {
@@ -93,7 +173,22 @@ impl<'a> Iterator for Spans<'a> {
         }
         let k = self.next;
         self.next += 1;
-        Some(with_lines!(self.store, l => l.span(k, self.source)))
+        match &self.kept {
+            Kept::Store(store) => Some(with_lines!(store, l => l.span(k, self.source))),
+            Kept::Made(lines, j) => {
+                let span = lines.get(*j)?.spans.get(k)?;
+                // The text borrowed from the article where it is the source's.
+                let text = match span.src.clone().and_then(|r| self.source.slice(r)) {
+                    Some(s) if s == span.text => Cow::Borrowed(s),
+                    _ => Cow::Owned(span.text.clone()),
+                };
+                Some(SpanRef {
+                    text,
+                    role: span.role,
+                    src: span.src.clone(),
+                })
+            }
+        }
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
@@ -108,135 +203,274 @@ impl Layout {
     /// Lays out every item of `article`.
     pub fn new(article: &Article, opts: &LayoutOptions) -> Layout {
         let items = items(article);
-        let mut layout = Layout::default();
-        layout.extend_to(article, &items, opts, items.len());
+        let mut layout = Layout::empty(opts.clone());
+        layout.extend_to(article, &items, items.len());
         layout
+    }
+
+    /// A layout with nothing laid out yet, to lay out with `opts` ([`Layout::extend_to`]).
+    pub fn empty(opts: LayoutOptions) -> Layout {
+        Layout::with_sparse_below(opts, SPARSE_ITEM_BYTES)
+    }
+
+    /// [`Layout::empty`], keeping no line records for items with less source text than
+    /// `sparse_below` bytes (0: records for every item).
+    fn with_sparse_below(opts: LayoutOptions, sparse_below: usize) -> Layout {
+        Layout {
+            opts,
+            sparse_below,
+            store: Store::default(),
+            len: 0,
+            cache: RefCell::default(),
+        }
+    }
+
+    /// What the lines are laid out with.
+    pub fn options(&self) -> &LayoutOptions {
+        &self.opts
     }
 
     /// How many items are laid out: the first `laid_out()` of the article's items.
     pub fn laid_out(&self) -> usize {
-        self.item_start.len()
+        with_lines!(&self.store, l => l.starts.len())
+    }
+
+    /// The index of item `k`'s first line, if it is laid out.
+    pub fn item_start(&self, k: usize) -> Option<usize> {
+        with_lines!(&self.store, l => l.starts.get(k).map(|s| s.get()))
+    }
+
+    /// The index of every laid-out item's first line, in order.
+    pub fn item_starts(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.laid_out()).filter_map(|k| self.item_start(k))
     }
 
     /// Lays out the items after those already laid out, up to item `end` (exclusive), so
     /// that a large article can be laid out a part at a time; the result is the same as
     /// [`Layout::new`]'s once every item is laid out. `items` are the article's
     /// [`items`].
-    pub fn extend_to(
-        &mut self,
-        article: &Article,
-        items: &[Item],
-        opts: &LayoutOptions,
-        end: usize,
-    ) {
-        for index in self.laid_out()..end.min(items.len()) {
+    pub fn extend_to(&mut self, article: &Article, items: &[Item], end: usize) {
+        let end = end.min(items.len());
+        if self.laid_out() >= end {
+            return;
+        }
+        // Room for every item's first line, once: the list never grows past the article.
+        with_lines!(&mut self.store, l => l.starts.reserve_exact(items.len() - l.starts.len()));
+        let start = self.laid_out();
+        for (index, &item) in items.iter().enumerate().take(end).skip(start) {
             if index > 0 {
-                let prev = items[index - 1];
-                let sep = Line {
-                    spans: Vec::new(),
-                    width: 0,
-                    pos: Pos {
-                        item: index - 1,
-                        offset: item_len(article, prev),
-                    },
-                };
-                self.push(&sep, Source::default());
+                // The empty line after the item before.
+                self.len += 1;
             }
-            self.item_start.push(self.len());
-            let (text, credit) = item_text(article, items[index]);
+            let first = self.len;
+            push_or_widen!(&mut self.store, l => l.push_start(first));
+            if item_len(article, item) < self.sparse_below {
+                let mut n = 0;
+                super::layout_item_each(article, item, index, &self.opts, &mut |_| n += 1);
+                self.len += n;
+                continue;
+            }
+            push_or_widen!(&mut self.store, l => l.push_dense(index));
+            let (text, credit) = item_text(article, item);
             let source = Source { text, credit };
-            super::layout_item_each(article, items[index], index, opts, &mut |line| {
-                self.push(&line, source);
+            let (store, len) = (&mut self.store, &mut self.len);
+            super::layout_item_each(article, item, index, &self.opts, &mut |line| {
+                push_or_widen!(&mut *store, l => l.push(&line, source));
+                *len += 1;
             });
         }
-    }
-
-    /// Stores `line` of an item whose source text is `source`.
-    fn push(&mut self, line: &Line, source: Source<'_>) {
-        if let Store::Narrow(lines) = &mut self.store {
-            if lines.push(line, source) {
-                return;
-            }
-            // A number does not fit in 32 bits: from now on, `usize` numbers.
-            self.store = Store::Wide(std::mem::take(lines).widen());
-        }
-        if let Store::Wide(lines) = &mut self.store {
-            let stored = lines.push(line, source);
-            // `usize` numbers always fit.
-            debug_assert!(stored);
+        if self.laid_out() == items.len() {
+            with_lines!(&mut self.store, l => l.shrink_to_fit());
         }
     }
 
     /// The number of lines.
     pub fn len(&self) -> usize {
-        with_lines!(&self.store, l => l.lines.len())
+        self.len
     }
 
     /// Whether there are no lines (nothing laid out yet).
     pub fn is_empty(&self) -> bool {
-        self.len() == 0
+        self.len == 0
     }
 
-    /// Where in the source line `i` starts.
-    pub fn pos(&self, i: usize) -> Option<Pos> {
-        with_lines!(&self.store, l => l.lines.get(i).map(|r| Pos {
-            item: r.item.get(),
-            offset: r.offset.get(),
-        }))
+    /// Where line `i` is kept.
+    fn at(&self, i: usize) -> Option<At> {
+        if i >= self.len {
+            return None;
+        }
+        with_lines!(&self.store, l => l.at(i))
     }
 
-    /// The display width of line `i` in columns.
-    pub fn width(&self, i: usize) -> Option<usize> {
-        with_lines!(&self.store, l => l.lines.get(i).map(|r| r.width.get()))
+    /// The lines of item `k` laid out again (or kept from a recent read); `article` is
+    /// the article the layout was made from.
+    fn made(&self, article: &Article, k: usize) -> Option<Arc<Vec<Line>>> {
+        let mut cache = self.cache.borrow_mut();
+        if let Some(p) = cache.items.iter().rposition(|(item, _)| *item == k) {
+            let entry = cache.items.remove(p);
+            let lines = Arc::clone(&entry.1);
+            cache.items.push(entry);
+            return Some(lines);
+        }
+        let lines = Arc::new(layout_item(article, item_at(article, k)?, k, &self.opts));
+        cache.made += 1;
+        if cache.items.len() >= CACHED_ITEMS {
+            cache.items.remove(0);
+        }
+        cache.items.push((k, Arc::clone(&lines)));
+        Some(lines)
+    }
+
+    /// How many times an item was laid out again to read its lines: drawing the same
+    /// screen twice adds nothing.
+    pub fn items_made_again(&self) -> usize {
+        self.cache.borrow().made
+    }
+
+    /// Where in the source line `i` starts; `article` is the article the layout was made
+    /// from.
+    pub fn pos(&self, article: &Article, i: usize) -> Option<Pos> {
+        match self.at(i)? {
+            At::Gap(k) => Some(Pos {
+                item: k,
+                offset: item_at(article, k).map_or(0, |it| item_len(article, it)),
+            }),
+            At::Rec(r) => with_lines!(&self.store, l => l.lines.get(r).map(|r| Pos {
+                item: r.item.get(),
+                offset: r.offset.get(),
+            })),
+            At::Made(k, j) => self.made(article, k)?.get(j).map(|l| l.pos),
+        }
+    }
+
+    /// The display width of line `i` in columns; `article` is the article the layout was
+    /// made from.
+    pub fn width(&self, article: &Article, i: usize) -> Option<usize> {
+        match self.at(i)? {
+            At::Gap(_) => Some(0),
+            At::Rec(r) => with_lines!(&self.store, l => l.lines.get(r).map(|r| r.width.get())),
+            At::Made(k, j) => self.made(article, k)?.get(j).map(|l| l.width),
+        }
     }
 
     /// The spans of line `i` (none past the end), borrowed from `article` — the article
-    /// the layout was made from — and the layout.
+    /// the layout was made from — and the layout where they can be.
     pub fn spans<'a>(&'a self, article: &'a Article, i: usize) -> Spans<'a> {
-        let range = with_lines!(&self.store, l => l.span_range(i));
-        let source =
-            self.pos(i)
-                .and_then(|p| item_at(article, p.item))
-                .map_or(Source::default(), |item| {
-                    let (text, credit) = item_text(article, item);
-                    Source { text, credit }
-                });
-        Spans {
-            store: &self.store,
-            source,
-            next: range.start,
-            end: range.end,
+        let source = |k: usize| {
+            item_at(article, k).map_or(Source::default(), |item| {
+                let (text, credit) = item_text(article, item);
+                Source { text, credit }
+            })
+        };
+        let none = Spans {
+            kept: Kept::Store(&self.store),
+            source: Source::default(),
+            next: 0,
+            end: 0,
+        };
+        match self.at(i) {
+            None | Some(At::Gap(_)) => none,
+            Some(At::Rec(r)) => {
+                let range = with_lines!(&self.store, l => l.span_range(r));
+                let item = with_lines!(&self.store, l => l.lines.get(r).map(|r| r.item.get()));
+                Spans {
+                    kept: Kept::Store(&self.store),
+                    source: item.map_or(Source::default(), source),
+                    next: range.start,
+                    end: range.end,
+                }
+            }
+            Some(At::Made(k, j)) => match self.made(article, k) {
+                Some(lines) => Spans {
+                    end: lines.get(j).map_or(0, |l| l.spans.len()),
+                    kept: Kept::Made(lines, j),
+                    source: source(k),
+                    next: 0,
+                },
+                None => none,
+            },
         }
     }
 
     /// Line `i` as [`layout_item`](super::layout_item) made it; `article` is the
     /// article the layout was made from.
     pub fn line(&self, article: &Article, i: usize) -> Option<Line> {
+        if let At::Made(k, j) = self.at(i)? {
+            return self.made(article, k)?.get(j).cloned();
+        }
         Some(Line {
-            pos: self.pos(i)?,
-            width: self.width(i)?,
+            pos: self.pos(article, i)?,
+            width: self.width(article, i)?,
             spans: self.spans(article, i).map(|s| s.to_span()).collect(),
         })
     }
 
     /// Every line, made on demand (for tests and tools; the reader asks for the few it
-    /// shows).
+    /// shows). Each small item is laid out again once, past the cache.
     pub fn lines<'a>(&'a self, article: &'a Article) -> impl Iterator<Item = Line> + 'a {
-        (0..self.len()).filter_map(move |i| self.line(article, i))
+        let mut made: Option<(usize, std::vec::IntoIter<Line>)> = None;
+        (0..self.len).filter_map(move |i| match self.at(i)? {
+            At::Made(k, _) => {
+                if made.as_ref().is_none_or(|(m, _)| *m != k) {
+                    let lines = layout_item(article, item_at(article, k)?, k, &self.opts);
+                    made = Some((k, lines.into_iter()));
+                }
+                made.as_mut()?.1.next()
+            }
+            _ => self.line(article, i),
+        })
     }
 
-    /// The index of the line that shows `pos` (the last line starting at or before it).
-    pub fn line_of(&self, pos: Pos) -> usize {
-        with_lines!(&self.store, l => l.lines.partition_point(|r| {
-            (r.item.get(), r.offset.get()) <= (pos.item, pos.offset)
-        }))
-        .saturating_sub(1)
+    /// The index of the line that shows `pos` (the last line starting at or before it);
+    /// `article` is the article the layout was made from.
+    pub fn line_of(&self, article: &Article, pos: Pos) -> usize {
+        let k = pos.item;
+        let Some(start) = self.item_start(k) else {
+            // Past every laid-out item: the last line.
+            return self.len.saturating_sub(1);
+        };
+        // The item's lines, then its empty line when an item follows.
+        let end = self.item_start(k + 1).unwrap_or(self.len);
+        let gap = usize::from(k + 1 < self.laid_out());
+        let content = end - start - gap;
+        let dense = with_lines!(&self.store, l => l.dense_first(k));
+        let mut n = match dense {
+            Some(first) => with_lines!(&self.store, l => l
+                .lines
+                .get(first..first + content)
+                .map_or(0, |recs| recs.partition_point(|r| r.offset.get() <= pos.offset))),
+            None => self.made(article, k).map_or(0, |lines| {
+                lines.partition_point(|l| l.pos.offset <= pos.offset)
+            }),
+        };
+        let item_end = item_at(article, k).map_or(0, |it| item_len(article, it));
+        if n == content && gap == 1 && item_end <= pos.offset {
+            n += 1;
+        }
+        (start + n).saturating_sub(1)
     }
 
-    /// The bytes the layout holds on the heap (capacities, the item index included).
+    /// The bytes the layout holds on the heap (capacities, the item index and the items
+    /// laid out again included).
     pub fn heap_bytes(&self) -> usize {
+        let cache = self.cache.borrow();
+        let made: usize = cache
+            .items
+            .iter()
+            .map(|(_, lines)| {
+                2 * size_of::<usize>()
+                    + lines.capacity() * size_of::<Line>()
+                    + lines
+                        .iter()
+                        .flat_map(|l| &l.spans)
+                        .map(|s| size_of::<Span>() + s.text.capacity())
+                        .sum::<usize>()
+            })
+            .sum();
         with_lines!(&self.store, l => l.heap_bytes())
-            + self.item_start.capacity() * size_of::<usize>()
+            + self.opts.indent.capacity()
+            + cache.items.capacity() * size_of::<(usize, Arc<Vec<Line>>)>()
+            + made
     }
 
     /// Whether the layout switched to `usize` numbers.
@@ -350,8 +584,20 @@ struct SpanRec<I> {
     has_src: bool,
 }
 
+/// An item that keeps line records: its index and its first line's record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Dense<I> {
+    item: I,
+    first: I,
+}
+
 #[derive(Debug, Clone)]
 struct Lines<I> {
+    /// For each laid-out item, the index of its first line.
+    starts: Vec<I>,
+    /// The items that keep line records, in order.
+    dense: Vec<Dense<I>>,
+    /// The line records of those items, back to back.
     lines: Vec<LineRec<I>>,
     spans: Vec<SpanRec<I>>,
     /// The side store: its texts back to back, text `k` ending at `ends[k]`.
@@ -364,6 +610,8 @@ struct Lines<I> {
 impl<I> Default for Lines<I> {
     fn default() -> Self {
         Lines {
+            starts: Vec::new(),
+            dense: Vec::new(),
             lines: Vec::new(),
             spans: Vec::new(),
             stored: String::new(),
@@ -374,6 +622,59 @@ impl<I> Default for Lines<I> {
 }
 
 impl<I: Idx> Lines<I> {
+    /// Notes that the next item's first line is line `first`; false, with nothing
+    /// changed, when the number does not fit in `I`.
+    fn push_start(&mut self, first: usize) -> bool {
+        let Some(first) = I::new(first) else {
+            return false;
+        };
+        self.starts.push(first);
+        true
+    }
+
+    /// Notes that item `item` keeps line records, from the next one stored on; false,
+    /// with nothing changed, when a number does not fit in `I`.
+    fn push_dense(&mut self, item: usize) -> bool {
+        let (Some(item), Some(first)) = (I::new(item), I::new(self.lines.len())) else {
+            return false;
+        };
+        self.dense.push(Dense { item, first });
+        true
+    }
+
+    /// The index of the first line record of item `k`, if it keeps records.
+    fn dense_first(&self, k: usize) -> Option<usize> {
+        let d = self.dense.binary_search_by_key(&k, |d| d.item.get()).ok()?;
+        self.dense.get(d).map(|d| d.first.get())
+    }
+
+    /// Where line `i` is kept (`i` below the number of lines).
+    fn at(&self, i: usize) -> Option<At> {
+        let k = self
+            .starts
+            .partition_point(|s| s.get() <= i)
+            .checked_sub(1)?;
+        let start = self.starts.get(k)?.get();
+        if self.starts.get(k + 1).is_some_and(|s| s.get() == i + 1) {
+            return Some(At::Gap(k));
+        }
+        Some(match self.dense_first(k) {
+            Some(first) => At::Rec(first + (i - start)),
+            None => At::Made(k, i - start),
+        })
+    }
+
+    /// Gives back the room kept to grow.
+    fn shrink_to_fit(&mut self) {
+        self.starts.shrink_to_fit();
+        self.dense.shrink_to_fit();
+        self.lines.shrink_to_fit();
+        self.spans.shrink_to_fit();
+        self.stored.shrink_to_fit();
+        self.ends.shrink_to_fit();
+        self.interned.shrink_to_fit();
+    }
+
     /// Stores `line`; false, with nothing changed, when a number does not fit in `I`.
     fn push(&mut self, line: &Line, source: Source<'_>) -> bool {
         let (lines, spans, stored, ends) = (
@@ -492,6 +793,15 @@ impl<I: Idx> Lines<I> {
     /// The same lines with `usize` numbers.
     fn widen(self) -> Lines<usize> {
         Lines {
+            starts: self.starts.into_iter().map(Idx::get).collect(),
+            dense: self
+                .dense
+                .into_iter()
+                .map(|d| Dense {
+                    item: d.item.get(),
+                    first: d.first.get(),
+                })
+                .collect(),
             lines: self
                 .lines
                 .into_iter()
@@ -525,7 +835,9 @@ impl<I: Idx> Lines<I> {
     }
 
     fn heap_bytes(&self) -> usize {
-        self.lines.capacity() * size_of::<LineRec<I>>()
+        self.starts.capacity() * size_of::<I>()
+            + self.dense.capacity() * size_of::<Dense<I>>()
+            + self.lines.capacity() * size_of::<LineRec<I>>()
             + self.spans.capacity() * size_of::<SpanRec<I>>()
             + self.stored.capacity()
             + self.ends.capacity() * size_of::<I>()

@@ -326,22 +326,25 @@ fn layout_joins_items_with_one_empty_line() {
         texts,
         ["标题", "", "小标题", "", "　　一二三", "四五六七八", "九十"]
     );
-    assert_eq!(l.item_start, [0, 2, 4]);
+    assert!(l.item_starts().eq([0, 2, 4]));
     assert_eq!(lines[1].pos, Pos { item: 0, offset: 6 });
-    assert_eq!(l.pos(1), Some(Pos { item: 0, offset: 6 }));
+    assert_eq!(l.pos(&a, 1), Some(Pos { item: 0, offset: 6 }));
     assert_eq!(lines[0].spans[0].role, Role::Title);
-    assert_eq!(l.line_of(Pos { item: 2, offset: 0 }), 4);
-    assert_eq!(l.line_of(Pos { item: 2, offset: 8 }), 4);
-    assert_eq!(l.line_of(Pos { item: 2, offset: 9 }), 5);
+    assert_eq!(l.line_of(&a, Pos { item: 2, offset: 0 }), 4);
+    assert_eq!(l.line_of(&a, Pos { item: 2, offset: 8 }), 4);
+    assert_eq!(l.line_of(&a, Pos { item: 2, offset: 9 }), 5);
     assert_eq!(
-        l.line_of(Pos {
-            item: 2,
-            offset: 29
-        }),
+        l.line_of(
+            &a,
+            Pos {
+                item: 2,
+                offset: 29
+            }
+        ),
         6
     );
-    assert_eq!(l.line_of(Pos { item: 1, offset: 3 }), 2);
-    assert_eq!(l.line_of(Pos { item: 0, offset: 6 }), 1);
+    assert_eq!(l.line_of(&a, Pos { item: 1, offset: 3 }), 2);
+    assert_eq!(l.line_of(&a, Pos { item: 0, offset: 6 }), 1);
 }
 
 #[test]

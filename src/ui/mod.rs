@@ -133,7 +133,7 @@ fn render_text_pane(app: &App, theme: &Theme, buf: &mut Buffer, pane: Rect, colu
     let amb = app.config.text.ambiguous_width;
     for row in 0..pane.height {
         let index = app.top + usize::from(row);
-        let Some(pos) = app.layout.pos(index) else {
+        let Some(pos) = app.layout.pos(&app.article, index) else {
             break;
         };
         let y = pane.y + row;
