@@ -14,7 +14,7 @@ use crate::article::{Article, BlockKind, LineNo};
 use crate::check::FindingList;
 use crate::config::Config;
 use crate::keymap::Keymap;
-use crate::layout::{Item, Layout, Pos, item_len, item_text, items};
+use crate::layout::{Item, Items, Layout, Pos, item_len, item_text, items};
 
 /// Articles with more text than this are laid out a part at a time: what the screen
 /// needs at once, the rest while the reader waits for keys ([`App::layout_more`]).
@@ -128,7 +128,7 @@ pub struct Loaded {
 pub struct App {
     /// Shared with the check running in the background.
     pub article: Arc<Article>,
-    pub items: Vec<Item>,
+    pub items: Items,
     /// A short name of the article for the status bar.
     pub name: String,
     pub config: Config,
@@ -344,7 +344,11 @@ impl App {
         let mut end = self.layout.laid_out();
         let mut bytes = 0;
         while end < self.items.len() && bytes < LAYOUT_STEP_BYTES {
-            bytes += item_len(&self.article, self.items[end]).max(1);
+            bytes += self
+                .items
+                .get(end)
+                .map_or(0, |it| item_len(&self.article, it))
+                .max(1);
             end += 1;
         }
         self.ensure_items(end);
@@ -406,7 +410,7 @@ impl App {
         let snippet: String = self
             .items
             .get(pos.item)
-            .map(|it| item_text(&self.article, *it).0)
+            .map(|it| item_text(&self.article, it).0)
             .and_then(|t| t.get(pos.offset..))
             .map(|t| t.chars().take(24).collect())
             .unwrap_or_default();
@@ -535,7 +539,7 @@ impl App {
     pub fn nav_label(&self, entry: &NavEntry) -> (&str, Option<&str>) {
         self.items
             .get(entry.item)
-            .map_or(("", None), |it| item_text(&self.article, *it))
+            .map_or(("", None), |it| item_text(&self.article, it))
     }
 
     /// Position for the status bar: percent read (to the bottom of the page), the top
@@ -867,11 +871,14 @@ impl App {
         let mut bytes = 0usize;
         while search.scanned < items.len() && bytes < budget {
             let i = search.scanned;
-            if let Some(f) = &finder {
-                f.find_in_item(article, items[i], i, &mut search.matches);
-            }
-            bytes = bytes.saturating_add(item_len(article, items[i]).max(1));
             search.scanned += 1;
+            let Some(item) = items.get(i) else {
+                continue;
+            };
+            if let Some(f) = &finder {
+                f.find_in_item(article, item, i, &mut search.matches);
+            }
+            bytes = bytes.saturating_add(item_len(article, item).max(1));
         }
         if !search.seek {
             return;
@@ -1000,7 +1007,7 @@ impl App {
             Some(Item::Banner) => self.article.banner.as_ref().map_or(0, |h| h.line),
             Some(Item::Title) => self.article.title.as_ref().map_or(0, |h| h.line),
             Some(Item::Byline) => self.article.byline.as_ref().map_or(0, |h| h.line),
-            Some(Item::Block(b)) => self.article.blocks.get(*b).map_or(0, |block| {
+            Some(Item::Block(b)) => self.article.blocks.get(b).map_or(0, |block| {
                 match &block.credit {
                     // Past the caption's text: its credit.
                     Some(c) if pos.offset >= block.text.len() => c.line,
@@ -1057,7 +1064,7 @@ impl App {
                 Item::Title => (self.article.title.as_ref().map(|h| h.line), None),
                 Item::Byline => (self.article.byline.as_ref().map(|h| h.line), None),
                 Item::Block(b) => {
-                    let block = &self.article.blocks[*b];
+                    let block = &self.article.blocks[b];
                     let credit_alone = block
                         .credit
                         .as_ref()
@@ -1082,7 +1089,7 @@ impl App {
                 }
             };
             if start_line == Some(line) {
-                let (text, _) = item_text(&self.article, *item);
+                let (text, _) = item_text(&self.article, item);
                 let (from, to) = text_part.unwrap_or((0, text.len()));
                 let piece = &text[from..to];
                 let offset = piece
@@ -1139,10 +1146,10 @@ impl App {
 }
 
 /// The navigation entries: the title, the headings, then the captions.
-fn nav_entries(article: &Article, items: &[Item]) -> Vec<NavEntry> {
+fn nav_entries(article: &Article, items: &Items) -> Vec<NavEntry> {
     let mut entries = Vec::new();
     for (i, item) in items.iter().enumerate() {
-        if *item == Item::Title {
+        if item == Item::Title {
             entries.push(NavEntry {
                 kind: NavKind::Title,
                 item: i,
@@ -1152,7 +1159,7 @@ fn nav_entries(article: &Article, items: &[Item]) -> Vec<NavEntry> {
     for kind in [BlockKind::Heading, BlockKind::Caption] {
         for (i, item) in items.iter().enumerate() {
             if let Item::Block(b) = item
-                && let Some(block) = article.blocks.get(*b)
+                && let Some(block) = article.blocks.get(b)
                 && block.kind == kind
             {
                 entries.push(NavEntry {
@@ -1170,11 +1177,11 @@ fn nav_entries(article: &Article, items: &[Item]) -> Vec<NavEntry> {
 }
 
 /// Every match of `query` in the items' source texts; Latin letters match either case.
-pub fn find_matches(article: &Article, items: &[Item], query: &str) -> Vec<Match> {
+pub fn find_matches(article: &Article, items: &Items, query: &str) -> Vec<Match> {
     let mut out = Vec::new();
     if let Some(finder) = QueryFinder::new(query) {
         for (i, item) in items.iter().enumerate() {
-            finder.find_in_item(article, *item, i, &mut out);
+            finder.find_in_item(article, item, i, &mut out);
         }
     }
     out
@@ -1246,18 +1253,18 @@ impl QueryFinder {
 }
 
 /// The size of an article's text in bytes.
-fn text_bytes(article: &Article, items: &[Item]) -> usize {
-    items.iter().map(|it| item_len(article, *it)).sum()
+fn text_bytes(article: &Article, items: &Items) -> usize {
+    items.iter().map(|it| item_len(article, it)).sum()
 }
 
 /// Where `snippet` stands in the article: in the item nearest to `near` that holds it
 /// (looked for outwards from `near`, so a snippet that stayed in place is found at once).
-fn find_snippet(article: &Article, items: &[Item], snippet: &str, near: usize) -> Option<Pos> {
+fn find_snippet(article: &Article, items: &Items, snippet: &str, near: usize) -> Option<Pos> {
     let near = near.min(items.len().saturating_sub(1));
     let find = |i: usize| {
         items
             .get(i)
-            .and_then(|it| item_text(article, *it).0.find(snippet))
+            .and_then(|it| item_text(article, it).0.find(snippet))
             .map(|offset| Pos { item: i, offset })
     };
     (0..items.len()).find_map(|d| {

@@ -160,7 +160,8 @@ fn check_layout(a: &Article, o: &LayoutOptions) -> Result<(), TestCaseError> {
         }
         prev_pos = Some(line.pos);
         prop_assert_eq!(layout.line_of(a, line.pos) >= i, true);
-        let (text, credit) = yuedu::layout::item_text(a, items[line.pos.item]);
+        let (text, credit) =
+            yuedu::layout::item_text(a, items.get(line.pos.item).expect("the line's item"));
         let source = format!("{text}{}", credit.unwrap_or(""));
         for span in &line.spans {
             match &span.src {
@@ -202,7 +203,7 @@ fn check_layout(a: &Article, o: &LayoutOptions) -> Result<(), TestCaseError> {
     };
     let all_source: String = items
         .iter()
-        .map(|&it| {
+        .map(|it| {
             let (t, c) = yuedu::layout::item_text(a, it);
             format!(
                 "{}{}",

@@ -155,38 +155,85 @@ impl Line {
     }
 }
 
-/// The items of an article in display order.
-pub fn items(article: &Article) -> Vec<Item> {
-    let mut out = Vec::with_capacity(article.blocks.len() + 3);
-    if article.banner.is_some() {
-        out.push(Item::Banner);
-    }
-    if article.title.is_some() {
-        out.push(Item::Title);
-    }
-    if article.byline.is_some() {
-        out.push(Item::Byline);
-    }
-    out.extend((0..article.blocks.len()).map(Item::Block));
-    out
+/// The items of an article in display order: the banner, the title and the byline
+/// (those present), then every block. Kept as the few header items and the number of
+/// blocks, not as a list: an article of a quarter of a million blocks costs nothing more.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Items {
+    head: [Item; 3],
+    /// How many of `head` are present.
+    heads: usize,
+    blocks: usize,
 }
 
-/// The item at `index` in the [`items`] of `article`, without making the list.
-pub fn item_at(article: &Article, index: usize) -> Option<Item> {
-    let mut k = index;
+impl Items {
+    pub fn len(&self) -> usize {
+        self.heads + self.blocks
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Item `index`.
+    pub fn get(&self, index: usize) -> Option<Item> {
+        if index < self.heads {
+            Some(self.head[index])
+        } else if index < self.len() {
+            Some(Item::Block(index - self.heads))
+        } else {
+            None
+        }
+    }
+
+    pub fn iter(&self) -> ItemsIter {
+        self.into_iter()
+    }
+}
+
+/// The items in order ([`Items::iter`]).
+pub type ItemsIter = std::iter::Chain<
+    std::iter::Take<std::array::IntoIter<Item, 3>>,
+    std::iter::Map<Range<usize>, fn(usize) -> Item>,
+>;
+
+impl IntoIterator for Items {
+    type Item = Item;
+    type IntoIter = ItemsIter;
+
+    fn into_iter(self) -> ItemsIter {
+        let block: fn(usize) -> Item = Item::Block;
+        self.head
+            .into_iter()
+            .take(self.heads)
+            .chain((0..self.blocks).map(block))
+    }
+}
+
+/// The items of `article` in display order.
+pub fn items(article: &Article) -> Items {
+    let mut head = [Item::Banner; 3];
+    let mut heads = 0;
     for (present, item) in [
         (article.banner.is_some(), Item::Banner),
         (article.title.is_some(), Item::Title),
         (article.byline.is_some(), Item::Byline),
     ] {
         if present {
-            if k == 0 {
-                return Some(item);
-            }
-            k -= 1;
+            head[heads] = item;
+            heads += 1;
         }
     }
-    (k < article.blocks.len()).then_some(Item::Block(k))
+    Items {
+        head,
+        heads,
+        blocks: article.blocks.len(),
+    }
+}
+
+/// Item `index` of `article`'s items ([`items`]).
+pub fn item_at(article: &Article, index: usize) -> Option<Item> {
+    items(article).get(index)
 }
 
 /// The source text of an item: its main text, and a caption's credit text.

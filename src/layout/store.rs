@@ -42,7 +42,7 @@ use std::sync::Arc;
 
 use super::classes::fullwidth_form;
 use super::{
-    Item, LayoutOptions, Line, Pos, Role, Span, item_at, item_len, item_text, items, layout_item,
+    Items, LayoutOptions, Line, Pos, Role, Span, item_at, item_len, item_text, items, layout_item,
 };
 use crate::article::Article;
 
@@ -249,7 +249,7 @@ impl Layout {
     /// that a large article can be laid out a part at a time; the result is the same as
     /// [`Layout::new`]'s once every item is laid out. `items` are the article's
     /// [`items`].
-    pub fn extend_to(&mut self, article: &Article, items: &[Item], end: usize) {
+    pub fn extend_to(&mut self, article: &Article, items: &Items, end: usize) {
         let end = end.min(items.len());
         if self.laid_out() >= end {
             return;
@@ -257,7 +257,7 @@ impl Layout {
         // Room for every item's first line, once: the list never grows past the article.
         with_lines!(&mut self.store, l => l.starts.reserve_exact(items.len() - l.starts.len()));
         let start = self.laid_out();
-        for (index, &item) in items.iter().enumerate().take(end).skip(start) {
+        for (index, item) in items.iter().enumerate().take(end).skip(start) {
             if index > 0 {
                 // The empty line after the item before.
                 self.len += 1;

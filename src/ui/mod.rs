@@ -156,7 +156,7 @@ fn render_text_pane(app: &App, theme: &Theme, buf: &mut Buffer, pane: Rect, colu
                     let source = app
                         .items
                         .get(pos.item)
-                        .map(|it| crate::layout::item_text(&app.article, *it));
+                        .map(|it| crate::layout::item_text(&app.article, it));
                     for g in span.text.graphemes(true) {
                         x = put_str(buf, x, y, column.right(), g, styled(style, offset), amb);
                         for ch in g.chars() {

@@ -108,14 +108,14 @@ fn reference(article: &Article, opts: &LayoutOptions) -> (Vec<Line>, Vec<usize>)
     let items = items(article);
     let mut lines = Vec::new();
     let mut starts = Vec::new();
-    for (index, &item) in items.iter().enumerate() {
+    for (index, item) in items.iter().enumerate() {
         if index > 0 {
             lines.push(Line {
                 spans: Vec::new(),
                 width: 0,
                 pos: Pos {
                     item: index - 1,
-                    offset: item_len(article, items[index - 1]),
+                    offset: item_len(article, items.get(index - 1).expect("the item before")),
                 },
             });
         }
@@ -384,7 +384,7 @@ fn a_number_too_large_changes_nothing_and_widening_keeps_every_line() {
             }
         };
     }
-    for (index, &item) in items.iter().enumerate() {
+    for (index, item) in items.iter().enumerate() {
         if index > 0 {
             len += 1;
         }
@@ -449,7 +449,7 @@ fn mixed_article(n: usize, seed: u64) -> Article {
 fn median_len(article: &Article) -> usize {
     let mut lens: Vec<usize> = items(article)
         .iter()
-        .map(|&it| item_len(article, it))
+        .map(|it| item_len(article, it))
         .collect();
     lens.sort_unstable();
     lens.get(lens.len() / 2).copied().unwrap_or(0)
@@ -472,7 +472,7 @@ fn assert_alike(layout: &Layout, other: &Layout, article: &Article, opts: &Layou
     assert!(layout.lines(article).eq(other.lines(article)));
     let items = items(article);
     for k in 0..=items.len() {
-        let end = items.get(k).map_or(0, |&it| item_len(article, it));
+        let end = items.get(k).map_or(0, |it| item_len(article, it));
         for offset in 0..=end + 1 {
             let pos = Pos { item: k, offset };
             let line = layout.line_of(article, pos);
@@ -633,7 +633,7 @@ fn item_at_is_the_items_list() {
         article.byline = article.byline.filter(|h| !h.text.is_empty());
         let items = items(&article);
         for k in 0..items.len() + 2 {
-            assert_eq!(item_at(&article, k), items.get(k).copied());
+            assert_eq!(item_at(&article, k), items.get(k));
         }
     }
 }
