@@ -1,7 +1,9 @@
 //! yuedu beside `less` in a pseudo-terminal: time and bytes to the first frame, bytes and
 //! latency per one-line scroll (`j`) and per page (Space), the heading jump (`]`), and
 //! peak memory, on the shipped article and on 1 MB and 50 MB articles made by repeating
-//! it.
+//! it. yuedu runs with its defaults, with the navigation pane hidden, and with
+//! `scroll-margins = "on"` (whose screen vt100 does not show right: it has no left/right
+//! margins; its bytes are what a terminal with margins gets).
 //!
 //! Run with `cargo bench --bench pty` (yuedu is built with the release profile).
 //! `YUEDU_BENCH_RUNS` sets the repetitions (default 3); `YUEDU_BENCH_QUICK=1` skips the
@@ -218,6 +220,9 @@ enum Program {
     Less,
     Yuedu,
     YueduNoNav,
+    /// With `[output] scroll-margins = "on"`: vt100, the screen here, has no left/right
+    /// margins, so only this row's bytes and times count, not what its screen shows.
+    YueduMargins,
 }
 
 impl Program {
@@ -226,6 +231,7 @@ impl Program {
             Program::Less => "less",
             Program::Yuedu => "yuedu",
             Program::YueduNoNav => "yuedu, nav hidden",
+            Program::YueduMargins => "yuedu, scroll margins",
         }
     }
 }
@@ -233,7 +239,9 @@ impl Program {
 fn command(program: Program, file: &Path, dir: &Path) -> CommandBuilder {
     let mut cmd = match program {
         Program::Less => CommandBuilder::new("less"),
-        Program::Yuedu | Program::YueduNoNav => CommandBuilder::new(env!("CARGO_BIN_EXE_yuedu")),
+        Program::Yuedu | Program::YueduNoNav | Program::YueduMargins => {
+            CommandBuilder::new(env!("CARGO_BIN_EXE_yuedu"))
+        }
     };
     cmd.arg(file);
     cmd.env_clear();
@@ -250,6 +258,11 @@ fn command(program: Program, file: &Path, dir: &Path) -> CommandBuilder {
     if let Program::YueduNoNav = program {
         let config = dir.join("no-nav.toml");
         std::fs::write(&config, "[layout]\nshow-nav = false\n").expect("config");
+        cmd.env("YUEDU_CONFIG", config);
+    }
+    if let Program::YueduMargins = program {
+        let config = dir.join("margins.toml");
+        std::fs::write(&config, "[output]\nscroll-margins = \"on\"\n").expect("config");
         cmd.env("YUEDU_CONFIG", config);
     }
     cmd.cwd(dir);
@@ -390,7 +403,12 @@ fn main() {
     for (label, file) in &files {
         let big = label.starts_with("50");
         let reps = if big { runs.min(2) } else { runs };
-        for program in [Program::Less, Program::Yuedu, Program::YueduNoNav] {
+        for program in [
+            Program::Less,
+            Program::Yuedu,
+            Program::YueduNoNav,
+            Program::YueduMargins,
+        ] {
             let samples: Vec<Sample> = (0..reps)
                 .map(|_| measure(program, file, dir.path()))
                 .collect();
