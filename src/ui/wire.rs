@@ -73,8 +73,11 @@ impl ScrollMethod {
 /// variable). Margins only go with SU/SD. `auto` trusts only what the environment says of
 /// the terminal itself: xterm sets `XTERM_VERSION`; iTerm2, WezTerm and Ghostty set
 /// `TERM_PROGRAM`; iTerm2 sets `LC_TERMINAL`, which ssh passes on with the other `LC_*`.
-/// Inside tmux or screen the terminal is the multiplexer, which has no margins, whatever
-/// the variables it inherited say.
+/// Every program started from a shell inherits them, so a terminal started from one
+/// (VS Code's, say, launched from iTerm2) carries another's: where `TERM_PROGRAM` is set
+/// it alone decides, as it names the innermost terminal that sets it. Inside tmux or
+/// screen the terminal is the multiplexer, which has no margins, whatever the variables
+/// it inherited say.
 pub fn margins_for(
     setting: ScrollMargins,
     method: ScrollMethod,
@@ -93,13 +96,13 @@ pub fn margins_for(
                 || var("STY").is_some()
                 || term.starts_with("screen")
                 || term.starts_with("tmux");
-            let program = var("TERM_PROGRAM");
-            let known = var("XTERM_VERSION").is_some()
-                || matches!(
-                    program.as_deref(),
-                    Some("iTerm.app" | "WezTerm" | "ghostty")
-                )
-                || var("LC_TERMINAL").as_deref() == Some("iTerm2");
+            let known = match var("TERM_PROGRAM").as_deref() {
+                Some(program) => matches!(program, "iTerm.app" | "WezTerm" | "ghostty"),
+                None => {
+                    var("XTERM_VERSION").is_some()
+                        || var("LC_TERMINAL").as_deref() == Some("iTerm2")
+                }
+            };
             known && !multiplexed
         }
     }
@@ -827,6 +830,23 @@ mod tests {
         assert!(!auto(&[xterm, ("TERM_PROGRAM", "vscode")]));
         assert!(!auto(&[xterm, ("TERM_PROGRAM", "Apple_Terminal")]));
         assert!(!auto(&[xterm, ("XTERM_VERSION", "")]));
+        // Another terminal started from xterm's or iTerm2's shell inherits their
+        // variables; its own TERM_PROGRAM says which it is.
+        assert!(!auto(&[
+            xterm,
+            ("TERM_PROGRAM", "vscode"),
+            ("LC_TERMINAL", "iTerm2")
+        ]));
+        assert!(!auto(&[
+            xterm,
+            ("TERM_PROGRAM", "Apple_Terminal"),
+            ("XTERM_VERSION", "XTerm(390)")
+        ]));
+        assert!(auto(&[
+            xterm,
+            ("TERM_PROGRAM", "WezTerm"),
+            ("XTERM_VERSION", "XTerm(390)")
+        ]));
         // Inside a multiplexer the variables are the outer terminal's.
         let known = ("XTERM_VERSION", "XTerm(390)");
         assert!(!auto(&[xterm, known, ("TMUX", "/tmp/tmux-0/default,1,0")]));
