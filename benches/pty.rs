@@ -1,7 +1,9 @@
 //! yuedu beside `less` in a pseudo-terminal: time and bytes to the first frame, bytes and
 //! latency per one-line scroll (`j`) and per page (Space), the heading jump (`]`), and
 //! peak memory, on the shipped article and on 1 MB and 50 MB articles made by repeating
-//! it.
+//! it. yuedu runs with its defaults, with the navigation pane hidden, and with
+//! `scroll-margins = "on"` (whose screen vt100 does not show right: it has no left/right
+//! margins; its bytes are what a terminal with margins gets).
 //!
 //! Run with `cargo bench --bench pty` (yuedu is built with the release profile).
 //! `YUEDU_BENCH_RUNS` sets the repetitions (default 3); `YUEDU_BENCH_STARTS` the extra
@@ -233,6 +235,9 @@ enum Program {
     Less,
     Yuedu,
     YueduNoNav,
+    /// With `[output] scroll-margins = "on"`: vt100, the screen here, has no left/right
+    /// margins, so only this row's bytes and times count, not what its screen shows.
+    YueduMargins,
 }
 
 impl Program {
@@ -241,6 +246,7 @@ impl Program {
             Program::Less => "less",
             Program::Yuedu => "yuedu",
             Program::YueduNoNav => "yuedu, nav hidden",
+            Program::YueduMargins => "yuedu, scroll margins",
         }
     }
 }
@@ -248,7 +254,9 @@ impl Program {
 fn command(program: Program, file: &Path, dir: &Path) -> CommandBuilder {
     let mut cmd = match program {
         Program::Less => CommandBuilder::new("less"),
-        Program::Yuedu | Program::YueduNoNav => CommandBuilder::new(env!("CARGO_BIN_EXE_yuedu")),
+        Program::Yuedu | Program::YueduNoNav | Program::YueduMargins => {
+            CommandBuilder::new(env!("CARGO_BIN_EXE_yuedu"))
+        }
     };
     cmd.arg(file);
     cmd.env_clear();
@@ -265,6 +273,11 @@ fn command(program: Program, file: &Path, dir: &Path) -> CommandBuilder {
     if let Program::YueduNoNav = program {
         let config = dir.join("no-nav.toml");
         std::fs::write(&config, "[layout]\nshow-nav = false\n").expect("config");
+        cmd.env("YUEDU_CONFIG", config);
+    }
+    if let Program::YueduMargins = program {
+        let config = dir.join("margins.toml");
+        std::fs::write(&config, "[output]\nscroll-margins = \"on\"\n").expect("config");
         cmd.env("YUEDU_CONFIG", config);
     }
     cmd.cwd(dir);
@@ -415,7 +428,12 @@ fn main() {
         "| file | program | first text ms | structure ms | first frame bytes | j bytes | j ms | page bytes | page ms | ] ms | peak RSS MB |"
     );
     println!("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-    let programs = [Program::Less, Program::Yuedu, Program::YueduNoNav];
+    let programs = [
+        Program::Less,
+        Program::Yuedu,
+        Program::YueduNoNav,
+        Program::YueduMargins,
+    ];
     for (label, file) in &files {
         let big = label.starts_with("50");
         let reps = if big { runs.min(2) } else { runs };

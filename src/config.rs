@@ -196,6 +196,20 @@ pub struct InputConfig {
 pub struct OutputConfig {
     /// Defaults to true.
     pub scroll_regions: bool,
+    /// Defaults to `"auto"`.
+    pub scroll_margins: ScrollMargins,
+}
+
+/// `[output] scroll-margins`: whether the text pane is scrolled inside left and right
+/// margins (DECLRMM + DECSLRM), leaving the navigation pane beside it where it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ScrollMargins {
+    /// Only in the terminals known to have them, told by the environment.
+    Auto,
+    /// Whenever the terminal is scrolled with SU/SD.
+    On,
+    Off,
 }
 
 impl Config {
@@ -359,6 +373,7 @@ mod tests {
         assert_eq!(c.theme.name, ThemeName::Dark);
         assert!(!c.input.mouse);
         assert!(c.output.scroll_regions);
+        assert_eq!(c.output.scroll_margins, ScrollMargins::Auto);
         // Every action has a default key.
         let map = c.keymap().expect("default keys do not conflict");
         for a in Action::all() {
@@ -398,6 +413,11 @@ mod tests {
                 "[output]\nscroll-regions = \"no\"\n",
                 "u.toml:2:18: ",
                 "bool",
+            ),
+            (
+                "[output]\nscroll-margins = true\n",
+                "u.toml:2:18: ",
+                "string",
             ),
             (
                 "[output]\nscroll-region = false\n",
@@ -470,6 +490,23 @@ mod tests {
             shown.contains("\"huge\"") && shown.contains("\"narrow\""),
             "{shown}"
         );
+    }
+
+    #[test]
+    fn bad_scroll_margins_names_file_line_column_and_choices() {
+        let shown = error("[output]\n\nscroll-margins = \"always\"\n");
+        assert!(shown.starts_with("u.toml:3:18: "), "{shown}");
+        assert!(
+            shown.contains("\"always\"")
+                && shown.contains("\"auto\"")
+                && shown.contains("\"on\"")
+                && shown.contains("\"off\""),
+            "{shown}"
+        );
+        let c =
+            Config::from_user_text("u.toml", "[output]\nscroll-margins = \"on\"\n").expect("valid");
+        assert_eq!(c.output.scroll_margins, ScrollMargins::On);
+        assert!(c.output.scroll_regions, "the neighbour keeps its default");
     }
 
     #[test]

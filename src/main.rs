@@ -343,7 +343,7 @@ fn browse(
         let src = source::load(Some(path), read.as_load()).map_err(|e| e.to_string())?;
         reader::open(src, config.clone(), size, read)
     };
-    let mut session = tui::Session::start(config.input.mouse, config.output.scroll_regions)?;
+    let mut session = tui::Session::start(config.input.mouse, &config.output)?;
     session.browse(&mut lib, &theme, amb, &open)?;
     Ok(())
 }

@@ -25,6 +25,7 @@ use crate::app::App;
 use crate::app::Loaded;
 use crate::article::Article;
 use crate::check::FindingList;
+use crate::config::OutputConfig;
 use crate::layout::AmbiguousWidth;
 use crate::library::{Library, Outcome};
 use crate::reader::Opened;
@@ -65,14 +66,24 @@ const PANIC_FOR_TESTS: &str = "YUEDU_TEST_PANIC";
 /// per process, so this is one per process too.
 static TAKEN: AtomicBool = AtomicBool::new(false);
 
-/// Gives the terminal back: leaves the alternate screen, shows the cursor, turns raw mode
-/// and mouse capture off. Does nothing when the terminal is not taken: leaving the
-/// alternate screen twice would move the cursor back over what was printed since.
+/// Turns left/right margin mode (DECLRMM) off, which `ui::wire` turns on to scroll the
+/// text pane alone. Sent on every way out whether or not the mode was turned on: restore
+/// runs from the panic hook and the signal thread too, which cannot ask the event loop's
+/// backend, and terminals ignore a private mode they do not know (DECRST of one is a
+/// no-op in xterm, VTE, the Linux console, tmux, screen…). With the mode left on, a
+/// shell's `CSI s` (save cursor) would set margins instead.
+const MARGIN_MODE_OFF: &[u8] = b"\x1b[?69l";
+
+/// Gives the terminal back: turns left/right margin mode off, leaves the alternate
+/// screen, shows the cursor, turns raw mode and mouse capture off. Does nothing when the
+/// terminal is not taken: leaving the alternate screen twice would move the cursor back
+/// over what was printed since.
 pub fn restore() {
     if !TAKEN.swap(false, Ordering::SeqCst) {
         return;
     }
     let mut out = io::stdout();
+    let _ = out.write_all(MARGIN_MODE_OFF);
     let _ = execute!(out, DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
     let _ = terminal::disable_raw_mode();
     let _ = out.flush();
@@ -171,16 +182,20 @@ pub struct Session {
 
 impl Session {
     /// Takes the terminal over. Everything that can fail before that must have been done.
-    /// `scroll_regions` allows scrolling with the terminal's scroll regions.
-    pub fn start(mouse: bool, scroll_regions: bool) -> io::Result<Session> {
+    /// `output` says whether the terminal's scroll regions and margins may be used.
+    pub fn start(mouse: bool, output: &OutputConfig) -> io::Result<Session> {
         install_panic_hook();
         let screen = Arc::new(Mutex::new(()));
         install_signal_handlers(Arc::clone(&screen))?;
         let (tx, rx) = mpsc::channel();
         enter(mouse)?;
         let term = std::env::var("TERM").ok();
-        let method = ScrollMethod::for_terminal(scroll_regions, term.as_deref());
-        let terminal = match Terminal::new(Wire::new(io::stdout(), method)) {
+        let method = ScrollMethod::for_terminal(output.scroll_regions, term.as_deref());
+        let margins = wire::margins_for(output.scroll_margins, method, |name| {
+            std::env::var(name).ok()
+        });
+        let backend = Wire::new(io::stdout(), method).with_margins(margins);
+        let terminal = match Terminal::new(backend) {
             Ok(t) => t,
             Err(e) => {
                 restore();
@@ -211,7 +226,8 @@ impl Session {
         wire::draw(&mut self.terminal, view, f)
     }
 
-    /// Stops the process with the terminal given back; on `fg` takes it again.
+    /// Stops the process with the terminal given back (margin mode off too: the shell
+    /// gets the terminal meanwhile); on `fg` takes it again.
     fn suspend(&mut self) -> io::Result<()> {
         restore();
         // SIGSTOP, not SIGTSTP: the kernel drops SIGTSTP for orphaned process groups (a
@@ -387,7 +403,7 @@ impl Drop for Session {
 
 /// Runs the reader on one article until the user quits.
 pub fn run(app: &mut App, theme: &Theme, reload: Option<&Reload>) -> io::Result<()> {
-    let mut session = Session::start(app.config.input.mouse, app.config.output.scroll_regions)?;
+    let mut session = Session::start(app.config.input.mouse, &app.config.output)?;
     session.read(app, theme, reload)
 }
 

@@ -190,3 +190,119 @@ fn a_terminal_that_hangs_up_without_a_sighup_still_ends_the_reader() {
         std::thread::sleep(Duration::from_millis(20));
     }
 }
+
+/// What a program's output does with left/right margins, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Margin {
+    /// `CSI ? 69 h`
+    ModeOn,
+    /// `CSI ? 69 l`
+    ModeOff,
+    /// `CSI … s` while the mode is on: margins set or reset.
+    Margins,
+}
+
+/// The margin events of `bytes`; panics on a `CSI s` while margin mode is off, which
+/// would save the cursor instead.
+fn margin_events(bytes: &[u8]) -> Vec<Margin> {
+    let mut events = Vec::new();
+    let mut on = false;
+    let mut i = 0;
+    while i + 1 < bytes.len() {
+        if bytes[i] != 0x1b || bytes[i + 1] != b'[' {
+            i += 1;
+            continue;
+        }
+        let start = i + 2;
+        let mut end = start;
+        while end < bytes.len() && !(0x40..=0x7e).contains(&bytes[end]) {
+            end += 1;
+        }
+        let Some(&last) = bytes.get(end) else { break };
+        let params = &bytes[start..end];
+        match (params, last) {
+            (b"?69", b'h') => {
+                on = true;
+                events.push(Margin::ModeOn);
+            }
+            (b"?69", b'l') => {
+                on = false;
+                events.push(Margin::ModeOff);
+            }
+            (p, b's') if !p.starts_with(b"?") => {
+                assert!(
+                    on,
+                    "CSI {}s while margin mode is off",
+                    String::from_utf8_lossy(p)
+                );
+                events.push(Margin::Margins);
+            }
+            _ => {}
+        }
+        i = end + 1;
+    }
+    events
+}
+
+/// Waits until the output's margin events satisfy `pred`.
+fn wait_margins(p: &Pty, what: &str, pred: impl Fn(&[Margin]) -> bool) -> Vec<Margin> {
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        let events = margin_events(&p.output_bytes());
+        if pred(&events) {
+            return events;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "timed out waiting for {what}: {events:?}"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn margin_mode_is_turned_off_while_stopped_and_on_the_way_out() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = dir.path().join("margins.toml");
+    std::fs::write(&config, "[output]\nscroll-margins = \"on\"\n").expect("config");
+    let mut p = wrapped(&format!("YUEDU_CONFIG={}", config.display()));
+    let pid = yuedu_pid(&p);
+    // A line down beside the navigation pane (80 columns) scrolls inside margins.
+    p.send("j");
+    wait_margins(&p, "a margin scroll", |e| {
+        e.first() == Some(&Margin::ModeOn) && e.contains(&Margin::Margins)
+    });
+    p.settle();
+    p.send("\x1a");
+    p.wait_for("the normal screen while stopped", |s| {
+        !s.alternate_screen() && !s.hide_cursor()
+    });
+    let stopped = wait_margins(&p, "the mode turned off", |e| {
+        e.last() == Some(&Margin::ModeOff)
+    });
+    signal(pid, "CONT");
+    p.wait_for("the reader back", |s| s.alternate_screen());
+    p.settle();
+    // The backend knows the mode was turned off and turns it on again before margins.
+    p.send("j");
+    wait_margins(&p, "margins again", |e| {
+        e.len() > stopped.len() + 1 && e[stopped.len()] == Margin::ModeOn
+    });
+    p.settle();
+    p.send("q");
+    assert_restored(&p, "0");
+    let events = margin_events(&p.output_bytes());
+    assert_eq!(events.last(), Some(&Margin::ModeOff), "{events:?}");
+}
+
+#[test]
+fn margins_are_left_alone_where_the_terminal_is_not_known_to_have_them() {
+    // TERM=xterm-256color and nothing else said about the terminal: "auto" stays off.
+    let mut p = wrapped("");
+    p.send("jjj");
+    p.wait_for("the text moved", |s| s.contents().contains(" 4/"));
+    p.send("q");
+    assert_restored(&p, "0");
+    // The mode is turned off on the way out all the same (a no-op where it was off).
+    assert_eq!(margin_events(&p.output_bytes()), [Margin::ModeOff]);
+}

@@ -6,6 +6,14 @@
 //! and all) into one emulator that lives through the whole sequence, and by ratatui's
 //! crossterm backend as a full repaint into a fresh one. Every cell must match: text,
 //! colours, bold, italic, underline, reverse video, wideness.
+//!
+//! vt100 has no left/right margins, so the backend's bytes also go into `model`, a
+//! terminal of our own that has them and knows nothing else. Without margins, the
+//! model's screen must equal vt100's after every frame (which proves the model on the
+//! sequences both know); with margins, the model's screen is the one compared with the
+//! full repaint.
+
+mod model;
 
 use std::num::NonZeroU16;
 
@@ -107,20 +115,27 @@ fn random_step(rng: &mut Rng, sizes: &[(u16, u16)]) -> Step {
 struct Fast {
     terminal: Terminal<Wire<Vec<u8>>>,
     vt: vt100::Parser,
+    /// The same bytes into the model, which has left/right margins.
+    model: model::Term,
     /// Frames in which the backend scrolled.
     scrolls: usize,
+    /// Frames in which it scrolled inside left/right margins.
+    margin_scrolls: usize,
     bytes: u64,
     /// The bytes of the last frame, for failure messages.
     last: Vec<u8>,
 }
 
 impl Fast {
-    fn new(cols: u16, rows: u16, method: ScrollMethod) -> Fast {
-        let backend = Wire::with_size(Vec::new(), method, Size::new(cols, rows));
+    fn new(cols: u16, rows: u16, method: ScrollMethod, margins: bool) -> Fast {
+        let backend =
+            Wire::with_size(Vec::new(), method, Size::new(cols, rows)).with_margins(margins);
         Fast {
             terminal: Terminal::new(backend).expect("terminal"),
             vt: vt100::Parser::new(nz(rows), nz(cols), 0),
+            model: model::Term::new(cols, rows),
             scrolls: 0,
+            margin_scrolls: 0,
             bytes: 0,
             last: Vec::new(),
         }
@@ -131,6 +146,7 @@ impl Fast {
             .backend_mut()
             .set_fixed_size(Size::new(cols, rows));
         self.vt.set_size(nz(rows), nz(cols));
+        self.model.resize(cols, rows);
     }
 
     fn draw(&mut self, app: &App, theme: &Theme) {
@@ -144,8 +160,17 @@ impl Fast {
         {
             self.scrolls += 1;
         }
+        if out.windows(3).any(|w| w == b"\x1b[s") {
+            self.margin_scrolls += 1;
+        }
         self.bytes += out.len() as u64;
         self.vt.process(&out);
+        self.model.process(&out);
+        assert!(
+            self.model.margins_reset(),
+            "margins left set after a frame: {}",
+            String::from_utf8_lossy(&out).escape_debug()
+        );
         self.last = out;
     }
 }
@@ -174,17 +199,121 @@ fn repaint(buf: &Buffer) -> vt100::Parser {
     vt
 }
 
+/// A screen, as cells of the model.
+type Grid = Vec<Vec<model::Cell>>;
+
+fn colour(c: vt100::Color) -> model::Colour {
+    match c {
+        vt100::Color::Default => model::Colour::Default,
+        vt100::Color::Idx(i) => model::Colour::Idx(i),
+        vt100::Color::Rgb(r, g, b) => model::Colour::Rgb(r, g, b),
+    }
+}
+
+/// vt100's screen as a grid.
+fn vt_grid(screen: &vt100::Screen) -> Grid {
+    let (rows, cols) = screen.size();
+    (0..rows.get())
+        .map(|y| {
+            (0..cols.get())
+                .map(|x| {
+                    let c = screen.cell(y, x).expect("cell");
+                    model::Cell {
+                        text: c.contents().to_string(),
+                        attrs: model::Attrs {
+                            fg: colour(c.fgcolor()),
+                            bg: colour(c.bgcolor()),
+                            bold: c.bold(),
+                            dim: c.dim(),
+                            italic: c.italic(),
+                            underline: c.underline(),
+                            inverse: c.inverse(),
+                            ..model::Attrs::default()
+                        },
+                        wide: c.is_wide(),
+                        continuation: c.is_wide_continuation(),
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The model's screen as a grid, without what vt100 does not tell (blink, hidden,
+/// crossed out).
+fn model_grid(term: &model::Term) -> Grid {
+    let (cols, rows) = term.size();
+    (0..rows)
+        .map(|y| {
+            (0..cols)
+                .map(|x| {
+                    let mut c = term.cell(x, y).clone();
+                    c.attrs.blink = false;
+                    c.attrs.hidden = false;
+                    c.attrs.strike = false;
+                    c
+                })
+                .collect()
+        })
+        .collect()
+}
+
+fn text(c: &model::Cell) -> &str {
+    // A space printed and a cell never written look the same.
+    if c.text.is_empty() { " " } else { &c.text }
+}
+
+/// Whether two cells look the same. On a blank cell only what shows on a blank counts:
+/// the background, reverse video and underline; the foreground colour and boldness do
+/// not show. The second half of a double-width character is only that.
+fn same(a: &model::Cell, b: &model::Cell) -> bool {
+    if a.continuation || b.continuation {
+        return a.continuation == b.continuation;
+    }
+    let blank = text(a) == " " && text(b) == " ";
+    let (x, y) = (&a.attrs, &b.attrs);
+    text(a) == text(b)
+        && x.bg == y.bg
+        && x.inverse == y.inverse
+        && x.underline == y.underline
+        && (blank || (x.fg == y.fg && x.bold == y.bold && x.dim == y.dim && x.italic == y.italic))
+        && a.wide == b.wide
+}
+
+fn contents(grid: &Grid) -> String {
+    grid.iter()
+        .map(|row| {
+            row.iter()
+                .filter(|c| !c.continuation)
+                .map(text)
+                .collect::<String>()
+                .trim_end()
+                .to_string()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn differs(x: u16, y: u16, a: &model::Cell, b: &model::Cell, fast: &Grid, full: &Grid) -> String {
+    format!(
+        "cell {x},{y} differs: {a:?}\nvs {b:?}\nfirst screen:\n{}\nsecond screen:\n{}",
+        contents(fast),
+        contents(full)
+    )
+}
+
 /// Compares two screens cell by cell. Columns covered by a character whose width is
 /// forced (ambiguous characters in `wide` mode) are left out: vt100 draws those
 /// characters one column wide, where the terminals `wide` is meant for draw them two, so
 /// what it shows there (and the second half of a wide character spilling out of there)
 /// is what was there before, which such a terminal would have erased.
-fn compare(fast: &vt100::Screen, full: &vt100::Screen, buf: &Buffer, context: &str, last: &[u8]) {
-    let (rows, cols) = full.size();
-    for y in 0..rows.get() {
+fn compare(fast: &Grid, full: &Grid, buf: &Buffer, context: &str, last: &[u8]) {
+    assert_eq!(fast.len(), full.len(), "{context}: rows");
+    for (y, (frow, grow)) in (0u16..).zip(fast.iter().zip(full)) {
+        assert_eq!(frow.len(), grow.len(), "{context}: columns");
         let mut covered = 0u16;
         let mut just_covered = false;
-        for x in 0..cols.get() {
+        for (x, (a, b)) in (0u16..).zip(frow.iter().zip(grow)) {
             if covered > 0 {
                 covered -= 1;
                 just_covered = true;
@@ -193,53 +322,31 @@ fn compare(fast: &vt100::Screen, full: &vt100::Screen, buf: &Buffer, context: &s
             if let CellDiffOption::ForcedWidth(w) = buf[(x, y)].diff_option {
                 covered = w.get() - 1;
             }
-            let (a, b) = (fast.cell(y, x), full.cell(y, x));
-            let (Some(a), Some(b)) = (a, b) else {
-                panic!("{context}: no cell at {x},{y}");
-            };
-            if just_covered && (a.is_wide_continuation() || b.is_wide_continuation()) {
+            if just_covered && (a.continuation || b.continuation) {
                 // The second half of a wide character that started in a covered column:
                 // a terminal drawing the forced character wide has erased it.
                 just_covered = false;
                 continue;
             }
             just_covered = false;
-            // A space printed and a cell never written look the same.
-            let text = |c: &vt100::Cell| {
-                let t = c.contents();
-                if t.is_empty() { " " } else { t }.to_string()
-            };
-            let blank = text(a) == " " && text(b) == " ";
-            // On a blank cell only what shows on a blank counts: the background, reverse
-            // video and underline; the foreground colour and boldness do not show.
-            let same = text(a) == text(b)
-                && a.bgcolor() == b.bgcolor()
-                && a.inverse() == b.inverse()
-                && a.underline() == b.underline()
-                && (blank
-                    || (a.fgcolor() == b.fgcolor()
-                        && a.bold() == b.bold()
-                        && a.dim() == b.dim()
-                        && a.italic() == b.italic()))
-                && a.is_wide() == b.is_wide()
-                && a.is_wide_continuation() == b.is_wide_continuation();
             assert!(
-                same,
-                "{context}: cell {x},{y} differs: optimised {:?} {:?}/{:?} bold {} inverse {}, \
-                 repaint {:?} {:?}/{:?} bold {} inverse {}\noptimised screen:\n{}\nrepaint:\n{}\n\
-                 last frame's bytes: {}",
-                a.contents(),
-                a.fgcolor(),
-                a.bgcolor(),
-                a.bold(),
-                a.inverse(),
-                b.contents(),
-                b.fgcolor(),
-                b.bgcolor(),
-                b.bold(),
-                b.inverse(),
-                fast.contents(),
-                full.contents(),
+                same(a, b),
+                "{context}: optimised vs repaint: {}\nlast frame's bytes: {}",
+                differs(x, y, a, b, fast, full),
+                String::from_utf8_lossy(last).escape_debug(),
+            );
+        }
+    }
+}
+
+/// Compares the model's screen with vt100's after the same bytes, every cell.
+fn compare_model(model: &Grid, vt: &Grid, context: &str, last: &[u8]) {
+    for (y, (mrow, vrow)) in (0u16..).zip(model.iter().zip(vt)) {
+        for (x, (a, b)) in (0u16..).zip(mrow.iter().zip(vrow)) {
+            assert!(
+                same(a, b),
+                "{context}: model vs vt100: {}\nlast frame's bytes: {}",
+                differs(x, y, a, b, model, vt),
                 String::from_utf8_lossy(last).escape_debug(),
             );
         }
@@ -251,11 +358,14 @@ struct Case {
     ambiguous: AmbiguousWidth,
     mono: bool,
     method: ScrollMethod,
+    /// Left/right margins allowed.
+    margins: bool,
     seed: u64,
 }
 
-/// Runs one long random sequence; returns the number of frames that scrolled.
-fn run(case: &Case, steps: usize) -> usize {
+/// Runs one long random sequence; returns the numbers of frames that scrolled, and that
+/// scrolled inside left/right margins.
+fn run(case: &Case, steps: usize) -> (usize, usize) {
     let mut config = Config::defaults();
     config.text.ambiguous_width = case.ambiguous;
     let theme = Theme::new(&config.theme, case.mono);
@@ -268,7 +378,7 @@ fn run(case: &Case, steps: usize) -> usize {
     )
     .expect("app");
     let sizes = [case.size, (80, 24), (40, 12), (100, 30), (61, 20)];
-    let mut fast = Fast::new(cols, rows, case.method);
+    let mut fast = Fast::new(cols, rows, case.method, case.margins);
     let mut rng = Rng(case.seed);
     let mut history = Vec::new();
     for i in 0..steps {
@@ -297,28 +407,65 @@ fn run(case: &Case, steps: usize) -> usize {
         let buf = frame(&app, &theme);
         let full = repaint(&buf);
         let context = format!(
-            "{}x{} {:?} {:?} mono={} seed={} step {i} after {:?}",
+            "{}x{} {:?} {:?} margins={} mono={} seed={} step {i} after {:?}",
             cols,
             rows,
             case.ambiguous,
             case.method,
+            case.margins,
             case.mono,
             case.seed,
             &history[history.len().saturating_sub(6)..]
         );
-        compare(fast.vt.screen(), full.screen(), &buf, &context, &fast.last);
+        let full = vt_grid(full.screen());
+        let modelled = model_grid(&fast.model);
+        if case.margins {
+            // vt100 ignores the margins: only the model shows what a terminal shows.
+            compare(&modelled, &full, &buf, &context, &fast.last);
+        } else {
+            let vt = vt_grid(fast.vt.screen());
+            compare(&vt, &full, &buf, &context, &fast.last);
+            compare_model(&modelled, &vt, &context, &fast.last);
+        }
     }
-    fast.scrolls
+    (fast.scrolls, fast.margin_scrolls)
 }
 
 fn cases(size: (u16, u16)) -> Vec<Case> {
     let mut out = Vec::new();
-    for (i, (ambiguous, mono, method)) in [
-        (AmbiguousWidth::Narrow, false, ScrollMethod::ScrollUpDown),
-        (AmbiguousWidth::Wide, false, ScrollMethod::ScrollUpDown),
-        (AmbiguousWidth::Narrow, true, ScrollMethod::DeleteInsert),
-        (AmbiguousWidth::Wide, true, ScrollMethod::ScrollUpDown),
-        (AmbiguousWidth::Narrow, false, ScrollMethod::Off),
+    for (i, (ambiguous, mono, method, margins)) in [
+        (
+            AmbiguousWidth::Narrow,
+            false,
+            ScrollMethod::ScrollUpDown,
+            false,
+        ),
+        (
+            AmbiguousWidth::Wide,
+            false,
+            ScrollMethod::ScrollUpDown,
+            false,
+        ),
+        (
+            AmbiguousWidth::Narrow,
+            true,
+            ScrollMethod::DeleteInsert,
+            false,
+        ),
+        (
+            AmbiguousWidth::Wide,
+            true,
+            ScrollMethod::ScrollUpDown,
+            false,
+        ),
+        (AmbiguousWidth::Narrow, false, ScrollMethod::Off, false),
+        (
+            AmbiguousWidth::Narrow,
+            false,
+            ScrollMethod::ScrollUpDown,
+            true,
+        ),
+        (AmbiguousWidth::Wide, true, ScrollMethod::ScrollUpDown, true),
     ]
     .into_iter()
     .enumerate()
@@ -328,6 +475,7 @@ fn cases(size: (u16, u16)) -> Vec<Case> {
             ambiguous,
             mono,
             method,
+            margins,
             seed: 0x9E37_79B9_7F4A_7C15 ^ (u64::from(size.0) << 8 | i as u64),
         });
     }
@@ -336,13 +484,22 @@ fn cases(size: (u16, u16)) -> Vec<Case> {
 
 fn check_size(size: (u16, u16)) {
     for case in cases(size) {
-        let scrolls = run(&case, 300);
+        let (scrolls, margin_scrolls) = run(&case, 300);
         if case.method == ScrollMethod::Off {
             assert_eq!(scrolls, 0, "scroll regions are off");
         } else {
             assert!(
                 scrolls > 20,
                 "only {scrolls} frames scrolled: the path is untested"
+            );
+        }
+        if !case.margins {
+            assert_eq!(margin_scrolls, 0, "margins are not allowed");
+        } else if size.0 >= 60 {
+            // The navigation pane is beside the text from the start.
+            assert!(
+                margin_scrolls > 20,
+                "only {margin_scrolls} frames scrolled inside margins: the path is untested"
             );
         }
     }
@@ -375,7 +532,7 @@ fn one_line_scroll_sends_the_new_line_only() {
         (40, 12),
     )
     .expect("app");
-    let mut fast = Fast::new(40, 12, ScrollMethod::ScrollUpDown);
+    let mut fast = Fast::new(40, 12, ScrollMethod::ScrollUpDown, false);
     fast.draw(&app, &theme);
     let first = fast.bytes;
     app.handle_key(KeyEvent::new(KeyCode::Char(']'), KeyModifiers::NONE));
@@ -393,4 +550,58 @@ fn one_line_scroll_sends_the_new_line_only() {
         "{per_line} bytes per line (first frame {first})"
     );
     assert_eq!(fast.scrolls, 5);
+}
+
+/// Bytes per `j` (five of them, after the first section heading) at 80x24, with the
+/// navigation pane shown or not, margins allowed or not; checks every frame against a
+/// full repaint on the model.
+fn bytes_per_line(show_nav: bool, margins: bool) -> (u64, usize) {
+    let mut config = Config::defaults();
+    config.layout.show_nav = show_nav;
+    let theme = Theme::new(&config.theme, false);
+    let mut app = app_for(
+        parse(SHIPPED_ARTICLE),
+        "yuyao-yangtze-delta.txt",
+        config,
+        (80, 24),
+    )
+    .expect("app");
+    let mut fast = Fast::new(80, 24, ScrollMethod::ScrollUpDown, margins);
+    let step = |app: &App, fast: &mut Fast, what: &str| {
+        fast.draw(app, &theme);
+        let buf = frame(app, &theme);
+        let full = vt_grid(repaint(&buf).screen());
+        let context = format!("show_nav={show_nav} margins={margins} {what}");
+        compare(&model_grid(&fast.model), &full, &buf, &context, &fast.last);
+    };
+    step(&app, &mut fast, "first frame");
+    app.handle_key(KeyEvent::new(KeyCode::Char(']'), KeyModifiers::NONE));
+    step(&app, &mut fast, "]");
+    let before = fast.bytes;
+    for i in 0..5 {
+        app.handle_key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE));
+        step(&app, &mut fast, &format!("j {i}"));
+    }
+    assert_eq!(fast.scrolls, 5, "every j scrolled");
+    ((fast.bytes - before) / 5, fast.margin_scrolls)
+}
+
+/// With left/right margins, a line down beside the navigation pane costs under twice
+/// what it costs with the pane hidden: the pane stays where it is.
+#[test]
+fn one_line_scroll_beside_the_navigation_pane_with_margins() {
+    let (hidden, _) = bytes_per_line(false, true);
+    let (rows, no_margins) = bytes_per_line(true, false);
+    let (margins, margin_scrolls) = bytes_per_line(true, true);
+    eprintln!(
+        "bytes per j at 80x24: pane hidden {hidden}; pane shown, whole rows {rows}, \
+         margins {margins}"
+    );
+    assert_eq!(no_margins, 0);
+    assert_eq!(margin_scrolls, 5, "every j scrolled inside margins");
+    assert!(
+        margins < 2 * hidden,
+        "{margins} bytes per j beside the pane, {hidden} with it hidden"
+    );
+    assert!(margins < rows, "{margins} with margins, {rows} without");
 }

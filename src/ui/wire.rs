@@ -14,6 +14,10 @@
 //!   only the new lines and whatever else changed. DECSTBM scrolls whole rows, so the
 //!   navigation pane beside the text moves with them and the diff draws it back; the
 //!   scroll is only used when that costs fewer bytes than drawing the pane again.
+//!   Terminals with left/right margins (DECLRMM, DECSLRM: xterm, iTerm2, WezTerm,
+//!   Ghostty) can scroll just the text pane's columns instead ([`margins_for`]); the
+//!   margins are set for the scroll and reset right after it, so between frames the
+//!   scroll region is always the whole screen.
 //!
 //! ratatui's previous buffer is kept equal to what the terminal shows at every step, so
 //! its diff is always complete: a scroll that was not worth it costs bytes, never a
@@ -31,6 +35,7 @@ use ratatui::style::{Color, Modifier};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::App;
+use crate::config::ScrollMargins;
 
 /// How the terminal is asked to scroll a band of rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +68,56 @@ impl ScrollMethod {
     }
 }
 
+/// Whether the text pane may be scrolled inside left/right margins (DECLRMM + DECSLRM),
+/// given the setting, the terminal's scroll method and its environment (`env` reads a
+/// variable). Margins only go with SU/SD. `auto` trusts only what the environment says of
+/// the terminal itself: xterm sets `XTERM_VERSION`; iTerm2, WezTerm and Ghostty set
+/// `TERM_PROGRAM`; iTerm2 sets `LC_TERMINAL`, which ssh passes on with the other `LC_*`.
+/// Every program started from a shell inherits them, so a terminal started from one
+/// (VS Code's, say, launched from iTerm2) carries another's: where `TERM_PROGRAM` is set
+/// it alone decides, as it names the innermost terminal that sets it. Inside tmux or
+/// screen the terminal is the multiplexer, which has no margins, whatever the variables
+/// it inherited say.
+pub fn margins_for(
+    setting: ScrollMargins,
+    method: ScrollMethod,
+    env: impl Fn(&str) -> Option<String>,
+) -> bool {
+    if method != ScrollMethod::ScrollUpDown {
+        return false;
+    }
+    let var = |name: &str| env(name).filter(|v| !v.is_empty());
+    match setting {
+        ScrollMargins::Off => false,
+        ScrollMargins::On => true,
+        ScrollMargins::Auto => {
+            let term = var("TERM").unwrap_or_default();
+            let multiplexed = var("TMUX").is_some()
+                || var("STY").is_some()
+                || term.starts_with("screen")
+                || term.starts_with("tmux");
+            let known = match var("TERM_PROGRAM").as_deref() {
+                Some(program) => matches!(program, "iTerm.app" | "WezTerm" | "ghostty"),
+                None => {
+                    var("XTERM_VERSION").is_some()
+                        || var("LC_TERMINAL").as_deref() == Some("iTerm2")
+                }
+            };
+            known && !multiplexed
+        }
+    }
+}
+
+/// A band of the screen to scroll.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Scroll {
+    rows: Range<u16>,
+    /// The columns, when left/right margins are set for the scroll; whole rows otherwise.
+    columns: Option<Range<u16>>,
+    /// By how many lines (positive: up).
+    lines: i32,
+}
+
 /// What the text pane showed in a frame: enough to tell that the next frame shows the
 /// same text moved by a few lines.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,8 +145,9 @@ impl View {
     }
 
     /// The rows to scroll and by how many lines (positive: the text moved up, as after
-    /// `j`) to go from `self` to `next`, if it is the same text moved by less than a pane.
-    fn scroll_to(&self, next: &View) -> Option<(Range<u16>, i32)> {
+    /// `j`) to go from `self` to `next`, if it is the same text moved by less than a pane;
+    /// the columns are the pane's.
+    fn scroll_to(&self, next: &View) -> Option<(Range<u16>, Range<u16>, i32)> {
         if self.pane != next.pane || self.column != next.column || self.lines != next.lines {
             return None;
         }
@@ -102,7 +158,11 @@ impl View {
         }
         let delta = i32::try_from(delta).ok()?;
         let signed = if next.top > self.top { delta } else { -delta };
-        Some((self.pane.top()..self.pane.bottom(), signed))
+        Some((
+            self.pane.top()..self.pane.bottom(),
+            self.pane.left()..self.pane.right(),
+            signed,
+        ))
     }
 }
 
@@ -249,6 +309,12 @@ pub struct Wire<W: Write> {
     /// Whether the cursor is shown, when known.
     cursor_shown: Option<bool>,
     method: ScrollMethod,
+    /// Whether the text pane may be scrolled inside left/right margins.
+    margins: bool,
+    /// Whether left/right margin mode (DECLRMM, `CSI ? 69 h`) was turned on, so that
+    /// `CSI s` sets margins rather than saving the cursor. Set by the first margin scroll;
+    /// cleared when the terminal was given back (`tui::restore` turns the mode off).
+    margin_mode: bool,
     /// A fixed size instead of asking the terminal (tests, benchmarks).
     fixed_size: Option<Size>,
     /// The text pane of the last frame.
@@ -268,6 +334,8 @@ impl<W: Write> Wire<W> {
             pen: None,
             cursor_shown: None,
             method,
+            margins: false,
+            margin_mode: false,
             fixed_size: None,
             view: None,
             written: 0,
@@ -279,6 +347,13 @@ impl<W: Write> Wire<W> {
         let mut w = Wire::new(out, method);
         w.fixed_size = Some(size);
         w
+    }
+
+    /// Allows scrolling the text pane inside left/right margins ([`margins_for`]); only
+    /// with [`ScrollMethod::ScrollUpDown`].
+    pub fn with_margins(mut self, allowed: bool) -> Wire<W> {
+        self.margins = allowed && self.method == ScrollMethod::ScrollUpDown;
+        self
     }
 
     /// Changes the fixed size (a simulated resize).
@@ -308,6 +383,7 @@ impl<W: Write> Wire<W> {
         self.pen = None;
         self.cursor_shown = None;
         self.view = None;
+        self.margin_mode = false;
     }
 
     /// Prints `cell` at (`x`, `y`) on a screen `width` columns wide.
@@ -397,19 +473,24 @@ impl<W: Write> Wire<W> {
         self.cursor = Some(target);
     }
 
-    /// Scrolls rows `rows` of the terminal by `lines` (positive: up) and the copy of the
-    /// screen with them.
-    fn scroll(&mut self, rows: Range<u16>, lines: i32) {
-        if self.pen != Some(Pen::DEFAULT) {
-            // Rows scrolled in are blank in the current background colour.
-            sgr(self.pen, Pen::DEFAULT, &mut self.queued);
-            self.pen = Some(Pen::DEFAULT);
-        }
-        let n = lines.unsigned_abs();
+    /// The bytes that scroll `band`: DECLRMM the first time margins are used, DECSTBM,
+    /// DECSLRM with margins, SU/SD or DL/IL, then the margins reset (`CSI s` is DECSLRM
+    /// with its defaults while DECLRMM is on) and the region reset.
+    fn scroll_sequence(&self, band: &Scroll) -> Vec<u8> {
+        let mut out = Vec::new();
+        let n = band.lines.unsigned_abs();
         let count = if n == 1 { String::new() } else { n.to_string() };
-        let region = format!("\x1b[{};{}r", rows.start + 1, rows.end);
-        self.queued.extend_from_slice(region.as_bytes());
-        let op = match (self.method, lines > 0) {
+        if band.columns.is_some() && !self.margin_mode {
+            out.extend_from_slice(b"\x1b[?69h");
+        }
+        let (rows, up) = (&band.rows, band.lines > 0);
+        out.extend_from_slice(format!("\x1b[{};{}r", rows.start + 1, rows.end).as_bytes());
+        if let Some(columns) = &band.columns {
+            out.extend_from_slice(
+                format!("\x1b[{};{}s", columns.start + 1, columns.end).as_bytes(),
+            );
+        }
+        let op = match (self.method, up) {
             (ScrollMethod::ScrollUpDown, true) => format!("\x1b[{count}S"),
             (ScrollMethod::ScrollUpDown, false) => format!("\x1b[{count}T"),
             // DECSTBM puts the cursor home; DL and IL work from the cursor's line.
@@ -423,21 +504,72 @@ impl<W: Write> Wire<W> {
                 if up { 'M' } else { 'L' }
             ),
         };
-        self.queued.extend_from_slice(op.as_bytes());
-        self.queued.extend_from_slice(b"\x1b[r");
+        out.extend_from_slice(op.as_bytes());
+        if band.columns.is_some() {
+            out.extend_from_slice(b"\x1b[s");
+        }
+        out.extend_from_slice(b"\x1b[r");
+        out
+    }
+
+    /// Whether the text pane's `columns` of `rows` can be scrolled inside left/right
+    /// margins: margins are allowed, the pane is not the whole width, and no character
+    /// lies across a margin (terminals differ on what scrolling half of one does).
+    fn margins_fit(&self, rows: &Range<u16>, cols: &Range<u16>) -> bool {
+        let area = self.screen.area;
+        if !self.margins
+            || self.method != ScrollMethod::ScrollUpDown
+            || cols.len() < 2
+            || (cols.start <= area.left() && cols.end >= area.right())
+        {
+            return false;
+        }
+        rows.clone().all(|y| {
+            [cols.start, cols.end].into_iter().all(|edge| {
+                (edge.saturating_sub(4)..edge).all(|x| {
+                    self.screen.cell((x, y)).is_none_or(|cell| {
+                        // A character of uncertain width just before the edge may be
+                        // drawn two columns wide.
+                        let width = match advance(cell) {
+                            Some(_) => columns(cell),
+                            None => columns(cell).max(2),
+                        };
+                        x + width <= edge
+                    })
+                })
+            })
+        })
+    }
+
+    /// Scrolls `band` of the terminal; `moved` is the copy of the screen shifted with it.
+    fn scroll(&mut self, band: &Scroll, moved: Buffer) {
+        if self.pen != Some(Pen::DEFAULT) {
+            // Rows scrolled in are blank in the current background colour.
+            sgr(self.pen, Pen::DEFAULT, &mut self.queued);
+            self.pen = Some(Pen::DEFAULT);
+        }
+        let bytes = self.scroll_sequence(band);
+        self.queued.extend_from_slice(&bytes);
+        if band.columns.is_some() {
+            self.margin_mode = true;
+        }
+        // DECSTBM and DECSLRM put the cursor home; say nothing of where it is.
         self.cursor = None;
-        self.screen = shifted(&self.screen, rows, lines);
+        self.screen = moved;
     }
 }
 
-/// `screen` with rows `rows` moved by `lines` (positive: up), blank rows scrolled in.
-fn shifted(screen: &Buffer, rows: Range<u16>, lines: i32) -> Buffer {
+/// `screen` with `band` moved by its lines (positive: up), blank rows scrolled in; only
+/// the band's columns move when it has them.
+fn shifted(screen: &Buffer, band: &Scroll) -> Buffer {
     let mut out = screen.clone();
     let area = screen.area;
-    let rows = rows.start.max(area.top())..rows.end.min(area.bottom());
+    let rows = band.rows.start.max(area.top())..band.rows.end.min(area.bottom());
+    let columns = band.columns.clone().unwrap_or(area.left()..area.right());
+    let columns = columns.start.max(area.left())..columns.end.min(area.right());
     for y in rows.clone() {
-        let from = i64::from(y) + i64::from(lines);
-        for x in area.left()..area.right() {
+        let from = i64::from(y) + i64::from(band.lines);
+        for x in columns.clone() {
             let cell = if from >= i64::from(rows.start) && from < i64::from(rows.end) {
                 let fy = u16::try_from(from).unwrap_or(y);
                 screen.cell((x, fy)).cloned().unwrap_or_default()
@@ -610,14 +742,36 @@ pub fn draw<W: Write>(
         (Some(a), Some(b)) if backend.method != ScrollMethod::Off => a.scroll_to(b),
         _ => None,
     };
-    if let Some((rows, lines)) = scroll {
+    if let Some((rows, pane_columns, lines)) = scroll {
         let next = terminal.current_buffer_mut().clone();
         let backend = terminal.backend_mut();
         if backend.screen.area == next.area {
-            let moved = shifted(&backend.screen, rows.clone(), lines);
-            // The scroll sequence itself costs about 15 bytes.
-            if cost(&moved, &next) + 15 < cost(&backend.screen, &next) {
-                backend.scroll(rows, lines);
+            // Whole rows, or the pane's columns alone where margins can be used: whichever
+            // costs least, the scroll's own bytes included, if less than drawing it all.
+            let mut bands = vec![Scroll {
+                rows: rows.clone(),
+                columns: None,
+                lines,
+            }];
+            if backend.margins_fit(&rows, &pane_columns) {
+                bands.push(Scroll {
+                    rows,
+                    columns: Some(pane_columns),
+                    lines,
+                });
+            }
+            let mut best: Option<(usize, Scroll, Buffer)> = None;
+            for band in bands {
+                let moved = shifted(&backend.screen, &band);
+                let total = cost(&moved, &next) + backend.scroll_sequence(&band).len();
+                if best.as_ref().is_none_or(|(b, _, _)| total < *b) {
+                    best = Some((total, band, moved));
+                }
+            }
+            if let Some((total, band, moved)) = best
+                && total < cost(&backend.screen, &next)
+            {
+                backend.scroll(&band, moved.clone());
                 // Make ratatui's previous buffer what the terminal now shows: swapping
                 // twice resets both buffers; the copy goes into the one that ends up
                 // previous, the frame back into the current one.
@@ -639,4 +793,186 @@ pub fn forget<W: Write>(terminal: &mut Terminal<Wire<W>>) {
     terminal.swap_buffers();
     terminal.swap_buffers();
     terminal.backend_mut().forget();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env<'a>(vars: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<String> + 'a {
+        move |name| {
+            vars.iter()
+                .find(|(k, _)| *k == name)
+                .map(|(_, v)| (*v).to_string())
+        }
+    }
+
+    fn auto(vars: &[(&str, &str)]) -> bool {
+        let term = vars.iter().find(|(k, _)| *k == "TERM").map(|(_, v)| *v);
+        let method = ScrollMethod::for_terminal(true, term);
+        margins_for(ScrollMargins::Auto, method, env(vars))
+    }
+
+    #[test]
+    fn auto_margins_only_in_terminals_known_to_have_them() {
+        let xterm = ("TERM", "xterm-256color");
+        assert!(auto(&[xterm, ("XTERM_VERSION", "XTerm(390)")]));
+        assert!(auto(&[xterm, ("TERM_PROGRAM", "iTerm.app")]));
+        assert!(auto(&[xterm, ("TERM_PROGRAM", "WezTerm")]));
+        assert!(auto(&[
+            ("TERM", "xterm-ghostty"),
+            ("TERM_PROGRAM", "ghostty")
+        ]));
+        // iTerm2 over ssh: only the LC_* variables come along.
+        assert!(auto(&[xterm, ("LC_TERMINAL", "iTerm2")]));
+        // Nothing known about the terminal.
+        assert!(!auto(&[xterm]));
+        assert!(!auto(&[xterm, ("TERM_PROGRAM", "vscode")]));
+        assert!(!auto(&[xterm, ("TERM_PROGRAM", "Apple_Terminal")]));
+        assert!(!auto(&[xterm, ("XTERM_VERSION", "")]));
+        // Another terminal started from xterm's or iTerm2's shell inherits their
+        // variables; its own TERM_PROGRAM says which it is.
+        assert!(!auto(&[
+            xterm,
+            ("TERM_PROGRAM", "vscode"),
+            ("LC_TERMINAL", "iTerm2")
+        ]));
+        assert!(!auto(&[
+            xterm,
+            ("TERM_PROGRAM", "Apple_Terminal"),
+            ("XTERM_VERSION", "XTerm(390)")
+        ]));
+        assert!(auto(&[
+            xterm,
+            ("TERM_PROGRAM", "WezTerm"),
+            ("XTERM_VERSION", "XTerm(390)")
+        ]));
+        // Inside a multiplexer the variables are the outer terminal's.
+        let known = ("XTERM_VERSION", "XTerm(390)");
+        assert!(!auto(&[xterm, known, ("TMUX", "/tmp/tmux-0/default,1,0")]));
+        assert!(!auto(&[xterm, known, ("STY", "1234.pts-0.host")]));
+        assert!(!auto(&[("TERM", "tmux-256color"), known]));
+        assert!(!auto(&[("TERM", "screen-256color"), known]));
+        assert!(!auto(&[
+            ("TERM", "screen.xterm-256color"),
+            ("LC_TERMINAL", "iTerm2")
+        ]));
+        // Terminals that get no SU/SD, or no scroll regions at all.
+        assert!(!auto(&[("TERM", "linux"), known]));
+        assert!(!auto(&[("TERM", "vt100"), known]));
+        assert!(!auto(&[("TERM", "dumb"), known]));
+        assert!(!auto(&[known]));
+    }
+
+    #[test]
+    fn margins_on_and_off_override_the_environment_but_not_the_method() {
+        let none = env(&[]);
+        assert!(margins_for(
+            ScrollMargins::On,
+            ScrollMethod::ScrollUpDown,
+            &none
+        ));
+        assert!(!margins_for(
+            ScrollMargins::On,
+            ScrollMethod::DeleteInsert,
+            &none
+        ));
+        assert!(!margins_for(ScrollMargins::On, ScrollMethod::Off, &none));
+        let xterm = env(&[("XTERM_VERSION", "XTerm(390)")]);
+        assert!(!margins_for(
+            ScrollMargins::Off,
+            ScrollMethod::ScrollUpDown,
+            &xterm
+        ));
+        // Scroll regions turned off in the settings: no scrolling, no margins.
+        let method = ScrollMethod::for_terminal(false, Some("xterm"));
+        assert!(!margins_for(ScrollMargins::On, method, &xterm));
+        // Wire takes margins only with SU/SD, whatever it is told.
+        let w = Wire::new(Vec::new(), ScrollMethod::DeleteInsert).with_margins(true);
+        assert!(!w.margins);
+    }
+
+    fn band(columns: Option<Range<u16>>, lines: i32) -> Scroll {
+        Scroll {
+            rows: 0..23,
+            columns,
+            lines,
+        }
+    }
+
+    #[test]
+    fn the_margin_scroll_turns_the_mode_on_once_and_resets_both_margins() {
+        let mut w = Wire::with_size(Vec::new(), ScrollMethod::ScrollUpDown, Size::new(80, 24))
+            .with_margins(true);
+        w.screen = Buffer::empty(Rect::new(0, 0, 80, 24));
+        let first = w.scroll_sequence(&band(Some(30..80), 1));
+        assert_eq!(first, b"\x1b[?69h\x1b[1;23r\x1b[31;80s\x1b[S\x1b[s\x1b[r");
+        let b = band(Some(30..80), 1);
+        let moved = shifted(&w.screen, &b);
+        w.scroll(&b, moved);
+        let second = w.scroll_sequence(&band(Some(30..80), -3));
+        assert_eq!(second, b"\x1b[1;23r\x1b[31;80s\x1b[3T\x1b[s\x1b[r");
+        // Whole rows never set margins, nor reset them with `CSI s`.
+        let rows = w.scroll_sequence(&band(None, 2));
+        assert_eq!(rows, b"\x1b[1;23r\x1b[2S\x1b[r");
+        // After the terminal was given back, the mode is turned on again.
+        w.forget();
+        assert!(
+            w.scroll_sequence(&band(Some(30..80), 1))
+                .starts_with(b"\x1b[?69h")
+        );
+    }
+
+    #[test]
+    fn margins_are_not_used_across_a_wide_character_or_over_the_whole_width() {
+        let mut w = Wire::with_size(Vec::new(), ScrollMethod::ScrollUpDown, Size::new(20, 5))
+            .with_margins(true);
+        let mut screen = Buffer::empty(Rect::new(0, 0, 20, 5));
+        screen[(5u16, 2u16)].set_symbol("中");
+        w.screen = screen.clone();
+        assert!(w.margins_fit(&(0..4), &(8..20)));
+        assert!(w.margins_fit(&(0..4), &(7..20)));
+        assert!(!w.margins_fit(&(0..4), &(6..20)), "中 lies across column 6");
+        assert!(
+            !w.margins_fit(&(0..4), &(0..20)),
+            "the whole width needs no margins"
+        );
+        assert!(w.margins_fit(&(3..4), &(6..20)), "not in those rows");
+        assert!(
+            !w.margins_fit(&(0..4), &(2..6)),
+            "中 spills past the right margin"
+        );
+        let narrow = Wire::with_size(Vec::new(), ScrollMethod::ScrollUpDown, Size::new(20, 5));
+        assert!(
+            !narrow.margins_fit(&(0..4), &(8..20)),
+            "margins not allowed"
+        );
+    }
+
+    #[test]
+    fn a_margin_scroll_moves_only_the_columns_inside() {
+        let mut screen = Buffer::empty(Rect::new(0, 0, 6, 4));
+        for y in 0..4u16 {
+            for x in 0..6u16 {
+                let c = char::from(b'a' + u8::try_from(y * 6 + x).unwrap_or(0));
+                screen[(x, y)].set_symbol(&c.to_string());
+            }
+        }
+        let moved = shifted(
+            &screen,
+            &Scroll {
+                rows: 0..3,
+                columns: Some(2..5),
+                lines: 1,
+            },
+        );
+        let rows: Vec<String> = (0..4u16)
+            .map(|y| {
+                (0..6u16)
+                    .map(|x| moved[(x, y)].symbol().to_string())
+                    .collect()
+            })
+            .collect();
+        assert_eq!(rows, ["abijkf", "ghopql", "mn   r", "stuvwx"]);
+    }
 }
