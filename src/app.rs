@@ -170,6 +170,8 @@ pub struct App {
     pub pending_load: Option<Receiver<Result<Loaded, String>>>,
     /// The selected finding, when the findings list is open.
     pub findings_view: Option<usize>,
+    /// The findings list was asked for while the check ran: it opens when it is done.
+    findings_requested: bool,
     /// A message for the status bar, until the next key.
     pub message: Option<String>,
     pub running: bool,
@@ -218,6 +220,7 @@ impl App {
             loading: None,
             pending_load: None,
             findings_view: None,
+            findings_requested: false,
             message: None,
             running: true,
             quit_all: false,
@@ -772,6 +775,11 @@ impl App {
     }
 
     fn cancel(&mut self) {
+        // Esc also takes back a findings list still waiting for the check.
+        if std::mem::take(&mut self.findings_requested) {
+            self.message = None;
+            return;
+        }
         if self.search.take().is_some() {
             return;
         }
@@ -970,6 +978,36 @@ impl App {
 
     // ----- findings ----------------------------------------------------------------------
 
+    /// Whether the findings list was asked for and waits for the check.
+    pub fn findings_awaited(&self) -> bool {
+        self.findings_requested && self.pending_findings.is_some()
+    }
+
+    /// Takes the check's findings if they have come; opens the list if it was asked for
+    /// while the check ran.
+    pub fn poll_findings(&mut self) {
+        let Some(rx) = &self.pending_findings else {
+            return;
+        };
+        match rx.try_recv() {
+            Ok(findings) => {
+                self.findings = findings;
+                self.pending_findings = None;
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => return,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.pending_findings = None;
+                if std::mem::take(&mut self.findings_requested) {
+                    self.message = Some("the check of this article failed".to_string());
+                }
+                return;
+            }
+        }
+        if std::mem::take(&mut self.findings_requested) && self.findings_view.is_none() {
+            self.open_findings();
+        }
+    }
+
     fn open_findings(&mut self) {
         if let Some(rx) = &self.pending_findings {
             match rx.try_recv() {
@@ -978,8 +1016,10 @@ impl App {
                     self.pending_findings = None;
                 }
                 Err(std::sync::mpsc::TryRecvError::Empty) => {
-                    self.message =
-                        Some("still checking the article; try again in a moment".to_string());
+                    self.findings_requested = true;
+                    self.message = Some(
+                        "still checking the article; the list opens when it is done".to_string(),
+                    );
                     return;
                 }
                 Err(std::sync::mpsc::TryRecvError::Disconnected) => {
@@ -989,6 +1029,7 @@ impl App {
                 }
             }
         }
+        self.findings_requested = false;
         if self.findings.is_empty() {
             self.message =
                 Some("no findings: yuedu check has nothing to say about this article".to_string());

@@ -246,18 +246,18 @@ impl Session {
     /// Waits for the next batch of messages: one, then all already queued, so that a
     /// held key over a slow link does not queue up frames. A file change waits a moment
     /// for the rest of the save. Ctrl-Z is handled here.
-    /// With `busy` (work is waiting to be done between keys), returns at once, with an
-    /// empty batch when nothing is queued.
-    fn next_batch(&mut self, busy: bool) -> io::Result<Vec<Msg>> {
+    /// With `wait`, waits at most that long (zero: work is waiting to be done between
+    /// keys), returning an empty batch when nothing came.
+    fn next_batch(&mut self, wait: Option<Duration>) -> io::Result<Vec<Msg>> {
         if !std::mem::replace(&mut self.listening, true) {
             spawn_input(self.tx.clone());
             spawn_watchdog(self.tx.clone());
         }
         let mut batch = Vec::new();
-        let mut next = if busy {
-            self.rx.try_recv().ok()
-        } else {
-            self.rx.recv().ok()
+        let mut next = match wait {
+            Some(Duration::ZERO) => self.rx.try_recv().ok(),
+            Some(d) => self.rx.recv_timeout(d).ok(),
+            None => self.rx.recv().ok(),
         };
         let mut settled = false;
         while let Some(msg) = next.take() {
@@ -332,7 +332,16 @@ impl Session {
             // A large article is laid out, and searched, a part at a time while no key
             // is waiting.
             let busy = app.has_work();
-            let batch = self.next_batch(busy)?;
+            // The findings list asked for while the check runs opens when it is done.
+            let wait = if busy {
+                Some(Duration::ZERO)
+            } else if app.findings_awaited() {
+                Some(FINDINGS_POLL)
+            } else {
+                None
+            };
+            let batch = self.next_batch(wait)?;
+            app.poll_findings();
             if busy && batch.is_empty() {
                 app.work_more();
                 continue;
@@ -370,7 +379,7 @@ impl Session {
                 let area = frame.area();
                 ui::library::render(lib, theme, amb, frame.buffer_mut(), area);
             })?;
-            for msg in self.next_batch(false)? {
+            for msg in self.next_batch(None)? {
                 let Msg::Term(Event::Key(key)) = msg else {
                     continue;
                 };
@@ -452,6 +461,10 @@ fn is_suspend_key(ev: &Event) -> bool {
         && k.code == KeyCode::Char('z')
         && k.modifiers.contains(KeyModifiers::CONTROL))
 }
+
+/// How often the event loop looks for the check's findings while the findings list waits
+/// for them.
+const FINDINGS_POLL: Duration = Duration::from_millis(30);
 
 /// Editors save in several steps; wait this long after a change for the file to settle.
 const SETTLE: Duration = Duration::from_millis(60);

@@ -205,14 +205,28 @@ fn findings_worked_out_in_the_background_are_taken_when_asked_for() {
     assert!(a.findings_view.is_none());
     assert_eq!(
         a.message.as_deref(),
-        Some("still checking the article; try again in a moment")
+        Some("still checking the article; the list opens when it is done")
     );
+    assert!(a.findings_awaited());
+    a.poll_findings();
+    assert!(a.findings_view.is_none(), "nothing came yet");
     let src = yuedu::source::load(None, Default::default()).expect("shipped article");
     let findings = yuedu::check::check_source(&src, &a.article, &Config::defaults().check);
     tx.send(findings).expect("send");
-    key(&mut a, "!");
+    // The list opens when the findings come, at the reading position.
+    a.poll_findings();
     assert_eq!(a.findings_view, Some(0));
     assert_eq!(a.findings.len(), 97);
+    assert!(!a.findings_awaited());
+
+    // Esc takes the request back: the findings are kept, the list stays closed.
+    let mut a = app(80, 24);
+    let (tx, rx) = std::sync::mpsc::channel();
+    a.pending_findings = Some(rx);
+    key(&mut a, "!\x1b");
+    tx.send(yuedu::check::FindingList::default()).expect("send");
+    a.poll_findings();
+    assert!(a.findings_view.is_none() && a.pending_findings.is_none());
 }
 
 /// The shipped article repeated past the size that is laid out a part at a time.
