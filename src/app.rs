@@ -1214,6 +1214,7 @@ fn nav_entries(article: &Article, items: &Items) -> Vec<NavEntry> {
             }
         }
     }
+    entries.shrink_to_fit();
     entries
 }
 
