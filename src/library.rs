@@ -3,10 +3,12 @@
 //! typed by the user and a selection. No drawing and no terminal here.
 
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::parse::parse_shared;
+use crate::reader::ReadOptions;
 use crate::source::{self, LoadOptions};
 
 /// File name endings that hold articles; other files in a folder are left out.
@@ -30,6 +32,9 @@ pub struct Entry {
     pub findings: Option<usize>,
     /// Why the file could not be read, when it could not.
     pub error: Option<String>,
+    /// Whether the file has been read and summarised (the library shows its entries at
+    /// once and summarises them in the background: a folder may hold 50 MB articles).
+    pub summarised: bool,
 }
 
 impl Entry {
@@ -40,21 +45,8 @@ impl Entry {
         opts: LoadOptions<'_>,
         count_findings: Option<&CountFindings<'_>>,
     ) -> Entry {
-        let name = path.file_name().map_or_else(
-            || path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        let size = std::fs::metadata(path).map_or(0, |m| m.len());
-        let mut entry = Entry {
-            path: path.to_path_buf(),
-            name,
-            title: None,
-            authors: Vec::new(),
-            sections: 0,
-            size,
-            findings: None,
-            error: None,
-        };
+        let mut entry = Entry::unread(path);
+        entry.summarised = true;
         match source::load(Some(path), opts) {
             Ok(src) => {
                 let article = parse_shared(&src.text);
@@ -66,6 +58,25 @@ impl Entry {
             Err(e) => entry.error = Some(e.to_string()),
         }
         entry
+    }
+
+    /// The entry of the file at `path` before it is read: its name and size.
+    pub fn unread(path: &Path) -> Entry {
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        Entry {
+            path: path.to_path_buf(),
+            name,
+            title: None,
+            authors: Vec::new(),
+            sections: 0,
+            size: std::fs::metadata(path).map_or(0, |m| m.len()),
+            findings: None,
+            error: None,
+            summarised: false,
+        }
     }
 
     /// Whether the entry matches a filter: every word of it appears in the name, the
@@ -114,7 +125,7 @@ pub enum Outcome {
 }
 
 /// The list the user browses.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Library {
     /// Where the articles come from, for the header.
     pub origin: String,
@@ -123,7 +134,12 @@ pub struct Library {
     /// Index into [`Library::visible`].
     pub selected: usize,
     pub message: Option<String>,
+    /// Entries read in the background, by index, as they are summarised.
+    pending: Option<Receiver<(usize, Entry)>>,
 }
+
+/// Counts what `yuedu check` finds, in the thread that summarises a library.
+pub type CountFindingsSend = dyn Fn(&source::Source, &crate::article::Article) -> usize + Send;
 
 impl Library {
     pub fn new(origin: String, entries: Vec<Entry>) -> Library {
@@ -133,7 +149,69 @@ impl Library {
             filter: String::new(),
             selected: 0,
             message: None,
+            pending: None,
         }
+    }
+
+    /// A library of `files` shown at once by name and size, read and summarised one
+    /// after the other in a thread ([`Library::poll`] takes what is done).
+    pub fn reading(
+        origin: String,
+        files: Vec<PathBuf>,
+        read: ReadOptions,
+        count_findings: Box<CountFindingsSend>,
+    ) -> Library {
+        let entries = files.iter().map(|f| Entry::unread(f)).collect();
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            for (i, f) in files.iter().enumerate() {
+                let entry = Entry::read(f, read.as_load(), Some(&*count_findings));
+                if tx.send((i, entry)).is_err() {
+                    return;
+                }
+            }
+        });
+        let mut lib = Library::new(origin, entries);
+        lib.pending = Some(rx);
+        lib
+    }
+
+    /// Whether entries are still being read.
+    pub fn summarising(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// Takes the entries read since the last call; returns whether any came.
+    pub fn poll(&mut self) -> bool {
+        let Some(rx) = &self.pending else {
+            return false;
+        };
+        let mut changed = false;
+        loop {
+            match rx.try_recv() {
+                Ok((i, entry)) => {
+                    if let Some(e) = self.entries.get_mut(i) {
+                        *e = entry;
+                        changed = true;
+                    }
+                }
+                Err(TryRecvError::Empty) => break,
+                Err(TryRecvError::Disconnected) => {
+                    self.pending = None;
+                    // A thread that stopped early leaves its entries unread: say so.
+                    for e in self.entries.iter_mut().filter(|e| !e.summarised) {
+                        e.error = Some("could not be read".to_string());
+                        e.summarised = true;
+                        changed = true;
+                    }
+                    break;
+                }
+            }
+        }
+        if changed {
+            self.clamp();
+        }
+        changed
     }
 
     /// The indexes of the entries that pass the filter.
@@ -219,6 +297,7 @@ mod tests {
             size: 0,
             findings: None,
             error: None,
+            summarised: true,
         }
     }
 
@@ -285,6 +364,39 @@ mod tests {
             "q is typed into a filter"
         );
         assert_eq!(press(&mut lib, "\x08\x08\x1b"), Outcome::Quit);
+    }
+
+    #[test]
+    fn a_library_shows_names_and_sizes_at_once_and_fills_in_the_rest() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let article = dir.path().join("a.txt");
+        std::fs::write(&article, crate::source::SHIPPED_ARTICLE).expect("write");
+        let binary = dir.path().join("b.txt");
+        std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10").expect("write");
+        let files = scan(dir.path()).expect("scan");
+        let count: Box<CountFindingsSend> = Box::new(|_, article| article.blocks.len());
+        let mut lib = Library::reading("test".to_string(), files, ReadOptions::default(), count);
+        // Before anything is read, every file is there by name and size.
+        let names: Vec<&str> = lib.entries.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["a.txt", "b.txt"]);
+        assert_eq!(
+            lib.entries[0].size,
+            crate::source::SHIPPED_ARTICLE.len() as u64
+        );
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        while lib.summarising() && std::time::Instant::now() < deadline {
+            lib.poll();
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        assert!(!lib.summarising() && lib.entries.iter().all(|e| e.summarised));
+        let a = &lib.entries[0];
+        assert_eq!(a.sections, 3);
+        assert_eq!(a.authors, ["陈醉", "劳超杰"]);
+        assert!(a.findings.is_some_and(|n| n > 0) && a.error.is_none());
+        assert!(
+            lib.entries[1].error.is_some(),
+            "the binary file is kept with its error"
+        );
     }
 
     #[test]

@@ -326,14 +326,12 @@ fn browse(
         }
         return Ok(());
     }
-    let count_findings = |src: &Source, article: &yuedu::article::Article| {
-        yuedu::check::check_source(src, article, &config.check).len()
+    // Shown at once by name and size; read and summarised in the background.
+    let levels = config.check.clone();
+    let count_findings = move |src: &Source, article: &yuedu::article::Article| {
+        yuedu::check::check_source(src, article, &levels).len()
     };
-    let entries = files
-        .iter()
-        .map(|f| library::Entry::read(f, read.as_load(), Some(&count_findings)))
-        .collect();
-    let mut lib = library::Library::new(origin, entries);
+    let mut lib = library::Library::reading(origin, files, read.clone(), Box::new(count_findings));
     let theme = theme_for(&config);
     let amb = config.text.ambiguous_width;
     let open = |path: &Path, size: (u16, u16)| -> Result<reader::Opened, String> {

@@ -379,7 +379,11 @@ impl Session {
                 let area = frame.area();
                 ui::library::render(lib, theme, amb, frame.buffer_mut(), area);
             })?;
-            for msg in self.next_batch(None)? {
+            // Entries still being read fill in as they come.
+            let wait = lib.summarising().then_some(LIBRARY_POLL);
+            let batch = self.next_batch(wait)?;
+            lib.poll();
+            for msg in batch {
                 let Msg::Term(Event::Key(key)) = msg else {
                     continue;
                 };
@@ -461,6 +465,9 @@ fn is_suspend_key(ev: &Event) -> bool {
         && k.code == KeyCode::Char('z')
         && k.modifiers.contains(KeyModifiers::CONTROL))
 }
+
+/// How often the library looks for entries read in the background while some are not.
+const LIBRARY_POLL: Duration = Duration::from_millis(50);
 
 /// How often the event loop looks for the check's findings while the findings list waits
 /// for them.

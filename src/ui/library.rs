@@ -102,6 +102,10 @@ pub fn render(lib: &Library, theme: &Theme, amb: AmbiguousWidth, buf: &mut Buffe
         let name = pad(&for_terminal_line(&e.name), name_w, amb);
         let stats = match (&e.error, e.findings) {
             (Some(_), _) => format!("{name}   unreadable"),
+            // Not read yet: its size is known, the rest comes.
+            (None, _) if !e.summarised => {
+                format!("{name} {:>8} {:>8} {:>8}", "…", human_size(e.size), "…")
+            }
             (None, f) => format!(
                 "{name} {:>8} {:>8} {:>8}",
                 e.sections,
@@ -111,7 +115,11 @@ pub fn render(lib: &Library, theme: &Theme, amb: AmbiguousWidth, buf: &mut Buffe
         };
         let stats_x = right.saturating_sub(str_width(&stats, amb) as u16 + 1);
         let stats_x = if wide { stats_x } else { right };
-        let title = e.title.as_deref().unwrap_or("(no title)");
+        let title = match &e.title {
+            Some(t) => t.as_str(),
+            None if !e.summarised => "(reading…)",
+            None => "(no title)",
+        };
         let mut label = format!(" {}", for_terminal_line(title));
         if !e.authors.is_empty() {
             label.push_str(" · ");
