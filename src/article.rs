@@ -4,6 +4,10 @@
 //!
 //! A block's text is a [`SharedStr`]: where it is one source line's text (most
 //! paragraphs), it is a slice of the source's buffer, not a copy.
+//!
+//! Positions inside the article (a [`Part`]'s offset and line, a [`SharedStr`]'s range)
+//! are kept in 32 bits: sources are at most [`u32::MAX`] bytes
+//! ([`crate::source::MAX_SOURCE_BYTES`]).
 
 use std::borrow::Borrow;
 use std::fmt;
@@ -67,12 +71,44 @@ impl BlockKind {
 /// A block made of one source paragraph has one part; a paragraph joined across a
 /// caption or column break has one part per piece, so that any byte of the block's text
 /// can be traced back to its source line.
+///
+/// Both fields are 32 bits: a block's text is at most as long as its source, and sources
+/// are at most [`u32::MAX`] bytes ([`crate::source::MAX_SOURCE_BYTES`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Part {
     /// Byte offset in [`Block::text`] where this part starts.
-    pub start: usize,
+    pub start: u32,
     /// The source line this part starts on.
-    pub line: LineNo,
+    pub line: u32,
+}
+
+impl Part {
+    /// The part starting at byte `start` of a block's text, on source line `line`.
+    ///
+    /// # Panics
+    /// When either is over [`u32::MAX`] (no source is that large).
+    pub fn new(start: usize, line: LineNo) -> Part {
+        Part {
+            start: to_u32(start, "a block's text"),
+            line: to_u32(line, "a line number"),
+        }
+    }
+
+    /// [`Part::start`] as an offset.
+    pub fn offset(self) -> usize {
+        self.start as usize
+    }
+
+    /// [`Part::line`] as a [`LineNo`].
+    pub fn line_no(self) -> LineNo {
+        self.line as LineNo
+    }
+}
+
+fn to_u32(n: usize, what: &str) -> u32 {
+    u32::try_from(n).unwrap_or_else(|_| {
+        panic!("{what} over u32::MAX ({n}): sources are at most u32::MAX bytes")
+    })
 }
 
 /// A photographer's credit, "NAME 摄".
@@ -103,13 +139,13 @@ pub struct Block {
 impl Block {
     /// The source line the block starts on.
     pub fn line(&self) -> LineNo {
-        self.parts.first().map_or(0, |p| p.line)
+        self.parts.first().map_or(0, |p| p.line_no())
     }
 
     /// The source line of the byte at `offset` in [`Block::text`].
     pub fn line_at(&self, offset: usize) -> LineNo {
-        let idx = self.parts.partition_point(|p| p.start <= offset);
-        self.parts[idx.saturating_sub(1)].line
+        let idx = self.parts.partition_point(|p| p.offset() <= offset);
+        self.parts[idx.saturating_sub(1)].line_no()
     }
 }
 
@@ -377,8 +413,11 @@ enum PartsRepr {
 
 impl Parts {
     /// The one part of a block that starts on `line`.
+    ///
+    /// # Panics
+    /// When `line` is over [`u32::MAX`] (no source has that many lines).
     pub fn one(line: LineNo) -> Parts {
-        Parts(PartsRepr::One([Part { start: 0, line }]))
+        Parts(PartsRepr::One([Part::new(0, line)]))
     }
 
     pub fn as_slice(&self) -> &[Part] {
@@ -490,9 +529,10 @@ mod tests {
     #[test]
     #[cfg(target_pointer_width = "64")]
     fn a_block_is_small() {
-        assert_eq!(std::mem::size_of::<Block>(), 56);
+        assert_eq!(std::mem::size_of::<Block>(), 48);
         assert_eq!(std::mem::size_of::<SharedStr>(), 16);
-        assert_eq!(std::mem::size_of::<Parts>(), 24);
+        assert_eq!(std::mem::size_of::<Parts>(), 16);
+        assert_eq!(std::mem::size_of::<Part>(), 8);
     }
 
     /// Past the 32-bit limit (injected here as 9 bytes), a whole buffer is marked as such

@@ -340,17 +340,18 @@ struct Draft<'a> {
 
 impl Draft<'_> {
     fn line(&self) -> LineNo {
-        self.parts.first().map_or(0, |p| p.line)
+        self.parts.first().map_or(0, |p| p.line_no())
     }
 
     /// Appends `next` (a paragraph continued after a break) to this one.
     fn append(&mut self, next: &Draft<'_>) {
         let offset = self.text.len();
         self.text.to_mut().push_str(&next.text);
-        self.parts.extend(next.parts.iter().map(|part| Part {
-            start: part.start + offset,
-            line: part.line,
-        }));
+        self.parts.extend(
+            next.parts
+                .iter()
+                .map(|part| Part::new(part.offset() + offset, part.line_no())),
+        );
     }
 
     /// The block, its text a slice of `buf` (the source the draft borrows from) when it is
@@ -379,19 +380,13 @@ fn unit_block<'a>(unit: &Unit<'a>, class: Class) -> Draft<'a> {
     let mut text: Cow<'a, str> = match body {
         // One line (most paragraphs): its text as it stands in the source.
         [line] => {
-            parts.push(Part {
-                start: 0,
-                line: line.no,
-            });
+            parts.push(Part::new(0, line.no));
             Cow::Borrowed(line.text.trim())
         }
         _ => {
             let mut text = String::with_capacity(body.iter().map(|l| l.text.trim().len()).sum());
             for line in body {
-                parts.push(Part {
-                    start: text.len(),
-                    line: line.no,
-                });
+                parts.push(Part::new(text.len(), line.no));
                 text.push_str(line.text.trim());
             }
             Cow::Owned(text)
@@ -452,13 +447,25 @@ fn unit_block<'a>(unit: &Unit<'a>, class: Class) -> Draft<'a> {
 
 /// Parses newspaper-style plain text into an [`Article`] (a copy of `text` is made for
 /// the article's blocks to share; [`parse_shared`] takes a buffer that is shared already).
+///
+/// # Panics
+/// When `text` is over [`u32::MAX`] bytes, as [`parse_shared`].
 pub fn parse(text: &str) -> Article {
     parse_shared(&Arc::new(text.to_string()))
 }
 
 /// Parses newspaper-style plain text into an [`Article`] whose blocks share `buf`: a block
 /// that is one source line's text is a range of `buf`, not a copy.
+///
+/// # Panics
+/// When `buf` is over [`u32::MAX`] bytes: positions in the article are kept in 32 bits,
+/// and no source is larger ([`crate::source::MAX_SOURCE_BYTES`]).
 pub fn parse_shared(buf: &Arc<String>) -> Article {
+    assert!(
+        u32::try_from(buf.len()).is_ok(),
+        "a text of {} bytes: sources are at most u32::MAX bytes",
+        buf.len()
+    );
     let lines = split_lines(buf);
     let units = group_units(&lines);
     let mut article = Article::default();
@@ -738,8 +745,8 @@ mod tests {
         }
         for b in &a.blocks {
             for (i, p) in b.parts.iter().enumerate() {
-                let end = b.parts.get(i + 1).map_or(b.text.len(), |n| n.start);
-                got.push((p.line, strip(&b.text[p.start..end])));
+                let end = b.parts.get(i + 1).map_or(b.text.len(), |n| n.offset());
+                got.push((p.line_no(), strip(&b.text[p.offset()..end])));
             }
             if let Some(c) = &b.credit {
                 if c.line == b.line() {
