@@ -3,7 +3,9 @@
 //! Pure data. Nothing here knows about terminals, colours or widths.
 //!
 //! A block's text is a [`SharedStr`]: where it is one source line's text (most
-//! paragraphs), it is a slice of the source's buffer, not a copy.
+//! paragraphs), it is a slice of the source's buffer, not a copy. So are a credit's text
+//! and name and a join's excerpts (slices of the joined paragraph's text), wherever they
+//! can be.
 //!
 //! Positions inside the article (a [`Part`]'s offset and line, a [`SharedStr`]'s range)
 //! are kept in 32 bits: sources are at most [`u32::MAX`] bytes
@@ -112,12 +114,16 @@ fn to_u32(n: usize, what: &str) -> u32 {
 }
 
 /// A photographer's credit, "NAME 摄".
+///
+/// Both texts are slices of the source where they can be: the printed credit always
+/// (unless it was split over two source lines), the name unless removing its padding
+/// changed it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Credit {
     /// The name, padding spaces removed ("张 三 摄" gives 张三).
-    pub name: String,
+    pub name: SharedStr,
     /// The credit exactly as printed, for example "谷志锋 摄".
-    pub text: String,
+    pub text: SharedStr,
     /// The source line it stands on.
     pub line: LineNo,
 }
@@ -150,14 +156,16 @@ impl Block {
 }
 
 /// A paragraph joined with the text that continued it after a break.
+///
+/// The excerpts are slices of the joined paragraph's text (no copies).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Join {
     /// The source line where the continued part starts.
     pub line: LineNo,
     /// The last few characters before the break.
-    pub before: String,
+    pub before: SharedStr,
     /// The first few characters after the break.
-    pub after: String,
+    pub after: SharedStr,
 }
 
 impl Article {
@@ -533,6 +541,8 @@ mod tests {
         assert_eq!(std::mem::size_of::<SharedStr>(), 16);
         assert_eq!(std::mem::size_of::<Parts>(), 16);
         assert_eq!(std::mem::size_of::<Part>(), 8);
+        assert_eq!(std::mem::size_of::<Credit>(), 40);
+        assert_eq!(std::mem::size_of::<Join>(), 40);
     }
 
     /// Past the 32-bit limit (injected here as 9 bytes), a whole buffer is marked as such

@@ -11,9 +11,12 @@
 //!
 //! [`parse_shared`] copies no text of the common block: a block that is one source line's
 //! text is a slice of the source's buffer ([`SharedStr`]); only a block made of several
-//! lines, or joined across a break, owns its concatenation.
+//! lines, or joined across a break, owns its concatenation. A credit's texts are slices of
+//! the source too (the name owned only where removing its padding changed it), and a
+//! join's excerpts slices of the joined paragraph's text.
 
 use std::borrow::Cow;
+use std::ops::Range;
 use std::sync::Arc;
 
 use crate::article::{
@@ -317,15 +320,22 @@ fn classify(units: &[Unit<'_>]) -> Vec<Class> {
     classes
 }
 
-fn excerpt_end(text: &str) -> String {
-    let n = text.chars().count();
-    text.chars()
-        .skip(n.saturating_sub(JOIN_EXCERPT_CHARS))
-        .collect()
+/// The byte range of the last [`JOIN_EXCERPT_CHARS`] characters of `text`.
+fn excerpt_end(text: &str) -> Range<usize> {
+    let start = text
+        .char_indices()
+        .rev()
+        .nth(JOIN_EXCERPT_CHARS - 1)
+        .map_or(0, |(i, _)| i);
+    start..text.len()
 }
 
-fn excerpt_start(text: &str) -> String {
-    text.chars().take(JOIN_EXCERPT_CHARS).collect()
+/// The byte range of the first [`JOIN_EXCERPT_CHARS`] characters of `text`.
+fn excerpt_start(text: &str) -> Range<usize> {
+    0..text
+        .char_indices()
+        .nth(JOIN_EXCERPT_CHARS)
+        .map_or(text.len(), |(i, _)| i)
 }
 
 /// A block being built: its text still borrowed from the source while it is one line's
@@ -336,6 +346,8 @@ struct Draft<'a> {
     text: Cow<'a, str>,
     parts: Vec<Part>,
     credit: Option<Credit>,
+    /// The joins into this paragraph: line, and the ranges of the excerpts in `text`.
+    joins: Vec<(LineNo, Range<usize>, Range<usize>)>,
 }
 
 impl Draft<'_> {
@@ -343,9 +355,16 @@ impl Draft<'_> {
         self.parts.first().map_or(0, |p| p.line_no())
     }
 
-    /// Appends `next` (a paragraph continued after a break) to this one.
+    /// Appends `next` (a paragraph continued after a break) to this one, recording the join.
     fn append(&mut self, next: &Draft<'_>) {
         let offset = self.text.len();
+        let before = excerpt_end(&self.text);
+        let after = excerpt_start(&next.text);
+        self.joins.push((
+            next.line(),
+            before,
+            offset + after.start..offset + after.end,
+        ));
         self.text.to_mut().push_str(&next.text);
         self.parts.extend(
             next.parts
@@ -355,27 +374,47 @@ impl Draft<'_> {
     }
 
     /// The block, its text a slice of `buf` (the source the draft borrows from) when it is
-    /// still borrowed.
-    fn finish(self, buf: &Arc<String>) -> Block {
+    /// still borrowed, and its joins, their excerpts slices of its text.
+    fn finish(self, buf: &Arc<String>, joins: &mut Vec<Join>) -> Block {
+        let text = match self.text {
+            Cow::Borrowed(s) => SharedStr::slice_of(buf, s),
+            Cow::Owned(mut s) => {
+                s.shrink_to_fit();
+                SharedStr::from(s)
+            }
+        };
+        joins.extend(self.joins.into_iter().map(|(line, before, after)| Join {
+            line,
+            before: text.slice(before),
+            after: text.slice(after),
+        }));
         Block {
             kind: self.kind,
-            text: match self.text {
-                Cow::Borrowed(s) => SharedStr::slice_of(buf, s),
-                Cow::Owned(mut s) => {
-                    s.shrink_to_fit();
-                    SharedStr::from(s)
-                }
-            },
+            text,
             parts: self.parts.into(),
             credit: self.credit.map(Box::new),
         }
     }
 }
 
-/// Builds the block of a unit; a caption's credit is split off.
-fn unit_block<'a>(unit: &Unit<'a>, class: Class) -> Draft<'a> {
+/// A credit as a slice of `buf` where it is one (see [`Credit`]).
+fn credit_of(buf: &Arc<String>, name: &str, text: &str, line: LineNo) -> Credit {
+    Credit {
+        name: if name.contains(char::is_whitespace) {
+            SharedStr::from(name.split_whitespace().collect::<String>())
+        } else {
+            SharedStr::slice_of(buf, name)
+        },
+        text: SharedStr::slice_of(buf, text),
+        line,
+    }
+}
+
+/// Builds the block of a unit; a caption's credit is split off (its texts slices of
+/// `buf`, the source the unit is part of, where they are in it).
+fn unit_block<'a>(buf: &Arc<String>, unit: &Unit<'a>, class: Class) -> Draft<'a> {
     let mut parts = Vec::with_capacity(unit.lines.len());
-    let mut credit = None;
+    let mut found = None;
     let body = unit.body_lines();
     let mut text: Cow<'a, str> = match body {
         // One line (most paragraphs): its text as it stands in the source.
@@ -396,26 +435,18 @@ fn unit_block<'a>(unit: &Unit<'a>, class: Class) -> Draft<'a> {
         if body.len() < unit.lines.len() {
             let last = unit.lines[unit.lines.len() - 1];
             if let Some(name) = credit_only(last.text) {
-                credit = Some(Credit {
-                    name: name.split_whitespace().collect(),
-                    text: last.text.trim().to_string(),
-                    line: last.no,
-                });
+                found = Some(credit_of(buf, name, last.text.trim(), last.no));
             }
         } else {
             let split = |text: &str| {
                 trailing_credit(text).map(|(caption, name, credit_text)| {
                     // Where the caption stands in `text`, to cut it out without a copy.
                     let start = caption.as_ptr().addr() - text.as_ptr().addr();
-                    let found = Credit {
-                        name: name.to_string(),
-                        text: credit_text.to_string(),
-                        line: body[0].no,
-                    };
+                    let found = credit_of(buf, name, credit_text, body[0].no);
                     (start..start + caption.len(), found)
                 })
             };
-            if let Some((range, found)) = split(&text) {
+            if let Some((range, credit)) = split(&text) {
                 text = match text {
                     Cow::Borrowed(s) => Cow::Borrowed(&s[range]),
                     // The text is trimmed, so the caption is where it starts.
@@ -425,7 +456,7 @@ fn unit_block<'a>(unit: &Unit<'a>, class: Class) -> Draft<'a> {
                     }
                     Cow::Owned(s) => Cow::Owned(s[range].to_string()),
                 };
-                credit = Some(found);
+                found = Some(credit);
             }
         }
     }
@@ -441,7 +472,8 @@ fn unit_block<'a>(unit: &Unit<'a>, class: Class) -> Draft<'a> {
         kind,
         text,
         parts,
-        credit,
+        credit: found,
+        joins: Vec::new(),
     }
 }
 
@@ -505,23 +537,20 @@ pub fn parse_shared(buf: &Arc<String>) -> Article {
     let flush =
         |article: &mut Article, open: &mut Option<Draft<'_>>, deferred: &mut Vec<Draft<'_>>| {
             if let Some(p) = open.take() {
-                article.blocks.push(p.finish(buf));
+                let block = p.finish(buf, &mut article.joins);
+                article.blocks.push(block);
             }
-            article
-                .blocks
-                .extend(deferred.drain(..).map(|d| d.finish(buf)));
+            for d in deferred.drain(..) {
+                let block = d.finish(buf, &mut article.joins);
+                article.blocks.push(block);
+            }
         };
     for (unit, &class) in rest.iter().zip(&classes) {
-        let block = unit_block(unit, class);
+        let block = unit_block(buf, unit, class);
         match class {
             Class::Paragraph => {
                 let block = match open.take() {
                     Some(mut p) => {
-                        article.joins.push(Join {
-                            line: block.line(),
-                            before: excerpt_end(&p.text),
-                            after: excerpt_start(&block.text),
-                        });
                         p.append(&block);
                         p
                     }
@@ -537,7 +566,7 @@ pub fn parse_shared(buf: &Arc<String>) -> Article {
             Class::Caption if open.is_some() => deferred.push(block),
             Class::Caption | Class::Heading => {
                 flush(&mut article, &mut open, &mut deferred);
-                article.blocks.push(block.finish(buf));
+                article.blocks.push(block.finish(buf, &mut article.joins));
             }
         }
     }
@@ -728,6 +757,71 @@ mod tests {
             Some("张三 摄")
         );
         assert_eq!(parse(&buf), a, "parse (a copy) and parse_shared agree");
+    }
+
+    #[test]
+    fn credits_and_join_excerpts_copy_no_text() {
+        let buf = Arc::new(
+            "城市观察\r\n\r\n小城十年的变迁之路\r\n\r\n\
+             正文开始,这是一段足够长的正文,说到这里的时候被一张图片的说明打断了,我们\r\n\r\n\
+             峰会现场\r\n张 三 摄\r\n\r\n继续说下去,这一段也写得足够长,长到超过三十二个字符的限度,不会被当作标题\r\n\r\n图二 李四 摄\r\r再说。\n\n图三\n王五 摄\n"
+                .to_string(),
+        );
+        let a = parse_shared(&buf);
+        let within = |s: &SharedStr, outer: &str| {
+            let range = outer.as_ptr().addr()..outer.as_ptr().addr() + outer.len();
+            range.contains(&s.as_ptr().addr()) && s.as_ptr().addr() + s.len() <= range.end
+        };
+        let credits: Vec<&Credit> = a
+            .blocks
+            .iter()
+            .filter_map(|b| b.credit.as_deref())
+            .collect();
+        let got: Vec<(&str, &str, LineNo)> = credits
+            .iter()
+            .map(|c| (c.name.as_str(), c.text.as_str(), c.line))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("张三", "张 三 摄", 8),
+                ("李四", "李四 摄", 12),
+                ("王五", "王五 摄", 17)
+            ]
+        );
+        for c in &credits {
+            assert!(c.text.shares(&buf) && within(&c.text, &buf), "{c:?}");
+        }
+        assert!(
+            !credits[0].name.shares(&buf),
+            "a name without its padding is owned"
+        );
+        assert!(credits[1].name.shares(&buf) && within(&credits[1].name, &buf));
+        assert_eq!(a.joins.len(), 2, "{:?}", a.joins);
+        let joined = &a.blocks[0];
+        assert!(!joined.text.shares(&buf));
+        for j in &a.joins {
+            for excerpt in [&j.before, &j.after] {
+                assert!(within(excerpt, &joined.text), "{j:?}");
+            }
+        }
+        assert_eq!(
+            (
+                a.joins[0].line,
+                a.joins[0].before.as_str(),
+                a.joins[0].after.as_str()
+            ),
+            (10, "张图片的说明打断了,我们", "继续说下去,这一段也写得")
+        );
+        assert_eq!(
+            (
+                a.joins[1].line,
+                a.joins[1].before.as_str(),
+                a.joins[1].after.as_str()
+            ),
+            (14, "符的限度,不会被当作标题", "再说。")
+        );
+        assert_eq!(parse(&buf), a);
     }
 
     #[test]
