@@ -14,6 +14,10 @@
 //! lines, or joined across a break, owns its concatenation. A credit's texts are slices of
 //! the source too (the name owned only where removing its padding changed it), and a
 //! join's excerpts slices of the joined paragraph's text.
+//!
+//! Nothing is kept per source line while parsing: the lines are read as they are needed,
+//! twice (once to classify the units, once to build the blocks), and a few bytes are kept
+//! per unit.
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -53,91 +57,182 @@ pub fn is_han(c: char) -> bool {
 /// One source line, numbered.
 #[derive(Debug, Clone, Copy)]
 struct SrcLine<'a> {
-    no: LineNo,
+    no: u32,
     text: &'a str,
+}
+
+/// The source lines of a text, numbered, read as they are needed (nothing is kept per
+/// line: a 50 MB article has 720 000 of them).
+#[derive(Debug, Clone)]
+struct LineIter<'a> {
+    text: &'a str,
+    /// Where the next line starts.
+    pos: usize,
+    /// The next line's number.
+    no: u32,
+}
+
+impl<'a> LineIter<'a> {
+    /// The lines of `text`, the first numbered `first`.
+    fn new(text: &'a str, first: u32) -> LineIter<'a> {
+        LineIter {
+            text,
+            pos: 0,
+            no: first,
+        }
+    }
+}
+
+impl<'a> Iterator for LineIter<'a> {
+    type Item = SrcLine<'a>;
+
+    /// The next line, reading `\n`, `\r\n` and a lone `\r` as line ends.
+    fn next(&mut self) -> Option<SrcLine<'a>> {
+        let rest = self.text.get(self.pos..).filter(|r| !r.is_empty())?;
+        let bytes = rest.as_bytes();
+        let (len, end_len) = match memchr::memchr2(b'\n', b'\r', bytes) {
+            Some(i) if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') => (i, 2),
+            Some(i) => (i, 1),
+            None => (rest.len(), 0),
+        };
+        let line = SrcLine {
+            no: self.no,
+            text: &rest[..len],
+        };
+        self.pos += len + end_len;
+        // Line numbers fit: a text has at most one line per byte, and `parse_shared` takes
+        // no text over u32::MAX bytes.
+        self.no = self.no.wrapping_add(1);
+        Some(line)
+    }
 }
 
 /// Splits `text` into its source lines, reading `\n`, `\r\n` and a lone `\r` as line
 /// ends: line `n` (1-based) of every [`LineNo`] is element `n - 1`.
 pub fn source_lines(text: &str) -> Vec<&str> {
-    let mut lines = Vec::new();
-    for_each_line(text, |line| lines.push(line));
-    lines
-}
-
-/// Calls `f` with each source line of `text` in turn (see [`source_lines`]).
-fn for_each_line<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
-    let bytes = text.as_bytes();
-    let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                f(&text[start..i]);
-                i += 1;
-                start = i;
-            }
-            b'\r' => {
-                f(&text[start..i]);
-                i += if bytes.get(i + 1) == Some(&b'\n') {
-                    2
-                } else {
-                    1
-                };
-                start = i;
-            }
-            _ => i += 1,
-        }
-    }
-    if start < text.len() {
-        f(&text[start..]);
-    }
-}
-
-/// Splits `text` into numbered lines (see [`source_lines`]).
-fn split_lines(text: &str) -> Vec<SrcLine<'_>> {
-    let mut lines = Vec::new();
-    for_each_line(text, |t| {
-        lines.push(SrcLine {
-            no: lines.len() + 1,
-            text: t,
-        });
-    });
-    lines
+    LineIter::new(text, 1).map(|l| l.text).collect()
 }
 
 /// A run of consecutive non-blank lines: one paragraph-like unit of the page (a slice of
-/// the source's lines, no copy).
+/// the source, no copy).
 #[derive(Debug, Clone, Copy)]
 struct Unit<'a> {
-    lines: &'a [SrcLine<'a>],
+    /// From the start of the first line to the end of the last, line ends included.
+    text: &'a str,
+    /// The first line's number.
+    first: u32,
+    /// How many lines (at least one).
+    count: u32,
 }
 
 impl<'a> Unit<'a> {
     fn first_line(&self) -> LineNo {
-        self.lines[0].no
+        self.first as LineNo
     }
 
-    /// The unit's lines without a trailing credit line.
-    fn body_lines(&self) -> &'a [SrcLine<'a>] {
-        if self.lines.len() > 1 && credit_only(self.lines[self.lines.len() - 1].text).is_some() {
-            &self.lines[..self.lines.len() - 1]
+    fn lines(&self) -> LineIter<'a> {
+        LineIter::new(self.text, self.first)
+    }
+
+    /// The one line of a unit of one line.
+    fn single(&self) -> Option<&'a str> {
+        (self.count == 1).then_some(self.text)
+    }
+
+    /// The first line's text.
+    fn first_text(&self) -> &'a str {
+        self.lines().next().map_or("", |l| l.text)
+    }
+
+    /// The last line, and where its line end starts in `text` (for one line, 0).
+    fn last(&self) -> (SrcLine<'a>, usize) {
+        let end = match self.count {
+            1 => None,
+            _ => memchr::memrchr2(b'\n', b'\r', self.text.as_bytes()),
+        };
+        match end {
+            Some(i) => {
+                let before = if self.text[..i + 1].ends_with("\r\n") {
+                    i - 1
+                } else {
+                    i
+                };
+                let line = SrcLine {
+                    no: self.first + (self.count - 1),
+                    text: &self.text[i + 1..],
+                };
+                (line, before)
+            }
+            None => (
+                SrcLine {
+                    no: self.first,
+                    text: self.text,
+                },
+                0,
+            ),
+        }
+    }
+
+    fn last_line(&self) -> SrcLine<'a> {
+        self.last().0
+    }
+
+    /// The unit without a trailing credit line.
+    fn body(&self) -> Unit<'a> {
+        let (last, end) = self.last();
+        if self.count > 1 && credit_only(last.text).is_some() {
+            Unit {
+                text: &self.text[..end],
+                first: self.first,
+                count: self.count - 1,
+            }
         } else {
-            self.lines
+            *self
         }
     }
 
     fn body_text(&self) -> String {
-        self.body_lines().iter().map(|l| l.text.trim()).collect()
+        self.body().lines().map(|l| l.text.trim()).collect()
     }
 }
 
-fn group_units<'a>(lines: &'a [SrcLine<'a>]) -> Vec<Unit<'a>> {
-    lines
-        .split(|line| line.text.trim().is_empty())
-        .filter(|run| !run.is_empty())
-        .map(|run| Unit { lines: run })
-        .collect()
+/// The units of a text in order, found as they are needed (see [`LineIter`]).
+#[derive(Debug, Clone)]
+struct Units<'a> {
+    lines: LineIter<'a>,
+}
+
+impl<'a> Units<'a> {
+    fn new(text: &'a str) -> Units<'a> {
+        Units {
+            lines: LineIter::new(text, 1),
+        }
+    }
+}
+
+impl<'a> Iterator for Units<'a> {
+    type Item = Unit<'a>;
+
+    fn next(&mut self) -> Option<Unit<'a>> {
+        let text = self.lines.text;
+        let offset = |line: &SrcLine<'_>| line.text.as_ptr().addr() - text.as_ptr().addr();
+        let first = self.lines.find(|l| !l.text.trim().is_empty())?;
+        let start = offset(&first);
+        let mut end = start + first.text.len();
+        let mut count = 1;
+        for line in self.lines.by_ref() {
+            if line.text.trim().is_empty() {
+                break;
+            }
+            end = offset(&line) + line.text.len();
+            count += 1;
+        }
+        Some(Unit {
+            text: &text[start..end],
+            first: first.no,
+            count,
+        })
+    }
 }
 
 /// Whether `text` ends a sentence: a sentence-final mark, possibly followed by closing
@@ -239,10 +334,10 @@ fn byline_authors(line: &str) -> Option<Vec<String>> {
 /// A line that can stand as a headline or banner: one line, not a sentence.
 fn is_headline_like(unit: &Unit<'_>) -> bool {
     // One line: its text is the unit's body text, without a copy of a long line.
-    let [line] = unit.lines else {
+    let Some(line) = unit.single() else {
         return false;
     };
-    let text = line.text.trim();
+    let text = line.trim();
     text.chars().nth(2 * SHORT_LINE_CHARS).is_none()
         && !ends_sentence(text)
         && !leaves_quote_open(text)
@@ -252,7 +347,7 @@ fn is_headline_like(unit: &Unit<'_>) -> bool {
 
 fn header_line(unit: &Unit<'_>) -> HeaderLine {
     HeaderLine {
-        text: unit.lines[0].text.trim().to_string(),
+        text: unit.first_text().trim().to_string(),
         line: unit.first_line(),
     }
 }
@@ -267,57 +362,83 @@ enum Class {
 
 /// A unit with a credit is a caption whatever else it looks like.
 fn has_credit(unit: &Unit<'_>) -> bool {
-    let last = unit.lines[unit.lines.len() - 1].text;
-    (unit.lines.len() > 1 && credit_only(last).is_some())
-        || (unit.lines.len() == 1 && trailing_credit(last).is_some())
+    let last = unit.last_line().text;
+    (unit.count > 1 && credit_only(last).is_some())
+        || (unit.count == 1 && trailing_credit(last).is_some())
 }
 
 /// A short line without sentence-final punctuation: a heading or a caption.
 fn is_label_like(unit: &Unit<'_>) -> bool {
     // Cheapest test first: most units are paragraphs, long or of several lines.
-    let [line] = unit.lines else {
+    let Some(line) = unit.single() else {
         return false;
     };
-    let text = line.text.trim();
+    let text = line.trim();
     is_short(text) && !ends_sentence(text) && !leaves_quote_open(text)
 }
 
 /// Whether a unit's text ends a sentence (its last body line decides).
 fn unit_ends_sentence(unit: &Unit<'_>) -> bool {
-    unit.body_lines()
-        .last()
-        .is_some_and(|l| ends_sentence(l.text))
+    ends_sentence(unit.body().last_line().text)
 }
 
-fn classify(units: &[Unit<'_>]) -> Vec<Class> {
-    // Body text: what is neither a captioned photo nor a label.
-    let is_body = |u: &Unit<'_>| !has_credit(u) && !is_label_like(u);
-    let mut classes = Vec::with_capacity(units.len());
+/// What [`classify`] needs to know of a unit.
+#[derive(Debug, Clone, Copy)]
+struct Looks {
+    credit: bool,
+    label: bool,
+    ends_sentence: bool,
+    /// Whether the next unit that is not a credited caption is body text (neither
+    /// credited nor a label); `None` when no such unit follows.
+    next_is_body: Option<bool>,
+}
+
+/// The classes of `units`, read twice: once to see what each looks like (a few bytes a
+/// unit, kept), once backwards over that.
+fn classify<'a>(units: impl Iterator<Item = Unit<'a>>) -> Vec<Class> {
+    let mut looks: Vec<Looks> = units
+        .map(|u| {
+            let credit = has_credit(&u);
+            Looks {
+                credit,
+                label: !credit && is_label_like(&u),
+                ends_sentence: unit_ends_sentence(&u),
+                next_is_body: None,
+            }
+        })
+        .collect();
+    let mut next_is_body = None;
+    for l in looks.iter_mut().rev() {
+        l.next_is_body = next_is_body;
+        if !l.credit {
+            next_is_body = Some(!l.label);
+        }
+    }
     // Whether the last paragraph so far ended mid-sentence.
     let mut paragraph_open = false;
-    for (i, unit) in units.iter().enumerate() {
-        // The next unit that is not a credited caption.
-        let next_body = units[i + 1..].iter().find(|u| !has_credit(u));
-        let class = if has_credit(unit) {
-            Class::Caption
-        } else if is_label_like(unit) {
-            match next_body {
-                // A label in the middle of a sentence is a caption dropped there.
-                Some(next) if paragraph_open && is_body(next) => Class::Caption,
-                Some(next) if is_body(next) => Class::Heading,
-                _ => Class::Caption,
+    looks
+        .iter()
+        .map(|l| {
+            let class = if l.credit {
+                Class::Caption
+            } else if l.label {
+                match l.next_is_body {
+                    // A label in the middle of a sentence is a caption dropped there.
+                    Some(true) if paragraph_open => Class::Caption,
+                    Some(true) => Class::Heading,
+                    _ => Class::Caption,
+                }
+            } else {
+                Class::Paragraph
+            };
+            if class == Class::Paragraph {
+                paragraph_open = !l.ends_sentence;
+            } else if class == Class::Heading {
+                paragraph_open = false;
             }
-        } else {
-            Class::Paragraph
-        };
-        if class == Class::Paragraph {
-            paragraph_open = !unit_ends_sentence(unit);
-        } else if class == Class::Heading {
-            paragraph_open = false;
-        }
-        classes.push(class);
-    }
-    classes
+            class
+        })
+        .collect()
 }
 
 /// The byte range of the last [`JOIN_EXCERPT_CHARS`] characters of `text`.
@@ -413,36 +534,39 @@ fn credit_of(buf: &Arc<String>, name: &str, text: &str, line: LineNo) -> Credit 
 /// Builds the block of a unit; a caption's credit is split off (its texts slices of
 /// `buf`, the source the unit is part of, where they are in it).
 fn unit_block<'a>(buf: &Arc<String>, unit: &Unit<'a>, class: Class) -> Draft<'a> {
-    let mut parts = Vec::with_capacity(unit.lines.len());
+    let body = unit.body();
+    let mut parts = Vec::with_capacity(body.count as usize);
     let mut found = None;
-    let body = unit.body_lines();
-    let mut text: Cow<'a, str> = match body {
+    let mut text: Cow<'a, str> = match body.single() {
         // One line (most paragraphs): its text as it stands in the source.
-        [line] => {
-            parts.push(Part::new(0, line.no));
-            Cow::Borrowed(line.text.trim())
+        Some(line) => {
+            parts.push(Part {
+                start: 0,
+                line: body.first,
+            });
+            Cow::Borrowed(line.trim())
         }
-        _ => {
-            let mut text = String::with_capacity(body.iter().map(|l| l.text.trim().len()).sum());
-            for line in body {
-                parts.push(Part::new(text.len(), line.no));
+        None => {
+            let mut text = String::with_capacity(body.lines().map(|l| l.text.trim().len()).sum());
+            for line in body.lines() {
+                parts.push(Part::new(text.len(), line.no as LineNo));
                 text.push_str(line.text.trim());
             }
             Cow::Owned(text)
         }
     };
     if class == Class::Caption {
-        if body.len() < unit.lines.len() {
-            let last = unit.lines[unit.lines.len() - 1];
+        if body.count < unit.count {
+            let last = unit.last_line();
             if let Some(name) = credit_only(last.text) {
-                found = Some(credit_of(buf, name, last.text.trim(), last.no));
+                found = Some(credit_of(buf, name, last.text.trim(), last.no as LineNo));
             }
         } else {
             let split = |text: &str| {
                 trailing_credit(text).map(|(caption, name, credit_text)| {
                     // Where the caption stands in `text`, to cut it out without a copy.
                     let start = caption.as_ptr().addr() - text.as_ptr().addr();
-                    let found = credit_of(buf, name, credit_text, body[0].no);
+                    let found = credit_of(buf, name, credit_text, body.first_line());
                     (start..start + caption.len(), found)
                 })
             };
@@ -489,6 +613,9 @@ pub fn parse(text: &str) -> Article {
 /// Parses newspaper-style plain text into an [`Article`] whose blocks share `buf`: a block
 /// that is one source line's text is a range of `buf`, not a copy.
 ///
+/// The source is read line by line twice (once to classify its units, once to build the
+/// blocks); nothing is kept per line, a few bytes per unit.
+///
 /// # Panics
 /// When `buf` is over [`u32::MAX`] bytes: positions in the article are kept in 32 bits,
 /// and no source is larger ([`crate::source::MAX_SOURCE_BYTES`]).
@@ -498,12 +625,12 @@ pub fn parse_shared(buf: &Arc<String>) -> Article {
         "a text of {} bytes: sources are at most u32::MAX bytes",
         buf.len()
     );
-    let lines = split_lines(buf);
-    let units = group_units(&lines);
+    let mut units = Units::new(buf);
     let mut article = Article::default();
 
     // The page header: banner, headline, byline.
-    let mut rest = &units[..];
+    let head: Vec<Unit<'_>> = units.clone().take(3).collect();
+    let mut rest = &head[..];
     match rest {
         [first, second, ..]
             if is_headline_like(first)
@@ -521,16 +648,20 @@ pub fn parse_shared(buf: &Arc<String>) -> Article {
         _ => {}
     }
     if let Some(first) = rest.first()
-        && first.lines.len() == 1
-        && let Some(authors) = byline_authors(first.lines[0].text)
+        && let Some(line) = first.single()
+        && let Some(authors) = byline_authors(line)
     {
         article.byline = Some(header_line(first));
         article.authors = authors;
         rest = &rest[1..];
     }
+    for _ in 0..head.len() - rest.len() {
+        units.next();
+    }
 
     // The body.
-    let classes = classify(rest);
+    let classes = classify(units.clone());
+    article.blocks.reserve_exact(classes.len());
     // The paragraph that ended mid-sentence, and the captions that interrupted it.
     let mut open: Option<Draft<'_>> = None;
     let mut deferred: Vec<Draft<'_>> = Vec::new();
@@ -545,8 +676,8 @@ pub fn parse_shared(buf: &Arc<String>) -> Article {
                 article.blocks.push(block);
             }
         };
-    for (unit, &class) in rest.iter().zip(&classes) {
-        let block = unit_block(buf, unit, class);
+    for (unit, &class) in units.zip(&classes) {
+        let block = unit_block(buf, &unit, class);
         match class {
             Class::Paragraph => {
                 let block = match open.take() {
@@ -571,6 +702,8 @@ pub fn parse_shared(buf: &Arc<String>) -> Article {
         }
     }
     flush(&mut article, &mut open, &mut deferred);
+    article.blocks.shrink_to_fit();
+    article.joins.shrink_to_fit();
     article
 }
 
@@ -584,9 +717,13 @@ mod tests {
 
     #[test]
     fn lines_split_on_lf_crlf_and_lone_cr() {
-        let lines = split_lines("a\r\nb\rc\nd");
-        let texts: Vec<_> = lines.iter().map(|l| (l.no, l.text)).collect();
+        let texts: Vec<_> = LineIter::new("a\r\nb\rc\nd", 1)
+            .map(|l| (l.no, l.text))
+            .collect();
         assert_eq!(texts, vec![(1, "a"), (2, "b"), (3, "c"), (4, "d")]);
+        assert_eq!(source_lines("a\n\n\r\nb\r\r\n"), ["a", "", "", "b", ""]);
+        assert_eq!(source_lines("a\n"), ["a"]);
+        assert!(source_lines("").is_empty());
     }
 
     #[test]
