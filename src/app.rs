@@ -1117,13 +1117,20 @@ impl App {
                             offset: block.text.len(),
                         };
                     }
-                    let part = block.parts.iter().enumerate().find(|(_, p)| p.line == line);
+                    let part = block
+                        .parts
+                        .iter()
+                        .enumerate()
+                        .find(|(_, p)| p.line_no() == line);
                     (
                         part.map(|_| line),
                         part.map(|(k, p)| {
                             (
-                                p.start,
-                                block.parts.get(k + 1).map_or(block.text.len(), |n| n.start),
+                                p.offset(),
+                                block
+                                    .parts
+                                    .get(k + 1)
+                                    .map_or(block.text.len(), |n| n.offset()),
                             )
                         }),
                     )

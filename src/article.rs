@@ -3,7 +3,13 @@
 //! Pure data. Nothing here knows about terminals, colours or widths.
 //!
 //! A block's text is a [`SharedStr`]: where it is one source line's text (most
-//! paragraphs), it is a slice of the source's buffer, not a copy.
+//! paragraphs), it is a slice of the source's buffer, not a copy. So are a credit's text
+//! and name and a join's excerpts (slices of the joined paragraph's text), wherever they
+//! can be.
+//!
+//! Positions inside the article (a [`Part`]'s offset and line, a [`SharedStr`]'s range)
+//! are kept in 32 bits: sources are at most [`u32::MAX`] bytes
+//! ([`crate::source::MAX_SOURCE_BYTES`]).
 
 use std::borrow::Borrow;
 use std::fmt;
@@ -67,21 +73,57 @@ impl BlockKind {
 /// A block made of one source paragraph has one part; a paragraph joined across a
 /// caption or column break has one part per piece, so that any byte of the block's text
 /// can be traced back to its source line.
+///
+/// Both fields are 32 bits: a block's text is at most as long as its source, and sources
+/// are at most [`u32::MAX`] bytes ([`crate::source::MAX_SOURCE_BYTES`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Part {
     /// Byte offset in [`Block::text`] where this part starts.
-    pub start: usize,
+    pub start: u32,
     /// The source line this part starts on.
-    pub line: LineNo,
+    pub line: u32,
+}
+
+impl Part {
+    /// The part starting at byte `start` of a block's text, on source line `line`.
+    ///
+    /// # Panics
+    /// When either is over [`u32::MAX`] (no source is that large).
+    pub fn new(start: usize, line: LineNo) -> Part {
+        Part {
+            start: to_u32(start, "a block's text"),
+            line: to_u32(line, "a line number"),
+        }
+    }
+
+    /// [`Part::start`] as an offset.
+    pub fn offset(self) -> usize {
+        self.start as usize
+    }
+
+    /// [`Part::line`] as a [`LineNo`].
+    pub fn line_no(self) -> LineNo {
+        self.line as LineNo
+    }
+}
+
+fn to_u32(n: usize, what: &str) -> u32 {
+    u32::try_from(n).unwrap_or_else(|_| {
+        panic!("{what} over u32::MAX ({n}): sources are at most u32::MAX bytes")
+    })
 }
 
 /// A photographer's credit, "NAME 摄".
+///
+/// Both texts are slices of the source where they can be: the printed credit always
+/// (unless it was split over two source lines), the name unless removing its padding
+/// changed it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Credit {
     /// The name, padding spaces removed ("张 三 摄" gives 张三).
-    pub name: String,
+    pub name: SharedStr,
     /// The credit exactly as printed, for example "谷志锋 摄".
-    pub text: String,
+    pub text: SharedStr,
     /// The source line it stands on.
     pub line: LineNo,
 }
@@ -103,25 +145,27 @@ pub struct Block {
 impl Block {
     /// The source line the block starts on.
     pub fn line(&self) -> LineNo {
-        self.parts.first().map_or(0, |p| p.line)
+        self.parts.first().map_or(0, |p| p.line_no())
     }
 
     /// The source line of the byte at `offset` in [`Block::text`].
     pub fn line_at(&self, offset: usize) -> LineNo {
-        let idx = self.parts.partition_point(|p| p.start <= offset);
-        self.parts[idx.saturating_sub(1)].line
+        let idx = self.parts.partition_point(|p| p.offset() <= offset);
+        self.parts[idx.saturating_sub(1)].line_no()
     }
 }
 
 /// A paragraph joined with the text that continued it after a break.
+///
+/// The excerpts are slices of the joined paragraph's text (no copies).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Join {
     /// The source line where the continued part starts.
     pub line: LineNo,
     /// The last few characters before the break.
-    pub before: String,
+    pub before: SharedStr,
     /// The first few characters after the break.
-    pub after: String,
+    pub after: SharedStr,
 }
 
 impl Article {
@@ -148,12 +192,26 @@ impl Article {
 /// A block's text is a slice of the source it was parsed from ([`SharedStr::slice_of`]),
 /// or owns a buffer of its own (`From<String>`, `From<&str>`). It reads as a `str`
 /// (`Deref`, [`SharedStr::as_str`]), and compares, hashes, prints and serialises as one.
+///
+/// The range is kept in two `u32`s (16 bytes in all, not 24): sources are at most
+/// [`u32::MAX`] bytes. Any string is still held correctly: a whole buffer longer than
+/// that (only `From<String>` or `From<&str>` can make one) is marked as the whole of it
+/// (`start > end`, which no range is), and a range ending past [`u32::MAX`] that is not
+/// the whole buffer is copied into a buffer of its own.
 #[derive(Clone, Default)]
 pub struct SharedStr {
     buf: Arc<String>,
-    start: usize,
-    end: usize,
+    /// The range in `buf`; [`WHOLE`] for the whole of a buffer too long for 32 bits.
+    start: u32,
+    end: u32,
 }
+
+/// `(start, end)` of a [`SharedStr`] that is the whole of its buffer, when that is longer
+/// than the offsets can say (`start > end`: no range).
+const WHOLE: (u32, u32) = (1, 0);
+
+/// How far into its buffer a [`SharedStr`] keeps a range (a test injects less).
+const OFFSET_LIMIT: usize = u32::MAX as usize;
 
 impl SharedStr {
     /// `part`, a slice of `buf`, as a range of `buf` (no copy). A `part` that does not lie
@@ -165,25 +223,74 @@ impl SharedStr {
         }
     }
 
-    /// The bytes `range` of `buf`, sharing it.
+    /// The bytes `range` of `buf`, sharing it (copied instead when the range ends past
+    /// [`u32::MAX`] and is not the whole buffer: no source is that large).
     ///
     /// # Panics
     /// When `range` is out of bounds or not on character boundaries.
     pub fn range_of(buf: &Arc<String>, range: Range<usize>) -> SharedStr {
+        SharedStr::new(Arc::clone(buf), range, OFFSET_LIMIT)
+    }
+
+    /// The bytes `range` of this string, sharing its buffer.
+    ///
+    /// # Panics
+    /// When `range` is out of bounds or not on character boundaries.
+    pub fn slice(&self, range: Range<usize>) -> SharedStr {
+        let (start, end) = self.range();
+        assert!(
+            range.start <= range.end && range.end <= end - start,
+            "{range:?} is not a range of a string of {} bytes",
+            end - start
+        );
+        SharedStr::new(
+            Arc::clone(&self.buf),
+            start + range.start..start + range.end,
+            OFFSET_LIMIT,
+        )
+    }
+
+    /// `range` of `buf`, kept as offsets when they are at most `limit` (at most
+    /// [`u32::MAX`]), as the whole buffer, or copied.
+    fn new(buf: Arc<String>, range: Range<usize>, limit: usize) -> SharedStr {
         assert!(
             buf.get(range.clone()).is_some(),
             "{range:?} is not a str range of a buffer of {} bytes",
             buf.len()
         );
-        SharedStr {
-            buf: Arc::clone(buf),
-            start: range.start,
-            end: range.end,
+        debug_assert!(limit <= OFFSET_LIMIT);
+        if range.end <= limit {
+            // start <= end <= limit <= u32::MAX: both fit.
+            SharedStr {
+                buf,
+                start: range.start as u32,
+                end: range.end as u32,
+            }
+        } else if range == (0..buf.len()) {
+            SharedStr {
+                buf,
+                start: WHOLE.0,
+                end: WHOLE.1,
+            }
+        } else {
+            let copy = buf[range].to_string();
+            let len = copy.len();
+            SharedStr::new(Arc::new(copy), 0..len, limit)
+        }
+    }
+
+    /// The byte range of the text in `buf`.
+    fn range(&self) -> (usize, usize) {
+        if self.start <= self.end {
+            (self.start as usize, self.end as usize)
+        } else {
+            (0, self.buf.len())
         }
     }
 
     pub fn as_str(&self) -> &str {
-        &self.buf[self.start..self.end]
+        let (start, end) = self.range();
+        &self.buf[start..end]
     }
 
     /// Whether the text is a range of `buf` (shares it rather than owning a copy).
@@ -221,14 +328,10 @@ impl Borrow<str> for SharedStr {
 }
 
 impl From<String> for SharedStr {
-    /// Owns `s` (no copy of its bytes).
+    /// Owns `s` (no copy of its bytes), whatever its length.
     fn from(s: String) -> SharedStr {
-        let end = s.len();
-        SharedStr {
-            buf: Arc::new(s),
-            start: 0,
-            end,
-        }
+        let len = s.len();
+        SharedStr::new(Arc::new(s), 0..len, OFFSET_LIMIT)
     }
 }
 
@@ -318,8 +421,11 @@ enum PartsRepr {
 
 impl Parts {
     /// The one part of a block that starts on `line`.
+    ///
+    /// # Panics
+    /// When `line` is over [`u32::MAX`] (no source has that many lines).
     pub fn one(line: LineNo) -> Parts {
-        Parts(PartsRepr::One([Part { start: 0, line }]))
+        Parts(PartsRepr::One([Part::new(0, line)]))
     }
 
     pub fn as_slice(&self) -> &[Part] {
@@ -431,8 +537,75 @@ mod tests {
     #[test]
     #[cfg(target_pointer_width = "64")]
     fn a_block_is_small() {
-        assert_eq!(std::mem::size_of::<Block>(), 64);
-        assert_eq!(std::mem::size_of::<SharedStr>(), 24);
-        assert_eq!(std::mem::size_of::<Parts>(), 24);
+        assert_eq!(std::mem::size_of::<Block>(), 48);
+        assert_eq!(std::mem::size_of::<SharedStr>(), 16);
+        assert_eq!(std::mem::size_of::<Parts>(), 16);
+        assert_eq!(std::mem::size_of::<Part>(), 8);
+        assert_eq!(std::mem::size_of::<Credit>(), 40);
+        assert_eq!(std::mem::size_of::<Join>(), 40);
+    }
+
+    /// Past the 32-bit limit (injected here as 9 bytes), a whole buffer is marked as such
+    /// and any other range is copied; up to it, ranges share the buffer.
+    #[test]
+    fn ranges_past_the_offset_limit_stay_correct() {
+        let limit = 9;
+        let text = "甲乙丙丁"; // 12 bytes
+        let buf = Arc::new(text.to_string());
+        let whole = SharedStr::new(Arc::clone(&buf), 0..12, limit);
+        assert_eq!((whole.start, whole.end), WHOLE);
+        assert!(whole.shares(&buf));
+        assert_eq!(whole, text);
+        assert_eq!(whole.len(), 12);
+        let below = SharedStr::new(Arc::clone(&buf), 3..6, limit);
+        assert!(below.shares(&buf));
+        assert_eq!((below.start, below.end, below.as_str()), (3, 6, "乙"));
+        let at = SharedStr::new(Arc::clone(&buf), 0..9, limit);
+        assert!(at.shares(&buf));
+        assert_eq!((at.start, at.end, at.as_str()), (0, 9, "甲乙丙"));
+        let empty_at = SharedStr::new(Arc::clone(&buf), 9..9, limit);
+        assert!(empty_at.shares(&buf) && empty_at.is_empty());
+        let past = SharedStr::new(Arc::clone(&buf), 3..12, limit);
+        assert!(!past.shares(&buf), "a range past the limit is copied");
+        assert_eq!((past.start, past.end, past.as_str()), (0, 9, "乙丙丁"));
+        let empty_past = SharedStr::new(Arc::clone(&buf), 12..12, limit);
+        assert!(!empty_past.shares(&buf) && empty_past.is_empty());
+        // A copy longer than the limit is the whole of its own buffer.
+        let long = Arc::new("甲乙丙丁戊".to_string()); // 15 bytes
+        let past_long = SharedStr::new(Arc::clone(&long), 0..12, limit);
+        assert!(!past_long.shares(&long));
+        assert_eq!((past_long.start, past_long.end), WHOLE);
+        assert_eq!(past_long, "甲乙丙丁");
+        // Slices of a whole-buffer string (at the real limit: shared).
+        assert_eq!(whole.slice(3..9), "乙丙");
+        assert!(whole.slice(3..9).shares(&buf));
+        assert_eq!(whole.slice(0..12), text);
+        let clone = whole.clone();
+        assert_eq!(clone.as_ptr(), whole.as_ptr());
+        assert_eq!(SharedStr::from(String::new()), "");
+    }
+
+    #[test]
+    fn a_slice_of_a_shared_str_shares_its_buffer() {
+        let buf = Arc::new("  第一段。第二段。".to_string());
+        let s = SharedStr::range_of(&buf, 2..buf.len());
+        let sub = s.slice(12..24);
+        assert_eq!(sub, "第二段。");
+        assert!(sub.shares(&buf));
+        assert_eq!(s.slice(0..0), "");
+        let owned = SharedStr::from("长三角");
+        assert_eq!(owned.slice(3..9), "三角");
+    }
+
+    #[test]
+    #[should_panic(expected = "not a range")]
+    fn a_slice_past_the_end_panics() {
+        let _ = SharedStr::from("甲乙").slice(3..9);
+    }
+
+    #[test]
+    #[should_panic(expected = "not a str range")]
+    fn a_slice_off_a_character_boundary_panics() {
+        let _ = SharedStr::from("甲乙").slice(1..3);
     }
 }

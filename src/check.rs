@@ -593,7 +593,7 @@ fn pieces<'a>(article: &'a Article, lines: &'a Lines<'a>) -> impl Iterator<Item 
         let starts = b
             .parts
             .iter()
-            .map(|p| (p.start, p.line, col(p.line)))
+            .map(|p| (p.offset(), p.line_no(), col(p.line_no())))
             .collect();
         Piece::new(&b.text, starts)
     });

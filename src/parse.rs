@@ -11,9 +11,16 @@
 //!
 //! [`parse_shared`] copies no text of the common block: a block that is one source line's
 //! text is a slice of the source's buffer ([`SharedStr`]); only a block made of several
-//! lines, or joined across a break, owns its concatenation.
+//! lines, or joined across a break, owns its concatenation. A credit's texts are slices of
+//! the source too (the name owned only where removing its padding changed it), and a
+//! join's excerpts slices of the joined paragraph's text.
+//!
+//! Nothing is kept per source line while parsing: the lines are read as they are needed,
+//! twice (once to classify the units, once to build the blocks), and a few bytes are kept
+//! per unit.
 
 use std::borrow::Cow;
+use std::ops::Range;
 use std::sync::Arc;
 
 use crate::article::{
@@ -50,91 +57,182 @@ pub fn is_han(c: char) -> bool {
 /// One source line, numbered.
 #[derive(Debug, Clone, Copy)]
 struct SrcLine<'a> {
-    no: LineNo,
+    no: u32,
     text: &'a str,
+}
+
+/// The source lines of a text, numbered, read as they are needed (nothing is kept per
+/// line: a 50 MB article has 720 000 of them).
+#[derive(Debug, Clone)]
+struct LineIter<'a> {
+    text: &'a str,
+    /// Where the next line starts.
+    pos: usize,
+    /// The next line's number.
+    no: u32,
+}
+
+impl<'a> LineIter<'a> {
+    /// The lines of `text`, the first numbered `first`.
+    fn new(text: &'a str, first: u32) -> LineIter<'a> {
+        LineIter {
+            text,
+            pos: 0,
+            no: first,
+        }
+    }
+}
+
+impl<'a> Iterator for LineIter<'a> {
+    type Item = SrcLine<'a>;
+
+    /// The next line, reading `\n`, `\r\n` and a lone `\r` as line ends.
+    fn next(&mut self) -> Option<SrcLine<'a>> {
+        let rest = self.text.get(self.pos..).filter(|r| !r.is_empty())?;
+        let bytes = rest.as_bytes();
+        let (len, end_len) = match memchr::memchr2(b'\n', b'\r', bytes) {
+            Some(i) if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') => (i, 2),
+            Some(i) => (i, 1),
+            None => (rest.len(), 0),
+        };
+        let line = SrcLine {
+            no: self.no,
+            text: &rest[..len],
+        };
+        self.pos += len + end_len;
+        // Line numbers fit: a text has at most one line per byte, and `parse_shared` takes
+        // no text over u32::MAX bytes.
+        self.no = self.no.wrapping_add(1);
+        Some(line)
+    }
 }
 
 /// Splits `text` into its source lines, reading `\n`, `\r\n` and a lone `\r` as line
 /// ends: line `n` (1-based) of every [`LineNo`] is element `n - 1`.
 pub fn source_lines(text: &str) -> Vec<&str> {
-    let mut lines = Vec::new();
-    for_each_line(text, |line| lines.push(line));
-    lines
-}
-
-/// Calls `f` with each source line of `text` in turn (see [`source_lines`]).
-fn for_each_line<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
-    let bytes = text.as_bytes();
-    let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                f(&text[start..i]);
-                i += 1;
-                start = i;
-            }
-            b'\r' => {
-                f(&text[start..i]);
-                i += if bytes.get(i + 1) == Some(&b'\n') {
-                    2
-                } else {
-                    1
-                };
-                start = i;
-            }
-            _ => i += 1,
-        }
-    }
-    if start < text.len() {
-        f(&text[start..]);
-    }
-}
-
-/// Splits `text` into numbered lines (see [`source_lines`]).
-fn split_lines(text: &str) -> Vec<SrcLine<'_>> {
-    let mut lines = Vec::new();
-    for_each_line(text, |t| {
-        lines.push(SrcLine {
-            no: lines.len() + 1,
-            text: t,
-        });
-    });
-    lines
+    LineIter::new(text, 1).map(|l| l.text).collect()
 }
 
 /// A run of consecutive non-blank lines: one paragraph-like unit of the page (a slice of
-/// the source's lines, no copy).
+/// the source, no copy).
 #[derive(Debug, Clone, Copy)]
 struct Unit<'a> {
-    lines: &'a [SrcLine<'a>],
+    /// From the start of the first line to the end of the last, line ends included.
+    text: &'a str,
+    /// The first line's number.
+    first: u32,
+    /// How many lines (at least one).
+    count: u32,
 }
 
 impl<'a> Unit<'a> {
     fn first_line(&self) -> LineNo {
-        self.lines[0].no
+        self.first as LineNo
     }
 
-    /// The unit's lines without a trailing credit line.
-    fn body_lines(&self) -> &'a [SrcLine<'a>] {
-        if self.lines.len() > 1 && credit_only(self.lines[self.lines.len() - 1].text).is_some() {
-            &self.lines[..self.lines.len() - 1]
+    fn lines(&self) -> LineIter<'a> {
+        LineIter::new(self.text, self.first)
+    }
+
+    /// The one line of a unit of one line.
+    fn single(&self) -> Option<&'a str> {
+        (self.count == 1).then_some(self.text)
+    }
+
+    /// The first line's text.
+    fn first_text(&self) -> &'a str {
+        self.lines().next().map_or("", |l| l.text)
+    }
+
+    /// The last line, and where its line end starts in `text` (for one line, 0).
+    fn last(&self) -> (SrcLine<'a>, usize) {
+        let end = match self.count {
+            1 => None,
+            _ => memchr::memrchr2(b'\n', b'\r', self.text.as_bytes()),
+        };
+        match end {
+            Some(i) => {
+                let before = if self.text[..i + 1].ends_with("\r\n") {
+                    i - 1
+                } else {
+                    i
+                };
+                let line = SrcLine {
+                    no: self.first + (self.count - 1),
+                    text: &self.text[i + 1..],
+                };
+                (line, before)
+            }
+            None => (
+                SrcLine {
+                    no: self.first,
+                    text: self.text,
+                },
+                0,
+            ),
+        }
+    }
+
+    fn last_line(&self) -> SrcLine<'a> {
+        self.last().0
+    }
+
+    /// The unit without a trailing credit line.
+    fn body(&self) -> Unit<'a> {
+        let (last, end) = self.last();
+        if self.count > 1 && credit_only(last.text).is_some() {
+            Unit {
+                text: &self.text[..end],
+                first: self.first,
+                count: self.count - 1,
+            }
         } else {
-            self.lines
+            *self
         }
     }
 
     fn body_text(&self) -> String {
-        self.body_lines().iter().map(|l| l.text.trim()).collect()
+        self.body().lines().map(|l| l.text.trim()).collect()
     }
 }
 
-fn group_units<'a>(lines: &'a [SrcLine<'a>]) -> Vec<Unit<'a>> {
-    lines
-        .split(|line| line.text.trim().is_empty())
-        .filter(|run| !run.is_empty())
-        .map(|run| Unit { lines: run })
-        .collect()
+/// The units of a text in order, found as they are needed (see [`LineIter`]).
+#[derive(Debug, Clone)]
+struct Units<'a> {
+    lines: LineIter<'a>,
+}
+
+impl<'a> Units<'a> {
+    fn new(text: &'a str) -> Units<'a> {
+        Units {
+            lines: LineIter::new(text, 1),
+        }
+    }
+}
+
+impl<'a> Iterator for Units<'a> {
+    type Item = Unit<'a>;
+
+    fn next(&mut self) -> Option<Unit<'a>> {
+        let text = self.lines.text;
+        let offset = |line: &SrcLine<'_>| line.text.as_ptr().addr() - text.as_ptr().addr();
+        let first = self.lines.find(|l| !l.text.trim().is_empty())?;
+        let start = offset(&first);
+        let mut end = start + first.text.len();
+        let mut count = 1;
+        for line in self.lines.by_ref() {
+            if line.text.trim().is_empty() {
+                break;
+            }
+            end = offset(&line) + line.text.len();
+            count += 1;
+        }
+        Some(Unit {
+            text: &text[start..end],
+            first: first.no,
+            count,
+        })
+    }
 }
 
 /// Whether `text` ends a sentence: a sentence-final mark, possibly followed by closing
@@ -236,10 +334,10 @@ fn byline_authors(line: &str) -> Option<Vec<String>> {
 /// A line that can stand as a headline or banner: one line, not a sentence.
 fn is_headline_like(unit: &Unit<'_>) -> bool {
     // One line: its text is the unit's body text, without a copy of a long line.
-    let [line] = unit.lines else {
+    let Some(line) = unit.single() else {
         return false;
     };
-    let text = line.text.trim();
+    let text = line.trim();
     text.chars().nth(2 * SHORT_LINE_CHARS).is_none()
         && !ends_sentence(text)
         && !leaves_quote_open(text)
@@ -249,7 +347,7 @@ fn is_headline_like(unit: &Unit<'_>) -> bool {
 
 fn header_line(unit: &Unit<'_>) -> HeaderLine {
     HeaderLine {
-        text: unit.lines[0].text.trim().to_string(),
+        text: unit.first_text().trim().to_string(),
         line: unit.first_line(),
     }
 }
@@ -264,68 +362,101 @@ enum Class {
 
 /// A unit with a credit is a caption whatever else it looks like.
 fn has_credit(unit: &Unit<'_>) -> bool {
-    let last = unit.lines[unit.lines.len() - 1].text;
-    (unit.lines.len() > 1 && credit_only(last).is_some())
-        || (unit.lines.len() == 1 && trailing_credit(last).is_some())
+    let last = unit.last_line().text;
+    (unit.count > 1 && credit_only(last).is_some())
+        || (unit.count == 1 && trailing_credit(last).is_some())
 }
 
 /// A short line without sentence-final punctuation: a heading or a caption.
 fn is_label_like(unit: &Unit<'_>) -> bool {
     // Cheapest test first: most units are paragraphs, long or of several lines.
-    let [line] = unit.lines else {
+    let Some(line) = unit.single() else {
         return false;
     };
-    let text = line.text.trim();
+    let text = line.trim();
     is_short(text) && !ends_sentence(text) && !leaves_quote_open(text)
 }
 
 /// Whether a unit's text ends a sentence (its last body line decides).
 fn unit_ends_sentence(unit: &Unit<'_>) -> bool {
-    unit.body_lines()
-        .last()
-        .is_some_and(|l| ends_sentence(l.text))
+    ends_sentence(unit.body().last_line().text)
 }
 
-fn classify(units: &[Unit<'_>]) -> Vec<Class> {
-    // Body text: what is neither a captioned photo nor a label.
-    let is_body = |u: &Unit<'_>| !has_credit(u) && !is_label_like(u);
-    let mut classes = Vec::with_capacity(units.len());
+/// What [`classify`] needs to know of a unit.
+#[derive(Debug, Clone, Copy)]
+struct Looks {
+    credit: bool,
+    label: bool,
+    ends_sentence: bool,
+    /// Whether the next unit that is not a credited caption is body text (neither
+    /// credited nor a label); `None` when no such unit follows.
+    next_is_body: Option<bool>,
+}
+
+/// The classes of `units`, read twice: once to see what each looks like (a few bytes a
+/// unit, kept), once backwards over that.
+fn classify<'a>(units: impl Iterator<Item = Unit<'a>>) -> Vec<Class> {
+    let mut looks: Vec<Looks> = units
+        .map(|u| {
+            let credit = has_credit(&u);
+            Looks {
+                credit,
+                label: !credit && is_label_like(&u),
+                ends_sentence: unit_ends_sentence(&u),
+                next_is_body: None,
+            }
+        })
+        .collect();
+    let mut next_is_body = None;
+    for l in looks.iter_mut().rev() {
+        l.next_is_body = next_is_body;
+        if !l.credit {
+            next_is_body = Some(!l.label);
+        }
+    }
     // Whether the last paragraph so far ended mid-sentence.
     let mut paragraph_open = false;
-    for (i, unit) in units.iter().enumerate() {
-        // The next unit that is not a credited caption.
-        let next_body = units[i + 1..].iter().find(|u| !has_credit(u));
-        let class = if has_credit(unit) {
-            Class::Caption
-        } else if is_label_like(unit) {
-            match next_body {
-                // A label in the middle of a sentence is a caption dropped there.
-                Some(next) if paragraph_open && is_body(next) => Class::Caption,
-                Some(next) if is_body(next) => Class::Heading,
-                _ => Class::Caption,
+    looks
+        .iter()
+        .map(|l| {
+            let class = if l.credit {
+                Class::Caption
+            } else if l.label {
+                match l.next_is_body {
+                    // A label in the middle of a sentence is a caption dropped there.
+                    Some(true) if paragraph_open => Class::Caption,
+                    Some(true) => Class::Heading,
+                    _ => Class::Caption,
+                }
+            } else {
+                Class::Paragraph
+            };
+            if class == Class::Paragraph {
+                paragraph_open = !l.ends_sentence;
+            } else if class == Class::Heading {
+                paragraph_open = false;
             }
-        } else {
-            Class::Paragraph
-        };
-        if class == Class::Paragraph {
-            paragraph_open = !unit_ends_sentence(unit);
-        } else if class == Class::Heading {
-            paragraph_open = false;
-        }
-        classes.push(class);
-    }
-    classes
-}
-
-fn excerpt_end(text: &str) -> String {
-    let n = text.chars().count();
-    text.chars()
-        .skip(n.saturating_sub(JOIN_EXCERPT_CHARS))
+            class
+        })
         .collect()
 }
 
-fn excerpt_start(text: &str) -> String {
-    text.chars().take(JOIN_EXCERPT_CHARS).collect()
+/// The byte range of the last [`JOIN_EXCERPT_CHARS`] characters of `text`.
+fn excerpt_end(text: &str) -> Range<usize> {
+    let start = text
+        .char_indices()
+        .rev()
+        .nth(JOIN_EXCERPT_CHARS - 1)
+        .map_or(0, |(i, _)| i);
+    start..text.len()
+}
+
+/// The byte range of the first [`JOIN_EXCERPT_CHARS`] characters of `text`.
+fn excerpt_start(text: &str) -> Range<usize> {
+    0..text
+        .char_indices()
+        .nth(JOIN_EXCERPT_CHARS)
+        .map_or(text.len(), |(i, _)| i)
 }
 
 /// A block being built: its text still borrowed from the source while it is one line's
@@ -336,91 +467,110 @@ struct Draft<'a> {
     text: Cow<'a, str>,
     parts: Vec<Part>,
     credit: Option<Credit>,
+    /// The joins into this paragraph: line, and the ranges of the excerpts in `text`.
+    joins: Vec<(LineNo, Range<usize>, Range<usize>)>,
 }
 
 impl Draft<'_> {
     fn line(&self) -> LineNo {
-        self.parts.first().map_or(0, |p| p.line)
+        self.parts.first().map_or(0, |p| p.line_no())
     }
 
-    /// Appends `next` (a paragraph continued after a break) to this one.
+    /// Appends `next` (a paragraph continued after a break) to this one, recording the join.
     fn append(&mut self, next: &Draft<'_>) {
         let offset = self.text.len();
+        let before = excerpt_end(&self.text);
+        let after = excerpt_start(&next.text);
+        self.joins.push((
+            next.line(),
+            before,
+            offset + after.start..offset + after.end,
+        ));
         self.text.to_mut().push_str(&next.text);
-        self.parts.extend(next.parts.iter().map(|part| Part {
-            start: part.start + offset,
-            line: part.line,
-        }));
+        self.parts.extend(
+            next.parts
+                .iter()
+                .map(|part| Part::new(part.offset() + offset, part.line_no())),
+        );
     }
 
     /// The block, its text a slice of `buf` (the source the draft borrows from) when it is
-    /// still borrowed.
-    fn finish(self, buf: &Arc<String>) -> Block {
+    /// still borrowed, and its joins, their excerpts slices of its text.
+    fn finish(self, buf: &Arc<String>, joins: &mut Vec<Join>) -> Block {
+        let text = match self.text {
+            Cow::Borrowed(s) => SharedStr::slice_of(buf, s),
+            Cow::Owned(mut s) => {
+                s.shrink_to_fit();
+                SharedStr::from(s)
+            }
+        };
+        joins.extend(self.joins.into_iter().map(|(line, before, after)| Join {
+            line,
+            before: text.slice(before),
+            after: text.slice(after),
+        }));
         Block {
             kind: self.kind,
-            text: match self.text {
-                Cow::Borrowed(s) => SharedStr::slice_of(buf, s),
-                Cow::Owned(mut s) => {
-                    s.shrink_to_fit();
-                    SharedStr::from(s)
-                }
-            },
+            text,
             parts: self.parts.into(),
             credit: self.credit.map(Box::new),
         }
     }
 }
 
-/// Builds the block of a unit; a caption's credit is split off.
-fn unit_block<'a>(unit: &Unit<'a>, class: Class) -> Draft<'a> {
-    let mut parts = Vec::with_capacity(unit.lines.len());
-    let mut credit = None;
-    let body = unit.body_lines();
-    let mut text: Cow<'a, str> = match body {
+/// A credit as a slice of `buf` where it is one (see [`Credit`]).
+fn credit_of(buf: &Arc<String>, name: &str, text: &str, line: LineNo) -> Credit {
+    Credit {
+        name: if name.contains(char::is_whitespace) {
+            SharedStr::from(name.split_whitespace().collect::<String>())
+        } else {
+            SharedStr::slice_of(buf, name)
+        },
+        text: SharedStr::slice_of(buf, text),
+        line,
+    }
+}
+
+/// Builds the block of a unit; a caption's credit is split off (its texts slices of
+/// `buf`, the source the unit is part of, where they are in it).
+fn unit_block<'a>(buf: &Arc<String>, unit: &Unit<'a>, class: Class) -> Draft<'a> {
+    let body = unit.body();
+    let mut parts = Vec::with_capacity(body.count as usize);
+    let mut found = None;
+    let mut text: Cow<'a, str> = match body.single() {
         // One line (most paragraphs): its text as it stands in the source.
-        [line] => {
+        Some(line) => {
             parts.push(Part {
                 start: 0,
-                line: line.no,
+                line: body.first,
             });
-            Cow::Borrowed(line.text.trim())
+            Cow::Borrowed(line.trim())
         }
-        _ => {
-            let mut text = String::with_capacity(body.iter().map(|l| l.text.trim().len()).sum());
-            for line in body {
-                parts.push(Part {
-                    start: text.len(),
-                    line: line.no,
-                });
+        None => {
+            let mut text = String::with_capacity(body.lines().map(|l| l.text.trim().len()).sum());
+            for line in body.lines() {
+                parts.push(Part::new(text.len(), line.no as LineNo));
                 text.push_str(line.text.trim());
             }
             Cow::Owned(text)
         }
     };
     if class == Class::Caption {
-        if body.len() < unit.lines.len() {
-            let last = unit.lines[unit.lines.len() - 1];
+        if body.count < unit.count {
+            let last = unit.last_line();
             if let Some(name) = credit_only(last.text) {
-                credit = Some(Credit {
-                    name: name.split_whitespace().collect(),
-                    text: last.text.trim().to_string(),
-                    line: last.no,
-                });
+                found = Some(credit_of(buf, name, last.text.trim(), last.no as LineNo));
             }
         } else {
             let split = |text: &str| {
                 trailing_credit(text).map(|(caption, name, credit_text)| {
                     // Where the caption stands in `text`, to cut it out without a copy.
                     let start = caption.as_ptr().addr() - text.as_ptr().addr();
-                    let found = Credit {
-                        name: name.to_string(),
-                        text: credit_text.to_string(),
-                        line: body[0].no,
-                    };
+                    let found = credit_of(buf, name, credit_text, body.first_line());
                     (start..start + caption.len(), found)
                 })
             };
-            if let Some((range, found)) = split(&text) {
+            if let Some((range, credit)) = split(&text) {
                 text = match text {
                     Cow::Borrowed(s) => Cow::Borrowed(&s[range]),
                     // The text is trimmed, so the caption is where it starts.
@@ -430,7 +580,7 @@ fn unit_block<'a>(unit: &Unit<'a>, class: Class) -> Draft<'a> {
                     }
                     Cow::Owned(s) => Cow::Owned(s[range].to_string()),
                 };
-                credit = Some(found);
+                found = Some(credit);
             }
         }
     }
@@ -446,25 +596,41 @@ fn unit_block<'a>(unit: &Unit<'a>, class: Class) -> Draft<'a> {
         kind,
         text,
         parts,
-        credit,
+        credit: found,
+        joins: Vec::new(),
     }
 }
 
 /// Parses newspaper-style plain text into an [`Article`] (a copy of `text` is made for
 /// the article's blocks to share; [`parse_shared`] takes a buffer that is shared already).
+///
+/// # Panics
+/// When `text` is over [`u32::MAX`] bytes, as [`parse_shared`].
 pub fn parse(text: &str) -> Article {
     parse_shared(&Arc::new(text.to_string()))
 }
 
 /// Parses newspaper-style plain text into an [`Article`] whose blocks share `buf`: a block
 /// that is one source line's text is a range of `buf`, not a copy.
+///
+/// The source is read line by line twice (once to classify its units, once to build the
+/// blocks); nothing is kept per line, a few bytes per unit.
+///
+/// # Panics
+/// When `buf` is over [`u32::MAX`] bytes: positions in the article are kept in 32 bits,
+/// and no source is larger ([`crate::source::MAX_SOURCE_BYTES`]).
 pub fn parse_shared(buf: &Arc<String>) -> Article {
-    let lines = split_lines(buf);
-    let units = group_units(&lines);
+    assert!(
+        u32::try_from(buf.len()).is_ok(),
+        "a text of {} bytes: sources are at most u32::MAX bytes",
+        buf.len()
+    );
+    let mut units = Units::new(buf);
     let mut article = Article::default();
 
     // The page header: banner, headline, byline.
-    let mut rest = &units[..];
+    let head: Vec<Unit<'_>> = units.clone().take(3).collect();
+    let mut rest = &head[..];
     match rest {
         [first, second, ..]
             if is_headline_like(first)
@@ -482,39 +648,40 @@ pub fn parse_shared(buf: &Arc<String>) -> Article {
         _ => {}
     }
     if let Some(first) = rest.first()
-        && first.lines.len() == 1
-        && let Some(authors) = byline_authors(first.lines[0].text)
+        && let Some(line) = first.single()
+        && let Some(authors) = byline_authors(line)
     {
         article.byline = Some(header_line(first));
         article.authors = authors;
         rest = &rest[1..];
     }
+    for _ in 0..head.len() - rest.len() {
+        units.next();
+    }
 
     // The body.
-    let classes = classify(rest);
+    let classes = classify(units.clone());
+    article.blocks.reserve_exact(classes.len());
     // The paragraph that ended mid-sentence, and the captions that interrupted it.
     let mut open: Option<Draft<'_>> = None;
     let mut deferred: Vec<Draft<'_>> = Vec::new();
     let flush =
         |article: &mut Article, open: &mut Option<Draft<'_>>, deferred: &mut Vec<Draft<'_>>| {
             if let Some(p) = open.take() {
-                article.blocks.push(p.finish(buf));
+                let block = p.finish(buf, &mut article.joins);
+                article.blocks.push(block);
             }
-            article
-                .blocks
-                .extend(deferred.drain(..).map(|d| d.finish(buf)));
+            for d in deferred.drain(..) {
+                let block = d.finish(buf, &mut article.joins);
+                article.blocks.push(block);
+            }
         };
-    for (unit, &class) in rest.iter().zip(&classes) {
-        let block = unit_block(unit, class);
+    for (unit, &class) in units.zip(&classes) {
+        let block = unit_block(buf, &unit, class);
         match class {
             Class::Paragraph => {
                 let block = match open.take() {
                     Some(mut p) => {
-                        article.joins.push(Join {
-                            line: block.line(),
-                            before: excerpt_end(&p.text),
-                            after: excerpt_start(&block.text),
-                        });
                         p.append(&block);
                         p
                     }
@@ -530,11 +697,13 @@ pub fn parse_shared(buf: &Arc<String>) -> Article {
             Class::Caption if open.is_some() => deferred.push(block),
             Class::Caption | Class::Heading => {
                 flush(&mut article, &mut open, &mut deferred);
-                article.blocks.push(block.finish(buf));
+                article.blocks.push(block.finish(buf, &mut article.joins));
             }
         }
     }
     flush(&mut article, &mut open, &mut deferred);
+    article.blocks.shrink_to_fit();
+    article.joins.shrink_to_fit();
     article
 }
 
@@ -548,9 +717,13 @@ mod tests {
 
     #[test]
     fn lines_split_on_lf_crlf_and_lone_cr() {
-        let lines = split_lines("a\r\nb\rc\nd");
-        let texts: Vec<_> = lines.iter().map(|l| (l.no, l.text)).collect();
+        let texts: Vec<_> = LineIter::new("a\r\nb\rc\nd", 1)
+            .map(|l| (l.no, l.text))
+            .collect();
         assert_eq!(texts, vec![(1, "a"), (2, "b"), (3, "c"), (4, "d")]);
+        assert_eq!(source_lines("a\n\n\r\nb\r\r\n"), ["a", "", "", "b", ""]);
+        assert_eq!(source_lines("a\n"), ["a"]);
+        assert!(source_lines("").is_empty());
     }
 
     #[test]
@@ -724,6 +897,71 @@ mod tests {
     }
 
     #[test]
+    fn credits_and_join_excerpts_copy_no_text() {
+        let buf = Arc::new(
+            "城市观察\r\n\r\n小城十年的变迁之路\r\n\r\n\
+             正文开始,这是一段足够长的正文,说到这里的时候被一张图片的说明打断了,我们\r\n\r\n\
+             峰会现场\r\n张 三 摄\r\n\r\n继续说下去,这一段也写得足够长,长到超过三十二个字符的限度,不会被当作标题\r\n\r\n图二 李四 摄\r\r再说。\n\n图三\n王五 摄\n"
+                .to_string(),
+        );
+        let a = parse_shared(&buf);
+        let within = |s: &SharedStr, outer: &str| {
+            let range = outer.as_ptr().addr()..outer.as_ptr().addr() + outer.len();
+            range.contains(&s.as_ptr().addr()) && s.as_ptr().addr() + s.len() <= range.end
+        };
+        let credits: Vec<&Credit> = a
+            .blocks
+            .iter()
+            .filter_map(|b| b.credit.as_deref())
+            .collect();
+        let got: Vec<(&str, &str, LineNo)> = credits
+            .iter()
+            .map(|c| (c.name.as_str(), c.text.as_str(), c.line))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("张三", "张 三 摄", 8),
+                ("李四", "李四 摄", 12),
+                ("王五", "王五 摄", 17)
+            ]
+        );
+        for c in &credits {
+            assert!(c.text.shares(&buf) && within(&c.text, &buf), "{c:?}");
+        }
+        assert!(
+            !credits[0].name.shares(&buf),
+            "a name without its padding is owned"
+        );
+        assert!(credits[1].name.shares(&buf) && within(&credits[1].name, &buf));
+        assert_eq!(a.joins.len(), 2, "{:?}", a.joins);
+        let joined = &a.blocks[0];
+        assert!(!joined.text.shares(&buf));
+        for j in &a.joins {
+            for excerpt in [&j.before, &j.after] {
+                assert!(within(excerpt, &joined.text), "{j:?}");
+            }
+        }
+        assert_eq!(
+            (
+                a.joins[0].line,
+                a.joins[0].before.as_str(),
+                a.joins[0].after.as_str()
+            ),
+            (10, "张图片的说明打断了,我们", "继续说下去,这一段也写得")
+        );
+        assert_eq!(
+            (
+                a.joins[1].line,
+                a.joins[1].before.as_str(),
+                a.joins[1].after.as_str()
+            ),
+            (14, "符的限度,不会被当作标题", "再说。")
+        );
+        assert_eq!(parse(&buf), a);
+    }
+
+    #[test]
     fn every_non_blank_line_lands_in_one_place() {
         let text = std::fs::read_to_string(concat!(
             env!("CARGO_MANIFEST_DIR"),
@@ -738,8 +976,8 @@ mod tests {
         }
         for b in &a.blocks {
             for (i, p) in b.parts.iter().enumerate() {
-                let end = b.parts.get(i + 1).map_or(b.text.len(), |n| n.start);
-                got.push((p.line, strip(&b.text[p.start..end])));
+                let end = b.parts.get(i + 1).map_or(b.text.len(), |n| n.offset());
+                got.push((p.line_no(), strip(&b.text[p.offset()..end])));
             }
             if let Some(c) = &b.credit {
                 if c.line == b.line() {

@@ -82,7 +82,7 @@ proptest! {
             .into_iter()
             .flatten()
             .map(|h| h.text.clone())
-            .chain(article.blocks.iter().flat_map(|b| [Some(b.text.to_string()), b.credit.as_ref().map(|c| c.text.clone())]).flatten())
+            .chain(article.blocks.iter().flat_map(|b| [Some(b.text.to_string()), b.credit.as_ref().map(|c| c.text.to_string())]).flatten())
             .collect();
         let mut a: Vec<char> = non_blank(&parsed).chars().collect();
         let mut f: Vec<char> = non_blank(&decoded.text).chars().collect();

@@ -10,8 +10,8 @@ fn block(kind: BlockKind, text: &str, credit: Option<&str>) -> Block {
         parts: Parts::one(1),
         credit: credit.map(|c| {
             Box::new(Credit {
-                name: c.split(' ').next().unwrap_or("").to_string(),
-                text: c.to_string(),
+                name: c.split(' ').next().unwrap_or("").into(),
+                text: c.into(),
                 line: 2,
             })
         }),

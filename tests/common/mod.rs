@@ -122,8 +122,8 @@ pub fn caption(text: &str, credit: &str) -> Block {
     Block {
         kind: BlockKind::Caption,
         credit: Some(Box::new(Credit {
-            name: credit.split(' ').next().unwrap_or_default().to_string(),
-            text: credit.to_string(),
+            name: credit.split(' ').next().unwrap_or_default().into(),
+            text: credit.into(),
             line: 1,
         })),
         ..paragraph(text)
