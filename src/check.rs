@@ -419,7 +419,10 @@ pub fn check(
     captions_and_credits(article, &first_col, &mut out);
     sections(article, &first_col, &mut out);
     let FindingList { mut entries, texts } = out.list;
-    entries.sort_by_key(|e| (e.line, e.col, texts[e.text as usize].rule));
+    // In place (a stable sort would take a scratch copy of the list). Findings of one
+    // rule at one place have different texts; the text's index (first found, first)
+    // orders them the same on every run.
+    entries.sort_unstable_by_key(|e| (e.line, e.col, texts[e.text as usize].rule, e.text));
     // Kept for as long as the reader is open: no growth slack.
     entries.shrink_to_fit();
     FindingList { entries, texts }
@@ -468,71 +471,75 @@ impl Findings<'_> {
 }
 
 /// The source lines of a text as [`crate::parse::source_lines`] splits them (`\n`,
-/// `\r\n` and a lone `\r` end a line), kept as four bytes of start offset a line
-/// instead of a slice: a 50 MB article has some 700 000 lines.
+/// `\r\n` and a lone `\r` end a line), found as they are asked for: only where every
+/// [`LINE_MARK`]th line starts is kept (a 50 MB article has some 700 000 lines), and the
+/// line last asked for, since most questions are about it or the lines just after.
 struct Lines<'a> {
     text: &'a str,
-    /// Where each line starts. Sources are at most [`u32::MAX`] bytes
-    /// ([`crate::source::MAX_SOURCE_BYTES`]).
-    starts: Vec<u32>,
+    /// Where lines 0, `LINE_MARK`, 2 × `LINE_MARK` … start.
+    marks: Vec<usize>,
+    count: usize,
+    /// The last line found and where it starts.
+    cursor: std::cell::Cell<(usize, usize)>,
 }
+
+/// How far apart the lines whose starts [`Lines`] keeps are.
+const LINE_MARK: usize = 64;
 
 impl<'a> Lines<'a> {
     fn new(text: &'a str) -> Lines<'a> {
-        let at = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
-        let bytes = text.as_bytes();
-        let mut starts = Vec::new();
-        let mut start = 0;
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => {
-                    starts.push(at(start));
-                    i += 1;
-                    start = i;
-                }
-                b'\r' => {
-                    starts.push(at(start));
-                    i += if bytes.get(i + 1) == Some(&b'\n') {
-                        2
-                    } else {
-                        1
-                    };
-                    start = i;
-                }
-                _ => i += 1,
+        let mut marks = Vec::new();
+        let (mut count, mut start) = (0, 0);
+        while start < text.len() {
+            if count % LINE_MARK == 0 {
+                marks.push(start);
             }
+            count += 1;
+            start = next_line(text, start);
         }
-        if start < text.len() {
-            starts.push(at(start));
+        Lines {
+            text,
+            marks,
+            count,
+            cursor: std::cell::Cell::new((0, 0)),
         }
-        starts.shrink_to_fit();
-        Lines { text, starts }
     }
 
     /// Line `i` (0-based), without its line end.
     fn get(&self, i: usize) -> Option<&'a str> {
-        let start = *self.starts.get(i)? as usize;
-        let end = match self.starts.get(i + 1) {
-            Some(&next) => {
-                let next = next as usize;
-                let bytes = self.text.as_bytes();
-                if next >= 2 && &bytes[next - 2..next] == b"\r\n" {
-                    next - 2
-                } else {
-                    next - 1
-                }
-            }
-            None => {
-                let rest = &self.text[start..];
-                start + rest.find(['\n', '\r']).unwrap_or(rest.len())
-            }
+        if i >= self.count {
+            return None;
+        }
+        let (at, at_start) = self.cursor.get();
+        let (mut line, mut start) = if at <= i && i - at < LINE_MARK {
+            (at, at_start)
+        } else {
+            let m = i / LINE_MARK;
+            (m * LINE_MARK, self.marks[m])
         };
-        self.text.get(start..end)
+        while line < i {
+            start = next_line(self.text, start);
+            line += 1;
+        }
+        self.cursor.set((i, start));
+        let rest = &self.text[start..];
+        let len = memchr::memchr2(b'\n', b'\r', rest.as_bytes()).unwrap_or(rest.len());
+        Some(&rest[..len])
     }
 
     fn iter(&self) -> impl Iterator<Item = &'a str> + '_ {
-        (0..self.starts.len()).filter_map(|i| self.get(i))
+        (0..self.count).filter_map(|i| self.get(i))
+    }
+}
+
+/// Where the line after the one starting at `start` starts (the text's length at the
+/// end).
+fn next_line(text: &str, start: usize) -> usize {
+    let bytes = &text.as_bytes()[start..];
+    match memchr::memchr2(b'\n', b'\r', bytes) {
+        None => text.len(),
+        Some(k) if bytes[k] == b'\r' && bytes.get(k + 1) == Some(&b'\n') => start + k + 2,
+        Some(k) => start + k + 1,
     }
 }
 
@@ -1192,7 +1199,29 @@ mod tests {
                 crate::parse::source_lines(text),
                 "{text:?}"
             );
-            assert_eq!(lines.get(lines.starts.len()), None);
+            assert_eq!(lines.get(lines.count), None);
+            // Asked for out of order, from the end back.
+            let backwards: Vec<_> = (0..lines.count)
+                .rev()
+                .filter_map(|i| lines.get(i))
+                .collect();
+            assert_eq!(backwards.len(), lines.count);
+        }
+    }
+
+    #[test]
+    fn lines_are_found_in_any_order_past_their_marks() {
+        let ends = ["\n", "\r\n", "\r", "\n\n"];
+        let text: String = (0..500)
+            .map(|i| format!("第{i}行{}", ends[i % ends.len()]))
+            .collect();
+        let want = crate::parse::source_lines(&text);
+        let lines = Lines::new(&text);
+        assert_eq!(lines.count, want.len());
+        let mut i = 7usize;
+        for _ in 0..2000 {
+            i = (i * 31 + 17) % want.len();
+            assert_eq!(lines.get(i), Some(want[i]), "line {i}");
         }
     }
 
