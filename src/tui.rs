@@ -2,7 +2,9 @@
 //! quit, error, panic, SIGTERM, SIGHUP (an SSH session dropping), SIGINT, SIGQUIT, and
 //! Ctrl-Z (given back while stopped, taken again with a full redraw on `fg`).
 
-use std::io::{self, IsTerminal, Stdout, Write};
+use std::fs::File;
+use std::io::{self, IsTerminal, Write};
+use std::os::fd::AsFd;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
@@ -166,7 +168,10 @@ fn spawn_watchdog(tx: Sender<Msg>) {
 
 /// The terminal, taken over: raw mode, alternate screen, events on a channel.
 pub struct Session {
-    terminal: Terminal<Wire<Stdout>>,
+    /// Frames go to the terminal through a file of their own (a duplicate of standard
+    /// output), not through `Stdout`, whose line buffering would cut every frame into
+    /// two writes at its last line feed.
+    terminal: Terminal<Wire<File>>,
     /// Held while a frame is written, so that a signal never cuts one in half.
     screen: Arc<Mutex<()>>,
     tx: Sender<Msg>,
@@ -194,7 +199,14 @@ impl Session {
         let margins = wire::margins_for(output.scroll_margins, method, |name| {
             std::env::var(name).ok()
         });
-        let backend = Wire::new(io::stdout(), method).with_margins(margins);
+        let out = match io::stdout().as_fd().try_clone_to_owned() {
+            Ok(fd) => File::from(fd),
+            Err(e) => {
+                restore();
+                return Err(e);
+            }
+        };
+        let backend = Wire::new(out, method).with_margins(margins);
         let terminal = match Terminal::new(backend) {
             Ok(t) => t,
             Err(e) => {
