@@ -896,6 +896,7 @@ pub fn fullwidth_substitutions(text: &str) -> Vec<(usize, char)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::layout::test_support::random_text;
 
     const TOKENS: &[&str] = &[
         "中",
@@ -937,18 +938,6 @@ mod tests {
         "\u{915}\u{93F}",
         "/",
     ];
-
-    fn random_text(seed: u64, n: usize) -> String {
-        let mut x = seed;
-        let mut out = String::new();
-        for _ in 0..n {
-            x = x
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            out.push_str(TOKENS[usize::try_from(x >> 33).unwrap_or(0) % TOKENS.len()]);
-        }
-        out
-    }
 
     fn opts(width: usize) -> BreakOptions {
         BreakOptions {
@@ -1063,7 +1052,7 @@ mod tests {
     #[test]
     fn streaming_in_small_chunks_changes_nothing() {
         for seed in 0..60u64 {
-            let text = random_text(seed, 10 + usize::try_from(seed).unwrap_or(0) % 50);
+            let text = random_text(TOKENS, seed, 10 + usize::try_from(seed).unwrap_or(0) % 50);
             let cut = text
                 .char_indices()
                 .nth(text.chars().count() / 2)
@@ -1107,7 +1096,7 @@ mod tests {
     #[test]
     fn streamed_substitutions_match_the_whole_text_ones() {
         let mut texts: Vec<String> = (0..300u64)
-            .map(|s| random_text(s, 5 + usize::try_from(s).unwrap_or(0) % 40))
+            .map(|s| random_text(TOKENS, s, 5 + usize::try_from(s).unwrap_or(0) % 40))
             .collect();
         texts.extend(
             [

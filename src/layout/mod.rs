@@ -366,4 +366,6 @@ fn push_parts<'a>(
 }
 
 #[cfg(test)]
+mod test_support;
+#[cfg(test)]
 mod tests;

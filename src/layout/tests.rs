@@ -1,22 +1,8 @@
 //! One test per layout rule.
 
+use super::test_support::block;
 use super::*;
-use crate::article::{Block, BlockKind, Credit, HeaderLine, Parts};
-
-fn block(kind: BlockKind, text: &str, credit: Option<&str>) -> Block {
-    Block {
-        kind,
-        text: text.into(),
-        parts: Parts::one(1),
-        credit: credit.map(|c| {
-            Box::new(Credit {
-                name: c.split(' ').next().unwrap_or("").into(),
-                text: c.into(),
-                line: 2,
-            })
-        }),
-    }
-}
+use crate::article::{Block, BlockKind, HeaderLine};
 
 fn article_of(blocks: Vec<Block>) -> Article {
     Article {

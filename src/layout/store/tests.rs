@@ -3,7 +3,8 @@
 use proptest::prelude::*;
 
 use super::*;
-use crate::article::{Block, BlockKind, Credit, HeaderLine, Parts};
+use crate::article::{BlockKind, HeaderLine};
+use crate::layout::test_support::{block, random_text};
 use crate::layout::{AmbiguousWidth, LineBreakLevel, PunctuationDisplay, layout_item};
 
 /// Pieces of every kind the layout treats specially: Chinese, Latin, half- and
@@ -46,33 +47,6 @@ const PIECES: &[&str] = &[
     "a",
     "b, c",
 ];
-
-fn random_text(seed: u64, n: usize) -> String {
-    let mut x = seed;
-    let mut out = String::new();
-    for _ in 0..n {
-        x = x
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        out.push_str(PIECES[usize::try_from(x >> 33).unwrap_or(0) % PIECES.len()]);
-    }
-    out
-}
-
-fn block(kind: BlockKind, text: &str, credit: Option<&str>) -> Block {
-    Block {
-        kind,
-        text: text.into(),
-        parts: Parts::one(1),
-        credit: credit.map(|c| {
-            Box::new(Credit {
-                name: c.split(' ').next().unwrap_or("").into(),
-                text: c.into(),
-                line: 2,
-            })
-        }),
-    }
-}
 
 fn header(text: &str) -> Option<HeaderLine> {
     Some(HeaderLine {
@@ -196,6 +170,7 @@ fn mixed_texts_at_every_width_come_back_as_laid_out() {
         let texts: Vec<String> = (0..9u64)
             .map(|k| {
                 random_text(
+                    PIECES,
                     seed * 31 + k,
                     3 + usize::try_from((seed + k) % 7).unwrap_or(0) * 6,
                 )
@@ -300,7 +275,7 @@ fn marks_replaced_in_part_are_stored_as_shown() {
 
 #[test]
 fn wide_numbers_give_the_same_lines() {
-    let texts: Vec<String> = (0..9u64).map(|k| random_text(k, 20)).collect();
+    let texts: Vec<String> = (0..9u64).map(|k| random_text(PIECES, k, 20)).collect();
     let article = article_of(&texts);
     for width in [0, 1, 2, 7, 30] {
         let o = options(
@@ -351,7 +326,7 @@ fn contents<I: Clone>(
 fn a_number_too_large_changes_nothing_and_widening_keeps_every_line() {
     // With 8-bit numbers a paragraph of some 500 bytes overflows part way: the store must stay as
     // it was, and the widened store take the rest.
-    let texts: Vec<String> = (0..8u64).map(|k| random_text(k + 7, 120)).collect();
+    let texts: Vec<String> = (0..8u64).map(|k| random_text(PIECES, k + 7, 120)).collect();
     let article = article_of(&texts);
     let o = options(
         9,
@@ -410,7 +385,7 @@ fn a_number_too_large_changes_nothing_and_widening_keeps_every_line() {
 
 #[test]
 fn progressive_layout_equals_the_whole() {
-    let texts: Vec<String> = (0..40u64).map(|k| random_text(k, 12)).collect();
+    let texts: Vec<String> = (0..40u64).map(|k| random_text(PIECES, k, 12)).collect();
     let article = article_of(&texts);
     let o = LayoutOptions {
         width: 17,
@@ -439,7 +414,7 @@ fn progressive_layout_equals_the_whole() {
 /// An article of `n` items of every length from a few bytes to a few hundred.
 fn mixed_article(n: usize, seed: u64) -> Article {
     let texts: Vec<String> = (0..n)
-        .map(|k| random_text(seed * 1000 + k as u64, 1 + k * 7 % 40))
+        .map(|k| random_text(PIECES, seed * 1000 + k as u64, 1 + k * 7 % 40))
         .collect();
     article_of(&texts)
 }

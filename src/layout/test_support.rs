@@ -1,0 +1,34 @@
+//! What the layout's tests share: deterministic texts and hand-made blocks.
+
+use crate::article::{Block, BlockKind, Credit, Parts};
+
+/// A deterministic pseudo-random text of `n` pieces drawn from `pieces` (a linear
+/// congruential generator seeded with `seed`).
+pub fn random_text(pieces: &[&str], seed: u64, n: usize) -> String {
+    let mut x = seed;
+    let mut out = String::new();
+    for _ in 0..n {
+        x = x
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        out.push_str(pieces[usize::try_from(x >> 33).unwrap_or(0) % pieces.len()]);
+    }
+    out
+}
+
+/// A block of `kind` on line 1 with `text`, and for a caption the credit `credit`
+/// (its name is the credit's first word) on line 2.
+pub fn block(kind: BlockKind, text: &str, credit: Option<&str>) -> Block {
+    Block {
+        kind,
+        text: text.into(),
+        parts: Parts::one(1),
+        credit: credit.map(|c| {
+            Box::new(Credit {
+                name: c.split(' ').next().unwrap_or("").into(),
+                text: c.into(),
+                line: 2,
+            })
+        }),
+    }
+}
