@@ -114,5 +114,51 @@ fn bench_frame(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_layout, bench_parse, bench_frame);
+/// A key through the whole reader: the action, the frame, the difference written to the
+/// terminal (ratatui and `ui::wire`, scrolling the pane), alternately `j` and `k`, at 80×24.
+fn bench_key(c: &mut Criterion) {
+    use ratatui::layout::Size;
+    use yuedu::action::Action;
+    use yuedu::ui::wire::{self, ScrollMethod, View, Wire};
+    let mut group = c.benchmark_group("one key, action to bytes");
+    for (name, method) in [
+        ("80x24 j/k", ScrollMethod::ScrollUpDown),
+        ("80x24 j/k, no scrolling", ScrollMethod::Off),
+    ] {
+        let mut app = yuedu::app::app_for(
+            parse(SHIPPED_ARTICLE),
+            "yuyao-yangtze-delta.txt",
+            yuedu::config::Config::defaults(),
+            (80, 24),
+        )
+        .expect("default key map");
+        let theme = yuedu::ui::Theme::new(&app.config.theme, false);
+        let backend = Wire::with_size(Vec::new(), method, Size::new(80, 24));
+        let mut terminal = ratatui::Terminal::new(backend).expect("terminal");
+        app.update(Action::NextHeading);
+        wire::draw(&mut terminal, Some(View::of(&app)), |f| {
+            yuedu::ui::draw(f, &app, &theme)
+        })
+        .expect("draw");
+        let mut down = true;
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                app.update(if down {
+                    Action::ScrollDown
+                } else {
+                    Action::ScrollUp
+                });
+                down = !down;
+                wire::draw(&mut terminal, Some(View::of(&app)), |f| {
+                    yuedu::ui::draw(f, &app, &theme)
+                })
+                .expect("draw");
+                terminal.backend_mut().writer_mut().clear();
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_layout, bench_parse, bench_frame, bench_key);
 criterion_main!(benches);

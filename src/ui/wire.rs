@@ -584,16 +584,46 @@ fn shifted(screen: &Buffer, band: &Scroll) -> Buffer {
     out
 }
 
-/// About how many bytes turning `from` into `to` costs.
-fn cost(from: &Buffer, to: &Buffer) -> usize {
+/// About how many bytes turning the terminal's `screen`, scrolled by `band` when given,
+/// into `to` costs: each cell that differs, and a cursor move where a run of them starts.
+/// Worked out cell by cell without making the scrolled screen.
+fn cost(screen: &Buffer, band: Option<&Scroll>, to: &Buffer) -> usize {
+    let area = to.area;
+    if screen.area != area {
+        return usize::MAX;
+    }
+    let blank = Cell::default();
     let mut total = 0;
-    let mut last: Option<(u16, u16)> = None;
-    for (x, y, cell) in from.diff_iter(to) {
-        total += cell.symbol().len().max(1);
-        if last != Some((x.saturating_sub(1), y)) && last != Some((x.saturating_sub(2), y)) {
-            total += 6;
+    for y in area.top()..area.bottom() {
+        let mut run = false;
+        for x in area.left()..area.right() {
+            let shown = match band {
+                Some(b)
+                    if b.rows.contains(&y) && b.columns.as_ref().is_none_or(|c| c.contains(&x)) =>
+                {
+                    let from = i64::from(y) + i64::from(b.lines);
+                    if from >= i64::from(b.rows.start) && from < i64::from(b.rows.end) {
+                        u16::try_from(from)
+                            .ok()
+                            .and_then(|fy| screen.cell((x, fy)))
+                            .unwrap_or(&blank)
+                    } else {
+                        &blank
+                    }
+                }
+                _ => screen.cell((x, y)).unwrap_or(&blank),
+            };
+            let cell = to.cell((x, y)).unwrap_or(&blank);
+            if shown == cell {
+                run = false;
+                continue;
+            }
+            total += cell.symbol().len().max(1);
+            if !run {
+                total += 6;
+            }
+            run = true;
         }
-        last = Some((x, y));
     }
     total
 }
@@ -743,43 +773,47 @@ pub fn draw<W: Write>(
         _ => None,
     };
     if let Some((rows, pane_columns, lines)) = scroll {
-        let next = terminal.current_buffer_mut().clone();
+        // The frame, taken out of ratatui's current buffer (no copy) while its previous
+        // buffer is made what the terminal shows after the scroll.
+        let next = std::mem::take(terminal.current_buffer_mut());
         let backend = terminal.backend_mut();
+        let mut scrolled = None;
         if backend.screen.area == next.area {
-            // Whole rows, or the pane's columns alone where margins can be used: whichever
-            // costs least, the scroll's own bytes included, if less than drawing it all.
-            let mut bands = vec![Scroll {
-                rows: rows.clone(),
-                columns: None,
-                lines,
-            }];
-            if backend.margins_fit(&rows, &pane_columns) {
-                bands.push(Scroll {
+            // The pane's columns alone where margins can be used (the navigation pane
+            // beside it then stays), else whole rows; if that costs less, the scroll's own
+            // bytes included, than drawing it all.
+            let band = if backend.margins_fit(&rows, &pane_columns) {
+                Scroll {
                     rows,
                     columns: Some(pane_columns),
                     lines,
-                });
-            }
-            let mut best: Option<(usize, Scroll, Buffer)> = None;
-            for band in bands {
-                let moved = shifted(&backend.screen, &band);
-                let total = cost(&moved, &next) + backend.scroll_sequence(&band).len();
-                if best.as_ref().is_none_or(|(b, _, _)| total < *b) {
-                    best = Some((total, band, moved));
                 }
-            }
-            if let Some((total, band, moved)) = best
-                && total < cost(&backend.screen, &next)
-            {
+            } else {
+                Scroll {
+                    rows,
+                    columns: None,
+                    lines,
+                }
+            };
+            let total = cost(&backend.screen, Some(&band), &next)
+                .saturating_add(backend.scroll_sequence(&band).len());
+            if total < cost(&backend.screen, None, &next) {
+                let moved = shifted(&backend.screen, &band);
                 backend.scroll(&band, moved.clone());
-                // Make ratatui's previous buffer what the terminal now shows: swapping
-                // twice resets both buffers; the copy goes into the one that ends up
-                // previous, the frame back into the current one.
+                scrolled = Some(moved);
+            }
+        }
+        match scrolled {
+            // Make ratatui's previous buffer what the terminal now shows: a swap resets
+            // the buffer that is not current and makes it current; the copy goes into the
+            // one that ends up previous, the frame back into the current one.
+            Some(moved) => {
                 terminal.swap_buffers();
                 *terminal.current_buffer_mut() = moved;
                 terminal.swap_buffers();
                 *terminal.current_buffer_mut() = next;
             }
+            None => *terminal.current_buffer_mut() = next,
         }
     }
     let shown = terminal.apply_buffer()?.buffer.clone();
