@@ -584,46 +584,17 @@ fn shifted(screen: &Buffer, band: &Scroll) -> Buffer {
     out
 }
 
-/// About how many bytes turning the terminal's `screen`, scrolled by `band` when given,
-/// into `to` costs: each cell that differs, and a cursor move where a run of them starts.
-/// Worked out cell by cell without making the scrolled screen.
-fn cost(screen: &Buffer, band: Option<&Scroll>, to: &Buffer) -> usize {
-    let area = to.area;
-    if screen.area != area {
-        return usize::MAX;
-    }
-    let blank = Cell::default();
+/// About how many bytes turning `from` into `to` costs: the cells ratatui's diff sends,
+/// and a cursor move where a run of them starts.
+fn cost(from: &Buffer, to: &Buffer) -> usize {
     let mut total = 0;
-    for y in area.top()..area.bottom() {
-        let mut run = false;
-        for x in area.left()..area.right() {
-            let shown = match band {
-                Some(b)
-                    if b.rows.contains(&y) && b.columns.as_ref().is_none_or(|c| c.contains(&x)) =>
-                {
-                    let from = i64::from(y) + i64::from(b.lines);
-                    if from >= i64::from(b.rows.start) && from < i64::from(b.rows.end) {
-                        u16::try_from(from)
-                            .ok()
-                            .and_then(|fy| screen.cell((x, fy)))
-                            .unwrap_or(&blank)
-                    } else {
-                        &blank
-                    }
-                }
-                _ => screen.cell((x, y)).unwrap_or(&blank),
-            };
-            let cell = to.cell((x, y)).unwrap_or(&blank);
-            if shown == cell {
-                run = false;
-                continue;
-            }
-            total += cell.symbol().len().max(1);
-            if !run {
-                total += 6;
-            }
-            run = true;
+    let mut last: Option<(u16, u16)> = None;
+    for (x, y, cell) in from.diff_iter(to) {
+        total += cell.symbol().len().max(1);
+        if last != Some((x.saturating_sub(1), y)) && last != Some((x.saturating_sub(2), y)) {
+            total += 6;
         }
+        last = Some((x, y));
     }
     total
 }
@@ -795,10 +766,9 @@ pub fn draw<W: Write>(
                     lines,
                 }
             };
-            let total = cost(&backend.screen, Some(&band), &next)
-                .saturating_add(backend.scroll_sequence(&band).len());
-            if total < cost(&backend.screen, None, &next) {
-                let moved = shifted(&backend.screen, &band);
+            let moved = shifted(&backend.screen, &band);
+            let total = cost(&moved, &next) + backend.scroll_sequence(&band).len();
+            if total < cost(&backend.screen, &next) {
                 backend.scroll(&band, moved.clone());
                 scrolled = Some(moved);
             }
