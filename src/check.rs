@@ -24,7 +24,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use crate::article::{Article, Block, BlockKind, LineNo};
-use crate::parse::{credit_only, is_han};
+use crate::parse::{credit_only, is_han, line_end};
 use crate::sanitize::{Class, for_terminal_line, segments};
 use crate::source::Source;
 
@@ -495,7 +495,7 @@ impl<'a> Lines<'a> {
                 marks.push(start);
             }
             count += 1;
-            start = next_line(text, start);
+            start = line_end(text, start).1;
         }
         Lines {
             text,
@@ -518,28 +518,15 @@ impl<'a> Lines<'a> {
             (m * LINE_MARK, self.marks[m])
         };
         while line < i {
-            start = next_line(self.text, start);
+            start = line_end(self.text, start).1;
             line += 1;
         }
         self.cursor.set((i, start));
-        let rest = &self.text[start..];
-        let len = memchr::memchr2(b'\n', b'\r', rest.as_bytes()).unwrap_or(rest.len());
-        Some(&rest[..len])
+        Some(&self.text[start..line_end(self.text, start).0])
     }
 
     fn iter(&self) -> impl Iterator<Item = &'a str> + '_ {
         (0..self.count).filter_map(|i| self.get(i))
-    }
-}
-
-/// Where the line after the one starting at `start` starts (the text's length at the
-/// end).
-fn next_line(text: &str, start: usize) -> usize {
-    let bytes = &text.as_bytes()[start..];
-    match memchr::memchr2(b'\n', b'\r', bytes) {
-        None => text.len(),
-        Some(k) if bytes[k] == b'\r' && bytes.get(k + 1) == Some(&b'\n') => start + k + 2,
-        Some(k) => start + k + 1,
     }
 }
 

@@ -88,22 +88,32 @@ impl<'a> Iterator for LineIter<'a> {
 
     /// The next line, reading `\n`, `\r\n` and a lone `\r` as line ends.
     fn next(&mut self) -> Option<SrcLine<'a>> {
-        let rest = self.text.get(self.pos..).filter(|r| !r.is_empty())?;
-        let bytes = rest.as_bytes();
-        let (len, end_len) = match memchr::memchr2(b'\n', b'\r', bytes) {
-            Some(i) if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') => (i, 2),
-            Some(i) => (i, 1),
-            None => (rest.len(), 0),
-        };
+        if self.pos >= self.text.len() {
+            return None;
+        }
+        let (end, next) = line_end(self.text, self.pos);
         let line = SrcLine {
             no: self.no,
-            text: &rest[..len],
+            text: &self.text[self.pos..end],
         };
-        self.pos += len + end_len;
+        self.pos = next;
         // Line numbers fit: a text has at most one line per byte, and `parse_shared` takes
         // no text over u32::MAX bytes.
         self.no = self.no.wrapping_add(1);
         Some(line)
+    }
+}
+
+/// The line of `text` that starts at byte `start`: where its text ends, and where the next
+/// line starts (after `\n`, `\r\n` or a lone `\r`; the text's length at its end).
+pub fn line_end(text: &str, start: usize) -> (usize, usize) {
+    let bytes = &text.as_bytes()[start..];
+    match memchr::memchr2(b'\n', b'\r', bytes) {
+        Some(i) if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') => {
+            (start + i, start + i + 2)
+        }
+        Some(i) => (start + i, start + i + 1),
+        None => (text.len(), text.len()),
     }
 }
 
