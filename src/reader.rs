@@ -8,7 +8,6 @@ use std::sync::mpsc;
 
 use crate::action::Action;
 use crate::app::{self, App, Loaded, Loading};
-use crate::article::Article;
 use crate::config::Config;
 use crate::source::{self, LoadOptions, Origin, Source};
 use crate::state::{self, Store};
@@ -73,7 +72,7 @@ pub fn open(
     // article opens without waiting for it.
     let (tx, findings) = mpsc::channel();
     let (job_article, levels) = (Arc::clone(&article), config.check.clone());
-    let mut app = new_app(article, &name, config, size)?;
+    let mut app = app::app_for(article, &name, config, size)?;
     app.after_first_frame = Some(Box::new(move || {
         std::thread::spawn(move || {
             let _ = tx.send(check::check_source(&src, &job_article, &levels));
@@ -142,7 +141,7 @@ pub fn open_progressive(
         }
     });
     let name = prefix.name();
-    let mut app = match new_app(article, &name, config, size) {
+    let mut app = match app::app_for(article, &name, config, size) {
         Ok(app) => app,
         Err(e) => return Some(Err(e)),
     };
@@ -156,15 +155,6 @@ pub fn open_progressive(
     // saved under the key of the file as it is when the reader closes.
     let memory = store.map(|s| (s, String::new()));
     Some(Ok(finish(app, Some(path.to_path_buf()), memory, read)))
-}
-
-fn new_app(
-    article: Arc<Article>,
-    name: &str,
-    config: Config,
-    size: (u16, u16),
-) -> Result<App, String> {
-    app::app_for(article, name, config, size)
 }
 
 /// The reader with how to reload its file and where to remember its position.
