@@ -393,6 +393,19 @@ impl App {
             .unwrap_or_default()
     }
 
+    /// Goes back to where the reader was left last time, saying so; the top of the
+    /// article is no place to resume.
+    pub fn resume(&mut self, pos: Pos) {
+        if pos == Pos::default() {
+            return;
+        }
+        self.go_to(pos);
+        self.message = Some(format!(
+            "resumed where you left off ({} goes to the top)",
+            self.keymap.first_key(Action::Top).unwrap_or_default()
+        ));
+    }
+
     /// Goes to a place in the text (a remembered position).
     pub fn go_to(&mut self, pos: Pos) {
         self.ensure_items(pos.item + 1);
@@ -475,12 +488,8 @@ impl App {
         if let Some(report) = loaded.report {
             self.message = Some(report);
         }
-        if let Some(pos) = loaded.resume.filter(|p| untouched && *p != Pos::default()) {
-            self.go_to(pos);
-            self.message = Some(format!(
-                "resumed where you left off ({} goes to the top)",
-                self.keymap.first_key(Action::Top).unwrap_or_default()
-            ));
+        if let Some(pos) = loaded.resume.filter(|_| untouched) {
+            self.resume(pos);
         }
     }
 

@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc;
 
-use crate::action::Action;
 use crate::app::{self, App, Loaded, Loading};
 use crate::config::Config;
 use crate::source::{self, LoadOptions, Origin, Source};
@@ -83,16 +82,8 @@ pub fn open(
     if app.article.blocks.is_empty() && app.article.title.is_none() {
         app.message = Some("the article is empty".to_string());
     }
-    if let Some((store, key)) = &memory
-        && let Some(pos) = store
-            .get(key)
-            .filter(|p| *p != crate::layout::Pos::default())
-    {
-        app.go_to(pos);
-        app.message = Some(format!(
-            "resumed where you left off ({} goes to the top)",
-            app.keymap.first_key(Action::Top).unwrap_or_default()
-        ));
+    if let Some(pos) = memory.as_ref().and_then(|(store, key)| store.get(key)) {
+        app.resume(pos);
     }
     Ok(finish(app, file, memory, read))
 }
