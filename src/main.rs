@@ -148,7 +148,7 @@ fn run_check(
                 findings,
             })
             .collect();
-        print(&check::to_json(&reports))?;
+        print_with(|out| check::write_json(&reports, out))?;
     }
     let any_error = checked
         .iter()

@@ -130,31 +130,58 @@ struct FindingOut<'a> {
     finding: FindingRef<'a>,
 }
 
-#[derive(Serialize)]
-struct Output<'a> {
-    findings: Vec<FindingOut<'a>>,
-    files: Vec<Summary<'a>>,
-}
-
 /// All files' findings and summaries as one JSON object (pretty-printed, ending in a
 /// newline), with no character a terminal would act on.
 pub fn to_json(reports: &[FileReport<'_>]) -> String {
-    let output = Output {
-        findings: reports
-            .iter()
-            .flat_map(|r| {
-                r.findings.iter().map(|finding| FindingOut {
-                    path: r.path,
-                    finding,
-                })
-            })
-            .collect(),
-        files: reports.iter().map(Summary::of).collect(),
+    let mut out = Vec::new();
+    // Writing to a Vec cannot fail.
+    let _ = write_json(reports, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`to_json`] written to `out` a finding at a time (a 50 MB article's two million
+/// findings are never one JSON text): `{"findings": [...], "files": [...]}`, laid out as
+/// `serde_json`'s pretty printer lays out the whole.
+pub fn write_json(reports: &[FileReport<'_>], out: &mut impl io::Write) -> io::Result<()> {
+    // A value pretty-printed alone, its lines after the first indented by `indent`, and
+    // made safe for a terminal.
+    let nested = |value: &dyn erased::Json, indent: &str| -> String {
+        let json = value.pretty();
+        super::escape_json_output(&json.replace('\n', &format!("\n{indent}")))
     };
-    let json = serde_json::to_string_pretty(&output).unwrap_or_default();
-    let mut out = super::escape_json_output(&json);
-    out.push('\n');
-    out
+    out.write_all(b"{\n  \"findings\": [")?;
+    let mut first = true;
+    for r in reports {
+        for finding in r.findings.iter() {
+            let item = FindingOut {
+                path: r.path,
+                finding,
+            };
+            out.write_all(if first { b"\n    " } else { b",\n    " })?;
+            out.write_all(nested(&item, "    ").as_bytes())?;
+            first = false;
+        }
+    }
+    if !first {
+        out.write_all(b"\n  ")?;
+    }
+    out.write_all(b"],\n  \"files\": ")?;
+    let files: Vec<Summary<'_>> = reports.iter().map(Summary::of).collect();
+    out.write_all(nested(&files, "  ").as_bytes())?;
+    out.write_all(b"\n}\n")
+}
+
+/// Pretty-printing values of different types through one closure.
+mod erased {
+    pub trait Json {
+        fn pretty(&self) -> String;
+    }
+
+    impl<T: serde::Serialize> Json for T {
+        fn pretty(&self) -> String {
+            serde_json::to_string_pretty(self).unwrap_or_default()
+        }
+    }
 }
 
 /// `--list-rules`: id, default severity and explanation, one rule a line; where the
