@@ -176,19 +176,16 @@ fn run(cli: Cli) -> Result<u8, Failure> {
         Some(Command::Outline(args)) => {
             let src = load(args.path.as_deref())?;
             let article = parse::parse_shared(&src.text);
-            let text = if args.json {
-                outline::to_json(
-                    &article,
-                    src.decode_report.as_deref().map(|r| (src.encoding, r)),
-                )
+            if args.json {
+                let encoding = src.decode_report.as_deref().map(|r| (src.encoding, r));
+                print_with(|out| outline::write_json(&article, encoding, out))?;
             } else {
-                outline::to_text(
+                print(&outline::to_text(
                     &article,
                     &src.origin.to_string(),
                     src.decode_report.as_deref(),
-                )
-            };
-            print(&text)?;
+                ))?;
+            }
             Ok(0)
         }
         Some(Command::Dump(args)) => {

@@ -84,10 +84,21 @@ fn outline<'a>(article: &'a Article, encoding: Option<(&'a str, &'a str)>) -> Ou
 /// The outline as one JSON object (pretty-printed, ending in a newline). `encoding` (name
 /// and note) is given when the decoding is worth telling: a guess, replaced bytes.
 pub fn to_json(article: &Article, encoding: Option<(&str, &str)>) -> String {
-    let json = serde_json::to_string_pretty(&outline(article, encoding)).unwrap_or_default();
-    let mut out = super::escape_json_output(&json);
-    out.push('\n');
-    out
+    let mut out = Vec::new();
+    // Writing to a Vec cannot fail.
+    let _ = write_json(article, encoding, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`to_json`] written to `out` as it is made.
+pub fn write_json(
+    article: &Article,
+    encoding: Option<(&str, &str)>,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
+    let mut escaped = super::EscapingWriter::new(&mut *out);
+    serde_json::to_writer_pretty(&mut escaped, &outline(article, encoding))?;
+    out.write_all(b"\n")
 }
 
 /// The outline as text for a person; `decode_report` says how the file was decoded.
