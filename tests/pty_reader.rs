@@ -179,10 +179,7 @@ fn q_quits_with_status_0_and_restores_the_terminal() {
     p.send("q");
     p.wait_for_text("exit=0");
     p.settle();
-    p.with_screen(|s| {
-        assert!(!s.alternate_screen(), "alternate screen left");
-        assert!(!s.hide_cursor(), "cursor shown");
-    });
+    p.assert_screen_given_back();
     let screen = p.screen();
     let modes: Vec<&str> = screen
         .lines()

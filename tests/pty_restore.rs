@@ -60,14 +60,7 @@ fn yuedu_pid(p: &Pty) -> u32 {
 fn assert_restored(p: &Pty, code: &str) {
     p.wait_for_text(&format!("exit={code}"));
     p.settle();
-    p.with_screen(|s| {
-        assert!(
-            !s.alternate_screen(),
-            "alternate screen left:\n{}",
-            s.contents()
-        );
-        assert!(!s.hide_cursor(), "cursor shown");
-    });
+    p.assert_screen_given_back();
     let screen = p.screen();
     let modes: Vec<&str> = screen
         .lines()

@@ -399,14 +399,7 @@ fn reading_over_ssh_moves_resizes_and_quits_back_to_the_remote_shell() {
     p.wait_for_text("remote-exit=0");
     p.wait_for_text("mode=");
     p.settle();
-    p.with_screen(|s| {
-        assert!(
-            !s.alternate_screen(),
-            "alternate screen left:\n{}",
-            s.contents()
-        );
-        assert!(!s.hide_cursor(), "cursor shown");
-    });
+    p.assert_screen_given_back();
     assert!(p.screen().contains("mode=restored"), "{}", p.screen());
 
     // The remote shell answers, and its terminal is 50 × 20.

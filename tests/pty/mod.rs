@@ -187,6 +187,18 @@ impl Pty {
         self.wait_for(&format!("{text:?}"), |s| s.contents().contains(text));
     }
 
+    /// Asserts that the terminal is given back: the normal screen, the cursor shown.
+    pub fn assert_screen_given_back(&self) {
+        self.with_screen(|s| {
+            assert!(
+                !s.alternate_screen(),
+                "alternate screen left:\n{}",
+                s.contents()
+            );
+            assert!(!s.hide_cursor(), "cursor shown");
+        });
+    }
+
     /// Waits for the output to stop changing (the program is idle).
     pub fn settle(&self) {
         let mut last = lock(&self.output).len();
