@@ -9,8 +9,8 @@ use std::hint::black_box;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use textwrap::{Options, WordSeparator};
 use yuedu::article::{Article, Block, BlockKind, Parts};
+use yuedu::formats::text::parse;
 use yuedu::layout::{Layout, LayoutOptions};
-use yuedu::parse::parse;
 use yuedu::source::SHIPPED_ARTICLE;
 
 const TARGET_BYTES: usize = 1 << 20;

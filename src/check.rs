@@ -24,7 +24,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use crate::article::{Article, Block, BlockKind, LineNo};
-use crate::parse::{credit_only, is_han, line_end};
+use crate::formats::text::{credit_only, is_han, line_end};
 use crate::sanitize::{Class, for_terminal_line, segments};
 use crate::source::Source;
 
@@ -470,7 +470,7 @@ impl Findings<'_> {
     }
 }
 
-/// The source lines of a text as [`crate::parse::source_lines`] splits them (`\n`,
+/// The source lines of a text as [`crate::formats::text::source_lines`] splits them (`\n`,
 /// `\r\n` and a lone `\r` end a line), found as they are asked for: only where every
 /// [`LINE_MARK`]th line starts is kept (a 50 MB article has some 700 000 lines), and the
 /// line last asked for, since most questions are about it or the lines just after.
@@ -914,7 +914,7 @@ mod tests {
     use super::*;
     use crate::article::{HeaderLine, Parts};
     use crate::config::Config;
-    use crate::parse::parse;
+    use crate::formats::text::parse;
 
     /// A banner and a title, so that the body starts on line 5.
     const HEAD: &str = "城市观察\n\n小城十年的变迁之路\n\n";
@@ -1183,7 +1183,7 @@ mod tests {
             let lines = Lines::new(text);
             assert_eq!(
                 lines.iter().collect::<Vec<_>>(),
-                crate::parse::source_lines(text),
+                crate::formats::text::source_lines(text),
                 "{text:?}"
             );
             assert_eq!(lines.get(lines.count), None);
@@ -1202,7 +1202,7 @@ mod tests {
         let text: String = (0..500)
             .map(|i| format!("第{i}行{}", ends[i % ends.len()]))
             .collect();
-        let want = crate::parse::source_lines(&text);
+        let want = crate::formats::text::source_lines(&text);
         let lines = Lines::new(&text);
         assert_eq!(lines.count, want.len());
         let mut i = 7usize;

@@ -7,7 +7,7 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::parse::parse_shared;
+use crate::formats;
 use crate::reader::ReadOptions;
 use crate::source::{self, LoadOptions};
 
@@ -49,7 +49,7 @@ impl Entry {
         entry.summarised = true;
         match source::load(Some(path), opts) {
             Ok(src) => {
-                let article = parse_shared(&src.text);
+                let article = formats::parse_shared(src.format, &src.text);
                 entry.title = article.title.as_ref().map(|t| t.text.clone());
                 entry.authors = article.authors.clone();
                 entry.sections = article.headings().count();

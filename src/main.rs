@@ -14,7 +14,7 @@ use yuedu::reader::{self, ReadOptions};
 use yuedu::sanitize::for_terminal_line;
 use yuedu::source::{LoadOptions, Source};
 use yuedu::ui::Theme;
-use yuedu::{library, parse, source, tui};
+use yuedu::{formats, library, source, tui};
 
 /// Exit status for usage errors, unreadable files and bad configuration.
 const EXIT_ERROR: u8 = 2;
@@ -116,7 +116,7 @@ fn run_check(
     for path in paths {
         match source::load(path, load_opts) {
             Ok(src) => {
-                let article = parse::parse_shared(&src.text);
+                let article = formats::parse_shared(src.format, &src.text);
                 let findings = yuedu::check::check_source(&src, &article, &config.check);
                 // The path as given (the shipped article's relative path by default).
                 let shown = path.map_or_else(
@@ -175,7 +175,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
         Some(Command::Check(args)) => run_check(&args, &config, load_opts),
         Some(Command::Outline(args)) => {
             let src = load(args.path.as_deref())?;
-            let article = parse::parse_shared(&src.text);
+            let article = formats::parse_shared(src.format, &src.text);
             if args.json {
                 let encoding = src.decode_report.as_deref().map(|r| (src.encoding, r));
                 print_with(|out| outline::write_json(&article, encoding, out))?;
@@ -190,7 +190,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
         }
         Some(Command::Dump(args)) => {
             let src = load(args.path.as_deref())?;
-            let article = parse::parse_shared(&src.text);
+            let article = formats::parse_shared(src.format, &src.text);
             let width = args.width.unwrap_or_else(|| default_dump_width(&config));
             print_with(|out| dump::write_text(&article, &config.layout_options(width), out))?;
             Ok(0)
@@ -278,7 +278,7 @@ fn read_one(path: Option<&Path>, config: Config, read: &ReadOptions) -> Result<(
         let width = default_dump_width(&config);
         return print_with(|out| {
             dump::write_text(
-                &parse::parse_shared(&src.text),
+                &formats::parse_shared(src.format, &src.text),
                 &config.layout_options(width),
                 out,
             )
@@ -315,7 +315,7 @@ fn browse(
             let width = default_dump_width(&config);
             print_with(|out| {
                 dump::write_text(
-                    &parse::parse_shared(&src.text),
+                    &formats::parse_shared(src.format, &src.text),
                     &config.layout_options(width),
                     out,
                 )

@@ -11,7 +11,7 @@ use crate::config::Config;
 use crate::source::{self, LoadOptions, Origin, Source};
 use crate::state::{self, Store};
 use crate::tui::Reload;
-use crate::{check, parse};
+use crate::{check, formats};
 
 /// How files are read: the owned form of [`LoadOptions`], kept for reloading.
 #[derive(Debug, Clone, Default)]
@@ -55,7 +55,7 @@ pub fn open(
     size: (u16, u16),
     read: &ReadOptions,
 ) -> Result<Opened, String> {
-    let article = Arc::new(parse::parse_shared(&src.text));
+    let article = Arc::new(formats::parse_shared(src.format, &src.text));
     let file = match &src.origin {
         Origin::File(p) => Some(p.clone()),
         _ => None,
@@ -101,7 +101,7 @@ pub fn open_progressive(
     let (prefix, total) =
         source::load_prefix(path, read.as_load(), PROGRESSIVE_LOAD_BYTES, PREFIX_BYTES)?;
     let shown = prefix.text.len() as u64;
-    let article = Arc::new(parse::parse_shared(&prefix.text));
+    let article = Arc::new(formats::parse_shared(prefix.format, &prefix.text));
     let store = state::state_dir()
         .filter(|_| config.reader.resume)
         .map(Store::new);
@@ -116,7 +116,7 @@ pub fn open_progressive(
                 return;
             }
         };
-        let article = Arc::new(parse::parse_shared(&src.text));
+        let article = Arc::new(formats::parse_shared(src.format, &src.text));
         let resume = job_store
             .as_ref()
             .and_then(|s| s.get(&state::key(&job_path, &src.text)));
@@ -166,7 +166,7 @@ fn finish(
             read: Box::new(move || {
                 let src =
                     source::load(Some(&read_path), read.as_load()).map_err(|e| e.to_string())?;
-                let article = parse::parse_shared(&src.text);
+                let article = formats::parse_shared(src.format, &src.text);
                 let findings = check::check_source(&src, &article, &levels);
                 Ok((article, findings))
             }),

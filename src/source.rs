@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::decode::{DecodeError, DecodeOptions, decode_owned};
+use crate::formats::Format;
 use crate::sanitize::for_terminal_line;
 
 /// The shipped article, carried by the binary so `yuedu` always has something to open.
@@ -50,7 +51,7 @@ impl fmt::Display for Origin {
 pub struct Source {
     pub origin: Origin,
     /// The decoded text, shared with the article parsed from it
-    /// ([`crate::parse::parse_shared`]): its blocks are ranges of this buffer.
+    /// ([`crate::formats::text::parse_shared`]): its blocks are ranges of this buffer.
     pub text: Arc<String>,
     /// The encoding the text was read as ("UTF-8", "GB18030" …).
     pub encoding: &'static str,
@@ -61,6 +62,8 @@ pub struct Source {
     pub guessed: bool,
     /// How many invalid byte sequences were replaced by U+FFFD.
     pub replaced: usize,
+    /// The format the text is read in ([`crate::formats`]).
+    pub format: Format,
 }
 
 impl Source {
@@ -133,6 +136,7 @@ pub fn load(path: Option<&Path>, opts: LoadOptions<'_>) -> Result<Source, LoadEr
             decode_report: None,
             guessed: false,
             replaced: 0,
+            format: Format::Text,
         }),
     }
 }
@@ -200,6 +204,7 @@ pub fn load_prefix(
         decode_report: None,
         guessed: false,
         replaced: 0,
+        format: Format::Text,
     };
     Some((source, meta.len()))
 }
@@ -248,6 +253,7 @@ pub fn from_bytes(
         decode_report,
         guessed: decoded.guessed,
         replaced: decoded.replaced,
+        format: Format::Text,
     })
 }
 

@@ -8,7 +8,7 @@ use ratatui::buffer::Buffer;
 use unicode_width::UnicodeWidthStr;
 use yuedu::app::{App, app_for};
 use yuedu::config::Config;
-use yuedu::parse::parse;
+use yuedu::formats::text::parse;
 use yuedu::source::SHIPPED_ARTICLE;
 use yuedu::ui::{self, Theme};
 

@@ -2,7 +2,7 @@
 
 use yuedu::commands::dump;
 use yuedu::config::Config;
-use yuedu::parse::parse;
+use yuedu::formats::text::parse;
 use yuedu::source::SHIPPED_ARTICLE;
 
 fn dump_at(width: usize) -> String {

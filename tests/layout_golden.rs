@@ -8,10 +8,10 @@
 mod common;
 
 use yuedu::article::{Article, HeaderLine};
+use yuedu::formats::text::parse;
 use yuedu::layout::{
     AmbiguousWidth, Layout, LayoutOptions, Line, LineBreakLevel, PunctuationDisplay, Role,
 };
-use yuedu::parse::parse;
 use yuedu::source::SHIPPED_ARTICLE;
 
 /// FNV-1a, 64 bit: stable across Rust releases, unlike `DefaultHasher`.

@@ -4,8 +4,8 @@
 
 use proptest::prelude::*;
 use yuedu::decode::{DecodeOptions, decode_with_options};
+use yuedu::formats::text::parse;
 use yuedu::layout::{AmbiguousWidth, Layout, LayoutOptions, Role, str_width};
-use yuedu::parse::parse;
 use yuedu::sanitize::sanitize;
 
 /// Bytes that look like what Chinese files hold, and worse: UTF-8 Chinese, GB18030,

@@ -9,8 +9,8 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use yuedu::app::{App, Loaded, Loading, app_for};
 use yuedu::config::Config;
+use yuedu::formats::text::parse;
 use yuedu::layout::Pos;
-use yuedu::parse::parse;
 use yuedu::source::SHIPPED_ARTICLE;
 use yuedu::ui::{self, Theme};
 

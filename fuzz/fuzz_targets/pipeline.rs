@@ -5,7 +5,7 @@
 use libfuzzer_sys::fuzz_target;
 use yuedu::decode::{DecodeOptions, decode_with_options};
 use yuedu::layout::{AmbiguousWidth, Layout, LayoutOptions, Role, str_width};
-use yuedu::parse::parse;
+use yuedu::formats::text::parse;
 use yuedu::sanitize::sanitize;
 
 fn non_blank(s: &str) -> String {
