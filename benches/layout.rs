@@ -10,8 +10,8 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use textwrap::{Options, WordSeparator};
 use yuedu::article::{Article, Block, BlockKind, Parts};
 use yuedu::formats::text::parse;
+use yuedu::input::source::SHIPPED_ARTICLE;
 use yuedu::layout::{Layout, LayoutOptions};
-use yuedu::source::SHIPPED_ARTICLE;
 
 const TARGET_BYTES: usize = 1 << 20;
 
@@ -93,14 +93,14 @@ fn bench_parse(c: &mut Criterion) {
 fn bench_frame(c: &mut Criterion) {
     let mut group = c.benchmark_group("draw one frame");
     for (cols, rows) in [(80u16, 24u16), (200, 60)] {
-        let mut app = yuedu::app::app_for(
+        let mut app = yuedu::view::app::app_for(
             parse(SHIPPED_ARTICLE),
             "yuyao-yangtze-delta.txt",
             yuedu::config::Config::defaults(),
             (cols, rows),
         )
         .expect("default key map");
-        app.update(yuedu::action::Action::NextHeading);
+        app.update(yuedu::view::action::Action::NextHeading);
         let theme = yuedu::ui::Theme::new(&app.config.theme, false);
         let area = ratatui::layout::Rect::new(0, 0, cols, rows);
         let mut buf = ratatui::buffer::Buffer::empty(area);
@@ -118,14 +118,14 @@ fn bench_frame(c: &mut Criterion) {
 /// terminal (ratatui and `ui::wire`, scrolling the pane), alternately `j` and `k`, at 80×24.
 fn bench_key(c: &mut Criterion) {
     use ratatui::layout::Size;
-    use yuedu::action::Action;
-    use yuedu::ui::wire::{self, ScrollMethod, View, Wire};
+    use yuedu::terminal::wire::{self, ScrollMethod, View, Wire};
+    use yuedu::view::action::Action;
     let mut group = c.benchmark_group("one key, action to bytes");
     for (name, method) in [
         ("80x24 j/k", ScrollMethod::ScrollUpDown),
         ("80x24 j/k, no scrolling", ScrollMethod::Off),
     ] {
-        let mut app = yuedu::app::app_for(
+        let mut app = yuedu::view::app::app_for(
             parse(SHIPPED_ARTICLE),
             "yuyao-yangtze-delta.txt",
             yuedu::config::Config::defaults(),

@@ -363,7 +363,7 @@ fn one_paragraph(dir: &Path, size: usize) -> PathBuf {
 
 /// An article of about `size` bytes: the shipped one, repeated.
 fn repeated(dir: &Path, name: &str, size: usize) -> PathBuf {
-    let text = yuedu::source::SHIPPED_ARTICLE;
+    let text = yuedu::input::source::SHIPPED_ARTICLE;
     let path = dir.join(name);
     let mut out = String::with_capacity(size + text.len());
     while out.len() < size {
@@ -409,7 +409,7 @@ fn main() {
     };
     let dir = tempfile::tempdir().expect("temp dir");
     let shipped = dir.path().join("yuyao-yangtze-delta.txt");
-    std::fs::write(&shipped, yuedu::source::SHIPPED_ARTICLE).expect("write");
+    std::fs::write(&shipped, yuedu::input::source::SHIPPED_ARTICLE).expect("write");
     let mut files = vec![
         ("shipped (6.5 kB)", shipped),
         ("1 MB", repeated(dir.path(), "one-mb.txt", 1 << 20)),

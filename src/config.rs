@@ -10,10 +10,10 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::action::Action;
 use crate::check::RuleLevels;
-use crate::keymap::{Key, Keymap};
 use crate::layout::{AmbiguousWidth, LayoutOptions, LineBreakLevel, PunctuationDisplay};
+use crate::view::action::Action;
+use crate::view::keymap::{Key, Keymap};
 
 /// The documented default configuration, as shipped at the top of the repository.
 pub const DEFAULT_CONFIG: &str = include_str!("../config.toml");
@@ -179,7 +179,7 @@ pub struct ReaderConfig {
     /// Defaults to true.
     pub resume: bool,
     /// Defaults to `"auto"`.
-    pub watch: crate::watch::WatchMode,
+    pub watch: crate::session::watch::WatchMode,
 }
 
 /// `[input]`.

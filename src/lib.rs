@@ -1,25 +1,22 @@
 //! yuedu (阅读): a terminal reader for long-form Chinese feature articles.
 //!
-//! Data flows one way: bytes → [`source`] (read, decode) → [`parse`] (newspaper text →
-//! [`article::Article`]) → [`layout`] (article + width → role-tagged lines) → the panes,
-//! or the non-interactive [`commands`]. See ARCHITECTURE.md.
+//! The modules are the stages of the data flow, in order (see ARCHITECTURE.md):
+//! [`input`] (bytes → text) → [`formats`] (text → [`article::Article`], one folder per
+//! format) → [`check`] (findings) and [`layout`] (article + width → role-tagged lines) →
+//! [`view`] (the reader's state) → [`ui`] (drawing) → [`terminal`] (the event loop and the
+//! wire). [`text`] holds the primitives every stage shares; [`session`] opens articles and
+//! keeps what outlives a run; [`commands`] are the non-interactive outputs.
 
-pub mod action;
-pub mod app;
 pub mod article;
 pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod config;
-pub mod decode;
 pub mod formats;
-pub mod keymap;
+pub mod input;
 pub mod layout;
-pub mod library;
-pub mod reader;
-pub mod sanitize;
-pub mod source;
-pub mod state;
-pub mod tui;
+pub mod session;
+pub mod terminal;
+pub mod text;
 pub mod ui;
-pub mod watch;
+pub mod view;

@@ -10,11 +10,11 @@ use clap::Parser;
 use yuedu::cli::{Cli, Command, TextArgs};
 use yuedu::commands::{check, dump, outline};
 use yuedu::config::{self, Config};
-use yuedu::reader::{self, ReadOptions};
-use yuedu::sanitize::for_terminal_line;
-use yuedu::source::{LoadOptions, Source};
+use yuedu::input::source::{LoadOptions, Source};
+use yuedu::session::reader::{self, ReadOptions};
+use yuedu::text::sanitize::for_terminal_line;
 use yuedu::ui::Theme;
-use yuedu::{formats, library, source, tui};
+use yuedu::{formats, input::source, terminal, view::library};
 
 /// Exit status for usage errors, unreadable files and bad configuration.
 const EXIT_ERROR: u8 = 2;
@@ -292,7 +292,7 @@ fn read_one(path: Option<&Path>, config: Config, read: &ReadOptions) -> Result<(
 /// Runs the reader on an opened article, then remembers where the reader was.
 fn run_reader(mut opened: reader::Opened, config: &Config) -> Result<(), Failure> {
     let theme = theme_for(config);
-    tui::run(&mut opened.app, &theme, opened.reload.as_ref())?;
+    terminal::run(&mut opened.app, &theme, opened.reload.as_ref())?;
     if let Err(warning) = opened.save_position() {
         eprintln!("yuedu: warning: {}", for_terminal_line(&warning));
     }
@@ -338,7 +338,7 @@ fn browse(
         let src = source::load(Some(path), read.as_load()).map_err(|e| e.to_string())?;
         reader::open(src, config.clone(), size, read)
     };
-    let mut session = tui::Session::start(config.input.mouse, &config.output)?;
+    let mut session = terminal::Session::start(config.input.mouse, &config.output)?;
     session.browse(&mut lib, &theme, amb, &open)?;
     Ok(())
 }

@@ -6,11 +6,11 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use unicode_width::UnicodeWidthStr;
-use yuedu::app::{App, app_for};
 use yuedu::config::Config;
 use yuedu::formats::text::parse;
-use yuedu::source::SHIPPED_ARTICLE;
+use yuedu::input::source::SHIPPED_ARTICLE;
 use yuedu::ui::{self, Theme};
+use yuedu::view::app::{App, app_for};
 
 fn app(cols: u16, rows: u16) -> App {
     app_for(
@@ -210,7 +210,7 @@ fn findings_worked_out_in_the_background_are_taken_when_asked_for() {
     assert!(a.findings_awaited());
     a.poll_findings();
     assert!(a.findings_view.is_none(), "nothing came yet");
-    let src = yuedu::source::load(None, Default::default()).expect("shipped article");
+    let src = yuedu::input::source::load(None, Default::default()).expect("shipped article");
     let findings = yuedu::check::check_source(&src, &a.article, &Config::defaults().check);
     tx.send(findings).expect("send");
     // The list opens when the findings come, at the reading position.
@@ -231,8 +231,8 @@ fn findings_worked_out_in_the_background_are_taken_when_asked_for() {
 
 /// The shipped article repeated past the size that is laid out a part at a time.
 fn large_app(cols: u16, rows: u16) -> App {
-    let text =
-        SHIPPED_ARTICLE.repeat(2 * yuedu::app::PROGRESSIVE_LAYOUT_BYTES / SHIPPED_ARTICLE.len());
+    let text = SHIPPED_ARTICLE
+        .repeat(2 * yuedu::view::app::PROGRESSIVE_LAYOUT_BYTES / SHIPPED_ARTICLE.len());
     app_for(parse(&text), "large.txt", Config::defaults(), (cols, rows)).expect("default keys")
 }
 
@@ -306,7 +306,7 @@ fn bottom_search_and_resize_work_before_a_large_layout_is_done() {
 #[test]
 fn search_folds_latin_case_and_finds_chinese_as_it_is() {
     let a = app(80, 24);
-    let count = |q: &str| yuedu::app::find_matches(&a.article, &a.items, q).len();
+    let count = |q: &str| yuedu::view::app::find_matches(&a.article, &a.items, q).len();
     assert_eq!(count("aiot"), count("AIoT"));
     assert_eq!(count("aiot"), 1);
     assert_eq!(count("al capital"), 1);
@@ -324,7 +324,7 @@ fn app_of_size(bytes: usize) -> App {
 #[test]
 fn a_search_of_a_large_article_goes_a_part_at_a_time_and_a_new_key_starts_it_again() {
     let mut a = app_of_size(7 << 20);
-    let total = |a: &App, q: &str| yuedu::app::find_matches(&a.article, &a.items, q).len();
+    let total = |a: &App, q: &str| yuedu::view::app::find_matches(&a.article, &a.items, q).len();
     key(&mut a, "/长");
     assert!(a.search_pending(), "a part searched when the key came");
     let first = a.search.as_ref().map_or(0, |s| s.matches.len());
@@ -338,7 +338,7 @@ fn a_search_of_a_large_article_goes_a_part_at_a_time_and_a_new_key_starts_it_aga
     let s = a.search.as_ref().expect("a search");
     assert_eq!(
         s.matches,
-        yuedu::app::find_matches(&a.article, &a.items, "长三角")
+        yuedu::view::app::find_matches(&a.article, &a.items, "长三角")
     );
     assert_eq!(s.current, Some(0), "the first match after the start");
     let status = screen(&a).lines().last().unwrap_or_default().to_string();

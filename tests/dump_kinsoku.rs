@@ -11,8 +11,8 @@ use std::process::{Command, Stdio};
 use yuedu::commands::dump;
 use yuedu::config::Config;
 use yuedu::formats::text::parse;
+use yuedu::input::source::SHIPPED_ARTICLE;
 use yuedu::layout::{AmbiguousWidth, LineBreakLevel};
-use yuedu::source::SHIPPED_ARTICLE;
 
 /// Runs the checker once over many widths: JSON {width: text} in, "width count" out.
 const DRIVER: &str = r#"

@@ -3,7 +3,7 @@
 use yuedu::commands::dump;
 use yuedu::config::Config;
 use yuedu::formats::text::parse;
-use yuedu::source::SHIPPED_ARTICLE;
+use yuedu::input::source::SHIPPED_ARTICLE;
 
 fn dump_at(width: usize) -> String {
     dump::to_text(

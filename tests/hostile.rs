@@ -139,7 +139,7 @@ fn dump_keeps_every_character_as_text_or_notation() {
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect();
-    let want: String = yuedu::sanitize::sanitize(HOSTILE)
+    let want: String = yuedu::text::sanitize::sanitize(HOSTILE)
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect();

@@ -9,10 +9,10 @@ mod common;
 
 use yuedu::article::{Article, HeaderLine};
 use yuedu::formats::text::parse;
+use yuedu::input::source::SHIPPED_ARTICLE;
 use yuedu::layout::{
     AmbiguousWidth, Layout, LayoutOptions, Line, LineBreakLevel, PunctuationDisplay, Role,
 };
-use yuedu::source::SHIPPED_ARTICLE;
 
 /// FNV-1a, 64 bit: stable across Rust releases, unlike `DefaultHasher`.
 struct Fnv(u64);

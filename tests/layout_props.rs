@@ -8,7 +8,7 @@ use yuedu::layout::{
     AmbiguousWidth, Item, Layout, LayoutOptions, Line, LineBreakLevel, PunctuationDisplay, Role,
     layout_item, str_width,
 };
-use yuedu::sanitize;
+use yuedu::text::sanitize;
 
 const HAN: &str = "长三角一体化余姚科创共同体激活增长极人工智能物联网企业宁波杭州上海";
 

@@ -3,10 +3,10 @@
 //! is a cargo-fuzz target in `fuzz/`.)
 
 use proptest::prelude::*;
-use yuedu::decode::{DecodeOptions, decode_with_options};
 use yuedu::formats::text::parse;
+use yuedu::input::decode::{DecodeOptions, decode_with_options};
 use yuedu::layout::{AmbiguousWidth, Layout, LayoutOptions, Role, str_width};
-use yuedu::sanitize::sanitize;
+use yuedu::text::sanitize::sanitize;
 
 /// Bytes that look like what Chinese files hold, and worse: UTF-8 Chinese, GB18030,
 /// escape sequences, C1, bidi, NUL, CR, blank lines, credits, random bytes.

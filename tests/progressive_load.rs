@@ -7,12 +7,12 @@ use std::sync::mpsc;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use yuedu::app::{App, Loaded, Loading, app_for};
 use yuedu::config::Config;
 use yuedu::formats::text::parse;
+use yuedu::input::source::SHIPPED_ARTICLE;
 use yuedu::layout::Pos;
-use yuedu::source::SHIPPED_ARTICLE;
 use yuedu::ui::{self, Theme};
+use yuedu::view::app::{App, Loaded, Loading, app_for};
 
 /// The shipped article three times, and the app showing only its first part (the
 /// first copy and a half, cut after a line end) as the reader does while it reads.

@@ -22,13 +22,13 @@ use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::buffer::{Buffer, CellDiffOption};
 use ratatui::layout::{Rect, Size};
-use yuedu::app::{App, app_for};
 use yuedu::config::Config;
 use yuedu::formats::text::parse;
+use yuedu::input::source::SHIPPED_ARTICLE;
 use yuedu::layout::AmbiguousWidth;
-use yuedu::source::SHIPPED_ARTICLE;
-use yuedu::ui::wire::{self, ScrollMethod, View, Wire};
+use yuedu::terminal::wire::{self, ScrollMethod, View, Wire};
 use yuedu::ui::{self, Theme};
+use yuedu::view::app::{App, app_for};
 
 fn nz(n: u16) -> NonZeroU16 {
     NonZeroU16::new(n.max(1)).expect("non-zero")

@@ -3,10 +3,10 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use yuedu::decode::{DecodeOptions, decode_with_options};
+use yuedu::input::decode::{DecodeOptions, decode_with_options};
 use yuedu::layout::{AmbiguousWidth, Layout, LayoutOptions, Role, str_width};
 use yuedu::formats::text::parse;
-use yuedu::sanitize::sanitize;
+use yuedu::text::sanitize::sanitize;
 
 fn non_blank(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()

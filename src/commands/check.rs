@@ -15,7 +15,7 @@ use std::io;
 use serde::Serialize;
 
 use crate::check::{FindingList, FindingRef, HALFWIDTH_MARKS, Rule, RuleLevels, Severity};
-use crate::sanitize::for_terminal_line;
+use crate::text::sanitize::for_terminal_line;
 
 /// One checked file: its path as given, its encoding and its findings.
 #[derive(Debug, Clone, Copy)]

@@ -27,7 +27,7 @@ pub fn write_text(
     // written guarantees that nothing else reaches the terminal either.
     let mut flush = |text: &mut String, result: &mut io::Result<()>| {
         if result.is_ok() {
-            *result = out.write_all(crate::sanitize::sanitize(text).as_bytes());
+            *result = out.write_all(crate::text::sanitize::sanitize(text).as_bytes());
         }
         text.clear();
     };

@@ -21,7 +21,7 @@ pub(crate) fn escape_json_output(json: &str) -> String {
 }
 
 fn push_escaped(out: &mut String, c: char) {
-    if crate::sanitize::classify(c).is_some() && c != '\n' {
+    if crate::text::sanitize::classify(c).is_some() && c != '\n' {
         let mut units = [0u16; 2];
         for u in c.encode_utf16(&mut units) {
             out.push_str(&format!("\\u{u:04x}"));

@@ -179,5 +179,5 @@ pub fn to_text(article: &Article, name: &str, decode_report: Option<&str>) -> St
     for j in &article.joins {
         let _ = writeln!(out, "  {:>4}  …{} ‖ {}…", j.line, j.before, j.after);
     }
-    crate::sanitize::sanitize(&out).into_owned()
+    crate::text::sanitize::sanitize(&out).into_owned()
 }

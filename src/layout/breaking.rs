@@ -26,8 +26,8 @@ use super::classes::{
     self, EM_DASH, end_prohibited, is_ascii_alnum, is_cjk, is_closing_quote, is_opening_quote,
     is_pair_mark, is_space, is_strict_start_prohibited, start_prohibited,
 };
-use super::width::{first_grapheme, grapheme_width, is_plain, plain_width};
 use super::{AmbiguousWidth, Line, LineBreakLevel, Pos, PunctuationDisplay, Role, Span};
+use crate::text::width::{first_grapheme, grapheme_width, is_plain, plain_width};
 
 /// A break that breaks no rule.
 pub const LEGAL: u8 = 0;

@@ -109,7 +109,7 @@ pub fn is_cjk(c: char) -> bool {
     if c.is_ascii() {
         return false;
     }
-    if super::width::is_common_han(c) || UnicodeWidthChar::width(c) == Some(2) {
+    if crate::text::width::is_common_han(c) || UnicodeWidthChar::width(c) == Some(2) {
         return true;
     }
     matches!(

@@ -9,18 +9,17 @@
 mod breaking;
 pub mod classes;
 mod store;
-mod width;
 
 use std::ops::Range;
 
 use serde::Deserialize;
 
 use crate::article::{Article, BlockKind};
-use crate::sanitize;
+use crate::text::sanitize;
 
+pub use crate::text::width::{AmbiguousWidth, grapheme_width};
 pub use breaking::fullwidth_substitutions;
 pub use store::{CACHED_ITEMS, Layout, SPARSE_ITEM_BYTES, SpanRef, Spans};
-pub use width::grapheme_width;
 
 use breaking::{BreakOptions, Seg, SegKind};
 
@@ -28,17 +27,6 @@ use breaking::{BreakOptions, Seg, SegKind};
 pub const CAPTION_MARKER: &str = "▲ ";
 /// The separator shown between a caption and its credit (decoration).
 pub const CREDIT_SEPARATOR: &str = " ";
-
-/// How wide the East Asian *ambiguous* characters (“ ” ‘ ’ … — · ▲) are drawn.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum AmbiguousWidth {
-    /// One column: most terminals outside a CJK locale.
-    #[default]
-    Narrow,
-    /// Two columns: terminals set up for CJK.
-    Wide,
-}
 
 /// How strictly the clreq line-break prohibition rules are applied.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize)]
@@ -102,7 +90,7 @@ pub enum Role {
     /// the separator before a credit.
     Decoration,
     /// The visible notation of a character that must not reach the terminal as it is
-    /// (`^[`, `<U+202E>`, see [`crate::sanitize`]). Its span stands for one source
+    /// (`^[`, `<U+202E>`, see [`crate::text::sanitize`]). Its span stands for one source
     /// character as a whole.
     Notation,
 }
@@ -256,7 +244,7 @@ pub fn item_text(article: &Article, item: Item) -> (&str, Option<&str>) {
 
 /// Display width of `s` in columns under `ambiguous`, measured per grapheme cluster.
 pub fn str_width(s: &str, ambiguous: AmbiguousWidth) -> usize {
-    width::str_width(s, ambiguous)
+    crate::text::width::str_width(s, ambiguous)
 }
 
 /// The length of an item's source text, a caption's credit included: the offset just

@@ -4,10 +4,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::{Theme, fill, put_str};
+use crate::input::source::human_size;
 use crate::layout::{AmbiguousWidth, str_width};
-use crate::library::Library;
-use crate::sanitize::for_terminal_line;
-use crate::source::human_size;
+use crate::text::sanitize::for_terminal_line;
+use crate::view::library::Library;
 
 /// `s` cut or padded with spaces to exactly `width` columns (cut ends in …).
 fn pad(s: &str, width: usize, amb: AmbiguousWidth) -> String {

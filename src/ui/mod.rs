@@ -3,7 +3,6 @@
 
 pub mod library;
 pub mod theme;
-pub mod wire;
 
 use std::num::NonZeroU16;
 use std::ops::Range;
@@ -14,10 +13,10 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use unicode_segmentation::UnicodeSegmentation;
 
-use crate::app::{App, Focus, NavKind};
+use crate::input::source::human_size;
 use crate::layout::{AmbiguousWidth, Role, str_width};
-use crate::sanitize::for_terminal_line;
-use crate::source::human_size;
+use crate::text::sanitize::for_terminal_line;
+use crate::view::app::{App, Focus, NavKind};
 
 pub use theme::Theme;
 

@@ -628,7 +628,7 @@ pub fn parse(text: &str) -> Article {
 ///
 /// # Panics
 /// When `buf` is over [`u32::MAX`] bytes: positions in the article are kept in 32 bits,
-/// and no source is larger ([`crate::source::MAX_SOURCE_BYTES`]).
+/// and no source is larger ([`crate::input::source::MAX_SOURCE_BYTES`]).
 pub fn parse_shared(buf: &Arc<String>) -> Article {
     assert!(
         u32::try_from(buf.len()).is_ok(),

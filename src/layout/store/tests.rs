@@ -211,7 +211,7 @@ fn mixed_texts_at_every_width_come_back_as_laid_out() {
 
 #[test]
 fn the_shipped_article_keeps_no_copy_of_its_text() {
-    let article = crate::formats::text::parse(crate::source::SHIPPED_ARTICLE);
+    let article = crate::formats::text::parse(crate::input::source::SHIPPED_ARTICLE);
     for punctuation in [PunctuationDisplay::AsIs, PunctuationDisplay::Fullwidth] {
         let o = options(40, AmbiguousWidth::Narrow, LineBreakLevel::Gb, punctuation);
         assert_same(&Layout::new(&article, &o), &article, &o);

@@ -3,7 +3,7 @@
 //! How to call it:
 //!
 //! ```
-//! use yuedu::decode::{decode, decode_with, decode_with_options, DecodeOptions};
+//! use yuedu::input::decode::{decode, decode_with, decode_with_options, DecodeOptions};
 //!
 //! let decoded = decode(b"plain text").expect("not binary");
 //! assert_eq!(decoded.text, "plain text");
@@ -77,7 +77,7 @@ pub enum DecodeError {
     #[error(
         "unknown encoding \"{}\" (known: UTF-8, GB18030, GBK, Big5, UTF-16LE, UTF-16BE, \
          Shift_JIS, EUC-JP, EUC-KR, windows-1252 …)",
-        crate::sanitize::for_terminal_line(label)
+        crate::text::sanitize::for_terminal_line(label)
     )]
     UnknownEncoding { label: String },
 }
@@ -351,7 +351,7 @@ fn decode_strict(encoding: &'static Encoding, bytes: &[u8]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::source::SHIPPED_ARTICLE;
+    use crate::input::source::SHIPPED_ARTICLE;
 
     fn encode(encoding: &'static Encoding, text: &str) -> Vec<u8> {
         let (bytes, _, unmappable) = encoding.encode(text);

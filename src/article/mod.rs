@@ -9,7 +9,7 @@
 //!
 //! Positions inside the article (a [`Part`]'s offset and line, a [`SharedStr`]'s range)
 //! are kept in 32 bits: sources are at most [`u32::MAX`] bytes
-//! ([`crate::source::MAX_SOURCE_BYTES`]).
+//! ([`crate::input::source::MAX_SOURCE_BYTES`]).
 
 use std::borrow::Borrow;
 use std::fmt;
@@ -75,7 +75,7 @@ impl BlockKind {
 /// can be traced back to its source line.
 ///
 /// Both fields are 32 bits: a block's text is at most as long as its source, and sources
-/// are at most [`u32::MAX`] bytes ([`crate::source::MAX_SOURCE_BYTES`]).
+/// are at most [`u32::MAX`] bytes ([`crate::input::source::MAX_SOURCE_BYTES`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Part {
     /// Byte offset in [`Block::text`] where this part starts.

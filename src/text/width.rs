@@ -3,7 +3,18 @@
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::AmbiguousWidth;
+use serde::Deserialize;
+
+/// How wide the East Asian *ambiguous* characters (“ ” ‘ ’ … — · ▲) are drawn.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AmbiguousWidth {
+    /// One column: most terminals outside a CJK locale.
+    #[default]
+    Narrow,
+    /// Two columns: terminals set up for CJK.
+    Wide,
+}
 
 /// The display width of one grapheme cluster.
 pub fn grapheme_width(g: &str, ambiguous: AmbiguousWidth) -> usize {

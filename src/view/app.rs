@@ -9,12 +9,12 @@ use std::sync::mpsc::Receiver;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::Rect;
 
-use crate::action::Action;
 use crate::article::{Article, BlockKind, LineNo};
 use crate::check::FindingList;
 use crate::config::Config;
-use crate::keymap::Keymap;
 use crate::layout::{Item, Items, Layout, Pos, item_len, item_text, items};
+use crate::view::action::Action;
+use crate::view::keymap::Keymap;
 
 /// Articles with more text than this are laid out a part at a time: what the screen
 /// needs at once, the rest while the reader waits for keys ([`App::layout_more`]).
@@ -472,7 +472,7 @@ impl App {
                 let shown = loading.shown;
                 self.message = Some(format!(
                     "only the first {} could be read: {e}",
-                    crate::source::human_size(shown)
+                    crate::input::source::human_size(shown)
                 ));
                 return;
             }

@@ -2,6 +2,8 @@
 //! quit, error, panic, SIGTERM, SIGHUP (an SSH session dropping), SIGINT, SIGQUIT, and
 //! Ctrl-Z (given back while stopped, taken again with a full redraw on `fg`).
 
+pub mod wire;
+
 use std::fs::File;
 use std::io::{self, IsTerminal, Write};
 use std::os::fd::AsFd;
@@ -22,18 +24,18 @@ use ratatui::Terminal;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGSTOP, SIGTERM};
 use signal_hook::iterator::Signals;
 
-use crate::action::Action;
-use crate::app::App;
-use crate::app::Loaded;
 use crate::article::Article;
 use crate::check::FindingList;
 use crate::config::OutputConfig;
 use crate::layout::AmbiguousWidth;
-use crate::library::{Library, Outcome};
-use crate::reader::Opened;
-use crate::ui::wire::{self, ScrollMethod, View, Wire};
+use crate::session::reader::Opened;
+use crate::session::watch::{self, WatchMode};
 use crate::ui::{self, Theme};
-use crate::watch::{self, WatchMode};
+use crate::view::action::Action;
+use crate::view::app::App;
+use crate::view::app::Loaded;
+use crate::view::library::{Library, Outcome};
+use wire::{ScrollMethod, View, Wire};
 
 /// What the event loop waits for.
 enum Msg {

@@ -13,7 +13,7 @@ use std::str::FromStr;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::Deserialize;
 
-use crate::action::Action;
+use crate::view::action::Action;
 
 /// A key with its modifiers, normalised so that a typed `G` matches the name `G`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -8,7 +8,7 @@
 //! How to call it:
 //!
 //! ```
-//! use yuedu::sanitize::{count, for_terminal_line, sanitize, segments, Class};
+//! use yuedu::text::sanitize::{count, for_terminal_line, sanitize, segments, Class};
 //!
 //! // Whole strings (dump, outline, navigation entries): borrowed when nothing changes.
 //! assert_eq!(sanitize("余姚\x1b]0;pwned\x07"), "余姚^[]0;pwned^G");
@@ -645,7 +645,7 @@ mod tests {
 
     #[test]
     fn large_plain_text_is_one_segment() {
-        let text = crate::source::SHIPPED_ARTICLE;
+        let text = crate::input::source::SHIPPED_ARTICLE;
         assert!(!needs_sanitizing(text));
         let segs: Vec<_> = segments(text).collect();
         assert_eq!(segs.len(), 1);

@@ -34,8 +34,8 @@ use ratatui::layout::{Position, Rect, Size};
 use ratatui::style::{Color, Modifier};
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::App;
 use crate::config::ScrollMargins;
+use crate::view::app::App;
 
 /// How the terminal is asked to scroll a band of rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -313,7 +313,7 @@ pub struct Wire<W: Write> {
     margins: bool,
     /// Whether left/right margin mode (DECLRMM, `CSI ? 69 h`) was turned on, so that
     /// `CSI s` sets margins rather than saving the cursor. Set by the first margin scroll;
-    /// cleared when the terminal was given back (`tui::restore` turns the mode off).
+    /// cleared when the terminal was given back (`terminal::restore` turns the mode off).
     margin_mode: bool,
     /// A fixed size instead of asking the terminal (tests, benchmarks).
     fixed_size: Option<Size>,

@@ -1,5 +1,5 @@
 //! Where an article comes from: a file, standard input, or the copy of the shipped
-//! article built into the binary. Bytes are decoded by [`crate::decode`]; reading fails
+//! article built into the binary. Bytes are decoded by [`crate::input::decode`]; reading fails
 //! with an error that names the path and the reason.
 
 use std::fmt;
@@ -7,12 +7,12 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::decode::{DecodeError, DecodeOptions, decode_owned};
 use crate::formats::Format;
-use crate::sanitize::for_terminal_line;
+use crate::input::decode::{DecodeError, DecodeOptions, decode_owned};
+use crate::text::sanitize::for_terminal_line;
 
 /// The shipped article, carried by the binary so `yuedu` always has something to open.
-pub const SHIPPED_ARTICLE: &str = include_str!("../articles/yuyao-yangtze-delta.txt");
+pub const SHIPPED_ARTICLE: &str = include_str!("../../articles/yuyao-yangtze-delta.txt");
 
 /// The shipped article's path relative to the repository (and the working directory
 /// `cargo run` uses).
@@ -58,7 +58,7 @@ pub struct Source {
     /// What the user should be told about the decoding ("decoded as GB18030 (guessed)",
     /// "3 invalid byte sequences replaced"); `None` for plain UTF-8.
     pub decode_report: Option<String>,
-    /// The encoding was inferred heuristically, not known (see [`crate::decode::Decoded`]).
+    /// The encoding was inferred heuristically, not known (see [`crate::input::decode::Decoded`]).
     pub guessed: bool,
     /// How many invalid byte sequences were replaced by U+FFFD.
     pub replaced: usize,

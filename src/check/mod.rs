@@ -25,8 +25,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::article::{Article, Block, BlockKind, LineNo};
 use crate::formats::text::{credit_only, is_han, line_end};
-use crate::sanitize::{Class, for_terminal_line, segments};
-use crate::source::Source;
+use crate::input::source::Source;
+use crate::text::sanitize::{Class, for_terminal_line, segments};
 
 /// One check. The ids are what `config.toml`'s `[check]` table and the output use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -250,7 +250,7 @@ impl FindingRef<'_> {
 /// them the same few messages.
 ///
 /// Lines and columns are kept in 32 bits: sources are at most [`u32::MAX`] bytes
-/// ([`crate::source`] refuses larger files), so neither can be larger.
+/// ([`crate::input::source`] refuses larger files), so neither can be larger.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FindingList {
     entries: Vec<Entry>,
@@ -1095,7 +1095,7 @@ mod tests {
         assert!(
             !messages
                 .chars()
-                .any(|c| crate::sanitize::classify(c).is_some()),
+                .any(|c| crate::text::sanitize::classify(c).is_some()),
             "{messages:?}"
         );
         assert!(messages.contains("U+001B, shown as ^["), "{messages}");
@@ -1246,7 +1246,7 @@ mod tests {
 
     #[test]
     fn findings_are_sorted_by_position() {
-        let f = findings_with(crate::source::SHIPPED_ARTICLE, &UTF8);
+        let f = findings_with(crate::input::source::SHIPPED_ARTICLE, &UTF8);
         assert!(
             f.windows(2)
                 .all(|w| (w[0].line, w[0].col) <= (w[1].line, w[1].col))

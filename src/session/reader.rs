@@ -6,11 +6,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc;
 
-use crate::app::{self, App, Loaded, Loading};
 use crate::config::Config;
-use crate::source::{self, LoadOptions, Origin, Source};
-use crate::state::{self, Store};
-use crate::tui::Reload;
+use crate::input::source::{self, LoadOptions, Origin, Source};
+use crate::session::state::{self, Store};
+use crate::terminal::Reload;
+use crate::view::app::{self, App, Loaded, Loading};
 use crate::{check, formats};
 
 /// How files are read: the owned form of [`LoadOptions`], kept for reloading.

@@ -8,8 +8,8 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::formats;
-use crate::reader::ReadOptions;
-use crate::source::{self, LoadOptions};
+use crate::input::source::{self, LoadOptions};
+use crate::session::reader::ReadOptions;
 
 /// File name endings that hold articles; other files in a folder are left out.
 const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md"];
@@ -370,7 +370,7 @@ mod tests {
     fn a_library_shows_names_and_sizes_at_once_and_fills_in_the_rest() {
         let dir = tempfile::tempdir().expect("tempdir");
         let article = dir.path().join("a.txt");
-        std::fs::write(&article, crate::source::SHIPPED_ARTICLE).expect("write");
+        std::fs::write(&article, crate::input::source::SHIPPED_ARTICLE).expect("write");
         let binary = dir.path().join("b.txt");
         std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10").expect("write");
         let files = scan(dir.path()).expect("scan");
@@ -381,7 +381,7 @@ mod tests {
         assert_eq!(names, ["a.txt", "b.txt"]);
         assert_eq!(
             lib.entries[0].size,
-            crate::source::SHIPPED_ARTICLE.len() as u64
+            crate::input::source::SHIPPED_ARTICLE.len() as u64
         );
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
         while lib.summarising() && std::time::Instant::now() < deadline {

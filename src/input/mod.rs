@@ -1,0 +1,6 @@
+//! The first stage: bytes in, text out. [`source`] reads a file, standard input or the
+//! built-in article with limits; [`decode`] turns the bytes into text (BOM, UTF-8,
+//! detection, a forced label).
+
+pub mod decode;
+pub mod source;

@@ -1,0 +1,7 @@
+//! Opening an article for reading and what outlives one run: opening (and reading a large
+//! file in parts, [`reader`]), saved reading positions ([`state`]), watching the file
+//! ([`watch`]).
+
+pub mod reader;
+pub mod state;
+pub mod watch;
