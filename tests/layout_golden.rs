@@ -173,7 +173,7 @@ fn stress_text(seed: u64, n: usize) -> String {
 }
 
 fn stress_article() -> Article {
-    let header = |text: String| Some(HeaderLine { text, line: 1 });
+    let header = |text: String| Some(HeaderLine::new(text, 0));
     Article {
         banner: header(stress_text(1, 30)),
         title: header(stress_text(2, 20)),
