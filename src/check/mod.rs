@@ -27,8 +27,9 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::article::{Article, Block, BlockKind, FileId, LineNo, SourceFile};
-use crate::formats::text::{credit_only, is_han};
 use crate::input::source::Source;
+use crate::text::chinese::{credit_only, is_han};
+use crate::text::fullwidth::fullwidth_substitutions;
 use crate::text::lines::Locator;
 use crate::text::sanitize::{Class, for_terminal_line, segments};
 
@@ -378,7 +379,7 @@ impl<'a> DecodeInfo<'a> {
 
 /// The half-width marks the `halfwidth-punctuation` rule looks for, with the full-width
 /// mark to use instead.
-pub use crate::layout::classes::HALFWIDTH_MARKS;
+pub use crate::text::fullwidth::HALFWIDTH_MARKS;
 
 /// Paired marks: opening, closing.
 const PAIRS: [(char, char); 8] = [
@@ -563,53 +564,19 @@ fn excerpt(text: &str) -> String {
     }
 }
 
-/// Chinese text for the punctuation rules: Han characters and full-width punctuation.
-fn is_chinese(c: char) -> bool {
-    is_han(c)
-        || matches!(c,
-            '\u{3001}'..='\u{303F}'
-            | '\u{FF01}'..='\u{FF0F}'
-            | '\u{FF1A}'..='\u{FF20}'
-            | '\u{FF3B}'..='\u{FF40}'
-            | '\u{FF5B}'..='\u{FF65}')
-}
-
-/// Quotes and brackets: looked through to find what a mark stands next to (`其中,“一`,
-/// `(初稿),加快`, `拼”!`).
-fn is_quote_or_bracket(c: char) -> bool {
-    matches!(
-        c,
-        '“' | '”' | '‘' | '’' | '"' | '\'' | '(' | ')' | '[' | ']'
-    ) || PAIRS.iter().any(|&(o, cl)| c == o || c == cl)
-}
-
-/// An ASCII `, ; : ! ? ( )` whose nearest neighbour on either side (quotes and brackets
-/// looked through) is Chinese. Digits on both sides (`1,000`, `3:1`) and Latin text
+/// An ASCII `, ; : ! ? ( )` standing in Chinese text: exactly the marks the display
+/// shows full-width with `punctuation = "fullwidth"` (one engine,
+/// [`fullwidth_substitutions`]). Digits on both sides (`1,000`, `3:1`) and Latin text
 /// (`AL Capital, Inc`) are left alone.
 fn halfwidth_punctuation(piece: &Piece<'_>, out: &mut Findings<'_>) {
-    // One pass, no copy of the text: the nearest character before is carried along,
-    // the one after is looked for from the mark (past a run of quotes at most, so each
-    // character is looked at a bounded number of times).
-    let mut before: Option<char> = None;
-    for (offset, c) in piece.text.char_indices() {
-        let Some(full) = crate::layout::classes::fullwidth_form(c) else {
-            if !is_quote_or_bracket(c) {
-                before = Some(c);
-            }
-            continue;
-        };
-        let after = piece.text[offset + c.len_utf8()..]
-            .chars()
-            .find(|&c| !is_quote_or_bracket(c));
-        if before.is_some_and(is_chinese) || after.is_some_and(is_chinese) {
-            out.push(
-                Rule::HalfwidthPunctuation,
-                piece.pos(offset),
-                format!("half-width \"{c}\" in Chinese text; use \"{full}\""),
-                Some(full.to_string()),
-            );
-        }
-        before = Some(c);
+    for (offset, full) in fullwidth_substitutions(piece.text) {
+        let c = piece.text[offset..].chars().next().unwrap_or(' ');
+        out.push(
+            Rule::HalfwidthPunctuation,
+            piece.pos(offset),
+            format!("half-width \"{c}\" in Chinese text; use \"{full}\""),
+            Some(full.to_string()),
+        );
     }
 }
 

@@ -26,6 +26,7 @@ use std::sync::Arc;
 use crate::article::{
     Article, Block, BlockKind, Credit, HeaderLine, Join, Part, SharedStr, SourceFile,
 };
+use crate::text::chinese::{credit_only, is_han, is_person_name};
 use crate::text::lines::line_end;
 
 /// A line is *short* (heading or caption sized) when it has at most this many characters.
@@ -47,12 +48,6 @@ fn is_text_punctuation(c: char) -> bool {
     c.is_ascii_punctuation()
         || matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFF0F | 0xFF1A..=0xFF20)
         || matches!(c, '“' | '”' | '‘' | '’' | '…' | '—' | '·')
-}
-
-/// A CJK ideograph (the unified blocks and their extensions, compatibility ideographs).
-pub fn is_han(c: char) -> bool {
-    matches!(c as u32,
-        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F | 0x30000..=0x3134F)
 }
 
 /// One source line and the byte offset in the source where it starts.
@@ -242,22 +237,6 @@ pub fn leaves_quote_open(text: &str) -> bool {
 
 fn is_short(text: &str) -> bool {
     text.chars().nth(SHORT_LINE_CHARS).is_none()
-}
-
-/// A photographer's name: two to four Han characters, possibly padded with one space
-/// ("陈 醉").
-fn is_person_name(s: &str) -> bool {
-    let han: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
-    (2..=4).contains(&han.len())
-        && han.iter().all(|&c| is_han(c))
-        && s.split_whitespace().count() <= 2
-}
-
-/// A line that is nothing but a credit, "NAME 摄"; returns the name.
-pub fn credit_only(line: &str) -> Option<&str> {
-    let rest = line.trim().strip_suffix('摄')?;
-    let name = rest.trim();
-    is_person_name(name).then_some(name)
 }
 
 /// A caption line that ends with its credit after a space, "TEXT NAME 摄"; returns the
