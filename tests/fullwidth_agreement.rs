@@ -15,6 +15,7 @@ const UTF8: DecodeInfo<'static> = DecodeInfo {
     encoding: "UTF-8",
     guessed: false,
     replaced: 0,
+    format: yuedu::formats::Format::Text,
 };
 
 /// The columns (1-based) of the body's characters that the fullwidth display changes,

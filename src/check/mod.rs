@@ -27,100 +27,17 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::article::{Article, Block, BlockKind, FileId, LineNo, SourceFile};
+use crate::formats::Format;
 use crate::input::source::Source;
 use crate::text::chinese::{credit_only, is_han};
 use crate::text::fullwidth::fullwidth_substitutions;
 use crate::text::lines::Locator;
+
+mod rules;
+
 use crate::text::sanitize::{Class, for_terminal_line, segments};
-
-/// One check. The ids are what `config.toml`'s `[check]` table and the output use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Rule {
-    HalfwidthPunctuation,
-    UnbalancedPairs,
-    JoinedParagraph,
-    CaptionWithoutCredit,
-    CreditWithoutCaption,
-    RepeatedPunctuation,
-    SpaceBetweenChinese,
-    MixedWidth,
-    ControlCharacter,
-    InvisibleCharacter,
-    ReplacementCharacter,
-    EncodingGuess,
-    EmptySection,
-    HeadingPunctuation,
-}
-
-impl Rule {
-    /// Every rule, in the order `--list-rules` prints them.
-    pub const ALL: [Rule; 14] = [
-        Rule::HalfwidthPunctuation,
-        Rule::UnbalancedPairs,
-        Rule::JoinedParagraph,
-        Rule::CaptionWithoutCredit,
-        Rule::CreditWithoutCaption,
-        Rule::RepeatedPunctuation,
-        Rule::SpaceBetweenChinese,
-        Rule::MixedWidth,
-        Rule::ControlCharacter,
-        Rule::InvisibleCharacter,
-        Rule::ReplacementCharacter,
-        Rule::EncodingGuess,
-        Rule::EmptySection,
-        Rule::HeadingPunctuation,
-    ];
-
-    /// The rule's id, as in `config.toml` and the output.
-    pub fn id(self) -> &'static str {
-        match self {
-            Rule::HalfwidthPunctuation => "halfwidth-punctuation",
-            Rule::UnbalancedPairs => "unbalanced-pairs",
-            Rule::JoinedParagraph => "joined-paragraph",
-            Rule::CaptionWithoutCredit => "caption-without-credit",
-            Rule::CreditWithoutCaption => "credit-without-caption",
-            Rule::RepeatedPunctuation => "repeated-punctuation",
-            Rule::SpaceBetweenChinese => "space-between-chinese",
-            Rule::MixedWidth => "mixed-width",
-            Rule::ControlCharacter => "control-character",
-            Rule::InvisibleCharacter => "invisible-character",
-            Rule::ReplacementCharacter => "replacement-character",
-            Rule::EncodingGuess => "encoding-guess",
-            Rule::EmptySection => "empty-section",
-            Rule::HeadingPunctuation => "heading-punctuation",
-        }
-    }
-
-    /// One line on what the rule finds.
-    pub fn explanation(self) -> &'static str {
-        match self {
-            Rule::HalfwidthPunctuation => {
-                "ASCII , ; : ! ? ( ) next to Chinese text (use ，；：！？（）)"
-            }
-            Rule::UnbalancedPairs => {
-                "“ ” ‘ ’ 《 》 （ ） 「 」 『 』 【 】 〔 〕 not closed, or closed by the wrong mark, within a paragraph"
-            }
-            Rule::JoinedParagraph => {
-                "a paragraph continued across a caption or column break: text may have been lost there"
-            }
-            Rule::CaptionWithoutCredit => "a photo caption without a photographer's credit",
-            Rule::CreditWithoutCaption => "a lone \"NAME 摄\" credit that belongs to no caption",
-            Rule::RepeatedPunctuation => "a doubled ，。、；： (as in ，，)",
-            Rule::SpaceBetweenChinese => "white space between two Chinese characters",
-            Rule::MixedWidth => "full-width and half-width letters or digits in one run (２024)",
-            Rule::ControlCharacter => {
-                "control and bidirectional characters (ESC, C1, U+202E): terminals act on them"
-            }
-            Rule::InvisibleCharacter => {
-                "invisible, private-use or unassigned characters (U+200B, U+FEFF, U+E000)"
-            }
-            Rule::ReplacementCharacter => "U+FFFD: bytes that could not be decoded",
-            Rule::EncodingGuess => "the file's encoding was guessed, not known",
-            Rule::EmptySection => "a heading with no paragraph before the next heading or the end",
-            Rule::HeadingPunctuation => "a heading ending in 。，、；： (? and ! are allowed)",
-        }
-    }
-}
+pub use rules::{Formats, Rule};
+use rules::{RULES, Run};
 
 impl fmt::Display for Rule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -359,12 +276,13 @@ impl FindingList {
     }
 }
 
-/// What the decoder said about the file.
+/// What the decoder said about the file, and its format (which rules apply).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DecodeInfo<'a> {
     pub encoding: &'a str,
     pub guessed: bool,
     pub replaced: usize,
+    pub format: Format,
 }
 
 impl<'a> DecodeInfo<'a> {
@@ -373,6 +291,7 @@ impl<'a> DecodeInfo<'a> {
             encoding: src.encoding,
             guessed: src.guessed,
             replaced: src.replaced,
+            format: src.format,
         }
     }
 }
@@ -416,44 +335,34 @@ pub fn check(article: &Article, decode: &DecodeInfo<'_>, levels: &RuleLevels) ->
         list: FindingList::default(),
         known: HashMap::new(),
     };
+    // A rule runs when it applies to the format and it, or a rule its pass finds too,
+    // is not off.
+    let on = |rule: Rule| levels.get(&rule) != Some(&Level::Off);
+    let applies = |def: &&rules::RuleDef| {
+        def.formats.contains(decode.format)
+            && (on(def.rule)
+                || RULES
+                    .iter()
+                    .any(|d| matches!(d.run, Run::With(r) if r == def.rule) && on(d.rule)))
+    };
+    let text_rules: Vec<fn(&Piece<'_>, &mut Findings<'_>)> = RULES
+        .iter()
+        .filter(applies)
+        .filter_map(|def| match def.run {
+            Run::Text(f) => Some(f),
+            _ => None,
+        })
+        .collect();
     for piece in pieces(article) {
-        halfwidth_punctuation(&piece, &mut out);
-        unbalanced_pairs(&piece, &mut out);
-        repeated_punctuation(&piece, &mut out);
-        space_between_chinese(&piece, &mut out);
-        mixed_width(&piece, &mut out);
-    }
-    for (id, file) in article.files.iter().enumerate() {
-        let id = FileId::try_from(id).unwrap_or(FileId::MAX);
-        for (start, line) in file.lines.lines(&file.text) {
-            hidden_characters((id, start), line, decode, &mut out);
+        for rule in &text_rules {
+            rule(&piece, &mut out);
         }
     }
-    if decode.guessed {
-        out.push(
-            Rule::EncodingGuess,
-            (0, 0),
-            format!(
-                "the encoding was guessed as {}; if the text reads wrong, pass --encoding NAME",
-                decode.encoding
-            ),
-            None,
-        );
+    for def in RULES.iter().filter(applies) {
+        if let Run::Article(f) = def.run {
+            f(article, decode, &mut out);
+        }
     }
-    for join in &article.joins {
-        out.push(
-            Rule::JoinedParagraph,
-            (join.file, join.src as usize),
-            format!(
-                "paragraph continued across a caption or column break: \"…{}\" ‖ \"{}…\"; \
-                 check the source, text may have been lost here",
-                join.before, join.after
-            ),
-            None,
-        );
-    }
-    captions_and_credits(article, &mut out);
-    sections(article, &mut out);
     let FindingList {
         mut entries, texts, ..
     } = out.list;
@@ -717,7 +626,7 @@ fn mixed_width(piece: &Piece<'_>, out: &mut Findings<'_>) {
 /// sees them, emoji exceptions applied) and U+FFFD, on every source line, blank or not.
 ///
 /// `line` stands at `(file, start)` in the source.
-fn hidden_characters(
+fn hidden_characters_of_line(
     (file, start): (FileId, usize),
     line: &str,
     decode: &DecodeInfo<'_>,
@@ -757,9 +666,51 @@ fn hidden_characters(
     }
 }
 
+/// Hidden characters and U+FFFD in every line of the article's sources, blank or not
+/// (see [`hidden_characters_of_line`]).
+fn hidden_characters(article: &Article, decode: &DecodeInfo<'_>, out: &mut Findings<'_>) {
+    for (id, file) in article.files.iter().enumerate() {
+        let id = FileId::try_from(id).unwrap_or(FileId::MAX);
+        for (start, line) in file.lines.lines(&file.text) {
+            hidden_characters_of_line((id, start), line, decode, out);
+        }
+    }
+}
+
+/// A guessed encoding, reported at the start of the source.
+fn encoding_guess(_: &Article, decode: &DecodeInfo<'_>, out: &mut Findings<'_>) {
+    if decode.guessed {
+        out.push(
+            Rule::EncodingGuess,
+            (0, 0),
+            format!(
+                "the encoding was guessed as {}; if the text reads wrong, pass --encoding NAME",
+                decode.encoding
+            ),
+            None,
+        );
+    }
+}
+
+/// Every join, at the continued part.
+fn joined_paragraphs(article: &Article, _: &DecodeInfo<'_>, out: &mut Findings<'_>) {
+    for join in &article.joins {
+        out.push(
+            Rule::JoinedParagraph,
+            (join.file, join.src as usize),
+            format!(
+                "paragraph continued across a caption or column break: \"…{}\" ‖ \"{}…\"; \
+                 check the source, text may have been lost here",
+                join.before, join.after
+            ),
+            None,
+        );
+    }
+}
+
 /// Captions without a credit, and credits that stand alone (the parser makes a lone
 /// "NAME 摄" line a block of its own — a caption or heading — with no credit).
-fn captions_and_credits(article: &Article, out: &mut Findings<'_>) {
+fn captions_and_credits(article: &Article, _: &DecodeInfo<'_>, out: &mut Findings<'_>) {
     for b in &article.blocks {
         let at = (b.file, b.src());
         if credit_only(&b.text).is_some() {
@@ -787,7 +738,7 @@ fn captions_and_credits(article: &Article, out: &mut Findings<'_>) {
 }
 
 /// Empty sections and headings ending in punctuation.
-fn sections(article: &Article, out: &mut Findings<'_>) {
+fn sections(article: &Article, _: &DecodeInfo<'_>, out: &mut Findings<'_>) {
     let is_heading = |b: &Block| b.kind == BlockKind::Heading && credit_only(&b.text).is_none();
     for (i, b) in article.blocks.iter().enumerate() {
         if !is_heading(b) {
@@ -843,6 +794,7 @@ mod tests {
         encoding: "UTF-8",
         guessed: false,
         replaced: 0,
+        format: Format::Text,
     };
 
     fn findings_with(text: &str, decode: &DecodeInfo<'_>) -> Vec<Finding> {
@@ -1037,6 +989,7 @@ mod tests {
             encoding: "GB18030",
             guessed: true,
             replaced: 1,
+            format: Format::Text,
         };
         let found: Vec<_> = findings_with(&text, &decode)
             .into_iter()
