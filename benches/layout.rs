@@ -39,12 +39,12 @@ fn article_of(paragraphs: &[String]) -> Article {
     Article {
         blocks: paragraphs
             .iter()
-            .enumerate()
-            .map(|(i, t)| Block {
+            .map(|t| Block {
                 kind: BlockKind::Paragraph,
                 text: t.as_str().into(),
-                parts: Parts::one(2 * i + 1),
+                parts: Parts::one(0),
                 credit: None,
+                file: 0,
             })
             .collect(),
         ..Article::default()

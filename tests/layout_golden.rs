@@ -1,9 +1,12 @@
 //! Golden test: pins the exact layout (every line's spans, roles, source ranges, width
 //! and position) of the shipped article, the test prose and a generated stress text
-//! across widths, ambiguous modes, line-break levels and punctuation modes, as one hash.
+//! across widths, ambiguous modes, line-break levels and punctuation modes.
 //!
-//! The hash was computed with the reference (pre-optimisation) implementation; any
-//! change in the lines produced changes it.
+//! Two golden files in `tests/golden/`: `layout_hashes.txt`, one hash per article and
+//! options (all widths), which says which options changed; and `layout_lines.txt`, the
+//! lines themselves at a few widths, which shows the first lines that changed. After a
+//! change on purpose, `YUEDU_BLESS=1 cargo test --test layout_golden` rewrites them (then
+//! read the diff).
 
 mod common;
 
@@ -173,7 +176,7 @@ fn stress_text(seed: u64, n: usize) -> String {
 }
 
 fn stress_article() -> Article {
-    let header = |text: String| Some(HeaderLine { text, line: 1 });
+    let header = |text: String| Some(HeaderLine::new(text, 0));
     Article {
         banner: header(stress_text(1, 30)),
         title: header(stress_text(2, 20)),
@@ -190,59 +193,169 @@ fn stress_article() -> Article {
     }
 }
 
-fn golden_hash(articles: &[Article], widths: impl Iterator<Item = usize> + Clone) -> u64 {
-    let mut h = Fnv(0xcbf2_9ce4_8422_2325);
-    for a in articles {
-        for width in widths.clone() {
-            for ambiguous in [AmbiguousWidth::Narrow, AmbiguousWidth::Wide] {
-                for line_break in [
-                    LineBreakLevel::Basic,
-                    LineBreakLevel::Gb,
-                    LineBreakLevel::Strict,
-                ] {
-                    for punctuation in [PunctuationDisplay::AsIs, PunctuationDisplay::Fullwidth] {
-                        for indent in ["\u{3000}\u{3000}", ""] {
-                            let o = LayoutOptions {
-                                width,
-                                ambiguous,
-                                line_break,
-                                punctuation,
-                                indent: indent.to_string(),
-                            };
-                            let layout = Layout::new(a, &o);
-                            h.num(layout.len());
-                            for s in layout.item_starts() {
-                                h.num(s);
-                            }
-                            for l in layout.lines(a) {
-                                hash_line(&mut h, &l);
-                            }
-                        }
-                    }
+/// The options every golden layout is made with, but the width: a name for each.
+fn option_sets() -> Vec<(String, LayoutOptions)> {
+    let mut out = Vec::new();
+    for ambiguous in [AmbiguousWidth::Narrow, AmbiguousWidth::Wide] {
+        for line_break in [
+            LineBreakLevel::Basic,
+            LineBreakLevel::Gb,
+            LineBreakLevel::Strict,
+        ] {
+            for punctuation in [PunctuationDisplay::AsIs, PunctuationDisplay::Fullwidth] {
+                for indent in ["\u{3000}\u{3000}", ""] {
+                    let name = format!(
+                        "{ambiguous:?} {line_break:?} {punctuation:?} indent={}",
+                        indent.chars().count()
+                    );
+                    let o = LayoutOptions {
+                        width: 0,
+                        ambiguous,
+                        line_break,
+                        punctuation,
+                        indent: indent.to_string(),
+                    };
+                    out.push((name, o));
                 }
             }
         }
     }
-    h.0
+    out
+}
+
+/// One hash per article and option set, over `widths`: `NAME OPTIONS: HASH` lines.
+fn hashes(
+    articles: &[(&str, Article)],
+    widths: impl Iterator<Item = usize> + Clone,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    for (name, a) in articles {
+        for (options, o) in option_sets() {
+            let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+            for width in widths.clone() {
+                let o = LayoutOptions { width, ..o.clone() };
+                let layout = Layout::new(a, &o);
+                h.num(layout.len());
+                for s in layout.item_starts() {
+                    h.num(s);
+                }
+                for l in layout.lines(a) {
+                    hash_line(&mut h, &l);
+                }
+            }
+            out.push(format!("{name} {options}: {:016x}", h.0));
+        }
+    }
+    out
+}
+
+/// A line as text: position, width, then each span's role, source range and text.
+fn line_text(l: &Line) -> String {
+    let mut out = format!("{}:{} w{}", l.pos.item, l.pos.offset, l.width);
+    for s in &l.spans {
+        let src = s
+            .src
+            .as_ref()
+            .map_or_else(|| "-".to_string(), |r| format!("{}..{}", r.start, r.end));
+        out.push_str(&format!(" | {}@{src} {:?}", role_code(s.role), s.text));
+    }
+    out
+}
+
+/// The lines of each article at `widths`, as-is and full-width (narrow, GB level,
+/// indented), each layout under a `# NAME OPTIONS width=W` line.
+fn lines(articles: &[(&str, Article)], widths: &[usize]) -> Vec<String> {
+    let mut out = Vec::new();
+    for (name, a) in articles {
+        for (options, o) in option_sets() {
+            if !options.starts_with("Narrow Gb") || !options.ends_with("indent=2") {
+                continue;
+            }
+            for &width in widths {
+                out.push(format!("# {name} {options} width={width}"));
+                let o = LayoutOptions { width, ..o.clone() };
+                let layout = Layout::new(a, &o);
+                out.extend(layout.lines(a).map(|l| line_text(&l)));
+            }
+        }
+    }
+    out
+}
+
+/// Compares `got` with the golden file `name` (rewrites it under `YUEDU_BLESS=1`); on a
+/// difference, fails naming the first lines that differ.
+fn assert_golden(name: &str, got: &[String]) {
+    let path = format!("{}/tests/golden/{name}", env!("CARGO_MANIFEST_DIR"));
+    if std::env::var_os("YUEDU_BLESS").is_some() {
+        let mut text = got.join("\n");
+        text.push('\n');
+        std::fs::write(&path, text).expect("write the golden file");
+        return;
+    }
+    let want = std::fs::read_to_string(&path).expect("the golden file");
+    let want: Vec<&str> = want.lines().collect();
+    if want == got {
+        return;
+    }
+    let mut report = Vec::new();
+    let mut heading = "";
+    for i in 0..want.len().max(got.len()) {
+        let (w, g) = (want.get(i).copied(), got.get(i).map(String::as_str));
+        if let Some(h) = w.filter(|w| w.starts_with('#')) {
+            heading = h;
+        }
+        if w != g {
+            report.push(format!(
+                "{name}:{}: (under {heading:?})\n  want {w:?}\n  got  {g:?}",
+                i + 1
+            ));
+            if report.len() == 8 {
+                break;
+            }
+        }
+    }
+    let changed = want
+        .iter()
+        .zip(got)
+        .filter(|(w, g)| **w != g.as_str())
+        .count()
+        + want.len().abs_diff(got.len());
+    panic!(
+        "{changed} of {} lines of tests/golden/{name} changed; the first:\n{}\n\
+         (a change on purpose: YUEDU_BLESS=1 cargo test --test layout_golden)",
+        want.len(),
+        report.join("\n")
+    );
+}
+
+fn real_articles() -> [(&'static str, Article); 2] {
+    let prose =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/prose.txt"))
+            .expect("prose.txt");
+    [
+        ("shipped", parse(SHIPPED_ARTICLE)),
+        ("prose", parse(&prose)),
+    ]
 }
 
 #[test]
 fn shipped_article_and_prose_layout_is_unchanged() {
-    let prose =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/prose.txt"))
-            .expect("prose.txt");
-    let articles = [parse(SHIPPED_ARTICLE), parse(&prose)];
-    let h = golden_hash(&articles, 8..=120);
-    assert_eq!(h, 0xc6ba_c978_e562_73de, "golden hash {h:#018x}");
+    let articles = real_articles();
+    assert_golden("layout_lines_articles.txt", &lines(&articles, &[20, 80]));
+    assert_golden("layout_hashes_articles.txt", &hashes(&articles, 8..=120));
 }
 
 #[test]
 fn stress_text_layout_is_unchanged() {
-    let articles = [stress_article()];
-    let h = golden_hash(&articles, (0..=40).chain([57, 80, 119, 200]));
-    // Changed on purpose once: DEL, U+0001 and U+E000 in the stress text are now laid
-    // out as visible notation (`^?`, `^A`, `<U+E000>`) instead of passing through,
-    // kept whole unless the width is narrower than the notation; a cluster wider than
-    // the whole line is cut into its characters.
-    assert_eq!(h, 0x4664_8452_cd5e_7d51, "golden hash {h:#018x}");
+    // Changed on purpose: DEL, U+0001 and U+E000 in the stress text are laid out as
+    // visible notation (`^?`, `^A`, `<U+E000>`), kept whole unless the width is narrower
+    // than the notation; a cluster wider than the whole line is cut into its characters.
+    // Full-width punctuation looks through quotes and the marks Chinese and Latin text
+    // share (“ ” … —), as `check` does.
+    let articles = [("stress", stress_article())];
+    assert_golden("layout_lines_stress.txt", &lines(&articles, &[20, 80]));
+    assert_golden(
+        "layout_hashes_stress.txt",
+        &hashes(&articles, (0..=40).chain([57, 80, 119, 200])),
+    );
 }

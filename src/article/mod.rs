@@ -7,8 +7,13 @@
 //! and name and a join's excerpts (slices of the joined paragraph's text), wherever they
 //! can be.
 //!
-//! Positions inside the article (a [`Part`]'s offset and line, a [`SharedStr`]'s range)
-//! are kept in 32 bits: sources are at most [`u32::MAX`] bytes
+//! Positions are source spans: every block, header line, credit and join keeps the byte
+//! offset in its source where its text starts (and the [`FileId`] of that source, for
+//! formats made of several files). A line and column are worked out only when shown,
+//! from the source's one [`LineIndex`] ([`Article::line_col`]).
+//!
+//! Positions inside the article (a [`Part`]'s offsets, a [`SharedStr`]'s range) are kept
+//! in 32 bits: sources are at most [`u32::MAX`] bytes
 //! ([`crate::input::source::MAX_SOURCE_BYTES`]).
 
 use std::borrow::Borrow;
@@ -19,16 +24,58 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-/// A 1-based line number in the source file.
-pub type LineNo = usize;
+use crate::text::lines::LineIndex;
+pub use crate::text::lines::LineNo;
+
+/// Which of an article's source files a position is in: always 0 for a format of one
+/// file (plain text); an EPUB's chapters are numbered in reading order.
+pub type FileId = u16;
+
+/// One source file of an article: its decoded text and its line index.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SourceFile {
+    pub text: Arc<String>,
+    pub lines: LineIndex,
+}
+
+impl SourceFile {
+    /// `text` and its line index (one pass over the text).
+    pub fn new(text: &Arc<String>) -> SourceFile {
+        SourceFile {
+            lines: LineIndex::new(text),
+            text: Arc::clone(text),
+        }
+    }
+
+    /// The 1-based line and column (characters) of byte `offset`.
+    pub fn line_col(&self, offset: usize) -> (LineNo, usize) {
+        self.lines.line_col(&self.text, offset)
+    }
+}
 
 /// One line of the page header (banner, title or byline) as it stood in the source.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct HeaderLine {
     /// The line's text, leading and trailing white space removed.
     pub text: String,
-    /// The source line it stands on.
-    pub line: LineNo,
+    /// The byte offset in the source where `text` starts.
+    pub src: u32,
+    /// The source file it is in.
+    pub file: FileId,
+}
+
+impl HeaderLine {
+    /// The header line `text`, starting at byte `src` of source file 0.
+    ///
+    /// # Panics
+    /// When `src` is over [`u32::MAX`] (no source is that large).
+    pub fn new(text: String, src: usize) -> HeaderLine {
+        HeaderLine {
+            text,
+            src: to_u32(src, "a source offset"),
+            file: 0,
+        }
+    }
 }
 
 /// A recovered feature article.
@@ -46,6 +93,8 @@ pub struct Article {
     pub blocks: Vec<Block>,
     /// Every place where a paragraph was joined across a break in the source.
     pub joins: Vec<Join>,
+    /// The sources, by [`FileId`]: what positions are offsets into.
+    pub files: Vec<Arc<SourceFile>>,
 }
 
 /// What a block is.
@@ -68,11 +117,12 @@ impl BlockKind {
     }
 }
 
-/// A piece of a block's text that came from one run of source lines.
+/// A piece of a block's text that stands in the source as it is (one source line's
+/// text, trimmed).
 ///
-/// A block made of one source paragraph has one part; a paragraph joined across a
-/// caption or column break has one part per piece, so that any byte of the block's text
-/// can be traced back to its source line.
+/// A block of one source line has one part; a block of several lines, or a paragraph
+/// joined across a caption or column break, has one part per line, so that any byte of
+/// the block's text can be traced back to its byte in the source.
 ///
 /// Both fields are 32 bits: a block's text is at most as long as its source, and sources
 /// are at most [`u32::MAX`] bytes ([`crate::input::source::MAX_SOURCE_BYTES`]).
@@ -80,19 +130,20 @@ impl BlockKind {
 pub struct Part {
     /// Byte offset in [`Block::text`] where this part starts.
     pub start: u32,
-    /// The source line this part starts on.
-    pub line: u32,
+    /// Byte offset in the source where this part's text stands.
+    pub src: u32,
 }
 
 impl Part {
-    /// The part starting at byte `start` of a block's text, on source line `line`.
+    /// The part starting at byte `start` of a block's text, whose text stands at byte
+    /// `src` of the source.
     ///
     /// # Panics
     /// When either is over [`u32::MAX`] (no source is that large).
-    pub fn new(start: usize, line: LineNo) -> Part {
+    pub fn new(start: usize, src: usize) -> Part {
         Part {
             start: to_u32(start, "a block's text"),
-            line: to_u32(line, "a line number"),
+            src: to_u32(src, "a source offset"),
         }
     }
 
@@ -101,9 +152,9 @@ impl Part {
         self.start as usize
     }
 
-    /// [`Part::line`] as a [`LineNo`].
-    pub fn line_no(self) -> LineNo {
-        self.line as LineNo
+    /// [`Part::src`] as an offset.
+    pub fn src(self) -> usize {
+        self.src as usize
     }
 }
 
@@ -124,8 +175,8 @@ pub struct Credit {
     pub name: SharedStr,
     /// The credit exactly as printed, for example "谷志锋 摄".
     pub text: SharedStr,
-    /// The source line it stands on.
-    pub line: LineNo,
+    /// The byte offset in the source (its block's file) where `text` starts.
+    pub src: u32,
 }
 
 /// A heading, paragraph or caption.
@@ -140,18 +191,21 @@ pub struct Block {
     pub parts: Parts,
     /// The photographer's credit of a caption (boxed: most blocks have none).
     pub credit: Option<Box<Credit>>,
+    /// The source file the block (and its credit) is in.
+    pub file: FileId,
 }
 
 impl Block {
-    /// The source line the block starts on.
-    pub fn line(&self) -> LineNo {
-        self.parts.first().map_or(0, |p| p.line_no())
+    /// The byte offset in the source where the block's text starts.
+    pub fn src(&self) -> usize {
+        self.parts.first().map_or(0, |p| p.src())
     }
 
-    /// The source line of the byte at `offset` in [`Block::text`].
-    pub fn line_at(&self, offset: usize) -> LineNo {
+    /// The byte offset in the source of the byte at `offset` in [`Block::text`].
+    pub fn src_at(&self, offset: usize) -> usize {
         let idx = self.parts.partition_point(|p| p.offset() <= offset);
-        self.parts[idx.saturating_sub(1)].line_no()
+        let part = self.parts[idx.saturating_sub(1)];
+        part.src() + offset.saturating_sub(part.offset())
     }
 }
 
@@ -160,8 +214,10 @@ impl Block {
 /// The excerpts are slices of the joined paragraph's text (no copies).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Join {
-    /// The source line where the continued part starts.
-    pub line: LineNo,
+    /// The byte offset in the source where the continued part starts.
+    pub src: u32,
+    /// The source file of the continued part.
+    pub file: FileId,
     /// The last few characters before the break.
     pub before: SharedStr,
     /// The first few characters after the break.
@@ -169,6 +225,31 @@ pub struct Join {
 }
 
 impl Article {
+    /// The 1-based line and column (characters) of byte `offset` of source `file`;
+    /// (0, 0) for a file the article does not have.
+    pub fn line_col(&self, file: FileId, offset: usize) -> (LineNo, usize) {
+        self.files
+            .get(usize::from(file))
+            .map_or((0, 0), |f| f.line_col(offset))
+    }
+
+    /// The 1-based line of byte `offset` of source `file` (0 as [`Article::line_col`]).
+    pub fn line_of(&self, file: FileId, offset: usize) -> LineNo {
+        self.files
+            .get(usize::from(file))
+            .map_or(0, |f| f.lines.line_of(offset))
+    }
+
+    /// The source line `block` starts on.
+    pub fn block_line(&self, block: &Block) -> LineNo {
+        self.line_of(block.file, block.src())
+    }
+
+    /// The source line a header line stands on.
+    pub fn header_line(&self, h: &HeaderLine) -> LineNo {
+        self.line_of(h.file, h.src as usize)
+    }
+
     /// The headings, in order, with their block indexes.
     pub fn headings(&self) -> impl Iterator<Item = (usize, &Block)> {
         self.blocks_of(BlockKind::Heading)
@@ -420,12 +501,12 @@ enum PartsRepr {
 }
 
 impl Parts {
-    /// The one part of a block that starts on `line`.
+    /// The one part of a block whose text stands at byte `src` of the source.
     ///
     /// # Panics
-    /// When `line` is over [`u32::MAX`] (no source has that many lines).
-    pub fn one(line: LineNo) -> Parts {
-        Parts(PartsRepr::One([Part::new(0, line)]))
+    /// When `src` is over [`u32::MAX`] (no source is that large).
+    pub fn one(src: usize) -> Parts {
+        Parts(PartsRepr::One([Part::new(0, src)]))
     }
 
     pub fn as_slice(&self) -> &[Part] {
@@ -522,14 +603,14 @@ mod tests {
 
     #[test]
     fn one_part_is_inline_and_several_are_a_slice() {
-        let one = Parts::from(vec![Part { start: 0, line: 7 }]);
+        let one = Parts::from(vec![Part { start: 0, src: 7 }]);
         assert_eq!(one, Parts::one(7));
         assert!(matches!(one.0, PartsRepr::One(_)));
-        assert_eq!(format!("{one:?}"), "[Part { start: 0, line: 7 }]");
-        let many = vec![Part { start: 0, line: 1 }, Part { start: 9, line: 3 }];
+        assert_eq!(format!("{one:?}"), "[Part { start: 0, src: 7 }]");
+        let many = vec![Part { start: 0, src: 1 }, Part { start: 9, src: 30 }];
         let parts = Parts::from(many.clone());
         assert_eq!(&*parts, many.as_slice());
-        assert_eq!(parts.iter().map(|p| p.line).collect::<Vec<_>>(), [1, 3]);
+        assert_eq!(parts.iter().map(|p| p.src).collect::<Vec<_>>(), [1, 30]);
     }
 
     /// Most blocks have one part and no credit: nothing of a block is allocated but its

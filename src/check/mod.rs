@@ -2,8 +2,10 @@
 //! feature article — punctuation width, paired marks, what the extraction damaged
 //! (joins, captions without credits), hidden characters and the decoding.
 //!
-//! Pure: it reads the [`Article`], the source text and what the decoder said, and returns
-//! [`Finding`]s sorted by source position. It never changes the text. Formatting is in
+//! Pure: it reads the [`Article`] (its blocks, and its source for hidden characters) and
+//! what the decoder said, and returns [`Finding`]s sorted by source position, each a byte
+//! offset into the source: line and column are worked out when a finding is read
+//! ([`FindingList::get`]). It never changes the text. Formatting is in
 //! [`crate::commands::check`]; the reader lists the same findings ([`check_source`]).
 //!
 //! Every rule is written here rather than taken from the `autocorrect` crate, which the
@@ -20,102 +22,22 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::str::FromStr;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::article::{Article, Block, BlockKind, LineNo};
-use crate::formats::text::{credit_only, is_han, line_end};
+use crate::article::{Article, Block, BlockKind, FileId, LineNo, SourceFile};
+use crate::formats::Format;
 use crate::input::source::Source;
+use crate::text::chinese::{credit_only, is_han};
+use crate::text::fullwidth::fullwidth_substitutions;
+use crate::text::lines::Locator;
+
+mod rules;
+
 use crate::text::sanitize::{Class, for_terminal_line, segments};
-
-/// One check. The ids are what `config.toml`'s `[check]` table and the output use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Rule {
-    HalfwidthPunctuation,
-    UnbalancedPairs,
-    JoinedParagraph,
-    CaptionWithoutCredit,
-    CreditWithoutCaption,
-    RepeatedPunctuation,
-    SpaceBetweenChinese,
-    MixedWidth,
-    ControlCharacter,
-    InvisibleCharacter,
-    ReplacementCharacter,
-    EncodingGuess,
-    EmptySection,
-    HeadingPunctuation,
-}
-
-impl Rule {
-    /// Every rule, in the order `--list-rules` prints them.
-    pub const ALL: [Rule; 14] = [
-        Rule::HalfwidthPunctuation,
-        Rule::UnbalancedPairs,
-        Rule::JoinedParagraph,
-        Rule::CaptionWithoutCredit,
-        Rule::CreditWithoutCaption,
-        Rule::RepeatedPunctuation,
-        Rule::SpaceBetweenChinese,
-        Rule::MixedWidth,
-        Rule::ControlCharacter,
-        Rule::InvisibleCharacter,
-        Rule::ReplacementCharacter,
-        Rule::EncodingGuess,
-        Rule::EmptySection,
-        Rule::HeadingPunctuation,
-    ];
-
-    /// The rule's id, as in `config.toml` and the output.
-    pub fn id(self) -> &'static str {
-        match self {
-            Rule::HalfwidthPunctuation => "halfwidth-punctuation",
-            Rule::UnbalancedPairs => "unbalanced-pairs",
-            Rule::JoinedParagraph => "joined-paragraph",
-            Rule::CaptionWithoutCredit => "caption-without-credit",
-            Rule::CreditWithoutCaption => "credit-without-caption",
-            Rule::RepeatedPunctuation => "repeated-punctuation",
-            Rule::SpaceBetweenChinese => "space-between-chinese",
-            Rule::MixedWidth => "mixed-width",
-            Rule::ControlCharacter => "control-character",
-            Rule::InvisibleCharacter => "invisible-character",
-            Rule::ReplacementCharacter => "replacement-character",
-            Rule::EncodingGuess => "encoding-guess",
-            Rule::EmptySection => "empty-section",
-            Rule::HeadingPunctuation => "heading-punctuation",
-        }
-    }
-
-    /// One line on what the rule finds.
-    pub fn explanation(self) -> &'static str {
-        match self {
-            Rule::HalfwidthPunctuation => {
-                "ASCII , ; : ! ? ( ) next to Chinese text (use ，；：！？（）)"
-            }
-            Rule::UnbalancedPairs => {
-                "“ ” ‘ ’ 《 》 （ ） 「 」 『 』 【 】 〔 〕 not closed, or closed by the wrong mark, within a paragraph"
-            }
-            Rule::JoinedParagraph => {
-                "a paragraph continued across a caption or column break: text may have been lost there"
-            }
-            Rule::CaptionWithoutCredit => "a photo caption without a photographer's credit",
-            Rule::CreditWithoutCaption => "a lone \"NAME 摄\" credit that belongs to no caption",
-            Rule::RepeatedPunctuation => "a doubled ，。、；： (as in ，，)",
-            Rule::SpaceBetweenChinese => "white space between two Chinese characters",
-            Rule::MixedWidth => "full-width and half-width letters or digits in one run (２024)",
-            Rule::ControlCharacter => {
-                "control and bidirectional characters (ESC, C1, U+202E): terminals act on them"
-            }
-            Rule::InvisibleCharacter => {
-                "invisible, private-use or unassigned characters (U+200B, U+FEFF, U+E000)"
-            }
-            Rule::ReplacementCharacter => "U+FFFD: bytes that could not be decoded",
-            Rule::EncodingGuess => "the file's encoding was guessed, not known",
-            Rule::EmptySection => "a heading with no paragraph before the next heading or the end",
-            Rule::HeadingPunctuation => "a heading ending in 。，、；： (? and ! are allowed)",
-        }
-    }
-}
+pub use rules::{Formats, Rule};
+use rules::{RULES, Run};
 
 impl fmt::Display for Rule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -219,10 +141,19 @@ pub struct Finding {
     pub suggestion: Option<String>,
 }
 
-/// One finding as a [`FindingList`] holds it, its texts borrowed from the list.
+/// One finding as a [`FindingList`] holds it, its texts borrowed from the list, its line
+/// and column worked out from its source offset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct FindingRef<'a> {
+    /// The source file it is in.
+    #[serde(skip)]
+    pub file: FileId,
+    /// The byte offset in the source.
+    #[serde(skip)]
+    pub offset: usize,
+    /// 1-based source line.
     pub line: LineNo,
+    /// 1-based column in characters on that line.
     pub col: usize,
     pub severity: Severity,
     pub rule: Rule,
@@ -244,23 +175,25 @@ impl FindingRef<'_> {
     }
 }
 
-/// The findings of one check, sorted by line, column and rule, held compactly: twelve
+/// The findings of one check, sorted by source position and rule, held compactly: twelve
 /// bytes a finding, and each distinct text (rule, severity, message, suggestion) once
 /// however often it repeats — a 50 MB article can have two million findings, most of
 /// them the same few messages.
 ///
-/// Lines and columns are kept in 32 bits: sources are at most [`u32::MAX`] bytes
-/// ([`crate::input::source`] refuses larger files), so neither can be larger.
+/// A finding keeps a byte offset into its source, in 32 bits: sources are at most
+/// [`u32::MAX`] bytes ([`crate::input::source`] refuses larger files). The list shares
+/// the article's sources to tell lines and columns.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FindingList {
     entries: Vec<Entry>,
     texts: Vec<FindingText>,
+    files: Vec<Arc<SourceFile>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Entry {
-    line: u32,
-    col: u32,
+    file: FileId,
+    offset: u32,
     /// Index into [`FindingList::texts`].
     text: u32,
 }
@@ -284,16 +217,38 @@ impl FindingList {
 
     /// Finding `i`, in order.
     pub fn get(&self, i: usize) -> Option<FindingRef<'_>> {
-        self.entries.get(i).map(|e| self.view(e))
+        self.entries.get(i).map(|e| {
+            let (line, col) = self
+                .files
+                .get(usize::from(e.file))
+                .map_or((0, 0), |f| f.line_col(e.offset as usize));
+            self.view(e, (line, col))
+        })
     }
 
+    /// The findings in order (their lines and columns counted on from one another:
+    /// linear in the source however many there are).
     pub fn iter(&self) -> impl ExactSizeIterator<Item = FindingRef<'_>> + '_ {
-        self.entries.iter().map(|e| self.view(e))
+        let mut locator: Option<(FileId, Locator<'_>)> = None;
+        self.entries.iter().map(move |e| {
+            let at = match (&mut locator, self.files.get(usize::from(e.file))) {
+                (Some((file, loc)), _) if *file == e.file => loc.line_col(e.offset as usize),
+                (_, Some(f)) => {
+                    let mut loc = Locator::new(&f.lines, &f.text);
+                    let at = loc.line_col(e.offset as usize);
+                    locator = Some((e.file, loc));
+                    at
+                }
+                (_, None) => (0, 0),
+            };
+            self.view(e, at)
+        })
     }
 
-    /// The index of the first finding on `line` or after it.
-    pub fn first_from_line(&self, line: LineNo) -> usize {
-        self.entries.partition_point(|e| (e.line as LineNo) < line)
+    /// The index of the first finding at byte `offset` of source `file` or after it.
+    pub fn first_from(&self, file: FileId, offset: usize) -> usize {
+        self.entries
+            .partition_point(|e| (e.file, e.offset as usize) < (file, offset))
     }
 
     /// Whether any finding has `severity`.
@@ -306,11 +261,13 @@ impl FindingList {
         self.iter().map(|f| f.to_owned()).collect()
     }
 
-    fn view(&self, e: &Entry) -> FindingRef<'_> {
+    fn view(&self, e: &Entry, (line, col): (LineNo, usize)) -> FindingRef<'_> {
         let t = &self.texts[e.text as usize];
         FindingRef {
-            line: e.line as LineNo,
-            col: e.col as usize,
+            file: e.file,
+            offset: e.offset as usize,
+            line,
+            col,
             severity: t.severity,
             rule: t.rule,
             message: &t.message,
@@ -319,12 +276,13 @@ impl FindingList {
     }
 }
 
-/// What the decoder said about the file.
+/// What the decoder said about the file, and its format (which rules apply).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DecodeInfo<'a> {
     pub encoding: &'a str,
     pub guessed: bool,
     pub replaced: usize,
+    pub format: Format,
 }
 
 impl<'a> DecodeInfo<'a> {
@@ -333,13 +291,14 @@ impl<'a> DecodeInfo<'a> {
             encoding: src.encoding,
             guessed: src.guessed,
             replaced: src.replaced,
+            format: src.format,
         }
     }
 }
 
 /// The half-width marks the `halfwidth-punctuation` rule looks for, with the full-width
 /// mark to use instead.
-pub use crate::layout::classes::HALFWIDTH_MARKS;
+pub use crate::text::fullwidth::HALFWIDTH_MARKS;
 
 /// Paired marks: opening, closing.
 const PAIRS: [(char, char); 8] = [
@@ -365,67 +324,59 @@ const EXCERPT_CHARS: usize = 16;
 
 /// Checks the article read from `src` (the reader's entry point).
 pub fn check_source(src: &Source, article: &Article, levels: &RuleLevels) -> FindingList {
-    check(article, &src.text, &DecodeInfo::of(src), levels)
+    check(article, &DecodeInfo::of(src), levels)
 }
 
-/// Checks `article`, parsed from `text`, against the rules switched on in `levels`.
-/// Findings are sorted by line, column and rule.
-pub fn check(
-    article: &Article,
-    text: &str,
-    decode: &DecodeInfo<'_>,
-    levels: &RuleLevels,
-) -> FindingList {
-    let lines = Lines::new(text);
+/// Checks `article` against the rules switched on in `levels`. Findings are sorted by
+/// source position and rule.
+pub fn check(article: &Article, decode: &DecodeInfo<'_>, levels: &RuleLevels) -> FindingList {
     let mut out = Findings {
         levels,
         list: FindingList::default(),
         known: HashMap::new(),
     };
-    for piece in pieces(article, &lines) {
-        halfwidth_punctuation(&piece, &mut out);
-        unbalanced_pairs(&piece, &mut out);
-        repeated_punctuation(&piece, &mut out);
-        space_between_chinese(&piece, &mut out);
-        mixed_width(&piece, &mut out);
+    // A rule runs when it applies to the format and it, or a rule its pass finds too,
+    // is not off.
+    let on = |rule: Rule| levels.get(&rule) != Some(&Level::Off);
+    let applies = |def: &&rules::RuleDef| {
+        def.formats.contains(decode.format)
+            && (on(def.rule)
+                || RULES
+                    .iter()
+                    .any(|d| matches!(d.run, Run::With(r) if r == def.rule) && on(d.rule)))
+    };
+    let text_rules: Vec<fn(&Piece<'_>, &mut Findings<'_>)> = RULES
+        .iter()
+        .filter(applies)
+        .filter_map(|def| match def.run {
+            Run::Text(f) => Some(f),
+            _ => None,
+        })
+        .collect();
+    for piece in pieces(article) {
+        for rule in &text_rules {
+            rule(&piece, &mut out);
+        }
     }
-    for (i, line) in lines.iter().enumerate() {
-        hidden_characters(i + 1, line, decode, &mut out);
+    for def in RULES.iter().filter(applies) {
+        if let Run::Article(f) = def.run {
+            f(article, decode, &mut out);
+        }
     }
-    if decode.guessed {
-        out.push(
-            Rule::EncodingGuess,
-            (1, 1),
-            format!(
-                "the encoding was guessed as {}; if the text reads wrong, pass --encoding NAME",
-                decode.encoding
-            ),
-            None,
-        );
-    }
-    let first_col = |line: LineNo| lines.get(line.wrapping_sub(1)).map_or(1, |l| indent(l) + 1);
-    for join in &article.joins {
-        out.push(
-            Rule::JoinedParagraph,
-            (join.line, first_col(join.line)),
-            format!(
-                "paragraph continued across a caption or column break: \"…{}\" ‖ \"{}…\"; \
-                 check the source, text may have been lost here",
-                join.before, join.after
-            ),
-            None,
-        );
-    }
-    captions_and_credits(article, &first_col, &mut out);
-    sections(article, &first_col, &mut out);
-    let FindingList { mut entries, texts } = out.list;
+    let FindingList {
+        mut entries, texts, ..
+    } = out.list;
     // In place (a stable sort would take a scratch copy of the list). Findings of one
     // rule at one place have different texts; the text's index (first found, first)
     // orders them the same on every run.
-    entries.sort_unstable_by_key(|e| (e.line, e.col, texts[e.text as usize].rule, e.text));
+    entries.sort_unstable_by_key(|e| (e.file, e.offset, texts[e.text as usize].rule, e.text));
     // Kept for as long as the reader is open: no growth slack.
     entries.shrink_to_fit();
-    FindingList { entries, texts }
+    FindingList {
+        entries,
+        texts,
+        files: article.files.clone(),
+    }
 }
 
 /// Collects findings, dropping those of rules that are off.
@@ -440,7 +391,7 @@ impl Findings<'_> {
     fn push(
         &mut self,
         rule: Rule,
-        (line, col): (LineNo, usize),
+        (file, offset): (FileId, usize),
         message: String,
         suggestion: Option<String>,
     ) {
@@ -459,137 +410,55 @@ impl Findings<'_> {
                 self.list.texts.push(t.clone());
                 next
             });
-            // Sources are at most u32::MAX bytes: lines and columns fit (see FindingList).
-            let fit = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+            // Sources are at most u32::MAX bytes: offsets fit (see FindingList).
             self.list.entries.push(Entry {
-                line: fit(line),
-                col: fit(col),
+                file,
+                offset: u32::try_from(offset).unwrap_or(u32::MAX),
                 text,
             });
         }
     }
 }
 
-/// The source lines of a text as [`crate::formats::text::source_lines`] splits them (`\n`,
-/// `\r\n` and a lone `\r` end a line), found as they are asked for: only where every
-/// [`LINE_MARK`]th line starts is kept (a 50 MB article has some 700 000 lines), and the
-/// line last asked for, since most questions are about it or the lines just after.
-struct Lines<'a> {
-    text: &'a str,
-    /// Where lines 0, `LINE_MARK`, 2 × `LINE_MARK` … start.
-    marks: Vec<usize>,
-    count: usize,
-    /// The last line found and where it starts.
-    cursor: std::cell::Cell<(usize, usize)>,
-}
-
-/// How far apart the lines whose starts [`Lines`] keeps are.
-const LINE_MARK: usize = 64;
-
-impl<'a> Lines<'a> {
-    fn new(text: &'a str) -> Lines<'a> {
-        let mut marks = Vec::new();
-        let (mut count, mut start) = (0, 0);
-        while start < text.len() {
-            if count % LINE_MARK == 0 {
-                marks.push(start);
-            }
-            count += 1;
-            start = line_end(text, start).1;
-        }
-        Lines {
-            text,
-            marks,
-            count,
-            cursor: std::cell::Cell::new((0, 0)),
-        }
-    }
-
-    /// Line `i` (0-based), without its line end.
-    fn get(&self, i: usize) -> Option<&'a str> {
-        if i >= self.count {
-            return None;
-        }
-        let (at, at_start) = self.cursor.get();
-        let (mut line, mut start) = if at <= i && i - at < LINE_MARK {
-            (at, at_start)
-        } else {
-            let m = i / LINE_MARK;
-            (m * LINE_MARK, self.marks[m])
-        };
-        while line < i {
-            start = line_end(self.text, start).1;
-            line += 1;
-        }
-        self.cursor.set((i, start));
-        Some(&self.text[start..line_end(self.text, start).0])
-    }
-
-    fn iter(&self) -> impl Iterator<Item = &'a str> + '_ {
-        (0..self.count).filter_map(|i| self.get(i))
-    }
-}
-
-/// Leading white space of a source line, in characters (what the parser trimmed).
-fn indent(line: &str) -> usize {
-    line.chars().count() - line.trim_start().chars().count()
-}
-
 /// A text the character rules read: a header line or a block, with the way back from
-/// byte offsets to source positions.
+/// byte offsets to source offsets.
 struct Piece<'a> {
     text: &'a str,
-    /// (byte offset in `text`, source line, column of that byte), ascending.
-    starts: Vec<(usize, LineNo, usize)>,
-    /// The last position asked for (byte offset, line, column): rules ask in ascending
-    /// order, so columns are counted on from there, not from the line's start — a
-    /// 50 MB line with a million findings stays linear.
-    last: std::cell::Cell<(usize, LineNo, usize)>,
+    file: FileId,
+    /// (byte offset in `text`, byte offset in the source), ascending: where each part
+    /// of the text that stands in the source as it is starts.
+    starts: Vec<(usize, usize)>,
 }
 
-impl<'a> Piece<'a> {
-    fn new(text: &'a str, starts: Vec<(usize, LineNo, usize)>) -> Piece<'a> {
-        let first = starts.first().copied().unwrap_or((0, 0, 1));
-        Piece {
-            text,
-            starts,
-            last: std::cell::Cell::new(first),
-        }
-    }
-
-    /// The source line and column of byte `offset`.
-    fn pos(&self, offset: usize) -> (LineNo, usize) {
+impl Piece<'_> {
+    /// The source position of byte `offset` of the text.
+    fn pos(&self, offset: usize) -> (FileId, usize) {
         let idx = self.starts.partition_point(|s| s.0 <= offset);
-        let part = self.starts[idx.saturating_sub(1)];
-        let last = self.last.get();
-        // Count on from the last answer when it lies in the same part, before `offset`.
-        let (from, line, col) = if last.0 >= part.0 && last.0 <= offset {
-            last
-        } else {
-            part
-        };
-        let between = self.text.get(from..offset).map_or(0, |s| s.chars().count());
-        self.last.set((offset, line, col + between));
-        (line, col + between)
+        let (start, src) = self
+            .starts
+            .get(idx.saturating_sub(1))
+            .copied()
+            .unwrap_or((0, 0));
+        (self.file, src + offset.saturating_sub(start))
     }
 }
 
 /// The banner, title and blocks (not the byline or credits: names, spaced as printed).
 /// The texts the character rules read, one at a time (a 50 MB article has a quarter of
 /// a million of them: they are made as the rules come to them, not all at once).
-fn pieces<'a>(article: &'a Article, lines: &'a Lines<'a>) -> impl Iterator<Item = Piece<'a>> + 'a {
-    let col = move |line: LineNo| lines.get(line.wrapping_sub(1)).map_or(1, |l| indent(l) + 1);
+fn pieces(article: &Article) -> impl Iterator<Item = Piece<'_>> + '_ {
     let headers = [&article.banner, &article.title]
         .into_iter()
         .flatten()
-        .map(move |h| Piece::new(&h.text, vec![(0, h.line, col(h.line))]));
-    let blocks = article.blocks.iter().map(move |b| {
-        let starts = b
-            .parts
-            .iter()
-            .map(|p| (p.offset(), p.line_no(), col(p.line_no())))
-            .collect();
-        Piece::new(&b.text, starts)
+        .map(|h| Piece {
+            text: &h.text,
+            file: h.file,
+            starts: vec![(0, h.src as usize)],
+        });
+    let blocks = article.blocks.iter().map(|b| Piece {
+        text: &b.text,
+        file: b.file,
+        starts: b.parts.iter().map(|p| (p.offset(), p.src())).collect(),
     });
     headers.chain(blocks)
 }
@@ -604,53 +473,19 @@ fn excerpt(text: &str) -> String {
     }
 }
 
-/// Chinese text for the punctuation rules: Han characters and full-width punctuation.
-fn is_chinese(c: char) -> bool {
-    is_han(c)
-        || matches!(c,
-            '\u{3001}'..='\u{303F}'
-            | '\u{FF01}'..='\u{FF0F}'
-            | '\u{FF1A}'..='\u{FF20}'
-            | '\u{FF3B}'..='\u{FF40}'
-            | '\u{FF5B}'..='\u{FF65}')
-}
-
-/// Quotes and brackets: looked through to find what a mark stands next to (`其中,“一`,
-/// `(初稿),加快`, `拼”!`).
-fn is_quote_or_bracket(c: char) -> bool {
-    matches!(
-        c,
-        '“' | '”' | '‘' | '’' | '"' | '\'' | '(' | ')' | '[' | ']'
-    ) || PAIRS.iter().any(|&(o, cl)| c == o || c == cl)
-}
-
-/// An ASCII `, ; : ! ? ( )` whose nearest neighbour on either side (quotes and brackets
-/// looked through) is Chinese. Digits on both sides (`1,000`, `3:1`) and Latin text
+/// An ASCII `, ; : ! ? ( )` standing in Chinese text: exactly the marks the display
+/// shows full-width with `punctuation = "fullwidth"` (one engine,
+/// [`fullwidth_substitutions`]). Digits on both sides (`1,000`, `3:1`) and Latin text
 /// (`AL Capital, Inc`) are left alone.
 fn halfwidth_punctuation(piece: &Piece<'_>, out: &mut Findings<'_>) {
-    // One pass, no copy of the text: the nearest character before is carried along,
-    // the one after is looked for from the mark (past a run of quotes at most, so each
-    // character is looked at a bounded number of times).
-    let mut before: Option<char> = None;
-    for (offset, c) in piece.text.char_indices() {
-        let Some(full) = crate::layout::classes::fullwidth_form(c) else {
-            if !is_quote_or_bracket(c) {
-                before = Some(c);
-            }
-            continue;
-        };
-        let after = piece.text[offset + c.len_utf8()..]
-            .chars()
-            .find(|&c| !is_quote_or_bracket(c));
-        if before.is_some_and(is_chinese) || after.is_some_and(is_chinese) {
-            out.push(
-                Rule::HalfwidthPunctuation,
-                piece.pos(offset),
-                format!("half-width \"{c}\" in Chinese text; use \"{full}\""),
-                Some(full.to_string()),
-            );
-        }
-        before = Some(c);
+    for (offset, full) in fullwidth_substitutions(piece.text) {
+        let c = piece.text[offset..].chars().next().unwrap_or(' ');
+        out.push(
+            Rule::HalfwidthPunctuation,
+            piece.pos(offset),
+            format!("half-width \"{c}\" in Chinese text; use \"{full}\""),
+            Some(full.to_string()),
+        );
     }
 }
 
@@ -789,12 +624,15 @@ fn mixed_width(piece: &Piece<'_>, out: &mut Findings<'_>) {
 
 /// Controls, bidi, invisible, private-use and unassigned characters (as the sanitizer
 /// sees them, emoji exceptions applied) and U+FFFD, on every source line, blank or not.
-fn hidden_characters(line_no: LineNo, line: &str, decode: &DecodeInfo<'_>, out: &mut Findings<'_>) {
-    // Columns counted on from the previous segment: linear on a 50 MB line.
-    let (mut counted_to, mut col) = (0, 1);
+///
+/// `line` stands at `(file, start)` in the source.
+fn hidden_characters_of_line(
+    (file, start): (FileId, usize),
+    line: &str,
+    decode: &DecodeInfo<'_>,
+    out: &mut Findings<'_>,
+) {
     for seg in segments(line) {
-        col += line[counted_to..seg.src.start].chars().count();
-        counted_to = seg.src.start;
         let c = line[seg.src.clone()].chars().next().unwrap_or(' ');
         let code = format!("U+{:04X}", u32::from(c));
         let (rule, what) = match seg.class {
@@ -810,16 +648,12 @@ fn hidden_characters(line_no: LineNo, line: &str, decode: &DecodeInfo<'_>, out: 
         };
         out.push(
             rule,
-            (line_no, col),
+            (file, start + seg.src.start),
             format!("{what} {code}, shown as {}", seg.text),
             None,
         );
     }
-    for (col, _) in line
-        .chars()
-        .enumerate()
-        .filter(|&(_, c)| c == char::REPLACEMENT_CHARACTER)
-    {
+    for (at, _) in line.match_indices(char::REPLACEMENT_CHARACTER) {
         let why = if decode.replaced > 0 {
             format!(
                 "bytes that are not {} were replaced here by U+FFFD; text was lost",
@@ -828,19 +662,57 @@ fn hidden_characters(line_no: LineNo, line: &str, decode: &DecodeInfo<'_>, out: 
         } else {
             "U+FFFD in the text: a character was lost before this file was written".to_string()
         };
-        out.push(Rule::ReplacementCharacter, (line_no, col + 1), why, None);
+        out.push(Rule::ReplacementCharacter, (file, start + at), why, None);
+    }
+}
+
+/// Hidden characters and U+FFFD in every line of the article's sources, blank or not
+/// (see [`hidden_characters_of_line`]).
+fn hidden_characters(article: &Article, decode: &DecodeInfo<'_>, out: &mut Findings<'_>) {
+    for (id, file) in article.files.iter().enumerate() {
+        let id = FileId::try_from(id).unwrap_or(FileId::MAX);
+        for (start, line) in file.lines.lines(&file.text) {
+            hidden_characters_of_line((id, start), line, decode, out);
+        }
+    }
+}
+
+/// A guessed encoding, reported at the start of the source.
+fn encoding_guess(_: &Article, decode: &DecodeInfo<'_>, out: &mut Findings<'_>) {
+    if decode.guessed {
+        out.push(
+            Rule::EncodingGuess,
+            (0, 0),
+            format!(
+                "the encoding was guessed as {}; if the text reads wrong, pass --encoding NAME",
+                decode.encoding
+            ),
+            None,
+        );
+    }
+}
+
+/// Every join, at the continued part.
+fn joined_paragraphs(article: &Article, _: &DecodeInfo<'_>, out: &mut Findings<'_>) {
+    for join in &article.joins {
+        out.push(
+            Rule::JoinedParagraph,
+            (join.file, join.src as usize),
+            format!(
+                "paragraph continued across a caption or column break: \"…{}\" ‖ \"{}…\"; \
+                 check the source, text may have been lost here",
+                join.before, join.after
+            ),
+            None,
+        );
     }
 }
 
 /// Captions without a credit, and credits that stand alone (the parser makes a lone
 /// "NAME 摄" line a block of its own — a caption or heading — with no credit).
-fn captions_and_credits(
-    article: &Article,
-    first_col: &dyn Fn(LineNo) -> usize,
-    out: &mut Findings<'_>,
-) {
+fn captions_and_credits(article: &Article, _: &DecodeInfo<'_>, out: &mut Findings<'_>) {
     for b in &article.blocks {
-        let at = (b.line(), first_col(b.line()));
+        let at = (b.file, b.src());
         if credit_only(&b.text).is_some() {
             out.push(
                 Rule::CreditWithoutCaption,
@@ -866,13 +738,13 @@ fn captions_and_credits(
 }
 
 /// Empty sections and headings ending in punctuation.
-fn sections(article: &Article, first_col: &dyn Fn(LineNo) -> usize, out: &mut Findings<'_>) {
+fn sections(article: &Article, _: &DecodeInfo<'_>, out: &mut Findings<'_>) {
     let is_heading = |b: &Block| b.kind == BlockKind::Heading && credit_only(&b.text).is_none();
     for (i, b) in article.blocks.iter().enumerate() {
         if !is_heading(b) {
             continue;
         }
-        let at = (b.line(), first_col(b.line()));
+        let at = (b.file, b.src());
         let rest = &article.blocks[i + 1..];
         let section = rest.iter().take_while(|n| !is_heading(n));
         if !section.clone().any(|n| n.kind == BlockKind::Paragraph) {
@@ -894,11 +766,10 @@ fn sections(article: &Article, first_col: &dyn Fn(LineNo) -> usize, out: &mut Fi
         if let Some(last) = b.text.chars().last()
             && NOT_ENDING_HEADING.contains(&last)
         {
-            // A heading is one source line: its last mark is that far along it.
-            let col = at.1 + b.text.chars().count() - 1;
+            let last_at = b.text.len() - last.len_utf8();
             out.push(
                 Rule::HeadingPunctuation,
-                (at.0, col),
+                (b.file, b.src_at(last_at)),
                 format!(
                     "heading \"{}\" ends with \"{last}\"; headings take no sentence punctuation",
                     excerpt(&b.text)
@@ -923,10 +794,11 @@ mod tests {
         encoding: "UTF-8",
         guessed: false,
         replaced: 0,
+        format: Format::Text,
     };
 
     fn findings_with(text: &str, decode: &DecodeInfo<'_>) -> Vec<Finding> {
-        check(&parse(text), text, decode, &Config::defaults().check).to_vec()
+        check(&parse(text), decode, &Config::defaults().check).to_vec()
     }
 
     /// (line, col) of the findings of `rule` in `body` (after [`HEAD`]).
@@ -939,19 +811,21 @@ mod tests {
             .collect()
     }
 
-    fn heading_block(text: &str, line: LineNo) -> Block {
+    /// A block of `text`, which stands at byte `src` of the source.
+    fn heading_block(text: &str, src: usize) -> Block {
         Block {
             kind: BlockKind::Heading,
             text: text.into(),
-            parts: Parts::one(line),
+            parts: Parts::one(src),
             credit: None,
+            file: 0,
         }
     }
 
-    fn paragraph_block(text: &str, line: LineNo) -> Block {
+    fn paragraph_block(text: &str, src: usize) -> Block {
         Block {
             kind: BlockKind::Paragraph,
-            ..heading_block(text, line)
+            ..heading_block(text, src)
         }
     }
 
@@ -1115,6 +989,7 @@ mod tests {
             encoding: "GB18030",
             guessed: true,
             replaced: 1,
+            format: Format::Text,
         };
         let found: Vec<_> = findings_with(&text, &decode)
             .into_iter()
@@ -1133,21 +1008,20 @@ mod tests {
     #[test]
     fn empty_sections_and_heading_punctuation() {
         // The parser never leaves a section empty; a hand-built article can.
+        let text = "标题\n\n第一节\n\n第二节：\n\n正文。\n\n我们来了！\n";
+        let src = |s: &str| text.find(s).expect("in the text");
         let article = Article {
-            title: Some(HeaderLine {
-                text: "标题".into(),
-                line: 1,
-            }),
+            title: Some(HeaderLine::new("标题".into(), 0)),
             blocks: vec![
-                heading_block("第一节", 3),
-                heading_block("第二节：", 5),
-                paragraph_block("正文。", 7),
-                heading_block("我们来了！", 9),
+                heading_block("第一节", src("第一节")),
+                heading_block("第二节：", src("第二节")),
+                paragraph_block("正文。", src("正文")),
+                heading_block("我们来了！", src("我们")),
             ],
+            files: vec![Arc::new(SourceFile::new(&Arc::new(text.to_string())))],
             ..Article::default()
         };
-        let text = "标题\n\n第一节\n\n第二节：\n\n正文。\n\n我们来了！\n";
-        let found: Vec<_> = check(&article, text, &UTF8, &Config::defaults().check)
+        let found: Vec<_> = check(&article, &UTF8, &Config::defaults().check)
             .to_vec()
             .into_iter()
             .map(|f| (f.line, f.col, f.rule))
@@ -1169,62 +1043,30 @@ mod tests {
     }
 
     #[test]
-    fn compact_lines_split_as_the_parser_does() {
-        for text in [
-            "",
-            "a",
-            "a\n",
-            "a\n\nb",
-            "a\r\nb\rc\n",
-            "\r\r\n\n",
-            "长三角\r\n余姚\r",
-            "x\n\r",
-        ] {
-            let lines = Lines::new(text);
-            assert_eq!(
-                lines.iter().collect::<Vec<_>>(),
-                crate::formats::text::source_lines(text),
-                "{text:?}"
-            );
-            assert_eq!(lines.get(lines.count), None);
-            // Asked for out of order, from the end back.
-            let backwards: Vec<_> = (0..lines.count)
-                .rev()
-                .filter_map(|i| lines.get(i))
-                .collect();
-            assert_eq!(backwards.len(), lines.count);
-        }
-    }
-
-    #[test]
-    fn lines_are_found_in_any_order_past_their_marks() {
-        let ends = ["\n", "\r\n", "\r", "\n\n"];
-        let text: String = (0..500)
-            .map(|i| format!("第{i}行{}", ends[i % ends.len()]))
-            .collect();
-        let want = crate::formats::text::source_lines(&text);
-        let lines = Lines::new(&text);
-        assert_eq!(lines.count, want.len());
-        let mut i = 7usize;
-        for _ in 0..2000 {
-            i = (i * 31 + 17) % want.len();
-            assert_eq!(lines.get(i), Some(want[i]), "line {i}");
-        }
-    }
-
-    #[test]
     fn repeated_texts_are_kept_once_and_findings_stay_in_order() {
         // The same comma many times, on lines given in reverse of the order found.
         let body: String = (0..50).map(|i| format!("第{i}段,长三角。\n\n")).collect();
         let text = format!("{HEAD}{body}");
-        let list = check(&parse(&text), &text, &UTF8, &Config::defaults().check);
+        let list = check(&parse(&text), &UTF8, &Config::defaults().check);
         assert_eq!(list.len(), 50);
         assert_eq!(list.texts.len(), 1, "one message for fifty findings");
         let lines: Vec<LineNo> = list.iter().map(|f| f.line).collect();
         assert!(lines.windows(2).all(|w| w[0] < w[1]), "{lines:?}");
-        assert_eq!(list.first_from_line(lines[10]), 10);
-        assert_eq!(list.first_from_line(lines[10] - 1), 10);
-        assert_eq!(list.first_from_line(usize::MAX), 50);
+        let offsets: Vec<usize> = list.iter().map(|f| f.offset).collect();
+        assert_eq!(list.first_from(0, offsets[10]), 10);
+        assert_eq!(list.first_from(0, offsets[10] - 1), 10);
+        assert_eq!(list.first_from(0, offsets[10] + 1), 11);
+        assert_eq!(list.first_from(0, usize::MAX), 50);
+        assert_eq!(list.first_from(1, 0), 50);
+        // Each finding's offset is its line and column in the source.
+        for (f, offset) in list.iter().zip(&offsets) {
+            let line = text.lines().nth(f.line - 1).expect("a line");
+            let col_at = line.char_indices().nth(f.col - 1).map(|(i, _)| i);
+            let line_at = line.as_ptr().addr() - text.as_ptr().addr();
+            assert_eq!(col_at.map(|i| line_at + i), Some(*offset));
+            assert_eq!(text[*offset..].chars().next(), Some(','));
+        }
+        assert_eq!(list.get(10).map(|f| (f.line, f.col)), Some((lines[10], 5)));
         let f = list.get(3).expect("a fourth finding");
         assert_eq!(f.rule, Rule::HalfwidthPunctuation);
         assert_eq!(f.suggestion, Some("，"));
@@ -1237,11 +1079,11 @@ mod tests {
         let text = format!("{HEAD}今年,长三角。\n");
         let mut levels = Config::defaults().check;
         levels.insert(Rule::HalfwidthPunctuation, Level::Error);
-        let f = check(&parse(&text), &text, &UTF8, &levels);
+        let f = check(&parse(&text), &UTF8, &levels);
         assert_eq!(f.len(), 1);
         assert_eq!(f.get(0).map(|f| f.severity), Some(Severity::Error));
         levels.insert(Rule::HalfwidthPunctuation, Level::Off);
-        assert!(check(&parse(&text), &text, &UTF8, &levels).is_empty());
+        assert!(check(&parse(&text), &UTF8, &levels).is_empty());
     }
 
     #[test]

@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::article::{Article, BlockKind, Join, LineNo};
+use crate::article::{Article, BlockKind, LineNo, SharedStr};
 
 #[derive(Serialize)]
 struct Section<'a> {
@@ -17,6 +17,13 @@ struct Caption<'a> {
     text: &'a str,
     credit: Option<&'a str>,
     line: LineNo,
+}
+
+#[derive(Serialize)]
+struct JoinOut<'a> {
+    line: LineNo,
+    before: &'a SharedStr,
+    after: &'a SharedStr,
 }
 
 #[derive(Serialize)]
@@ -43,7 +50,7 @@ struct Outline<'a> {
     authors: &'a [String],
     sections: Vec<Section<'a>>,
     captions: Vec<Caption<'a>>,
-    joins: &'a [Join],
+    joins: Vec<JoinOut<'a>>,
     blocks: Vec<BlockOut<'a>>,
 }
 
@@ -57,7 +64,7 @@ fn outline<'a>(article: &'a Article, encoding: Option<(&'a str, &'a str)>) -> Ou
             .headings()
             .map(|(_, b)| Section {
                 title: &b.text,
-                line: b.line(),
+                line: article.block_line(b),
             })
             .collect(),
         captions: article
@@ -65,17 +72,25 @@ fn outline<'a>(article: &'a Article, encoding: Option<(&'a str, &'a str)>) -> Ou
             .map(|(_, b)| Caption {
                 text: &b.text,
                 credit: b.credit.as_ref().map(|c| c.name.as_str()),
-                line: b.line(),
+                line: article.block_line(b),
             })
             .collect(),
-        joins: &article.joins,
+        joins: article
+            .joins
+            .iter()
+            .map(|j| JoinOut {
+                line: article.line_of(j.file, j.src as usize),
+                before: &j.before,
+                after: &j.after,
+            })
+            .collect(),
         blocks: article
             .blocks
             .iter()
             .map(|b| BlockOut {
                 kind: b.kind,
                 text: &b.text,
-                line: b.line(),
+                line: article.block_line(b),
             })
             .collect(),
     }
@@ -117,18 +132,27 @@ pub fn to_text(article: &Article, name: &str, decode_report: Option<&str>) -> St
     field(
         &mut out,
         "banner",
-        article.banner.as_ref().map(|h| (h.text.as_str(), h.line)),
+        article
+            .banner
+            .as_ref()
+            .map(|h| (h.text.as_str(), article.header_line(h))),
     );
     field(
         &mut out,
         "title",
-        article.title.as_ref().map(|h| (h.text.as_str(), h.line)),
+        article
+            .title
+            .as_ref()
+            .map(|h| (h.text.as_str(), article.header_line(h))),
     );
     let authors = article.authors.join(", ");
     field(
         &mut out,
         "authors",
-        article.byline.as_ref().map(|h| (authors.as_str(), h.line)),
+        article
+            .byline
+            .as_ref()
+            .map(|h| (authors.as_str(), article.header_line(h))),
     );
 
     let count = |k: BlockKind| article.blocks.iter().filter(|b| b.kind == k).count();
@@ -148,7 +172,7 @@ pub fn to_text(article: &Article, name: &str, decode_report: Option<&str>) -> St
             BlockKind::Heading => {
                 sections.push((current_line, current, paragraphs));
                 current = &b.text;
-                current_line = Some(b.line());
+                current_line = Some(article.block_line(b));
                 paragraphs = 0;
             }
             BlockKind::Paragraph => paragraphs += 1,
@@ -167,7 +191,12 @@ pub fn to_text(article: &Article, name: &str, decode_report: Option<&str>) -> St
             .credit
             .as_ref()
             .map_or_else(|| "no credit".to_string(), |c| format!("photo: {}", c.name));
-        let _ = writeln!(out, "  {:>4}  {}  [{credit}]", b.line(), b.text);
+        let _ = writeln!(
+            out,
+            "  {:>4}  {}  [{credit}]",
+            article.block_line(b),
+            b.text
+        );
     }
 
     let _ = writeln!(
@@ -177,7 +206,13 @@ pub fn to_text(article: &Article, name: &str, decode_report: Option<&str>) -> St
         article.joins.len()
     );
     for j in &article.joins {
-        let _ = writeln!(out, "  {:>4}  …{} ‖ {}…", j.line, j.before, j.after);
+        let _ = writeln!(
+            out,
+            "  {:>4}  …{} ‖ {}…",
+            article.line_of(j.file, j.src as usize),
+            j.before,
+            j.after
+        );
     }
     crate::text::sanitize::sanitize(&out).into_owned()
 }

@@ -18,15 +18,14 @@
 //! its own units plus the one that overflowed, and lines never move backwards, so the
 //! time is linear in the text for a given width.
 
-use std::collections::VecDeque;
-
 use unicode_width::UnicodeWidthStr;
 
 use super::classes::{
-    self, EM_DASH, end_prohibited, is_ascii_alnum, is_cjk, is_closing_quote, is_opening_quote,
+    EM_DASH, end_prohibited, is_ascii_alnum, is_cjk, is_closing_quote, is_opening_quote,
     is_pair_mark, is_space, is_strict_start_prohibited, start_prohibited,
 };
 use super::{AmbiguousWidth, Line, LineBreakLevel, Pos, PunctuationDisplay, Role, Span};
+use crate::text::fullwidth::Fullwidth;
 use crate::text::width::{first_grapheme, grapheme_width, is_plain, plain_width};
 
 /// A break that breaks no rule.
@@ -689,214 +688,11 @@ impl<'s, 'a> Producer<'s, 'a> {
     }
 }
 
-/// [`fullwidth_substitutions`] of one segment's text, computed as the units are
-/// produced. An ASCII `(` that does not stand next to Chinese is shown full-width when
-/// the `)` that closes it does, which may be far ahead: a second scan runs ahead only
-/// as far as needed to settle it.
-struct Fullwidth<'a> {
-    /// The scan of the units' characters.
-    here: FwScan<'a>,
-    /// The scan ahead.
-    ahead: FwScan<'a>,
-    /// Whether the `(` not next to Chinese number `settled_from + k` is shown
-    /// full-width (`None`: not known yet), for those the scan ahead has passed.
-    settled: VecDeque<Option<bool>>,
-    settled_from: u64,
-}
-
-/// One scan of [`fullwidth_substitutions`] over a text.
-struct FwScan<'a> {
-    text: &'a str,
-    pos: usize,
-    /// Open parentheses: whether next to Chinese, and their number among those not.
-    open: Vec<(bool, u64)>,
-    prev: Option<char>,
-    /// How many `(` not next to Chinese have been passed.
-    far_opens: u64,
-}
-
-/// What one step of an [`FwScan`] found.
-#[derive(Default)]
-struct FwStep {
-    /// The character's full-width replacement.
-    subst: Option<char>,
-    /// The character is a `(` not next to Chinese with this number: its fate waits for
-    /// its `)`.
-    far_open: Option<u64>,
-    /// The character is a `)` that closes the `(` not next to Chinese with this number,
-    /// and whether they are shown full-width.
-    closes: Option<(u64, bool)>,
-}
-
-impl<'a> FwScan<'a> {
-    fn new(text: &'a str) -> Self {
-        FwScan {
-            text,
-            pos: 0,
-            open: Vec::new(),
-            prev: None,
-            far_opens: 0,
-        }
-    }
-
-    /// The next character and what it is; `None` at the end.
-    fn step(&mut self) -> Option<FwStep> {
-        let mut chars = self.text[self.pos..].chars();
-        let c = chars.next()?;
-        let next = chars.next();
-        self.pos += c.len_utf8();
-        let chinese = |c: Option<char>| c.is_some_and(classes::is_chinese);
-        let near = chinese(self.prev) || chinese(next);
-        let mut st = FwStep::default();
-        let shown = match c {
-            '(' => {
-                if near {
-                    st.subst = Some('（');
-                } else {
-                    st.far_open = Some(self.far_opens);
-                }
-                self.open.push((near, self.far_opens));
-                if !near {
-                    self.far_opens += 1;
-                }
-                c
-            }
-            ')' => match self.open.pop() {
-                Some((q, n)) if q || near => {
-                    if !q {
-                        st.closes = Some((n, true));
-                    }
-                    st.subst = Some('）');
-                    '）'
-                }
-                Some((_, n)) => {
-                    st.closes = Some((n, false));
-                    c
-                }
-                None if near => {
-                    st.subst = Some('）');
-                    '）'
-                }
-                None => c,
-            },
-            // Parentheses are matched above.
-            _ => match classes::fullwidth_form(c) {
-                Some(w) if near => {
-                    st.subst = Some(w);
-                    w
-                }
-                _ => c,
-            },
-        };
-        self.prev = Some(shown);
-        Some(st)
-    }
-}
-
-impl<'a> Fullwidth<'a> {
-    fn new(text: &'a str) -> Self {
-        Fullwidth {
-            here: FwScan::new(text),
-            ahead: FwScan::new(text),
-            settled: VecDeque::new(),
-            settled_from: 0,
-        }
-    }
-
-    /// The replacement of the character at `start` for the unit `start..end`, the
-    /// characters before `start` having been passed.
-    fn first_of(&mut self, start: usize, end: usize) -> Option<char> {
-        debug_assert_eq!(self.here.pos, start);
-        let first = self.here.step()?;
-        while self.here.pos < end && self.here.step().is_some() {}
-        match first.far_open {
-            Some(n) => self.far_open(n).then_some('（'),
-            None => first.subst,
-        }
-    }
-
-    /// Whether the `(` not next to Chinese number `n` is shown full-width.
-    fn far_open(&mut self, n: u64) -> bool {
-        let shown = loop {
-            if let Some(k) = n.checked_sub(self.settled_from)
-                && let Some(&Some(v)) = usize::try_from(k).ok().and_then(|k| self.settled.get(k))
-            {
-                break v;
-            }
-            let Some(st) = self.ahead.step() else {
-                // Never closed: shown as it is.
-                break false;
-            };
-            if st.far_open.is_some_and(|m| m >= self.settled_from) {
-                self.settled.push_back(None);
-            }
-            if let Some((m, v)) = st.closes
-                && let Some(k) = m.checked_sub(self.settled_from)
-                && let Some(slot) = usize::try_from(k)
-                    .ok()
-                    .and_then(|k| self.settled.get_mut(k))
-            {
-                *slot = Some(v);
-            }
-        };
-        // Number `n` and those before it are passed for good.
-        let passed = usize::try_from((n + 1).saturating_sub(self.settled_from))
-            .unwrap_or(usize::MAX)
-            .min(self.settled.len());
-        self.settled.drain(..passed);
-        self.settled_from = self.settled_from.max(n + 1);
-        shown
-    }
-}
-
-/// Byte offsets in `text` of ASCII , ; : ! ? ( ) standing in Chinese text, with the
-/// full-width character to show instead, in order.
-pub fn fullwidth_substitutions(text: &str) -> Vec<(usize, char)> {
-    let chinese = |c: Option<char>| c.is_some_and(classes::is_chinese);
-    let mut out = Vec::new();
-    // Open parentheses: offset, and whether they stand next to Chinese.
-    let mut open: Vec<(usize, bool)> = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut it = text.char_indices().peekable();
-    while let Some((off, c)) = it.next() {
-        let next = it.peek().map(|&(_, n)| n);
-        let near = chinese(prev) || chinese(next);
-        match c {
-            '(' => open.push((off, near)),
-            ')' => match open.pop() {
-                Some((o, q)) if q || near => {
-                    out.push((o, '（'));
-                    out.push((off, '）'));
-                    prev = Some('）');
-                    continue;
-                }
-                Some(_) => {}
-                None if near => {
-                    out.push((off, '）'));
-                    prev = Some('）');
-                    continue;
-                }
-                None => {}
-            },
-            _ => {
-                if near && let Some(w) = classes::fullwidth_form(c) {
-                    out.push((off, w));
-                    prev = Some(w);
-                    continue;
-                }
-            }
-        }
-        prev = Some(c);
-    }
-    out.extend(open.into_iter().filter(|&(_, q)| q).map(|(o, _)| (o, '（')));
-    out.sort_unstable_by_key(|&(o, _)| o);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::layout::test_support::random_text;
+    use crate::text::fullwidth::fullwidth_substitutions;
 
     const TOKENS: &[&str] = &[
         "中",

@@ -145,39 +145,9 @@ pub fn is_cjk(c: char) -> bool {
     )
 }
 
-/// Whether `c` counts as Chinese for the display of ASCII punctuation: Han or CJK
-/// punctuation.
-pub fn is_chinese(c: char) -> bool {
-    is_cjk(c) && !is_emoji_like(c)
-}
-
-fn is_emoji_like(c: char) -> bool {
-    matches!(u32::from(c), 0x1F000..=0x1FAFF | 0x2600..=0x27BF)
-}
-
 /// Whether `c` is an ASCII letter or digit.
 pub fn is_ascii_alnum(c: char) -> bool {
     c.is_ascii_alphanumeric()
-}
-
-/// ASCII punctuation and the full-width form shown for it in Chinese text (display
-/// only) and suggested by `yuedu check`.
-pub const HALFWIDTH_MARKS: [(char, char); 7] = [
-    (',', '，'),
-    (';', '；'),
-    (':', '：'),
-    ('!', '！'),
-    ('?', '？'),
-    ('(', '（'),
-    (')', '）'),
-];
-
-/// The full-width form of an ASCII `, ; : ! ? ( )`.
-pub fn fullwidth_form(c: char) -> Option<char> {
-    HALFWIDTH_MARKS
-        .iter()
-        .find(|&&(half, _)| half == c)
-        .map(|&(_, full)| full)
 }
 
 #[cfg(test)]

@@ -17,8 +17,8 @@ use serde::Deserialize;
 use crate::article::{Article, BlockKind};
 use crate::text::sanitize;
 
+pub use crate::text::fullwidth::fullwidth_substitutions;
 pub use crate::text::width::{AmbiguousWidth, grapheme_width};
-pub use breaking::fullwidth_substitutions;
 pub use store::{CACHED_ITEMS, Layout, SPARSE_ITEM_BYTES, SpanRef, Spans};
 
 use breaking::{BreakOptions, Seg, SegKind};

@@ -40,11 +40,11 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
-use super::classes::fullwidth_form;
 use super::{
     Items, LayoutOptions, Line, Pos, Role, Span, item_at, item_len, item_text, items, layout_item,
 };
 use crate::article::Article;
+use crate::text::fullwidth::fullwidth_form;
 
 /// An item whose source text (caption credit included) is shorter than this many bytes
 /// keeps no line records: its lines are laid out again when they are read.

@@ -16,19 +16,20 @@ pub fn random_text(pieces: &[&str], seed: u64, n: usize) -> String {
     out
 }
 
-/// A block of `kind` on line 1 with `text`, and for a caption the credit `credit`
-/// (its name is the credit's first word) on line 2.
+/// A block of `kind` at source offset 0 with `text`, and for a caption the credit
+/// `credit` (its name is the credit's first word) after it.
 pub fn block(kind: BlockKind, text: &str, credit: Option<&str>) -> Block {
     Block {
         kind,
         text: text.into(),
-        parts: Parts::one(1),
+        parts: Parts::one(0),
         credit: credit.map(|c| {
             Box::new(Credit {
                 name: c.split(' ').next().unwrap_or("").into(),
                 text: c.into(),
-                line: 2,
+                src: text.len() as u32 + 1,
             })
         }),
+        file: 0,
     }
 }

@@ -289,10 +289,7 @@ fn fullwidth_punctuation_between_chinese() {
 #[test]
 fn layout_joins_items_with_one_empty_line() {
     let a = Article {
-        title: Some(HeaderLine {
-            text: "标题".into(),
-            line: 1,
-        }),
+        title: Some(HeaderLine::new("标题".into(), 0)),
         blocks: vec![
             block(BlockKind::Heading, "小标题", None),
             block(BlockKind::Paragraph, "一二三四五六七八九十", None),

@@ -9,7 +9,7 @@ use std::sync::mpsc::Receiver;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::Rect;
 
-use crate::article::{Article, BlockKind, LineNo};
+use crate::article::{Article, BlockKind, FileId, HeaderLine};
 use crate::check::FindingList;
 use crate::config::Config;
 use crate::layout::{Item, Items, Layout, Pos, item_len, item_text, items};
@@ -1045,26 +1045,31 @@ impl App {
             return;
         }
         // Start at the first finding on or after the source line being read (findings
-        // are sorted by line: a binary search, whatever their number).
-        let here = self.source_line_of(self.reading_pos());
-        let first = self.findings.first_from_line(here);
+        // are sorted by position: a binary search, whatever their number).
+        let (file, here) = self.source_pos_of(self.reading_pos());
+        let line_start = self.article.files.get(usize::from(file)).map_or(0, |f| {
+            f.lines.line_start(f.lines.line_of(here), &f.text).min(here)
+        });
+        let first = self.findings.first_from(file, line_start);
         self.findings_view = Some(first.min(self.findings.len() - 1));
     }
 
-    /// The source line of a place in the text.
-    fn source_line_of(&self, pos: Pos) -> LineNo {
+    /// The source position (file, byte offset) of a place in the text.
+    fn source_pos_of(&self, pos: Pos) -> (FileId, usize) {
+        let header =
+            |h: &Option<HeaderLine>| h.as_ref().map_or((0, 0), |h| (h.file, h.src as usize));
         match self.items.get(pos.item) {
-            Some(Item::Banner) => self.article.banner.as_ref().map_or(0, |h| h.line),
-            Some(Item::Title) => self.article.title.as_ref().map_or(0, |h| h.line),
-            Some(Item::Byline) => self.article.byline.as_ref().map_or(0, |h| h.line),
-            Some(Item::Block(b)) => self.article.blocks.get(b).map_or(0, |block| {
+            Some(Item::Banner) => header(&self.article.banner),
+            Some(Item::Title) => header(&self.article.title),
+            Some(Item::Byline) => header(&self.article.byline),
+            Some(Item::Block(b)) => self.article.blocks.get(b).map_or((0, 0), |block| {
                 match &block.credit {
                     // Past the caption's text: its credit.
-                    Some(c) if pos.offset >= block.text.len() => c.line,
-                    _ => block.line_at(pos.offset),
+                    Some(c) if pos.offset >= block.text.len() => (block.file, c.src as usize),
+                    _ => (block.file, block.src_at(pos.offset)),
                 }
             }),
-            None => 0,
+            None => (0, 0),
         }
     }
 
@@ -1083,7 +1088,7 @@ impl App {
             Action::Bottom => Some(last),
             Action::Select => {
                 if let Some(f) = self.findings.get(cur) {
-                    let pos = self.pos_of_source(f.line, f.col);
+                    let pos = self.pos_of_source(f.file, f.offset);
                     let message = format!(
                         "{}:{}: {} {}: {}",
                         f.line,
@@ -1105,58 +1110,68 @@ impl App {
         };
     }
 
-    /// The place in the text of a source line and column (1-based, in characters).
-    pub fn pos_of_source(&self, line: LineNo, col: usize) -> Pos {
+    /// The place in the text of byte `offset` of source `file`: the item whose text
+    /// holds it, else the start of the last item that starts on its line or before it.
+    pub fn pos_of_source(&self, file: FileId, offset: usize) -> Pos {
+        let line_end = self
+            .article
+            .files
+            .get(usize::from(file))
+            .map_or(offset, |f| {
+                let next = f.lines.line_of(offset) + 1;
+                f.lines.line_start(next, &f.text)
+            });
         let mut best = Pos::default();
         for (i, item) in self.items.iter().enumerate() {
-            let (start_line, text_part) = match item {
-                Item::Banner => (self.article.banner.as_ref().map(|h| h.line), None),
-                Item::Title => (self.article.title.as_ref().map(|h| h.line), None),
-                Item::Byline => (self.article.byline.as_ref().map(|h| h.line), None),
+            // The item's pieces that stand in the source as they are: (offset in the
+            // item's text, source offset, length).
+            let mut pieces: Vec<(usize, usize, usize)> = Vec::new();
+            let item_file = match item {
+                Item::Banner | Item::Title | Item::Byline => {
+                    let h = match item {
+                        Item::Banner => &self.article.banner,
+                        Item::Title => &self.article.title,
+                        _ => &self.article.byline,
+                    };
+                    let Some(h) = h else { continue };
+                    pieces.push((0, h.src as usize, h.text.len()));
+                    h.file
+                }
                 Item::Block(b) => {
                     let block = &self.article.blocks[b];
-                    let credit_alone = block
-                        .credit
-                        .as_ref()
-                        .is_some_and(|c| c.line == line && c.line != block.line());
-                    if credit_alone {
-                        // A credit on a line of its own: the credit's place in the item.
-                        return Pos {
-                            item: i,
-                            offset: block.text.len(),
-                        };
+                    for (k, p) in block.parts.iter().enumerate() {
+                        let end = block
+                            .parts
+                            .get(k + 1)
+                            .map_or(block.text.len(), |n| n.offset());
+                        pieces.push((p.offset(), p.src(), end - p.offset()));
                     }
-                    let part = block
-                        .parts
-                        .iter()
-                        .enumerate()
-                        .find(|(_, p)| p.line_no() == line);
-                    (
-                        part.map(|_| line),
-                        part.map(|(k, p)| {
-                            (
-                                p.offset(),
-                                block
-                                    .parts
-                                    .get(k + 1)
-                                    .map_or(block.text.len(), |n| n.offset()),
-                            )
-                        }),
-                    )
+                    if let Some(c) = &block.credit {
+                        // The credit's place in the item is the end of its text.
+                        let src = c.src as usize;
+                        if (src..src + c.text.len()).contains(&offset) {
+                            return Pos {
+                                item: i,
+                                offset: block.text.len(),
+                            };
+                        }
+                    }
+                    block.file
                 }
             };
-            if start_line == Some(line) {
-                let (text, _) = item_text(&self.article, item);
-                let (from, to) = text_part.unwrap_or((0, text.len()));
-                let piece = &text[from..to];
-                let offset = piece
-                    .char_indices()
-                    .nth(col.saturating_sub(1))
-                    .map_or(to, |(o, _)| from + o);
-                return Pos { item: i, offset };
+            if item_file != file {
+                continue;
             }
-            // Otherwise the last item that starts before the line.
-            if start_line.is_some_and(|l| l < line) {
+            for &(at, src, len) in &pieces {
+                if (src..=src + len).contains(&offset) {
+                    return Pos {
+                        item: i,
+                        offset: at + (offset - src),
+                    };
+                }
+            }
+            // Otherwise the last item that starts on the offset's line or before it.
+            if pieces.first().is_some_and(|&(_, src, _)| src < line_end) {
                 best = Pos { item: i, offset: 0 };
             }
         }

@@ -106,8 +106,9 @@ pub fn paragraph(text: &str) -> Block {
     Block {
         kind: BlockKind::Paragraph,
         text: text.into(),
-        parts: Parts::one(1),
+        parts: Parts::one(0),
         credit: None,
+        file: 0,
     }
 }
 
@@ -124,7 +125,7 @@ pub fn caption(text: &str, credit: &str) -> Block {
         credit: Some(Box::new(Credit {
             name: credit.split(' ').next().unwrap_or_default().into(),
             text: credit.into(),
-            line: 1,
+            src: text.len() as u32 + 1,
         })),
         ..paragraph(text)
     }

@@ -24,8 +24,10 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::article::{
-    Article, Block, BlockKind, Credit, HeaderLine, Join, LineNo, Part, SharedStr,
+    Article, Block, BlockKind, Credit, HeaderLine, Join, Part, SharedStr, SourceFile,
 };
+use crate::text::chinese::{credit_only, is_han, is_person_name};
+use crate::text::lines::line_end;
 
 /// A line is *short* (heading or caption sized) when it has at most this many characters.
 pub const SHORT_LINE_CHARS: usize = 32;
@@ -48,38 +50,35 @@ fn is_text_punctuation(c: char) -> bool {
         || matches!(c, '“' | '”' | '‘' | '’' | '…' | '—' | '·')
 }
 
-/// A CJK ideograph (the unified blocks and their extensions, compatibility ideographs).
-pub fn is_han(c: char) -> bool {
-    matches!(c as u32,
-        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F | 0x30000..=0x3134F)
-}
-
-/// One source line, numbered.
+/// One source line and the byte offset in the source where it starts.
 #[derive(Debug, Clone, Copy)]
 struct SrcLine<'a> {
-    no: u32,
+    at: u32,
     text: &'a str,
 }
 
-/// The source lines of a text, numbered, read as they are needed (nothing is kept per
-/// line: a 50 MB article has 720 000 of them).
+impl SrcLine<'_> {
+    /// The byte offset in the source where the line's trimmed text starts.
+    fn text_at(&self) -> usize {
+        self.at as usize + (self.text.len() - self.text.trim_start().len())
+    }
+}
+
+/// The source lines of a text, with their offsets, read as they are needed (nothing is
+/// kept per line: a 50 MB article has 720 000 of them).
 #[derive(Debug, Clone)]
 struct LineIter<'a> {
     text: &'a str,
-    /// Where the next line starts.
+    /// Where the next line starts, in `text`.
     pos: usize,
-    /// The next line's number.
-    no: u32,
+    /// Where `text` starts in the source.
+    base: u32,
 }
 
 impl<'a> LineIter<'a> {
-    /// The lines of `text`, the first numbered `first`.
-    fn new(text: &'a str, first: u32) -> LineIter<'a> {
-        LineIter {
-            text,
-            pos: 0,
-            no: first,
-        }
+    /// The lines of `text`, which starts at byte `base` of the source.
+    fn new(text: &'a str, base: u32) -> LineIter<'a> {
+        LineIter { text, pos: 0, base }
     }
 }
 
@@ -93,34 +92,13 @@ impl<'a> Iterator for LineIter<'a> {
         }
         let (end, next) = line_end(self.text, self.pos);
         let line = SrcLine {
-            no: self.no,
+            // Fits: `parse_shared` takes no text over u32::MAX bytes.
+            at: self.base + self.pos as u32,
             text: &self.text[self.pos..end],
         };
         self.pos = next;
-        // Line numbers fit: a text has at most one line per byte, and `parse_shared` takes
-        // no text over u32::MAX bytes.
-        self.no = self.no.wrapping_add(1);
         Some(line)
     }
-}
-
-/// The line of `text` that starts at byte `start`: where its text ends, and where the next
-/// line starts (after `\n`, `\r\n` or a lone `\r`; the text's length at its end).
-pub fn line_end(text: &str, start: usize) -> (usize, usize) {
-    let bytes = &text.as_bytes()[start..];
-    match memchr::memchr2(b'\n', b'\r', bytes) {
-        Some(i) if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') => {
-            (start + i, start + i + 2)
-        }
-        Some(i) => (start + i, start + i + 1),
-        None => (text.len(), text.len()),
-    }
-}
-
-/// Splits `text` into its source lines, reading `\n`, `\r\n` and a lone `\r` as line
-/// ends: line `n` (1-based) of every [`LineNo`] is element `n - 1`.
-pub fn source_lines(text: &str) -> Vec<&str> {
-    LineIter::new(text, 1).map(|l| l.text).collect()
 }
 
 /// A run of consecutive non-blank lines: one paragraph-like unit of the page (a slice of
@@ -129,17 +107,13 @@ pub fn source_lines(text: &str) -> Vec<&str> {
 struct Unit<'a> {
     /// From the start of the first line to the end of the last, line ends included.
     text: &'a str,
-    /// The first line's number.
+    /// The byte offset in the source where the first line starts.
     first: u32,
     /// How many lines (at least one).
     count: u32,
 }
 
 impl<'a> Unit<'a> {
-    fn first_line(&self) -> LineNo {
-        self.first as LineNo
-    }
-
     fn lines(&self) -> LineIter<'a> {
         LineIter::new(self.text, self.first)
     }
@@ -168,14 +142,14 @@ impl<'a> Unit<'a> {
                     i
                 };
                 let line = SrcLine {
-                    no: self.first + (self.count - 1),
+                    at: self.first + (i as u32 + 1),
                     text: &self.text[i + 1..],
                 };
                 (line, before)
             }
             None => (
                 SrcLine {
-                    no: self.first,
+                    at: self.first,
                     text: self.text,
                 },
                 0,
@@ -215,7 +189,7 @@ struct Units<'a> {
 impl<'a> Units<'a> {
     fn new(text: &'a str) -> Units<'a> {
         Units {
-            lines: LineIter::new(text, 1),
+            lines: LineIter::new(text, 0),
         }
     }
 }
@@ -239,7 +213,7 @@ impl<'a> Iterator for Units<'a> {
         }
         Some(Unit {
             text: &text[start..end],
-            first: first.no,
+            first: first.at,
             count,
         })
     }
@@ -263,22 +237,6 @@ pub fn leaves_quote_open(text: &str) -> bool {
 
 fn is_short(text: &str) -> bool {
     text.chars().nth(SHORT_LINE_CHARS).is_none()
-}
-
-/// A photographer's name: two to four Han characters, possibly padded with one space
-/// ("陈 醉").
-fn is_person_name(s: &str) -> bool {
-    let han: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
-    (2..=4).contains(&han.len())
-        && han.iter().all(|&c| is_han(c))
-        && s.split_whitespace().count() <= 2
-}
-
-/// A line that is nothing but a credit, "NAME 摄"; returns the name.
-pub fn credit_only(line: &str) -> Option<&str> {
-    let rest = line.trim().strip_suffix('摄')?;
-    let name = rest.trim();
-    is_person_name(name).then_some(name)
 }
 
 /// A caption line that ends with its credit after a space, "TEXT NAME 摄"; returns the
@@ -356,10 +314,11 @@ fn is_headline_like(unit: &Unit<'_>) -> bool {
 }
 
 fn header_line(unit: &Unit<'_>) -> HeaderLine {
-    HeaderLine {
-        text: unit.first_text().trim().to_string(),
-        line: unit.first_line(),
-    }
+    let first = SrcLine {
+        at: unit.first,
+        text: unit.first_text(),
+    };
+    HeaderLine::new(first.text.trim().to_string(), first.text_at())
 }
 
 /// What a unit of the body is, before joining.
@@ -477,13 +436,14 @@ struct Draft<'a> {
     text: Cow<'a, str>,
     parts: Vec<Part>,
     credit: Option<Credit>,
-    /// The joins into this paragraph: line, and the ranges of the excerpts in `text`.
-    joins: Vec<(LineNo, Range<usize>, Range<usize>)>,
+    /// The joins into this paragraph: source offset, and the ranges of the excerpts in
+    /// `text`.
+    joins: Vec<(usize, Range<usize>, Range<usize>)>,
 }
 
 impl Draft<'_> {
-    fn line(&self) -> LineNo {
-        self.parts.first().map_or(0, |p| p.line_no())
+    fn src(&self) -> usize {
+        self.parts.first().map_or(0, |p| p.src())
     }
 
     /// Appends `next` (a paragraph continued after a break) to this one, recording the join.
@@ -491,16 +451,13 @@ impl Draft<'_> {
         let offset = self.text.len();
         let before = excerpt_end(&self.text);
         let after = excerpt_start(&next.text);
-        self.joins.push((
-            next.line(),
-            before,
-            offset + after.start..offset + after.end,
-        ));
+        self.joins
+            .push((next.src(), before, offset + after.start..offset + after.end));
         self.text.to_mut().push_str(&next.text);
         self.parts.extend(
             next.parts
                 .iter()
-                .map(|part| Part::new(part.offset() + offset, part.line_no())),
+                .map(|part| Part::new(part.offset() + offset, part.src())),
         );
     }
 
@@ -514,8 +471,9 @@ impl Draft<'_> {
                 SharedStr::from(s)
             }
         };
-        joins.extend(self.joins.into_iter().map(|(line, before, after)| Join {
-            line,
+        joins.extend(self.joins.into_iter().map(|(src, before, after)| Join {
+            src: src as u32,
+            file: 0,
             before: text.slice(before),
             after: text.slice(after),
         }));
@@ -524,12 +482,14 @@ impl Draft<'_> {
             text,
             parts: self.parts.into(),
             credit: self.credit.map(Box::new),
+            file: 0,
         }
     }
 }
 
-/// A credit as a slice of `buf` where it is one (see [`Credit`]).
-fn credit_of(buf: &Arc<String>, name: &str, text: &str, line: LineNo) -> Credit {
+/// A credit as a slice of `buf` where it is one (see [`Credit`]); its text stands at
+/// byte `src` of the source.
+fn credit_of(buf: &Arc<String>, name: &str, text: &str, src: usize) -> Credit {
     Credit {
         name: if name.contains(char::is_whitespace) {
             SharedStr::from(name.split_whitespace().collect::<String>())
@@ -537,8 +497,16 @@ fn credit_of(buf: &Arc<String>, name: &str, text: &str, line: LineNo) -> Credit 
             SharedStr::slice_of(buf, name)
         },
         text: SharedStr::slice_of(buf, text),
-        line,
+        src: src as u32,
     }
+}
+
+/// The source offset of byte `offset` of a block's text made of `parts`.
+fn src_in(parts: &[Part], offset: usize) -> usize {
+    let idx = parts.partition_point(|p| p.offset() <= offset);
+    parts
+        .get(idx.saturating_sub(1))
+        .map_or(0, |p| p.src() + (offset - p.offset()))
 }
 
 /// Builds the block of a unit; a caption's credit is split off (its texts slices of
@@ -550,16 +518,17 @@ fn unit_block<'a>(buf: &Arc<String>, unit: &Unit<'a>, class: Class) -> Draft<'a>
     let mut text: Cow<'a, str> = match body.single() {
         // One line (most paragraphs): its text as it stands in the source.
         Some(line) => {
-            parts.push(Part {
-                start: 0,
-                line: body.first,
-            });
+            let first = SrcLine {
+                at: body.first,
+                text: line,
+            };
+            parts.push(Part::new(0, first.text_at()));
             Cow::Borrowed(line.trim())
         }
         None => {
             let mut text = String::with_capacity(body.lines().map(|l| l.text.trim().len()).sum());
             for line in body.lines() {
-                parts.push(Part::new(text.len(), line.no as LineNo));
+                parts.push(Part::new(text.len(), line.text_at()));
                 text.push_str(line.text.trim());
             }
             Cow::Owned(text)
@@ -569,14 +538,15 @@ fn unit_block<'a>(buf: &Arc<String>, unit: &Unit<'a>, class: Class) -> Draft<'a>
         if body.count < unit.count {
             let last = unit.last_line();
             if let Some(name) = credit_only(last.text) {
-                found = Some(credit_of(buf, name, last.text.trim(), last.no as LineNo));
+                found = Some(credit_of(buf, name, last.text.trim(), last.text_at()));
             }
         } else {
             let split = |text: &str| {
                 trailing_credit(text).map(|(caption, name, credit_text)| {
                     // Where the caption stands in `text`, to cut it out without a copy.
                     let start = caption.as_ptr().addr() - text.as_ptr().addr();
-                    let found = credit_of(buf, name, credit_text, body.first_line());
+                    let at = credit_text.as_ptr().addr() - text.as_ptr().addr();
+                    let found = credit_of(buf, name, credit_text, src_in(&parts, at));
                     (start..start + caption.len(), found)
                 })
             };
@@ -714,12 +684,14 @@ pub fn parse_shared(buf: &Arc<String>) -> Article {
     flush(&mut article, &mut open, &mut deferred);
     article.blocks.shrink_to_fit();
     article.joins.shrink_to_fit();
+    article.files = vec![Arc::new(SourceFile::new(buf))];
     article
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::article::LineNo;
 
     fn kinds(a: &Article) -> Vec<(BlockKind, &str)> {
         a.blocks.iter().map(|b| (b.kind, b.text.as_str())).collect()
@@ -727,13 +699,14 @@ mod tests {
 
     #[test]
     fn lines_split_on_lf_crlf_and_lone_cr() {
-        let texts: Vec<_> = LineIter::new("a\r\nb\rc\nd", 1)
-            .map(|l| (l.no, l.text))
+        let texts: Vec<_> = LineIter::new("a\r\nb\rc\nd", 10)
+            .map(|l| (l.at, l.text))
             .collect();
-        assert_eq!(texts, vec![(1, "a"), (2, "b"), (3, "c"), (4, "d")]);
-        assert_eq!(source_lines("a\n\n\r\nb\r\r\n"), ["a", "", "", "b", ""]);
-        assert_eq!(source_lines("a\n"), ["a"]);
-        assert!(source_lines("").is_empty());
+        assert_eq!(texts, vec![(10, "a"), (13, "b"), (15, "c"), (17, "d")]);
+        let lines = |t| LineIter::new(t, 0).map(|l| l.text).collect::<Vec<_>>();
+        assert_eq!(lines("a\n\n\r\nb\r\r\n"), ["a", "", "", "b", ""]);
+        assert_eq!(lines("a\n"), ["a"]);
+        assert!(lines("").is_empty());
     }
 
     #[test]
@@ -812,14 +785,16 @@ mod tests {
                 (BlockKind::Paragraph, "下一段。"),
             ]
         );
-        assert_eq!(a.joins[0].line, 9, "{:?}", a.joins);
+        let line = |src: usize| a.line_of(0, src);
+        assert_eq!(line(a.joins[0].src as usize), 9, "{:?}", a.joins);
         assert_eq!(
-            a.blocks[0].line_at(
+            line(a.blocks[0].src_at(
                 "正文开始,这是一段足够长的正文,说到这里的时候被一张图片的说明打断了,我们继".len()
-            ),
+            )),
             9
         );
-        assert_eq!(a.blocks[0].line_at(0), 5);
+        assert_eq!(line(a.blocks[0].src_at(0)), 5);
+        assert_eq!(a.line_col(0, a.blocks[0].src_at(6)), (5, 3));
     }
 
     #[test]
@@ -830,7 +805,10 @@ mod tests {
         let cap = a.captions().next().map(|(_, b)| b).expect("a caption");
         assert_eq!(cap.text, "智谷小镇,日新月异。");
         let credit = cap.credit.as_ref().expect("credit");
-        assert_eq!((credit.name.as_str(), credit.line), ("谷志锋", 8));
+        assert_eq!(
+            (credit.name.as_str(), a.line_of(0, credit.src as usize)),
+            ("谷志锋", 8)
+        );
     }
 
     #[test]
@@ -926,8 +904,17 @@ mod tests {
             .collect();
         let got: Vec<(&str, &str, LineNo)> = credits
             .iter()
-            .map(|c| (c.name.as_str(), c.text.as_str(), c.line))
+            .map(|c| {
+                (
+                    c.name.as_str(),
+                    c.text.as_str(),
+                    a.line_of(0, c.src as usize),
+                )
+            })
             .collect();
+        for c in &credits {
+            assert_eq!(&buf[c.src as usize..][..c.text.len()], c.text.as_str());
+        }
         assert_eq!(
             got,
             [
@@ -954,7 +941,7 @@ mod tests {
         }
         assert_eq!(
             (
-                a.joins[0].line,
+                a.line_of(0, a.joins[0].src as usize),
                 a.joins[0].before.as_str(),
                 a.joins[0].after.as_str()
             ),
@@ -962,7 +949,7 @@ mod tests {
         );
         assert_eq!(
             (
-                a.joins[1].line,
+                a.line_of(0, a.joins[1].src as usize),
                 a.joins[1].before.as_str(),
                 a.joins[1].after.as_str()
             ),
@@ -981,20 +968,25 @@ mod tests {
         let a = parse(&text);
         let strip = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
         let mut got: Vec<(LineNo, String)> = Vec::new();
+        let line = |src: u32| a.line_of(0, src as usize);
         for h in [&a.banner, &a.title, &a.byline].into_iter().flatten() {
-            got.push((h.line, strip(&h.text)));
+            assert_eq!(&text[h.src as usize..][..h.text.len()], h.text);
+            got.push((line(h.src), strip(&h.text)));
         }
         for b in &a.blocks {
             for (i, p) in b.parts.iter().enumerate() {
                 let end = b.parts.get(i + 1).map_or(b.text.len(), |n| n.offset());
-                got.push((p.line_no(), strip(&b.text[p.offset()..end])));
+                let part = &b.text[p.offset()..end];
+                // Each part stands in the source as it is, at its offset.
+                assert_eq!(&text[p.src()..][..part.len()], part);
+                got.push((line(p.src), strip(part)));
             }
             if let Some(c) = &b.credit {
-                if c.line == b.line() {
+                if line(c.src) == line(b.src() as u32) {
                     let last = got.last_mut().expect("caption part");
                     last.1.push_str(&strip(&c.text));
                 } else {
-                    got.push((c.line, strip(&c.text)));
+                    got.push((line(c.src), strip(&c.text)));
                 }
             }
         }

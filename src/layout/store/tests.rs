@@ -49,10 +49,7 @@ const PIECES: &[&str] = &[
 ];
 
 fn header(text: &str) -> Option<HeaderLine> {
-    Some(HeaderLine {
-        text: text.to_string(),
-        line: 1,
-    })
+    Some(HeaderLine::new(text.to_string(), 0))
 }
 
 /// An article of every item kind made of `texts`: banner, title, byline, then blocks
