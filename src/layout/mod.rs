@@ -86,6 +86,8 @@ pub enum Role {
     Body,
     Caption,
     Credit,
+    /// A note of the page (（完）, 责任编辑：X): shown apart from the text.
+    Note,
     /// Added by the layout, not in the source: the paragraph indent, the caption marker,
     /// the separator before a credit.
     Decoration,
@@ -300,6 +302,8 @@ pub fn layout_item_each(
                 segs.push(deco(CAPTION_MARKER, SegKind::Prefix));
                 Role::Caption
             }
+            Some(BlockKind::Note) => Role::Note,
+            Some(BlockKind::Byline) => Role::Byline,
         },
     };
     push_parts(&mut segs, &text_parts, text_role, 0, SegKind::Text);

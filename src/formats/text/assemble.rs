@@ -46,6 +46,23 @@ impl Draft<'_> {
         self.parts.first().map_or(0, |p| p.line_no())
     }
 
+    /// Removes the first `n` bytes of the text (a dateline that opens the paragraph) and
+    /// the white space after them; the parts after the first move back with the text.
+    pub(super) fn cut_front(&mut self, n: usize) {
+        let rest = &self.text[n..];
+        let n = n + (rest.len() - rest.trim_start().len());
+        self.text = match std::mem::take(&mut self.text) {
+            Cow::Borrowed(s) => Cow::Borrowed(&s[n..]),
+            Cow::Owned(mut s) => {
+                s.drain(..n);
+                Cow::Owned(s)
+            }
+        };
+        for part in self.parts.iter_mut().skip(1) {
+            *part = Part::new(part.offset().saturating_sub(n), part.line_no());
+        }
+    }
+
     /// Appends `next` (a paragraph continued after a break) to this one, recording the join.
     pub(super) fn append(&mut self, next: &Draft<'_>) {
         let offset = self.text.len();
@@ -156,8 +173,10 @@ pub(super) fn unit_block<'a>(buf: &Arc<String>, unit: &Unit<'a>, class: Class) -
     }
     let kind = match class {
         Class::Heading => BlockKind::Heading,
-        Class::Paragraph => BlockKind::Paragraph,
+        Class::Paragraph { .. } => BlockKind::Paragraph,
         Class::Caption => BlockKind::Caption,
+        Class::Note => BlockKind::Note,
+        Class::Byline => BlockKind::Byline,
     };
     // A single-part block's parts were built above; multi-line units keep one part per
     // source line so positions map back to lines.

@@ -21,7 +21,7 @@
 
 use std::sync::Arc;
 
-use crate::article::Article;
+use crate::article::{Article, HeaderLine};
 #[cfg(test)]
 use crate::article::{Block, BlockKind, Credit, LineNo, SharedStr};
 
@@ -32,15 +32,14 @@ mod header;
 mod lines;
 
 use assemble::{Draft, unit_block};
-use classify::Class;
-use classify::classify;
-use credits::byline_authors;
+use classify::{Class, classify};
+use credits::byline;
 #[cfg(test)]
-use credits::trailing_credit;
-use header::{header_line, is_headline_like};
+use credits::{byline_authors, trailing_credit};
+use header::{HEAD_UNITS, dateline_len, read_head};
 #[cfg(test)]
 use lines::LineIter;
-use lines::{Unit, Units};
+use lines::{Conventions, Unit, Units};
 
 pub use credits::credit_only;
 pub use lines::{line_end, source_lines};
@@ -92,6 +91,35 @@ pub(super) fn is_short(text: &str) -> bool {
     text.chars().nth(SHORT_LINE_CHARS).is_none()
 }
 
+/// A dateline is looked for at the start of this many of the body's first paragraphs (a
+/// box's deck may come before it).
+const DATELINE_PARAGRAPHS: usize = 6;
+
+/// Takes the dateline that opens `block` (the block of `unit`) as the article's, and the
+/// bracketed byline after it as the article's byline if it has none: the block's text
+/// is then what follows them. A dateline alone leaves an empty block, not shown.
+fn take_dateline(article: &mut Article, unit: &Unit<'_>, block: &mut Draft<'_>) {
+    let text: &str = &block.text;
+    let Some(at) = dateline_len(text) else {
+        return;
+    };
+    let header = |s: &str| HeaderLine {
+        text: s.trim().to_string(),
+        line: unit.first_line(),
+    };
+    article.dateline = Some(header(&text[..at.dateline]));
+    let mut cut = at.dateline;
+    if at.end > at.dateline
+        && article.byline.is_none()
+        && let Some(b) = byline(&text[at.dateline..at.end])
+    {
+        article.byline = Some(header(&text[at.dateline..at.end]));
+        article.authors.extend(b.authors);
+        cut = at.end;
+    }
+    block.cut_front(cut);
+}
+
 /// Parses newspaper-style plain text into an [`Article`] (a copy of `text` is made for
 /// the article's blocks to share; [`parse_shared`] takes a buffer that is shared already).
 ///
@@ -116,42 +144,26 @@ pub fn parse_shared(buf: &Arc<String>) -> Article {
         "a text of {} bytes: sources are at most u32::MAX bytes",
         buf.len()
     );
-    let mut units = Units::new(buf);
+    let mut units = Units::new(buf, Conventions::of(buf));
     let mut article = Article::default();
 
-    // The page header: banner, headline, byline.
-    let head: Vec<Unit<'_>> = units.clone().take(3).collect();
-    let mut rest = &head[..];
-    match rest {
-        [first, second, ..]
-            if is_headline_like(first)
-                && is_headline_like(second)
-                && byline_authors(&second.body_text()).is_none() =>
-        {
-            article.banner = Some(header_line(first));
-            article.title = Some(header_line(second));
-            rest = &rest[2..];
-        }
-        [first, ..] if is_headline_like(first) && byline_authors(&first.body_text()).is_none() => {
-            article.title = Some(header_line(first));
-            rest = &rest[1..];
-        }
-        _ => {}
-    }
-    if let Some(first) = rest.first()
-        && let Some(line) = first.single()
-        && let Some(authors) = byline_authors(line)
-    {
-        article.byline = Some(header_line(first));
-        article.authors = authors;
-        rest = &rest[1..];
-    }
-    for _ in 0..head.len() - rest.len() {
+    // The page head: banner, kicker, headline, subtitle, column, byline, dateline.
+    let first: Vec<Unit<'_>> = units.clone().take(HEAD_UNITS).collect();
+    let head = read_head(&first);
+    for _ in 0..head.taken {
         units.next();
     }
+    article.banner = head.banner;
+    article.kicker = head.kicker;
+    article.title = head.title;
+    article.subtitle = head.subtitle;
+    article.column = head.column;
+    article.byline = head.byline;
+    article.dateline = head.dateline;
+    article.authors = head.authors;
 
     // The body.
-    let classes = classify(units.clone());
+    let classes = classify(units.clone(), units.conventions().blank_separated);
     article.blocks.reserve_exact(classes.len());
     // The paragraph that ended mid-sentence, and the captions that interrupted it.
     let mut open: Option<Draft<'_>> = None;
@@ -167,10 +179,18 @@ pub fn parse_shared(buf: &Arc<String>) -> Article {
                 article.blocks.push(block);
             }
         };
+    // How many paragraphs a dateline is looked for at the start of.
+    let mut dateline_tries = DATELINE_PARAGRAPHS;
     for (unit, &class) in units.zip(&classes) {
-        let block = unit_block(buf, &unit, class);
+        let mut block = unit_block(buf, &unit, class);
         match class {
-            Class::Paragraph => {
+            Class::Paragraph { open: carries_on } => {
+                if dateline_tries > 0 && open.is_none() {
+                    dateline_tries -= 1;
+                    if article.dateline.is_none() {
+                        take_dateline(&mut article, &unit, &mut block);
+                    }
+                }
                 let block = match open.take() {
                     Some(mut p) => {
                         p.append(&block);
@@ -178,15 +198,34 @@ pub fn parse_shared(buf: &Arc<String>) -> Article {
                     }
                     None => block,
                 };
-                if ends_sentence(&block.text) {
-                    open = Some(block);
+                open = Some(block);
+                if !carries_on {
                     flush(&mut article, &mut open, &mut deferred);
-                } else {
-                    open = Some(block);
                 }
             }
             Class::Caption if open.is_some() => deferred.push(block),
-            Class::Caption | Class::Heading => {
+            Class::Byline => {
+                flush(&mut article, &mut open, &mut deferred);
+                let text = block.text.trim();
+                let whole_dateline = dateline_len(text).is_some_and(|at| at.end == text.len());
+                // A dateline on a line of its own: the article's, if it has none yet.
+                if whole_dateline && article.dateline.is_none() {
+                    take_dateline(&mut article, &unit, &mut block);
+                    if block.text.trim().is_empty() {
+                        continue;
+                    }
+                }
+                let text = block.text.trim();
+                if let Some(b) = byline(text) {
+                    for name in b.authors {
+                        if !article.authors.contains(&name) {
+                            article.authors.push(name);
+                        }
+                    }
+                }
+                article.blocks.push(block.finish(buf, &mut article.joins));
+            }
+            Class::Caption | Class::Heading | Class::Note => {
                 flush(&mut article, &mut open, &mut deferred);
                 article.blocks.push(block.finish(buf, &mut article.joins));
             }
