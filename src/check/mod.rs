@@ -24,7 +24,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use crate::article::{Article, Block, BlockKind, LineNo};
-use crate::formats::text::{credit_only, is_han, line_end};
+use crate::formats::text::{credit_only, is_box_head, is_han, is_letter_spaced, line_end};
 use crate::input::source::Source;
 use crate::text::sanitize::{Class, for_terminal_line, segments};
 
@@ -583,14 +583,24 @@ fn pieces<'a>(article: &'a Article, lines: &'a Lines<'a>) -> impl Iterator<Item 
         .into_iter()
         .flatten()
         .map(move |h| Piece::new(&h.text, vec![(0, h.line, col(h.line))]));
-    let blocks = article.blocks.iter().map(move |b| {
-        let starts = b
-            .parts
-            .iter()
-            .map(|p| (p.offset(), p.line_no(), col(p.line_no())))
-            .collect();
-        Piece::new(&b.text, starts)
-    });
+    // Bylines and notes inside the body are names spaced as printed, like the byline; a
+    // letter-spaced head (引 子) is spaced by design.
+    let spaced = |b: &&Block| {
+        matches!(b.kind, BlockKind::Byline | BlockKind::Note)
+            || (b.kind == BlockKind::Heading && is_letter_spaced(&b.text))
+    };
+    let blocks = article
+        .blocks
+        .iter()
+        .filter(move |b| !spaced(b))
+        .map(move |b| {
+            let starts = b
+                .parts
+                .iter()
+                .map(|p| (p.offset(), p.line_no(), col(p.line_no())))
+                .collect();
+            Piece::new(&b.text, starts)
+        });
     headers.chain(blocks)
 }
 
@@ -875,7 +885,9 @@ fn sections(article: &Article, first_col: &dyn Fn(LineNo) -> usize, out: &mut Fi
         let at = (b.line(), first_col(b.line()));
         let rest = &article.blocks[i + 1..];
         let section = rest.iter().take_while(|n| !is_heading(n));
-        if !section.clone().any(|n| n.kind == BlockKind::Paragraph) {
+        // A box head (相关链接) directly over the box's own head is not an empty section.
+        let over_a_head = is_box_head(&b.text) && rest.first().is_some_and(is_heading);
+        if !over_a_head && !section.clone().any(|n| n.kind == BlockKind::Paragraph) {
             let next = if section.count() < rest.len() {
                 "the next heading"
             } else {

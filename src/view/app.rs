@@ -1054,9 +1054,6 @@ impl App {
     /// The source line of a place in the text.
     fn source_line_of(&self, pos: Pos) -> LineNo {
         match self.items.get(pos.item) {
-            Some(Item::Banner) => self.article.banner.as_ref().map_or(0, |h| h.line),
-            Some(Item::Title) => self.article.title.as_ref().map_or(0, |h| h.line),
-            Some(Item::Byline) => self.article.byline.as_ref().map_or(0, |h| h.line),
             Some(Item::Block(b)) => self.article.blocks.get(b).map_or(0, |block| {
                 match &block.credit {
                     // Past the caption's text: its credit.
@@ -1064,6 +1061,7 @@ impl App {
                     _ => block.line_at(pos.offset),
                 }
             }),
+            Some(item) => crate::layout::header_of(&self.article, item).map_or(0, |h| h.line),
             None => 0,
         }
     }
@@ -1110,9 +1108,6 @@ impl App {
         let mut best = Pos::default();
         for (i, item) in self.items.iter().enumerate() {
             let (start_line, text_part) = match item {
-                Item::Banner => (self.article.banner.as_ref().map(|h| h.line), None),
-                Item::Title => (self.article.title.as_ref().map(|h| h.line), None),
-                Item::Byline => (self.article.byline.as_ref().map(|h| h.line), None),
                 Item::Block(b) => {
                     let block = &self.article.blocks[b];
                     let credit_alone = block
@@ -1144,6 +1139,10 @@ impl App {
                         }),
                     )
                 }
+                _ => (
+                    crate::layout::header_of(&self.article, item).map(|h| h.line),
+                    None,
+                ),
             };
             if start_line == Some(line) {
                 let (text, _) = item_text(&self.article, item);

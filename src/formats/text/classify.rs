@@ -109,8 +109,8 @@ const NOTE_LABELS: &[&str] = &[
 
 /// Words that make a bracketed line a note ("（本报记者李明整理）", "（完）").
 const NOTE_WORDS: &[&str] = &[
-    "整理", "原题", "作者", "来源", "编者", "摘自", "节选", "转载", "转自", "下转", "上接", "转第",
-    "接第", "据", "编辑", "综合",
+    "整理", "原题", "作者", "来源", "编者", "摘自", "节选", "转载", "转自", "下转", "上接", "责编",
+    "转第", "接第", "据", "编辑", "综合",
 ];
 
 /// Marks printed before a head as decoration (■ 核心阅读, ▶延伸阅读).
@@ -141,10 +141,17 @@ fn bare_head(s: &str) -> &str {
     s.trim_end_matches(['：', ':']).trim()
 }
 
+/// Whether `text` is a box head (核心阅读, 相关链接…), ornaments, brackets and a final
+/// colon aside.
+pub fn is_box_head(text: &str) -> bool {
+    BOX_HEADS.contains(&bare_head(text.trim()))
+}
+
 /// Whether `t` is a numbered head: 一、 一． （一） (一) 1. 1、 1．第一部分 ① followed by
 /// the head's words, short and not a sentence.
 fn is_numbered(t: &str) -> bool {
-    if !is_short(t) || t.ends_with(['。', '；', '，', '：', ':']) {
+    // A numbered head may end in a colon (第一部分：); `check` reports the colon.
+    if !is_short(t) || t.ends_with(['。', '；', '，']) {
         return false;
     }
     let rest = numbered_rest(t);
@@ -190,7 +197,7 @@ fn numbered_rest(t: &str) -> Option<&str> {
 
 /// Whether `t` is a letter-spaced head: two to six Han characters, each standing alone
 /// between spaces (引 子, 尾　声).
-fn is_letter_spaced(t: &str) -> bool {
+pub fn is_letter_spaced(t: &str) -> bool {
     let mut n = 0;
     for token in t.split(|c: char| c.is_whitespace() || c == '\u{a0}') {
         if token.is_empty() {
@@ -276,12 +283,11 @@ pub(super) fn line_kind(line: &str) -> LineKind {
     {
         return LineKind::Dateline;
     }
+    if is_box_head(t) {
+        return LineKind::BoxHead;
+    }
     if byline(t).is_some_and(|b| b.marked) {
         return LineKind::Byline;
-    }
-    let bare = bare_head(t);
-    if BOX_HEADS.contains(&bare) {
-        return LineKind::BoxHead;
     }
     if is_numbered(t) {
         return LineKind::Numbered;
@@ -340,7 +346,8 @@ pub(super) fn is_label_like(unit: &Unit<'_>) -> bool {
         }
         None => return false,
     };
-    if !is_short(text) || leaves_quote_open(text) {
+    // A line ending in a colon introduces what follows: not a label.
+    if !is_short(text) || leaves_quote_open(text) || text.ends_with(['：', ':']) {
         return false;
     }
     let inner = text.trim_end_matches(['？', '！', '?', '!']);

@@ -140,14 +140,20 @@ pub fn credit_only(line: &str) -> Option<&str> {
     None
 }
 
-/// `s` without a leading credit role ("新华社记者 "), padding trimmed.
+/// `s` without a leading credit role ("新华社记者 ", "中新社发 ", "人民日报记者"),
+/// padding trimmed: a known role, or any words ending in 记者, 通讯员 or 社发.
 fn strip_role(s: &str) -> &str {
     for role in CREDIT_ROLES {
         if let Some(rest) = s.strip_prefix(role) {
             return trim(rest);
         }
     }
-    s
+    let head: String = s.chars().take(12).collect();
+    ["记者", "通讯员", "社发"]
+        .iter()
+        .filter_map(|r| head.find(r).map(|i| i + r.len()))
+        .min()
+        .map_or(s, |i| trim(&s[i..]))
 }
 
 /// A caption line that ends with its credit; returns the caption text and the credit

@@ -106,22 +106,33 @@ pub(super) fn dateline_len(t: &str) -> Option<DatelineAt> {
     let rest = &t[dateline..];
     let after_space = rest.trim_start();
     let skipped = rest.len() - after_space.len();
+    let at = |end: Option<usize>| DatelineAt {
+        dateline,
+        end: end.map_or(dateline, |e| dateline + skipped + e),
+    };
     let close = match after_space.chars().next() {
         Some('（') => '）',
         Some('(') => ')',
+        // "本报墨西哥城1月28日电记者张三报道：": a byline ending in 报道, then the story.
         _ => {
-            return Some(DatelineAt {
-                dateline,
-                end: dateline,
-            });
+            let end = after_space
+                .char_indices()
+                .take(30)
+                .find(|&(i, _)| after_space[i..].starts_with("报道"))
+                .map(|(i, _)| i + "报道".len())
+                .filter(|&e| byline(&after_space[..e]).is_some_and(|b| b.marked))
+                .map(|e| {
+                    let colon = after_space[e..]
+                        .chars()
+                        .next()
+                        .filter(|&c| c == '：' || c == ':');
+                    e + colon.map_or(0, char::len_utf8)
+                });
+            return Some(at(end));
         }
     };
     let end = after_space.find(close).map(|i| i + close.len_utf8());
-    let end = end.filter(|&e| byline(&after_space[..e]).is_some());
-    Some(DatelineAt {
-        dateline,
-        end: end.map_or(dateline, |e| dateline + skipped + e),
-    })
+    Some(at(end.filter(|&e| byline(&after_space[..e]).is_some())))
 }
 
 /// A column tag printed with a headline: `（民生视线）` at its end, or `【…】` at its

@@ -316,7 +316,8 @@ impl Conventions {
         if self.indented {
             return is_indented(prev) && !is_indented(next) && !ends_sentence(p);
         }
-        !ends_sentence(p) && !is_short(p)
+        // A line ending in a colon introduces the next paragraph.
+        !ends_sentence(p) && !is_short(p) && !p.ends_with(['：', ':'])
     }
 }
 

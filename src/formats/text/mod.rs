@@ -41,6 +41,7 @@ use header::{HEAD_UNITS, dateline_len, read_head};
 use lines::LineIter;
 use lines::{Conventions, Unit, Units};
 
+pub use classify::{is_box_head, is_letter_spaced};
 pub use credits::credit_only;
 pub use lines::{line_end, source_lines};
 
