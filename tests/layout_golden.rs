@@ -43,6 +43,7 @@ fn role_code(r: Role) -> usize {
         Role::Credit => 7,
         Role::Decoration => 8,
         Role::Notation => 9,
+        Role::Note => 10,
     }
 }
 

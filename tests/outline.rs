@@ -60,10 +60,14 @@ fn shipped_article_structure() {
     assert_eq!(
         keys,
         [
-            "authors", "banner", "blocks", "captions", "joins", "sections", "title"
+            "authors", "banner", "blocks", "captions", "column", "dateline", "joins", "kicker",
+            "sections", "subtitle", "title"
         ]
     );
     assert_eq!(v["banner"], "长三 谱写长三角一体化新篇章");
+    for key in ["kicker", "subtitle", "column", "dateline"] {
+        assert_eq!(v[key], Value::Null, "{key}");
+    }
     let line5 = std::fs::read_to_string(SHIPPED)
         .expect("article")
         .lines()

@@ -53,7 +53,8 @@ impl SourceFile {
     }
 }
 
-/// One line of the page header (banner, title or byline) as it stood in the source.
+/// One line of the page header (banner, kicker, title, subtitle, column tag, byline or
+/// dateline) as it stood in the source.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct HeaderLine {
     /// The line's text, leading and trailing white space removed.
@@ -95,6 +96,18 @@ pub struct Article {
     pub joins: Vec<Join>,
     /// The sources, by [`FileId`]: what positions are offsets into.
     pub files: Vec<Arc<SourceFile>>,
+    // The newspaper head beyond banner, title and byline (`outline --json` keys `kicker`,
+    // `subtitle`, `column`, `dateline`, null when absent).
+    /// The kicker (引题) printed above the headline.
+    pub kicker: Option<HeaderLine>,
+    /// The subtitle (副题) printed under the headline, often starting with ——.
+    pub subtitle: Option<HeaderLine>,
+    /// The column tag (栏目) printed with the headline or on a line of its own, its
+    /// brackets removed: "（民生视线）" gives 民生视线.
+    pub column: Option<HeaderLine>,
+    /// The dateline (电头) as printed, for example 本报北京2月1日电; when it opens a
+    /// paragraph, that paragraph's text is what follows it.
+    pub dateline: Option<HeaderLine>,
 }
 
 /// What a block is.
@@ -104,6 +117,12 @@ pub enum BlockKind {
     Heading,
     Paragraph,
     Caption,
+    /// A note of the page: （完）, （本报记者X整理）, 责任编辑：X — shown, neither text nor
+    /// an author.
+    Note,
+    /// A byline inside the body (a second part by other reporters): its names are among
+    /// the article's authors.
+    Byline,
 }
 
 impl BlockKind {
@@ -113,6 +132,8 @@ impl BlockKind {
             BlockKind::Heading => "heading",
             BlockKind::Paragraph => "paragraph",
             BlockKind::Caption => "caption",
+            BlockKind::Note => "note",
+            BlockKind::Byline => "byline",
         }
     }
 }

@@ -28,6 +28,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::article::{Article, Block, BlockKind, FileId, LineNo, SourceFile};
 use crate::formats::Format;
+use crate::formats::text::{is_box_head, is_letter_spaced};
 use crate::input::source::Source;
 use crate::text::chinese::{credit_only, is_han};
 use crate::text::fullwidth::fullwidth_substitutions;
@@ -447,19 +448,36 @@ impl Piece<'_> {
 /// The texts the character rules read, one at a time (a 50 MB article has a quarter of
 /// a million of them: they are made as the rules come to them, not all at once).
 fn pieces(article: &Article) -> impl Iterator<Item = Piece<'_>> + '_ {
-    let headers = [&article.banner, &article.title]
-        .into_iter()
-        .flatten()
-        .map(|h| Piece {
-            text: &h.text,
-            file: h.file,
-            starts: vec![(0, h.src as usize)],
-        });
-    let blocks = article.blocks.iter().map(|b| Piece {
-        text: &b.text,
-        file: b.file,
-        starts: b.parts.iter().map(|p| (p.offset(), p.src())).collect(),
+    let headers = [
+        &article.banner,
+        &article.kicker,
+        &article.title,
+        &article.subtitle,
+        &article.column,
+        &article.dateline,
+    ]
+    .into_iter()
+    .flatten()
+    .map(|h| Piece {
+        text: &h.text,
+        file: h.file,
+        starts: vec![(0, h.src as usize)],
     });
+    // Bylines and notes inside the body are names spaced as printed, like the byline; a
+    // letter-spaced head (引 子) is spaced by design.
+    let spaced = |b: &&Block| {
+        matches!(b.kind, BlockKind::Byline | BlockKind::Note)
+            || (b.kind == BlockKind::Heading && is_letter_spaced(&b.text))
+    };
+    let blocks = article
+        .blocks
+        .iter()
+        .filter(move |b| !spaced(b))
+        .map(|b| Piece {
+            text: &b.text,
+            file: b.file,
+            starts: b.parts.iter().map(|p| (p.offset(), p.src())).collect(),
+        });
     headers.chain(blocks)
 }
 
@@ -747,7 +765,9 @@ fn sections(article: &Article, _: &DecodeInfo<'_>, out: &mut Findings<'_>) {
         let at = (b.file, b.src());
         let rest = &article.blocks[i + 1..];
         let section = rest.iter().take_while(|n| !is_heading(n));
-        if !section.clone().any(|n| n.kind == BlockKind::Paragraph) {
+        // A box head (相关链接) directly over the box's own head is not an empty section.
+        let over_a_head = is_box_head(&b.text) && rest.first().is_some_and(is_heading);
+        if !over_a_head && !section.clone().any(|n| n.kind == BlockKind::Paragraph) {
             let next = if section.count() < rest.len() {
                 "the next heading"
             } else {

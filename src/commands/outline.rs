@@ -47,6 +47,10 @@ struct Outline<'a> {
     encoding: Option<Encoding<'a>>,
     banner: Option<&'a str>,
     title: Option<&'a str>,
+    kicker: Option<&'a str>,
+    subtitle: Option<&'a str>,
+    column: Option<&'a str>,
+    dateline: Option<&'a str>,
     authors: &'a [String],
     sections: Vec<Section<'a>>,
     captions: Vec<Caption<'a>>,
@@ -59,6 +63,10 @@ fn outline<'a>(article: &'a Article, encoding: Option<(&'a str, &'a str)>) -> Ou
         encoding: encoding.map(|(name, note)| Encoding { name, note }),
         banner: article.banner.as_ref().map(|h| h.text.as_str()),
         title: article.title.as_ref().map(|h| h.text.as_str()),
+        kicker: article.kicker.as_ref().map(|h| h.text.as_str()),
+        subtitle: article.subtitle.as_ref().map(|h| h.text.as_str()),
+        column: article.column.as_ref().map(|h| h.text.as_str()),
+        dateline: article.dateline.as_ref().map(|h| h.text.as_str()),
         authors: &article.authors,
         sections: article
             .headings()
@@ -145,15 +153,45 @@ pub fn to_text(article: &Article, name: &str, decode_report: Option<&str>) -> St
             .as_ref()
             .map(|h| (h.text.as_str(), article.header_line(h))),
     );
+    // The newspaper head's other lines, each only when present (an article without
+    // them keeps its outline as it was).
+    for (label, header) in [
+        ("kicker", &article.kicker),
+        ("subtitle", &article.subtitle),
+        ("column", &article.column),
+    ] {
+        if let Some(h) = header {
+            field(
+                &mut out,
+                label,
+                Some((h.text.as_str(), article.header_line(h))),
+            );
+        }
+    }
     let authors = article.authors.join(", ");
+    let authors_line = article
+        .byline
+        .as_ref()
+        .or(article.dateline.as_ref())
+        .map(|h| article.header_line(h))
+        .or_else(|| {
+            let first = article.blocks.iter().find(|b| b.kind == BlockKind::Byline);
+            first.map(|b| article.block_line(b))
+        });
     field(
         &mut out,
         "authors",
-        article
-            .byline
-            .as_ref()
-            .map(|h| (authors.as_str(), article.header_line(h))),
+        authors_line
+            .filter(|_| !article.authors.is_empty() || article.byline.is_some())
+            .map(|line| (authors.as_str(), line)),
     );
+    if let Some(h) = &article.dateline {
+        field(
+            &mut out,
+            "dateline",
+            Some((h.text.as_str(), article.header_line(h))),
+        );
+    }
 
     let count = |k: BlockKind| article.blocks.iter().filter(|b| b.kind == k).count();
     let _ = writeln!(
@@ -176,7 +214,7 @@ pub fn to_text(article: &Article, name: &str, decode_report: Option<&str>) -> St
                 paragraphs = 0;
             }
             BlockKind::Paragraph => paragraphs += 1,
-            BlockKind::Caption => {}
+            BlockKind::Caption | BlockKind::Note | BlockKind::Byline => {}
         }
     }
     sections.push((current_line, current, paragraphs));
@@ -197,6 +235,17 @@ pub fn to_text(article: &Article, name: &str, decode_report: Option<&str>) -> St
             article.block_line(b),
             b.text
         );
+    }
+
+    // Notes and bylines in the body, only when there are any.
+    for (kind, label) in [(BlockKind::Byline, "bylines"), (BlockKind::Note, "notes")] {
+        let n = count(kind);
+        if n > 0 {
+            let _ = writeln!(out, "\n{label} ({n})");
+            for b in article.blocks.iter().filter(|b| b.kind == kind) {
+                let _ = writeln!(out, "  {:>4}  {}", article.block_line(b), b.text);
+            }
+        }
     }
 
     let _ = writeln!(

@@ -86,6 +86,8 @@ pub enum Role {
     Body,
     Caption,
     Credit,
+    /// A note of the page (（完）, 责任编辑：X): shown apart from the text.
+    Note,
     /// Added by the layout, not in the source: the paragraph indent, the caption marker,
     /// the separator before a credit.
     Decoration,
@@ -101,6 +103,12 @@ pub enum Item {
     Banner,
     Title,
     Byline,
+    /// The newspaper head's other lines, shown in the order of a printed page: column
+    /// tag and kicker above the title, subtitle under it, dateline after the byline.
+    Column,
+    Kicker,
+    Subtitle,
+    Dateline,
     /// `article.blocks[i]`.
     Block(usize),
 }
@@ -148,7 +156,7 @@ impl Line {
 /// blocks, not as a list: an article of a quarter of a million blocks costs nothing more.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Items {
-    head: [Item; 3],
+    head: [Item; HEAD_ITEMS],
     /// How many of `head` are present.
     heads: usize,
     blocks: usize,
@@ -181,7 +189,7 @@ impl Items {
 
 /// The items in order ([`Items::iter`]).
 pub type ItemsIter = std::iter::Chain<
-    std::iter::Take<std::array::IntoIter<Item, 3>>,
+    std::iter::Take<std::array::IntoIter<Item, HEAD_ITEMS>>,
     std::iter::Map<Range<usize>, fn(usize) -> Item>,
 >;
 
@@ -200,14 +208,18 @@ impl IntoIterator for Items {
 
 /// The items of `article` in display order.
 pub fn items(article: &Article) -> Items {
-    let mut head = [Item::Banner; 3];
+    let mut head = [Item::Banner; HEAD_ITEMS];
     let mut heads = 0;
-    for (present, item) in [
-        (article.banner.is_some(), Item::Banner),
-        (article.title.is_some(), Item::Title),
-        (article.byline.is_some(), Item::Byline),
+    for item in [
+        Item::Banner,
+        Item::Column,
+        Item::Kicker,
+        Item::Title,
+        Item::Subtitle,
+        Item::Byline,
+        Item::Dateline,
     ] {
-        if present {
+        if header_of(article, item).is_some() {
             head[heads] = item;
             heads += 1;
         }
@@ -224,21 +236,34 @@ pub fn item_at(article: &Article, index: usize) -> Option<Item> {
     items(article).get(index)
 }
 
+/// How many header items an article can have (banner, column, kicker, title, subtitle,
+/// byline, dateline).
+const HEAD_ITEMS: usize = 7;
+
+/// The header line a header item shows (`None` for a block, or a line the article lacks).
+pub fn header_of(article: &Article, item: Item) -> Option<&crate::article::HeaderLine> {
+    match item {
+        Item::Banner => article.banner.as_ref(),
+        Item::Title => article.title.as_ref(),
+        Item::Byline => article.byline.as_ref(),
+        Item::Column => article.column.as_ref(),
+        Item::Kicker => article.kicker.as_ref(),
+        Item::Subtitle => article.subtitle.as_ref(),
+        Item::Dateline => article.dateline.as_ref(),
+        Item::Block(_) => None,
+    }
+}
+
 /// The source text of an item: its main text, and a caption's credit text.
 pub fn item_text(article: &Article, item: Item) -> (&str, Option<&str>) {
     match item {
-        Item::Banner => (
-            article.banner.as_ref().map_or("", |h| h.text.as_str()),
-            None,
-        ),
-        Item::Title => (article.title.as_ref().map_or("", |h| h.text.as_str()), None),
-        Item::Byline => (
-            article.byline.as_ref().map_or("", |h| h.text.as_str()),
-            None,
-        ),
         Item::Block(i) => article.blocks.get(i).map_or(("", None), |b| {
             (b.text.as_str(), b.credit.as_ref().map(|c| c.text.as_str()))
         }),
+        _ => (
+            header_of(article, item).map_or("", |h| h.text.as_str()),
+            None,
+        ),
     }
 }
 
@@ -285,9 +310,9 @@ pub fn layout_item_each(
     };
     let mut segs = Vec::with_capacity(4);
     let text_role = match item {
-        Item::Banner => Role::Banner,
-        Item::Title => Role::Title,
-        Item::Byline => Role::Byline,
+        Item::Banner | Item::Column | Item::Kicker => Role::Banner,
+        Item::Title | Item::Subtitle => Role::Title,
+        Item::Byline | Item::Dateline => Role::Byline,
         Item::Block(i) => match article.blocks.get(i).map(|b| b.kind) {
             Some(BlockKind::Heading) => Role::Heading,
             Some(BlockKind::Paragraph) | None => {
@@ -300,6 +325,8 @@ pub fn layout_item_each(
                 segs.push(deco(CAPTION_MARKER, SegKind::Prefix));
                 Role::Caption
             }
+            Some(BlockKind::Note) => Role::Note,
+            Some(BlockKind::Byline) => Role::Byline,
         },
     };
     push_parts(&mut segs, &text_parts, text_role, 0, SegKind::Text);

@@ -311,7 +311,18 @@ fn nav_rows(app: &App, theme: &Theme, width: usize, window: std::ops::Range<usiz
         } else {
             style
         };
+        // The kicker above the title, the subtitle and byline under it.
+        if e.kind == NavKind::Title
+            && let Some(kicker) = &app.article.kicker
+        {
+            push(&format!("  {}", kicker.text), theme.banner, None, 2);
+        }
         push(&label, style, Some(i), max_rows);
+        if e.kind == NavKind::Title
+            && let Some(subtitle) = &app.article.subtitle
+        {
+            push(&format!("  {}", subtitle.text), theme.byline, None, 2);
+        }
         if e.kind == NavKind::Title
             && let Some(byline) = &app.article.byline
         {

@@ -158,6 +158,7 @@ impl Theme {
             Role::Body => self.body,
             Role::Caption => self.caption,
             Role::Credit => self.credit,
+            Role::Note => self.credit,
             Role::Decoration => self.decoration,
             Role::Notation => self.notation,
         }

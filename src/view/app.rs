@@ -9,7 +9,7 @@ use std::sync::mpsc::Receiver;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::Rect;
 
-use crate::article::{Article, BlockKind, FileId, HeaderLine};
+use crate::article::{Article, BlockKind, FileId};
 use crate::check::FindingList;
 use crate::config::Config;
 use crate::layout::{Item, Items, Layout, Pos, item_len, item_text, items};
@@ -1056,12 +1056,7 @@ impl App {
 
     /// The source position (file, byte offset) of a place in the text.
     fn source_pos_of(&self, pos: Pos) -> (FileId, usize) {
-        let header =
-            |h: &Option<HeaderLine>| h.as_ref().map_or((0, 0), |h| (h.file, h.src as usize));
         match self.items.get(pos.item) {
-            Some(Item::Banner) => header(&self.article.banner),
-            Some(Item::Title) => header(&self.article.title),
-            Some(Item::Byline) => header(&self.article.byline),
             Some(Item::Block(b)) => self.article.blocks.get(b).map_or((0, 0), |block| {
                 match &block.credit {
                     // Past the caption's text: its credit.
@@ -1069,6 +1064,8 @@ impl App {
                     _ => (block.file, block.src_at(pos.offset)),
                 }
             }),
+            Some(item) => crate::layout::header_of(&self.article, item)
+                .map_or((0, 0), |h| (h.file, h.src as usize)),
             None => (0, 0),
         }
     }
@@ -1123,20 +1120,8 @@ impl App {
             });
         let mut best = Pos::default();
         for (i, item) in self.items.iter().enumerate() {
-            // The item's pieces that stand in the source as they are: (offset in the
-            // item's text, source offset, length).
             let mut pieces: Vec<(usize, usize, usize)> = Vec::new();
             let item_file = match item {
-                Item::Banner | Item::Title | Item::Byline => {
-                    let h = match item {
-                        Item::Banner => &self.article.banner,
-                        Item::Title => &self.article.title,
-                        _ => &self.article.byline,
-                    };
-                    let Some(h) = h else { continue };
-                    pieces.push((0, h.src as usize, h.text.len()));
-                    h.file
-                }
                 Item::Block(b) => {
                     let block = &self.article.blocks[b];
                     for (k, p) in block.parts.iter().enumerate() {
@@ -1157,6 +1142,13 @@ impl App {
                         }
                     }
                     block.file
+                }
+                _ => {
+                    let Some(h) = crate::layout::header_of(&self.article, item) else {
+                        continue;
+                    };
+                    pieces.push((0, h.src as usize, h.text.len()));
+                    h.file
                 }
             };
             if item_file != file {

@@ -19,15 +19,30 @@
 //! twice (once to classify the units, once to build the blocks), and a few bytes are kept
 //! per unit.
 
-use std::borrow::Cow;
-use std::ops::Range;
 use std::sync::Arc;
 
-use crate::article::{
-    Article, Block, BlockKind, Credit, HeaderLine, Join, Part, SharedStr, SourceFile,
-};
-use crate::text::chinese::{credit_only, is_han, is_person_name};
-use crate::text::lines::line_end;
+use crate::article::{Article, HeaderLine, SourceFile};
+#[cfg(test)]
+use crate::article::{Block, BlockKind, Credit, LineNo, SharedStr};
+
+mod assemble;
+mod classify;
+mod credits;
+mod header;
+mod lines;
+
+use assemble::{Draft, unit_block};
+use classify::{Class, classify};
+use credits::byline;
+#[cfg(test)]
+use credits::{byline_authors, trailing_credit};
+use header::{HEAD_UNITS, dateline_len, read_head};
+#[cfg(test)]
+use lines::LineIter;
+use lines::{Conventions, Unit, Units};
+
+pub use classify::{is_box_head, is_letter_spaced};
+pub use credits::credit_only;
 
 /// A line is *short* (heading or caption sized) when it has at most this many characters.
 pub const SHORT_LINE_CHARS: usize = 32;
@@ -44,179 +59,16 @@ const SENTENCE_FINAL: &[char] = &['。', '！', '？', '…', '；', '!', '?', '
 const CLOSING_AFTER_FINAL: &[char] = &['”', '’', '」', '』', '）', ')', '》', '〕', '】'];
 
 /// Punctuation that never stands in a byline or a photographer's name.
-fn is_text_punctuation(c: char) -> bool {
+pub(super) fn is_text_punctuation(c: char) -> bool {
     c.is_ascii_punctuation()
         || matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFF0F | 0xFF1A..=0xFF20)
         || matches!(c, '“' | '”' | '‘' | '’' | '…' | '—' | '·')
 }
 
-/// One source line and the byte offset in the source where it starts.
-#[derive(Debug, Clone, Copy)]
-struct SrcLine<'a> {
-    at: u32,
-    text: &'a str,
-}
-
-impl SrcLine<'_> {
-    /// The byte offset in the source where the line's trimmed text starts.
-    fn text_at(&self) -> usize {
-        self.at as usize + (self.text.len() - self.text.trim_start().len())
-    }
-}
-
-/// The source lines of a text, with their offsets, read as they are needed (nothing is
-/// kept per line: a 50 MB article has 720 000 of them).
-#[derive(Debug, Clone)]
-struct LineIter<'a> {
-    text: &'a str,
-    /// Where the next line starts, in `text`.
-    pos: usize,
-    /// Where `text` starts in the source.
-    base: u32,
-}
-
-impl<'a> LineIter<'a> {
-    /// The lines of `text`, which starts at byte `base` of the source.
-    fn new(text: &'a str, base: u32) -> LineIter<'a> {
-        LineIter { text, pos: 0, base }
-    }
-}
-
-impl<'a> Iterator for LineIter<'a> {
-    type Item = SrcLine<'a>;
-
-    /// The next line, reading `\n`, `\r\n` and a lone `\r` as line ends.
-    fn next(&mut self) -> Option<SrcLine<'a>> {
-        if self.pos >= self.text.len() {
-            return None;
-        }
-        let (end, next) = line_end(self.text, self.pos);
-        let line = SrcLine {
-            // Fits: `parse_shared` takes no text over u32::MAX bytes.
-            at: self.base + self.pos as u32,
-            text: &self.text[self.pos..end],
-        };
-        self.pos = next;
-        Some(line)
-    }
-}
-
-/// A run of consecutive non-blank lines: one paragraph-like unit of the page (a slice of
-/// the source, no copy).
-#[derive(Debug, Clone, Copy)]
-struct Unit<'a> {
-    /// From the start of the first line to the end of the last, line ends included.
-    text: &'a str,
-    /// The byte offset in the source where the first line starts.
-    first: u32,
-    /// How many lines (at least one).
-    count: u32,
-}
-
-impl<'a> Unit<'a> {
-    fn lines(&self) -> LineIter<'a> {
-        LineIter::new(self.text, self.first)
-    }
-
-    /// The one line of a unit of one line.
-    fn single(&self) -> Option<&'a str> {
-        (self.count == 1).then_some(self.text)
-    }
-
-    /// The first line's text.
-    fn first_text(&self) -> &'a str {
-        self.lines().next().map_or("", |l| l.text)
-    }
-
-    /// The last line, and where its line end starts in `text` (for one line, 0).
-    fn last(&self) -> (SrcLine<'a>, usize) {
-        let end = match self.count {
-            1 => None,
-            _ => memchr::memrchr2(b'\n', b'\r', self.text.as_bytes()),
-        };
-        match end {
-            Some(i) => {
-                let before = if self.text[..i + 1].ends_with("\r\n") {
-                    i - 1
-                } else {
-                    i
-                };
-                let line = SrcLine {
-                    at: self.first + (i as u32 + 1),
-                    text: &self.text[i + 1..],
-                };
-                (line, before)
-            }
-            None => (
-                SrcLine {
-                    at: self.first,
-                    text: self.text,
-                },
-                0,
-            ),
-        }
-    }
-
-    fn last_line(&self) -> SrcLine<'a> {
-        self.last().0
-    }
-
-    /// The unit without a trailing credit line.
-    fn body(&self) -> Unit<'a> {
-        let (last, end) = self.last();
-        if self.count > 1 && credit_only(last.text).is_some() {
-            Unit {
-                text: &self.text[..end],
-                first: self.first,
-                count: self.count - 1,
-            }
-        } else {
-            *self
-        }
-    }
-
-    fn body_text(&self) -> String {
-        self.body().lines().map(|l| l.text.trim()).collect()
-    }
-}
-
-/// The units of a text in order, found as they are needed (see [`LineIter`]).
-#[derive(Debug, Clone)]
-struct Units<'a> {
-    lines: LineIter<'a>,
-}
-
-impl<'a> Units<'a> {
-    fn new(text: &'a str) -> Units<'a> {
-        Units {
-            lines: LineIter::new(text, 0),
-        }
-    }
-}
-
-impl<'a> Iterator for Units<'a> {
-    type Item = Unit<'a>;
-
-    fn next(&mut self) -> Option<Unit<'a>> {
-        let text = self.lines.text;
-        let offset = |line: &SrcLine<'_>| line.text.as_ptr().addr() - text.as_ptr().addr();
-        let first = self.lines.find(|l| !l.text.trim().is_empty())?;
-        let start = offset(&first);
-        let mut end = start + first.text.len();
-        let mut count = 1;
-        for line in self.lines.by_ref() {
-            if line.text.trim().is_empty() {
-                break;
-            }
-            end = offset(&line) + line.text.len();
-            count += 1;
-        }
-        Some(Unit {
-            text: &text[start..end],
-            first: first.at,
-            count,
-        })
-    }
+/// A CJK ideograph (the unified blocks and their extensions, compatibility ideographs).
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F | 0x30000..=0x3134F)
 }
 
 /// Whether `text` ends a sentence: a sentence-final mark, possibly followed by closing
@@ -235,350 +87,38 @@ pub fn leaves_quote_open(text: &str) -> bool {
     count('“') > count('”') || count('「') > count('」')
 }
 
-fn is_short(text: &str) -> bool {
+pub(super) fn is_short(text: &str) -> bool {
     text.chars().nth(SHORT_LINE_CHARS).is_none()
 }
 
-/// A caption line that ends with its credit after a space, "TEXT NAME 摄"; returns the
-/// caption text and the credit (name and printed credit text).
-fn trailing_credit(line: &str) -> Option<(&str, &str, &str)> {
-    let line = line.trim();
-    let rest = line.strip_suffix('摄')?.trim_end();
-    let space = rest.rfind(char::is_whitespace)?;
-    let name = rest[space..].trim();
-    let text = rest[..space].trim_end();
-    if text.is_empty() || !is_person_name(name) || name.contains(char::is_whitespace) {
-        return None;
-    }
-    let credit_start = line.len() - line[space..].trim_start().len();
-    Some((text, name, &line[credit_start..]))
-}
+/// A dateline is looked for at the start of this many of the body's first paragraphs (a
+/// box's deck may come before it).
+const DATELINE_PARAGRAPHS: usize = 6;
 
-/// Words that name a role in a byline rather than a person ("记者 孙七").
-const BYLINE_ROLES: &[&str] = &[
-    "本报记者",
-    "特约记者",
-    "见习记者",
-    "记者",
-    "通讯员",
-    "本报讯",
-];
-
-/// Whether a line is a byline: one to six names of Han characters separated by spaces,
-/// no punctuation, optionally with role words such as 记者. Two-character names padded to
-/// three ("陈 醉") count as one.
-fn byline_authors(line: &str) -> Option<Vec<String>> {
-    let line = line.trim();
-    if line.chars().any(is_text_punctuation) || line.chars().count() > 40 {
-        return None;
-    }
-    let tokens: Vec<&str> = line
-        .split_whitespace()
-        .filter(|t| !BYLINE_ROLES.contains(t))
-        .collect();
-    if tokens.is_empty()
-        || !tokens
-            .iter()
-            .all(|t| t.chars().all(is_han) && t.chars().count() <= 4)
+/// Takes the dateline that opens `block` as the article's, and the
+/// bracketed byline after it as the article's byline if it has none: the block's text
+/// is then what follows them. A dateline alone leaves an empty block, not shown.
+fn take_dateline(article: &mut Article, block: &mut Draft<'_>) {
+    let text: &str = &block.text;
+    let Some(at) = dateline_len(text) else {
+        return;
+    };
+    let header = |r: std::ops::Range<usize>| {
+        let s = &text[r.clone()];
+        let lead = s.len() - s.trim_start().len();
+        HeaderLine::new(s.trim().to_string(), block.src_at(r.start + lead))
+    };
+    article.dateline = Some(header(0..at.dateline));
+    let mut cut = at.dateline;
+    if at.end > at.dateline
+        && article.byline.is_none()
+        && let Some(b) = byline(&text[at.dateline..at.end])
     {
-        return None;
+        article.byline = Some(header(at.dateline..at.end));
+        article.authors.extend(b.authors);
+        cut = at.end;
     }
-    let mut authors = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        let one = |t: &str| t.chars().count() == 1;
-        if one(tokens[i]) && i + 1 < tokens.len() && one(tokens[i + 1]) {
-            authors.push(format!("{}{}", tokens[i], tokens[i + 1]));
-            i += 2;
-        } else {
-            authors.push(tokens[i].to_string());
-            i += 1;
-        }
-    }
-    let sane = authors.len() <= 6 && authors.iter().all(|a| (2..=4).contains(&a.chars().count()));
-    sane.then_some(authors)
-}
-
-/// A line that can stand as a headline or banner: one line, not a sentence.
-fn is_headline_like(unit: &Unit<'_>) -> bool {
-    // One line: its text is the unit's body text, without a copy of a long line.
-    let Some(line) = unit.single() else {
-        return false;
-    };
-    let text = line.trim();
-    text.chars().nth(2 * SHORT_LINE_CHARS).is_none()
-        && !ends_sentence(text)
-        && !leaves_quote_open(text)
-        && credit_only(text).is_none()
-        && trailing_credit(text).is_none()
-}
-
-fn header_line(unit: &Unit<'_>) -> HeaderLine {
-    let first = SrcLine {
-        at: unit.first,
-        text: unit.first_text(),
-    };
-    HeaderLine::new(first.text.trim().to_string(), first.text_at())
-}
-
-/// What a unit of the body is, before joining.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Class {
-    Heading,
-    Paragraph,
-    Caption,
-}
-
-/// A unit with a credit is a caption whatever else it looks like.
-fn has_credit(unit: &Unit<'_>) -> bool {
-    let last = unit.last_line().text;
-    (unit.count > 1 && credit_only(last).is_some())
-        || (unit.count == 1 && trailing_credit(last).is_some())
-}
-
-/// A short line without sentence-final punctuation: a heading or a caption.
-fn is_label_like(unit: &Unit<'_>) -> bool {
-    // Cheapest test first: most units are paragraphs, long or of several lines.
-    let Some(line) = unit.single() else {
-        return false;
-    };
-    let text = line.trim();
-    is_short(text) && !ends_sentence(text) && !leaves_quote_open(text)
-}
-
-/// Whether a unit's text ends a sentence (its last body line decides).
-fn unit_ends_sentence(unit: &Unit<'_>) -> bool {
-    ends_sentence(unit.body().last_line().text)
-}
-
-/// What [`classify`] needs to know of a unit.
-#[derive(Debug, Clone, Copy)]
-struct Looks {
-    credit: bool,
-    label: bool,
-    ends_sentence: bool,
-    /// Whether the next unit that is not a credited caption is body text (neither
-    /// credited nor a label); `None` when no such unit follows.
-    next_is_body: Option<bool>,
-}
-
-/// The classes of `units`, read twice: once to see what each looks like (a few bytes a
-/// unit, kept), once backwards over that.
-fn classify<'a>(units: impl Iterator<Item = Unit<'a>>) -> Vec<Class> {
-    let mut looks: Vec<Looks> = units
-        .map(|u| {
-            let credit = has_credit(&u);
-            Looks {
-                credit,
-                label: !credit && is_label_like(&u),
-                ends_sentence: unit_ends_sentence(&u),
-                next_is_body: None,
-            }
-        })
-        .collect();
-    let mut next_is_body = None;
-    for l in looks.iter_mut().rev() {
-        l.next_is_body = next_is_body;
-        if !l.credit {
-            next_is_body = Some(!l.label);
-        }
-    }
-    // Whether the last paragraph so far ended mid-sentence.
-    let mut paragraph_open = false;
-    looks
-        .iter()
-        .map(|l| {
-            let class = if l.credit {
-                Class::Caption
-            } else if l.label {
-                match l.next_is_body {
-                    // A label in the middle of a sentence is a caption dropped there.
-                    Some(true) if paragraph_open => Class::Caption,
-                    Some(true) => Class::Heading,
-                    _ => Class::Caption,
-                }
-            } else {
-                Class::Paragraph
-            };
-            if class == Class::Paragraph {
-                paragraph_open = !l.ends_sentence;
-            } else if class == Class::Heading {
-                paragraph_open = false;
-            }
-            class
-        })
-        .collect()
-}
-
-/// The byte range of the last [`JOIN_EXCERPT_CHARS`] characters of `text`.
-fn excerpt_end(text: &str) -> Range<usize> {
-    let start = text
-        .char_indices()
-        .rev()
-        .nth(JOIN_EXCERPT_CHARS - 1)
-        .map_or(0, |(i, _)| i);
-    start..text.len()
-}
-
-/// The byte range of the first [`JOIN_EXCERPT_CHARS`] characters of `text`.
-fn excerpt_start(text: &str) -> Range<usize> {
-    0..text
-        .char_indices()
-        .nth(JOIN_EXCERPT_CHARS)
-        .map_or(text.len(), |(i, _)| i)
-}
-
-/// A block being built: its text still borrowed from the source while it is one line's
-/// text, owned once it is a concatenation.
-#[derive(Debug)]
-struct Draft<'a> {
-    kind: BlockKind,
-    text: Cow<'a, str>,
-    parts: Vec<Part>,
-    credit: Option<Credit>,
-    /// The joins into this paragraph: source offset, and the ranges of the excerpts in
-    /// `text`.
-    joins: Vec<(usize, Range<usize>, Range<usize>)>,
-}
-
-impl Draft<'_> {
-    fn src(&self) -> usize {
-        self.parts.first().map_or(0, |p| p.src())
-    }
-
-    /// Appends `next` (a paragraph continued after a break) to this one, recording the join.
-    fn append(&mut self, next: &Draft<'_>) {
-        let offset = self.text.len();
-        let before = excerpt_end(&self.text);
-        let after = excerpt_start(&next.text);
-        self.joins
-            .push((next.src(), before, offset + after.start..offset + after.end));
-        self.text.to_mut().push_str(&next.text);
-        self.parts.extend(
-            next.parts
-                .iter()
-                .map(|part| Part::new(part.offset() + offset, part.src())),
-        );
-    }
-
-    /// The block, its text a slice of `buf` (the source the draft borrows from) when it is
-    /// still borrowed, and its joins, their excerpts slices of its text.
-    fn finish(self, buf: &Arc<String>, joins: &mut Vec<Join>) -> Block {
-        let text = match self.text {
-            Cow::Borrowed(s) => SharedStr::slice_of(buf, s),
-            Cow::Owned(mut s) => {
-                s.shrink_to_fit();
-                SharedStr::from(s)
-            }
-        };
-        joins.extend(self.joins.into_iter().map(|(src, before, after)| Join {
-            src: src as u32,
-            file: 0,
-            before: text.slice(before),
-            after: text.slice(after),
-        }));
-        Block {
-            kind: self.kind,
-            text,
-            parts: self.parts.into(),
-            credit: self.credit.map(Box::new),
-            file: 0,
-        }
-    }
-}
-
-/// A credit as a slice of `buf` where it is one (see [`Credit`]); its text stands at
-/// byte `src` of the source.
-fn credit_of(buf: &Arc<String>, name: &str, text: &str, src: usize) -> Credit {
-    Credit {
-        name: if name.contains(char::is_whitespace) {
-            SharedStr::from(name.split_whitespace().collect::<String>())
-        } else {
-            SharedStr::slice_of(buf, name)
-        },
-        text: SharedStr::slice_of(buf, text),
-        src: src as u32,
-    }
-}
-
-/// The source offset of byte `offset` of a block's text made of `parts`.
-fn src_in(parts: &[Part], offset: usize) -> usize {
-    let idx = parts.partition_point(|p| p.offset() <= offset);
-    parts
-        .get(idx.saturating_sub(1))
-        .map_or(0, |p| p.src() + (offset - p.offset()))
-}
-
-/// Builds the block of a unit; a caption's credit is split off (its texts slices of
-/// `buf`, the source the unit is part of, where they are in it).
-fn unit_block<'a>(buf: &Arc<String>, unit: &Unit<'a>, class: Class) -> Draft<'a> {
-    let body = unit.body();
-    let mut parts = Vec::with_capacity(body.count as usize);
-    let mut found = None;
-    let mut text: Cow<'a, str> = match body.single() {
-        // One line (most paragraphs): its text as it stands in the source.
-        Some(line) => {
-            let first = SrcLine {
-                at: body.first,
-                text: line,
-            };
-            parts.push(Part::new(0, first.text_at()));
-            Cow::Borrowed(line.trim())
-        }
-        None => {
-            let mut text = String::with_capacity(body.lines().map(|l| l.text.trim().len()).sum());
-            for line in body.lines() {
-                parts.push(Part::new(text.len(), line.text_at()));
-                text.push_str(line.text.trim());
-            }
-            Cow::Owned(text)
-        }
-    };
-    if class == Class::Caption {
-        if body.count < unit.count {
-            let last = unit.last_line();
-            if let Some(name) = credit_only(last.text) {
-                found = Some(credit_of(buf, name, last.text.trim(), last.text_at()));
-            }
-        } else {
-            let split = |text: &str| {
-                trailing_credit(text).map(|(caption, name, credit_text)| {
-                    // Where the caption stands in `text`, to cut it out without a copy.
-                    let start = caption.as_ptr().addr() - text.as_ptr().addr();
-                    let at = credit_text.as_ptr().addr() - text.as_ptr().addr();
-                    let found = credit_of(buf, name, credit_text, src_in(&parts, at));
-                    (start..start + caption.len(), found)
-                })
-            };
-            if let Some((range, credit)) = split(&text) {
-                text = match text {
-                    Cow::Borrowed(s) => Cow::Borrowed(&s[range]),
-                    // The text is trimmed, so the caption is where it starts.
-                    Cow::Owned(mut s) if range.start == 0 => {
-                        s.truncate(range.end);
-                        Cow::Owned(s)
-                    }
-                    Cow::Owned(s) => Cow::Owned(s[range].to_string()),
-                };
-                found = Some(credit);
-            }
-        }
-    }
-    let kind = match class {
-        Class::Heading => BlockKind::Heading,
-        Class::Paragraph => BlockKind::Paragraph,
-        Class::Caption => BlockKind::Caption,
-    };
-    // A single-part block's parts were built above; multi-line units keep one part per
-    // source line so positions map back to lines.
-    parts.dedup_by_key(|p| p.start);
-    Draft {
-        kind,
-        text,
-        parts,
-        credit: found,
-        joins: Vec::new(),
-    }
+    block.cut_front(cut);
 }
 
 /// Parses newspaper-style plain text into an [`Article`] (a copy of `text` is made for
@@ -605,42 +145,26 @@ pub fn parse_shared(buf: &Arc<String>) -> Article {
         "a text of {} bytes: sources are at most u32::MAX bytes",
         buf.len()
     );
-    let mut units = Units::new(buf);
+    let mut units = Units::new(buf, Conventions::of(buf));
     let mut article = Article::default();
 
-    // The page header: banner, headline, byline.
-    let head: Vec<Unit<'_>> = units.clone().take(3).collect();
-    let mut rest = &head[..];
-    match rest {
-        [first, second, ..]
-            if is_headline_like(first)
-                && is_headline_like(second)
-                && byline_authors(&second.body_text()).is_none() =>
-        {
-            article.banner = Some(header_line(first));
-            article.title = Some(header_line(second));
-            rest = &rest[2..];
-        }
-        [first, ..] if is_headline_like(first) && byline_authors(&first.body_text()).is_none() => {
-            article.title = Some(header_line(first));
-            rest = &rest[1..];
-        }
-        _ => {}
-    }
-    if let Some(first) = rest.first()
-        && let Some(line) = first.single()
-        && let Some(authors) = byline_authors(line)
-    {
-        article.byline = Some(header_line(first));
-        article.authors = authors;
-        rest = &rest[1..];
-    }
-    for _ in 0..head.len() - rest.len() {
+    // The page head: banner, kicker, headline, subtitle, column, byline, dateline.
+    let first: Vec<Unit<'_>> = units.clone().take(HEAD_UNITS).collect();
+    let head = read_head(&first);
+    for _ in 0..head.taken {
         units.next();
     }
+    article.banner = head.banner;
+    article.kicker = head.kicker;
+    article.title = head.title;
+    article.subtitle = head.subtitle;
+    article.column = head.column;
+    article.byline = head.byline;
+    article.dateline = head.dateline;
+    article.authors = head.authors;
 
     // The body.
-    let classes = classify(units.clone());
+    let classes = classify(units.clone(), units.conventions().blank_separated);
     article.blocks.reserve_exact(classes.len());
     // The paragraph that ended mid-sentence, and the captions that interrupted it.
     let mut open: Option<Draft<'_>> = None;
@@ -656,10 +180,18 @@ pub fn parse_shared(buf: &Arc<String>) -> Article {
                 article.blocks.push(block);
             }
         };
+    // How many paragraphs a dateline is looked for at the start of.
+    let mut dateline_tries = DATELINE_PARAGRAPHS;
     for (unit, &class) in units.zip(&classes) {
-        let block = unit_block(buf, &unit, class);
+        let mut block = unit_block(buf, &unit, class);
         match class {
-            Class::Paragraph => {
+            Class::Paragraph { open: carries_on } => {
+                if dateline_tries > 0 && open.is_none() {
+                    dateline_tries -= 1;
+                    if article.dateline.is_none() {
+                        take_dateline(&mut article, &mut block);
+                    }
+                }
                 let block = match open.take() {
                     Some(mut p) => {
                         p.append(&block);
@@ -667,15 +199,34 @@ pub fn parse_shared(buf: &Arc<String>) -> Article {
                     }
                     None => block,
                 };
-                if ends_sentence(&block.text) {
-                    open = Some(block);
+                open = Some(block);
+                if !carries_on {
                     flush(&mut article, &mut open, &mut deferred);
-                } else {
-                    open = Some(block);
                 }
             }
             Class::Caption if open.is_some() => deferred.push(block),
-            Class::Caption | Class::Heading => {
+            Class::Byline => {
+                flush(&mut article, &mut open, &mut deferred);
+                let text = block.text.trim();
+                let whole_dateline = dateline_len(text).is_some_and(|at| at.end == text.len());
+                // A dateline on a line of its own: the article's, if it has none yet.
+                if whole_dateline && article.dateline.is_none() {
+                    take_dateline(&mut article, &mut block);
+                    if block.text.trim().is_empty() {
+                        continue;
+                    }
+                }
+                let text = block.text.trim();
+                if let Some(b) = byline(text) {
+                    for name in b.authors {
+                        if !article.authors.contains(&name) {
+                            article.authors.push(name);
+                        }
+                    }
+                }
+                article.blocks.push(block.finish(buf, &mut article.joins));
+            }
+            Class::Caption | Class::Heading | Class::Note => {
                 flush(&mut article, &mut open, &mut deferred);
                 article.blocks.push(block.finish(buf, &mut article.joins));
             }
@@ -691,7 +242,6 @@ pub fn parse_shared(buf: &Arc<String>) -> Article {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::LineNo;
 
     fn kinds(a: &Article) -> Vec<(BlockKind, &str)> {
         a.blocks.iter().map(|b| (b.kind, b.text.as_str())).collect()
@@ -699,11 +249,11 @@ mod tests {
 
     #[test]
     fn lines_split_on_lf_crlf_and_lone_cr() {
-        let texts: Vec<_> = LineIter::new("a\r\nb\rc\nd", 10)
-            .map(|l| (l.at, l.text))
+        let texts: Vec<_> = LineIter::new("a\r\nb\rc\nd", 1)
+            .map(|l| (l.no, l.text))
             .collect();
-        assert_eq!(texts, vec![(10, "a"), (13, "b"), (15, "c"), (17, "d")]);
-        let lines = |t| LineIter::new(t, 0).map(|l| l.text).collect::<Vec<_>>();
+        assert_eq!(texts, vec![(1, "a"), (2, "b"), (3, "c"), (4, "d")]);
+        let lines = |t| LineIter::new(t, 1).map(|l| l.text).collect::<Vec<_>>();
         assert_eq!(lines("a\n\n\r\nb\r\r\n"), ["a", "", "", "b", ""]);
         assert_eq!(lines("a\n"), ["a"]);
         assert!(lines("").is_empty());

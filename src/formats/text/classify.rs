@@ -1,0 +1,528 @@
+//! What each line and unit of the body is: heading, paragraph, caption, note or byline,
+//! from its own shape and its neighbours'.
+//!
+//! A line's own shape ([`line_kind`]) names the furniture of a newspaper page that has a
+//! printed form: credits, notes (（完）, （本报记者X整理）, 责任编辑：X), bylines marked by
+//! a role word, datelines, box heads (核心阅读, 延伸阅读, 编者按…), numbered heads (一、
+//! （一） 1. 第一部分), letter-spaced heads (引 子), subtitles (——…), column tags (【…】)
+//! and captions that say they are one (图为…, 上图：…). Any other short line without a
+//! sentence-final mark is a *label*: a heading when body text follows it, a caption when
+//! it stands in the middle of a sentence or among other labels ([`classify`]).
+
+use super::credits::{byline, credit_only, trailing_credit};
+use super::header::dateline_len;
+use super::lines::Unit;
+use super::{ends_sentence, is_han, is_short, leaves_quote_open};
+
+/// Lines longer than this (in characters) are body text whatever they start with, except
+/// a caption that says it is one.
+const FURNITURE_CHARS: usize = 64;
+
+/// A caption that says it is one is at most this many characters.
+const CAPTION_CHARS: usize = 200;
+
+/// A label (a heading or caption without a mark of its own) longer than this many
+/// characters has no comma inside: a longer line with one is a sentence cut short.
+const LABEL_WITH_COMMA_CHARS: usize = 14;
+
+/// A heading ending in ？ or ！ is at most this many characters.
+const QUESTION_HEAD_CHARS: usize = 20;
+
+/// What a line is by its own shape (see the module's documentation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum LineKind {
+    /// Nothing but a photograph's credit.
+    Credit,
+    /// A note: （完）, （本报记者X整理）, （原题为《…》）, 责任编辑：X, 版式设计：X.
+    Note,
+    /// A byline marked as one (a role word, 报道, brackets).
+    Byline,
+    /// Nothing but a dateline (本报北京2月1日电), possibly with its bracketed byline.
+    Dateline,
+    /// A box head: 核心阅读, 延伸阅读, 编者按, 记者手记, 相关链接…
+    BoxHead,
+    /// A numbered head: 一、 （一） 1. 第一部分 ①.
+    Numbered,
+    /// A letter-spaced head: 引 子, 尾　声.
+    LetterSpaced,
+    /// A subtitle: a line starting with a dash (——来自…的调查).
+    Subtitle,
+    /// A column tag alone: 【民生视线】.
+    ColumnTag,
+    /// A caption that says it is one: 图为…, 上图：…, 左图…右图….
+    CaptionLead,
+    /// Anything else.
+    Text,
+}
+
+/// Box heads: the names of the boxed sections of a feature page.
+const BOX_HEADS: &[&str] = &[
+    "核心阅读",
+    "延伸阅读",
+    "编者按",
+    "编后",
+    "编后语",
+    "记者手记",
+    "采访手记",
+    "记者观察",
+    "相关链接",
+    "新闻链接",
+    "知识链接",
+    "链接",
+    "背景",
+    "新闻背景",
+    "背景链接",
+    "小贴士",
+    "短评",
+    "点评",
+    "专家点评",
+    "专家解读",
+    "阅读提示",
+    "数说",
+    "述评",
+    "观察",
+    "声音",
+    "案例",
+];
+
+/// Labels that open a note line ("责任编辑：X"): page credits, not photograph credits.
+const NOTE_LABELS: &[&str] = &[
+    "本版责编",
+    "本版编辑",
+    "责任编辑",
+    "版式设计",
+    "版面设计",
+    "责编",
+    "编辑",
+    "校对",
+    "审核",
+    "审校",
+    "终审",
+    "美编",
+    "版式",
+    "监制",
+    "策划",
+    "统筹",
+    "来源",
+    "作者单位",
+];
+
+/// Words that make a bracketed line a note ("（本报记者李明整理）", "（完）").
+const NOTE_WORDS: &[&str] = &[
+    "整理", "原题", "作者", "来源", "编者", "摘自", "节选", "转载", "转自", "下转", "上接", "责编",
+    "转第", "接第", "据", "编辑", "综合",
+];
+
+/// Marks printed before a head as decoration (■ 核心阅读, ▶延伸阅读).
+const HEAD_ORNAMENTS: &[char] = &[
+    '■', '□', '●', '○', '◆', '◇', '▲', '△', '▶', '►', '★', '☆', '◎', '※', '|', '｜',
+];
+
+/// Chinese numerals as they number heads.
+fn is_cjk_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '〇' | '零' | '百'
+    )
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// `s` without head ornaments, brackets 【】 [] around it, and a final colon.
+fn bare_head(s: &str) -> &str {
+    let s = s.trim_start_matches(HEAD_ORNAMENTS).trim();
+    let s = s
+        .strip_prefix('【')
+        .and_then(|r| r.strip_suffix('】'))
+        .or_else(|| s.strip_prefix('[').and_then(|r| r.strip_suffix(']')))
+        .unwrap_or(s);
+    s.trim_end_matches(['：', ':']).trim()
+}
+
+/// Whether `text` is a box head (核心阅读, 相关链接…), ornaments, brackets and a final
+/// colon aside.
+pub fn is_box_head(text: &str) -> bool {
+    BOX_HEADS.contains(&bare_head(text.trim()))
+}
+
+/// Whether `t` is a numbered head: 一、 一． （一） (一) 1. 1、 1．第一部分 ① followed by
+/// the head's words, short and not a sentence.
+fn is_numbered(t: &str) -> bool {
+    // A numbered head may end in a colon (第一部分：); `check` reports the colon.
+    if !is_short(t) || t.ends_with(['。', '；', '，']) {
+        return false;
+    }
+    let rest = numbered_rest(t);
+    rest.is_some_and(|r| !r.trim().is_empty())
+}
+
+/// `s` after a number of at most three characters `is` accepts, if it starts with one.
+fn after(s: &str, is: fn(char) -> bool) -> Option<&str> {
+    let rest = s.trim_start_matches(is);
+    (rest.len() < s.len() && s.len() - rest.len() <= 9).then_some(rest)
+}
+
+/// The words after a head's number, if it has one.
+fn numbered_rest(t: &str) -> Option<&str> {
+    let t = t.trim_start_matches(HEAD_ORNAMENTS).trim_start();
+    if let Some(r) = after(t, is_cjk_numeral) {
+        return r
+            .strip_prefix(['、', '．', '.', '是'])
+            .filter(|_| !r.starts_with('是'));
+    }
+    if let Some(inner) = t.strip_prefix(['（', '(']) {
+        let r = after(inner, is_cjk_numeral).or_else(|| after(inner, is_digit))?;
+        return r.strip_prefix(['）', ')']);
+    }
+    if let Some(r) = after(t, is_digit) {
+        // "1." "1、" "1．" but not "2.5亿" or "2024年".
+        let r = r.strip_prefix(['.', '、', '．'])?;
+        return (!r.starts_with(is_digit)).then_some(r);
+    }
+    if let Some(r) = t.strip_prefix('第') {
+        let r = after(r, is_cjk_numeral).or_else(|| after(r, is_digit))?;
+        for unit in ["部分", "章", "节", "篇", "幕", "单元"] {
+            if let Some(rest) = r.strip_prefix(unit) {
+                return Some(rest.trim_start_matches(['：', ':', '、', ' ', '\u{3000}']))
+                    .map(|x| if x.is_empty() { "第" } else { x });
+            }
+        }
+        return None;
+    }
+    let first = t.chars().next()?;
+    ('①'..='⑳').contains(&first).then(|| &t[first.len_utf8()..])
+}
+
+/// Whether `t` is a letter-spaced head: two to six Han characters, each standing alone
+/// between spaces (引 子, 尾　声).
+pub fn is_letter_spaced(t: &str) -> bool {
+    let mut n = 0;
+    for token in t.split(|c: char| c.is_whitespace() || c == '\u{a0}') {
+        if token.is_empty() {
+            continue;
+        }
+        let mut chars = token.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) if is_han(c) => n += 1,
+            _ => return false,
+        }
+    }
+    (2..=6).contains(&n)
+}
+
+/// Whether `t` is a note (see [`NOTE_LABELS`], [`NOTE_WORDS`]).
+fn is_note(t: &str) -> bool {
+    let bracketed = t
+        .strip_prefix('（')
+        .and_then(|r| r.strip_suffix('）'))
+        .or_else(|| t.strip_prefix('(').and_then(|r| r.strip_suffix(')')));
+    if let Some(inner) = bracketed {
+        let inner = inner.trim();
+        return inner == "完"
+            || inner == "全文完"
+            || inner == "待续"
+            || inner == "未完待续"
+            || NOTE_WORDS.iter().any(|w| inner.contains(w));
+    }
+    NOTE_LABELS.iter().any(|label| {
+        t.strip_prefix(label).is_some_and(|rest| {
+            rest.starts_with(['：', ':', ' ', '\u{3000}', '\u{a0}', '/', '／', '|', '｜'])
+        })
+    })
+}
+
+/// Whether `t` is a caption that says it is one: 图为…, 上图：…, 左图…右图…, 图①….
+fn is_caption_lead(t: &str) -> bool {
+    if t.chars().nth(CAPTION_CHARS).is_some() {
+        return false;
+    }
+    let t = t.trim_start_matches(HEAD_ORNAMENTS).trim_start();
+    if t.starts_with("图为") || t.starts_with("图片为") {
+        return true;
+    }
+    for lead in [
+        "上图", "下图", "左图", "右图", "中图", "题图", "组图", "图一", "图二", "图三", "图1",
+        "图2", "图3", "图",
+    ] {
+        if let Some(rest) = t.strip_prefix(lead) {
+            let rest = rest.trim_start_matches(|c: char| ('①'..='⑳').contains(&c) || is_digit(c));
+            if rest.starts_with(['：', ':', '为', '　', ' ', '|', '｜'])
+                || (lead != "图" && rest.starts_with(['，', '、']))
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// What a line is by its own shape. Long lines are [`LineKind::Text`] at once (most lines
+/// are paragraphs): only a caption that says it is one is looked at further.
+pub(super) fn line_kind(line: &str) -> LineKind {
+    let t = line.trim();
+    if t.is_empty() {
+        return LineKind::Text;
+    }
+    if t.chars().nth(FURNITURE_CHARS).is_some() {
+        return if is_caption_lead(t) {
+            LineKind::CaptionLead
+        } else {
+            LineKind::Text
+        };
+    }
+    if is_note(t) {
+        return LineKind::Note;
+    }
+    if credit_only(t).is_some() {
+        return LineKind::Credit;
+    }
+    if let Some(len) = dateline_len(t)
+        && (len.end == t.len())
+    {
+        return LineKind::Dateline;
+    }
+    if is_box_head(t) {
+        return LineKind::BoxHead;
+    }
+    if byline(t).is_some_and(|b| b.marked) {
+        return LineKind::Byline;
+    }
+    if is_numbered(t) {
+        return LineKind::Numbered;
+    }
+    if is_letter_spaced(t) {
+        return LineKind::LetterSpaced;
+    }
+    if t.starts_with(['—', '─', '－']) && t.trim_start_matches(['—', '─', '－']).chars().any(is_han)
+    {
+        return LineKind::Subtitle;
+    }
+    if let Some(inner) = t.strip_prefix('【').and_then(|r| r.strip_suffix('】'))
+        && !inner.is_empty()
+        && inner.chars().nth(16).is_none()
+        && !inner.contains(['【', '】', '。', '，'])
+    {
+        return LineKind::ColumnTag;
+    }
+    if is_caption_lead(t) {
+        return LineKind::CaptionLead;
+    }
+    LineKind::Text
+}
+
+/// What a unit of the body is, before joining.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Class {
+    Heading,
+    /// A paragraph; `open` when the next paragraph carries on its sentence (it is joined
+    /// to it, the join recorded).
+    Paragraph {
+        open: bool,
+    },
+    Caption,
+    Note,
+    Byline,
+}
+
+/// A unit with a credit is a caption whatever else it looks like.
+pub(super) fn has_credit(unit: &Unit<'_>) -> bool {
+    let last = unit.last_line().text;
+    (unit.count > 1 && credit_only(last).is_some())
+        || (unit.count == 1 && trailing_credit(last).is_some())
+}
+
+/// A short line without sentence-final punctuation (or a short question or exclamation
+/// without other punctuation): a heading or a caption. A line with a comma is one only
+/// when very short ("抓改革，激活力"); two lines are one when the first leads into the
+/// second with —— (a two-line head).
+pub(super) fn is_label_like(unit: &Unit<'_>) -> bool {
+    // Cheapest test first: most units are paragraphs, long or of several lines.
+    let text = match unit.single() {
+        Some(line) => line.trim(),
+        None if unit.count == 2 && unit.first_text().trim_end().ends_with('—') => {
+            return true;
+        }
+        None => return false,
+    };
+    // A line ending in a colon introduces what follows: not a label.
+    if !is_short(text) || leaves_quote_open(text) || text.ends_with(['：', ':']) {
+        return false;
+    }
+    let inner = text.trim_end_matches(['？', '！', '?', '!']);
+    let inner_comma = inner.contains(['，', ',', '；', '。']);
+    if inner_comma && text.chars().nth(LABEL_WITH_COMMA_CHARS).is_some() {
+        return false;
+    }
+    if ends_sentence(text) {
+        // "谁来种地？" — a head that asks; not "“好！”" or "他问：为什么？".
+        return inner.len() < text.len()
+            && text.chars().nth(QUESTION_HEAD_CHARS).is_none()
+            && !inner_comma
+            && !text.contains(['“', '”', '：', ':', '…', '「'])
+            && !inner.ends_with(['？', '！', '?', '!']);
+    }
+    true
+}
+
+/// Whether a unit's text ends a sentence (its last body line decides).
+pub(super) fn unit_ends_sentence(unit: &Unit<'_>) -> bool {
+    ends_sentence(unit.body().last_line().text)
+}
+
+/// What a unit looks like by itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// A caption with its credit, or a credit alone.
+    Credited,
+    Note,
+    Byline,
+    /// A head by its printed form (box, numbered, letter-spaced, column tag, two lines).
+    Head {
+        boxed: bool,
+    },
+    /// A caption that says it is one.
+    CaptionLead,
+    /// A short line that is not a sentence.
+    Label,
+    /// A line ending in a colon that introduces what follows.
+    Colon,
+    Body,
+}
+
+/// What [`classify`] needs to know of a unit.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Looks {
+    shape: Shape,
+    ends_sentence: bool,
+    /// Ends with a comma or enumeration comma (carries on whatever the convention).
+    ends_comma: bool,
+    /// Whether the next unit that is not a credited caption is body text (neither
+    /// credited nor a label, head, note or byline); `None` when no such unit follows.
+    next_is_body: Option<bool>,
+}
+
+fn shape(unit: &Unit<'_>) -> Shape {
+    if has_credit(unit) {
+        return Shape::Credited;
+    }
+    let first = unit.first_text();
+    let kind = if unit.count == 1 {
+        line_kind(first)
+    } else {
+        LineKind::Text
+    };
+    match kind {
+        LineKind::Credit => Shape::Credited,
+        LineKind::Note => Shape::Note,
+        LineKind::Byline | LineKind::Dateline => Shape::Byline,
+        LineKind::BoxHead => Shape::Head { boxed: true },
+        LineKind::Numbered | LineKind::LetterSpaced | LineKind::ColumnTag => {
+            Shape::Head { boxed: false }
+        }
+        LineKind::CaptionLead => Shape::CaptionLead,
+        LineKind::Subtitle | LineKind::Text => {
+            if unit.count == 2 && first.trim_end().ends_with('—') && is_label_like(unit) {
+                Shape::Head { boxed: false }
+            } else if is_label_like(unit) {
+                Shape::Label
+            } else if unit.count == 1
+                && first.trim_end().ends_with(['：', ':'])
+                && is_short(first.trim())
+            {
+                Shape::Colon
+            } else {
+                Shape::Body
+            }
+        }
+    }
+}
+
+/// The classes of `units`, read twice: once to see what each looks like (a few bytes a
+/// unit, kept), once backwards over that. `blank_separated`: paragraphs are separated
+/// by blank lines, so a paragraph that ends mid-sentence is continued by the next one
+/// (where each line is a paragraph, only one that ends with a comma is).
+pub(super) fn classify<'a>(
+    units: impl Iterator<Item = Unit<'a>>,
+    blank_separated: bool,
+) -> Vec<Class> {
+    let mut looks: Vec<Looks> = units
+        .map(|u| {
+            let shape = shape(&u);
+            let last = u.body().last_line().text.trim_end();
+            Looks {
+                shape,
+                ends_sentence: unit_ends_sentence(&u),
+                ends_comma: last.ends_with(['，', ',', '、']),
+                next_is_body: None,
+            }
+        })
+        .collect();
+    let mut next_is_body = None;
+    for l in looks.iter_mut().rev() {
+        l.next_is_body = next_is_body;
+        if l.shape != Shape::Credited {
+            next_is_body = Some(matches!(l.shape, Shape::Body | Shape::Colon));
+        }
+    }
+    // Whether the last paragraph so far ended mid-sentence.
+    let mut paragraph_open = false;
+    // The class of the unit before, and whether it was a box head.
+    let mut prev: Option<Class> = None;
+    let mut prev_boxed = false;
+    // Inside a box's deck (the lines under a box head): its items do not run on.
+    let mut in_deck = false;
+    looks
+        .iter()
+        .map(|l| {
+            let mut cut_after_heading = false;
+            let class = match l.shape {
+                Shape::Credited | Shape::CaptionLead => Class::Caption,
+                Shape::Note => Class::Note,
+                Shape::Byline => Class::Byline,
+                Shape::Head { .. } => Class::Heading,
+                Shape::Colon | Shape::Body => Class::Paragraph { open: false },
+                Shape::Label => match l.next_is_body {
+                    // The first part of a paragraph cut by a column break right after a
+                    // heading: it carries on in the next unit.
+                    Some(true)
+                        if prev == Some(Class::Heading) && !prev_boxed && !paragraph_open =>
+                    {
+                        cut_after_heading = true;
+                        Class::Paragraph { open: false }
+                    }
+                    // A label in the middle of a sentence is a caption dropped there.
+                    Some(true) if paragraph_open => Class::Caption,
+                    Some(true) => Class::Heading,
+                    _ if prev_boxed => Class::Heading,
+                    _ => Class::Caption,
+                },
+            };
+            let class = match class {
+                Class::Paragraph { .. } => {
+                    let open = !l.ends_sentence
+                        && l.shape != Shape::Colon
+                        && !in_deck
+                        && (blank_separated || l.ends_comma || cut_after_heading);
+                    paragraph_open = open;
+                    if l.ends_sentence {
+                        in_deck = false;
+                    }
+                    Class::Paragraph { open }
+                }
+                Class::Heading | Class::Note | Class::Byline => {
+                    paragraph_open = false;
+                    class
+                }
+                Class::Caption => class,
+            };
+            prev_boxed = matches!(l.shape, Shape::Head { boxed: true });
+            if class == Class::Heading {
+                in_deck = prev_boxed;
+            }
+            prev = Some(class);
+            class
+        })
+        .collect()
+}

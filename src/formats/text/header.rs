@@ -1,0 +1,305 @@
+//! The head of the article: the page's banner, the kicker (引题) above the headline, the
+//! headline (主题) with its column tag (（民生视线）, 【…】), the subtitle (副题, often
+//! starting with ——), the byline, and the dateline (本报北京2月1日电, 新华社北京11月29日电
+//! （记者 X、Y）) on a line of its own or opening the first paragraph.
+
+use super::classify::{LineKind, line_kind};
+use super::credits::{byline, credit_only, trailing_credit};
+use super::lines::Unit;
+use super::{SHORT_LINE_CHARS, ends_sentence, is_han, leaves_quote_open};
+use crate::article::HeaderLine;
+
+/// A line that can stand as a headline, kicker or banner: one line, not a sentence (a
+/// headline may ask or exclaim), nothing a line's shape names as furniture.
+pub(super) fn is_headline_like(unit: &Unit<'_>) -> bool {
+    // One line: its text is the unit's body text, without a copy of a long line.
+    let Some(line) = unit.single() else {
+        return false;
+    };
+    let text = line.trim();
+    let asks = text.ends_with(['？', '！', '?', '!'])
+        && text.chars().nth(SHORT_LINE_CHARS).is_none()
+        && !text.contains(['“', '”', '。', '，', '：']);
+    text.chars().nth(2 * SHORT_LINE_CHARS).is_none()
+        && (!ends_sentence(text) || asks)
+        && !leaves_quote_open(text)
+        && credit_only(text).is_none()
+        && trailing_credit(text).is_none()
+}
+
+/// The header line of a unit's first line, `text` a part of it (a slice of the line).
+fn header_at(unit: &Unit<'_>, text: &str) -> HeaderLine {
+    let trimmed = text.trim();
+    let at = unit.start + (trimmed.as_ptr().addr() - unit.text.as_ptr().addr());
+    HeaderLine::new(trimmed.to_string(), at)
+}
+
+pub(super) fn header_line(unit: &Unit<'_>) -> HeaderLine {
+    header_at(unit, unit.first_text())
+}
+
+/// Where a dateline ends in a line that starts with one: `dateline` is the end of the
+/// dateline proper (after 电 or 讯), `end` the end of a bracketed byline after it
+/// ("（记者 X、Y）"), or `dateline` when there is none; both byte offsets in the trimmed
+/// line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct DatelineAt {
+    pub(super) dateline: usize,
+    pub(super) end: usize,
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c) || "一二三四五六七八九十〇".contains(c)
+}
+
+/// The dateline `t` (trimmed) starts with: an agency and place in Han characters, a date
+/// (N月N日) and 电 or 讯 ("本报云岭11月28日电", "新华社北京11月29日电"), or a paper's
+/// 讯 without a date ("本报讯"); then, possibly, a bracketed byline.
+pub(super) fn dateline_len(t: &str) -> Option<DatelineAt> {
+    let mut chars = t.char_indices().peekable();
+    let mut place = 0;
+    // Agency and place.
+    while let Some(&(_, c)) = chars.peek() {
+        if is_han(c) && !"月日电讯".contains(c) || c == '·' {
+            chars.next();
+            place += 1;
+            if place > 14 {
+                return None;
+            }
+        } else {
+            break;
+        }
+    }
+    let mut dateline = None;
+    // "本报讯", "新华社讯": a paper's or agency's 讯 straight after its name.
+    if let Some(&(i, '讯')) = chars.peek()
+        && place >= 2
+        && t[..i].ends_with(['报', '社', '网', '台'])
+    {
+        dateline = Some(i + '讯'.len_utf8());
+    } else {
+        let digits = |chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>| {
+            let mut n = 0;
+            while chars.peek().is_some_and(|&(_, c)| is_digit(c)) {
+                chars.next();
+                n += 1;
+            }
+            (1..=3).contains(&n)
+        };
+        if place >= 2
+            && digits(&mut chars)
+            && chars.next_if(|&(_, c)| c == '月').is_some()
+            && digits(&mut chars)
+            && chars.next_if(|&(_, c)| c == '日').is_some()
+        {
+            while chars
+                .next_if(|&(_, c)| c == ' ' || c == '\u{3000}')
+                .is_some()
+            {}
+            if let Some((i, c)) = chars.next_if(|&(_, c)| c == '电' || c == '讯') {
+                dateline = Some(i + c.len_utf8());
+            }
+        }
+    }
+    let dateline = dateline?;
+    let rest = &t[dateline..];
+    let after_space = rest.trim_start();
+    let skipped = rest.len() - after_space.len();
+    let at = |end: Option<usize>| DatelineAt {
+        dateline,
+        end: end.map_or(dateline, |e| dateline + skipped + e),
+    };
+    let close = match after_space.chars().next() {
+        Some('（') => '）',
+        Some('(') => ')',
+        // "本报墨西哥城1月28日电记者张三报道：": a byline ending in 报道, then the story.
+        _ => {
+            let end = after_space
+                .char_indices()
+                .take(30)
+                .find(|&(i, _)| after_space[i..].starts_with("报道"))
+                .map(|(i, _)| i + "报道".len())
+                .filter(|&e| byline(&after_space[..e]).is_some_and(|b| b.marked))
+                .map(|e| {
+                    let colon = after_space[e..]
+                        .chars()
+                        .next()
+                        .filter(|&c| c == '：' || c == ':');
+                    e + colon.map_or(0, char::len_utf8)
+                });
+            return Some(at(end));
+        }
+    };
+    let end = after_space.find(close).map(|i| i + close.len_utf8());
+    Some(at(end.filter(|&e| byline(&after_space[..e]).is_some())))
+}
+
+/// A column tag printed with a headline: `（民生视线）` at its end, or `【…】` at its
+/// start or end. Returns the headline alone and the tag's words (both slices of `text`).
+pub(super) fn split_column(text: &str) -> Option<(&str, &str)> {
+    let text = text.trim();
+    let tag_ok = |inner: &str| {
+        let n = inner.chars().count();
+        (2..=16).contains(&n)
+            && inner.chars().any(is_han)
+            && !inner.contains(['。', '，', '“', '”', '（', '）', '【', '】', '(', ')'])
+            && !matches!(inner, "上" | "中" | "下")
+    };
+    if let Some(rest) = text.strip_prefix('【')
+        && let Some(i) = rest.find('】')
+    {
+        let (inner, title) = (&rest[..i], rest[i + '】'.len_utf8()..].trim());
+        if tag_ok(inner) && !title.is_empty() {
+            return Some((title, inner));
+        }
+    }
+    for (open, close) in [('（', '）'), ('【', '】'), ('(', ')')] {
+        if let Some(rest) = text.strip_suffix(close)
+            && let Some(i) = rest.rfind(open)
+        {
+            let (title, inner) = (rest[..i].trim(), &rest[i + open.len_utf8()..]);
+            // "（上）" and "（2）" number a series: part of the headline.
+            if tag_ok(inner)
+                && title.chars().count() >= 4
+                && !inner.chars().all(|c| c.is_ascii_digit())
+            {
+                return Some((title, inner));
+            }
+        }
+    }
+    None
+}
+
+/// Whether the first of two headline lines is the page's banner rather than a kicker: it
+/// names the page or the series (版, a date or page number, parts separated by spaces,
+/// or a very short name).
+fn is_banner_like(text: &str) -> bool {
+    let t = text.trim();
+    t.contains(char::is_whitespace)
+        || t.contains('版')
+        || t.chars().any(|c| c.is_ascii_digit())
+        || t.chars().count() <= 4
+}
+
+/// The head of the article read from its first units: up to three headline lines
+/// (banner, kicker, title), then a subtitle, a column tag on a line of its own, a byline
+/// and a dateline line in any order. A second byline line is left to the body (shown
+/// there as a byline).
+#[derive(Debug, Default)]
+pub(super) struct Head {
+    pub(super) banner: Option<HeaderLine>,
+    pub(super) kicker: Option<HeaderLine>,
+    pub(super) title: Option<HeaderLine>,
+    pub(super) subtitle: Option<HeaderLine>,
+    pub(super) column: Option<HeaderLine>,
+    pub(super) byline: Option<HeaderLine>,
+    pub(super) dateline: Option<HeaderLine>,
+    pub(super) authors: Vec<String>,
+    /// How many units the head took.
+    pub(super) taken: usize,
+}
+
+/// How many units at most the head is looked for in.
+pub(super) const HEAD_UNITS: usize = 8;
+
+/// Reads the head from `units` (the article's first [`HEAD_UNITS`] units).
+pub(super) fn read_head(units: &[Unit<'_>]) -> Head {
+    let mut head = Head::default();
+    // The headline lines, in order (banner, kicker, title): at most three.
+    let mut heads: Vec<&Unit<'_>> = Vec::new();
+    // Where the third headline line was, in units taken.
+    let mut third_at = 0;
+    let mut taken = 0;
+    for unit in units {
+        let Some(line) = unit.single() else {
+            break;
+        };
+        let t = line.trim();
+        let kind = line_kind(t);
+        let have_title = !heads.is_empty();
+        match kind {
+            LineKind::ColumnTag if head.column.is_none() => {
+                let inner = &t['【'.len_utf8()..t.len() - '】'.len_utf8()];
+                head.column = Some(header_at(unit, inner));
+            }
+            LineKind::Subtitle
+                if have_title && head.subtitle.is_none() && head.byline.is_none() =>
+            {
+                head.subtitle = Some(header_line(unit));
+            }
+            LineKind::Dateline if head.dateline.is_none() => {
+                let Some(at) = dateline_len(t) else { break };
+                head.dateline = Some(header_at(unit, &t[..at.dateline]));
+                if at.end > at.dateline
+                    && let Some(b) = byline(&t[at.dateline..at.end])
+                {
+                    head.authors.extend(b.authors);
+                    if head.byline.is_none() {
+                        head.byline = Some(header_at(unit, &t[at.dateline..at.end]));
+                    }
+                }
+            }
+            _ if head.byline.is_none()
+                && head.dateline.is_none()
+                && !matches!(kind, LineKind::Note) =>
+            {
+                let by = byline(t);
+                let can_be_head = kind == LineKind::Text && is_headline_like(unit);
+                match by {
+                    // An unmarked line of names is a byline under a headline only.
+                    Some(b) if b.marked || (have_title && heads.len() <= 2) || !can_be_head => {
+                        head.byline = Some(header_line(unit));
+                        head.authors.extend(b.authors);
+                    }
+                    _ if can_be_head && heads.len() < 3 && head.subtitle.is_none() => {
+                        if heads.len() == 2 {
+                            third_at = taken;
+                        }
+                        heads.push(unit);
+                    }
+                    _ => break,
+                }
+            }
+            _ => break,
+        }
+        taken += 1;
+    }
+    // Three headline lines are banner, kicker and title, or kicker, title and subtitle,
+    // only when a byline or dateline follows them; otherwise the third is the body's.
+    if heads.len() == 3 && head.byline.is_none() && head.dateline.is_none() {
+        let third = heads.pop().map_or(0, |u| u.start);
+        taken = third_at;
+        for h in [&mut head.subtitle, &mut head.column] {
+            if h.as_ref().is_some_and(|h| h.src as usize >= third) {
+                *h = None;
+            }
+        }
+    }
+    let (banner, kicker, title) = match heads.as_slice() {
+        [] => (None, None, None),
+        [t] => (None, None, Some(*t)),
+        [a, t] if is_banner_like(a.first_text()) => (Some(*a), None, Some(*t)),
+        [k, t] => (None, Some(*k), Some(*t)),
+        [b, k, t] if is_banner_like(b.first_text()) => (Some(*b), Some(*k), Some(*t)),
+        // Kicker, title, subtitle without a dash.
+        [k, t, s] => {
+            head.subtitle.get_or_insert_with(|| header_line(s));
+            (None, Some(*k), Some(*t))
+        }
+        _ => (None, None, None),
+    };
+    head.banner = banner.map(header_line);
+    head.kicker = kicker.map(header_line);
+    if let Some(t) = title {
+        let text = t.first_text();
+        match split_column(text) {
+            Some((headline, tag)) if head.column.is_none() => {
+                head.title = Some(header_at(t, headline));
+                head.column = Some(header_at(t, tag));
+            }
+            _ => head.title = Some(header_line(t)),
+        }
+    }
+    head.taken = taken;
+    head
+}
