@@ -239,6 +239,9 @@ fn is_caption_lead(t: &str) -> bool {
         return false;
     }
     let t = t.trim_start_matches(HEAD_ORNAMENTS).trim_start();
+    if !t.starts_with(['图', '上', '下', '左', '右', '中', '题', '组']) {
+        return false;
+    }
     if t.starts_with("图为") || t.starts_with("图片为") {
         return true;
     }
@@ -265,7 +268,15 @@ pub(super) fn line_kind(line: &str) -> LineKind {
     if t.is_empty() {
         return LineKind::Text;
     }
-    if t.chars().nth(FURNITURE_CHARS).is_some() {
+    // Long lines, and lines that end a sentence with a full stop (most lines are
+    // paragraphs): only a caption that says it is one is furniture among them.
+    if t.chars().nth(FURNITURE_CHARS).is_some()
+        || (ends_sentence(t)
+            && !t
+                .trim_end_matches(['”', '’'])
+                .ends_with(['？', '！', '?', '!'])
+            && !t.ends_with(['）', ')', '】']))
+    {
         return if is_caption_lead(t) {
             LineKind::CaptionLead
         } else {
@@ -423,9 +434,11 @@ fn shape(unit: &Unit<'_>) -> Shape {
         }
         LineKind::CaptionLead => Shape::CaptionLead,
         LineKind::Subtitle | LineKind::Text => {
-            if unit.count == 2 && first.trim_end().ends_with('—') && is_label_like(unit) {
+            let label = is_label_like(unit);
+            if label && unit.count == 2 {
+                // Two lines that make a label are a two-line head.
                 Shape::Head { boxed: false }
-            } else if is_label_like(unit) {
+            } else if label {
                 Shape::Label
             } else if unit.count == 1
                 && first.trim_end().ends_with(['：', ':'])

@@ -148,7 +148,7 @@ fn strip_role(s: &str) -> &str {
             return trim(rest);
         }
     }
-    let head: String = s.chars().take(12).collect();
+    let head = &s[..s.char_indices().nth(12).map_or(s.len(), |(i, _)| i)];
     ["记者", "通讯员", "社发"]
         .iter()
         .filter_map(|r| head.find(r).map(|i| i + r.len()))
@@ -251,7 +251,11 @@ pub struct Byline {
 /// are one padded name ("李  明").
 pub fn byline(line: &str) -> Option<Byline> {
     let mut t = trim(line);
-    if t.is_empty() || t.chars().nth(60).is_some() {
+    // Sentence marks and quotes never stand in a byline: most lines are refused here.
+    if t.is_empty()
+        || t.chars().nth(60).is_some()
+        || t.contains(['。', '！', '？', '“', '”', '；', '《', '》', '…'])
+    {
         return None;
     }
     let mut marked = false;
