@@ -212,6 +212,44 @@ pub fn is_letter_spaced(t: &str) -> bool {
     (2..=6).contains(&n)
 }
 
+/// Page furniture an export leaves in the text: navigation (上一篇, 返回目录, 【字号 大
+/// 中 小】…), the page and date of the printed page (第05版：要闻, 《人民日报》（2024年01月
+/// 01日 第05版）).
+const NAVIGATION: &[&str] = &[
+    "上一篇",
+    "下一篇",
+    "上一版",
+    "下一版",
+    "返回目录",
+    "返回顶部",
+    "返回首页",
+    "打印本页",
+    "打印",
+    "关闭窗口",
+    "分享到",
+    "【字号",
+    "字号：",
+    "版面导航",
+    "本版标题导航",
+    "点击查看",
+];
+
+/// Whether `t` is page furniture (see [`NAVIGATION`]): navigation, or a line naming the
+/// printed page (a page number with 版, short, not a sentence).
+pub(super) fn is_furniture(t: &str) -> bool {
+    if NAVIGATION.iter().any(|w| t.starts_with(w)) {
+        return true;
+    }
+    let page = t.find('版').is_some_and(|i| {
+        let before = t[..i].trim_end();
+        before.ends_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+            || before.ends_with(is_cjk_numeral)
+    });
+    page && !ends_sentence(t)
+        && t.chars().nth(40).is_none()
+        && (t.starts_with(['第', '《', '（']) || t.contains(['：', ':', '年']))
+}
+
 /// Whether `t` is a note (see [`NOTE_LABELS`], [`NOTE_WORDS`]).
 fn is_note(t: &str) -> bool {
     let bracketed = t
@@ -283,7 +321,7 @@ pub(super) fn line_kind(line: &str) -> LineKind {
             LineKind::Text
         };
     }
-    if is_note(t) {
+    if is_note(t) || is_furniture(t) {
         return LineKind::Note;
     }
     if credit_only(t).is_some() {

@@ -214,6 +214,7 @@ pub fn trailing_credit(line: &str) -> Option<(&str, &str, &str)> {
 /// loses everything up to it as well: "浙江日报记者李明" gives 李明).
 const BYLINE_ROLES: &[&str] = &[
     "本报讯",
+    "作者",
     "特约撰稿",
     "撰稿人",
     "撰稿",
@@ -258,6 +259,8 @@ pub fn byline(line: &str) -> Option<Byline> {
     {
         return None;
     }
+    // An ornament before a byline (■ 本报记者 X) is not part of it.
+    t = trim(t.trim_start_matches(['■', '□', '●', '◆', '▲', '★', '◎', '|', '｜']));
     let mut marked = false;
     if let Some(inner) = unbracket(t) {
         t = trim(inner);

@@ -220,6 +220,12 @@ pub(super) fn read_head(units: &[Unit<'_>]) -> Head {
             LineKind::ColumnTag if head.column.is_none() => {
                 head.column = Some(header_at(unit, t));
             }
+            // Page furniture above the headline (第05版：要闻): the page's banner.
+            LineKind::Note
+                if !have_title && head.banner.is_none() && super::classify::is_furniture(t) =>
+            {
+                head.banner = Some(header_line(unit));
+            }
             LineKind::Subtitle
                 if have_title && head.subtitle.is_none() && head.byline.is_none() =>
             {
@@ -286,8 +292,15 @@ pub(super) fn read_head(units: &[Unit<'_>]) -> Head {
         }
         _ => (None, None, None),
     };
-    head.banner = banner.map(header_line);
-    head.kicker = kicker.map(header_line);
+    match (banner, &head.banner) {
+        // Furniture came first and is the banner: a banner-like headline line is a kicker.
+        (Some(b), Some(_)) if kicker.is_none() => head.kicker = Some(header_line(b)),
+        (Some(b), None) => head.banner = Some(header_line(b)),
+        _ => {}
+    }
+    if let Some(k) = kicker {
+        head.kicker = Some(header_line(k));
+    }
     if let Some(t) = title {
         let text = t.first_text();
         match split_column(text) {
