@@ -364,7 +364,7 @@ impl<'a> Iterator for Units<'a> {
         };
         let mut last = first;
         let mut count = 1;
-        while let Some(line) = self.lines.next() {
+        for line in self.lines.by_ref() {
             if line.text.trim().is_empty() {
                 break;
             }
