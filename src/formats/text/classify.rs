@@ -87,6 +87,8 @@ const BOX_HEADS: &[&str] = &[
 
 /// Labels that open a note line ("责任编辑：X"): page credits, not photograph credits.
 const NOTE_LABELS: &[&str] = &[
+    "原标题",
+    "原题",
     "本版责编",
     "本版编辑",
     "责任编辑",
@@ -109,8 +111,24 @@ const NOTE_LABELS: &[&str] = &[
 
 /// Words that make a bracketed line a note ("（本报记者李明整理）", "（完）").
 const NOTE_WORDS: &[&str] = &[
-    "整理", "原题", "作者", "来源", "编者", "摘自", "节选", "转载", "转自", "下转", "上接", "责编",
-    "转第", "接第", "据", "编辑", "综合",
+    "整理",
+    "原题",
+    "原标题",
+    "作者",
+    "来源",
+    "编者",
+    "摘自",
+    "节选",
+    "转载",
+    "转自",
+    "下转",
+    "上接",
+    "责编",
+    "转第",
+    "接第",
+    "据",
+    "编辑",
+    "综合",
 ];
 
 /// Marks printed before a head as decoration (■ 核心阅读, ▶延伸阅读).

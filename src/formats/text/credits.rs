@@ -108,13 +108,17 @@ pub fn credit_only(line: &str) -> Option<&str> {
     if UNNAMED_CREDITS.contains(&line) {
         return Some(line);
     }
-    // "X 摄（新华社发）": the credit before the agency's note.
+    // "X 摄（新华社发）" and "新华社发（X摄）": a credit and the agency's note; the name is
+    // the one that names someone.
     if line.ends_with('）')
         && let Some(i) = line.rfind('（')
         && i > 0
-        && credit_only(&line[i..]).is_some()
+        && let Some(inner) = credit_only(&line[i..])
     {
-        return credit_only(&line[..i]);
+        return match credit_only(&line[..i]) {
+            Some(outer) if UNNAMED_CREDITS.contains(&outer) => Some(inner),
+            outer => outer,
+        };
     }
     if let Some(rest) = line.strip_suffix('摄') {
         let rest = trim(rest);
