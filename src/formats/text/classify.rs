@@ -242,7 +242,6 @@ const NAVIGATION: &[&str] = &[
     "返回顶部",
     "返回首页",
     "打印本页",
-    "打印",
     "关闭窗口",
     "分享到",
     "【字号",
@@ -250,6 +249,9 @@ const NAVIGATION: &[&str] = &[
     "版面导航",
     "本版标题导航",
     "点击查看",
+    "【纠错】",
+    "分享让更多人看到",
+    "扫一扫",
 ];
 
 /// Whether `t` is page furniture (see [`NAVIGATION`]): navigation, or a line naming the
@@ -270,18 +272,22 @@ pub(super) fn is_furniture(t: &str) -> bool {
 
 /// Whether `t` is a note (see [`NOTE_LABELS`], [`NOTE_WORDS`]).
 fn is_note(t: &str) -> bool {
-    let bracketed = t
+    let round = t
         .strip_prefix('（')
         .and_then(|r| r.strip_suffix('）'))
         .or_else(|| t.strip_prefix('(').and_then(|r| r.strip_suffix(')')));
-    if let Some(inner) = bracketed {
+    if let Some(inner) = round {
         let inner = inner.trim();
-        return inner == "完"
-            || inner == "全文完"
-            || inner == "待续"
-            || inner == "未完待续"
+        return matches!(inner, "完" | "全文完" | "待续" | "未完待续" | "终")
             || NOTE_WORDS.iter().any(|w| inner.contains(w));
     }
+    // "【责任编辑:X】": a labelled note in square brackets.
+    let t = t
+        .strip_prefix('【')
+        .and_then(|r| r.strip_suffix('】'))
+        .or_else(|| t.strip_prefix('[').and_then(|r| r.strip_suffix(']')))
+        .unwrap_or(t)
+        .trim();
     NOTE_LABELS.iter().any(|label| {
         t.strip_prefix(label).is_some_and(|rest| {
             rest.starts_with(['：', ':', ' ', '\u{3000}', '\u{a0}', '/', '／', '|', '｜'])
