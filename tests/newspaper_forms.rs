@@ -2,7 +2,7 @@
 //! outline --json` (and `outline`, `check`) on fixtures written for the project, one per
 //! form — an e-paper export with one paragraph per line (tests/data/newspaper/
 //! epaper-lines.txt, from ../shared/cases), a CMS export without indents, a fixed-width
-//! export hard-wrapped inside paragraphs, a wire story with photos, and a blank-line
+//! export hard-wrapped inside paragraphs, a wire story with photos, a wire photo item, and a blank-line
 //! separated page with boxes, two-line heads and a byline inside the body. Each fixture
 //! has its expected structure beside it (NAME.expected.json, its "why" says what each
 //! part is).
@@ -15,6 +15,7 @@ const FORMS: &[&str] = &[
     "cms-lines",
     "hard-wrapped",
     "wire-photos",
+    "wire-photo-item",
     "boxes-and-bylines",
 ];
 

@@ -152,6 +152,15 @@ pub(super) fn split_column(text: &str) -> Option<(&str, &str)> {
             return Some((title, &text[..'【'.len_utf8() + i + '】'.len_utf8()]));
         }
     }
+    // "（社会）北方初雪": a wire service's tag before the headline.
+    if let Some(rest) = text.strip_prefix('（')
+        && let Some(i) = rest.find('）')
+    {
+        let (inner, title) = (&rest[..i], rest[i + '）'.len_utf8()..].trim());
+        if tag_ok(inner) && title.chars().count() >= 2 {
+            return Some((title, &text[..'（'.len_utf8() + i + '）'.len_utf8()]));
+        }
+    }
     for (open, close) in [('（', '）'), ('【', '】'), ('(', ')')] {
         if let Some(rest) = text.strip_suffix(close)
             && let Some(i) = rest.rfind(open)

@@ -205,6 +205,13 @@ pub fn parse_shared(buf: &Arc<String>) -> Article {
                 }
             }
             Class::Caption if open.is_some() => deferred.push(block),
+            // A photo item's caption opens with the dateline (新华社北京11月29日电 …).
+            Class::Caption if dateline_tries > 0 && article.dateline.is_none() => {
+                dateline_tries -= 1;
+                take_dateline(&mut article, &unit, &mut block);
+                flush(&mut article, &mut open, &mut deferred);
+                article.blocks.push(block.finish(buf, &mut article.joins));
+            }
             Class::Byline => {
                 flush(&mut article, &mut open, &mut deferred);
                 let text = block.text.trim();
