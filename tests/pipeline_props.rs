@@ -67,9 +67,8 @@ proptest! {
         }
         // Nothing lost: every non-blank character of the text, as text or as notation.
         let mut want = String::new();
-        // The head in the order the layout shows it (yuedu::layout::items).
-        let head = [&article.banner, &article.column, &article.kicker, &article.title, &article.subtitle, &article.byline, &article.dateline];
-        for h in head.into_iter().flatten() {
+        let heads = [&article.banner, &article.column, &article.kicker, &article.title, &article.subtitle, &article.byline, &article.dateline];
+        for h in heads.into_iter().flatten() {
             want.push_str(&sanitize(&h.text));
         }
         for b in &article.blocks {
@@ -80,7 +79,7 @@ proptest! {
         }
         prop_assert_eq!(non_blank(&shown), non_blank(&want));
         // And the article holds every non-blank character of the file.
-        let parsed: String = head
+        let parsed: String = heads
             .into_iter()
             .flatten()
             .map(|h| h.text.clone())

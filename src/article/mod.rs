@@ -102,8 +102,8 @@ pub struct Article {
     pub kicker: Option<HeaderLine>,
     /// The subtitle (副题) printed under the headline, often starting with ——.
     pub subtitle: Option<HeaderLine>,
-    /// The column tag (栏目) printed with the headline or on a line of its own, its
-    /// brackets removed: "（民生视线）" gives 民生视线.
+    /// The column tag (栏目) printed with the headline or on a line of its own, as
+    /// printed, brackets and all ("（民生视线）"); `title` is then the headline alone.
     pub column: Option<HeaderLine>,
     /// The dateline (电头) as printed, for example 本报北京2月1日电; when it opens a
     /// paragraph, that paragraph's text is what follows it.

@@ -2,8 +2,9 @@
 //!
 //! Pure: no terminal crate is imported here. The UI turns [`Role`]s into styles.
 //!
-//! The display sequence of an article is its *items*: the banner, the title and the
-//! byline (each when present), then every block in order. Each item is laid out on its
+//! The display sequence of an article is its *items*: the head's lines (banner, kicker,
+//! title, column tag, subtitle, byline, dateline: each when present), then every block
+//! in order. Each item is laid out on its
 //! own ([`layout_item`]) so that it can be cached per width and laid out again alone.
 
 mod breaking;
@@ -103,8 +104,9 @@ pub enum Item {
     Banner,
     Title,
     Byline,
-    /// The newspaper head's other lines, shown in the order of a printed page: column
-    /// tag and kicker above the title, subtitle under it, dateline after the byline.
+    /// The newspaper head's other lines, shown in the order of their source lines: the
+    /// kicker above the title, the column tag with it, the subtitle under it, the dateline
+    /// after the byline.
     Column,
     Kicker,
     Subtitle,
@@ -151,8 +153,9 @@ impl Line {
     }
 }
 
-/// The items of an article in display order: the banner, the title and the byline
-/// (those present), then every block. Kept as the few header items and the number of
+/// The items of an article in display order: the head's lines (banner, kicker, title,
+/// column tag, subtitle, byline, dateline: those present, in source-line order), then
+/// every block. Kept as the few header items and the number of
 /// blocks, not as a list: an article of a quarter of a million blocks costs nothing more.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Items {
@@ -212,9 +215,9 @@ pub fn items(article: &Article) -> Items {
     let mut heads = 0;
     for item in [
         Item::Banner,
-        Item::Column,
         Item::Kicker,
         Item::Title,
+        Item::Column,
         Item::Subtitle,
         Item::Byline,
         Item::Dateline,
@@ -224,6 +227,9 @@ pub fn items(article: &Article) -> Items {
             heads += 1;
         }
     }
+    // In the order of their source lines (a column tag on a line above the headline comes
+    // first, one printed after it follows it); the order above breaks ties.
+    head[..heads].sort_by_key(|&item| header_of(article, item).map_or(0, |h| h.src));
     Items {
         head,
         heads,

@@ -87,6 +87,8 @@ const BOX_HEADS: &[&str] = &[
 
 /// Labels that open a note line ("责任编辑：X"): page credits, not photograph credits.
 const NOTE_LABELS: &[&str] = &[
+    "原标题",
+    "原题",
     "本版责编",
     "本版编辑",
     "责任编辑",
@@ -109,8 +111,24 @@ const NOTE_LABELS: &[&str] = &[
 
 /// Words that make a bracketed line a note ("（本报记者李明整理）", "（完）").
 const NOTE_WORDS: &[&str] = &[
-    "整理", "原题", "作者", "来源", "编者", "摘自", "节选", "转载", "转自", "下转", "上接", "责编",
-    "转第", "接第", "据", "编辑", "综合",
+    "整理",
+    "原题",
+    "原标题",
+    "作者",
+    "来源",
+    "编者",
+    "摘自",
+    "节选",
+    "转载",
+    "转自",
+    "下转",
+    "上接",
+    "责编",
+    "转第",
+    "接第",
+    "据",
+    "编辑",
+    "综合",
 ];
 
 /// Marks printed before a head as decoration (■ 核心阅读, ▶延伸阅读).
@@ -212,20 +230,64 @@ pub fn is_letter_spaced(t: &str) -> bool {
     (2..=6).contains(&n)
 }
 
+/// Page furniture an export leaves in the text: navigation (上一篇, 返回目录, 【字号 大
+/// 中 小】…), the page and date of the printed page (第05版：要闻, 《人民日报》（2024年01月
+/// 01日 第05版）).
+const NAVIGATION: &[&str] = &[
+    "上一篇",
+    "下一篇",
+    "上一版",
+    "下一版",
+    "返回目录",
+    "返回顶部",
+    "返回首页",
+    "打印本页",
+    "关闭窗口",
+    "分享到",
+    "【字号",
+    "字号：",
+    "版面导航",
+    "本版标题导航",
+    "点击查看",
+    "【纠错】",
+    "分享让更多人看到",
+    "扫一扫",
+];
+
+/// Whether `t` is page furniture (see [`NAVIGATION`]): navigation, or a line naming the
+/// printed page (a page number with 版, short, not a sentence).
+pub(super) fn is_furniture(t: &str) -> bool {
+    if NAVIGATION.iter().any(|w| t.starts_with(w)) {
+        return true;
+    }
+    let page = t.find('版').is_some_and(|i| {
+        let before = t[..i].trim_end();
+        before.ends_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+            || before.ends_with(is_cjk_numeral)
+    });
+    page && !ends_sentence(t)
+        && t.chars().nth(40).is_none()
+        && (t.starts_with(['第', '《', '（']) || t.contains(['：', ':', '年']))
+}
+
 /// Whether `t` is a note (see [`NOTE_LABELS`], [`NOTE_WORDS`]).
 fn is_note(t: &str) -> bool {
-    let bracketed = t
+    let round = t
         .strip_prefix('（')
         .and_then(|r| r.strip_suffix('）'))
         .or_else(|| t.strip_prefix('(').and_then(|r| r.strip_suffix(')')));
-    if let Some(inner) = bracketed {
+    if let Some(inner) = round {
         let inner = inner.trim();
-        return inner == "完"
-            || inner == "全文完"
-            || inner == "待续"
-            || inner == "未完待续"
+        return matches!(inner, "完" | "全文完" | "待续" | "未完待续" | "终")
             || NOTE_WORDS.iter().any(|w| inner.contains(w));
     }
+    // "【责任编辑:X】": a labelled note in square brackets.
+    let t = t
+        .strip_prefix('【')
+        .and_then(|r| r.strip_suffix('】'))
+        .or_else(|| t.strip_prefix('[').and_then(|r| r.strip_suffix(']')))
+        .unwrap_or(t)
+        .trim();
     NOTE_LABELS.iter().any(|label| {
         t.strip_prefix(label).is_some_and(|rest| {
             rest.starts_with(['：', ':', ' ', '\u{3000}', '\u{a0}', '/', '／', '|', '｜'])
@@ -239,6 +301,9 @@ fn is_caption_lead(t: &str) -> bool {
         return false;
     }
     let t = t.trim_start_matches(HEAD_ORNAMENTS).trim_start();
+    if !t.starts_with(['图', '上', '下', '左', '右', '中', '题', '组']) {
+        return false;
+    }
     if t.starts_with("图为") || t.starts_with("图片为") {
         return true;
     }
@@ -265,14 +330,22 @@ pub(super) fn line_kind(line: &str) -> LineKind {
     if t.is_empty() {
         return LineKind::Text;
     }
-    if t.chars().nth(FURNITURE_CHARS).is_some() {
+    // Long lines, and lines that end a sentence with a full stop (most lines are
+    // paragraphs): only a caption that says it is one is furniture among them.
+    if t.chars().nth(FURNITURE_CHARS).is_some()
+        || (ends_sentence(t)
+            && !t
+                .trim_end_matches(['”', '’'])
+                .ends_with(['？', '！', '?', '!'])
+            && !t.ends_with(['）', ')', '】']))
+    {
         return if is_caption_lead(t) {
             LineKind::CaptionLead
         } else {
             LineKind::Text
         };
     }
-    if is_note(t) {
+    if is_note(t) || is_furniture(t) {
         return LineKind::Note;
     }
     if credit_only(t).is_some() {
@@ -423,9 +496,11 @@ fn shape(unit: &Unit<'_>) -> Shape {
         }
         LineKind::CaptionLead => Shape::CaptionLead,
         LineKind::Subtitle | LineKind::Text => {
-            if unit.count == 2 && first.trim_end().ends_with('—') && is_label_like(unit) {
+            let label = is_label_like(unit);
+            if label && unit.count == 2 {
+                // Two lines that make a label are a two-line head.
                 Shape::Head { boxed: false }
-            } else if is_label_like(unit) {
+            } else if label {
                 Shape::Label
             } else if unit.count == 1
                 && first.trim_end().ends_with(['：', ':'])

@@ -108,13 +108,17 @@ pub fn credit_only(line: &str) -> Option<&str> {
     if UNNAMED_CREDITS.contains(&line) {
         return Some(line);
     }
-    // "X 摄（新华社发）": the credit before the agency's note.
+    // "X 摄（新华社发）" and "新华社发（X摄）": a credit and the agency's note; the name is
+    // the one that names someone.
     if line.ends_with('）')
         && let Some(i) = line.rfind('（')
         && i > 0
-        && credit_only(&line[i..]).is_some()
+        && let Some(inner) = credit_only(&line[i..])
     {
-        return credit_only(&line[..i]);
+        return match credit_only(&line[..i]) {
+            Some(outer) if UNNAMED_CREDITS.contains(&outer) => Some(inner),
+            outer => outer,
+        };
     }
     if let Some(rest) = line.strip_suffix('摄') {
         let rest = trim(rest);
@@ -148,7 +152,7 @@ fn strip_role(s: &str) -> &str {
             return trim(rest);
         }
     }
-    let head: String = s.chars().take(12).collect();
+    let head = &s[..s.char_indices().nth(12).map_or(s.len(), |(i, _)| i)];
     ["记者", "通讯员", "社发"]
         .iter()
         .filter_map(|r| head.find(r).map(|i| i + r.len()))
@@ -214,6 +218,7 @@ pub fn trailing_credit(line: &str) -> Option<(&str, &str, &str)> {
 /// loses everything up to it as well: "浙江日报记者李明" gives 李明).
 const BYLINE_ROLES: &[&str] = &[
     "本报讯",
+    "作者",
     "特约撰稿",
     "撰稿人",
     "撰稿",
@@ -251,9 +256,15 @@ pub struct Byline {
 /// are one padded name ("李  明").
 pub fn byline(line: &str) -> Option<Byline> {
     let mut t = trim(line);
-    if t.is_empty() || t.chars().nth(60).is_some() {
+    // Sentence marks and quotes never stand in a byline: most lines are refused here.
+    if t.is_empty()
+        || t.chars().nth(60).is_some()
+        || t.contains(['。', '！', '？', '“', '”', '；', '《', '》', '…'])
+    {
         return None;
     }
+    // An ornament before a byline (■ 本报记者 X) is not part of it.
+    t = trim(t.trim_start_matches(['■', '□', '●', '◆', '▲', '★', '◎', '|', '｜']));
     let mut marked = false;
     if let Some(inner) = unbracket(t) {
         t = trim(inner);

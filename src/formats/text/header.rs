@@ -56,48 +56,45 @@ fn is_digit(c: char) -> bool {
 /// (N月N日) and 电 or 讯 ("本报云岭11月28日电", "新华社北京11月29日电"), or a paper's
 /// 讯 without a date ("本报讯"); then, possibly, a bracketed byline.
 pub(super) fn dateline_len(t: &str) -> Option<DatelineAt> {
-    let mut chars = t.char_indices().peekable();
-    let mut place = 0;
-    // Agency and place.
-    while let Some(&(_, c)) = chars.peek() {
-        if is_han(c) && !"月日电讯".contains(c) || c == '·' {
-            chars.next();
-            place += 1;
-            if place > 14 {
-                return None;
-            }
-        } else {
-            break;
-        }
-    }
+    // The first characters are enough: a dateline is short.
+    let head: Vec<(usize, char)> = t.char_indices().take(32).collect();
+    let is_place = |c: char| (is_han(c) || c == '·') && !"月日电讯".contains(c);
+    let end_of = |k: usize| head.get(k).map_or(t.len(), |&(i, _)| i);
     let mut dateline = None;
     // "本报讯", "新华社讯": a paper's or agency's 讯 straight after its name.
-    if let Some(&(i, '讯')) = chars.peek()
-        && place >= 2
-        && t[..i].ends_with(['报', '社', '网', '台'])
+    if let Some(x) = head.iter().position(|&(_, c)| c == '讯')
+        && (2..=6).contains(&x)
+        && head[..x].iter().all(|&(_, c)| is_place(c))
+        && matches!(head[x - 1].1, '报' | '社' | '网' | '台')
     {
-        dateline = Some(i + '讯'.len_utf8());
-    } else {
-        let digits = |chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>| {
-            let mut n = 0;
-            while chars.peek().is_some_and(|&(_, c)| is_digit(c)) {
-                chars.next();
-                n += 1;
-            }
-            (1..=3).contains(&n)
-        };
-        if place >= 2
-            && digits(&mut chars)
-            && chars.next_if(|&(_, c)| c == '月').is_some()
-            && digits(&mut chars)
-            && chars.next_if(|&(_, c)| c == '日').is_some()
+        dateline = Some(end_of(x + 1));
+    } else if let Some(m) = head.iter().position(|&(_, c)| c == '月') {
+        // Agency and place, then the month's number (1 to 3 digits or numerals).
+        let month = head[..m]
+            .iter()
+            .rev()
+            .take_while(|&&(_, c)| is_digit(c))
+            .count()
+            .min(3);
+        let place = m - month;
+        let mut k = m + 1;
+        let day = head[k..].iter().take_while(|&&(_, c)| is_digit(c)).count();
+        k += day;
+        if (1..=3).contains(&month)
+            && (2..=14).contains(&place)
+            && head[..place].iter().all(|&(_, c)| is_place(c))
+            && (1..=3).contains(&day)
+            && head.get(k).is_some_and(|&(_, c)| c == '日')
         {
-            while chars
-                .next_if(|&(_, c)| c == ' ' || c == '\u{3000}')
-                .is_some()
-            {}
-            if let Some((i, c)) = chars.next_if(|&(_, c)| c == '电' || c == '讯') {
-                dateline = Some(i + c.len_utf8());
+            k += 1;
+            while head
+                .get(k)
+                .is_some_and(|&(_, c)| c == ' ' || c == '\u{3000}')
+            {
+                k += 1;
+            }
+            if head.get(k).is_some_and(|&(_, c)| c == '电' || c == '讯') {
+                dateline = Some(end_of(k + 1));
             }
         }
     }
@@ -135,7 +132,8 @@ pub(super) fn dateline_len(t: &str) -> Option<DatelineAt> {
 }
 
 /// A column tag printed with a headline: `（民生视线）` at its end, or `【…】` at its
-/// start or end. Returns the headline alone and the tag's words (both slices of `text`).
+/// start or end. Returns the headline alone and the tag as printed, brackets and all
+/// (both slices of `text`: nothing of the line is lost).
 pub(super) fn split_column(text: &str) -> Option<(&str, &str)> {
     let text = text.trim();
     let tag_ok = |inner: &str| {
@@ -150,7 +148,16 @@ pub(super) fn split_column(text: &str) -> Option<(&str, &str)> {
     {
         let (inner, title) = (&rest[..i], rest[i + '】'.len_utf8()..].trim());
         if tag_ok(inner) && !title.is_empty() {
-            return Some((title, inner));
+            return Some((title, &text[..'【'.len_utf8() + i + '】'.len_utf8()]));
+        }
+    }
+    // "（社会）北方初雪": a wire service's tag before the headline.
+    if let Some(rest) = text.strip_prefix('（')
+        && let Some(i) = rest.find('）')
+    {
+        let (inner, title) = (&rest[..i], rest[i + '）'.len_utf8()..].trim());
+        if tag_ok(inner) && title.chars().count() >= 2 {
+            return Some((title, &text[..'（'.len_utf8() + i + '）'.len_utf8()]));
         }
     }
     for (open, close) in [('（', '）'), ('【', '】'), ('(', ')')] {
@@ -163,7 +170,7 @@ pub(super) fn split_column(text: &str) -> Option<(&str, &str)> {
                 && title.chars().count() >= 4
                 && !inner.chars().all(|c| c.is_ascii_digit())
             {
-                return Some((title, inner));
+                return Some((title, &text[i..]));
             }
         }
     }
@@ -219,8 +226,13 @@ pub(super) fn read_head(units: &[Unit<'_>]) -> Head {
         let have_title = !heads.is_empty();
         match kind {
             LineKind::ColumnTag if head.column.is_none() => {
-                let inner = &t['【'.len_utf8()..t.len() - '】'.len_utf8()];
-                head.column = Some(header_at(unit, inner));
+                head.column = Some(header_at(unit, t));
+            }
+            // Page furniture above the headline (第05版：要闻): the page's banner.
+            LineKind::Note
+                if !have_title && head.banner.is_none() && super::classify::is_furniture(t) =>
+            {
+                head.banner = Some(header_line(unit));
             }
             LineKind::Subtitle
                 if have_title && head.subtitle.is_none() && head.byline.is_none() =>
@@ -288,8 +300,15 @@ pub(super) fn read_head(units: &[Unit<'_>]) -> Head {
         }
         _ => (None, None, None),
     };
-    head.banner = banner.map(header_line);
-    head.kicker = kicker.map(header_line);
+    match (banner, &head.banner) {
+        // Furniture came first and is the banner: a banner-like headline line is a kicker.
+        (Some(b), Some(_)) if kicker.is_none() => head.kicker = Some(header_line(b)),
+        (Some(b), None) => head.banner = Some(header_line(b)),
+        _ => {}
+    }
+    if let Some(k) = kicker {
+        head.kicker = Some(header_line(k));
+    }
     if let Some(t) = title {
         let text = t.first_text();
         match split_column(text) {

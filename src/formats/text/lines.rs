@@ -7,8 +7,6 @@
 //! one paragraph per line (often indented with ideographic spaces), hard-wrapped lines
 //! inside paragraphs (fixed-width exports), or a mixture.
 
-use unicode_width::UnicodeWidthStr;
-
 use super::classify::{LineKind, line_kind};
 use super::credits::credit_only;
 use super::{ends_sentence, is_short};
@@ -200,9 +198,15 @@ pub(super) fn is_indented(line: &str) -> bool {
     line.starts_with(['\u{3000}', '\t', '\u{a0}']) || line.starts_with("  ")
 }
 
-/// The display width of a line in columns (East Asian wide characters count two).
+/// The width of a line in columns as a fixed-width export counts it: a character before
+/// U+1100 (Latin, Greek, Cyrillic, punctuation) one column, any later one (Han, kana,
+/// Hangul, full-width forms) two. Close enough to UAX #11 to find a wrap width, and read
+/// for every line of a file without the width tables' cost.
 fn width(line: &str) -> usize {
-    line.trim_end().width()
+    line.trim_end()
+        .chars()
+        .map(|c| if (c as u32) < 0x1100 { 1 } else { 2 })
+        .sum()
 }
 
 impl Conventions {
@@ -214,8 +218,9 @@ impl Conventions {
         let mut indented = 0usize;
         let mut inner = 0usize;
         let mut widths = [0usize; MAX_WRAP + 2];
-        // The previous line: non-blank, its width if counted, whether it began a run.
-        let mut prev: Option<(Option<usize>, bool)> = None;
+        // The previous line, when it was not blank (its width is measured only when a
+        // non-blank line follows it: most lines of a blank-separated text are not).
+        let mut prev: Option<&str> = None;
         let mut run_len = 0usize;
         for line in LineIter::new(text, 1) {
             let blank = line.text.trim().is_empty();
@@ -235,17 +240,17 @@ impl Conventions {
             if is_indented(line.text) {
                 indented += 1;
             }
-            if let Some((w, _)) = prev {
+            if let Some(p) = prev {
                 // The previous line was followed by this one: an inner line of a run.
                 inner += 1;
-                if let Some(w) = w {
-                    widths[w] += 1;
+                if p.len() <= 4 * MAX_WRAP {
+                    let w = width(p);
+                    if w <= MAX_WRAP {
+                        widths[w] += 1;
+                    }
                 }
             }
-            let w = (line.text.len() <= 4 * MAX_WRAP)
-                .then(|| width(line.text))
-                .filter(|&w| w <= MAX_WRAP);
-            prev = Some((w, run_len == 1));
+            prev = Some(line.text);
         }
         if run_len == 1 {
             alone += 1;
@@ -289,20 +294,19 @@ impl Conventions {
         ]) {
             return true;
         }
-        if line_kind(p) != LineKind::Text || line_kind(n) != LineKind::Text {
-            return false;
-        }
-        if p.ends_with(['，', ',', '、']) {
-            return true;
-        }
-        if let Some(w) = self.wrap {
-            return width(prev) + 2 >= w && !(self.indented && is_indented(next));
-        }
-        if self.indented {
-            return is_indented(prev) && !is_indented(next) && !ends_sentence(p);
-        }
-        // A line ending in a colon introduces the next paragraph.
-        !ends_sentence(p) && !is_short(p) && !p.ends_with(['：', ':'])
+        // The convention's answer first (most pairs of lines split on it, and the shapes of
+        // the lines are not looked at).
+        let joined = if p.ends_with(['，', ',', '、']) {
+            true
+        } else if let Some(w) = self.wrap {
+            width(prev) + 2 >= w && !is_indented(next)
+        } else if self.indented {
+            is_indented(prev) && !is_indented(next) && !ends_sentence(p)
+        } else {
+            // A line ending in a colon introduces the next paragraph.
+            !ends_sentence(p) && !is_short(p) && !p.ends_with(['：', ':'])
+        };
+        joined && line_kind(p) == LineKind::Text && line_kind(n) == LineKind::Text
     }
 }
 
@@ -345,7 +349,7 @@ impl<'a> Iterator for Units<'a> {
         };
         let mut last = first;
         let mut count = 1;
-        while let Some(line) = self.lines.next() {
+        for line in self.lines.by_ref() {
             if line.text.trim().is_empty() {
                 break;
             }

@@ -205,6 +205,13 @@ pub fn parse_shared(buf: &Arc<String>) -> Article {
                 }
             }
             Class::Caption if open.is_some() => deferred.push(block),
+            // A photo item's caption opens with the dateline (新华社北京11月29日电 …).
+            Class::Caption if dateline_tries > 0 && article.dateline.is_none() => {
+                dateline_tries -= 1;
+                take_dateline(&mut article, &mut block);
+                flush(&mut article, &mut open, &mut deferred);
+                article.blocks.push(block.finish(buf, &mut article.joins));
+            }
             Class::Byline => {
                 flush(&mut article, &mut open, &mut deferred);
                 let text = block.text.trim();
@@ -548,5 +555,205 @@ mod tests {
             .map(|(i, l)| (i + 1, strip(l)))
             .collect();
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn credits_in_their_printed_forms() {
+        for (line, name) in [
+            ("陈光 摄", "陈光"),
+            ("陈光摄", "陈光"),
+            ("新华社记者  陈  光摄", "陈  光"),
+            ("本报记者 李明摄", "李明"),
+            ("中新社发 任海霞 摄", "任海霞"),
+            ("王  立/摄", "王  立"),
+            ("摄影：韩  蕾", "韩  蕾"),
+            ("制图：周红", "周红"),
+            ("图片来源：视觉中国", "视觉中国"),
+            ("资料图片", "资料图片"),
+            ("（新华社发）", "新华社发"),
+            ("陈光 摄（新华社发）", "陈光"),
+            ("新华社发（陈光摄）", "陈光"),
+        ] {
+            assert_eq!(credit_only(line), Some(name), "{line}");
+        }
+        for line in [
+            "版式设计：周红",
+            "他们一起去拍摄",
+            "峰会 现场 摄",
+            "图为茶农在采茶。",
+        ] {
+            assert_eq!(credit_only(line), None, "{line}");
+        }
+        assert_eq!(
+            trailing_credit("图为茶农在采茶。新华社记者 陈光摄"),
+            Some(("图为茶农在采茶。", "陈光", "新华社记者 陈光摄"))
+        );
+        assert_eq!(
+            trailing_credit("环卫工人在清扫积雪。（新华社发）"),
+            Some(("环卫工人在清扫积雪。", "新华社发", "（新华社发）"))
+        );
+        assert_eq!(
+            trailing_credit("峰会 现场 张三 摄").map(|c| c.1),
+            Some("张三")
+        );
+    }
+
+    #[test]
+    fn bylines_in_their_printed_forms() {
+        let names = |line: &str| credits::byline(line).map(|b| (b.authors, b.marked));
+        let v =
+            |a: &[&str], marked: bool| Some((a.iter().map(|s| s.to_string()).collect(), marked));
+        assert_eq!(
+            names("本报记者 李  明  王晓燕"),
+            v(&["李明", "王晓燕"], true)
+        );
+        assert_eq!(
+            names("记者 林海 通讯员 钱小雨"),
+            v(&["林海", "钱小雨"], true)
+        );
+        assert_eq!(names("实习生\u{a0}赵一"), v(&["赵一"], true));
+        assert_eq!(names("文/图 陈默"), v(&["陈默"], true));
+        assert_eq!(names("文｜宋  青 图｜韩  蕾"), v(&["宋青", "韩蕾"], true));
+        assert_eq!(names("唐宁 柯远 报道"), v(&["唐宁", "柯远"], true));
+        assert_eq!(names("（记者 方远、卓一帆）"), v(&["方远", "卓一帆"], true));
+        assert_eq!(names("陈 醉 劳超杰"), v(&["陈醉", "劳超杰"], false));
+        assert_eq!(names("今年,长三角"), None);
+        assert_eq!(names("“我们”来了"), None);
+    }
+
+    #[test]
+    fn datelines_in_their_printed_forms() {
+        fn at(t: &str) -> Option<(&str, &str)> {
+            header::dateline_len(t).map(|a| (&t[..a.dateline], &t[a.dateline..a.end]))
+        }
+        assert_eq!(at("本报北京2月1日电"), Some(("本报北京2月1日电", "")));
+        assert_eq!(at("本报讯 入秋以后"), Some(("本报讯", "")));
+        assert_eq!(
+            at("新华社北京11月29日电（记者 方远、卓一帆）29日清晨"),
+            Some(("新华社北京11月29日电", "（记者 方远、卓一帆）"))
+        );
+        assert_eq!(
+            at("中新社北京三月五日电 题：老街"),
+            Some(("中新社北京三月五日电", ""))
+        );
+        assert_eq!(
+            at("本报江城1月28日电记者张三报道：今天"),
+            Some(("本报江城1月28日电", "记者张三报道："))
+        );
+        assert_eq!(at("北京11月29日，一场初雪"), None);
+        assert_eq!(at("今年是第3年"), None);
+    }
+
+    #[test]
+    fn lines_by_their_shape() {
+        use classify::{LineKind::*, line_kind};
+        for (line, kind) in [
+            ("（完）", Note),
+            ("（本报记者李明整理）", Note),
+            ("（原题为《山里的茶》）", Note),
+            ("责任编辑：孙  悦", Note),
+            ("（责编：王一、李二）", Note),
+            ("【责任编辑:王一】", Note),
+            ("(完)", Note),
+            ("【纠错】 【责任编辑:王一】", Note),
+            ("《光明日报》（ 2024年01月01日 01版）", Note),
+            ("第05版：要闻", Note),
+            ("新华社记者 陈光摄", Credit),
+            ("本报北京2月1日电", Dateline),
+            ("通讯员 钱小雨", Byline),
+            ("核心阅读", BoxHead),
+            ("■ 延伸阅读", BoxHead),
+            ("【相关链接】", BoxHead),
+            ("记者手记", BoxHead),
+            ("一、从荒坡到茶园", Numbered),
+            ("（二）低层住户愿意吗？", Numbered),
+            ("3. 谁来管", Numbered),
+            ("第一部分", Numbered),
+            ("引 子", LetterSpaced),
+            ("——来自白石村的调查", Subtitle),
+            ("【民生视线】", ColumnTag),
+            ("图为茶农在采茶。", CaptionLead),
+            ("左图为竹编茶具，右图为竹编灯罩。", CaptionLead),
+            ("上图：老邓在劈竹", CaptionLead),
+            ("2.5亿元的投资已经到位。", Text),
+            ("一是加强管理。", Text),
+            ("图书馆里坐满了人。", Text),
+            ("十年前，白石村还是县里有名的贫困村。", Text),
+        ] {
+            assert_eq!(line_kind(line), kind, "{line}");
+        }
+    }
+
+    #[test]
+    fn paragraph_conventions_are_found_per_file() {
+        let c = Conventions::of("标题\n\n第一段。\n\n第二段。\n\n第三段。\n");
+        assert!(
+            c.blank_separated && !c.indented && c.wrap.is_none(),
+            "{c:?}"
+        );
+        let c = Conventions::of("标题\r\n　　第一段。\r\n　　第二段。\r\n　　第三段。\r\n");
+        assert!(
+            !c.blank_separated && c.indented && c.wrap.is_none(),
+            "{c:?}"
+        );
+        let wrapped = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/newspaper/hard-wrapped.txt"
+        ))
+        .expect("fixture");
+        let c = Conventions::of(&wrapped);
+        assert!(c.wrap.is_some_and(|w| (39..=41).contains(&w)), "{c:?}");
+        let shipped = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/articles/yuyao-yangtze-delta.txt"
+        ))
+        .expect("shipped article");
+        let c = Conventions::of(&shipped);
+        assert!(c.blank_separated && c.wrap.is_none(), "{c:?}");
+    }
+
+    /// Every non-blank character of each newspaper form is in the article: head lines,
+    /// blocks, credits.
+    #[test]
+    fn nothing_of_a_newspaper_form_is_dropped() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/newspaper");
+        let mut seen = 0;
+        for entry in std::fs::read_dir(dir).expect("fixtures") {
+            let path = entry.expect("entry").path();
+            if path.extension().is_none_or(|e| e != "txt") {
+                continue;
+            }
+            seen += 1;
+            let text = std::fs::read_to_string(&path).expect("fixture");
+            let a = parse(&text);
+            let mut kept = String::new();
+            for h in [
+                &a.banner,
+                &a.column,
+                &a.kicker,
+                &a.title,
+                &a.subtitle,
+                &a.byline,
+                &a.dateline,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                kept.push_str(&h.text);
+            }
+            for b in &a.blocks {
+                kept.push_str(&b.text);
+                if let Some(c) = &b.credit {
+                    kept.push_str(&c.text);
+                }
+            }
+            let sorted = |s: &str| {
+                let mut v: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
+                v.sort_unstable();
+                v
+            };
+            assert_eq!(sorted(&kept), sorted(&text), "{}", path.display());
+        }
+        assert!(seen >= 5, "{seen} fixtures");
     }
 }
