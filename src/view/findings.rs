@@ -1,0 +1,185 @@
+//! The findings list: what `yuedu check` finds in the article, the list's cursor, and
+//! jumping from a finding (a source line and column) to its place in the text.
+
+use crate::article::LineNo;
+use crate::layout::{Item, Pos, item_text};
+use crate::view::action::Action;
+use crate::view::app::App;
+
+impl App {
+    /// Whether the findings list was asked for and waits for the check.
+    pub fn findings_awaited(&self) -> bool {
+        self.findings_requested && self.pending_findings.is_some()
+    }
+
+    /// Takes the check's findings if they have come; opens the list if it was asked for
+    /// while the check ran.
+    pub fn poll_findings(&mut self) {
+        let Some(rx) = &self.pending_findings else {
+            return;
+        };
+        match rx.try_recv() {
+            Ok(findings) => {
+                self.findings = findings;
+                self.pending_findings = None;
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => return,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.pending_findings = None;
+                if std::mem::take(&mut self.findings_requested) {
+                    self.message = Some("the check of this article failed".to_string());
+                }
+                return;
+            }
+        }
+        if std::mem::take(&mut self.findings_requested) && self.findings_view.is_none() {
+            self.open_findings();
+        }
+    }
+
+    pub(super) fn open_findings(&mut self) {
+        if let Some(rx) = &self.pending_findings {
+            match rx.try_recv() {
+                Ok(findings) => {
+                    self.findings = findings;
+                    self.pending_findings = None;
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => {
+                    self.findings_requested = true;
+                    self.message = Some(
+                        "still checking the article; the list opens when it is done".to_string(),
+                    );
+                    return;
+                }
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    self.pending_findings = None;
+                    self.message = Some("the check of this article failed".to_string());
+                    return;
+                }
+            }
+        }
+        self.findings_requested = false;
+        if self.findings.is_empty() {
+            self.message =
+                Some("no findings: yuedu check has nothing to say about this article".to_string());
+            return;
+        }
+        // Start at the first finding on or after the source line being read (findings
+        // are sorted by line: a binary search, whatever their number).
+        let here = self.source_line_of(self.reading_pos());
+        let first = self.findings.first_from_line(here);
+        self.findings_view = Some(first.min(self.findings.len() - 1));
+    }
+
+    /// The source line of a place in the text.
+    pub(super) fn source_line_of(&self, pos: Pos) -> LineNo {
+        match self.items.get(pos.item) {
+            Some(Item::Banner) => self.article.banner.as_ref().map_or(0, |h| h.line),
+            Some(Item::Title) => self.article.title.as_ref().map_or(0, |h| h.line),
+            Some(Item::Byline) => self.article.byline.as_ref().map_or(0, |h| h.line),
+            Some(Item::Block(b)) => self.article.blocks.get(b).map_or(0, |block| {
+                match &block.credit {
+                    // Past the caption's text: its credit.
+                    Some(c) if pos.offset >= block.text.len() => c.line,
+                    _ => block.line_at(pos.offset),
+                }
+            }),
+            None => 0,
+        }
+    }
+
+    pub(super) fn update_findings(&mut self, action: Action) {
+        let Some(cur) = self.findings_view else {
+            return;
+        };
+        let last = self.findings.len().saturating_sub(1);
+        let page = self.page_height().max(2) - 1;
+        self.findings_view = match action {
+            Action::ScrollDown => Some((cur + 1).min(last)),
+            Action::ScrollUp => Some(cur.saturating_sub(1)),
+            Action::PageDown | Action::HalfPageDown => Some((cur + page).min(last)),
+            Action::PageUp | Action::HalfPageUp => Some(cur.saturating_sub(page)),
+            Action::Top => Some(0),
+            Action::Bottom => Some(last),
+            Action::Select => {
+                if let Some(f) = self.findings.get(cur) {
+                    let pos = self.pos_of_source(f.line, f.col);
+                    let message = format!(
+                        "{}:{}: {} {}: {}",
+                        f.line,
+                        f.col,
+                        f.severity.name(),
+                        f.rule.id(),
+                        f.message
+                    );
+                    self.go_to(pos);
+                    self.message = Some(message);
+                }
+                None
+            }
+            Action::Quit => {
+                self.running = false;
+                None
+            }
+            _ => None,
+        };
+    }
+
+    /// The place in the text of a source line and column (1-based, in characters).
+    pub fn pos_of_source(&self, line: LineNo, col: usize) -> Pos {
+        let mut best = Pos::default();
+        for (i, item) in self.items.iter().enumerate() {
+            let (start_line, text_part) = match item {
+                Item::Banner => (self.article.banner.as_ref().map(|h| h.line), None),
+                Item::Title => (self.article.title.as_ref().map(|h| h.line), None),
+                Item::Byline => (self.article.byline.as_ref().map(|h| h.line), None),
+                Item::Block(b) => {
+                    let block = &self.article.blocks[b];
+                    let credit_alone = block
+                        .credit
+                        .as_ref()
+                        .is_some_and(|c| c.line == line && c.line != block.line());
+                    if credit_alone {
+                        // A credit on a line of its own: the credit's place in the item.
+                        return Pos {
+                            item: i,
+                            offset: block.text.len(),
+                        };
+                    }
+                    let part = block
+                        .parts
+                        .iter()
+                        .enumerate()
+                        .find(|(_, p)| p.line_no() == line);
+                    (
+                        part.map(|_| line),
+                        part.map(|(k, p)| {
+                            (
+                                p.offset(),
+                                block
+                                    .parts
+                                    .get(k + 1)
+                                    .map_or(block.text.len(), |n| n.offset()),
+                            )
+                        }),
+                    )
+                }
+            };
+            if start_line == Some(line) {
+                let (text, _) = item_text(&self.article, item);
+                let (from, to) = text_part.unwrap_or((0, text.len()));
+                let piece = &text[from..to];
+                let offset = piece
+                    .char_indices()
+                    .nth(col.saturating_sub(1))
+                    .map_or(to, |(o, _)| from + o);
+                return Pos { item: i, offset };
+            }
+            // Otherwise the last item that starts before the line.
+            if start_line.is_some_and(|l| l < line) {
+                best = Pos { item: i, offset: 0 };
+            }
+        }
+        best
+    }
+}

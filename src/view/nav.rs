@@ -1,0 +1,195 @@
+//! The navigation pane: its entries (title, section headings, photo captions), the
+//! section being read, the focus between the panes, and jumping to an entry.
+
+use crate::article::{Article, BlockKind};
+use crate::layout::{Item, Items, item_text};
+use crate::view::action::Action;
+use crate::view::app::{App, Focus};
+
+/// What an entry of the navigation pane points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NavKind {
+    Title,
+    Heading,
+    Caption,
+}
+
+/// One selectable entry of the navigation pane: what it is and where it jumps. Its
+/// label is the item's text, read from the article when drawn ([`App::nav_label`]), so
+/// an article with a hundred thousand sections costs no copy of their titles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NavEntry {
+    pub kind: NavKind,
+    /// The item index (into [`App::items`]) it jumps to.
+    pub item: usize,
+}
+
+impl App {
+    /// The index into `nav_entries` of the section being read (the title before the
+    /// first heading).
+    pub fn current_section(&self) -> Option<usize> {
+        let line = self.reading_line();
+        let headings = self.entries_of(NavKind::Heading);
+        // Headings are in text order, so their first lines ascend: a binary search.
+        let passed =
+            self.nav_entries[headings.clone()].partition_point(|e| self.item_line(e.item) <= line);
+        if passed > 0 {
+            Some(headings.start + passed - 1)
+        } else {
+            (!self.nav_entries.is_empty()).then_some(0)
+        }
+    }
+
+    /// The indexes of the navigation entries of one kind (they are grouped: title,
+    /// headings, captions, each in text order).
+    pub(super) fn entries_of(&self, kind: NavKind) -> std::ops::Range<usize> {
+        let rank = |k: NavKind| match k {
+            NavKind::Title => 0,
+            NavKind::Heading => 1,
+            NavKind::Caption => 2,
+        };
+        let start = self
+            .nav_entries
+            .partition_point(|e| rank(e.kind) < rank(kind));
+        let end = self
+            .nav_entries
+            .partition_point(|e| rank(e.kind) <= rank(kind));
+        start..end
+    }
+
+    /// The text of the section being read, for the status bar.
+    pub fn current_section_name(&self) -> Option<&str> {
+        self.current_section()
+            .and_then(|i| self.nav_entries.get(i))
+            .filter(|e| e.kind == NavKind::Heading)
+            .map(|e| self.nav_label(e).0)
+    }
+
+    /// The label of a navigation entry (the title's, heading's or caption's text), and
+    /// a caption's photographer credit as printed.
+    pub fn nav_label(&self, entry: &NavEntry) -> (&str, Option<&str>) {
+        self.items
+            .get(entry.item)
+            .map_or(("", None), |it| item_text(&self.article, it))
+    }
+
+    pub(super) fn sync_nav_cursor(&mut self) {
+        if self.focus == Focus::Text
+            && let Some(i) = self.current_section()
+        {
+            self.nav_cursor = i;
+        }
+    }
+
+    /// Whether the navigation pane is on screen.
+    pub fn nav_shown(&self) -> bool {
+        self.geometry().nav.is_some()
+    }
+
+    pub(super) fn move_nav_cursor(&mut self, delta: isize) {
+        let last = self.nav_entries.len().saturating_sub(1);
+        self.nav_cursor = self.nav_cursor.saturating_add_signed(delta).min(last);
+    }
+
+    pub(super) fn switch_focus(&mut self) {
+        match self.focus {
+            Focus::Nav => {
+                self.focus = Focus::Text;
+                self.nav_overlay = false;
+            }
+            Focus::Text if self.wide() && !self.show_nav => {
+                self.message = Some(self.hidden_nav_message());
+            }
+            Focus::Text => {
+                self.nav_overlay = !self.wide();
+                self.focus = Focus::Nav;
+            }
+        }
+    }
+
+    pub(super) fn hidden_nav_message(&self) -> String {
+        let key = self.keymap.first_key(Action::ToggleNav).unwrap_or_default();
+        format!("the navigation pane is hidden ({key} shows it)")
+    }
+
+    pub(super) fn toggle_nav(&mut self) {
+        if self.wide() {
+            self.show_nav = !self.show_nav;
+            if !self.show_nav {
+                self.focus = Focus::Text;
+            }
+            self.relayout(false);
+        } else {
+            self.nav_overlay = !self.nav_overlay;
+            self.focus = if self.nav_overlay {
+                Focus::Nav
+            } else {
+                Focus::Text
+            };
+        }
+    }
+
+    pub(super) fn select(&mut self) {
+        if self.focus != Focus::Nav {
+            return;
+        }
+        if let Some(item) = self.nav_entries.get(self.nav_cursor).map(|e| e.item) {
+            self.ensure_items(item + 1);
+            let line = self.item_line(item);
+            self.jump_to(line);
+            if self.nav_overlay {
+                self.nav_overlay = false;
+                self.focus = Focus::Text;
+            }
+        }
+    }
+}
+
+/// The navigation entries: the title, the headings, then the captions.
+pub(super) fn nav_entries(article: &Article, items: &Items) -> Vec<NavEntry> {
+    let mut entries = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        if item == Item::Title {
+            entries.push(NavEntry {
+                kind: NavKind::Title,
+                item: i,
+            });
+        }
+    }
+    for kind in [BlockKind::Heading, BlockKind::Caption] {
+        for (i, item) in items.iter().enumerate() {
+            if let Item::Block(b) = item
+                && let Some(block) = article.blocks.get(b)
+                && block.kind == kind
+            {
+                entries.push(NavEntry {
+                    kind: if kind == BlockKind::Heading {
+                        NavKind::Heading
+                    } else {
+                        NavKind::Caption
+                    },
+                    item: i,
+                });
+            }
+        }
+    }
+    entries.shrink_to_fit();
+    entries
+}
+
+impl App {
+    /// The navigation pane's actions, with the focus in it: the movement keys move its
+    /// cursor; everything else acts as in reading.
+    pub(super) fn update_nav(&mut self, action: Action) {
+        let page = self.page_height().max(1) as isize;
+        match action {
+            Action::ScrollDown => self.move_nav_cursor(1),
+            Action::ScrollUp => self.move_nav_cursor(-1),
+            Action::PageDown => self.move_nav_cursor(page),
+            Action::PageUp => self.move_nav_cursor(-page),
+            Action::Top => self.nav_cursor = 0,
+            Action::Bottom => self.nav_cursor = self.nav_entries.len().saturating_sub(1),
+            other => self.update_reading(other),
+        }
+    }
+}

@@ -1,0 +1,126 @@
+//! Reading: scrolling the text pane, jumps to section headings and photo captions, and
+//! the reading mode's actions.
+
+use crate::article::BlockKind;
+use crate::view::action::Action;
+use crate::view::app::{App, Focus};
+use crate::view::nav::NavKind;
+
+impl App {
+    /// Position for the status bar: percent read (to the bottom of the page), the top
+    /// line and the number of lines.
+    pub fn position(&self) -> (usize, usize, usize) {
+        let total = self.layout.len().max(1);
+        let bottom = (self.top + self.page_height()).min(total);
+        (bottom * 100 / total, self.top + 1, total)
+    }
+
+    pub(super) fn scroll_to(&mut self, line: usize) {
+        self.mark = None;
+        self.top = line;
+        self.clamp_top();
+    }
+
+    pub(super) fn scroll_by(&mut self, delta: isize) {
+        let top = self.top.saturating_add_signed(delta);
+        self.scroll_to(top);
+    }
+
+    /// Puts line `line` at the top (as far as the end allows) and makes it the reading
+    /// position.
+    pub(super) fn jump_to(&mut self, line: usize) {
+        self.scroll_to(line);
+        self.mark = self.layout.pos(&self.article, line);
+        self.sync_nav_cursor();
+    }
+
+    /// Jumps to the next (or previous) block of `kind` after (before) the reading line.
+    pub(super) fn jump_kind(&mut self, kind: BlockKind, forward: bool) {
+        let line = self.reading_line();
+        let range = self.entries_of(if kind == BlockKind::Heading {
+            NavKind::Heading
+        } else {
+            NavKind::Caption
+        });
+        // The entries are in text order: binary searches. An item a progressive layout
+        // has not reached lies beyond every line, and is laid out when it is the target.
+        let entries = &self.nav_entries[range];
+        let target_item = if forward {
+            let i = entries.partition_point(|e| self.item_line(e.item) <= line);
+            entries.get(i).map(|e| e.item)
+        } else {
+            let i = entries.partition_point(|e| self.item_line(e.item) < line);
+            i.checked_sub(1)
+                .and_then(|i| entries.get(i))
+                .map(|e| e.item)
+        };
+        let target = target_item.map(|item| {
+            self.ensure_items(item + 1);
+            self.item_line(item)
+        });
+        let noun = if kind == BlockKind::Heading {
+            "headings"
+        } else {
+            "captions"
+        };
+        match target {
+            Some(l) => self.jump_to(l),
+            None => {
+                let dir = if forward { "after" } else { "before" };
+                self.message = Some(format!("no more {noun} {dir} this point"));
+            }
+        }
+    }
+
+    pub(super) fn cancel(&mut self) {
+        // Esc also takes back a findings list still waiting for the check.
+        if std::mem::take(&mut self.findings_requested) {
+            self.message = None;
+            return;
+        }
+        if self.search.take().is_some() {
+            return;
+        }
+        if self.nav_overlay {
+            self.nav_overlay = false;
+            self.focus = Focus::Text;
+        } else if self.focus == Focus::Nav {
+            self.focus = Focus::Text;
+        }
+    }
+}
+
+impl App {
+    /// The reading mode's actions (also those the navigation pane leaves to the text).
+    pub(super) fn update_reading(&mut self, action: Action) {
+        let page = self.page_height().max(1);
+        match action {
+            Action::ScrollDown => self.scroll_by(1),
+            Action::ScrollUp => self.scroll_by(-1),
+            Action::PageDown => self.scroll_by(page.saturating_sub(1).max(1) as isize),
+            Action::PageUp => self.scroll_by(-(page.saturating_sub(1).max(1) as isize)),
+            Action::HalfPageDown => self.scroll_by((page / 2).max(1) as isize),
+            Action::HalfPageUp => self.scroll_by(-((page / 2).max(1) as isize)),
+            Action::Top => self.scroll_to(0),
+            Action::Bottom => self.scroll_to(usize::MAX),
+            Action::NextHeading => self.jump_kind(BlockKind::Heading, true),
+            Action::PrevHeading => self.jump_kind(BlockKind::Heading, false),
+            Action::NextCaption => self.jump_kind(BlockKind::Caption, true),
+            Action::PrevCaption => self.jump_kind(BlockKind::Caption, false),
+            Action::SwitchFocus => self.switch_focus(),
+            Action::Select => self.select(),
+            Action::ToggleNav => self.toggle_nav(),
+            Action::Search => self.start_search(),
+            Action::NextMatch => self.step_match(true),
+            Action::PrevMatch => self.step_match(false),
+            Action::Reload => self.reload_requested = true,
+            Action::Findings => self.open_findings(),
+            Action::Help => self.help = Some(0),
+            Action::Cancel => self.cancel(),
+            Action::Quit => self.running = false,
+        }
+        if self.focus == Focus::Text {
+            self.sync_nav_cursor();
+        }
+    }
+}
