@@ -17,6 +17,7 @@ use crate::input::source::human_size;
 use crate::layout::{AmbiguousWidth, Role, str_width};
 use crate::text::sanitize::for_terminal_line;
 use crate::view::app::{App, Focus, NavKind};
+use crate::view::status::{Part, SEPARATOR};
 
 pub use theme::Theme;
 
@@ -372,17 +373,6 @@ fn render_status_bar(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
     }
     fill(buf, area, theme.status);
     let amb = app.config.text.ambiguous_width;
-    let (pct, line, total) = app.position();
-    let right_text = match (app.loading, app.layout_progress()) {
-        // The beginning of a large file, the rest being read.
-        (Some(l), _) if l.failed => format!(" {line}/… first {} only ", human_size(l.shown)),
-        (Some(l), _) => format!(" {line}/… reading {} ", human_size(l.total)),
-        (None, progress) => match progress {
-            // A large article still being laid out: how far that has come.
-            Some(done) => format!(" {line}/… laying out {done}% "),
-            None => format!(" {pct}% {line}/{total} "),
-        },
-    };
     if let Some(search) = app.search.as_ref().filter(|s| s.editing) {
         let n = search.matches.len();
         // Still looking through a large article: the count so far.
@@ -399,52 +389,21 @@ fn render_status_bar(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
         );
         return;
     }
-    let mut left = format!(" {}", for_terminal_line(&app.name));
-    let room = usize::from(area.width).saturating_sub(str_width(&right_text, amb));
-    if let Some(section) = app.current_section_name()
-        && str_width(&left, amb) + 5 < room
-    {
-        // The section name only where a few of its characters fit.
-        left.push_str(" │ ");
-        left.push_str(&for_terminal_line(section));
+    let placed = app.status_bar(usize::from(area.width));
+    let mut prev_end: Option<u16> = None;
+    for p in &placed {
+        let x = area.x + u16::try_from(p.x).unwrap_or(u16::MAX);
+        if let Some(end) = prev_end.filter(|_| p.part != Part::Position) {
+            // The separator between two pieces on the left.
+            put_str(buf, end, area.y, x, SEPARATOR, theme.status, amb);
+        }
+        let style = match p.part {
+            Part::Message | Part::Focus => theme.status_message,
+            _ => theme.status,
+        };
+        let end = put_str(buf, x, area.y, area.right(), &p.text, style, amb);
+        prev_end = Some(end);
     }
-    if let Some(search) = &app.search {
-        let cur = search.current.map_or(0, |c| c + 1);
-        let query = for_terminal_line(&search.query);
-        let more = if app.search_pending() { "…" } else { "" };
-        left.push_str(&format!(" │ /{query} {cur}/{}{more}", search.matches.len()));
-    }
-    let right_w = str_width(&right_text, amb) as u16;
-    let right_x = area.right().saturating_sub(right_w);
-    let x = put_str(buf, area.x, area.y, right_x, &left, theme.status, amb);
-    // After the name: a message, which may cover the end of the name, or else the key
-    // hint where it fits whole.
-    let (text, style) = match &app.message {
-        Some(m) => (for_terminal_line(m).into_owned(), theme.status_message),
-        None => (app.key_hint(), theme.status),
-    };
-    let text_w = str_width(&text, amb) as u16 + 2;
-    let start = match app.message {
-        Some(_) => Some(x.min(right_x.saturating_sub(text_w)).max(area.x + 1)),
-        None => (x + text_w <= right_x).then_some(x),
-    };
-    if let Some(start) = start {
-        fill(
-            buf,
-            Rect::new(start, area.y, right_x.saturating_sub(start), 1),
-            theme.status,
-        );
-        put_str(buf, start + 1, area.y, right_x, &text, style, amb);
-    }
-    put_str(
-        buf,
-        right_x,
-        area.y,
-        area.right(),
-        &right_text,
-        theme.status,
-        amb,
-    );
 }
 
 fn render_findings(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect, cursor: usize) {

@@ -13,7 +13,7 @@ use crate::check::FindingList;
 use crate::config::Config;
 use crate::layout::{Items, Layout, Pos, item_len, item_text, items};
 use crate::view::action::Action;
-use crate::view::keymap::Keymap;
+use crate::view::keymap::{Key, Keymap};
 use crate::view::mode::Mode;
 use crate::view::nav::nav_entries;
 pub use crate::view::nav::{NavEntry, NavKind};
@@ -462,17 +462,26 @@ impl App {
             return;
         }
         self.message = None;
-        if self.help.is_some() && self.keymap.action(&key).is_none() {
-            // Any key that means nothing else closes the help.
-            self.help = None;
-            return;
-        }
-        if self.search.as_ref().is_some_and(|s| s.editing) {
+        let mode = self.mode();
+        if mode == Mode::SearchPrompt {
             self.edit_search(key);
             return;
         }
-        if let Some(action) = self.keymap.action(&key) {
-            self.update(action);
+        match self.keymap.action(&key) {
+            Some(action) if action.applies_in(mode) => self.update(action),
+            // Any key that means nothing in the help closes it.
+            _ if mode == Mode::Help => self.help = None,
+            other => self.message = Some(self.no_action_message(&key, other, mode)),
+        }
+    }
+
+    /// What the status bar says for a key that does nothing in `mode`.
+    fn no_action_message(&self, key: &KeyEvent, action: Option<Action>, mode: Mode) -> String {
+        let name = Key::from_event(key).map_or_else(|| "that key".to_string(), |k| k.to_string());
+        let help = self.keymap.first_key(Action::Help).unwrap_or_default();
+        match action {
+            Some(a) => format!("{name} ({a}) does nothing in the {} list", mode.name()),
+            None => format!("{name} does nothing ({help} lists the keys)"),
         }
     }
 

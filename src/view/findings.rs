@@ -117,10 +117,12 @@ impl App {
                 }
                 None
             }
-            Action::Quit => {
-                self.running = false;
-                None
+            // The help opens over the list; closing it comes back here.
+            Action::Help => {
+                self.help = Some(0);
+                Some(cur)
             }
+            // q and Esc close the list, as they close any overlay.
             _ => None,
         };
     }

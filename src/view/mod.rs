@@ -13,3 +13,4 @@ pub mod mode;
 pub mod nav;
 pub mod reading;
 pub mod search;
+pub mod status;

@@ -136,12 +136,16 @@ impl App {
         if let Some(item) = self.nav_entries.get(self.nav_cursor).map(|e| e.item) {
             self.ensure_items(item + 1);
             let line = self.item_line(item);
+            // The jump is made from the text: the focus goes back to it.
+            self.leave_nav();
             self.jump_to(line);
-            if self.nav_overlay {
-                self.nav_overlay = false;
-                self.focus = Focus::Text;
-            }
         }
+    }
+
+    /// Gives the focus back to the text, closing the navigation pane drawn over it.
+    pub(super) fn leave_nav(&mut self) {
+        self.nav_overlay = false;
+        self.focus = Focus::Text;
     }
 }
 
@@ -189,6 +193,8 @@ impl App {
             Action::PageUp => self.move_nav_cursor(-page),
             Action::Top => self.nav_cursor = 0,
             Action::Bottom => self.nav_cursor = self.nav_entries.len().saturating_sub(1),
+            // q and Esc give the focus back to the text (and close the pane over it).
+            Action::Cancel | Action::Quit => self.leave_nav(),
             other => self.update_reading(other),
         }
     }
