@@ -258,7 +258,7 @@ fn error_at(path: &str, text: &str, e: &toml::de::Error) -> ConfigError {
         path: path.to_string(),
         position: e.span().map(|s| line_col(text, s.start)),
         // serde quotes values in backticks; users read double quotes.
-        message: e.message().trim().replace('`', "\""),
+        message: crate::text::plain_types::in_plain_words(&e.message().trim().replace('`', "\"")),
     }
 }
 

@@ -6,6 +6,7 @@
 pub mod check;
 pub mod dump;
 pub mod outline;
+pub mod targets;
 
 /// `json` with every character a terminal could act on or hide escaped as `\uXXXX`.
 ///

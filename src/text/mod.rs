@@ -1,5 +1,6 @@
 //! Text primitives shared by every later stage: display widths ([`width`]) and the one
 //! place untrusted characters become visible notation ([`sanitize`]).
 
+pub mod plain_types;
 pub mod sanitize;
 pub mod width;
