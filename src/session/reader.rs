@@ -60,12 +60,13 @@ pub fn open(
         Origin::File(p) => Some(p.clone()),
         _ => None,
     };
-    let memory = match (&file, state::state_dir()) {
-        (Some(path), Some(dir)) if config.reader.resume => {
-            Some((Store::new(dir), state::key(path, &src.text)))
+    let memory = match (&src.origin, state::state_dir()) {
+        (_, Some(dir)) if config.reader.resume => {
+            Some((Store::new(dir), memory_key(&src.origin, &src.text)))
         }
         _ => None,
     };
+    let built_in = src.origin == Origin::BuiltIn;
     let (name, report) = (src.name(), src.decode_report.clone());
     // The check runs beside the reader, started once the first frame is drawn: a large
     // article opens without waiting for it.
@@ -82,10 +83,24 @@ pub fn open(
     if app.article.blocks.is_empty() && app.article.title.is_none() {
         app.message = Some("the article is empty".to_string());
     }
+    if built_in && app.message.is_none() {
+        // Started outside the repository: say which article this is.
+        app.message = Some("the shipped article, built in (yuedu FILE opens another)".to_string());
+    }
     if let Some(pos) = memory.as_ref().and_then(|(store, key)| store.get(key)) {
         app.resume(pos);
     }
     Ok(finish(app, file, memory, read))
+}
+
+/// Where the reading position of an article is kept: a file by its path and content, the
+/// built-in copy and standard input by their content alone (they have no path).
+fn memory_key(origin: &Origin, text: &str) -> String {
+    match origin {
+        Origin::File(p) => state::key(p, text),
+        Origin::BuiltIn => format!("(built in)#{:016x}", state::content_hash(text)),
+        Origin::Stdin => format!("(standard input)#{:016x}", state::content_hash(text)),
+    }
 }
 
 /// Opens a large file at `path` progressively: its first part is parsed and shown at
