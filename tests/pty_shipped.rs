@@ -23,7 +23,11 @@ fn the_built_in_copy_says_so_and_resumes_where_it_was_left() {
     let cwd = tempfile::tempdir().expect("tempdir");
     // A folder of articles in the current folder is not opened unless given.
     std::fs::create_dir(cwd.path().join("articles")).expect("dir");
-    std::fs::write(cwd.path().join("articles/other.txt"), "别的文章\n\n正文。\n").expect("write");
+    std::fs::write(
+        cwd.path().join("articles/other.txt"),
+        "别的文章\n\n正文。\n",
+    )
+    .expect("write");
     let state = tempfile::tempdir().expect("tempdir");
     let mut p = outside(cwd.path(), state.path());
     p.wait_for_text("the shipped article, built in");

@@ -8,6 +8,7 @@ use std::sync::mpsc;
 
 use crate::config::Config;
 use crate::input::source::{self, LoadOptions, Origin, Source};
+use crate::session::history;
 use crate::session::state::{self, Store};
 use crate::terminal::Reload;
 use crate::view::app::{self, App, Loaded, Loading};
@@ -165,11 +166,17 @@ pub fn open_progressive(
 
 /// The reader with how to reload its file and where to remember its position.
 fn finish(
-    app: App,
+    mut app: App,
     file: Option<PathBuf>,
     memory: Option<(Store, String)>,
     read: &ReadOptions,
 ) -> Opened {
+    // The search history is kept where the positions are, when they are kept.
+    if memory.is_some()
+        && let Some(dir) = state::state_dir()
+    {
+        app.search_history = history::load(&dir);
+    }
     let levels = app.config.check.clone();
     let watch_mode = app.config.reader.watch;
     let reload = file.map(|path: PathBuf| {
@@ -201,6 +208,11 @@ impl Opened {
         let Some((store, key)) = &self.memory else {
             return Ok(());
         };
+        if let Some(dir) = state::state_dir()
+            && !self.app.search_history.is_empty()
+        {
+            history::save(&dir, &self.app.search_history)?;
+        }
         // After a reload the position belongs to the new content: key it by that.
         let current = self.reload.as_ref().and_then(|r| {
             let src = source::load(Some(&r.path), self.read.as_load()).ok()?;

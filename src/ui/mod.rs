@@ -17,6 +17,7 @@ use crate::input::source::human_size;
 use crate::layout::{AmbiguousWidth, Role, str_width};
 use crate::text::sanitize::for_terminal_line;
 use crate::view::app::{App, Focus, NavKind};
+use crate::view::search::count_matches;
 use crate::view::status::{Part, SEPARATOR};
 
 pub use theme::Theme;
@@ -374,10 +375,15 @@ fn render_status_bar(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
     fill(buf, area, theme.status);
     let amb = app.config.text.ambiguous_width;
     if let Some(search) = app.search.as_ref().filter(|s| s.editing) {
-        let n = search.matches.len();
-        // Still looking through a large article: the count so far.
-        let more = if app.search_pending() { "…" } else { "" };
-        let prompt = format!("/{}▏ {n}{more} matches", for_terminal_line(&search.query));
+        let (before, after) = search.query.split_at(search.cursor.min(search.query.len()));
+        let prompt = format!(
+            "{}{}▏{} {}",
+            search.sign(),
+            for_terminal_line(before),
+            for_terminal_line(after),
+            // Still looking through a large article: the count so far.
+            count_matches(search.matches.len(), app.search_pending()),
+        );
         put_str(
             buf,
             area.x,

@@ -102,6 +102,8 @@ pub struct App {
     /// The selected navigation entry.
     pub nav_cursor: usize,
     pub search: Option<Search>,
+    /// The queries searched for, oldest first (kept with the reading state).
+    pub search_history: Vec<String>,
     /// The help overlay's scroll offset, when it is open.
     pub help: Option<usize>,
     /// What `yuedu check` finds in the article.
@@ -162,6 +164,7 @@ impl App {
             nav_entries,
             nav_cursor: 0,
             search: None,
+            search_history: Vec::new(),
             help: None,
             findings: FindingList::default(),
             pending_findings: None,

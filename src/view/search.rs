@@ -33,8 +33,19 @@ pub struct Search {
     /// A large article is searched a part at a time ([`App::work_more`]), and a new
     /// query starts again from the beginning, dropping the old search.
     scanned: usize,
-    /// Whether to move to the first match at or after `origin` once it is found.
+    /// Whether to move to the first match at or after `origin` once it is found (before
+    /// it, searching backward).
     seek: bool,
+    /// Where the cursor stands in `query`, in bytes (on a character boundary).
+    pub cursor: usize,
+    /// Searching backward: the first match is the one before the origin, and n goes
+    /// up the text (N down), as in less and vim.
+    pub backward: bool,
+    /// The history entry shown in the prompt (Up/Down), and what was typed before.
+    history_pos: Option<usize>,
+    draft: String,
+    /// The search before this prompt opened: Esc gives it back, for n/N.
+    previous: Option<Box<Search>>,
 }
 
 impl Search {
@@ -42,6 +53,92 @@ impl Search {
     pub fn complete(&self, items: usize) -> bool {
         self.scanned >= items
     }
+
+    /// The prompt's sign: "/" forward, "?" backward (as in less and vim).
+    pub fn sign(&self) -> char {
+        if self.backward { '?' } else { '/' }
+    }
+}
+
+/// The queries searched for, oldest first, kept with the reading state.
+pub const HISTORY_LEN: usize = 100;
+
+/// A count of matches as it reads: "no matches", "1 match", "30 matches"; while a
+/// large article is still being looked through (`pending`), the count so far: "3… matches".
+pub fn count_matches(n: usize, pending: bool) -> String {
+    match (n, pending) {
+        (_, true) => format!("{n}… matches"),
+        (0, false) => "no matches".to_string(),
+        (1, false) => "1 match".to_string(),
+        (n, false) => format!("{n} matches"),
+    }
+}
+
+/// Adds `query` as the newest entry of `history`, once, keeping the last
+/// [`HISTORY_LEN`].
+pub fn remember(history: &mut Vec<String>, query: &str) {
+    if query.is_empty() {
+        return;
+    }
+    history.retain(|q| q != query);
+    history.push(query.to_string());
+    let over = history.len().saturating_sub(HISTORY_LEN);
+    history.drain(..over);
+}
+
+/// The prompt's line editing: what a key does to `query` with the cursor at `cursor`
+/// (bytes). Returns whether the key was one of the editing keys.
+///
+/// Left/Right, Home/End, Ctrl-A/Ctrl-E move; Backspace, Delete, Ctrl-U (to the start),
+/// Ctrl-K (to the end) and Ctrl-W (the word before the cursor) delete; a character is
+/// inserted at the cursor.
+pub fn edit_line(query: &mut String, cursor: &mut usize, key: &KeyEvent) -> bool {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let prev = |q: &str, c: usize| q[..c].chars().next_back().map_or(c, |ch| c - ch.len_utf8());
+    let next = |q: &str, c: usize| q[c..].chars().next().map_or(c, |ch| c + ch.len_utf8());
+    match key.code {
+        KeyCode::Left => *cursor = prev(query, *cursor),
+        KeyCode::Right => *cursor = next(query, *cursor),
+        KeyCode::Home => *cursor = 0,
+        KeyCode::End => *cursor = query.len(),
+        KeyCode::Char('a') if ctrl => *cursor = 0,
+        KeyCode::Char('e') if ctrl => *cursor = query.len(),
+        KeyCode::Char('b') if ctrl => *cursor = prev(query, *cursor),
+        KeyCode::Char('f') if ctrl => *cursor = next(query, *cursor),
+        KeyCode::Char('u') if ctrl => {
+            query.replace_range(..*cursor, "");
+            *cursor = 0;
+        }
+        KeyCode::Char('k') if ctrl => query.truncate(*cursor),
+        KeyCode::Char('w') if ctrl => {
+            // Spaces before the cursor, then the word: Latin letters and digits, or one
+            // run of anything else up to a space.
+            let before = &query[..*cursor];
+            let trimmed = before.trim_end_matches(' ');
+            let word_start = trimmed
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| c == ' ')
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            query.replace_range(word_start..*cursor, "");
+            *cursor = word_start;
+        }
+        KeyCode::Backspace | KeyCode::Char('h') if key.code == KeyCode::Backspace || ctrl => {
+            let p = prev(query, *cursor);
+            query.replace_range(p..*cursor, "");
+            *cursor = p;
+        }
+        KeyCode::Delete => {
+            let n = next(query, *cursor);
+            query.replace_range(*cursor..n, "");
+        }
+        KeyCode::Char(c) if !ctrl && !key.modifiers.contains(KeyModifiers::ALT) => {
+            query.insert(*cursor, c);
+            *cursor += c.len_utf8();
+        }
+        _ => return false,
+    }
+    true
 }
 
 /// How much text a search looks through before the screen is drawn again: the first
@@ -49,11 +146,15 @@ impl Search {
 pub(super) const SEARCH_STEP_BYTES: usize = 2 << 20;
 
 impl App {
-    /// Opens the search prompt, remembering where the reader is to go back on Esc.
-    pub(super) fn start_search(&mut self) {
+    /// Opens the search prompt (backward with `backward`), remembering where the reader
+    /// is and the search before, to go back to both on Esc.
+    pub(super) fn start_search(&mut self, backward: bool) {
+        let previous = self.search.take().map(Box::new);
         self.search = Some(Search {
             editing: true,
+            backward,
             origin: self.layout.pos(&self.article, self.top).unwrap_or_default(),
+            previous,
             ..Search::default()
         });
     }
@@ -71,8 +172,9 @@ impl App {
         };
         match key.code {
             KeyCode::Esc => {
+                // Back where the prompt opened, with the search before it for n/N.
                 let origin = search.origin;
-                self.search = None;
+                self.search = search.previous.take().map(|b| *b);
                 let line = self.layout.line_of(&self.article, origin);
                 self.scroll_to(line);
                 return;
@@ -80,8 +182,24 @@ impl App {
             KeyCode::Enter => {
                 search.editing = false;
                 if search.query.is_empty() {
-                    self.search = None;
-                    return;
+                    // An empty query repeats the last search, in this prompt's direction.
+                    let last = search
+                        .previous
+                        .as_ref()
+                        .map(|p| p.query.clone())
+                        .or_else(|| self.search_history.last().cloned());
+                    let Some(last) = last else {
+                        self.search = None;
+                        self.message = Some("no previous search".to_string());
+                        return;
+                    };
+                    search.cursor = last.len();
+                    search.query = last;
+                    self.refresh_matches();
+                }
+                if let Some(search) = self.search.as_mut() {
+                    search.previous = None;
+                    remember(&mut self.search_history, &search.query);
                 }
                 self.finish_search();
                 if let Some(search) = self.search.as_ref().filter(|s| s.matches.is_empty()) {
@@ -89,20 +207,43 @@ impl App {
                 }
                 return;
             }
-            KeyCode::Backspace => {
-                if search.query.pop().is_none() {
-                    self.search = None;
+            KeyCode::Backspace if search.query.is_empty() => {
+                // Backspace on an empty prompt closes it, as in less and vim.
+                self.edit_search(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+                return;
+            }
+            KeyCode::Up | KeyCode::Down => {
+                let history = &self.search_history;
+                let pos = match (key.code, search.history_pos) {
+                    (KeyCode::Up, None) if !history.is_empty() => {
+                        search.draft = search.query.clone();
+                        Some(history.len() - 1)
+                    }
+                    (KeyCode::Up, Some(p)) => Some(p.saturating_sub(1)),
+                    (KeyCode::Down, Some(p)) if p + 1 < history.len() => Some(p + 1),
+                    (KeyCode::Down, Some(_)) => None,
+                    (_, p) => {
+                        if p.is_none() {
+                            return;
+                        }
+                        p
+                    }
+                };
+                let text = match pos {
+                    Some(p) => history[p].clone(),
+                    None => std::mem::take(&mut search.draft),
+                };
+                search.history_pos = pos;
+                search.cursor = text.len();
+                search.query = text;
+            }
+            _ => {
+                let old = search.query.clone();
+                if !edit_line(&mut search.query, &mut search.cursor, &key) || old == search.query {
+                    // Not an editing key, or only the cursor moved: nothing to look for.
                     return;
                 }
             }
-            KeyCode::Char(c)
-                if !key
-                    .modifiers
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-            {
-                search.query.push(c);
-            }
-            _ => return,
         }
         self.refresh_matches();
     }
@@ -164,19 +305,34 @@ impl App {
             return;
         }
         let origin = search.origin;
-        let found = search.matches[from..]
-            .iter()
-            .position(|m| {
-                Pos {
-                    item: m.item,
-                    offset: m.range.start,
-                } >= origin
-            })
-            .map(|k| from + k);
+        let at = |m: &Match| Pos {
+            item: m.item,
+            offset: m.range.start,
+        };
         let done = search.complete(items.len());
+        let found = if search.backward {
+            // The last match before the origin: known once the search has passed it.
+            if !done && search.scanned <= origin.item {
+                return;
+            }
+            search
+                .matches
+                .partition_point(|m| at(m) < origin)
+                .checked_sub(1)
+        } else {
+            search.matches[from..]
+                .iter()
+                .position(|m| at(m) >= origin)
+                .map(|k| from + k)
+        };
+        let wrap_to = if search.backward {
+            search.matches.len().saturating_sub(1)
+        } else {
+            0
+        };
         match found {
             Some(k) => search.current = Some(k),
-            None if done && !search.matches.is_empty() => search.current = Some(0),
+            None if done && !search.matches.is_empty() => search.current = Some(wrap_to),
             None if done => {}
             None => return,
         }
@@ -219,6 +375,23 @@ impl App {
     }
 
     pub(super) fn step_match(&mut self, forward: bool) {
+        if self.search.is_none()
+            && let Some(last) = self.search_history.last().cloned()
+        {
+            // The search was put away (Esc): n and N take it up again from here.
+            self.search = Some(Search {
+                cursor: last.len(),
+                query: last,
+                origin: self.layout.pos(&self.article, self.top).unwrap_or_default(),
+                ..Search::default()
+            });
+            self.refresh_matches();
+            self.finish_search();
+            if let Some(s) = self.search.as_ref().filter(|s| s.matches.is_empty()) {
+                self.message = Some(format!("pattern not found: {}", s.query));
+            }
+            return;
+        }
         // Stepping and wrapping need every match.
         self.finish_search();
         let Some(search) = self.search.as_mut() else {
@@ -226,6 +399,8 @@ impl App {
             self.message = Some(format!("no search yet ({key} searches)"));
             return;
         };
+        // n goes the way the search went, N the other way.
+        let forward = forward != search.backward;
         let n = search.matches.len();
         if n == 0 {
             self.message = Some(format!("pattern not found: {}", search.query));
@@ -360,6 +535,73 @@ mod tests {
         assert_eq!(at, naive(&text, "aiot"));
         assert_eq!(at.len(), 7, "{at:?}");
         assert!(found.iter().all(|m| m.range.len() == 4));
+    }
+
+    fn keys(query: &str, cursor: usize, keys: &[KeyEvent]) -> (String, usize) {
+        let (mut q, mut c) = (query.to_string(), cursor);
+        for k in keys {
+            edit_line(&mut q, &mut c, k);
+        }
+        (q, c)
+    }
+
+    fn k(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    fn ctrl(c: char) -> KeyEvent {
+        KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+    }
+
+    #[test]
+    fn the_prompt_edits_as_readline_does() {
+        let end = "余姚 AIoT 产业".len();
+        // Left twice over wide characters, then insert.
+        assert_eq!(
+            keys("余姚", 6, &[k(KeyCode::Left), k(KeyCode::Char('市'))]),
+            ("余市姚".to_string(), 6)
+        );
+        assert_eq!(keys("余姚 AIoT 产业", end, &[ctrl('w')]).0, "余姚 AIoT ");
+        assert_eq!(
+            keys("余姚 AIoT 产业", end, &[ctrl('w'), ctrl('w')]).0,
+            "余姚 "
+        );
+        assert_eq!(keys("余姚 AIoT", 7, &[ctrl('u')]), ("AIoT".to_string(), 0));
+        assert_eq!(keys("余姚 AIoT", 3, &[ctrl('k')]), ("余".to_string(), 3));
+        assert_eq!(
+            keys("余姚", 6, &[ctrl('a'), k(KeyCode::Delete)]),
+            ("姚".to_string(), 0)
+        );
+        assert_eq!(
+            keys("ab", 0, &[ctrl('e'), k(KeyCode::Backspace)]),
+            ("a".to_string(), 1)
+        );
+        assert_eq!(
+            keys("ab", 0, &[k(KeyCode::Backspace), k(KeyCode::Left)]),
+            ("ab".to_string(), 0)
+        );
+        assert_eq!(
+            keys("ab", 2, &[k(KeyCode::Right), k(KeyCode::Home)]),
+            ("ab".to_string(), 0)
+        );
+    }
+
+    #[test]
+    fn counts_read_right_and_history_keeps_each_query_once() {
+        assert_eq!(count_matches(0, false), "no matches");
+        assert_eq!(count_matches(1, false), "1 match");
+        assert_eq!(count_matches(30, false), "30 matches");
+        assert_eq!(count_matches(1, true), "1… matches");
+        let mut h = Vec::new();
+        for q in ["a", "b", "a", "", "c"] {
+            remember(&mut h, q);
+        }
+        assert_eq!(h, ["b", "a", "c"]);
+        for i in 0..HISTORY_LEN + 5 {
+            remember(&mut h, &i.to_string());
+        }
+        assert_eq!(h.len(), HISTORY_LEN);
+        assert_eq!(h.last().map(String::as_str), Some("104"));
     }
 
     #[test]
