@@ -136,3 +136,25 @@ fn a_key_that_does_nothing_says_so() {
     });
     assert_running(&mut p, "x");
 }
+
+#[test]
+fn resizing_back_and_forth_keeps_the_top_line() {
+    let mut p = start(80, 24);
+    p.send("]]jjj");
+    p.settle();
+    let top = |p: &Pty| p.row_text(0, 0, 80).trim().to_string();
+    let before = top(&p);
+    for _ in 0..3 {
+        p.resize(120, 60);
+        p.settle();
+        p.resize(80, 24);
+        p.settle();
+        p.resize(80, 40);
+        p.settle();
+        p.resize(80, 24);
+        p.settle();
+    }
+    p.wait_for("the same top line", |s| {
+        s.contents_between(0, 0, 0, 80).trim() == before
+    });
+}

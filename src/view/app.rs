@@ -93,6 +93,8 @@ pub struct App {
     /// The place the last jump went to: it stays the reading position (current section)
     /// even where the end of the article keeps it from reaching the top of the pane.
     pub(super) mark: Option<Pos>,
+    /// See [`App::top_anchor`]: set by a resize, dropped when the reader moves.
+    pub(super) anchor: Option<Pos>,
     pub focus: Focus,
     /// Whether the navigation pane is shown beside the text (wide terminals).
     pub show_nav: bool,
@@ -158,6 +160,7 @@ impl App {
             size,
             top: 0,
             mark: None,
+            anchor: None,
             focus: Focus::Text,
             show_nav,
             nav_overlay: false,
@@ -238,7 +241,7 @@ impl App {
         if !force && width == self.layout.options().width {
             return;
         }
-        let anchor = self.layout.pos(&self.article, self.top);
+        let anchor = self.top_anchor();
         self.layout = Layout::empty(self.config.layout_options(width));
         if self.text_bytes <= PROGRESSIVE_LAYOUT_BYTES {
             self.ensure_items(self.items.len());
@@ -248,6 +251,15 @@ impl App {
         }
         self.top = anchor.map_or(0, |p| self.layout.line_of(&self.article, p));
         self.clamp_top();
+        self.anchor = anchor;
+    }
+
+    /// The character the top line started with when the reader last moved: what a
+    /// resize keeps on the top line, however often the size changes (`anchor`), else the
+    /// start of the top line.
+    fn top_anchor(&self) -> Option<Pos> {
+        self.anchor
+            .or_else(|| self.layout.pos(&self.article, self.top))
     }
 
     /// Lays out the items up to `end` (exclusive) if they are not yet.
@@ -310,11 +322,22 @@ impl App {
 
     /// The terminal was resized.
     pub fn resize(&mut self, cols: u16, rows: u16) {
+        let anchor = self.top_anchor();
         self.size = (cols, rows);
         if !self.wide() && self.focus == Focus::Nav && !self.nav_overlay {
             self.focus = Focus::Text;
         }
         self.relayout(false);
+        // A change of height alone lays nothing out again, but near the end it moves
+        // the top: back to the anchor's line, as far as the end allows.
+        if let Some(p) = anchor {
+            self.ensure_items(p.item + 1);
+            self.top = self.layout.line_of(&self.article, p);
+            self.clamp_top();
+            self.anchor = Some(p);
+        }
+        // The section being read, marked at once.
+        self.sync_nav_cursor();
     }
 
     pub(super) fn max_top(&self) -> usize {
@@ -382,6 +405,7 @@ impl App {
         self.text_bytes = text_bytes(&article, &self.items);
         self.article = article;
         self.mark = None;
+        self.anchor = None;
         self.top = 0;
         self.relayout(true);
         let found = (!snippet.is_empty())

@@ -17,6 +17,7 @@ impl App {
 
     pub(super) fn scroll_to(&mut self, line: usize) {
         self.mark = None;
+        self.anchor = None;
         self.top = line;
         self.clamp_top();
     }
