@@ -304,7 +304,7 @@ fn the_mouse_wheel_scrolls_when_turned_on() {
     // Three wheel-down events (SGR encoding), at a point over the text.
     p.send("\u{1b}[<65;50;10M\u{1b}[<65;50;10M\u{1b}[<65;50;10M");
     p.wait_for("scrolled by three lines", |s| {
-        s.contents_between(29, 0, 29, 100).contains(" 4/")
+        s.contents_between(29, 0, 29, 100).contains(" 4–")
     });
     // Off by default: the reader never asks for mouse reports.
     let p = Pty::yuedu(&[], 100, 30);

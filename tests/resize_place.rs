@@ -74,3 +74,31 @@ fn the_section_is_marked_at_once_after_a_resize() {
     assert_eq!(a.current_section(), section);
     assert_eq!(Some(a.nav_cursor), section);
 }
+
+#[test]
+fn the_help_lists_every_bound_key_and_every_action() {
+    for size in [(80u16, 24u16), (120, 40), (200, 50)] {
+        let a = app(size);
+        let layout = a.help_layout();
+        assert!(
+            layout.height() + 2 <= a.page_height(),
+            "{size:?}: the help needs scrolling"
+        );
+        let keys: String = layout
+            .columns
+            .iter()
+            .flatten()
+            .map(|(k, _)| k.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        for action in yuedu::view::action::Action::all() {
+            for k in a.keymap.keys(action) {
+                let k = k.to_string();
+                assert!(
+                    keys.split(' ').any(|w| w == k),
+                    "{size:?}: {k} ({action}) not in the help: {keys}"
+                );
+            }
+        }
+    }
+}

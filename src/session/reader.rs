@@ -74,6 +74,12 @@ pub fn open(
     let (tx, findings) = mpsc::channel();
     let (job_article, levels) = (Arc::clone(&article), config.check.clone());
     let mut app = app::app_for(article, &name, config, size)?;
+    app.file_info = format!(
+        "{name}: {}, {}, {}",
+        src.format.name(),
+        src.encoding,
+        source::human_size(src.text.len() as u64)
+    );
     app.after_first_frame = Some(Box::new(move || {
         std::thread::spawn(move || {
             let _ = tx.send(check::check_source(&src, &job_article, &levels));

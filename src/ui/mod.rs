@@ -395,6 +395,19 @@ fn render_status_bar(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
         );
         return;
     }
+    if let Some(input) = &app.goto.line_prompt {
+        let prompt = format!(":{input}▏  go to source line N or N:C (Esc cancels)");
+        put_str(
+            buf,
+            area.x,
+            area.y,
+            area.right(),
+            &prompt,
+            theme.status_message,
+            amb,
+        );
+        return;
+    }
     let placed = app.status_bar(usize::from(area.width));
     let mut prev_end: Option<u16> = None;
     for p in &placed {
@@ -491,26 +504,38 @@ fn render_findings(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect, curso
     }
 }
 
+/// Clears the halves of wide characters cut by an overlay's left and right edges, so
+/// that no character of the text under it shows through or shifts its border.
+fn clear_cut_edges(buf: &mut Buffer, area: Rect) {
+    let area = area.intersection(buf.area);
+    for y in area.top()..area.bottom() {
+        if area.left() > buf.area.left() {
+            let cell = &mut buf[(area.left() - 1, y)];
+            if unicode_width::UnicodeWidthStr::width(cell.symbol()) > 1 {
+                cell.set_symbol(" ");
+            }
+        }
+        if area.right() < buf.area.right() {
+            let cell = &mut buf[(area.right(), y)];
+            if cell.symbol().is_empty() {
+                cell.set_symbol(" ");
+            }
+        }
+    }
+}
+
 fn render_help(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect, offset: usize) {
     let amb = app.config.text.ambiguous_width;
-    let rows = app.help_rows();
-    let key_w = rows
-        .iter()
-        .map(|(k, _)| str_width(k, amb))
-        .max()
-        .unwrap_or(0);
-    let desc_w = rows
-        .iter()
-        .map(|(_, d)| str_width(d, amb))
-        .max()
-        .unwrap_or(0);
-    let want_w = (key_w + desc_w + 6) as u16;
-    let w = want_w.min(area.width);
-    let h = (rows.len() as u16 + 3).min(area.height);
+    let layout = app.help_layout();
+    let inner_w = u16::try_from(layout.width()).unwrap_or(u16::MAX);
+    let w = (inner_w + 2).min(area.width);
+    let height = layout.height();
+    let h = (u16::try_from(height).unwrap_or(u16::MAX).saturating_add(2)).min(area.height);
     let x0 = area.x + (area.width - w) / 2;
     let y0 = area.y + (area.height - h) / 2;
     let boxed = Rect::new(x0, y0, w, h);
     fill(buf, boxed, theme.body);
+    clear_cut_edges(buf, boxed);
     let title = " 帮助 Help — Esc closes ";
     put_str(
         buf,
@@ -523,19 +548,16 @@ fn render_help(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect, offset: u
     );
     put_str(buf, x0 + 1, y0, boxed.right(), title, theme.heading, amb);
     let body_h = usize::from(h.saturating_sub(2));
-    let offset = offset.min(rows.len().saturating_sub(body_h));
-    for (i, (keys, desc)) in rows.iter().skip(offset).take(body_h).enumerate() {
-        let y = y0 + 1 + i as u16;
-        put_str(buf, x0 + 1, y, boxed.right(), keys, theme.heading, amb);
-        put_str(
-            buf,
-            x0 + 3 + key_w as u16,
-            y,
-            boxed.right(),
-            desc,
-            theme.body,
-            amb,
-        );
+    let offset = offset.min(height.saturating_sub(body_h));
+    let step = layout.column_width + layout.gap;
+    for (c, column) in layout.columns.iter().enumerate() {
+        let cx = x0 + 1 + u16::try_from(c * step).unwrap_or(u16::MAX);
+        let dx = cx + u16::try_from(layout.key_width + 2).unwrap_or(u16::MAX);
+        for (i, (keys, desc)) in column.iter().skip(offset).take(body_h).enumerate() {
+            let y = y0 + 1 + i as u16;
+            put_str(buf, cx, y, boxed.right() - 1, keys, theme.heading, amb);
+            put_str(buf, dx, y, boxed.right() - 1, desc, theme.body, amb);
+        }
     }
     if h >= 2 {
         let y = boxed.bottom() - 1;
@@ -548,7 +570,7 @@ fn render_help(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect, offset: u
             theme.border,
             AmbiguousWidth::Narrow,
         );
-        if offset + body_h < rows.len() {
+        if offset + body_h < height {
             put_str(buf, x0 + 1, y, boxed.right(), " ↓ more ", theme.border, amb);
         }
     }

@@ -13,12 +13,16 @@ use crate::check::FindingList;
 use crate::config::Config;
 use crate::layout::{Items, Layout, Pos, item_len, item_text, items};
 use crate::view::action::Action;
+use crate::view::goto::GotoState;
 use crate::view::keymap::{Key, Keymap};
 use crate::view::mode::Mode;
 use crate::view::nav::nav_entries;
 pub use crate::view::nav::{NavEntry, NavKind};
 use crate::view::search::SEARCH_STEP_BYTES;
 pub use crate::view::search::{Match, Search, find_matches};
+
+/// The most times a count repeats an action (a jump or a step in a list).
+const REPEAT_LIMIT: usize = 10_000;
 
 /// Articles with more text than this are laid out a part at a time: what the screen
 /// needs at once, the rest while the reader waits for keys ([`App::layout_more`]).
@@ -80,6 +84,8 @@ pub struct App {
     pub items: Items,
     /// A short name of the article for the status bar.
     pub name: String,
+    /// What `=` says of the file: its name, format, encoding and size.
+    pub file_info: String,
     pub config: Config,
     pub keymap: Keymap,
     /// The lines, laid out with the options the layout keeps.
@@ -106,6 +112,8 @@ pub struct App {
     pub search: Option<Search>,
     /// The queries searched for, oldest first (kept with the reading state).
     pub search_history: Vec<String>,
+    /// Counts, the line prompt, marks (see [`crate::view::goto`]).
+    pub goto: GotoState,
     /// The help overlay's scroll offset, when it is open.
     pub help: Option<usize>,
     /// What `yuedu check` finds in the article.
@@ -152,6 +160,7 @@ impl App {
         let mut app = App {
             article,
             items,
+            file_info: name.clone(),
             name,
             keymap,
             layout: Layout::empty(config.layout_options(0)),
@@ -168,6 +177,7 @@ impl App {
             nav_cursor: 0,
             search: None,
             search_history: Vec::new(),
+            goto: GotoState::default(),
             help: None,
             findings: FindingList::default(),
             pending_findings: None,
@@ -490,6 +500,9 @@ impl App {
         }
         self.message = None;
         let mode = self.mode();
+        if self.goto_key(&key, mode) {
+            return;
+        }
         if mode == Mode::SearchPrompt {
             self.edit_search(key);
             return;
@@ -513,14 +526,41 @@ impl App {
     }
 
     /// Carries out an action in the current mode: each mode has its own update.
+    /// A count typed before it (`5j`, `50G`) repeats a movement or names a line or a
+    /// percentage.
     pub fn update(&mut self, action: Action) {
-        match self.mode() {
-            Mode::Help => self.update_help(action),
-            Mode::Findings => self.update_findings(action),
-            Mode::Nav => self.update_nav(action),
-            Mode::Reading => self.update_reading(action),
-            // The prompt takes keys, not actions (see `edit_search`).
-            Mode::SearchPrompt => {}
+        let mode = self.mode();
+        let mut action = action;
+        let mut times = 1;
+        if let Some(n) = self.take_count() {
+            if mode == Mode::Reading {
+                match self.counted(action, n) {
+                    Some(a) => action = a,
+                    None => return,
+                }
+            }
+            times = n.min(REPEAT_LIMIT);
+        }
+        // Scrolling takes the count as a distance; anything else is done again.
+        if let Some(scroll) = self.scroll_amount(action, mode) {
+            self.scroll_by(scroll.saturating_mul(times as isize));
+            self.sync_nav_cursor();
+            return;
+        }
+        let had_message = self.message.is_some();
+        for _ in 0..times {
+            match mode {
+                Mode::Help => self.update_help(action),
+                Mode::Findings => self.update_findings(action),
+                Mode::Nav => self.update_nav(action),
+                Mode::Reading => self.update_reading(action),
+                // The prompts take keys, not actions (see `edit_search`, `goto_key`).
+                Mode::SearchPrompt | Mode::LinePrompt => {}
+            }
+            if self.mode() != mode || (!had_message && self.message.is_some()) {
+                // The action closed the mode, or said it cannot go on.
+                break;
+            }
         }
     }
 }

@@ -112,6 +112,7 @@ impl App {
                         f.rule.id(),
                         f.message
                     );
+                    self.note_jump_origin();
                     self.go_to(pos);
                     self.message = Some(message);
                 }

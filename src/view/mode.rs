@@ -15,6 +15,8 @@ pub enum Mode {
     Nav,
     /// The search query is being typed in the status bar.
     SearchPrompt,
+    /// A source line is being typed after `:`.
+    LinePrompt,
     /// The findings list is open.
     Findings,
     /// The help overlay is open.
@@ -23,10 +25,11 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode, in the order the help overlay names them.
-    pub const ALL: [Mode; 5] = [
+    pub const ALL: [Mode; 6] = [
         Mode::Reading,
         Mode::Nav,
         Mode::SearchPrompt,
+        Mode::LinePrompt,
         Mode::Findings,
         Mode::Help,
     ];
@@ -37,6 +40,7 @@ impl Mode {
             Mode::Reading => "text",
             Mode::Nav => "navigation",
             Mode::SearchPrompt => "search",
+            Mode::LinePrompt => "line",
             Mode::Findings => "findings",
             Mode::Help => "help",
         }
@@ -49,6 +53,8 @@ impl App {
     pub fn mode(&self) -> Mode {
         if self.help.is_some() {
             Mode::Help
+        } else if self.goto.line_prompt.is_some() {
+            Mode::LinePrompt
         } else if self.search.as_ref().is_some_and(|s| s.editing) {
             Mode::SearchPrompt
         } else if self.findings_view.is_some() {

@@ -138,6 +138,7 @@ impl App {
             let line = self.item_line(item);
             // The jump is made from the text: the focus goes back to it.
             self.leave_nav();
+            self.note_jump_origin();
             self.jump_to(line);
         }
     }

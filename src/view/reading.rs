@@ -4,6 +4,8 @@
 use crate::article::BlockKind;
 use crate::view::action::Action;
 use crate::view::app::{App, Focus};
+use crate::view::goto::Pending;
+use crate::view::mode::Mode;
 use crate::view::nav::NavKind;
 
 impl App {
@@ -65,7 +67,10 @@ impl App {
             "captions"
         };
         match target {
-            Some(l) => self.jump_to(l),
+            Some(l) => {
+                self.note_jump_origin();
+                self.jump_to(l)
+            }
             None => {
                 let dir = if forward { "after" } else { "before" };
                 self.message = Some(format!("no more {noun} {dir} this point"));
@@ -92,6 +97,24 @@ impl App {
 }
 
 impl App {
+    /// How far a scrolling action moves the text, in lines, in `mode` (`None`: not one
+    /// that scrolls the text there).
+    pub(super) fn scroll_amount(&self, action: Action, mode: Mode) -> Option<isize> {
+        if mode != Mode::Reading {
+            return None;
+        }
+        let page = self.page_height().max(1) as isize;
+        Some(match action {
+            Action::ScrollDown => 1,
+            Action::ScrollUp => -1,
+            Action::PageDown => (page - 1).max(1),
+            Action::PageUp => -(page - 1).max(1),
+            Action::HalfPageDown => (page / 2).max(1),
+            Action::HalfPageUp => -(page / 2).max(1),
+            _ => return None,
+        })
+    }
+
     /// The reading mode's actions (also those the navigation pane leaves to the text).
     pub(super) fn update_reading(&mut self, action: Action) {
         let page = self.page_height().max(1);
@@ -102,8 +125,14 @@ impl App {
             Action::PageUp => self.scroll_by(-(page.saturating_sub(1).max(1) as isize)),
             Action::HalfPageDown => self.scroll_by((page / 2).max(1) as isize),
             Action::HalfPageUp => self.scroll_by(-((page / 2).max(1) as isize)),
-            Action::Top => self.scroll_to(0),
-            Action::Bottom => self.scroll_to(usize::MAX),
+            Action::Top => {
+                self.note_jump_origin();
+                self.scroll_to(0)
+            }
+            Action::Bottom => {
+                self.note_jump_origin();
+                self.scroll_to(usize::MAX)
+            }
             Action::NextHeading => self.jump_kind(BlockKind::Heading, true),
             Action::PrevHeading => self.jump_kind(BlockKind::Heading, false),
             Action::NextCaption => self.jump_kind(BlockKind::Caption, true),
@@ -120,6 +149,17 @@ impl App {
             Action::Help => self.help = Some(0),
             Action::Cancel => self.cancel(),
             Action::Quit => self.running = false,
+            Action::GoToPercent => {
+                let key = self
+                    .keymap
+                    .first_key(Action::GoToPercent)
+                    .unwrap_or_default();
+                self.message = Some(format!("type the percentage first: 50{key}"));
+            }
+            Action::GoToLine => self.open_line_prompt(),
+            Action::SetMark => self.start_pending(Pending::SetMark),
+            Action::GoToMark => self.start_pending(Pending::GoToMark),
+            Action::FileInfo => self.show_file_info(),
         }
         if self.focus == Focus::Text {
             self.sync_nav_cursor();
