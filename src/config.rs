@@ -58,8 +58,12 @@ pub struct LayoutConfig {
     pub reading_width: u16,
     /// Defaults to two U+3000.
     pub indent: String,
-    /// Defaults to 30.
+    /// The navigation pane's narrowest width, in columns. Defaults to 30.
     pub nav_width: u16,
+    /// The pane's share of the terminal's width, in percent. Defaults to 25.
+    pub nav_width_percent: u16,
+    /// The pane's widest width, in columns. Defaults to 48.
+    pub nav_max_width: u16,
     /// Defaults to true.
     pub show_nav: bool,
     /// Defaults to 60.

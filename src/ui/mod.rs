@@ -132,6 +132,26 @@ fn item_matches(app: &App, item: usize) -> Vec<(Range<usize>, bool)> {
 fn render_text_pane(app: &App, theme: &Theme, buf: &mut Buffer, pane: Rect, column: Rect) {
     fill(buf, pane, theme.body);
     let amb = app.config.text.ambiguous_width;
+    // The entry the last `}`/`{` reached: a marker in the margin beside its first line.
+    if let Some(line) = app
+        .reached
+        .and_then(|i| app.nav_entries.get(i))
+        .and_then(|e| app.layout.item_start(e.item))
+        && column.x > pane.x
+        && (app.top..app.top + usize::from(pane.height)).contains(&line)
+    {
+        let y = pane.y + u16::try_from(line - app.top).unwrap_or(0);
+        put_str(
+            buf,
+            column.x - 1,
+            y,
+            column.x,
+            "▶",
+            theme.nav_current,
+            // Drawn only where it is one column wide.
+            amb,
+        );
+    }
     for row in 0..pane.height {
         let index = app.top + usize::from(row);
         let Some(pos) = app.layout.pos(&app.article, index) else {
@@ -298,7 +318,8 @@ fn nav_rows(app: &App, theme: &Theme, width: usize, window: std::ops::Range<usiz
             }
             group = Some(e.kind);
         }
-        let marker = if current == Some(i) { "▶ " } else { "  " };
+        let marked = current == Some(i) || app.reached == Some(i);
+        let marker = if marked { "▶ " } else { "  " };
         let (text, credit) = app.nav_label(e);
         let (label, style, max_rows) = match e.kind {
             NavKind::Title => (format!("{marker}{text}"), theme.title, 3),
@@ -308,7 +329,7 @@ fn nav_rows(app: &App, theme: &Theme, width: usize, window: std::ops::Range<usiz
                 (format!("{marker}▲ {text}{credit}"), theme.caption, 1)
             }
         };
-        let style = if current == Some(i) {
+        let style = if marked {
             style.patch(theme.nav_current)
         } else {
             style

@@ -107,6 +107,12 @@ pub struct App {
     /// Whether the navigation pane is open over the text (narrow terminals).
     pub nav_overlay: bool,
     pub nav_entries: Vec<NavEntry>,
+    /// The columns the navigation pane's widest entry needs (see
+    /// [`App::nav_pane_width`]).
+    pub(super) nav_needed: u16,
+    /// The navigation entry the last `}`/`{` (or `]`/`[`) reached, marked in both panes
+    /// until the reader moves on.
+    pub reached: Option<usize>,
     /// The selected navigation entry.
     pub nav_cursor: usize,
     pub search: Option<Search>,
@@ -174,6 +180,8 @@ impl App {
             show_nav,
             nav_overlay: false,
             nav_entries,
+            nav_needed: 0,
+            reached: None,
             nav_cursor: 0,
             search: None,
             search_history: Vec::new(),
@@ -192,6 +200,7 @@ impl App {
             reload_requested: false,
         };
         app.text_bytes = text_bytes;
+        app.nav_needed = app.nav_width_needed();
         app.relayout(true);
         app
     }
@@ -208,12 +217,8 @@ impl App {
         let (w, h) = self.size;
         let body_h = h.saturating_sub(1);
         let status = Rect::new(0, body_h, w, h.min(1));
-        let side_nav = self.wide() && self.show_nav;
-        let nav_w = if side_nav {
-            self.config.layout.nav_width.min(w / 2)
-        } else {
-            0
-        };
+        let side_nav = self.wide() && self.show_nav && self.has_structure();
+        let nav_w = if side_nav { self.nav_pane_width() } else { 0 };
         let text = Rect::new(nav_w, 0, w - nav_w, body_h);
         // A column of margin on each side when there is room for it.
         let room = if text.width >= 12 {
@@ -412,8 +417,11 @@ impl App {
         self.layout = Layout::empty(self.layout.options().clone());
         self.items = items(&article);
         self.nav_entries = nav_entries(&article, &self.items);
+        self.nav_needed = 0;
+        self.reached = None;
         self.text_bytes = text_bytes(&article, &self.items);
         self.article = article;
+        self.nav_needed = self.nav_width_needed();
         self.mark = None;
         self.anchor = None;
         self.top = 0;

@@ -2,7 +2,7 @@
 //! section being read, the focus between the panes, and jumping to an entry.
 
 use crate::article::{Article, BlockKind};
-use crate::layout::{Item, Items, item_text};
+use crate::layout::{Item, Items, item_text, str_width};
 use crate::view::action::Action;
 use crate::view::app::{App, Focus};
 
@@ -97,6 +97,9 @@ impl App {
                 self.focus = Focus::Text;
                 self.nav_overlay = false;
             }
+            Focus::Text if !self.has_structure() => {
+                self.message = Some(NO_STRUCTURE.to_string());
+            }
             Focus::Text if self.wide() && !self.show_nav => {
                 self.message = Some(self.hidden_nav_message());
             }
@@ -113,6 +116,10 @@ impl App {
     }
 
     pub(super) fn toggle_nav(&mut self) {
+        if !self.has_structure() {
+            self.message = Some(NO_STRUCTURE.to_string());
+            return;
+        }
         if self.wide() {
             self.show_nav = !self.show_nav;
             if !self.show_nav {
@@ -182,7 +189,49 @@ pub(super) fn nav_entries(article: &Article, items: &Items) -> Vec<NavEntry> {
     entries
 }
 
+/// What `t` and Tab say for an article without sections or captions.
+const NO_STRUCTURE: &str = "no sections or photo captions to list: the navigation pane is off";
+
 impl App {
+    /// Whether the article has anything for the navigation pane to list beyond its
+    /// title: a section heading or a photo caption. Without, no pane is shown.
+    pub fn has_structure(&self) -> bool {
+        self.nav_entries.iter().any(|e| e.kind != NavKind::Title)
+    }
+
+    /// The columns the widest entry of the pane needs: marker, label, a caption's
+    /// credit, the border (the title and banner wrap and do not count).
+    pub(super) fn nav_width_needed(&self) -> u16 {
+        let amb = self.config.text.ambiguous_width;
+        let widest = self
+            .nav_entries
+            .iter()
+            .filter(|e| e.kind != NavKind::Title)
+            .map(|e| {
+                let (label, credit) = self.nav_label(e);
+                let marker = if e.kind == NavKind::Caption { 4 } else { 2 };
+                marker + str_width(label, amb) + credit.map_or(0, |c| 1 + str_width(c, amb))
+            })
+            .max()
+            .unwrap_or(0);
+        u16::try_from(widest + 2).unwrap_or(u16::MAX)
+    }
+
+    /// The navigation pane's width beside the text: `nav-width-percent` of the
+    /// terminal, at least `nav-width` and at most `nav-max-width` columns, no wider than
+    /// its widest entry needs, and never more than half the terminal.
+    pub fn nav_pane_width(&self) -> u16 {
+        let l = &self.config.layout;
+        let w = self.size.0;
+        let share =
+            u16::try_from(u32::from(w) * u32::from(l.nav_width_percent) / 100).unwrap_or(u16::MAX);
+        let max = l.nav_max_width.max(l.nav_width);
+        share
+            .min(self.nav_needed.max(l.nav_width))
+            .clamp(l.nav_width, max)
+            .min(w / 2)
+    }
+
     /// The navigation pane's actions, with the focus in it: the movement keys move its
     /// cursor; everything else acts as in reading.
     pub(super) fn update_nav(&mut self, action: Action) {

@@ -20,6 +20,7 @@ impl App {
     pub(super) fn scroll_to(&mut self, line: usize) {
         self.mark = None;
         self.anchor = None;
+        self.reached = None;
         self.top = line;
         self.clamp_top();
     }
@@ -47,16 +48,19 @@ impl App {
         });
         // The entries are in text order: binary searches. An item a progressive layout
         // has not reached lies beyond every line, and is laid out when it is the target.
+        let first = range.start;
         let entries = &self.nav_entries[range];
-        let target_item = if forward {
+        let target_entry = if forward {
             let i = entries.partition_point(|e| self.item_line(e.item) <= line);
-            entries.get(i).map(|e| e.item)
+            (i < entries.len()).then_some(i)
         } else {
             let i = entries.partition_point(|e| self.item_line(e.item) < line);
             i.checked_sub(1)
-                .and_then(|i| entries.get(i))
-                .map(|e| e.item)
-        };
+        }
+        .map(|i| first + i);
+        let target_item = target_entry
+            .and_then(|i| self.nav_entries.get(i))
+            .map(|e| e.item);
         let target = target_item.map(|item| {
             self.ensure_items(item + 1);
             self.item_line(item)
@@ -68,8 +72,24 @@ impl App {
         };
         match target {
             Some(l) => {
+                let top = self.top;
                 self.note_jump_origin();
-                self.jump_to(l)
+                self.jump_to(l);
+                // The entry reached is marked in both panes until the reader moves on.
+                self.reached = target_entry;
+                if self.top == top
+                    && let Some(e) = target_entry.and_then(|i| self.nav_entries.get(i))
+                {
+                    // The page cannot scroll that far: say where the jump went.
+                    let label =
+                        crate::text::sanitize::for_terminal_line(self.nav_label(e).0).into_owned();
+                    let noun = if kind == BlockKind::Heading {
+                        "section"
+                    } else {
+                        "caption"
+                    };
+                    self.message = Some(format!("{noun} ▶ {label} (on screen; the end)"));
+                }
             }
             None => {
                 let dir = if forward { "after" } else { "before" };
