@@ -16,6 +16,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::input::source::human_size;
 use crate::layout::{AmbiguousWidth, Role, str_width};
 use crate::text::sanitize::for_terminal_line;
+use crate::view::action::Action;
 use crate::view::app::{App, Focus, NavKind};
 use crate::view::search::count_matches;
 use crate::view::status::{Part, SEPARATOR};
@@ -117,16 +118,25 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
 /// The byte ranges of the current search's matches in item `item`, with whether each is
 /// the current match.
 fn item_matches(app: &App, item: usize) -> Vec<(Range<usize>, bool)> {
+    // A finding jumped to is marked first (it wins over a search match at its place).
+    let mut out: Vec<(Range<usize>, bool)> = app
+        .highlight
+        .iter()
+        .filter(|(m, _)| m.item == item)
+        .map(|(m, strong)| (m.range.clone(), *strong))
+        .collect();
     let Some(search) = &app.search else {
-        return Vec::new();
+        return out;
     };
     let start = search.matches.partition_point(|m| m.item < item);
-    search.matches[start..]
-        .iter()
-        .enumerate()
-        .take_while(|(_, m)| m.item == item)
-        .map(|(i, m)| (m.range.clone(), search.current == Some(start + i)))
-        .collect()
+    out.extend(
+        search.matches[start..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, m)| m.item == item)
+            .map(|(i, m)| (m.range.clone(), search.current == Some(start + i))),
+    );
+    out
 }
 
 fn render_text_pane(app: &App, theme: &Theme, buf: &mut Buffer, pane: Rect, column: Rect) {
@@ -449,9 +459,14 @@ fn render_status_bar(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
 fn render_findings(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect, cursor: usize) {
     let amb = app.config.text.ambiguous_width;
     fill(buf, area, theme.body);
+    let key = |a: Action| app.keymap.first_key(a).unwrap_or_default();
     let title = format!(
-        " 检查 Findings ({}) — Enter jumps there, Esc closes ",
-        app.findings.len()
+        " 检查 Findings: {} of {} ({}) — {} severity, {} rule, Enter jumps, Esc closes ",
+        app.findings_order.len(),
+        app.findings.len(),
+        app.findings_filter_label(),
+        key(Action::FindingsSeverity),
+        key(Action::FindingsRule),
     );
     put_str(
         buf,
@@ -471,19 +486,69 @@ fn render_findings(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect, curso
         theme.heading,
         amb,
     );
+    if app.findings_order.is_empty() {
+        put_str(
+            buf,
+            area.x + 1,
+            area.y + 1,
+            area.right(),
+            "none of this kind",
+            theme.body,
+            amb,
+        );
+        return;
+    }
+    let width = usize::from(area.width);
+    // One finding: its place, severity and rule, then its message wrapped beside them
+    // (under them when the terminal is narrow).
+    let rows_of = |k: usize| -> (String, Vec<String>) {
+        let Some(f) = app.listed_finding(k) else {
+            return (String::new(), Vec::new());
+        };
+        let head = format!(
+            " {:>4}:{:<3} {:<8}{} ",
+            f.line,
+            f.col,
+            f.severity.name(),
+            f.rule.id()
+        );
+        let head_w = str_width(&head, amb);
+        let message = for_terminal_line(f.message);
+        let lines = if width >= head_w + 24 {
+            crate::view::help::wrap(&message, width - head_w - 1, amb)
+        } else {
+            let mut l = vec![String::new()];
+            l.extend(crate::view::help::wrap(
+                &message,
+                width.saturating_sub(4).max(1),
+                amb,
+            ));
+            l
+        };
+        (head, lines)
+    };
     let rows = usize::from(area.height.saturating_sub(1));
-    let first = (cursor + 1).saturating_sub(rows);
-    for (row, (i, f)) in app
-        .findings
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(rows)
-        .enumerate()
-    {
-        let y = area.y + 1 + row as u16;
-        let style = if i == cursor {
-            fill(buf, Rect::new(area.x, y, area.width, 1), theme.nav_cursor);
+    // The first finding shown: as many before the cursor as fit with it.
+    let mut first = cursor;
+    let mut used = rows_of(cursor).1.len().max(1);
+    while first > 0 {
+        let h = rows_of(first - 1).1.len().max(1);
+        if used + h > rows {
+            break;
+        }
+        used += h;
+        first -= 1;
+    }
+    let mut y = area.y + 1;
+    for k in first..app.findings_order.len() {
+        if y >= area.bottom() {
+            break;
+        }
+        let Some(f) = app.listed_finding(k) else {
+            break;
+        };
+        let (head, lines) = rows_of(k);
+        let style = if k == cursor {
             theme.nav_cursor
         } else {
             theme.body
@@ -493,35 +558,44 @@ fn render_findings(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect, curso
             crate::check::Severity::Warning => theme.heading,
             crate::check::Severity::Info => theme.credit,
         };
-        let at = format!(" {:>4}:{:<3} ", f.line, f.col);
-        let x = put_str(buf, area.x, y, area.right(), &at, style, amb);
-        let x = put_str(
-            buf,
-            x,
-            y,
-            area.right(),
-            &format!("{:<8}", f.severity.name()),
-            style.patch(severity_style),
-            amb,
-        );
-        let x = put_str(
-            buf,
-            x,
-            y,
-            area.right(),
-            &format!("{} ", f.rule.id()),
-            style.patch(theme.decoration),
-            amb,
-        );
-        put_str(
-            buf,
-            x,
-            y,
-            area.right(),
-            &for_terminal_line(f.message),
-            style,
-            amb,
-        );
+        let head_w = u16::try_from(str_width(&head, amb)).unwrap_or(u16::MAX);
+        for (i, line) in lines.iter().enumerate() {
+            if y >= area.bottom() {
+                break;
+            }
+            if k == cursor {
+                fill(buf, Rect::new(area.x, y, area.width, 1), theme.nav_cursor);
+            }
+            if i == 0 {
+                let at = format!(" {:>4}:{:<3} ", f.line, f.col);
+                let x = put_str(buf, area.x, y, area.right(), &at, style, amb);
+                let x = put_str(
+                    buf,
+                    x,
+                    y,
+                    area.right(),
+                    &format!("{:<8}", f.severity.name()),
+                    style.patch(severity_style),
+                    amb,
+                );
+                put_str(
+                    buf,
+                    x,
+                    y,
+                    area.right(),
+                    &format!("{} ", f.rule.id()),
+                    style.patch(theme.decoration),
+                    amb,
+                );
+            }
+            let x = if lines.first().is_some_and(String::is_empty) {
+                area.x + 4
+            } else {
+                area.x + head_w
+            };
+            put_str(buf, x, y, area.right(), line, style, amb);
+            y += 1;
+        }
     }
 }
 

@@ -37,6 +37,8 @@ pub enum Action {
     FileInfo,
     Reload,
     Findings,
+    FindingsSeverity,
+    FindingsRule,
     Help,
     Cancel,
     Quit,
@@ -74,6 +76,12 @@ const TABLE: &[(Action, &str, &str)] = &[
     (Action::FileInfo, "file-info", "file and position"),
     (Action::Reload, "reload", "read the file again"),
     (Action::Findings, "findings", "check's findings list"),
+    (
+        Action::FindingsSeverity,
+        "findings-severity",
+        "findings: one severity",
+    ),
+    (Action::FindingsRule, "findings-rule", "findings: one rule"),
     (Action::Help, "help", "this help"),
     (Action::Cancel, "cancel", "close; back to text"),
     (Action::Quit, "quit", "close; else quit"),
@@ -107,7 +115,7 @@ impl Action {
     pub fn applies_in(self, mode: Mode) -> bool {
         use Action::*;
         match mode {
-            Mode::Reading | Mode::Nav => true,
+            Mode::Reading | Mode::Nav => !matches!(self, FindingsSeverity | FindingsRule),
             Mode::SearchPrompt | Mode::LinePrompt => false,
             Mode::Findings => matches!(
                 self,
@@ -120,6 +128,8 @@ impl Action {
                     | Top
                     | Bottom
                     | Select
+                    | FindingsSeverity
+                    | FindingsRule
                     | Help
                     | Cancel
                     | Quit

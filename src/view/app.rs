@@ -13,6 +13,7 @@ use crate::check::FindingList;
 use crate::config::Config;
 use crate::layout::{Items, Layout, Pos, item_len, item_text, items};
 use crate::view::action::Action;
+use crate::view::findings::FindingsFilter;
 use crate::view::goto::GotoState;
 use crate::view::keymap::{Key, Keymap};
 use crate::view::mode::Mode;
@@ -135,8 +136,15 @@ pub struct App {
     /// The whole article, when it is being read in the background; the event loop
     /// takes it and hands the result to [`App::finish_loading`].
     pub pending_load: Option<Receiver<Result<Loaded, String>>>,
-    /// The selected finding, when the findings list is open.
+    /// The selected row of the findings list, when it is open (an index into
+    /// `findings_order`).
     pub findings_view: Option<usize>,
+    /// The findings the list shows, most serious first (indexes into `findings`).
+    pub findings_order: Vec<u32>,
+    pub findings_filter: FindingsFilter,
+    /// Places marked in the text: the finding jumped to (a join's two sides), with
+    /// whether each is the stronger mark.
+    pub highlight: Vec<(Match, bool)>,
     /// The findings list was asked for while the check ran: it opens when it is done.
     pub(super) findings_requested: bool,
     /// A message for the status bar, until the next key.
@@ -193,6 +201,9 @@ impl App {
             loading: None,
             pending_load: None,
             findings_view: None,
+            findings_order: Vec::new(),
+            findings_filter: FindingsFilter::default(),
+            highlight: Vec::new(),
             findings_requested: false,
             message: None,
             running: true,
@@ -405,6 +416,8 @@ impl App {
         self.findings = findings;
         self.pending_findings = None;
         self.findings_view = None;
+        self.findings_order.clear();
+        self.highlight.clear();
         let pos = self.layout.pos(&self.article, self.top).unwrap_or_default();
         let snippet: String = self
             .items

@@ -2,9 +2,18 @@
 //! jumping from a finding (a source line and column) to its place in the text.
 
 use crate::article::LineNo;
+use crate::check::{FindingRef, Rule, Severity};
 use crate::layout::{Item, Pos, item_text};
 use crate::view::action::Action;
 use crate::view::app::App;
+use crate::view::search::Match;
+
+/// Which findings the list shows: one severity, one rule, or all.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FindingsFilter {
+    pub severity: Option<Severity>,
+    pub rule: Option<Rule>,
+}
 
 impl App {
     /// Whether the findings list was asked for and waits for the check.
@@ -64,11 +73,128 @@ impl App {
                 Some("no findings: yuedu check has nothing to say about this article".to_string());
             return;
         }
-        // Start at the first finding on or after the source line being read (findings
-        // are sorted by line: a binary search, whatever their number).
-        let here = self.source_line_of(self.reading_pos());
-        let first = self.findings.first_from_line(here);
-        self.findings_view = Some(first.min(self.findings.len() - 1));
+        // The most serious first; the filter as it was left.
+        self.rebuild_findings_order();
+        self.findings_view = Some(0);
+    }
+
+    /// Orders the findings the filter lets through: by severity (errors first), then by
+    /// place (the list's own order). Four bytes a finding.
+    pub(super) fn rebuild_findings_order(&mut self) {
+        let FindingsFilter { severity, rule } = self.findings_filter;
+        let mut order: Vec<u32> = self
+            .findings
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| severity.is_none_or(|s| f.severity == s))
+            .filter(|(_, f)| rule.is_none_or(|r| f.rule == r))
+            .filter_map(|(i, _)| u32::try_from(i).ok())
+            .collect();
+        // A stable sort keeps the place order within a severity.
+        order
+            .sort_by_key(|&i| std::cmp::Reverse(self.findings.get(i as usize).map(|f| f.severity)));
+        self.findings_order = order;
+    }
+
+    /// The finding on row `k` of the list (after the filter and the sort).
+    pub fn listed_finding(&self, k: usize) -> Option<FindingRef<'_>> {
+        self.findings_order
+            .get(k)
+            .and_then(|&i| self.findings.get(i as usize))
+    }
+
+    /// Shows the next severity only: all → errors → warnings → info → all.
+    fn cycle_severity(&mut self) {
+        self.findings_filter.severity = match self.findings_filter.severity {
+            None => Some(Severity::Error),
+            Some(Severity::Error) => Some(Severity::Warning),
+            Some(Severity::Warning) => Some(Severity::Info),
+            Some(Severity::Info) => None,
+        };
+        self.rebuild_findings_order();
+    }
+
+    /// Shows the next rule that has findings only, then all again.
+    fn cycle_rule(&mut self) {
+        let mut rules: Vec<Rule> = self.findings.iter().map(|f| f.rule).collect();
+        rules.sort_unstable();
+        rules.dedup();
+        let next = match self.findings_filter.rule {
+            None => rules.first().copied(),
+            Some(r) => rules
+                .iter()
+                .position(|&x| x == r)
+                .and_then(|k| rules.get(k + 1).copied()),
+        };
+        self.findings_filter.rule = next;
+        self.rebuild_findings_order();
+    }
+
+    /// What the findings list's title says of the filter: "all", "errors", a rule id.
+    pub fn findings_filter_label(&self) -> String {
+        let f = self.findings_filter;
+        let severity = match f.severity {
+            None => "all severities",
+            Some(Severity::Error) => "errors",
+            Some(Severity::Warning) => "warnings",
+            Some(Severity::Info) => "info",
+        };
+        match f.rule {
+            Some(r) => format!("{severity}, {}", r.id()),
+            None => severity.to_string(),
+        }
+    }
+
+    /// Marks a finding's place in the text: the character at its line and column, or,
+    /// for a paragraph joined across a break, the text on both sides of the break.
+    fn highlight_finding(&mut self, line: LineNo, col: usize, rule: Rule) {
+        let pos = self.pos_of_source(line, col);
+        let Some(item) = self.items.get(pos.item) else {
+            return;
+        };
+        let (text, credit) = item_text(&self.article, item);
+        let full_len = text.len() + credit.map_or(0, str::len);
+        let char_len = |at: usize| {
+            text.get(at..)
+                .and_then(|t| t.chars().next())
+                .map_or(0, char::len_utf8)
+        };
+        self.highlight.clear();
+        let join = (rule == Rule::JoinedParagraph)
+            .then(|| self.article.joins.iter().find(|j| j.line == line))
+            .flatten();
+        match join {
+            Some(j) => {
+                let before = j.before.len().min(pos.offset);
+                let after = j.after.len().min(full_len.saturating_sub(pos.offset));
+                self.highlight.push((
+                    Match {
+                        item: pos.item,
+                        range: pos.offset - before..pos.offset,
+                    },
+                    true,
+                ));
+                self.highlight.push((
+                    Match {
+                        item: pos.item,
+                        range: pos.offset..pos.offset + after,
+                    },
+                    false,
+                ));
+            }
+            None => {
+                let n = char_len(pos.offset)
+                    .max(1)
+                    .min(full_len.saturating_sub(pos.offset));
+                self.highlight.push((
+                    Match {
+                        item: pos.item,
+                        range: pos.offset..pos.offset + n,
+                    },
+                    true,
+                ));
+            }
+        }
     }
 
     /// The source line of a place in the text.
@@ -92,7 +218,7 @@ impl App {
         let Some(cur) = self.findings_view else {
             return;
         };
-        let last = self.findings.len().saturating_sub(1);
+        let last = self.findings_order.len().saturating_sub(1);
         let page = self.page_height().max(2) - 1;
         self.findings_view = match action {
             Action::ScrollDown => Some((cur + 1).min(last)),
@@ -102,7 +228,7 @@ impl App {
             Action::Top => Some(0),
             Action::Bottom => Some(last),
             Action::Select => {
-                if let Some(f) = self.findings.get(cur) {
+                if let Some(f) = self.listed_finding(cur) {
                     let pos = self.pos_of_source(f.line, f.col);
                     let message = format!(
                         "{}:{}: {} {}: {}",
@@ -112,11 +238,21 @@ impl App {
                         f.rule.id(),
                         f.message
                     );
+                    let (line, col, rule) = (f.line, f.col, f.rule);
                     self.note_jump_origin();
                     self.go_to(pos);
+                    self.highlight_finding(line, col, rule);
                     self.message = Some(message);
                 }
                 None
+            }
+            Action::FindingsSeverity => {
+                self.cycle_severity();
+                Some(0)
+            }
+            Action::FindingsRule => {
+                self.cycle_rule();
+                Some(0)
             }
             // The help opens over the list; closing it comes back here.
             Action::Help => {

@@ -2,6 +2,8 @@
 //! and the overlay's layout in columns (as many as the width holds, so that 80×24 shows
 //! every key without scrolling).
 
+use unicode_segmentation::UnicodeSegmentation;
+
 use crate::layout::{AmbiguousWidth, str_width};
 use crate::view::action::Action;
 use crate::view::app::App;
@@ -42,16 +44,34 @@ impl HelpLayout {
     }
 }
 
-/// Splits `text` into lines of at most `width` columns, at spaces where it can.
-fn wrap(text: &str, width: usize, amb: AmbiguousWidth) -> Vec<String> {
-    let mut lines: Vec<String> = vec![String::new()];
+/// Splits `text` into lines of at most `width` columns (≥ 1), at spaces where it can;
+/// a word wider than a line (a run of Chinese) is split between graphemes, never
+/// through a wide character. Nothing is dropped.
+pub fn wrap(text: &str, width: usize, amb: AmbiguousWidth) -> Vec<String> {
+    let width = width.max(2);
+    let mut words: Vec<String> = Vec::new();
     for word in text.split(' ') {
+        if str_width(word, amb) <= width {
+            words.push(word.to_string());
+            continue;
+        }
+        let mut piece = String::new();
+        for g in word.graphemes(true) {
+            if str_width(&piece, amb) + str_width(g, amb) > width {
+                words.push(std::mem::take(&mut piece));
+            }
+            piece.push_str(g);
+        }
+        words.push(piece);
+    }
+    let mut lines: Vec<String> = vec![String::new()];
+    for word in &words {
         let Some(line) = lines.last_mut() else {
             break;
         };
         let sep = usize::from(!line.is_empty());
         if !line.is_empty() && str_width(line, amb) + sep + str_width(word, amb) > width {
-            lines.push(word.to_string());
+            lines.push(word.clone());
         } else {
             if sep == 1 {
                 line.push(' ');

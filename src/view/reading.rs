@@ -99,6 +99,11 @@ impl App {
     }
 
     pub(super) fn cancel(&mut self) {
+        // Esc takes away the mark of a finding first.
+        if !self.highlight.is_empty() {
+            self.highlight.clear();
+            return;
+        }
         // Esc also takes back a findings list still waiting for the check.
         if std::mem::take(&mut self.findings_requested) {
             self.message = None;
@@ -180,6 +185,8 @@ impl App {
             Action::SetMark => self.start_pending(Pending::SetMark),
             Action::GoToMark => self.start_pending(Pending::GoToMark),
             Action::FileInfo => self.show_file_info(),
+            // The findings list's own keys (`applies_in` keeps them out of reading).
+            Action::FindingsSeverity | Action::FindingsRule => {}
         }
         if self.focus == Focus::Text {
             self.sync_nav_cursor();
