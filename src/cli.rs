@@ -41,6 +41,19 @@ pub enum Command {
     /// Check the text: half-width punctuation, unbalanced quotes, joins and captions the
     /// extraction damaged, hidden characters. Exits 1 when a finding is an error.
     Check(CheckArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell), generated
+    /// from this command line: `yuedu completions bash > ~/.local/share/bash-completion/completions/yuedu`.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), generated from this command line:
+    /// `yuedu manpage > ~/.local/share/man/man1/yuedu.1`.
+    Manpage,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// Settings of the text layout; each overrides config.toml.

@@ -170,6 +170,18 @@ fn run(cli: Cli) -> Result<u8, Failure> {
         |path: Option<&Path>| -> Result<Source, Failure> { Ok(source::load(path, load_opts)?) };
     match cli.command {
         Some(Command::Check(args)) => run_check(&args, &config, load_opts),
+        Some(Command::Completions(args)) => {
+            let mut out = Vec::new();
+            yuedu::commands::generated::completions(args.shell, &mut out);
+            print(&String::from_utf8_lossy(&out))?;
+            Ok(0)
+        }
+        Some(Command::Manpage) => {
+            let mut out = Vec::new();
+            yuedu::commands::generated::manpage(&mut out)?;
+            print(&String::from_utf8_lossy(&out))?;
+            Ok(0)
+        }
         Some(Command::Outline(args)) => {
             let targets = command_targets(&args.paths)?;
             let several = targets.len() > 1;

@@ -170,3 +170,34 @@ fn bad_values_are_said_in_words_and_help_lists_what_applies() {
     let help = stdout(&yuedu().args(["dump", "--help"]).output().expect("runs"));
     assert!(help.contains("--line-break"), "{help}");
 }
+
+#[test]
+fn completions_and_the_manual_page_come_from_the_command_line() {
+    for shell in ["bash", "zsh", "fish"] {
+        let out = yuedu().args(["completions", shell]).output().expect("runs");
+        assert!(out.status.success(), "{shell}");
+        let s = stdout(&out);
+        // Options of the subcommands, as the definition has them.
+        // (fish names long options without their dashes.)
+        for opt in ["list-rules", "width", "encoding"] {
+            assert!(s.contains(opt), "{shell}: {opt} missing");
+        }
+    }
+    let out = yuedu().arg("manpage").output().expect("runs");
+    assert!(out.status.success());
+    let s = stdout(&out);
+    assert!(s.contains(".TH yuedu 1"), "{s}");
+    for page in [
+        ".TH yuedu-check 1",
+        ".TH yuedu-dump 1",
+        ".TH yuedu-outline 1",
+    ] {
+        assert!(s.contains(page), "{page} missing");
+    }
+    assert!(s.contains("list\\-rules"), "check's options in its page");
+    let out = yuedu()
+        .args(["completions", "tcsh"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+}

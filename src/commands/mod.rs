@@ -5,6 +5,7 @@
 
 pub mod check;
 pub mod dump;
+pub mod generated;
 pub mod outline;
 pub mod targets;
 
