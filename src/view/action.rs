@@ -36,6 +36,7 @@ pub enum Action {
     GoToMark,
     FileInfo,
     Reload,
+    Edit,
     Findings,
     FindingsSeverity,
     FindingsRule,
@@ -75,6 +76,7 @@ const TABLE: &[(Action, &str, &str)] = &[
     (Action::GoToMark, "go-to-mark", "to mark 'a; '' back"),
     (Action::FileInfo, "file-info", "file and position"),
     (Action::Reload, "reload", "read the file again"),
+    (Action::Edit, "edit", "edit ($VISUAL) here"),
     (Action::Findings, "findings", "check's findings list"),
     (
         Action::FindingsSeverity,

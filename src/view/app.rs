@@ -155,6 +155,9 @@ pub struct App {
     /// Set by the reload action; the event loop reads the file and calls
     /// [`App::replace_article`].
     pub reload_requested: bool,
+    /// Set by `v`: the source line to open the editor at; the event loop runs the
+    /// editor and reads the file again.
+    pub edit_requested: Option<usize>,
 }
 
 impl App {
@@ -209,6 +212,7 @@ impl App {
             running: true,
             quit_all: false,
             reload_requested: false,
+            edit_requested: None,
         };
         app.text_bytes = text_bytes;
         app.nav_needed = app.nav_width_needed();

@@ -170,6 +170,9 @@ impl App {
             Action::NextMatch => self.step_match(true),
             Action::PrevMatch => self.step_match(false),
             Action::Reload => self.reload_requested = true,
+            Action::Edit => {
+                self.edit_requested = Some(self.source_line_of(self.reading_pos()).max(1));
+            }
             Action::Findings => self.open_findings(),
             Action::Help => self.help = Some(0),
             Action::Cancel => self.cancel(),
