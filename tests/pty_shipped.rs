@@ -47,3 +47,13 @@ fn the_built_in_copy_says_so_and_resumes_where_it_was_left() {
                 .contains("“大平台”推动强链补链")
     });
 }
+
+#[test]
+fn a_dash_on_a_terminal_says_it_waits_for_the_article() {
+    let mut p = Pty::spawn(command(yuedu_bin(), &["check", "-"]), 100, 30);
+    p.wait_for_text("reading the article from standard input; end it with Ctrl-D");
+    // Typed at the terminal, ended with Ctrl-D: checked as standard input.
+    p.send("标题\r\r　　今年,长三角。\r\x04");
+    p.wait_for_text("(standard input)");
+    assert_eq!(p.wait_exit(Duration::from_secs(5)), Some(0));
+}
