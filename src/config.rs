@@ -412,11 +412,11 @@ mod tests {
                 "u.toml:2:17: ",
                 "\"wide\"",
             ),
-            ("[input]\nmouse = 1\n", "u.toml:2:9: ", "bool"),
+            ("[input]\nmouse = 1\n", "u.toml:2:9: ", "true or false"),
             (
                 "[output]\nscroll-regions = \"no\"\n",
                 "u.toml:2:18: ",
-                "bool",
+                "true or false",
             ),
             (
                 "[output]\nscroll-margins = true\n",

@@ -47,14 +47,14 @@ fn q_closes_the_help_then_quits_from_reading() {
 fn q_closes_the_findings_list_and_help_opens_over_it() {
     let mut p = start(100, 30);
     p.send("!");
-    p.wait_for_text("Findings (97)");
+    p.wait_for_text("Findings: 97 of 97");
     // The help over the list, closed by q: back in the list.
     p.send("?");
     p.wait_for_text("帮助 Help");
     p.send("q");
     p.wait_for("back in the findings list", |s| {
         let c = s.contents();
-        c.contains("Findings (97)") && !c.contains("帮助 Help")
+        c.contains("Findings: 97 of 97") && !c.contains("帮助 Help")
     });
     // A reading key means nothing in the list: said, not done.
     p.send("]");
@@ -62,7 +62,9 @@ fn q_closes_the_findings_list_and_help_opens_over_it() {
         s.contents().contains("does nothing in the findings list")
     });
     p.send("q");
-    p.wait_for("list closed", |s| !s.contents().contains("Findings (97)"));
+    p.wait_for("list closed", |s| {
+        !s.contents().contains("Findings: 97 of 97")
+    });
     assert_running(&mut p, "q in the findings list");
 }
 
