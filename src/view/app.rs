@@ -532,11 +532,14 @@ impl App {
             self.edit_search(key);
             return;
         }
-        match self.keymap.action(&key) {
-            Some(action) if action.applies_in(mode) => self.update(action),
+        match self.keymap.action_in(mode, &key) {
+            Some(Ok(action)) => self.update(action),
             // Any key that means nothing in the help closes it.
             _ if mode == Mode::Help => self.help = None,
-            other => self.message = Some(self.no_action_message(&key, other, mode)),
+            Some(Err(other)) => {
+                self.message = Some(self.no_action_message(&key, Some(other), mode));
+            }
+            None => self.message = Some(self.no_action_message(&key, None, mode)),
         }
     }
 
