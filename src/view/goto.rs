@@ -190,14 +190,11 @@ impl App {
         self.jump_to(n.saturating_sub(1));
     }
 
-    /// `=`, Ctrl-G: the file, its format, encoding and size, and where the reader is.
+    /// `=`, Ctrl-G: the file, its format, encoding and size, and the source line being
+    /// read (the lines shown and the percentage stand beside it, at the bar's end).
     pub(super) fn show_file_info(&mut self) {
-        let (pct, top, bottom, total) = self.position();
         let source_line = self.source_line_of(self.reading_pos());
-        self.message = Some(format!(
-            "{} — lines {top}–{bottom} of {total}, {pct}%, source line {source_line}",
-            self.file_info
-        ));
+        self.message = Some(format!("{}; source line {source_line}", self.file_info));
     }
 
     /// The action for a key with a count, where a count changes what it does; `None`

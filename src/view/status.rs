@@ -125,10 +125,17 @@ pub fn layout(width: usize, left: Vec<Piece>, right: Piece, amb: AmbiguousWidth)
             .sum::<usize>()
             + sep * pieces.len().saturating_sub(1)
     };
-    // Which pieces stay: the hint only when everything fits whole; then the least
+    // Which pieces stay: the hint only when everything fits whole; a message (it lasts
+    // until the next key) whole before the file and the section; then the least
     // important go until the others fit at their shortest.
+    let has_message = pieces.iter().any(|(p, _)| p.part == Part::Message);
     while total(&pieces, false) > room {
+        let below_message = pieces
+            .iter()
+            .position(|(p, _)| has_message && p.part < Part::Message);
         let drop = if let Some(k) = pieces.iter().position(|(p, _)| p.part == Part::Hint) {
+            k
+        } else if let Some(k) = below_message {
             k
         } else if total(&pieces, true) > room {
             let lowest = pieces.iter().enumerate().min_by_key(|(_, (p, _))| p.part);
@@ -297,8 +304,12 @@ mod tests {
         let s = line(80, &bar(80, Some("search wrapped to the beginning")));
         assert!(s.contains("/余姚 1/30"), "{s}");
         assert!(s.contains("search wrapped to the beginning"), "{s}");
-        assert!(s.contains('…'), "something was shortened: {s}");
         assert!(!s.contains("? help"), "the hint makes room: {s}");
+        // At 60 columns the file and the section make room for the message too.
+        let s = line(60, &bar(60, Some("search wrapped to the beginning")));
+        assert!(s.contains("/余姚 1/30"), "{s}");
+        assert!(s.contains("search wrapped to the beginning"), "{s}");
+        assert!(!s.contains("yuyao"), "{s}");
         // With room, everything whole.
         let s = line(200, &bar(200, Some("search wrapped to the beginning")));
         for whole in [
