@@ -14,8 +14,8 @@ use crate::layout::{AmbiguousWidth, LineBreakLevel, PunctuationDisplay};
 #[command(name = "yuedu", version, about, long_about = None)]
 pub struct Cli {
     /// The articles to open: a file, a folder (a library of its articles) or several
-    /// files. "-" reads standard input. Default: the articles in ./articles, else the
-    /// shipped article; standard input when it is piped.
+    /// files. "-" reads standard input. Default: standard input when it is piped, else
+    /// the shipped article (a folder opens only when it is given).
     pub paths: Vec<PathBuf>,
 
     /// Read settings from this file instead of the user's config.toml.
@@ -41,19 +41,32 @@ pub enum Command {
     /// Check the text: half-width punctuation, unbalanced quotes, joins and captions the
     /// extraction damaged, hidden characters. Exits 1 when a finding is an error.
     Check(CheckArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell), generated
+    /// from this command line: `yuedu completions bash > ~/.local/share/bash-completion/completions/yuedu`.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), generated from this command line:
+    /// `yuedu manpage > ~/.local/share/man/man1/yuedu.1`.
+    Manpage,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 /// Settings of the text layout; each overrides config.toml.
 #[derive(Debug, Clone, Default, Args)]
 pub struct TextArgs {
     /// How wide the East Asian ambiguous characters (“ ” … — ·) are drawn.
-    #[arg(long, global = true, value_enum, value_name = "WIDTH")]
+    #[arg(long, value_enum, value_name = "WIDTH")]
     pub ambiguous_width: Option<AmbiguousArg>,
     /// How strictly the Chinese line-break rules apply.
-    #[arg(long, global = true, value_enum, value_name = "LEVEL")]
+    #[arg(long, value_enum, value_name = "LEVEL")]
     pub line_break: Option<LineBreakArg>,
     /// Show ASCII , ; : ! ? ( ) between Chinese characters as full-width (display only).
-    #[arg(long, global = true, value_enum, value_name = "MODE")]
+    #[arg(long, value_enum, value_name = "MODE")]
     pub punctuation: Option<PunctuationArg>,
 }
 
@@ -70,18 +83,33 @@ pub struct InputArgs {
 
 #[derive(Debug, Args)]
 pub struct DumpArgs {
-    /// The article (default: the shipped article).
-    pub path: Option<PathBuf>,
+    /// The articles: files, folders (every article below them) or "-" for standard
+    /// input (default: standard input when it is piped, else the shipped article).
+    pub paths: Vec<PathBuf>,
     /// Text width in columns (default: the terminal's, capped by the reading width; 80
     /// when there is no terminal).
-    #[arg(long, short)]
+    #[arg(long, short, value_parser = parse_width, value_name = "COLUMNS")]
     pub width: Option<usize>,
+    #[command(flatten)]
+    pub text: TextArgs,
+}
+
+/// A text width: a whole number of columns, at least 1.
+fn parse_width(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(format!(
+            "\"{s}\" is not a width: give a whole number of columns, 1 or more (like 40)"
+        )),
+    }
 }
 
 #[derive(Debug, Args)]
 pub struct OutlineArgs {
-    /// The article (default: the shipped article).
-    pub path: Option<PathBuf>,
+    /// The articles: files, folders (every article below them) or "-" for standard
+    /// input (default: standard input when it is piped, else the shipped article).
+    /// Several with --json: a JSON array.
+    pub paths: Vec<PathBuf>,
     /// Print one JSON object instead of text.
     #[arg(long)]
     pub json: bool,
@@ -89,7 +117,9 @@ pub struct OutlineArgs {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// The articles to check ("-" reads standard input; default: the shipped article).
+    /// The articles to check: files, folders (every article below them, checked in
+    /// parallel, reported in path order) or "-" for standard input (default: standard
+    /// input when it is piped, else the shipped article).
     pub paths: Vec<PathBuf>,
     /// Print one JSON object (findings and a summary per file) instead of lines.
     #[arg(long)]

@@ -58,8 +58,12 @@ pub struct LayoutConfig {
     pub reading_width: u16,
     /// Defaults to two U+3000.
     pub indent: String,
-    /// Defaults to 30.
+    /// The navigation pane's narrowest width, in columns. Defaults to 30.
     pub nav_width: u16,
+    /// The pane's share of the terminal's width, in percent. Defaults to 25.
+    pub nav_width_percent: u16,
+    /// The pane's widest width, in columns. Defaults to 48.
+    pub nav_max_width: u16,
     /// Defaults to true.
     pub show_nav: bool,
     /// Defaults to 60.
@@ -258,7 +262,7 @@ fn error_at(path: &str, text: &str, e: &toml::de::Error) -> ConfigError {
         path: path.to_string(),
         position: e.span().map(|s| line_col(text, s.start)),
         // serde quotes values in backticks; users read double quotes.
-        message: e.message().trim().replace('`', "\""),
+        message: crate::text::plain_types::in_plain_words(&e.message().trim().replace('`', "\"")),
     }
 }
 
@@ -408,11 +412,11 @@ mod tests {
                 "u.toml:2:17: ",
                 "\"wide\"",
             ),
-            ("[input]\nmouse = 1\n", "u.toml:2:9: ", "bool"),
+            ("[input]\nmouse = 1\n", "u.toml:2:9: ", "true or false"),
             (
                 "[output]\nscroll-regions = \"no\"\n",
                 "u.toml:2:18: ",
-                "bool",
+                "true or false",
             ),
             (
                 "[output]\nscroll-margins = true\n",

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use yuedu::cli::{Cli, Command, TextArgs};
-use yuedu::commands::{check, dump, outline};
+use yuedu::commands::{check, dump, outline, targets};
 use yuedu::config::{self, Config};
 use yuedu::input::source::{LoadOptions, Source};
 use yuedu::session::reader::{self, ReadOptions};
@@ -106,35 +106,32 @@ fn run_check(
         print(&check::list_rules(&Config::defaults().check, &config.check))?;
         return Ok(0);
     }
-    let paths: Vec<Option<&Path>> = if args.paths.is_empty() {
-        vec![None]
-    } else {
-        args.paths.iter().map(|p| Some(p.as_path())).collect()
-    };
+    let targets = command_targets(&args.paths)?;
+    // Every article checked in parallel, reported in the order given.
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let results = targets::map_parallel(&targets, threads, |t| {
+        let src = source::load(t.load_path(), load_opts).map_err(|e| e.to_string())?;
+        let article = formats::parse_shared(src.format, &src.text);
+        let findings = yuedu::check::check_source(&src, &article, &config.check);
+        Ok::<_, String>((target_name(t, &src), src.encoding, findings))
+    });
     let mut checked = Vec::new();
     let mut unreadable = false;
-    for path in paths {
-        match source::load(path, load_opts) {
-            Ok(src) => {
-                let article = formats::parse_shared(src.format, &src.text);
-                let findings = yuedu::check::check_source(&src, &article, &config.check);
-                // The path as given (the shipped article's relative path by default).
-                let shown = path.map_or_else(
-                    || source::SHIPPED_PATH.to_string(),
-                    |p| p.display().to_string(),
-                );
+    for result in results {
+        match result {
+            Ok((shown, encoding, findings)) => {
                 if !args.json {
                     let report = check::FileReport {
                         path: &shown,
-                        encoding: src.encoding,
+                        encoding,
                         findings: &findings,
                     };
                     print_with(|out| check::write_text(&report, out))?;
                 }
-                checked.push((shown, src.encoding, findings));
+                checked.push((shown, encoding, findings));
             }
             Err(e) => {
-                eprintln!("yuedu: {}", for_terminal_line(&e.to_string()));
+                eprintln!("yuedu: {}", for_terminal_line(&e));
                 unreadable = true;
             }
         }
@@ -173,26 +170,63 @@ fn run(cli: Cli) -> Result<u8, Failure> {
         |path: Option<&Path>| -> Result<Source, Failure> { Ok(source::load(path, load_opts)?) };
     match cli.command {
         Some(Command::Check(args)) => run_check(&args, &config, load_opts),
+        Some(Command::Completions(args)) => {
+            let mut out = Vec::new();
+            yuedu::commands::generated::completions(args.shell, &mut out);
+            print(&String::from_utf8_lossy(&out))?;
+            Ok(0)
+        }
+        Some(Command::Manpage) => {
+            let mut out = Vec::new();
+            yuedu::commands::generated::manpage(&mut out)?;
+            print(&String::from_utf8_lossy(&out))?;
+            Ok(0)
+        }
         Some(Command::Outline(args)) => {
-            let src = load(args.path.as_deref())?;
-            let article = formats::parse_shared(src.format, &src.text);
-            if args.json {
-                let encoding = src.decode_report.as_deref().map(|r| (src.encoding, r));
-                print_with(|out| outline::write_json(&article, encoding, out))?;
-            } else {
-                print(&outline::to_text(
-                    &article,
-                    &src.origin.to_string(),
-                    src.decode_report.as_deref(),
-                ))?;
+            let targets = command_targets(&args.paths)?;
+            let several = targets.len() > 1;
+            if args.json && several {
+                print("[\n")?;
+            }
+            for (i, t) in targets.iter().enumerate() {
+                let src = load(t.load_path())?;
+                let article = formats::parse_shared(src.format, &src.text);
+                if args.json {
+                    if i > 0 {
+                        print(",\n")?;
+                    }
+                    let encoding = src.decode_report.as_deref().map(|r| (src.encoding, r));
+                    print_with(|out| outline::write_json(&article, encoding, out))?;
+                } else {
+                    if i > 0 {
+                        print("\n")?;
+                    }
+                    print(&outline::to_text(
+                        &article,
+                        &src.origin.to_string(),
+                        src.decode_report.as_deref(),
+                    ))?;
+                }
+            }
+            if args.json && several {
+                print("]\n")?;
             }
             Ok(0)
         }
         Some(Command::Dump(args)) => {
-            let src = load(args.path.as_deref())?;
-            let article = formats::parse_shared(src.format, &src.text);
+            apply_text_args(&mut config, &args.text);
+            let targets = command_targets(&args.paths)?;
             let width = args.width.unwrap_or_else(|| default_dump_width(&config));
-            print_with(|out| dump::write_text(&article, &config.layout_options(width), out))?;
+            for (i, t) in targets.iter().enumerate() {
+                let src = load(t.load_path())?;
+                if targets.len() > 1 {
+                    // Each article under its name, as `head` does with several files.
+                    let sep = if i == 0 { "" } else { "\n" };
+                    print(&format!("{sep}==> {} <==\n", src.origin))?;
+                }
+                let article = formats::parse_shared(src.format, &src.text);
+                print_with(|out| dump::write_text(&article, &config.layout_options(width), out))?;
+            }
             Ok(0)
         }
         None => {
@@ -206,6 +240,33 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             }
             Ok(0)
         }
+    }
+}
+
+/// The articles a command reads (see [`targets::expand`]); says so on the terminal when
+/// it waits for standard input.
+fn command_targets(paths: &[PathBuf]) -> Result<Vec<targets::Target>, Failure> {
+    let targets = targets::expand(paths, stdin_is_piped()).map_err(Failure)?;
+    if targets.contains(&targets::Target::Stdin) {
+        say_waiting_for_stdin();
+    }
+    Ok(targets)
+}
+
+/// "-" on a terminal: the article is typed (or pasted) there, up to Ctrl-D.
+fn say_waiting_for_stdin() {
+    if std::io::stdin().is_terminal() {
+        eprintln!("yuedu: reading the article from standard input; end it with Ctrl-D");
+    }
+}
+
+/// The name a command's output gives an article: the path as given, the shipped
+/// article's path, or the one name of standard input.
+fn target_name(t: &targets::Target, src: &Source) -> String {
+    match t {
+        targets::Target::File(p) => p.display().to_string(),
+        targets::Target::Shipped => source::SHIPPED_PATH.to_string(),
+        targets::Target::Stdin => src.origin.to_string(),
     }
 }
 
@@ -233,7 +294,7 @@ fn open_folder(dir: &Path) -> Result<Open, Failure> {
 fn what_to_open(paths: Vec<PathBuf>) -> Result<Open, Failure> {
     match paths.as_slice() {
         [] if stdin_is_piped() => Ok(Open::One(Some(PathBuf::from("-")))),
-        [] if Path::new("articles").is_dir() => open_folder(Path::new("articles")),
+        // The shipped article; a folder opens only when it is given.
         [] => Ok(Open::One(None)),
         [one] if one.is_dir() => open_folder(one),
         [_] => Ok(Open::One(paths.into_iter().next())),
@@ -260,6 +321,9 @@ fn theme_for(config: &Config) -> Theme {
 
 /// Reads one article: in the reader, or printed when there is no terminal to take over.
 fn read_one(path: Option<&Path>, config: Config, read: &ReadOptions) -> Result<(), Failure> {
+    if path == Some(Path::new("-")) {
+        say_waiting_for_stdin();
+    }
     if let Some(file) = path.filter(|p| *p != Path::new("-"))
         && can_take_over_terminal()
     {

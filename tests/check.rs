@@ -98,8 +98,15 @@ fn shipped_article_exits_1_with_76_commas_3_joins_and_3_uncredited_captions() {
         summary.starts_with(&format!("{SHIPPED}: ")) && summary.contains("76 \",\""),
         "{summary}"
     );
-    // No path given: the shipped article, the same findings.
-    assert_eq!(run(&["check"]).stdout, r.stdout);
+    // No path given and nothing piped: the shipped article, the same findings.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_yuedu"))
+        .arg("check")
+        .env("XDG_CONFIG_HOME", "/nonexistent")
+        .env_remove("YUEDU_CONFIG")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("runs");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), r.stdout);
 }
 
 #[test]

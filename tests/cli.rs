@@ -2,6 +2,10 @@
 
 use assert_cmd::Command;
 
+/// The shipped article, named: assert_cmd pipes standard input, which a command with no
+/// path would read.
+const SHIPPED: &str = "articles/yuyao-yangtze-delta.txt";
+
 fn yuedu() -> Command {
     let mut c = Command::cargo_bin("yuedu").expect("binary");
     c.env("XDG_CONFIG_HOME", "/nonexistent")
@@ -19,7 +23,7 @@ fn piped_output_is_the_dump_at_80_columns() {
         .expect("runs");
     assert!(piped.status.success());
     let dump = yuedu()
-        .args(["dump", "--width", "80"])
+        .args(["dump", "--width", "80", SHIPPED])
         .output()
         .expect("runs");
     assert_eq!(
@@ -32,7 +36,7 @@ fn piped_output_is_the_dump_at_80_columns() {
 #[test]
 fn dump_prints_one_line_per_laid_out_line_with_blank_lines_between_blocks() {
     let out = yuedu()
-        .args(["dump", "--width", "24"])
+        .args(["dump", "--width", "24", SHIPPED])
         .output()
         .expect("runs");
     let text = String::from_utf8(out.stdout).expect("utf-8");
@@ -59,16 +63,23 @@ fn dump_prints_one_line_per_laid_out_line_with_blank_lines_between_blocks() {
 #[test]
 fn dump_flags_override_the_configuration() {
     let narrow = yuedu()
-        .args(["dump", "--width", "30"])
+        .args(["dump", "--width", "30", SHIPPED])
         .output()
         .expect("runs");
     let wide = yuedu()
-        .args(["dump", "--width", "30", "--ambiguous-width", "wide"])
+        .args([
+            "dump",
+            "--width",
+            "30",
+            "--ambiguous-width",
+            "wide",
+            SHIPPED,
+        ])
         .output()
         .expect("runs");
     assert_ne!(narrow.stdout, wide.stdout, "wide quotes change the breaks");
     let full = yuedu()
-        .args(["dump", "--punctuation", "fullwidth"])
+        .args(["dump", "--punctuation", "fullwidth", SHIPPED])
         .output()
         .expect("runs");
     assert!(String::from_utf8_lossy(&full.stdout).contains("今年，长三角的“打开方式”是“拼”！"));

@@ -16,6 +16,7 @@ fn yuedu_with_config(text: &str) -> (Option<i32>, String, String) {
             "dump",
             "--width",
             "30",
+            "articles/yuyao-yangtze-delta.txt",
         ])
         .output()
         .expect("runs");
@@ -110,7 +111,7 @@ fn yuedu_config_environment_variable_is_read() {
     let out = Command::cargo_bin("yuedu")
         .expect("binary")
         .env("YUEDU_CONFIG", &path)
-        .args(["dump", "--width", "40"])
+        .args(["dump", "--width", "40", "articles/yuyao-yangtze-delta.txt"])
         .output()
         .expect("runs");
     assert!(String::from_utf8_lossy(&out.stdout).contains(">>今年,长三角"));

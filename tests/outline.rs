@@ -236,9 +236,13 @@ fn text_outline_names_sections_captions_and_joins() {
 #[test]
 fn default_path_is_the_shipped_article_even_without_articles_folder() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let out = yuedu()
+    // Nothing given and nothing piped (assert_cmd always pipes standard input).
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_yuedu"))
+        .env("YUEDU_CONFIG", "")
+        .env("XDG_CONFIG_HOME", "/nonexistent")
         .current_dir(dir.path())
         .args(["outline", "--json"])
+        .stdin(std::process::Stdio::null())
         .output()
         .expect("runs");
     assert!(out.status.success());
@@ -263,7 +267,8 @@ fn unreadable_inputs_fail_with_one_clear_line() {
     let missing = missing.to_str().expect("path");
     assert_fails_naming(&["outline", missing], missing, "No such file");
     let d = dir.path().to_str().expect("path");
-    assert_fails_naming(&["outline", d], d, "directory");
+    // A folder stands for the articles below it: this one has none.
+    assert_fails_naming(&["outline", d], d, "no article files");
     let bin = dir.path().join("image.png");
     std::fs::write(&bin, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").expect("write");
     let bin = bin.to_str().expect("path");

@@ -221,12 +221,24 @@ fn the_findings_list_jumps_to_each_finding() {
     let mut p = Pty::yuedu(&[SHIPPED], 100, 30);
     p.wait_for_text("区域共绘民生“幸福圈”");
     p.send("!");
-    p.wait_for_text("Findings (97)");
+    p.wait_for_text("Findings: 97 of 97");
     assert!(
         p.screen().contains("halfwidth-punctuation"),
         "{}",
         p.screen()
     );
+    // The errors first: the three joins.
+    assert!(
+        p.row_text(1, 0, 100)
+            .contains("46:1   error   joined-paragraph"),
+        "{}",
+        p.screen()
+    );
+    // s shows one severity: the errors, then the warnings.
+    p.send("s");
+    p.wait_for_text("Findings: 3 of 97 (errors)");
+    p.send("s");
+    p.wait_for_text("Findings: 91 of 97 (warnings)");
     // The spaces in the banner (3:3) and the title (5:23) come first, then line 9.
     p.send("jj\r");
     p.wait_for("jumped to the first comma", |s| {
@@ -238,9 +250,11 @@ fn the_findings_list_jumps_to_each_finding() {
         "{}",
         p.screen()
     );
-    // The list opens at the reading position; G selects the last finding.
+    // The filter stays as it was left; s goes on to info; G selects the last one.
     p.send("!");
-    p.wait_for_text("Findings (97)");
+    p.wait_for_text("Findings: 91 of 97 (warnings)");
+    p.send("s");
+    p.wait_for_text("Findings: 3 of 97 (info)");
     p.send("G");
     p.wait_for("the last finding selected", |s| {
         s.contents().contains("82:1")
@@ -284,4 +298,37 @@ fn a_large_file_opens_from_its_start_and_fills_in_then_reopens_where_it_was_left
         s.contents_between(29, 0, 29, 100).contains("resumed")
             && s.contents().contains("▲ 领克“超级工厂” 黄孟丹 摄")
     });
+}
+
+#[test]
+fn a_join_found_is_marked_on_both_sides_and_messages_wrap() {
+    let mut p = Pty::yuedu(&[SHIPPED], 80, 24);
+    p.wait_for_text("陈 醉 劳超杰");
+    p.send("!");
+    p.wait_for_text("Findings: 97 of 97");
+    // At 80 columns the join's message is wrapped, not cut: its end is on screen.
+    p.wait_for("the whole message of the first join", |s| {
+        s.contents().contains("text may have been lost here")
+    });
+    p.send("\r");
+    p.wait_for("jumped to the join", |s| {
+        s.contents_between(23, 0, 23, 80)
+            .contains("46:1: error joined-paragraph")
+    });
+    // Both sides of the break are marked: "…来赋" before it, "能生产力" after it.
+    let marked = |s: &vt100::Screen, ch: &str| {
+        let (rows, cols) = s.size();
+        (0..rows.get() - 1).any(|r| {
+            (0..cols.get()).any(|c| {
+                s.cell(r, c).is_some_and(|cell| {
+                    cell.contents() == ch
+                        && (cell.inverse() || cell.bgcolor() != vt100::Color::Default)
+                })
+            })
+        })
+    };
+    p.wait_for("both sides marked", |s| marked(s, "赋") && marked(s, "能"));
+    // Esc takes the mark away.
+    p.send("\x1b");
+    p.wait_for("the mark gone", |s| !marked(s, "赋"));
 }

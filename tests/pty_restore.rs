@@ -293,7 +293,7 @@ fn margins_are_left_alone_where_the_terminal_is_not_known_to_have_them() {
     // TERM=xterm-256color and nothing else said about the terminal: "auto" stays off.
     let mut p = wrapped("");
     p.send("jjj");
-    p.wait_for("the text moved", |s| s.contents().contains(" 4/"));
+    p.wait_for("the text moved", |s| s.contents().contains(" 4–"));
     p.send("q");
     assert_restored(&p, "0");
     // The mode is turned off on the way out all the same (a no-op where it was off).

@@ -5,7 +5,9 @@
 
 pub mod check;
 pub mod dump;
+pub mod generated;
 pub mod outline;
+pub mod targets;
 
 /// `json` with every character a terminal could act on or hide escaped as `\uXXXX`.
 ///

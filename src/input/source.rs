@@ -75,7 +75,7 @@ impl Source {
                 |n| n.to_string_lossy().into_owned(),
             ))
             .into_owned(),
-            Origin::Stdin => "(stdin)".to_string(),
+            Origin::Stdin => "(standard input)".to_string(),
             Origin::BuiltIn => "yuyao-yangtze-delta.txt".to_string(),
         }
     }

@@ -8,6 +8,7 @@ use std::sync::mpsc;
 
 use crate::config::Config;
 use crate::input::source::{self, LoadOptions, Origin, Source};
+use crate::session::history;
 use crate::session::state::{self, Store};
 use crate::terminal::Reload;
 use crate::view::app::{self, App, Loaded, Loading};
@@ -60,18 +61,25 @@ pub fn open(
         Origin::File(p) => Some(p.clone()),
         _ => None,
     };
-    let memory = match (&file, state::state_dir()) {
-        (Some(path), Some(dir)) if config.reader.resume => {
-            Some((Store::new(dir), state::key(path, &src.text)))
+    let memory = match (&src.origin, state::state_dir()) {
+        (_, Some(dir)) if config.reader.resume => {
+            Some((Store::new(dir), memory_key(&src.origin, &src.text)))
         }
         _ => None,
     };
+    let built_in = src.origin == Origin::BuiltIn;
     let (name, report) = (src.name(), src.decode_report.clone());
     // The check runs beside the reader, started once the first frame is drawn: a large
     // article opens without waiting for it.
     let (tx, findings) = mpsc::channel();
     let (job_article, levels) = (Arc::clone(&article), config.check.clone());
     let mut app = app::app_for(article, &name, config, size)?;
+    app.file_info = format!(
+        "{name}: {}, {}, {}",
+        src.format.name(),
+        src.encoding,
+        source::human_size(src.text.len() as u64)
+    );
     app.after_first_frame = Some(Box::new(move || {
         std::thread::spawn(move || {
             let _ = tx.send(check::check_source(&src, &job_article, &levels));
@@ -82,10 +90,24 @@ pub fn open(
     if app.article.blocks.is_empty() && app.article.title.is_none() {
         app.message = Some("the article is empty".to_string());
     }
+    if built_in && app.message.is_none() {
+        // Started outside the repository: say which article this is.
+        app.message = Some("the shipped article, built in (yuedu FILE opens another)".to_string());
+    }
     if let Some(pos) = memory.as_ref().and_then(|(store, key)| store.get(key)) {
         app.resume(pos);
     }
     Ok(finish(app, file, memory, read))
+}
+
+/// Where the reading position of an article is kept: a file by its path and content, the
+/// built-in copy and standard input by their content alone (they have no path).
+fn memory_key(origin: &Origin, text: &str) -> String {
+    match origin {
+        Origin::File(p) => state::key(p, text),
+        Origin::BuiltIn => format!("(built in)#{:016x}", state::content_hash(text)),
+        Origin::Stdin => format!("(standard input)#{:016x}", state::content_hash(text)),
+    }
 }
 
 /// Opens a large file at `path` progressively: its first part is parsed and shown at
@@ -150,11 +172,17 @@ pub fn open_progressive(
 
 /// The reader with how to reload its file and where to remember its position.
 fn finish(
-    app: App,
+    mut app: App,
     file: Option<PathBuf>,
     memory: Option<(Store, String)>,
     read: &ReadOptions,
 ) -> Opened {
+    // The search history is kept where the positions are, when they are kept.
+    if memory.is_some()
+        && let Some(dir) = state::state_dir()
+    {
+        app.search_history = history::load(&dir);
+    }
     let levels = app.config.check.clone();
     let watch_mode = app.config.reader.watch;
     let reload = file.map(|path: PathBuf| {
@@ -186,6 +214,11 @@ impl Opened {
         let Some((store, key)) = &self.memory else {
             return Ok(());
         };
+        if let Some(dir) = state::state_dir()
+            && !self.app.search_history.is_empty()
+        {
+            history::save(&dir, &self.app.search_history)?;
+        }
         // After a reload the position belongs to the new content: key it by that.
         let current = self.reload.as_ref().and_then(|r| {
             let src = source::load(Some(&r.path), self.read.as_load()).ok()?;

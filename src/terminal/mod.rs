@@ -2,6 +2,7 @@
 //! quit, error, panic, SIGTERM, SIGHUP (an SSH session dropping), SIGINT, SIGQUIT, and
 //! Ctrl-Z (given back while stopped, taken again with a full redraw on `fg`).
 
+pub mod editor;
 pub mod wire;
 
 use std::fs::File;
@@ -133,6 +134,16 @@ fn enter(mouse: bool) -> io::Result<()> {
 fn spawn_input(tx: Sender<Msg>) {
     thread::spawn(move || {
         loop {
+            // Held here while an editor has the terminal (see `editor`).
+            editor::wait_at_gate();
+            match event::poll(editor::POLL) {
+                Ok(false) => continue,
+                Ok(true) => {}
+                Err(e) => {
+                    let _ = tx.send(Msg::TermGone(e));
+                    return;
+                }
+            }
             let msg = match event::read() {
                 Ok(ev) => Msg::Term(ev),
                 Err(e) => Msg::TermGone(e),
@@ -257,6 +268,28 @@ impl Session {
         Ok(())
     }
 
+    /// `v`: the article in the user's editor at `line`, then read again (the watch
+    /// would see the change too; reading it at once keeps the place without waiting).
+    fn edit_article(&mut self, app: &mut App, reload: Option<&Reload>, line: usize) {
+        let Some(reload) = reload else {
+            app.message = Some(
+                "no file to edit: the article was read from standard input or is built in"
+                    .to_string(),
+            );
+            return;
+        };
+        let mouse = self.mouse;
+        let result = editor::edit(&reload.path, line, restore, || {
+            enter(mouse)?;
+            execute!(io::stdout(), terminal::Clear(terminal::ClearType::All))
+        });
+        wire::forget(&mut self.terminal);
+        match result {
+            Ok(()) => app.reload_requested = true,
+            Err(e) => app.message = Some(e),
+        }
+    }
+
     /// Waits for the next batch of messages: one, then all already queued, so that a
     /// held key over a slow link does not queue up frames. A file change waits a moment
     /// for the rest of the save. Ctrl-Z is handled here.
@@ -370,6 +403,9 @@ impl Session {
                 if !app.running {
                     break;
                 }
+            }
+            if let Some(line) = app.edit_requested.take() {
+                self.edit_article(app, reload, line);
             }
             if app.running && (file_changed || app.reload_requested) {
                 let by_hand = std::mem::take(&mut app.reload_requested);

@@ -4,5 +4,6 @@
 pub mod chinese;
 pub mod fullwidth;
 pub mod lines;
+pub mod plain_types;
 pub mod sanitize;
 pub mod width;

@@ -16,7 +16,10 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::input::source::human_size;
 use crate::layout::{AmbiguousWidth, Role, str_width};
 use crate::text::sanitize::for_terminal_line;
+use crate::view::action::Action;
 use crate::view::app::{App, Focus, NavKind};
+use crate::view::search::count_matches;
+use crate::view::status::{Part, SEPARATOR};
 
 pub use theme::Theme;
 
@@ -115,21 +118,50 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
 /// The byte ranges of the current search's matches in item `item`, with whether each is
 /// the current match.
 fn item_matches(app: &App, item: usize) -> Vec<(Range<usize>, bool)> {
+    // A finding jumped to is marked first (it wins over a search match at its place).
+    let mut out: Vec<(Range<usize>, bool)> = app
+        .highlight
+        .iter()
+        .filter(|(m, _)| m.item == item)
+        .map(|(m, strong)| (m.range.clone(), *strong))
+        .collect();
     let Some(search) = &app.search else {
-        return Vec::new();
+        return out;
     };
     let start = search.matches.partition_point(|m| m.item < item);
-    search.matches[start..]
-        .iter()
-        .enumerate()
-        .take_while(|(_, m)| m.item == item)
-        .map(|(i, m)| (m.range.clone(), search.current == Some(start + i)))
-        .collect()
+    out.extend(
+        search.matches[start..]
+            .iter()
+            .enumerate()
+            .take_while(|(_, m)| m.item == item)
+            .map(|(i, m)| (m.range.clone(), search.current == Some(start + i))),
+    );
+    out
 }
 
 fn render_text_pane(app: &App, theme: &Theme, buf: &mut Buffer, pane: Rect, column: Rect) {
     fill(buf, pane, theme.body);
     let amb = app.config.text.ambiguous_width;
+    // The entry the last `}`/`{` reached: a marker in the margin beside its first line.
+    if let Some(line) = app
+        .reached
+        .and_then(|i| app.nav_entries.get(i))
+        .and_then(|e| app.layout.item_start(e.item))
+        && column.x > pane.x
+        && (app.top..app.top + usize::from(pane.height)).contains(&line)
+    {
+        let y = pane.y + u16::try_from(line - app.top).unwrap_or(0);
+        put_str(
+            buf,
+            column.x - 1,
+            y,
+            column.x,
+            "▶",
+            theme.nav_current,
+            // Drawn only where it is one column wide.
+            amb,
+        );
+    }
     for row in 0..pane.height {
         let index = app.top + usize::from(row);
         let Some(pos) = app.layout.pos(&app.article, index) else {
@@ -296,7 +328,8 @@ fn nav_rows(app: &App, theme: &Theme, width: usize, window: std::ops::Range<usiz
             }
             group = Some(e.kind);
         }
-        let marker = if current == Some(i) { "▶ " } else { "  " };
+        let marked = current == Some(i) || app.reached == Some(i);
+        let marker = if marked { "▶ " } else { "  " };
         let (text, credit) = app.nav_label(e);
         let (label, style, max_rows) = match e.kind {
             NavKind::Title => (format!("{marker}{text}"), theme.title, 3),
@@ -306,7 +339,7 @@ fn nav_rows(app: &App, theme: &Theme, width: usize, window: std::ops::Range<usiz
                 (format!("{marker}▲ {text}{credit}"), theme.caption, 1)
             }
         };
-        let style = if current == Some(i) {
+        let style = if marked {
             style.patch(theme.nav_current)
         } else {
             style
@@ -383,22 +416,16 @@ fn render_status_bar(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
     }
     fill(buf, area, theme.status);
     let amb = app.config.text.ambiguous_width;
-    let (pct, line, total) = app.position();
-    let right_text = match (app.loading, app.layout_progress()) {
-        // The beginning of a large file, the rest being read.
-        (Some(l), _) if l.failed => format!(" {line}/… first {} only ", human_size(l.shown)),
-        (Some(l), _) => format!(" {line}/… reading {} ", human_size(l.total)),
-        (None, progress) => match progress {
-            // A large article still being laid out: how far that has come.
-            Some(done) => format!(" {line}/… laying out {done}% "),
-            None => format!(" {pct}% {line}/{total} "),
-        },
-    };
     if let Some(search) = app.search.as_ref().filter(|s| s.editing) {
-        let n = search.matches.len();
-        // Still looking through a large article: the count so far.
-        let more = if app.search_pending() { "…" } else { "" };
-        let prompt = format!("/{}▏ {n}{more} matches", for_terminal_line(&search.query));
+        let (before, after) = search.query.split_at(search.cursor.min(search.query.len()));
+        let prompt = format!(
+            "{}{}▏{} {}",
+            search.sign(),
+            for_terminal_line(before),
+            for_terminal_line(after),
+            // Still looking through a large article: the count so far.
+            count_matches(search.matches.len(), app.search_pending()),
+        );
         put_str(
             buf,
             area.x,
@@ -410,60 +437,47 @@ fn render_status_bar(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
         );
         return;
     }
-    let mut left = format!(" {}", for_terminal_line(&app.name));
-    let room = usize::from(area.width).saturating_sub(str_width(&right_text, amb));
-    if let Some(section) = app.current_section_name()
-        && str_width(&left, amb) + 5 < room
-    {
-        // The section name only where a few of its characters fit.
-        left.push_str(" │ ");
-        left.push_str(&for_terminal_line(section));
-    }
-    if let Some(search) = &app.search {
-        let cur = search.current.map_or(0, |c| c + 1);
-        let query = for_terminal_line(&search.query);
-        let more = if app.search_pending() { "…" } else { "" };
-        left.push_str(&format!(" │ /{query} {cur}/{}{more}", search.matches.len()));
-    }
-    let right_w = str_width(&right_text, amb) as u16;
-    let right_x = area.right().saturating_sub(right_w);
-    let x = put_str(buf, area.x, area.y, right_x, &left, theme.status, amb);
-    // After the name: a message, which may cover the end of the name, or else the key
-    // hint where it fits whole.
-    let (text, style) = match &app.message {
-        Some(m) => (for_terminal_line(m).into_owned(), theme.status_message),
-        None => (app.key_hint(), theme.status),
-    };
-    let text_w = str_width(&text, amb) as u16 + 2;
-    let start = match app.message {
-        Some(_) => Some(x.min(right_x.saturating_sub(text_w)).max(area.x + 1)),
-        None => (x + text_w <= right_x).then_some(x),
-    };
-    if let Some(start) = start {
-        fill(
+    if let Some(input) = &app.goto.line_prompt {
+        let prompt = format!(":{input}▏  go to source line N or N:C (Esc cancels)");
+        put_str(
             buf,
-            Rect::new(start, area.y, right_x.saturating_sub(start), 1),
-            theme.status,
+            area.x,
+            area.y,
+            area.right(),
+            &prompt,
+            theme.status_message,
+            amb,
         );
-        put_str(buf, start + 1, area.y, right_x, &text, style, amb);
+        return;
     }
-    put_str(
-        buf,
-        right_x,
-        area.y,
-        area.right(),
-        &right_text,
-        theme.status,
-        amb,
-    );
+    let placed = app.status_bar(usize::from(area.width));
+    let mut prev_end: Option<u16> = None;
+    for p in &placed {
+        let x = area.x + u16::try_from(p.x).unwrap_or(u16::MAX);
+        if let Some(end) = prev_end.filter(|_| p.part != Part::Position) {
+            // The separator between two pieces on the left.
+            put_str(buf, end, area.y, x, SEPARATOR, theme.status, amb);
+        }
+        let style = match p.part {
+            Part::Message | Part::Focus => theme.status_message,
+            _ => theme.status,
+        };
+        let end = put_str(buf, x, area.y, area.right(), &p.text, style, amb);
+        prev_end = Some(end);
+    }
 }
 
 fn render_findings(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect, cursor: usize) {
     let amb = app.config.text.ambiguous_width;
     fill(buf, area, theme.body);
+    let key = |a: Action| app.keymap.first_key(a).unwrap_or_default();
     let title = format!(
-        " 检查 Findings ({}) — Enter jumps there, Esc closes ",
-        app.findings.len()
+        " 检查 Findings: {} of {} ({}) — {} severity, {} rule, Enter jumps, Esc closes ",
+        app.findings_order.len(),
+        app.findings.len(),
+        app.findings_filter_label(),
+        key(Action::FindingsSeverity),
+        key(Action::FindingsRule),
     );
     put_str(
         buf,
@@ -483,19 +497,69 @@ fn render_findings(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect, curso
         theme.heading,
         amb,
     );
+    if app.findings_order.is_empty() {
+        put_str(
+            buf,
+            area.x + 1,
+            area.y + 1,
+            area.right(),
+            "none of this kind",
+            theme.body,
+            amb,
+        );
+        return;
+    }
+    let width = usize::from(area.width);
+    // One finding: its place, severity and rule, then its message wrapped beside them
+    // (under them when the terminal is narrow).
+    let rows_of = |k: usize| -> (String, Vec<String>) {
+        let Some(f) = app.listed_finding(k) else {
+            return (String::new(), Vec::new());
+        };
+        let head = format!(
+            " {:>4}:{:<3} {:<8}{} ",
+            f.line,
+            f.col,
+            f.severity.name(),
+            f.rule.id()
+        );
+        let head_w = str_width(&head, amb);
+        let message = for_terminal_line(f.message);
+        let lines = if width >= head_w + 24 {
+            crate::view::help::wrap(&message, width - head_w - 1, amb)
+        } else {
+            let mut l = vec![String::new()];
+            l.extend(crate::view::help::wrap(
+                &message,
+                width.saturating_sub(4).max(1),
+                amb,
+            ));
+            l
+        };
+        (head, lines)
+    };
     let rows = usize::from(area.height.saturating_sub(1));
-    let first = (cursor + 1).saturating_sub(rows);
-    for (row, (i, f)) in app
-        .findings
-        .iter()
-        .enumerate()
-        .skip(first)
-        .take(rows)
-        .enumerate()
-    {
-        let y = area.y + 1 + row as u16;
-        let style = if i == cursor {
-            fill(buf, Rect::new(area.x, y, area.width, 1), theme.nav_cursor);
+    // The first finding shown: as many before the cursor as fit with it.
+    let mut first = cursor;
+    let mut used = rows_of(cursor).1.len().max(1);
+    while first > 0 {
+        let h = rows_of(first - 1).1.len().max(1);
+        if used + h > rows {
+            break;
+        }
+        used += h;
+        first -= 1;
+    }
+    let mut y = area.y + 1;
+    for k in first..app.findings_order.len() {
+        if y >= area.bottom() {
+            break;
+        }
+        let Some(f) = app.listed_finding(k) else {
+            break;
+        };
+        let (head, lines) = rows_of(k);
+        let style = if k == cursor {
             theme.nav_cursor
         } else {
             theme.body
@@ -505,58 +569,79 @@ fn render_findings(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect, curso
             crate::check::Severity::Warning => theme.heading,
             crate::check::Severity::Info => theme.credit,
         };
-        let at = format!(" {:>4}:{:<3} ", f.line, f.col);
-        let x = put_str(buf, area.x, y, area.right(), &at, style, amb);
-        let x = put_str(
-            buf,
-            x,
-            y,
-            area.right(),
-            &format!("{:<8}", f.severity.name()),
-            style.patch(severity_style),
-            amb,
-        );
-        let x = put_str(
-            buf,
-            x,
-            y,
-            area.right(),
-            &format!("{} ", f.rule.id()),
-            style.patch(theme.decoration),
-            amb,
-        );
-        put_str(
-            buf,
-            x,
-            y,
-            area.right(),
-            &for_terminal_line(f.message),
-            style,
-            amb,
-        );
+        let head_w = u16::try_from(str_width(&head, amb)).unwrap_or(u16::MAX);
+        for (i, line) in lines.iter().enumerate() {
+            if y >= area.bottom() {
+                break;
+            }
+            if k == cursor {
+                fill(buf, Rect::new(area.x, y, area.width, 1), theme.nav_cursor);
+            }
+            if i == 0 {
+                let at = format!(" {:>4}:{:<3} ", f.line, f.col);
+                let x = put_str(buf, area.x, y, area.right(), &at, style, amb);
+                let x = put_str(
+                    buf,
+                    x,
+                    y,
+                    area.right(),
+                    &format!("{:<8}", f.severity.name()),
+                    style.patch(severity_style),
+                    amb,
+                );
+                put_str(
+                    buf,
+                    x,
+                    y,
+                    area.right(),
+                    &format!("{} ", f.rule.id()),
+                    style.patch(theme.decoration),
+                    amb,
+                );
+            }
+            let x = if lines.first().is_some_and(String::is_empty) {
+                area.x + 4
+            } else {
+                area.x + head_w
+            };
+            put_str(buf, x, y, area.right(), line, style, amb);
+            y += 1;
+        }
+    }
+}
+
+/// Clears the halves of wide characters cut by an overlay's left and right edges, so
+/// that no character of the text under it shows through or shifts its border.
+fn clear_cut_edges(buf: &mut Buffer, area: Rect) {
+    let area = area.intersection(buf.area);
+    for y in area.top()..area.bottom() {
+        if area.left() > buf.area.left() {
+            let cell = &mut buf[(area.left() - 1, y)];
+            if unicode_width::UnicodeWidthStr::width(cell.symbol()) > 1 {
+                cell.set_symbol(" ");
+            }
+        }
+        if area.right() < buf.area.right() {
+            let cell = &mut buf[(area.right(), y)];
+            if cell.symbol().is_empty() {
+                cell.set_symbol(" ");
+            }
+        }
     }
 }
 
 fn render_help(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect, offset: usize) {
     let amb = app.config.text.ambiguous_width;
-    let rows = app.help_rows();
-    let key_w = rows
-        .iter()
-        .map(|(k, _)| str_width(k, amb))
-        .max()
-        .unwrap_or(0);
-    let desc_w = rows
-        .iter()
-        .map(|(_, d)| str_width(d, amb))
-        .max()
-        .unwrap_or(0);
-    let want_w = (key_w + desc_w + 6) as u16;
-    let w = want_w.min(area.width);
-    let h = (rows.len() as u16 + 3).min(area.height);
+    let layout = app.help_layout();
+    let inner_w = u16::try_from(layout.width()).unwrap_or(u16::MAX);
+    let w = (inner_w + 2).min(area.width);
+    let height = layout.height();
+    let h = (u16::try_from(height).unwrap_or(u16::MAX).saturating_add(2)).min(area.height);
     let x0 = area.x + (area.width - w) / 2;
     let y0 = area.y + (area.height - h) / 2;
     let boxed = Rect::new(x0, y0, w, h);
     fill(buf, boxed, theme.body);
+    clear_cut_edges(buf, boxed);
     let title = " 帮助 Help — Esc closes ";
     put_str(
         buf,
@@ -569,19 +654,16 @@ fn render_help(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect, offset: u
     );
     put_str(buf, x0 + 1, y0, boxed.right(), title, theme.heading, amb);
     let body_h = usize::from(h.saturating_sub(2));
-    let offset = offset.min(rows.len().saturating_sub(body_h));
-    for (i, (keys, desc)) in rows.iter().skip(offset).take(body_h).enumerate() {
-        let y = y0 + 1 + i as u16;
-        put_str(buf, x0 + 1, y, boxed.right(), keys, theme.heading, amb);
-        put_str(
-            buf,
-            x0 + 3 + key_w as u16,
-            y,
-            boxed.right(),
-            desc,
-            theme.body,
-            amb,
-        );
+    let offset = offset.min(height.saturating_sub(body_h));
+    let step = layout.column_width + layout.gap;
+    for (c, column) in layout.columns.iter().enumerate() {
+        let cx = x0 + 1 + u16::try_from(c * step).unwrap_or(u16::MAX);
+        let dx = cx + u16::try_from(layout.key_width + 2).unwrap_or(u16::MAX);
+        for (i, (keys, desc)) in column.iter().skip(offset).take(body_h).enumerate() {
+            let y = y0 + 1 + i as u16;
+            put_str(buf, cx, y, boxed.right() - 1, keys, theme.heading, amb);
+            put_str(buf, dx, y, boxed.right() - 1, desc, theme.body, amb);
+        }
     }
     if h >= 2 {
         let y = boxed.bottom() - 1;
@@ -594,7 +676,7 @@ fn render_help(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect, offset: u
             theme.border,
             AmbiguousWidth::Narrow,
         );
-        if offset + body_h < rows.len() {
+        if offset + body_h < height {
             put_str(buf, x0 + 1, y, boxed.right(), " ↓ more ", theme.border, amb);
         }
     }

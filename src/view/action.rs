@@ -4,8 +4,12 @@
 use std::fmt;
 use std::str::FromStr;
 
+use crate::view::mode::Mode;
+
 /// An action of the reader.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, strum::EnumIter, strum::EnumCount,
+)]
 pub enum Action {
     ScrollDown,
     ScrollUp,
@@ -23,10 +27,19 @@ pub enum Action {
     Select,
     ToggleNav,
     Search,
+    SearchBackward,
     NextMatch,
     PrevMatch,
+    GoToPercent,
+    GoToLine,
+    SetMark,
+    GoToMark,
+    FileInfo,
     Reload,
+    Edit,
     Findings,
+    FindingsSeverity,
+    FindingsRule,
     Help,
     Cancel,
     Quit,
@@ -34,53 +47,46 @@ pub enum Action {
 
 /// Every action with its `config.toml` name and its help text, in help-overlay order.
 const TABLE: &[(Action, &str, &str)] = &[
-    (Action::ScrollDown, "scroll-down", "scroll down one line"),
-    (Action::ScrollUp, "scroll-up", "scroll up one line"),
-    (Action::PageDown, "page-down", "scroll down one page"),
-    (Action::PageUp, "page-up", "scroll up one page"),
-    (
-        Action::HalfPageDown,
-        "half-page-down",
-        "scroll down half a page",
-    ),
-    (Action::HalfPageUp, "half-page-up", "scroll up half a page"),
-    (Action::Top, "top", "go to the beginning"),
-    (Action::Bottom, "bottom", "go to the end"),
-    (Action::NextHeading, "next-heading", "next section heading"),
-    (
-        Action::PrevHeading,
-        "prev-heading",
-        "previous section heading",
-    ),
+    (Action::ScrollDown, "scroll-down", "down a line"),
+    (Action::ScrollUp, "scroll-up", "up a line"),
+    (Action::PageDown, "page-down", "down a page"),
+    (Action::PageUp, "page-up", "up a page"),
+    (Action::HalfPageDown, "half-page-down", "down half a page"),
+    (Action::HalfPageUp, "half-page-up", "up half a page"),
+    (Action::Top, "top", "start; 50g: line 50"),
+    (Action::Bottom, "bottom", "end; 50G: line 50"),
+    (Action::NextHeading, "next-heading", "next section"),
+    (Action::PrevHeading, "prev-heading", "previous section"),
     (Action::NextCaption, "next-caption", "next photo caption"),
     (
         Action::PrevCaption,
         "prev-caption",
         "previous photo caption",
     ),
-    (
-        Action::SwitchFocus,
-        "switch-focus",
-        "switch between the panes",
-    ),
-    (Action::Select, "select", "jump to the selected entry"),
-    (
-        Action::ToggleNav,
-        "toggle-nav",
-        "show or hide the navigation pane",
-    ),
-    (Action::Search, "search", "search (Chinese or Latin)"),
-    (Action::NextMatch, "next-match", "next search match"),
-    (Action::PrevMatch, "prev-match", "previous search match"),
+    (Action::SwitchFocus, "switch-focus", "switch the panes"),
+    (Action::Select, "select", "jump to the entry"),
+    (Action::ToggleNav, "toggle-nav", "show/hide the nav pane"),
+    (Action::Search, "search", "search forward"),
+    (Action::SearchBackward, "search-backward", "search backward"),
+    (Action::NextMatch, "next-match", "next match"),
+    (Action::PrevMatch, "prev-match", "previous match"),
+    (Action::GoToPercent, "go-to-percent", "go to 50% (50p)"),
+    (Action::GoToLine, "go-to-line", "source line :46:21"),
+    (Action::SetMark, "set-mark", "mark: m + a letter"),
+    (Action::GoToMark, "go-to-mark", "to mark 'a; '' back"),
+    (Action::FileInfo, "file-info", "file and position"),
     (Action::Reload, "reload", "read the file again"),
+    (Action::Edit, "edit", "edit ($VISUAL) here"),
+    (Action::Findings, "findings", "check's findings list"),
     (
-        Action::Findings,
-        "findings",
-        "list what `yuedu check` finds; Enter jumps there",
+        Action::FindingsSeverity,
+        "findings-severity",
+        "findings: one severity",
     ),
-    (Action::Help, "help", "show or hide this help"),
-    (Action::Cancel, "cancel", "close the overlay or the search"),
-    (Action::Quit, "quit", "quit"),
+    (Action::FindingsRule, "findings-rule", "findings: one rule"),
+    (Action::Help, "help", "this help"),
+    (Action::Cancel, "cancel", "close; back to text"),
+    (Action::Quit, "quit", "close; else quit"),
 ];
 
 impl Action {
@@ -102,6 +108,49 @@ impl Action {
     /// A short description for the help overlay.
     pub fn description(self) -> &'static str {
         self.row().2
+    }
+
+    /// Whether the action means something in `mode`. Reading and the navigation pane
+    /// take every action (the pane takes the movement keys for its cursor and leaves the
+    /// rest to the text); the lists take movement, Select, help and closing; the search
+    /// prompt takes keys, not actions.
+    pub fn applies_in(self, mode: Mode) -> bool {
+        use Action::*;
+        match mode {
+            Mode::Reading | Mode::Nav => !matches!(self, FindingsSeverity | FindingsRule),
+            Mode::SearchPrompt | Mode::LinePrompt => false,
+            Mode::Findings => matches!(
+                self,
+                ScrollDown
+                    | ScrollUp
+                    | PageDown
+                    | PageUp
+                    | HalfPageDown
+                    | HalfPageUp
+                    | Top
+                    | Bottom
+                    | Select
+                    | FindingsSeverity
+                    | FindingsRule
+                    | Help
+                    | Cancel
+                    | Quit
+            ),
+            Mode::Help => matches!(
+                self,
+                ScrollDown
+                    | ScrollUp
+                    | PageDown
+                    | PageUp
+                    | HalfPageDown
+                    | HalfPageUp
+                    | Top
+                    | Bottom
+                    | Help
+                    | Cancel
+                    | Quit
+            ),
+        }
     }
 }
 
@@ -138,37 +187,31 @@ mod tests {
 
     #[test]
     fn every_action_has_one_row() {
-        // A variant missing from TABLE would fall back to row 0 and share its name.
-        for a in Action::all() {
-            assert_eq!(a.row().0, a);
+        use strum::{EnumCount, IntoEnumIterator};
+        // Every variant the compiler knows, not a list kept by hand: a variant added
+        // without its row fails here.
+        for v in Action::iter() {
+            let rows = TABLE.iter().filter(|row| row.0 == v).count();
+            assert_eq!(rows, 1, "{v:?} has {rows} rows in TABLE");
         }
-        let variants = [
-            Action::ScrollDown,
-            Action::ScrollUp,
-            Action::PageDown,
-            Action::PageUp,
-            Action::HalfPageDown,
-            Action::HalfPageUp,
-            Action::Top,
-            Action::Bottom,
-            Action::NextHeading,
-            Action::PrevHeading,
-            Action::NextCaption,
-            Action::PrevCaption,
-            Action::SwitchFocus,
-            Action::Select,
-            Action::ToggleNav,
-            Action::Search,
-            Action::NextMatch,
-            Action::PrevMatch,
-            Action::Reload,
-            Action::Findings,
-            Action::Help,
-            Action::Cancel,
-            Action::Quit,
-        ];
-        for v in variants {
-            assert_eq!(v.row().0, v, "{v:?} has no row");
+        assert_eq!(TABLE.len(), Action::COUNT);
+        assert_eq!(Action::all().count(), Action::COUNT);
+    }
+
+    #[test]
+    fn closing_and_help_apply_in_every_overlay() {
+        for mode in [Mode::Reading, Mode::Nav, Mode::Findings, Mode::Help] {
+            for a in [
+                Action::Cancel,
+                Action::Quit,
+                Action::Help,
+                Action::ScrollDown,
+            ] {
+                assert!(a.applies_in(mode), "{a} in {mode:?}");
+            }
         }
+        assert!(!Action::NextHeading.applies_in(Mode::Help));
+        assert!(!Action::Search.applies_in(Mode::Findings));
+        assert!(!Action::Quit.applies_in(Mode::SearchPrompt));
     }
 }

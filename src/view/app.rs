@@ -2,19 +2,28 @@
 //! this state to draw, and the event loop turns terminal events into calls of
 //! [`App::handle_key`] and [`App::resize`].
 
-use std::ops::Range;
 use std::sync::Arc;
 use std::sync::mpsc::Receiver;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::Rect;
 
-use crate::article::{Article, BlockKind, FileId};
+use crate::article::Article;
 use crate::check::FindingList;
 use crate::config::Config;
-use crate::layout::{Item, Items, Layout, Pos, item_len, item_text, items};
+use crate::layout::{Items, Layout, Pos, item_len, item_text, items};
 use crate::view::action::Action;
-use crate::view::keymap::Keymap;
+use crate::view::findings::FindingsFilter;
+use crate::view::goto::GotoState;
+use crate::view::keymap::{Key, Keymap};
+use crate::view::mode::Mode;
+use crate::view::nav::nav_entries;
+pub use crate::view::nav::{NavEntry, NavKind};
+use crate::view::search::SEARCH_STEP_BYTES;
+pub use crate::view::search::{Match, Search, find_matches};
+
+/// The most times a count repeats an action (a jump or a step in a list).
+const REPEAT_LIMIT: usize = 10_000;
 
 /// Articles with more text than this are laid out a part at a time: what the screen
 /// needs at once, the rest while the reader waits for keys ([`App::layout_more`]).
@@ -30,61 +39,6 @@ pub enum Focus {
     Text,
     Nav,
 }
-
-/// What an entry of the navigation pane points at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NavKind {
-    Title,
-    Heading,
-    Caption,
-}
-
-/// One selectable entry of the navigation pane: what it is and where it jumps. Its
-/// label is the item's text, read from the article when drawn ([`App::nav_label`]), so
-/// an article with a hundred thousand sections costs no copy of their titles.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct NavEntry {
-    pub kind: NavKind,
-    /// The item index (into [`App::items`]) it jumps to.
-    pub item: usize,
-}
-
-/// One search match: a byte range of an item's source text (see [`item_text`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Match {
-    pub item: usize,
-    pub range: Range<usize>,
-}
-
-/// The search state: the query being typed or the last one confirmed.
-#[derive(Debug, Clone, Default)]
-pub struct Search {
-    pub query: String,
-    /// Whether the query is still being typed in the status bar.
-    pub editing: bool,
-    pub matches: Vec<Match>,
-    /// Index into `matches` of the current match.
-    pub current: Option<usize>,
-    /// Where the reader was when the search started, to go back on Esc.
-    origin: Pos,
-    /// How many items have been searched: `matches` are those of the items before it.
-    /// A large article is searched a part at a time ([`App::work_more`]), and a new
-    /// query starts again from the beginning, dropping the old search.
-    scanned: usize,
-    /// Whether to move to the first match at or after `origin` once it is found.
-    seek: bool,
-}
-
-impl Search {
-    /// Whether every item has been searched.
-    pub fn complete(&self, items: usize) -> bool {
-        self.scanned >= items
-    }
-}
-
-/// How much text a search looks through before the screen is drawn again: the first
-/// part when a key changes the query, then one part at a time while no key is waiting.
-const SEARCH_STEP_BYTES: usize = 2 << 20;
 
 /// Where everything goes on a screen of a given size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -131,28 +85,42 @@ pub struct App {
     pub items: Items,
     /// A short name of the article for the status bar.
     pub name: String,
+    /// What `=` says of the file: its name, format, encoding and size.
+    pub file_info: String,
     pub config: Config,
     pub keymap: Keymap,
     /// The lines, laid out with the options the layout keeps.
     pub layout: Layout,
     /// The article's text size in bytes (what decides a progressive layout).
-    text_bytes: usize,
+    pub(super) text_bytes: usize,
     /// The terminal size.
     pub size: (u16, u16),
     /// The first line shown in the text pane.
     pub top: usize,
     /// The place the last jump went to: it stays the reading position (current section)
     /// even where the end of the article keeps it from reaching the top of the pane.
-    mark: Option<Pos>,
+    pub(super) mark: Option<Pos>,
+    /// See [`App::top_anchor`]: set by a resize, dropped when the reader moves.
+    pub(super) anchor: Option<Pos>,
     pub focus: Focus,
     /// Whether the navigation pane is shown beside the text (wide terminals).
     pub show_nav: bool,
     /// Whether the navigation pane is open over the text (narrow terminals).
     pub nav_overlay: bool,
     pub nav_entries: Vec<NavEntry>,
+    /// The columns the navigation pane's widest entry needs (see
+    /// [`App::nav_pane_width`]).
+    pub(super) nav_needed: u16,
+    /// The navigation entry the last `}`/`{` (or `]`/`[`) reached, marked in both panes
+    /// until the reader moves on.
+    pub reached: Option<usize>,
     /// The selected navigation entry.
     pub nav_cursor: usize,
     pub search: Option<Search>,
+    /// The queries searched for, oldest first (kept with the reading state).
+    pub search_history: Vec<String>,
+    /// Counts, the line prompt, marks (see [`crate::view::goto`]).
+    pub goto: GotoState,
     /// The help overlay's scroll offset, when it is open.
     pub help: Option<usize>,
     /// What `yuedu check` finds in the article.
@@ -168,10 +136,17 @@ pub struct App {
     /// The whole article, when it is being read in the background; the event loop
     /// takes it and hands the result to [`App::finish_loading`].
     pub pending_load: Option<Receiver<Result<Loaded, String>>>,
-    /// The selected finding, when the findings list is open.
+    /// The selected row of the findings list, when it is open (an index into
+    /// `findings_order`).
     pub findings_view: Option<usize>,
+    /// The findings the list shows, most serious first (indexes into `findings`).
+    pub findings_order: Vec<u32>,
+    pub findings_filter: FindingsFilter,
+    /// Places marked in the text: the finding jumped to (a join's two sides), with
+    /// whether each is the stronger mark.
+    pub highlight: Vec<(Match, bool)>,
     /// The findings list was asked for while the check ran: it opens when it is done.
-    findings_requested: bool,
+    pub(super) findings_requested: bool,
     /// A message for the status bar, until the next key.
     pub message: Option<String>,
     pub running: bool,
@@ -180,6 +155,9 @@ pub struct App {
     /// Set by the reload action; the event loop reads the file and calls
     /// [`App::replace_article`].
     pub reload_requested: bool,
+    /// Set by `v`: the source line to open the editor at; the event loop runs the
+    /// editor and reads the file again.
+    pub edit_requested: Option<usize>,
 }
 
 impl App {
@@ -199,6 +177,7 @@ impl App {
         let mut app = App {
             article,
             items,
+            file_info: name.clone(),
             name,
             keymap,
             layout: Layout::empty(config.layout_options(0)),
@@ -207,12 +186,17 @@ impl App {
             size,
             top: 0,
             mark: None,
+            anchor: None,
             focus: Focus::Text,
             show_nav,
             nav_overlay: false,
             nav_entries,
+            nav_needed: 0,
+            reached: None,
             nav_cursor: 0,
             search: None,
+            search_history: Vec::new(),
+            goto: GotoState::default(),
             help: None,
             findings: FindingList::default(),
             pending_findings: None,
@@ -220,13 +204,18 @@ impl App {
             loading: None,
             pending_load: None,
             findings_view: None,
+            findings_order: Vec::new(),
+            findings_filter: FindingsFilter::default(),
+            highlight: Vec::new(),
             findings_requested: false,
             message: None,
             running: true,
             quit_all: false,
             reload_requested: false,
+            edit_requested: None,
         };
         app.text_bytes = text_bytes;
+        app.nav_needed = app.nav_width_needed();
         app.relayout(true);
         app
     }
@@ -234,7 +223,7 @@ impl App {
     // ----- geometry and layout -------------------------------------------------------
 
     /// Whether the terminal is wide enough for the two panes side by side.
-    fn wide(&self) -> bool {
+    pub(super) fn wide(&self) -> bool {
         self.size.0 >= self.config.layout.nav_min_terminal_width
     }
 
@@ -243,12 +232,8 @@ impl App {
         let (w, h) = self.size;
         let body_h = h.saturating_sub(1);
         let status = Rect::new(0, body_h, w, h.min(1));
-        let side_nav = self.wide() && self.show_nav;
-        let nav_w = if side_nav {
-            self.config.layout.nav_width.min(w / 2)
-        } else {
-            0
-        };
+        let side_nav = self.wide() && self.show_nav && self.has_structure();
+        let nav_w = if side_nav { self.nav_pane_width() } else { 0 };
         let text = Rect::new(nav_w, 0, w - nav_w, body_h);
         // A column of margin on each side when there is room for it.
         let room = if text.width >= 12 {
@@ -281,12 +266,12 @@ impl App {
 
     /// Lays the text out again if the text width changed, keeping the first visible
     /// character on screen.
-    fn relayout(&mut self, force: bool) {
+    pub(super) fn relayout(&mut self, force: bool) {
         let width = usize::from(self.geometry().text_column.width);
         if !force && width == self.layout.options().width {
             return;
         }
-        let anchor = self.layout.pos(&self.article, self.top);
+        let anchor = self.top_anchor();
         self.layout = Layout::empty(self.config.layout_options(width));
         if self.text_bytes <= PROGRESSIVE_LAYOUT_BYTES {
             self.ensure_items(self.items.len());
@@ -296,17 +281,26 @@ impl App {
         }
         self.top = anchor.map_or(0, |p| self.layout.line_of(&self.article, p));
         self.clamp_top();
+        self.anchor = anchor;
+    }
+
+    /// The character the top line started with when the reader last moved: what a
+    /// resize keeps on the top line, however often the size changes (`anchor`), else the
+    /// start of the top line.
+    fn top_anchor(&self) -> Option<Pos> {
+        self.anchor
+            .or_else(|| self.layout.pos(&self.article, self.top))
     }
 
     /// Lays out the items up to `end` (exclusive) if they are not yet.
-    fn ensure_items(&mut self, end: usize) {
+    pub(super) fn ensure_items(&mut self, end: usize) {
         if self.layout.laid_out() < end {
             self.layout.extend_to(&self.article, &self.items, end);
         }
     }
 
     /// Lays out items until there are at least `n` lines or nothing is left.
-    fn ensure_lines(&mut self, n: usize) {
+    pub(super) fn ensure_lines(&mut self, n: usize) {
         while self.layout.len() < n && !self.layout_complete() {
             let next = self.layout.laid_out() + 64;
             self.ensure_items(next);
@@ -327,13 +321,6 @@ impl App {
             self.layout_more();
         }
         self.has_work()
-    }
-
-    /// Whether a search has items left to look through.
-    pub fn search_pending(&self) -> bool {
-        self.search
-            .as_ref()
-            .is_some_and(|s| !s.complete(self.items.len()))
     }
 
     /// Whether every item is laid out.
@@ -365,18 +352,29 @@ impl App {
 
     /// The terminal was resized.
     pub fn resize(&mut self, cols: u16, rows: u16) {
+        let anchor = self.top_anchor();
         self.size = (cols, rows);
         if !self.wide() && self.focus == Focus::Nav && !self.nav_overlay {
             self.focus = Focus::Text;
         }
         self.relayout(false);
+        // A change of height alone lays nothing out again, but near the end it moves
+        // the top: back to the anchor's line, as far as the end allows.
+        if let Some(p) = anchor {
+            self.ensure_items(p.item + 1);
+            self.top = self.layout.line_of(&self.article, p);
+            self.clamp_top();
+            self.anchor = Some(p);
+        }
+        // The section being read, marked at once.
+        self.sync_nav_cursor();
     }
 
-    fn max_top(&self) -> usize {
+    pub(super) fn max_top(&self) -> usize {
         self.layout.len().saturating_sub(self.page_height().max(1))
     }
 
-    fn clamp_top(&mut self) {
+    pub(super) fn clamp_top(&mut self) {
         // A page below the top must be laid out to know how far down the top may go.
         let need = self.top.saturating_add(self.page_height().max(1) + 1);
         self.ensure_lines(need);
@@ -422,6 +420,8 @@ impl App {
         self.findings = findings;
         self.pending_findings = None;
         self.findings_view = None;
+        self.findings_order.clear();
+        self.highlight.clear();
         let pos = self.layout.pos(&self.article, self.top).unwrap_or_default();
         let snippet: String = self
             .items
@@ -434,9 +434,13 @@ impl App {
         self.layout = Layout::empty(self.layout.options().clone());
         self.items = items(&article);
         self.nav_entries = nav_entries(&article, &self.items);
+        self.nav_needed = 0;
+        self.reached = None;
         self.text_bytes = text_bytes(&article, &self.items);
         self.article = article;
+        self.nav_needed = self.nav_width_needed();
         self.mark = None;
+        self.anchor = None;
         self.top = 0;
         self.relayout(true);
         let found = (!snippet.is_empty())
@@ -502,129 +506,8 @@ impl App {
 
     /// The first line of item `i`; `usize::MAX` (beyond everything) while a progressive
     /// layout has not reached it.
-    fn item_line(&self, i: usize) -> usize {
+    pub(super) fn item_line(&self, i: usize) -> usize {
         self.layout.item_start(i).unwrap_or(usize::MAX)
-    }
-
-    /// The index into `nav_entries` of the section being read (the title before the
-    /// first heading).
-    pub fn current_section(&self) -> Option<usize> {
-        let line = self.reading_line();
-        let headings = self.entries_of(NavKind::Heading);
-        // Headings are in text order, so their first lines ascend: a binary search.
-        let passed =
-            self.nav_entries[headings.clone()].partition_point(|e| self.item_line(e.item) <= line);
-        if passed > 0 {
-            Some(headings.start + passed - 1)
-        } else {
-            (!self.nav_entries.is_empty()).then_some(0)
-        }
-    }
-
-    /// The indexes of the navigation entries of one kind (they are grouped: title,
-    /// headings, captions, each in text order).
-    fn entries_of(&self, kind: NavKind) -> std::ops::Range<usize> {
-        let rank = |k: NavKind| match k {
-            NavKind::Title => 0,
-            NavKind::Heading => 1,
-            NavKind::Caption => 2,
-        };
-        let start = self
-            .nav_entries
-            .partition_point(|e| rank(e.kind) < rank(kind));
-        let end = self
-            .nav_entries
-            .partition_point(|e| rank(e.kind) <= rank(kind));
-        start..end
-    }
-
-    /// The text of the section being read, for the status bar.
-    pub fn current_section_name(&self) -> Option<&str> {
-        self.current_section()
-            .and_then(|i| self.nav_entries.get(i))
-            .filter(|e| e.kind == NavKind::Heading)
-            .map(|e| self.nav_label(e).0)
-    }
-
-    /// The label of a navigation entry (the title's, heading's or caption's text), and
-    /// a caption's photographer credit as printed.
-    pub fn nav_label(&self, entry: &NavEntry) -> (&str, Option<&str>) {
-        self.items
-            .get(entry.item)
-            .map_or(("", None), |it| item_text(&self.article, it))
-    }
-
-    /// Position for the status bar: percent read (to the bottom of the page), the top
-    /// line and the number of lines.
-    pub fn position(&self) -> (usize, usize, usize) {
-        let total = self.layout.len().max(1);
-        let bottom = (self.top + self.page_height()).min(total);
-        (bottom * 100 / total, self.top + 1, total)
-    }
-
-    fn scroll_to(&mut self, line: usize) {
-        self.mark = None;
-        self.top = line;
-        self.clamp_top();
-    }
-
-    fn scroll_by(&mut self, delta: isize) {
-        let top = self.top.saturating_add_signed(delta);
-        self.scroll_to(top);
-    }
-
-    /// Puts line `line` at the top (as far as the end allows) and makes it the reading
-    /// position.
-    fn jump_to(&mut self, line: usize) {
-        self.scroll_to(line);
-        self.mark = self.layout.pos(&self.article, line);
-        self.sync_nav_cursor();
-    }
-
-    fn sync_nav_cursor(&mut self) {
-        if self.focus == Focus::Text
-            && let Some(i) = self.current_section()
-        {
-            self.nav_cursor = i;
-        }
-    }
-
-    /// Jumps to the next (or previous) block of `kind` after (before) the reading line.
-    fn jump_kind(&mut self, kind: BlockKind, forward: bool) {
-        let line = self.reading_line();
-        let range = self.entries_of(if kind == BlockKind::Heading {
-            NavKind::Heading
-        } else {
-            NavKind::Caption
-        });
-        // The entries are in text order: binary searches. An item a progressive layout
-        // has not reached lies beyond every line, and is laid out when it is the target.
-        let entries = &self.nav_entries[range];
-        let target_item = if forward {
-            let i = entries.partition_point(|e| self.item_line(e.item) <= line);
-            entries.get(i).map(|e| e.item)
-        } else {
-            let i = entries.partition_point(|e| self.item_line(e.item) < line);
-            i.checked_sub(1)
-                .and_then(|i| entries.get(i))
-                .map(|e| e.item)
-        };
-        let target = target_item.map(|item| {
-            self.ensure_items(item + 1);
-            self.item_line(item)
-        });
-        let noun = if kind == BlockKind::Heading {
-            "headings"
-        } else {
-            "captions"
-        };
-        match target {
-            Some(l) => self.jump_to(l),
-            None => {
-                let dir = if forward { "after" } else { "before" };
-                self.message = Some(format!("no more {noun} {dir} this point"));
-            }
-        }
     }
 
     // ----- input -------------------------------------------------------------------------
@@ -641,678 +524,71 @@ impl App {
             return;
         }
         self.message = None;
-        if self.help.is_some() && self.keymap.action(&key).is_none() {
-            // Any key that means nothing else closes the help.
-            self.help = None;
+        let mode = self.mode();
+        if self.goto_key(&key, mode) {
             return;
         }
-        if self.search.as_ref().is_some_and(|s| s.editing) {
+        if mode == Mode::SearchPrompt {
             self.edit_search(key);
             return;
         }
-        if let Some(action) = self.keymap.action(&key) {
-            self.update(action);
+        match self.keymap.action_in(mode, &key) {
+            Some(Ok(action)) => self.update(action),
+            // Any key that means nothing in the help closes it.
+            _ if mode == Mode::Help => self.help = None,
+            Some(Err(other)) => {
+                self.message = Some(self.no_action_message(&key, Some(other), mode));
+            }
+            None => self.message = Some(self.no_action_message(&key, None, mode)),
         }
     }
 
-    /// Carries out an action.
-    pub fn update(&mut self, action: Action) {
-        if let Some(offset) = self.help {
-            // The help overlay scrolls with the movement keys and closes with anything else.
-            self.help = match action {
-                Action::ScrollDown => Some(offset + 1),
-                Action::ScrollUp => Some(offset.saturating_sub(1)),
-                Action::Quit => {
-                    self.running = false;
-                    None
-                }
-                _ => None,
-            };
-            return;
-        }
-        if self.findings_view.is_some() {
-            self.update_findings(action);
-            return;
-        }
-        let page = self.page_height().max(1);
-        let nav_active = self.focus == Focus::Nav && self.nav_shown();
+    /// What the status bar says for a key that does nothing in `mode`.
+    fn no_action_message(&self, key: &KeyEvent, action: Option<Action>, mode: Mode) -> String {
+        let name = Key::from_event(key).map_or_else(|| "that key".to_string(), |k| k.to_string());
+        let help = self.keymap.first_key(Action::Help).unwrap_or_default();
         match action {
-            Action::ScrollDown if nav_active => self.move_nav_cursor(1),
-            Action::ScrollUp if nav_active => self.move_nav_cursor(-1),
-            Action::PageDown if nav_active => self.move_nav_cursor(page as isize),
-            Action::PageUp if nav_active => self.move_nav_cursor(-(page as isize)),
-            Action::Top if nav_active => self.nav_cursor = 0,
-            Action::Bottom if nav_active => {
-                self.nav_cursor = self.nav_entries.len().saturating_sub(1)
-            }
-            Action::ScrollDown => self.scroll_by(1),
-            Action::ScrollUp => self.scroll_by(-1),
-            Action::PageDown => self.scroll_by(page.saturating_sub(1).max(1) as isize),
-            Action::PageUp => self.scroll_by(-(page.saturating_sub(1).max(1) as isize)),
-            Action::HalfPageDown => self.scroll_by((page / 2).max(1) as isize),
-            Action::HalfPageUp => self.scroll_by(-((page / 2).max(1) as isize)),
-            Action::Top => self.scroll_to(0),
-            Action::Bottom => self.scroll_to(usize::MAX),
-            Action::NextHeading => self.jump_kind(BlockKind::Heading, true),
-            Action::PrevHeading => self.jump_kind(BlockKind::Heading, false),
-            Action::NextCaption => self.jump_kind(BlockKind::Caption, true),
-            Action::PrevCaption => self.jump_kind(BlockKind::Caption, false),
-            Action::SwitchFocus => self.switch_focus(),
-            Action::Select => self.select(),
-            Action::ToggleNav => self.toggle_nav(),
-            Action::Search => {
-                self.search = Some(Search {
-                    editing: true,
-                    origin: self.layout.pos(&self.article, self.top).unwrap_or_default(),
-                    ..Search::default()
-                });
-            }
-            Action::NextMatch => self.step_match(true),
-            Action::PrevMatch => self.step_match(false),
-            Action::Reload => self.reload_requested = true,
-            Action::Findings => self.open_findings(),
-            Action::Help => self.help = Some(0),
-            Action::Cancel => self.cancel(),
-            Action::Quit => self.running = false,
+            Some(a) => format!("{name} ({a}) does nothing in the {} list", mode.name()),
+            None => format!("{name} does nothing ({help} lists the keys)"),
         }
-        if self.focus == Focus::Text {
+    }
+
+    /// Carries out an action in the current mode: each mode has its own update.
+    /// A count typed before it (`5j`, `50G`) repeats a movement or names a line or a
+    /// percentage.
+    pub fn update(&mut self, action: Action) {
+        let mode = self.mode();
+        let mut action = action;
+        let mut times = 1;
+        if let Some(n) = self.take_count() {
+            if mode == Mode::Reading {
+                match self.counted(action, n) {
+                    Some(a) => action = a,
+                    None => return,
+                }
+            }
+            times = n.min(REPEAT_LIMIT);
+        }
+        // Scrolling takes the count as a distance; anything else is done again.
+        if let Some(scroll) = self.scroll_amount(action, mode) {
+            self.scroll_by(scroll.saturating_mul(times as isize));
             self.sync_nav_cursor();
-        }
-    }
-
-    /// Whether the navigation pane is on screen.
-    pub fn nav_shown(&self) -> bool {
-        self.geometry().nav.is_some()
-    }
-
-    fn move_nav_cursor(&mut self, delta: isize) {
-        let last = self.nav_entries.len().saturating_sub(1);
-        self.nav_cursor = self.nav_cursor.saturating_add_signed(delta).min(last);
-    }
-
-    fn switch_focus(&mut self) {
-        match self.focus {
-            Focus::Nav => {
-                self.focus = Focus::Text;
-                self.nav_overlay = false;
-            }
-            Focus::Text if self.wide() && !self.show_nav => {
-                self.message = Some(self.hidden_nav_message());
-            }
-            Focus::Text => {
-                self.nav_overlay = !self.wide();
-                self.focus = Focus::Nav;
-            }
-        }
-    }
-
-    fn hidden_nav_message(&self) -> String {
-        let key = self.keymap.first_key(Action::ToggleNav).unwrap_or_default();
-        format!("the navigation pane is hidden ({key} shows it)")
-    }
-
-    fn toggle_nav(&mut self) {
-        if self.wide() {
-            self.show_nav = !self.show_nav;
-            if !self.show_nav {
-                self.focus = Focus::Text;
-            }
-            self.relayout(false);
-        } else {
-            self.nav_overlay = !self.nav_overlay;
-            self.focus = if self.nav_overlay {
-                Focus::Nav
-            } else {
-                Focus::Text
-            };
-        }
-    }
-
-    fn select(&mut self) {
-        if self.focus != Focus::Nav {
             return;
         }
-        if let Some(item) = self.nav_entries.get(self.nav_cursor).map(|e| e.item) {
-            self.ensure_items(item + 1);
-            let line = self.item_line(item);
-            self.jump_to(line);
-            if self.nav_overlay {
-                self.nav_overlay = false;
-                self.focus = Focus::Text;
+        let had_message = self.message.is_some();
+        for _ in 0..times {
+            match mode {
+                Mode::Help => self.update_help(action),
+                Mode::Findings => self.update_findings(action),
+                Mode::Nav => self.update_nav(action),
+                Mode::Reading => self.update_reading(action),
+                // The prompts take keys, not actions (see `edit_search`, `goto_key`).
+                Mode::SearchPrompt | Mode::LinePrompt => {}
             }
-        }
-    }
-
-    fn cancel(&mut self) {
-        // Esc also takes back a findings list still waiting for the check.
-        if std::mem::take(&mut self.findings_requested) {
-            self.message = None;
-            return;
-        }
-        if self.search.take().is_some() {
-            return;
-        }
-        if self.nav_overlay {
-            self.nav_overlay = false;
-            self.focus = Focus::Text;
-        } else if self.focus == Focus::Nav {
-            self.focus = Focus::Text;
-        }
-    }
-
-    // ----- search ------------------------------------------------------------------------
-
-    fn edit_search(&mut self, key: KeyEvent) {
-        let Some(search) = self.search.as_mut() else {
-            return;
-        };
-        match key.code {
-            KeyCode::Esc => {
-                let origin = search.origin;
-                self.search = None;
-                let line = self.layout.line_of(&self.article, origin);
-                self.scroll_to(line);
-                return;
+            if self.mode() != mode || (!had_message && self.message.is_some()) {
+                // The action closed the mode, or said it cannot go on.
+                break;
             }
-            KeyCode::Enter => {
-                search.editing = false;
-                if search.query.is_empty() {
-                    self.search = None;
-                    return;
-                }
-                self.finish_search();
-                if let Some(search) = self.search.as_ref().filter(|s| s.matches.is_empty()) {
-                    self.message = Some(format!("pattern not found: {}", search.query));
-                }
-                return;
-            }
-            KeyCode::Backspace => {
-                if search.query.pop().is_none() {
-                    self.search = None;
-                    return;
-                }
-            }
-            KeyCode::Char(c)
-                if !key
-                    .modifiers
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
-            {
-                search.query.push(c);
-            }
-            _ => return,
-        }
-        self.refresh_matches();
-    }
-
-    /// Starts the search for the query again from the beginning, moving to the first
-    /// match at or after where the search started once it is found.
-    fn refresh_matches(&mut self) {
-        if let Some(search) = self.search.as_mut() {
-            search.matches.clear();
-            search.current = None;
-            search.scanned = 0;
-            search.seek = true;
-        }
-        self.search_more(SEARCH_STEP_BYTES);
-    }
-
-    /// Finds the matches again (the article changed) without moving.
-    fn refresh_matches_in_place(&mut self) {
-        if let Some(search) = self.search.as_mut() {
-            let current = search.current;
-            search.matches.clear();
-            search.scanned = 0;
-            search.seek = false;
-            self.search_more(usize::MAX);
-            if let Some(search) = self.search.as_mut() {
-                search.current = current.filter(|&c| c < search.matches.len());
-            }
-        }
-    }
-
-    /// Looks through about `budget` bytes more of the article for the query (all of it
-    /// with `usize::MAX`); moves to the first match at or after the search's origin when
-    /// it turns up, or, the search done, to the first match (wrapping) or back to the
-    /// origin when there is none.
-    fn search_more(&mut self, budget: usize) {
-        let Some(search) = self.search.as_mut() else {
-            return;
-        };
-        let (article, items) = (&self.article, &self.items);
-        let finder = QueryFinder::new(&search.query);
-        let from = search.matches.len();
-        if finder.is_none() {
-            // Nothing to look for.
-            search.scanned = items.len();
-        }
-        let mut bytes = 0usize;
-        while search.scanned < items.len() && bytes < budget {
-            let i = search.scanned;
-            search.scanned += 1;
-            let Some(item) = items.get(i) else {
-                continue;
-            };
-            if let Some(f) = &finder {
-                f.find_in_item(article, item, i, &mut search.matches);
-            }
-            bytes = bytes.saturating_add(item_len(article, item).max(1));
-        }
-        if !search.seek {
-            return;
-        }
-        let origin = search.origin;
-        let found = search.matches[from..]
-            .iter()
-            .position(|m| {
-                Pos {
-                    item: m.item,
-                    offset: m.range.start,
-                } >= origin
-            })
-            .map(|k| from + k);
-        let done = search.complete(items.len());
-        match found {
-            Some(k) => search.current = Some(k),
-            None if done && !search.matches.is_empty() => search.current = Some(0),
-            None if done => {}
-            None => return,
-        }
-        search.seek = false;
-        if search.current.is_some() {
-            self.show_current_match();
-        } else {
-            self.ensure_items(origin.item + 1);
-            let line = self.layout.line_of(&self.article, origin);
-            self.scroll_to(line);
-        }
-    }
-
-    /// Searches the rest of the article now (before an answer that needs every match).
-    fn finish_search(&mut self) {
-        if self.search_pending() {
-            self.search_more(usize::MAX);
-        }
-    }
-
-    fn show_current_match(&mut self) {
-        let Some(m) = self
-            .search
-            .as_ref()
-            .and_then(|s| s.current.and_then(|c| s.matches.get(c)))
-        else {
-            return;
-        };
-        let pos = Pos {
-            item: m.item,
-            offset: m.range.start,
-        };
-        self.ensure_items(pos.item + 1);
-        let line = self.layout.line_of(&self.article, pos);
-        let page = self.page_height();
-        if line < self.top || line >= self.top + page {
-            // Show a little context above the match.
-            self.scroll_to(line.saturating_sub(page / 3));
-        }
-    }
-
-    fn step_match(&mut self, forward: bool) {
-        // Stepping and wrapping need every match.
-        self.finish_search();
-        let Some(search) = self.search.as_mut() else {
-            let key = self.keymap.first_key(Action::Search).unwrap_or_default();
-            self.message = Some(format!("no search yet ({key} searches)"));
-            return;
-        };
-        let n = search.matches.len();
-        if n == 0 {
-            self.message = Some(format!("pattern not found: {}", search.query));
-            return;
-        }
-        let current = search.current.unwrap_or(0);
-        let (next, wrapped) = if forward {
-            ((current + 1) % n, current + 1 == n)
-        } else {
-            ((current + n - 1) % n, current == 0)
-        };
-        search.current = Some(next);
-        if wrapped {
-            self.message = Some(if forward {
-                "search wrapped to the beginning".to_string()
-            } else {
-                "search wrapped to the end".to_string()
-            });
-        }
-        self.show_current_match();
-    }
-
-    // ----- findings ----------------------------------------------------------------------
-
-    /// Whether the findings list was asked for and waits for the check.
-    pub fn findings_awaited(&self) -> bool {
-        self.findings_requested && self.pending_findings.is_some()
-    }
-
-    /// Takes the check's findings if they have come; opens the list if it was asked for
-    /// while the check ran.
-    pub fn poll_findings(&mut self) {
-        let Some(rx) = &self.pending_findings else {
-            return;
-        };
-        match rx.try_recv() {
-            Ok(findings) => {
-                self.findings = findings;
-                self.pending_findings = None;
-            }
-            Err(std::sync::mpsc::TryRecvError::Empty) => return,
-            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                self.pending_findings = None;
-                if std::mem::take(&mut self.findings_requested) {
-                    self.message = Some("the check of this article failed".to_string());
-                }
-                return;
-            }
-        }
-        if std::mem::take(&mut self.findings_requested) && self.findings_view.is_none() {
-            self.open_findings();
-        }
-    }
-
-    fn open_findings(&mut self) {
-        if let Some(rx) = &self.pending_findings {
-            match rx.try_recv() {
-                Ok(findings) => {
-                    self.findings = findings;
-                    self.pending_findings = None;
-                }
-                Err(std::sync::mpsc::TryRecvError::Empty) => {
-                    self.findings_requested = true;
-                    self.message = Some(
-                        "still checking the article; the list opens when it is done".to_string(),
-                    );
-                    return;
-                }
-                Err(std::sync::mpsc::TryRecvError::Disconnected) => {
-                    self.pending_findings = None;
-                    self.message = Some("the check of this article failed".to_string());
-                    return;
-                }
-            }
-        }
-        self.findings_requested = false;
-        if self.findings.is_empty() {
-            self.message =
-                Some("no findings: yuedu check has nothing to say about this article".to_string());
-            return;
-        }
-        // Start at the first finding on or after the source line being read (findings
-        // are sorted by position: a binary search, whatever their number).
-        let (file, here) = self.source_pos_of(self.reading_pos());
-        let line_start = self.article.files.get(usize::from(file)).map_or(0, |f| {
-            f.lines.line_start(f.lines.line_of(here), &f.text).min(here)
-        });
-        let first = self.findings.first_from(file, line_start);
-        self.findings_view = Some(first.min(self.findings.len() - 1));
-    }
-
-    /// The source position (file, byte offset) of a place in the text.
-    fn source_pos_of(&self, pos: Pos) -> (FileId, usize) {
-        match self.items.get(pos.item) {
-            Some(Item::Block(b)) => self.article.blocks.get(b).map_or((0, 0), |block| {
-                match &block.credit {
-                    // Past the caption's text: its credit.
-                    Some(c) if pos.offset >= block.text.len() => (block.file, c.src as usize),
-                    _ => (block.file, block.src_at(pos.offset)),
-                }
-            }),
-            Some(item) => crate::layout::header_of(&self.article, item)
-                .map_or((0, 0), |h| (h.file, h.src as usize)),
-            None => (0, 0),
-        }
-    }
-
-    fn update_findings(&mut self, action: Action) {
-        let Some(cur) = self.findings_view else {
-            return;
-        };
-        let last = self.findings.len().saturating_sub(1);
-        let page = self.page_height().max(2) - 1;
-        self.findings_view = match action {
-            Action::ScrollDown => Some((cur + 1).min(last)),
-            Action::ScrollUp => Some(cur.saturating_sub(1)),
-            Action::PageDown | Action::HalfPageDown => Some((cur + page).min(last)),
-            Action::PageUp | Action::HalfPageUp => Some(cur.saturating_sub(page)),
-            Action::Top => Some(0),
-            Action::Bottom => Some(last),
-            Action::Select => {
-                if let Some(f) = self.findings.get(cur) {
-                    let pos = self.pos_of_source(f.file, f.offset);
-                    let message = format!(
-                        "{}:{}: {} {}: {}",
-                        f.line,
-                        f.col,
-                        f.severity.name(),
-                        f.rule.id(),
-                        f.message
-                    );
-                    self.go_to(pos);
-                    self.message = Some(message);
-                }
-                None
-            }
-            Action::Quit => {
-                self.running = false;
-                None
-            }
-            _ => None,
-        };
-    }
-
-    /// The place in the text of byte `offset` of source `file`: the item whose text
-    /// holds it, else the start of the last item that starts on its line or before it.
-    pub fn pos_of_source(&self, file: FileId, offset: usize) -> Pos {
-        let line_end = self
-            .article
-            .files
-            .get(usize::from(file))
-            .map_or(offset, |f| {
-                let next = f.lines.line_of(offset) + 1;
-                f.lines.line_start(next, &f.text)
-            });
-        let mut best = Pos::default();
-        for (i, item) in self.items.iter().enumerate() {
-            let mut pieces: Vec<(usize, usize, usize)> = Vec::new();
-            let item_file = match item {
-                Item::Block(b) => {
-                    let block = &self.article.blocks[b];
-                    for (k, p) in block.parts.iter().enumerate() {
-                        let end = block
-                            .parts
-                            .get(k + 1)
-                            .map_or(block.text.len(), |n| n.offset());
-                        pieces.push((p.offset(), p.src(), end - p.offset()));
-                    }
-                    if let Some(c) = &block.credit {
-                        // The credit's place in the item is the end of its text.
-                        let src = c.src as usize;
-                        if (src..src + c.text.len()).contains(&offset) {
-                            return Pos {
-                                item: i,
-                                offset: block.text.len(),
-                            };
-                        }
-                    }
-                    block.file
-                }
-                _ => {
-                    let Some(h) = crate::layout::header_of(&self.article, item) else {
-                        continue;
-                    };
-                    pieces.push((0, h.src as usize, h.text.len()));
-                    h.file
-                }
-            };
-            if item_file != file {
-                continue;
-            }
-            for &(at, src, len) in &pieces {
-                if (src..=src + len).contains(&offset) {
-                    return Pos {
-                        item: i,
-                        offset: at + (offset - src),
-                    };
-                }
-            }
-            // Otherwise the last item that starts on the offset's line or before it.
-            if pieces.first().is_some_and(|&(_, src, _)| src < line_end) {
-                best = Pos { item: i, offset: 0 };
-            }
-        }
-        best
-    }
-
-    // ----- help --------------------------------------------------------------------------
-
-    /// The rows of the help overlay: keys and what they do, from the active key map.
-    pub fn help_rows(&self) -> Vec<(String, &'static str)> {
-        let mut rows: Vec<(String, &'static str)> = Action::all()
-            .map(|a| {
-                let keys: Vec<String> = self
-                    .keymap
-                    .keys(a)
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect();
-                let keys = if keys.is_empty() {
-                    "(unbound)".to_string()
-                } else {
-                    keys.join(" ")
-                };
-                (keys, a.description())
-            })
-            .collect();
-        rows.push(("Ctrl-C".to_string(), "quit from anywhere"));
-        rows
-    }
-
-    /// A short hint of the most useful keys, for the status bar.
-    pub fn key_hint(&self) -> String {
-        [
-            (Action::Help, "help"),
-            (Action::NextHeading, "section"),
-            (Action::Search, "search"),
-            (Action::Quit, "quit"),
-        ]
-        .iter()
-        .filter_map(|(a, label)| self.keymap.first_key(*a).map(|k| format!("{k} {label}")))
-        .collect::<Vec<_>>()
-        .join("  ")
-    }
-}
-
-/// The navigation entries: the title, the headings, then the captions.
-fn nav_entries(article: &Article, items: &Items) -> Vec<NavEntry> {
-    let mut entries = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        if item == Item::Title {
-            entries.push(NavEntry {
-                kind: NavKind::Title,
-                item: i,
-            });
-        }
-    }
-    for kind in [BlockKind::Heading, BlockKind::Caption] {
-        for (i, item) in items.iter().enumerate() {
-            if let Item::Block(b) = item
-                && let Some(block) = article.blocks.get(b)
-                && block.kind == kind
-            {
-                entries.push(NavEntry {
-                    kind: if kind == BlockKind::Heading {
-                        NavKind::Heading
-                    } else {
-                        NavKind::Caption
-                    },
-                    item: i,
-                });
-            }
-        }
-    }
-    entries.shrink_to_fit();
-    entries
-}
-
-/// Every match of `query` in the items' source texts; Latin letters match either case.
-pub fn find_matches(article: &Article, items: &Items, query: &str) -> Vec<Match> {
-    let mut out = Vec::new();
-    if let Some(finder) = QueryFinder::new(query) {
-        for (i, item) in items.iter().enumerate() {
-            finder.find_in_item(article, item, i, &mut out);
-        }
-    }
-    out
-}
-
-/// A search query ready to look for: Latin letters match either case; the text is
-/// never copied whole (a 50 MB paragraph is lowered a window at a time).
-struct QueryFinder {
-    finder: memchr::memmem::Finder<'static>,
-    /// Whether the query has Latin letters, so that the text's must be folded.
-    fold: bool,
-}
-
-/// How much text is case-folded at a time for a query with Latin letters.
-const FOLD_WINDOW: usize = 64 * 1024;
-
-impl QueryFinder {
-    fn new(query: &str) -> Option<QueryFinder> {
-        if query.is_empty() {
-            return None;
-        }
-        let needle = query.to_ascii_lowercase();
-        Some(QueryFinder {
-            fold: needle.bytes().any(|b| b.is_ascii_alphabetic()),
-            finder: memchr::memmem::Finder::new(needle.as_bytes()).into_owned(),
-        })
-    }
-
-    /// Adds the matches in item `item` (index `index`): its text, then a caption's
-    /// credit. A match of a whole UTF-8 query in UTF-8 text always starts and ends on
-    /// character boundaries, so the search runs on bytes.
-    fn find_in_item(&self, article: &Article, item: Item, index: usize, out: &mut Vec<Match>) {
-        let (text, credit) = item_text(article, item);
-        self.find_in(text.as_bytes(), 0, index, out);
-        if let Some(c) = credit {
-            self.find_in(c.as_bytes(), text.len(), index, out);
-        }
-    }
-
-    fn find_in(&self, hay: &[u8], base: usize, item: usize, out: &mut Vec<Match>) {
-        let n = self.finder.needle().len();
-        let mut push = |at: usize| {
-            out.push(Match {
-                item,
-                range: base + at..base + at + n,
-            })
-        };
-        if !self.fold {
-            self.finder.find_iter(hay).for_each(&mut push);
-            return;
-        }
-        // Windows overlapping by the query's length less one: a match is counted in
-        // the window it starts in, and never starts in the overlap of the one before.
-        let mut lower = Vec::with_capacity(FOLD_WINDOW.min(hay.len()) + n);
-        let mut start = 0;
-        while start < hay.len() {
-            let end = (start + FOLD_WINDOW).min(hay.len());
-            let with_overlap = (end + n.saturating_sub(1)).min(hay.len());
-            lower.clear();
-            lower.extend(hay[start..with_overlap].iter().map(u8::to_ascii_lowercase));
-            for at in self.finder.find_iter(&lower) {
-                if start + at < end {
-                    push(start + at);
-                }
-            }
-            start = end;
         }
     }
 }
@@ -1348,64 +624,4 @@ pub fn app_for(
 ) -> Result<App, String> {
     let keymap = config.keymap()?;
     Ok(App::new(article, name.to_string(), config, keymap, size))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Where `needle` (ASCII) stands in `hay`, either case, found the plain way.
-    fn naive(hay: &str, needle: &str) -> Vec<usize> {
-        let (hay, needle) = (hay.to_ascii_lowercase(), needle.to_ascii_lowercase());
-        (0..hay.len())
-            .filter(|&i| hay.as_bytes()[i..].starts_with(needle.as_bytes()))
-            .collect()
-    }
-
-    #[test]
-    fn case_folded_search_finds_matches_across_window_ends() {
-        // Matches cut by the first two window ends, one just before and one after each,
-        // among Chinese text.
-        let mut text = String::new();
-        for w in [FOLD_WINDOW, 2 * FOLD_WINDOW] {
-            while text.len() + 3 <= w - 12 {
-                text.push('长');
-            }
-            while text.len() < w - 10 {
-                text.push('x');
-            }
-            // Just before the end, across it, just after it.
-            text.push_str("aiot二AiOt角AIOT");
-        }
-        text.push_str("长三角aiot");
-        let finder = QueryFinder::new("AIOT").expect("a query");
-        let mut found = Vec::new();
-        finder.find_in(text.as_bytes(), 0, 0, &mut found);
-        let at: Vec<usize> = found.iter().map(|m| m.range.start).collect();
-        assert_eq!(at, naive(&text, "aiot"));
-        assert_eq!(at.len(), 7, "{at:?}");
-        assert!(found.iter().all(|m| m.range.len() == 4));
-    }
-
-    #[test]
-    fn chinese_queries_match_as_they_are() {
-        let finder = QueryFinder::new("余姚").expect("a query");
-        assert!(!finder.fold);
-        let mut found = Vec::new();
-        finder.find_in("在余姚，余姚人".as_bytes(), 10, 7, &mut found);
-        assert_eq!(
-            found,
-            vec![
-                Match {
-                    item: 7,
-                    range: 13..19
-                },
-                Match {
-                    item: 7,
-                    range: 22..28
-                }
-            ]
-        );
-        assert!(QueryFinder::new("").is_none());
-    }
 }

@@ -14,6 +14,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::Deserialize;
 
 use crate::view::action::Action;
+use crate::view::mode::Mode;
 
 /// A key with its modifiers, normalised so that a typed `G` matches the name `G`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -275,6 +276,14 @@ impl Keymap {
     /// The action bound to a key event.
     pub fn action(&self, ev: &KeyEvent) -> Option<Action> {
         Key::from_event(ev).and_then(|k| self.by_key.get(&k).copied())
+    }
+
+    /// What a key event means in `mode`: its action when the action applies there
+    /// ([`Action::applies_in`]), `Err` with the action when it is bound to one that does
+    /// not, `None` when it is bound to nothing.
+    pub fn action_in(&self, mode: Mode, ev: &KeyEvent) -> Option<Result<Action, Action>> {
+        self.action(ev)
+            .map(|a| if a.applies_in(mode) { Ok(a) } else { Err(a) })
     }
 
     /// The keys bound to an action, in the order the configuration lists them.

@@ -1,8 +1,17 @@
 //! The reader's state, without drawing or I/O: the actions ([`action`]), the key map
-//! ([`keymap`]), the reading state and its update function ([`app`]), the library list
-//! ([`library`]).
+//! ([`keymap`]), the reading state and the dispatch of actions by [`mode`] ([`app`]),
+//! one file per mode's job ([`reading`], [`nav`], [`search`], [`findings`], [`help`]),
+//! the library list ([`library`]).
 
 pub mod action;
 pub mod app;
+pub mod findings;
+pub mod goto;
+pub mod help;
 pub mod keymap;
 pub mod library;
+pub mod mode;
+pub mod nav;
+pub mod reading;
+pub mod search;
+pub mod status;

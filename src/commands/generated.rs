@@ -1,0 +1,26 @@
+//! Shell completions and the manual page, generated from the command line's definition
+//! ([`crate::cli::Cli`]) by clap_complete and clap_mangen, so that they always list the
+//! options the binary takes.
+
+use clap::CommandFactory;
+
+use crate::cli::Cli;
+
+/// Writes the completion script for `shell` to `out`.
+pub fn completions(shell: clap_complete::Shell, out: &mut impl std::io::Write) {
+    clap_complete::generate(shell, &mut Cli::command(), "yuedu", out);
+}
+
+/// Writes the manual page (roff, section 1) to `out`, the subcommands' pages after it.
+///
+/// Errors: writing to `out` failed.
+pub fn manpage(out: &mut impl std::io::Write) -> std::io::Result<()> {
+    let cmd = Cli::command();
+    clap_mangen::Man::new(cmd.clone()).render(out)?;
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        let name = format!("yuedu-{}", sub.get_name());
+        let sub = sub.clone().display_name(name);
+        clap_mangen::Man::new(sub).render(out)?;
+    }
+    Ok(())
+}

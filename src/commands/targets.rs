@@ -1,0 +1,177 @@
+//! What the non-interactive commands (`check`, `outline`, `dump`) read: the paths as
+//! given, standard input when it is piped or named "-", the articles below a folder
+//! (recursively, in a stable order), or the shipped article when nothing is given.
+
+use std::path::{Path, PathBuf};
+
+/// File name endings of articles, as the library lists them.
+pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md"];
+
+/// One article a command reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// Standard input ("-", or nothing given while it is piped).
+    Stdin,
+    /// The shipped article (nothing given, nothing piped).
+    Shipped,
+    /// A file.
+    File(PathBuf),
+}
+
+impl Target {
+    /// The path [`crate::input::source::load`] takes: `None` for the shipped article,
+    /// "-" for standard input.
+    pub fn load_path(&self) -> Option<&Path> {
+        match self {
+            Target::Stdin => Some(Path::new("-")),
+            Target::Shipped => None,
+            Target::File(p) => Some(p),
+        }
+    }
+}
+
+/// The articles `paths` name, in order: a folder stands for the articles below it
+/// (sorted by path, hidden files and folders left out), "-" for standard input; no path
+/// means standard input when `stdin_piped`, else the shipped article.
+///
+/// Errors: a folder that cannot be read or holds no article, as "PATH: reason".
+pub fn expand(paths: &[PathBuf], stdin_piped: bool) -> Result<Vec<Target>, String> {
+    if paths.is_empty() {
+        return Ok(vec![if stdin_piped {
+            Target::Stdin
+        } else {
+            Target::Shipped
+        }]);
+    }
+    let mut out = Vec::new();
+    for p in paths {
+        if p.as_os_str() == "-" {
+            out.push(Target::Stdin);
+        } else if p.is_dir() {
+            let mut found = Vec::new();
+            articles_below(p, &mut found).map_err(|e| format!("{}: {e}", p.display()))?;
+            if found.is_empty() {
+                return Err(format!(
+                    "{}: no article files (.txt, .text or .md) below this folder",
+                    p.display()
+                ));
+            }
+            found.sort();
+            out.extend(found.into_iter().map(Target::File));
+        } else {
+            out.push(Target::File(p.clone()));
+        }
+    }
+    Ok(out)
+}
+
+/// Whether `path` names an article file by its ending.
+pub fn is_article(path: &Path) -> bool {
+    path.extension().is_some_and(|e| {
+        ARTICLE_EXTENSIONS.contains(&e.to_string_lossy().to_ascii_lowercase().as_str())
+    })
+}
+
+/// Adds the article files below `dir` to `out`, depth first; hidden entries are skipped
+/// and symbolic links to folders are not followed (no loops).
+fn articles_below(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        if entry.file_name().to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        let kind = entry.file_type()?;
+        if kind.is_dir() {
+            articles_below(&path, out)?;
+        } else if path.is_file() && is_article(&path) {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Runs `work` on every item on up to `threads` threads and gives the results in the
+/// items' order (a stable output, whatever finishes first).
+pub fn map_parallel<T: Sync, R: Send>(
+    items: &[T],
+    threads: usize,
+    work: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let next = AtomicUsize::new(0);
+    let results: Vec<Mutex<Option<R>>> = items.iter().map(|_| Mutex::new(None)).collect();
+    std::thread::scope(|s| {
+        for _ in 0..threads.clamp(1, items.len().max(1)) {
+            s.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(item) = items.get(i) else {
+                        break;
+                    };
+                    let r = work(item);
+                    if let Ok(mut slot) = results[i].lock() {
+                        *slot = Some(r);
+                    }
+                }
+            });
+        }
+    });
+    results
+        .into_iter()
+        .filter_map(|m| m.into_inner().ok().flatten())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folders_expand_recursively_in_a_stable_order() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("b/c")).expect("dirs");
+        std::fs::create_dir_all(root.join(".hidden")).expect("dirs");
+        for f in [
+            "z.txt",
+            "a.md",
+            "b/c/d.text",
+            "b/x.TXT",
+            "b/skip.pdf",
+            ".hidden/h.txt",
+        ] {
+            std::fs::write(root.join(f), "x").expect("write");
+        }
+        let got = expand(&[root.to_path_buf()], false).expect("expand");
+        let want: Vec<Target> = ["a.md", "b/c/d.text", "b/x.TXT", "z.txt"]
+            .iter()
+            .map(|f| Target::File(root.join(f)))
+            .collect();
+        assert_eq!(got, want);
+        let empty = tempfile::tempdir().expect("tempdir");
+        let e = expand(&[empty.path().to_path_buf()], false).expect_err("empty");
+        assert!(e.contains("no article files"), "{e}");
+    }
+
+    #[test]
+    fn nothing_given_is_stdin_when_piped_else_the_shipped_article() {
+        assert_eq!(expand(&[], true), Ok(vec![Target::Stdin]));
+        assert_eq!(expand(&[], false), Ok(vec![Target::Shipped]));
+        assert_eq!(
+            expand(&[PathBuf::from("-"), PathBuf::from("a.txt")], false),
+            Ok(vec![Target::Stdin, Target::File(PathBuf::from("a.txt"))])
+        );
+    }
+
+    #[test]
+    fn parallel_results_keep_the_order() {
+        let items: Vec<u64> = (0..200).collect();
+        let out = map_parallel(&items, 4, |&n| {
+            std::thread::sleep(std::time::Duration::from_micros((200 - n) * 10));
+            n * 2
+        });
+        assert_eq!(out, items.iter().map(|n| n * 2).collect::<Vec<_>>());
+    }
+}

@@ -1,0 +1,87 @@
+//! `v`: the article opened in `$VISUAL` (else `$EDITOR`, else `vi`) at the source line
+//! being read, the terminal given to the editor meanwhile, the article read again after.
+//!
+//! The thread reading keys must not read while the editor runs (it would take the
+//! editor's keys): it waits at a gate between reads, and the editor starts only once
+//! the thread says it is waiting there.
+
+use std::path::Path;
+use std::process::Command;
+use std::sync::atomic::{AtomicU8, Ordering};
+use std::thread;
+use std::time::{Duration, Instant};
+
+/// The gate's states: keys are read; a pause is asked for; the thread waits.
+const OPEN: u8 = 0;
+const PAUSE: u8 = 1;
+const WAITING: u8 = 2;
+
+static GATE: AtomicU8 = AtomicU8::new(OPEN);
+
+/// How long the key thread waits for a key before it looks at the gate again.
+pub const POLL: Duration = Duration::from_millis(100);
+
+/// Called by the key thread before each wait for a key: holds it while a pause is asked.
+pub fn wait_at_gate() {
+    while GATE.load(Ordering::SeqCst) != OPEN {
+        GATE.store(WAITING, Ordering::SeqCst);
+        thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// Asks the key thread to stop reading; returns once it waits (or after a second, when
+/// no thread reads keys).
+fn pause_input() {
+    GATE.store(PAUSE, Ordering::SeqCst);
+    let deadline = Instant::now() + POLL * 10;
+    while GATE.load(Ordering::SeqCst) != WAITING && Instant::now() < deadline {
+        thread::sleep(Duration::from_millis(5));
+    }
+}
+
+fn resume_input() {
+    GATE.store(OPEN, Ordering::SeqCst);
+}
+
+/// The editor's command: `$VISUAL`, else `$EDITOR`, else `vi`, split at spaces
+/// ("code --wait" works).
+pub fn editor_command() -> Vec<String> {
+    let chosen = ["VISUAL", "EDITOR"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|e| !e.trim().is_empty())
+        .unwrap_or_else(|| "vi".to_string());
+    chosen.split_whitespace().map(str::to_string).collect()
+}
+
+/// Runs the editor on `path` at `line` (`+LINE PATH`, which vi, vim, nano, emacs, micro
+/// and most others take), between `leave` (give the terminal back) and `enter` (take
+/// it again), with the key thread paused.
+///
+/// Errors: the editor could not be started, or ended with a failure, as a message.
+pub fn edit(
+    path: &Path,
+    line: usize,
+    leave: impl FnOnce(),
+    enter: impl FnOnce() -> std::io::Result<()>,
+) -> Result<(), String> {
+    let command = editor_command();
+    let Some((program, args)) = command.split_first() else {
+        return Err("no editor: set VISUAL or EDITOR".to_string());
+    };
+    pause_input();
+    leave();
+    let status = Command::new(program)
+        .args(args)
+        .arg(format!("+{line}"))
+        .arg(path)
+        .status();
+    let entered = enter();
+    resume_input();
+    entered.map_err(|e| e.to_string())?;
+    match status {
+        Ok(s) if s.success() => Ok(()),
+        Ok(s) => Err(format!("{program} ended with {s}")),
+        Err(e) => Err(format!("{program}: {e}")),
+    }
+}

@@ -1,0 +1,628 @@
+//! Search: the query typed in the status bar, its matches (looked for a part at a time
+//! in a large article), and stepping through them. Matching a query against the text is
+//! [`QueryFinder`] alone.
+
+use std::ops::Range;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use crate::article::Article;
+use crate::layout::{Item, Items, Pos, item_len, item_text};
+use crate::view::action::Action;
+use crate::view::app::App;
+
+/// One search match: a byte range of an item's source text (see [`item_text`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Match {
+    pub item: usize,
+    pub range: Range<usize>,
+}
+
+/// The search state: the query being typed or the last one confirmed.
+#[derive(Debug, Clone, Default)]
+pub struct Search {
+    pub query: String,
+    /// Whether the query is still being typed in the status bar.
+    pub editing: bool,
+    pub matches: Vec<Match>,
+    /// Index into `matches` of the current match.
+    pub current: Option<usize>,
+    /// Where the reader was when the search started, to go back on Esc.
+    origin: Pos,
+    /// How many items have been searched: `matches` are those of the items before it.
+    /// A large article is searched a part at a time ([`App::work_more`]), and a new
+    /// query starts again from the beginning, dropping the old search.
+    scanned: usize,
+    /// Whether to move to the first match at or after `origin` once it is found (before
+    /// it, searching backward).
+    seek: bool,
+    /// Where the cursor stands in `query`, in bytes (on a character boundary).
+    pub cursor: usize,
+    /// Searching backward: the first match is the one before the origin, and n goes
+    /// up the text (N down), as in less and vim.
+    pub backward: bool,
+    /// The history entry shown in the prompt (Up/Down), and what was typed before.
+    history_pos: Option<usize>,
+    draft: String,
+    /// The search before this prompt opened: Esc gives it back, for n/N.
+    previous: Option<Box<Search>>,
+}
+
+impl Search {
+    /// Whether every item has been searched.
+    pub fn complete(&self, items: usize) -> bool {
+        self.scanned >= items
+    }
+
+    /// The prompt's sign: "/" forward, "?" backward (as in less and vim).
+    pub fn sign(&self) -> char {
+        if self.backward { '?' } else { '/' }
+    }
+}
+
+/// The queries searched for, oldest first, kept with the reading state.
+pub const HISTORY_LEN: usize = 100;
+
+/// A count of matches as it reads: "no matches", "1 match", "30 matches"; while a
+/// large article is still being looked through (`pending`), the count so far: "3… matches".
+pub fn count_matches(n: usize, pending: bool) -> String {
+    match (n, pending) {
+        (_, true) => format!("{n}… matches"),
+        (0, false) => "no matches".to_string(),
+        (1, false) => "1 match".to_string(),
+        (n, false) => format!("{n} matches"),
+    }
+}
+
+/// Adds `query` as the newest entry of `history`, once, keeping the last
+/// [`HISTORY_LEN`].
+pub fn remember(history: &mut Vec<String>, query: &str) {
+    if query.is_empty() {
+        return;
+    }
+    history.retain(|q| q != query);
+    history.push(query.to_string());
+    let over = history.len().saturating_sub(HISTORY_LEN);
+    history.drain(..over);
+}
+
+/// The prompt's line editing: what a key does to `query` with the cursor at `cursor`
+/// (bytes). Returns whether the key was one of the editing keys.
+///
+/// Left/Right, Home/End, Ctrl-A/Ctrl-E move; Backspace, Delete, Ctrl-U (to the start),
+/// Ctrl-K (to the end) and Ctrl-W (the word before the cursor) delete; a character is
+/// inserted at the cursor.
+pub fn edit_line(query: &mut String, cursor: &mut usize, key: &KeyEvent) -> bool {
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    let prev = |q: &str, c: usize| q[..c].chars().next_back().map_or(c, |ch| c - ch.len_utf8());
+    let next = |q: &str, c: usize| q[c..].chars().next().map_or(c, |ch| c + ch.len_utf8());
+    match key.code {
+        KeyCode::Left => *cursor = prev(query, *cursor),
+        KeyCode::Right => *cursor = next(query, *cursor),
+        KeyCode::Home => *cursor = 0,
+        KeyCode::End => *cursor = query.len(),
+        KeyCode::Char('a') if ctrl => *cursor = 0,
+        KeyCode::Char('e') if ctrl => *cursor = query.len(),
+        KeyCode::Char('b') if ctrl => *cursor = prev(query, *cursor),
+        KeyCode::Char('f') if ctrl => *cursor = next(query, *cursor),
+        KeyCode::Char('u') if ctrl => {
+            query.replace_range(..*cursor, "");
+            *cursor = 0;
+        }
+        KeyCode::Char('k') if ctrl => query.truncate(*cursor),
+        KeyCode::Char('w') if ctrl => {
+            // Spaces before the cursor, then the word: Latin letters and digits, or one
+            // run of anything else up to a space.
+            let before = &query[..*cursor];
+            let trimmed = before.trim_end_matches(' ');
+            let word_start = trimmed
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| c == ' ')
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            query.replace_range(word_start..*cursor, "");
+            *cursor = word_start;
+        }
+        KeyCode::Backspace | KeyCode::Char('h') if key.code == KeyCode::Backspace || ctrl => {
+            let p = prev(query, *cursor);
+            query.replace_range(p..*cursor, "");
+            *cursor = p;
+        }
+        KeyCode::Delete => {
+            let n = next(query, *cursor);
+            query.replace_range(*cursor..n, "");
+        }
+        KeyCode::Char(c) if !ctrl && !key.modifiers.contains(KeyModifiers::ALT) => {
+            query.insert(*cursor, c);
+            *cursor += c.len_utf8();
+        }
+        _ => return false,
+    }
+    true
+}
+
+/// How much text a search looks through before the screen is drawn again: the first
+/// part when a key changes the query, then one part at a time while no key is waiting.
+pub(super) const SEARCH_STEP_BYTES: usize = 2 << 20;
+
+impl App {
+    /// Opens the search prompt (backward with `backward`), remembering where the reader
+    /// is and the search before, to go back to both on Esc.
+    pub(super) fn start_search(&mut self, backward: bool) {
+        let previous = self.search.take().map(Box::new);
+        self.search = Some(Search {
+            editing: true,
+            backward,
+            origin: self.layout.pos(&self.article, self.top).unwrap_or_default(),
+            previous,
+            ..Search::default()
+        });
+    }
+
+    /// Whether a search has items left to look through.
+    pub fn search_pending(&self) -> bool {
+        self.search
+            .as_ref()
+            .is_some_and(|s| !s.complete(self.items.len()))
+    }
+
+    pub(super) fn edit_search(&mut self, key: KeyEvent) {
+        let Some(search) = self.search.as_mut() else {
+            return;
+        };
+        match key.code {
+            KeyCode::Esc => {
+                // Back where the prompt opened, with the search before it for n/N.
+                let origin = search.origin;
+                self.search = search.previous.take().map(|b| *b);
+                let line = self.layout.line_of(&self.article, origin);
+                self.scroll_to(line);
+                return;
+            }
+            KeyCode::Enter => {
+                search.editing = false;
+                if search.query.is_empty() {
+                    // An empty query repeats the last search, in this prompt's direction.
+                    let last = search
+                        .previous
+                        .as_ref()
+                        .map(|p| p.query.clone())
+                        .or_else(|| self.search_history.last().cloned());
+                    let Some(last) = last else {
+                        self.search = None;
+                        self.message = Some("no previous search".to_string());
+                        return;
+                    };
+                    search.cursor = last.len();
+                    search.query = last;
+                    self.refresh_matches();
+                }
+                if let Some(search) = self.search.as_mut() {
+                    search.previous = None;
+                    remember(&mut self.search_history, &search.query);
+                }
+                self.finish_search();
+                if let Some(search) = self.search.as_ref().filter(|s| s.matches.is_empty()) {
+                    self.message = Some(format!("pattern not found: {}", search.query));
+                }
+                return;
+            }
+            KeyCode::Backspace if search.query.is_empty() => {
+                // Backspace on an empty prompt closes it, as in less and vim.
+                self.edit_search(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+                return;
+            }
+            KeyCode::Up | KeyCode::Down => {
+                let history = &self.search_history;
+                let pos = match (key.code, search.history_pos) {
+                    (KeyCode::Up, None) if !history.is_empty() => {
+                        search.draft = search.query.clone();
+                        Some(history.len() - 1)
+                    }
+                    (KeyCode::Up, Some(p)) => Some(p.saturating_sub(1)),
+                    (KeyCode::Down, Some(p)) if p + 1 < history.len() => Some(p + 1),
+                    (KeyCode::Down, Some(_)) => None,
+                    (_, p) => {
+                        if p.is_none() {
+                            return;
+                        }
+                        p
+                    }
+                };
+                let text = match pos {
+                    Some(p) => history[p].clone(),
+                    None => std::mem::take(&mut search.draft),
+                };
+                search.history_pos = pos;
+                search.cursor = text.len();
+                search.query = text;
+            }
+            _ => {
+                let old = search.query.clone();
+                if !edit_line(&mut search.query, &mut search.cursor, &key) || old == search.query {
+                    // Not an editing key, or only the cursor moved: nothing to look for.
+                    return;
+                }
+            }
+        }
+        self.refresh_matches();
+    }
+
+    /// Starts the search for the query again from the beginning, moving to the first
+    /// match at or after where the search started once it is found.
+    pub(super) fn refresh_matches(&mut self) {
+        if let Some(search) = self.search.as_mut() {
+            search.matches.clear();
+            search.current = None;
+            search.scanned = 0;
+            search.seek = true;
+        }
+        self.search_more(SEARCH_STEP_BYTES);
+    }
+
+    /// Finds the matches again (the article changed) without moving.
+    pub(super) fn refresh_matches_in_place(&mut self) {
+        if let Some(search) = self.search.as_mut() {
+            let current = search.current;
+            search.matches.clear();
+            search.scanned = 0;
+            search.seek = false;
+            self.search_more(usize::MAX);
+            if let Some(search) = self.search.as_mut() {
+                search.current = current.filter(|&c| c < search.matches.len());
+            }
+        }
+    }
+
+    /// Looks through about `budget` bytes more of the article for the query (all of it
+    /// with `usize::MAX`); moves to the first match at or after the search's origin when
+    /// it turns up, or, the search done, to the first match (wrapping) or back to the
+    /// origin when there is none.
+    pub(super) fn search_more(&mut self, budget: usize) {
+        let Some(search) = self.search.as_mut() else {
+            return;
+        };
+        let (article, items) = (&self.article, &self.items);
+        let finder = QueryFinder::new(&search.query);
+        let from = search.matches.len();
+        if finder.is_none() {
+            // Nothing to look for.
+            search.scanned = items.len();
+        }
+        let mut bytes = 0usize;
+        while search.scanned < items.len() && bytes < budget {
+            let i = search.scanned;
+            search.scanned += 1;
+            let Some(item) = items.get(i) else {
+                continue;
+            };
+            if let Some(f) = &finder {
+                f.find_in_item(article, item, i, &mut search.matches);
+            }
+            bytes = bytes.saturating_add(item_len(article, item).max(1));
+        }
+        if !search.seek {
+            return;
+        }
+        let origin = search.origin;
+        let at = |m: &Match| Pos {
+            item: m.item,
+            offset: m.range.start,
+        };
+        let done = search.complete(items.len());
+        let found = if search.backward {
+            // The last match before the origin: known once the search has passed it.
+            if !done && search.scanned <= origin.item {
+                return;
+            }
+            search
+                .matches
+                .partition_point(|m| at(m) < origin)
+                .checked_sub(1)
+        } else {
+            search.matches[from..]
+                .iter()
+                .position(|m| at(m) >= origin)
+                .map(|k| from + k)
+        };
+        let wrap_to = if search.backward {
+            search.matches.len().saturating_sub(1)
+        } else {
+            0
+        };
+        match found {
+            Some(k) => search.current = Some(k),
+            None if done && !search.matches.is_empty() => search.current = Some(wrap_to),
+            None if done => {}
+            None => return,
+        }
+        search.seek = false;
+        if search.current.is_some() {
+            self.show_current_match();
+        } else {
+            self.ensure_items(origin.item + 1);
+            let line = self.layout.line_of(&self.article, origin);
+            self.scroll_to(line);
+        }
+    }
+
+    /// Searches the rest of the article now (before an answer that needs every match).
+    pub(super) fn finish_search(&mut self) {
+        if self.search_pending() {
+            self.search_more(usize::MAX);
+        }
+    }
+
+    pub(super) fn show_current_match(&mut self) {
+        let Some(m) = self
+            .search
+            .as_ref()
+            .and_then(|s| s.current.and_then(|c| s.matches.get(c)))
+        else {
+            return;
+        };
+        let pos = Pos {
+            item: m.item,
+            offset: m.range.start,
+        };
+        self.ensure_items(pos.item + 1);
+        let line = self.layout.line_of(&self.article, pos);
+        let page = self.page_height();
+        if line < self.top || line >= self.top + page {
+            // Show a little context above the match.
+            self.scroll_to(line.saturating_sub(page / 3));
+        }
+    }
+
+    pub(super) fn step_match(&mut self, forward: bool) {
+        if self.search.is_none()
+            && let Some(last) = self.search_history.last().cloned()
+        {
+            // The search was put away (Esc): n and N take it up again from here.
+            self.search = Some(Search {
+                cursor: last.len(),
+                query: last,
+                origin: self.layout.pos(&self.article, self.top).unwrap_or_default(),
+                ..Search::default()
+            });
+            self.refresh_matches();
+            self.finish_search();
+            if let Some(s) = self.search.as_ref().filter(|s| s.matches.is_empty()) {
+                self.message = Some(format!("pattern not found: {}", s.query));
+            }
+            return;
+        }
+        // Stepping and wrapping need every match.
+        self.finish_search();
+        let Some(search) = self.search.as_mut() else {
+            let key = self.keymap.first_key(Action::Search).unwrap_or_default();
+            self.message = Some(format!("no search yet ({key} searches)"));
+            return;
+        };
+        // n goes the way the search went, N the other way.
+        let forward = forward != search.backward;
+        let n = search.matches.len();
+        if n == 0 {
+            self.message = Some(format!("pattern not found: {}", search.query));
+            return;
+        }
+        let current = search.current.unwrap_or(0);
+        let (next, wrapped) = if forward {
+            ((current + 1) % n, current + 1 == n)
+        } else {
+            ((current + n - 1) % n, current == 0)
+        };
+        search.current = Some(next);
+        if wrapped {
+            self.message = Some(if forward {
+                "search wrapped to the beginning".to_string()
+            } else {
+                "search wrapped to the end".to_string()
+            });
+        }
+        self.show_current_match();
+    }
+}
+
+/// Every match of `query` in the items' source texts; Latin letters match either case.
+pub fn find_matches(article: &Article, items: &Items, query: &str) -> Vec<Match> {
+    let mut out = Vec::new();
+    if let Some(finder) = QueryFinder::new(query) {
+        for (i, item) in items.iter().enumerate() {
+            finder.find_in_item(article, item, i, &mut out);
+        }
+    }
+    out
+}
+
+/// A search query ready to look for: Latin letters match either case; the text is
+/// never copied whole (a 50 MB paragraph is lowered a window at a time).
+struct QueryFinder {
+    finder: memchr::memmem::Finder<'static>,
+    /// Whether the query has Latin letters, so that the text's must be folded.
+    fold: bool,
+}
+
+impl QueryFinder {
+    fn new(query: &str) -> Option<QueryFinder> {
+        if query.is_empty() {
+            return None;
+        }
+        let needle = query.to_ascii_lowercase();
+        Some(QueryFinder {
+            fold: needle.bytes().any(|b| b.is_ascii_alphabetic()),
+            finder: memchr::memmem::Finder::new(needle.as_bytes()).into_owned(),
+        })
+    }
+
+    /// Adds the matches in item `item` (index `index`): its text, then a caption's
+    /// credit. A match of a whole UTF-8 query in UTF-8 text always starts and ends on
+    /// character boundaries, so the search runs on bytes.
+    fn find_in_item(&self, article: &Article, item: Item, index: usize, out: &mut Vec<Match>) {
+        let (text, credit) = item_text(article, item);
+        self.find_in(text.as_bytes(), 0, index, out);
+        if let Some(c) = credit {
+            self.find_in(c.as_bytes(), text.len(), index, out);
+        }
+    }
+
+    fn find_in(&self, hay: &[u8], base: usize, item: usize, out: &mut Vec<Match>) {
+        let n = self.finder.needle().len();
+        let mut push = |at: usize| {
+            out.push(Match {
+                item,
+                range: base + at..base + at + n,
+            })
+        };
+        if !self.fold {
+            self.finder.find_iter(hay).for_each(&mut push);
+            return;
+        }
+        // Windows overlapping by the query's length less one: a match is counted in
+        // the window it starts in, and never starts in the overlap of the one before.
+        let mut lower = Vec::with_capacity(FOLD_WINDOW.min(hay.len()) + n);
+        let mut start = 0;
+        while start < hay.len() {
+            let end = (start + FOLD_WINDOW).min(hay.len());
+            let with_overlap = (end + n.saturating_sub(1)).min(hay.len());
+            lower.clear();
+            lower.extend(hay[start..with_overlap].iter().map(u8::to_ascii_lowercase));
+            for at in self.finder.find_iter(&lower) {
+                if start + at < end {
+                    push(start + at);
+                }
+            }
+            start = end;
+        }
+    }
+}
+
+/// How much text is case-folded at a time for a query with Latin letters.
+const FOLD_WINDOW: usize = 64 * 1024;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Where `needle` (ASCII) stands in `hay`, either case, found the plain way.
+    fn naive(hay: &str, needle: &str) -> Vec<usize> {
+        let (hay, needle) = (hay.to_ascii_lowercase(), needle.to_ascii_lowercase());
+        (0..hay.len())
+            .filter(|&i| hay.as_bytes()[i..].starts_with(needle.as_bytes()))
+            .collect()
+    }
+
+    #[test]
+    fn case_folded_search_finds_matches_across_window_ends() {
+        // Matches cut by the first two window ends, one just before and one after each,
+        // among Chinese text.
+        let mut text = String::new();
+        for w in [FOLD_WINDOW, 2 * FOLD_WINDOW] {
+            while text.len() + 3 <= w - 12 {
+                text.push('长');
+            }
+            while text.len() < w - 10 {
+                text.push('x');
+            }
+            // Just before the end, across it, just after it.
+            text.push_str("aiot二AiOt角AIOT");
+        }
+        text.push_str("长三角aiot");
+        let finder = QueryFinder::new("AIOT").expect("a query");
+        let mut found = Vec::new();
+        finder.find_in(text.as_bytes(), 0, 0, &mut found);
+        let at: Vec<usize> = found.iter().map(|m| m.range.start).collect();
+        assert_eq!(at, naive(&text, "aiot"));
+        assert_eq!(at.len(), 7, "{at:?}");
+        assert!(found.iter().all(|m| m.range.len() == 4));
+    }
+
+    fn keys(query: &str, cursor: usize, keys: &[KeyEvent]) -> (String, usize) {
+        let (mut q, mut c) = (query.to_string(), cursor);
+        for k in keys {
+            edit_line(&mut q, &mut c, k);
+        }
+        (q, c)
+    }
+
+    fn k(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    fn ctrl(c: char) -> KeyEvent {
+        KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+    }
+
+    #[test]
+    fn the_prompt_edits_as_readline_does() {
+        let end = "余姚 AIoT 产业".len();
+        // Left twice over wide characters, then insert.
+        assert_eq!(
+            keys("余姚", 6, &[k(KeyCode::Left), k(KeyCode::Char('市'))]),
+            ("余市姚".to_string(), 6)
+        );
+        assert_eq!(keys("余姚 AIoT 产业", end, &[ctrl('w')]).0, "余姚 AIoT ");
+        assert_eq!(
+            keys("余姚 AIoT 产业", end, &[ctrl('w'), ctrl('w')]).0,
+            "余姚 "
+        );
+        assert_eq!(keys("余姚 AIoT", 7, &[ctrl('u')]), ("AIoT".to_string(), 0));
+        assert_eq!(keys("余姚 AIoT", 3, &[ctrl('k')]), ("余".to_string(), 3));
+        assert_eq!(
+            keys("余姚", 6, &[ctrl('a'), k(KeyCode::Delete)]),
+            ("姚".to_string(), 0)
+        );
+        assert_eq!(
+            keys("ab", 0, &[ctrl('e'), k(KeyCode::Backspace)]),
+            ("a".to_string(), 1)
+        );
+        assert_eq!(
+            keys("ab", 0, &[k(KeyCode::Backspace), k(KeyCode::Left)]),
+            ("ab".to_string(), 0)
+        );
+        assert_eq!(
+            keys("ab", 2, &[k(KeyCode::Right), k(KeyCode::Home)]),
+            ("ab".to_string(), 0)
+        );
+    }
+
+    #[test]
+    fn counts_read_right_and_history_keeps_each_query_once() {
+        assert_eq!(count_matches(0, false), "no matches");
+        assert_eq!(count_matches(1, false), "1 match");
+        assert_eq!(count_matches(30, false), "30 matches");
+        assert_eq!(count_matches(1, true), "1… matches");
+        let mut h = Vec::new();
+        for q in ["a", "b", "a", "", "c"] {
+            remember(&mut h, q);
+        }
+        assert_eq!(h, ["b", "a", "c"]);
+        for i in 0..HISTORY_LEN + 5 {
+            remember(&mut h, &i.to_string());
+        }
+        assert_eq!(h.len(), HISTORY_LEN);
+        assert_eq!(h.last().map(String::as_str), Some("104"));
+    }
+
+    #[test]
+    fn chinese_queries_match_as_they_are() {
+        let finder = QueryFinder::new("余姚").expect("a query");
+        assert!(!finder.fold);
+        let mut found = Vec::new();
+        finder.find_in("在余姚，余姚人".as_bytes(), 10, 7, &mut found);
+        assert_eq!(
+            found,
+            vec![
+                Match {
+                    item: 7,
+                    range: 13..19
+                },
+                Match {
+                    item: 7,
+                    range: 22..28
+                }
+            ]
+        );
+        assert!(QueryFinder::new("").is_none());
+    }
+}

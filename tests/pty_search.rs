@@ -1,0 +1,90 @@
+//! The search prompt as less and vim users type it: cursor movement, Ctrl-U, history
+//! (kept with the reading state), Enter alone repeats, Esc keeps the last search for
+//! n/N, backward search, counts that read right. The real binary in a pty.
+
+mod pty;
+
+use std::time::Duration;
+
+use pty::{Pty, command, yuedu_bin};
+
+const LEFT: &str = "\x1b[D";
+const UP: &str = "\x1b[A";
+const CTRL_U: &str = "\x15";
+const CTRL_R: &str = "\x12";
+
+fn start(state: &std::path::Path) -> Pty {
+    let mut cmd = command(yuedu_bin(), &[]);
+    cmd.env("XDG_STATE_HOME", state);
+    let p = Pty::spawn(cmd, 100, 30);
+    p.wait_for_text("陈 醉 劳超杰");
+    p.settle();
+    p
+}
+
+fn status_has(p: &Pty, what: &str) {
+    p.wait_for(&format!("{what:?} in the status bar"), |s| {
+        s.contents_between(29, 0, 29, 100).contains(what)
+    });
+}
+
+#[test]
+fn the_prompt_edits_remembers_and_repeats() {
+    let state = tempfile::tempdir().expect("tempdir");
+    let mut p = start(state.path());
+    // Typed out of order and put right with the cursor; the count reads right.
+    p.send("/姚");
+    status_has(&p, "/姚▏ 30 matches");
+    p.send(LEFT);
+    p.send("余");
+    status_has(&p, "/余▏姚 30 matches");
+    p.send("\r");
+    status_has(&p, "/余姚 1/30");
+    p.send("n");
+    status_has(&p, "/余姚 2/30");
+    // Esc in a new prompt keeps the last search for n.
+    p.send("/x");
+    status_has(&p, "/x▏");
+    p.send("\x1b");
+    status_has(&p, "/余姚 2/30");
+    // (A key right after Esc would read as Alt and that key.)
+    p.settle();
+    p.send("n");
+    status_has(&p, "/余姚 3/30");
+    // Ctrl-U clears what is typed; one match reads "1 match".
+    p.send("/abc");
+    p.send(CTRL_U);
+    p.send("AIoT");
+    status_has(&p, "/AIoT▏ 1 match");
+    p.send("\r");
+    status_has(&p, "/AIoT 1/1");
+    // Up brings back the earlier queries; Enter alone repeats the last one.
+    p.send("/");
+    p.send(UP);
+    status_has(&p, "/AIoT▏");
+    p.send(UP);
+    status_has(&p, "/余姚▏");
+    p.send("\r");
+    status_has(&p, "/余姚 ");
+    p.send("/\r");
+    status_has(&p, "/余姚 ");
+    // Backward from the top: the match before is the last one, wrapping.
+    p.send("g");
+    p.send(CTRL_R);
+    status_has(&p, "?▏");
+    p.send("余姚\r");
+    status_has(&p, "/余姚 30/30");
+    // n goes on backward, N forward.
+    p.send("n");
+    status_has(&p, "/余姚 29/30");
+    p.send("N");
+    status_has(&p, "/余姚 30/30");
+    p.send("q");
+    assert_eq!(p.wait_exit(Duration::from_secs(5)), Some(0));
+    drop(p);
+    // The history outlives the run.
+    let mut p = start(state.path());
+    p.send("/");
+    p.send(UP);
+    status_has(&p, "/余姚▏");
+}
