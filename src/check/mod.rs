@@ -45,14 +45,19 @@ impl fmt::Display for Rule {
     }
 }
 
+/// A rule id that names no rule.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown check rule \"{0}\"; rules: {ids}", ids = Rule::ALL.map(Rule::id).join(", "))]
+pub struct UnknownRule(pub String);
+
 impl FromStr for Rule {
-    type Err = String;
+    type Err = UnknownRule;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Rule::ALL.into_iter().find(|r| r.id() == s).ok_or_else(|| {
-            let ids: Vec<&str> = Rule::ALL.iter().map(|r| r.id()).collect();
-            format!("unknown check rule \"{s}\"; rules: {}", ids.join(", "))
-        })
+        Rule::ALL
+            .into_iter()
+            .find(|r| r.id() == s)
+            .ok_or_else(|| UnknownRule(s.to_string()))
     }
 }
 
@@ -1106,7 +1111,10 @@ mod tests {
         for r in Rule::ALL {
             assert_eq!(r.id().parse::<Rule>(), Ok(r));
         }
-        let e = "halfwidth".parse::<Rule>().expect_err("unknown");
+        let e = "halfwidth"
+            .parse::<Rule>()
+            .expect_err("unknown")
+            .to_string();
         assert!(
             e.contains("\"halfwidth\"") && e.contains("mixed-width"),
             "{e}"

@@ -8,6 +8,7 @@ use std::sync::mpsc;
 
 use crate::config::Config;
 use crate::input::source::{self, LoadOptions, Origin, Source};
+use crate::session::error::{OpenError, SaveError};
 use crate::session::state::{self, Store};
 use crate::terminal::Reload;
 use crate::view::app::{self, App, Loaded, Loading};
@@ -54,7 +55,7 @@ pub fn open(
     config: Config,
     size: (u16, u16),
     read: &ReadOptions,
-) -> Result<Opened, String> {
+) -> Result<Opened, OpenError> {
     let article = Arc::new(formats::parse_shared(src.format, &src.text));
     let file = match &src.origin {
         Origin::File(p) => Some(p.clone()),
@@ -97,7 +98,7 @@ pub fn open_progressive(
     config: Config,
     size: (u16, u16),
     read: &ReadOptions,
-) -> Option<Result<Opened, String>> {
+) -> Option<Result<Opened, OpenError>> {
     let (prefix, total) =
         source::load_prefix(path, read.as_load(), PROGRESSIVE_LOAD_BYTES, PREFIX_BYTES)?;
     let shown = prefix.text.len() as u64;
@@ -112,7 +113,7 @@ pub fn open_progressive(
         let src = match source::load(Some(&job_path), job_read.as_load()) {
             Ok(src) => src,
             Err(e) => {
-                let _ = tx.send(Err(e.to_string()));
+                let _ = tx.send(Err(e));
                 return;
             }
         };
@@ -134,7 +135,7 @@ pub fn open_progressive(
     let name = prefix.name();
     let mut app = match app::app_for(article, &name, config, size) {
         Ok(app) => app,
-        Err(e) => return Some(Err(e)),
+        Err(e) => return Some(Err(e.into())),
     };
     app.loading = Some(Loading {
         shown,
@@ -164,8 +165,7 @@ fn finish(
             path,
             mode: watch_mode,
             read: Box::new(move || {
-                let src =
-                    source::load(Some(&read_path), read.as_load()).map_err(|e| e.to_string())?;
+                let src = source::load(Some(&read_path), read.as_load())?;
                 let article = formats::parse_shared(src.format, &src.text);
                 let findings = check::check_source(&src, &article, &levels);
                 Ok((article, findings))
@@ -182,7 +182,7 @@ fn finish(
 
 impl Opened {
     /// Remembers where the reader is; the error is a warning for the user.
-    pub fn save_position(&self) -> Result<(), String> {
+    pub fn save_position(&self) -> Result<(), SaveError> {
         let Some((store, key)) = &self.memory else {
             return Ok(());
         };

@@ -27,13 +27,15 @@ use signal_hook::iterator::Signals;
 use crate::article::Article;
 use crate::check::FindingList;
 use crate::config::OutputConfig;
+use crate::input::source::LoadError;
 use crate::layout::AmbiguousWidth;
+use crate::session::error::OpenError;
 use crate::session::reader::Opened;
 use crate::session::watch::{self, WatchMode};
 use crate::ui::{self, Theme};
 use crate::view::action::Action;
 use crate::view::app::App;
-use crate::view::app::Loaded;
+use crate::view::app::{LoadFailure, Loaded};
 use crate::view::library::{Library, Outcome};
 use wire::{ScrollMethod, View, Wire};
 
@@ -46,11 +48,11 @@ enum Msg {
     FileChanged(u64),
     /// The whole of a large article, read in the background (the number tells for which
     /// reading of an article it is).
-    Loaded(u64, Box<Result<Loaded, String>>),
+    Loaded(u64, Box<Result<Loaded, LoadFailure>>),
 }
 
 /// Reads an article and what `check` finds in it; the error is for the status bar.
-pub type ReadArticle = dyn Fn() -> Result<(Article, FindingList), String>;
+pub type ReadArticle = dyn Fn() -> Result<(Article, FindingList), LoadError>;
 
 /// What the reader needs to read its article again.
 pub struct Reload {
@@ -146,7 +148,7 @@ fn spawn_input(tx: Sender<Msg>) {
 }
 
 /// Opens the article at a path for a screen of a size (the library's Enter).
-pub type OpenArticle<'a> = dyn Fn(&std::path::Path, (u16, u16)) -> Result<Opened, String> + 'a;
+pub type OpenArticle<'a> = dyn Fn(&std::path::Path, (u16, u16)) -> Result<Opened, OpenError> + 'a;
 
 /// How often the watchdog looks whether the terminal is still there.
 const TERMINAL_CHECK: Duration = Duration::from_millis(250);
@@ -311,7 +313,7 @@ impl Session {
                 match watch::watch(&r.path, r.mode, notify) {
                     Ok(w) => w,
                     Err(e) => {
-                        app.message = Some(e);
+                        app.message = Some(e.to_string());
                         None
                     }
                 }
@@ -323,7 +325,8 @@ impl Session {
             thread::spawn(move || {
                 let loaded = rx
                     .recv()
-                    .unwrap_or_else(|_| Err("the thread reading it stopped".to_string()));
+                    .map_err(|_| LoadFailure::Stopped)
+                    .and_then(|l| l.map_err(LoadFailure::from));
                 let _ = tx.send(Msg::Loaded(generation, Box::new(loaded)));
             });
         }
@@ -405,7 +408,7 @@ impl Session {
                     Outcome::None => {}
                     Outcome::Quit => return Ok(()),
                     Outcome::Open(path) => match open(&path, self.size()) {
-                        Err(e) => lib.message = Some(e),
+                        Err(e) => lib.message = Some(e.to_string()),
                         Ok(mut opened) => {
                             self.read(&mut opened.app, theme, opened.reload.as_ref())?;
                             if let Err(warning) = opened.save_position() {

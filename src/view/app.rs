@@ -12,9 +12,10 @@ use ratatui::layout::Rect;
 use crate::article::{Article, BlockKind, FileId, HeaderLine};
 use crate::check::FindingList;
 use crate::config::Config;
+use crate::input::source::LoadError;
 use crate::layout::{Item, Items, Layout, Pos, item_len, item_text, items};
 use crate::view::action::Action;
-use crate::view::keymap::Keymap;
+use crate::view::keymap::{KeyConflict, Keymap};
 
 /// Articles with more text than this are laid out a part at a time: what the screen
 /// needs at once, the rest while the reader waits for keys ([`App::layout_more`]).
@@ -167,7 +168,7 @@ pub struct App {
     pub loading: Option<Loading>,
     /// The whole article, when it is being read in the background; the event loop
     /// takes it and hands the result to [`App::finish_loading`].
-    pub pending_load: Option<Receiver<Result<Loaded, String>>>,
+    pub pending_load: Option<Receiver<Result<Loaded, LoadError>>>,
     /// The selected finding, when the findings list is open.
     pub findings_view: Option<usize>,
     /// The findings list was asked for while the check ran: it opens when it is done.
@@ -460,7 +461,7 @@ impl App {
     /// Puts the whole article, read in the background, in place of its first part,
     /// keeping the reader where it is; resumes the remembered position when the reader
     /// has not moved yet.
-    pub fn finish_loading(&mut self, loaded: Result<Loaded, String>) {
+    pub fn finish_loading(&mut self, loaded: Result<Loaded, LoadFailure>) {
         self.pending_load = None;
         let loaded = match loaded {
             Ok(l) => l,
@@ -1347,13 +1348,22 @@ fn find_snippet(article: &Article, items: &Items, snippet: &str, near: usize) ->
     })
 }
 
+/// Why the whole of a large article, read in the background, did not arrive.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadFailure {
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    #[error("the thread reading it stopped")]
+    Stopped,
+}
+
 /// Builds an app from a configuration, for tests and the binary.
 pub fn app_for(
     article: impl Into<Arc<Article>>,
     name: &str,
     config: Config,
     size: (u16, u16),
-) -> Result<App, String> {
+) -> Result<App, KeyConflict> {
     let keymap = config.keymap()?;
     Ok(App::new(article, name.to_string(), config, keymap, size))
 }
