@@ -187,6 +187,8 @@ pub struct Session {
     /// events are first waited for, after the first frame (keys typed before wait in the
     /// terminal's input queue).
     listening: bool,
+    /// [`PANIC_FOR_TESTS`] was set when the session started.
+    panic_at_first_key: bool,
 }
 
 impl Session {
@@ -226,6 +228,7 @@ impl Session {
             mouse,
             watch_generation: 0,
             listening: false,
+            panic_at_first_key: std::env::var_os(PANIC_FOR_TESTS).is_some(),
         })
     }
 
@@ -365,7 +368,7 @@ impl Session {
             }
             for msg in batch {
                 match msg {
-                    Msg::Term(e) => handle(app, e),
+                    Msg::Term(e) => handle(app, e, self.panic_at_first_key),
                     Msg::FileChanged(_) => file_changed = true,
                     Msg::Loaded(_, loaded) => app.finish_loading(*loaded),
                     Msg::TermGone(_) => {}
@@ -459,10 +462,12 @@ fn reload_now(app: &mut App, reload: Option<&Reload>, by_hand: bool) {
     }
 }
 
-fn handle(app: &mut App, ev: Event) {
+/// Hands a terminal event to the reader; `panic_at_first_key` is [`PANIC_FOR_TESTS`],
+/// read once when the session started.
+fn handle(app: &mut App, ev: Event, panic_at_first_key: bool) {
     match ev {
         Event::Key(key) => {
-            if std::env::var_os(PANIC_FOR_TESTS).is_some() {
+            if panic_at_first_key {
                 panic!("{PANIC_FOR_TESTS} is set: panicking at the first key, as asked");
             }
             app.handle_key(key);
