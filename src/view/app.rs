@@ -1150,7 +1150,7 @@ impl App {
                     if let Some(c) = &block.credit {
                         // The credit's place in the item is the end of its text.
                         let src = c.src as usize;
-                        if (src..src + c.text.len()).contains(&offset) {
+                        if block.file == file && (src..src + c.text.len()).contains(&offset) {
                             return Pos {
                                 item: i,
                                 offset: block.text.len(),
