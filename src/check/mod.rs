@@ -30,7 +30,7 @@ use crate::article::{Article, Block, BlockKind, FileId, LineNo, SourceFile};
 use crate::formats::Format;
 use crate::input::source::Source;
 use crate::text::chinese::{credit_only, is_han};
-use crate::text::fullwidth::fullwidth_substitutions;
+use crate::text::fullwidth::for_each_substitution;
 use crate::text::lines::Locator;
 
 mod rules;
@@ -247,6 +247,15 @@ impl FindingList {
                 (_, None) => (0, 0),
             };
             self.view(e, at)
+        })
+    }
+
+    /// Each finding's rule, severity and suggestion, in order, without working out where
+    /// it is (for counting).
+    pub fn kinds(&self) -> impl ExactSizeIterator<Item = (Rule, Severity, Option<&str>)> + '_ {
+        self.entries.iter().map(|e| {
+            let t = &self.texts[e.text as usize];
+            (t.rule, t.severity, t.suggestion.as_deref())
         })
     }
 
@@ -480,10 +489,11 @@ fn excerpt(text: &str) -> String {
 
 /// An ASCII `, ; : ! ? ( )` standing in Chinese text: exactly the marks the display
 /// shows full-width with `punctuation = "fullwidth"` (one engine,
-/// [`fullwidth_substitutions`]). Digits on both sides (`1,000`, `3:1`) and Latin text
-/// (`AL Capital, Inc`) are left alone.
+/// [`crate::text::fullwidth::fullwidth_substitutions`]). Digits on both sides (`1,000`,
+/// `3:1`) and Latin text (`AL Capital, Inc`) are left alone.
 fn halfwidth_punctuation(piece: &Piece<'_>, out: &mut Findings<'_>) {
-    for (offset, full) in fullwidth_substitutions(piece.text) {
+    // The findings are sorted at the end: a `(` settled late is pushed late.
+    for_each_substitution(piece.text, |offset, full| {
         let c = piece.text[offset..].chars().next().unwrap_or(' ');
         out.push(
             Rule::HalfwidthPunctuation,
@@ -491,7 +501,7 @@ fn halfwidth_punctuation(piece: &Piece<'_>, out: &mut Findings<'_>) {
             format!("half-width \"{c}\" in Chinese text; use \"{full}\""),
             Some(full.to_string()),
         );
-    }
+    });
 }
 
 /// Paired marks within one paragraph (a joined paragraph counts as one: a quote opened
