@@ -139,8 +139,16 @@ pub const COLOR_NAMES: [&str; 16] = [
     "white",
 ];
 
+/// A colour name that is not a colour.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "unknown colour \"{0}\"; use default, {names}, a number 0-255 or \"#rrggbb\"",
+    names = COLOR_NAMES.join(", ")
+)]
+pub struct UnknownColour(pub String);
+
 impl FromStr for ColorSpec {
-    type Err = String;
+    type Err = UnknownColour;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let lower = s.trim().to_ascii_lowercase();
@@ -162,10 +170,7 @@ impl FromStr for ColorSpec {
         {
             return Ok(ColorSpec::Rgb((v >> 16) as u8, (v >> 8) as u8, v as u8));
         }
-        Err(format!(
-            "unknown colour \"{s}\"; use default, {}, a number 0-255 or \"#rrggbb\"",
-            COLOR_NAMES.join(", ")
-        ))
+        Err(UnknownColour(s.to_string()))
     }
 }
 
@@ -289,7 +294,7 @@ impl Config {
     }
 
     /// The key map of these settings.
-    pub fn keymap(&self) -> Result<Keymap, String> {
+    pub fn keymap(&self) -> Result<Keymap, crate::view::keymap::KeyConflict> {
         Keymap::new(&self.keys, &|a| self.user_keys.contains(&a))
     }
 
@@ -321,7 +326,7 @@ impl Config {
             return Err(ConfigError {
                 path: path.to_string(),
                 position: keys_span.map(|s| line_col(text, s.start)),
-                message,
+                message: message.to_string(),
             });
         }
         Ok(config)

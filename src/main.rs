@@ -11,6 +11,7 @@ use yuedu::cli::{Cli, Command, TextArgs};
 use yuedu::commands::{check, dump, outline, targets};
 use yuedu::config::{self, Config};
 use yuedu::input::source::{LoadOptions, Source};
+use yuedu::session::error::OpenError;
 use yuedu::session::reader::{self, ReadOptions};
 use yuedu::text::sanitize::for_terminal_line;
 use yuedu::ui::Theme;
@@ -22,13 +23,51 @@ const EXIT_ERROR: u8 = 2;
 /// Exit status of `check` when a finding has severity `error`.
 const EXIT_FINDINGS: u8 = 1;
 
-/// An error that ends the program, with the message to print.
-struct Failure(String);
+/// An error that ends the program: one of the library's typed errors, its causes kept,
+/// or a message of the binary's own. [`main`] maps each to what is printed and the exit
+/// status, here and nowhere else.
+enum Failure {
+    Error(Box<dyn std::error::Error + Send + Sync>),
+    Message(String),
+}
 
-impl<E: std::fmt::Display> From<E> for Failure {
+impl<E: std::error::Error + Send + Sync + 'static> From<E> for Failure {
     fn from(e: E) -> Self {
-        Failure(e.to_string())
+        Failure::Error(Box::new(e))
     }
+}
+
+impl Failure {
+    /// What is printed after "yuedu: ".
+    fn message(&self) -> String {
+        match self {
+            Failure::Error(e) => message(e.as_ref()),
+            Failure::Message(m) => m.clone(),
+        }
+    }
+
+    /// The exit status: [`EXIT_ERROR`] for every error that ends the program.
+    fn status(&self) -> u8 {
+        match self {
+            Failure::Error(_) | Failure::Message(_) => EXIT_ERROR,
+        }
+    }
+}
+
+/// An error's message: its own text, then each cause in its chain that the text does not
+/// already tell (most messages name their cause: "PATH: No such file or directory").
+fn message(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut out = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        let text = c.to_string();
+        if !out.contains(&text) {
+            out.push_str(": ");
+            out.push_str(&text);
+        }
+        cause = c.source();
+    }
+    out
 }
 
 fn apply_text_args(config: &mut Config, args: &TextArgs) {
@@ -246,7 +285,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
 /// The articles a command reads (see [`targets::expand`]); says so on the terminal when
 /// it waits for standard input.
 fn command_targets(paths: &[PathBuf]) -> Result<Vec<targets::Target>, Failure> {
-    let targets = targets::expand(paths, stdin_is_piped()).map_err(Failure)?;
+    let targets = targets::expand(paths, stdin_is_piped())?;
     if targets.contains(&targets::Target::Stdin) {
         say_waiting_for_stdin();
     }
@@ -280,9 +319,10 @@ enum Open {
 
 /// The articles a folder holds; a folder holding a single article opens it directly.
 fn open_folder(dir: &Path) -> Result<Open, Failure> {
-    let files = library::scan(dir).map_err(|e| Failure(format!("{}: {e}", dir.display())))?;
+    let files =
+        library::scan(dir).map_err(|e| Failure::Message(format!("{}: {e}", dir.display())))?;
     match files.len() {
-        0 => Err(Failure(format!(
+        0 => Err(Failure::Message(format!(
             "{}: no article files (.txt, .text or .md) in this folder",
             dir.display()
         ))),
@@ -303,7 +343,8 @@ fn what_to_open(paths: Vec<PathBuf>) -> Result<Open, Failure> {
             for p in paths {
                 if p.is_dir() {
                     files.extend(
-                        library::scan(&p).map_err(|e| Failure(format!("{}: {e}", p.display())))?,
+                        library::scan(&p)
+                            .map_err(|e| Failure::Message(format!("{}: {e}", p.display())))?,
                     );
                 } else {
                     files.push(p);
@@ -358,7 +399,7 @@ fn run_reader(mut opened: reader::Opened, config: &Config) -> Result<(), Failure
     let theme = theme_for(config);
     terminal::run(&mut opened.app, &theme, opened.reload.as_ref())?;
     if let Err(warning) = opened.save_position() {
-        eprintln!("yuedu: warning: {}", for_terminal_line(&warning));
+        eprintln!("yuedu: warning: {}", for_terminal_line(&message(&warning)));
     }
     Ok(())
 }
@@ -395,11 +436,11 @@ fn browse(
     let mut lib = library::Library::reading(origin, files, read.clone(), Box::new(count_findings));
     let theme = theme_for(&config);
     let amb = config.text.ambiguous_width;
-    let open = |path: &Path, size: (u16, u16)| -> Result<reader::Opened, String> {
+    let open = |path: &Path, size: (u16, u16)| -> Result<reader::Opened, OpenError> {
         if let Some(opened) = reader::open_progressive(path, config.clone(), size, read) {
             return opened;
         }
-        let src = source::load(Some(path), read.as_load()).map_err(|e| e.to_string())?;
+        let src = source::load(Some(path), read.as_load())?;
         reader::open(src, config.clone(), size, read)
     };
     let mut session = terminal::Session::start(config.input.mouse, &config.output)?;
@@ -411,9 +452,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(status) => ExitCode::from(status),
-        Err(Failure(msg)) => {
-            eprintln!("yuedu: {}", for_terminal_line(&msg));
-            ExitCode::from(EXIT_ERROR)
+        Err(failure) => {
+            eprintln!("yuedu: {}", for_terminal_line(&failure.message()));
+            ExitCode::from(failure.status())
         }
     }
 }

@@ -91,4 +91,41 @@ proptest! {
         f.sort_unstable();
         prop_assert_eq!(a, f, "the parser kept every non-blank character of the file");
     }
+
+    /// Every position in the article is a source span: each piece of text stands in the
+    /// source at its offset, and its line:col is where the source has it.
+    #[test]
+    fn positions_are_source_spans(bytes in article_bytes()) {
+        let Ok(decoded) = decode_with_options(&bytes, &DecodeOptions { encoding: None, force: true }) else {
+            return Ok(());
+        };
+        let text = decoded.text.as_str();
+        let article = parse(text);
+        let at = |src: usize, piece: &str| text.get(src..src + piece.len()) == Some(piece);
+        // line:col counted the plain way: lines end at \n, \r\n or a lone \r.
+        let naive = |src: usize| {
+            let before = &text[..src];
+            let line_start = before.rfind(['\n', '\r']).map_or(0, |i| i + 1);
+            let ends = before.chars().filter(|&c| c == '\n' || c == '\r').count();
+            let line = 1 + ends - before.matches("\r\n").count();
+            (line, before[line_start..].chars().count() + 1)
+        };
+        for h in [&article.banner, &article.title, &article.byline].into_iter().flatten() {
+            prop_assert!(at(h.src as usize, &h.text), "{h:?}");
+            prop_assert_eq!(article.line_col(h.file, h.src as usize), naive(h.src as usize));
+        }
+        for b in &article.blocks {
+            for (i, p) in b.parts.iter().enumerate() {
+                let end = b.parts.get(i + 1).map_or(b.text.len(), |n| n.offset());
+                prop_assert!(at(p.src(), &b.text[p.offset()..end]), "{b:?}");
+                prop_assert_eq!(article.line_col(b.file, p.src()), naive(p.src()));
+            }
+            if let Some(c) = &b.credit {
+                prop_assert!(at(c.src as usize, &c.text), "{c:?}");
+            }
+        }
+        for j in &article.joins {
+            prop_assert!(article.blocks.iter().any(|b| b.parts.iter().any(|p| p.src() == j.src as usize)));
+        }
+    }
 }

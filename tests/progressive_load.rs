@@ -132,10 +132,15 @@ fn a_remembered_position_is_resumed_when_the_reader_has_not_moved() {
 #[test]
 fn a_failed_read_keeps_the_first_part_and_says_so() {
     let (mut app, _) = partial_app();
-    app.finish_loading(Err("permission denied".to_string()));
+    app.finish_loading(Err(yuedu::view::app::LoadFailure::Load(
+        yuedu::input::source::LoadError::Io {
+            path: "big.txt".to_string(),
+            source: std::io::Error::new(std::io::ErrorKind::PermissionDenied, "permission denied"),
+        },
+    )));
     let message = app.message.clone().unwrap_or_default();
     assert!(
-        message.starts_with("only the first ") && message.ends_with("permission denied"),
+        message.starts_with("only the first ") && message.ends_with("big.txt: permission denied"),
         "{message}"
     );
     key(&mut app, "j");

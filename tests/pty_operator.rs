@@ -332,3 +332,42 @@ fn a_join_found_is_marked_on_both_sides_and_messages_wrap() {
     p.send("\x1b");
     p.wait_for("the mark gone", |s| !marked(s, "赋"));
 }
+
+/// The position is kept under the text that was shown, not under what the file holds
+/// when the reader closes: with `watch = "off"`, an edit made while reading is not seen,
+/// and reopening the text that was read resumes.
+#[test]
+fn the_position_is_keyed_by_the_text_shown_not_the_file_at_quitting() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = copy_of_article(&dir);
+    let state = dir.path().join("state");
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "[reader]\nwatch = \"off\"\n").expect("config");
+    let args = [
+        "--config",
+        config.to_str().expect("config path"),
+        path.to_str().expect("path"),
+    ];
+    let mut cmd = command(yuedu_bin(), &args);
+    cmd.env("XDG_STATE_HOME", &state);
+    let mut p = Pty::spawn(cmd, 100, 30);
+    p.wait_for_text("区域共绘民生“幸福圈”");
+    p.settle();
+    p.send("]]");
+    p.wait_for("second section at the top", |s| {
+        s.contents_between(0, 30, 0, 100)
+            .contains("“大平台”推动强链补链")
+    });
+    let original = std::fs::read_to_string(&path).expect("read");
+    std::fs::write(&path, format!("{original}\n读者没有看到的一段。\n")).expect("edit");
+    p.send("q");
+    assert_eq!(p.wait_exit(Duration::from_secs(5)), Some(0));
+
+    std::fs::write(&path, &original).expect("restore");
+    let p = reader(&path, &state, &[]);
+    assert!(
+        top_of_text_pane(&p).contains("“大平台”推动强链补链"),
+        "{}",
+        p.screen()
+    );
+}

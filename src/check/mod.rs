@@ -31,7 +31,7 @@ use crate::formats::Format;
 use crate::formats::text::{is_box_head, is_letter_spaced};
 use crate::input::source::Source;
 use crate::text::chinese::{credit_only, is_han};
-use crate::text::fullwidth::fullwidth_substitutions;
+use crate::text::fullwidth::for_each_substitution;
 use crate::text::lines::Locator;
 
 mod rules;
@@ -46,14 +46,19 @@ impl fmt::Display for Rule {
     }
 }
 
+/// A rule id that names no rule.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown check rule \"{0}\"; rules: {ids}", ids = Rule::ALL.map(Rule::id).join(", "))]
+pub struct UnknownRule(pub String);
+
 impl FromStr for Rule {
-    type Err = String;
+    type Err = UnknownRule;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Rule::ALL.into_iter().find(|r| r.id() == s).ok_or_else(|| {
-            let ids: Vec<&str> = Rule::ALL.iter().map(|r| r.id()).collect();
-            format!("unknown check rule \"{s}\"; rules: {}", ids.join(", "))
-        })
+        Rule::ALL
+            .into_iter()
+            .find(|r| r.id() == s)
+            .ok_or_else(|| UnknownRule(s.to_string()))
     }
 }
 
@@ -243,6 +248,15 @@ impl FindingList {
                 (_, None) => (0, 0),
             };
             self.view(e, at)
+        })
+    }
+
+    /// Each finding's rule, severity and suggestion, in order, without working out where
+    /// it is (for counting).
+    pub fn kinds(&self) -> impl ExactSizeIterator<Item = (Rule, Severity, Option<&str>)> + '_ {
+        self.entries.iter().map(|e| {
+            let t = &self.texts[e.text as usize];
+            (t.rule, t.severity, t.suggestion.as_deref())
         })
     }
 
@@ -493,10 +507,11 @@ fn excerpt(text: &str) -> String {
 
 /// An ASCII `, ; : ! ? ( )` standing in Chinese text: exactly the marks the display
 /// shows full-width with `punctuation = "fullwidth"` (one engine,
-/// [`fullwidth_substitutions`]). Digits on both sides (`1,000`, `3:1`) and Latin text
-/// (`AL Capital, Inc`) are left alone.
+/// [`crate::text::fullwidth::fullwidth_substitutions`]). Digits on both sides (`1,000`,
+/// `3:1`) and Latin text (`AL Capital, Inc`) are left alone.
 fn halfwidth_punctuation(piece: &Piece<'_>, out: &mut Findings<'_>) {
-    for (offset, full) in fullwidth_substitutions(piece.text) {
+    // The findings are sorted at the end: a `(` settled late is pushed late.
+    for_each_substitution(piece.text, |offset, full| {
         let c = piece.text[offset..].chars().next().unwrap_or(' ');
         out.push(
             Rule::HalfwidthPunctuation,
@@ -504,7 +519,7 @@ fn halfwidth_punctuation(piece: &Piece<'_>, out: &mut Findings<'_>) {
             format!("half-width \"{c}\" in Chinese text; use \"{full}\""),
             Some(full.to_string()),
         );
-    }
+    });
 }
 
 /// Paired marks within one paragraph (a joined paragraph counts as one: a quote opened
@@ -1126,7 +1141,10 @@ mod tests {
         for r in Rule::ALL {
             assert_eq!(r.id().parse::<Rule>(), Ok(r));
         }
-        let e = "halfwidth".parse::<Rule>().expect_err("unknown");
+        let e = "halfwidth"
+            .parse::<Rule>()
+            .expect_err("unknown")
+            .to_string();
         assert!(
             e.contains("\"halfwidth\"") && e.contains("mixed-width"),
             "{e}"

@@ -42,15 +42,15 @@ pub struct Summary<'a> {
 
 impl<'a> Summary<'a> {
     pub fn of(report: &FileReport<'a>) -> Self {
-        let severity = |s: Severity| report.findings.iter().filter(|f| f.severity == s).count();
+        let severity = |s: Severity| report.findings.kinds().filter(|f| f.1 == s).count();
         let mut rules = BTreeMap::new();
         let mut halfwidth_marks = BTreeMap::new();
-        for f in report.findings.iter() {
-            *rules.entry(f.rule.id()).or_insert(0) += 1;
-            if f.rule == Rule::HalfwidthPunctuation
+        for (rule, _, suggestion) in report.findings.kinds() {
+            *rules.entry(rule.id()).or_insert(0) += 1;
+            if rule == Rule::HalfwidthPunctuation
                 && let Some(&(half, _)) = HALFWIDTH_MARKS
                     .iter()
-                    .find(|&&(_, full)| f.suggestion.and_then(|s| s.chars().next()) == Some(full))
+                    .find(|&&(_, full)| suggestion.and_then(|s| s.chars().next()) == Some(full))
             {
                 *halfwidth_marks.entry(half.to_string()).or_insert(0) += 1;
             }

@@ -7,6 +7,21 @@ use std::path::{Path, PathBuf};
 /// File name endings of articles, as the library lists them.
 pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md"];
 
+/// Why the paths given to a command name no articles to read.
+#[derive(Debug, thiserror::Error)]
+pub enum TargetError {
+    /// A folder that could not be read.
+    #[error("{}: {source}", path.display())]
+    Unreadable {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// A folder with no article file below it.
+    #[error("{}: no article files (.txt, .text or .md) below this folder", path.display())]
+    Empty { path: PathBuf },
+}
+
 /// One article a command reads.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
@@ -34,8 +49,9 @@ impl Target {
 /// (sorted by path, hidden files and folders left out), "-" for standard input; no path
 /// means standard input when `stdin_piped`, else the shipped article.
 ///
-/// Errors: a folder that cannot be read or holds no article, as "PATH: reason".
-pub fn expand(paths: &[PathBuf], stdin_piped: bool) -> Result<Vec<Target>, String> {
+/// Errors: a folder that cannot be read ([`TargetError::Unreadable`]) or holds no
+/// article ([`TargetError::Empty`]).
+pub fn expand(paths: &[PathBuf], stdin_piped: bool) -> Result<Vec<Target>, TargetError> {
     if paths.is_empty() {
         return Ok(vec![if stdin_piped {
             Target::Stdin
@@ -49,12 +65,12 @@ pub fn expand(paths: &[PathBuf], stdin_piped: bool) -> Result<Vec<Target>, Strin
             out.push(Target::Stdin);
         } else if p.is_dir() {
             let mut found = Vec::new();
-            articles_below(p, &mut found).map_err(|e| format!("{}: {e}", p.display()))?;
+            articles_below(p, &mut found).map_err(|source| TargetError::Unreadable {
+                path: p.clone(),
+                source,
+            })?;
             if found.is_empty() {
-                return Err(format!(
-                    "{}: no article files (.txt, .text or .md) below this folder",
-                    p.display()
-                ));
+                return Err(TargetError::Empty { path: p.clone() });
             }
             found.sort();
             out.extend(found.into_iter().map(Target::File));
@@ -152,16 +168,16 @@ mod tests {
         assert_eq!(got, want);
         let empty = tempfile::tempdir().expect("tempdir");
         let e = expand(&[empty.path().to_path_buf()], false).expect_err("empty");
-        assert!(e.contains("no article files"), "{e}");
+        assert!(e.to_string().contains("no article files"), "{e}");
     }
 
     #[test]
     fn nothing_given_is_stdin_when_piped_else_the_shipped_article() {
-        assert_eq!(expand(&[], true), Ok(vec![Target::Stdin]));
-        assert_eq!(expand(&[], false), Ok(vec![Target::Shipped]));
+        assert_eq!(expand(&[], true).ok(), Some(vec![Target::Stdin]));
+        assert_eq!(expand(&[], false).ok(), Some(vec![Target::Shipped]));
         assert_eq!(
-            expand(&[PathBuf::from("-"), PathBuf::from("a.txt")], false),
-            Ok(vec![Target::Stdin, Target::File(PathBuf::from("a.txt"))])
+            expand(&[PathBuf::from("-"), PathBuf::from("a.txt")], false).ok(),
+            Some(vec![Target::Stdin, Target::File(PathBuf::from("a.txt"))])
         );
     }
 

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::session::error::SaveError;
 use crate::view::search::{HISTORY_LEN, remember};
 
 const FILE_NAME: &str = "search-history";
@@ -27,8 +28,8 @@ pub fn load(dir: &Path) -> Vec<String> {
 /// Keeps `history` in `dir`, merged with what another reader kept there meanwhile (its
 /// queries first, then this one's). A query with a line break is left out.
 ///
-/// Errors: the folder or the file cannot be written, as a message.
-pub fn save(dir: &Path, history: &[String]) -> Result<(), String> {
+/// Errors: [`SaveError::Write`] when the folder or the file cannot be written.
+pub fn save(dir: &Path, history: &[String]) -> Result<(), SaveError> {
     let mut all = load(dir);
     for q in history {
         if !q.contains(['\n', '\r']) {
@@ -40,7 +41,10 @@ pub fn save(dir: &Path, history: &[String]) -> Result<(), String> {
     text.push('\n');
     std::fs::create_dir_all(dir)
         .and_then(|()| std::fs::write(file(dir), text))
-        .map_err(|e| format!("{}: {e}", file(dir).display()))
+        .map_err(|source| SaveError::Write {
+            dir: dir.to_path_buf(),
+            source,
+        })
 }
 
 #[cfg(test)]

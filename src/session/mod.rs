@@ -2,6 +2,7 @@
 //! file in parts, [`reader`]), saved reading positions ([`state`]), watching the file
 //! ([`watch`]).
 
+pub mod error;
 pub mod history;
 pub mod reader;
 pub mod state;

@@ -3,11 +3,12 @@
 //! reader and the library.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::mpsc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::config::Config;
 use crate::input::source::{self, LoadOptions, Origin, Source};
+use crate::session::error::{OpenError, SaveError};
 use crate::session::history;
 use crate::session::state::{self, Store};
 use crate::terminal::Reload;
@@ -34,11 +35,17 @@ impl ReadOptions {
 pub struct Opened {
     pub app: App,
     pub reload: Option<Reload>,
-    /// Where the reading position is remembered, and under which key.
-    memory: Option<(Store, String)>,
-    /// How the file was read, to key the position by the content shown at the end (the
-    /// file may have been reloaded since it was opened).
-    read: ReadOptions,
+    /// Where the reading position is remembered, and under which key: the key of the
+    /// text shown, computed when it was read (at opening, when the whole of a large file
+    /// arrived, at each reload); empty while it is not known.
+    memory: Option<(Store, Key)>,
+}
+
+/// The key of the text the reader shows, shared with whatever reads it anew.
+type Key = Arc<Mutex<String>>;
+
+fn set_key(key: &Key, value: String) {
+    *key.lock().unwrap_or_else(PoisonError::into_inner) = value;
 }
 
 /// Files larger than this open progressively: the first [`PREFIX_BYTES`] are shown at
@@ -55,16 +62,17 @@ pub fn open(
     config: Config,
     size: (u16, u16),
     read: &ReadOptions,
-) -> Result<Opened, String> {
+) -> Result<Opened, OpenError> {
     let article = Arc::new(formats::parse_shared(src.format, &src.text));
     let file = match &src.origin {
         Origin::File(p) => Some(p.clone()),
         _ => None,
     };
     let memory = match (&src.origin, state::state_dir()) {
-        (_, Some(dir)) if config.reader.resume => {
-            Some((Store::new(dir), memory_key(&src.origin, &src.text)))
-        }
+        (_, Some(dir)) if config.reader.resume => Some((
+            Store::new(dir),
+            Arc::new(Mutex::new(memory_key(&src.origin, &src.text))),
+        )),
         _ => None,
     };
     let built_in = src.origin == Origin::BuiltIn;
@@ -94,7 +102,11 @@ pub fn open(
         // Started outside the repository: say which article this is.
         app.message = Some("the shipped article, built in (yuedu FILE opens another)".to_string());
     }
-    if let Some(pos) = memory.as_ref().and_then(|(store, key)| store.get(key)) {
+    let remembered = memory.as_ref().and_then(|(store, key)| {
+        let key = key.lock().unwrap_or_else(PoisonError::into_inner);
+        store.get(&key)
+    });
+    if let Some(pos) = remembered {
         app.resume(pos);
     }
     Ok(finish(app, file, memory, read))
@@ -119,7 +131,7 @@ pub fn open_progressive(
     config: Config,
     size: (u16, u16),
     read: &ReadOptions,
-) -> Option<Result<Opened, String>> {
+) -> Option<Result<Opened, OpenError>> {
     let (prefix, total) =
         source::load_prefix(path, read.as_load(), PROGRESSIVE_LOAD_BYTES, PREFIX_BYTES)?;
     let shown = prefix.text.len() as u64;
@@ -127,21 +139,26 @@ pub fn open_progressive(
     let store = state::state_dir()
         .filter(|_| config.reader.resume)
         .map(Store::new);
+    // The key of the content is known once the whole file is read.
+    let key: Key = Arc::default();
     let (tx, rx) = mpsc::channel();
     let (job_path, job_read, levels) = (path.to_path_buf(), read.clone(), config.check.clone());
-    let job_store = store.clone();
+    let (job_store, job_key) = (store.clone(), Arc::clone(&key));
     std::thread::spawn(move || {
         let src = match source::load(Some(&job_path), job_read.as_load()) {
             Ok(src) => src,
             Err(e) => {
-                let _ = tx.send(Err(e.to_string()));
+                let _ = tx.send(Err(e));
                 return;
             }
         };
         let article = Arc::new(formats::parse_shared(src.format, &src.text));
-        let resume = job_store
-            .as_ref()
-            .and_then(|s| s.get(&state::key(&job_path, &src.text)));
+        let resume = job_store.as_ref().and_then(|s| {
+            let key = state::key(&job_path, &src.text);
+            let resume = s.get(&key);
+            set_key(&job_key, key);
+            resume
+        });
         let (check_tx, findings) = mpsc::channel();
         let loaded = Loaded {
             article: Arc::clone(&article),
@@ -156,7 +173,7 @@ pub fn open_progressive(
     let name = prefix.name();
     let mut app = match app::app_for(article, &name, config, size) {
         Ok(app) => app,
-        Err(e) => return Some(Err(e)),
+        Err(e) => return Some(Err(e.into())),
     };
     app.loading = Some(Loading {
         shown,
@@ -164,9 +181,7 @@ pub fn open_progressive(
         failed: false,
     });
     app.pending_load = Some(rx);
-    // The key of the content is known once the whole file is read: the position is
-    // saved under the key of the file as it is when the reader closes.
-    let memory = store.map(|s| (s, String::new()));
+    let memory = store.map(|s| (s, key));
     Some(Ok(finish(app, Some(path.to_path_buf()), memory, read)))
 }
 
@@ -174,7 +189,7 @@ pub fn open_progressive(
 fn finish(
     mut app: App,
     file: Option<PathBuf>,
-    memory: Option<(Store, String)>,
+    memory: Option<(Store, Key)>,
     read: &ReadOptions,
 ) -> Opened {
     // The search history is kept where the positions are, when they are kept.
@@ -188,12 +203,16 @@ fn finish(
     let reload = file.map(|path: PathBuf| {
         let read_path = path.clone();
         let read = read.clone();
+        // A reload keys the position by the new text (only when positions are kept).
+        let key = memory.as_ref().map(|(_, key)| Arc::clone(key));
         Reload {
             path,
             mode: watch_mode,
             read: Box::new(move || {
-                let src =
-                    source::load(Some(&read_path), read.as_load()).map_err(|e| e.to_string())?;
+                let src = source::load(Some(&read_path), read.as_load())?;
+                if let Some(key) = &key {
+                    set_key(key, state::key(&read_path, &src.text));
+                }
                 let article = formats::parse_shared(src.format, &src.text);
                 let findings = check::check_source(&src, &article, &levels);
                 Ok((article, findings))
@@ -204,13 +223,12 @@ fn finish(
         app,
         reload,
         memory,
-        read: read.clone(),
     }
 }
 
 impl Opened {
     /// Remembers where the reader is; the error is a warning for the user.
-    pub fn save_position(&self) -> Result<(), String> {
+    pub fn save_position(&self) -> Result<(), SaveError> {
         let Some((store, key)) = &self.memory else {
             return Ok(());
         };
@@ -219,15 +237,13 @@ impl Opened {
         {
             history::save(&dir, &self.app.search_history)?;
         }
-        // After a reload the position belongs to the new content: key it by that.
-        let current = self.reload.as_ref().and_then(|r| {
-            let src = source::load(Some(&r.path), self.read.as_load()).ok()?;
-            Some(state::key(&r.path, &src.text))
-        });
-        match current.as_ref().or(Some(key).filter(|k| !k.is_empty())) {
-            Some(key) => store.put(key, self.app.reading_pos()),
-            // A large file that could not be read whole again: nothing to key it by.
-            None => Ok(()),
+        // The key of the text shown, kept when it was read: the file is not read again
+        // (it may have changed since, unseen with `watch = "off"`).
+        let key = key.lock().unwrap_or_else(PoisonError::into_inner).clone();
+        if key.is_empty() {
+            // A large file not yet read whole: nothing to key it by.
+            return Ok(());
         }
+        store.put(&key, self.app.reading_pos())
     }
 }

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::layout::Pos;
+use crate::session::error::SaveError;
 
 /// How many articles are remembered; the least recently read are forgotten first.
 const MAX_ENTRIES: usize = 500;
@@ -96,7 +97,7 @@ impl Store {
     }
 
     /// Remembers `pos` for `key`. The error says what could not be written.
-    pub fn put(&self, key: &str, pos: Pos) -> Result<(), String> {
+    pub fn put(&self, key: &str, pos: Pos) -> Result<(), SaveError> {
         let mut positions = self.read();
         let seq = positions.entries.values().map(|e| e.seq).max().unwrap_or(0) + 1;
         positions.entries.insert(
@@ -118,12 +119,10 @@ impl Store {
                 None => break,
             };
         }
-        let json = serde_json::to_vec(&positions).map_err(|e| e.to_string())?;
-        let fail = |e: std::io::Error| {
-            format!(
-                "cannot save the reading position in {}: {e}",
-                self.dir.display()
-            )
+        let json = serde_json::to_vec(&positions)?;
+        let fail = |source: std::io::Error| SaveError::Write {
+            dir: self.dir.clone(),
+            source,
         };
         std::fs::create_dir_all(&self.dir).map_err(fail)?;
         // Write a new file and rename it over the old one, so a crash never leaves half a file.
@@ -161,7 +160,15 @@ mod tests {
         std::fs::write(&blocker, "x").expect("write");
         let store = Store::new(blocker.join("yuedu"));
         let e = store.put("k", Pos::default()).expect_err("not a directory");
-        assert!(e.contains("cannot save the reading position"), "{e}");
+        assert!(matches!(e, SaveError::Write { .. }), "{e:?}");
+        let shown = e.to_string();
+        assert!(
+            shown.contains("cannot save the reading position"),
+            "{shown}"
+        );
+        // The cause is kept, and told in the message.
+        let cause = std::error::Error::source(&e).map(ToString::to_string);
+        assert!(cause.is_some_and(|c| shown.ends_with(&c)), "{shown}");
     }
 
     #[test]

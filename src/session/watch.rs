@@ -9,6 +9,8 @@ use notify::{
 };
 use serde::Deserialize;
 
+use crate::session::error::WatchError;
+
 /// How the open file is watched (`[reader] watch` in config.toml).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -38,9 +40,11 @@ pub fn watch(
     path: &Path,
     mode: WatchMode,
     on_change: impl Fn() + Send + Clone + 'static,
-) -> Result<Option<FileWatch>, String> {
-    let file: PathBuf =
-        std::fs::canonicalize(path).map_err(|e| format!("cannot watch {}: {e}", path.display()))?;
+) -> Result<Option<FileWatch>, WatchError> {
+    let file: PathBuf = std::fs::canonicalize(path).map_err(|source| WatchError::Path {
+        path: path.to_path_buf(),
+        source,
+    })?;
     match mode {
         WatchMode::Off => Ok(None),
         WatchMode::Poll => poll(&file, on_change).map(Some),
@@ -51,7 +55,10 @@ pub fn watch(
     }
 }
 
-fn notifications(file: &Path, on_change: impl Fn() + Send + 'static) -> Result<FileWatch, String> {
+fn notifications(
+    file: &Path,
+    on_change: impl Fn() + Send + 'static,
+) -> Result<FileWatch, WatchError> {
     let name = file.file_name().map(ToOwned::to_owned);
     let dir = file.parent().unwrap_or(Path::new("/")).to_path_buf();
     let mut watcher = RecommendedWatcher::new(
@@ -68,18 +75,15 @@ fn notifications(file: &Path, on_change: impl Fn() + Send + 'static) -> Result<F
             }
         },
         NotifyConfig::default(),
-    )
-    .map_err(|e| e.to_string())?;
-    watcher
-        .watch(&dir, RecursiveMode::NonRecursive)
-        .map_err(|e| e.to_string())?;
+    )?;
+    watcher.watch(&dir, RecursiveMode::NonRecursive)?;
     Ok(FileWatch {
         _watcher: Box::new(watcher),
         how: "notifications",
     })
 }
 
-fn poll(file: &Path, on_change: impl Fn() + Send + 'static) -> Result<FileWatch, String> {
+fn poll(file: &Path, on_change: impl Fn() + Send + 'static) -> Result<FileWatch, WatchError> {
     let mut watcher = PollWatcher::new(
         move |res: notify::Result<notify::Event>| {
             if res.is_ok() {
@@ -89,11 +93,8 @@ fn poll(file: &Path, on_change: impl Fn() + Send + 'static) -> Result<FileWatch,
         NotifyConfig::default()
             .with_poll_interval(POLL_INTERVAL)
             .with_compare_contents(true),
-    )
-    .map_err(|e| e.to_string())?;
-    watcher
-        .watch(file, RecursiveMode::NonRecursive)
-        .map_err(|e| e.to_string())?;
+    )?;
+    watcher.watch(file, RecursiveMode::NonRecursive)?;
     Ok(FileWatch {
         _watcher: Box::new(watcher),
         how: "polling",

@@ -54,20 +54,41 @@ pub fn editor_command() -> Vec<String> {
     chosen.split_whitespace().map(str::to_string).collect()
 }
 
+/// Why the editor did not run to a good end.
+#[derive(Debug, thiserror::Error)]
+pub enum EditError {
+    #[error("no editor: set VISUAL or EDITOR")]
+    NoEditor,
+    #[error("{program}: {source}")]
+    Start {
+        program: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{program} ended with {status}")]
+    Failed {
+        program: String,
+        status: std::process::ExitStatus,
+    },
+    #[error("taking the terminal back: {0}")]
+    Terminal(#[source] std::io::Error),
+}
+
 /// Runs the editor on `path` at `line` (`+LINE PATH`, which vi, vim, nano, emacs, micro
 /// and most others take), between `leave` (give the terminal back) and `enter` (take
 /// it again), with the key thread paused.
 ///
-/// Errors: the editor could not be started, or ended with a failure, as a message.
+/// Errors: [`EditError`]: no editor set, it could not be started, it ended with a
+/// failure, or the terminal could not be taken back.
 pub fn edit(
     path: &Path,
     line: usize,
     leave: impl FnOnce(),
     enter: impl FnOnce() -> std::io::Result<()>,
-) -> Result<(), String> {
+) -> Result<(), EditError> {
     let command = editor_command();
     let Some((program, args)) = command.split_first() else {
-        return Err("no editor: set VISUAL or EDITOR".to_string());
+        return Err(EditError::NoEditor);
     };
     pause_input();
     leave();
@@ -78,10 +99,11 @@ pub fn edit(
         .status();
     let entered = enter();
     resume_input();
-    entered.map_err(|e| e.to_string())?;
+    entered.map_err(EditError::Terminal)?;
+    let program = program.clone();
     match status {
         Ok(s) if s.success() => Ok(()),
-        Ok(s) => Err(format!("{program} ended with {s}")),
-        Err(e) => Err(format!("{program}: {e}")),
+        Ok(status) => Err(EditError::Failed { program, status }),
+        Err(source) => Err(EditError::Start { program, source }),
     }
 }

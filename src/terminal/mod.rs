@@ -28,13 +28,15 @@ use signal_hook::iterator::Signals;
 use crate::article::Article;
 use crate::check::FindingList;
 use crate::config::OutputConfig;
+use crate::input::source::LoadError;
 use crate::layout::AmbiguousWidth;
+use crate::session::error::OpenError;
 use crate::session::reader::Opened;
 use crate::session::watch::{self, WatchMode};
 use crate::ui::{self, Theme};
 use crate::view::action::Action;
 use crate::view::app::App;
-use crate::view::app::Loaded;
+use crate::view::app::{LoadFailure, Loaded};
 use crate::view::library::{Library, Outcome};
 use wire::{ScrollMethod, View, Wire};
 
@@ -47,11 +49,11 @@ enum Msg {
     FileChanged(u64),
     /// The whole of a large article, read in the background (the number tells for which
     /// reading of an article it is).
-    Loaded(u64, Box<Result<Loaded, String>>),
+    Loaded(u64, Box<Result<Loaded, LoadFailure>>),
 }
 
 /// Reads an article and what `check` finds in it; the error is for the status bar.
-pub type ReadArticle = dyn Fn() -> Result<(Article, FindingList), String>;
+pub type ReadArticle = dyn Fn() -> Result<(Article, FindingList), LoadError>;
 
 /// What the reader needs to read its article again.
 pub struct Reload {
@@ -157,7 +159,7 @@ fn spawn_input(tx: Sender<Msg>) {
 }
 
 /// Opens the article at a path for a screen of a size (the library's Enter).
-pub type OpenArticle<'a> = dyn Fn(&std::path::Path, (u16, u16)) -> Result<Opened, String> + 'a;
+pub type OpenArticle<'a> = dyn Fn(&std::path::Path, (u16, u16)) -> Result<Opened, OpenError> + 'a;
 
 /// How often the watchdog looks whether the terminal is still there.
 const TERMINAL_CHECK: Duration = Duration::from_millis(250);
@@ -196,6 +198,8 @@ pub struct Session {
     /// events are first waited for, after the first frame (keys typed before wait in the
     /// terminal's input queue).
     listening: bool,
+    /// [`PANIC_FOR_TESTS`] was set when the session started.
+    panic_at_first_key: bool,
 }
 
 impl Session {
@@ -235,6 +239,7 @@ impl Session {
             mouse,
             watch_generation: 0,
             listening: false,
+            panic_at_first_key: std::env::var_os(PANIC_FOR_TESTS).is_some(),
         })
     }
 
@@ -286,7 +291,7 @@ impl Session {
         wire::forget(&mut self.terminal);
         match result {
             Ok(()) => app.reload_requested = true,
-            Err(e) => app.message = Some(e),
+            Err(e) => app.message = Some(e.to_string()),
         }
     }
 
@@ -344,7 +349,7 @@ impl Session {
                 match watch::watch(&r.path, r.mode, notify) {
                     Ok(w) => w,
                     Err(e) => {
-                        app.message = Some(e);
+                        app.message = Some(e.to_string());
                         None
                     }
                 }
@@ -356,7 +361,8 @@ impl Session {
             thread::spawn(move || {
                 let loaded = rx
                     .recv()
-                    .unwrap_or_else(|_| Err("the thread reading it stopped".to_string()));
+                    .map_err(|_| LoadFailure::Stopped)
+                    .and_then(|l| l.map_err(LoadFailure::from));
                 let _ = tx.send(Msg::Loaded(generation, Box::new(loaded)));
             });
         }
@@ -395,7 +401,7 @@ impl Session {
             }
             for msg in batch {
                 match msg {
-                    Msg::Term(e) => handle(app, e),
+                    Msg::Term(e) => handle(app, e, self.panic_at_first_key),
                     Msg::FileChanged(_) => file_changed = true,
                     Msg::Loaded(_, loaded) => app.finish_loading(*loaded),
                     Msg::TermGone(_) => {}
@@ -441,7 +447,7 @@ impl Session {
                     Outcome::None => {}
                     Outcome::Quit => return Ok(()),
                     Outcome::Open(path) => match open(&path, self.size()) {
-                        Err(e) => lib.message = Some(e),
+                        Err(e) => lib.message = Some(e.to_string()),
                         Ok(mut opened) => {
                             self.read(&mut opened.app, theme, opened.reload.as_ref())?;
                             if let Err(warning) = opened.save_position() {
@@ -492,10 +498,12 @@ fn reload_now(app: &mut App, reload: Option<&Reload>, by_hand: bool) {
     }
 }
 
-fn handle(app: &mut App, ev: Event) {
+/// Hands a terminal event to the reader; `panic_at_first_key` is [`PANIC_FOR_TESTS`],
+/// read once when the session started.
+fn handle(app: &mut App, ev: Event, panic_at_first_key: bool) {
     match ev {
         Event::Key(key) => {
-            if std::env::var_os(PANIC_FOR_TESTS).is_some() {
+            if panic_at_first_key {
                 panic!("{PANIC_FOR_TESTS} is set: panicking at the first key, as asked");
             }
             app.handle_key(key);

@@ -224,15 +224,24 @@ impl<'a> Fullwidth<'a> {
 /// [`is_chinese`]; a `(` and the `)` that closes it are shown full-width together when
 /// either is.
 pub fn fullwidth_substitutions(text: &str) -> Vec<(usize, char)> {
-    let mut scan = FwScan::new(text);
     let mut out = Vec::new();
+    for_each_substitution(text, |at, w| out.push((at, w)));
+    out.sort_unstable_by_key(|&(o, _)| o);
+    out
+}
+
+/// Calls `found` with each of [`fullwidth_substitutions`], without collecting them: in
+/// order, but for a `(` not next to Chinese, which comes when the `)` that settles it
+/// does. Keeps only where such `(` stand.
+pub fn for_each_substitution(text: &str, mut found: impl FnMut(usize, char)) {
+    let mut scan = FwScan::new(text);
     // Where each `(` not next to Chinese stands, by number.
     let mut far_opens: Vec<usize> = Vec::new();
     loop {
         let at = scan.pos;
         let Some(st) = scan.step() else { break };
         if let Some(w) = st.subst {
-            out.push((at, w));
+            found(at, w);
         }
         if st.far_open.is_some() {
             far_opens.push(at);
@@ -240,11 +249,9 @@ pub fn fullwidth_substitutions(text: &str) -> Vec<(usize, char)> {
         if let Some((n, true)) = st.closes
             && let Some(&open) = usize::try_from(n).ok().and_then(|n| far_opens.get(n))
         {
-            out.push((open, '（'));
+            found(open, '（');
         }
     }
-    out.sort_unstable_by_key(|&(o, _)| o);
-    out
 }
 
 #[cfg(test)]

@@ -165,8 +165,8 @@ fn chars_between(text: &str, from: usize, to: usize) -> usize {
 pub struct Locator<'a> {
     index: &'a LineIndex,
     text: &'a str,
-    /// The last answer: (byte offset, line, column).
-    last: Option<(usize, LineNo, usize)>,
+    /// The last answer: (byte offset, line, column), and where the next line starts.
+    last: Option<((usize, LineNo, usize), usize)>,
 }
 
 impl<'a> Locator<'a> {
@@ -180,17 +180,22 @@ impl<'a> Locator<'a> {
 
     /// The 1-based line and column of byte `offset`, as [`LineIndex::line_col`].
     pub fn line_col(&mut self, offset: usize) -> (LineNo, usize) {
-        if let Some((at, line, col)) = self.last
+        if let Some(((at, line, col), next_line)) = self.last
             && at <= offset
-            && self.index.line_of(offset) == line
+            && offset < next_line
             && offset - at <= COL_MARK
         {
             let col = col + chars_between(self.text, at, offset);
-            self.last = Some((offset, line, col));
+            self.last = Some(((offset, line, col), next_line));
             return (line, col);
         }
         let (line, col) = self.index.line_col(self.text, offset);
-        self.last = Some((offset, line, col));
+        let next_line = self
+            .index
+            .starts
+            .get(line)
+            .map_or(usize::MAX, |&s| s as usize);
+        self.last = Some(((offset, line, col), next_line));
         (line, col)
     }
 }

@@ -1,5 +1,8 @@
-//! Text primitives shared by every later stage: display widths ([`width`]) and the one
-//! place untrusted characters become visible notation ([`sanitize`]).
+//! Text primitives shared by every later stage: display widths ([`width`]), the one
+//! place untrusted characters become visible notation ([`sanitize`]), the one line index
+//! (byte offset ⇄ line:col, [`lines`]), the one definition of Chinese text and its
+//! punctuation classes ([`chinese`]) and the one full-width punctuation engine
+//! ([`fullwidth`]).
 
 pub mod chinese;
 pub mod fullwidth;

@@ -160,13 +160,18 @@ impl fmt::Display for Action {
     }
 }
 
+/// An action name that names no action.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown action \"{0}\"")]
+pub struct UnknownAction(pub String);
+
 impl FromStr for Action {
-    type Err = String;
+    type Err = UnknownAction;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Action::all()
             .find(|a| a.name() == s)
-            .ok_or_else(|| format!("unknown action \"{s}\""))
+            .ok_or_else(|| UnknownAction(s.to_string()))
     }
 }
 

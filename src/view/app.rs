@@ -11,11 +11,12 @@ use ratatui::layout::Rect;
 use crate::article::Article;
 use crate::check::FindingList;
 use crate::config::Config;
+use crate::input::source::LoadError;
 use crate::layout::{Items, Layout, Pos, item_len, item_text, items};
 use crate::view::action::Action;
 use crate::view::findings::FindingsFilter;
 use crate::view::goto::GotoState;
-use crate::view::keymap::{Key, Keymap};
+use crate::view::keymap::{Key, KeyConflict, Keymap};
 use crate::view::mode::Mode;
 use crate::view::nav::nav_entries;
 pub use crate::view::nav::{NavEntry, NavKind};
@@ -135,7 +136,7 @@ pub struct App {
     pub loading: Option<Loading>,
     /// The whole article, when it is being read in the background; the event loop
     /// takes it and hands the result to [`App::finish_loading`].
-    pub pending_load: Option<Receiver<Result<Loaded, String>>>,
+    pub pending_load: Option<Receiver<Result<Loaded, LoadError>>>,
     /// The selected row of the findings list, when it is open (an index into
     /// `findings_order`).
     pub findings_view: Option<usize>,
@@ -464,7 +465,7 @@ impl App {
     /// Puts the whole article, read in the background, in place of its first part,
     /// keeping the reader where it is; resumes the remembered position when the reader
     /// has not moved yet.
-    pub fn finish_loading(&mut self, loaded: Result<Loaded, String>) {
+    pub fn finish_loading(&mut self, loaded: Result<Loaded, LoadFailure>) {
         self.pending_load = None;
         let loaded = match loaded {
             Ok(l) => l,
@@ -615,13 +616,22 @@ fn find_snippet(article: &Article, items: &Items, snippet: &str, near: usize) ->
     })
 }
 
+/// Why the whole of a large article, read in the background, did not arrive.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadFailure {
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    #[error("the thread reading it stopped")]
+    Stopped,
+}
+
 /// Builds an app from a configuration, for tests and the binary.
 pub fn app_for(
     article: impl Into<Arc<Article>>,
     name: &str,
     config: Config,
     size: (u16, u16),
-) -> Result<App, String> {
+) -> Result<App, KeyConflict> {
     let keymap = config.keymap()?;
     Ok(App::new(article, name.to_string(), config, keymap, size))
 }

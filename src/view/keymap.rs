@@ -108,17 +108,24 @@ impl Key {
     }
 }
 
+/// A key name that is not a key.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum BadKey {
+    #[error(
+        "unknown key \"{0}\"; a key is a character (j, G, ?, ]) or one of space, enter, \
+         esc, tab, backtab, backspace, up, down, left, right, pageup, pagedown, home, end, \
+         f1-f12, optionally after ctrl-, alt- or shift-"
+    )]
+    Unknown(String),
+    #[error("key \"{0}\": write the shifted character itself (\"G\", not \"shift-g\")")]
+    ShiftedCharacter(String),
+}
+
 impl FromStr for Key {
-    type Err = String;
+    type Err = BadKey;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let invalid = || {
-            format!(
-                "unknown key \"{s}\"; a key is a character (j, G, ?, ]) or one of space, enter, \
-                 esc, tab, backtab, backspace, up, down, left, right, pageup, pagedown, home, end, \
-                 f1-f12, optionally after ctrl-, alt- or shift-"
-            )
-        };
+        let invalid = || BadKey::Unknown(s.to_string());
         let (mut ctrl, mut alt, mut shift) = (false, false, false);
         let mut rest = s;
         loop {
@@ -158,9 +165,7 @@ impl FromStr for Key {
             }
         };
         if shift && matches!(code, KeyCodeOrd::Char(_)) {
-            return Err(format!(
-                "key \"{s}\": write the shifted character itself (\"G\", not \"shift-g\")"
-            ));
+            return Err(BadKey::ShiftedCharacter(s.to_string()));
         }
         Ok(Key {
             code,
@@ -227,6 +232,15 @@ impl<'de> Deserialize<'de> for Action {
     }
 }
 
+/// One key bound to two actions that both claim it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("key \"{key}\" is bound to both {first} and {second}")]
+pub struct KeyConflict {
+    pub key: Key,
+    pub first: Action,
+    pub second: Action,
+}
+
 /// Keys to actions.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Keymap {
@@ -241,7 +255,7 @@ impl Keymap {
     pub fn new(
         bindings: &BTreeMap<Action, Vec<Key>>,
         preferred: &dyn Fn(Action) -> bool,
-    ) -> Result<Keymap, String> {
+    ) -> Result<Keymap, KeyConflict> {
         let mut by_key: HashMap<Key, Action> = HashMap::new();
         // Preferred actions first, so that they claim their keys.
         let mut order: Vec<(&Action, &Vec<Key>)> = bindings.iter().collect();
@@ -250,9 +264,11 @@ impl Keymap {
             for &key in keys {
                 match by_key.get(&key) {
                     Some(&other) if other != action && preferred(action) => {
-                        return Err(format!(
-                            "key \"{key}\" is bound to both {other} and {action}"
-                        ));
+                        return Err(KeyConflict {
+                            key,
+                            first: other,
+                            second: action,
+                        });
                     }
                     Some(_) => {}
                     None => {
@@ -329,7 +345,7 @@ mod tests {
     #[test]
     fn bad_names_say_what_is_valid() {
         for bad in ["ctrl-", "pagedwn", "f13", "shift-g", ""] {
-            let e = bad.parse::<Key>().expect_err(bad);
+            let e = bad.parse::<Key>().expect_err(bad).to_string();
             assert!(e.contains(&format!("\"{bad}\"")), "{e}");
         }
     }
@@ -358,6 +374,7 @@ mod tests {
         assert_eq!(map.action(&j), Some(Action::NextHeading));
         assert!(map.keys(Action::ScrollDown).is_empty());
         let e = Keymap::new(&b, &|_| true).expect_err("conflict");
-        assert!(e.contains("\"j\""), "{e}");
+        assert_eq!(e.key, "j".parse::<Key>().expect("a key"));
+        assert!(e.to_string().contains("\"j\""), "{e}");
     }
 }
