@@ -34,6 +34,13 @@ impl<E: std::fmt::Display> From<E> for Failure {
 fn apply_text_args(config: &mut Config, args: &TextArgs) {
     if let Some(a) = args.ambiguous_width {
         config.text.ambiguous_width = a.into();
+        config.text.ambiguous_setting = match a {
+            yuedu::cli::AmbiguousArg::Narrow => yuedu::config::AmbiguousSetting::Narrow,
+            yuedu::cli::AmbiguousArg::Wide => yuedu::config::AmbiguousSetting::Wide,
+        };
+    }
+    if let Some(s) = args.script {
+        config.text.script = s.into();
     }
     if let Some(l) = args.line_break {
         config.text.line_break = l.into();
