@@ -265,8 +265,26 @@ fn theme_for(config: &Config) -> Theme {
     Theme::new(&config.theme, no_color)
 }
 
+/// `ambiguous-width = "auto"`: the terminal is asked before anything is laid out; what
+/// it said, for the status bar.
+fn probe_ambiguous(config: &mut Config) -> Option<String> {
+    if config.text.ambiguous_setting.fixed().is_some() || !can_take_over_terminal() {
+        return None;
+    }
+    let found = terminal::probe::probe(terminal::probe::TIMEOUT);
+    config.text.ambiguous_width = found.width();
+    Some(found.describe())
+}
+
 /// Reads one article: in the reader, or printed when there is no terminal to take over.
-fn read_one(path: Option<&Path>, config: Config, read: &ReadOptions) -> Result<(), Failure> {
+fn read_one(path: Option<&Path>, mut config: Config, read: &ReadOptions) -> Result<(), Failure> {
+    let probed = probe_ambiguous(&mut config);
+    let run_reader = |mut opened: reader::Opened, config: &Config| {
+        if opened.app.message.is_none() {
+            opened.app.message = probed.clone();
+        }
+        run_reader(opened, config)
+    };
     if let Some(file) = path.filter(|p| *p != Path::new("-"))
         && can_take_over_terminal()
     {
@@ -310,9 +328,10 @@ fn run_reader(mut opened: reader::Opened, config: &Config) -> Result<(), Failure
 fn browse(
     origin: String,
     files: Vec<PathBuf>,
-    config: Config,
+    mut config: Config,
     read: &ReadOptions,
 ) -> Result<(), Failure> {
+    probe_ambiguous(&mut config);
     if !can_take_over_terminal() {
         // Print every article, each under its name, as `head` does with several files.
         for (i, f) in files.iter().enumerate() {

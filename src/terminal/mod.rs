@@ -2,6 +2,7 @@
 //! quit, error, panic, SIGTERM, SIGHUP (an SSH session dropping), SIGINT, SIGQUIT, and
 //! Ctrl-Z (given back while stopped, taken again with a full redraw on `fg`).
 
+pub mod probe;
 pub mod wire;
 
 use std::fs::File;

@@ -148,7 +148,11 @@ fn render_text_pane(app: &App, theme: &Theme, buf: &mut Buffer, pane: Rect, colu
         for span in app.layout.spans(&app.article, index) {
             let style = theme.role(span.role);
             match &span.src {
-                Some(src) if !matches.is_empty() && span.role != Role::Notation => {
+                Some(src)
+                    if !matches.is_empty()
+                        && span.role != Role::Notation
+                        && one_for_one(app, pos.item, src, &span.text) =>
+                {
                     // Shown characters stand one for one for source characters: walk
                     // both, a grapheme at a time.
                     let mut offset = src.start;
@@ -181,6 +185,26 @@ fn render_text_pane(app: &App, theme: &Theme, buf: &mut Buffer, pane: Rect, colu
             }
         }
     }
+}
+
+/// Whether `shown` stands one for one for the characters of the item's source `src`
+/// (not so for a phrase the script conversion shows in another length, which is
+/// styled as a whole, as notation is).
+fn one_for_one(app: &App, item: usize, src: &std::ops::Range<usize>, shown: &str) -> bool {
+    let Some((text, credit)) = app
+        .items
+        .get(item)
+        .map(|it| crate::layout::item_text(&app.article, it))
+    else {
+        return true;
+    };
+    let count = |s: Option<&str>| s.map_or(0, |s| s.chars().count());
+    let n = if src.start >= text.len() {
+        count(credit.and_then(|c| c.get(src.start - text.len()..src.end - text.len())))
+    } else {
+        count(text.get(src.clone()))
+    };
+    n == shown.chars().count()
 }
 
 /// The byte length of the source character at `offset` of an item (text, then credit).
@@ -387,7 +411,12 @@ fn render_status_bar(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
         let n = search.matches.len();
         // Still looking through a large article: the count so far.
         let more = if app.search_pending() { "…" } else { "" };
-        let prompt = format!("/{}▏ {n}{more} matches", for_terminal_line(&search.query));
+        let folds = app.config.search.describe();
+        let folds = if folds.is_empty() { String::new() } else { format!("  [{folds}]") };
+        let prompt = format!(
+            "/{}▏ {n}{more} matches{folds}",
+            for_terminal_line(&search.query)
+        );
         put_str(
             buf,
             area.x,
