@@ -101,7 +101,10 @@ fn ask(tty: &mut File, timeout: Duration) -> Option<u32> {
             tv_sec: i64::try_from(left.as_secs()).unwrap_or(0),
             tv_nsec: i64::from(left.subsec_nanos()),
         };
-        let mut fds = [rustix::event::PollFd::new(&*tty, rustix::event::PollFlags::IN)];
+        let mut fds = [rustix::event::PollFd::new(
+            &*tty,
+            rustix::event::PollFlags::IN,
+        )];
         match rustix::event::poll(&mut fds, Some(&ts)) {
             Ok(0) => return None,
             Ok(_) => match tty.read(&mut buf) {

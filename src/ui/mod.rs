@@ -2,6 +2,7 @@
 //! layout of text here — the lines come laid out from [`crate::layout`].
 
 pub mod library;
+pub mod shown;
 pub mod theme;
 
 use std::num::NonZeroU16;
@@ -282,8 +283,9 @@ fn nav_rows(app: &App, theme: &Theme, width: usize, window: std::ops::Range<usiz
     let amb = app.config.text.ambiguous_width;
     let mut rows: Vec<NavRow> = Vec::new();
     let mut push = |text: &str, style: Style, entry: Option<usize>, max_rows: usize| {
-        // Article text: untrusted characters shown as notation.
-        for piece in wrap_plain(&for_terminal_line(text), width, max_rows, 2, amb) {
+        // Article text: shown as the text pane shows it, untrusted characters as notation.
+        let text = shown::shown(text, app.config.text.script, app.config.text.punctuation);
+        for piece in wrap_plain(&for_terminal_line(&text), width, max_rows, 2, amb) {
             rows.push(NavRow {
                 text: piece,
                 style,
@@ -412,7 +414,11 @@ fn render_status_bar(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
         // Still looking through a large article: the count so far.
         let more = if app.search_pending() { "…" } else { "" };
         let folds = app.config.search.describe();
-        let folds = if folds.is_empty() { String::new() } else { format!("  [{folds}]") };
+        let folds = if folds.is_empty() {
+            String::new()
+        } else {
+            format!("  [{folds}]")
+        };
         let prompt = format!(
             "/{}▏ {n}{more} matches{folds}",
             for_terminal_line(&search.query)
@@ -435,7 +441,8 @@ fn render_status_bar(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
     {
         // The section name only where a few of its characters fit.
         left.push_str(" │ ");
-        left.push_str(&for_terminal_line(section));
+        let section = shown::shown(section, app.config.text.script, app.config.text.punctuation);
+        left.push_str(&for_terminal_line(&section));
     }
     if let Some(search) = &app.search {
         let cur = search.current.map_or(0, |c| c + 1);
