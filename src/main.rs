@@ -278,6 +278,7 @@ fn probe_ambiguous(config: &mut Config) -> Option<String> {
 
 /// Reads one article: in the reader, or printed when there is no terminal to take over.
 fn read_one(path: Option<&Path>, mut config: Config, read: &ReadOptions) -> Result<(), Failure> {
+    yuedu::text::convert::preload(config.text.script);
     let probed = probe_ambiguous(&mut config);
     let run_reader = |mut opened: reader::Opened, config: &Config| {
         if opened.app.message.is_none() {

@@ -99,6 +99,15 @@ pub(crate) fn converter(script: Script) -> Option<&'static OpenCC> {
         .as_ref()
 }
 
+/// Loads the dictionaries of `script` in a thread of their own, so that they are read
+/// while the file is read and parsed; the first conversion waits for them if it comes
+/// first. Nothing for [`Script::AsIs`].
+pub fn preload(script: Script) {
+    if script != Script::AsIs {
+        std::thread::spawn(move || converter(script));
+    }
+}
+
 /// `text` in `script`, converted as a whole (phrases and all). For one-line texts: the
 /// navigation pane, the status bar, the library. Borrowed when nothing changes.
 pub fn convert(script: Script, text: &str) -> Cow<'_, str> {

@@ -73,7 +73,7 @@ const TABLE: &[(Action, &str, &str)] = &[
     (
         Action::CycleScript,
         "cycle-script",
-        "show the text as-is, Simplified, Traditional, Taiwan, Hong Kong",
+        "show the text in the next script (简 繁 臺 港)",
     ),
     (Action::Search, "search", "search (Chinese or Latin)"),
     (Action::NextMatch, "next-match", "next search match"),

@@ -1,5 +1,6 @@
 //! Runs the pure-Rust Chinese conversion crates yuedu considered on OpenCC's own test
-//! cases (../../tests/data/opencc/testcases.json) for the configurations yuedu shows:
+//! cases (../../tests/data/opencc/testcases.json, the suite as ferrous-opencc ships it,
+//! and upstream-newer.json, cases OpenCC added since, which no candidate ships) for the configurations yuedu shows:
 //! s2t, s2tw, s2twp, s2hk, t2s, tw2s, hk2s. Prints the cases passed per crate and
 //! configuration, and how long each took to load its dictionaries. `V=1` lists failures.
 //!
@@ -11,8 +12,15 @@ use std::time::Instant;
 use ferrous_opencc::config::BuiltinConfig as B;
 
 fn main() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/data/opencc/testcases.json");
-    let text = std::fs::read_to_string(path).expect("the OpenCC test cases");
+    for file in ["testcases.json", "upstream-newer.json"] {
+        println!("{file}");
+        compare(file);
+    }
+}
+
+fn compare(file: &str) {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/data/opencc/");
+    let text = std::fs::read_to_string(format!("{dir}{file}")).expect("the OpenCC test cases");
     let v: serde_json::Value = serde_json::from_str(&text).expect("JSON");
     let cfgs = ["s2t", "s2tw", "s2twp", "s2hk", "t2s", "tw2s", "hk2s"];
 
