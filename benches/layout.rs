@@ -160,5 +160,78 @@ fn bench_key(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_layout, bench_parse, bench_frame, bench_key);
+/// The script conversion of what one 80×24 frame shows: the shipped article's first
+/// items (banner to the second paragraph, about 23 lines at 80 columns) laid out as-is
+/// and converted, dictionaries loaded beforehand (the first conversion loads them).
+fn bench_convert(c: &mut Criterion) {
+    use yuedu::layout::{items, layout_item};
+    use yuedu::text::convert::Script;
+    let article = parse(SHIPPED_ARTICLE);
+    let frame: Vec<_> = items(&article).iter().enumerate().take(6).collect();
+    let mut group = c.benchmark_group("lay out one 80x24 frame's items");
+    for script in [Script::AsIs, Script::Traditional, Script::Taiwan] {
+        let opts = LayoutOptions {
+            width: 80,
+            script,
+            ..LayoutOptions::default()
+        };
+        let lines: usize = frame
+            .iter()
+            .map(|&(i, it)| layout_item(&article, it, i, &opts).len())
+            .sum();
+        assert!(lines >= 20, "{lines} lines");
+        group.bench_function(script.name(), |b| {
+            b.iter(|| {
+                for &(i, it) in &frame {
+                    black_box(layout_item(&article, it, i, &opts));
+                }
+            })
+        });
+    }
+    group.finish();
+}
+
+/// Search folding on a 50 MB article (the shipped article's paragraphs repeated): a
+/// query looked for through the whole text, folded (script, width, case) beside the
+/// exact byte search.
+fn bench_fold(c: &mut Criterion) {
+    use yuedu::text::fold::{Finder, Folding};
+    let mut text = String::new();
+    let paragraphs = paragraphs();
+    while text.len() < 50 << 20 {
+        for p in &paragraphs {
+            text.push_str(p);
+            text.push('\n');
+        }
+    }
+    let mut group = c.benchmark_group("search 50 MB");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.sample_size(10);
+    let finder = Finder::new("長三角", Folding::default()).expect("a query");
+    let mut n = 0;
+    finder.find_iter(&text, &mut |_| n += 1);
+    assert!(n > 1000, "{n} matches");
+    group.bench_function("folded (script, width, case)", |b| {
+        b.iter(|| {
+            let mut n = 0usize;
+            finder.find_iter(black_box(&text), &mut |_| n += 1);
+            n
+        })
+    });
+    let exact = memchr::memmem::Finder::new("长三角".as_bytes());
+    group.bench_function("exact bytes (memmem)", |b| {
+        b.iter(|| exact.find_iter(black_box(text.as_bytes())).count())
+    });
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    bench_layout,
+    bench_parse,
+    bench_frame,
+    bench_key,
+    bench_convert,
+    bench_fold
+);
 criterion_main!(benches);

@@ -9,7 +9,6 @@
 //! Folding is one character for one, so a match is a byte range of the source text,
 //! found without copying the text: positions stay exact.
 
-use std::collections::VecDeque;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -138,10 +137,14 @@ fn script_table() -> &'static [u16] {
     })
 }
 
-/// A query folded, ready to look for in texts.
+/// A query folded, ready to look for in texts (Knuth–Morris–Pratt over the folded
+/// characters: each character of the text is folded and looked at once).
 #[derive(Debug, Clone)]
 pub struct Finder {
     query: Vec<char>,
+    /// KMP's failure function: `fail[k]` is the length of the longest proper prefix of
+    /// `query[..=k]` that is also its suffix.
+    fail: Vec<usize>,
     folding: Folding,
 }
 
@@ -149,30 +152,48 @@ impl Finder {
     /// `None` for an empty query.
     pub fn new(query: &str, folding: Folding) -> Option<Finder> {
         let query: Vec<char> = query.chars().map(|c| folding.fold(c)).collect();
-        (!query.is_empty()).then_some(Finder { query, folding })
+        if query.is_empty() {
+            return None;
+        }
+        let mut fail = vec![0; query.len()];
+        let mut k = 0;
+        for i in 1..query.len() {
+            while k > 0 && query[i] != query[k] {
+                k = fail[k - 1];
+            }
+            if query[i] == query[k] {
+                k += 1;
+            }
+            fail[i] = k;
+        }
+        Some(Finder {
+            query,
+            fail,
+            folding,
+        })
     }
 
     /// Hands `found` the byte range in `hay` of every match, in order, not overlapping
     /// (a match is looked for again after the end of the last one).
     pub fn find_iter(&self, hay: &str, found: &mut dyn FnMut(Range<usize>)) {
         let n = self.query.len();
-        // The last characters seen (at most n), folded, with their byte offsets.
-        let mut window: VecDeque<(usize, char)> = VecDeque::with_capacity(n);
-        for (i, c) in hay.char_indices() {
-            if window.len() == n {
-                window.pop_front();
+        // The byte offsets of the last n characters, by their number modulo n.
+        let mut starts = vec![0usize; n];
+        let mut matched = 0;
+        for (count, (i, c)) in hay.char_indices().enumerate() {
+            starts[count % n] = i;
+            let f = self.folding.fold(c);
+            while matched > 0 && self.query[matched] != f {
+                matched = self.fail[matched - 1];
             }
-            window.push_back((i, self.folding.fold(c)));
-            if window.len() == n
-                && window.front().is_some_and(|&(_, f)| f == self.query[0])
-                && window
-                    .iter()
-                    .map(|&(_, f)| f)
-                    .eq(self.query.iter().copied())
-            {
-                let start = window.front().map_or(i, |&(b, _)| b);
+            if self.query[matched] == f {
+                matched += 1;
+            }
+            if matched == n {
+                // The match's first character is n - 1 characters back.
+                let start = starts[(count + 1) % n];
                 found(start..i + c.len_utf8());
-                window.clear();
+                matched = 0;
             }
         }
     }
@@ -233,6 +254,33 @@ mod tests {
         assert_eq!(find("aa", "aaaa", all), [0..2, 2..4]);
         assert_eq!(find("abab", "ababab", all), [0..4]);
         assert_eq!(find("余姚", "在余余姚,余姚", all), [6..12, 13..19]);
+    }
+
+    proptest::proptest! {
+        /// Without folding, the matches are `str::match_indices`' (non-overlapping,
+        /// left to right); with it, those of the folded text, at the same places.
+        #[test]
+        fn matches_are_those_of_the_folded_text(
+            hay in "[ab头頭发髮ＡA,，]{0,40}",
+            query in "[ab头頭发髮ＡA,，]{1,4}",
+        ) {
+            let none = Folding { fold_script: false, fold_width: false, fold_case: false };
+            let want: Vec<Range<usize>> =
+                hay.match_indices(&query).map(|(i, m)| i..i + m.len()).collect();
+            proptest::prop_assert_eq!(find(&query, &hay, none), want);
+            let all = Folding::default();
+            let folded: String = hay.chars().map(|c| all.fold(c)).collect();
+            let fq: String = query.chars().map(|c| all.fold(c)).collect();
+            let got: Vec<String> = find(&query, &hay, all)
+                .iter()
+                .map(|r| hay[r.clone()].chars().map(|c| all.fold(c)).collect())
+                .collect();
+            let n_want = folded.match_indices(&fq).count();
+            proptest::prop_assert_eq!(got.len(), n_want);
+            for g in got {
+                proptest::prop_assert_eq!(&g, &fq);
+            }
+        }
     }
 
     #[test]
