@@ -208,6 +208,7 @@ fn golden_hash(articles: &[Article], widths: impl Iterator<Item = usize> + Clone
                                 line_break,
                                 punctuation,
                                 indent: indent.to_string(),
+                                ..LayoutOptions::default()
                             };
                             let layout = Layout::new(a, &o);
                             h.num(layout.len());

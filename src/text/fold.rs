@@ -250,9 +250,9 @@ mod tests {
     #[test]
     fn overlapping_starts_are_found() {
         let all = Folding::default();
-        assert_eq!(find("aab", "aaab", all), [1..4]);
+        assert_eq!(find("aab", "aaab", all), vec![(1..4)]);
         assert_eq!(find("aa", "aaaa", all), [0..2, 2..4]);
-        assert_eq!(find("abab", "ababab", all), [0..4]);
+        assert_eq!(find("abab", "ababab", all), vec![(0..4)]);
         assert_eq!(find("余姚", "在余余姚,余姚", all), [6..12, 13..19]);
     }
 

@@ -1259,7 +1259,7 @@ pub fn find_matches(article: &Article, items: &Items, query: &str) -> Vec<Match>
 enum QueryFinder {
     /// No folding but Latin case: bytes, through memmem.
     Bytes {
-        finder: memchr::memmem::Finder<'static>,
+        finder: Box<memchr::memmem::Finder<'static>>,
         /// Whether the query has Latin letters, so that the text's must be folded.
         fold: bool,
     },
@@ -1285,7 +1285,7 @@ impl QueryFinder {
         };
         Some(QueryFinder::Bytes {
             fold: folding.fold_case && needle.bytes().any(|b| b.is_ascii_alphabetic()),
-            finder: memchr::memmem::Finder::new(needle.as_bytes()).into_owned(),
+            finder: Box::new(memchr::memmem::Finder::new(needle.as_bytes()).into_owned()),
         })
     }
 
