@@ -266,14 +266,14 @@ fn theme_for(config: &Config) -> Theme {
 }
 
 /// `ambiguous-width = "auto"`: the terminal is asked before anything is laid out; what
-/// it said, for the status bar.
+/// it said, for the status bar, where it is worth a word.
 fn probe_ambiguous(config: &mut Config) -> Option<String> {
     if config.text.ambiguous_setting.fixed().is_some() || !can_take_over_terminal() {
         return None;
     }
     let found = terminal::probe::probe(terminal::probe::TIMEOUT);
     config.text.ambiguous_width = found.width();
-    Some(found.describe())
+    found.notice()
 }
 
 /// Reads one article: in the reader, or printed when there is no terminal to take over.

@@ -38,20 +38,18 @@ impl Probe {
         }
     }
 
-    /// One line for the status bar.
-    pub fn describe(self) -> String {
+    /// What the status bar says at start-up: what was found where it is not the common
+    /// case (a terminal drawing them narrow, which needs no word).
+    pub fn notice(self) -> Option<String> {
         match self {
             Probe::Answered(AmbiguousWidth::Wide) => {
-                "ambiguous width: wide (the terminal draws “ ” … in two columns)".to_string()
+                Some("ambiguous width: wide (the terminal draws “ ” … in two columns)".to_string())
             }
-            Probe::Answered(AmbiguousWidth::Narrow) => {
-                "ambiguous width: narrow (the terminal draws “ ” … in one column)".to_string()
-            }
-            Probe::NoAnswer => {
+            Probe::NoAnswer => Some(
                 "ambiguous width: narrow (the terminal did not say; set ambiguous-width)"
-                    .to_string()
-            }
-            Probe::NotAsked => "ambiguous width: narrow".to_string(),
+                    .to_string(),
+            ),
+            Probe::Answered(AmbiguousWidth::Narrow) | Probe::NotAsked => None,
         }
     }
 }
