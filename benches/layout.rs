@@ -12,6 +12,7 @@ use yuedu::article::{Article, Block, BlockKind, Parts};
 use yuedu::formats::text::parse;
 use yuedu::input::source::SHIPPED_ARTICLE;
 use yuedu::layout::{Layout, LayoutOptions};
+use yuedu::text::convert::Script;
 
 const TARGET_BYTES: usize = 1 << 20;
 
@@ -92,11 +93,17 @@ fn bench_parse(c: &mut Criterion) {
 /// key costs before the backend writes the difference.
 fn bench_frame(c: &mut Criterion) {
     let mut group = c.benchmark_group("draw one frame");
-    for (cols, rows) in [(80u16, 24u16), (200, 60)] {
+    for (cols, rows, script) in [
+        (80u16, 24u16, Script::AsIs),
+        (200, 60, Script::AsIs),
+        (80, 24, Script::Traditional),
+    ] {
+        let mut config = yuedu::config::Config::defaults();
+        config.text.script = script;
         let mut app = yuedu::view::app::app_for(
             parse(SHIPPED_ARTICLE),
             "yuyao-yangtze-delta.txt",
-            yuedu::config::Config::defaults(),
+            config,
             (cols, rows),
         )
         .expect("default key map");
@@ -104,7 +111,11 @@ fn bench_frame(c: &mut Criterion) {
         let theme = yuedu::ui::Theme::new(&app.config.theme, false);
         let area = ratatui::layout::Rect::new(0, 0, cols, rows);
         let mut buf = ratatui::buffer::Buffer::empty(area);
-        group.bench_function(format!("{cols}x{rows}"), |b| {
+        let name = match script {
+            Script::AsIs => format!("{cols}x{rows}"),
+            _ => format!("{cols}x{rows}, {}", script.name()),
+        };
+        group.bench_function(name, |b| {
             b.iter(|| {
                 buf.reset();
                 yuedu::ui::render(black_box(&app), &theme, &mut buf, area);
@@ -161,13 +172,25 @@ fn bench_key(c: &mut Criterion) {
 }
 
 /// The script conversion of what one 80×24 frame shows: the shipped article's first
-/// items (banner to the second paragraph, about 23 lines at 80 columns) laid out as-is
+/// items (those the first 23 lines at 80 columns show) laid out as-is
 /// and converted, dictionaries loaded beforehand (the first conversion loads them).
 fn bench_convert(c: &mut Criterion) {
     use yuedu::layout::{items, layout_item};
-    use yuedu::text::convert::Script;
     let article = parse(SHIPPED_ARTICLE);
-    let frame: Vec<_> = items(&article).iter().enumerate().take(6).collect();
+    // The items the first 23 lines at 80 columns show.
+    let plain = LayoutOptions {
+        width: 80,
+        ..LayoutOptions::default()
+    };
+    let mut frame = Vec::new();
+    let mut shown = 0;
+    for (i, it) in items(&article).iter().enumerate() {
+        if shown >= 23 {
+            break;
+        }
+        shown += layout_item(&article, it, i, &plain).len();
+        frame.push((i, it));
+    }
     let mut group = c.benchmark_group("lay out one 80x24 frame's items");
     for script in [Script::AsIs, Script::Traditional, Script::Taiwan] {
         let opts = LayoutOptions {

@@ -14,6 +14,8 @@
 //! milliseconds), never at start-up with [`Script::AsIs`].
 
 use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -110,18 +112,33 @@ pub fn preload(script: Script) {
 
 /// `text` in `script`, converted as a whole (phrases and all). For one-line texts: the
 /// navigation pane, the status bar, the library. Borrowed when nothing changes.
+///
+/// The last few hundred texts converted are remembered (per thread): the navigation
+/// pane and the status bar show the same titles frame after frame.
 pub fn convert(script: Script, text: &str) -> Cow<'_, str> {
-    match converter(script) {
-        Some(cc) if text.chars().any(convertible) => {
-            let out = cc.convert(text);
-            if out == text {
-                Cow::Borrowed(text)
-            } else {
-                Cow::Owned(out)
-            }
-        }
-        _ => Cow::Borrowed(text),
+    /// How many texts are remembered per script before the memory is cleared.
+    const REMEMBERED: usize = 512;
+    thread_local! {
+        static SEEN: RefCell<[HashMap<String, Option<String>>; 5]> = RefCell::default();
     }
+    let Some(cc) = converter(script).filter(|_| text.chars().any(convertible)) else {
+        return Cow::Borrowed(text);
+    };
+    let i = Script::ALL.iter().position(|&s| s == script).unwrap_or(0);
+    let known = SEEN.with(|seen| seen.borrow()[i].get(text).cloned());
+    let shown = known.unwrap_or_else(|| {
+        let out = cc.convert(text);
+        let shown = (out != text).then_some(out);
+        SEEN.with(|seen| {
+            let map = &mut seen.borrow_mut()[i];
+            if map.len() >= REMEMBERED {
+                map.clear();
+            }
+            map.insert(text.to_string(), shown.clone());
+        });
+        shown
+    });
+    shown.map_or(Cow::Borrowed(text), Cow::Owned)
 }
 
 /// A text converted for display, as changes to the source text.
