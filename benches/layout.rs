@@ -12,6 +12,7 @@ use yuedu::article::{Article, Block, BlockKind, Parts};
 use yuedu::formats::text::parse;
 use yuedu::input::source::SHIPPED_ARTICLE;
 use yuedu::layout::{Layout, LayoutOptions};
+use yuedu::text::convert::Script;
 
 const TARGET_BYTES: usize = 1 << 20;
 
@@ -92,11 +93,17 @@ fn bench_parse(c: &mut Criterion) {
 /// key costs before the backend writes the difference.
 fn bench_frame(c: &mut Criterion) {
     let mut group = c.benchmark_group("draw one frame");
-    for (cols, rows) in [(80u16, 24u16), (200, 60)] {
+    for (cols, rows, script) in [
+        (80u16, 24u16, Script::AsIs),
+        (200, 60, Script::AsIs),
+        (80, 24, Script::Traditional),
+    ] {
+        let mut config = yuedu::config::Config::defaults();
+        config.text.script = script;
         let mut app = yuedu::view::app::app_for(
             parse(SHIPPED_ARTICLE),
             "yuyao-yangtze-delta.txt",
-            yuedu::config::Config::defaults(),
+            config,
             (cols, rows),
         )
         .expect("default key map");
@@ -104,7 +111,11 @@ fn bench_frame(c: &mut Criterion) {
         let theme = yuedu::ui::Theme::new(&app.config.theme, false);
         let area = ratatui::layout::Rect::new(0, 0, cols, rows);
         let mut buf = ratatui::buffer::Buffer::empty(area);
-        group.bench_function(format!("{cols}x{rows}"), |b| {
+        let name = match script {
+            Script::AsIs => format!("{cols}x{rows}"),
+            _ => format!("{cols}x{rows}, {}", script.name()),
+        };
+        group.bench_function(name, |b| {
             b.iter(|| {
                 buf.reset();
                 yuedu::ui::render(black_box(&app), &theme, &mut buf, area);
@@ -160,5 +171,90 @@ fn bench_key(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_layout, bench_parse, bench_frame, bench_key);
+/// The script conversion of what one 80×24 frame shows: the shipped article's first
+/// items (those the first 23 lines at 80 columns show) laid out as-is
+/// and converted, dictionaries loaded beforehand (the first conversion loads them).
+fn bench_convert(c: &mut Criterion) {
+    use yuedu::layout::{items, layout_item};
+    let article = parse(SHIPPED_ARTICLE);
+    // The items the first 23 lines at 80 columns show.
+    let plain = LayoutOptions {
+        width: 80,
+        ..LayoutOptions::default()
+    };
+    let mut frame = Vec::new();
+    let mut shown = 0;
+    for (i, it) in items(&article).iter().enumerate() {
+        if shown >= 23 {
+            break;
+        }
+        shown += layout_item(&article, it, i, &plain).len();
+        frame.push((i, it));
+    }
+    let mut group = c.benchmark_group("lay out one 80x24 frame's items");
+    for script in [Script::AsIs, Script::Traditional, Script::Taiwan] {
+        let opts = LayoutOptions {
+            width: 80,
+            script,
+            ..LayoutOptions::default()
+        };
+        let lines: usize = frame
+            .iter()
+            .map(|&(i, it)| layout_item(&article, it, i, &opts).len())
+            .sum();
+        assert!(lines >= 20, "{lines} lines");
+        group.bench_function(script.name(), |b| {
+            b.iter(|| {
+                for &(i, it) in &frame {
+                    black_box(layout_item(&article, it, i, &opts));
+                }
+            })
+        });
+    }
+    group.finish();
+}
+
+/// Search folding on a 50 MB article (the shipped article's paragraphs repeated): a
+/// query looked for through the whole text, folded (script, width, case) beside the
+/// exact byte search.
+fn bench_fold(c: &mut Criterion) {
+    use yuedu::text::fold::{Finder, Folding};
+    let mut text = String::new();
+    let paragraphs = paragraphs();
+    while text.len() < 50 << 20 {
+        for p in &paragraphs {
+            text.push_str(p);
+            text.push('\n');
+        }
+    }
+    let mut group = c.benchmark_group("search 50 MB");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.sample_size(10);
+    let finder = Finder::new("長三角", Folding::default()).expect("a query");
+    let mut n = 0;
+    finder.find_iter(&text, &mut |_| n += 1);
+    assert!(n > 1000, "{n} matches");
+    group.bench_function("folded (script, width, case)", |b| {
+        b.iter(|| {
+            let mut n = 0usize;
+            finder.find_iter(black_box(&text), &mut |_| n += 1);
+            n
+        })
+    });
+    let exact = memchr::memmem::Finder::new("长三角".as_bytes());
+    group.bench_function("exact bytes (memmem)", |b| {
+        b.iter(|| exact.find_iter(black_box(text.as_bytes())).count())
+    });
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    bench_layout,
+    bench_parse,
+    bench_frame,
+    bench_key,
+    bench_convert,
+    bench_fold
+);
 criterion_main!(benches);

@@ -31,6 +31,8 @@ const ROWS: u16 = 24;
 const QUIET: Duration = Duration::from_millis(120);
 /// Text the first screen of every file shows (the shipped article's banner).
 const FIRST_TEXT: &str = "谱写长三角一体化新篇章";
+/// [`FIRST_TEXT`] as `script = "traditional"` shows it.
+const FIRST_TEXT_TRADITIONAL: &str = "譜寫長三角一體化新篇章";
 /// What yuedu's status bar shows while a large file is still being read.
 const LOADING: &str = "… reading";
 const SCROLLS: usize = 40;
@@ -57,7 +59,7 @@ struct Output {
 struct Run {
     output: Arc<Mutex<Output>>,
     parser: Arc<Mutex<vt100::Parser>>,
-    writer: Box<dyn Write + Send>,
+    writer: Arc<Mutex<Box<dyn Write + Send>>>,
     child: Box<dyn Child + Send + Sync>,
     _master: Box<dyn MasterPty + Send>,
     started: Instant,
@@ -80,7 +82,12 @@ impl Run {
         let nz = |n: u16| std::num::NonZeroU16::new(n).expect("non-zero");
         let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(ROWS), nz(COLS), 0)));
         let mut reader = pair.master.try_clone_reader().expect("reader");
-        let (o, p) = (Arc::clone(&output), Arc::clone(&parser));
+        let writer = Arc::new(Mutex::new(pair.master.take_writer().expect("writer")));
+        let (o, p, w) = (
+            Arc::clone(&output),
+            Arc::clone(&parser),
+            Arc::clone(&writer),
+        );
         thread::spawn(move || {
             let mut buf = vec![0u8; 1 << 16];
             loop {
@@ -88,6 +95,13 @@ impl Run {
                     Ok(0) | Err(_) => break,
                     Ok(n) => {
                         let now = Instant::now();
+                        if buf[..n].windows(4).any(|x| x == b"\x1b[6n") {
+                            // A terminal answers the cursor position request (yuedu's
+                            // ambiguous-width probe) at once: here, narrow.
+                            let mut w = lock(&w);
+                            let _ = w.write_all(b"\x1b[1;2R");
+                            let _ = w.flush();
+                        }
                         let mut p = lock(&p);
                         p.process(&buf[..n]);
                         let mut o = lock(&o);
@@ -95,7 +109,10 @@ impl Run {
                         o.total += n;
                         if o.structure.is_none() {
                             let contents = p.screen().contents();
-                            if o.first_text.is_none() && contents.contains(FIRST_TEXT) {
+                            if o.first_text.is_none()
+                                && (contents.contains(FIRST_TEXT)
+                                    || contents.contains(FIRST_TEXT_TRADITIONAL))
+                            {
                                 o.first_text = Some(now);
                             }
                             o.loading_seen |= contents.contains(LOADING);
@@ -113,7 +130,6 @@ impl Run {
                 }
             }
         });
-        let writer = pair.master.take_writer().expect("writer");
         Run {
             output,
             parser,
@@ -142,8 +158,10 @@ impl Run {
     /// Types `key`; returns the latency to quiet and the bytes it caused.
     fn key(&mut self, key: &str) -> (Duration, usize) {
         let sent = Instant::now();
-        self.writer.write_all(key.as_bytes()).expect("write");
-        self.writer.flush().expect("flush");
+        let mut w = lock(&self.writer);
+        w.write_all(key.as_bytes()).expect("write");
+        w.flush().expect("flush");
+        drop(w);
         let (last, bytes) = self.quiet_after(sent, Duration::from_secs(60));
         (last.duration_since(sent), bytes)
     }
@@ -202,8 +220,10 @@ impl Run {
     }
 
     fn quit(mut self) {
-        let _ = self.writer.write_all(b"q");
-        let _ = self.writer.flush();
+        let mut w = lock(&self.writer);
+        let _ = w.write_all(b"q");
+        let _ = w.flush();
+        drop(w);
         let deadline = Instant::now() + Duration::from_secs(10);
         while Instant::now() < deadline {
             if let Ok(Some(_)) = self.child.try_wait() {
@@ -238,6 +258,8 @@ enum Program {
     /// With `[output] scroll-margins = "on"`: vt100, the screen here, has no left/right
     /// margins, so only this row's bytes and times count, not what its screen shows.
     YueduMargins,
+    /// With `[text] script = "traditional"`: the text shown in Traditional characters.
+    YueduTraditional,
 }
 
 impl Program {
@@ -247,6 +269,7 @@ impl Program {
             Program::Yuedu => "yuedu",
             Program::YueduNoNav => "yuedu, nav hidden",
             Program::YueduMargins => "yuedu, scroll margins",
+            Program::YueduTraditional => "yuedu, traditional",
         }
     }
 }
@@ -254,9 +277,10 @@ impl Program {
 fn command(program: Program, file: &Path, dir: &Path) -> CommandBuilder {
     let mut cmd = match program {
         Program::Less => CommandBuilder::new("less"),
-        Program::Yuedu | Program::YueduNoNav | Program::YueduMargins => {
-            CommandBuilder::new(env!("CARGO_BIN_EXE_yuedu"))
-        }
+        Program::Yuedu
+        | Program::YueduNoNav
+        | Program::YueduMargins
+        | Program::YueduTraditional => CommandBuilder::new(env!("CARGO_BIN_EXE_yuedu")),
     };
     cmd.arg(file);
     cmd.env_clear();
@@ -278,6 +302,11 @@ fn command(program: Program, file: &Path, dir: &Path) -> CommandBuilder {
     if let Program::YueduMargins = program {
         let config = dir.join("margins.toml");
         std::fs::write(&config, "[output]\nscroll-margins = \"on\"\n").expect("config");
+        cmd.env("YUEDU_CONFIG", config);
+    }
+    if let Program::YueduTraditional = program {
+        let config = dir.join("traditional.toml");
+        std::fs::write(&config, "[text]\nscript = \"traditional\"\n").expect("config");
         cmd.env("YUEDU_CONFIG", config);
     }
     cmd.cwd(dir);
@@ -433,6 +462,7 @@ fn main() {
         Program::Yuedu,
         Program::YueduNoNav,
         Program::YueduMargins,
+        Program::YueduTraditional,
     ];
     for (label, file) in &files {
         let big = label.starts_with("50");

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::layout::{AmbiguousWidth, LineBreakLevel, PunctuationDisplay};
+use crate::text::convert::Script;
 
 /// A terminal reader for long-form Chinese feature articles.
 ///
@@ -68,6 +69,10 @@ pub struct TextArgs {
     /// Show ASCII , ; : ! ? ( ) between Chinese characters as full-width (display only).
     #[arg(long, value_enum, value_name = "MODE")]
     pub punctuation: Option<PunctuationArg>,
+    /// Show the text in this script, converting phrase by phrase (display only: the file,
+    /// outline and search positions keep the source text).
+    #[arg(long, global = true, value_enum, value_name = "SCRIPT")]
+    pub script: Option<ScriptArg>,
 }
 
 /// How the article file is read.
@@ -146,6 +151,27 @@ pub enum LineBreakArg {
 pub enum PunctuationArg {
     AsIs,
     Fullwidth,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ScriptArg {
+    AsIs,
+    Simplified,
+    Traditional,
+    Taiwan,
+    Hongkong,
+}
+
+impl From<ScriptArg> for Script {
+    fn from(a: ScriptArg) -> Self {
+        match a {
+            ScriptArg::AsIs => Script::AsIs,
+            ScriptArg::Simplified => Script::Simplified,
+            ScriptArg::Traditional => Script::Traditional,
+            ScriptArg::Taiwan => Script::Taiwan,
+            ScriptArg::Hongkong => Script::Hongkong,
+        }
+    }
 }
 
 impl From<AmbiguousArg> for AmbiguousWidth {

@@ -12,6 +12,8 @@ use toml::de::{DeTable, DeValue};
 
 use crate::check::RuleLevels;
 use crate::layout::{AmbiguousWidth, LayoutOptions, LineBreakLevel, PunctuationDisplay};
+use crate::text::convert::Script;
+use crate::text::fold::Folding;
 use crate::view::action::Action;
 use crate::view::keymap::{Key, Keymap};
 
@@ -33,6 +35,8 @@ pub struct Config {
     /// `yuedu check`: rule → "error", "warning", "info" or "off". Defaults to the
     /// `[check]` table of `config.toml`, which lists every rule.
     pub check: RuleLevels,
+    /// `[search]`: the foldings a search applies.
+    pub search: Folding,
     /// The actions the user's file binds (their keys win over the defaults').
     #[serde(skip)]
     pub user_keys: BTreeSet<Action>,
@@ -42,12 +46,41 @@ pub struct Config {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct TextConfig {
-    /// Defaults to `"narrow"`.
+    /// Defaults to `"auto"`: the terminal is asked at start-up (`terminal::probe`).
+    #[serde(rename = "ambiguous-width")]
+    pub ambiguous_setting: AmbiguousSetting,
+    /// The width in effect: the setting, or what the terminal answered (narrow until
+    /// it is asked, and where it cannot be).
+    #[serde(skip)]
     pub ambiguous_width: AmbiguousWidth,
+    /// The script the text is shown in. Defaults to `"as-is"`.
+    #[serde(default)]
+    pub script: Script,
     /// Defaults to `"gb"`.
     pub line_break: LineBreakLevel,
     /// Defaults to `"as-is"`.
     pub punctuation: PunctuationDisplay,
+}
+
+/// `[text] ambiguous-width`: a width, or `auto` to ask the terminal.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AmbiguousSetting {
+    #[default]
+    Auto,
+    Narrow,
+    Wide,
+}
+
+impl AmbiguousSetting {
+    /// The width set, `None` for auto.
+    pub fn fixed(self) -> Option<AmbiguousWidth> {
+        match self {
+            AmbiguousSetting::Auto => None,
+            AmbiguousSetting::Narrow => Some(AmbiguousWidth::Narrow),
+            AmbiguousSetting::Wide => Some(AmbiguousWidth::Wide),
+        }
+    }
 }
 
 /// `[layout]`: widths and indents.
@@ -229,6 +262,7 @@ impl Config {
             ambiguous: self.text.ambiguous_width,
             line_break: self.text.line_break,
             punctuation: self.text.punctuation,
+            script: self.text.script,
             indent: self.layout.indent.clone(),
         }
     }
@@ -290,7 +324,20 @@ impl Config {
     /// The defaults: the embedded `config.toml`.
     pub fn defaults() -> Config {
         // The embedded file is checked by a test; a broken build should not get past it.
-        toml::from_str(DEFAULT_CONFIG).unwrap_or_else(|e| panic!("embedded config.toml: {e}"))
+        let c: Config =
+            toml::from_str(DEFAULT_CONFIG).unwrap_or_else(|e| panic!("embedded config.toml: {e}"));
+        c.resolved()
+    }
+
+    /// The ambiguous width in effect set from the setting (auto: narrow until the
+    /// terminal answers).
+    fn resolved(mut self) -> Config {
+        self.text.ambiguous_width = self
+            .text
+            .ambiguous_setting
+            .fixed()
+            .unwrap_or(AmbiguousWidth::Narrow);
+        self
     }
 
     /// The key map of these settings.
@@ -322,6 +369,7 @@ impl Config {
         let mut config = Config::deserialize(toml::de::Deserializer::from(merged))
             .map_err(|e| error_at(path, text, &e))?;
         config.user_keys = user_keys;
+        let config = config.resolved();
         if let Err(message) = config.keymap() {
             return Err(ConfigError {
                 path: path.to_string(),

@@ -73,6 +73,13 @@ fn message(e: &(dyn std::error::Error + 'static)) -> String {
 fn apply_text_args(config: &mut Config, args: &TextArgs) {
     if let Some(a) = args.ambiguous_width {
         config.text.ambiguous_width = a.into();
+        config.text.ambiguous_setting = match a {
+            yuedu::cli::AmbiguousArg::Narrow => yuedu::config::AmbiguousSetting::Narrow,
+            yuedu::cli::AmbiguousArg::Wide => yuedu::config::AmbiguousSetting::Wide,
+        };
+    }
+    if let Some(s) = args.script {
+        config.text.script = s.into();
     }
     if let Some(l) = args.line_break {
         config.text.line_break = l.into();
@@ -360,11 +367,30 @@ fn theme_for(config: &Config) -> Theme {
     Theme::new(&config.theme, no_color)
 }
 
+/// `ambiguous-width = "auto"`: the terminal is asked before anything is laid out; what
+/// it said, for the status bar, where it is worth a word.
+fn probe_ambiguous(config: &mut Config) -> Option<String> {
+    if config.text.ambiguous_setting.fixed().is_some() || !can_take_over_terminal() {
+        return None;
+    }
+    let found = terminal::probe::probe(terminal::probe::TIMEOUT);
+    config.text.ambiguous_width = found.width();
+    found.notice()
+}
+
 /// Reads one article: in the reader, or printed when there is no terminal to take over.
-fn read_one(path: Option<&Path>, config: Config, read: &ReadOptions) -> Result<(), Failure> {
+fn read_one(path: Option<&Path>, mut config: Config, read: &ReadOptions) -> Result<(), Failure> {
     if path == Some(Path::new("-")) {
         say_waiting_for_stdin();
     }
+    yuedu::text::convert::preload(config.text.script);
+    let probed = probe_ambiguous(&mut config);
+    let run_reader = |mut opened: reader::Opened, config: &Config| {
+        if opened.app.message.is_none() {
+            opened.app.message = probed.clone();
+        }
+        run_reader(opened, config)
+    };
     if let Some(file) = path.filter(|p| *p != Path::new("-"))
         && can_take_over_terminal()
     {
@@ -408,9 +434,10 @@ fn run_reader(mut opened: reader::Opened, config: &Config) -> Result<(), Failure
 fn browse(
     origin: String,
     files: Vec<PathBuf>,
-    config: Config,
+    mut config: Config,
     read: &ReadOptions,
 ) -> Result<(), Failure> {
+    probe_ambiguous(&mut config);
     if !can_take_over_terminal() {
         // Print every article, each under its name, as `head` does with several files.
         for (i, f) in files.iter().enumerate() {
@@ -434,6 +461,7 @@ fn browse(
         yuedu::check::check_source(src, article, &levels).len()
     };
     let mut lib = library::Library::reading(origin, files, read.clone(), Box::new(count_findings));
+    lib.shown = (config.text.script, config.text.punctuation);
     let theme = theme_for(&config);
     let amb = config.text.ambiguous_width;
     let open = |path: &Path, size: (u16, u16)| -> Result<reader::Opened, OpenError> {

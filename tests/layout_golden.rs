@@ -215,6 +215,7 @@ fn option_sets() -> Vec<(String, LayoutOptions)> {
                         line_break,
                         punctuation,
                         indent: indent.to_string(),
+                        ..LayoutOptions::default()
                     };
                     out.push((name, o));
                 }

@@ -209,6 +209,12 @@ impl Sshd {
 
     /// `ssh -tt … '<remote>'` in a pseudo-terminal of `cols` × `rows`.
     fn connect(&self, remote: &str, cols: u16, rows: u16) -> Pty {
+        self.connect_answering(remote, cols, rows, Some(2))
+    }
+
+    /// [`Sshd::connect`], the local terminal answering a cursor position request with
+    /// column `answer` (see [`Pty::spawn_answering`]).
+    fn connect_answering(&self, remote: &str, cols: u16, rows: u16, answer: Option<u32>) -> Pty {
         let key = self.dir.path().join("clientkey");
         let key = key.to_string_lossy();
         let port = self.port.to_string();
@@ -237,7 +243,7 @@ impl Sshd {
                 remote,
             ],
         );
-        Pty::spawn(cmd, cols, rows)
+        Pty::spawn_answering(cmd, cols, rows, answer)
     }
 }
 
@@ -325,6 +331,26 @@ fn wait_until(what: &str, timeout: Duration, done: impl Fn() -> bool) {
 }
 
 /// Read, move, resize and quit over SSH; afterwards the remote shell has its terminal back.
+#[test]
+fn the_width_probe_is_answered_over_ssh_and_traditional_is_shown() {
+    if !have_openssh() {
+        return;
+    }
+    let sshd = Sshd::start();
+    let remote = format!(
+        "{prelude} && {bin} --script traditional {ARTICLE}; echo \"remote-exit=$?\"; exec sh -i",
+        prelude = remote_prelude(),
+        bin = quote(yuedu_bin()),
+    );
+    // The local terminal draws ambiguous characters wide; the question and its answer
+    // cross the connection.
+    let mut p = sshd.connect_answering(&remote, 100, 30, Some(3));
+    p.wait_for_text("ambiguous width: wide");
+    p.wait_for_text("譜寫長三角一體化新篇章");
+    p.send("q");
+    p.wait_for_text("remote-exit=0");
+}
+
 #[test]
 fn reading_over_ssh_moves_resizes_and_quits_back_to_the_remote_shell() {
     if !have_openssh() {

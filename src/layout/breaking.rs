@@ -66,6 +66,9 @@ pub struct Seg<'a> {
     /// For an [`SegKind::Atom`]: the length of the source character it stands for.
     pub src_len: Option<usize>,
     pub kind: SegKind,
+    /// Characters shown in place of source characters (script conversion): the source
+    /// character's offset in the item's source text and the character shown, ascending.
+    pub conv: &'a [(usize, char)],
 }
 
 /// Options the breaker needs.
@@ -506,6 +509,8 @@ struct Producer<'s, 'a> {
     pos: usize,
     /// Full-width punctuation of the current segment, when it applies.
     fw: Option<Fullwidth<'a>>,
+    /// How many of the current segment's conversion substitutions are behind.
+    conv_at: usize,
     /// The width of the white-space run being produced so far.
     run_width: usize,
     /// The last unit of that run so far, when it is left out for now.
@@ -522,6 +527,7 @@ impl<'s, 'a> Producer<'s, 'a> {
             seg: 0,
             pos: 0,
             fw: None,
+            conv_at: 0,
             run_width: 0,
             held: None,
             shorten,
@@ -532,6 +538,7 @@ impl<'s, 'a> Producer<'s, 'a> {
 
     fn enter_segment(&mut self) {
         self.pos = 0;
+        self.conv_at = 0;
         self.fw = self.segs.get(self.seg).and_then(|seg| {
             (self.opts.punctuation == PunctuationDisplay::Fullwidth
                 && seg.base.is_some()
@@ -617,10 +624,26 @@ impl<'s, 'a> Producer<'s, 'a> {
                         break;
                     };
                     let g = &text[start..start + len];
-                    let subst = match &mut fw {
+                    let mut subst = match &mut fw {
                         Some(fw) => fw.first_of(start, start + len),
                         None => None,
                     };
+                    if !seg.conv.is_empty() {
+                        // Script conversion: the substitutions are in source order, and
+                        // so are the units; those before this unit are passed.
+                        let at = seg.base.unwrap_or(0) + start;
+                        let skip = self.conv_at;
+                        let k = seg.conv[skip.min(seg.conv.len())..]
+                            .iter()
+                            .take_while(|&&(b, _)| b < at)
+                            .count();
+                        self.conv_at = skip + k;
+                        if let Some(&(b, c)) = seg.conv.get(self.conv_at)
+                            && b == at
+                        {
+                            subst = subst.or(Some(c));
+                        }
+                    }
                     let ch = subst.unwrap_or(first);
                     let single = len == first.len_utf8();
                     let width = match subst {
@@ -751,6 +774,7 @@ mod tests {
             base: Some(base),
             src_len: None,
             kind,
+            conv: &[],
         }
     }
 
@@ -761,6 +785,7 @@ mod tests {
             base: None,
             src_len: None,
             kind,
+            conv: &[],
         }
     }
 
@@ -771,6 +796,7 @@ mod tests {
             base: Some(base),
             src_len: Some(3),
             kind: SegKind::Atom,
+            conv: &[],
         }
     }
 

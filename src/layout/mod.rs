@@ -9,6 +9,7 @@
 
 mod breaking;
 pub mod classes;
+pub mod shown;
 mod store;
 
 use std::ops::Range;
@@ -16,6 +17,7 @@ use std::ops::Range;
 use serde::Deserialize;
 
 use crate::article::{Article, BlockKind};
+use crate::text::convert::{self, Mapped, Script};
 use crate::text::sanitize;
 
 pub use crate::text::fullwidth::fullwidth_substitutions;
@@ -61,6 +63,8 @@ pub struct LayoutOptions {
     pub ambiguous: AmbiguousWidth,
     pub line_break: LineBreakLevel,
     pub punctuation: PunctuationDisplay,
+    /// The script the text is shown in (display only, [`crate::text::convert`]).
+    pub script: Script,
     /// Put before the first line of every paragraph; default two U+3000.
     pub indent: String,
 }
@@ -72,6 +76,7 @@ impl Default for LayoutOptions {
             ambiguous: AmbiguousWidth::Narrow,
             line_break: LineBreakLevel::Gb,
             punctuation: PunctuationDisplay::AsIs,
+            script: Script::AsIs,
             indent: "\u{3000}\u{3000}".to_string(),
         }
     }
@@ -307,12 +312,18 @@ pub fn layout_item_each(
     // pieces of the text and credit, plain runs and notation atoms.
     let text_parts = sanitized_parts(text);
     let credit_parts = credit.filter(|c| !c.is_empty()).map(sanitized_parts);
+    // The script conversion of each plain part (display only).
+    let text_conv = converted_parts(&text_parts, opts.script, 0);
+    let credit_conv = credit_parts
+        .as_ref()
+        .map(|p| converted_parts(p, opts.script, text.len()));
     let deco = |text, kind| Seg {
         text,
         role: Role::Decoration,
         base: None,
         src_len: None,
         kind,
+        conv: &[],
     };
     let mut segs = Vec::with_capacity(4);
     let text_role = match item {
@@ -335,10 +346,24 @@ pub fn layout_item_each(
             Some(BlockKind::Byline) => Role::Byline,
         },
     };
-    push_parts(&mut segs, &text_parts, text_role, 0, SegKind::Text);
-    if let Some(parts) = &credit_parts {
+    push_parts(
+        &mut segs,
+        &text_parts,
+        &text_conv,
+        text_role,
+        0,
+        SegKind::Text,
+    );
+    if let (Some(parts), Some(conv)) = (&credit_parts, &credit_conv) {
         segs.push(deco(CREDIT_SEPARATOR, SegKind::Separator));
-        push_parts(&mut segs, parts, Role::Credit, text.len(), SegKind::Credit);
+        push_parts(
+            &mut segs,
+            parts,
+            conv,
+            Role::Credit,
+            text.len(),
+            SegKind::Credit,
+        );
     }
     let bopts = BreakOptions {
         width: opts.width,
@@ -364,25 +389,86 @@ fn sanitized_parts(text: &str) -> Vec<sanitize::Segment<'_>> {
     }
 }
 
-/// Adds the segments of text `parts` that start at `base` in the item's source text.
+/// The script conversion of each of `parts` (empty for notation and for as-is), its
+/// offsets in the item's source text (the parts start at `base`).
+fn converted_parts(parts: &[sanitize::Segment<'_>], script: Script, base: usize) -> Vec<Mapped> {
+    parts
+        .iter()
+        .map(|p| {
+            if script == Script::AsIs || p.class.is_some() {
+                return Mapped::default();
+            }
+            let mut m = convert::convert_mapped(script, &p.text);
+            let off = base + p.src.start;
+            m.chars.iter_mut().for_each(|(b, _)| *b += off);
+            m.phrases
+                .iter_mut()
+                .for_each(|(r, _)| *r = r.start + off..r.end + off);
+            m
+        })
+        .collect()
+}
+
+/// Adds the segments of text `parts` that start at `base` in the item's source text,
+/// converted as `conv` (one per part) says: the characters it replaces one for one are
+/// the segment's substitutions, and each phrase it shows as a whole is an atom of its
+/// own standing for its source range.
 fn push_parts<'a>(
     segs: &mut Vec<Seg<'a>>,
     parts: &'a [sanitize::Segment<'a>],
+    conv: &'a [Mapped],
     role: Role,
     base: usize,
     kind: SegKind,
 ) {
-    for part in parts {
+    for (part, mapped) in parts.iter().zip(conv) {
         let replaced = part.class.is_some();
-        segs.push(Seg {
-            text: &part.text,
-            role: if part.notation { Role::Notation } else { role },
-            base: Some(base + part.src.start),
-            // A replaced character (notation, or a tab shown as spaces) is one atom that
-            // stands for its source bytes as a whole.
-            src_len: replaced.then(|| part.src.len()),
-            kind: if replaced { SegKind::Atom } else { kind },
-        });
+        if replaced || mapped.phrases.is_empty() {
+            segs.push(Seg {
+                text: &part.text,
+                role: if part.notation { Role::Notation } else { role },
+                base: Some(base + part.src.start),
+                // A replaced character (notation, or a tab shown as spaces) is one atom
+                // that stands for its source bytes as a whole.
+                src_len: replaced.then(|| part.src.len()),
+                kind: if replaced { SegKind::Atom } else { kind },
+                conv: &mapped.chars,
+            });
+            continue;
+        }
+        // Plain text with phrases: the text between them, and each phrase as an atom.
+        let off = base + part.src.start;
+        let mut at = 0;
+        let mut chars = &mapped.chars[..];
+        let text_seg =
+            |segs: &mut Vec<Seg<'a>>, from: usize, to: usize, chars: &mut &'a [(usize, char)]| {
+                let n = chars.partition_point(|&(b, _)| b < off + to);
+                let (these, rest) = chars.split_at(n);
+                *chars = rest;
+                if from < to {
+                    segs.push(Seg {
+                        text: &part.text[from..to],
+                        role,
+                        base: Some(off + from),
+                        src_len: None,
+                        kind,
+                        conv: these,
+                    });
+                }
+            };
+        for (range, shown) in &mapped.phrases {
+            text_seg(segs, at, range.start - off, &mut chars);
+            segs.push(Seg {
+                text: shown,
+                role,
+                base: Some(range.start),
+                src_len: Some(range.len()),
+                kind: SegKind::Atom,
+                conv: &[],
+            });
+            at = range.end - off;
+        }
+        text_seg(segs, at, part.text.len(), &mut chars);
     }
 }
 

@@ -354,3 +354,38 @@ fn substituted_cluster_keeps_its_marks() {
     o.punctuation = PunctuationDisplay::Fullwidth;
     assert_eq!(wrap_with("长;\u{301}", &o).concat(), "长；\u{301}");
 }
+
+#[test]
+fn script_conversion_is_shown_and_points_at_the_source() {
+    let text = "太后的头发很干燥,使用互联网算法的软件。";
+    for script in [Script::Traditional, Script::Taiwan] {
+        let mut o = opts(80);
+        o.script = script;
+        o.punctuation = PunctuationDisplay::Fullwidth;
+        let whole = wrap_with(text, &o).concat();
+        let want = match script {
+            Script::Taiwan => "太后的頭髮很乾燥，使用網際網路演算法的軟體。",
+            _ => "太后的頭髮很乾燥，使用互聯網算法的軟件。",
+        };
+        assert_eq!(whole, want);
+        // At every width: no line wider than the width (wrap_with checks), and the
+        // spans' source ranges tile the source text in order.
+        for width in 2..40 {
+            o.width = width;
+            let a = article_of(vec![block(BlockKind::Heading, text, None)]);
+            let lines = layout_item(&a, Item::Block(0), 0, &o);
+            let mut at = 0;
+            for span in lines.iter().flat_map(|l| &l.spans) {
+                let src = span.src.clone().expect("source text");
+                assert!(
+                    src.start <= at && at <= src.end,
+                    "{script:?} {width}: {span:?}"
+                );
+                at = src.end;
+            }
+            assert_eq!(at, text.len(), "{script:?} {width}");
+            let shown: String = lines.iter().map(Line::text).collect();
+            assert_eq!(shown, want, "{script:?} {width}");
+        }
+    }
+}

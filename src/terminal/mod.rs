@@ -3,6 +3,7 @@
 //! Ctrl-Z (given back while stopped, taken again with a full redraw on `fg`).
 
 pub mod editor;
+pub mod probe;
 pub mod wire;
 
 use std::fs::File;

@@ -1,10 +1,13 @@
 //! Text primitives shared by every later stage: display widths ([`width`]), the one
 //! place untrusted characters become visible notation ([`sanitize`]), the one line index
 //! (byte offset ⇄ line:col, [`lines`]), the one definition of Chinese text and its
-//! punctuation classes ([`chinese`]) and the one full-width punctuation engine
-//! ([`fullwidth`]).
+//! punctuation classes ([`chinese`]), the one full-width punctuation engine
+//! ([`fullwidth`]), Simplified ⇄ Traditional conversion for display ([`convert`]) and
+//! search folding ([`fold`]).
 
 pub mod chinese;
+pub mod convert;
+pub mod fold;
 pub mod fullwidth;
 pub mod lines;
 pub mod plain_types;

@@ -120,10 +120,14 @@ pub fn render(lib: &Library, theme: &Theme, amb: AmbiguousWidth, buf: &mut Buffe
             None if !e.summarised => "(reading…)",
             None => "(no title)",
         };
-        let mut label = format!(" {}", for_terminal_line(title));
+        let (script, punctuation) = lib.shown;
+        let title = crate::layout::shown::shown(title, script, punctuation);
+        let mut label = format!(" {}", for_terminal_line(&title));
         if !e.authors.is_empty() {
             label.push_str(" · ");
-            label.push_str(&for_terminal_line(&e.authors.join(" ")));
+            let authors = e.authors.join(" ");
+            let authors = crate::layout::shown::shown(&authors, script, punctuation);
+            label.push_str(&for_terminal_line(&authors));
         }
         if !wide {
             label.push_str(" · ");

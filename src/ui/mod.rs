@@ -2,6 +2,7 @@
 //! layout of text here — the lines come laid out from [`crate::layout`].
 
 pub mod library;
+
 pub mod theme;
 
 use std::num::NonZeroU16;
@@ -180,7 +181,11 @@ fn render_text_pane(app: &App, theme: &Theme, buf: &mut Buffer, pane: Rect, colu
         for span in app.layout.spans(&app.article, index) {
             let style = theme.role(span.role);
             match &span.src {
-                Some(src) if !matches.is_empty() && span.role != Role::Notation => {
+                Some(src)
+                    if !matches.is_empty()
+                        && span.role != Role::Notation
+                        && one_for_one(app, pos.item, src, &span.text) =>
+                {
                     // Shown characters stand one for one for source characters: walk
                     // both, a grapheme at a time.
                     let mut offset = src.start;
@@ -213,6 +218,26 @@ fn render_text_pane(app: &App, theme: &Theme, buf: &mut Buffer, pane: Rect, colu
             }
         }
     }
+}
+
+/// Whether `shown` stands one for one for the characters of the item's source `src`
+/// (not so for a phrase the script conversion shows in another length, which is
+/// styled as a whole, as notation is).
+fn one_for_one(app: &App, item: usize, src: &std::ops::Range<usize>, shown: &str) -> bool {
+    let Some((text, credit)) = app
+        .items
+        .get(item)
+        .map(|it| crate::layout::item_text(&app.article, it))
+    else {
+        return true;
+    };
+    let count = |s: Option<&str>| s.map_or(0, |s| s.chars().count());
+    let n = if src.start >= text.len() {
+        count(credit.and_then(|c| c.get(src.start - text.len()..src.end - text.len())))
+    } else {
+        count(text.get(src.clone()))
+    };
+    n == shown.chars().count()
 }
 
 /// The byte length of the source character at `offset` of an item (text, then credit).
@@ -290,8 +315,10 @@ fn nav_rows(app: &App, theme: &Theme, width: usize, window: std::ops::Range<usiz
     let amb = app.config.text.ambiguous_width;
     let mut rows: Vec<NavRow> = Vec::new();
     let mut push = |text: &str, style: Style, entry: Option<usize>, max_rows: usize| {
-        // Article text: untrusted characters shown as notation.
-        for piece in wrap_plain(&for_terminal_line(text), width, max_rows, 2, amb) {
+        // Article text: shown as the text pane shows it, untrusted characters as notation.
+        let text =
+            crate::layout::shown::shown(text, app.config.text.script, app.config.text.punctuation);
+        for piece in wrap_plain(&for_terminal_line(&text), width, max_rows, 2, amb) {
             rows.push(NavRow {
                 text: piece,
                 style,
@@ -418,8 +445,14 @@ fn render_status_bar(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
     let amb = app.config.text.ambiguous_width;
     if let Some(search) = app.search.as_ref().filter(|s| s.editing) {
         let (before, after) = search.query.split_at(search.cursor.min(search.query.len()));
+        let folds = app.config.search.describe();
+        let folds = if folds.is_empty() {
+            String::new()
+        } else {
+            format!("  [{folds}]")
+        };
         let prompt = format!(
-            "{}{}▏{} {}",
+            "{}{}▏{} {}{folds}",
             search.sign(),
             for_terminal_line(before),
             for_terminal_line(after),

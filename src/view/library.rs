@@ -9,7 +9,9 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::formats;
 use crate::input::source::{self, LoadOptions};
+use crate::layout::PunctuationDisplay;
 use crate::session::reader::ReadOptions;
+use crate::text::convert::Script;
 
 /// File name endings that hold articles; other files in a folder are left out.
 const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md"];
@@ -134,6 +136,9 @@ pub struct Library {
     /// Index into [`Library::visible`].
     pub selected: usize,
     pub message: Option<String>,
+    /// How titles and authors are shown (`[text] script` and `punctuation`; display
+    /// only, as in the reader).
+    pub shown: (Script, PunctuationDisplay),
     /// Entries read in the background, by index, as they are summarised.
     pending: Option<Receiver<(usize, Entry)>>,
 }
@@ -149,6 +154,7 @@ impl Library {
             filter: String::new(),
             selected: 0,
             message: None,
+            shown: (Script::AsIs, PunctuationDisplay::AsIs),
             pending: None,
         }
     }

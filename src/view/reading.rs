@@ -165,6 +165,12 @@ impl App {
             Action::SwitchFocus => self.switch_focus(),
             Action::Select => self.select(),
             Action::ToggleNav => self.toggle_nav(),
+            Action::CycleScript => {
+                // Display only: the lines are made again, the place kept.
+                self.config.text.script = self.config.text.script.next();
+                self.relayout(true);
+                self.message = Some(format!("script: {}", self.config.text.script.name()));
+            }
             Action::Search => self.start_search(false),
             Action::SearchBackward => self.start_search(true),
             Action::NextMatch => self.step_match(true),

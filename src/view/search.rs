@@ -8,6 +8,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::article::Article;
 use crate::layout::{Item, Items, Pos, item_len, item_text};
+use crate::text::fold::{Finder, Folding};
 use crate::view::action::Action;
 use crate::view::app::App;
 
@@ -283,7 +284,7 @@ impl App {
             return;
         };
         let (article, items) = (&self.article, &self.items);
-        let finder = QueryFinder::new(&search.query);
+        let finder = QueryFinder::new(&search.query, self.config.search);
         let from = search.matches.len();
         if finder.is_none() {
             // Nothing to look for.
@@ -424,10 +425,11 @@ impl App {
     }
 }
 
-/// Every match of `query` in the items' source texts; Latin letters match either case.
+/// Every match of `query` in the items' source texts, with every folding on
+/// ([`Folding::default`]: script, width, Latin case).
 pub fn find_matches(article: &Article, items: &Items, query: &str) -> Vec<Match> {
     let mut out = Vec::new();
-    if let Some(finder) = QueryFinder::new(query) {
+    if let Some(finder) = QueryFinder::new(query, Folding::default()) {
         for (i, item) in items.iter().enumerate() {
             finder.find_in_item(article, item, i, &mut out);
         }
@@ -435,47 +437,76 @@ pub fn find_matches(article: &Article, items: &Items, query: &str) -> Vec<Match>
     out
 }
 
-/// A search query ready to look for: Latin letters match either case; the text is
-/// never copied whole (a 50 MB paragraph is lowered a window at a time).
-struct QueryFinder {
-    finder: memchr::memmem::Finder<'static>,
-    /// Whether the query has Latin letters, so that the text's must be folded.
-    fold: bool,
+/// A search query ready to look for, folded as the settings say ([`crate::text::fold`]);
+/// the text is never copied whole (a 50 MB paragraph is lowered a window at a time, or
+/// folded a character at a time as it is read).
+enum QueryFinder {
+    /// No folding but Latin case: bytes, through memmem.
+    Bytes {
+        finder: Box<memchr::memmem::Finder<'static>>,
+        /// Whether the query has Latin letters, so that the text's must be folded.
+        fold: bool,
+    },
+    /// Script or width folding: characters, folded one for one.
+    Folded(Finder),
 }
 
+/// How much text is case-folded at a time for a query with Latin letters.
+const FOLD_WINDOW: usize = 64 * 1024;
+
 impl QueryFinder {
-    fn new(query: &str) -> Option<QueryFinder> {
+    fn new(query: &str, folding: Folding) -> Option<QueryFinder> {
         if query.is_empty() {
             return None;
         }
-        let needle = query.to_ascii_lowercase();
-        Some(QueryFinder {
-            fold: needle.bytes().any(|b| b.is_ascii_alphabetic()),
-            finder: memchr::memmem::Finder::new(needle.as_bytes()).into_owned(),
+        if folding.fold_script || folding.fold_width {
+            return Finder::new(query, folding).map(QueryFinder::Folded);
+        }
+        let needle = if folding.fold_case {
+            query.to_ascii_lowercase()
+        } else {
+            query.to_string()
+        };
+        Some(QueryFinder::Bytes {
+            fold: folding.fold_case && needle.bytes().any(|b| b.is_ascii_alphabetic()),
+            finder: Box::new(memchr::memmem::Finder::new(needle.as_bytes()).into_owned()),
         })
     }
 
     /// Adds the matches in item `item` (index `index`): its text, then a caption's
     /// credit. A match of a whole UTF-8 query in UTF-8 text always starts and ends on
-    /// character boundaries, so the search runs on bytes.
+    /// character boundaries, so the byte search runs on bytes.
     fn find_in_item(&self, article: &Article, item: Item, index: usize, out: &mut Vec<Match>) {
         let (text, credit) = item_text(article, item);
-        self.find_in(text.as_bytes(), 0, index, out);
+        self.find_in(text, 0, index, out);
         if let Some(c) = credit {
-            self.find_in(c.as_bytes(), text.len(), index, out);
+            self.find_in(c, text.len(), index, out);
         }
     }
 
-    fn find_in(&self, hay: &[u8], base: usize, item: usize, out: &mut Vec<Match>) {
-        let n = self.finder.needle().len();
+    fn find_in(&self, hay: &str, base: usize, item: usize, out: &mut Vec<Match>) {
+        let (finder, fold) = match self {
+            QueryFinder::Folded(f) => {
+                f.find_iter(hay, &mut |r| {
+                    out.push(Match {
+                        item,
+                        range: base + r.start..base + r.end,
+                    })
+                });
+                return;
+            }
+            QueryFinder::Bytes { finder, fold } => (finder, *fold),
+        };
+        let hay = hay.as_bytes();
+        let n = finder.needle().len();
         let mut push = |at: usize| {
             out.push(Match {
                 item,
                 range: base + at..base + at + n,
             })
         };
-        if !self.fold {
-            self.finder.find_iter(hay).for_each(&mut push);
+        if !fold {
+            finder.find_iter(hay).for_each(&mut push);
             return;
         }
         // Windows overlapping by the query's length less one: a match is counted in
@@ -487,7 +518,7 @@ impl QueryFinder {
             let with_overlap = (end + n.saturating_sub(1)).min(hay.len());
             lower.clear();
             lower.extend(hay[start..with_overlap].iter().map(u8::to_ascii_lowercase));
-            for at in self.finder.find_iter(&lower) {
+            for at in finder.find_iter(&lower) {
                 if start + at < end {
                     push(start + at);
                 }
@@ -496,9 +527,6 @@ impl QueryFinder {
         }
     }
 }
-
-/// How much text is case-folded at a time for a query with Latin letters.
-const FOLD_WINDOW: usize = 64 * 1024;
 
 #[cfg(test)]
 mod tests {
@@ -528,13 +556,16 @@ mod tests {
             text.push_str("aiot二AiOt角AIOT");
         }
         text.push_str("长三角aiot");
-        let finder = QueryFinder::new("AIOT").expect("a query");
-        let mut found = Vec::new();
-        finder.find_in(text.as_bytes(), 0, 0, &mut found);
-        let at: Vec<usize> = found.iter().map(|m| m.range.start).collect();
-        assert_eq!(at, naive(&text, "aiot"));
-        assert_eq!(at.len(), 7, "{at:?}");
-        assert!(found.iter().all(|m| m.range.len() == 4));
+        // By bytes (case folding alone) and by folded characters: the same matches.
+        for folding in [CASE_ONLY, Folding::default()] {
+            let finder = QueryFinder::new("AIOT", folding).expect("a query");
+            let mut found = Vec::new();
+            finder.find_in(&text, 0, 0, &mut found);
+            let at: Vec<usize> = found.iter().map(|m| m.range.start).collect();
+            assert_eq!(at, naive(&text, "aiot"));
+            assert_eq!(at.len(), 7, "{at:?}");
+            assert!(found.iter().all(|m| m.range.len() == 4));
+        }
     }
 
     fn keys(query: &str, cursor: usize, keys: &[KeyEvent]) -> (String, usize) {
@@ -606,10 +637,10 @@ mod tests {
 
     #[test]
     fn chinese_queries_match_as_they_are() {
-        let finder = QueryFinder::new("余姚").expect("a query");
-        assert!(!finder.fold);
+        let finder = QueryFinder::new("余姚", CASE_ONLY).expect("a query");
+        assert!(matches!(finder, QueryFinder::Bytes { fold: false, .. }));
         let mut found = Vec::new();
-        finder.find_in("在余姚，余姚人".as_bytes(), 10, 7, &mut found);
+        finder.find_in("在余姚，余姚人", 10, 7, &mut found);
         assert_eq!(
             found,
             vec![
@@ -623,6 +654,30 @@ mod tests {
                 }
             ]
         );
-        assert!(QueryFinder::new("").is_none());
+        assert!(QueryFinder::new("", CASE_ONLY).is_none());
+    }
+
+    const CASE_ONLY: Folding = Folding {
+        fold_script: false,
+        fold_width: false,
+        fold_case: true,
+    };
+
+    #[test]
+    fn a_query_typed_with_an_input_method_finds_the_text() {
+        // Full-width comma typed, half-width in the text; Traditional typed, Simplified
+        // in the text; the ranges are the source's.
+        let text = "今年,长三角的头发";
+        for (query, want) in [("今年，长三角", "今年,长三角"), ("頭髮", "头发")] {
+            let finder = QueryFinder::new(query, Folding::default()).expect("a query");
+            let mut found = Vec::new();
+            finder.find_in(text, 0, 0, &mut found);
+            let got: Vec<&str> = found.iter().map(|m| &text[m.range.clone()]).collect();
+            assert_eq!(got, [want]);
+        }
+        let finder = QueryFinder::new("今年，长三角", CASE_ONLY).expect("a query");
+        let mut found = Vec::new();
+        finder.find_in(text, 0, 0, &mut found);
+        assert!(found.is_empty());
     }
 }

@@ -195,7 +195,9 @@ impl App {
         }
         left.push(Piece::new(Part::File, for_terminal_line(&self.name)));
         if let Some(section) = self.current_section_name() {
-            left.push(Piece::new(Part::Section, for_terminal_line(section)));
+            let config = &self.config.text;
+            let section = crate::layout::shown::shown(section, config.script, config.punctuation);
+            left.push(Piece::new(Part::Section, for_terminal_line(&section)));
         }
         if let Some(search) = self.search.as_ref().filter(|s| !s.editing) {
             let cur = search.current.map_or(0, |c| c + 1);

@@ -52,7 +52,7 @@ pub struct Pty {
     /// Every byte the program wrote.
     pub output: Arc<Mutex<Vec<u8>>>,
     pub traffic: Recorder,
-    writer: Box<dyn Write + Send>,
+    writer: Arc<Mutex<Box<dyn Write + Send>>>,
     master: Box<dyn MasterPty + Send>,
     pub child: Box<dyn Child + Send + Sync>,
     reader: Option<thread::JoinHandle<()>>,
@@ -93,8 +93,21 @@ pub fn command(program: &str, args: &[&str]) -> CommandBuilder {
 }
 
 impl Pty {
-    /// Starts `cmd` in a pseudo-terminal of `cols` × `rows`.
-    pub fn spawn(mut cmd: CommandBuilder, cols: u16, rows: u16) -> Pty {
+    /// Starts `cmd` in a pseudo-terminal of `cols` × `rows` that answers a cursor
+    /// position request (yuedu's ambiguous-width probe) as a terminal drawing ambiguous
+    /// characters narrow does.
+    pub fn spawn(cmd: CommandBuilder, cols: u16, rows: u16) -> Pty {
+        Pty::spawn_answering(cmd, cols, rows, Some(2))
+    }
+
+    /// [`Pty::spawn`] answering a cursor position request (`CSI 6 n`) with the cursor in
+    /// column `answer` of row 1 (`CSI 1 ; answer R`), or never with `None`.
+    pub fn spawn_answering(
+        mut cmd: CommandBuilder,
+        cols: u16,
+        rows: u16,
+        answer: Option<u32>,
+    ) -> Pty {
         let state_dir = tempfile::tempdir().expect("state dir");
         if cmd.get_env("XDG_STATE_HOME").is_none() {
             cmd.env("XDG_STATE_HOME", state_dir.path());
@@ -113,20 +126,33 @@ impl Pty {
         )));
         let output = Arc::new(Mutex::new(Vec::new()));
         let mut reader = pair.master.try_clone_reader().expect("reader");
-        let (p, o) = (Arc::clone(&parser), Arc::clone(&output));
+        let writer = Arc::new(Mutex::new(pair.master.take_writer().expect("writer")));
+        let (p, o, w) = (
+            Arc::clone(&parser),
+            Arc::clone(&output),
+            Arc::clone(&writer),
+        );
         let reader = thread::spawn(move || {
             let mut buf = [0u8; 8192];
             loop {
                 match reader.read(&mut buf) {
                     Ok(0) | Err(_) => break,
                     Ok(n) => {
-                        lock(&o).extend_from_slice(&buf[..n]);
+                        let mut out = lock(&o);
+                        let from = out.len().saturating_sub(3);
+                        out.extend_from_slice(&buf[..n]);
+                        let asked = out[from..].windows(4).any(|x| x == b"\x1b[6n");
+                        drop(out);
+                        if let (true, Some(col)) = (asked, answer) {
+                            let mut w = lock(&w);
+                            let _ = write!(w, "\x1b[1;{col}R");
+                            let _ = w.flush();
+                        }
                         lock(&p).process(&buf[..n]);
                     }
                 }
             }
         });
-        let writer = pair.master.take_writer().expect("writer");
         Pty {
             parser,
             output,
@@ -146,8 +172,9 @@ impl Pty {
 
     /// Types `keys`.
     pub fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("write keys");
-        self.writer.flush().expect("flush keys");
+        let mut w = lock(&self.writer);
+        w.write_all(keys.as_bytes()).expect("write keys");
+        w.flush().expect("flush keys");
     }
 
     /// The screen's text, one line per row.

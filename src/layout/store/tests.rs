@@ -6,12 +6,16 @@ use super::*;
 use crate::article::{BlockKind, HeaderLine};
 use crate::layout::test_support::{block, random_text};
 use crate::layout::{AmbiguousWidth, LineBreakLevel, PunctuationDisplay, layout_item};
+use crate::text::convert::Script;
 
 /// Pieces of every kind the layout treats specially: Chinese, Latin, half- and
 /// full-width punctuation, parentheses, tabs, runs of spaces, controls and bidi
 /// characters shown as notation, invisible characters, combining marks, emoji.
 const PIECES: &[&str] = &[
     "长三角",
+    "头发",
+    "互联网",
+    "软件",
     "一体化",
     "余姚",
     "，",
@@ -634,6 +638,7 @@ proptest! {
         strict in any::<bool>(),
         indent in prop::sample::select(vec!["", "\u{3000}\u{3000}", "\t"]),
         sparse_below in 0usize..120,
+        script in prop::sample::select(vec![Script::AsIs, Script::Traditional, Script::Taiwan]),
     ) {
         let article = article_of(&texts);
         let o = LayoutOptions {
@@ -641,6 +646,7 @@ proptest! {
             ambiguous: if wide { AmbiguousWidth::Wide } else { AmbiguousWidth::Narrow },
             line_break: if strict { LineBreakLevel::Strict } else { LineBreakLevel::Basic },
             punctuation: if fullwidth { PunctuationDisplay::Fullwidth } else { PunctuationDisplay::AsIs },
+            script,
             indent: indent.to_string(),
         };
         // Lines made again for every item, kept as records for every item, and both.
