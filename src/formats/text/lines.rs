@@ -327,7 +327,7 @@ impl Conventions {
             unit_indented
                 && !is_indented(next)
                 && !ends_sentence(p)
-                && !(4 * width(next) < 3 * width(prev) && !ends_sentence(n))
+                && (4 * width(next) >= 3 * width(prev) || ends_sentence(n))
         } else {
             // A line ending in a colon introduces the next paragraph.
             !ends_sentence(p) && !is_short(p) && !p.ends_with(['：', ':'])
