@@ -102,6 +102,7 @@ const DATELINE_PARAGRAPHS: usize = 6;
 fn take_dateline(article: &mut Article, unit: &Unit<'_>, block: &mut Draft<'_>) {
     let text: &str = &block.text;
     let Some(at) = dateline_len(text) else {
+        take_opening_byline(article, unit, block);
         return;
     };
     let header = |s: &str| HeaderLine {
@@ -119,6 +120,34 @@ fn take_dateline(article: &mut Article, unit: &Unit<'_>, block: &mut Draft<'_>) 
         cut = at.end;
     }
     block.cut_front(cut);
+}
+
+/// Takes a bracketed byline that opens `block` without a dateline ("（记者 林海）今年以来
+/// …") as the article's byline, if it has none: the block's text is what follows it.
+fn take_opening_byline(article: &mut Article, unit: &Unit<'_>, block: &mut Draft<'_>) {
+    let text: &str = &block.text;
+    if article.byline.is_some() || !text.starts_with(['（', '(']) {
+        return;
+    }
+    let Some(close) = text
+        .char_indices()
+        .take(40)
+        .find(|&(_, c)| c == '）' || c == ')')
+    else {
+        return;
+    };
+    let end = close.0 + close.1.len_utf8();
+    match byline(&text[..end]) {
+        Some(b) if b.marked && end < text.len() => {
+            article.byline = Some(HeaderLine {
+                text: text[..end].to_string(),
+                line: unit.first_line(),
+            });
+            article.authors.extend(b.authors);
+            block.cut_front(end);
+        }
+        _ => {}
+    }
 }
 
 /// Parses newspaper-style plain text into an [`Article`] (a copy of `text` is made for
@@ -620,6 +649,10 @@ mod tests {
             Some(("本报江城1月28日电", "记者张三报道："))
         );
         assert_eq!(at("北京11月29日，一场初雪"), None);
+        let a = parse("一场初雪\n\n（记者 林海）今年以来，城里下了三场雪。\n");
+        assert_eq!(a.authors, ["林海"]);
+        assert_eq!(a.byline.map(|h| h.text), Some("（记者 林海）".to_string()));
+        assert_eq!(a.blocks[0].text, "今年以来，城里下了三场雪。");
         assert_eq!(at("今年是第3年"), None);
     }
 
