@@ -1,10 +1,16 @@
 //! Newspaper-style plain text → [`Article`].
 //!
-//! The text is what comes out of a printed page: paragraphs separated by blank lines, a
-//! banner, a headline and a byline at the top, section headings and photo captions as
-//! short lines, and the damage the extraction does — a caption dropped into the middle
-//! of a sentence, a paragraph split by a page-column break. The rules below recover the
-//! structure from the shape of the text alone; none of them knows a particular article.
+//! The text is what comes out of a printed page or an e-paper export: paragraphs
+//! separated by blank lines, one paragraph per line, or hard-wrapped inside paragraphs; a
+//! head of banner, kicker, headline with its column tag, subtitle, byline and dateline;
+//! section heads, photo captions with their credits, bylines and notes as short lines;
+//! and the damage the extraction does — a caption dropped into the middle of a sentence,
+//! a paragraph split by a page-column break. The rules recover the structure from the
+//! shape of the text alone; none of them knows a particular article.
+//!
+//! By job: [`lines`] (source lines, the file's paragraph convention, units), [`header`]
+//! (the head, the dateline), [`classify`] (what a line and a unit are), [`credits`]
+//! (bylines and credits in their printed forms), [`assemble`] (blocks and joins).
 //!
 //! Parsing changes no character and drops none: every non-blank source line ends up in
 //! exactly one place of the article (banner, title, byline, or one block).
@@ -21,7 +27,7 @@
 
 use std::sync::Arc;
 
-use crate::article::{Article, HeaderLine};
+use crate::article::Article;
 #[cfg(test)]
 use crate::article::{Block, BlockKind, Credit, LineNo, SharedStr};
 
@@ -31,12 +37,9 @@ mod credits;
 mod header;
 mod lines;
 
-use assemble::{Draft, unit_block};
-use classify::{Class, classify};
-use credits::byline;
 #[cfg(test)]
 use credits::{byline_authors, trailing_credit};
-use header::{HEAD_UNITS, dateline_len, read_head};
+use header::{HEAD_UNITS, read_head};
 #[cfg(test)]
 use lines::LineIter;
 use lines::{Conventions, Unit, Units};
@@ -92,64 +95,6 @@ pub(super) fn is_short(text: &str) -> bool {
     text.chars().nth(SHORT_LINE_CHARS).is_none()
 }
 
-/// A dateline is looked for at the start of this many of the body's first paragraphs (a
-/// box's deck may come before it).
-const DATELINE_PARAGRAPHS: usize = 6;
-
-/// Takes the dateline that opens `block` (the block of `unit`) as the article's, and the
-/// bracketed byline after it as the article's byline if it has none: the block's text
-/// is then what follows them. A dateline alone leaves an empty block, not shown.
-fn take_dateline(article: &mut Article, unit: &Unit<'_>, block: &mut Draft<'_>) {
-    let text: &str = &block.text;
-    let Some(at) = dateline_len(text) else {
-        take_opening_byline(article, unit, block);
-        return;
-    };
-    let header = |s: &str| HeaderLine {
-        text: s.trim().to_string(),
-        line: unit.first_line(),
-    };
-    article.dateline = Some(header(&text[..at.dateline]));
-    let mut cut = at.dateline;
-    if at.end > at.dateline
-        && article.byline.is_none()
-        && let Some(b) = byline(&text[at.dateline..at.end])
-    {
-        article.byline = Some(header(&text[at.dateline..at.end]));
-        article.authors.extend(b.authors);
-        cut = at.end;
-    }
-    block.cut_front(cut);
-}
-
-/// Takes a bracketed byline that opens `block` without a dateline ("（记者 林海）今年以来
-/// …") as the article's byline, if it has none: the block's text is what follows it.
-fn take_opening_byline(article: &mut Article, unit: &Unit<'_>, block: &mut Draft<'_>) {
-    let text: &str = &block.text;
-    if article.byline.is_some() || !text.starts_with(['（', '(']) {
-        return;
-    }
-    let Some(close) = text
-        .char_indices()
-        .take(40)
-        .find(|&(_, c)| c == '）' || c == ')')
-    else {
-        return;
-    };
-    let end = close.0 + close.1.len_utf8();
-    match byline(&text[..end]) {
-        Some(b) if b.marked && end < text.len() => {
-            article.byline = Some(HeaderLine {
-                text: text[..end].to_string(),
-                line: unit.first_line(),
-            });
-            article.authors.extend(b.authors);
-            block.cut_front(end);
-        }
-        _ => {}
-    }
-}
-
 /// Parses newspaper-style plain text into an [`Article`] (a copy of `text` is made for
 /// the article's blocks to share; [`parse_shared`] takes a buffer that is shared already).
 ///
@@ -193,82 +138,7 @@ pub fn parse_shared(buf: &Arc<String>) -> Article {
     article.authors = head.authors;
 
     // The body.
-    let classes = classify(units.clone(), units.conventions().blank_separated);
-    article.blocks.reserve_exact(classes.len());
-    // The paragraph that ended mid-sentence, and the captions that interrupted it.
-    let mut open: Option<Draft<'_>> = None;
-    let mut deferred: Vec<Draft<'_>> = Vec::new();
-    let flush =
-        |article: &mut Article, open: &mut Option<Draft<'_>>, deferred: &mut Vec<Draft<'_>>| {
-            if let Some(p) = open.take() {
-                let block = p.finish(buf, &mut article.joins);
-                article.blocks.push(block);
-            }
-            for d in deferred.drain(..) {
-                let block = d.finish(buf, &mut article.joins);
-                article.blocks.push(block);
-            }
-        };
-    // How many paragraphs a dateline is looked for at the start of.
-    let mut dateline_tries = DATELINE_PARAGRAPHS;
-    for (unit, &class) in units.zip(&classes) {
-        let mut block = unit_block(buf, &unit, class);
-        match class {
-            Class::Paragraph { open: carries_on } => {
-                if dateline_tries > 0 && open.is_none() {
-                    dateline_tries -= 1;
-                    if article.dateline.is_none() {
-                        take_dateline(&mut article, &unit, &mut block);
-                    }
-                }
-                let block = match open.take() {
-                    Some(mut p) => {
-                        p.append(&block);
-                        p
-                    }
-                    None => block,
-                };
-                open = Some(block);
-                if !carries_on {
-                    flush(&mut article, &mut open, &mut deferred);
-                }
-            }
-            Class::Caption if open.is_some() => deferred.push(block),
-            // A photo item's caption opens with the dateline (新华社北京11月29日电 …).
-            Class::Caption if dateline_tries > 0 && article.dateline.is_none() => {
-                dateline_tries -= 1;
-                take_dateline(&mut article, &unit, &mut block);
-                flush(&mut article, &mut open, &mut deferred);
-                article.blocks.push(block.finish(buf, &mut article.joins));
-            }
-            Class::Byline => {
-                flush(&mut article, &mut open, &mut deferred);
-                let text = block.text.trim();
-                let whole_dateline = dateline_len(text).is_some_and(|at| at.end == text.len());
-                // A dateline on a line of its own: the article's, if it has none yet.
-                if whole_dateline && article.dateline.is_none() {
-                    take_dateline(&mut article, &unit, &mut block);
-                    if block.text.trim().is_empty() {
-                        continue;
-                    }
-                }
-                let text = block.text.trim();
-                if let Some(b) = byline(text) {
-                    for name in b.authors {
-                        if !article.authors.contains(&name) {
-                            article.authors.push(name);
-                        }
-                    }
-                }
-                article.blocks.push(block.finish(buf, &mut article.joins));
-            }
-            Class::Caption | Class::Heading | Class::Note => {
-                flush(&mut article, &mut open, &mut deferred);
-                article.blocks.push(block.finish(buf, &mut article.joins));
-            }
-        }
-    }
-    flush(&mut article, &mut open, &mut deferred);
+    assemble::body(buf, units, &mut article);
     article.blocks.shrink_to_fit();
     article.joins.shrink_to_fit();
     article
