@@ -8,15 +8,15 @@
 //! a paragraph split by a page-column break. The rules recover the structure from the
 //! shape of the text alone; none of them knows a particular article.
 //!
-//! By job: [`lines`] (source lines, the file's paragraph convention, units), [`header`]
-//! (the head, the dateline), [`classify`] (what a line and a unit are), [`credits`]
-//! (bylines and credits in their printed forms), [`assemble`] (blocks and joins).
+//! By job: `lines` (source lines, the file's paragraph convention, units), `header`
+//! (the head, the dateline), `classify` (what a line and a unit are), `credits`
+//! (bylines and credits in their printed forms), `assemble` (blocks and joins).
 //!
 //! Parsing changes no character and drops none: every non-blank source line ends up in
 //! exactly one place of the article (banner, title, byline, or one block).
 //!
 //! [`parse_shared`] copies no text of the common block: a block that is one source line's
-//! text is a slice of the source's buffer ([`SharedStr`]); only a block made of several
+//! text is a slice of the source's buffer ([`SharedStr`](crate::article::SharedStr)); only a block made of several
 //! lines, or joined across a break, owns its concatenation. A credit's texts are slices of
 //! the source too (the name owned only where removing its padding changed it), and a
 //! join's excerpts slices of the joined paragraph's text.
@@ -51,7 +51,7 @@ pub use lines::{line_end, source_lines};
 /// A line is *short* (heading or caption sized) when it has at most this many characters.
 pub const SHORT_LINE_CHARS: usize = 32;
 
-/// How many characters of context a [`Join`] keeps on either side of the break.
+/// How many characters of context a [`Join`](crate::article::Join) keeps on either side of the break.
 const JOIN_EXCERPT_CHARS: usize = 12;
 
 /// Marks that end a sentence. An ASCII full stop counts too (a quoted English sentence,
