@@ -130,10 +130,7 @@ pub(super) fn unit_block<'a>(buf: &Arc<String>, unit: &Unit<'a>, class: Class) -
     let mut text: Cow<'a, str> = match body.single() {
         // One line (most paragraphs): its text as it stands in the source.
         Some(line) => {
-            parts.push(Part {
-                start: 0,
-                line: body.first,
-            });
+            parts.push(Part::new(0, body.first_line()));
             Cow::Borrowed(line.trim())
         }
         None => {
