@@ -638,4 +638,23 @@ mod tests {
         }
         assert!(seen >= 5, "{seen} fixtures");
     }
+
+    #[test]
+    fn stacked_short_lines_are_heads_and_a_cut_sentence_after_a_head_carries_on() {
+        let a = parse(
+            "标题\n记者 甲乙\n正文第一段，这是一个完整的句子。\n数字乡村\n从一根网线说起\n正文第二段，也是完整的句子。\n",
+        );
+        let heads: Vec<&str> = a.headings().map(|(_, b)| b.text.as_str()).collect();
+        assert_eq!(heads, ["数字乡村", "从一根网线说起"], "{:?}", kinds(&a));
+        let a = parse("标题\n\n正文。\n\n一、老街\n\n在城南，有条\n\n小巷很长。\n");
+        assert_eq!(
+            kinds(&a),
+            [
+                (BlockKind::Paragraph, "正文。"),
+                (BlockKind::Heading, "一、老街"),
+                (BlockKind::Paragraph, "在城南，有条小巷很长。")
+            ]
+        );
+        assert_eq!(a.joins.len(), 1);
+    }
 }
