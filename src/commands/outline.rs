@@ -145,6 +145,15 @@ pub fn to_text(article: &Article, name: &str, decode_report: Option<&str>) -> St
             .as_ref()
             .map(|h| (h.text.as_str(), article.header_line(h))),
     );
+    // The newspaper head's other lines, each only when present (an article without
+    // them keeps its outline as it was): the kicker above the title, the rest under it.
+    if let Some(h) = &article.kicker {
+        field(
+            &mut out,
+            "kicker",
+            Some((h.text.as_str(), article.header_line(h))),
+        );
+    }
     field(
         &mut out,
         "title",
@@ -153,13 +162,7 @@ pub fn to_text(article: &Article, name: &str, decode_report: Option<&str>) -> St
             .as_ref()
             .map(|h| (h.text.as_str(), article.header_line(h))),
     );
-    // The newspaper head's other lines, each only when present (an article without
-    // them keeps its outline as it was).
-    for (label, header) in [
-        ("kicker", &article.kicker),
-        ("subtitle", &article.subtitle),
-        ("column", &article.column),
-    ] {
+    for (label, header) in [("subtitle", &article.subtitle), ("column", &article.column)] {
         if let Some(h) = header {
             field(
                 &mut out,

@@ -6,10 +6,11 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use super::JOIN_EXCERPT_CHARS;
-use super::classify::Class;
-use super::credits::{credit_only, trailing_credit};
-use super::lines::Unit;
-use crate::article::{Block, BlockKind, Credit, Join, Part, SharedStr};
+use super::classify::{Class, classify};
+use super::credits::{byline, credit_only, trailing_credit};
+use super::header::dateline_len;
+use super::lines::{Unit, Units};
+use crate::article::{Article, Block, BlockKind, Credit, HeaderLine, Join, Part, SharedStr};
 
 /// The byte range of the last [`JOIN_EXCERPT_CHARS`] characters of `text`.
 pub(super) fn excerpt_end(text: &str) -> Range<usize> {
@@ -205,4 +206,145 @@ pub(super) fn unit_block<'a>(buf: &Arc<String>, unit: &Unit<'a>, class: Class) -
         credit: found,
         joins: Vec::new(),
     }
+}
+
+/// A dateline is looked for at the start of this many of the body's first paragraphs (a
+/// box's deck may come before it).
+const DATELINE_PARAGRAPHS: usize = 6;
+
+/// Takes the dateline that opens `block` (the block of `unit`) as the article's, and the
+/// bracketed byline after it as the article's byline if it has none: the block's text
+/// is then what follows them. A dateline alone leaves an empty block, not shown.
+fn take_dateline(article: &mut Article, block: &mut Draft<'_>) {
+    let text: &str = &block.text;
+    let Some(at) = dateline_len(text) else {
+        take_opening_byline(article, block);
+        return;
+    };
+    let header = |r: Range<usize>| {
+        let s = &text[r.clone()];
+        let lead = s.len() - s.trim_start().len();
+        HeaderLine::new(s.trim().to_string(), block.src_at(r.start + lead))
+    };
+    article.dateline = Some(header(0..at.dateline));
+    let mut cut = at.dateline;
+    if at.end > at.dateline
+        && article.byline.is_none()
+        && let Some(b) = byline(&text[at.dateline..at.end])
+    {
+        article.byline = Some(header(at.dateline..at.end));
+        article.authors.extend(b.authors);
+        cut = at.end;
+    }
+    block.cut_front(cut);
+}
+
+/// Takes a bracketed byline that opens `block` without a dateline ("（记者 林海）今年以来
+/// …") as the article's byline, if it has none: the block's text is what follows it.
+fn take_opening_byline(article: &mut Article, block: &mut Draft<'_>) {
+    let text: &str = &block.text;
+    if article.byline.is_some() || !text.starts_with(['（', '(']) {
+        return;
+    }
+    let Some(close) = text
+        .char_indices()
+        .take(40)
+        .find(|&(_, c)| c == '）' || c == ')')
+    else {
+        return;
+    };
+    let end = close.0 + close.1.len_utf8();
+    match byline(&text[..end]) {
+        Some(b) if b.marked && end < text.len() => {
+            article.byline = Some(HeaderLine::new(text[..end].to_string(), block.src_at(0)));
+            article.authors.extend(b.authors);
+            block.cut_front(end);
+        }
+        _ => {}
+    }
+}
+
+/// Builds the body's blocks from `units` (the units after the head) into `article`: each
+/// unit's class decided ([`classify`]), a paragraph that ends mid-sentence joined with the
+/// one that carries it on (the join recorded) and the captions that interrupted it moved
+/// after it, the dateline and a bracketed byline taken from the first paragraphs, and
+/// the authors of bylines inside the body added.
+pub(super) fn body<'a>(buf: &'a Arc<String>, units: Units<'a>, article: &mut Article) {
+    let classes = classify(units.clone(), units.conventions().blank_separated);
+    article.blocks.reserve_exact(classes.len());
+    // The paragraph that ended mid-sentence, and the captions that interrupted it.
+    let mut open: Option<Draft<'_>> = None;
+    let mut deferred: Vec<Draft<'_>> = Vec::new();
+    let flush =
+        |article: &mut Article, open: &mut Option<Draft<'_>>, deferred: &mut Vec<Draft<'_>>| {
+            if let Some(p) = open.take() {
+                let block = p.finish(buf, &mut article.joins);
+                article.blocks.push(block);
+            }
+            for d in deferred.drain(..) {
+                let block = d.finish(buf, &mut article.joins);
+                article.blocks.push(block);
+            }
+        };
+    // How many paragraphs a dateline is looked for at the start of.
+    let mut dateline_tries = DATELINE_PARAGRAPHS;
+    for (unit, &class) in units.zip(&classes) {
+        let mut block = unit_block(buf, &unit, class);
+        match class {
+            Class::Paragraph { open: carries_on } => {
+                if dateline_tries > 0 && open.is_none() {
+                    dateline_tries -= 1;
+                    if article.dateline.is_none() {
+                        take_dateline(article, &mut block);
+                    }
+                }
+                let block = match open.take() {
+                    Some(mut p) => {
+                        p.append(&block);
+                        p
+                    }
+                    None => block,
+                };
+                open = Some(block);
+                if !carries_on {
+                    flush(article, &mut open, &mut deferred);
+                }
+            }
+            Class::Caption if open.is_some() => deferred.push(block),
+            // A photo item's caption opens with the dateline (新华社北京11月29日电 …).
+            Class::Caption if dateline_tries > 0 && article.dateline.is_none() => {
+                dateline_tries -= 1;
+                take_dateline(article, &mut block);
+                flush(article, &mut open, &mut deferred);
+                article.blocks.push(block.finish(buf, &mut article.joins));
+            }
+            Class::Byline => {
+                flush(article, &mut open, &mut deferred);
+                let text = block.text.trim();
+                let whole_dateline = dateline_len(text).is_some_and(|at| at.end == text.len());
+                // A dateline on a line of its own: the article's, if it has none yet.
+                if whole_dateline && article.dateline.is_none() {
+                    take_dateline(article, &mut block);
+                    if block.text.trim().is_empty() {
+                        continue;
+                    }
+                }
+                let text = block.text.trim();
+                if let Some(b) = byline(text) {
+                    for name in b.authors {
+                        if !article.authors.contains(&name) {
+                            article.authors.push(name);
+                        }
+                    }
+                }
+                article.blocks.push(block.finish(buf, &mut article.joins));
+            }
+            Class::Caption | Class::Heading | Class::Note => {
+                flush(article, &mut open, &mut deferred);
+                article.blocks.push(block.finish(buf, &mut article.joins));
+            }
+        }
+    }
+    flush(article, &mut open, &mut deferred);
+    flush(article, &mut open, &mut deferred);
 }

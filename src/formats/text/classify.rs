@@ -471,6 +471,9 @@ pub(super) struct Looks {
     ends_sentence: bool,
     /// Ends with a comma or enumeration comma (carries on whatever the convention).
     ends_comma: bool,
+    /// A label with a comma or enumeration comma in it: a sentence cut short rather than
+    /// a head.
+    label_comma: bool,
     /// Whether the next unit that is not a credited caption is body text (neither
     /// credited nor a label, head, note or byline); `None` when no such unit follows.
     next_is_body: Option<bool>,
@@ -527,6 +530,7 @@ pub(super) fn classify<'a>(
             let shape = shape(&u);
             let last = u.body().last_line().text.trim_end();
             Looks {
+                label_comma: shape == Shape::Label && u.first_text().contains(['，', '、', ',']),
                 shape,
                 ends_sentence: unit_ends_sentence(&u),
                 ends_comma: last.ends_with(['，', ',', '、']),
@@ -562,7 +566,10 @@ pub(super) fn classify<'a>(
                     // The first part of a paragraph cut by a column break right after a
                     // heading: it carries on in the next unit.
                     Some(true)
-                        if prev == Some(Class::Heading) && !prev_boxed && !paragraph_open =>
+                        if prev == Some(Class::Heading)
+                            && !prev_boxed
+                            && !paragraph_open
+                            && l.label_comma =>
                     {
                         cut_after_heading = true;
                         Class::Paragraph { open: false }
@@ -571,6 +578,9 @@ pub(super) fn classify<'a>(
                     Some(true) if paragraph_open => Class::Caption,
                     Some(true) => Class::Heading,
                     _ if prev_boxed => Class::Heading,
+                    // Where each line is a paragraph, short lines stacked over more are
+                    // a head and its deck, not captions without credits.
+                    Some(false) if !blank_separated => Class::Heading,
                     _ => Class::Caption,
                 },
             };

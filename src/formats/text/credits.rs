@@ -185,17 +185,20 @@ pub fn trailing_credit(line: &str) -> Option<(&str, &str, &str)> {
     }
     // The last white space before the name (a padded name has one inside it: the cut is
     // before the name's first part).
+    // Only within a credit's length of the end (a credit is at most 40 characters).
     let body = line.trim_end_matches('摄').trim_end_matches(is_space);
     let mut space = body.rfind(is_space);
+    let mut looked = 0;
     while let Some(s) = space {
         let candidate = &line[s..];
+        if candidate.chars().nth(40).is_some() || looked > 6 {
+            break;
+        }
+        looked += 1;
         if credit_only(candidate).is_some() {
             cuts.push(s);
         }
         space = line[..s].trim_end_matches(is_space).rfind(is_space);
-        if cuts.len() > 4 {
-            break;
-        }
     }
     // The earliest cut whose rest is a credit (the whole name, padding and role).
     cuts.sort_unstable();

@@ -178,14 +178,15 @@ pub(super) fn split_column(text: &str) -> Option<(&str, &str)> {
 }
 
 /// Whether the first of two headline lines is the page's banner rather than a kicker: it
-/// names the page or the series (版, a date or page number, parts separated by spaces,
-/// or a very short name).
+/// names the page or the series (版, a date or page number, a very short name, or a
+/// series name of at most four characters before a space: "城市观察 古镇新生"; a kicker
+/// of two phrases, "坚持生态优先 推动绿色发展", is a kicker).
 fn is_banner_like(text: &str) -> bool {
     let t = text.trim();
-    t.contains(char::is_whitespace)
-        || t.contains('版')
-        || t.chars().any(|c| c.is_ascii_digit())
-        || t.chars().count() <= 4
+    let series = t
+        .split_once(char::is_whitespace)
+        .is_some_and(|(name, _)| name.chars().count() <= 4);
+    series || t.contains('版') || t.chars().any(|c| c.is_ascii_digit()) || t.chars().count() <= 4
 }
 
 /// The head of the article read from its first units: up to three headline lines

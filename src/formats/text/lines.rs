@@ -178,8 +178,8 @@ pub(super) struct Conventions {
     /// Blank lines separate the paragraphs: at least half the non-blank lines stand alone
     /// between blank lines (or, in a hard-wrapped text, blank lines are frequent).
     pub(super) blank_separated: bool,
-    /// At least half the non-blank lines start with an indent (an ideographic space, two
-    /// spaces or a tab): an indent starts a paragraph.
+    /// At least 15% of the non-blank lines (and two) start with an indent (an
+    /// ideographic space, two spaces or a tab): an indent starts a paragraph.
     pub(super) indented: bool,
     /// The width in columns lines are wrapped at, in a hard-wrapped export: at least 30% of
     /// the lines followed by another non-blank line are within a column of it.
@@ -263,7 +263,7 @@ impl Conventions {
         Conventions {
             blank_separated: alone * 2 >= non_blank
                 || (wrap.is_some() && runs * 8 >= non_blank && runs > 2),
-            indented: non_blank > 0 && indented * 2 >= non_blank,
+            indented: indented >= 2 && indented * 100 >= non_blank * 15,
             wrap,
         }
     }
@@ -273,12 +273,14 @@ impl Conventions {
     /// line it leads into (a two-line head), and a line that starts with closing
     /// punctuation or follows a comma with the text it continues; a byline, dateline,
     /// note, numbered or box head, subtitle or column tag stands alone. Otherwise the
-    /// convention decides: in a hard-wrapped text a full-width line is continued (unless
-    /// the next is indented where indents start paragraphs); where paragraphs are
-    /// indented, an unindented line continues an indented one cut mid-sentence; where
+    /// convention decides: in a hard-wrapped text a full-width line is continued, or a
+    /// line of three quarters of the width cut mid-sentence (unless the next is
+    /// indented); where paragraphs are
+    /// indented, an unindented line continues a unit that started indented and was cut
+    /// mid-sentence (`unit_indented`: whether the unit's first line is); where
     /// blank lines separate paragraphs, a line is continued unless it ends a sentence or is
     /// short; where each line is a paragraph, only a long line cut mid-sentence is.
-    pub(super) fn continues(&self, prev: &str, next: &str) -> bool {
+    pub(super) fn continues(&self, prev: &str, next: &str, unit_indented: bool) -> bool {
         let p = prev.trim();
         let n = next.trim();
         if credit_only(n).is_some() {
@@ -299,9 +301,18 @@ impl Conventions {
         let joined = if p.ends_with(['，', ',', '、']) {
             true
         } else if let Some(w) = self.wrap {
-            width(prev) + 2 >= w && !is_indented(next)
+            // Full width, or three quarters of it and cut mid-sentence (an export that
+            // wraps at a number of characters makes lines with Latin letters or digits
+            // narrower).
+            let used = width(prev);
+            (used + 2 >= w || (4 * used >= 3 * w && !ends_sentence(p))) && !is_indented(next)
         } else if self.indented {
-            is_indented(prev) && !is_indented(next) && !ends_sentence(p)
+            // An unindented line carries on a paragraph that started indented and has not
+            // ended, unless it is much shorter and unterminated (a head after a deck line).
+            unit_indented
+                && !is_indented(next)
+                && !ends_sentence(p)
+                && (4 * width(next) >= 3 * width(prev) || ends_sentence(n))
         } else {
             // A line ending in a colon introduces the next paragraph.
             !ends_sentence(p) && !is_short(p) && !p.ends_with(['：', ':'])
@@ -353,7 +364,10 @@ impl<'a> Iterator for Units<'a> {
             if line.text.trim().is_empty() {
                 break;
             }
-            if !self.conventions.continues(last.text, line.text) {
+            if !self
+                .conventions
+                .continues(last.text, line.text, is_indented(first.text))
+            {
                 self.pending = Some(line);
                 break;
             }

@@ -1,16 +1,22 @@
 //! Newspaper-style plain text → [`Article`].
 //!
-//! The text is what comes out of a printed page: paragraphs separated by blank lines, a
-//! banner, a headline and a byline at the top, section headings and photo captions as
-//! short lines, and the damage the extraction does — a caption dropped into the middle
-//! of a sentence, a paragraph split by a page-column break. The rules below recover the
-//! structure from the shape of the text alone; none of them knows a particular article.
+//! The text is what comes out of a printed page or an e-paper export: paragraphs
+//! separated by blank lines, one paragraph per line, or hard-wrapped inside paragraphs; a
+//! head of banner, kicker, headline with its column tag, subtitle, byline and dateline;
+//! section heads, photo captions with their credits, bylines and notes as short lines;
+//! and the damage the extraction does — a caption dropped into the middle of a sentence,
+//! a paragraph split by a page-column break. The rules recover the structure from the
+//! shape of the text alone; none of them knows a particular article.
+//!
+//! By job: `lines` (source lines, the file's paragraph convention, units), `header`
+//! (the head, the dateline), `classify` (what a line and a unit are), `credits`
+//! (bylines and credits in their printed forms), `assemble` (blocks and joins).
 //!
 //! Parsing changes no character and drops none: every non-blank source line ends up in
 //! exactly one place of the article (banner, title, byline, or one block).
 //!
 //! [`parse_shared`] copies no text of the common block: a block that is one source line's
-//! text is a slice of the source's buffer ([`SharedStr`]); only a block made of several
+//! text is a slice of the source's buffer ([`SharedStr`](crate::article::SharedStr)); only a block made of several
 //! lines, or joined across a break, owns its concatenation. A credit's texts are slices of
 //! the source too (the name owned only where removing its padding changed it), and a
 //! join's excerpts slices of the joined paragraph's text.
@@ -21,7 +27,7 @@
 
 use std::sync::Arc;
 
-use crate::article::{Article, HeaderLine, SourceFile};
+use crate::article::{Article, SourceFile};
 #[cfg(test)]
 use crate::article::{Block, BlockKind, Credit, LineNo, SharedStr};
 
@@ -31,12 +37,9 @@ mod credits;
 mod header;
 mod lines;
 
-use assemble::{Draft, unit_block};
-use classify::{Class, classify};
-use credits::byline;
 #[cfg(test)]
 use credits::{byline_authors, trailing_credit};
-use header::{HEAD_UNITS, dateline_len, read_head};
+use header::{HEAD_UNITS, read_head};
 #[cfg(test)]
 use lines::LineIter;
 use lines::{Conventions, Unit, Units};
@@ -47,7 +50,7 @@ pub use credits::credit_only;
 /// A line is *short* (heading or caption sized) when it has at most this many characters.
 pub const SHORT_LINE_CHARS: usize = 32;
 
-/// How many characters of context a [`Join`] keeps on either side of the break.
+/// How many characters of context a [`Join`](crate::article::Join) keeps on either side of the break.
 const JOIN_EXCERPT_CHARS: usize = 12;
 
 /// Marks that end a sentence. An ASCII full stop counts too (a quoted English sentence,
@@ -89,36 +92,6 @@ pub fn leaves_quote_open(text: &str) -> bool {
 
 pub(super) fn is_short(text: &str) -> bool {
     text.chars().nth(SHORT_LINE_CHARS).is_none()
-}
-
-/// A dateline is looked for at the start of this many of the body's first paragraphs (a
-/// box's deck may come before it).
-const DATELINE_PARAGRAPHS: usize = 6;
-
-/// Takes the dateline that opens `block` as the article's, and the
-/// bracketed byline after it as the article's byline if it has none: the block's text
-/// is then what follows them. A dateline alone leaves an empty block, not shown.
-fn take_dateline(article: &mut Article, block: &mut Draft<'_>) {
-    let text: &str = &block.text;
-    let Some(at) = dateline_len(text) else {
-        return;
-    };
-    let header = |r: std::ops::Range<usize>| {
-        let s = &text[r.clone()];
-        let lead = s.len() - s.trim_start().len();
-        HeaderLine::new(s.trim().to_string(), block.src_at(r.start + lead))
-    };
-    article.dateline = Some(header(0..at.dateline));
-    let mut cut = at.dateline;
-    if at.end > at.dateline
-        && article.byline.is_none()
-        && let Some(b) = byline(&text[at.dateline..at.end])
-    {
-        article.byline = Some(header(at.dateline..at.end));
-        article.authors.extend(b.authors);
-        cut = at.end;
-    }
-    block.cut_front(cut);
 }
 
 /// Parses newspaper-style plain text into an [`Article`] (a copy of `text` is made for
@@ -164,82 +137,7 @@ pub fn parse_shared(buf: &Arc<String>) -> Article {
     article.authors = head.authors;
 
     // The body.
-    let classes = classify(units.clone(), units.conventions().blank_separated);
-    article.blocks.reserve_exact(classes.len());
-    // The paragraph that ended mid-sentence, and the captions that interrupted it.
-    let mut open: Option<Draft<'_>> = None;
-    let mut deferred: Vec<Draft<'_>> = Vec::new();
-    let flush =
-        |article: &mut Article, open: &mut Option<Draft<'_>>, deferred: &mut Vec<Draft<'_>>| {
-            if let Some(p) = open.take() {
-                let block = p.finish(buf, &mut article.joins);
-                article.blocks.push(block);
-            }
-            for d in deferred.drain(..) {
-                let block = d.finish(buf, &mut article.joins);
-                article.blocks.push(block);
-            }
-        };
-    // How many paragraphs a dateline is looked for at the start of.
-    let mut dateline_tries = DATELINE_PARAGRAPHS;
-    for (unit, &class) in units.zip(&classes) {
-        let mut block = unit_block(buf, &unit, class);
-        match class {
-            Class::Paragraph { open: carries_on } => {
-                if dateline_tries > 0 && open.is_none() {
-                    dateline_tries -= 1;
-                    if article.dateline.is_none() {
-                        take_dateline(&mut article, &mut block);
-                    }
-                }
-                let block = match open.take() {
-                    Some(mut p) => {
-                        p.append(&block);
-                        p
-                    }
-                    None => block,
-                };
-                open = Some(block);
-                if !carries_on {
-                    flush(&mut article, &mut open, &mut deferred);
-                }
-            }
-            Class::Caption if open.is_some() => deferred.push(block),
-            // A photo item's caption opens with the dateline (新华社北京11月29日电 …).
-            Class::Caption if dateline_tries > 0 && article.dateline.is_none() => {
-                dateline_tries -= 1;
-                take_dateline(&mut article, &mut block);
-                flush(&mut article, &mut open, &mut deferred);
-                article.blocks.push(block.finish(buf, &mut article.joins));
-            }
-            Class::Byline => {
-                flush(&mut article, &mut open, &mut deferred);
-                let text = block.text.trim();
-                let whole_dateline = dateline_len(text).is_some_and(|at| at.end == text.len());
-                // A dateline on a line of its own: the article's, if it has none yet.
-                if whole_dateline && article.dateline.is_none() {
-                    take_dateline(&mut article, &mut block);
-                    if block.text.trim().is_empty() {
-                        continue;
-                    }
-                }
-                let text = block.text.trim();
-                if let Some(b) = byline(text) {
-                    for name in b.authors {
-                        if !article.authors.contains(&name) {
-                            article.authors.push(name);
-                        }
-                    }
-                }
-                article.blocks.push(block.finish(buf, &mut article.joins));
-            }
-            Class::Caption | Class::Heading | Class::Note => {
-                flush(&mut article, &mut open, &mut deferred);
-                article.blocks.push(block.finish(buf, &mut article.joins));
-            }
-        }
-    }
-    flush(&mut article, &mut open, &mut deferred);
+    assemble::body(buf, units, &mut article);
     article.blocks.shrink_to_fit();
     article.joins.shrink_to_fit();
     article.files = vec![Arc::new(SourceFile::new(buf))];
@@ -641,6 +539,10 @@ mod tests {
             Some(("本报江城1月28日电", "记者张三报道："))
         );
         assert_eq!(at("北京11月29日，一场初雪"), None);
+        let a = parse("一场初雪\n\n（记者 林海）今年以来，城里下了三场雪。\n");
+        assert_eq!(a.authors, ["林海"]);
+        assert_eq!(a.byline.map(|h| h.text), Some("（记者 林海）".to_string()));
+        assert_eq!(a.blocks[0].text, "今年以来，城里下了三场雪。");
         assert_eq!(at("今年是第3年"), None);
     }
 
@@ -755,5 +657,24 @@ mod tests {
             assert_eq!(sorted(&kept), sorted(&text), "{}", path.display());
         }
         assert!(seen >= 5, "{seen} fixtures");
+    }
+
+    #[test]
+    fn stacked_short_lines_are_heads_and_a_cut_sentence_after_a_head_carries_on() {
+        let a = parse(
+            "标题\n记者 甲乙\n正文第一段，这是一个完整的句子。\n数字乡村\n从一根网线说起\n正文第二段，也是完整的句子。\n",
+        );
+        let heads: Vec<&str> = a.headings().map(|(_, b)| b.text.as_str()).collect();
+        assert_eq!(heads, ["数字乡村", "从一根网线说起"], "{:?}", kinds(&a));
+        let a = parse("标题\n\n正文。\n\n一、老街\n\n在城南，有条\n\n小巷很长。\n");
+        assert_eq!(
+            kinds(&a),
+            [
+                (BlockKind::Paragraph, "正文。"),
+                (BlockKind::Heading, "一、老街"),
+                (BlockKind::Paragraph, "在城南，有条小巷很长。")
+            ]
+        );
+        assert_eq!(a.joins.len(), 1);
     }
 }
