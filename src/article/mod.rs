@@ -46,6 +46,15 @@ pub struct Article {
     pub blocks: Vec<Block>,
     /// Every place where a paragraph was joined across a break in the source.
     pub joins: Vec<Join>,
+    // Fields of the formats with markup (HTML, Markdown, EPUB), kept together.
+    /// The format the article was read in.
+    pub format: crate::formats::Format,
+    /// The publication or site the article comes from ("来源：东海日报", og:site_name).
+    pub source: Option<HeaderLine>,
+    /// The publication date as the page gives it ("2026-11-20 08:30").
+    pub date: Option<HeaderLine>,
+    /// The paper's column or the site's channel (a breadcrumb's last entry, a category).
+    pub column: Option<HeaderLine>,
 }
 
 /// What a block is.
@@ -55,6 +64,8 @@ pub enum BlockKind {
     Heading,
     Paragraph,
     Caption,
+    /// An editor's line or end mark ("（责任编辑：王丽）", "（完）"): shown, not body text.
+    Note,
 }
 
 impl BlockKind {
@@ -64,6 +75,7 @@ impl BlockKind {
             BlockKind::Heading => "heading",
             BlockKind::Paragraph => "paragraph",
             BlockKind::Caption => "caption",
+            BlockKind::Note => "note",
         }
     }
 }

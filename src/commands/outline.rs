@@ -38,9 +38,17 @@ struct Encoding<'a> {
 struct Outline<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     encoding: Option<Encoding<'a>>,
+    format: &'static str,
     banner: Option<&'a str>,
     title: Option<&'a str>,
     authors: &'a [String],
+    // The header fields of the formats with markup, only when the page gave them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    column: Option<&'a str>,
     sections: Vec<Section<'a>>,
     captions: Vec<Caption<'a>>,
     joins: &'a [Join],
@@ -50,9 +58,13 @@ struct Outline<'a> {
 fn outline<'a>(article: &'a Article, encoding: Option<(&'a str, &'a str)>) -> Outline<'a> {
     Outline {
         encoding: encoding.map(|(name, note)| Encoding { name, note }),
+        format: article.format.name(),
         banner: article.banner.as_ref().map(|h| h.text.as_str()),
         title: article.title.as_ref().map(|h| h.text.as_str()),
         authors: &article.authors,
+        source: article.source.as_ref().map(|h| h.text.as_str()),
+        date: article.date.as_ref().map(|h| h.text.as_str()),
+        column: article.column.as_ref().map(|h| h.text.as_str()),
         sections: article
             .headings()
             .map(|(_, b)| Section {
@@ -130,6 +142,17 @@ pub fn to_text(article: &Article, name: &str, decode_report: Option<&str>) -> St
         "authors",
         article.byline.as_ref().map(|h| (authors.as_str(), h.line)),
     );
+    // Plain text (the newspaper format) keeps the lines it always had.
+    if article.format != crate::formats::Format::Text {
+        let _ = writeln!(out, "{:<8} {}", "format", article.format.name());
+        for (label, h) in [
+            ("source", &article.source),
+            ("date", &article.date),
+            ("column", &article.column),
+        ] {
+            field(&mut out, label, h.as_ref().map(|h| (h.text.as_str(), h.line)));
+        }
+    }
 
     let count = |k: BlockKind| article.blocks.iter().filter(|b| b.kind == k).count();
     let _ = writeln!(
@@ -152,7 +175,7 @@ pub fn to_text(article: &Article, name: &str, decode_report: Option<&str>) -> St
                 paragraphs = 0;
             }
             BlockKind::Paragraph => paragraphs += 1,
-            BlockKind::Caption => {}
+            BlockKind::Caption | BlockKind::Note => {}
         }
     }
     sections.push((current_line, current, paragraphs));

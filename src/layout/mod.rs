@@ -300,6 +300,8 @@ pub fn layout_item_each(
                 segs.push(deco(CAPTION_MARKER, SegKind::Prefix));
                 Role::Caption
             }
+            // An editor's line reads as the byline does: apart from the body.
+            Some(BlockKind::Note) => Role::Byline,
         },
     };
     push_parts(&mut segs, &text_parts, text_role, 0, SegKind::Text);

@@ -18,6 +18,7 @@ use crate::{check, formats};
 pub struct ReadOptions {
     pub encoding: Option<String>,
     pub force: bool,
+    pub format: Option<crate::formats::Format>,
 }
 
 impl ReadOptions {
@@ -25,6 +26,7 @@ impl ReadOptions {
         LoadOptions {
             encoding: self.encoding.as_deref(),
             force: self.force,
+            format: self.format,
         }
     }
 }

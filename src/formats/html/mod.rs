@@ -1,0 +1,783 @@
+//! A saved article page → [`Article`], as a browser's reader mode reads it.
+//!
+//! The page is parsed by html5ever (the HTML standard's tokenizer and tree builder, with
+//! every named and numeric character reference) into scraper's arena tree
+//! ([`dom`]); the character set was settled before, from the BOM, valid UTF-8, the
+//! meta ([`charset`]) or detection. Then:
+//!
+//! 1. **Furniture** is never read: scripts, styles, iframes, forms, `nav`, `aside`,
+//!    `footer`, hidden elements, and elements whose class or id names navigation,
+//!    breadcrumbs, sharing, related links, comments, ads, sidebars or a copyright.
+//! 2. **The article's container** is found by scoring, as readability does: each
+//!    paragraph-like element's text (Chinese characters, commas, minus its links)
+//!    scores its parent in full and its grandparent by half; a container named
+//!    article/content/text/detail scores a quarter more; a container mostly of links
+//!    scores less. The best one is the article.
+//! 3. **The header** comes from the page: the headline is the `h1` (else og:title, else
+//!    `<title>` without the channel and site name after `_`, `-` or `|`); the info
+//!    line under it gives date, source and authors ([`markup::parse_info`]); the column
+//!    comes from the breadcrumb's last entry (else article:section, else the `<title>`'s
+//!    channel); meta author, article:published_time and og:site_name fill the rest.
+//! 4. **Blocks**, in document order inside the container: `h2`–`h6` and bold-only short
+//!    paragraphs ([`markup::bold_line_is_heading`]) are headings; `figcaption`, an
+//!    image's caption paragraph (centred, named as a caption, or ending in a credit) or
+//!    a meaningful `alt` are captions with their credits ([`markup::split_credit`]);
+//!    editor lines are notes ([`markup::is_note`]); list items and table rows are
+//!    paragraphs of their own.
+//!
+//! Each block keeps the source line of the element it came from ([`dom::LINE_ATTR`]).
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use ego_tree::NodeRef;
+use ego_tree::iter::Edge;
+use scraper::node::Element;
+use scraper::{Html, Node};
+
+use crate::article::{Article, BlockKind};
+use crate::formats::markup::{
+    self, Builder, Header, LineIndex, SourcePos, collapse_ws, is_note, parse_info, trim_text,
+};
+use crate::formats::text::is_han;
+
+pub mod charset;
+pub mod dom;
+
+/// Parses a saved page (decoded text) into an article with a text buffer of its own.
+pub fn parse(text: &Arc<String>) -> Article {
+    let doc = dom::parse_document(text);
+    let idx = LineIndex::new(text);
+    extract(&doc, &idx)
+}
+
+/// Elements never read as text.
+const SKIPPED_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object",
+    "embed", "svg", "math", "canvas", "nav", "footer", "aside", "form", "button", "select",
+    "input", "textarea", "head", "audio", "video", "map", "link", "meta", "title", "dialog",
+];
+
+/// Class or id words that mark furniture, as whole words ("nav", "ad") or as the start
+/// of one ("breadcrumb…", "share…").
+const FURNITURE_WORDS: &[&str] = &[
+    "nav", "navbar", "navigation", "menu", "crumb", "crumbs", "breadcrumb", "breadcrumbs",
+    "footer", "foot", "share", "sharing", "social", "related", "relate", "recommend",
+    "comment", "comments", "ad", "ads", "advert", "advertisement", "adsbygoogle", "sidebar",
+    "side", "copyright", "login", "toolbar", "hot", "hotnews", "rank", "ranking", "tags",
+    "pager", "pagination", "subscribe", "qrcode", "ewm", "gotop", "backtop", "popup",
+    "modal", "cookie", "search", "logo", "topbar", "sitemap", "friendlink", "links",
+    "widget", "sponsor", "promo", "banner", "header", "location", "position", "dqwz",
+];
+
+/// Word starts that mark furniture ("breadcrumb-list", "sharebox", "relatedNews").
+const FURNITURE_PREFIXES: &[&str] = &[
+    "breadcrumb", "crumb", "share", "related", "recommend", "comment", "advert", "sidebar",
+    "copyright", "navbar", "social", "qrcode", "footer",
+];
+
+/// Class or id words of an article's container.
+const CONTENT_WORDS: &[&str] = &[
+    "article", "content", "text", "body", "detail", "main", "post", "entry", "story", "con",
+    "txt", "editor", "zw", "news",
+];
+
+/// Block-level elements: each starts and ends a block of text.
+const BLOCK_TAGS: &[&str] = &[
+    "p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6",
+    "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "figure", "figcaption", "table",
+    "thead", "tbody", "tfoot", "tr", "pre", "address", "hr", "center", "caption", "details",
+    "summary", "body", "html", "br",
+];
+
+fn words(el: &Element) -> Vec<String> {
+    let mut out = Vec::new();
+    for v in el.attr("class").into_iter().chain(el.id()) {
+        let mut cur = String::new();
+        for c in v.chars() {
+            if c.is_ascii_alphanumeric() {
+                // camelCase splits too: relatedNews → related, news.
+                if c.is_ascii_uppercase() && !cur.is_empty() {
+                    out.push(std::mem::take(&mut cur));
+                }
+                cur.push(c.to_ascii_lowercase());
+            } else if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+        }
+        if !cur.is_empty() {
+            out.push(cur);
+        }
+    }
+    out
+}
+
+/// Whether an element is furniture: never read as text.
+pub fn is_furniture(el: &Element) -> bool {
+    let name = el.name();
+    if SKIPPED_TAGS.contains(&name) {
+        return true;
+    }
+    if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    if let Some(style) = el.attr("style") {
+        let s: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        if s.contains("display:none") || s.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    if el.attr("role").is_some_and(|r| matches!(r, "navigation" | "banner" | "contentinfo" | "complementary")) {
+        return true;
+    }
+    // The article's own container is never furniture, whatever else its class says.
+    let ws = words(el);
+    if ws.iter().any(|w| matches!(w.as_str(), "article" | "content")) && name != "span" {
+        return false;
+    }
+    ws.iter().any(|w| {
+        FURNITURE_WORDS.contains(&w.as_str()) || FURNITURE_PREFIXES.iter().any(|p| w.starts_with(p))
+    })
+}
+
+fn element(node: NodeRef<'_, Node>) -> Option<&Element> {
+    node.value().as_element()
+}
+
+/// Counts of one paragraph-like element's text.
+#[derive(Default, Clone, Copy)]
+struct Tally {
+    chars: usize,
+    link_chars: usize,
+    commas: usize,
+}
+
+/// The article's container: the element whose paragraphs score most (readability's
+/// way); `None` when the page has no text outside furniture.
+fn find_root<'a>(doc: &'a Html) -> Option<NodeRef<'a, Node>> {
+    // Text per nearest block ancestor, furniture left out (skipped subtrees).
+    let mut tallies: HashMap<ego_tree::NodeId, Tally> = HashMap::new();
+    let mut skip: Option<ego_tree::NodeId> = None;
+    let mut link_depth = 0usize;
+    let mut blocks: Vec<ego_tree::NodeId> = Vec::new();
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(n) => {
+                if skip.is_some() {
+                    continue;
+                }
+                if let Some(el) = element(n) {
+                    if is_furniture(el) {
+                        skip = Some(n.id());
+                        continue;
+                    }
+                    if el.name() == "a" {
+                        link_depth += 1;
+                    }
+                    if BLOCK_TAGS.contains(&el.name()) && el.name() != "br" {
+                        blocks.push(n.id());
+                    }
+                } else if let Node::Text(t) = n.value()
+                    && let Some(&b) = blocks.last()
+                {
+                    let e = tallies.entry(b).or_default();
+                    let n_chars = t.text.chars().filter(|c| !c.is_whitespace()).count();
+                    e.chars += n_chars;
+                    if link_depth > 0 {
+                        e.link_chars += n_chars;
+                    }
+                    e.commas += t.text.matches(['，', ',', '。']).count();
+                }
+            }
+            Edge::Close(n) => {
+                if skip == Some(n.id()) {
+                    skip = None;
+                    continue;
+                }
+                if skip.is_some() {
+                    continue;
+                }
+                if let Some(el) = element(n) {
+                    if el.name() == "a" {
+                        link_depth = link_depth.saturating_sub(1);
+                    }
+                    if blocks.last() == Some(&n.id()) {
+                        blocks.pop();
+                    }
+                }
+            }
+        }
+    }
+    let mut scores: HashMap<ego_tree::NodeId, f64> = HashMap::new();
+    for (&id, t) in &tallies {
+        let own = t.chars.saturating_sub(t.link_chars);
+        if own < 10 {
+            continue;
+        }
+        let score = 1.0 + t.commas as f64 + (own as f64 / 100.0).min(3.0);
+        let Some(node) = doc.tree.get(id) else { continue };
+        let mut up = node.parent();
+        for share in [1.0, 0.5] {
+            let Some(p) = up.filter(|p| element(*p).is_some()) else { break };
+            *scores.entry(p.id()).or_default() += score * share;
+            up = p.parent();
+        }
+    }
+    let mut best: Option<(f64, ego_tree::NodeId)> = None;
+    for (&id, &score) in &scores {
+        let Some(node) = doc.tree.get(id) else { continue };
+        let Some(el) = element(node) else { continue };
+        let mut s = score;
+        if el.name() == "article" || words(el).iter().any(|w| CONTENT_WORDS.contains(&w.as_str())) {
+            s *= 1.25;
+        }
+        // Link density of the whole subtree.
+        let (mut all, mut links) = (0usize, 0usize);
+        for d in node.descendants() {
+            if let Node::Text(t) = d.value() {
+                let n = t.text.chars().filter(|c| !c.is_whitespace()).count();
+                all += n;
+                if d.ancestors().take_while(|a| a.id() != id).any(|a| element(a).is_some_and(|e| e.name() == "a")) {
+                    links += n;
+                }
+            }
+        }
+        if all > 0 {
+            s *= 1.0 - links as f64 / all as f64;
+        }
+        if best.is_none_or(|(b, bid)| s > b || (s == b && id < bid)) {
+            best = Some((s, id));
+        }
+    }
+    best.and_then(|(_, id)| doc.tree.get(id))
+}
+
+/// What the `<head>` says.
+#[derive(Default)]
+struct Meta {
+    title: Option<String>,
+    og_title: Option<String>,
+    author: Option<String>,
+    site_name: Option<String>,
+    published: Option<String>,
+    section: Option<String>,
+    source: Option<String>,
+    line: usize,
+}
+
+fn read_meta(doc: &Html) -> Meta {
+    let mut m = Meta::default();
+    for n in doc.tree.root().descendants() {
+        let Some(el) = element(n) else { continue };
+        match el.name() {
+            "title" if m.title.is_none() => {
+                let t: String = n.descendants().filter_map(|d| d.value().as_text().map(|t| t.to_string())).collect();
+                m.title = Some(collapse_ws(&t));
+                m.line = dom::line_of(el);
+            }
+            "meta" => {
+                let key = el.attr("property").or(el.attr("name")).or(el.attr("itemprop")).unwrap_or("").to_ascii_lowercase();
+                let Some(v) = el.attr("content").map(collapse_ws).filter(|v| !v.is_empty()) else { continue };
+                let slot = match key.as_str() {
+                    "og:title" | "twitter:title" => &mut m.og_title,
+                    "author" | "article:author" | "byline" => &mut m.author,
+                    "og:site_name" | "sitename" | "site_name" => &mut m.site_name,
+                    "article:published_time" | "pubdate" | "publishdate" | "publish_date" | "og:release_date" | "datepublished" | "date" => &mut m.published,
+                    "article:section" | "column" | "category" | "section" | "catalogs" => &mut m.section,
+                    "source" | "contentsource" | "article:source" => &mut m.source,
+                    _ => continue,
+                };
+                if slot.is_none() {
+                    *slot = Some(v);
+                }
+            }
+            _ => {}
+        }
+    }
+    m
+}
+
+/// The `<title>` without the channel and site name appended after `_`, `-`, `|` or `—`;
+/// the channel is the part after the headline when there are three parts.
+fn split_title(title: &str) -> (String, Option<String>) {
+    let parts: Vec<&str> = title
+        .split(['_', '|', '｜', '—'])
+        .flat_map(|p| p.split(" - "))
+        .map(trim_text)
+        .filter(|p| !p.is_empty())
+        .collect();
+    match parts.as_slice() {
+        [] => (title.to_string(), None),
+        [one] => (one.to_string(), None),
+        [head, channel, _site, ..] => (head.to_string(), Some(channel.trim_end_matches("频道").to_string())),
+        [head, ..] => (head.to_string(), None),
+    }
+}
+
+/// The column a breadcrumb names: its last link that is not the home page (or the text
+/// after its last `>`).
+fn breadcrumb_column(doc: &Html, title: Option<&str>) -> Option<(String, usize)> {
+    for n in doc.tree.root().descendants() {
+        let Some(el) = element(n) else { continue };
+        if matches!(el.name(), "script" | "style" | "head") {
+            continue;
+        }
+        let ws = words(el);
+        let named = ws.iter().any(|w| w.starts_with("crumb") || w.starts_with("breadcrumb") || matches!(w.as_str(), "location" | "position" | "dqwz" | "path" | "curpos"));
+        let text: String = n.descendants().filter_map(|d| d.value().as_text().map(|t| t.to_string())).collect();
+        let text = collapse_ws(&text);
+        let labelled = ["当前位置", "您的位置", "您现在的位置", "所在位置"].iter().any(|l| text.starts_with(l));
+        if !(named || labelled) || text.chars().count() > 120 || !["div", "p", "nav", "span", "ol", "ul", "td"].contains(&el.name()) {
+            continue;
+        }
+        let home = |s: &str| matches!(s, "首页" | "网站首页" | "主页" | "正文" | "home" | "Home" | "") || Some(s) == title;
+        let links: Vec<String> = n
+            .descendants()
+            .filter(|d| element(*d).is_some_and(|e| e.name() == "a"))
+            .map(|a| collapse_ws(&a.descendants().filter_map(|d| d.value().as_text().map(|t| t.to_string())).collect::<String>()))
+            .filter(|t| !home(t))
+            .collect();
+        let col = links.last().cloned().or_else(|| {
+            text.rsplit(['>', '»', '→', '/'])
+                .map(trim_text)
+                .find(|t| !home(t) && t.chars().count() <= 12)
+                .map(str::to_string)
+        });
+        if let Some(col) = col {
+            return Some((col, dom::line_of(el)));
+        }
+    }
+    None
+}
+
+/// The text being gathered for the next block.
+#[derive(Default)]
+struct Pending {
+    raw: String,
+    line: usize,
+    /// Every visible character so far is inside `b`/`strong`.
+    all_bold: bool,
+    chars: usize,
+    link_chars: usize,
+    /// An image stood in this block.
+    image: bool,
+}
+
+/// One open block-level element.
+struct Ctx {
+    tag: String,
+    line: usize,
+    note: bool,
+    caption_like: bool,
+    /// For `ol`: the next item number.
+    item: usize,
+}
+
+/// Reads blocks out of a subtree in document order.
+struct Walker<'a> {
+    idx: &'a LineIndex,
+    b: Builder,
+    pending: Pending,
+    stack: Vec<Ctx>,
+    bold: usize,
+    links: usize,
+    pre: usize,
+    /// An image outside a figure, waiting for a caption under it: its alt text.
+    image: Option<(String, usize)>,
+    /// A figure's image alt and whether it got a figcaption.
+    figure: Option<(Option<(String, usize)>, bool)>,
+    /// Header mode: blocks before the container are looked at, not kept.
+    outside: Vec<(BlockKind, String, usize, bool)>,
+    keep: bool,
+}
+
+impl<'a> Walker<'a> {
+    fn new(idx: &'a LineIndex) -> Walker<'a> {
+        Walker {
+            idx,
+            b: Builder::new(),
+            pending: Pending::default(),
+            stack: Vec::new(),
+            bold: 0,
+            links: 0,
+            pre: 0,
+            image: None,
+            figure: None,
+            outside: Vec::new(),
+            keep: true,
+        }
+    }
+
+    fn pos(&self, line: usize) -> SourcePos {
+        self.idx.at_line(line.max(1))
+    }
+
+    fn text(&mut self, t: &str, line: usize) {
+        if self.pending.raw.is_empty() {
+            self.pending.line = line;
+            self.pending.all_bold = true;
+        }
+        let visible = t.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}' && *c != '\u{a0}').count();
+        if visible > 0 {
+            if self.bold == 0 {
+                self.pending.all_bold = false;
+            }
+            self.pending.chars += visible;
+            if self.links > 0 {
+                self.pending.link_chars += visible;
+            }
+        }
+        self.pending.raw.push_str(t);
+    }
+
+    fn in_tag(&self, tags: &[&str]) -> Option<&Ctx> {
+        self.stack.iter().rev().find(|c| tags.contains(&c.tag.as_str()))
+    }
+
+    /// Ends the block gathered so far.
+    fn flush(&mut self) {
+        let p = std::mem::take(&mut self.pending);
+        let text = if self.pre > 0 {
+            p.raw.trim_matches('\n').trim_end().to_string()
+        } else {
+            collapse_ws(&p.raw)
+        };
+        if text.is_empty() {
+            return;
+        }
+        let line = if p.line > 0 { p.line } else { self.stack.last().map_or(1, |c| c.line) };
+        let heading = self.in_tag(&["h1", "h2", "h3", "h4", "h5", "h6"]).map(|c| c.tag.clone());
+        let caption = self.in_tag(&["figcaption", "caption"]).is_some()
+            || self.stack.last().is_some_and(|c| c.caption_like) && text.chars().count() <= 120;
+        let note = self.stack.iter().any(|c| c.note) || is_note(&text);
+        let kind = if heading.is_some() {
+            BlockKind::Heading
+        } else if note {
+            BlockKind::Note
+        } else if caption || (p.image && text.chars().count() <= 120) {
+            BlockKind::Caption
+        } else if p.all_bold && markup::bold_line_is_heading(&text) {
+            BlockKind::Heading
+        } else {
+            BlockKind::Paragraph
+        };
+        if !self.keep {
+            self.outside.push((kind, text, line, heading.as_deref() == Some("h1")));
+            return;
+        }
+        // Navigation that slipped through: a short block all of links.
+        if kind == BlockKind::Paragraph && p.link_chars == p.chars && p.chars < 40 && self.in_tag(&["li"]).is_none() {
+            return;
+        }
+        let pos = self.pos(line);
+        if kind == BlockKind::Caption {
+            if let Some(f) = self.figure.as_mut() {
+                f.1 = true;
+            }
+            self.image = None;
+            self.b.push_caption(&text, pos);
+            return;
+        }
+        // An image's caption: the short block right under it.
+        if let Some((alt, aline)) = self.image.take() {
+            let (_, credit) = markup::split_credit(&text);
+            let short = text.chars().count() <= 100;
+            if kind == BlockKind::Paragraph && short && (credit.is_some() || self.stack.last().is_some_and(|c| c.caption_like)) {
+                self.b.push_caption(&text, pos);
+                return;
+            }
+            if meaningful_alt(&alt) {
+                let apos = self.pos(aline);
+                self.b.push_caption(&alt, apos);
+            }
+        }
+        let text = match self.in_tag(&["li"]).map(|c| c.item) {
+            Some(0) => format!("• {text}"),
+            Some(n) => format!("{n}. {text}"),
+            None => text,
+        };
+        self.b.push(kind, &text, pos);
+    }
+
+    fn open(&mut self, el: &Element) {
+        let name = el.name();
+        let line = dom::line_of(el);
+        match name {
+            "b" | "strong" => self.bold += 1,
+            "a" => self.links += 1,
+            "img" => {
+                let alt = el.attr("alt").or(el.attr("title")).map(collapse_ws).unwrap_or_default();
+                if let Some(f) = self.figure.as_mut() {
+                    f.0 = Some((alt, line));
+                } else if !self.pending.raw.trim().is_empty() {
+                    self.flush();
+                    self.image = Some((alt, line));
+                } else {
+                    self.image = Some((alt, line));
+                    self.pending.image = true;
+                }
+                return;
+            }
+            "td" | "th" => {
+                if !self.pending.raw.trim().is_empty() {
+                    self.pending.raw.push_str(" | ");
+                }
+                return;
+            }
+            _ => {}
+        }
+        if !BLOCK_TAGS.contains(&name) {
+            return;
+        }
+        self.flush();
+        if name == "br" || name == "hr" {
+            return;
+        }
+        if name == "pre" {
+            self.pre += 1;
+        }
+        if name == "figure" {
+            self.figure = Some((None, false));
+        }
+        let ws = words(el);
+        // The class "editor" names an article's container on many sites (TRS_Editor):
+        // notes are known by their words, not their class.
+        let note = false;
+        let centred = el.attr("align").is_some_and(|a| a.eq_ignore_ascii_case("center"))
+            || el.attr("style").is_some_and(|s| s.replace(' ', "").to_ascii_lowercase().contains("text-align:center"));
+        let caption_like = centred
+            || ws.iter().any(|w| {
+                ["caption", "pic", "img", "photo", "imgtext", "tu", "desc", "figure", "illustrate"]
+                    .iter()
+                    .any(|k| w.starts_with(k))
+            });
+        let item = match (name, self.stack.last()) {
+            ("li", Some(parent)) if parent.tag == "ol" => parent.item,
+            _ => 0,
+        };
+        if name == "li"
+            && let Some(parent) = self.stack.last_mut()
+            && parent.tag == "ol"
+        {
+            parent.item += 1;
+        }
+        self.stack.push(Ctx {
+            tag: name.to_string(),
+            line,
+            note,
+            caption_like,
+            item: if name == "ol" { 1 } else { item },
+        });
+        if self.pending.raw.is_empty() {
+            self.pending.line = line;
+        }
+    }
+
+    fn close(&mut self, el: &Element) {
+        let name = el.name();
+        match name {
+            "b" | "strong" => self.bold = self.bold.saturating_sub(1),
+            "a" => self.links = self.links.saturating_sub(1),
+            _ => {}
+        }
+        if !BLOCK_TAGS.contains(&name) || name == "br" || name == "hr" {
+            return;
+        }
+        self.flush();
+        if name == "pre" {
+            self.pre = self.pre.saturating_sub(1);
+        }
+        if name == "figure"
+            && let Some((alt, got_caption)) = self.figure.take()
+            && !got_caption
+            && let Some((alt, line)) = alt
+            && meaningful_alt(&alt)
+        {
+            let pos = self.pos(line);
+            if self.keep {
+                self.b.push_caption(&alt, pos);
+            }
+        }
+        if let Some(i) = self.stack.iter().rposition(|c| c.tag == name) {
+            self.stack.truncate(i);
+        }
+    }
+
+    /// Walks `from` (skipping furniture); blocks inside `root` are kept, those before it
+    /// are collected as the outside (for the header).
+    fn walk(&mut self, from: NodeRef<'_, Node>, root: Option<ego_tree::NodeId>) {
+        let mut skip: Option<ego_tree::NodeId> = None;
+        self.keep = root.is_none();
+        let mut done = false;
+        for edge in from.traverse() {
+            if done {
+                break;
+            }
+            match edge {
+                Edge::Open(n) => {
+                    if skip.is_some() {
+                        continue;
+                    }
+                    if Some(n.id()) == root {
+                        self.flush();
+                        self.keep = true;
+                    }
+                    match n.value() {
+                        Node::Element(el) => {
+                            if is_furniture(el) && Some(n.id()) != root {
+                                skip = Some(n.id());
+                                continue;
+                            }
+                            self.open(el);
+                        }
+                        Node::Text(t) => {
+                            let line = self.pending.line.max(self.stack.last().map_or(1, |c| c.line));
+                            self.text(&t.text, line);
+                        }
+                        _ => {}
+                    }
+                }
+                Edge::Close(n) => {
+                    if skip == Some(n.id()) {
+                        skip = None;
+                        continue;
+                    }
+                    if skip.is_some() {
+                        continue;
+                    }
+                    if let Node::Element(el) = n.value() {
+                        self.close(el);
+                    }
+                    if Some(n.id()) == root {
+                        self.flush();
+                        done = true;
+                    }
+                }
+            }
+        }
+        self.flush();
+    }
+}
+
+/// An `alt` or `title` worth showing as a caption: Chinese text of five characters or
+/// more that is not a file name.
+fn meaningful_alt(alt: &str) -> bool {
+    let alt = trim_text(alt);
+    alt.chars().count() >= 5
+        && alt.chars().any(is_han)
+        && ![".jpg", ".png", ".gif", ".jpeg", ".webp"]
+            .iter()
+            .any(|e| alt.to_ascii_lowercase().ends_with(e))
+        && !alt.contains("图片")
+}
+
+/// The article of a parsed page.
+pub fn extract(doc: &Html, idx: &LineIndex) -> Article {
+    let meta = read_meta(doc);
+    let root = find_root(doc);
+    let mut w = Walker::new(idx);
+    // Before the container (the h1 and the info line often stand outside it) and the
+    // container itself.
+    w.walk(doc.tree.root(), root.map(|r| r.id()));
+    let outside = std::mem::take(&mut w.outside);
+    let mut header = Header::default();
+    let meta_pos = idx.at_line(meta.line.max(1));
+    let (title_from_tag, channel) = meta.title.as_deref().map(split_title).unzip();
+    let channel = channel.flatten();
+
+    // Headline: the h1 outside or inside the container.
+    if let Some((_, t, line, _)) = outside.iter().rev().find(|(_, t, _, h1)| *h1 && t.chars().count() >= 4) {
+        header.title = Some((t.clone(), idx.at_line(*line)));
+    }
+    let mut drafts = w.b.finish(Header::default());
+    if header.title.is_none()
+        && let Some(i) = drafts.blocks.iter().position(|bl| bl.kind == BlockKind::Heading)
+        && i <= 2
+    {
+        // A heading at the very top of the container is the headline.
+        let bl = drafts.blocks.remove(i);
+        header.title = Some((bl.text.to_string(), idx.at_line(bl.line())));
+    }
+    if header.title.is_none() {
+        let t = meta.og_title.clone().map(|t| split_title(&t).0).or(title_from_tag);
+        header.title = t.map(|t| (t, meta_pos));
+    }
+    // The h1 repeated in the container.
+    if let Some((t, _)) = &header.title
+        && let Some(i) = drafts.blocks.iter().take(3).position(|bl| bl.kind == BlockKind::Heading && bl.text.as_str() == t)
+    {
+        drafts.blocks.remove(i);
+    }
+
+    // Info line: outside, after the headline, or among the first blocks.
+    let mut info = None;
+    let title_line = header.title.as_ref().map_or(0, |(_, p)| p.line);
+    for (kind, t, line, _) in &outside {
+        if *line >= title_line && *kind != BlockKind::Heading {
+            if let Some(i) = parse_info(t) {
+                info = Some((i, t.clone(), *line, None));
+                break;
+            }
+        }
+    }
+    if info.is_none() {
+        for (i, bl) in drafts.blocks.iter().enumerate().take(3) {
+            if bl.kind != BlockKind::Caption
+                && let Some(inf) = parse_info(&bl.text)
+            {
+                info = Some((inf, bl.text.to_string(), bl.line(), Some(i)));
+                break;
+            }
+        }
+    }
+    if let Some((inf, text, line, block)) = info {
+        if let Some(i) = block {
+            drafts.blocks.remove(i);
+        }
+        let pos = idx.at_line(line);
+        header.byline = Some((text, pos));
+        header.authors = inf.authors;
+        header.date = inf.date.map(|d| (d, pos));
+        header.source = inf.source.map(|s| (s, pos));
+    }
+    if header.authors.is_empty()
+        && let Some(a) = &meta.author
+    {
+        header.authors = a
+            .split([',', '，', '、', ';', '；'])
+            .map(markup::squeeze_name)
+            .filter(|a| !a.is_empty())
+            .collect();
+        if header.byline.is_none() && !header.authors.is_empty() {
+            header.byline = Some((header.authors.join(" "), meta_pos));
+        }
+    }
+    if header.date.is_none() {
+        header.date = meta.published.clone().map(|d| (d, meta_pos));
+    }
+    if header.source.is_none() {
+        header.source = meta.source.clone().or(meta.site_name.clone()).map(|s| (s, meta_pos));
+    }
+    let title_text = header.title.as_ref().map(|(t, _)| t.as_str());
+    header.column = breadcrumb_column(doc, title_text)
+        .map(|(c, l)| (c, idx.at_line(l)))
+        .or_else(|| meta.section.clone().map(|s| (s, meta_pos)))
+        .or_else(|| channel.map(|c| (c, meta_pos)));
+    let mut article = drafts;
+    article.title = header.title.map(|(text, p)| crate::article::HeaderLine { text, line: p.line });
+    article.byline = header.byline.map(|(text, p)| crate::article::HeaderLine { text, line: p.line });
+    article.authors = header.authors;
+    article.date = header.date.map(|(text, p)| crate::article::HeaderLine { text, line: p.line });
+    article.source = header.source.map(|(text, p)| crate::article::HeaderLine { text, line: p.line });
+    article.column = header.column.map(|(text, p)| crate::article::HeaderLine { text, line: p.line });
+    article
+}
+
+/// Reads the body of a chapter (an EPUB's XHTML) whole, without looking for a
+/// container: every block in it is the book's text. Lines are the chapter's own.
+pub fn chapter_blocks(text: &str, idx: &LineIndex) -> Builder {
+    let doc = dom::parse_document(text);
+    let mut w = Walker::new(idx);
+    w.walk(doc.tree.root(), None);
+    w.b
+}
