@@ -68,7 +68,7 @@ pub fn open(
         }
         _ => None,
     };
-    let (name, report) = (src.name(), src.decode_report.clone());
+    let (name, report) = (shown_name(&src), src.decode_report.clone());
     // The check runs beside the reader, started once the first frame is drawn: a large
     // article opens without waiting for it.
     let (tx, findings) = mpsc::channel();
@@ -133,7 +133,7 @@ pub fn open_progressive(
             let _ = check_tx.send(check::check_source(&src, &article, &levels));
         }
     });
-    let name = prefix.name();
+    let name = shown_name(&prefix);
     let mut app = match app::app_for(article, &name, config, size) {
         Ok(app) => app,
         Err(e) => return Some(Err(e)),
@@ -148,6 +148,15 @@ pub fn open_progressive(
     // saved under the key of the file as it is when the reader closes.
     let memory = store.map(|s| (s, String::new()));
     Some(Ok(finish(app, Some(path.to_path_buf()), memory, read)))
+}
+
+/// The name the status bar shows: the file's, with the format when it is not plain text
+/// ("feature.html · html").
+fn shown_name(src: &Source) -> String {
+    match src.format {
+        formats::Format::Text => src.name(),
+        f => format!("{} · {}", src.name(), f.name()),
+    }
 }
 
 /// The reader with how to reload its file and where to remember its position.
