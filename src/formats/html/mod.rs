@@ -389,6 +389,8 @@ struct Walker<'a> {
     /// Header mode: blocks before the container are looked at, not kept.
     outside: Vec<(BlockKind, String, usize, bool)>,
     keep: bool,
+    /// Where the walked text starts in the source (a fragment's or chapter's place).
+    base: SourcePos,
 }
 
 impl<'a> Walker<'a> {
@@ -405,11 +407,16 @@ impl<'a> Walker<'a> {
             figure: None,
             outside: Vec::new(),
             keep: true,
+            base: SourcePos::default(),
         }
     }
 
     fn pos(&self, line: usize) -> SourcePos {
-        self.idx.at_line(line.max(1))
+        let local = self.idx.at_line(line.max(1));
+        SourcePos {
+            offset: self.base.offset + local.offset,
+            line: self.base.line.saturating_sub(1) + local.line,
+        }
     }
 
     fn text(&mut self, t: &str, line: usize) {
@@ -773,11 +780,15 @@ pub fn extract(doc: &Html, idx: &LineIndex) -> Article {
     article
 }
 
-/// Reads the body of a chapter (an EPUB's XHTML) whole, without looking for a
-/// container: every block in it is the book's text. Lines are the chapter's own.
-pub fn chapter_blocks(text: &str, idx: &LineIndex) -> Builder {
-    let doc = dom::parse_document(text);
-    let mut w = Walker::new(idx);
+/// Reads the blocks of an HTML fragment (a Markdown file's `<figure>`, an EPUB's
+/// chapter) whole, without looking for a container, into `b`; `at` is where the
+/// fragment starts in the source, so positions point into the file.
+pub fn fragment_blocks(html: &str, at: SourcePos, b: &mut Builder) {
+    let doc = dom::parse_document(html);
+    let idx = LineIndex::new(html);
+    let mut w = Walker::new(&idx);
+    w.base = at;
+    w.b = std::mem::take(b);
     w.walk(doc.tree.root(), None);
-    w.b
+    *b = w.b;
 }
