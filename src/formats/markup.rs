@@ -248,6 +248,12 @@ const CREDIT_ROLES: &[&str] = &[
     "摄影",
     "图片",
     "图",
+    "本報記者",
+    "記者",
+    "通訊員",
+    "攝影",
+    "圖片",
+    "圖",
 ];
 
 /// A caption that ends with its credit — "…果篮。 林小雨 摄", "…出发。许帆/摄", "…（张三
@@ -262,7 +268,7 @@ pub fn split_credit(text: &str) -> (&str, Option<FoundCredit>) {
         .unwrap_or(text);
     let paren = body.len() != text.len();
     // Suffix form: NAME 摄 / NAME/摄 / NAME 摄影 / NAME 供图.
-    let suffix = ["摄影", "摄", "供图"]
+    let suffix = ["摄影", "摄", "供图", "攝影", "攝", "提供"]
         .into_iter()
         .find_map(|s| body.strip_suffix(s).map(|rest| (rest, s)));
     let (start, name) = if let Some((rest, _)) = suffix {
@@ -280,7 +286,7 @@ pub fn split_credit(text: &str) -> (&str, Option<FoundCredit>) {
         // Prefix form after the caption: 图/NAME, 摄影：NAME, 图片来源：NAME.
         let start = credit_start(body);
         let tail = trim_text(&body[start..]);
-        let label = ["图片来源", "摄影", "图", "来源"]
+        let label = ["图片来源", "圖片來源", "摄影", "攝影", "图", "圖", "来源", "來源", "资料图", "資料照"]
             .into_iter()
             .find_map(|l| tail.strip_prefix(l))
             .and_then(|r| r.strip_prefix(['/', '／', '：', ':', '｜', '|']));
@@ -369,7 +375,10 @@ const AUTHOR_LABELS: &[&str] = &[
     "见习记者",
     "实习记者",
     "记者",
+    "本報記者",
+    "記者",
     "通讯员",
+    "通訊員",
     "实习生",
     "作者",
     "撰文",
@@ -380,14 +389,16 @@ const AUTHOR_LABELS: &[&str] = &[
 /// Labels of people who are not the article's authors (their names are skipped).
 const OTHER_LABELS: &[&str] = &[
     "责任编辑", "编辑", "责编", "校对", "审核", "摄影", "图片", "图", "视频", "制图", "设计",
-    "统筹", "监制", "主编",
+    "统筹", "监制", "主编", "責任編輯", "編輯", "攝影", "圖片", "圖", "影音", "製圖",
 ];
 
 /// Labels before the publication.
-const SOURCE_LABELS: &[&str] = &["来源", "出处", "稿源"];
+const SOURCE_LABELS: &[&str] = &["来源", "出处", "稿源", "來源", "出處"];
 
 /// Labels before the date.
-const DATE_LABELS: &[&str] = &["发布时间", "发表时间", "时间", "日期", "发布日期"];
+const DATE_LABELS: &[&str] = &[
+    "发布时间", "发表时间", "时间", "日期", "发布日期", "發布時間", "發佈時間", "時間", "更新時間",
+];
 
 /// Reads an info line — "2026-11-20 08:30 来源：东海日报 记者 林小雨 通讯员 高 远",
 /// "文｜周 航　图｜许 帆", "作者：张三 | 2026年5月1日" — into its date, source and
@@ -451,7 +462,7 @@ pub fn parse_info(line: &str) -> Option<Info> {
     for (tok, sep) in tokens {
         let label = |list: &[&str]| list.contains(&tok);
         // "记者林小雨": a role word fused with the name.
-        let fused = AUTHOR_LABELS[..7]
+        let fused = AUTHOR_LABELS[..9]
             .iter()
             .find_map(|l| tok.strip_prefix(l).filter(|r| !r.is_empty() && r.chars().all(is_han)));
         if label(AUTHOR_LABELS) && (sep || tok.chars().count() > 1) {
@@ -477,7 +488,14 @@ pub fn parse_info(line: &str) -> Option<Info> {
             labelled = true;
         } else {
             match mode {
-                Mode::Authors if tok.chars().all(is_han) && tok.chars().count() <= 4 => {
+                // "台北報導", "北京电": a dateline, not a name.
+                Mode::Authors
+                    if tok.chars().all(is_han)
+                        && tok.chars().count() <= 4
+                        && !["报道", "報導", "报导", "电", "電", "讯", "訊"]
+                            .iter()
+                            .any(|d| tok.ends_with(d)) =>
+                {
                     names.push(tok)
                 }
                 Mode::Source if info.source.is_none() => {
@@ -531,7 +549,7 @@ pub fn find_date(s: &str) -> Option<String> {
         while chars.get(j).is_some_and(|c| c.1 == ' ' || c.1 == '\u{a0}') {
             j += 1;
         }
-        if j > end
+        if (j > end || sep1 == '年')
             && let Some(h) = digits(j, 1, 2)
             && chars.get(h).is_some_and(|c| c.1 == ':')
             && let Some(mut t) = digits(h + 1, 2, 2)
@@ -553,7 +571,7 @@ pub fn find_date(s: &str) -> Option<String> {
 /// Words an editor's line or end mark starts with.
 const NOTE_WORDS: &[&str] = &[
     "责任编辑", "责编", "编辑", "校对", "审核", "审校", "值班编辑", "编审", "原标题", "本文来源",
-    "本文系", "作者单位", "全文完", "完",
+    "本文系", "作者单位", "全文完", "完", "責任編輯", "責編", "編輯", "原標題", "全文完",
 ];
 
 /// An editor's line or end mark: "（责任编辑：王 丽）", "责编：李四", "（完）", "【编辑：…】".
@@ -587,7 +605,8 @@ pub fn bold_line_is_heading(text: &str) -> bool {
     if n == 0 || n > 30 {
         return false;
     }
-    let quoted = t.starts_with(['“', '「', '"', '『', '‘']) || t.ends_with(['”', '」', '"', '』']);
+    // A pull quote opens with its quotation mark; a subhead may end with a quoted word.
+    let quoted = t.starts_with(['“', '「', '"', '『', '‘']);
     let sentence = t.ends_with(['。', '，', '；', '：', ':', ',']);
     !quoted && !sentence && parse_info(t).is_none() && !is_note(t)
 }
@@ -614,6 +633,15 @@ mod tests {
         let (t, cr) = c("夜色中的码头 陈 醉 摄");
         assert_eq!(t, "夜色中的码头");
         assert_eq!(cr.map(|c| c.name), Some("陈醉".into()));
+        let (t, cr) = c("老街的夜市人潮湧現。記者王小明／攝影");
+        assert_eq!(t, "老街的夜市人潮湧現。");
+        assert_eq!(cr.map(|c| c.name), Some("王小明".into()));
+        let (t, cr) = c("老書店重新開張，店主在櫃台前整理新到的舊書。記者林美玲／攝影");
+        assert_eq!(t, "老書店重新開張，店主在櫃台前整理新到的舊書。");
+        assert_eq!(cr.map(|c| c.name), Some("林美玲".into()));
+        let (t, cr) = c("市民在河堤散步。（記者陳大同攝）");
+        assert_eq!(t, "市民在河堤散步。");
+        assert_eq!(cr.map(|c| c.name), Some("陳大同".into()));
         // No credit: the caption stays whole.
         assert_eq!(c("工人在车间里检查零件。"), ("工人在车间里检查零件。", None));
         assert_eq!(c("他说：“我们要拍摄。”").1, None);
@@ -632,6 +660,8 @@ mod tests {
         assert_eq!(i.authors, ["张三"]);
         assert_eq!(i.date.as_deref(), Some("2026年5月1日"));
         assert_eq!(i.source.as_deref(), Some("南方晨报"));
+        let i = parse_info("記者林美玲／台北報導").expect("a Traditional byline");
+        assert_eq!(i.authors, ["林美玲"]);
         assert_eq!(parse_info("镇上的年轻人帮着拍视频、开网店。"), None);
         assert_eq!(parse_info("老手艺有了新买家"), None);
     }
@@ -645,6 +675,7 @@ mod tests {
         assert!(bold_line_is_heading("年轻人回来了"));
         assert!(!bold_line_is_heading("“孩子们最爱看漫画版的《西游记》。”"));
         assert!(!bold_line_is_heading("文｜周 航　图｜许 帆"));
+        assert!(bold_line_is_heading("从“听科学”到“做科学”"));
     }
 
     #[test]

@@ -68,6 +68,7 @@ const FURNITURE_WORDS: &[&str] = &[
     "pager", "pagination", "subscribe", "qrcode", "ewm", "gotop", "backtop", "popup",
     "modal", "cookie", "search", "logo", "topbar", "sitemap", "friendlink", "links",
     "widget", "sponsor", "promo", "banner", "header", "location", "position", "dqwz",
+    "route",
 ];
 
 /// Word starts that mark furniture ("breadcrumb-list", "sharebox", "relatedNews").
@@ -300,9 +301,13 @@ fn read_meta(doc: &Html) -> Meta {
 /// The `<title>` without the channel and site name appended after `_`, `-`, `|` or `—`;
 /// the channel is the part after the headline when there are three parts.
 fn split_title(title: &str) -> (String, Option<String>) {
+    // "-" splits only a title without Latin letters ("标题-频道-网站").
+    let latin = title.chars().any(|c| c.is_ascii_alphabetic());
     let parts: Vec<&str> = title
         .split(['_', '|', '｜', '—'])
         .flat_map(|p| p.split(" - "))
+        .flat_map(|p| p.split("--"))
+        .flat_map(|p| if latin { vec![p] } else { p.split('-').collect() })
         .map(trim_text)
         .filter(|p| !p.is_empty())
         .collect();
@@ -323,7 +328,7 @@ fn breadcrumb_column(doc: &Html, title: Option<&str>) -> Option<(String, usize)>
             continue;
         }
         let ws = words(el);
-        let named = ws.iter().any(|w| w.starts_with("crumb") || w.starts_with("breadcrumb") || matches!(w.as_str(), "location" | "position" | "dqwz" | "path" | "curpos"));
+        let named = ws.iter().any(|w| w.starts_with("crumb") || w.starts_with("breadcrumb") || matches!(w.as_str(), "location" | "position" | "dqwz" | "path" | "curpos" | "route"));
         let text: String = n.descendants().filter_map(|d| d.value().as_text().map(|t| t.to_string())).collect();
         let text = collapse_ws(&text);
         let labelled = ["当前位置", "您的位置", "您现在的位置", "所在位置"].iter().any(|l| text.starts_with(l));
@@ -391,6 +396,9 @@ struct Walker<'a> {
     keep: bool,
     /// Where the walked text starts in the source (a fragment's or chapter's place).
     base: SourcePos,
+    /// The source line reached: the last element opened, plus the line breaks of the
+    /// text read since.
+    cursor: usize,
 }
 
 impl<'a> Walker<'a> {
@@ -408,6 +416,7 @@ impl<'a> Walker<'a> {
             outside: Vec::new(),
             keep: true,
             base: SourcePos::default(),
+            cursor: 1,
         }
     }
 
@@ -419,11 +428,17 @@ impl<'a> Walker<'a> {
         }
     }
 
-    fn text(&mut self, t: &str, line: usize) {
+    fn text(&mut self, t: &str) {
+        let breaks = memchr::memchr_iter(b'\n', t.as_bytes()).count();
+        if self.pending.raw.trim().is_empty() && !t.trim().is_empty() {
+            // The line the text's first visible character stands on.
+            let lead = t.len() - t.trim_start().len();
+            self.pending.line = self.cursor + t[..lead].matches('\n').count();
+        }
         if self.pending.raw.is_empty() {
-            self.pending.line = line;
             self.pending.all_bold = true;
         }
+        self.cursor += breaks;
         let visible = t.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}' && *c != '\u{a0}').count();
         if visible > 0 {
             if self.bold == 0 {
@@ -509,6 +524,9 @@ impl<'a> Walker<'a> {
     fn open(&mut self, el: &Element) {
         let name = el.name();
         let line = dom::line_of(el);
+        if line > 0 {
+            self.cursor = line;
+        }
         match name {
             "b" | "strong" => self.bold += 1,
             "a" => self.links += 1,
@@ -538,6 +556,8 @@ impl<'a> Walker<'a> {
         }
         self.flush();
         if name == "br" || name == "hr" {
+            // Text after a line break starts on the break's line (or after it).
+            self.pending.line = line;
             return;
         }
         if name == "pre" {
@@ -637,10 +657,7 @@ impl<'a> Walker<'a> {
                             }
                             self.open(el);
                         }
-                        Node::Text(t) => {
-                            let line = self.pending.line.max(self.stack.last().map_or(1, |c| c.line));
-                            self.text(&t.text, line);
-                        }
+                        Node::Text(t) => self.text(&t.text),
                         _ => {}
                     }
                 }
@@ -716,36 +733,56 @@ pub fn extract(doc: &Html, idx: &LineIndex) -> Article {
         drafts.blocks.remove(i);
     }
 
-    // Info line: outside, after the headline, or among the first blocks.
-    let mut info = None;
+    // Info lines: one outside the container after the headline, one among the first
+    // blocks (a byline paragraph such as "本报记者 吴 桐"); both are the byline.
+    let mut infos = Vec::new();
     let title_line = header.title.as_ref().map_or(0, |(_, p)| p.line);
-    for (kind, t, line, _) in &outside {
-        if *line >= title_line && *kind != BlockKind::Heading {
-            if let Some(i) = parse_info(t) {
-                info = Some((i, t.clone(), *line, None));
-                break;
+    if let Some((_, t, line, _)) = outside
+        .iter()
+        .find(|(kind, t, line, _)| *line >= title_line && *kind != BlockKind::Heading && parse_info(t).is_some())
+    {
+        infos.push((parse_info(t).unwrap_or_default(), t.clone(), *line));
+    }
+    if let Some(i) = drafts.blocks.iter().take(3).position(|bl| {
+        bl.kind != BlockKind::Caption
+            && parse_info(&bl.text).is_some_and(|inf| infos.is_empty() || !inf.authors.is_empty())
+    }) {
+        let bl = drafts.blocks.remove(i);
+        infos.push((parse_info(&bl.text).unwrap_or_default(), bl.text.to_string(), bl.line()));
+    }
+    if let Some((_, _, first_line)) = infos.first() {
+        let pos = idx.at_line(*first_line);
+        let text: Vec<&str> = infos.iter().map(|(_, t, _)| t.as_str()).collect();
+        header.byline = Some((text.join("　"), pos));
+        for (inf, _, line) in &infos {
+            let pos = idx.at_line(*line);
+            for a in &inf.authors {
+                if !header.authors.contains(a) {
+                    header.authors.push(a.clone());
+                }
+            }
+            if header.date.is_none() {
+                header.date = inf.date.clone().map(|d| (d, pos));
+            }
+            if header.source.is_none() {
+                header.source = inf.source.clone().map(|s| (s, pos));
             }
         }
     }
-    if info.is_none() {
-        for (i, bl) in drafts.blocks.iter().enumerate().take(3) {
-            if bl.kind != BlockKind::Caption
-                && let Some(inf) = parse_info(&bl.text)
-            {
-                info = Some((inf, bl.text.to_string(), bl.line(), Some(i)));
-                break;
-            }
+    // A heading right before the headline is its kicker (the banner); one right after
+    // it is the deck, kept first (as a note: the model has no field for it yet).
+    let mut banner = None;
+    if let Some(h) = outside.iter().position(|(_, t, _, h1)| *h1 && Some(t.as_str()) == header.title.as_ref().map(|(t, _)| t.as_str())) {
+        if let Some((BlockKind::Heading, t, line, false)) = h.checked_sub(1).and_then(|k| outside.get(k)) {
+            banner = Some(crate::article::HeaderLine { text: t.clone(), line: *line });
         }
-    }
-    if let Some((inf, text, line, block)) = info {
-        if let Some(i) = block {
-            drafts.blocks.remove(i);
+        if let Some((BlockKind::Heading, t, line, false)) = outside.get(h + 1) {
+            let mut deck = Builder::new();
+            deck.push(BlockKind::Note, t, idx.at_line(*line));
+            let mut blocks = deck.finish(Header::default()).blocks;
+            blocks.append(&mut drafts.blocks);
+            drafts.blocks = blocks;
         }
-        let pos = idx.at_line(line);
-        header.byline = Some((text, pos));
-        header.authors = inf.authors;
-        header.date = inf.date.map(|d| (d, pos));
-        header.source = inf.source.map(|s| (s, pos));
     }
     if header.authors.is_empty()
         && let Some(a) = &meta.author
@@ -771,6 +808,7 @@ pub fn extract(doc: &Html, idx: &LineIndex) -> Article {
         .or_else(|| meta.section.clone().map(|s| (s, meta_pos)))
         .or_else(|| channel.map(|c| (c, meta_pos)));
     let mut article = drafts;
+    article.banner = banner;
     article.title = header.title.map(|(text, p)| crate::article::HeaderLine { text, line: p.line });
     article.byline = header.byline.map(|(text, p)| crate::article::HeaderLine { text, line: p.line });
     article.authors = header.authors;
