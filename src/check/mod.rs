@@ -583,15 +583,34 @@ fn pieces<'a>(article: &'a Article, lines: &'a Lines<'a>) -> impl Iterator<Item 
         .into_iter()
         .flatten()
         .map(move |h| Piece::new(&h.text, vec![(0, h.line, col(h.line))]));
+    let markup = article.format != crate::formats::Format::Text;
     let blocks = article.blocks.iter().map(move |b| {
         let starts = b
             .parts
             .iter()
-            .map(|p| (p.offset(), p.line_no(), col(p.line_no())))
+            .map(|p| {
+                // A page's text stands after its tags: where its first characters are
+                // found on the element's line ([`text_col`]).
+                let c = match markup {
+                    true => text_col(lines.get(p.line_no().wrapping_sub(1)), &b.text[p.offset()..]),
+                    false => None,
+                };
+                (p.offset(), p.line_no(), c.unwrap_or_else(|| col(p.line_no())))
+            })
             .collect();
         Piece::new(&b.text, starts)
     });
     headers.chain(blocks)
+}
+
+/// The 1-based column (in characters) where `text`'s first characters stand on a
+/// source `line` of a page (HTML, Markdown), found by looking for them; `None` when they
+/// are not there as they are (an entity, markup between them).
+fn text_col(line: Option<&str>, text: &str) -> Option<usize> {
+    let line = line?;
+    let end = text.char_indices().nth(4).map_or(text.len(), |(i, _)| i);
+    let at = line.find(&text[..end]).filter(|_| end > 0)?;
+    Some(line[..at].chars().count() + 1)
 }
 
 fn excerpt(text: &str) -> String {
