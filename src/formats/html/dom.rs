@@ -5,16 +5,26 @@
 //! is neither built nor dropped by recursion, and every walk here is an iterator.
 
 use std::borrow::Cow;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 
-use html5ever::tendril::{StrTendril, TendrilSink};
-use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
-use html5ever::{Attribute, LocalName, QualName, ns};
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{
+    BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer,
+};
+use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeBuilder, TreeSink};
+use html5ever::{Attribute, LocalName, QualName, TokenizerResult, ns};
 use scraper::{Html, HtmlTreeSink};
 
 /// The attribute that carries an element's source line. The tokenizer lowercases every
 /// attribute name it reads, so no page can hold one with this name.
 pub const LINE_ATTR: &str = "yuEduLine";
+
+/// How deep elements nest before further start tags are left out (their text is kept,
+/// as a sibling of the deepest element): browsers flatten the same way (Chrome at 512).
+/// Without it, every start tag in a document nested 100 000 deep would look through the
+/// whole stack of open elements (quadratic time).
+pub const MAX_DEPTH: usize = 1024;
 
 /// Parses a whole document (html5ever's error recovery: never fails).
 pub fn parse_document(text: &str) -> Html {
@@ -22,7 +32,76 @@ pub fn parse_document(text: &str) -> Html {
         inner: HtmlTreeSink::new(Html::new_document()),
         line: Cell::new(1),
     };
-    html5ever::parse_document(sink, Default::default()).one(text)
+    let builder = TreeBuilder::new(sink, Default::default());
+    let limit = DepthLimit {
+        inner: builder,
+        depth: Cell::new(0),
+        dropped: RefCell::new(HashMap::new()),
+    };
+    let tokenizer = Tokenizer::new(limit, Default::default());
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from(text));
+    while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
+    tokenizer.end();
+    tokenizer.sink.inner.sink.finish()
+}
+
+/// Elements with no end tag, or whose end tag may be left out: not counted as depth.
+const NOT_COUNTED: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+    "track", "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody",
+    "thead", "tfoot", "colgroup", "caption", "rb", "rt", "rp", "rtc", "html", "head", "body",
+];
+
+/// Elements whose content the tokenizer reads as raw text: never left out, or their
+/// content (a script) would be read as the page's text.
+const RAW_TEXT: &[&str] = &[
+    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
+    "noscript", "plaintext", "template", "svg", "math",
+];
+
+/// Passes tokens to the tree builder, leaving out start tags (and their end tags)
+/// beyond [`MAX_DEPTH`] open elements, counted by start and end tags.
+struct DepthLimit<S> {
+    inner: S,
+    depth: Cell<usize>,
+    dropped: RefCell<HashMap<LocalName, usize>>,
+}
+
+impl<S: TokenSink> TokenSink for DepthLimit<S> {
+    type Handle = S::Handle;
+
+    fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<S::Handle> {
+        if let Token::TagToken(tag) = &token {
+            let name: &str = &tag.name;
+            if !tag.self_closing && !NOT_COUNTED.contains(&name) && !RAW_TEXT.contains(&name) {
+                match tag.kind {
+                    TagKind::StartTag if self.depth.get() >= MAX_DEPTH => {
+                        *self.dropped.borrow_mut().entry(tag.name.clone()).or_default() += 1;
+                        return TokenSinkResult::Continue;
+                    }
+                    TagKind::StartTag => self.depth.set(self.depth.get() + 1),
+                    TagKind::EndTag => {
+                        let mut dropped = self.dropped.borrow_mut();
+                        if let Some(n) = dropped.get_mut(&tag.name).filter(|n| **n > 0) {
+                            *n -= 1;
+                            return TokenSinkResult::Continue;
+                        }
+                        self.depth.set(self.depth.get().saturating_sub(1));
+                    }
+                }
+            }
+        }
+        self.inner.process_token(token, line_number)
+    }
+
+    fn end(&self) {
+        self.inner.end()
+    }
+
+    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
+        self.inner.adjusted_current_node_present_but_not_in_html_namespace()
+    }
 }
 
 /// The source line an element was read on (0 when unknown).

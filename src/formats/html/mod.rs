@@ -680,6 +680,14 @@ impl<'a> Walker<'a> {
             }
         }
         self.flush();
+        // An image last in the text, with nothing under it: its alt is its caption.
+        if let Some((alt, line)) = self.image.take()
+            && self.keep
+            && meaningful_alt(&alt)
+        {
+            let pos = self.pos(line);
+            self.b.push_caption(&alt, pos);
+        }
     }
 }
 
