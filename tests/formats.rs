@@ -298,3 +298,76 @@ fn check_positions_point_into_the_source_file() {
         assert_eq!(at, Some(','), "{path:?} {f}");
     }
 }
+
+/// A book of two chapters written for the project, as `yuedu` gets it: a zip with
+/// its mimetype first, an OPF package, an EPUB 3 nav document.
+fn epub_bytes() -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let deflated = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    let files: [(&str, &str, zip::write::SimpleFileOptions); 6] = [
+        ("mimetype", "application/epub+zip", stored),
+        (
+            "META-INF/container.xml",
+            r#"<?xml version="1.0"?><container><rootfiles><rootfile full-path="content.opf"/></rootfiles></container>"#,
+            deflated,
+        ),
+        (
+            "content.opf",
+            r#"<package><metadata><dc:title>河上的渡口</dc:title><dc:creator>周 航</dc:creator></metadata>
+<manifest><item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
+<item id="a" href="a.xhtml" media-type="application/xhtml+xml"/><item id="b" href="b.xhtml" media-type="application/xhtml+xml"/></manifest>
+<spine><itemref idref="a"/><itemref idref="b"/></spine></package>"#,
+            deflated,
+        ),
+        (
+            "nav.xhtml",
+            r#"<html><body><nav><ol><li><a href="a.xhtml">一、雾中的船</a></li><li><a href="b.xhtml">二、桥通了</a></li></ol></nav></body></html>"#,
+            deflated,
+        ),
+        (
+            "a.xhtml",
+            "<html><body><h2>一、雾中的船</h2><p>清晨的渡口雾气很重，摆渡人已经把船擦得干干净净。</p></body></html>",
+            deflated,
+        ),
+        (
+            "b.xhtml",
+            "<html><body><p>新桥通车那天，渡口第一次没有人排队。</p><p>（完）</p></body></html>",
+            deflated,
+        ),
+    ];
+    for (name, body, opts) in files {
+        zip.start_file(name, opts).expect("entry");
+        zip.write_all(body.as_bytes()).expect("write");
+    }
+    zip.finish().expect("zip").into_inner()
+}
+
+#[test]
+fn an_epub_reads_as_one_article_with_its_table_of_contents_as_sections() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for name in ["book.epub", "book-without-extension"] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, epub_bytes()).expect("write");
+        let v = outline(path.to_str().expect("path"));
+        assert_eq!(v["format"], "epub", "{name}");
+        assert_eq!(v["title"], "河上的渡口");
+        assert_eq!(strs(&v["authors"]), ["周航"]);
+        assert_eq!(sections(&v), ["一、雾中的船", "二、桥通了"]);
+        assert_eq!(blocks_of(&v, "paragraph").len(), 2);
+        assert_eq!(blocks_of(&v, "note"), ["（完）"]);
+    }
+    // Not a book: a clear message naming the file, exit 2.
+    let bad = dir.path().join("bad.epub");
+    std::fs::write(&bad, b"PK\x03\x04 this is not a zip").expect("write");
+    let out = yuedu()
+        .args(["outline", bad.to_str().expect("path")])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bad.epub") && err.contains("EPUB"), "{err}");
+}

@@ -26,7 +26,10 @@ pub fn sniff(bytes: &[u8]) -> Format {
     if bytes.starts_with(b"PK\x03\x04") {
         // The EPUB container: an uncompressed first entry "mimetype" holding the type.
         let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
-        if memchr::memmem::find(head, b"mimetypeapplication/epub+zip").is_some() {
+        let first = &head[..head.len().min(256)];
+        if memchr::memmem::find(first, b"mimetype").is_some()
+            && memchr::memmem::find(first, b"application/epub+zip").is_some()
+        {
             return Format::Epub;
         }
         return Format::Text;

@@ -399,6 +399,10 @@ struct Walker<'a> {
     /// The source line reached: the last element opened, plus the line breaks of the
     /// text read since.
     cursor: usize,
+    /// Reading a book ([`book_blocks`]): sections naming a chapter start it with its
+    /// title; the title a chapter's own first heading repeats.
+    chapters: bool,
+    chapter_title: Option<String>,
 }
 
 impl<'a> Walker<'a> {
@@ -417,6 +421,8 @@ impl<'a> Walker<'a> {
             keep: true,
             base: SourcePos::default(),
             cursor: 1,
+            chapters: false,
+            chapter_title: None,
         }
     }
 
@@ -485,6 +491,13 @@ impl<'a> Walker<'a> {
         };
         if !self.keep {
             self.outside.push((kind, text, line, heading.as_deref() == Some("h1")));
+            return;
+        }
+        // A chapter's heading that repeats its table-of-contents title: shown once.
+        if let Some(t) = self.chapter_title.take()
+            && kind == BlockKind::Heading
+            && t == text
+        {
             return;
         }
         // Navigation that slipped through: a short block all of links.
@@ -562,6 +575,17 @@ impl<'a> Walker<'a> {
         }
         if name == "pre" {
             self.pre += 1;
+        }
+        if self.chapters
+            && name == "section"
+            && let Some(t) = el.attr("data-yuedu-chapter")
+        {
+            let t = collapse_ws(t);
+            if !t.is_empty() {
+                let pos = self.pos(line);
+                self.b.push(BlockKind::Heading, &t, pos);
+                self.chapter_title = Some(t);
+            }
         }
         if name == "figure" {
             self.figure = Some((None, false));
@@ -824,6 +848,15 @@ pub fn extract(doc: &Html, idx: &LineIndex) -> Article {
     article.source = header.source.map(|(text, p)| crate::article::HeaderLine { text, line: p.line });
     article.column = header.column.map(|(text, p)| crate::article::HeaderLine { text, line: p.line });
     article
+}
+
+/// Reads a book's chapters ([`crate::formats::epub::unpack`]'s document) whole: each
+/// `<section data-yuedu-chapter="TITLE">` starts with its title as a heading.
+pub fn book_blocks(doc: &Html, idx: &LineIndex) -> Builder {
+    let mut w = Walker::new(idx);
+    w.chapters = true;
+    w.walk(doc.tree.root(), None);
+    w.b
 }
 
 /// Reads the blocks of an HTML fragment (a Markdown file's `<figure>`, an EPUB's
