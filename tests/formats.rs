@@ -31,7 +31,11 @@ fn outline(path: &str) -> Value {
 
 fn strs(v: &Value) -> Vec<String> {
     v.as_array()
-        .map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.as_str().map(str::to_string))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -93,7 +97,10 @@ fn assert_case(path: &str, v: &Value) {
     for key in ["column", "source", "date"] {
         if let Some(want) = exp[key].as_str() {
             let got = v[key].as_str().unwrap_or("");
-            assert!(norm(got).contains(&norm(want)), "{key}: {got:?}, expected {want:?}");
+            assert!(
+                norm(got).contains(&norm(want)),
+                "{key}: {got:?}, expected {want:?}"
+            );
         }
     }
     let authors: Vec<String> = strs(&v["authors"]).iter().map(|a| norm(a)).collect();
@@ -114,7 +121,10 @@ fn assert_case(path: &str, v: &Value) {
     assert_eq!(captions(v), want, "captions");
     let notes = blocks_of(v, "note");
     for n in strs(&exp["notes"]) {
-        assert!(notes.iter().any(|x| norm(x) == norm(&n)), "note {n:?} in {notes:?}");
+        assert!(
+            notes.iter().any(|x| norm(x) == norm(&n)),
+            "note {n:?} in {notes:?}"
+        );
     }
     let text = shown(v);
     for x in strs(&exp["not_shown_as_text"]) {
@@ -135,7 +145,10 @@ fn the_shared_html_case_reads_as_its_expectation() {
     // file says 7. The first is the one written in numeric character references.
     let paras = blocks_of(&v, "paragraph");
     assert_eq!(paras.len(), 6, "{paras:#?}");
-    assert_eq!(paras[1], "这些年，镇里把闲置的老房子改成了工作室，请来十多位非遗传承人入驻。");
+    assert_eq!(
+        paras[1],
+        "这些年，镇里把闲置的老房子改成了工作室，请来十多位非遗传承人入驻。"
+    );
     assert!(paras[5].starts_with("“在家门口就能做喜欢的事"));
 }
 
@@ -148,10 +161,18 @@ fn the_shared_markdown_case_reads_as_its_expectation() {
     let paras = blocks_of(&v, "paragraph");
     // The standfirst quote first, the pull quote a paragraph, list items as text.
     assert!(paras[0].starts_with("一条船、三千册书"), "{paras:#?}");
-    assert!(paras.iter().any(|p| p == "“孩子们最爱看漫画版的《西游记》。”"));
+    assert!(
+        paras
+            .iter()
+            .any(|p| p == "“孩子们最爱看漫画版的《西游记》。”")
+    );
     assert!(paras.iter().any(|p| p.contains("东岛：借书最多的是童书")));
     // The title is shown once: no heading or paragraph repeats it.
-    assert!(!blocks_of(&v, "heading").iter().any(|h| h.contains("流动图书馆")));
+    assert!(
+        !blocks_of(&v, "heading")
+            .iter()
+            .any(|h| h.contains("流动图书馆"))
+    );
     // No Markdown marker in what the reader shows.
     let (dump, _) = run(&["dump", "--width", "60", &path]);
     let dump = String::from_utf8(dump).expect("utf-8");
@@ -168,20 +189,38 @@ fn a_gbk_page_declared_in_its_meta_is_decoded_and_its_furniture_left_out() {
     assert_eq!(v["banner"], "走进乡村学校");
     assert_eq!(strs(&v["authors"]), ["吴桐"]);
     assert_eq!(v["source"], "南江日报");
-    assert!(v["date"].as_str().expect("date").starts_with("2026年09月03日"));
+    assert!(
+        v["date"]
+            .as_str()
+            .expect("date")
+            .starts_with("2026年09月03日")
+    );
     assert_eq!(v["column"], "教育");
     assert_eq!(sections(&v), ["从“听科学”到“做科学”", "老师也在学"]);
     assert_eq!(
         captions(&v),
-        [("孩子们在科学教室里用显微镜观察树叶。".to_string(), Some("吴桐".to_string()))]
+        [(
+            "孩子们在科学教室里用显微镜观察树叶。".to_string(),
+            Some("吴桐".to_string())
+        )]
     );
-    assert_eq!(blocks_of(&v, "note"), ["显微镜、天文望远镜走进大山", "(责编：孙雨、钱林)"]);
+    assert_eq!(
+        blocks_of(&v, "note"),
+        ["显微镜、天文望远镜走进大山", "(责编：孙雨、钱林)"]
+    );
     let paras = blocks_of(&v, "paragraph");
     assert_eq!(paras.len(), 6, "{paras:#?}");
     assert!(paras[0].starts_with("开学第一天"));
     assert!(paras[5].starts_with("校长赵山说"));
     let text = shown(&v);
-    for furniture in ["推荐阅读", "热点新闻", "版权所有", "分享到", "登录", "县城图书馆"] {
+    for furniture in [
+        "推荐阅读",
+        "热点新闻",
+        "版权所有",
+        "分享到",
+        "登录",
+        "县城图书馆",
+    ] {
         assert!(!text.contains(furniture), "{furniture} shown");
     }
     // Read as GB18030 because the meta says so, not guessed.
@@ -237,7 +276,10 @@ fn a_page_of_line_breaks_keeps_its_paragraphs_and_their_lines() {
     assert_eq!(paras.len(), 4);
     for (p, line) in paras.iter().zip(&lines) {
         let src = file.lines().nth(*line as usize - 1).expect("line");
-        assert!(src.contains(&p[..9]), "{p:?} is not on line {line}: {src:?}");
+        assert!(
+            src.contains(&p[..9]),
+            "{p:?} is not on line {line}: {src:?}"
+        );
     }
     assert_eq!(blocks_of(&v, "note"), ["【责任编辑：钱 多】"]);
 }
@@ -252,7 +294,14 @@ fn the_format_comes_from_the_flag_then_the_extension_then_the_content() {
     assert_eq!(v["format"], "html");
     assert_eq!(v["title"], "古镇老街里的“非遗”新生活");
     let v: Value = serde_json::from_slice(
-        &run(&["outline", "--json", "--format", "text", &data("feature.html")]).0,
+        &run(&[
+            "outline",
+            "--json",
+            "--format",
+            "text",
+            &data("feature.html"),
+        ])
+        .0,
     )
     .expect("json");
     assert_eq!(v["format"], "text");
@@ -294,7 +343,12 @@ fn check_positions_point_into_the_source_file() {
             .unwrap_or_else(|| panic!("no finding in {v}"));
         assert_eq!(f["line"].as_u64(), Some(line as u64), "{f}");
         let col = f["col"].as_u64().expect("col") as usize;
-        let at = src.lines().nth(line - 1).expect("line").chars().nth(col - 1);
+        let at = src
+            .lines()
+            .nth(line - 1)
+            .expect("line")
+            .chars()
+            .nth(col - 1);
         assert_eq!(at, Some(','), "{path:?} {f}");
     }
 }

@@ -87,25 +87,44 @@ fn hostile_pages_print_nothing_a_terminal_would_obey_and_drop_no_text() {
                 "javascript",
                 "alert",
             ] {
-                assert!(!stdout.contains(never), "{path} {args:?} shows {never:?}:\n{stdout}");
+                assert!(
+                    !stdout.contains(never),
+                    "{path} {args:?} shows {never:?}:\n{stdout}"
+                );
             }
         }
     }
     // The dump shows the escapes as notation: the text is all there.
-    let out = yuedu().args(["dump", "--width", "200", &html]).output().expect("runs");
+    let out = yuedu()
+        .args(["dump", "--width", "200", &html])
+        .output()
+        .expect("runs");
     let dump = String::from_utf8(out.stdout).expect("utf-8");
     // (&#x9b; is U+203A, ›, by the HTML standard's table for numeric references to C1.)
-    for shown in ["^[]0;pwned^G", "^[[2J", "<U+202E>", "›31m", "^[]52;c;cm0=^G", "链接里的文字"] {
+    for shown in [
+        "^[]0;pwned^G",
+        "^[[2J",
+        "<U+202E>",
+        "›31m",
+        "^[]52;c;cm0=^G",
+        "链接里的文字",
+    ] {
         assert!(dump.contains(shown), "{shown} not shown:\n{dump}");
     }
     // The JSON holds the characters themselves, escaped.
-    let out = yuedu().args(["outline", "--json", &html]).output().expect("runs");
+    let out = yuedu()
+        .args(["outline", "--json", &html])
+        .output()
+        .expect("runs");
     let v: Value = serde_json::from_slice(&out.stdout).expect("json");
     let first = v["blocks"][0]["text"].as_str().expect("text");
     assert!(first.contains("\u{1b}]0;pwned\u{7}"), "{first:?}");
     let caption = &v["captions"][0];
     assert_eq!(caption["credit"], "张三");
-    let out = yuedu().args(["dump", "--width", "200", &md]).output().expect("runs");
+    let out = yuedu()
+        .args(["dump", "--width", "200", &md])
+        .output()
+        .expect("runs");
     let dump = String::from_utf8(out.stdout).expect("utf-8");
     for shown in ["^[[31m", "<U+202E>", "链接", "^[]0;y^G"] {
         assert!(dump.contains(shown), "{shown} not shown:\n{dump}");
@@ -125,8 +144,15 @@ fn a_page_nested_a_hundred_thousand_deep_is_read_whole() {
         "</i></b>".repeat(n),
     );
     let path = write(&dir, "deep.html", &page);
-    let out = yuedu().args(["outline", "--json", &path]).output().expect("runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = yuedu()
+        .args(["outline", "--json", &path])
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: Value = serde_json::from_slice(&out.stdout).expect("json");
     let text = v["blocks"].to_string();
     assert!(text.contains("深处的第一段文字"), "{text}");
@@ -150,7 +176,10 @@ fn a_large_page_keeps_every_paragraph_and_heading() {
     }
     page.push_str("</article><footer>版权所有</footer></body></html>\n");
     let path = write(&dir, "big.html", &page);
-    let out = yuedu().args(["outline", "--json", &path]).output().expect("runs");
+    let out = yuedu()
+        .args(["outline", "--json", &path])
+        .output()
+        .expect("runs");
     assert!(out.status.success());
     let v: Value = serde_json::from_slice(&out.stdout).expect("json");
     let blocks = v["blocks"].as_array().expect("blocks");
@@ -158,9 +187,13 @@ fn a_large_page_keeps_every_paragraph_and_heading() {
     assert_eq!(count("paragraph"), paras);
     assert_eq!(count("heading"), paras / every);
     assert_eq!(v["title"], "很长的一篇文章");
-    let last = blocks.last().expect("a block")["text"].as_str().expect("text");
+    let last = blocks.last().expect("a block")["text"]
+        .as_str()
+        .expect("text");
     assert!(last.starts_with(&format!("第{}段", paras - 1)), "{last}");
     // Lines point into the file: the last paragraph stands on the file's last lines.
-    let line = blocks.last().expect("a block")["line"].as_u64().expect("line");
+    let line = blocks.last().expect("a block")["line"]
+        .as_u64()
+        .expect("line");
     assert_eq!(line as usize, page.lines().count() - 1);
 }

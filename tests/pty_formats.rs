@@ -33,12 +33,23 @@ fn an_html_page_reads_as_its_article_with_the_format_in_the_status_bar() {
     assert!(screen.contains("竹编艺人正在编织果篮"), "{screen}");
     // The paragraph written in character references reads as text.
     assert!(screen.contains("这些年，镇里把闲置的老房子"), "{screen}");
-    for never in ["首页", "统计代码", "_hmt", ".nav{", "&#36825;", "<p>", "当前位置"] {
+    for never in [
+        "首页",
+        "统计代码",
+        "_hmt",
+        ".nav{",
+        "&#36825;",
+        "<p>",
+        "当前位置",
+    ] {
         assert!(!screen.contains(never), "{never} on screen:\n{screen}");
     }
     let nav = nav(&p, 29);
     for heading in ["老手艺有了新买家", "年轻人回来了"] {
-        assert!(nav.contains(heading), "{heading} not in the navigation pane:\n{nav}");
+        assert!(
+            nav.contains(heading),
+            "{heading} not in the navigation pane:\n{nav}"
+        );
     }
     let status = p.row_text(29, 0, 100);
     assert!(status.contains("feature.html · html"), "{status}");
@@ -51,11 +62,13 @@ fn an_html_page_reads_as_its_article_with_the_format_in_the_status_bar() {
     p.settle();
     p.send("]");
     p.wait_for("the first subhead on top", |s| {
-        s.contents_between(0, NAV_WIDTH, 0, 80).contains("老手艺有了新买家")
+        s.contents_between(0, NAV_WIDTH, 0, 80)
+            .contains("老手艺有了新买家")
     });
     p.send("]");
     p.wait_for("the second subhead on top", |s| {
-        s.contents_between(0, NAV_WIDTH, 0, 80).contains("年轻人回来了")
+        s.contents_between(0, NAV_WIDTH, 0, 80)
+            .contains("年轻人回来了")
     });
     p.send("q");
     assert_eq!(p.wait_exit(Duration::from_secs(10)), Some(0));
@@ -81,10 +94,14 @@ fn a_markdown_article_shows_no_markup() {
         .join("\n");
     assert_eq!(text.matches("海岛上的流动图书馆").count(), 1, "{text}");
     let nav = nav(&p, 29);
-    for heading in ["一、船上的书从哪里来", "二、岛上的读者", "三、明年的打算"] {
+    for heading in ["一、船上的书从哪里来", "二、岛上的读者", "三、明年的打算"]
+    {
         assert!(nav.contains(heading), "{heading} not in:\n{nav}");
     }
-    assert!(!nav.contains("孩子们最爱看"), "the pull quote is no heading:\n{nav}");
+    assert!(
+        !nav.contains("孩子们最爱看"),
+        "the pull quote is no heading:\n{nav}"
+    );
     let status = p.row_text(29, 0, 100);
     assert!(status.contains("feature.md · markdown"), "{status}");
     p.send("q");

@@ -592,10 +592,17 @@ fn pieces<'a>(article: &'a Article, lines: &'a Lines<'a>) -> impl Iterator<Item 
                 // A page's text stands after its tags: where its first characters are
                 // found on the element's line ([`text_col`]).
                 let c = match markup {
-                    true => text_col(lines.get(p.line_no().wrapping_sub(1)), &b.text[p.offset()..]),
+                    true => text_col(
+                        lines.get(p.line_no().wrapping_sub(1)),
+                        &b.text[p.offset()..],
+                    ),
                     false => None,
                 };
-                (p.offset(), p.line_no(), c.unwrap_or_else(|| col(p.line_no())))
+                (
+                    p.offset(),
+                    p.line_no(),
+                    c.unwrap_or_else(|| col(p.line_no())),
+                )
             })
             .collect();
         Piece::new(&b.text, starts)

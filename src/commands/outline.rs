@@ -150,7 +150,11 @@ pub fn to_text(article: &Article, name: &str, decode_report: Option<&str>) -> St
             ("date", &article.date),
             ("column", &article.column),
         ] {
-            field(&mut out, label, h.as_ref().map(|h| (h.text.as_str(), h.line)));
+            field(
+                &mut out,
+                label,
+                h.as_ref().map(|h| (h.text.as_str(), h.line)),
+            );
         }
     }
 

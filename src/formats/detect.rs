@@ -36,7 +36,10 @@ pub fn sniff(bytes: &[u8]) -> Format {
     }
     let mut head = &bytes[..bytes.len().min(SNIFF_BYTES)];
     head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
-    let start = head.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(head.len());
+    let start = head
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(head.len());
     let head = &head[start..];
     let lower: Vec<u8> = head.iter().take(1024).map(u8::to_ascii_lowercase).collect();
     if lower.starts_with(b"<!doctype html")
@@ -58,7 +61,9 @@ pub fn sniff(bytes: &[u8]) -> Format {
             let keyed = lines.clone().take(3).any(|l| {
                 l.split_once(sep).is_some_and(|(k, _)| {
                     let k = k.trim();
-                    !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+                    !k.is_empty()
+                        && k.chars()
+                            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
                 })
             });
             if keyed {
@@ -84,11 +89,26 @@ mod tests {
     fn content_decides_without_an_extension() {
         assert_eq!(sniff(b"\xEF\xBB\xBF\n<!DOCTYPE html><html>"), Format::Html);
         assert_eq!(sniff(b"  <html lang=\"zh\">"), Format::Html);
-        assert_eq!(sniff(b"<?xml version=\"1.0\"?>\n<html xmlns=\"x\">"), Format::Html);
-        assert_eq!(sniff("---\ntitle: 海岛\n---\n正文".as_bytes()), Format::Markdown);
-        assert_eq!(sniff("+++\ntitle = \"海岛\"\n+++\n".as_bytes()), Format::Markdown);
-        assert_eq!(sniff("# 海岛上的图书馆\n\n正文".as_bytes()), Format::Markdown);
-        assert_eq!(sniff("余姚在长三角\n\n记者 陈醉\n".as_bytes()), Format::Text);
+        assert_eq!(
+            sniff(b"<?xml version=\"1.0\"?>\n<html xmlns=\"x\">"),
+            Format::Html
+        );
+        assert_eq!(
+            sniff("---\ntitle: 海岛\n---\n正文".as_bytes()),
+            Format::Markdown
+        );
+        assert_eq!(
+            sniff("+++\ntitle = \"海岛\"\n+++\n".as_bytes()),
+            Format::Markdown
+        );
+        assert_eq!(
+            sniff("# 海岛上的图书馆\n\n正文".as_bytes()),
+            Format::Markdown
+        );
+        assert_eq!(
+            sniff("余姚在长三角\n\n记者 陈醉\n".as_bytes()),
+            Format::Text
+        );
         // A rule of dashes in plain text is not front matter.
         assert_eq!(sniff("---\n一段正文。\n".as_bytes()), Format::Text);
         // A hashtag is not a heading.
@@ -103,8 +123,14 @@ mod tests {
     #[test]
     fn the_flag_then_the_extension_win() {
         let html = b"<!DOCTYPE html>";
-        assert_eq!(detect(Some(Format::Text), Some(Path::new("a.html")), html), Format::Text);
-        assert_eq!(detect(None, Some(Path::new("a.MD")), html), Format::Markdown);
+        assert_eq!(
+            detect(Some(Format::Text), Some(Path::new("a.html")), html),
+            Format::Text
+        );
+        assert_eq!(
+            detect(None, Some(Path::new("a.MD")), html),
+            Format::Markdown
+        );
         assert_eq!(detect(None, Some(Path::new("a.xhtml")), b""), Format::Html);
         assert_eq!(detect(None, Some(Path::new("a")), html), Format::Html);
         assert_eq!(detect(None, None, html), Format::Html);

@@ -272,7 +272,9 @@ pub fn split_credit(text: &str) -> (&str, Option<FoundCredit>) {
         .into_iter()
         .find_map(|s| body.strip_suffix(s).map(|rest| (rest, s)));
     let (start, name) = if let Some((rest, _)) = suffix {
-        let rest = rest.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '/' | '／' | '\u{3000}' | '\u{a0}'));
+        let rest = rest.trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '/' | '／' | '\u{3000}' | '\u{a0}')
+        });
         let start = if paren {
             match rest.rfind(['（', '(']) {
                 Some(i) => i,
@@ -281,15 +283,29 @@ pub fn split_credit(text: &str) -> (&str, Option<FoundCredit>) {
         } else {
             credit_start(rest)
         };
-        (start, rest[start..].trim_start_matches(['（', '(']).to_string())
+        (
+            start,
+            rest[start..].trim_start_matches(['（', '(']).to_string(),
+        )
     } else {
         // Prefix form after the caption: 图/NAME, 摄影：NAME, 图片来源：NAME.
         let start = credit_start(body);
         let tail = trim_text(&body[start..]);
-        let label = ["图片来源", "圖片來源", "摄影", "攝影", "图", "圖", "来源", "來源", "资料图", "資料照"]
-            .into_iter()
-            .find_map(|l| tail.strip_prefix(l))
-            .and_then(|r| r.strip_prefix(['/', '／', '：', ':', '｜', '|']));
+        let label = [
+            "图片来源",
+            "圖片來源",
+            "摄影",
+            "攝影",
+            "图",
+            "圖",
+            "来源",
+            "來源",
+            "资料图",
+            "資料照",
+        ]
+        .into_iter()
+        .find_map(|l| tail.strip_prefix(l))
+        .and_then(|r| r.strip_prefix(['/', '／', '：', ':', '｜', '|']));
         match label {
             Some(name) => (start, name.to_string()),
             None => return (text, None),
@@ -388,8 +404,27 @@ const AUTHOR_LABELS: &[&str] = &[
 
 /// Labels of people who are not the article's authors (their names are skipped).
 const OTHER_LABELS: &[&str] = &[
-    "责任编辑", "编辑", "责编", "校对", "审核", "摄影", "图片", "图", "视频", "制图", "设计",
-    "统筹", "监制", "主编", "責任編輯", "編輯", "攝影", "圖片", "圖", "影音", "製圖",
+    "责任编辑",
+    "编辑",
+    "责编",
+    "校对",
+    "审核",
+    "摄影",
+    "图片",
+    "图",
+    "视频",
+    "制图",
+    "设计",
+    "统筹",
+    "监制",
+    "主编",
+    "責任編輯",
+    "編輯",
+    "攝影",
+    "圖片",
+    "圖",
+    "影音",
+    "製圖",
 ];
 
 /// Labels before the publication.
@@ -397,7 +432,15 @@ const SOURCE_LABELS: &[&str] = &["来源", "出处", "稿源", "來源", "出處
 
 /// Labels before the date.
 const DATE_LABELS: &[&str] = &[
-    "发布时间", "发表时间", "时间", "日期", "发布日期", "發布時間", "發佈時間", "時間", "更新時間",
+    "发布时间",
+    "发表时间",
+    "时间",
+    "日期",
+    "发布日期",
+    "發布時間",
+    "發佈時間",
+    "時間",
+    "更新時間",
 ];
 
 /// Reads an info line — "2026-11-20 08:30 来源：东海日报 记者 林小雨 通讯员 高 远",
@@ -417,7 +460,12 @@ pub fn parse_info(line: &str) -> Option<Info> {
     // label when it is one of the known words or one or two characters long.
     let mut tokens: Vec<(&str, bool)> = Vec::new();
     let mut start = 0;
-    let seps = |c: char| matches!(c, '：' | ':' | '｜' | '|' | '/' | '／' | '丨' | '】' | '【' | '[' | ']');
+    let seps = |c: char| {
+        matches!(
+            c,
+            '：' | ':' | '｜' | '|' | '/' | '／' | '丨' | '】' | '【' | '[' | ']'
+        )
+    };
     for (i, c) in line.char_indices() {
         let ws = c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}';
         if ws || seps(c) {
@@ -462,9 +510,10 @@ pub fn parse_info(line: &str) -> Option<Info> {
     for (tok, sep) in tokens {
         let label = |list: &[&str]| list.contains(&tok);
         // "记者林小雨": a role word fused with the name.
-        let fused = AUTHOR_LABELS[..9]
-            .iter()
-            .find_map(|l| tok.strip_prefix(l).filter(|r| !r.is_empty() && r.chars().all(is_han)));
+        let fused = AUTHOR_LABELS[..9].iter().find_map(|l| {
+            tok.strip_prefix(l)
+                .filter(|r| !r.is_empty() && r.chars().all(is_han))
+        });
         if label(AUTHOR_LABELS) && (sep || tok.chars().count() > 1) {
             flush(&mut names, &mut info.authors);
             mode = Mode::Authors;
@@ -522,7 +571,10 @@ pub fn parse_info(line: &str) -> Option<Info> {
 pub fn find_date(s: &str) -> Option<String> {
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     let digits = |from: usize, min: usize, max: usize| -> Option<usize> {
-        let n = chars[from..].iter().take_while(|(_, c)| c.is_ascii_digit()).count();
+        let n = chars[from..]
+            .iter()
+            .take_while(|(_, c)| c.is_ascii_digit())
+            .count();
         (min..=max).contains(&n).then_some(from + n)
     };
     for i in 0..chars.len() {
@@ -530,17 +582,25 @@ pub fn find_date(s: &str) -> Option<String> {
             continue;
         }
         let Some(y) = digits(i, 4, 4) else { continue };
-        let Some(&(_, sep1)) = chars.get(y) else { continue };
+        let Some(&(_, sep1)) = chars.get(y) else {
+            continue;
+        };
         if !matches!(sep1, '-' | '/' | '.' | '年') {
             continue;
         }
-        let Some(m) = digits(y + 1, 1, 2) else { continue };
-        let Some(&(_, sep2)) = chars.get(m) else { continue };
+        let Some(m) = digits(y + 1, 1, 2) else {
+            continue;
+        };
+        let Some(&(_, sep2)) = chars.get(m) else {
+            continue;
+        };
         let want = if sep1 == '年' { '月' } else { sep1 };
         if sep2 != want {
             continue;
         }
-        let Some(mut end) = digits(m + 1, 1, 2) else { continue };
+        let Some(mut end) = digits(m + 1, 1, 2) else {
+            continue;
+        };
         if sep1 == '年' && chars.get(end).is_some_and(|c| c.1 == '日') {
             end += 1;
         }
@@ -570,8 +630,25 @@ pub fn find_date(s: &str) -> Option<String> {
 
 /// Words an editor's line or end mark starts with.
 const NOTE_WORDS: &[&str] = &[
-    "责任编辑", "责编", "编辑", "校对", "审核", "审校", "值班编辑", "编审", "原标题", "本文来源",
-    "本文系", "作者单位", "全文完", "完", "責任編輯", "責編", "編輯", "原標題", "全文完",
+    "责任编辑",
+    "责编",
+    "编辑",
+    "校对",
+    "审核",
+    "审校",
+    "值班编辑",
+    "编审",
+    "原标题",
+    "本文来源",
+    "本文系",
+    "作者单位",
+    "全文完",
+    "完",
+    "責任編輯",
+    "責編",
+    "編輯",
+    "原標題",
+    "全文完",
 ];
 
 /// An editor's line or end mark: "（责任编辑：王 丽）", "责编：李四", "（完）", "【编辑：…】".
@@ -620,7 +697,10 @@ mod tests {
         let c = |s| split_credit(s);
         let (t, cr) = c("青石镇老街上，竹编艺人正在编织果篮。 林小雨 摄");
         assert_eq!(t, "青石镇老街上，竹编艺人正在编织果篮。");
-        assert_eq!(cr.map(|c| (c.name, c.printed)), Some(("林小雨".into(), "林小雨 摄".into())));
+        assert_eq!(
+            cr.map(|c| (c.name, c.printed)),
+            Some(("林小雨".into(), "林小雨 摄".into()))
+        );
         let (t, cr) = c("每月初，“书船”从码头出发。许帆/摄");
         assert_eq!(t, "每月初，“书船”从码头出发。");
         assert_eq!(cr.map(|c| c.name), Some("许帆".into()));
@@ -643,7 +723,10 @@ mod tests {
         assert_eq!(t, "市民在河堤散步。");
         assert_eq!(cr.map(|c| c.name), Some("陳大同".into()));
         // No credit: the caption stays whole.
-        assert_eq!(c("工人在车间里检查零件。"), ("工人在车间里检查零件。", None));
+        assert_eq!(
+            c("工人在车间里检查零件。"),
+            ("工人在车间里检查零件。", None)
+        );
         assert_eq!(c("他说：“我们要拍摄。”").1, None);
     }
 

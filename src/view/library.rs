@@ -129,7 +129,10 @@ fn sniffs_as_markup(path: &Path) -> bool {
     use std::io::Read;
     let mut head = Vec::with_capacity(formats::detect::SNIFF_BYTES);
     std::fs::File::open(path)
-        .and_then(|f| f.take(formats::detect::SNIFF_BYTES as u64).read_to_end(&mut head))
+        .and_then(|f| {
+            f.take(formats::detect::SNIFF_BYTES as u64)
+                .read_to_end(&mut head)
+        })
         .is_ok_and(|_| formats::detect::sniff(&head) != formats::Format::Text)
 }
 
@@ -454,7 +457,14 @@ mod tests {
             .collect();
         assert_eq!(
             names,
-            ["a.html", "b.htm", "c.xhtml", "d.markdown", "e.epub", "saved-page"]
+            [
+                "a.html",
+                "b.htm",
+                "c.xhtml",
+                "d.markdown",
+                "e.epub",
+                "saved-page"
+            ]
         );
     }
 }

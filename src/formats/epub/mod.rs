@@ -60,7 +60,9 @@ impl Book {
             .zip
             .by_name(name)
             .map_err(|_| EpubError::Missing(name.to_string()))?;
-        let limit = self.entry_limit.min(self.total_limit.saturating_sub(self.total));
+        let limit = self
+            .entry_limit
+            .min(self.total_limit.saturating_sub(self.total));
         let mut out = Vec::new();
         (&mut file)
             .take(limit + 1)
@@ -144,7 +146,9 @@ fn tags(xml: &str) -> Vec<Tag> {
     let mut at = 0;
     while let Some(i) = xml[at..].find('<') {
         let start = at + i + 1;
-        let Some(len) = xml[start..].find('>') else { break };
+        let Some(len) = xml[start..].find('>') else {
+            break;
+        };
         let inner = &xml[start..start + len];
         at = start + len + 1;
         if inner.starts_with(['/', '!', '?']) {
@@ -161,7 +165,9 @@ fn tags(xml: &str) -> Vec<Tag> {
             let Some(q) = after.chars().next().filter(|c| *c == '"' || *c == '\'') else {
                 break;
             };
-            let Some(close) = after[1..].find(q) else { break };
+            let Some(close) = after[1..].find(q) else {
+                break;
+            };
             attrs.push((key, xml_unescape(&after[1..1 + close])));
             rest = &after[close + 2..];
         }
@@ -202,7 +208,10 @@ fn body_of(xhtml: &str) -> &str {
         .find("<body")
         .and_then(|i| lower[i..].find('>').map(|j| i + j + 1))
         .unwrap_or(0);
-    let end = lower.rfind("</body").filter(|&e| e >= start).unwrap_or(xhtml.len());
+    let end = lower
+        .rfind("</body")
+        .filter(|&e| e >= start)
+        .unwrap_or(xhtml.len());
     &xhtml[start..end]
 }
 
@@ -268,7 +277,9 @@ fn unpack_within(bytes: &[u8], entry_limit: u64, total_limit: u64) -> Result<Vec
     }
     // The table of contents: the EPUB 3 nav document, else the NCX.
     let mut toc: HashMap<String, String> = HashMap::new();
-    let nav = manifest.values().find(|(_, _, p)| p.split_whitespace().any(|p| p == "nav"));
+    let nav = manifest
+        .values()
+        .find(|(_, _, p)| p.split_whitespace().any(|p| p == "nav"));
     if let Some((href, _, _)) = nav {
         let path = resolve(&base, href)?;
         let dir = path.rsplit_once('/').map_or("", |(d, _)| d).to_string();
@@ -283,7 +294,8 @@ fn unpack_within(bytes: &[u8], entry_limit: u64, total_limit: u64) -> Result<Vec
                     .descendants()
                     .filter_map(|d| d.value().as_text().map(|t| t.to_string()))
                     .collect();
-                toc.entry(target).or_insert_with(|| crate::formats::markup::collapse_ws(&text));
+                toc.entry(target)
+                    .or_insert_with(|| crate::formats::markup::collapse_ws(&text));
             }
         }
     } else if let Some((href, _, _)) = toc_id.as_ref().and_then(|id| manifest.get(id)) {
@@ -310,11 +322,16 @@ fn unpack_within(bytes: &[u8], entry_limit: u64, total_limit: u64) -> Result<Vec
         out.push_str(&format!("<title>{}</title>\n", escape(t)));
     }
     if !authors.is_empty() {
-        out.push_str(&format!("<meta name=\"author\" content=\"{}\">\n", escape(&authors.join(","))));
+        out.push_str(&format!(
+            "<meta name=\"author\" content=\"{}\">\n",
+            escape(&authors.join(","))
+        ));
     }
     out.push_str("</head><body>\n");
     for id in &spine {
-        let Some((href, media, _)) = manifest.get(id) else { continue };
+        let Some((href, media, _)) = manifest.get(id) else {
+            continue;
+        };
         if !(media.contains("html") || media.is_empty()) {
             continue;
         }
@@ -322,7 +339,10 @@ fn unpack_within(bytes: &[u8], entry_limit: u64, total_limit: u64) -> Result<Vec
         let bytes = book.read(&path)?;
         let chapter = String::from_utf8_lossy(&bytes);
         let name = toc.get(&path).map(String::as_str).unwrap_or("");
-        out.push_str(&format!("<section data-yuedu-chapter=\"{}\">\n", escape(name)));
+        out.push_str(&format!(
+            "<section data-yuedu-chapter=\"{}\">\n",
+            escape(name)
+        ));
         out.push_str(body_of(&chapter));
         out.push_str("\n</section>\n");
     }
@@ -338,7 +358,9 @@ pub fn parse(text: &Arc<String>) -> Article {
     let mut title = None;
     let mut authors = Vec::new();
     for n in doc.tree.root().descendants() {
-        let Some(el) = n.value().as_element() else { continue };
+        let Some(el) = n.value().as_element() else {
+            continue;
+        };
         match el.name() {
             "title" if title.is_none() => {
                 let t: String = n
@@ -363,7 +385,8 @@ pub fn parse(text: &Arc<String>) -> Article {
     let b = html::book_blocks(&doc, &idx);
     let header = Header {
         title,
-        byline: (!authors.is_empty()).then(|| (authors.join(" "), SourcePos { offset: 0, line: 1 })),
+        byline: (!authors.is_empty())
+            .then(|| (authors.join(" "), SourcePos { offset: 0, line: 1 })),
         authors,
         ..Header::default()
     };
@@ -414,23 +437,33 @@ pub mod test_support {
             });
         }
         let (toc_item, toc_attr) = if nav {
-            ("<item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" properties=\"nav\"/>", "")
+            (
+                "<item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" properties=\"nav\"/>",
+                "",
+            )
         } else {
-            ("<item id=\"ncx\" href=\"toc.ncx\" media-type=\"application/x-dtbncx+xml\"/>", " toc=\"ncx\"")
+            (
+                "<item id=\"ncx\" href=\"toc.ncx\" media-type=\"application/x-dtbncx+xml\"/>",
+                " toc=\"ncx\"",
+            )
         };
         let opf = format!(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\">\n<metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>{title}</dc:title><dc:creator>{author}</dc:creator></metadata>\n<manifest>\n{toc_item}\n{manifest}</manifest>\n<spine{toc_attr}>\n{spine}</spine>\n</package>\n"
         );
         put("OEBPS/content.opf", opf.as_bytes(), deflated);
         if nav {
-            let doc = format!("<?xml version=\"1.0\"?><html xmlns=\"http://www.w3.org/1999/xhtml\"><body><nav epub:type=\"toc\"><ol>\n{toc}</ol></nav></body></html>");
+            let doc = format!(
+                "<?xml version=\"1.0\"?><html xmlns=\"http://www.w3.org/1999/xhtml\"><body><nav epub:type=\"toc\"><ol>\n{toc}</ol></nav></body></html>"
+            );
             put("OEBPS/nav.xhtml", doc.as_bytes(), deflated);
         } else {
             let doc = format!("<?xml version=\"1.0\"?><ncx><navMap>\n{toc}</navMap></ncx>");
             put("OEBPS/toc.ncx", doc.as_bytes(), deflated);
         }
         for (file, _, body) in chapters {
-            let doc = format!("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>{file}</title></head>\n<body>\n{body}\n</body></html>\n");
+            let doc = format!(
+                "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>{file}</title></head>\n<body>\n{body}\n</body></html>\n"
+            );
             put(&format!("OEBPS/text/{file}"), doc.as_bytes(), deflated);
         }
         for (name, body) in extra {
@@ -469,8 +502,17 @@ mod tests {
     #[test]
     fn chapters_in_spine_order_with_the_toc_as_headings() {
         for nav in [true, false] {
-            let a = read(test_support::build("渡口的故事", "周 航", &CHAPTERS, nav, &[]));
-            assert_eq!(a.title.as_ref().map(|t| t.text.as_str()), Some("渡口的故事"));
+            let a = read(test_support::build(
+                "渡口的故事",
+                "周 航",
+                &CHAPTERS,
+                nav,
+                &[],
+            ));
+            assert_eq!(
+                a.title.as_ref().map(|t| t.text.as_str()),
+                Some("渡口的故事")
+            );
             assert_eq!(a.authors, ["周航"]);
             let headings: Vec<&str> = a.headings().map(|(_, b)| b.text.as_str()).collect();
             assert_eq!(headings, ["第一章 渡口", "第二章 新桥"], "nav: {nav}");
@@ -482,8 +524,22 @@ mod tests {
                 .collect();
             assert_eq!(paras.len(), 3);
             assert!(paras[2].starts_with("新桥通车那天"));
-            let caps: Vec<_> = a.captions().map(|(_, b)| (b.text.to_string(), b.credit.as_ref().map(|c| c.name.to_string()))).collect();
-            assert_eq!(caps, [("新桥上的第一辆公交车。".to_string(), Some("李四".to_string()))]);
+            let caps: Vec<_> = a
+                .captions()
+                .map(|(_, b)| {
+                    (
+                        b.text.to_string(),
+                        b.credit.as_ref().map(|c| c.name.to_string()),
+                    )
+                })
+                .collect();
+            assert_eq!(
+                caps,
+                [(
+                    "新桥上的第一辆公交车。".to_string(),
+                    Some("李四".to_string())
+                )]
+            );
         }
     }
 
@@ -493,7 +549,10 @@ mod tests {
         let bomb = test_support::build("书", "某", &CHAPTERS, true, &[]);
         // An entry larger than the limit (small limits stand for the real ones).
         match unpack_within(&bomb, 200, 1 << 20) {
-            Err(EpubError::TooLarge { name, .. }) => assert!(name.contains("container") || name.contains("opf") || name.contains("xhtml"), "{name}"),
+            Err(EpubError::TooLarge { name, .. }) => assert!(
+                name.contains("container") || name.contains("opf") || name.contains("xhtml"),
+                "{name}"
+            ),
             other => panic!("{other:?}"),
         }
         match unpack_within(&bomb, 1 << 20, 1500) {
@@ -502,16 +561,39 @@ mod tests {
         }
         let padded = test_support::build("书", "某", &CHAPTERS, true, &[("OEBPS/pad.bin", &big)]);
         assert!(unpack(&padded).is_ok(), "an entry not read does not count");
-        assert!(matches!(resolve("OEBPS", "../../etc/passwd"), Err(EpubError::BadPath(_))));
-        assert!(matches!(resolve("OEBPS", "/etc/passwd"), Err(EpubError::BadPath(_))));
-        assert!(matches!(resolve("OEBPS", "file:///etc/passwd"), Err(EpubError::BadPath(_))));
-        assert_eq!(resolve("OEBPS/text", "../img/a%20b.jpg#x").ok().as_deref(), Some("OEBPS/img/a b.jpg"));
+        assert!(matches!(
+            resolve("OEBPS", "../../etc/passwd"),
+            Err(EpubError::BadPath(_))
+        ));
+        assert!(matches!(
+            resolve("OEBPS", "/etc/passwd"),
+            Err(EpubError::BadPath(_))
+        ));
+        assert!(matches!(
+            resolve("OEBPS", "file:///etc/passwd"),
+            Err(EpubError::BadPath(_))
+        ));
+        assert_eq!(
+            resolve("OEBPS/text", "../img/a%20b.jpg#x").ok().as_deref(),
+            Some("OEBPS/img/a b.jpg")
+        );
         // A chapter whose href climbs out of the book.
         let escape = [("../../../evil.xhtml", "逃出", "<p>x</p>")];
         let odd = test_support::build("书", "某", &escape, true, &[]);
         assert!(matches!(unpack(&odd), Err(EpubError::BadPath(_))));
-        assert!(matches!(unpack(b"PK\x03\x04 not really a zip"), Err(EpubError::Zip(_))));
-        let src = from_bytes(b"PK\x03\x04junk".to_vec(), Origin::Stdin, "book.epub", LoadOptions { format: Some(Format::Epub), ..LoadOptions::default() });
+        assert!(matches!(
+            unpack(b"PK\x03\x04 not really a zip"),
+            Err(EpubError::Zip(_))
+        ));
+        let src = from_bytes(
+            b"PK\x03\x04junk".to_vec(),
+            Origin::Stdin,
+            "book.epub",
+            LoadOptions {
+                format: Some(Format::Epub),
+                ..LoadOptions::default()
+            },
+        );
         let err = src.expect_err("refused").to_string();
         assert!(err.starts_with("book.epub: not a readable EPUB"), "{err}");
     }

@@ -20,20 +20,34 @@ pub fn prescan(bytes: &[u8]) -> Option<&'static str> {
     let mut from = 0;
     while let Some(i) = memchr::memmem::find(&head[from..], b"<meta") {
         let start = from + i;
-        let end = head[start..].iter().position(|&b| b == b'>').map_or(head.len(), |e| start + e);
+        let end = head[start..]
+            .iter()
+            .position(|&b| b == b'>')
+            .map_or(head.len(), |e| start + e);
         let tag = &head[start..end];
         if let Some(j) = memchr::memmem::find(tag, b"charset") {
             let rest = &tag[j + 7..];
-            let rest = rest.iter().skip_while(|b| b.is_ascii_whitespace()).copied().collect::<Vec<u8>>();
+            let rest = rest
+                .iter()
+                .skip_while(|b| b.is_ascii_whitespace())
+                .copied()
+                .collect::<Vec<u8>>();
             if let Some(value) = rest.strip_prefix(b"=") {
                 let value: Vec<u8> = value
                     .iter()
                     .skip_while(|b| b.is_ascii_whitespace() || **b == b'"' || **b == b'\'')
-                    .take_while(|b| !(b.is_ascii_whitespace() || matches!(**b, b'"' | b'\'' | b';' | b'/' | b'>')))
+                    .take_while(|b| {
+                        !(b.is_ascii_whitespace()
+                            || matches!(**b, b'"' | b'\'' | b';' | b'/' | b'>'))
+                    })
                     .copied()
                     .collect();
                 if let Some(enc) = encoding_rs::Encoding::for_label(&value) {
-                    let enc = if enc == encoding_rs::GBK { encoding_rs::GB18030 } else { enc };
+                    let enc = if enc == encoding_rs::GBK {
+                        encoding_rs::GB18030
+                    } else {
+                        enc
+                    };
                     return Some(enc.name());
                 }
             }
@@ -49,7 +63,10 @@ mod tests {
 
     #[test]
     fn meta_charset_and_http_equiv() {
-        assert_eq!(prescan(b"<html><head><meta charset=\"gb2312\">"), Some("gb18030"));
+        assert_eq!(
+            prescan(b"<html><head><meta charset=\"gb2312\">"),
+            Some("gb18030")
+        );
         assert_eq!(
             prescan(b"<META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=big5\">"),
             Some("Big5")

@@ -9,9 +9,7 @@ use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
 use html5ever::tendril::StrTendril;
-use html5ever::tokenizer::{
-    BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer,
-};
+use html5ever::tokenizer::{BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer};
 use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeBuilder, TreeSink};
 use html5ever::{Attribute, LocalName, QualName, TokenizerResult, ns};
 use scraper::{Html, HtmlTreeSink};
@@ -48,16 +46,27 @@ pub fn parse_document(text: &str) -> Html {
 
 /// Elements with no end tag, or whose end tag may be left out: not counted as depth.
 const NOT_COUNTED: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-    "track", "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody",
-    "thead", "tfoot", "colgroup", "caption", "rb", "rt", "rp", "rtc", "html", "head", "body",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead",
+    "tfoot", "colgroup", "caption", "rb", "rt", "rp", "rtc", "html", "head", "body",
 ];
 
 /// Elements whose content the tokenizer reads as raw text: never left out, or their
 /// content (a script) would be read as the page's text.
 const RAW_TEXT: &[&str] = &[
-    "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
-    "noscript", "plaintext", "template", "svg", "math",
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "noscript",
+    "plaintext",
+    "template",
+    "svg",
+    "math",
 ];
 
 /// Passes tokens to the tree builder, leaving out start tags (and their end tags)
@@ -77,7 +86,11 @@ impl<S: TokenSink> TokenSink for DepthLimit<S> {
             if !tag.self_closing && !NOT_COUNTED.contains(&name) && !RAW_TEXT.contains(&name) {
                 match tag.kind {
                     TagKind::StartTag if self.depth.get() >= MAX_DEPTH => {
-                        *self.dropped.borrow_mut().entry(tag.name.clone()).or_default() += 1;
+                        *self
+                            .dropped
+                            .borrow_mut()
+                            .entry(tag.name.clone())
+                            .or_default() += 1;
                         return TokenSinkResult::Continue;
                     }
                     TagKind::StartTag => self.depth.set(self.depth.get() + 1),
@@ -100,7 +113,8 @@ impl<S: TokenSink> TokenSink for DepthLimit<S> {
     }
 
     fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
-        self.inner.adjusted_current_node_present_but_not_in_html_namespace()
+        self.inner
+            .adjusted_current_node_present_but_not_in_html_namespace()
     }
 }
 
@@ -131,7 +145,12 @@ impl TreeSink for LineSink {
     fn elem_name<'a>(&'a self, target: &'a Handle) -> Self::ElemName<'a> {
         self.inner.elem_name(target)
     }
-    fn create_element(&self, name: QualName, mut attrs: Vec<Attribute>, flags: ElementFlags) -> Handle {
+    fn create_element(
+        &self,
+        name: QualName,
+        mut attrs: Vec<Attribute>,
+        flags: ElementFlags,
+    ) -> Handle {
         attrs.push(Attribute {
             name: QualName::new(None, ns!(), LocalName::from(LINE_ATTR)),
             value: StrTendril::from(self.line.get().to_string()),
@@ -147,11 +166,22 @@ impl TreeSink for LineSink {
     fn append(&self, parent: &Handle, child: NodeOrText<Handle>) {
         self.inner.append(parent, child)
     }
-    fn append_based_on_parent_node(&self, element: &Handle, prev: &Handle, child: NodeOrText<Handle>) {
+    fn append_based_on_parent_node(
+        &self,
+        element: &Handle,
+        prev: &Handle,
+        child: NodeOrText<Handle>,
+    ) {
         self.inner.append_based_on_parent_node(element, prev, child)
     }
-    fn append_doctype_to_document(&self, name: StrTendril, public_id: StrTendril, system_id: StrTendril) {
-        self.inner.append_doctype_to_document(name, public_id, system_id)
+    fn append_doctype_to_document(
+        &self,
+        name: StrTendril,
+        public_id: StrTendril,
+        system_id: StrTendril,
+    ) {
+        self.inner
+            .append_doctype_to_document(name, public_id, system_id)
     }
     fn get_template_contents(&self, target: &Handle) -> Handle {
         self.inner.get_template_contents(target)

@@ -53,42 +53,135 @@ pub fn parse(text: &Arc<String>) -> Article {
 
 /// Elements never read as text.
 const SKIPPED_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object",
-    "embed", "svg", "math", "canvas", "nav", "footer", "aside", "form", "button", "select",
-    "input", "textarea", "head", "audio", "video", "map", "link", "meta", "title", "dialog",
+    "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed",
+    "svg", "math", "canvas", "nav", "footer", "aside", "form", "button", "select", "input",
+    "textarea", "head", "audio", "video", "map", "link", "meta", "title", "dialog",
 ];
 
 /// Class or id words that mark furniture, as whole words ("nav", "ad") or as the start
 /// of one ("breadcrumb…", "share…").
 const FURNITURE_WORDS: &[&str] = &[
-    "nav", "navbar", "navigation", "menu", "crumb", "crumbs", "breadcrumb", "breadcrumbs",
-    "footer", "foot", "share", "sharing", "social", "related", "relate", "recommend",
-    "comment", "comments", "ad", "ads", "advert", "advertisement", "adsbygoogle", "sidebar",
-    "side", "copyright", "login", "toolbar", "hot", "hotnews", "rank", "ranking", "tags",
-    "pager", "pagination", "subscribe", "qrcode", "ewm", "gotop", "backtop", "popup",
-    "modal", "cookie", "search", "logo", "topbar", "sitemap", "friendlink", "links",
-    "widget", "sponsor", "promo", "banner", "header", "location", "position", "dqwz",
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "crumb",
+    "crumbs",
+    "breadcrumb",
+    "breadcrumbs",
+    "footer",
+    "foot",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "relate",
+    "recommend",
+    "comment",
+    "comments",
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "adsbygoogle",
+    "sidebar",
+    "side",
+    "copyright",
+    "login",
+    "toolbar",
+    "hot",
+    "hotnews",
+    "rank",
+    "ranking",
+    "tags",
+    "pager",
+    "pagination",
+    "subscribe",
+    "qrcode",
+    "ewm",
+    "gotop",
+    "backtop",
+    "popup",
+    "modal",
+    "cookie",
+    "search",
+    "logo",
+    "topbar",
+    "sitemap",
+    "friendlink",
+    "links",
+    "widget",
+    "sponsor",
+    "promo",
+    "banner",
+    "header",
+    "location",
+    "position",
+    "dqwz",
     "route",
 ];
 
 /// Word starts that mark furniture ("breadcrumb-list", "sharebox", "relatedNews").
 const FURNITURE_PREFIXES: &[&str] = &[
-    "breadcrumb", "crumb", "share", "related", "recommend", "comment", "advert", "sidebar",
-    "copyright", "navbar", "social", "qrcode", "footer",
+    "breadcrumb",
+    "crumb",
+    "share",
+    "related",
+    "recommend",
+    "comment",
+    "advert",
+    "sidebar",
+    "copyright",
+    "navbar",
+    "social",
+    "qrcode",
+    "footer",
 ];
 
 /// Class or id words of an article's container.
 const CONTENT_WORDS: &[&str] = &[
-    "article", "content", "text", "body", "detail", "main", "post", "entry", "story", "con",
-    "txt", "editor", "zw", "news",
+    "article", "content", "text", "body", "detail", "main", "post", "entry", "story", "con", "txt",
+    "editor", "zw", "news",
 ];
 
 /// Block-level elements: each starts and ends a block of text.
 const BLOCK_TAGS: &[&str] = &[
-    "p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6",
-    "ul", "ol", "li", "dl", "dt", "dd", "blockquote", "figure", "figcaption", "table",
-    "thead", "tbody", "tfoot", "tr", "pre", "address", "hr", "center", "caption", "details",
-    "summary", "body", "html", "br",
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "figure",
+    "figcaption",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "pre",
+    "address",
+    "hr",
+    "center",
+    "caption",
+    "details",
+    "summary",
+    "body",
+    "html",
+    "br",
 ];
 
 fn words(el: &Element) -> Vec<String> {
@@ -123,17 +216,28 @@ pub fn is_furniture(el: &Element) -> bool {
         return true;
     }
     if let Some(style) = el.attr("style") {
-        let s: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+        let s: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
         if s.contains("display:none") || s.contains("visibility:hidden") {
             return true;
         }
     }
-    if el.attr("role").is_some_and(|r| matches!(r, "navigation" | "banner" | "contentinfo" | "complementary")) {
+    if el
+        .attr("role")
+        .is_some_and(|r| matches!(r, "navigation" | "banner" | "contentinfo" | "complementary"))
+    {
         return true;
     }
     // The article's own container is never furniture, whatever else its class says.
     let ws = words(el);
-    if ws.iter().any(|w| matches!(w.as_str(), "article" | "content")) && name != "span" {
+    if ws
+        .iter()
+        .any(|w| matches!(w.as_str(), "article" | "content"))
+        && name != "span"
+    {
         return false;
     }
     ws.iter().any(|w| {
@@ -216,20 +320,30 @@ fn find_root<'a>(doc: &'a Html) -> Option<NodeRef<'a, Node>> {
             continue;
         }
         let score = 1.0 + t.commas as f64 + (own as f64 / 100.0).min(3.0);
-        let Some(node) = doc.tree.get(id) else { continue };
+        let Some(node) = doc.tree.get(id) else {
+            continue;
+        };
         let mut up = node.parent();
         for share in [1.0, 0.5] {
-            let Some(p) = up.filter(|p| element(*p).is_some()) else { break };
+            let Some(p) = up.filter(|p| element(*p).is_some()) else {
+                break;
+            };
             *scores.entry(p.id()).or_default() += score * share;
             up = p.parent();
         }
     }
     let mut best: Option<(f64, ego_tree::NodeId)> = None;
     for (&id, &score) in &scores {
-        let Some(node) = doc.tree.get(id) else { continue };
+        let Some(node) = doc.tree.get(id) else {
+            continue;
+        };
         let Some(el) = element(node) else { continue };
         let mut s = score;
-        if el.name() == "article" || words(el).iter().any(|w| CONTENT_WORDS.contains(&w.as_str())) {
+        if el.name() == "article"
+            || words(el)
+                .iter()
+                .any(|w| CONTENT_WORDS.contains(&w.as_str()))
+        {
             s *= 1.25;
         }
         // Link density of the whole subtree.
@@ -238,7 +352,10 @@ fn find_root<'a>(doc: &'a Html) -> Option<NodeRef<'a, Node>> {
             if let Node::Text(t) = d.value() {
                 let n = t.text.chars().filter(|c| !c.is_whitespace()).count();
                 all += n;
-                if d.ancestors().take_while(|a| a.id() != id).any(|a| element(a).is_some_and(|e| e.name() == "a")) {
+                if d.ancestors()
+                    .take_while(|a| a.id() != id)
+                    .any(|a| element(a).is_some_and(|e| e.name() == "a"))
+                {
                     links += n;
                 }
             }
@@ -272,19 +389,41 @@ fn read_meta(doc: &Html) -> Meta {
         let Some(el) = element(n) else { continue };
         match el.name() {
             "title" if m.title.is_none() => {
-                let t: String = n.descendants().filter_map(|d| d.value().as_text().map(|t| t.to_string())).collect();
+                let t: String = n
+                    .descendants()
+                    .filter_map(|d| d.value().as_text().map(|t| t.to_string()))
+                    .collect();
                 m.title = Some(collapse_ws(&t));
                 m.line = dom::line_of(el);
             }
             "meta" => {
-                let key = el.attr("property").or(el.attr("name")).or(el.attr("itemprop")).unwrap_or("").to_ascii_lowercase();
-                let Some(v) = el.attr("content").map(collapse_ws).filter(|v| !v.is_empty()) else { continue };
+                let key = el
+                    .attr("property")
+                    .or(el.attr("name"))
+                    .or(el.attr("itemprop"))
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
+                let Some(v) = el
+                    .attr("content")
+                    .map(collapse_ws)
+                    .filter(|v| !v.is_empty())
+                else {
+                    continue;
+                };
                 let slot = match key.as_str() {
                     "og:title" | "twitter:title" => &mut m.og_title,
                     "author" | "article:author" | "byline" => &mut m.author,
                     "og:site_name" | "sitename" | "site_name" => &mut m.site_name,
-                    "article:published_time" | "pubdate" | "publishdate" | "publish_date" | "og:release_date" | "datepublished" | "date" => &mut m.published,
-                    "article:section" | "column" | "category" | "section" | "catalogs" => &mut m.section,
+                    "article:published_time"
+                    | "pubdate"
+                    | "publishdate"
+                    | "publish_date"
+                    | "og:release_date"
+                    | "datepublished"
+                    | "date" => &mut m.published,
+                    "article:section" | "column" | "category" | "section" | "catalogs" => {
+                        &mut m.section
+                    }
                     "source" | "contentsource" | "article:source" => &mut m.source,
                     _ => continue,
                 };
@@ -307,14 +446,23 @@ fn split_title(title: &str) -> (String, Option<String>) {
         .split(['_', '|', '｜', '—'])
         .flat_map(|p| p.split(" - "))
         .flat_map(|p| p.split("--"))
-        .flat_map(|p| if latin { vec![p] } else { p.split('-').collect() })
+        .flat_map(|p| {
+            if latin {
+                vec![p]
+            } else {
+                p.split('-').collect()
+            }
+        })
         .map(trim_text)
         .filter(|p| !p.is_empty())
         .collect();
     match parts.as_slice() {
         [] => (title.to_string(), None),
         [one] => (one.to_string(), None),
-        [head, channel, _site, ..] => (head.to_string(), Some(channel.trim_end_matches("频道").to_string())),
+        [head, channel, _site, ..] => (
+            head.to_string(),
+            Some(channel.trim_end_matches("频道").to_string()),
+        ),
         [head, ..] => (head.to_string(), None),
     }
 }
@@ -328,18 +476,44 @@ fn breadcrumb_column(doc: &Html, title: Option<&str>) -> Option<(String, usize)>
             continue;
         }
         let ws = words(el);
-        let named = ws.iter().any(|w| w.starts_with("crumb") || w.starts_with("breadcrumb") || matches!(w.as_str(), "location" | "position" | "dqwz" | "path" | "curpos" | "route"));
-        let text: String = n.descendants().filter_map(|d| d.value().as_text().map(|t| t.to_string())).collect();
+        let named = ws.iter().any(|w| {
+            w.starts_with("crumb")
+                || w.starts_with("breadcrumb")
+                || matches!(
+                    w.as_str(),
+                    "location" | "position" | "dqwz" | "path" | "curpos" | "route"
+                )
+        });
+        let text: String = n
+            .descendants()
+            .filter_map(|d| d.value().as_text().map(|t| t.to_string()))
+            .collect();
         let text = collapse_ws(&text);
-        let labelled = ["当前位置", "您的位置", "您现在的位置", "所在位置"].iter().any(|l| text.starts_with(l));
-        if !(named || labelled) || text.chars().count() > 120 || !["div", "p", "nav", "span", "ol", "ul", "td"].contains(&el.name()) {
+        let labelled = ["当前位置", "您的位置", "您现在的位置", "所在位置"]
+            .iter()
+            .any(|l| text.starts_with(l));
+        if !(named || labelled)
+            || text.chars().count() > 120
+            || !["div", "p", "nav", "span", "ol", "ul", "td"].contains(&el.name())
+        {
             continue;
         }
-        let home = |s: &str| matches!(s, "首页" | "网站首页" | "主页" | "正文" | "home" | "Home" | "") || Some(s) == title;
+        let home = |s: &str| {
+            matches!(
+                s,
+                "首页" | "网站首页" | "主页" | "正文" | "home" | "Home" | ""
+            ) || Some(s) == title
+        };
         let links: Vec<String> = n
             .descendants()
             .filter(|d| element(*d).is_some_and(|e| e.name() == "a"))
-            .map(|a| collapse_ws(&a.descendants().filter_map(|d| d.value().as_text().map(|t| t.to_string())).collect::<String>()))
+            .map(|a| {
+                collapse_ws(
+                    &a.descendants()
+                        .filter_map(|d| d.value().as_text().map(|t| t.to_string()))
+                        .collect::<String>(),
+                )
+            })
             .filter(|t| !home(t))
             .collect();
         let col = links.last().cloned().or_else(|| {
@@ -445,7 +619,10 @@ impl<'a> Walker<'a> {
             self.pending.all_bold = true;
         }
         self.cursor += breaks;
-        let visible = t.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}' && *c != '\u{a0}').count();
+        let visible = t
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '\u{3000}' && *c != '\u{a0}')
+            .count();
         if visible > 0 {
             if self.bold == 0 {
                 self.pending.all_bold = false;
@@ -459,7 +636,10 @@ impl<'a> Walker<'a> {
     }
 
     fn in_tag(&self, tags: &[&str]) -> Option<&Ctx> {
-        self.stack.iter().rev().find(|c| tags.contains(&c.tag.as_str()))
+        self.stack
+            .iter()
+            .rev()
+            .find(|c| tags.contains(&c.tag.as_str()))
     }
 
     /// Ends the block gathered so far.
@@ -473,8 +653,14 @@ impl<'a> Walker<'a> {
         if text.is_empty() {
             return;
         }
-        let line = if p.line > 0 { p.line } else { self.stack.last().map_or(1, |c| c.line) };
-        let heading = self.in_tag(&["h1", "h2", "h3", "h4", "h5", "h6"]).map(|c| c.tag.clone());
+        let line = if p.line > 0 {
+            p.line
+        } else {
+            self.stack.last().map_or(1, |c| c.line)
+        };
+        let heading = self
+            .in_tag(&["h1", "h2", "h3", "h4", "h5", "h6"])
+            .map(|c| c.tag.clone());
         let caption = self.in_tag(&["figcaption", "caption"]).is_some()
             || self.stack.last().is_some_and(|c| c.caption_like) && text.chars().count() <= 120;
         let note = self.stack.iter().any(|c| c.note) || is_note(&text);
@@ -490,7 +676,8 @@ impl<'a> Walker<'a> {
             BlockKind::Paragraph
         };
         if !self.keep {
-            self.outside.push((kind, text, line, heading.as_deref() == Some("h1")));
+            self.outside
+                .push((kind, text, line, heading.as_deref() == Some("h1")));
             return;
         }
         // A chapter's heading that repeats its table-of-contents title: shown once.
@@ -501,7 +688,11 @@ impl<'a> Walker<'a> {
             return;
         }
         // Navigation that slipped through: a short block all of links.
-        if kind == BlockKind::Paragraph && p.link_chars == p.chars && p.chars < 40 && self.in_tag(&["li"]).is_none() {
+        if kind == BlockKind::Paragraph
+            && p.link_chars == p.chars
+            && p.chars < 40
+            && self.in_tag(&["li"]).is_none()
+        {
             return;
         }
         let pos = self.pos(line);
@@ -517,7 +708,10 @@ impl<'a> Walker<'a> {
         if let Some((alt, aline)) = self.image.take() {
             let (_, credit) = markup::split_credit(&text);
             let short = text.chars().count() <= 100;
-            if kind == BlockKind::Paragraph && short && (credit.is_some() || self.stack.last().is_some_and(|c| c.caption_like)) {
+            if kind == BlockKind::Paragraph
+                && short
+                && (credit.is_some() || self.stack.last().is_some_and(|c| c.caption_like))
+            {
                 self.b.push_caption(&text, pos);
                 return;
             }
@@ -544,7 +738,11 @@ impl<'a> Walker<'a> {
             "b" | "strong" => self.bold += 1,
             "a" => self.links += 1,
             "img" => {
-                let alt = el.attr("alt").or(el.attr("title")).map(collapse_ws).unwrap_or_default();
+                let alt = el
+                    .attr("alt")
+                    .or(el.attr("title"))
+                    .map(collapse_ws)
+                    .unwrap_or_default();
                 if let Some(f) = self.figure.as_mut() {
                     f.0 = Some((alt, line));
                 } else if !self.pending.raw.trim().is_empty() {
@@ -594,13 +792,29 @@ impl<'a> Walker<'a> {
         // The class "editor" names an article's container on many sites (TRS_Editor):
         // notes are known by their words, not their class.
         let note = false;
-        let centred = el.attr("align").is_some_and(|a| a.eq_ignore_ascii_case("center"))
-            || el.attr("style").is_some_and(|s| s.replace(' ', "").to_ascii_lowercase().contains("text-align:center"));
+        let centred = el
+            .attr("align")
+            .is_some_and(|a| a.eq_ignore_ascii_case("center"))
+            || el.attr("style").is_some_and(|s| {
+                s.replace(' ', "")
+                    .to_ascii_lowercase()
+                    .contains("text-align:center")
+            });
         let caption_like = centred
             || ws.iter().any(|w| {
-                ["caption", "pic", "img", "photo", "imgtext", "tu", "desc", "figure", "illustrate"]
-                    .iter()
-                    .any(|k| w.starts_with(k))
+                [
+                    "caption",
+                    "pic",
+                    "img",
+                    "photo",
+                    "imgtext",
+                    "tu",
+                    "desc",
+                    "figure",
+                    "illustrate",
+                ]
+                .iter()
+                .any(|k| w.starts_with(k))
             });
         let item = match (name, self.stack.last()) {
             ("li", Some(parent)) if parent.tag == "ol" => parent.item,
@@ -742,12 +956,19 @@ pub fn extract(doc: &Html, idx: &LineIndex) -> Article {
     let channel = channel.flatten();
 
     // Headline: the h1 outside or inside the container.
-    if let Some((_, t, line, _)) = outside.iter().rev().find(|(_, t, _, h1)| *h1 && t.chars().count() >= 4) {
+    if let Some((_, t, line, _)) = outside
+        .iter()
+        .rev()
+        .find(|(_, t, _, h1)| *h1 && t.chars().count() >= 4)
+    {
         header.title = Some((t.clone(), idx.at_line(*line)));
     }
     let mut drafts = w.b.finish(Header::default());
     if header.title.is_none()
-        && let Some(i) = drafts.blocks.iter().position(|bl| bl.kind == BlockKind::Heading)
+        && let Some(i) = drafts
+            .blocks
+            .iter()
+            .position(|bl| bl.kind == BlockKind::Heading)
         && i <= 2
     {
         // A heading at the very top of the container is the headline.
@@ -755,12 +976,20 @@ pub fn extract(doc: &Html, idx: &LineIndex) -> Article {
         header.title = Some((bl.text.to_string(), idx.at_line(bl.line())));
     }
     if header.title.is_none() {
-        let t = meta.og_title.clone().map(|t| split_title(&t).0).or(title_from_tag);
+        let t = meta
+            .og_title
+            .clone()
+            .map(|t| split_title(&t).0)
+            .or(title_from_tag);
         header.title = t.map(|t| (t, meta_pos));
     }
     // The h1 repeated in the container.
     if let Some((t, _)) = &header.title
-        && let Some(i) = drafts.blocks.iter().take(3).position(|bl| bl.kind == BlockKind::Heading && bl.text.as_str() == t)
+        && let Some(i) = drafts
+            .blocks
+            .iter()
+            .take(3)
+            .position(|bl| bl.kind == BlockKind::Heading && bl.text.as_str() == t)
     {
         drafts.blocks.remove(i);
     }
@@ -769,10 +998,9 @@ pub fn extract(doc: &Html, idx: &LineIndex) -> Article {
     // blocks (a byline paragraph such as "本报记者 吴 桐"); both are the byline.
     let mut infos = Vec::new();
     let title_line = header.title.as_ref().map_or(0, |(_, p)| p.line);
-    if let Some((_, t, line, _)) = outside
-        .iter()
-        .find(|(kind, t, line, _)| *line >= title_line && *kind != BlockKind::Heading && parse_info(t).is_some())
-    {
+    if let Some((_, t, line, _)) = outside.iter().find(|(kind, t, line, _)| {
+        *line >= title_line && *kind != BlockKind::Heading && parse_info(t).is_some()
+    }) {
         infos.push((parse_info(t).unwrap_or_default(), t.clone(), *line));
     }
     if let Some(i) = drafts.blocks.iter().take(3).position(|bl| {
@@ -780,7 +1008,11 @@ pub fn extract(doc: &Html, idx: &LineIndex) -> Article {
             && parse_info(&bl.text).is_some_and(|inf| infos.is_empty() || !inf.authors.is_empty())
     }) {
         let bl = drafts.blocks.remove(i);
-        infos.push((parse_info(&bl.text).unwrap_or_default(), bl.text.to_string(), bl.line()));
+        infos.push((
+            parse_info(&bl.text).unwrap_or_default(),
+            bl.text.to_string(),
+            bl.line(),
+        ));
     }
     if let Some((_, _, first_line)) = infos.first() {
         let pos = idx.at_line(*first_line);
@@ -804,9 +1036,16 @@ pub fn extract(doc: &Html, idx: &LineIndex) -> Article {
     // A heading right before the headline is its kicker (the banner); one right after
     // it is the deck, kept first (as a note: the model has no field for it yet).
     let mut banner = None;
-    if let Some(h) = outside.iter().position(|(_, t, _, h1)| *h1 && Some(t.as_str()) == header.title.as_ref().map(|(t, _)| t.as_str())) {
-        if let Some((BlockKind::Heading, t, line, false)) = h.checked_sub(1).and_then(|k| outside.get(k)) {
-            banner = Some(crate::article::HeaderLine { text: t.clone(), line: *line });
+    if let Some(h) = outside.iter().position(|(_, t, _, h1)| {
+        *h1 && Some(t.as_str()) == header.title.as_ref().map(|(t, _)| t.as_str())
+    }) {
+        if let Some((BlockKind::Heading, t, line, false)) =
+            h.checked_sub(1).and_then(|k| outside.get(k))
+        {
+            banner = Some(crate::article::HeaderLine {
+                text: t.clone(),
+                line: *line,
+            });
         }
         if let Some((BlockKind::Heading, t, line, false)) = outside.get(h + 1) {
             let mut deck = Builder::new();
@@ -832,7 +1071,11 @@ pub fn extract(doc: &Html, idx: &LineIndex) -> Article {
         header.date = meta.published.clone().map(|d| (d, meta_pos));
     }
     if header.source.is_none() {
-        header.source = meta.source.clone().or(meta.site_name.clone()).map(|s| (s, meta_pos));
+        header.source = meta
+            .source
+            .clone()
+            .or(meta.site_name.clone())
+            .map(|s| (s, meta_pos));
     }
     let title_text = header.title.as_ref().map(|(t, _)| t.as_str());
     header.column = breadcrumb_column(doc, title_text)
@@ -841,12 +1084,22 @@ pub fn extract(doc: &Html, idx: &LineIndex) -> Article {
         .or_else(|| channel.map(|c| (c, meta_pos)));
     let mut article = drafts;
     article.banner = banner;
-    article.title = header.title.map(|(text, p)| crate::article::HeaderLine { text, line: p.line });
-    article.byline = header.byline.map(|(text, p)| crate::article::HeaderLine { text, line: p.line });
+    article.title = header
+        .title
+        .map(|(text, p)| crate::article::HeaderLine { text, line: p.line });
+    article.byline = header
+        .byline
+        .map(|(text, p)| crate::article::HeaderLine { text, line: p.line });
     article.authors = header.authors;
-    article.date = header.date.map(|(text, p)| crate::article::HeaderLine { text, line: p.line });
-    article.source = header.source.map(|(text, p)| crate::article::HeaderLine { text, line: p.line });
-    article.column = header.column.map(|(text, p)| crate::article::HeaderLine { text, line: p.line });
+    article.date = header
+        .date
+        .map(|(text, p)| crate::article::HeaderLine { text, line: p.line });
+    article.source = header
+        .source
+        .map(|(text, p)| crate::article::HeaderLine { text, line: p.line });
+    article.column = header
+        .column
+        .map(|(text, p)| crate::article::HeaderLine { text, line: p.line });
     article
 }
 

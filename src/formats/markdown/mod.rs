@@ -21,7 +21,9 @@
 
 use std::sync::Arc;
 
-use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    CodeBlockKind, Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd,
+};
 
 use crate::article::{Article, BlockKind, HeaderLine};
 use crate::formats::markup::{
@@ -67,10 +69,16 @@ pub fn front_matter(body: &str, kind: MetadataBlockKind) -> FrontMatter {
                 if line.starts_with([' ', '\t', '#']) {
                     continue;
                 }
-                let Some((k, v)) = line.split_once(':') else { continue };
+                let Some((k, v)) = line.split_once(':') else {
+                    continue;
+                };
                 let v = v.trim();
-                let vals = if let Some(list) = v.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                    list.split(',').map(unquote).filter(|s| !s.is_empty()).collect()
+                let vals = if let Some(list) = v.strip_prefix('[').and_then(|l| l.strip_suffix(']'))
+                {
+                    list.split(',')
+                        .map(unquote)
+                        .filter(|s| !s.is_empty())
+                        .collect()
                 } else if v.is_empty() {
                     Vec::new()
                 } else {
@@ -231,7 +239,9 @@ impl Reader<'_> {
             return;
         }
         let marker = self.item_marker.take();
-        if self.byline.is_none() && self.b.len() < 3 && marker.is_none()
+        if self.byline.is_none()
+            && self.b.len() < 3
+            && marker.is_none()
             && let Some(info) = parse_info(&text).filter(|i| !i.authors.is_empty())
         {
             self.byline = Some((text, pos, info.authors));
@@ -290,7 +300,10 @@ pub fn parse(text: &Arc<String>) -> Article {
     let mut table_cells = 0usize;
     for (event, range) in Parser::new_ext(src, opts).into_offset_iter() {
         // A run of HTML ends at the first other event.
-        if !matches!(event, Event::Html(_) | Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock)) {
+        if !matches!(
+            event,
+            Event::Html(_) | Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock)
+        ) {
             r.flush_html();
         }
         match event {
@@ -306,11 +319,9 @@ pub fn parse(text: &Arc<String>) -> Article {
                     }
                 }
             }
-            Event::Start(Tag::Paragraph) => {
-                if r.item_marker.is_none() {
-                    r.flush(None);
-                }
-            }
+            // (A paragraph in a list item keeps the item's marker: an empty flush
+            // leaves it.)
+            Event::Start(Tag::Paragraph) => r.flush(None),
             Event::End(TagEnd::Paragraph) => r.flush(None),
             Event::Start(Tag::Heading { .. }) => r.flush(None),
             Event::End(TagEnd::Heading(level)) => r.flush(Some(level)),
@@ -396,7 +407,11 @@ pub fn parse(text: &Arc<String>) -> Article {
         Some((text, pos, authors)) => (Some((text, pos)), authors),
         None => (None, Vec::new()),
     };
-    let authors = if authors.is_empty() { fm.authors.clone() } else { authors };
+    let authors = if authors.is_empty() {
+        fm.authors.clone()
+    } else {
+        authors
+    };
     let header = markup::Header {
         title: r.title.take(),
         byline: byline.or_else(|| (!fm.authors.is_empty()).then(|| (fm.authors.join(" "), fm_pos))),
@@ -406,6 +421,85 @@ pub fn parse(text: &Arc<String>) -> Article {
         column: fm.column.map(|s| (s, fm_pos)),
     };
     let article = r.b.finish(header);
-    debug_assert!(article.title.as_ref().is_none_or(|h: &HeaderLine| h.line >= 1));
+    debug_assert!(
+        article
+            .title
+            .as_ref()
+            .is_none_or(|h: &HeaderLine| h.line >= 1)
+    );
     article
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn md(text: &str) -> Article {
+        parse(&Arc::new(text.to_string()))
+    }
+
+    fn kinds(a: &Article) -> Vec<(BlockKind, &str)> {
+        a.blocks.iter().map(|b| (b.kind, b.text.as_str())).collect()
+    }
+
+    #[test]
+    fn toml_front_matter_and_lists_of_authors() {
+        let a = md("+++\ntitle = \"江边的观测站\"\nauthors = [\"郑 远\", \"周晴\"]\ncategories = [\"社会\"]\ndate = 2026-03-14\n+++\n\n正文第一段。\n");
+        assert_eq!(a.title.as_ref().map(|t| t.text.as_str()), Some("江边的观测站"));
+        assert_eq!(a.authors, ["郑远", "周晴"]);
+        assert_eq!(a.column.as_ref().map(|t| t.text.as_str()), Some("社会"));
+        assert_eq!(a.date.as_ref().map(|t| t.text.as_str()), Some("2026-03-14"));
+        let a = md("---\ntitle: '观测站'\nauthor:\n  - 郑远\n  - 周晴\ntags: [鸟, 湿地]\n---\n正文。\n");
+        assert_eq!(a.authors, ["郑远", "周晴"]);
+        assert_eq!(kinds(&a), [(BlockKind::Paragraph, "正文。")]);
+    }
+
+    #[test]
+    fn a_hash_title_without_front_matter_and_later_hashes_as_headings() {
+        let a = md("# 江边的观测站\n\n第一段\n接着写，\nand English\ntext.\n\n# 第二部分\n\n### 小节\n\n正文。\n");
+        assert_eq!(a.title.as_ref().map(|t| (t.text.as_str(), t.line)), Some(("江边的观测站", 1)));
+        assert_eq!(
+            kinds(&a),
+            [
+                // No space where a line break stood between Chinese characters.
+                (BlockKind::Paragraph, "第一段接着写， and English text."),
+                (BlockKind::Heading, "第二部分"),
+                (BlockKind::Heading, "小节"),
+                (BlockKind::Paragraph, "正文。"),
+            ]
+        );
+        // Lines of the blocks: the source lines they start on.
+        let lines: Vec<usize> = a.blocks.iter().map(|b| b.line()).collect();
+        assert_eq!(lines, [3, 8, 10, 12]);
+    }
+
+    #[test]
+    fn lists_tables_code_and_inline_figures() {
+        let a = md(concat!(
+            "1. 第一项\n2. 第二项\n\n",
+            "- 松散的一项\n\n  第二段\n\n",
+            "| 地点 | 数量 |\n|---|---|\n| 东岛 | 12 |\n\n",
+            "```\nlet x = 1;\n  缩进\n```\n\n",
+            "<figure>\n<img src=\"a.jpg\" alt=\"\">\n<figcaption>湿地上空的鸟群。 郑远 摄</figcaption>\n</figure>\n\n",
+            "*强调*与**加粗**与[链接](http://example.com)。\n",
+        ));
+        assert_eq!(
+            kinds(&a),
+            [
+                (BlockKind::Paragraph, "1. 第一项"),
+                (BlockKind::Paragraph, "2. 第二项"),
+                (BlockKind::Paragraph, "• 松散的一项"),
+                (BlockKind::Paragraph, "第二段"),
+                (BlockKind::Paragraph, "地点 | 数量"),
+                (BlockKind::Paragraph, "东岛 | 12"),
+                (BlockKind::Paragraph, "let x = 1;\n  缩进"),
+                (BlockKind::Caption, "湿地上空的鸟群。"),
+                (BlockKind::Paragraph, "强调与加粗与链接。"),
+            ]
+        );
+        let credit = a.blocks[7].credit.as_ref().map(|c| c.name.as_str());
+        assert_eq!(credit, Some("郑远"));
+        // The figcaption's line in the file.
+        assert_eq!(a.blocks[7].line(), 19);
+    }
 }
