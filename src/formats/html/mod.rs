@@ -332,20 +332,27 @@ fn find_root<'a>(doc: &'a Html) -> Option<NodeRef<'a, Node>> {
             up = p.parent();
         }
     }
+    // The five best by their paragraphs (a container named as one scoring a quarter
+    // more), then weighed by how little of their text is links (readability's way).
+    let mut ranked: Vec<(f64, ego_tree::NodeId)> = scores
+        .iter()
+        .filter_map(|(&id, &score)| {
+            let el = element(doc.tree.get(id)?)?;
+            let named = el.name() == "article"
+                || words(el)
+                    .iter()
+                    .any(|w| CONTENT_WORDS.contains(&w.as_str()));
+            Some((if named { score * 1.25 } else { score }, id))
+        })
+        .collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    ranked.truncate(5);
     let mut best: Option<(f64, ego_tree::NodeId)> = None;
-    for (&id, &score) in &scores {
+    for (score, id) in ranked {
         let Some(node) = doc.tree.get(id) else {
             continue;
         };
-        let Some(el) = element(node) else { continue };
         let mut s = score;
-        if el.name() == "article"
-            || words(el)
-                .iter()
-                .any(|w| CONTENT_WORDS.contains(&w.as_str()))
-        {
-            s *= 1.25;
-        }
         // Link density of the whole subtree.
         let (mut all, mut links) = (0usize, 0usize);
         for d in node.descendants() {
@@ -546,7 +553,6 @@ struct Pending {
 struct Ctx {
     tag: String,
     line: usize,
-    note: bool,
     caption_like: bool,
     /// For `ol`: the next item number.
     item: usize,
@@ -663,7 +669,7 @@ impl<'a> Walker<'a> {
             .map(|c| c.tag.clone());
         let caption = self.in_tag(&["figcaption", "caption"]).is_some()
             || self.stack.last().is_some_and(|c| c.caption_like) && text.chars().count() <= 120;
-        let note = self.stack.iter().any(|c| c.note) || is_note(&text);
+        let note = is_note(&text);
         let kind = if heading.is_some() {
             BlockKind::Heading
         } else if note {
@@ -789,9 +795,8 @@ impl<'a> Walker<'a> {
             self.figure = Some((None, false));
         }
         let ws = words(el);
-        // The class "editor" names an article's container on many sites (TRS_Editor):
-        // notes are known by their words, not their class.
-        let note = false;
+        // (The class "editor" names an article's container on many sites, TRS_Editor:
+        // notes are known by their words, not their class.)
         let centred = el
             .attr("align")
             .is_some_and(|a| a.eq_ignore_ascii_case("center"))
@@ -829,7 +834,6 @@ impl<'a> Walker<'a> {
         self.stack.push(Ctx {
             tag: name.to_string(),
             line,
-            note,
             caption_like,
             item: if name == "ol" { 1 } else { item },
         });

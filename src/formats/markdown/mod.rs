@@ -444,20 +444,32 @@ mod tests {
 
     #[test]
     fn toml_front_matter_and_lists_of_authors() {
-        let a = md("+++\ntitle = \"江边的观测站\"\nauthors = [\"郑 远\", \"周晴\"]\ncategories = [\"社会\"]\ndate = 2026-03-14\n+++\n\n正文第一段。\n");
-        assert_eq!(a.title.as_ref().map(|t| t.text.as_str()), Some("江边的观测站"));
+        let a = md(
+            "+++\ntitle = \"江边的观测站\"\nauthors = [\"郑 远\", \"周晴\"]\ncategories = [\"社会\"]\ndate = 2026-03-14\n+++\n\n正文第一段。\n",
+        );
+        assert_eq!(
+            a.title.as_ref().map(|t| t.text.as_str()),
+            Some("江边的观测站")
+        );
         assert_eq!(a.authors, ["郑远", "周晴"]);
         assert_eq!(a.column.as_ref().map(|t| t.text.as_str()), Some("社会"));
         assert_eq!(a.date.as_ref().map(|t| t.text.as_str()), Some("2026-03-14"));
-        let a = md("---\ntitle: '观测站'\nauthor:\n  - 郑远\n  - 周晴\ntags: [鸟, 湿地]\n---\n正文。\n");
+        let a = md(
+            "---\ntitle: '观测站'\nauthor:\n  - 郑远\n  - 周晴\ntags: [鸟, 湿地]\n---\n正文。\n",
+        );
         assert_eq!(a.authors, ["郑远", "周晴"]);
         assert_eq!(kinds(&a), [(BlockKind::Paragraph, "正文。")]);
     }
 
     #[test]
     fn a_hash_title_without_front_matter_and_later_hashes_as_headings() {
-        let a = md("# 江边的观测站\n\n第一段\n接着写，\nand English\ntext.\n\n# 第二部分\n\n### 小节\n\n正文。\n");
-        assert_eq!(a.title.as_ref().map(|t| (t.text.as_str(), t.line)), Some(("江边的观测站", 1)));
+        let a = md(
+            "# 江边的观测站\n\n第一段\n接着写，\nand English\ntext.\n\n# 第二部分\n\n### 小节\n\n正文。\n",
+        );
+        assert_eq!(
+            a.title.as_ref().map(|t| (t.text.as_str(), t.line)),
+            Some(("江边的观测站", 1))
+        );
         assert_eq!(
             kinds(&a),
             [
