@@ -444,6 +444,13 @@ fn read_meta(doc: &Html) -> Meta {
     m
 }
 
+/// A title compared with another: white space and quotation marks left out.
+fn norm_title(t: &str) -> String {
+    t.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '"' | '「' | '」' | '\u{3000}'))
+        .collect()
+}
+
 /// The `<title>` without the channel and site name appended after `_`, `-`, `|` or `—`;
 /// the channel is the part after the headline when there are three parts.
 fn split_title(title: &str) -> (String, Option<String>) {
@@ -667,8 +674,12 @@ impl<'a> Walker<'a> {
         let heading = self
             .in_tag(&["h1", "h2", "h3", "h4", "h5", "h6"])
             .map(|c| c.tag.clone());
-        let caption = self.in_tag(&["figcaption", "caption"]).is_some()
-            || self.stack.last().is_some_and(|c| c.caption_like) && text.chars().count() <= 120;
+        // A centred or caption-named block is a caption only under an image: a centred
+        // subhead or end mark is not one.
+        let caption = self.in_tag(&["figcaption"]).is_some()
+            || (self.image.is_some()
+                && self.stack.last().is_some_and(|c| c.caption_like)
+                && text.chars().count() <= 120);
         let note = is_note(&text);
         let kind = if heading.is_some() {
             BlockKind::Heading
@@ -694,11 +705,7 @@ impl<'a> Walker<'a> {
             return;
         }
         // Navigation that slipped through: a short block all of links.
-        if kind == BlockKind::Paragraph
-            && p.link_chars == p.chars
-            && p.chars < 40
-            && self.in_tag(&["li"]).is_none()
-        {
+        if kind == BlockKind::Paragraph && p.link_chars == p.chars && p.chars < 40 {
             return;
         }
         let pos = self.pos(line);
@@ -959,23 +966,41 @@ pub fn extract(doc: &Html, idx: &LineIndex) -> Article {
     let (title_from_tag, channel) = meta.title.as_deref().map(split_title).unzip();
     let channel = channel.flatten();
 
-    // Headline: the h1 outside or inside the container.
-    if let Some((_, t, line, _)) = outside
+    // Headline: an h1 outside the container or a heading at its very top, the one the
+    // <title> or og:title starts with when there are several (a site's logo can be an
+    // h1 too); else og:title, else the <title> without the channel and site name.
+    let mut drafts = w.b.finish(Header::default());
+    let page_titles: Vec<String> = [meta.og_title.as_deref(), meta.title.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(norm_title)
+        .collect();
+    let named = |t: &str| {
+        let t = norm_title(t);
+        t.chars().count() >= 2
+            && page_titles
+                .iter()
+                .any(|p| p.starts_with(&t) || t.starts_with(p.as_str()))
+    };
+    let top = drafts
+        .blocks
         .iter()
-        .rev()
-        .find(|(_, t, _, h1)| *h1 && t.chars().count() >= 4)
+        .take(3)
+        .position(|bl| bl.kind == BlockKind::Heading);
+    let h1s: Vec<&(BlockKind, String, usize, bool)> = outside
+        .iter()
+        .filter(|(_, t, _, h1)| *h1 && t.chars().count() >= 2)
+        .collect();
+    if let Some((_, t, line, _)) = h1s.iter().rev().find(|(_, t, _, _)| named(t)) {
+        header.title = Some((t.clone(), idx.at_line(*line)));
+    } else if let Some(i) = top.filter(|&i| named(&drafts.blocks[i].text)) {
+        let bl = drafts.blocks.remove(i);
+        header.title = Some((bl.text.to_string(), idx.at_line(bl.line())));
+    } else if let Some((_, t, line, _)) =
+        h1s.iter().rev().find(|(_, t, _, _)| t.chars().count() >= 4)
     {
         header.title = Some((t.clone(), idx.at_line(*line)));
-    }
-    let mut drafts = w.b.finish(Header::default());
-    if header.title.is_none()
-        && let Some(i) = drafts
-            .blocks
-            .iter()
-            .position(|bl| bl.kind == BlockKind::Heading)
-        && i <= 2
-    {
-        // A heading at the very top of the container is the headline.
+    } else if let Some(i) = top {
         let bl = drafts.blocks.remove(i);
         header.title = Some((bl.text.to_string(), idx.at_line(bl.line())));
     }
@@ -986,6 +1011,12 @@ pub fn extract(doc: &Html, idx: &LineIndex) -> Article {
             .map(|t| split_title(&t).0)
             .or(title_from_tag);
         header.title = t.map(|t| (t, meta_pos));
+    }
+    // An image whose alt is the headline has no caption of its own.
+    if let Some((t, _)) = &header.title {
+        drafts.blocks.retain(|b| {
+            !(b.kind == BlockKind::Caption && b.credit.is_none() && b.text.as_str() == t)
+        });
     }
     // The h1 repeated in the container.
     if let Some((t, _)) = &header.title
@@ -1127,4 +1158,73 @@ pub fn fragment_blocks(html: &str, at: SourcePos, b: &mut Builder) {
     w.b = std::mem::take(b);
     w.walk(doc.tree.root(), None);
     *b = w.b;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(body: &str) -> Article {
+        let text = format!(
+            "<!DOCTYPE html><html><head><meta charset=utf-8><title>渡口的清晨_社会_北岸新闻网</title></head><body>\n{body}\n</body></html>"
+        );
+        parse(&Arc::new(text))
+    }
+
+    fn kinds(a: &Article) -> Vec<(BlockKind, &str)> {
+        a.blocks.iter().map(|b| (b.kind, b.text.as_str())).collect()
+    }
+
+    const LONG: &str = "清晨的渡口雾气很重，摆渡人老周已经把船擦得干干净净，等着第一批过河的人。";
+
+    #[test]
+    fn the_headline_is_the_heading_the_title_names_not_the_logo() {
+        let a = page(&format!(
+            "<div class=top><h1><a href=/>北岸新闻网</a></h1></div>\n<div class=main><h1>渡口的清晨</h1>\n<p>{LONG}</p><p>{LONG}</p></div>"
+        ));
+        assert_eq!(
+            a.title.as_ref().map(|t| t.text.as_str()),
+            Some("渡口的清晨")
+        );
+        assert_eq!(
+            kinds(&a),
+            [(BlockKind::Paragraph, LONG), (BlockKind::Paragraph, LONG)]
+        );
+    }
+
+    #[test]
+    fn centred_lines_are_captions_only_under_an_image() {
+        let a = page(&format!(
+            "<article><h1>渡口的清晨</h1><p>{LONG}</p>\n<p style=\"text-align:center\"><strong>二、新桥</strong></p>\n<p>{LONG}</p>\n<p style=\"text-align:center\"><img src=a.jpg alt=\"渡口的清晨\"></p>\n<p style=\"text-align:center\">雾中的渡船。</p>\n<p>{LONG}</p>\n<ul><li><a href=/1>一条相关新闻</a></li></ul>\n<p style=\"text-align:center\">（完）</p></article>"
+        ));
+        assert_eq!(
+            kinds(&a),
+            [
+                (BlockKind::Paragraph, LONG),
+                (BlockKind::Heading, "二、新桥"),
+                (BlockKind::Paragraph, LONG),
+                (BlockKind::Caption, "雾中的渡船。"),
+                (BlockKind::Paragraph, LONG),
+                (BlockKind::Note, "（完）"),
+            ]
+        );
+    }
+
+    #[test]
+    fn tables_and_lists_are_text() {
+        let a = page(&format!(
+            "<article><h1>渡口的清晨</h1><p>{LONG}</p><table><tr><th>年份</th><th>渡客</th></tr><tr><td>2025</td><td>3万人次</td></tr></table><ol><li>早班六点</li><li>末班六点</li></ol><p>{LONG}</p></article>"
+        ));
+        assert_eq!(
+            kinds(&a),
+            [
+                (BlockKind::Paragraph, LONG),
+                (BlockKind::Paragraph, "年份 | 渡客"),
+                (BlockKind::Paragraph, "2025 | 3万人次"),
+                (BlockKind::Paragraph, "1. 早班六点"),
+                (BlockKind::Paragraph, "2. 末班六点"),
+                (BlockKind::Paragraph, LONG),
+            ]
+        );
+    }
 }
