@@ -591,12 +591,13 @@ fn pieces<'a>(article: &'a Article, lines: &'a Lines<'a>) -> impl Iterator<Item 
             .map(|p| {
                 // A page's text stands after its tags: where its first characters are
                 // found on the element's line ([`text_col`]).
-                let c = match markup {
-                    true => text_col(
+                let c = if markup {
+                    text_col(
                         lines.get(p.line_no().wrapping_sub(1)),
                         &b.text[p.offset()..],
-                    ),
-                    false => None,
+                    )
+                } else {
+                    None
                 };
                 (
                     p.offset(),

@@ -244,15 +244,7 @@ pub fn is_furniture(el: &Element) -> bool {
     {
         return true;
     }
-    // The article's own container is never furniture, whatever else its class says.
     let ws = words(el);
-    if ws
-        .iter()
-        .any(|w| matches!(w.as_str(), "article" | "content"))
-        && name != "span"
-    {
-        return false;
-    }
     ws.iter().any(|w| {
         FURNITURE_WORDS.contains(&w.as_str()) || FURNITURE_PREFIXES.iter().any(|p| w.starts_with(p))
     })
@@ -910,6 +902,8 @@ impl<'a> Walker<'a> {
                     if Some(n.id()) == root {
                         self.flush();
                         self.keep = true;
+                        // An image before the article (a logo) captions nothing in it.
+                        self.image = None;
                     }
                     match n.value() {
                         Node::Element(el) => {
@@ -1193,7 +1187,7 @@ mod tests {
     #[test]
     fn the_headline_is_the_heading_the_title_names_not_the_logo() {
         let a = page(&format!(
-            "<div class=top><h1><a href=/>北岸新闻网</a></h1></div>\n<div class=main><h1>渡口的清晨</h1>\n<p>{LONG}</p><p>{LONG}</p></div>"
+            "<div class=header><h1><a href=/><img src=logo.png alt=\"北岸新闻网新闻频道\"></a>北岸新闻网</h1></div>\n<div class=main><h1>渡口的清晨</h1>\n<p>{LONG}</p><p>{LONG}</p></div>"
         ));
         assert_eq!(
             a.title.as_ref().map(|t| t.text.as_str()),
