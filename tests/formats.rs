@@ -425,3 +425,61 @@ fn an_epub_reads_as_one_article_with_its_table_of_contents_as_sections() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("bad.epub") && err.contains("EPUB"), "{err}");
 }
+
+#[test]
+fn an_article_header_is_read_and_share_and_related_blocks_named_article_are_not() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let page = r#"<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>夜班公交上的图书角-新闻频道-西湾网</title>
+<meta name="publishdate" content="2026-06-01">
+</head><body>
+<div class="header"><div class="logo"><a href="/"><img src="/logo.png" alt="西湾网新闻频道首页"></a></div><ul class="menu"><li><a href="/">首页</a></li></ul></div>
+<div class="news-position"><a href="/">首页</a>&gt;<a href="/city">城市</a>&gt;正文</div>
+<article class="main">
+<header class="article-header"><h1><span class="title">夜班公交上的图书角</span></h1>
+<div class="header-time"><span>2026-06-01 21:40:00</span> <span class="source">来源：西湾日报</span></div></header>
+<div id="detail">
+<p>　　晚上十点，最后一班公交车驶出总站，车厢后排的小书架上摆着二十多本书。</p>
+<p align="center"><img src="/a.jpg"></p>
+<p align="center"><font color="navy">　　乘客在夜班公交上翻看图书。西湾日报记者 孟 川 摄</font></p>
+<p>　　司机老罗说，书是乘客们自己放的，看完再放回来，一年下来一本也没丢。</p>
+<p><strong>书架越来越满</strong></p>
+<p>　　如今，全市已有十二条夜班线路设了图书角。</p>
+</div>
+<div class="editor">【责任编辑:孟川】</div>
+<div class="article-share"><span>分享到：</span><a>微信</a><a>微博</a></div>
+<div class="related-article"><h3>相关阅读</h3><ul><li><a href="/1">一条相关的新闻标题文字</a></li></ul></div>
+</article>
+</body></html>
+"#;
+    let path = dir.path().join("p.html");
+    std::fs::write(&path, page).expect("write");
+    let v = outline(path.to_str().expect("path"));
+    assert_eq!(v["title"], "夜班公交上的图书角");
+    assert_eq!(v["column"], "城市");
+    assert_eq!(v["source"], "西湾日报");
+    assert_eq!(v["date"], "2026-06-01 21:40:00");
+    assert_eq!(sections(&v), ["书架越来越满"]);
+    assert_eq!(
+        captions(&v),
+        [(
+            "乘客在夜班公交上翻看图书。".to_string(),
+            Some("孟川".to_string())
+        )]
+    );
+    assert_eq!(blocks_of(&v, "note"), ["【责任编辑:孟川】"]);
+    let paras = blocks_of(&v, "paragraph");
+    assert_eq!(paras.len(), 3, "{paras:#?}");
+    assert!(paras[0].starts_with("晚上十点"));
+    assert!(paras[2].starts_with("如今，全市已有"));
+    let text = shown(&v);
+    for furniture in [
+        "分享到",
+        "相关阅读",
+        "一条相关的新闻",
+        "首页",
+        "西湾网新闻频道首页",
+    ] {
+        assert!(!text.contains(furniture), "{furniture} shown:\n{text}");
+    }
+}

@@ -312,9 +312,13 @@ pub fn split_credit(text: &str) -> (&str, Option<FoundCredit>) {
         }
     };
     let mut name = trim_text(&name).to_string();
+    // "西湾日报记者 孟 川", "新华社发 （王五 摄）": the name is what follows the role.
     for role in CREDIT_ROLES {
-        if let Some(r) = name.strip_prefix(role) {
-            name = trim_text(r).to_string();
+        if let Some(i) = name.rfind(role) {
+            let rest = trim_text(&name[i + role.len()..]);
+            if !rest.is_empty() {
+                name = rest.to_string();
+            }
         }
     }
     let name = squeeze_name(&name);
@@ -707,6 +711,9 @@ mod tests {
         let (t, cr) = c("游客在老街上拍照（新华社记者 王小明 摄）");
         assert_eq!(t, "游客在老街上拍照");
         assert_eq!(cr.map(|c| c.name), Some("王小明".into()));
+        let (t, cr) = c("乘客在夜班公交上翻看图书。西湾日报记者 孟 川 摄");
+        assert_eq!(t, "乘客在夜班公交上翻看图书。");
+        assert_eq!(cr.map(|c| c.name), Some("孟川".into()));
         let (t, cr) = c("渔船归港。图/李 四");
         assert_eq!(t, "渔船归港。");
         assert_eq!(cr.map(|c| c.name), Some("李四".into()));

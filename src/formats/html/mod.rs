@@ -126,8 +126,6 @@ const FURNITURE_WORDS: &[&str] = &[
     "widget",
     "sponsor",
     "promo",
-    "banner",
-    "header",
     "location",
     "position",
     "dqwz",
@@ -595,6 +593,9 @@ struct Walker<'a> {
     /// title; the title a chapter's own first heading repeats.
     chapters: bool,
     chapter_title: Option<String>,
+    /// After the container: only an editor's note is kept (it often stands just
+    /// after the text, in the container's parent).
+    tail: bool,
 }
 
 impl<'a> Walker<'a> {
@@ -615,6 +616,7 @@ impl<'a> Walker<'a> {
             cursor: 1,
             chapters: false,
             chapter_title: None,
+            tail: false,
         }
     }
 
@@ -697,6 +699,13 @@ impl<'a> Walker<'a> {
         } else {
             BlockKind::Paragraph
         };
+        if self.tail {
+            if kind == BlockKind::Note {
+                let pos = self.pos(line);
+                self.b.push(kind, &text, pos);
+            }
+            return;
+        }
         if !self.keep {
             self.outside
                 .push((kind, text, line, heading.as_deref() == Some("h1")));
@@ -890,6 +899,7 @@ impl<'a> Walker<'a> {
         let mut skip: Option<ego_tree::NodeId> = None;
         self.keep = root.is_none();
         let mut done = false;
+        let mut end: Option<ego_tree::NodeId> = None;
         for edge in from.traverse() {
             if done {
                 break;
@@ -930,6 +940,14 @@ impl<'a> Walker<'a> {
                     }
                     if Some(n.id()) == root {
                         self.flush();
+                        // Notes after the container, up to the end of its parent.
+                        self.tail = true;
+                        end = n.parent().map(|p| p.id());
+                        if end.is_none() {
+                            done = true;
+                        }
+                    } else if end == Some(n.id()) {
+                        self.flush();
                         done = true;
                     }
                 }
@@ -939,6 +957,7 @@ impl<'a> Walker<'a> {
         // An image last in the text, with nothing under it: its alt is its caption.
         if let Some((alt, line)) = self.image.take()
             && self.keep
+            && !self.tail
             && meaningful_alt(&alt)
         {
             let pos = self.pos(line);
