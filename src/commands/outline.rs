@@ -38,7 +38,10 @@ struct Encoding<'a> {
 struct Outline<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     encoding: Option<Encoding<'a>>,
-    format: &'static str,
+    /// The format read, when it is not plain text (the newspaper format keeps its
+    /// outline as it always was).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    format: Option<&'static str>,
     banner: Option<&'a str>,
     title: Option<&'a str>,
     authors: &'a [String],
@@ -58,7 +61,7 @@ struct Outline<'a> {
 fn outline<'a>(article: &'a Article, encoding: Option<(&'a str, &'a str)>) -> Outline<'a> {
     Outline {
         encoding: encoding.map(|(name, note)| Encoding { name, note }),
-        format: article.format.name(),
+        format: (article.format != crate::formats::Format::Text).then(|| article.format.name()),
         banner: article.banner.as_ref().map(|h| h.text.as_str()),
         title: article.title.as_ref().map(|h| h.text.as_str()),
         authors: &article.authors,
