@@ -467,7 +467,7 @@ pub fn parse_info(line: &str) -> Option<Info> {
     let seps = |c: char| {
         matches!(
             c,
-            '：' | ':' | '｜' | '|' | '/' | '／' | '丨' | '】' | '【' | '[' | ']'
+            '：' | ':' | '｜' | '|' | '/' | '／' | '丨' | '】' | '【' | '[' | ']' | '、' | '，'
         )
     };
     for (i, c) in line.char_indices() {
@@ -568,6 +568,23 @@ pub fn parse_info(line: &str) -> Option<Info> {
     flush(&mut names, &mut info.authors);
     let any = info.date.is_some() || info.source.is_some() || !info.authors.is_empty();
     (any && (labelled || info.date.is_some())).then_some(info)
+}
+
+/// The authors a dateline at the start of a paragraph names: "新华社北京11月20日电（记者
+/// 张三、李四）", "〔記者林美玲／台南報導〕", "本报讯（记者 王五）". Looked for in the
+/// first 60 characters; the paragraph is left as it is.
+pub fn dateline_authors(paragraph: &str) -> Vec<String> {
+    let head: String = paragraph.chars().take(60).collect();
+    let Some(open) = head.find(['〔', '（', '(', '【']) else {
+        return Vec::new();
+    };
+    let rest = &head[open + head[open..].chars().next().map_or(1, char::len_utf8)..];
+    let Some(close) = rest.find(['〕', '）', ')', '】']) else {
+        return Vec::new();
+    };
+    parse_info(&rest[..close])
+        .map(|i| i.authors)
+        .unwrap_or_default()
 }
 
 /// The first date in `s`: 2026-11-20, 2026/11/20, 2026.11.20 or 2026年11月20日, with a
@@ -753,6 +770,15 @@ mod tests {
         let i = parse_info("記者林美玲／台北報導").expect("a Traditional byline");
         assert_eq!(i.authors, ["林美玲"]);
         assert_eq!(parse_info("镇上的年轻人帮着拍视频、开网店。"), None);
+        assert_eq!(
+            dateline_authors("新华社北京11月20日电（记者张三、李四）清晨，渡口。"),
+            ["张三", "李四"]
+        );
+        assert_eq!(
+            dateline_authors("〔記者林美玲／台南報導〕老街上的書店。"),
+            ["林美玲"]
+        );
+        assert!(dateline_authors("他说（笑）这很好。").is_empty());
         assert_eq!(parse_info("老手艺有了新买家"), None);
     }
 

@@ -1117,6 +1117,14 @@ pub fn extract(doc: &Html, idx: &LineIndex) -> Article {
         }
     }
     if header.authors.is_empty()
+        && let Some(first) = drafts
+            .blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Paragraph)
+    {
+        header.authors = markup::dateline_authors(&first.text);
+    }
+    if header.authors.is_empty()
         && let Some(a) = &meta.author
     {
         header.authors = a
