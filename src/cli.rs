@@ -84,6 +84,15 @@ pub struct InputArgs {
     /// Open files that look binary (they contain NUL bytes) anyway.
     #[arg(long, global = true)]
     pub force: bool,
+    /// Read the file as this format (text, markdown, html, epub) instead of going by its
+    /// extension and content.
+    #[arg(long, global = true, value_name = "FORMAT", value_parser = parse_format)]
+    pub format: Option<crate::formats::Format>,
+}
+
+fn parse_format(s: &str) -> Result<crate::formats::Format, String> {
+    crate::formats::Format::from_name(s)
+        .ok_or_else(|| format!("unknown format \"{s}\" (text, markdown, html, epub)"))
 }
 
 #[derive(Debug, Args)]

@@ -211,6 +211,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
     let load_opts = LoadOptions {
         encoding: cli.input.encoding.as_deref(),
         force: cli.input.force,
+        format: cli.input.format,
     };
     let load =
         |path: Option<&Path>| -> Result<Source, Failure> { Ok(source::load(path, load_opts)?) };
@@ -279,6 +280,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             let read = ReadOptions {
                 encoding: cli.input.encoding.clone(),
                 force: cli.input.force,
+                format: cli.input.format,
             };
             match what_to_open(cli.paths)? {
                 Open::One(path) => read_one(path.as_deref(), config, &read)?,

@@ -108,6 +108,13 @@ pub struct Article {
     /// The dateline (电头) as printed, for example 本报北京2月1日电; when it opens a
     /// paragraph, that paragraph's text is what follows it.
     pub dateline: Option<HeaderLine>,
+    // Fields of the formats with markup (HTML, Markdown, EPUB), kept together.
+    /// The format the article was read in.
+    pub format: crate::formats::Format,
+    /// The publication or site the article comes from ("来源：东海日报", og:site_name).
+    pub source: Option<HeaderLine>,
+    /// The publication date as the page gives it ("2026-11-20 08:30").
+    pub date: Option<HeaderLine>,
 }
 
 /// What a block is.

@@ -45,6 +45,10 @@ struct Encoding<'a> {
 struct Outline<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     encoding: Option<Encoding<'a>>,
+    /// The format read, when it is not plain text (the newspaper format keeps its
+    /// outline as it always was).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    format: Option<&'static str>,
     banner: Option<&'a str>,
     title: Option<&'a str>,
     kicker: Option<&'a str>,
@@ -52,6 +56,11 @@ struct Outline<'a> {
     column: Option<&'a str>,
     dateline: Option<&'a str>,
     authors: &'a [String],
+    // The header fields of the formats with markup, only when the page gave them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<&'a str>,
     sections: Vec<Section<'a>>,
     captions: Vec<Caption<'a>>,
     joins: Vec<JoinOut<'a>>,
@@ -61,6 +70,7 @@ struct Outline<'a> {
 fn outline<'a>(article: &'a Article, encoding: Option<(&'a str, &'a str)>) -> Outline<'a> {
     Outline {
         encoding: encoding.map(|(name, note)| Encoding { name, note }),
+        format: (article.format != crate::formats::Format::Text).then(|| article.format.name()),
         banner: article.banner.as_ref().map(|h| h.text.as_str()),
         title: article.title.as_ref().map(|h| h.text.as_str()),
         kicker: article.kicker.as_ref().map(|h| h.text.as_str()),
@@ -68,6 +78,8 @@ fn outline<'a>(article: &'a Article, encoding: Option<(&'a str, &'a str)>) -> Ou
         column: article.column.as_ref().map(|h| h.text.as_str()),
         dateline: article.dateline.as_ref().map(|h| h.text.as_str()),
         authors: &article.authors,
+        source: article.source.as_ref().map(|h| h.text.as_str()),
+        date: article.date.as_ref().map(|h| h.text.as_str()),
         sections: article
             .headings()
             .map(|(_, b)| Section {
@@ -194,6 +206,18 @@ pub fn to_text(article: &Article, name: &str, decode_report: Option<&str>) -> St
             "dateline",
             Some((h.text.as_str(), article.header_line(h))),
         );
+    }
+    // Plain text (the newspaper format) keeps the lines it always had.
+    if article.format != crate::formats::Format::Text {
+        let _ = writeln!(out, "{:<8} {}", "format", article.format.name());
+        for (label, h) in [("source", &article.source), ("date", &article.date)] {
+            field(
+                &mut out,
+                label,
+                h.as_ref()
+                    .map(|h| (h.text.as_str(), article.header_line(h))),
+            );
+        }
     }
 
     let count = |k: BlockKind| article.blocks.iter().filter(|b| b.kind == k).count();

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::formats::Format;
+use crate::formats::detect::detect;
 use crate::input::decode::{DecodeError, DecodeOptions, decode_owned};
 use crate::text::sanitize::for_terminal_line;
 
@@ -100,6 +101,12 @@ pub enum LoadError {
     },
     #[error("{path}: too large ({size}); yuedu reads articles of up to {}", human_size(MAX_SOURCE_BYTES as u64))]
     TooLarge { path: String, size: String },
+    #[error("{path}: {source}")]
+    Epub {
+        path: String,
+        #[source]
+        source: crate::formats::epub::EpubError,
+    },
 }
 
 /// The largest text yuedu reads, in bytes (4 GiB): positions in the text, and lines and
@@ -119,6 +126,9 @@ fn too_large(path: &str, size: u64) -> LoadError {
 pub struct LoadOptions<'a> {
     pub encoding: Option<&'a str>,
     pub force: bool,
+    /// The format to read the file in (`--format`); `None` detects it
+    /// ([`crate::formats::detect`]).
+    pub format: Option<Format>,
 }
 
 /// Reads the article at `path` ("-" for standard input), or the shipped article when
@@ -193,6 +203,10 @@ pub fn load_prefix(
         },
     };
     bytes.truncate(cut);
+    let format = detect(opts.format, Some(path), &bytes);
+    if format == Format::Epub {
+        return None;
+    }
     let decoded = decode_owned(bytes, &DecodeOptions::default()).ok()?;
     if decoded.encoding != "UTF-8" || decoded.guessed || decoded.replaced > 0 {
         return None;
@@ -204,7 +218,7 @@ pub fn load_prefix(
         decode_report: None,
         guessed: false,
         replaced: 0,
-        format: Format::Text,
+        format,
     };
     Some((source, meta.len()))
 }
@@ -230,10 +244,31 @@ pub fn from_bytes(
     opts: LoadOptions<'_>,
 ) -> Result<Source, LoadError> {
     let bytes_len = bytes.len();
+    let path = match &origin {
+        Origin::File(p) => Some(p.as_path()),
+        _ => None,
+    };
+    let format = detect(opts.format, path, &bytes);
+    let bytes = if format == Format::Epub {
+        crate::formats::epub::unpack(&bytes).map_err(|source| LoadError::Epub {
+            path: shown.to_string(),
+            source,
+        })?
+    } else {
+        bytes
+    };
+    // A page that is not UTF-8 says its encoding in a meta tag (a meta on a UTF-8 page
+    // may lie: valid UTF-8 is read as UTF-8 whatever it says).
+    let meta_charset = match format {
+        Format::Html if opts.encoding.is_none() && std::str::from_utf8(&bytes).is_err() => {
+            crate::formats::html::charset::prescan(&bytes)
+        }
+        _ => None,
+    };
     let decoded = decode_owned(
         bytes,
         &DecodeOptions {
-            encoding: opts.encoding,
+            encoding: opts.encoding.or(meta_charset),
             force: opts.force,
         },
     )
@@ -253,7 +288,7 @@ pub fn from_bytes(
         decode_report,
         guessed: decoded.guessed,
         replaced: decoded.replaced,
-        format: Format::Text,
+        format,
     })
 }
 
@@ -312,7 +347,7 @@ mod tests {
         let plain = file_with(&dir, "plain.txt", text.as_bytes());
         let forced = LoadOptions {
             encoding: Some("utf-8"),
-            force: false,
+            ..LoadOptions::default()
         };
         assert!(load_prefix(&plain, forced, 1000, 4096).is_none());
         let dir_path = dir.path();

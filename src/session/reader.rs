@@ -20,6 +20,7 @@ use crate::{check, formats};
 pub struct ReadOptions {
     pub encoding: Option<String>,
     pub force: bool,
+    pub format: Option<crate::formats::Format>,
 }
 
 impl ReadOptions {
@@ -27,6 +28,7 @@ impl ReadOptions {
         LoadOptions {
             encoding: self.encoding.as_deref(),
             force: self.force,
+            format: self.format,
         }
     }
 }
@@ -76,7 +78,7 @@ pub fn open(
         _ => None,
     };
     let built_in = src.origin == Origin::BuiltIn;
-    let (name, report) = (src.name(), src.decode_report.clone());
+    let (name, report) = (shown_name(&src), src.decode_report.clone());
     // The check runs beside the reader, started once the first frame is drawn: a large
     // article opens without waiting for it.
     let (tx, findings) = mpsc::channel();
@@ -170,7 +172,7 @@ pub fn open_progressive(
             let _ = check_tx.send(check::check_source(&src, &article, &levels));
         }
     });
-    let name = prefix.name();
+    let name = shown_name(&prefix);
     let mut app = match app::app_for(article, &name, config, size) {
         Ok(app) => app,
         Err(e) => return Some(Err(e.into())),
@@ -183,6 +185,15 @@ pub fn open_progressive(
     app.pending_load = Some(rx);
     let memory = store.map(|s| (s, key));
     Some(Ok(finish(app, Some(path.to_path_buf()), memory, read)))
+}
+
+/// The name the status bar shows: the file's, with the format when it is not plain text
+/// ("feature.html · html").
+fn shown_name(src: &Source) -> String {
+    match src.format {
+        formats::Format::Text => src.name(),
+        f => format!("{} · {}", src.name(), f.name()),
+    }
 }
 
 /// The reader with how to reload its file and where to remember its position.

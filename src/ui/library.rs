@@ -129,6 +129,10 @@ pub fn render(lib: &Library, theme: &Theme, amb: AmbiguousWidth, buf: &mut Buffe
             let authors = crate::layout::shown::shown(&authors, script, punctuation);
             label.push_str(&for_terminal_line(&authors));
         }
+        if let Some(f) = e.format.filter(|f| *f != crate::formats::Format::Text) {
+            label.push_str(" · ");
+            label.push_str(f.name());
+        }
         if !wide {
             label.push_str(" · ");
             label.push_str(&for_terminal_line(&e.name));

@@ -13,8 +13,11 @@ use crate::layout::PunctuationDisplay;
 use crate::session::reader::ReadOptions;
 use crate::text::convert::Script;
 
-/// File name endings that hold articles; other files in a folder are left out.
-const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md"];
+/// File name endings that hold articles; other files in a folder are left out (a file
+/// with no extension is kept when its content is HTML, Markdown or EPUB).
+const ARTICLE_EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "epub",
+];
 
 /// Counts what `yuedu check` finds in a read and parsed article.
 pub type CountFindings<'a> = dyn Fn(&source::Source, &crate::article::Article) -> usize + 'a;
@@ -37,6 +40,8 @@ pub struct Entry {
     /// Whether the file has been read and summarised (the library shows its entries at
     /// once and summarises them in the background: a folder may hold 50 MB articles).
     pub summarised: bool,
+    /// The format the file was read in, once read.
+    pub format: Option<formats::Format>,
 }
 
 impl Entry {
@@ -55,6 +60,7 @@ impl Entry {
                 entry.title = article.title.as_ref().map(|t| t.text.clone());
                 entry.authors = article.authors.clone();
                 entry.sections = article.headings().count();
+                entry.format = Some(src.format);
                 entry.findings = count_findings.map(|count| count(&src, &article));
             }
             Err(e) => entry.error = Some(e.to_string()),
@@ -78,6 +84,7 @@ impl Entry {
             findings: None,
             error: None,
             summarised: false,
+            format: None,
         }
     }
 
@@ -108,14 +115,27 @@ pub fn scan(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
             !p.file_name()
                 .is_some_and(|n| n.to_string_lossy().starts_with('.'))
         })
-        .filter(|p| {
-            p.extension().is_some_and(|e| {
+        .filter(|p| match p.extension() {
+            Some(e) => {
                 ARTICLE_EXTENSIONS.contains(&e.to_string_lossy().to_ascii_lowercase().as_str())
-            })
+            }
+            None => sniffs_as_markup(p),
         })
         .collect();
     files.sort();
     Ok(files)
+}
+
+/// Whether a file without an extension starts like HTML, Markdown or EPUB.
+fn sniffs_as_markup(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(formats::detect::SNIFF_BYTES);
+    std::fs::File::open(path)
+        .and_then(|f| {
+            f.take(formats::detect::SNIFF_BYTES as u64)
+                .read_to_end(&mut head)
+        })
+        .is_ok_and(|_| formats::detect::sniff(&head) != formats::Format::Text)
 }
 
 /// What the library asks of the event loop after a key.
@@ -304,6 +324,7 @@ mod tests {
             findings: None,
             error: None,
             summarised: true,
+            format: None,
         }
     }
 
@@ -418,5 +439,38 @@ mod tests {
             .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
             .collect();
         assert_eq!(names, ["a.md", "b.txt", "c.TXT"]);
+    }
+
+    #[test]
+    fn scan_lists_pages_and_sniffs_files_without_an_extension() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let files: [(&str, &[u8]); 7] = [
+            ("a.html", b"x"),
+            ("b.htm", b"x"),
+            ("c.xhtml", b"x"),
+            ("d.markdown", b"x"),
+            ("e.epub", b"x"),
+            ("saved-page", b"<!DOCTYPE html><html><body><p>x</p>"),
+            ("notes", b"just some words"),
+        ];
+        for (name, bytes) in files {
+            std::fs::write(dir.path().join(name), bytes).expect("write");
+        }
+        let names: Vec<String> = scan(dir.path())
+            .expect("scan")
+            .iter()
+            .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "a.html",
+                "b.htm",
+                "c.xhtml",
+                "d.markdown",
+                "e.epub",
+                "saved-page"
+            ]
+        );
     }
 }

@@ -1,0 +1,138 @@
+//! Which format a file is in: `--format` when given, else the file name's extension, else
+//! the content ([`sniff`]).
+
+use std::path::Path;
+
+use super::Format;
+
+/// How many bytes of the start of a file [`sniff`] looks at.
+pub const SNIFF_BYTES: usize = 4096;
+
+/// The format of a file: `forced` (`--format`) wins, then the extension of `path`, then
+/// what the first bytes look like.
+pub fn detect(forced: Option<Format>, path: Option<&Path>, bytes: &[u8]) -> Format {
+    forced
+        .or_else(|| path.and_then(Format::from_path))
+        .unwrap_or_else(|| sniff(bytes))
+}
+
+/// The format the first bytes of a file show, after an optional UTF-8 BOM and white
+/// space: a zip whose first entry is `mimetype` naming `application/epub+zip` is EPUB;
+/// `<!DOCTYPE html`, `<html`, `<?xml … <html` or a `<head>`/`<body>`/`<meta` tag is HTML;
+/// YAML (`---`) or TOML (`+++`) front matter followed by `key:`/`key =` lines, or a line
+/// starting with `#`–`###` and a space among the first lines, is Markdown; anything
+/// else is plain text.
+pub fn sniff(bytes: &[u8]) -> Format {
+    if bytes.starts_with(b"PK\x03\x04") {
+        // The EPUB container: an uncompressed first entry "mimetype" holding the type.
+        let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
+        let first = &head[..head.len().min(256)];
+        if memchr::memmem::find(first, b"mimetype").is_some()
+            && memchr::memmem::find(first, b"application/epub+zip").is_some()
+        {
+            return Format::Epub;
+        }
+        return Format::Text;
+    }
+    let mut head = &bytes[..bytes.len().min(SNIFF_BYTES)];
+    head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let start = head
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(head.len());
+    let head = &head[start..];
+    let lower: Vec<u8> = head.iter().take(1024).map(u8::to_ascii_lowercase).collect();
+    if lower.starts_with(b"<!doctype html")
+        || lower.starts_with(b"<html")
+        || lower.starts_with(b"<head")
+        || lower.starts_with(b"<body")
+        || lower.starts_with(b"<meta")
+        || (lower.starts_with(b"<?xml") && memchr::memmem::find(&lower, b"<html").is_some())
+        || (lower.starts_with(b"<!--") && memchr::memmem::find(&lower, b"<html").is_some())
+    {
+        return Format::Html;
+    }
+    let text = String::from_utf8_lossy(head);
+    let mut lines = text.lines();
+    if let Some(first) = lines.next() {
+        let fence = first.trim_end();
+        if fence == "---" || fence == "+++" {
+            let sep = if fence == "---" { ':' } else { '=' };
+            let keyed = lines.clone().take(3).any(|l| {
+                l.split_once(sep).is_some_and(|(k, _)| {
+                    let k = k.trim();
+                    !k.is_empty()
+                        && k.chars()
+                            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+                })
+            });
+            if keyed {
+                return Format::Markdown;
+            }
+        }
+    }
+    let heading = |l: &str| {
+        let hashes = l.len() - l.trim_start_matches('#').len();
+        (1..=3).contains(&hashes) && l[hashes..].starts_with(' ') && l[hashes..].trim().len() > 1
+    };
+    if text.lines().take(20).any(heading) {
+        return Format::Markdown;
+    }
+    Format::Text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_decides_without_an_extension() {
+        assert_eq!(sniff(b"\xEF\xBB\xBF\n<!DOCTYPE html><html>"), Format::Html);
+        assert_eq!(sniff(b"  <html lang=\"zh\">"), Format::Html);
+        assert_eq!(
+            sniff(b"<?xml version=\"1.0\"?>\n<html xmlns=\"x\">"),
+            Format::Html
+        );
+        assert_eq!(
+            sniff("---\ntitle: 海岛\n---\n正文".as_bytes()),
+            Format::Markdown
+        );
+        assert_eq!(
+            sniff("+++\ntitle = \"海岛\"\n+++\n".as_bytes()),
+            Format::Markdown
+        );
+        assert_eq!(
+            sniff("# 海岛上的图书馆\n\n正文".as_bytes()),
+            Format::Markdown
+        );
+        assert_eq!(
+            sniff("余姚在长三角\n\n记者 陈醉\n".as_bytes()),
+            Format::Text
+        );
+        // A rule of dashes in plain text is not front matter.
+        assert_eq!(sniff("---\n一段正文。\n".as_bytes()), Format::Text);
+        // A hashtag is not a heading.
+        assert_eq!(sniff("#话题# 正文\n".as_bytes()), Format::Text);
+        assert_eq!(
+            sniff(b"PK\x03\x04\x14\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\x08\0\0\0mimetypeapplication/epub+zip"),
+            Format::Epub
+        );
+        assert_eq!(sniff(b"PK\x03\x04other zip"), Format::Text);
+    }
+
+    #[test]
+    fn the_flag_then_the_extension_win() {
+        let html = b"<!DOCTYPE html>";
+        assert_eq!(
+            detect(Some(Format::Text), Some(Path::new("a.html")), html),
+            Format::Text
+        );
+        assert_eq!(
+            detect(None, Some(Path::new("a.MD")), html),
+            Format::Markdown
+        );
+        assert_eq!(detect(None, Some(Path::new("a.xhtml")), b""), Format::Html);
+        assert_eq!(detect(None, Some(Path::new("a")), html), Format::Html);
+        assert_eq!(detect(None, None, html), Format::Html);
+    }
+}

@@ -1,0 +1,600 @@
+//! An EPUB book → one [`Article`]: its chapters in spine order, each read through the
+//! HTML reader whole ([`crate::formats::html`]), the book's table of contents (EPUB 3
+//! nav, else the EPUB 2 NCX) as the headings the navigation pane lists.
+//!
+//! One article rather than a library entry per chapter: search, resume and the
+//! navigation pane then cover the whole book, and the table of contents is what the
+//! navigation pane is for.
+//!
+//! Reading happens in two steps. [`unpack`] (at load time, from the file's bytes) opens
+//! the zip with the `zip` crate, follows `META-INF/container.xml` to the OPF package,
+//! and writes one HTML document of the chapters' bodies, each in a `<section>` naming
+//! its table-of-contents title; that document is the source the article's lines point
+//! into. [`parse`] reads it. Limits: at most [`MAX_ENTRIES`] entries, [`MAX_ENTRY_BYTES`]
+//! read from any one entry and [`MAX_TOTAL_BYTES`] in all, whatever the zip declares
+//! (a zip bomb is cut off where it passes them, with an error); entry paths that are
+//! absolute or climb out of the book (`..`) are refused.
+
+use std::collections::HashMap;
+use std::io::{Cursor, Read};
+use std::sync::Arc;
+
+use crate::article::Article;
+use crate::formats::html;
+use crate::formats::markup::{Header, LineIndex, SourcePos, squeeze_name};
+
+/// The most entries a book may have.
+pub const MAX_ENTRIES: usize = 20_000;
+/// The most bytes read from one entry (uncompressed).
+pub const MAX_ENTRY_BYTES: u64 = 256 << 20;
+/// The most bytes read from all entries together (uncompressed).
+pub const MAX_TOTAL_BYTES: u64 = 1 << 30;
+
+/// Why a book could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum EpubError {
+    #[error("not a readable EPUB (zip): {0}")]
+    Zip(String),
+    #[error("not an EPUB: {0} is missing")]
+    Missing(String),
+    #[error("EPUB entry {name}: larger than {limit} bytes uncompressed (a zip bomb?)")]
+    TooLarge { name: String, limit: u64 },
+    #[error("EPUB has {0} entries; yuedu reads books of up to {MAX_ENTRIES}")]
+    TooManyEntries(usize),
+    #[error("EPUB refers to {0:?}, outside the book")]
+    BadPath(String),
+}
+
+struct Book {
+    zip: zip::ZipArchive<Cursor<Vec<u8>>>,
+    total: u64,
+    /// [`MAX_ENTRY_BYTES`] and [`MAX_TOTAL_BYTES`] (smaller in tests).
+    entry_limit: u64,
+    total_limit: u64,
+}
+
+impl Book {
+    /// The bytes of entry `name`, within the limits.
+    fn read(&mut self, name: &str) -> Result<Vec<u8>, EpubError> {
+        let mut file = self
+            .zip
+            .by_name(name)
+            .map_err(|_| EpubError::Missing(name.to_string()))?;
+        let limit = self
+            .entry_limit
+            .min(self.total_limit.saturating_sub(self.total));
+        let mut out = Vec::new();
+        (&mut file)
+            .take(limit + 1)
+            .read_to_end(&mut out)
+            .map_err(|e| EpubError::Zip(format!("{name}: {e}")))?;
+        if out.len() as u64 > limit {
+            return Err(EpubError::TooLarge {
+                name: name.to_string(),
+                limit,
+            });
+        }
+        self.total += out.len() as u64;
+        Ok(out)
+    }
+}
+
+/// `href` resolved against the folder `base` ("OEBPS/"), fragment and query removed,
+/// `%20` and the like decoded; refused when it is absolute or climbs out of the book.
+pub fn resolve(base: &str, href: &str) -> Result<String, EpubError> {
+    let href = href.split(['#', '?']).next().unwrap_or("");
+    let href = percent_decode(href);
+    if href.starts_with('/') || href.contains('\\') || href.contains(':') {
+        return Err(EpubError::BadPath(href));
+    }
+    let mut parts: Vec<&str> = base.split('/').filter(|p| !p.is_empty()).collect();
+    for seg in href.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                if parts.pop().is_none() {
+                    return Err(EpubError::BadPath(href.clone()));
+                }
+            }
+            s => parts.push(s),
+        }
+    }
+    Ok(parts.join("/"))
+}
+
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%'
+            && let Some(h) = s.get(i + 1..i + 3)
+            && let Ok(v) = u8::from_str_radix(h, 16)
+        {
+            out.push(v);
+            i += 3;
+            continue;
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// A start tag found by [`tags`]: its name (lowercase) and attributes.
+struct Tag {
+    name: String,
+    attrs: Vec<(String, String)>,
+    /// Where the text after the tag starts.
+    end: usize,
+}
+
+impl Tag {
+    fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(k, _)| k == name || k.rsplit(':').next() == Some(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// The start tags of an XML text (container.xml, the OPF, the NCX), in order: the
+/// package files are plain enough that a scan of `<name attr="value">` reads them, and
+/// an HTML parser would nest their self-closed elements.
+fn tags(xml: &str) -> Vec<Tag> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(i) = xml[at..].find('<') {
+        let start = at + i + 1;
+        let Some(len) = xml[start..].find('>') else {
+            break;
+        };
+        let inner = &xml[start..start + len];
+        at = start + len + 1;
+        if inner.starts_with(['/', '!', '?']) {
+            continue;
+        }
+        let inner = inner.trim_end_matches('/');
+        let mut it = inner.splitn(2, char::is_whitespace);
+        let name = it.next().unwrap_or("").to_ascii_lowercase();
+        let mut attrs = Vec::new();
+        let mut rest = it.next().unwrap_or("");
+        while let Some(eq) = rest.find('=') {
+            let key = rest[..eq].trim().to_ascii_lowercase();
+            let after = rest[eq + 1..].trim_start();
+            let Some(q) = after.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+                break;
+            };
+            let Some(close) = after[1..].find(q) else {
+                break;
+            };
+            attrs.push((key, xml_unescape(&after[1..1 + close])));
+            rest = &after[close + 2..];
+        }
+        out.push(Tag {
+            name,
+            attrs,
+            end: at,
+        });
+    }
+    out
+}
+
+fn xml_unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&apos;", "'")
+        .replace("&amp;", "&")
+}
+
+/// The text of an XML element that starts where `tag` ends (up to the next `<`).
+fn text_after<'a>(xml: &'a str, tag: &Tag) -> &'a str {
+    let rest = &xml[tag.end..];
+    rest[..rest.find('<').unwrap_or(rest.len())].trim()
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The inside of a chapter's `<body>` (all of it when there is no body tag).
+fn body_of(xhtml: &str) -> &str {
+    let lower = xhtml.to_ascii_lowercase();
+    let start = lower
+        .find("<body")
+        .and_then(|i| lower[i..].find('>').map(|j| i + j + 1))
+        .unwrap_or(0);
+    let end = lower
+        .rfind("</body")
+        .filter(|&e| e >= start)
+        .unwrap_or(xhtml.len());
+    &xhtml[start..end]
+}
+
+/// Opens the book in `bytes` and writes its chapters as one HTML document (UTF-8
+/// bytes): the book's title and authors in the head, each chapter's body in a
+/// `<section data-yuedu-chapter="TITLE">`, in spine order.
+pub fn unpack(bytes: &[u8]) -> Result<Vec<u8>, EpubError> {
+    unpack_within(bytes, MAX_ENTRY_BYTES, MAX_TOTAL_BYTES)
+}
+
+fn unpack_within(bytes: &[u8], entry_limit: u64, total_limit: u64) -> Result<Vec<u8>, EpubError> {
+    let zip = zip::ZipArchive::new(Cursor::new(bytes.to_vec()))
+        .map_err(|e| EpubError::Zip(e.to_string()))?;
+    if zip.len() > MAX_ENTRIES {
+        return Err(EpubError::TooManyEntries(zip.len()));
+    }
+    let mut book = Book {
+        zip,
+        total: 0,
+        entry_limit,
+        total_limit,
+    };
+    let container = String::from_utf8_lossy(&book.read("META-INF/container.xml")?).into_owned();
+    let opf_path = tags(&container)
+        .into_iter()
+        .find(|t| t.name == "rootfile")
+        .and_then(|t| t.attr("full-path").map(str::to_string))
+        .ok_or_else(|| EpubError::Missing("the rootfile in META-INF/container.xml".into()))?;
+    let opf_path = resolve("", &opf_path)?;
+    let opf = String::from_utf8_lossy(&book.read(&opf_path)?).into_owned();
+    let base = opf_path.rsplit_once('/').map_or("", |(d, _)| d).to_string();
+    let opf_tags = tags(&opf);
+    let mut manifest: HashMap<String, (String, String, String)> = HashMap::new();
+    let mut spine = Vec::new();
+    let (mut title, mut authors) = (None, Vec::new());
+    let mut toc_id = None;
+    for t in &opf_tags {
+        match t.name.as_str() {
+            "item" => {
+                if let (Some(id), Some(href)) = (t.attr("id"), t.attr("href")) {
+                    manifest.insert(
+                        id.to_string(),
+                        (
+                            href.to_string(),
+                            t.attr("media-type").unwrap_or("").to_string(),
+                            t.attr("properties").unwrap_or("").to_string(),
+                        ),
+                    );
+                }
+            }
+            "itemref" => {
+                if t.attr("linear") != Some("no")
+                    && let Some(id) = t.attr("idref")
+                {
+                    spine.push(id.to_string());
+                }
+            }
+            "spine" => toc_id = t.attr("toc").map(str::to_string),
+            "dc:title" if title.is_none() => title = Some(xml_unescape(text_after(&opf, t))),
+            "dc:creator" => authors.push(squeeze_name(&xml_unescape(text_after(&opf, t)))),
+            _ => {}
+        }
+    }
+    // The table of contents: the EPUB 3 nav document, else the NCX.
+    let mut toc: HashMap<String, String> = HashMap::new();
+    let nav = manifest
+        .values()
+        .find(|(_, _, p)| p.split_whitespace().any(|p| p == "nav"));
+    if let Some((href, _, _)) = nav {
+        let path = resolve(&base, href)?;
+        let dir = path.rsplit_once('/').map_or("", |(d, _)| d).to_string();
+        let doc = html::dom::parse_document(&String::from_utf8_lossy(&book.read(&path)?));
+        for n in doc.tree.root().descendants() {
+            if let Some(el) = n.value().as_element()
+                && el.name() == "a"
+                && let Some(href) = el.attr("href")
+                && let Ok(target) = resolve(&dir, href)
+            {
+                let text: String = n
+                    .descendants()
+                    .filter_map(|d| d.value().as_text().map(|t| t.to_string()))
+                    .collect();
+                toc.entry(target)
+                    .or_insert_with(|| crate::formats::markup::collapse_ws(&text));
+            }
+        }
+    } else if let Some((href, _, _)) = toc_id.as_ref().and_then(|id| manifest.get(id)) {
+        let path = resolve(&base, href)?;
+        let dir = path.rsplit_once('/').map_or("", |(d, _)| d).to_string();
+        let ncx = String::from_utf8_lossy(&book.read(&path)?).into_owned();
+        let mut label = None;
+        for t in tags(&ncx) {
+            match t.name.as_str() {
+                "text" => label = Some(xml_unescape(text_after(&ncx, &t))),
+                "content" => {
+                    if let (Some(src), Some(l)) = (t.attr("src"), label.take())
+                        && let Ok(target) = resolve(&dir, src)
+                    {
+                        toc.entry(target).or_insert(l);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = String::from("<!DOCTYPE html>\n<html><head>\n");
+    if let Some(t) = &title {
+        out.push_str(&format!("<title>{}</title>\n", escape(t)));
+    }
+    if !authors.is_empty() {
+        out.push_str(&format!(
+            "<meta name=\"author\" content=\"{}\">\n",
+            escape(&authors.join(","))
+        ));
+    }
+    out.push_str("</head><body>\n");
+    for id in &spine {
+        let Some((href, media, _)) = manifest.get(id) else {
+            continue;
+        };
+        if !(media.contains("html") || media.is_empty()) {
+            continue;
+        }
+        let path = resolve(&base, href)?;
+        let bytes = book.read(&path)?;
+        let chapter = String::from_utf8_lossy(&bytes);
+        let name = toc.get(&path).map(String::as_str).unwrap_or("");
+        out.push_str(&format!(
+            "<section data-yuedu-chapter=\"{}\">\n",
+            escape(name)
+        ));
+        out.push_str(body_of(&chapter));
+        out.push_str("\n</section>\n");
+    }
+    out.push_str("</body></html>\n");
+    Ok(out.into_bytes())
+}
+
+/// Reads the document [`unpack`] wrote: every chapter whole, its table-of-contents
+/// title as a heading (once, when the chapter's own heading repeats it).
+pub fn parse(text: &Arc<String>) -> Article {
+    let idx = LineIndex::new(text);
+    let doc = html::dom::parse_document(text);
+    let mut title = None;
+    let mut authors = Vec::new();
+    for n in doc.tree.root().descendants() {
+        let Some(el) = n.value().as_element() else {
+            continue;
+        };
+        match el.name() {
+            "title" if title.is_none() => {
+                let t: String = n
+                    .descendants()
+                    .filter_map(|d| d.value().as_text().map(|t| t.to_string()))
+                    .collect();
+                title = Some((t, idx.at_line(html::dom::line_of(el).max(1))));
+            }
+            "meta" if el.attr("name") == Some("author") => {
+                authors = el
+                    .attr("content")
+                    .unwrap_or("")
+                    .split(',')
+                    .map(str::to_string)
+                    .filter(|a| !a.is_empty())
+                    .collect();
+            }
+            "body" => break,
+            _ => {}
+        }
+    }
+    let b = html::book_blocks(&doc, &idx);
+    let header = Header {
+        title,
+        byline: (!authors.is_empty())
+            .then(|| (authors.join(" "), SourcePos { offset: 0, line: 1 })),
+        authors,
+        ..Header::default()
+    };
+    b.finish(header)
+}
+
+/// Builds EPUB files for tests from chapters written for the project.
+#[cfg(test)]
+pub mod test_support {
+    use std::io::Write;
+
+    /// An EPUB of `chapters` (file name, TOC title, XHTML body), with an EPUB 3 nav
+    /// document when `nav`, else an EPUB 2 NCX; `extra` entries are added as they are.
+    pub fn build(
+        title: &str,
+        author: &str,
+        chapters: &[(&str, &str, &str)],
+        nav: bool,
+        extra: &[(&str, &[u8])],
+    ) -> Vec<u8> {
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let stored = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        let deflated = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        let mut put = |name: &str, body: &[u8], opts| {
+            zip.start_file(name, opts).expect("entry");
+            zip.write_all(body).expect("write");
+        };
+        put("mimetype", b"application/epub+zip", stored);
+        put(
+            "META-INF/container.xml",
+            br#"<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="OEBPS/content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>"#,
+            deflated,
+        );
+        let mut manifest = String::new();
+        let mut spine = String::new();
+        let mut toc = String::new();
+        for (i, (file, name, _)) in chapters.iter().enumerate() {
+            manifest.push_str(&format!(
+                "<item id=\"c{i}\" href=\"text/{file}\" media-type=\"application/xhtml+xml\"/>\n"
+            ));
+            spine.push_str(&format!("<itemref idref=\"c{i}\"/>\n"));
+            toc.push_str(&if nav {
+                format!("<li><a href=\"text/{file}#top\">{name}</a></li>\n")
+            } else {
+                format!("<navPoint id=\"n{i}\"><navLabel><text>{name}</text></navLabel><content src=\"text/{file}\"/></navPoint>\n")
+            });
+        }
+        let (toc_item, toc_attr) = if nav {
+            (
+                "<item id=\"nav\" href=\"nav.xhtml\" media-type=\"application/xhtml+xml\" properties=\"nav\"/>",
+                "",
+            )
+        } else {
+            (
+                "<item id=\"ncx\" href=\"toc.ncx\" media-type=\"application/x-dtbncx+xml\"/>",
+                " toc=\"ncx\"",
+            )
+        };
+        let opf = format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\">\n<metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>{title}</dc:title><dc:creator>{author}</dc:creator></metadata>\n<manifest>\n{toc_item}\n{manifest}</manifest>\n<spine{toc_attr}>\n{spine}</spine>\n</package>\n"
+        );
+        put("OEBPS/content.opf", opf.as_bytes(), deflated);
+        if nav {
+            let doc = format!(
+                "<?xml version=\"1.0\"?><html xmlns=\"http://www.w3.org/1999/xhtml\"><body><nav epub:type=\"toc\"><ol>\n{toc}</ol></nav></body></html>"
+            );
+            put("OEBPS/nav.xhtml", doc.as_bytes(), deflated);
+        } else {
+            let doc = format!("<?xml version=\"1.0\"?><ncx><navMap>\n{toc}</navMap></ncx>");
+            put("OEBPS/toc.ncx", doc.as_bytes(), deflated);
+        }
+        for (file, _, body) in chapters {
+            let doc = format!(
+                "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>{file}</title></head>\n<body>\n{body}\n</body></html>\n"
+            );
+            put(&format!("OEBPS/text/{file}"), doc.as_bytes(), deflated);
+        }
+        for (name, body) in extra {
+            put(name, body, deflated);
+        }
+        zip.finish().expect("zip").into_inner()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::BlockKind;
+    use crate::formats::Format;
+    use crate::input::source::{LoadOptions, Origin, from_bytes};
+
+    const CHAPTERS: [(&str, &str, &str); 2] = [
+        (
+            "c1.xhtml",
+            "第一章 渡口",
+            "<h1>第一章 渡口</h1>\n<p>清晨的渡口雾气很重，摆渡人老周已经把船擦得干干净净。</p>\n<p>他说，这条河他渡了三十年。</p>",
+        ),
+        (
+            "c2.xhtml",
+            "第二章 新桥",
+            "<p>新桥通车那天，渡口第一次没有人排队。</p>\n<figure><img src=\"../img/b.jpg\" alt=\"桥\"/><figcaption>新桥上的第一辆公交车。 李四 摄</figcaption></figure>",
+        ),
+    ];
+
+    fn read(bytes: Vec<u8>) -> Article {
+        let src = from_bytes(bytes, Origin::Stdin, "book", LoadOptions::default()).expect("loads");
+        assert_eq!(src.format, Format::Epub);
+        crate::formats::parse_shared(src.format, &src.text)
+    }
+
+    #[test]
+    fn chapters_in_spine_order_with_the_toc_as_headings() {
+        for nav in [true, false] {
+            let a = read(test_support::build(
+                "渡口的故事",
+                "周 航",
+                &CHAPTERS,
+                nav,
+                &[],
+            ));
+            assert_eq!(
+                a.title.as_ref().map(|t| t.text.as_str()),
+                Some("渡口的故事")
+            );
+            assert_eq!(a.authors, ["周航"]);
+            let headings: Vec<&str> = a.headings().map(|(_, b)| b.text.as_str()).collect();
+            assert_eq!(headings, ["第一章 渡口", "第二章 新桥"], "nav: {nav}");
+            let paras: Vec<&str> = a
+                .blocks
+                .iter()
+                .filter(|b| b.kind == BlockKind::Paragraph)
+                .map(|b| b.text.as_str())
+                .collect();
+            assert_eq!(paras.len(), 3);
+            assert!(paras[2].starts_with("新桥通车那天"));
+            let caps: Vec<_> = a
+                .captions()
+                .map(|(_, b)| {
+                    (
+                        b.text.to_string(),
+                        b.credit.as_ref().map(|c| c.name.to_string()),
+                    )
+                })
+                .collect();
+            assert_eq!(
+                caps,
+                [(
+                    "新桥上的第一辆公交车。".to_string(),
+                    Some("李四".to_string())
+                )]
+            );
+        }
+    }
+
+    #[test]
+    fn bombs_odd_paths_and_other_zips_are_refused_with_a_reason() {
+        let big = vec![b'a'; 64 * 1024];
+        let bomb = test_support::build("书", "某", &CHAPTERS, true, &[]);
+        // An entry larger than the limit (small limits stand for the real ones).
+        match unpack_within(&bomb, 200, 1 << 20) {
+            Err(EpubError::TooLarge { name, .. }) => assert!(
+                name.contains("container") || name.contains("opf") || name.contains("xhtml"),
+                "{name}"
+            ),
+            other => panic!("{other:?}"),
+        }
+        match unpack_within(&bomb, 1 << 20, 1500) {
+            Err(EpubError::TooLarge { .. }) => {}
+            other => panic!("{other:?}"),
+        }
+        let padded = test_support::build("书", "某", &CHAPTERS, true, &[("OEBPS/pad.bin", &big)]);
+        assert!(unpack(&padded).is_ok(), "an entry not read does not count");
+        assert!(matches!(
+            resolve("OEBPS", "../../etc/passwd"),
+            Err(EpubError::BadPath(_))
+        ));
+        assert!(matches!(
+            resolve("OEBPS", "/etc/passwd"),
+            Err(EpubError::BadPath(_))
+        ));
+        assert!(matches!(
+            resolve("OEBPS", "file:///etc/passwd"),
+            Err(EpubError::BadPath(_))
+        ));
+        assert_eq!(
+            resolve("OEBPS/text", "../img/a%20b.jpg#x").ok().as_deref(),
+            Some("OEBPS/img/a b.jpg")
+        );
+        // A chapter whose href climbs out of the book.
+        let escape = [("../../../evil.xhtml", "逃出", "<p>x</p>")];
+        let odd = test_support::build("书", "某", &escape, true, &[]);
+        assert!(matches!(unpack(&odd), Err(EpubError::BadPath(_))));
+        assert!(matches!(
+            unpack(b"PK\x03\x04 not really a zip"),
+            Err(EpubError::Zip(_))
+        ));
+        let src = from_bytes(
+            b"PK\x03\x04junk".to_vec(),
+            Origin::Stdin,
+            "book.epub",
+            LoadOptions {
+                format: Some(Format::Epub),
+                ..LoadOptions::default()
+            },
+        );
+        let err = src.expect_err("refused").to_string();
+        assert!(err.starts_with("book.epub: not a readable EPUB"), "{err}");
+    }
+}

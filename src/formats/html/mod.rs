@@ -1,0 +1,1264 @@
+//! A saved article page → [`Article`], as a browser's reader mode reads it.
+//!
+//! The page is parsed by html5ever (the HTML standard's tokenizer and tree builder, with
+//! every named and numeric character reference) into scraper's arena tree
+//! ([`dom`]); the character set was settled before, from the BOM, valid UTF-8, the
+//! meta ([`charset`]) or detection. Then:
+//!
+//! 1. **Furniture** is never read: scripts, styles, iframes, forms, `nav`, `aside`,
+//!    `footer`, hidden elements, and elements whose class or id names navigation,
+//!    breadcrumbs, sharing, related links, comments, ads, sidebars or a copyright.
+//! 2. **The article's container** is found by scoring, as readability does: each
+//!    paragraph-like element's text (Chinese characters, commas, minus its links)
+//!    scores its parent in full and its grandparent by half; a container named
+//!    article/content/text/detail scores a quarter more; a container mostly of links
+//!    scores less. The best one is the article.
+//! 3. **The header** comes from the page: the headline is the `h1` (else og:title, else
+//!    `<title>` without the channel and site name after `_`, `-` or `|`); the info
+//!    line under it gives date, source and authors ([`markup::parse_info`]); the column
+//!    comes from the breadcrumb's last entry (else article:section, else the `<title>`'s
+//!    channel); meta author, article:published_time and og:site_name fill the rest.
+//! 4. **Blocks**, in document order inside the container: `h2`–`h6` and bold-only short
+//!    paragraphs ([`markup::bold_line_is_heading`]) are headings; `figcaption`, an
+//!    image's caption paragraph (centred, named as a caption, or ending in a credit) or
+//!    a meaningful `alt` are captions with their credits ([`markup::split_credit`]);
+//!    editor lines are notes ([`markup::is_note`]); list items and table rows are
+//!    paragraphs of their own.
+//!
+//! Each block keeps the source line of the element it came from ([`dom::LINE_ATTR`]).
+//!
+//! The extraction is ours rather than a readability crate's. Tried on four pages written
+//! in the shapes of people.com.cn, udn.com, a portal of `<br>` text and the shared case:
+//! `dom_smoothie` 0.19 (a port of Mozilla's Readability.js, maintained) kept the text of
+//! two pages right but left breadcrumbs, an ad, share buttons and related links in the
+//! other two, gave the `<title>` with channel and site name as the headline on all four,
+//! and found no date on three; `readability` 0.3 (older html5ever, little maintained)
+//! ran paragraphs together in its text. Neither says where in the source a paragraph
+//! stood, which `check` and the reader's jumps need, nor reads a Chinese info line,
+//! breadcrumb, credit or editor's note. The parser is html5ever through scraper
+//! (maintained with html5ever by the same project's users, selectors for free): its
+//! arena tree (ego_tree, nodes in one `Vec`) is built, walked and dropped without
+//! recursion, so a page nested 100 000 deep is no risk to the stack.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use ego_tree::NodeRef;
+use ego_tree::iter::Edge;
+use scraper::node::Element;
+use scraper::{Html, Node};
+
+use crate::article::{Article, BlockKind};
+use crate::formats::markup::{
+    self, Builder, Header, LineIndex, SourcePos, collapse_ws, is_note, parse_info, trim_text,
+};
+use crate::formats::text::is_han;
+
+pub mod charset;
+pub mod dom;
+
+/// Parses a saved page (decoded text) into an article with a text buffer of its own.
+pub fn parse(text: &Arc<String>) -> Article {
+    let doc = dom::parse_document(text);
+    let idx = LineIndex::new(text);
+    extract(&doc, &idx)
+}
+
+/// Elements never read as text.
+const SKIPPED_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed",
+    "svg", "math", "canvas", "nav", "footer", "aside", "form", "button", "select", "input",
+    "textarea", "head", "audio", "video", "map", "link", "meta", "title", "dialog",
+];
+
+/// Class or id words that mark furniture, as whole words ("nav", "ad") or as the start
+/// of one ("breadcrumb…", "share…").
+const FURNITURE_WORDS: &[&str] = &[
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "crumb",
+    "crumbs",
+    "breadcrumb",
+    "breadcrumbs",
+    "footer",
+    "foot",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "relate",
+    "recommend",
+    "comment",
+    "comments",
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "adsbygoogle",
+    "sidebar",
+    "side",
+    "copyright",
+    "login",
+    "toolbar",
+    "hot",
+    "hotnews",
+    "rank",
+    "ranking",
+    "tags",
+    "pager",
+    "pagination",
+    "subscribe",
+    "qrcode",
+    "ewm",
+    "gotop",
+    "backtop",
+    "popup",
+    "modal",
+    "cookie",
+    "search",
+    "logo",
+    "topbar",
+    "sitemap",
+    "friendlink",
+    "links",
+    "widget",
+    "sponsor",
+    "promo",
+    "location",
+    "position",
+    "dqwz",
+    "route",
+];
+
+/// Word starts that mark furniture ("breadcrumb-list", "sharebox", "relatedNews").
+const FURNITURE_PREFIXES: &[&str] = &[
+    "breadcrumb",
+    "crumb",
+    "share",
+    "related",
+    "recommend",
+    "comment",
+    "advert",
+    "sidebar",
+    "copyright",
+    "navbar",
+    "social",
+    "qrcode",
+    "footer",
+];
+
+/// Class or id words of an article's container.
+const CONTENT_WORDS: &[&str] = &[
+    "article", "content", "text", "body", "detail", "main", "post", "entry", "story", "con", "txt",
+    "editor", "zw", "news",
+];
+
+/// Block-level elements: each starts and ends a block of text.
+const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "blockquote",
+    "figure",
+    "figcaption",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "pre",
+    "address",
+    "hr",
+    "center",
+    "caption",
+    "details",
+    "summary",
+    "body",
+    "html",
+    "br",
+];
+
+fn words(el: &Element) -> Vec<String> {
+    let mut out = Vec::new();
+    for v in el.attr("class").into_iter().chain(el.id()) {
+        let mut cur = String::new();
+        for c in v.chars() {
+            if c.is_ascii_alphanumeric() {
+                // camelCase splits too: relatedNews → related, news.
+                if c.is_ascii_uppercase() && !cur.is_empty() {
+                    out.push(std::mem::take(&mut cur));
+                }
+                cur.push(c.to_ascii_lowercase());
+            } else if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+        }
+        if !cur.is_empty() {
+            out.push(cur);
+        }
+    }
+    out
+}
+
+/// Whether an element is furniture: never read as text.
+pub fn is_furniture(el: &Element) -> bool {
+    let name = el.name();
+    if SKIPPED_TAGS.contains(&name) {
+        return true;
+    }
+    if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    if let Some(style) = el.attr("style") {
+        let s: String = style
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        if s.contains("display:none") || s.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    if el
+        .attr("role")
+        .is_some_and(|r| matches!(r, "navigation" | "banner" | "contentinfo" | "complementary"))
+    {
+        return true;
+    }
+    let ws = words(el);
+    ws.iter().any(|w| {
+        FURNITURE_WORDS.contains(&w.as_str()) || FURNITURE_PREFIXES.iter().any(|p| w.starts_with(p))
+    })
+}
+
+fn element(node: NodeRef<'_, Node>) -> Option<&Element> {
+    node.value().as_element()
+}
+
+/// Counts of one paragraph-like element's text.
+#[derive(Default, Clone, Copy)]
+struct Tally {
+    chars: usize,
+    link_chars: usize,
+    commas: usize,
+}
+
+/// The article's container: the element whose paragraphs score most (readability's
+/// way); `None` when the page has no text outside furniture.
+fn find_root<'a>(doc: &'a Html) -> Option<NodeRef<'a, Node>> {
+    // Text per nearest block ancestor, furniture left out (skipped subtrees).
+    let mut tallies: HashMap<ego_tree::NodeId, Tally> = HashMap::new();
+    let mut skip: Option<ego_tree::NodeId> = None;
+    let mut link_depth = 0usize;
+    let mut blocks: Vec<ego_tree::NodeId> = Vec::new();
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(n) => {
+                if skip.is_some() {
+                    continue;
+                }
+                if let Some(el) = element(n) {
+                    if is_furniture(el) {
+                        skip = Some(n.id());
+                        continue;
+                    }
+                    if el.name() == "a" {
+                        link_depth += 1;
+                    }
+                    if BLOCK_TAGS.contains(&el.name()) && el.name() != "br" {
+                        blocks.push(n.id());
+                    }
+                } else if let Node::Text(t) = n.value()
+                    && let Some(&b) = blocks.last()
+                {
+                    let e = tallies.entry(b).or_default();
+                    let n_chars = t.text.chars().filter(|c| !c.is_whitespace()).count();
+                    e.chars += n_chars;
+                    if link_depth > 0 {
+                        e.link_chars += n_chars;
+                    }
+                    e.commas += t.text.matches(['，', ',', '。']).count();
+                }
+            }
+            Edge::Close(n) => {
+                if skip == Some(n.id()) {
+                    skip = None;
+                    continue;
+                }
+                if skip.is_some() {
+                    continue;
+                }
+                if let Some(el) = element(n) {
+                    if el.name() == "a" {
+                        link_depth = link_depth.saturating_sub(1);
+                    }
+                    if blocks.last() == Some(&n.id()) {
+                        blocks.pop();
+                    }
+                }
+            }
+        }
+    }
+    let mut scores: HashMap<ego_tree::NodeId, f64> = HashMap::new();
+    for (&id, t) in &tallies {
+        let own = t.chars.saturating_sub(t.link_chars);
+        if own < 10 {
+            continue;
+        }
+        let score = 1.0 + t.commas as f64 + (own as f64 / 100.0).min(3.0);
+        let Some(node) = doc.tree.get(id) else {
+            continue;
+        };
+        let mut up = node.parent();
+        for share in [1.0, 0.5] {
+            let Some(p) = up.filter(|p| element(*p).is_some()) else {
+                break;
+            };
+            *scores.entry(p.id()).or_default() += score * share;
+            up = p.parent();
+        }
+    }
+    // The five best by their paragraphs (a container named as one scoring a quarter
+    // more), then weighed by how little of their text is links (readability's way).
+    let mut ranked: Vec<(f64, ego_tree::NodeId)> = scores
+        .iter()
+        .filter_map(|(&id, &score)| {
+            let el = element(doc.tree.get(id)?)?;
+            let named = el.name() == "article"
+                || words(el)
+                    .iter()
+                    .any(|w| CONTENT_WORDS.contains(&w.as_str()));
+            Some((if named { score * 1.25 } else { score }, id))
+        })
+        .collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    ranked.truncate(5);
+    let mut best: Option<(f64, ego_tree::NodeId)> = None;
+    for (score, id) in ranked {
+        let Some(node) = doc.tree.get(id) else {
+            continue;
+        };
+        let mut s = score;
+        // Link density of the whole subtree.
+        let (mut all, mut links) = (0usize, 0usize);
+        for d in node.descendants() {
+            if let Node::Text(t) = d.value() {
+                let n = t.text.chars().filter(|c| !c.is_whitespace()).count();
+                all += n;
+                if d.ancestors()
+                    .take_while(|a| a.id() != id)
+                    .any(|a| element(a).is_some_and(|e| e.name() == "a"))
+                {
+                    links += n;
+                }
+            }
+        }
+        if all > 0 {
+            s *= 1.0 - links as f64 / all as f64;
+        }
+        if best.is_none_or(|(b, bid)| s > b || (s == b && id < bid)) {
+            best = Some((s, id));
+        }
+    }
+    best.and_then(|(_, id)| doc.tree.get(id))
+}
+
+/// What the `<head>` says.
+#[derive(Default)]
+struct Meta {
+    title: Option<String>,
+    og_title: Option<String>,
+    author: Option<String>,
+    site_name: Option<String>,
+    published: Option<String>,
+    section: Option<String>,
+    source: Option<String>,
+    line: usize,
+}
+
+fn read_meta(doc: &Html) -> Meta {
+    let mut m = Meta::default();
+    for n in doc.tree.root().descendants() {
+        let Some(el) = element(n) else { continue };
+        match el.name() {
+            "title" if m.title.is_none() => {
+                let t: String = n
+                    .descendants()
+                    .filter_map(|d| d.value().as_text().map(|t| t.to_string()))
+                    .collect();
+                m.title = Some(collapse_ws(&t));
+                m.line = dom::line_of(el);
+            }
+            "meta" => {
+                let key = el
+                    .attr("property")
+                    .or(el.attr("name"))
+                    .or(el.attr("itemprop"))
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
+                let Some(v) = el
+                    .attr("content")
+                    .map(collapse_ws)
+                    .filter(|v| !v.is_empty())
+                else {
+                    continue;
+                };
+                let slot = match key.as_str() {
+                    "og:title" | "twitter:title" => &mut m.og_title,
+                    "author" | "article:author" | "byline" => &mut m.author,
+                    "og:site_name" | "sitename" | "site_name" => &mut m.site_name,
+                    "article:published_time"
+                    | "pubdate"
+                    | "publishdate"
+                    | "publish_date"
+                    | "og:release_date"
+                    | "datepublished"
+                    | "date" => &mut m.published,
+                    "article:section" | "column" | "category" | "section" | "catalogs" => {
+                        &mut m.section
+                    }
+                    "source" | "contentsource" | "article:source" => &mut m.source,
+                    _ => continue,
+                };
+                if slot.is_none() {
+                    *slot = Some(v);
+                }
+            }
+            _ => {}
+        }
+    }
+    m
+}
+
+/// A title compared with another: white space and quotation marks left out.
+fn norm_title(t: &str) -> String {
+    t.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '“' | '”' | '"' | '「' | '」' | '\u{3000}'))
+        .collect()
+}
+
+/// The `<title>` without the channel and site name appended after `_`, `-`, `|` or `—`;
+/// the channel is the part after the headline when there are three parts.
+fn split_title(title: &str) -> (String, Option<String>) {
+    // "-" splits only a title without Latin letters ("标题-频道-网站").
+    let latin = title.chars().any(|c| c.is_ascii_alphabetic());
+    let parts: Vec<&str> = title
+        .split(['_', '|', '｜', '—'])
+        .flat_map(|p| p.split(" - "))
+        .flat_map(|p| p.split("--"))
+        .flat_map(|p| {
+            if latin {
+                vec![p]
+            } else {
+                p.split('-').collect()
+            }
+        })
+        .map(trim_text)
+        .filter(|p| !p.is_empty())
+        .collect();
+    match parts.as_slice() {
+        [] => (title.to_string(), None),
+        [one] => (one.to_string(), None),
+        [head, channel, _site, ..] => (
+            head.to_string(),
+            Some(channel.trim_end_matches("频道").to_string()),
+        ),
+        [head, ..] => (head.to_string(), None),
+    }
+}
+
+/// The column a breadcrumb names: its last link that is not the home page (or the text
+/// after its last `>`).
+fn breadcrumb_column(doc: &Html, title: Option<&str>) -> Option<(String, usize)> {
+    for n in doc.tree.root().descendants() {
+        let Some(el) = element(n) else { continue };
+        if matches!(el.name(), "script" | "style" | "head") {
+            continue;
+        }
+        let ws = words(el);
+        let named = ws.iter().any(|w| {
+            w.starts_with("crumb")
+                || w.starts_with("breadcrumb")
+                || matches!(
+                    w.as_str(),
+                    "location" | "position" | "dqwz" | "path" | "curpos" | "route"
+                )
+        });
+        let text: String = n
+            .descendants()
+            .filter_map(|d| d.value().as_text().map(|t| t.to_string()))
+            .collect();
+        let text = collapse_ws(&text);
+        let labelled = ["当前位置", "您的位置", "您现在的位置", "所在位置"]
+            .iter()
+            .any(|l| text.starts_with(l));
+        if !(named || labelled)
+            || text.chars().count() > 120
+            || !["div", "p", "nav", "span", "ol", "ul", "td"].contains(&el.name())
+        {
+            continue;
+        }
+        let home = |s: &str| {
+            matches!(
+                s,
+                "首页" | "网站首页" | "主页" | "正文" | "home" | "Home" | ""
+            ) || Some(s) == title
+        };
+        let links: Vec<String> = n
+            .descendants()
+            .filter(|d| element(*d).is_some_and(|e| e.name() == "a"))
+            .map(|a| {
+                collapse_ws(
+                    &a.descendants()
+                        .filter_map(|d| d.value().as_text().map(|t| t.to_string()))
+                        .collect::<String>(),
+                )
+            })
+            .filter(|t| !home(t))
+            .collect();
+        let col = links.last().cloned().or_else(|| {
+            text.rsplit(['>', '»', '→', '/'])
+                .map(trim_text)
+                .find(|t| !home(t) && t.chars().count() <= 12)
+                .map(str::to_string)
+        });
+        if let Some(col) = col {
+            return Some((col, dom::line_of(el)));
+        }
+    }
+    None
+}
+
+/// The text being gathered for the next block.
+#[derive(Default)]
+struct Pending {
+    raw: String,
+    line: usize,
+    /// Every visible character so far is inside `b`/`strong`.
+    all_bold: bool,
+    chars: usize,
+    link_chars: usize,
+    /// An image stood in this block.
+    image: bool,
+}
+
+/// One open block-level element.
+struct Ctx {
+    tag: String,
+    line: usize,
+    caption_like: bool,
+    /// For `ol`: the next item number.
+    item: usize,
+}
+
+/// Reads blocks out of a subtree in document order.
+struct Walker<'a> {
+    idx: &'a LineIndex,
+    b: Builder,
+    pending: Pending,
+    stack: Vec<Ctx>,
+    bold: usize,
+    links: usize,
+    pre: usize,
+    /// An image outside a figure, waiting for a caption under it: its alt text.
+    image: Option<(String, usize)>,
+    /// A figure's image alt and whether it got a figcaption.
+    figure: Option<(Option<(String, usize)>, bool)>,
+    /// Header mode: blocks before the container are looked at, not kept.
+    outside: Vec<(BlockKind, String, usize, bool)>,
+    keep: bool,
+    /// Where the walked text starts in the source (a fragment's or chapter's place).
+    base: SourcePos,
+    /// The source line reached: the last element opened, plus the line breaks of the
+    /// text read since.
+    cursor: usize,
+    /// Reading a book ([`book_blocks`]): sections naming a chapter start it with its
+    /// title; the title a chapter's own first heading repeats.
+    chapters: bool,
+    chapter_title: Option<String>,
+    /// After the container: only an editor's note is kept (it often stands just
+    /// after the text, in the container's parent).
+    tail: bool,
+}
+
+impl<'a> Walker<'a> {
+    fn new(idx: &'a LineIndex) -> Walker<'a> {
+        Walker {
+            idx,
+            b: Builder::new(),
+            pending: Pending::default(),
+            stack: Vec::new(),
+            bold: 0,
+            links: 0,
+            pre: 0,
+            image: None,
+            figure: None,
+            outside: Vec::new(),
+            keep: true,
+            base: SourcePos::default(),
+            cursor: 1,
+            chapters: false,
+            chapter_title: None,
+            tail: false,
+        }
+    }
+
+    fn pos(&self, line: usize) -> SourcePos {
+        let local = self.idx.at_line(line.max(1));
+        SourcePos {
+            offset: self.base.offset + local.offset,
+            line: self.base.line.saturating_sub(1) + local.line,
+        }
+    }
+
+    fn text(&mut self, t: &str) {
+        let breaks = memchr::memchr_iter(b'\n', t.as_bytes()).count();
+        if self.pending.raw.trim().is_empty() && !t.trim().is_empty() {
+            // The line the text's first visible character stands on.
+            let lead = t.len() - t.trim_start().len();
+            self.pending.line = self.cursor + t[..lead].matches('\n').count();
+        }
+        if self.pending.raw.is_empty() {
+            self.pending.all_bold = true;
+        }
+        self.cursor += breaks;
+        let visible = t
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '\u{3000}' && *c != '\u{a0}')
+            .count();
+        if visible > 0 {
+            if self.bold == 0 {
+                self.pending.all_bold = false;
+            }
+            self.pending.chars += visible;
+            if self.links > 0 {
+                self.pending.link_chars += visible;
+            }
+        }
+        self.pending.raw.push_str(t);
+    }
+
+    fn in_tag(&self, tags: &[&str]) -> Option<&Ctx> {
+        self.stack
+            .iter()
+            .rev()
+            .find(|c| tags.contains(&c.tag.as_str()))
+    }
+
+    /// Ends the block gathered so far.
+    fn flush(&mut self) {
+        let p = std::mem::take(&mut self.pending);
+        let text = if self.pre > 0 {
+            p.raw.trim_matches('\n').trim_end().to_string()
+        } else {
+            collapse_ws(&p.raw)
+        };
+        if text.is_empty() {
+            return;
+        }
+        let line = if p.line > 0 {
+            p.line
+        } else {
+            self.stack.last().map_or(1, |c| c.line)
+        };
+        let heading = self
+            .in_tag(&["h1", "h2", "h3", "h4", "h5", "h6"])
+            .map(|c| c.tag.clone());
+        // A centred or caption-named block is a caption only under an image: a centred
+        // subhead or end mark is not one.
+        let caption = self.in_tag(&["figcaption"]).is_some()
+            || (self.image.is_some()
+                && self.stack.last().is_some_and(|c| c.caption_like)
+                && text.chars().count() <= 120);
+        let note = is_note(&text);
+        let kind = if heading.is_some() {
+            BlockKind::Heading
+        } else if note {
+            BlockKind::Note
+        } else if caption || (p.image && text.chars().count() <= 120) {
+            BlockKind::Caption
+        } else if p.all_bold && markup::bold_line_is_heading(&text) {
+            BlockKind::Heading
+        } else {
+            BlockKind::Paragraph
+        };
+        if self.tail {
+            if kind == BlockKind::Note {
+                let pos = self.pos(line);
+                self.b.push(kind, &text, pos);
+            }
+            return;
+        }
+        if !self.keep {
+            self.outside
+                .push((kind, text, line, heading.as_deref() == Some("h1")));
+            return;
+        }
+        // A chapter's heading that repeats its table-of-contents title: shown once.
+        if let Some(t) = self.chapter_title.take()
+            && kind == BlockKind::Heading
+            && t == text
+        {
+            return;
+        }
+        // Navigation that slipped through: a short block all of links.
+        if kind == BlockKind::Paragraph && p.link_chars == p.chars && p.chars < 40 {
+            return;
+        }
+        let pos = self.pos(line);
+        if kind == BlockKind::Caption {
+            if let Some(f) = self.figure.as_mut() {
+                f.1 = true;
+            }
+            self.image = None;
+            self.b.push_caption(&text, pos);
+            return;
+        }
+        // An image's caption: the short block right under it.
+        if let Some((alt, aline)) = self.image.take() {
+            let (_, credit) = markup::split_credit(&text);
+            let short = text.chars().count() <= 100;
+            if kind == BlockKind::Paragraph
+                && short
+                && (credit.is_some() || self.stack.last().is_some_and(|c| c.caption_like))
+            {
+                self.b.push_caption(&text, pos);
+                return;
+            }
+            if meaningful_alt(&alt) {
+                let apos = self.pos(aline);
+                self.b.push_caption(&alt, apos);
+            }
+        }
+        let text = match self.in_tag(&["li"]).map(|c| c.item) {
+            Some(0) => format!("• {text}"),
+            Some(n) => format!("{n}. {text}"),
+            None => text,
+        };
+        self.b.push(kind, &text, pos);
+    }
+
+    fn open(&mut self, el: &Element) {
+        let name = el.name();
+        let line = dom::line_of(el);
+        if line > 0 {
+            self.cursor = line;
+        }
+        match name {
+            "b" | "strong" => self.bold += 1,
+            "a" => self.links += 1,
+            "img" => {
+                let alt = el
+                    .attr("alt")
+                    .or(el.attr("title"))
+                    .map(collapse_ws)
+                    .unwrap_or_default();
+                if let Some(f) = self.figure.as_mut() {
+                    f.0 = Some((alt, line));
+                } else if !self.pending.raw.trim().is_empty() {
+                    self.flush();
+                    self.image = Some((alt, line));
+                } else {
+                    self.image = Some((alt, line));
+                    self.pending.image = true;
+                }
+                return;
+            }
+            "td" | "th" => {
+                if !self.pending.raw.trim().is_empty() {
+                    self.pending.raw.push_str(" | ");
+                }
+                return;
+            }
+            _ => {}
+        }
+        if !BLOCK_TAGS.contains(&name) {
+            return;
+        }
+        self.flush();
+        if name == "br" || name == "hr" {
+            // Text after a line break starts on the break's line (or after it).
+            self.pending.line = line;
+            return;
+        }
+        if name == "pre" {
+            self.pre += 1;
+        }
+        if self.chapters
+            && name == "section"
+            && let Some(t) = el.attr("data-yuedu-chapter")
+        {
+            let t = collapse_ws(t);
+            if !t.is_empty() {
+                let pos = self.pos(line);
+                self.b.push(BlockKind::Heading, &t, pos);
+                self.chapter_title = Some(t);
+            }
+        }
+        if name == "figure" {
+            self.figure = Some((None, false));
+        }
+        let ws = words(el);
+        // (The class "editor" names an article's container on many sites, TRS_Editor:
+        // notes are known by their words, not their class.)
+        let centred = el
+            .attr("align")
+            .is_some_and(|a| a.eq_ignore_ascii_case("center"))
+            || el.attr("style").is_some_and(|s| {
+                s.replace(' ', "")
+                    .to_ascii_lowercase()
+                    .contains("text-align:center")
+            });
+        let caption_like = centred
+            || ws.iter().any(|w| {
+                [
+                    "caption",
+                    "pic",
+                    "img",
+                    "photo",
+                    "imgtext",
+                    "tu",
+                    "desc",
+                    "figure",
+                    "illustrate",
+                ]
+                .iter()
+                .any(|k| w.starts_with(k))
+            });
+        let item = match (name, self.stack.last()) {
+            ("li", Some(parent)) if parent.tag == "ol" => parent.item,
+            _ => 0,
+        };
+        if name == "li"
+            && let Some(parent) = self.stack.last_mut()
+            && parent.tag == "ol"
+        {
+            parent.item += 1;
+        }
+        self.stack.push(Ctx {
+            tag: name.to_string(),
+            line,
+            caption_like,
+            item: if name == "ol" { 1 } else { item },
+        });
+        if self.pending.raw.is_empty() {
+            self.pending.line = line;
+        }
+    }
+
+    fn close(&mut self, el: &Element) {
+        let name = el.name();
+        match name {
+            "b" | "strong" => self.bold = self.bold.saturating_sub(1),
+            "a" => self.links = self.links.saturating_sub(1),
+            _ => {}
+        }
+        if !BLOCK_TAGS.contains(&name) || name == "br" || name == "hr" {
+            return;
+        }
+        self.flush();
+        if name == "pre" {
+            self.pre = self.pre.saturating_sub(1);
+        }
+        if name == "figure"
+            && let Some((alt, got_caption)) = self.figure.take()
+            && !got_caption
+            && let Some((alt, line)) = alt
+            && meaningful_alt(&alt)
+        {
+            let pos = self.pos(line);
+            if self.keep {
+                self.b.push_caption(&alt, pos);
+            }
+        }
+        if let Some(i) = self.stack.iter().rposition(|c| c.tag == name) {
+            self.stack.truncate(i);
+        }
+    }
+
+    /// Walks `from` (skipping furniture); blocks inside `root` are kept, those before it
+    /// are collected as the outside (for the header).
+    fn walk(&mut self, from: NodeRef<'_, Node>, root: Option<ego_tree::NodeId>) {
+        let mut skip: Option<ego_tree::NodeId> = None;
+        self.keep = root.is_none();
+        let mut done = false;
+        let mut end: Option<ego_tree::NodeId> = None;
+        for edge in from.traverse() {
+            if done {
+                break;
+            }
+            match edge {
+                Edge::Open(n) => {
+                    if skip.is_some() {
+                        continue;
+                    }
+                    if Some(n.id()) == root {
+                        self.flush();
+                        self.keep = true;
+                        // An image before the article (a logo) captions nothing in it.
+                        self.image = None;
+                    }
+                    match n.value() {
+                        Node::Element(el) => {
+                            if is_furniture(el) && Some(n.id()) != root {
+                                skip = Some(n.id());
+                                continue;
+                            }
+                            self.open(el);
+                        }
+                        Node::Text(t) => self.text(&t.text),
+                        _ => {}
+                    }
+                }
+                Edge::Close(n) => {
+                    if skip == Some(n.id()) {
+                        skip = None;
+                        continue;
+                    }
+                    if skip.is_some() {
+                        continue;
+                    }
+                    if let Node::Element(el) = n.value() {
+                        self.close(el);
+                    }
+                    if Some(n.id()) == root {
+                        self.flush();
+                        // Notes after the container, up to the end of its parent.
+                        self.tail = true;
+                        end = n.parent().map(|p| p.id());
+                        if end.is_none() {
+                            done = true;
+                        }
+                    } else if end == Some(n.id()) {
+                        self.flush();
+                        done = true;
+                    }
+                }
+            }
+        }
+        self.flush();
+        // An image last in the text, with nothing under it: its alt is its caption.
+        if let Some((alt, line)) = self.image.take()
+            && self.keep
+            && !self.tail
+            && meaningful_alt(&alt)
+        {
+            let pos = self.pos(line);
+            self.b.push_caption(&alt, pos);
+        }
+    }
+}
+
+/// An `alt` or `title` worth showing as a caption: Chinese text of five characters or
+/// more that is not a file name.
+fn meaningful_alt(alt: &str) -> bool {
+    let alt = trim_text(alt);
+    alt.chars().count() >= 5
+        && alt.chars().any(is_han)
+        && ![".jpg", ".png", ".gif", ".jpeg", ".webp"]
+            .iter()
+            .any(|e| alt.to_ascii_lowercase().ends_with(e))
+        && !alt.contains("图片")
+}
+
+/// The article of a parsed page.
+pub fn extract(doc: &Html, idx: &LineIndex) -> Article {
+    let meta = read_meta(doc);
+    let root = find_root(doc);
+    let mut w = Walker::new(idx);
+    // Before the container (the h1 and the info line often stand outside it) and the
+    // container itself.
+    w.walk(doc.tree.root(), root.map(|r| r.id()));
+    let outside = std::mem::take(&mut w.outside);
+    let mut header = Header::default();
+    let meta_pos = idx.at_line(meta.line.max(1));
+    let (title_from_tag, channel) = meta.title.as_deref().map(split_title).unzip();
+    let channel = channel.flatten();
+
+    // Headline: an h1 outside the container or a heading at its very top, the one the
+    // <title> or og:title starts with when there are several (a site's logo can be an
+    // h1 too); else og:title, else the <title> without the channel and site name.
+    let mut drafts = w.b.finish(Header::default());
+    let page_titles: Vec<String> = [meta.og_title.as_deref(), meta.title.as_deref()]
+        .into_iter()
+        .flatten()
+        .map(norm_title)
+        .collect();
+    let named = |t: &str| {
+        let t = norm_title(t);
+        t.chars().count() >= 2
+            && page_titles
+                .iter()
+                .any(|p| p.starts_with(&t) || t.starts_with(p.as_str()))
+    };
+    let top = drafts
+        .blocks
+        .iter()
+        .take(3)
+        .position(|bl| bl.kind == BlockKind::Heading);
+    let h1s: Vec<&(BlockKind, String, usize, bool)> = outside
+        .iter()
+        .filter(|(_, t, _, h1)| *h1 && t.chars().count() >= 2)
+        .collect();
+    if let Some((_, t, line, _)) = h1s.iter().rev().find(|(_, t, _, _)| named(t)) {
+        header.title = Some((t.clone(), idx.at_line(*line)));
+    } else if let Some(i) = top.filter(|&i| named(&drafts.blocks[i].text)) {
+        let bl = drafts.blocks.remove(i);
+        header.title = Some((bl.text.to_string(), idx.at_offset(bl.src())));
+    } else if let Some((_, t, line, _)) =
+        h1s.iter().rev().find(|(_, t, _, _)| t.chars().count() >= 4)
+    {
+        header.title = Some((t.clone(), idx.at_line(*line)));
+    } else if let Some(i) = top {
+        let bl = drafts.blocks.remove(i);
+        header.title = Some((bl.text.to_string(), idx.at_offset(bl.src())));
+    }
+    if header.title.is_none() {
+        let t = meta
+            .og_title
+            .clone()
+            .map(|t| split_title(&t).0)
+            .or(title_from_tag);
+        header.title = t.map(|t| (t, meta_pos));
+    }
+    // An image whose alt is the headline has no caption of its own.
+    if let Some((t, _)) = &header.title {
+        drafts.blocks.retain(|b| {
+            !(b.kind == BlockKind::Caption && b.credit.is_none() && b.text.as_str() == t)
+        });
+    }
+    // The h1 repeated in the container.
+    if let Some((t, _)) = &header.title
+        && let Some(i) = drafts
+            .blocks
+            .iter()
+            .take(3)
+            .position(|bl| bl.kind == BlockKind::Heading && bl.text.as_str() == t)
+    {
+        drafts.blocks.remove(i);
+    }
+
+    // Info lines: one outside the container after the headline, one among the first
+    // blocks (a byline paragraph such as "本报记者 吴 桐"); both are the byline.
+    let mut infos = Vec::new();
+    let title_line = header.title.as_ref().map_or(0, |(_, p)| p.line);
+    if let Some((_, t, line, _)) = outside.iter().find(|(kind, t, line, _)| {
+        *line >= title_line && *kind != BlockKind::Heading && parse_info(t).is_some()
+    }) {
+        infos.push((parse_info(t).unwrap_or_default(), t.clone(), *line));
+    }
+    if let Some(i) = drafts.blocks.iter().take(3).position(|bl| {
+        bl.kind != BlockKind::Caption
+            && parse_info(&bl.text).is_some_and(|inf| infos.is_empty() || !inf.authors.is_empty())
+    }) {
+        let bl = drafts.blocks.remove(i);
+        infos.push((
+            parse_info(&bl.text).unwrap_or_default(),
+            bl.text.to_string(),
+            bl.src(),
+        ));
+    }
+    if let Some((_, _, first)) = infos.first() {
+        let pos = idx.at_offset(*first);
+        let text: Vec<&str> = infos.iter().map(|(_, t, _)| t.as_str()).collect();
+        header.byline = Some((text.join("　"), pos));
+        for (inf, _, at) in &infos {
+            let pos = idx.at_offset(*at);
+            for a in &inf.authors {
+                if !header.authors.contains(a) {
+                    header.authors.push(a.clone());
+                }
+            }
+            if header.date.is_none() {
+                header.date = inf.date.clone().map(|d| (d, pos));
+            }
+            if header.source.is_none() {
+                header.source = inf.source.clone().map(|s| (s, pos));
+            }
+        }
+    }
+    // A heading right before the headline is its kicker (the banner); one right after
+    // it is the deck, kept first (as a note: the model has no field for it yet).
+    let mut banner = None;
+    if let Some(h) = outside.iter().position(|(_, t, _, h1)| {
+        *h1 && Some(t.as_str()) == header.title.as_ref().map(|(t, _)| t.as_str())
+    }) {
+        if let Some((BlockKind::Heading, t, line, false)) =
+            h.checked_sub(1).and_then(|k| outside.get(k))
+        {
+            banner = Some(crate::article::HeaderLine::new(
+                t.clone(),
+                idx.at_line(*line).offset,
+            ));
+        }
+        if let Some((BlockKind::Heading, t, line, false)) = outside.get(h + 1) {
+            let mut deck = Builder::new();
+            deck.push(BlockKind::Note, t, idx.at_line(*line));
+            let mut blocks = deck.finish(Header::default()).blocks;
+            blocks.append(&mut drafts.blocks);
+            drafts.blocks = blocks;
+        }
+    }
+    if header.authors.is_empty()
+        && let Some(first) = drafts
+            .blocks
+            .iter()
+            .find(|b| b.kind == BlockKind::Paragraph)
+    {
+        header.authors = markup::dateline_authors(&first.text);
+    }
+    if header.authors.is_empty()
+        && let Some(a) = &meta.author
+    {
+        header.authors = a
+            .split([',', '，', '、', ';', '；'])
+            .map(markup::squeeze_name)
+            .filter(|a| !a.is_empty())
+            .collect();
+        if header.byline.is_none() && !header.authors.is_empty() {
+            header.byline = Some((header.authors.join(" "), meta_pos));
+        }
+    }
+    if header.date.is_none() {
+        header.date = meta.published.clone().map(|d| (d, meta_pos));
+    }
+    if header.source.is_none() {
+        header.source = meta
+            .source
+            .clone()
+            .or(meta.site_name.clone())
+            .map(|s| (s, meta_pos));
+    }
+    let title_text = header.title.as_ref().map(|(t, _)| t.as_str());
+    header.column = breadcrumb_column(doc, title_text)
+        .map(|(c, l)| (c, idx.at_line(l)))
+        .or_else(|| meta.section.clone().map(|s| (s, meta_pos)))
+        .or_else(|| channel.map(|c| (c, meta_pos)));
+    let mut article = drafts;
+    article.banner = banner;
+    article.title = header
+        .title
+        .map(|(text, p)| crate::article::HeaderLine::new(text, p.offset));
+    article.byline = header
+        .byline
+        .map(|(text, p)| crate::article::HeaderLine::new(text, p.offset));
+    article.authors = header.authors;
+    article.date = header
+        .date
+        .map(|(text, p)| crate::article::HeaderLine::new(text, p.offset));
+    article.source = header
+        .source
+        .map(|(text, p)| crate::article::HeaderLine::new(text, p.offset));
+    article.column = header
+        .column
+        .map(|(text, p)| crate::article::HeaderLine::new(text, p.offset));
+    article
+}
+
+/// Reads a book's chapters ([`crate::formats::epub::unpack`]'s document) whole: each
+/// `<section data-yuedu-chapter="TITLE">` starts with its title as a heading.
+pub fn book_blocks(doc: &Html, idx: &LineIndex) -> Builder {
+    let mut w = Walker::new(idx);
+    w.chapters = true;
+    w.walk(doc.tree.root(), None);
+    w.b
+}
+
+/// Reads the blocks of an HTML fragment (a Markdown file's `<figure>`, an EPUB's
+/// chapter) whole, without looking for a container, into `b`; `at` is where the
+/// fragment starts in the source, so positions point into the file.
+pub fn fragment_blocks(html: &str, at: SourcePos, b: &mut Builder) {
+    let doc = dom::parse_document(html);
+    let idx = LineIndex::new(html);
+    let mut w = Walker::new(&idx);
+    w.base = at;
+    w.b = std::mem::take(b);
+    w.walk(doc.tree.root(), None);
+    *b = w.b;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(body: &str) -> Article {
+        let text = format!(
+            "<!DOCTYPE html><html><head><meta charset=utf-8><title>渡口的清晨_社会_北岸新闻网</title></head><body>\n{body}\n</body></html>"
+        );
+        parse(&Arc::new(text))
+    }
+
+    fn kinds(a: &Article) -> Vec<(BlockKind, &str)> {
+        a.blocks.iter().map(|b| (b.kind, b.text.as_str())).collect()
+    }
+
+    const LONG: &str = "清晨的渡口雾气很重，摆渡人老周已经把船擦得干干净净，等着第一批过河的人。";
+
+    #[test]
+    fn the_headline_is_the_heading_the_title_names_not_the_logo() {
+        let a = page(&format!(
+            "<div class=header><h1><a href=/><img src=logo.png alt=\"北岸新闻网新闻频道\"></a>北岸新闻网</h1></div>\n<div class=main><h1>渡口的清晨</h1>\n<p>{LONG}</p><p>{LONG}</p></div>"
+        ));
+        assert_eq!(
+            a.title.as_ref().map(|t| t.text.as_str()),
+            Some("渡口的清晨")
+        );
+        assert_eq!(
+            kinds(&a),
+            [(BlockKind::Paragraph, LONG), (BlockKind::Paragraph, LONG)]
+        );
+    }
+
+    #[test]
+    fn centred_lines_are_captions_only_under_an_image() {
+        let a = page(&format!(
+            "<article><h1>渡口的清晨</h1><p>{LONG}</p>\n<p style=\"text-align:center\"><strong>二、新桥</strong></p>\n<p>{LONG}</p>\n<p style=\"text-align:center\"><img src=a.jpg alt=\"渡口的清晨\"></p>\n<p style=\"text-align:center\">雾中的渡船。</p>\n<p>{LONG}</p>\n<ul><li><a href=/1>一条相关新闻</a></li></ul>\n<p style=\"text-align:center\">（完）</p></article>"
+        ));
+        assert_eq!(
+            kinds(&a),
+            [
+                (BlockKind::Paragraph, LONG),
+                (BlockKind::Heading, "二、新桥"),
+                (BlockKind::Paragraph, LONG),
+                (BlockKind::Caption, "雾中的渡船。"),
+                (BlockKind::Paragraph, LONG),
+                (BlockKind::Note, "（完）"),
+            ]
+        );
+    }
+
+    #[test]
+    fn tables_and_lists_are_text() {
+        let a = page(&format!(
+            "<article><h1>渡口的清晨</h1><p>{LONG}</p><table><tr><th>年份</th><th>渡客</th></tr><tr><td>2025</td><td>3万人次</td></tr></table><ol><li>早班六点</li><li>末班六点</li></ol><p>{LONG}</p></article>"
+        ));
+        assert_eq!(
+            kinds(&a),
+            [
+                (BlockKind::Paragraph, LONG),
+                (BlockKind::Paragraph, "年份 | 渡客"),
+                (BlockKind::Paragraph, "2025 | 3万人次"),
+                (BlockKind::Paragraph, "1. 早班六点"),
+                (BlockKind::Paragraph, "2. 末班六点"),
+                (BlockKind::Paragraph, LONG),
+            ]
+        );
+    }
+}

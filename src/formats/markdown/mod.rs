@@ -1,0 +1,515 @@
+//! A Markdown article → [`Article`], through pulldown-cmark (CommonMark, with tables,
+//! strikethrough and YAML/TOML front matter).
+//!
+//! - **Front matter** (`---` YAML of flat keys, or `+++` TOML): `title`, `author`/
+//!   `authors`, `date`, `category`/`categories`/`column`, `source` become the
+//!   article's fields ([`front_matter`]).
+//! - A `#` heading is the headline when there is none yet, and is shown once when it
+//!   repeats the front matter's title; `##`–`######` (and a later `#`) are headings.
+//! - Emphasis and strong are styles: their markers are never text. A paragraph all in
+//!   bold is a subhead only when it is one ([`markup::bold_line_is_heading`]): a
+//!   quotation is a pull quote (a paragraph), a "文｜NAME 图｜NAME" line is the byline.
+//! - Links are their text; images are captions: the text beside the image in its
+//!   paragraph (an italic line under it), else its alt, else its title, with the
+//!   credit split off ([`markup::split_credit`]).
+//! - List items and table rows are paragraphs (`• `, `1. ` and ` | ` between cells, as
+//!   a browser shows them); block quotes are paragraphs; code keeps its lines; editor
+//!   lines and end marks are notes; HTML blocks (`<figure>` with `<figcaption>`) go
+//!   through the HTML reader ([`crate::formats::html::fragment_blocks`]).
+//!
+//! Each block keeps the byte offset (and line) of its first event in the source.
+
+use std::sync::Arc;
+
+use pulldown_cmark::{
+    CodeBlockKind, Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd,
+};
+
+use crate::article::{Article, BlockKind};
+use crate::formats::markup::{
+    self, Builder, LineIndex, SourcePos, bold_line_is_heading, is_note, parse_info, squeeze_name,
+    trim_text,
+};
+
+/// What front matter says.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FrontMatter {
+    pub title: Option<String>,
+    pub authors: Vec<String>,
+    pub date: Option<String>,
+    pub column: Option<String>,
+    pub source: Option<String>,
+}
+
+/// Reads YAML (flat `key: value` pairs, `[a, b]` and `- item` lists, quoted or not) or
+/// TOML front matter. Keys other than those of [`FrontMatter`] are ignored.
+pub fn front_matter(body: &str, kind: MetadataBlockKind) -> FrontMatter {
+    let mut pairs: Vec<(String, Vec<String>)> = Vec::new();
+    match kind {
+        MetadataBlockKind::PlusesStyle => {
+            if let Ok(table) = body.parse::<toml::Table>() {
+                for (k, v) in table {
+                    let vals = match v {
+                        toml::Value::Array(a) => a.iter().map(toml_str).collect(),
+                        v => vec![toml_str(&v)],
+                    };
+                    pairs.push((k.to_ascii_lowercase(), vals));
+                }
+            }
+        }
+        MetadataBlockKind::YamlStyle => {
+            for line in body.lines() {
+                if let Some(item) = line.trim_start().strip_prefix("- ")
+                    && line.starts_with([' ', '-', '\t'])
+                    && let Some(last) = pairs.last_mut()
+                {
+                    last.1.push(unquote(item));
+                    continue;
+                }
+                if line.starts_with([' ', '\t', '#']) {
+                    continue;
+                }
+                let Some((k, v)) = line.split_once(':') else {
+                    continue;
+                };
+                let v = v.trim();
+                let vals = if let Some(list) = v.strip_prefix('[').and_then(|l| l.strip_suffix(']'))
+                {
+                    list.split(',')
+                        .map(unquote)
+                        .filter(|s| !s.is_empty())
+                        .collect()
+                } else if v.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![unquote(v)]
+                };
+                pairs.push((k.trim().to_ascii_lowercase(), vals));
+            }
+        }
+    }
+    let mut fm = FrontMatter::default();
+    for (k, vals) in pairs {
+        let first = vals.first().cloned().filter(|v| !v.is_empty());
+        match k.as_str() {
+            "title" => fm.title = first,
+            "author" | "authors" | "byline" => {
+                fm.authors = vals
+                    .iter()
+                    .flat_map(|v| v.split([',', '，', '、']))
+                    .map(squeeze_name)
+                    .filter(|a| !a.is_empty())
+                    .collect()
+            }
+            "date" | "published" | "pubdate" => fm.date = first,
+            "category" | "categories" | "column" | "section" => fm.column = first,
+            "source" | "publication" => fm.source = first,
+            _ => {}
+        }
+    }
+    fm
+}
+
+fn toml_str(v: &toml::Value) -> String {
+    match v {
+        toml::Value::String(s) => s.clone(),
+        v => v.to_string(),
+    }
+}
+
+fn unquote(s: &str) -> String {
+    let s = s.trim();
+    s.strip_prefix('"')
+        .and_then(|r| r.strip_suffix('"'))
+        .or_else(|| s.strip_prefix('\'').and_then(|r| r.strip_suffix('\'')))
+        .unwrap_or(s)
+        .to_string()
+}
+
+/// The block being gathered.
+#[derive(Default)]
+struct Pending {
+    text: String,
+    start: Option<usize>,
+    all_bold: bool,
+    /// Text and the position of an image in this block: (alt, title).
+    image: Option<(String, String)>,
+    /// The text before the image (alt excluded).
+    before_image: usize,
+}
+
+struct Reader<'a> {
+    idx: LineIndex,
+    b: Builder,
+    p: Pending,
+    strong: usize,
+    in_image: bool,
+    alt: String,
+    /// The markers of the list items open, innermost last: `None` for bullets, else the
+    /// next number.
+    lists: Vec<Option<u64>>,
+    item_marker: Option<String>,
+    in_code: bool,
+    html: Option<(String, usize)>,
+    title: Option<(String, SourcePos)>,
+    byline: Option<(String, SourcePos, Vec<String>)>,
+    fm_title: Option<String>,
+    src: &'a str,
+}
+
+impl Reader<'_> {
+    fn text(&mut self, t: &str, at: usize) {
+        if self.in_image {
+            self.alt.push_str(t);
+            return;
+        }
+        if self.p.start.is_none() {
+            self.p.start = Some(at);
+            self.p.all_bold = true;
+        }
+        if self.strong == 0 && !trim_text(t).is_empty() {
+            self.p.all_bold = false;
+        }
+        self.p.text.push_str(t);
+    }
+
+    fn soft_break(&mut self) {
+        // A line break: none between two Chinese characters, a space elsewhere
+        // ([`markup::collapse_ws`]).
+        if self.p.start.is_some() {
+            self.p.text.push('\n');
+        }
+    }
+
+    fn flush_html(&mut self) {
+        if let Some((html, at)) = self.html.take() {
+            let pos = self.idx.at_offset(at);
+            crate::formats::html::fragment_blocks(&html, pos, &mut self.b);
+        }
+    }
+
+    fn flush(&mut self, heading: Option<HeadingLevel>) {
+        let p = std::mem::take(&mut self.p);
+        let Some(start) = p.start else {
+            if let Some((alt, title)) = p.image {
+                let t = if alt.trim().is_empty() { title } else { alt };
+                self.caption(&t, self.idx.at_offset(0));
+            }
+            return;
+        };
+        let pos = self.idx.at_offset(start);
+        let text = if self.in_code {
+            p.text.trim_end_matches('\n').to_string()
+        } else {
+            markup::collapse_ws(&p.text)
+        };
+        if let Some((alt, title)) = p.image {
+            let cut = p.before_image.min(p.text.len());
+            let before = markup::collapse_ws(&p.text[..cut]);
+            let after = markup::collapse_ws(&p.text[cut..]);
+            if before.chars().count() > 40 {
+                self.b.push(BlockKind::Paragraph, &text, pos);
+                let t = if alt.trim().is_empty() { title } else { alt };
+                self.caption(&t, pos);
+                return;
+            }
+            let caption = [after, alt, title]
+                .into_iter()
+                .find(|t| !trim_text(t).is_empty())
+                .unwrap_or_default();
+            self.caption(&caption, pos);
+            return;
+        }
+        if text.is_empty() {
+            return;
+        }
+        if let Some(level) = heading {
+            if level == HeadingLevel::H1 && self.title.is_none() && self.b.is_empty() {
+                self.title = Some((text, pos));
+                return;
+            }
+            if level == HeadingLevel::H1 && self.fm_title.as_deref() == Some(text.as_str()) {
+                // The front matter's title repeated: shown once.
+                if let Some((_, tpos)) = &mut self.title {
+                    *tpos = pos;
+                }
+                return;
+            }
+            self.b.push(BlockKind::Heading, &text, pos);
+            return;
+        }
+        let marker = self.item_marker.take();
+        if self.byline.is_none()
+            && self.b.len() < 3
+            && marker.is_none()
+            && let Some(info) = parse_info(&text).filter(|i| !i.authors.is_empty())
+        {
+            self.byline = Some((text, pos, info.authors));
+            return;
+        }
+        let kind = if is_note(&text) {
+            BlockKind::Note
+        } else if p.all_bold && marker.is_none() && bold_line_is_heading(&text) {
+            BlockKind::Heading
+        } else {
+            BlockKind::Paragraph
+        };
+        let text = match marker {
+            Some(m) => format!("{m}{text}"),
+            None => text,
+        };
+        self.b.push(kind, &text, pos);
+    }
+
+    fn caption(&mut self, text: &str, pos: SourcePos) {
+        let t = trim_text(text);
+        if !t.is_empty() {
+            self.b.push_caption(t, pos);
+        }
+    }
+}
+
+/// Parses a Markdown article (decoded text) into an article with a text buffer of its
+/// own.
+pub fn parse(text: &Arc<String>) -> Article {
+    let src = text.as_str();
+    let opts = Options::ENABLE_TABLES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
+        | Options::ENABLE_TASKLISTS;
+    let mut r = Reader {
+        idx: LineIndex::new(src),
+        b: Builder::new(),
+        p: Pending::default(),
+        strong: 0,
+        in_image: false,
+        alt: String::new(),
+        lists: Vec::new(),
+        item_marker: None,
+        in_code: false,
+        html: None,
+        title: None,
+        byline: None,
+        fm_title: None,
+        src,
+    };
+    let mut fm = FrontMatter::default();
+    let mut fm_pos = SourcePos { offset: 0, line: 1 };
+    let mut meta: Option<MetadataBlockKind> = None;
+    let mut table_cells = 0usize;
+    for (event, range) in Parser::new_ext(src, opts).into_offset_iter() {
+        // A run of HTML ends at the first other event.
+        if !matches!(
+            event,
+            Event::Html(_) | Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock)
+        ) {
+            r.flush_html();
+        }
+        match event {
+            Event::Start(Tag::MetadataBlock(kind)) => meta = Some(kind),
+            Event::End(TagEnd::MetadataBlock(_)) => meta = None,
+            Event::Text(t) if meta.is_some() => {
+                if let Some(kind) = meta {
+                    fm = front_matter(&t, kind);
+                    fm_pos = r.idx.at_offset(range.start);
+                    r.fm_title = fm.title.clone();
+                    if let Some(t) = &fm.title {
+                        r.title = Some((t.clone(), fm_pos));
+                    }
+                }
+            }
+            // (A paragraph in a list item keeps the item's marker: an empty flush
+            // leaves it.)
+            Event::Start(Tag::Paragraph) => r.flush(None),
+            Event::End(TagEnd::Paragraph) => r.flush(None),
+            Event::Start(Tag::Heading { .. }) => r.flush(None),
+            Event::End(TagEnd::Heading(level)) => r.flush(Some(level)),
+            Event::Start(Tag::BlockQuote(_)) | Event::End(TagEnd::BlockQuote(_)) => r.flush(None),
+            Event::Start(Tag::CodeBlock(kind)) => {
+                r.flush(None);
+                r.in_code = true;
+                let _: CodeBlockKind<'_> = kind;
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                r.flush(None);
+                r.in_code = false;
+            }
+            Event::Start(Tag::List(first)) => {
+                r.flush(None);
+                r.lists.push(first);
+            }
+            Event::End(TagEnd::List(_)) => {
+                r.flush(None);
+                r.lists.pop();
+            }
+            Event::Start(Tag::Item) => {
+                r.flush(None);
+                let marker = match r.lists.last_mut() {
+                    Some(Some(n)) => {
+                        let m = format!("{n}. ");
+                        *n += 1;
+                        m
+                    }
+                    _ => "• ".to_string(),
+                };
+                r.item_marker = Some(marker);
+            }
+            Event::End(TagEnd::Item) => r.flush(None),
+            Event::Start(Tag::TableRow) | Event::Start(Tag::TableHead) => {
+                r.flush(None);
+                table_cells = 0;
+            }
+            Event::End(TagEnd::TableRow) | Event::End(TagEnd::TableHead) => r.flush(None),
+            Event::Start(Tag::TableCell) => {
+                if table_cells > 0 {
+                    r.text(" | ", range.start);
+                }
+                table_cells += 1;
+            }
+            Event::Start(Tag::Strong) => r.strong += 1,
+            Event::End(TagEnd::Strong) => r.strong = r.strong.saturating_sub(1),
+            Event::Start(Tag::Image { title, .. }) => {
+                r.p.before_image = r.p.text.len();
+                r.in_image = true;
+                r.alt.clear();
+                r.p.image = Some((String::new(), title.to_string()));
+                if r.p.start.is_none() {
+                    r.p.start = Some(range.start);
+                    r.p.all_bold = false;
+                }
+            }
+            Event::End(TagEnd::Image) => {
+                r.in_image = false;
+                let alt = std::mem::take(&mut r.alt);
+                if let Some(img) = r.p.image.as_mut() {
+                    img.0 = alt;
+                }
+            }
+            Event::Text(t) | Event::Code(t) => r.text(&t, range.start),
+            Event::InlineMath(t) | Event::DisplayMath(t) => r.text(&t, range.start),
+            Event::SoftBreak | Event::HardBreak => r.soft_break(),
+            Event::TaskListMarker(done) => r.text(if done { "[x] " } else { "[ ] " }, range.start),
+            Event::Html(h) => {
+                r.flush(None);
+                let at = range.start;
+                let entry = r.html.get_or_insert_with(|| (String::new(), at));
+                entry.0.push_str(&h);
+            }
+            Event::InlineHtml(_) => {}
+            _ => {}
+        }
+    }
+    r.flush_html();
+    r.flush(None);
+    let _ = r.src;
+    let (byline, authors) = match r.byline.take() {
+        Some((text, pos, authors)) => (Some((text, pos)), authors),
+        None => (None, Vec::new()),
+    };
+    let authors = if authors.is_empty() {
+        fm.authors.clone()
+    } else {
+        authors
+    };
+    let header = markup::Header {
+        title: r.title.take(),
+        byline: byline.or_else(|| (!fm.authors.is_empty()).then(|| (fm.authors.join(" "), fm_pos))),
+        authors,
+        source: fm.source.map(|s| (s, fm_pos)),
+        date: fm.date.map(|s| (s, fm_pos)),
+        column: fm.column.map(|s| (s, fm_pos)),
+    };
+    r.b.finish(header)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn md(text: &str) -> Article {
+        crate::formats::parse_shared(
+            crate::formats::Format::Markdown,
+            &Arc::new(text.to_string()),
+        )
+    }
+
+    fn kinds(a: &Article) -> Vec<(BlockKind, &str)> {
+        a.blocks.iter().map(|b| (b.kind, b.text.as_str())).collect()
+    }
+
+    #[test]
+    fn toml_front_matter_and_lists_of_authors() {
+        let a = md(
+            "+++\ntitle = \"江边的观测站\"\nauthors = [\"郑 远\", \"周晴\"]\ncategories = [\"社会\"]\ndate = 2026-03-14\n+++\n\n正文第一段。\n",
+        );
+        assert_eq!(
+            a.title.as_ref().map(|t| t.text.as_str()),
+            Some("江边的观测站")
+        );
+        assert_eq!(a.authors, ["郑远", "周晴"]);
+        assert_eq!(a.column.as_ref().map(|t| t.text.as_str()), Some("社会"));
+        assert_eq!(a.date.as_ref().map(|t| t.text.as_str()), Some("2026-03-14"));
+        let a = md(
+            "---\ntitle: '观测站'\nauthor:\n  - 郑远\n  - 周晴\ntags: [鸟, 湿地]\n---\n正文。\n",
+        );
+        assert_eq!(a.authors, ["郑远", "周晴"]);
+        assert_eq!(kinds(&a), [(BlockKind::Paragraph, "正文。")]);
+    }
+
+    #[test]
+    fn a_hash_title_without_front_matter_and_later_hashes_as_headings() {
+        let a = md(
+            "# 江边的观测站\n\n第一段\n接着写，\nand English\ntext.\n\n# 第二部分\n\n### 小节\n\n正文。\n",
+        );
+        assert_eq!(
+            a.title
+                .as_ref()
+                .map(|t| (t.text.as_str(), a.header_line(t))),
+            Some(("江边的观测站", 1))
+        );
+        assert_eq!(
+            kinds(&a),
+            [
+                // No space where a line break stood between Chinese characters.
+                (BlockKind::Paragraph, "第一段接着写， and English text."),
+                (BlockKind::Heading, "第二部分"),
+                (BlockKind::Heading, "小节"),
+                (BlockKind::Paragraph, "正文。"),
+            ]
+        );
+        // Lines of the blocks: the source lines they start on.
+        let lines: Vec<usize> = a.blocks.iter().map(|b| a.block_line(b)).collect();
+        assert_eq!(lines, [3, 8, 10, 12]);
+    }
+
+    #[test]
+    fn lists_tables_code_and_inline_figures() {
+        let a = md(concat!(
+            "1. 第一项\n2. 第二项\n\n",
+            "- 松散的一项\n\n  第二段\n\n",
+            "| 地点 | 数量 |\n|---|---|\n| 东岛 | 12 |\n\n",
+            "```\nlet x = 1;\n  缩进\n```\n\n",
+            "<figure>\n<img src=\"a.jpg\" alt=\"\">\n<figcaption>湿地上空的鸟群。 郑远 摄</figcaption>\n</figure>\n\n",
+            "*强调*与**加粗**与[链接](http://example.com)。\n",
+        ));
+        assert_eq!(
+            kinds(&a),
+            [
+                (BlockKind::Paragraph, "1. 第一项"),
+                (BlockKind::Paragraph, "2. 第二项"),
+                (BlockKind::Paragraph, "• 松散的一项"),
+                (BlockKind::Paragraph, "第二段"),
+                (BlockKind::Paragraph, "地点 | 数量"),
+                (BlockKind::Paragraph, "东岛 | 12"),
+                (BlockKind::Paragraph, "let x = 1;\n  缩进"),
+                (BlockKind::Caption, "湿地上空的鸟群。"),
+                (BlockKind::Paragraph, "强调与加粗与链接。"),
+            ]
+        );
+        let credit = a.blocks[7].credit.as_ref().map(|c| c.name.as_str());
+        assert_eq!(credit, Some("郑远"));
+        // The figcaption's line in the file.
+        assert_eq!(a.block_line(&a.blocks[7]), 19);
+    }
+}
