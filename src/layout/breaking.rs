@@ -358,6 +358,12 @@ impl<'s, 'a> Window<'s, 'a> {
             if bad_start || last_ns_bad_end {
                 lv = lv.max(PROHIBITED);
             }
+            if b.width == 0 || unicode_width::UnicodeWidthChar::width(b.ch) == Some(0) {
+                // A cluster of no width or that starts with a zero-width character (a
+                // combining mark or a Hangul vowel that starts no cluster of its own)
+                // is drawn on the character before it: it stays with it.
+                lv = ANYWHERE;
+            }
             levels[j] = lv;
         }
         self.last_ns_bad_end = last_ns_bad_end;
