@@ -72,9 +72,9 @@ pub struct InputArgs {
 pub struct DumpArgs {
     /// The article (default: the shipped article).
     pub path: Option<PathBuf>,
-    /// Text width in columns (default: the terminal's, capped by the reading width; 80
-    /// when there is no terminal).
-    #[arg(long, short)]
+    /// Text width in columns, at least 2 (default: the terminal's, capped by the reading
+    /// width; 80 when there is no terminal).
+    #[arg(long, short, value_parser = text_width)]
     pub width: Option<usize>,
 }
 
@@ -143,5 +143,15 @@ impl From<PunctuationArg> for PunctuationDisplay {
             PunctuationArg::AsIs => PunctuationDisplay::AsIs,
             PunctuationArg::Fullwidth => PunctuationDisplay::Fullwidth,
         }
+    }
+}
+
+/// A `--width`: a whole number of columns, at least 2 (a Chinese character takes two,
+/// and no line is ever wider than the width).
+fn text_width(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(w) if w >= 2 => Ok(w),
+        Ok(_) => Err("at least 2 columns are needed: a Chinese character takes two".to_string()),
+        Err(_) => Err("not a number of columns".to_string()),
     }
 }

@@ -647,15 +647,25 @@ impl<'s, 'a> Producer<'s, 'a> {
                         // A cluster wider than the line (a Han character with spacing marks
                         // piled on it): no line may be wider than the width, so it is cut
                         // into its characters, glued together as far as the width allows.
-                        for (k, (off, c)) in g.char_indices().enumerate() {
-                            let piece = &g[off..off + c.len_utf8()];
+                        // Each piece is a character with the zero-width ones after it (a
+                        // ZWJ, a selector, a mark stay on the character they follow).
+                        let mut pieces: Vec<(usize, usize, char)> = Vec::new();
+                        for (off, c) in g.char_indices() {
+                            let zero = unicode_width::UnicodeWidthChar::width(c) == Some(0);
+                            match pieces.last_mut() {
+                                Some(last) if zero => last.1 = off + c.len_utf8(),
+                                _ => pieces.push((off, off + c.len_utf8(), c)),
+                            }
+                        }
+                        for (k, (off, piece_end, c)) in pieces.into_iter().enumerate() {
+                            let piece = &g[off..piece_end];
                             let f = flags(c, false, opts.level) | if k > 0 { F_CONT } else { 0 };
                             self.emit(
                                 out,
                                 Unit {
                                     seg: si,
                                     start: start + off,
-                                    end: start + off + c.len_utf8(),
+                                    end: start + piece_end,
                                     width: grapheme_width(piece, opts.ambiguous),
                                     ch: c,
                                     subst: None,
