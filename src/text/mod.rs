@@ -2,4 +2,5 @@
 //! place untrusted characters become visible notation ([`sanitize`]).
 
 pub mod sanitize;
+pub mod truncate;
 pub mod width;

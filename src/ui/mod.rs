@@ -16,6 +16,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::input::source::human_size;
 use crate::layout::{AmbiguousWidth, Role, str_width};
 use crate::text::sanitize::for_terminal_line;
+use crate::text::truncate::truncate;
 use crate::view::app::{App, Focus, NavKind};
 
 pub use theme::Theme;
@@ -34,6 +35,29 @@ pub fn put_str(
     ambiguous: AmbiguousWidth,
 ) -> u16 {
     put_str_after(buf, x, x, y, right, text, style, ambiguous)
+}
+
+/// [`put_str`] of `text` cut to the columns from `x` to `right` with an ellipsis
+/// ([`truncate`]): for one-line texts that may not fit (overlays).
+pub fn put_cut(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    right: u16,
+    text: &str,
+    style: Style,
+    ambiguous: AmbiguousWidth,
+) -> u16 {
+    let room = usize::from(right.min(buf.area.right()).saturating_sub(x));
+    put_str(
+        buf,
+        x,
+        y,
+        right,
+        &truncate(text, room, ambiguous).0,
+        style,
+        ambiguous,
+    )
 }
 
 /// The widest cluster a cell is looked back for (a ZWJ sequence of emoji, drawn one by
@@ -301,20 +325,10 @@ fn wrap_plain(
         let w = str_width(g, amb);
         if used + w > width {
             if rows.len() == max_rows {
-                // Out of rows: end the last one with an ellipsis.
-                let last = rows.pop().unwrap_or_default();
-                let mut kept = String::new();
-                let mut kept_w = 0;
-                for g in last.graphemes(true) {
-                    let w = str_width(g, amb);
-                    if kept_w + w + 1 > width {
-                        break;
-                    }
-                    kept.push_str(g);
-                    kept_w += w;
-                }
-                kept.push('…');
-                rows.push(kept);
+                // Out of rows: the last one, with what is left, cut with an ellipsis.
+                let mut last = rows.pop().unwrap_or_default();
+                last.push_str(&graphemes[i..].concat());
+                rows.push(truncate(&last, width, amb).0.into_owned());
                 return rows;
             }
             rows.push(" ".repeat(indent));
@@ -504,7 +518,16 @@ fn render_status_bar(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
     }
     let right_w = str_width(&right_text, amb) as u16;
     let right_x = area.right().saturating_sub(right_w);
-    let x = put_str(buf, area.x, area.y, right_x, &left, theme.status, amb);
+    let room = usize::from(right_x.saturating_sub(area.x));
+    let x = put_str(
+        buf,
+        area.x,
+        area.y,
+        right_x,
+        &truncate(&left, room, amb).0,
+        theme.status,
+        amb,
+    );
     // After the name: a message, which may cover the end of the name, or else the key
     // hint where it fits whole.
     let (text, style) = match &app.message {
@@ -602,7 +625,7 @@ fn render_findings(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect, curso
             style.patch(theme.decoration),
             amb,
         );
-        put_str(
+        put_cut(
             buf,
             x,
             y,
@@ -650,7 +673,7 @@ fn render_help(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect, offset: u
     for (i, (keys, desc)) in rows.iter().skip(offset).take(body_h).enumerate() {
         let y = y0 + 1 + i as u16;
         put_str(buf, x0 + 1, y, boxed.right(), keys, theme.heading, amb);
-        put_str(
+        put_cut(
             buf,
             x0 + 3 + key_w as u16,
             y,
