@@ -53,3 +53,20 @@ fn a_width_under_two_is_refused_with_a_reason() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("at least 2 columns"));
 }
+
+#[test]
+fn mostly_english_gb18030_is_read_as_gb18030() {
+    let out = yuedu()
+        .args(["dump", "--width", "80", &data("gb18030-mostly-english.txt")])
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(text.contains("met local firms. 余姚 2024."), "{text}");
+    let out = yuedu()
+        .args(["check", &data("gb18030-mostly-english.txt")])
+        .output()
+        .expect("run");
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(!report.contains("windows-1255"), "{report}");
+}
