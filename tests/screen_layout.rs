@@ -9,87 +9,21 @@
 //! (ratatui's diff then skips the cells it believes covered: a wrong width loses
 //! characters there).
 
-use std::num::NonZeroU16;
+mod screen;
 
 use proptest::prelude::*;
-use ratatui::Terminal;
-use ratatui::layout::Size;
+use screen::{Screen, first_difference};
 use yuedu::config::Config;
 use yuedu::formats::text::parse;
-use yuedu::terminal::wire::{self, ScrollMethod, View, Wire};
-use yuedu::ui::{self, Theme};
+use yuedu::terminal::wire::ScrollMethod;
+use yuedu::ui::Theme;
 use yuedu::view::app::{App, app_for};
 
-fn nz(n: u16) -> NonZeroU16 {
-    NonZeroU16::new(n.max(1)).expect("non-zero")
-}
-
-/// A terminal: yuedu's backend writing into vt100.
-struct Screen {
-    terminal: Terminal<Wire<Vec<u8>>>,
-    vt: vt100::Parser,
-}
-
-impl Screen {
-    fn new(cols: u16, rows: u16, method: ScrollMethod) -> Screen {
-        let backend = Wire::with_size(Vec::new(), method, Size::new(cols, rows));
-        Screen {
-            terminal: Terminal::new(backend).expect("terminal"),
-            vt: vt100::Parser::new(nz(rows), nz(cols), 0),
-        }
-    }
-
-    fn draw(&mut self, app: &App, theme: &Theme) {
-        wire::draw(&mut self.terminal, Some(View::of(app)), |f| {
-            ui::draw(f, app, theme)
-        })
-        .expect("draw");
-        let out = std::mem::take(self.terminal.backend_mut().writer_mut());
-        self.vt.process(&out);
-    }
-}
-
-/// Characters without the blanks between them: a blank cell is no character.
-fn characters(s: &str) -> String {
-    s.chars().filter(|&c| c != ' ').collect()
-}
-
-/// Every row of the text pane: (what the layout placed, what the screen shows).
-fn rows(app: &App, screen: &vt100::Screen) -> Vec<(String, String)> {
-    let g = app.geometry();
-    let column = g.text_column;
-    (0..g.text.height)
-        .map(|row| {
-            let index = app.top + usize::from(row);
-            let placed: String = app
-                .layout
-                .spans(&app.article, index)
-                .map(|s| s.text.to_string())
-                .collect();
-            let y = g.text.y + row;
-            let shown: String = (column.x..column.right())
-                .filter_map(|x| screen.cell(y, x))
-                .filter(|c| !c.is_wide_continuation())
-                .map(|c| c.contents().to_string())
-                .collect();
-            (characters(&placed), characters(&shown))
-        })
-        .collect()
-}
-
 fn check_screen(app: &App, screen: &vt100::Screen, context: &str) -> Result<(), TestCaseError> {
-    for (row, (placed, shown)) in rows(app, screen).into_iter().enumerate() {
-        prop_assert_eq!(
-            &shown,
-            &placed,
-            "row {} of the text pane ({}): {:?} shown, {:?} placed",
-            row,
-            context,
-            shown,
-            placed
-        );
+    match first_difference(app, screen) {
+        Some(d) => Err(TestCaseError::fail(format!("{context}: {d}"))),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 /// Pieces of text of the kinds terminals and width tables disagree on, and the Chinese

@@ -281,7 +281,11 @@ fn advance(cell: &Cell) -> Option<u16> {
     let mut chars = symbol.chars();
     match (chars.next(), chars.next()) {
         (None, _) => Some(1),
-        (Some(_), None) => u16::try_from(symbol.width()).ok().filter(|w| *w > 0),
+        // Wider than two (U+17D8 is three in unicode-width): terminals draw it in one
+        // or two.
+        (Some(_), None) => u16::try_from(symbol.width())
+            .ok()
+            .filter(|w| (1..=2).contains(w)),
         _ => None,
     }
 }

@@ -18,7 +18,8 @@ pub enum AmbiguousWidth {
 
 /// The display width of one grapheme cluster, in columns: the larger of the cluster's
 /// width (UAX #11 with unicode-width's emoji and sequence rules: `❤\u{FE0F}` is two
-/// columns, `⌚\u{FE0E}` one) and the sum of its characters' widths (what a terminal
+/// columns, `⌚\u{FE0E}` one; two at most) and the sum of its characters' widths, none
+/// over two (what a terminal
 /// that advances character by character — xterm, VTE, the `vt100` crate — covers, a
 /// one-column character widened to two by VS16: `⌚\u{FE0E}` two, a ZWJ sequence of
 /// three emoji six, `🏳\u{FE0F}\u{200D}🌈` four).
@@ -45,18 +46,33 @@ pub fn grapheme_width(g: &str, ambiguous: AmbiguousWidth) -> usize {
     };
     // Character by character, as such a terminal advances: an emoji presentation
     // selector (VS16) widens a one-column character before it to two.
-    let (mut chars, mut last) = (0, 0);
+    let (mut chars, mut last) = (0, None);
     for c in g.chars() {
-        let w = char_width(c).unwrap_or(0);
-        if c == '\u{FE0F}' && last == 1 {
+        // No terminal draws a character wider than two columns (unicode-width's three
+        // for U+17D8 is its decomposition's width): two at most.
+        let w = char_width(c).unwrap_or(0).min(2);
+        if c == '\u{FE0F}'
+            && let Some(base) = last
+            && char_width(base) == Some(1)
+            && emoji_presentation_widens(base)
+        {
             chars += 1;
-            last = 2;
+            last = None;
         } else if w > 0 {
             chars += w;
-            last = w;
+            last = Some(c);
         }
     }
-    cluster.max(chars)
+    chars.max(cluster.min(2))
+}
+
+/// Whether VS16 after `base` asks for an emoji two columns wide (unicode-width's rule:
+/// `☺\u{FE0F}`, `1\u{FE0F}`, not `a\u{FE0F}` or `◌\u{FE0F}`).
+fn emoji_presentation_widens(base: char) -> bool {
+    let mut buf = [0u8; 8];
+    let n = base.encode_utf8(&mut buf).len();
+    let n = n + '\u{FE0F}'.encode_utf8(&mut buf[n..]).len();
+    std::str::from_utf8(&buf[..n]).is_ok_and(|s| s.width() > 1)
 }
 
 /// Whether `c` is a *plain* character: printable ASCII, or Han, kana, CJK or
@@ -248,5 +264,7 @@ mod tests {
         assert_eq!(grapheme_width("\u{301}", Narrow), 0);
         assert_eq!(grapheme_width("\u{1161}", Wide), 0);
         assert_eq!(grapheme_width("\u{1100}\u{1161}", Narrow), 2);
+        // Never more than two columns for one character.
+        assert_eq!(grapheme_width("\u{17D8}", Narrow), 2);
     }
 }

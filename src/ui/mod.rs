@@ -119,7 +119,10 @@ pub fn put_str_after(
     for g in text.graphemes(true) {
         let w = str_width(g, ambiguous);
         if w == 0 {
-            match before {
+            // Nothing before it from `left` on (a line that starts with it): the
+            // character before it in the row, a blank of the margin, as a terminal
+            // would put it there.
+            match before.or_else(|| cell_before(buf, buf.area.left(), x, y)) {
                 Some(bx) => attach(buf, bx, y, g),
                 None => pending.push_str(g),
             }
