@@ -252,13 +252,14 @@ pub fn read_limited(
                 )
             };
             let whole = filled < block.len();
-            if binary(&bytes) && (whole || binary(&bytes[..bytes.len() - 2])) {
-                if let Err(source) = decode_with_options(&bytes, &first) {
-                    return Err(LoadError::Decode {
-                        path: shown.to_string(),
-                        source,
-                    });
-                }
+            if binary(&bytes)
+                && (whole || binary(&bytes[..bytes.len() - 2]))
+                && let Err(source) = decode_with_options(&bytes, &first)
+            {
+                return Err(LoadError::Decode {
+                    path: shown.to_string(),
+                    source,
+                });
             }
         }
         if filled < block.len() {
