@@ -132,6 +132,21 @@ pub fn put_str_after(
         if x.saturating_add(w16) > right {
             break;
         }
+        // A cluster that starts with zero-width characters (Hangul vowels before an
+        // emoji modifier): a terminal puts those on the character before, so they go
+        // there in the buffer too, where ratatui's diff will see them change.
+        let lead = g
+            .char_indices()
+            .find(|&(_, c)| unicode_width::UnicodeWidthChar::width(c) != Some(0))
+            .map_or(0, |(i, _)| i);
+        let g = if lead > 0
+            && let Some(bx) = before.or_else(|| cell_before(buf, buf.area.left(), x, y))
+        {
+            attach(buf, bx, y, &g[..lead]);
+            &g[lead..]
+        } else {
+            g
+        };
         let cell = &mut buf[(x, y)];
         if pending.is_empty() {
             cell.set_symbol(g);

@@ -35,6 +35,9 @@ impl Screen {
         })
         .expect("draw");
         let out = std::mem::take(self.terminal.backend_mut().writer_mut());
+        if std::env::var_os("SCREEN_TRACE").is_some() {
+            eprintln!("FRAME {:?}", String::from_utf8_lossy(&out));
+        }
         self.vt.process(&stand_in_for_replacement(&out));
     }
 }
