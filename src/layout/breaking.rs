@@ -20,8 +20,6 @@
 
 use std::collections::VecDeque;
 
-use unicode_width::UnicodeWidthStr;
-
 use super::classes::{
     self, EM_DASH, end_prohibited, is_ascii_alnum, is_cjk, is_closing_quote, is_opening_quote,
     is_pair_mark, is_space, is_strict_start_prohibited, start_prohibited,
@@ -632,18 +630,17 @@ impl<'s, 'a> Producer<'s, 'a> {
                     let single = len == first.len_utf8();
                     let width = match subst {
                         Some(c) => {
-                            let rest = &g[first.len_utf8()..];
-                            unicode_width::UnicodeWidthChar::width(c).unwrap_or(1)
-                                + match opts.ambiguous {
-                                    AmbiguousWidth::Narrow => rest.width(),
-                                    AmbiguousWidth::Wide => rest.width_cjk(),
-                                }
+                            // Measured as shown: the full-width mark and the rest.
+                            let mut shown = String::with_capacity(g.len() + 2);
+                            shown.push(c);
+                            shown.push_str(&g[first.len_utf8()..]);
+                            grapheme_width(&shown, opts.ambiguous)
                         }
                         None if single && is_plain(first) => plain_width(first, opts.ambiguous),
                         None => grapheme_width(g, opts.ambiguous),
                     };
                     let space = single && is_space(first);
-                    if width > opts.width && opts.width >= 2 && !single && subst.is_none() {
+                    if width > opts.width && opts.width >= 2 && !single {
                         // A cluster wider than the line (a Han character with spacing marks
                         // piled on it): no line may be wider than the width, so it is cut
                         // into its characters, glued together as far as the width allows.
