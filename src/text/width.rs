@@ -63,7 +63,19 @@ pub fn grapheme_width(g: &str, ambiguous: AmbiguousWidth) -> usize {
             last = Some(c);
         }
     }
-    chars.max(cluster.min(2))
+    // The cluster's own width counts where variation selectors alone follow its first
+    // character (VS15, VS16, VS1/VS2 on a quote); elsewhere unicode-width's sequence
+    // rules (`>\u{338}` read as ≯, wide where ambiguous characters are) are not what a
+    // terminal draws, and a line's clusters must measure what its units measured.
+    if g.chars().skip(1).all(is_variation_selector) {
+        chars.max(cluster.min(2))
+    } else {
+        chars
+    }
+}
+
+fn is_variation_selector(c: char) -> bool {
+    matches!(c, '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}')
 }
 
 /// Whether VS16 after `base` asks for an emoji two columns wide (unicode-width's rule:
