@@ -100,20 +100,22 @@ pub struct DumpArgs {
     /// The articles: files, folders (every article below them) or "-" for standard
     /// input (default: standard input when it is piped, else the shipped article).
     pub paths: Vec<PathBuf>,
-    /// Text width in columns (default: the terminal's, capped by the reading width; 80
-    /// when there is no terminal).
+    /// Text width in columns, at least 2 (default: the terminal's, capped by the reading
+    /// width; 80 when there is no terminal).
     #[arg(long, short, value_parser = parse_width, value_name = "COLUMNS")]
     pub width: Option<usize>,
     #[command(flatten)]
     pub text: TextArgs,
 }
 
-/// A text width: a whole number of columns, at least 1.
+/// A text width: a whole number of columns, at least 2 (a Chinese character takes two,
+/// and no line is ever wider than the width).
 fn parse_width(s: &str) -> Result<usize, String> {
-    match s.parse::<usize>() {
-        Ok(n) if n >= 1 => Ok(n),
+    match s.trim().parse::<usize>() {
+        Ok(n) if n >= 2 => Ok(n),
         _ => Err(format!(
-            "\"{s}\" is not a width: give a whole number of columns, 1 or more (like 40)"
+            "\"{s}\" is not a width: give a whole number of columns, 2 or more (like 40): \
+             a Chinese character takes two"
         )),
     }
 }

@@ -353,7 +353,11 @@ fn stress_text_layout_is_unchanged() {
     // visible notation (`^?`, `^A`, `<U+E000>`), kept whole unless the width is narrower
     // than the notation; a cluster wider than the whole line is cut into its characters.
     // Full-width punctuation looks through quotes and the marks Chinese and Latin text
-    // share (“ ” … —), as `check` does.
+    // share (“ ” … —), as `check` does. And again: a cluster keeps the columns a
+    // terminal drawing it character by character needs (a ZWJ sequence, an emoji with a
+    // modifier or VS15), no break goes before a cluster that starts with a zero-width
+    // character, a text starting with one gets a base (◌), and a cluster shown with a
+    // full-width mark is measured as shown.
     let articles = [("stress", stress_article())];
     assert_golden("layout_lines_stress.txt", &lines(&articles, &[20, 80]));
     assert_golden(

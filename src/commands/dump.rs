@@ -23,11 +23,12 @@ pub fn write_text(
 ) -> io::Result<()> {
     let mut text = String::new();
     let mut result = Ok(());
-    // The layout already shows untrusted characters as notation; sanitising what is
-    // written guarantees that nothing else reaches the terminal either.
+    // The layout already shows untrusted characters as notation; making what is
+    // written inert guarantees that nothing else reaches the terminal either, without
+    // widening a line the layout measured (see `terminal_inert`).
     let mut flush = |text: &mut String, result: &mut io::Result<()>| {
         if result.is_ok() {
-            *result = out.write_all(crate::text::sanitize::sanitize(text).as_bytes());
+            *result = out.write_all(crate::text::sanitize::terminal_inert(text).as_bytes());
         }
         text.clear();
     };

@@ -241,7 +241,16 @@ fn detect(bytes: &[u8]) -> &'static Encoding {
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
     let whole = bytes.len() <= DETECT_LIMIT;
     detector.feed(&bytes[..bytes.len().min(DETECT_LIMIT)], whole);
-    let encoding = detector.guess(None, Utf8Detection::Allow);
+    // yuedu reads Chinese first: the detector is told the text comes from a .cn site,
+    // so where the bytes are valid GBK it leans to GBK (and to Big5 where they are
+    // not), instead of a single-byte encoding that mostly-ASCII text also fits. Big5
+    // the detector finds without the hint stays Big5.
+    let generic = detector.guess(None, Utf8Detection::Allow);
+    let encoding = if generic == encoding_rs::BIG5 {
+        generic
+    } else {
+        detector.guess(Some(b"cn"), Utf8Detection::Allow)
+    };
     if encoding == encoding_rs::GBK {
         encoding_rs::GB18030
     } else {
@@ -332,13 +341,51 @@ fn sniff_utf16(bytes: &[u8]) -> Option<Decoded> {
     } else {
         [encoding_rs::UTF_16BE, encoding_rs::UTF_16LE]
     };
+    if bytes.len() < MIN_UTF16_BYTES {
+        return None; // too little to tell text from binary
+    }
     order.into_iter().find_map(|encoding| {
         let text = decode_strict(encoding, bytes)?;
-        let plausible = !text
-            .chars()
-            .any(|c| c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\x0c' | '\r'));
-        plausible.then(|| guessed_as(text, encoding.name(), 0))
+        plausible_text(&text).then(|| guessed_as(text, encoding.name(), 0))
     })
+}
+
+/// The fewest bytes read as BOM-less UTF-16: a shorter file with a NUL is binary (a few
+/// bytes of anything decode as *some* UTF-16).
+const MIN_UTF16_BYTES: usize = 16;
+
+/// Whether text decoded from BOM-less UTF-16 reads as text: no C0 control other than
+/// tab, line feed, form feed and carriage return, no private-use or unassigned code
+/// point, and at least 90 % of the characters in the scripts of text (ASCII, Latin,
+/// general punctuation, CJK, kana, Hangul, fullwidth forms). Binary read as UTF-16 is
+/// spread over the whole Basic Multilingual Plane and fails this.
+fn plausible_text(text: &str) -> bool {
+    use crate::text::sanitize::{Class, classify};
+    let (mut total, mut common) = (0usize, 0usize);
+    for c in text.chars() {
+        if c.is_ascii_control() && !matches!(c, '\t' | '\n' | '\x0c' | '\r') {
+            return false;
+        }
+        if matches!(classify(c), Some(Class::PrivateUse | Class::Unassigned)) {
+            return false;
+        }
+        total += 1;
+        if matches!(
+            c,
+            '\t'..='\r'
+                | ' '..='~'
+                | '\u{A0}'..='\u{24F}'
+                | '\u{2000}'..='\u{206F}'
+                | '\u{3000}'..='\u{30FF}'
+                | '\u{3400}'..='\u{4DBF}'
+                | '\u{4E00}'..='\u{9FFF}'
+                | '\u{AC00}'..='\u{D7A3}'
+                | '\u{FF00}'..='\u{FFEF}'
+        ) {
+            common += 1;
+        }
+    }
+    common * 10 >= total * 9
 }
 
 /// Decodes all of `bytes` as `encoding`, or `None` at the first malformed sequence.
@@ -566,5 +613,54 @@ mod tests {
         assert_eq!(d.text, "a\r\nb\rc\n");
         let bytes = encode(encoding_rs::GB18030, "余姚\r\n长三角\r");
         assert_eq!(decode(&bytes).unwrap().text, "余姚\r\n长三角\r");
+    }
+
+    #[test]
+    fn mostly_english_gb18030_is_gb18030() {
+        let text = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/gb18030-mostly-english.txt"
+        ))
+        .expect("case");
+        let d = decode(&text).unwrap();
+        assert_eq!(d.encoding, "GB18030");
+        assert!(d.text.contains("余姚"), "{}", d.text);
+        // The same kind of text, written here: a few Chinese words in English.
+        for chinese in ["长三角", "宁波", "余姚市政府"] {
+            let english = format!(
+                "The council met on Monday. The mayor of {chinese} spoke about the port, \
+                 the trains and the new bridge.\n"
+            );
+            let d = decode(&encode(encoding_rs::GB18030, &english)).unwrap();
+            assert_eq!((d.encoding, d.text.as_str()), ("GB18030", english.as_str()));
+        }
+    }
+
+    #[test]
+    fn mostly_english_big5_is_big5() {
+        let english = "The council met on Monday. The mayor of 臺灣 spoke about the port, \
+                       the trains and the new 鐵路與公路.\n";
+        let d = decode(&encode(encoding_rs::BIG5, english)).unwrap();
+        assert_eq!((d.encoding, d.text.as_str()), ("Big5", english));
+    }
+
+    #[test]
+    fn a_tiny_binary_file_is_not_utf16() {
+        for bytes in [
+            &b"ab\0c"[..],
+            b"\x7fELF\x02\x01\x01\0",
+            b"PK\x03\x04\x14\0\x08\0",
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+            b"\0\x4e\x01\x02",
+        ] {
+            assert!(
+                matches!(decode(bytes), Err(DecodeError::Binary { .. })),
+                "{bytes:?} read as text: {:?}",
+                decode(bytes)
+            );
+        }
+        // Text of that size is still read.
+        let d = decode(&utf16("余姚在长三角中心抱团\n", true, false)).unwrap();
+        assert_eq!(d.text, "余姚在长三角中心抱团\n");
     }
 }

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use crate::formats::Format;
 use crate::formats::detect::detect;
-use crate::input::decode::{DecodeError, DecodeOptions, decode_owned};
+use crate::input::decode::{DecodeError, DecodeOptions, decode_owned, decode_with_options};
 use crate::text::sanitize::for_terminal_line;
 
 /// The shipped article, carried by the binary so `yuedu` always has something to open.
@@ -99,8 +99,14 @@ pub enum LoadError {
         #[source]
         source: DecodeError,
     },
-    #[error("{path}: too large ({size}); yuedu reads articles of up to {}", human_size(MAX_SOURCE_BYTES as u64))]
-    TooLarge { path: String, size: String },
+    #[error("{path}: too large ({size}); yuedu reads {what} of up to {limit}")]
+    TooLarge {
+        path: String,
+        size: String,
+        /// "articles" or "streams" (standard input, FIFOs, devices).
+        what: &'static str,
+        limit: String,
+    },
     #[error("{path}: {source}")]
     Epub {
         path: String,
@@ -117,6 +123,21 @@ fn too_large(path: &str, size: u64) -> LoadError {
     LoadError::TooLarge {
         path: path.to_string(),
         size: human_size(size),
+        what: "articles",
+        limit: human_size(MAX_SOURCE_BYTES as u64),
+    }
+}
+
+fn too_long_stream(path: &str, limit: usize) -> LoadError {
+    LoadError::TooLarge {
+        path: path.to_string(),
+        size: format!("more than {}", human_size(limit as u64)),
+        what: if limit == MAX_SOURCE_BYTES {
+            "articles"
+        } else {
+            "streams (standard input, FIFOs, devices)"
+        },
+        limit: human_size(limit as u64),
     }
 }
 
@@ -159,16 +180,106 @@ fn load_file(path: &Path, opts: LoadOptions<'_>) -> Result<Source, LoadError> {
     if path.is_dir() {
         return Err(LoadError::Directory { path: shown(path) });
     }
-    if let Ok(meta) = std::fs::metadata(path)
-        && meta.len() > MAX_SOURCE_BYTES as u64
-    {
-        return Err(too_large(&shown(path), meta.len()));
-    }
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+    let io_error = |source| LoadError::Io {
         path: shown(path),
         source,
-    })?;
+    };
+    // Opening a FIFO waits for its writer, as `cat` does.
+    let file = std::fs::File::open(path).map_err(io_error)?;
+    let meta = file.metadata().map_err(io_error)?;
+    if meta.is_dir() {
+        return Err(LoadError::Directory { path: shown(path) });
+    }
+    if meta.is_file() && meta.len() > MAX_SOURCE_BYTES as u64 {
+        return Err(too_large(&shown(path), meta.len()));
+    }
+    // A regular file's size is known; a character device, a FIFO or a /proc file (size
+    // 0) may never end: those are read as a stream, with the stream's limit.
+    let (limit, expected) = if meta.is_file() && meta.len() > 0 {
+        (MAX_SOURCE_BYTES, meta.len() as usize)
+    } else {
+        (MAX_STREAM_BYTES, 0)
+    };
+    let bytes = read_limited(file, limit, expected, &shown(path), opts)?;
     from_bytes(bytes, Origin::File(path.to_path_buf()), &shown(path), opts)
+}
+
+/// The most yuedu reads from a stream (bytes): standard input, a FIFO, a character
+/// device, a /proc file — anything whose size is not known before it is read. More is
+/// refused as too large, so `/dev/zero` or a writer that never stops costs at most this
+/// much memory.
+pub const MAX_STREAM_BYTES: usize = 256 << 20;
+
+/// How much of the input is looked at before the rest is read: binary data (a NUL byte
+/// outside UTF-16 text) in this block is refused at once, without reading further.
+pub const FIRST_BLOCK_BYTES: usize = 64 * 1024;
+
+/// Reads `reader` to its end, or refuses it: as binary when its first block
+/// ([`FIRST_BLOCK_BYTES`]) decodes as binary under `opts` (unless `--force`), as too
+/// large when it holds more than `limit` bytes. `expected` is a capacity hint (the
+/// file's size, 0 when unknown). Memory stays under `limit` plus one block.
+pub fn read_limited(
+    mut reader: impl Read,
+    limit: usize,
+    expected: usize,
+    shown: &str,
+    opts: LoadOptions<'_>,
+) -> Result<Vec<u8>, LoadError> {
+    let io_error = |source| LoadError::Io {
+        path: shown.to_string(),
+        source,
+    };
+    let mut bytes = Vec::with_capacity(expected.min(limit).max(FIRST_BLOCK_BYTES));
+    let mut block = vec![0u8; FIRST_BLOCK_BYTES];
+    let mut checked = opts.force;
+    loop {
+        let mut filled = 0;
+        // A pipe hands out what its writer has written: fill the block first.
+        while filled < block.len() {
+            match reader.read(&mut block[filled..]) {
+                Ok(0) => break,
+                Ok(n) => filled += n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(io_error(e)),
+            }
+        }
+        if bytes.len() + filled > limit {
+            return Err(too_long_stream(shown, limit));
+        }
+        bytes.extend_from_slice(&block[..filled]);
+        // An EPUB is a zip: binary, and read whole to be unpacked.
+        if !checked && detect(opts.format, None, &bytes) == Format::Epub {
+            checked = true;
+        }
+        if !checked {
+            checked = true;
+            let first = DecodeOptions {
+                encoding: opts.encoding,
+                force: false,
+            };
+            // A block that is not the whole input may end inside a UTF-16 surrogate
+            // pair: binary only if it is binary without its last code unit too.
+            let binary = |b: &[u8]| {
+                matches!(
+                    decode_with_options(b, &first),
+                    Err(DecodeError::Binary { .. })
+                )
+            };
+            let whole = filled < block.len();
+            if binary(&bytes)
+                && (whole || binary(&bytes[..bytes.len() - 2]))
+                && let Err(source) = decode_with_options(&bytes, &first)
+            {
+                return Err(LoadError::Decode {
+                    path: shown.to_string(),
+                    source,
+                });
+            }
+        }
+        if filled < block.len() {
+            return Ok(bytes);
+        }
+    }
 }
 
 /// The first part of a large file, to show while the rest is read: at most `prefix_len`
@@ -224,16 +335,9 @@ pub fn load_prefix(
 }
 
 fn load_stdin(opts: LoadOptions<'_>) -> Result<Source, LoadError> {
-    let mut bytes = Vec::new();
-    std::io::stdin()
-        .lock()
-        .take(MAX_SOURCE_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|source| LoadError::Io {
-            path: "(standard input)".to_string(),
-            source,
-        })?;
-    from_bytes(bytes, Origin::Stdin, "(standard input)", opts)
+    const SHOWN: &str = "(standard input)";
+    let bytes = read_limited(std::io::stdin().lock(), MAX_STREAM_BYTES, 0, SHOWN, opts)?;
+    from_bytes(bytes, Origin::Stdin, SHOWN, opts)
 }
 
 /// Decodes `bytes` read from `origin`.
@@ -358,5 +462,59 @@ mod tests {
         let bom = file_with(&dir, "bom.txt", &bom);
         let (src, _) = load_prefix(&bom, LoadOptions::default(), 1000, 4096).expect("a prefix");
         assert!(src.text.starts_with("第一段"));
+    }
+
+    #[test]
+    fn an_endless_stream_is_read_up_to_the_limit_and_refused() {
+        let opts = LoadOptions::default();
+        let err = read_limited(std::io::repeat(b'a'), 1 << 20, 0, "s", opts).expect_err("endless");
+        assert!(matches!(err, LoadError::TooLarge { .. }), "{err}");
+        assert!(err.to_string().contains("more than 1.0 MB"), "{err}");
+        let err = read_limited(std::io::repeat(0), 1 << 30, 0, "z", opts).expect_err("binary");
+        assert!(
+            matches!(
+                err,
+                LoadError::Decode {
+                    source: DecodeError::Binary { offset: 0 },
+                    ..
+                }
+            ),
+            "{err}"
+        );
+        // Forced: the NULs are read, up to the limit.
+        let forced = LoadOptions {
+            encoding: None,
+            force: true,
+            format: None,
+        };
+        let err = read_limited(std::io::repeat(0), 1 << 20, 0, "z", forced).expect_err("endless");
+        assert!(matches!(err, LoadError::TooLarge { .. }), "{err}");
+        // Exactly the limit is fine.
+        let exact = std::io::repeat(b'a').take(1 << 20);
+        let bytes = read_limited(exact, 1 << 20, 0, "s", opts).expect("at the limit");
+        assert_eq!(bytes.len(), 1 << 20);
+    }
+
+    #[test]
+    fn utf16_cut_by_the_first_block_inside_a_surrogate_pair_is_text() {
+        // "a" then U+1F600 (a surrogate pair) repeated: some pair straddles the block end.
+        let text = "a\u{1F600}".repeat(FIRST_BLOCK_BYTES / 3);
+        let bytes: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let mut cut_in_pair = false;
+        for shift in [0usize, 2, 4] {
+            let shifted = [&b"a\0".repeat(shift / 2)[..], &bytes].concat();
+            let unit = u16::from_le_bytes([
+                shifted[FIRST_BLOCK_BYTES - 2],
+                shifted[FIRST_BLOCK_BYTES - 1],
+            ]);
+            cut_in_pair |= (0xD800..0xDC00).contains(&unit);
+            let read = read_limited(&shifted[..], usize::MAX, 0, "u", LoadOptions::default())
+                .expect("UTF-16 text");
+            assert_eq!(read.len(), shifted.len());
+        }
+        assert!(
+            cut_in_pair,
+            "one of the shifts ends the block on a high surrogate"
+        );
     }
 }

@@ -18,8 +18,6 @@
 //! its own units plus the one that overflowed, and lines never move backwards, so the
 //! time is linear in the text for a given width.
 
-use unicode_width::UnicodeWidthStr;
-
 use super::classes::{
     EM_DASH, end_prohibited, is_ascii_alnum, is_cjk, is_closing_quote, is_opening_quote,
     is_pair_mark, is_space, is_strict_start_prohibited, start_prohibited,
@@ -360,6 +358,12 @@ impl<'s, 'a> Window<'s, 'a> {
             if bad_start || last_ns_bad_end {
                 lv = lv.max(PROHIBITED);
             }
+            if b.width == 0 || unicode_width::UnicodeWidthChar::width(b.ch) == Some(0) {
+                // A cluster of no width or that starts with a zero-width character (a
+                // combining mark or a Hangul vowel that starts no cluster of its own)
+                // is drawn on the character before it: it stays with it.
+                lv = ANYWHERE;
+            }
             levels[j] = lv;
         }
         self.last_ns_bad_end = last_ns_bad_end;
@@ -648,30 +652,39 @@ impl<'s, 'a> Producer<'s, 'a> {
                     let single = len == first.len_utf8();
                     let width = match subst {
                         Some(c) => {
-                            let rest = &g[first.len_utf8()..];
-                            unicode_width::UnicodeWidthChar::width(c).unwrap_or(1)
-                                + match opts.ambiguous {
-                                    AmbiguousWidth::Narrow => rest.width(),
-                                    AmbiguousWidth::Wide => rest.width_cjk(),
-                                }
+                            // Measured as shown: the full-width mark and the rest.
+                            let mut shown = String::with_capacity(g.len() + 2);
+                            shown.push(c);
+                            shown.push_str(&g[first.len_utf8()..]);
+                            grapheme_width(&shown, opts.ambiguous)
                         }
                         None if single && is_plain(first) => plain_width(first, opts.ambiguous),
                         None => grapheme_width(g, opts.ambiguous),
                     };
                     let space = single && is_space(first);
-                    if width > opts.width && opts.width >= 2 && !single && subst.is_none() {
+                    if width > opts.width && opts.width >= 2 && !single {
                         // A cluster wider than the line (a Han character with spacing marks
                         // piled on it): no line may be wider than the width, so it is cut
                         // into its characters, glued together as far as the width allows.
-                        for (k, (off, c)) in g.char_indices().enumerate() {
-                            let piece = &g[off..off + c.len_utf8()];
+                        // Each piece is a character with the zero-width ones after it (a
+                        // ZWJ, a selector, a mark stay on the character they follow).
+                        let mut pieces: Vec<(usize, usize, char)> = Vec::new();
+                        for (off, c) in g.char_indices() {
+                            let zero = unicode_width::UnicodeWidthChar::width(c) == Some(0);
+                            match pieces.last_mut() {
+                                Some(last) if zero => last.1 = off + c.len_utf8(),
+                                _ => pieces.push((off, off + c.len_utf8(), c)),
+                            }
+                        }
+                        for (k, (off, piece_end, c)) in pieces.into_iter().enumerate() {
+                            let piece = &g[off..piece_end];
                             let f = flags(c, false, opts.level) | if k > 0 { F_CONT } else { 0 };
                             self.emit(
                                 out,
                                 Unit {
                                     seg: si,
                                     start: start + off,
-                                    end: start + off + c.len_utf8(),
+                                    end: start + piece_end,
                                     width: grapheme_width(piece, opts.ambiguous),
                                     ch: c,
                                     subst: None,

@@ -28,6 +28,8 @@ use breaking::{BreakOptions, Seg, SegKind};
 
 /// The marker shown before a caption (decoration).
 pub const CAPTION_MARKER: &str = "▲ ";
+/// The base shown before a text that starts with a zero-width character (decoration).
+pub const MARK_BASE: &str = "\u{25CC}";
 /// The separator shown between a caption and its credit (decoration).
 pub const CREDIT_SEPARATOR: &str = " ";
 
@@ -346,6 +348,17 @@ pub fn layout_item_each(
             Some(BlockKind::Byline) => Role::Byline,
         },
     };
+    if segs.is_empty()
+        && text
+            .chars()
+            .next()
+            .is_some_and(|c| unicode_width::UnicodeWidthChar::width(c) == Some(0))
+    {
+        // A text that starts with a combining mark or a Hangul vowel has nothing for it
+        // to go on: it is shown on a dotted circle, as Unicode shows a mark without a
+        // base (The Unicode Standard, 2.11), so no terminal drops it.
+        segs.push(deco(MARK_BASE, SegKind::Prefix));
+    }
     push_parts(
         &mut segs,
         &text_parts,

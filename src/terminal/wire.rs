@@ -281,17 +281,20 @@ fn advance(cell: &Cell) -> Option<u16> {
     let mut chars = symbol.chars();
     match (chars.next(), chars.next()) {
         (None, _) => Some(1),
-        (Some(_), None) => u16::try_from(symbol.width()).ok().filter(|w| *w > 0),
+        // Wider than two (U+17D8 is three in unicode-width): terminals draw it in one
+        // or two.
+        (Some(_), None) => u16::try_from(symbol.width())
+            .ok()
+            .filter(|w| (1..=2).contains(w)),
         _ => None,
     }
 }
 
 /// The columns `cell` covers on the screen, as ratatui counts them.
 fn columns(cell: &Cell) -> u16 {
-    match cell.diff_option {
-        CellDiffOption::ForcedWidth(w) => w.get(),
-        _ => u16::try_from(cell.symbol().width()).unwrap_or(1).max(1),
-    }
+    // ratatui's own count (a forced width, else the symbol's width plus one for each
+    // halfwidth voiced mark): the cells its diff skips after this one.
+    ratatui::buffer::CellWidth::cell_width(cell).max(1)
 }
 
 /// Writes frames in few bytes. It remembers what the terminal shows (a copy of ratatui's
@@ -390,6 +393,15 @@ impl<W: Write> Wire<W> {
     fn print(&mut self, x: u16, y: u16, cell: &Cell, width: u16) {
         self.move_to(x, y);
         self.set_pen(Pen::of(cell));
+        let covers = columns(cell);
+        if advance(cell).is_none() && covers > 1 {
+            // The terminal may draw this cluster narrower than the columns kept for it
+            // (a ZWJ sequence joined, a halfwidth voiced mark on its letter): blank them
+            // first (ECH, the cursor stays), so no part of what was there stays beside it.
+            let n = covers.min(width.saturating_sub(x));
+            self.queued
+                .extend_from_slice(format!("\x1b[{n}X").as_bytes());
+        }
         let symbol = cell.symbol();
         self.queued.extend_from_slice(if symbol.is_empty() {
             b" "
@@ -608,30 +620,36 @@ impl<W: Write> Backend for Wire<W> {
     {
         let width = self.screen.area.width.max(self.size()?.width);
         let mut content = content.peekable();
+        // Columns of a row still to be written again: (row, end) left over when the diff
+        // wrote a cell inside them.
+        let mut owed: Option<(u16, u16)> = None;
         while let Some((x, y, cell)) = content.next() {
-            // Where a character goes over part of a wide one, the terminal blanks the
-            // rest of that one, in a style of its choosing; ratatui's diff does not send
-            // those columns when they did not change. Write them again (from the copy of
-            // the screen: they did not change) unless the diff is about to.
+            // Where a character goes over part of a wide one (or of a cluster the
+            // terminal drew character by character), the terminal blanks the rest of
+            // that one, in a style of its choosing, or leaves part of it; ratatui's diff
+            // does not send those columns when they did not change. Write them again
+            // (from the copy of the screen: they did not change) unless the diff does.
             let new = columns(cell);
+            let owed_end = owed.take().filter(|(oy, _)| *oy == y).map_or(0, |(_, e)| e);
             let end = (x..x.saturating_add(new))
                 .filter_map(|cx| Some(cx + columns(self.screen.cell((cx, y))?)))
                 .fold(x.saturating_add(new), u16::max)
+                .max(owed_end)
                 .min(width);
             self.print(x, y, cell, width);
             let next = content.peek().map(|(nx, ny, _)| (*nx, *ny));
-            for cx in x.saturating_add(new)..end {
-                if next == Some((cx, y)) {
-                    break;
-                }
+            let mut cx = x.saturating_add(new);
+            while cx < end {
                 let Some(old) = self.screen.cell((cx, y)).cloned() else {
                     break;
                 };
-                if advance(&old) != Some(1) {
-                    self.cursor = None;
+                let covers = columns(&old);
+                if next.is_some_and(|(nx, ny)| ny == y && nx >= cx && nx < cx + covers) {
+                    owed = Some((y, end));
                     break;
                 }
                 self.print(cx, y, &old, width);
+                cx = cx.saturating_add(covers);
             }
         }
         if self.pen.is_some_and(|p| p != Pen::DEFAULT) {

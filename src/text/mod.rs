@@ -12,4 +12,5 @@ pub mod fullwidth;
 pub mod lines;
 pub mod plain_types;
 pub mod sanitize;
+pub mod truncate;
 pub mod width;

@@ -243,6 +243,28 @@ pub fn for_terminal_line(s: &str) -> Cow<'_, str> {
     render(Scanner::new(s, true))
 }
 
+/// What a terminal would act on, shown as notation: controls (except `\n`) and bidi
+/// controls, each alone, without the context rules of [`sanitize`]. For text that has
+/// been through [`segments`] already (laid-out lines): a line may end inside an emoji
+/// ZWJ sequence the layout kept, and sanitizing it again would turn that ZWJ into
+/// notation, wider than the columns the line was laid out in. Borrowed when nothing
+/// changes.
+pub fn terminal_inert(s: &str) -> Cow<'_, str> {
+    let interprets =
+        |c: char| c != '\n' && matches!(classify(c), Some(Class::Control) | Some(Class::Bidi));
+    if !s.chars().any(interprets) {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        match classify(c) {
+            Some(class) if interprets(c) => out.push_str(&notation_text(c, class)),
+            _ => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// Whether [`sanitize`] would change `s`.
 pub fn needs_sanitizing(s: &str) -> bool {
     Scanner::new(s, false).find(0).is_some()
@@ -308,6 +330,18 @@ pub fn count(s: &str) -> Counts {
 }
 
 const ZWJ: char = '\u{200D}';
+
+/// Whether `c` joins the character before it whatever that is (Grapheme_Cluster_Break
+/// Extend, ZWJ or SpacingMark: UAX #29 rules GB9, GB9a): no cluster boundary before it
+/// after a letter.
+fn extends(c: char) -> bool {
+    let mut buf = [0u8; 8];
+    buf[0] = b'a';
+    let len = 1 + c.encode_utf8(&mut buf[1..]).len();
+    let s = std::str::from_utf8(&buf[..len]).unwrap_or("a");
+    let mut cursor = GraphemeCursor::new(1, s.len(), true);
+    matches!(cursor.is_boundary(s, 0), Ok(false))
+}
 const BLACK_FLAG: char = '\u{1F3F4}';
 const CANCEL_TAG: char = '\u{E007F}';
 
@@ -379,7 +413,10 @@ impl<'a> Scanner<'a> {
         // Neither neighbour may be shown as notation (an unassigned emoji code point, a
         // stray tag or ZWNJ among the Extend characters), else the ZWJ would join notation
         // and sanitizing would not be idempotent.
+        // Not joined by GB9 (an Extend character such as an emoji modifier joins
+        // anything): GB11 needs an emoji after the ZWJ, and an emoji starts a cluster.
         joined
+            && !extends(next)
             && classify(next).is_none()
             && self.emoji_base_shown_as_is(after - ZWJ.len_utf8())
             && !matches!(
@@ -483,6 +520,17 @@ mod tests {
         ("余\u{200B}姚", "余<U+200B>姚", [0, 0, 1, 0, 0, 0]),
         ("余\u{200C}姚", "余<U+200C>姚", [0, 0, 1, 0, 0, 0]),
         ("余\u{200D}姚", "余<U+200D>姚", [0, 0, 1, 0, 0, 0]),
+        // Joined to what follows only because an emoji modifier (Extend) joins anything.
+        (
+            "戊\u{200D}\u{1F3FD}",
+            "戊<U+200D>\u{1F3FD}",
+            [0, 0, 1, 0, 0, 0],
+        ),
+        (
+            "👩\u{200D}\u{1F3FD}",
+            "👩<U+200D>\u{1F3FD}",
+            [0, 0, 1, 0, 0, 0],
+        ),
         ("\u{200D}👩", "<U+200D>👩", [0, 0, 1, 0, 0, 0]),
         ("👩\u{200D}", "👩<U+200D>", [0, 0, 1, 0, 0, 0]),
         (

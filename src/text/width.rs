@@ -16,7 +16,20 @@ pub enum AmbiguousWidth {
     Wide,
 }
 
-/// The display width of one grapheme cluster.
+/// The display width of one grapheme cluster, in columns: the larger of the cluster's
+/// width (UAX #11 with unicode-width's emoji and sequence rules: `❤\u{FE0F}` is two
+/// columns, `⌚\u{FE0E}` one; two at most) and the sum of its characters' widths, none
+/// over two (what a terminal
+/// that advances character by character — xterm, VTE, the `vt100` crate — covers, a
+/// one-column character widened to two by VS16: `⌚\u{FE0E}` two, a ZWJ sequence of
+/// three emoji six, `🏳\u{FE0F}\u{200D}🌈` four).
+///
+/// Reserving the larger keeps every character of the cluster on the screen in either
+/// kind of terminal: the backend moves the cursor after a cluster of several characters
+/// itself ([`crate::text`] users draw through `terminal::wire`), so a terminal that draws
+/// the cluster narrower leaves blank columns, never overlapping ones. Zero for a cluster
+/// of zero-width characters alone (a combining mark or a Hangul vowel with nothing before
+/// it): it is drawn attached to its neighbour.
 pub fn grapheme_width(g: &str, ambiguous: AmbiguousWidth) -> usize {
     if let [b] = g.as_bytes() {
         // ASCII fast path: printable characters are one column, controls none.
@@ -27,10 +40,51 @@ pub fn grapheme_width(g: &str, ambiguous: AmbiguousWidth) -> usize {
             return 0;
         }
     }
-    match ambiguous {
-        AmbiguousWidth::Narrow => g.width(),
-        AmbiguousWidth::Wide => g.width_cjk(),
+    let (cluster, char_width): (usize, fn(char) -> Option<usize>) = match ambiguous {
+        AmbiguousWidth::Narrow => (g.width(), UnicodeWidthChar::width),
+        AmbiguousWidth::Wide => (g.width_cjk(), UnicodeWidthChar::width_cjk),
+    };
+    // Character by character, as such a terminal advances: an emoji presentation
+    // selector (VS16) widens a one-column character before it to two.
+    let (mut chars, mut last) = (0, None);
+    for c in g.chars() {
+        // No terminal draws a character wider than two columns (unicode-width's three
+        // for U+17D8 is its decomposition's width): two at most.
+        let w = char_width(c).unwrap_or(0).min(2);
+        if c == '\u{FE0F}'
+            && let Some(base) = last
+            && char_width(base) == Some(1)
+            && emoji_presentation_widens(base)
+        {
+            chars += 1;
+            last = None;
+        } else if w > 0 {
+            chars += w;
+            last = Some(c);
+        }
     }
+    // The cluster's own width counts where variation selectors alone follow its first
+    // character (VS15, VS16, VS1/VS2 on a quote); elsewhere unicode-width's sequence
+    // rules (`>\u{338}` read as ≯, wide where ambiguous characters are) are not what a
+    // terminal draws, and a line's clusters must measure what its units measured.
+    if g.chars().skip(1).all(is_variation_selector) {
+        chars.max(cluster.min(2))
+    } else {
+        chars
+    }
+}
+
+fn is_variation_selector(c: char) -> bool {
+    matches!(c, '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}')
+}
+
+/// Whether VS16 after `base` asks for an emoji two columns wide (unicode-width's rule:
+/// `☺\u{FE0F}`, `1\u{FE0F}`, not `a\u{FE0F}` or `◌\u{FE0F}`).
+fn emoji_presentation_widens(base: char) -> bool {
+    let mut buf = [0u8; 8];
+    let n = base.encode_utf8(&mut buf).len();
+    let n = n + '\u{FE0F}'.encode_utf8(&mut buf[n..]).len();
+    std::str::from_utf8(&buf[..n]).is_ok_and(|s| s.width() > 1)
 }
 
 /// Whether `c` is a *plain* character: printable ASCII, or Han, kana, CJK or
@@ -191,16 +245,38 @@ mod tests {
     }
 
     #[test]
-    fn variation_selectors_fix_quote_width() {
-        assert_eq!(str_width("“\u{FE00}", Wide), 1);
+    fn variation_selectors_widen_but_never_narrow_a_quote() {
+        // VS1 asks for a narrow quote, but a terminal set up for wide ambiguous
+        // characters draws the quote itself two columns wide: two are kept for it.
+        assert_eq!(str_width("“\u{FE00}", Wide), 2);
         assert_eq!(str_width("“\u{FE01}", Narrow), 2);
     }
 
     #[test]
     fn combining_marks_and_zwj_emoji_per_cluster() {
         assert_eq!(str_width("e\u{301}", Narrow), 1);
-        // man + ZWJ + woman + ZWJ + girl: one cluster, two columns
-        assert_eq!(str_width("👨\u{200D}👩\u{200D}👧", Narrow), 2);
-        assert_eq!(str_width("👍🏽", Narrow), 2);
+        // man + ZWJ + woman + ZWJ + girl: one cluster; two columns where the terminal
+        // joins it, six where it draws its emoji one by one: six are kept for it.
+        assert_eq!(str_width("👨\u{200D}👩\u{200D}👧", Narrow), 6);
+        assert_eq!(str_width("👍🏽", Narrow), 4);
+    }
+
+    #[test]
+    fn presentation_selectors_keep_the_wider_width() {
+        // VS16 makes a text-default character an emoji: two columns.
+        assert_eq!(str_width("❤\u{FE0F}", Narrow), 2);
+        // VS15 asks for text, but terminals draw a wide emoji wide anyway.
+        assert_eq!(str_width("⌚\u{FE0E}", Narrow), 2);
+        // A flag: two regional indicators, one column each, two together.
+        assert_eq!(str_width("🇨🇳", Narrow), 2);
+        // Halfwidth katakana with its halfwidth voiced mark: a column each.
+        assert_eq!(str_width("ｶﾞ", Narrow), 2);
+        assert_eq!(str_width("ｶﾞ", Wide), 2);
+        // Zero-width clusters: a combining mark or a Hangul vowel alone.
+        assert_eq!(grapheme_width("\u{301}", Narrow), 0);
+        assert_eq!(grapheme_width("\u{1161}", Wide), 0);
+        assert_eq!(grapheme_width("\u{1100}\u{1161}", Narrow), 2);
+        // Never more than two columns for one character.
+        assert_eq!(grapheme_width("\u{17D8}", Narrow), 2);
     }
 }

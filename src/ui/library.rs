@@ -7,33 +7,12 @@ use super::{Theme, fill, put_str};
 use crate::input::source::human_size;
 use crate::layout::{AmbiguousWidth, str_width};
 use crate::text::sanitize::for_terminal_line;
+use crate::text::truncate::{fit, truncate};
 use crate::view::library::Library;
 
 /// `s` cut or padded with spaces to exactly `width` columns (cut ends in …).
 fn pad(s: &str, width: usize, amb: AmbiguousWidth) -> String {
-    use unicode_segmentation::UnicodeSegmentation;
-    let mut out = String::new();
-    let mut used = 0;
-    let total = str_width(s, amb);
-    for g in s.graphemes(true) {
-        let w = str_width(g, amb);
-        let room = if total > width {
-            width.saturating_sub(1)
-        } else {
-            width
-        };
-        if used + w > room {
-            break;
-        }
-        out.push_str(g);
-        used += w;
-    }
-    if total > width {
-        out.push('…');
-        used += 1;
-    }
-    out.push_str(&" ".repeat(width.saturating_sub(used)));
-    out
+    fit(s, width, amb)
 }
 
 /// Draws the library into `buf`.
@@ -137,26 +116,17 @@ pub fn render(lib: &Library, theme: &Theme, amb: AmbiguousWidth, buf: &mut Buffe
             label.push_str(" · ");
             label.push_str(&for_terminal_line(&e.name));
         }
-        let x = put_str(
+        let label_right = stats_x.saturating_sub(1);
+        let room = usize::from(label_right.saturating_sub(area.x));
+        put_str(
             buf,
             area.x,
             y,
-            stats_x.saturating_sub(1),
-            &label,
+            label_right,
+            &truncate(&label, room, amb).0,
             base.patch(theme.heading),
             amb,
         );
-        if x >= stats_x.saturating_sub(1) && stats_x > area.x + 1 {
-            put_str(
-                buf,
-                stats_x - 2,
-                y,
-                stats_x - 1,
-                "…",
-                base,
-                AmbiguousWidth::Narrow,
-            );
-        }
         if wide {
             put_str(buf, stats_x, y, right, &stats, base, amb);
         }

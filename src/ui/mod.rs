@@ -9,7 +9,7 @@ use std::num::NonZeroU16;
 use std::ops::Range;
 
 use ratatui::Frame;
-use ratatui::buffer::{Buffer, CellDiffOption};
+use ratatui::buffer::{Buffer, CellDiffOption, CellWidth};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use unicode_segmentation::UnicodeSegmentation;
@@ -17,6 +17,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::input::source::human_size;
 use crate::layout::{AmbiguousWidth, Role, str_width};
 use crate::text::sanitize::for_terminal_line;
+use crate::text::truncate::truncate;
 use crate::view::action::Action;
 use crate::view::app::{App, Focus, NavKind};
 use crate::view::search::count_matches;
@@ -25,11 +26,84 @@ use crate::view::status::{Part, SEPARATOR};
 pub use theme::Theme;
 
 /// Writes `text` at (`x`, `y`) in `style`, never past column `right` (exclusive) and never
-/// cutting a wide character in half. Characters the terminal draws wider than ratatui
-/// thinks (the ambiguous ones, in `Wide` mode) get their width forced so that ratatui
-/// skips the cell they cover. Returns the column after the last character written.
+/// cutting a wide character in half. Returns the column after the last character
+/// written. See [`put_str_after`]; a zero-width cluster at the start of `text` goes on
+/// the next character.
 pub fn put_str(
     buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    right: u16,
+    text: &str,
+    style: Style,
+    ambiguous: AmbiguousWidth,
+) -> u16 {
+    put_str_after(buf, x, x, y, right, text, style, ambiguous)
+}
+
+/// [`put_str`] of `text` cut to the columns from `x` to `right` with an ellipsis
+/// ([`truncate`]): for one-line texts that may not fit (overlays).
+pub fn put_cut(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    right: u16,
+    text: &str,
+    style: Style,
+    ambiguous: AmbiguousWidth,
+) -> u16 {
+    let room = usize::from(right.min(buf.area.right()).saturating_sub(x));
+    put_str(
+        buf,
+        x,
+        y,
+        right,
+        &truncate(text, room, ambiguous).0,
+        style,
+        ambiguous,
+    )
+}
+
+/// The widest cluster a cell is looked back for (a ZWJ sequence of emoji, drawn one by
+/// one, takes two columns each).
+const WIDEST_CLUSTER: u16 = 16;
+
+/// The column of the character drawn in row `y` that ends just before `x`, not before
+/// column `left`.
+fn cell_before(buf: &Buffer, left: u16, x: u16, y: u16) -> Option<u16> {
+    (1..=WIDEST_CLUSTER.min(x.saturating_sub(left)))
+        .rev()
+        .map(|w| x - w)
+        .find(|&cx| buf.cell((cx, y)).is_some_and(|c| c.cell_width() == x - cx))
+}
+
+/// Makes ratatui count `cell` as `width` columns: forced where its own count of the
+/// symbol (unicode-width, plus one for each halfwidth voiced mark) differs from yuedu's
+/// ([`str_width`]), so its diff skips exactly the cells the character covers; forced
+/// too for every cluster of several characters, which ratatui's diff would otherwise
+/// follow with blanks over its second column when it holds VS16 (erasing an emoji the
+/// terminal drew there). The backend blanks those columns itself, before the cluster.
+fn set_width(cell: &mut ratatui::buffer::Cell, width: u16) {
+    cell.set_diff_option(CellDiffOption::None);
+    let several = cell.symbol().chars().nth(1).is_some();
+    if (several || cell.symbol().cell_width() != width)
+        && let Some(forced) = NonZeroU16::new(width)
+    {
+        cell.set_diff_option(CellDiffOption::ForcedWidth(forced));
+    }
+}
+
+/// Writes `text` at (`x`, `y`) in `style`, never past column `right` (exclusive) and never
+/// cutting a wide character in half: every grapheme cluster of `text` in a cell of its
+/// own, [`str_width`] columns wide (forced where ratatui counts otherwise). A zero-width
+/// cluster (a combining mark or a Hangul vowel with nothing to combine with) has no cell:
+/// it joins the character before it in the row (not before column `left`), else the next
+/// one — the screen shows every character the layout placed. Returns the column after
+/// the last character written.
+#[allow(clippy::too_many_arguments)]
+pub fn put_str_after(
+    buf: &mut Buffer,
+    left: u16,
     x: u16,
     y: u16,
     right: u16,
@@ -41,31 +115,75 @@ pub fn put_str(
     if y < buf.area.top() || y >= buf.area.bottom() {
         return x;
     }
+    let left = left.max(buf.area.left());
     let mut x = x;
+    let mut before = cell_before(buf, left, x, y);
+    // Zero-width clusters waiting for a character to go on.
+    let mut pending = String::new();
     for g in text.graphemes(true) {
         let w = str_width(g, ambiguous);
         if w == 0 {
+            // Nothing before it from `left` on (a line that starts with it): the
+            // character before it in the row, a blank of the margin, as a terminal
+            // would put it there.
+            match before.or_else(|| cell_before(buf, buf.area.left(), x, y)) {
+                Some(bx) => attach(buf, bx, y, g),
+                None => pending.push_str(g),
+            }
             continue;
         }
         let w16 = u16::try_from(w).unwrap_or(u16::MAX);
         if x.saturating_add(w16) > right {
             break;
         }
-        let native = str_width(g, AmbiguousWidth::Narrow);
-        let cell = &mut buf[(x, y)];
-        cell.set_symbol(g).set_style(style);
-        if w != native
-            && let Some(forced) = NonZeroU16::new(w16)
+        // A cluster that starts with zero-width characters (Hangul vowels before an
+        // emoji modifier): a terminal puts those on the character before, so they go
+        // there in the buffer too, where ratatui's diff will see them change.
+        let lead = g
+            .char_indices()
+            .find(|&(_, c)| unicode_width::UnicodeWidthChar::width(c) != Some(0))
+            .map_or(0, |(i, _)| i);
+        let g = if lead > 0
+            && let Some(bx) = before.or_else(|| cell_before(buf, buf.area.left(), x, y))
         {
-            cell.set_diff_option(CellDiffOption::ForcedWidth(forced));
+            attach(buf, bx, y, &g[..lead]);
+            &g[lead..]
+        } else {
+            g
+        };
+        let cell = &mut buf[(x, y)];
+        if pending.is_empty() {
+            cell.set_symbol(g);
+        } else {
+            pending.push_str(g);
+            cell.set_symbol(&pending);
+            pending.clear();
         }
+        cell.set_style(style);
+        set_width(cell, w16);
         for cx in x + 1..x + w16 {
             buf[(cx, y)].reset();
             buf[(cx, y)].set_style(style);
         }
+        before = Some(x);
         x += w16;
     }
+    if !pending.is_empty()
+        && let Some(bx) = cell_before(buf, buf.area.left(), x, y)
+    {
+        // Nothing followed in `text`: the character before, wherever it is.
+        attach(buf, bx, y, &pending);
+    }
     x
+}
+
+/// Adds the zero-width `marks` to the character at (`x`, `y`), keeping its width.
+fn attach(buf: &mut Buffer, x: u16, y: u16, marks: &str) {
+    let cell = &mut buf[(x, y)];
+    let width = cell.cell_width();
+    let symbol = format!("{}{marks}", cell.symbol());
+    cell.set_symbol(&symbol);
+    set_width(cell, width);
 }
 
 /// Fills a rectangle with spaces in `style`.
@@ -194,7 +312,16 @@ fn render_text_pane(app: &App, theme: &Theme, buf: &mut Buffer, pane: Rect, colu
                         .get(pos.item)
                         .map(|it| crate::layout::item_text(&app.article, it));
                     for g in span.text.graphemes(true) {
-                        x = put_str(buf, x, y, column.right(), g, styled(style, offset), amb);
+                        x = put_str_after(
+                            buf,
+                            column.x,
+                            x,
+                            y,
+                            column.right(),
+                            g,
+                            styled(style, offset),
+                            amb,
+                        );
                         for ch in g.chars() {
                             offset += source
                                 .and_then(|(text, credit)| source_char_len(text, credit, offset))
@@ -204,8 +331,9 @@ fn render_text_pane(app: &App, theme: &Theme, buf: &mut Buffer, pane: Rect, colu
                 }
                 // Notation stands for one source character as a whole.
                 Some(src) => {
-                    x = put_str(
+                    x = put_str_after(
                         buf,
+                        column.x,
                         x,
                         y,
                         column.right(),
@@ -214,7 +342,9 @@ fn render_text_pane(app: &App, theme: &Theme, buf: &mut Buffer, pane: Rect, colu
                         amb,
                     )
                 }
-                None => x = put_str(buf, x, y, column.right(), &span.text, style, amb),
+                None => {
+                    x = put_str_after(buf, column.x, x, y, column.right(), &span.text, style, amb)
+                }
             }
         }
     }
@@ -270,20 +400,10 @@ fn wrap_plain(
         let w = str_width(g, amb);
         if used + w > width {
             if rows.len() == max_rows {
-                // Out of rows: end the last one with an ellipsis.
-                let last = rows.pop().unwrap_or_default();
-                let mut kept = String::new();
-                let mut kept_w = 0;
-                for g in last.graphemes(true) {
-                    let w = str_width(g, amb);
-                    if kept_w + w + 1 > width {
-                        break;
-                    }
-                    kept.push_str(g);
-                    kept_w += w;
-                }
-                kept.push('…');
-                rows.push(kept);
+                // Out of rows: the last one, with what is left, cut with an ellipsis.
+                let mut last = rows.pop().unwrap_or_default();
+                last.push_str(&graphemes[i..].concat());
+                rows.push(truncate(&last, width, amb).0.into_owned());
                 return rows;
             }
             rows.push(" ".repeat(indent));

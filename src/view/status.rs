@@ -5,8 +5,6 @@
 //! Pure: widths in terminal columns (with the ambiguous-width setting), no drawing; the
 //! UI draws the [`Placed`] pieces.
 
-use unicode_segmentation::UnicodeSegmentation;
-
 use crate::input::source::human_size;
 use crate::layout::{AmbiguousWidth, str_width};
 use crate::text::sanitize::for_terminal_line;
@@ -63,28 +61,13 @@ pub struct Placed {
 /// What goes between two pieces on the left.
 pub const SEPARATOR: &str = " │ ";
 
-/// Shortens `text` to at most `width` columns, ending it with "…" when something was cut;
-/// never cuts a grapheme (a wide character is dropped whole rather than halved). The
-/// status bar's one truncation: the UI's shared helper can take its place here.
+/// Shortens `text` to at most `width` columns, ending it with "…" when something was cut
+/// (through [`crate::text::truncate::truncate`], the one truncation: the ellipsis of the
+/// right width in either ambiguous mode, never half a wide character).
 pub fn shorten(text: &str, width: usize, amb: AmbiguousWidth) -> String {
-    if str_width(text, amb) <= width {
-        return text.to_string();
-    }
-    if width == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for g in text.graphemes(true) {
-        let w = str_width(g, amb);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push_str(g);
-        used += w;
-    }
-    out.push('…');
-    out
+    crate::text::truncate::truncate(text, width, amb)
+        .0
+        .into_owned()
 }
 
 /// The fewest columns a piece keeps before it is dropped.
@@ -239,6 +222,7 @@ impl App {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_segmentation::UnicodeSegmentation;
 
     const N: AmbiguousWidth = AmbiguousWidth::Narrow;
 

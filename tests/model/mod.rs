@@ -339,6 +339,11 @@ impl Term {
                     p => panic!("model: EL {p}"),
                 }
             }
+            'X' => {
+                // ECH: blanks `count` columns from the cursor, which stays.
+                let (x, y) = (usize::from(self.x), usize::from(self.y));
+                self.erase(y, x, x + usize::from(count));
+            }
             c => panic!("model: CSI {params}{c} is not something ui::wire writes"),
         }
     }
