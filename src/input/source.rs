@@ -7,9 +7,9 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::formats::Format;
-use crate::formats::detect::detect;
 use crate::input::decode::{DecodeError, DecodeOptions, decode_owned, decode_with_options};
+use crate::input::sniff::Format;
+use crate::input::sniff::detect;
 use crate::text::sanitize::for_terminal_line;
 
 /// The shipped article, carried by the binary so `yuedu` always has something to open.
@@ -148,7 +148,7 @@ pub struct LoadOptions<'a> {
     pub encoding: Option<&'a str>,
     pub force: bool,
     /// The format to read the file in (`--format`); `None` detects it
-    /// ([`crate::formats::detect`]).
+    /// ([`crate::input::sniff`]).
     pub format: Option<Format>,
 }
 
@@ -365,7 +365,7 @@ pub fn from_bytes(
     // may lie: valid UTF-8 is read as UTF-8 whatever it says).
     let meta_charset = match format {
         Format::Html if opts.encoding.is_none() && std::str::from_utf8(&bytes).is_err() => {
-            crate::formats::html::charset::prescan(&bytes)
+            crate::input::charset::prescan(&bytes)
         }
         _ => None,
     };

@@ -32,7 +32,7 @@ pub fn line_end(text: &str, start: usize) -> (usize, usize) {
 
 /// Where the lines of one source start, and a few column marks inside very long lines:
 /// four bytes a line (a 50 MB article of 720 000 lines: 2.9 MB), plus eight bytes every
-/// [`COL_MARK`] bytes of a line longer than that.
+/// `COL_MARK` (1 KB) bytes of a line longer than that.
 ///
 /// Offsets are 32 bits: sources are at most [`u32::MAX`] bytes
 /// ([`crate::input::source::MAX_SOURCE_BYTES`]).
@@ -126,7 +126,7 @@ impl LineIndex {
     }
 
     /// The 1-based line and column (in characters) of byte `offset` of `text` (the text
-    /// this index was built from). At most [`COL_MARK`] bytes are counted.
+    /// this index was built from). At most `COL_MARK` (1 KB) bytes are counted.
     pub fn line_col(&self, text: &str, offset: usize) -> (LineNo, usize) {
         let line = self.line_of(offset);
         let start = self.line_start(line, text).min(offset);

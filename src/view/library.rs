@@ -129,13 +129,13 @@ pub fn scan(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
 /// Whether a file without an extension starts like HTML, Markdown or EPUB.
 fn sniffs_as_markup(path: &Path) -> bool {
     use std::io::Read;
-    let mut head = Vec::with_capacity(formats::detect::SNIFF_BYTES);
+    let mut head = Vec::with_capacity(crate::input::sniff::SNIFF_BYTES);
     std::fs::File::open(path)
         .and_then(|f| {
-            f.take(formats::detect::SNIFF_BYTES as u64)
+            f.take(crate::input::sniff::SNIFF_BYTES as u64)
                 .read_to_end(&mut head)
         })
-        .is_ok_and(|_| formats::detect::sniff(&head) != formats::Format::Text)
+        .is_ok_and(|_| crate::input::sniff::sniff(&head) != formats::Format::Text)
 }
 
 /// What the library asks of the event loop after a key.

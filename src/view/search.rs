@@ -1,6 +1,6 @@
 //! Search: the query typed in the status bar, its matches (looked for a part at a time
 //! in a large article), and stepping through them. Matching a query against the text is
-//! [`QueryFinder`] alone.
+//! `QueryFinder` alone.
 
 use std::ops::Range;
 

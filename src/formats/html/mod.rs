@@ -3,7 +3,7 @@
 //! The page is parsed by html5ever (the HTML standard's tokenizer and tree builder, with
 //! every named and numeric character reference) into scraper's arena tree
 //! ([`dom`]); the character set was settled before, from the BOM, valid UTF-8, the
-//! meta ([`charset`]) or detection. Then:
+//! meta ([`crate::input::charset`]) or detection. Then:
 //!
 //! 1. **Furniture** is never read: scripts, styles, iframes, forms, `nav`, `aside`,
 //!    `footer`, hidden elements, and elements whose class or id names navigation,
@@ -54,7 +54,6 @@ use crate::formats::markup::{
 };
 use crate::formats::text::is_han;
 
-pub mod charset;
 pub mod dom;
 
 /// Parses a saved page (decoded text) into an article with a text buffer of its own.

@@ -3,7 +3,54 @@
 
 use std::path::Path;
 
-use super::Format;
+/// The formats yuedu reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum Format {
+    /// Newspaper-style plain text ([`crate::formats::text`]).
+    #[default]
+    Text,
+    /// Markdown, CommonMark with front matter ([`crate::formats::markdown`]).
+    Markdown,
+    /// An HTML page, a saved article ([`crate::formats::html`]).
+    Html,
+    /// An EPUB book: its chapters' XHTML, in spine order ([`crate::formats::epub`]).
+    Epub,
+}
+
+impl Format {
+    /// Every format, in the order `--format` lists them.
+    pub const ALL: [Format; 4] = [Format::Text, Format::Markdown, Format::Html, Format::Epub];
+
+    /// The format's name as the command line, `outline` and the status bar spell it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+            Format::Epub => "epub",
+        }
+    }
+
+    /// The format named `name` (as [`Format::name`] spells it; `md` for Markdown).
+    pub fn from_name(name: &str) -> Option<Format> {
+        match name.to_ascii_lowercase().as_str() {
+            "md" => Some(Format::Markdown),
+            n => Format::ALL.into_iter().find(|f| f.name() == n),
+        }
+    }
+
+    /// The format a file name's extension says (`None` for an extension of no format).
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" | "text" => Some(Format::Text),
+            "md" | "markdown" => Some(Format::Markdown),
+            "html" | "htm" | "xhtml" => Some(Format::Html),
+            "epub" => Some(Format::Epub),
+            _ => None,
+        }
+    }
+}
 
 /// How many bytes of the start of a file [`sniff`] looks at.
 pub const SNIFF_BYTES: usize = 4096;
