@@ -18,7 +18,7 @@ use crate::view::action::Action;
 use crate::view::keymap::{Key, Keymap};
 
 /// The documented default configuration, as shipped at the top of the repository.
-pub const DEFAULT_CONFIG: &str = include_str!("../config.toml");
+pub(crate) const DEFAULT_CONFIG: &str = include_str!("../config.toml");
 
 /// All settings.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -153,7 +153,7 @@ pub enum ColorSpec {
 }
 
 /// The 16 colour names, by ANSI index.
-pub const COLOR_NAMES: [&str; 16] = [
+pub(crate) const COLOR_NAMES: [&str; 16] = [
     "black",
     "red",
     "green",
@@ -346,7 +346,7 @@ impl Config {
     }
 
     /// The defaults overlaid with the TOML `text` of the file at `path` (used in messages).
-    pub fn from_user_text(path: &str, text: &str) -> Result<Config, ConfigError> {
+    pub(crate) fn from_user_text(path: &str, text: &str) -> Result<Config, ConfigError> {
         let user = DeTable::parse(text).map_err(|e| error_at(path, text, &e))?;
         // The actions the user rebinds, to let their keys win, and the span of `[keys]`
         // for a conflict message.
@@ -382,7 +382,7 @@ impl Config {
 }
 
 /// Where the user's configuration is looked for.
-pub fn user_config_path(explicit: Option<&Path>) -> Option<(PathBuf, bool)> {
+pub(crate) fn user_config_path(explicit: Option<&Path>) -> Option<(PathBuf, bool)> {
     if let Some(p) = explicit {
         return Some((p.to_path_buf(), true));
     }

@@ -29,7 +29,7 @@ pub use crate::text::lines::LineNo;
 
 /// Which of an article's source files a position is in: always 0 for a format of one
 /// file (plain text); an EPUB's chapters are numbered in reading order.
-pub type FileId = u16;
+pub(crate) type FileId = u16;
 
 /// One source file of an article: its decoded text and its line index.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -230,7 +230,7 @@ impl Block {
     }
 
     /// The byte offset in the source of the byte at `offset` in [`Block::text`].
-    pub fn src_at(&self, offset: usize) -> usize {
+    pub(crate) fn src_at(&self, offset: usize) -> usize {
         let idx = self.parts.partition_point(|p| p.offset() <= offset);
         let part = self.parts[idx.saturating_sub(1)];
         part.src() + offset.saturating_sub(part.offset())
@@ -269,12 +269,12 @@ impl Article {
     }
 
     /// The source line `block` starts on.
-    pub fn block_line(&self, block: &Block) -> LineNo {
+    pub(crate) fn block_line(&self, block: &Block) -> LineNo {
         self.line_of(block.file, block.src())
     }
 
     /// The source line a header line stands on.
-    pub fn header_line(&self, h: &HeaderLine) -> LineNo {
+    pub(crate) fn header_line(&self, h: &HeaderLine) -> LineNo {
         self.line_of(h.file, h.src as usize)
     }
 
@@ -325,7 +325,7 @@ const OFFSET_LIMIT: usize = u32::MAX as usize;
 impl SharedStr {
     /// `part`, a slice of `buf`, as a range of `buf` (no copy). A `part` that does not lie
     /// in `buf` is copied into a buffer of its own, so the result always equals `part`.
-    pub fn slice_of(buf: &Arc<String>, part: &str) -> SharedStr {
+    pub(crate) fn slice_of(buf: &Arc<String>, part: &str) -> SharedStr {
         match range_in(buf, part) {
             Some(range) => SharedStr::range_of(buf, range),
             None => SharedStr::from(part),
@@ -337,7 +337,7 @@ impl SharedStr {
     ///
     /// # Panics
     /// When `range` is out of bounds or not on character boundaries.
-    pub fn range_of(buf: &Arc<String>, range: Range<usize>) -> SharedStr {
+    pub(crate) fn range_of(buf: &Arc<String>, range: Range<usize>) -> SharedStr {
         SharedStr::new(Arc::clone(buf), range, OFFSET_LIMIT)
     }
 
@@ -345,7 +345,7 @@ impl SharedStr {
     ///
     /// # Panics
     /// When `range` is out of bounds or not on character boundaries.
-    pub fn slice(&self, range: Range<usize>) -> SharedStr {
+    pub(crate) fn slice(&self, range: Range<usize>) -> SharedStr {
         let (start, end) = self.range();
         assert!(
             range.start <= range.end && range.end <= end - start,
@@ -403,7 +403,8 @@ impl SharedStr {
     }
 
     /// Whether the text is a range of `buf` (shares it rather than owning a copy).
-    pub fn shares(&self, buf: &Arc<String>) -> bool {
+    #[cfg(test)]
+    pub(crate) fn shares(&self, buf: &Arc<String>) -> bool {
         Arc::ptr_eq(&self.buf, buf)
     }
 }

@@ -127,7 +127,7 @@ impl Level {
 }
 
 /// Rule → level, as `[check]` in `config.toml` sets them (the embedded file lists all).
-pub type RuleLevels = BTreeMap<Rule, Level>;
+pub(crate) type RuleLevels = BTreeMap<Rule, Level>;
 
 /// One finding: a rule, where, how serious, and what to do.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -261,7 +261,8 @@ impl FindingList {
     }
 
     /// The index of the first finding at byte `offset` of source `file` or after it.
-    pub fn first_from(&self, file: FileId, offset: usize) -> usize {
+    #[cfg(test)]
+    pub(crate) fn first_from(&self, file: FileId, offset: usize) -> usize {
         self.entries
             .partition_point(|e| (e.file, e.offset as usize) < (file, offset))
     }

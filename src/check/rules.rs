@@ -47,6 +47,9 @@ pub(super) enum Run {
 pub(super) struct RuleDef {
     pub(super) rule: Rule,
     pub(super) id: &'static str,
+    /// The default severity; `config.toml`'s `[check]` table is the one source of the
+    /// defaults at run time, and a test holds it to this column.
+    #[cfg_attr(not(test), allow(dead_code))]
     pub(super) severity: Severity,
     pub(super) formats: Formats,
     pub(super) explanation: &'static str,
@@ -198,13 +201,8 @@ impl Rule {
     }
 
     /// One line on what the rule finds.
-    pub fn explanation(self) -> &'static str {
+    pub(crate) fn explanation(self) -> &'static str {
         self.def().explanation
-    }
-
-    /// The severity of its findings unless `config.toml` says otherwise.
-    pub fn default_severity(self) -> Severity {
-        self.def().severity
     }
 
     /// The formats it applies to.

@@ -27,7 +27,7 @@ pub struct FileReport<'a> {
 
 /// A file's counts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Summary<'a> {
+pub(crate) struct Summary<'a> {
     pub path: &'a str,
     pub encoding: &'a str,
     pub findings: usize,
@@ -173,7 +173,7 @@ pub fn write_json(reports: &[FileReport<'_>], out: &mut impl io::Write) -> io::R
 
 /// Pretty-printing values of different types through one closure.
 mod erased {
-    pub trait Json {
+    pub(crate) trait Json {
         fn pretty(&self) -> String;
     }
 

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 /// File name endings of articles, as the library lists them.
-pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md"];
+pub(crate) const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md"];
 
 /// Why the paths given to a command name no articles to read.
 #[derive(Debug, thiserror::Error)]
@@ -82,7 +82,7 @@ pub fn expand(paths: &[PathBuf], stdin_piped: bool) -> Result<Vec<Target>, Targe
 }
 
 /// Whether `path` names an article file by its ending.
-pub fn is_article(path: &Path) -> bool {
+pub(crate) fn is_article(path: &Path) -> bool {
     path.extension().is_some_and(|e| {
         ARTICLE_EXTENSIONS.contains(&e.to_string_lossy().to_ascii_lowercase().as_str())
     })

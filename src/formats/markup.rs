@@ -18,7 +18,7 @@ use crate::formats::text::is_han;
 
 /// Where an element starts in the source file: its byte offset and its 1-based line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct SourcePos {
+pub(crate) struct SourcePos {
     /// Byte offset in the decoded source text.
     pub offset: usize,
     /// 1-based line.
@@ -41,7 +41,7 @@ impl LineIndex {
     }
 
     /// The position of byte `offset`.
-    pub fn at_offset(&self, offset: usize) -> SourcePos {
+    pub(crate) fn at_offset(&self, offset: usize) -> SourcePos {
         let line = self.starts.partition_point(|&s| s as usize <= offset);
         SourcePos {
             offset,
@@ -50,7 +50,7 @@ impl LineIndex {
     }
 
     /// The position of the start of 1-based `line` (clamped to the last line).
-    pub fn at_line(&self, line: LineNo) -> SourcePos {
+    pub(crate) fn at_line(&self, line: LineNo) -> SourcePos {
         let line = line.clamp(1, self.starts.len());
         SourcePos {
             offset: self.starts[line - 1] as usize,
@@ -61,7 +61,7 @@ impl LineIndex {
 
 /// A credit found at the end of a caption: the name and the credit as printed.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FoundCredit {
+pub(crate) struct FoundCredit {
     pub name: String,
     pub printed: String,
 }
@@ -75,7 +75,7 @@ struct Draft {
 
 /// The article's header fields, each with the source position it came from.
 #[derive(Debug, Clone, Default)]
-pub struct Header {
+pub(crate) struct Header {
     pub title: Option<(String, SourcePos)>,
     pub byline: Option<(String, SourcePos)>,
     pub authors: Vec<String>,
@@ -86,7 +86,7 @@ pub struct Header {
 
 /// Collects blocks in reading order into one text buffer.
 #[derive(Default)]
-pub struct Builder {
+pub(crate) struct Builder {
     text: String,
     drafts: Vec<Draft>,
 }
@@ -111,7 +111,7 @@ impl Builder {
     }
 
     /// Adds a caption, its credit split off when it ends in one ([`split_credit`]).
-    pub fn push_caption(&mut self, text: &str, pos: SourcePos) {
+    pub(crate) fn push_caption(&mut self, text: &str, pos: SourcePos) {
         let (caption, credit) = split_credit(text);
         match credit {
             Some(c) if !caption.is_empty() => {
@@ -126,18 +126,6 @@ impl Builder {
                 });
             }
             _ => self.push(BlockKind::Caption, text, pos),
-        }
-    }
-
-    /// The kind of the last block added.
-    pub fn last_kind(&self) -> Option<BlockKind> {
-        self.drafts.last().map(|d| d.kind)
-    }
-
-    /// Changes the kind of the last block added.
-    pub fn set_last_kind(&mut self, kind: BlockKind) {
-        if let Some(d) = self.drafts.last_mut() {
-            d.kind = kind;
         }
     }
 
@@ -206,7 +194,7 @@ fn to_u32(n: usize) -> u32 {
 /// stand in `source`, when they stand there as they are on the element's line (not
 /// behind an entity or markup): `check` then gives the column of the text, not of the
 /// tag. A block whose text is not found keeps the element's offset.
-pub fn anchor_text(article: &mut Article, source: &str) {
+pub(crate) fn anchor_text(article: &mut Article, source: &str) {
     for b in &mut article.blocks {
         let Some(first) = b.parts.as_slice().first().copied() else {
             continue;
@@ -233,7 +221,7 @@ pub fn anchor_text(article: &mut Article, source: &str) {
 /// at all where a line break stood between two Chinese characters (CSS Text's segment
 /// break rule), none at the ends. U+3000 and no-break spaces are kept inside, trimmed
 /// at the ends.
-pub fn collapse_ws(s: &str) -> String {
+pub(crate) fn collapse_ws(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending: Option<bool> = None; // Some(had a line break)
     for c in s.chars() {
@@ -256,7 +244,7 @@ pub fn collapse_ws(s: &str) -> String {
 }
 
 /// `s` without white space at its ends, ideographic and no-break spaces included.
-pub fn trim_text(s: &str) -> &str {
+pub(crate) fn trim_text(s: &str) -> &str {
     s.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}')
 }
 
@@ -290,7 +278,7 @@ const CREDIT_ROLES: &[&str] = &[
 /// 摄）", "…。图/李四", "…。摄影：王五" — split into the caption and the credit (name
 /// and the credit as printed). The credit is what follows the caption's last sentence
 /// mark (or a space), at most 24 characters.
-pub fn split_credit(text: &str) -> (&str, Option<FoundCredit>) {
+pub(crate) fn split_credit(text: &str) -> (&str, Option<FoundCredit>) {
     let text = trim_text(text);
     let body = text
         .strip_suffix(['）', ')'])
@@ -397,7 +385,7 @@ fn credit_start(s: &str) -> usize {
 
 /// A person's name with its padding removed: "高  远" → "高远", "周 航" → "周航"; Latin
 /// names keep single spaces.
-pub fn squeeze_name(s: &str) -> String {
+pub(crate) fn squeeze_name(s: &str) -> String {
     let parts: Vec<&str> = s
         .split(|c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}')
         .filter(|p| !p.is_empty())
@@ -412,7 +400,7 @@ pub fn squeeze_name(s: &str) -> String {
 
 /// What an info line under a headline says.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Info {
+pub(crate) struct Info {
     pub date: Option<String>,
     pub source: Option<String>,
     pub authors: Vec<String>,
@@ -481,7 +469,7 @@ const DATE_LABELS: &[&str] = &[
 /// "文｜周 航　图｜许 帆", "作者：张三 | 2026年5月1日" — into its date, source and
 /// authors. `None` when it is not one: longer than 120 characters, a sentence, or
 /// with none of the three.
-pub fn parse_info(line: &str) -> Option<Info> {
+pub(crate) fn parse_info(line: &str) -> Option<Info> {
     let line = trim_text(line);
     if line.chars().count() > 120 || line.ends_with(['。', '！', '？']) {
         return None;
@@ -603,7 +591,7 @@ pub fn parse_info(line: &str) -> Option<Info> {
 /// The authors a dateline at the start of a paragraph names: "新华社北京11月20日电（记者
 /// 张三、李四）", "〔記者林美玲／台南報導〕", "本报讯（记者 王五）". Looked for in the
 /// first 60 characters; the paragraph is left as it is.
-pub fn dateline_authors(paragraph: &str) -> Vec<String> {
+pub(crate) fn dateline_authors(paragraph: &str) -> Vec<String> {
     let head: String = paragraph.chars().take(60).collect();
     let Some(open) = head.find(['〔', '（', '(', '【']) else {
         return Vec::new();
@@ -619,7 +607,7 @@ pub fn dateline_authors(paragraph: &str) -> Vec<String> {
 
 /// The first date in `s`: 2026-11-20, 2026/11/20, 2026.11.20 or 2026年11月20日, with a
 /// time after it (08:30, 08:30:15) when there is one.
-pub fn find_date(s: &str) -> Option<String> {
+pub(crate) fn find_date(s: &str) -> Option<String> {
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     let digits = |from: usize, min: usize, max: usize| -> Option<usize> {
         let n = chars[from..]
@@ -703,7 +691,7 @@ const NOTE_WORDS: &[&str] = &[
 ];
 
 /// An editor's line or end mark: "（责任编辑：王 丽）", "责编：李四", "（完）", "【编辑：…】".
-pub fn is_note(text: &str) -> bool {
+pub(crate) fn is_note(text: &str) -> bool {
     let t = trim_text(text);
     if t.chars().count() > 60 {
         return false;
@@ -727,7 +715,7 @@ pub fn is_note(text: &str) -> bool {
 
 /// Whether a paragraph that is all bold is a subhead: short, not a quotation (a pull
 /// quote), not a byline ("文｜周航"), not a sentence ending in 。.
-pub fn bold_line_is_heading(text: &str) -> bool {
+pub(crate) fn bold_line_is_heading(text: &str) -> bool {
     let t = trim_text(text);
     let n = t.chars().count();
     if n == 0 || n > 30 {

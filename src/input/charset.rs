@@ -4,12 +4,12 @@
 //! meta on a UTF-8 page often lies (saved pages keep the original `gb2312`).
 
 /// How far into the page the declaration is looked for, in bytes.
-pub const PRESCAN_BYTES: usize = 1024;
+pub(crate) const PRESCAN_BYTES: usize = 1024;
 
 /// The encoding a page's meta names, as an `encoding_rs` name (`gb2312` and `gbk` read
 /// as GB18030, their superset); `None` when there is none, it names no encoding, or
 /// the bytes start with a BOM.
-pub fn prescan(bytes: &[u8]) -> Option<&'static str> {
+pub(crate) fn prescan(bytes: &[u8]) -> Option<&'static str> {
     if encoding_rs::Encoding::for_bom(bytes).is_some() {
         return None;
     }

@@ -114,7 +114,10 @@ pub fn decode_with(bytes: &[u8], encoding: Option<&str>) -> Result<Decoded, Deco
 
 /// Decodes `bytes` read whole from a file: like [`decode_with_options`], but plain valid
 /// UTF-8 (the common case) becomes the text without a copy.
-pub fn decode_owned(bytes: Vec<u8>, options: &DecodeOptions<'_>) -> Result<Decoded, DecodeError> {
+pub(crate) fn decode_owned(
+    bytes: Vec<u8>,
+    options: &DecodeOptions<'_>,
+) -> Result<Decoded, DecodeError> {
     let plain =
         options.encoding.is_none() && Encoding::for_bom(&bytes).is_none() && !bytes.contains(&0);
     if !plain {

@@ -32,7 +32,7 @@ impl Format {
     }
 
     /// The format named `name` (as [`Format::name`] spells it; `md` for Markdown).
-    pub fn from_name(name: &str) -> Option<Format> {
+    pub(crate) fn from_name(name: &str) -> Option<Format> {
         match name.to_ascii_lowercase().as_str() {
             "md" => Some(Format::Markdown),
             n => Format::ALL.into_iter().find(|f| f.name() == n),
@@ -40,7 +40,7 @@ impl Format {
     }
 
     /// The format a file name's extension says (`None` for an extension of no format).
-    pub fn from_path(path: &Path) -> Option<Format> {
+    pub(crate) fn from_path(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
         match ext.as_str() {
             "txt" | "text" => Some(Format::Text),
@@ -53,11 +53,11 @@ impl Format {
 }
 
 /// How many bytes of the start of a file [`sniff`] looks at.
-pub const SNIFF_BYTES: usize = 4096;
+pub(crate) const SNIFF_BYTES: usize = 4096;
 
 /// The format of a file: `forced` (`--format`) wins, then the extension of `path`, then
 /// what the first bytes look like.
-pub fn detect(forced: Option<Format>, path: Option<&Path>, bytes: &[u8]) -> Format {
+pub(crate) fn detect(forced: Option<Format>, path: Option<&Path>, bytes: &[u8]) -> Format {
     forced
         .or_else(|| path.and_then(Format::from_path))
         .unwrap_or_else(|| sniff(bytes))
@@ -69,7 +69,7 @@ pub fn detect(forced: Option<Format>, path: Option<&Path>, bytes: &[u8]) -> Form
 /// YAML (`---`) or TOML (`+++`) front matter followed by `key:`/`key =` lines, or a line
 /// starting with `#`–`###` and a space among the first lines, is Markdown; anything
 /// else is plain text.
-pub fn sniff(bytes: &[u8]) -> Format {
+pub(crate) fn sniff(bytes: &[u8]) -> Format {
     if bytes.starts_with(b"PK\x03\x04") {
         // The EPUB container: an uncompressed first entry "mimetype" holding the type.
         let head = &bytes[..bytes.len().min(SNIFF_BYTES)];

@@ -20,7 +20,7 @@ pub const SHIPPED_ARTICLE: &str = include_str!("../../articles/yuyao-yangtze-del
 pub const SHIPPED_PATH: &str = "articles/yuyao-yangtze-delta.txt";
 
 /// A byte count for people: 6.4 KB, 1.2 MB.
-pub fn human_size(bytes: u64) -> String {
+pub(crate) fn human_size(bytes: u64) -> String {
     match bytes {
         b if b < 1024 => format!("{b} B"),
         b if b < 1024 * 1024 => format!("{:.1} KB", b as f64 / 1024.0),
@@ -117,7 +117,7 @@ pub enum LoadError {
 
 /// The largest text yuedu reads, in bytes (4 GiB): positions in the text, and lines and
 /// columns of findings, are kept in 32 bits.
-pub const MAX_SOURCE_BYTES: usize = u32::MAX as usize;
+pub(crate) const MAX_SOURCE_BYTES: usize = u32::MAX as usize;
 
 fn too_large(path: &str, size: u64) -> LoadError {
     LoadError::TooLarge {
@@ -208,17 +208,17 @@ fn load_file(path: &Path, opts: LoadOptions<'_>) -> Result<Source, LoadError> {
 /// device, a /proc file — anything whose size is not known before it is read. More is
 /// refused as too large, so `/dev/zero` or a writer that never stops costs at most this
 /// much memory.
-pub const MAX_STREAM_BYTES: usize = 256 << 20;
+pub(crate) const MAX_STREAM_BYTES: usize = 256 << 20;
 
 /// How much of the input is looked at before the rest is read: binary data (a NUL byte
 /// outside UTF-16 text) in this block is refused at once, without reading further.
-pub const FIRST_BLOCK_BYTES: usize = 64 * 1024;
+pub(crate) const FIRST_BLOCK_BYTES: usize = 64 * 1024;
 
 /// Reads `reader` to its end, or refuses it: as binary when its first block
 /// ([`FIRST_BLOCK_BYTES`]) decodes as binary under `opts` (unless `--force`), as too
 /// large when it holds more than `limit` bytes. `expected` is a capacity hint (the
 /// file's size, 0 when unknown). Memory stays under `limit` plus one block.
-pub fn read_limited(
+pub(crate) fn read_limited(
     mut reader: impl Read,
     limit: usize,
     expected: usize,

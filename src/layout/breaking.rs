@@ -27,20 +27,20 @@ use crate::text::fullwidth::Fullwidth;
 use crate::text::width::{first_grapheme, grapheme_width, is_plain, plain_width};
 
 /// A break that breaks no rule.
-pub const LEGAL: u8 = 0;
+pub(crate) const LEGAL: u8 = 0;
 /// A break inside something that should be kept whole, but not inside a run of
 /// letters or digits or a pair.
-pub const SOFT: u8 = 1;
+pub(crate) const SOFT: u8 = 1;
 /// A break inside a run of letters or digits, a number or a pair (—— ……).
-pub const GLUE: u8 = 2;
+pub(crate) const GLUE: u8 = 2;
 /// A break against the clreq prohibition rules.
-pub const PROHIBITED: u8 = 3;
+pub(crate) const PROHIBITED: u8 = 3;
 /// A break anywhere between grapheme clusters.
-pub const ANYWHERE: u8 = 4;
+pub(crate) const ANYWHERE: u8 = 4;
 
 /// What a segment of an item is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SegKind {
+pub(crate) enum SegKind {
     /// Decoration before the text (indent, caption marker): glued to what follows.
     Prefix,
     /// Source text.
@@ -56,7 +56,7 @@ pub enum SegKind {
 
 /// A run of text in one role.
 #[derive(Debug, Clone, Copy)]
-pub struct Seg<'a> {
+pub(crate) struct Seg<'a> {
     pub text: &'a str,
     pub role: Role,
     /// Offset of the text in the item's source text; `None` for decoration.
@@ -71,7 +71,7 @@ pub struct Seg<'a> {
 
 /// Options the breaker needs.
 #[derive(Debug, Clone, Copy)]
-pub struct BreakOptions {
+pub(crate) struct BreakOptions {
     pub width: usize,
     pub ambiguous: AmbiguousWidth,
     pub level: LineBreakLevel,
@@ -162,7 +162,7 @@ const CHUNK: usize = 4096;
 /// in order (a caller keeping the lines in another form never holds them all). `item`
 /// goes into every line's [`Pos`]; `src_len` is the length of the item's source text
 /// (with a credit's).
-pub fn layout_segments_each(
+pub(crate) fn layout_segments_each(
     segs: &[Seg<'_>],
     item: usize,
     src_len: usize,

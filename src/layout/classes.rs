@@ -6,21 +6,29 @@ use unicode_width::UnicodeWidthChar;
 use super::LineBreakLevel;
 
 /// Pause and stop marks (点号): never at a line start.
-pub const PAUSE_STOP: &str = "，。、；：？！．‼⁇⁈⁉,.;:?!";
+#[cfg(test)]
+pub(crate) const PAUSE_STOP: &str = "，。、；：？！．‼⁇⁈⁉,.;:?!";
 /// Closing quotes and brackets: never at a line start.
-pub const CLOSING: &str = "”’」』〞〟»›）〕］｝〉》】〗〙｠⦆)]}";
+#[cfg(test)]
+pub(crate) const CLOSING: &str = "”’」』〞〟»›）〕］｝〉》】〗〙｠⦆)]}";
 /// Connector marks: never at a line start (a single — is handled apart).
-pub const CONNECTOR: &str = "～〜–‐゠-";
+#[cfg(test)]
+pub(crate) const CONNECTOR: &str = "～〜–‐゠-";
 /// Interpuncts: never at a line start.
-pub const INTERPUNCT: &str = "·・‧";
+#[cfg(test)]
+pub(crate) const INTERPUNCT: &str = "·・‧";
 /// Postfixed abbreviations: never at a line start.
-pub const POSTFIX: &str = "%％‰‱℃℉°′″";
+#[cfg(test)]
+pub(crate) const POSTFIX: &str = "%％‰‱℃℉°′″";
 /// The solidus: never at a line start; at GB level and above never at a line end.
-pub const SOLIDUS: &str = "/／";
+#[cfg(test)]
+pub(crate) const SOLIDUS: &str = "/／";
 /// Opening quotes and brackets: never at a line end.
-pub const OPENING: &str = "“‘「『〝«‹（〔［｛〈《【〖〘｟⦅([{";
+#[cfg(test)]
+pub(crate) const OPENING: &str = "“‘「『〝«‹（〔［｛〈《【〖〘｟⦅([{";
 /// Prefixed abbreviations: never at a line end.
-pub const PREFIX: &str = "￥¥$＄£￡€₩";
+#[cfg(test)]
+pub(crate) const PREFIX: &str = "￥¥$＄£￡€₩";
 /// Marks that come in unbreakable pairs (——, ……, ⋯⋯, ‥‥).
 pub const INSEPARABLE_PAIR: &str = "—…⋯‥";
 /// Dashes that the strict level keeps from a line start.
@@ -29,7 +37,7 @@ pub const DASHES: &str = "—⸺";
 pub const ELLIPSES: &str = "…⋯";
 
 /// The em dash, U+2014.
-pub const EM_DASH: char = '—';
+pub(crate) const EM_DASH: char = '—';
 
 /// Whether `c` may never start a line (whatever its neighbours): in [`PAUSE_STOP`],
 /// [`CLOSING`], [`CONNECTOR`], [`INTERPUNCT`], [`POSTFIX`] or [`SOLIDUS`].
@@ -71,33 +79,33 @@ pub fn end_prohibited(c: char, level: LineBreakLevel) -> bool {
 }
 
 /// Whether `c` is in [`SOLIDUS`].
-pub fn is_solidus(c: char) -> bool {
+pub(crate) fn is_solidus(c: char) -> bool {
     matches!(c, '/' | '／')
 }
 
 /// Whether `c` is an inseparable-pair mark (in [`INSEPARABLE_PAIR`]).
-pub fn is_pair_mark(c: char) -> bool {
+pub(crate) fn is_pair_mark(c: char) -> bool {
     matches!(c, '—' | '…' | '⋯' | '‥')
 }
 
 /// Whether `c` is in [`DASHES`] or [`ELLIPSES`]: kept from a line start at the strict
 /// level.
-pub fn is_strict_start_prohibited(c: char) -> bool {
+pub(crate) fn is_strict_start_prohibited(c: char) -> bool {
     matches!(c, '—' | '⸺' | '…' | '⋯')
 }
 
 /// An opening quotation mark (Unicode QU, Pi).
-pub fn is_opening_quote(c: char) -> bool {
+pub(crate) fn is_opening_quote(c: char) -> bool {
     matches!(c, '“' | '‘')
 }
 
 /// A closing quotation mark (Unicode QU, Pf).
-pub fn is_closing_quote(c: char) -> bool {
+pub(crate) fn is_closing_quote(c: char) -> bool {
     matches!(c, '”' | '’')
 }
 
 /// White space, including the ideographic space U+3000.
-pub fn is_space(c: char) -> bool {
+pub(crate) fn is_space(c: char) -> bool {
     c.is_whitespace()
 }
 
@@ -105,7 +113,7 @@ pub fn is_space(c: char) -> bool {
 /// characters (Han, kana, CJK and fullwidth punctuation, emoji) and the ambiguous
 /// punctuation of Chinese text (“ ” ‘ ’ … — · ▲ …). Break opportunities exist on both
 /// sides of such a character; between two other non-space characters there are none.
-pub fn is_cjk(c: char) -> bool {
+pub(crate) fn is_cjk(c: char) -> bool {
     if c.is_ascii() {
         return false;
     }

@@ -27,11 +27,11 @@ pub use store::{CACHED_ITEMS, Layout, SPARSE_ITEM_BYTES, SpanRef, Spans};
 use breaking::{BreakOptions, Seg, SegKind};
 
 /// The marker shown before a caption (decoration).
-pub const CAPTION_MARKER: &str = "▲ ";
+pub(crate) const CAPTION_MARKER: &str = "▲ ";
 /// The base shown before a text that starts with a zero-width character (decoration).
-pub const MARK_BASE: &str = "\u{25CC}";
+pub(crate) const MARK_BASE: &str = "\u{25CC}";
 /// The separator shown between a caption and its credit (decoration).
-pub const CREDIT_SEPARATOR: &str = " ";
+pub(crate) const CREDIT_SEPARATOR: &str = " ";
 
 /// How strictly the clreq line-break prohibition rules are applied.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Deserialize)]
@@ -198,7 +198,7 @@ impl Items {
 }
 
 /// The items in order ([`Items::iter`]).
-pub type ItemsIter = std::iter::Chain<
+pub(crate) type ItemsIter = std::iter::Chain<
     std::iter::Take<std::array::IntoIter<Item, HEAD_ITEMS>>,
     std::iter::Map<Range<usize>, fn(usize) -> Item>,
 >;
@@ -245,7 +245,7 @@ pub fn items(article: &Article) -> Items {
 }
 
 /// Item `index` of `article`'s items ([`items`]).
-pub fn item_at(article: &Article, index: usize) -> Option<Item> {
+pub(crate) fn item_at(article: &Article, index: usize) -> Option<Item> {
     items(article).get(index)
 }
 
@@ -254,7 +254,7 @@ pub fn item_at(article: &Article, index: usize) -> Option<Item> {
 const HEAD_ITEMS: usize = 7;
 
 /// The header line a header item shows (`None` for a block, or a line the article lacks).
-pub fn header_of(article: &Article, item: Item) -> Option<&crate::article::HeaderLine> {
+pub(crate) fn header_of(article: &Article, item: Item) -> Option<&crate::article::HeaderLine> {
     match item {
         Item::Banner => article.banner.as_ref(),
         Item::Title => article.title.as_ref(),
@@ -287,7 +287,7 @@ pub fn str_width(s: &str, ambiguous: AmbiguousWidth) -> usize {
 
 /// The length of an item's source text, a caption's credit included: the offset just
 /// past its end.
-pub fn item_len(article: &Article, item: Item) -> usize {
+pub(crate) fn item_len(article: &Article, item: Item) -> usize {
     let (text, credit) = item_text(article, item);
     text.len() + credit.map_or(0, str::len)
 }
@@ -302,7 +302,7 @@ pub fn layout_item(article: &Article, item: Item, index: usize, opts: &LayoutOpt
 
 /// [`layout_item`] handing each line to `emit` as soon as it is made, in order: the
 /// lines of a long paragraph are never all held at once.
-pub fn layout_item_each(
+pub(crate) fn layout_item_each(
     article: &Article,
     item: Item,
     index: usize,

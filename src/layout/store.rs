@@ -137,7 +137,7 @@ pub struct SpanRef<'a> {
 
 impl SpanRef<'_> {
     /// The span as an owned [`Span`].
-    pub fn to_span(&self) -> Span {
+    pub(crate) fn to_span(&self) -> Span {
         Span {
             text: self.text.clone().into_owned(),
             role: self.role,
@@ -236,7 +236,7 @@ impl Layout {
     }
 
     /// The index of item `k`'s first line, if it is laid out.
-    pub fn item_start(&self, k: usize) -> Option<usize> {
+    pub(crate) fn item_start(&self, k: usize) -> Option<usize> {
         with_lines!(&self.store, l => l.starts.get(k).map(|s| s.get()))
     }
 
@@ -249,7 +249,7 @@ impl Layout {
     /// that a large article can be laid out a part at a time; the result is the same as
     /// [`Layout::new`]'s once every item is laid out. `items` are the article's
     /// [`items`].
-    pub fn extend_to(&mut self, article: &Article, items: &Items, end: usize) {
+    pub(crate) fn extend_to(&mut self, article: &Article, items: &Items, end: usize) {
         let end = end.min(items.len());
         if self.laid_out() >= end {
             return;
@@ -452,7 +452,8 @@ impl Layout {
 
     /// The bytes the layout holds on the heap (capacities, the item index and the items
     /// laid out again included).
-    pub fn heap_bytes(&self) -> usize {
+    #[cfg(test)]
+    pub(crate) fn heap_bytes(&self) -> usize {
         let cache = self.cache.borrow();
         let made: usize = cache
             .items
@@ -834,6 +835,7 @@ impl<I: Idx> Lines<I> {
         }
     }
 
+    #[cfg(test)]
     fn heap_bytes(&self) -> usize {
         self.starts.capacity() * size_of::<I>()
             + self.dense.capacity() * size_of::<Dense<I>>()

@@ -4,7 +4,7 @@ use crate::article::{Block, BlockKind, Credit, Parts};
 
 /// A deterministic pseudo-random text of `n` pieces drawn from `pieces` (a linear
 /// congruential generator seeded with `seed`).
-pub fn random_text(pieces: &[&str], seed: u64, n: usize) -> String {
+pub(crate) fn random_text(pieces: &[&str], seed: u64, n: usize) -> String {
     let mut x = seed;
     let mut out = String::new();
     for _ in 0..n {

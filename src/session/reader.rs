@@ -52,10 +52,10 @@ fn set_key(key: &Key, value: String) {
 
 /// Files larger than this open progressively: the first [`PREFIX_BYTES`] are shown at
 /// once, the whole file is read, parsed and checked in the background.
-pub const PROGRESSIVE_LOAD_BYTES: u64 = 1 << 20;
+pub(crate) const PROGRESSIVE_LOAD_BYTES: u64 = 1 << 20;
 
 /// How much of a large file is shown before the whole of it is read.
-pub const PREFIX_BYTES: usize = 256 * 1024;
+pub(crate) const PREFIX_BYTES: usize = 256 * 1024;
 
 /// Opens `src` in a reader of `size`, resuming where it was left when the configuration
 /// says so.

@@ -21,7 +21,7 @@ const FILE_NAME: &str = "positions.json";
 /// FNV-1a over 64-bit little-endian words (the tail a byte at a time), plus the length:
 /// stable across Rust versions and platforms, unlike `DefaultHasher`, and eight times
 /// fewer steps than byte-wise FNV on a 50 MB article.
-pub fn content_hash(text: &str) -> u64 {
+pub(crate) fn content_hash(text: &str) -> u64 {
     const PRIME: u64 = 0x0100_0000_01b3;
     let bytes = text.as_bytes();
     let mut words = bytes.chunks_exact(8);
@@ -68,7 +68,7 @@ pub fn state_dir() -> Option<PathBuf> {
 
 /// The store of reading positions in a directory.
 #[derive(Debug, Clone)]
-pub struct Store {
+pub(crate) struct Store {
     dir: PathBuf,
 }
 

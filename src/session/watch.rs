@@ -24,7 +24,7 @@ pub enum WatchMode {
 }
 
 /// How often the polling watcher looks at the file.
-pub const POLL_INTERVAL: Duration = Duration::from_secs(1);
+pub(crate) const POLL_INTERVAL: Duration = Duration::from_secs(1);
 
 /// A running watch; dropping it stops watching.
 pub struct FileWatch {

@@ -19,10 +19,10 @@ const WAITING: u8 = 2;
 static GATE: AtomicU8 = AtomicU8::new(OPEN);
 
 /// How long the key thread waits for a key before it looks at the gate again.
-pub const POLL: Duration = Duration::from_millis(100);
+pub(crate) const POLL: Duration = Duration::from_millis(100);
 
 /// Called by the key thread before each wait for a key: holds it while a pause is asked.
-pub fn wait_at_gate() {
+pub(crate) fn wait_at_gate() {
     while GATE.load(Ordering::SeqCst) != OPEN {
         GATE.store(WAITING, Ordering::SeqCst);
         thread::sleep(Duration::from_millis(10));
@@ -45,7 +45,7 @@ fn resume_input() {
 
 /// The editor's command: `$VISUAL`, else `$EDITOR`, else `vi`, split at spaces
 /// ("code --wait" works).
-pub fn editor_command() -> Vec<String> {
+pub(crate) fn editor_command() -> Vec<String> {
     let chosen = ["VISUAL", "EDITOR"]
         .iter()
         .filter_map(|v| std::env::var(v).ok())

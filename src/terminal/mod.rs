@@ -54,7 +54,7 @@ enum Msg {
 }
 
 /// Reads an article and what `check` finds in it; the error is for the status bar.
-pub type ReadArticle = dyn Fn() -> Result<(Article, FindingList), LoadError>;
+pub(crate) type ReadArticle = dyn Fn() -> Result<(Article, FindingList), LoadError>;
 
 /// What the reader needs to read its article again.
 pub struct Reload {
@@ -160,7 +160,8 @@ fn spawn_input(tx: Sender<Msg>) {
 }
 
 /// Opens the article at a path for a screen of a size (the library's Enter).
-pub type OpenArticle<'a> = dyn Fn(&std::path::Path, (u16, u16)) -> Result<Opened, OpenError> + 'a;
+pub(crate) type OpenArticle<'a> =
+    dyn Fn(&std::path::Path, (u16, u16)) -> Result<Opened, OpenError> + 'a;
 
 /// How often the watchdog looks whether the terminal is still there.
 const TERMINAL_CHECK: Duration = Duration::from_millis(250);

@@ -116,7 +116,7 @@ fn ask(tty: &mut File, timeout: Duration) -> Option<u32> {
 }
 
 /// The column of the last cursor position report (`ESC [ row ; col R`) in `bytes`.
-pub fn parse_cpr(bytes: &[u8]) -> Option<u32> {
+pub(crate) fn parse_cpr(bytes: &[u8]) -> Option<u32> {
     let end = bytes.iter().rposition(|&b| b == b'R')?;
     let start = bytes[..end].windows(2).rposition(|w| w == b"\x1b[")?;
     let body = std::str::from_utf8(&bytes[start + 2..end]).ok()?;

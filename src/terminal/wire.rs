@@ -52,7 +52,7 @@ pub enum ScrollMethod {
 impl ScrollMethod {
     /// The method for a terminal named `term` (`$TERM`) when the setting allows scroll
     /// regions at all.
-    pub fn for_terminal(enabled: bool, term: Option<&str>) -> ScrollMethod {
+    pub(crate) fn for_terminal(enabled: bool, term: Option<&str>) -> ScrollMethod {
         let term = term.unwrap_or("").trim();
         if !enabled || term.is_empty() || term == "dumb" || term.starts_with("vt52") {
             ScrollMethod::Off
@@ -78,7 +78,7 @@ impl ScrollMethod {
 /// it alone decides, as it names the innermost terminal that sets it. Inside tmux or
 /// screen the terminal is the multiplexer, which has no margins, whatever the variables
 /// it inherited say.
-pub fn margins_for(
+pub(crate) fn margins_for(
     setting: ScrollMargins,
     method: ScrollMethod,
     env: impl Fn(&str) -> Option<String>,
@@ -372,11 +372,6 @@ impl<W: Write> Wire<W> {
     /// The writer, to take what was written.
     pub fn writer_mut(&mut self) -> &mut W {
         &mut self.out
-    }
-
-    /// The bytes written so far.
-    pub fn bytes_written(&self) -> u64 {
-        self.written
     }
 
     /// Forgets everything known about the terminal: after someone else wrote to it.
@@ -811,7 +806,7 @@ pub fn draw<W: Write>(
 
 /// Forgets what the terminal shows, so that the next frame is drawn whole: after the
 /// screen was cleared behind ratatui's back (a return from Ctrl-Z).
-pub fn forget<W: Write>(terminal: &mut Terminal<Wire<W>>) {
+pub(crate) fn forget<W: Write>(terminal: &mut Terminal<Wire<W>>) {
     terminal.swap_buffers();
     terminal.swap_buffers();
     terminal.backend_mut().forget();

@@ -5,7 +5,7 @@
 use unicode_width::UnicodeWidthChar;
 
 /// A CJK ideograph (the unified blocks and their extensions, compatibility ideographs).
-pub fn is_han(c: char) -> bool {
+pub(crate) fn is_han(c: char) -> bool {
     matches!(c as u32,
         0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F | 0x30000..=0x3134F)
 }
@@ -14,7 +14,7 @@ pub fn is_han(c: char) -> bool {
 /// CJK and full-width punctuation and brackets, as East Asian Width W and F) that is not
 /// an emoji. The marks Chinese and Latin text share (“ ” … —) are not: they are
 /// [`is_see_through`].
-pub fn is_chinese(c: char) -> bool {
+pub(crate) fn is_chinese(c: char) -> bool {
     if c.is_ascii() || is_emoji_like(c) {
         return false;
     }
@@ -30,7 +30,7 @@ fn is_emoji_like(c: char) -> bool {
 /// what a punctuation mark stands next to: ASCII `" ' ( ) [ ]`, and `“ ” ‘ ’ … ⋯ ‥ — ⸺ ⸻
 /// ·`. So the `!` of `他说"拼"!` and the `,` of `好……,` stand in Chinese text, and the
 /// `,` of `abc…,def` and of `“OK”, then` do not.
-pub fn is_see_through(c: char) -> bool {
+pub(crate) fn is_see_through(c: char) -> bool {
     matches!(
         c,
         '"' | '\''
@@ -54,7 +54,7 @@ pub fn is_see_through(c: char) -> bool {
 
 /// A person's name as bylines and photo credits print it: two to four Han characters,
 /// possibly padded with one space ("陈 醉").
-pub fn is_person_name(s: &str) -> bool {
+pub(crate) fn is_person_name(s: &str) -> bool {
     let han: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
     (2..=4).contains(&han.len())
         && han.iter().all(|&c| is_han(c))

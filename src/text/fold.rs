@@ -81,7 +81,7 @@ impl Folding {
 /// The half-width form of a full-width character (U+FF01–U+FF5E → ASCII, U+3000 → space,
 /// U+FF61–U+FF64 → 。「」、), else `c`.
 #[inline]
-pub fn fold_width(c: char) -> char {
+pub(crate) fn fold_width(c: char) -> char {
     match c {
         '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
         '\u{3000}' => ' ',
@@ -96,7 +96,7 @@ pub fn fold_width(c: char) -> char {
 /// The Simplified form of a Han character of the Basic Multilingual Plane (OpenCC's
 /// character table, the first candidate), else `c`.
 #[inline]
-pub fn fold_script(c: char) -> char {
+pub(crate) fn fold_script(c: char) -> char {
     let i = u32::from(c) as usize;
     match script_table().get(i) {
         Some(&t) if t != 0 => char::from_u32(u32::from(t)).unwrap_or(c),

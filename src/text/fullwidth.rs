@@ -20,7 +20,7 @@ pub const HALFWIDTH_MARKS: [(char, char); 7] = [
 ];
 
 /// The full-width form of an ASCII `, ; : ! ? ( )`.
-pub fn fullwidth_form(c: char) -> Option<char> {
+pub(crate) fn fullwidth_form(c: char) -> Option<char> {
     match c {
         ',' | ';' | ':' | '!' | '?' | '(' | ')' => HALFWIDTH_MARKS
             .iter()
@@ -171,7 +171,7 @@ impl<'a> Fullwidth<'a> {
 
     /// The replacement of the character at `start` for the unit `start..end`, the
     /// characters before `start` having been passed.
-    pub fn first_of(&mut self, start: usize, end: usize) -> Option<char> {
+    pub(crate) fn first_of(&mut self, start: usize, end: usize) -> Option<char> {
         debug_assert_eq!(self.here.pos, start);
         let first = self.here.step()?;
         while self.here.pos < end && self.here.step().is_some() {}
@@ -233,7 +233,7 @@ pub fn fullwidth_substitutions(text: &str) -> Vec<(usize, char)> {
 /// Calls `found` with each of [`fullwidth_substitutions`], without collecting them: in
 /// order, but for a `(` not next to Chinese, which comes when the `)` that settles it
 /// does. Keeps only where such `(` stand.
-pub fn for_each_substitution(text: &str, mut found: impl FnMut(usize, char)) {
+pub(crate) fn for_each_substitution(text: &str, mut found: impl FnMut(usize, char)) {
     let mut scan = FwScan::new(text);
     // Where each `(` not next to Chinese stands, by number.
     let mut far_opens: Vec<usize> = Vec::new();

@@ -8,6 +8,7 @@
 //! line end, and a text ending in one has no empty line after it. Lines are numbered from
 //! 1, columns counted in characters from 1.
 
+#[cfg(test)]
 use std::ops::Range;
 
 /// A 1-based line number in a source file.
@@ -19,7 +20,7 @@ const COL_MARK: usize = 1024;
 
 /// The line of `text` that starts at byte `start`: where its text ends, and where the next
 /// line starts (after `\n`, `\r\n` or a lone `\r`; the text's length at its end).
-pub fn line_end(text: &str, start: usize) -> (usize, usize) {
+pub(crate) fn line_end(text: &str, start: usize) -> (usize, usize) {
     let bytes = &text.as_bytes()[start..];
     match memchr::memchr2(b'\n', b'\r', bytes) {
         Some(i) if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') => {
@@ -111,7 +112,8 @@ impl LineIndex {
 
     /// The byte range of line `line` (1-based) of `text` (the text this index was built
     /// from), its line end left out; `None` past the last line.
-    pub fn line_range(&self, line: LineNo, text: &str) -> Option<Range<usize>> {
+    #[cfg(test)]
+    pub(crate) fn line_range(&self, line: LineNo, text: &str) -> Option<Range<usize>> {
         let start = *self.starts.get(line.wrapping_sub(1))? as usize;
         Some(start..line_end(text, start).0)
     }
@@ -162,7 +164,7 @@ fn chars_between(text: &str, from: usize, to: usize) -> usize {
 /// check) in time linear in the text: each answer is counted on from the previous one
 /// when both are on the same line.
 #[derive(Debug, Clone)]
-pub struct Locator<'a> {
+pub(crate) struct Locator<'a> {
     index: &'a LineIndex,
     text: &'a str,
     /// The last answer: (byte offset, line, column), and where the next line starts.

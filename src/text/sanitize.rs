@@ -102,12 +102,12 @@ impl Class {
 /// What a tab is shown as: four spaces. A tab in Chinese prose is layout (usually an
 /// indent), not content; the layout may instead expand [`Class::Tab`] segments to the
 /// next multiple of four columns, which only it can know.
-pub const TAB: &str = "    ";
+pub(crate) const TAB: &str = "    ";
 
 /// Whether `c` must be replaced, and why — on its own, without context. In a string,
 /// ZWJ in emoji ZWJ sequences and tags in emoji tag sequences are kept (see
 /// [`segments`]); `\n` is kept except by [`for_terminal_line`].
-pub fn classify(c: char) -> Option<Class> {
+pub(crate) fn classify(c: char) -> Option<Class> {
     match c {
         '\n' | ' '..='~' => None,
         '\t' => Some(Class::Tab),
@@ -249,7 +249,7 @@ pub fn for_terminal_line(s: &str) -> Cow<'_, str> {
 /// ZWJ sequence the layout kept, and sanitizing it again would turn that ZWJ into
 /// notation, wider than the columns the line was laid out in. Borrowed when nothing
 /// changes.
-pub fn terminal_inert(s: &str) -> Cow<'_, str> {
+pub(crate) fn terminal_inert(s: &str) -> Cow<'_, str> {
     let interprets =
         |c: char| c != '\n' && matches!(classify(c), Some(Class::Control) | Some(Class::Bidi));
     if !s.chars().any(interprets) {
@@ -266,7 +266,7 @@ pub fn terminal_inert(s: &str) -> Cow<'_, str> {
 }
 
 /// Whether [`sanitize`] would change `s`.
-pub fn needs_sanitizing(s: &str) -> bool {
+pub(crate) fn needs_sanitizing(s: &str) -> bool {
     Scanner::new(s, false).find(0).is_some()
 }
 
@@ -304,7 +304,8 @@ pub struct Counts {
 
 impl Counts {
     /// All replaced characters except tabs (which are layout, not a concern).
-    pub fn suspicious(&self) -> usize {
+    #[cfg(test)]
+    pub(crate) fn suspicious(&self) -> usize {
         self.controls + self.bidi + self.invisible + self.private_use + self.unassigned
     }
 }

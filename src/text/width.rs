@@ -96,7 +96,7 @@ fn emoji_presentation_widens(base: char) -> bool {
 /// `tests::plain_characters_stand_alone` checks it). So a plain character followed
 /// by an ASCII or plain character, or by nothing, is a grapheme cluster by itself, and
 /// its width is [`plain_width`]: the breaker skips the segmenter for it.
-pub fn is_plain(c: char) -> bool {
+pub(crate) fn is_plain(c: char) -> bool {
     matches!(
         c,
         ' '..='~'
@@ -113,7 +113,7 @@ pub fn is_plain(c: char) -> bool {
 
 /// The width of a plain character (see [`is_plain`]) standing as a grapheme cluster by
 /// itself: the same as [`grapheme_width`] of it.
-pub fn plain_width(c: char, ambiguous: AmbiguousWidth) -> usize {
+pub(crate) fn plain_width(c: char, ambiguous: AmbiguousWidth) -> usize {
     if c.is_ascii() {
         return 1;
     }
@@ -130,13 +130,13 @@ pub fn plain_width(c: char, ambiguous: AmbiguousWidth) -> usize {
 /// Whether `c` is in the CJK Unified Ideographs block (U+4E00–U+9FFF), all of it two
 /// columns wide in either ambiguous mode (checked by a test): most of Chinese text, so
 /// width lookups skip the table for it.
-pub fn is_common_han(c: char) -> bool {
+pub(crate) fn is_common_han(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}')
 }
 
 /// The first character of `text` and the byte length of the grapheme cluster it starts
 /// (`text` must start at a cluster boundary); `None` for empty text.
-pub fn first_grapheme(text: &str) -> Option<(char, usize)> {
+pub(crate) fn first_grapheme(text: &str) -> Option<(char, usize)> {
     let mut chars = text.chars();
     let c = chars.next()?;
     let len = if is_plain(c) && chars.next().is_none_or(|n| n.is_ascii() || is_plain(n)) {

@@ -29,7 +29,7 @@ pub use theme::Theme;
 /// cutting a wide character in half. Returns the column after the last character
 /// written. See [`put_str_after`]; a zero-width cluster at the start of `text` goes on
 /// the next character.
-pub fn put_str(
+pub(crate) fn put_str(
     buf: &mut Buffer,
     x: u16,
     y: u16,
@@ -39,29 +39,6 @@ pub fn put_str(
     ambiguous: AmbiguousWidth,
 ) -> u16 {
     put_str_after(buf, x, x, y, right, text, style, ambiguous)
-}
-
-/// [`put_str`] of `text` cut to the columns from `x` to `right` with an ellipsis
-/// ([`truncate`]): for one-line texts that may not fit (overlays).
-pub fn put_cut(
-    buf: &mut Buffer,
-    x: u16,
-    y: u16,
-    right: u16,
-    text: &str,
-    style: Style,
-    ambiguous: AmbiguousWidth,
-) -> u16 {
-    let room = usize::from(right.min(buf.area.right()).saturating_sub(x));
-    put_str(
-        buf,
-        x,
-        y,
-        right,
-        &truncate(text, room, ambiguous).0,
-        style,
-        ambiguous,
-    )
 }
 
 /// The widest cluster a cell is looked back for (a ZWJ sequence of emoji, drawn one by
@@ -101,7 +78,7 @@ fn set_width(cell: &mut ratatui::buffer::Cell, width: u16) {
 /// one — the screen shows every character the layout placed. Returns the column after
 /// the last character written.
 #[allow(clippy::too_many_arguments)]
-pub fn put_str_after(
+pub(crate) fn put_str_after(
     buf: &mut Buffer,
     left: u16,
     x: u16,
@@ -187,7 +164,7 @@ fn attach(buf: &mut Buffer, x: u16, y: u16, marks: &str) {
 }
 
 /// Fills a rectangle with spaces in `style`.
-pub fn fill(buf: &mut Buffer, area: Rect, style: Style) {
+pub(crate) fn fill(buf: &mut Buffer, area: Rect, style: Style) {
     let area = area.intersection(buf.area);
     for y in area.top()..area.bottom() {
         for x in area.left()..area.right() {

@@ -108,7 +108,7 @@ impl Action {
     }
 
     /// A short description for the help overlay.
-    pub fn description(self) -> &'static str {
+    pub(crate) fn description(self) -> &'static str {
         self.row().2
     }
 
@@ -116,7 +116,7 @@ impl Action {
     /// take every action (the pane takes the movement keys for its cursor and leaves the
     /// rest to the text); the lists take movement, Select, help and closing; the search
     /// prompt takes keys, not actions.
-    pub fn applies_in(self, mode: Mode) -> bool {
+    pub(crate) fn applies_in(self, mode: Mode) -> bool {
         use Action::*;
         match mode {
             Mode::Reading | Mode::Nav => !matches!(self, FindingsSeverity | FindingsRule),

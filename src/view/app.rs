@@ -309,7 +309,7 @@ impl App {
     }
 
     /// Whether work is left to do between keys: a progressive layout or a search.
-    pub fn has_work(&self) -> bool {
+    pub(crate) fn has_work(&self) -> bool {
         !self.layout_complete() || self.search_pending()
     }
 
@@ -406,7 +406,7 @@ impl App {
     }
 
     /// Goes to a place in the text (a remembered position).
-    pub fn go_to(&mut self, pos: Pos) {
+    pub(crate) fn go_to(&mut self, pos: Pos) {
         self.ensure_items(pos.item + 1);
         let line = self.layout.line_of(&self.article, pos);
         self.jump_to(line);
@@ -499,7 +499,7 @@ impl App {
     }
 
     /// The line the reader is reading: the top line, or the target of the last jump.
-    pub fn reading_line(&self) -> usize {
+    pub(crate) fn reading_line(&self) -> usize {
         self.mark.map_or(self.top, |p| {
             self.layout.line_of(&self.article, p).max(self.top)
         })

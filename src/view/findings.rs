@@ -97,7 +97,7 @@ impl App {
     }
 
     /// The finding on row `k` of the list (after the filter and the sort).
-    pub fn listed_finding(&self, k: usize) -> Option<FindingRef<'_>> {
+    pub(crate) fn listed_finding(&self, k: usize) -> Option<FindingRef<'_>> {
         self.findings_order
             .get(k)
             .and_then(|&i| self.findings.get(i as usize))
@@ -131,7 +131,7 @@ impl App {
     }
 
     /// What the findings list's title says of the filter: "all", "errors", a rule id.
-    pub fn findings_filter_label(&self) -> String {
+    pub(crate) fn findings_filter_label(&self) -> String {
         let f = self.findings_filter;
         let severity = match f.severity {
             None => "all severities",
@@ -274,7 +274,7 @@ impl App {
 
     /// The place in the text of a source line and column (1-based, columns in
     /// characters) of the article's first source file: `:N[:C]` and the editor's line.
-    pub fn pos_of_line_col(&self, line: LineNo, col: usize) -> Pos {
+    pub(crate) fn pos_of_line_col(&self, line: LineNo, col: usize) -> Pos {
         let Some(f) = self.article.files.first() else {
             return Pos::default();
         };
@@ -289,7 +289,7 @@ impl App {
 
     /// The place in the text of byte `offset` of source `file`: the item whose text
     /// holds it, else the start of the last item that starts on its line or before it.
-    pub fn pos_of_source(&self, file: FileId, offset: usize) -> Pos {
+    pub(crate) fn pos_of_source(&self, file: FileId, offset: usize) -> Pos {
         let line_end = self
             .article
             .files

@@ -14,7 +14,7 @@ use crate::view::app::App;
 use crate::view::mode::Mode;
 
 /// The largest count a key takes (more is read as this).
-pub const MAX_COUNT: usize = 999_999;
+pub(crate) const MAX_COUNT: usize = 999_999;
 
 /// A key that waits for the next one: the letter of a mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,7 +38,7 @@ pub struct GotoState {
 }
 
 /// Reads `N` or `N:C` (a source line, and a column in characters) as typed after `:`.
-pub fn parse_line_col(s: &str) -> Option<(LineNo, usize)> {
+pub(crate) fn parse_line_col(s: &str) -> Option<(LineNo, usize)> {
     let mut parts = s.trim().splitn(2, ':');
     let line = parts.next()?.parse::<LineNo>().ok().filter(|&l| l >= 1)?;
     let col = match parts.next() {
@@ -164,7 +164,7 @@ impl App {
     /// Goes to a source line and column (1-based, in characters), the way `check`
     /// reports them: through [`App::pos_of_line_col`] and [`App::pos_of_source`], the one
     /// mapping of a source place to a place in the text.
-    pub fn go_to_source(&mut self, line: LineNo, col: usize) {
+    pub(crate) fn go_to_source(&mut self, line: LineNo, col: usize) {
         let pos = self.pos_of_line_col(line, col);
         self.note_jump_origin();
         self.go_to(pos);

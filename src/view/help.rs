@@ -10,7 +10,7 @@ use crate::view::app::App;
 use crate::view::status::shorten;
 
 /// Keys that are not in the key map: counts, the prompts' editing keys, Ctrl-Z, Ctrl-C.
-pub const FIXED_ROWS: &[(&str, &str)] = &[
+pub(crate) const FIXED_ROWS: &[(&str, &str)] = &[
     ("0-9", "count: 5j, 50G, 50p"),
     ("Ctrl-A/E ← →", "/ prompt: move"),
     ("Ctrl-U/W/K", "/ prompt: delete"),
@@ -152,7 +152,7 @@ pub fn help_layout(rows: &[(String, String)], width: usize, amb: AmbiguousWidth)
 impl App {
     /// The rows of the help overlay: keys and what they do, from the active key map,
     /// then the keys outside it ([`FIXED_ROWS`]).
-    pub fn help_rows(&self) -> Vec<(String, String)> {
+    pub(crate) fn help_rows(&self) -> Vec<(String, String)> {
         let mut rows: Vec<(String, String)> = Action::all()
             .map(|a| {
                 let keys: Vec<String> = self
@@ -184,7 +184,7 @@ impl App {
     }
 
     /// The status bar's hint while the navigation pane has the focus.
-    pub fn nav_hint(&self) -> String {
+    pub(crate) fn nav_hint(&self) -> String {
         let key = |a: Action| self.keymap.first_key(a).unwrap_or_default();
         format!(
             "▶ navigation pane: {} jumps  {} back to the text",
@@ -194,7 +194,7 @@ impl App {
     }
 
     /// A short hint of the most useful keys, for the status bar.
-    pub fn key_hint(&self) -> String {
+    pub(crate) fn key_hint(&self) -> String {
         [
             (Action::Help, "help"),
             (Action::NextHeading, "section"),
@@ -230,7 +230,7 @@ impl App {
 
     /// The furthest the help overlay scrolls: its last page at the bottom of the box
     /// (the box is the rows plus a border above and below, at most the text pane high).
-    pub fn help_max_offset(&self) -> usize {
+    pub(crate) fn help_max_offset(&self) -> usize {
         let rows = self.help_layout().height();
         let body = (rows + 2).min(self.page_height().max(1)).saturating_sub(2);
         rows.saturating_sub(body)

@@ -74,7 +74,7 @@ const NAMES: &[(&str, Named)] = &[
 
 impl Key {
     /// The key of a terminal key event, if it is one that can be bound.
-    pub fn from_event(ev: &KeyEvent) -> Option<Key> {
+    pub(crate) fn from_event(ev: &KeyEvent) -> Option<Key> {
         let m = ev.modifiers;
         let code = match ev.code {
             KeyCode::Char(' ') => KeyCodeOrd::Named(Named::Space),
@@ -297,7 +297,7 @@ impl Keymap {
     /// What a key event means in `mode`: its action when the action applies there
     /// ([`Action::applies_in`]), `Err` with the action when it is bound to one that does
     /// not, `None` when it is bound to nothing.
-    pub fn action_in(&self, mode: Mode, ev: &KeyEvent) -> Option<Result<Action, Action>> {
+    pub(crate) fn action_in(&self, mode: Mode, ev: &KeyEvent) -> Option<Result<Action, Action>> {
         self.action(ev)
             .map(|a| if a.applies_in(mode) { Ok(a) } else { Err(a) })
     }
@@ -308,7 +308,7 @@ impl Keymap {
     }
 
     /// The first key of an action as text, for hints; `None` when unbound.
-    pub fn first_key(&self, action: Action) -> Option<String> {
+    pub(crate) fn first_key(&self, action: Action) -> Option<String> {
         self.keys(action).first().map(Key::to_string)
     }
 }

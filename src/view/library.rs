@@ -20,7 +20,7 @@ const ARTICLE_EXTENSIONS: &[&str] = &[
 ];
 
 /// Counts what `yuedu check` finds in a read and parsed article.
-pub type CountFindings<'a> = dyn Fn(&source::Source, &crate::article::Article) -> usize + 'a;
+pub(crate) type CountFindings<'a> = dyn Fn(&source::Source, &crate::article::Article) -> usize + 'a;
 
 /// One article of the library.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,7 +69,7 @@ impl Entry {
     }
 
     /// The entry of the file at `path` before it is read: its name and size.
-    pub fn unread(path: &Path) -> Entry {
+    pub(crate) fn unread(path: &Path) -> Entry {
         let name = path.file_name().map_or_else(
             || path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
@@ -164,7 +164,8 @@ pub struct Library {
 }
 
 /// Counts what `yuedu check` finds, in the thread that summarises a library.
-pub type CountFindingsSend = dyn Fn(&source::Source, &crate::article::Article) -> usize + Send;
+pub(crate) type CountFindingsSend =
+    dyn Fn(&source::Source, &crate::article::Article) -> usize + Send;
 
 impl Library {
     pub fn new(origin: String, entries: Vec<Entry>) -> Library {
@@ -203,7 +204,7 @@ impl Library {
     }
 
     /// Whether entries are still being read.
-    pub fn summarising(&self) -> bool {
+    pub(crate) fn summarising(&self) -> bool {
         self.pending.is_some()
     }
 
@@ -248,7 +249,7 @@ impl Library {
     }
 
     /// The selected entry.
-    pub fn selected_entry(&self) -> Option<&Entry> {
+    pub(crate) fn selected_entry(&self) -> Option<&Entry> {
         self.visible().get(self.selected).map(|&i| &self.entries[i])
     }
 

@@ -67,7 +67,7 @@ impl App {
 
     /// The label of a navigation entry (the title's, heading's or caption's text), and
     /// a caption's photographer credit as printed.
-    pub fn nav_label(&self, entry: &NavEntry) -> (&str, Option<&str>) {
+    pub(crate) fn nav_label(&self, entry: &NavEntry) -> (&str, Option<&str>) {
         self.items
             .get(entry.item)
             .map_or(("", None), |it| item_text(&self.article, it))
@@ -195,7 +195,7 @@ const NO_STRUCTURE: &str = "no sections or photo captions to list: the navigatio
 impl App {
     /// Whether the article has anything for the navigation pane to list beyond its
     /// title: a section heading or a photo caption. Without, no pane is shown.
-    pub fn has_structure(&self) -> bool {
+    pub(crate) fn has_structure(&self) -> bool {
         self.nav_entries.iter().any(|e| e.kind != NavKind::Title)
     }
 
@@ -220,7 +220,7 @@ impl App {
     /// The navigation pane's width beside the text: `nav-width-percent` of the
     /// terminal, at least `nav-width` and at most `nav-max-width` columns, no wider than
     /// its widest entry needs, and never more than half the terminal.
-    pub fn nav_pane_width(&self) -> u16 {
+    pub(crate) fn nav_pane_width(&self) -> u16 {
         let l = &self.config.layout;
         let w = self.size.0;
         let share =

@@ -51,7 +51,7 @@ pub struct Search {
 
 impl Search {
     /// Whether every item has been searched.
-    pub fn complete(&self, items: usize) -> bool {
+    pub(crate) fn complete(&self, items: usize) -> bool {
         self.scanned >= items
     }
 
@@ -62,11 +62,11 @@ impl Search {
 }
 
 /// The queries searched for, oldest first, kept with the reading state.
-pub const HISTORY_LEN: usize = 100;
+pub(crate) const HISTORY_LEN: usize = 100;
 
 /// A count of matches as it reads: "no matches", "1 match", "30 matches"; while a
 /// large article is still being looked through (`pending`), the count so far: "3… matches".
-pub fn count_matches(n: usize, pending: bool) -> String {
+pub(crate) fn count_matches(n: usize, pending: bool) -> String {
     match (n, pending) {
         (_, true) => format!("{n}… matches"),
         (0, false) => "no matches".to_string(),
@@ -77,7 +77,7 @@ pub fn count_matches(n: usize, pending: bool) -> String {
 
 /// Adds `query` as the newest entry of `history`, once, keeping the last
 /// [`HISTORY_LEN`].
-pub fn remember(history: &mut Vec<String>, query: &str) {
+pub(crate) fn remember(history: &mut Vec<String>, query: &str) {
     if query.is_empty() {
         return;
     }
@@ -93,7 +93,7 @@ pub fn remember(history: &mut Vec<String>, query: &str) {
 /// Left/Right, Home/End, Ctrl-A/Ctrl-E move; Backspace, Delete, Ctrl-U (to the start),
 /// Ctrl-K (to the end) and Ctrl-W (the word before the cursor) delete; a character is
 /// inserted at the cursor.
-pub fn edit_line(query: &mut String, cursor: &mut usize, key: &KeyEvent) -> bool {
+pub(crate) fn edit_line(query: &mut String, cursor: &mut usize, key: &KeyEvent) -> bool {
     let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
     let prev = |q: &str, c: usize| q[..c].chars().next_back().map_or(c, |ch| c - ch.len_utf8());
     let next = |q: &str, c: usize| q[c..].chars().next().map_or(c, |ch| c + ch.len_utf8());

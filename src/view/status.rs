@@ -59,12 +59,12 @@ pub struct Placed {
 }
 
 /// What goes between two pieces on the left.
-pub const SEPARATOR: &str = " │ ";
+pub(crate) const SEPARATOR: &str = " │ ";
 
 /// Shortens `text` to at most `width` columns, ending it with "…" when something was cut
 /// (through [`crate::text::truncate::truncate`], the one truncation: the ellipsis of the
 /// right width in either ambiguous mode, never half a wide character).
-pub fn shorten(text: &str, width: usize, amb: AmbiguousWidth) -> String {
+pub(crate) fn shorten(text: &str, width: usize, amb: AmbiguousWidth) -> String {
     crate::text::truncate::truncate(text, width, amb)
         .0
         .into_owned()
@@ -169,7 +169,7 @@ pub fn layout(width: usize, left: Vec<Piece>, right: Piece, amb: AmbiguousWidth)
 impl App {
     /// The status bar's pieces laid out for a bar `width` columns wide (outside the
     /// search prompt, which takes the whole bar). Every text from the file is sanitised.
-    pub fn status_bar(&self, width: usize) -> Vec<Placed> {
+    pub(crate) fn status_bar(&self, width: usize) -> Vec<Placed> {
         let amb = self.config.text.ambiguous_width;
         let mut left = Vec::new();
         let nav = self.mode() == Mode::Nav;
@@ -206,7 +206,7 @@ impl App {
 
     /// The position for the status bar, as less shows it: the lines on screen, the
     /// number of lines, and how far the bottom of the page is, in percent.
-    pub fn position_text(&self) -> String {
+    pub(crate) fn position_text(&self) -> String {
         let (pct, top, bottom, total) = self.position();
         match (self.loading, self.layout_progress()) {
             // The beginning of a large file, the rest being read.

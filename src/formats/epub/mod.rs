@@ -24,11 +24,11 @@ use crate::formats::html;
 use crate::formats::markup::{Header, LineIndex, SourcePos, squeeze_name};
 
 /// The most entries a book may have.
-pub const MAX_ENTRIES: usize = 20_000;
+pub(crate) const MAX_ENTRIES: usize = 20_000;
 /// The most bytes read from one entry (uncompressed).
-pub const MAX_ENTRY_BYTES: u64 = 256 << 20;
+pub(crate) const MAX_ENTRY_BYTES: u64 = 256 << 20;
 /// The most bytes read from all entries together (uncompressed).
-pub const MAX_TOTAL_BYTES: u64 = 1 << 30;
+pub(crate) const MAX_TOTAL_BYTES: u64 = 1 << 30;
 
 /// Why a book could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -81,7 +81,7 @@ impl Book {
 
 /// `href` resolved against the folder `base` ("OEBPS/"), fragment and query removed,
 /// `%20` and the like decoded; refused when it is absolute or climbs out of the book.
-pub fn resolve(base: &str, href: &str) -> Result<String, EpubError> {
+pub(crate) fn resolve(base: &str, href: &str) -> Result<String, EpubError> {
     let href = href.split(['#', '?']).next().unwrap_or("");
     let href = percent_decode(href);
     if href.starts_with('/') || href.contains('\\') || href.contains(':') {
@@ -218,7 +218,7 @@ fn body_of(xhtml: &str) -> &str {
 /// Opens the book in `bytes` and writes its chapters as one HTML document (UTF-8
 /// bytes): the book's title and authors in the head, each chapter's body in a
 /// `<section data-yuedu-chapter="TITLE">`, in spine order.
-pub fn unpack(bytes: &[u8]) -> Result<Vec<u8>, EpubError> {
+pub(crate) fn unpack(bytes: &[u8]) -> Result<Vec<u8>, EpubError> {
     unpack_within(bytes, MAX_ENTRY_BYTES, MAX_TOTAL_BYTES)
 }
 
@@ -400,7 +400,7 @@ pub mod test_support {
 
     /// An EPUB of `chapters` (file name, TOC title, XHTML body), with an EPUB 3 nav
     /// document when `nav`, else an EPUB 2 NCX; `extra` entries are added as they are.
-    pub fn build(
+    pub(crate) fn build(
         title: &str,
         author: &str,
         chapters: &[(&str, &str, &str)],

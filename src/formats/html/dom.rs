@@ -16,16 +16,16 @@ use scraper::{Html, HtmlTreeSink};
 
 /// The attribute that carries an element's source line. The tokenizer lowercases every
 /// attribute name it reads, so no page can hold one with this name.
-pub const LINE_ATTR: &str = "yuEduLine";
+pub(crate) const LINE_ATTR: &str = "yuEduLine";
 
 /// How deep elements nest before further start tags are left out (their text is kept,
 /// as a sibling of the deepest element): browsers flatten the same way (Chrome at 512).
 /// Without it, every start tag in a document nested 100 000 deep would look through the
 /// whole stack of open elements (quadratic time).
-pub const MAX_DEPTH: usize = 1024;
+pub(crate) const MAX_DEPTH: usize = 1024;
 
 /// Parses a whole document (html5ever's error recovery: never fails).
-pub fn parse_document(text: &str) -> Html {
+pub(crate) fn parse_document(text: &str) -> Html {
     let sink = LineSink {
         inner: HtmlTreeSink::new(Html::new_document()),
         line: Cell::new(1),

@@ -217,7 +217,7 @@ fn words(el: &Element) -> Vec<String> {
 }
 
 /// Whether an element is furniture: never read as text.
-pub fn is_furniture(el: &Element) -> bool {
+pub(crate) fn is_furniture(el: &Element) -> bool {
     let name = el.name();
     if SKIPPED_TAGS.contains(&name) {
         return true;
@@ -978,7 +978,7 @@ fn meaningful_alt(alt: &str) -> bool {
 }
 
 /// The article of a parsed page.
-pub fn extract(doc: &Html, idx: &LineIndex) -> Article {
+pub(crate) fn extract(doc: &Html, idx: &LineIndex) -> Article {
     let meta = read_meta(doc);
     let root = find_root(doc);
     let mut w = Walker::new(idx);
@@ -1173,7 +1173,7 @@ pub fn extract(doc: &Html, idx: &LineIndex) -> Article {
 
 /// Reads a book's chapters ([`crate::formats::epub::unpack`]'s document) whole: each
 /// `<section data-yuedu-chapter="TITLE">` starts with its title as a heading.
-pub fn book_blocks(doc: &Html, idx: &LineIndex) -> Builder {
+pub(crate) fn book_blocks(doc: &Html, idx: &LineIndex) -> Builder {
     let mut w = Walker::new(idx);
     w.chapters = true;
     w.walk(doc.tree.root(), None);
@@ -1183,7 +1183,7 @@ pub fn book_blocks(doc: &Html, idx: &LineIndex) -> Builder {
 /// Reads the blocks of an HTML fragment (a Markdown file's `<figure>`, an EPUB's
 /// chapter) whole, without looking for a container, into `b`; `at` is where the
 /// fragment starts in the source, so positions point into the file.
-pub fn fragment_blocks(html: &str, at: SourcePos, b: &mut Builder) {
+pub(crate) fn fragment_blocks(html: &str, at: SourcePos, b: &mut Builder) {
     let doc = dom::parse_document(html);
     let idx = LineIndex::new(html);
     let mut w = Walker::new(&idx);

@@ -33,7 +33,7 @@ use crate::formats::markup::{
 
 /// What front matter says.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct FrontMatter {
+pub(crate) struct FrontMatter {
     pub title: Option<String>,
     pub authors: Vec<String>,
     pub date: Option<String>,
@@ -43,7 +43,7 @@ pub struct FrontMatter {
 
 /// Reads YAML (flat `key: value` pairs, `[a, b]` and `- item` lists, quoted or not) or
 /// TOML front matter. Keys other than those of [`FrontMatter`] are ignored.
-pub fn front_matter(body: &str, kind: MetadataBlockKind) -> FrontMatter {
+pub(crate) fn front_matter(body: &str, kind: MetadataBlockKind) -> FrontMatter {
     let mut pairs: Vec<(String, Vec<String>)> = Vec::new();
     match kind {
         MetadataBlockKind::PlusesStyle => {

@@ -164,7 +164,7 @@ fn strip_role(s: &str) -> &str {
 /// (name and printed credit text). The credit follows the caption after white space
 /// ("峰会现场 张三 摄"), after the caption's final mark ("……春茶。新华社记者 陈光摄"),
 /// or in brackets ("……春茶（陈光 摄）").
-pub fn trailing_credit(line: &str) -> Option<(&str, &str, &str)> {
+pub(crate) fn trailing_credit(line: &str) -> Option<(&str, &str, &str)> {
     let line = trim(line);
     // Cheap refusals first: most lines are paragraphs that end with a final mark.
     let last = line.chars().next_back()?;
@@ -340,6 +340,6 @@ pub fn byline(line: &str) -> Option<Byline> {
 
 /// [`byline`]'s names.
 #[cfg(test)]
-pub fn byline_authors(line: &str) -> Option<Vec<String>> {
+pub(crate) fn byline_authors(line: &str) -> Option<Vec<String>> {
     byline(line).map(|b| b.authors)
 }

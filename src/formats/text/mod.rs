@@ -48,7 +48,7 @@ pub use classify::{is_box_head, is_letter_spaced};
 pub use credits::credit_only;
 
 /// A line is *short* (heading or caption sized) when it has at most this many characters.
-pub const SHORT_LINE_CHARS: usize = 32;
+pub(crate) const SHORT_LINE_CHARS: usize = 32;
 
 /// How many characters of context a [`Join`](crate::article::Join) keeps on either side of the break.
 const JOIN_EXCERPT_CHARS: usize = 12;
@@ -69,14 +69,14 @@ pub(super) fn is_text_punctuation(c: char) -> bool {
 }
 
 /// A CJK ideograph (the unified blocks and their extensions, compatibility ideographs).
-pub fn is_han(c: char) -> bool {
+pub(crate) fn is_han(c: char) -> bool {
     matches!(c as u32,
         0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F | 0x30000..=0x3134F)
 }
 
 /// Whether `text` ends a sentence: a sentence-final mark, possibly followed by closing
 /// quotes or brackets.
-pub fn ends_sentence(text: &str) -> bool {
+pub(crate) fn ends_sentence(text: &str) -> bool {
     let trimmed = text.trim_end().trim_end_matches(CLOSING_AFTER_FINAL);
     if let Some(before) = trimmed.strip_suffix('.') {
         return !before.ends_with(|c: char| c.is_ascii_digit());
@@ -85,7 +85,7 @@ pub fn ends_sentence(text: &str) -> bool {
 }
 
 /// Whether `text` opens a quote it does not close (“ or 「 more often than ” or 」).
-pub fn leaves_quote_open(text: &str) -> bool {
+pub(crate) fn leaves_quote_open(text: &str) -> bool {
     let count = |c: char| text.chars().filter(|&x| x == c).count();
     count('“') > count('”') || count('「') > count('」')
 }
