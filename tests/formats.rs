@@ -485,3 +485,33 @@ fn an_article_header_is_read_and_share_and_related_blocks_named_article_are_not(
         assert!(!text.contains(furniture), "{furniture} shown:\n{text}");
     }
 }
+
+#[test]
+fn a_gbk_page_whose_meta_names_another_charset_is_read_as_gbk() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for declared in ["utf-8", "big5"] {
+        let page = format!(
+            r#"<!DOCTYPE html><html><head><meta charset="{declared}">
+<title>河边的夜校</title></head><body>
+<article><h1>河边的夜校</h1>
+<p>每周三晚上七点，河边的老仓库亮起灯，二十多位学员准时坐进教室。</p>
+<p>他们白天在工地、菜场和快递站上班，晚上来学写字、学算账、学用手机办事。</p>
+<p>老师是附近中学退休的语文教师，她说，来上课的人比她想的还要多。</p>
+</article></body></html>
+"#
+        );
+        let (gbk, _, unmappable) = encoding_rs::GBK.encode(&page);
+        assert!(!unmappable);
+        let path = dir.path().join(format!("night-{declared}.html"));
+        std::fs::write(&path, &gbk).expect("write");
+        let path = path.to_str().expect("path");
+        let v = outline(path);
+        assert_eq!(v["title"], "河边的夜校", "{declared}");
+        let text = shown(&v);
+        assert!(!text.contains('\u{FFFD}'), "{declared}: mojibake:\n{text}");
+        assert!(text.contains("学员准时坐进教室"), "{declared}:\n{text}");
+        let (out, _) = run(&["check", "--json", path]);
+        let check = String::from_utf8_lossy(&out).into_owned();
+        assert!(!check.contains("replaced"), "{declared}: {check}");
+    }
+}
