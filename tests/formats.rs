@@ -515,3 +515,22 @@ fn a_gbk_page_whose_meta_names_another_charset_is_read_as_gbk() {
         assert!(!check.contains("replaced"), "{declared}: {check}");
     }
 }
+
+#[test]
+fn markdown_with_crlf_or_cr_line_ends_keeps_its_front_matter() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let lf = "---\ntitle: 河边的夜校\ncolumn: 城市\ndate: 2026-05-20\n---\n\n# 河边的夜校\n\n每周三晚上七点，河边的老仓库亮起灯。\n\n## 老师\n\n老师是附近中学退休的语文教师。\n";
+    for (name, text) in [
+        ("crlf", lf.replace('\n', "\r\n")),
+        ("cr", lf.replace('\n', "\r")),
+    ] {
+        let path = dir.path().join(format!("{name}.md"));
+        std::fs::write(&path, &text).expect("write");
+        let v = outline(path.to_str().expect("path"));
+        assert_eq!(v["title"], "河边的夜校", "{name}");
+        assert_eq!(v["column"], "城市", "{name}");
+        assert_eq!(v["date"], "2026-05-20", "{name}");
+        assert_eq!(sections(&v), ["老师"], "{name}");
+        assert_eq!(blocks_of(&v, "paragraph").len(), 2, "{name}");
+    }
+}

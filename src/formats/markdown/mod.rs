@@ -17,7 +17,8 @@
 //!   lines and end marks are notes; HTML blocks (`<figure>` with `<figcaption>`) go
 //!   through the HTML reader ([`crate::formats::html::fragment_blocks`]).
 //!
-//! Each block keeps the byte offset (and line) of its first event in the source.
+//! Lines may end in LF, CRLF or a lone CR: all read alike. Each block keeps the byte
+//! offset (and line) of its first event in the source.
 
 use std::sync::Arc;
 
@@ -269,10 +270,36 @@ impl Reader<'_> {
     }
 }
 
+fn has_lone_cr(s: &str) -> bool {
+    memchr::memchr_iter(b'\r', s.as_bytes()).any(|i| s.as_bytes().get(i + 1) != Some(&b'\n'))
+}
+
+/// `s` with each CR not followed by LF replaced by LF.
+fn lone_cr_to_lf(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('\r') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i + 1..];
+        out.push(if rest.starts_with('\n') { '\r' } else { '\n' });
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Parses a Markdown article (decoded text) into an article with a text buffer of its
 /// own.
 pub fn parse(text: &Arc<String>) -> Article {
-    let src = text.as_str();
+    // CommonMark ends lines at CRLF and lone CR too, but front matter is found only
+    // after a line feed: a lone CR is read as one (same length, so offsets stay those
+    // of the file).
+    let lone_cr_as_lf;
+    let src = if has_lone_cr(text) {
+        lone_cr_as_lf = lone_cr_to_lf(text);
+        lone_cr_as_lf.as_str()
+    } else {
+        text.as_str()
+    };
     let opts = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
@@ -297,6 +324,7 @@ pub fn parse(text: &Arc<String>) -> Article {
     let mut fm = FrontMatter::default();
     let mut fm_pos = SourcePos { offset: 0, line: 1 };
     let mut meta: Option<MetadataBlockKind> = None;
+    let mut meta_text = String::new();
     let mut table_cells = 0usize;
     for (event, range) in Parser::new_ext(src, opts).into_offset_iter() {
         // A run of HTML ends at the first other event.
@@ -307,17 +335,26 @@ pub fn parse(text: &Arc<String>) -> Article {
             r.flush_html();
         }
         match event {
-            Event::Start(Tag::MetadataBlock(kind)) => meta = Some(kind),
-            Event::End(TagEnd::MetadataBlock(_)) => meta = None,
-            Event::Text(t) if meta.is_some() => {
-                if let Some(kind) = meta {
-                    fm = front_matter(&t, kind);
-                    fm_pos = r.idx.at_offset(range.start);
+            Event::Start(Tag::MetadataBlock(kind)) => {
+                meta = Some(kind);
+                meta_text.clear();
+            }
+            Event::End(TagEnd::MetadataBlock(_)) => {
+                // The block's text comes in pieces (one per line where lines end in
+                // CRLF or CR): read once, whole.
+                if let Some(kind) = meta.take() {
+                    fm = front_matter(&meta_text, kind);
                     r.fm_title = fm.title.clone();
                     if let Some(t) = &fm.title {
                         r.title = Some((t.clone(), fm_pos));
                     }
                 }
+            }
+            Event::Text(t) if meta.is_some() => {
+                if meta_text.is_empty() {
+                    fm_pos = r.idx.at_offset(range.start);
+                }
+                meta_text.push_str(&t);
             }
             // (A paragraph in a list item keeps the item's marker: an empty flush
             // leaves it.)
@@ -511,5 +548,42 @@ mod tests {
         assert_eq!(credit, Some("郑远"));
         // The figcaption's line in the file.
         assert_eq!(a.block_line(&a.blocks[7]), 19);
+    }
+
+    #[test]
+    fn crlf_and_lone_cr_line_ends_read_as_line_feeds() {
+        let lf = "---\ntitle: 河边的夜校\ncolumn: 城市\ndate: 2026-05-20\nauthor: 王磊\n---\n\n# 河边的夜校\n\n第一段，\n接着写。\n\n## 老师\n\n```\nlet x = 1;\n  缩进\n```\n\n最后一段。\n";
+        let want = md(lf);
+        assert_eq!(want.column.as_ref().map(|t| t.text.as_str()), Some("城市"));
+        for (name, text) in [
+            ("CRLF", lf.replace('\n', "\r\n")),
+            ("CR", lf.replace('\n', "\r")),
+        ] {
+            let a = md(&text);
+            let title = a.title.as_ref().map(|t| t.text.as_str());
+            assert_eq!(title, Some("河边的夜校"), "{name}");
+            assert_eq!(
+                a.column.as_ref().map(|t| t.text.as_str()),
+                Some("城市"),
+                "{name}"
+            );
+            assert_eq!(
+                a.date.as_ref().map(|t| t.text.as_str()),
+                Some("2026-05-20"),
+                "{name}"
+            );
+            assert_eq!(a.authors, ["王磊"], "{name}");
+            assert_eq!(kinds(&a), kinds(&want), "{name}");
+            // Positions are offsets into the file as it is.
+            for b in &a.blocks {
+                let at = b.parts.as_slice()[0].src();
+                let head: String = b.text.chars().take(2).collect();
+                assert!(text[at..].starts_with(&head), "{name}: {head} at {at}");
+            }
+        }
+        let crlf = md(&lf.replace('\n', "\r\n"));
+        let lines: Vec<usize> = crlf.blocks.iter().map(|b| crlf.block_line(b)).collect();
+        let want_lines: Vec<usize> = want.blocks.iter().map(|b| want.block_line(b)).collect();
+        assert_eq!(lines, want_lines);
     }
 }
