@@ -534,3 +534,22 @@ fn markdown_with_crlf_or_cr_line_ends_keeps_its_front_matter() {
         assert_eq!(blocks_of(&v, "paragraph").len(), 2, "{name}");
     }
 }
+
+#[test]
+fn an_italic_line_under_a_markdown_image_is_its_caption_and_credit() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = "# 河边的夜校\n\n每周三晚上七点，河边的老仓库亮起灯。\n\n![夜校课堂](night.jpg)\n\n*夜校里的学员在练字。王磊 摄*\n\n老师是附近中学退休的语文教师。\n\n![仓库外景](outside.jpg)\n\n仓库外的河堤上种满了柳树。\n";
+    let path = dir.path().join("night.md");
+    std::fs::write(&path, text).expect("write");
+    let v = outline(path.to_str().expect("path"));
+    assert_eq!(
+        captions(&v),
+        [
+            ("夜校里的学员在练字。".to_string(), Some("王磊".to_string())),
+            ("仓库外景".to_string(), None),
+        ]
+    );
+    let paras = blocks_of(&v, "paragraph");
+    assert_eq!(paras.len(), 3, "{paras:#?}");
+    assert!(!paras.iter().any(|p| p.contains("练字")), "{paras:#?}");
+}

@@ -10,8 +10,9 @@
 //!   bold is a subhead only when it is one ([`markup::bold_line_is_heading`]): a
 //!   quotation is a pull quote (a paragraph), a "文｜NAME 图｜NAME" line is the byline.
 //! - Links are their text; images are captions: the text beside the image in its
-//!   paragraph (an italic line under it), else its alt, else its title, with the
-//!   credit split off ([`markup::split_credit`]).
+//!   paragraph (an italic line under it), or for an image alone in its paragraph the
+//!   paragraph under it when that is all in italics, else its alt, else its title,
+//!   with the credit split off ([`markup::split_credit`]).
 //! - List items and table rows are paragraphs (`• `, `1. ` and ` | ` between cells, as
 //!   a browser shows them); block quotes are paragraphs; code keeps its lines; editor
 //!   lines and end marks are notes; HTML blocks (`<figure>` with `<figcaption>`) go
@@ -133,6 +134,8 @@ struct Pending {
     text: String,
     start: Option<usize>,
     all_bold: bool,
+    /// All its text is emphasised (italic).
+    all_emph: bool,
     /// Text and the position of an image in this block: (alt, title).
     image: Option<(String, String)>,
     /// The text before the image (alt excluded).
@@ -144,6 +147,10 @@ struct Reader<'a> {
     b: Builder,
     p: Pending,
     strong: usize,
+    emph: usize,
+    /// An image alone in its paragraph, its caption not yet known: the line under it
+    /// when that is all in italics, else its alt or title.
+    figure: Option<(String, SourcePos)>,
     in_image: bool,
     alt: String,
     /// The markers of the list items open, innermost last: `None` for bullets, else the
@@ -167,9 +174,13 @@ impl Reader<'_> {
         if self.p.start.is_none() {
             self.p.start = Some(at);
             self.p.all_bold = true;
+            self.p.all_emph = true;
         }
         if self.strong == 0 && !trim_text(t).is_empty() {
             self.p.all_bold = false;
+        }
+        if self.emph == 0 && !trim_text(t).is_empty() {
+            self.p.all_emph = false;
         }
         self.p.text.push_str(t);
     }
@@ -182,8 +193,16 @@ impl Reader<'_> {
         }
     }
 
+    /// Shows the image waiting for its caption with its alt (or title).
+    fn flush_figure(&mut self) {
+        if let Some((alt, pos)) = self.figure.take() {
+            self.caption(&alt, pos);
+        }
+    }
+
     fn flush_html(&mut self) {
         if let Some((html, at)) = self.html.take() {
+            self.flush_figure();
             let pos = self.idx.at_offset(at);
             crate::formats::html::fragment_blocks(&html, pos, &mut self.b);
         }
@@ -204,6 +223,21 @@ impl Reader<'_> {
         } else {
             markup::collapse_ws(&p.text)
         };
+        if self.figure.is_some() {
+            // A paragraph all in italics under an image alone is its caption.
+            if heading.is_none()
+                && !self.in_code
+                && self.item_marker.is_none()
+                && p.image.is_none()
+                && p.all_emph
+                && !text.is_empty()
+            {
+                self.figure = None;
+                self.caption(&text, pos);
+                return;
+            }
+            self.flush_figure();
+        }
         if let Some((alt, title)) = p.image {
             let cut = p.before_image.min(p.text.len());
             let before = markup::collapse_ws(&p.text[..cut]);
@@ -214,11 +248,16 @@ impl Reader<'_> {
                 self.caption(&t, pos);
                 return;
             }
+            let alone = trim_text(&before).is_empty() && trim_text(&after).is_empty();
             let caption = [after, alt, title]
                 .into_iter()
                 .find(|t| !trim_text(t).is_empty())
                 .unwrap_or_default();
-            self.caption(&caption, pos);
+            if alone && heading.is_none() && self.item_marker.is_none() {
+                self.figure = Some((caption, pos));
+            } else {
+                self.caption(&caption, pos);
+            }
             return;
         }
         if text.is_empty() {
@@ -310,6 +349,8 @@ pub fn parse(text: &Arc<String>) -> Article {
         b: Builder::new(),
         p: Pending::default(),
         strong: 0,
+        emph: 0,
+        figure: None,
         in_image: false,
         alt: String::new(),
         lists: Vec::new(),
@@ -406,6 +447,8 @@ pub fn parse(text: &Arc<String>) -> Article {
             }
             Event::Start(Tag::Strong) => r.strong += 1,
             Event::End(TagEnd::Strong) => r.strong = r.strong.saturating_sub(1),
+            Event::Start(Tag::Emphasis) => r.emph += 1,
+            Event::End(TagEnd::Emphasis) => r.emph = r.emph.saturating_sub(1),
             Event::Start(Tag::Image { title, .. }) => {
                 r.p.before_image = r.p.text.len();
                 r.in_image = true;
@@ -439,6 +482,7 @@ pub fn parse(text: &Arc<String>) -> Article {
     }
     r.flush_html();
     r.flush(None);
+    r.flush_figure();
     let _ = r.src;
     let (byline, authors) = match r.byline.take() {
         Some((text, pos, authors)) => (Some((text, pos)), authors),
@@ -585,5 +629,48 @@ mod tests {
         let lines: Vec<usize> = crlf.blocks.iter().map(|b| crlf.block_line(b)).collect();
         let want_lines: Vec<usize> = want.blocks.iter().map(|b| want.block_line(b)).collect();
         assert_eq!(lines, want_lines);
+    }
+
+    #[test]
+    fn an_italic_line_under_an_image_is_its_caption_with_the_credit() {
+        for (name, text) in [
+            (
+                "same paragraph",
+                "开头一段。\n\n![夜校课堂](night.jpg)\n*夜校里的学员在练字。王磊 摄*\n\n后面一段。\n",
+            ),
+            (
+                "next paragraph",
+                "开头一段。\n\n![夜校课堂](night.jpg)\n\n*夜校里的学员在练字。王磊 摄*\n\n后面一段。\n",
+            ),
+            (
+                "underscores",
+                "开头一段。\n\n![夜校课堂](night.jpg)\n_夜校里的学员在练字。王磊 摄_\n\n后面一段。\n",
+            ),
+        ] {
+            let a = md(text);
+            assert_eq!(
+                kinds(&a),
+                [
+                    (BlockKind::Paragraph, "开头一段。"),
+                    (BlockKind::Caption, "夜校里的学员在练字。"),
+                    (BlockKind::Paragraph, "后面一段。"),
+                ],
+                "{name}"
+            );
+            let credit = a.blocks[1].credit.as_ref().map(|c| c.name.as_str());
+            assert_eq!(credit, Some("王磊"), "{name}");
+        }
+        // No line under it: the alt is the caption.
+        let a = md("![夜校课堂](night.jpg)\n\n后面一段。\n");
+        assert_eq!(
+            kinds(&a),
+            [
+                (BlockKind::Caption, "夜校课堂"),
+                (BlockKind::Paragraph, "后面一段。"),
+            ]
+        );
+        // A paragraph in italics that is not under an image stays a paragraph.
+        let a = md("开头一段。\n\n*一段斜体的引言。*\n");
+        assert_eq!(kinds(&a)[1], (BlockKind::Paragraph, "一段斜体的引言。"));
     }
 }
