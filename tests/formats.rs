@@ -485,3 +485,71 @@ fn an_article_header_is_read_and_share_and_related_blocks_named_article_are_not(
         assert!(!text.contains(furniture), "{furniture} shown:\n{text}");
     }
 }
+
+#[test]
+fn a_gbk_page_whose_meta_names_another_charset_is_read_as_gbk() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for declared in ["utf-8", "big5"] {
+        let page = format!(
+            r#"<!DOCTYPE html><html><head><meta charset="{declared}">
+<title>河边的夜校</title></head><body>
+<article><h1>河边的夜校</h1>
+<p>每周三晚上七点，河边的老仓库亮起灯，二十多位学员准时坐进教室。</p>
+<p>他们白天在工地、菜场和快递站上班，晚上来学写字、学算账、学用手机办事。</p>
+<p>老师是附近中学退休的语文教师，她说，来上课的人比她想的还要多。</p>
+</article></body></html>
+"#
+        );
+        let (gbk, _, unmappable) = encoding_rs::GBK.encode(&page);
+        assert!(!unmappable);
+        let path = dir.path().join(format!("night-{declared}.html"));
+        std::fs::write(&path, &gbk).expect("write");
+        let path = path.to_str().expect("path");
+        let v = outline(path);
+        assert_eq!(v["title"], "河边的夜校", "{declared}");
+        let text = shown(&v);
+        assert!(!text.contains('\u{FFFD}'), "{declared}: mojibake:\n{text}");
+        assert!(text.contains("学员准时坐进教室"), "{declared}:\n{text}");
+        let (out, _) = run(&["check", "--json", path]);
+        let check = String::from_utf8_lossy(&out).into_owned();
+        assert!(!check.contains("replaced"), "{declared}: {check}");
+    }
+}
+
+#[test]
+fn markdown_with_crlf_or_cr_line_ends_keeps_its_front_matter() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let lf = "---\ntitle: 河边的夜校\ncolumn: 城市\ndate: 2026-05-20\n---\n\n# 河边的夜校\n\n每周三晚上七点，河边的老仓库亮起灯。\n\n## 老师\n\n老师是附近中学退休的语文教师。\n";
+    for (name, text) in [
+        ("crlf", lf.replace('\n', "\r\n")),
+        ("cr", lf.replace('\n', "\r")),
+    ] {
+        let path = dir.path().join(format!("{name}.md"));
+        std::fs::write(&path, &text).expect("write");
+        let v = outline(path.to_str().expect("path"));
+        assert_eq!(v["title"], "河边的夜校", "{name}");
+        assert_eq!(v["column"], "城市", "{name}");
+        assert_eq!(v["date"], "2026-05-20", "{name}");
+        assert_eq!(sections(&v), ["老师"], "{name}");
+        assert_eq!(blocks_of(&v, "paragraph").len(), 2, "{name}");
+    }
+}
+
+#[test]
+fn an_italic_line_under_a_markdown_image_is_its_caption_and_credit() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = "# 河边的夜校\n\n每周三晚上七点，河边的老仓库亮起灯。\n\n![夜校课堂](night.jpg)\n\n*夜校里的学员在练字。王磊 摄*\n\n老师是附近中学退休的语文教师。\n\n![仓库外景](outside.jpg)\n\n仓库外的河堤上种满了柳树。\n";
+    let path = dir.path().join("night.md");
+    std::fs::write(&path, text).expect("write");
+    let v = outline(path.to_str().expect("path"));
+    assert_eq!(
+        captions(&v),
+        [
+            ("夜校里的学员在练字。".to_string(), Some("王磊".to_string())),
+            ("仓库外景".to_string(), None),
+        ]
+    );
+    let paras = blocks_of(&v, "paragraph");
+    assert_eq!(paras.len(), 3, "{paras:#?}");
+    assert!(!paras.iter().any(|p| p.contains("练字")), "{paras:#?}");
+}

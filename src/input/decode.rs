@@ -185,6 +185,46 @@ pub fn decode_with_options(
     Ok(guessed_as(text, display_name(encoding), replaced))
 }
 
+/// Decodes a page as the encoding its markup declares (`declared`, a label from a
+/// `<meta charset>`), unless the declaration is wrong: when the declared encoding does
+/// not decode the bytes cleanly (any sequence replaced: UTF-8 declared for bytes that
+/// are not UTF-8, GBK read as Big5), the encoding is detected as for text without a
+/// declaration, and the detected reading wins when it replaces fewer sequences; when
+/// that still replaces more than 1 % of the non-ASCII bytes, the detector's guess for a
+/// .cn site is tried too. Saved pages often keep a meta that lies.
+pub fn decode_declared(bytes: &[u8], declared: &str, force: bool) -> Result<Decoded, DecodeError> {
+    let as_declared = decode_forced(bytes, declared, force)?;
+    if as_declared.replaced == 0 {
+        return Ok(as_declared);
+    }
+    let mut best = as_declared;
+    let detected = decode_with_options(
+        bytes,
+        &DecodeOptions {
+            encoding: None,
+            force,
+        },
+    )?;
+    if detected.replaced < best.replaced {
+        best = detected;
+    }
+    let non_ascii = bytes.iter().filter(|b| !b.is_ascii()).count();
+    if best.replaced.saturating_mul(100) > non_ascii {
+        // The detector may find the declared encoding itself (Big5 where the page says
+        // Big5); with that many replacements, the guess for a .cn site is the other
+        // reading (a Big5 page with a damaged byte or two stays Big5).
+        let encoding = detect_with_hint(bytes);
+        if encoding != encoding_rs::UTF_8 {
+            let (text, replaced) = decode_counting(encoding, bytes);
+            check_nul(&text, force)?;
+            if replaced < best.replaced {
+                best = guessed_as(text, display_name(encoding), replaced);
+            }
+        }
+    }
+    Ok(best)
+}
+
 fn guessed_as(text: String, encoding: &'static str, replaced: usize) -> Decoded {
     Decoded {
         text,
@@ -239,11 +279,22 @@ fn check_nul(text: &str, force: bool) -> Result<(), DecodeError> {
     }
 }
 
-/// Guesses a legacy encoding (never UTF-8 unless the prefix seen is valid UTF-8).
-fn detect(bytes: &[u8]) -> &'static Encoding {
+fn detector_fed(bytes: &[u8]) -> EncodingDetector {
     let mut detector = EncodingDetector::new(Iso2022JpDetection::Deny);
     let whole = bytes.len() <= DETECT_LIMIT;
     detector.feed(&bytes[..bytes.len().min(DETECT_LIMIT)], whole);
+    detector
+}
+
+/// The detector's guess for text from a .cn site, Big5 found without the hint not
+/// preferred.
+fn detect_with_hint(bytes: &[u8]) -> &'static Encoding {
+    detector_fed(bytes).guess(Some(b"cn"), Utf8Detection::Allow)
+}
+
+/// Guesses a legacy encoding (never UTF-8 unless the prefix seen is valid UTF-8).
+fn detect(bytes: &[u8]) -> &'static Encoding {
+    let detector = detector_fed(bytes);
     // yuedu reads Chinese first: the detector is told the text comes from a .cn site,
     // so where the bytes are valid GBK it leans to GBK (and to Big5 where they are
     // not), instead of a single-byte encoding that mostly-ASCII text also fits. Big5
@@ -507,6 +558,34 @@ mod tests {
             Some("decoded as UTF-16LE (byte-order mark)")
         );
         assert_eq!(decode(b"\xef\xbb\xbfplain").unwrap().report(), None);
+    }
+
+    #[test]
+    fn a_declared_encoding_that_does_not_fit_the_bytes_gives_way_to_detection() {
+        let text = "<p>夜校的教室里坐满了人，学员们低头练字，老师在黑板上写下今天的课题。</p>\n"
+            .repeat(20);
+        let gbk = encode(encoding_rs::GB18030, &text);
+        for declared in ["utf-8", "big5"] {
+            let d = decode_declared(&gbk, declared, false).unwrap();
+            assert_eq!((d.encoding, d.guessed, d.replaced), ("GB18030", true, 0));
+            assert!(d.text == text, "{declared}: text differs");
+        }
+        // A declaration that fits is followed, not guessed.
+        let d = decode_declared(&gbk, "gb2312", false).unwrap();
+        assert_eq!((d.encoding, d.guessed, d.replaced), ("GB18030", false, 0));
+        let big5 = encode(encoding_rs::BIG5, "夜校的教室裡坐滿了人，學員們低頭練字。");
+        let d = decode_declared(&big5, "big5", false).unwrap();
+        assert_eq!((d.encoding, d.guessed, d.replaced), ("Big5", false, 0));
+        // A few damaged bytes under a right declaration stay with it.
+        let mut damaged = big5.clone();
+        damaged[3] = 0xff;
+        let d = decode_declared(&damaged, "big5", false).unwrap();
+        assert_eq!((d.encoding, d.guessed), ("Big5", false));
+        let mut damaged = gbk.clone();
+        damaged[3] = 0xff;
+        let d = decode_declared(&damaged, "gbk", false).unwrap();
+        assert_eq!((d.encoding, d.guessed), ("GB18030", false));
+        assert!((1..=2).contains(&d.replaced), "{}", d.replaced);
     }
 
     #[test]

@@ -7,7 +7,9 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::input::decode::{DecodeError, DecodeOptions, decode_owned, decode_with_options};
+use crate::input::decode::{
+    DecodeError, DecodeOptions, decode_declared, decode_owned, decode_with_options,
+};
 use crate::input::sniff::Format;
 use crate::input::sniff::detect;
 use crate::text::sanitize::for_terminal_line;
@@ -361,21 +363,26 @@ pub fn from_bytes(
     } else {
         bytes
     };
-    // A page that is not UTF-8 says its encoding in a meta tag (a meta on a UTF-8 page
-    // may lie: valid UTF-8 is read as UTF-8 whatever it says).
+    // A page that is not UTF-8 says its encoding in a meta tag (a meta may lie: valid
+    // UTF-8 is read as UTF-8 whatever it says, and bytes the declared encoding does not
+    // decode cleanly are read as detected).
     let meta_charset = match format {
         Format::Html if opts.encoding.is_none() && std::str::from_utf8(&bytes).is_err() => {
             crate::input::charset::prescan(&bytes)
         }
         _ => None,
     };
-    let decoded = decode_owned(
-        bytes,
-        &DecodeOptions {
-            encoding: opts.encoding.or(meta_charset),
-            force: opts.force,
-        },
-    )
+    let decoded = match meta_charset {
+        // The meta is followed only where it reads the bytes cleanly.
+        Some(declared) => decode_declared(&bytes, declared, opts.force),
+        None => decode_owned(
+            bytes,
+            &DecodeOptions {
+                encoding: opts.encoding,
+                force: opts.force,
+            },
+        ),
+    }
     .map_err(|source| LoadError::Decode {
         path: shown.to_string(),
         source,

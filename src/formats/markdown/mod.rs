@@ -10,14 +10,16 @@
 //!   bold is a subhead only when it is one ([`markup::bold_line_is_heading`]): a
 //!   quotation is a pull quote (a paragraph), a "文｜NAME 图｜NAME" line is the byline.
 //! - Links are their text; images are captions: the text beside the image in its
-//!   paragraph (an italic line under it), else its alt, else its title, with the
-//!   credit split off ([`markup::split_credit`]).
+//!   paragraph (an italic line under it), or for an image alone in its paragraph the
+//!   paragraph under it when that is all in italics, else its alt, else its title,
+//!   with the credit split off ([`markup::split_credit`]).
 //! - List items and table rows are paragraphs (`• `, `1. ` and ` | ` between cells, as
 //!   a browser shows them); block quotes are paragraphs; code keeps its lines; editor
 //!   lines and end marks are notes; HTML blocks (`<figure>` with `<figcaption>`) go
 //!   through the HTML reader ([`crate::formats::html::fragment_blocks`]).
 //!
-//! Each block keeps the byte offset (and line) of its first event in the source.
+//! Lines may end in LF, CRLF or a lone CR: all read alike. Each block keeps the byte
+//! offset (and line) of its first event in the source.
 
 use std::sync::Arc;
 
@@ -132,6 +134,8 @@ struct Pending {
     text: String,
     start: Option<usize>,
     all_bold: bool,
+    /// All its text is emphasised (italic).
+    all_emph: bool,
     /// Text and the position of an image in this block: (alt, title).
     image: Option<(String, String)>,
     /// The text before the image (alt excluded).
@@ -143,6 +147,10 @@ struct Reader<'a> {
     b: Builder,
     p: Pending,
     strong: usize,
+    emph: usize,
+    /// An image alone in its paragraph, its caption not yet known: the line under it
+    /// when that is all in italics, else its alt or title.
+    figure: Option<(String, SourcePos)>,
     in_image: bool,
     alt: String,
     /// The markers of the list items open, innermost last: `None` for bullets, else the
@@ -166,9 +174,13 @@ impl Reader<'_> {
         if self.p.start.is_none() {
             self.p.start = Some(at);
             self.p.all_bold = true;
+            self.p.all_emph = true;
         }
         if self.strong == 0 && !trim_text(t).is_empty() {
             self.p.all_bold = false;
+        }
+        if self.emph == 0 && !trim_text(t).is_empty() {
+            self.p.all_emph = false;
         }
         self.p.text.push_str(t);
     }
@@ -181,8 +193,16 @@ impl Reader<'_> {
         }
     }
 
+    /// Shows the image waiting for its caption with its alt (or title).
+    fn flush_figure(&mut self) {
+        if let Some((alt, pos)) = self.figure.take() {
+            self.caption(&alt, pos);
+        }
+    }
+
     fn flush_html(&mut self) {
         if let Some((html, at)) = self.html.take() {
+            self.flush_figure();
             let pos = self.idx.at_offset(at);
             crate::formats::html::fragment_blocks(&html, pos, &mut self.b);
         }
@@ -203,6 +223,21 @@ impl Reader<'_> {
         } else {
             markup::collapse_ws(&p.text)
         };
+        if self.figure.is_some() {
+            // A paragraph all in italics under an image alone is its caption.
+            if heading.is_none()
+                && !self.in_code
+                && self.item_marker.is_none()
+                && p.image.is_none()
+                && p.all_emph
+                && !text.is_empty()
+            {
+                self.figure = None;
+                self.caption(&text, pos);
+                return;
+            }
+            self.flush_figure();
+        }
         if let Some((alt, title)) = p.image {
             let cut = p.before_image.min(p.text.len());
             let before = markup::collapse_ws(&p.text[..cut]);
@@ -213,11 +248,16 @@ impl Reader<'_> {
                 self.caption(&t, pos);
                 return;
             }
+            let alone = trim_text(&before).is_empty() && trim_text(&after).is_empty();
             let caption = [after, alt, title]
                 .into_iter()
                 .find(|t| !trim_text(t).is_empty())
                 .unwrap_or_default();
-            self.caption(&caption, pos);
+            if alone && heading.is_none() && self.item_marker.is_none() {
+                self.figure = Some((caption, pos));
+            } else {
+                self.caption(&caption, pos);
+            }
             return;
         }
         if text.is_empty() {
@@ -269,10 +309,36 @@ impl Reader<'_> {
     }
 }
 
+fn has_lone_cr(s: &str) -> bool {
+    memchr::memchr_iter(b'\r', s.as_bytes()).any(|i| s.as_bytes().get(i + 1) != Some(&b'\n'))
+}
+
+/// `s` with each CR not followed by LF replaced by LF.
+fn lone_cr_to_lf(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('\r') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i + 1..];
+        out.push(if rest.starts_with('\n') { '\r' } else { '\n' });
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Parses a Markdown article (decoded text) into an article with a text buffer of its
 /// own.
 pub fn parse(text: &Arc<String>) -> Article {
-    let src = text.as_str();
+    // CommonMark ends lines at CRLF and lone CR too, but front matter is found only
+    // after a line feed: a lone CR is read as one (same length, so offsets stay those
+    // of the file).
+    let lone_cr_as_lf;
+    let src = if has_lone_cr(text) {
+        lone_cr_as_lf = lone_cr_to_lf(text);
+        lone_cr_as_lf.as_str()
+    } else {
+        text.as_str()
+    };
     let opts = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
@@ -283,6 +349,8 @@ pub fn parse(text: &Arc<String>) -> Article {
         b: Builder::new(),
         p: Pending::default(),
         strong: 0,
+        emph: 0,
+        figure: None,
         in_image: false,
         alt: String::new(),
         lists: Vec::new(),
@@ -297,6 +365,7 @@ pub fn parse(text: &Arc<String>) -> Article {
     let mut fm = FrontMatter::default();
     let mut fm_pos = SourcePos { offset: 0, line: 1 };
     let mut meta: Option<MetadataBlockKind> = None;
+    let mut meta_text = String::new();
     let mut table_cells = 0usize;
     for (event, range) in Parser::new_ext(src, opts).into_offset_iter() {
         // A run of HTML ends at the first other event.
@@ -307,17 +376,26 @@ pub fn parse(text: &Arc<String>) -> Article {
             r.flush_html();
         }
         match event {
-            Event::Start(Tag::MetadataBlock(kind)) => meta = Some(kind),
-            Event::End(TagEnd::MetadataBlock(_)) => meta = None,
-            Event::Text(t) if meta.is_some() => {
-                if let Some(kind) = meta {
-                    fm = front_matter(&t, kind);
-                    fm_pos = r.idx.at_offset(range.start);
+            Event::Start(Tag::MetadataBlock(kind)) => {
+                meta = Some(kind);
+                meta_text.clear();
+            }
+            Event::End(TagEnd::MetadataBlock(_)) => {
+                // The block's text comes in pieces (one per line where lines end in
+                // CRLF or CR): read once, whole.
+                if let Some(kind) = meta.take() {
+                    fm = front_matter(&meta_text, kind);
                     r.fm_title = fm.title.clone();
                     if let Some(t) = &fm.title {
                         r.title = Some((t.clone(), fm_pos));
                     }
                 }
+            }
+            Event::Text(t) if meta.is_some() => {
+                if meta_text.is_empty() {
+                    fm_pos = r.idx.at_offset(range.start);
+                }
+                meta_text.push_str(&t);
             }
             // (A paragraph in a list item keeps the item's marker: an empty flush
             // leaves it.)
@@ -369,6 +447,8 @@ pub fn parse(text: &Arc<String>) -> Article {
             }
             Event::Start(Tag::Strong) => r.strong += 1,
             Event::End(TagEnd::Strong) => r.strong = r.strong.saturating_sub(1),
+            Event::Start(Tag::Emphasis) => r.emph += 1,
+            Event::End(TagEnd::Emphasis) => r.emph = r.emph.saturating_sub(1),
             Event::Start(Tag::Image { title, .. }) => {
                 r.p.before_image = r.p.text.len();
                 r.in_image = true;
@@ -402,6 +482,7 @@ pub fn parse(text: &Arc<String>) -> Article {
     }
     r.flush_html();
     r.flush(None);
+    r.flush_figure();
     let _ = r.src;
     let (byline, authors) = match r.byline.take() {
         Some((text, pos, authors)) => (Some((text, pos)), authors),
@@ -511,5 +592,85 @@ mod tests {
         assert_eq!(credit, Some("郑远"));
         // The figcaption's line in the file.
         assert_eq!(a.block_line(&a.blocks[7]), 19);
+    }
+
+    #[test]
+    fn crlf_and_lone_cr_line_ends_read_as_line_feeds() {
+        let lf = "---\ntitle: 河边的夜校\ncolumn: 城市\ndate: 2026-05-20\nauthor: 王磊\n---\n\n# 河边的夜校\n\n第一段，\n接着写。\n\n## 老师\n\n```\nlet x = 1;\n  缩进\n```\n\n最后一段。\n";
+        let want = md(lf);
+        assert_eq!(want.column.as_ref().map(|t| t.text.as_str()), Some("城市"));
+        for (name, text) in [
+            ("CRLF", lf.replace('\n', "\r\n")),
+            ("CR", lf.replace('\n', "\r")),
+        ] {
+            let a = md(&text);
+            let title = a.title.as_ref().map(|t| t.text.as_str());
+            assert_eq!(title, Some("河边的夜校"), "{name}");
+            assert_eq!(
+                a.column.as_ref().map(|t| t.text.as_str()),
+                Some("城市"),
+                "{name}"
+            );
+            assert_eq!(
+                a.date.as_ref().map(|t| t.text.as_str()),
+                Some("2026-05-20"),
+                "{name}"
+            );
+            assert_eq!(a.authors, ["王磊"], "{name}");
+            assert_eq!(kinds(&a), kinds(&want), "{name}");
+            // Positions are offsets into the file as it is.
+            for b in &a.blocks {
+                let at = b.parts.as_slice()[0].src();
+                let head: String = b.text.chars().take(2).collect();
+                assert!(text[at..].starts_with(&head), "{name}: {head} at {at}");
+            }
+        }
+        let crlf = md(&lf.replace('\n', "\r\n"));
+        let lines: Vec<usize> = crlf.blocks.iter().map(|b| crlf.block_line(b)).collect();
+        let want_lines: Vec<usize> = want.blocks.iter().map(|b| want.block_line(b)).collect();
+        assert_eq!(lines, want_lines);
+    }
+
+    #[test]
+    fn an_italic_line_under_an_image_is_its_caption_with_the_credit() {
+        for (name, text) in [
+            (
+                "same paragraph",
+                "开头一段。\n\n![夜校课堂](night.jpg)\n*夜校里的学员在练字。王磊 摄*\n\n后面一段。\n",
+            ),
+            (
+                "next paragraph",
+                "开头一段。\n\n![夜校课堂](night.jpg)\n\n*夜校里的学员在练字。王磊 摄*\n\n后面一段。\n",
+            ),
+            (
+                "underscores",
+                "开头一段。\n\n![夜校课堂](night.jpg)\n_夜校里的学员在练字。王磊 摄_\n\n后面一段。\n",
+            ),
+        ] {
+            let a = md(text);
+            assert_eq!(
+                kinds(&a),
+                [
+                    (BlockKind::Paragraph, "开头一段。"),
+                    (BlockKind::Caption, "夜校里的学员在练字。"),
+                    (BlockKind::Paragraph, "后面一段。"),
+                ],
+                "{name}"
+            );
+            let credit = a.blocks[1].credit.as_ref().map(|c| c.name.as_str());
+            assert_eq!(credit, Some("王磊"), "{name}");
+        }
+        // No line under it: the alt is the caption.
+        let a = md("![夜校课堂](night.jpg)\n\n后面一段。\n");
+        assert_eq!(
+            kinds(&a),
+            [
+                (BlockKind::Caption, "夜校课堂"),
+                (BlockKind::Paragraph, "后面一段。"),
+            ]
+        );
+        // A paragraph in italics that is not under an image stays a paragraph.
+        let a = md("开头一段。\n\n*一段斜体的引言。*\n");
+        assert_eq!(kinds(&a)[1], (BlockKind::Paragraph, "一段斜体的引言。"));
     }
 }
