@@ -677,4 +677,45 @@ mod tests {
         );
         assert_eq!(a.joins.len(), 1);
     }
+
+    /// A caption whose labelled credit (摄影：X, 摄影:X, 图：X) follows on its line after
+    /// white space is a caption with that credit, never joined to the next paragraph.
+    #[test]
+    fn labelled_credit_after_a_space_ends_a_caption() {
+        assert_eq!(
+            trailing_credit("陈老师在给学生上课。　摄影：林小海"),
+            Some(("陈老师在给学生上课。", "林小海", "摄影：林小海"))
+        );
+        assert_eq!(
+            trailing_credit("新校舍落成 摄影:王  明").map(|c| c.1),
+            Some("王  明")
+        );
+        assert_eq!(
+            trailing_credit("孩子们在操场上奔跑。　图：赵一凡").map(|c| c.1),
+            Some("赵一凡")
+        );
+        assert_eq!(credit_only("图：赵一凡"), Some("赵一凡"));
+        assert_eq!(credit_only("图/文 赵一凡"), None);
+        for credit in ["摄影：林小海", "摄影:林小海", "图：林小海"] {
+            let text = format!(
+                "山村小学\n\n　　山里的学校迎来了新学期，孩子们陆续回到教室。\n\n　　陈老师在给学生上课。　{credit}\n\n　　第二段正文，说的是学校的新变化。\n"
+            );
+            let a = parse(&text);
+            let cap = a.captions().next().map(|(_, b)| b);
+            assert_eq!(
+                cap.map(|c| c.text.as_str()),
+                Some("陈老师在给学生上课。"),
+                "{credit}: {:?}",
+                kinds(&a)
+            );
+            let name = cap.and_then(|c| c.credit.as_ref()).map(|c| c.name.as_str());
+            assert_eq!(name, Some("林小海"), "{credit}");
+            assert!(
+                a.blocks.iter().any(|b| b.kind == BlockKind::Paragraph
+                    && b.text == "第二段正文，说的是学校的新变化。"),
+                "{credit}: {:?}",
+                kinds(&a)
+            );
+        }
+    }
 }
