@@ -182,7 +182,8 @@ pub(super) struct Conventions {
     /// ideographic space, two spaces or a tab): an indent starts a paragraph.
     pub(super) indented: bool,
     /// The width in columns lines are wrapped at, in a hard-wrapped export: at least 30% of
-    /// the lines followed by another non-blank line are within a column of it.
+    /// the lines followed by another non-blank line are within a column of it (at least
+    /// four; or, in a short text, all of them and at least two in one run).
     pub(super) wrap: Option<usize>,
 }
 
@@ -222,6 +223,7 @@ impl Conventions {
         // non-blank line follows it: most lines of a blank-separated text are not).
         let mut prev: Option<&str> = None;
         let mut run_len = 0usize;
+        let mut longest = 0usize;
         for line in LineIter::new(text, 1) {
             let blank = line.text.trim().is_empty();
             if blank {
@@ -237,6 +239,7 @@ impl Conventions {
                 runs += 1;
             }
             run_len += 1;
+            longest = longest.max(run_len);
             if is_indented(line.text) {
                 indented += 1;
             }
@@ -258,7 +261,13 @@ impl Conventions {
         let wrap = (MIN_WRAP..=MAX_WRAP)
             .map(|w| (widths[w - 1] + widths[w] + widths[w + 1], w))
             .max()
-            .filter(|&(band, _)| band >= 4 && band * 10 >= inner * 3)
+            .filter(|&(band, _)| {
+                // A short text (one paragraph wrapped a few times) has few lines to count:
+                // there, every line followed by another is at the width, and one run has
+                // at least two of them (a caption and its credit line make no wrap).
+                (band >= 4 && band * 10 >= inner * 3)
+                    || (band >= 2 && band == inner && longest >= 3)
+            })
             .map(|(_, w)| w);
         Conventions {
             blank_separated: alone * 2 >= non_blank

@@ -718,4 +718,40 @@ mod tests {
             );
         }
     }
+
+    /// A title and one paragraph hard-wrapped at a width (two or three full lines, the last
+    /// shorter): the lines are one paragraph, the title stays the title.
+    #[test]
+    fn one_paragraph_hard_wrapped_is_one_paragraph() {
+        let body = "山里的学校迎来了新学期，孩子们背着书包陆续回到教室里。老师们早早地来到学校，\
+                    把每一间教室都打扫得干干净净，还在黑板上写下了欢迎的话。村里的家长们说，这几年学校变化很大。";
+        let chars: Vec<char> = body.chars().collect();
+        for (width, full) in [(24, 2), (24, 3), (20, 3)] {
+            let mut lines: Vec<String> = chars
+                .chunks(width)
+                .take(full)
+                .map(|c| c.iter().collect())
+                .collect();
+            lines.push(chars[width * full..width * full + 9].iter().collect());
+            let text = format!("山村小学迎来新学期\n\n{}\n", lines.join("\n"));
+            let c = Conventions::of(&text);
+            assert!(c.wrap.is_some_and(|w| w.abs_diff(2 * width) <= 1), "{text}");
+            let a = parse(&text);
+            assert_eq!(
+                a.title.as_ref().map(|h| h.text.as_str()),
+                Some("山村小学迎来新学期"),
+                "{text}"
+            );
+            assert!(a.kicker.is_none(), "{text}");
+            assert_eq!(
+                kinds(&a),
+                vec![(BlockKind::Paragraph, lines.concat().as_str())]
+            );
+        }
+        // A caption and its credit line, twice at one width, make no wrap.
+        let c = Conventions::of(
+            "标题\n\n正文第一段。\n\n孩子们在操场上奔跑跳跃。\n林小海 摄\n\n老师们在教室里打扫卫生。\n王明 摄\n",
+        );
+        assert_eq!(c.wrap, None);
+    }
 }
