@@ -280,7 +280,8 @@ impl Conventions {
     /// Whether line `next` carries on the unit that line `prev` ends (no blank line
     /// between them). A credit line stays with its caption, a line ending in —— with the
     /// line it leads into (a two-line head), and a line that starts with closing
-    /// punctuation or follows a comma with the text it continues; a byline, dateline,
+    /// punctuation (or, where lines are not paragraphs, follows a comma) with the text it
+    /// continues; a byline, dateline,
     /// note, numbered or box head, subtitle or column tag stands alone. Otherwise the
     /// convention decides: in a hard-wrapped text a full-width line is continued, or a
     /// line of three quarters of the width cut mid-sentence (unless the next is
@@ -307,7 +308,11 @@ impl Conventions {
         }
         // The convention's answer first (most pairs of lines split on it, and the shapes of
         // the lines are not looked at).
-        let joined = if p.ends_with(['，', ',', '、']) {
+        // A comma carries the sentence on where lines are not paragraphs (blank lines
+        // separate them, or the text is hard-wrapped); where each line is one, the writer
+        // ended the line there.
+        let comma = p.ends_with(['，', ',', '、']);
+        let joined = if comma && (self.blank_separated || self.wrap.is_some()) {
             true
         } else if let Some(w) = self.wrap {
             // Full width, or three quarters of it and cut mid-sentence (an export that
@@ -323,8 +328,9 @@ impl Conventions {
                 && !ends_sentence(p)
                 && (4 * width(next) >= 3 * width(prev) || ends_sentence(n))
         } else {
-            // A line ending in a colon introduces the next paragraph.
-            !ends_sentence(p) && !is_short(p) && !p.ends_with(['：', ':'])
+            // A line ending in a colon introduces the next paragraph; one ending in a
+            // comma was ended there, not cut by a break.
+            !ends_sentence(p) && !is_short(p) && !p.ends_with(['：', ':']) && !comma
         };
         joined && line_kind(p) == LineKind::Text && line_kind(n) == LineKind::Text
     }

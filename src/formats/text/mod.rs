@@ -754,4 +754,49 @@ mod tests {
         );
         assert_eq!(c.wrap, None);
     }
+
+    /// Where each line is a paragraph, a line ending in a comma and the quotation on the
+    /// next line are two paragraphs, without a join; a comma paragraph still carries on
+    /// across a caption.
+    #[test]
+    fn one_per_line_comma_line_and_quotation_are_two_paragraphs() {
+        for indent in ["", "\u{3000}\u{3000}"] {
+            let text = [
+                "山村小学迎来新学期",
+                "山里的学校迎来了新学期，孩子们背着书包陆续回到教室里。",
+                "开学第一天，陈老师站在讲台上，笑着对刚刚走进教室的学生们大声地说，",
+                "“新的一年，我们一起努力！”",
+                "孩子们听了都很高兴，大声地回答老师的问题。",
+                "村里的家长们说，这几年学校变化很大。",
+            ]
+            .map(|l| format!("{indent}{l}"))
+            .join("\n");
+            let a = parse(&text);
+            assert_eq!(
+                kinds(&a),
+                vec![
+                    (
+                        BlockKind::Paragraph,
+                        "山里的学校迎来了新学期，孩子们背着书包陆续回到教室里。"
+                    ),
+                    (
+                        BlockKind::Paragraph,
+                        "开学第一天，陈老师站在讲台上，笑着对刚刚走进教室的学生们大声地说，"
+                    ),
+                    (BlockKind::Paragraph, "“新的一年，我们一起努力！”"),
+                    (
+                        BlockKind::Paragraph,
+                        "孩子们听了都很高兴，大声地回答老师的问题。"
+                    ),
+                    (BlockKind::Paragraph, "村里的家长们说，这几年学校变化很大。"),
+                ],
+                "{indent:?}"
+            );
+            assert!(a.joins.is_empty(), "{:?}", a.joins);
+        }
+        let a = parse(
+            "山村小学迎来新学期\n山里的学校迎来了新学期，孩子们背着书包陆续回到教室里。\n开学第一天，陈老师站在讲台上对学生们说，\n图为陈老师在给学生上课。\n林小海 摄\n新的一年，我们一起努力。\n",
+        );
+        assert_eq!(a.joins.len(), 1, "{:?}", kinds(&a));
+    }
 }
