@@ -469,8 +469,14 @@ enum Shape {
 pub(super) struct Looks {
     shape: Shape,
     ends_sentence: bool,
-    /// Ends with a comma or enumeration comma (carries on whatever the convention).
+    /// Ends with a comma or enumeration comma (carries on whatever the convention, where
+    /// something stands between it and the next unit).
     ends_comma: bool,
+    /// The first line's number, and the number of the line after the last.
+    lines: (u32, u32),
+    /// Whether a blank line, a caption or a head stands between this unit and the next
+    /// body unit (not only the line end): a break the sentence may carry on across.
+    broken_after: bool,
     /// A label with a comma or enumeration comma in it: a sentence cut short rather than
     /// a head.
     label_comma: bool,
@@ -520,7 +526,9 @@ fn shape(unit: &Unit<'_>) -> Shape {
 /// The classes of `units`, read twice: once to see what each looks like (a few bytes a
 /// unit, kept), once backwards over that. `blank_separated`: paragraphs are separated
 /// by blank lines, so a paragraph that ends mid-sentence is continued by the next one
-/// (where each line is a paragraph, only one that ends with a comma is).
+/// (where each line is a paragraph, only one that ends with a comma is, and only across
+/// a blank line, a caption or a head: a line followed by the next body line is a
+/// paragraph of its own).
 pub(super) fn classify<'a>(
     units: impl Iterator<Item = Unit<'a>>,
     blank_separated: bool,
@@ -534,13 +542,19 @@ pub(super) fn classify<'a>(
                 shape,
                 ends_sentence: unit_ends_sentence(&u),
                 ends_comma: last.ends_with(['，', ',', '、']),
+                lines: (u.first, u.first + u.count),
+                broken_after: true,
                 next_is_body: None,
             }
         })
         .collect();
     let mut next_is_body = None;
+    // Where the next unit starts, and whether it is body text.
+    let mut next_at: Option<(u32, bool)> = None;
     for l in looks.iter_mut().rev() {
         l.next_is_body = next_is_body;
+        l.broken_after = next_at.is_none_or(|(at, body)| at != l.lines.1 || !body);
+        next_at = Some((l.lines.0, matches!(l.shape, Shape::Body | Shape::Colon)));
         if l.shape != Shape::Credited {
             next_is_body = Some(matches!(l.shape, Shape::Body | Shape::Colon));
         }
@@ -589,7 +603,9 @@ pub(super) fn classify<'a>(
                     let open = !l.ends_sentence
                         && l.shape != Shape::Colon
                         && !in_deck
-                        && (blank_separated || l.ends_comma || cut_after_heading);
+                        && (blank_separated
+                            || (l.ends_comma && l.broken_after)
+                            || cut_after_heading);
                     paragraph_open = open;
                     if l.ends_sentence {
                         in_deck = false;

@@ -1,6 +1,6 @@
 //! Bylines and credits: the names in a byline in its printed forms (本报记者 X Y, 记者 X,
 //! 通讯员 X, 文/图 X, 文｜X 图｜Y, X 报道, （记者 X）), and a photograph's credit in its
-//! printed forms (X 摄, 新华社记者 X摄, X/摄, 摄影：X, 制图：X, 图片来源：X, 资料图片,
+//! printed forms (X 摄, 新华社记者 X摄, X/摄, 摄影：X, 图：X, 制图：X, 图片来源：X, 资料图片,
 //! （新华社发）), alone on a line or after a caption.
 //!
 //! Names may be padded to a common width with spaces, ideographic spaces or no-break
@@ -132,16 +132,35 @@ pub fn credit_only(line: &str) -> Option<&str> {
             let Some(name) = rest.strip_prefix(['：', ':', '/', '／', '｜', '|']) else {
                 continue;
             };
-            let name = trim(name);
-            let plain = !name.is_empty()
-                && name.chars().nth(20).is_none()
-                && !name
-                    .chars()
-                    .any(|c| matches!(c, '。' | '，' | '！' | '？' | '“' | '”'));
-            return plain.then_some(name);
+            return plain_name(name);
         }
     }
-    None
+    // "图：X": the bare 图 only before a colon ("图/文 X" is a byline).
+    line.strip_prefix('图')
+        .and_then(|rest| trim(rest).strip_prefix(['：', ':']))
+        .and_then(plain_name)
+}
+
+/// The name after a credit's label: short, and no sentence in it.
+fn plain_name(name: &str) -> Option<&str> {
+    let name = trim(name);
+    let plain = !name.is_empty()
+        && name.chars().nth(20).is_none()
+        && !name
+            .chars()
+            .any(|c| matches!(c, '。' | '，' | '！' | '？' | '“' | '”'));
+    plain.then_some(name)
+}
+
+/// Whether the end of `line` (a credit's length) holds a credit's label and its colon
+/// ("…上课。　摄影：林小海", "…奔跑 图:X"): a credit that ends in a name, not in 摄.
+fn has_labelled_tail(line: &str) -> bool {
+    let from = line.char_indices().rev().nth(30).map_or(0, |(i, _)| i);
+    let tail = &line[from..];
+    tail.match_indices(['：', ':']).any(|(i, _)| {
+        let before = tail[..i].trim_end_matches(is_space);
+        before.ends_with('图') || CREDIT_LABELS.iter().any(|l| before.ends_with(l))
+    })
 }
 
 /// `s` without a leading credit role ("新华社记者 ", "中新社发 ", "人民日报记者"),
@@ -168,7 +187,8 @@ pub(crate) fn trailing_credit(line: &str) -> Option<(&str, &str, &str)> {
     let line = trim(line);
     // Cheap refusals first: most lines are paragraphs that end with a final mark.
     let last = line.chars().next_back()?;
-    if !matches!(last, '摄' | '）' | ')') && !line.ends_with("图片") {
+    if !matches!(last, '摄' | '）' | ')') && !line.ends_with("图片") && !has_labelled_tail(line)
+    {
         return None;
     }
     let mut cuts: Vec<usize> = Vec::with_capacity(3);

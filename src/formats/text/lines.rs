@@ -182,7 +182,8 @@ pub(super) struct Conventions {
     /// ideographic space, two spaces or a tab): an indent starts a paragraph.
     pub(super) indented: bool,
     /// The width in columns lines are wrapped at, in a hard-wrapped export: at least 30% of
-    /// the lines followed by another non-blank line are within a column of it.
+    /// the lines followed by another non-blank line are within a column of it (at least
+    /// four; or, in a short text, all of them and at least two in one run).
     pub(super) wrap: Option<usize>,
 }
 
@@ -222,6 +223,7 @@ impl Conventions {
         // non-blank line follows it: most lines of a blank-separated text are not).
         let mut prev: Option<&str> = None;
         let mut run_len = 0usize;
+        let mut longest = 0usize;
         for line in LineIter::new(text, 1) {
             let blank = line.text.trim().is_empty();
             if blank {
@@ -237,6 +239,7 @@ impl Conventions {
                 runs += 1;
             }
             run_len += 1;
+            longest = longest.max(run_len);
             if is_indented(line.text) {
                 indented += 1;
             }
@@ -258,7 +261,13 @@ impl Conventions {
         let wrap = (MIN_WRAP..=MAX_WRAP)
             .map(|w| (widths[w - 1] + widths[w] + widths[w + 1], w))
             .max()
-            .filter(|&(band, _)| band >= 4 && band * 10 >= inner * 3)
+            .filter(|&(band, _)| {
+                // A short text (one paragraph wrapped a few times) has few lines to count:
+                // there, every line followed by another is at the width, and one run has
+                // at least two of them (a caption and its credit line make no wrap).
+                (band >= 4 && band * 10 >= inner * 3)
+                    || (band >= 2 && band == inner && longest >= 3)
+            })
             .map(|(_, w)| w);
         Conventions {
             blank_separated: alone * 2 >= non_blank
@@ -271,7 +280,8 @@ impl Conventions {
     /// Whether line `next` carries on the unit that line `prev` ends (no blank line
     /// between them). A credit line stays with its caption, a line ending in —— with the
     /// line it leads into (a two-line head), and a line that starts with closing
-    /// punctuation or follows a comma with the text it continues; a byline, dateline,
+    /// punctuation (or, where lines are not paragraphs, follows a comma) with the text it
+    /// continues; a byline, dateline,
     /// note, numbered or box head, subtitle or column tag stands alone. Otherwise the
     /// convention decides: in a hard-wrapped text a full-width line is continued, or a
     /// line of three quarters of the width cut mid-sentence (unless the next is
@@ -298,7 +308,11 @@ impl Conventions {
         }
         // The convention's answer first (most pairs of lines split on it, and the shapes of
         // the lines are not looked at).
-        let joined = if p.ends_with(['，', ',', '、']) {
+        // A comma carries the sentence on where lines are not paragraphs (blank lines
+        // separate them, or the text is hard-wrapped); where each line is one, the writer
+        // ended the line there.
+        let comma = p.ends_with(['，', ',', '、']);
+        let joined = if comma && (self.blank_separated || self.wrap.is_some()) {
             true
         } else if let Some(w) = self.wrap {
             // Full width, or three quarters of it and cut mid-sentence (an export that
@@ -314,8 +328,9 @@ impl Conventions {
                 && !ends_sentence(p)
                 && (4 * width(next) >= 3 * width(prev) || ends_sentence(n))
         } else {
-            // A line ending in a colon introduces the next paragraph.
-            !ends_sentence(p) && !is_short(p) && !p.ends_with(['：', ':'])
+            // A line ending in a colon introduces the next paragraph; one ending in a
+            // comma was ended there, not cut by a break.
+            !ends_sentence(p) && !is_short(p) && !p.ends_with(['：', ':']) && !comma
         };
         joined && line_kind(p) == LineKind::Text && line_kind(n) == LineKind::Text
     }

@@ -677,4 +677,126 @@ mod tests {
         );
         assert_eq!(a.joins.len(), 1);
     }
+
+    /// A caption whose labelled credit (摄影：X, 摄影:X, 图：X) follows on its line after
+    /// white space is a caption with that credit, never joined to the next paragraph.
+    #[test]
+    fn labelled_credit_after_a_space_ends_a_caption() {
+        assert_eq!(
+            trailing_credit("陈老师在给学生上课。　摄影：林小海"),
+            Some(("陈老师在给学生上课。", "林小海", "摄影：林小海"))
+        );
+        assert_eq!(
+            trailing_credit("新校舍落成 摄影:王  明").map(|c| c.1),
+            Some("王  明")
+        );
+        assert_eq!(
+            trailing_credit("孩子们在操场上奔跑。　图：赵一凡").map(|c| c.1),
+            Some("赵一凡")
+        );
+        assert_eq!(credit_only("图：赵一凡"), Some("赵一凡"));
+        assert_eq!(credit_only("图/文 赵一凡"), None);
+        for credit in ["摄影：林小海", "摄影:林小海", "图：林小海"] {
+            let text = format!(
+                "山村小学\n\n　　山里的学校迎来了新学期，孩子们陆续回到教室。\n\n　　陈老师在给学生上课。　{credit}\n\n　　第二段正文，说的是学校的新变化。\n"
+            );
+            let a = parse(&text);
+            let cap = a.captions().next().map(|(_, b)| b);
+            assert_eq!(
+                cap.map(|c| c.text.as_str()),
+                Some("陈老师在给学生上课。"),
+                "{credit}: {:?}",
+                kinds(&a)
+            );
+            let name = cap.and_then(|c| c.credit.as_ref()).map(|c| c.name.as_str());
+            assert_eq!(name, Some("林小海"), "{credit}");
+            assert!(
+                a.blocks.iter().any(|b| b.kind == BlockKind::Paragraph
+                    && b.text == "第二段正文，说的是学校的新变化。"),
+                "{credit}: {:?}",
+                kinds(&a)
+            );
+        }
+    }
+
+    /// A title and one paragraph hard-wrapped at a width (two or three full lines, the last
+    /// shorter): the lines are one paragraph, the title stays the title.
+    #[test]
+    fn one_paragraph_hard_wrapped_is_one_paragraph() {
+        let body = "山里的学校迎来了新学期，孩子们背着书包陆续回到教室里。老师们早早地来到学校，\
+                    把每一间教室都打扫得干干净净，还在黑板上写下了欢迎的话。村里的家长们说，这几年学校变化很大。";
+        let chars: Vec<char> = body.chars().collect();
+        for (width, full) in [(24, 2), (24, 3), (20, 3)] {
+            let mut lines: Vec<String> = chars
+                .chunks(width)
+                .take(full)
+                .map(|c| c.iter().collect())
+                .collect();
+            lines.push(chars[width * full..width * full + 9].iter().collect());
+            let text = format!("山村小学迎来新学期\n\n{}\n", lines.join("\n"));
+            let c = Conventions::of(&text);
+            assert!(c.wrap.is_some_and(|w| w.abs_diff(2 * width) <= 1), "{text}");
+            let a = parse(&text);
+            assert_eq!(
+                a.title.as_ref().map(|h| h.text.as_str()),
+                Some("山村小学迎来新学期"),
+                "{text}"
+            );
+            assert!(a.kicker.is_none(), "{text}");
+            assert_eq!(
+                kinds(&a),
+                vec![(BlockKind::Paragraph, lines.concat().as_str())]
+            );
+        }
+        // A caption and its credit line, twice at one width, make no wrap.
+        let c = Conventions::of(
+            "标题\n\n正文第一段。\n\n孩子们在操场上奔跑跳跃。\n林小海 摄\n\n老师们在教室里打扫卫生。\n王明 摄\n",
+        );
+        assert_eq!(c.wrap, None);
+    }
+
+    /// Where each line is a paragraph, a line ending in a comma and the quotation on the
+    /// next line are two paragraphs, without a join; a comma paragraph still carries on
+    /// across a caption.
+    #[test]
+    fn one_per_line_comma_line_and_quotation_are_two_paragraphs() {
+        for indent in ["", "\u{3000}\u{3000}"] {
+            let text = [
+                "山村小学迎来新学期",
+                "山里的学校迎来了新学期，孩子们背着书包陆续回到教室里。",
+                "开学第一天，陈老师站在讲台上，笑着对刚刚走进教室的学生们大声地说，",
+                "“新的一年，我们一起努力！”",
+                "孩子们听了都很高兴，大声地回答老师的问题。",
+                "村里的家长们说，这几年学校变化很大。",
+            ]
+            .map(|l| format!("{indent}{l}"))
+            .join("\n");
+            let a = parse(&text);
+            assert_eq!(
+                kinds(&a),
+                vec![
+                    (
+                        BlockKind::Paragraph,
+                        "山里的学校迎来了新学期，孩子们背着书包陆续回到教室里。"
+                    ),
+                    (
+                        BlockKind::Paragraph,
+                        "开学第一天，陈老师站在讲台上，笑着对刚刚走进教室的学生们大声地说，"
+                    ),
+                    (BlockKind::Paragraph, "“新的一年，我们一起努力！”"),
+                    (
+                        BlockKind::Paragraph,
+                        "孩子们听了都很高兴，大声地回答老师的问题。"
+                    ),
+                    (BlockKind::Paragraph, "村里的家长们说，这几年学校变化很大。"),
+                ],
+                "{indent:?}"
+            );
+            assert!(a.joins.is_empty(), "{:?}", a.joins);
+        }
+        let a = parse(
+            "山村小学迎来新学期\n山里的学校迎来了新学期，孩子们背着书包陆续回到教室里。\n开学第一天，陈老师站在讲台上对学生们说，\n图为陈老师在给学生上课。\n林小海 摄\n新的一年，我们一起努力。\n",
+        );
+        assert_eq!(a.joins.len(), 1, "{:?}", kinds(&a));
+    }
 }
