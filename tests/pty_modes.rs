@@ -160,3 +160,23 @@ fn resizing_back_and_forth_keeps_the_top_line() {
         s.contents_between(0, 0, 0, 80).trim() == before
     });
 }
+
+#[test]
+fn a_search_is_a_jump_that_quote_quote_goes_back_from_and_a_backward_one_says_so() {
+    let mut p = start(80, 24);
+    p.send("/领克\r");
+    p.wait_for("the first match, far down", |s| {
+        let bar = s.contents_between(23, 0, 23, 80);
+        bar.contains("/领克 1/2") && !bar.contains("1–23/")
+    });
+    // '' goes back to where the search started: the top.
+    p.send("''");
+    p.wait_for("back at the top", |s| {
+        s.contents_between(23, 0, 23, 80).contains("1–23/")
+    });
+    // A backward search is shown with its own sign.
+    p.send("\x12余姚\r");
+    p.wait_for("a backward search shown as ?", |s| {
+        s.contents_between(23, 0, 23, 80).contains("?余姚")
+    });
+}

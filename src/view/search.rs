@@ -201,6 +201,8 @@ impl App {
                 if let Some(search) = self.search.as_mut() {
                     search.previous = None;
                     remember(&mut self.search_history, &search.query);
+                    // A search is a jump: `''` goes back to where it started.
+                    self.goto.jump_origin = Some(search.origin);
                 }
                 self.finish_search();
                 if let Some(search) = self.search.as_ref().filter(|s| s.matches.is_empty()) {
@@ -408,6 +410,11 @@ impl App {
             return;
         }
         let current = search.current.unwrap_or(0);
+        // n and N are jumps too: `''` goes back to where they started.
+        self.note_jump_origin();
+        let Some(search) = self.search.as_mut() else {
+            return;
+        };
         let (next, wrapped) = if forward {
             ((current + 1) % n, current + 1 == n)
         } else {

@@ -187,7 +187,7 @@ impl App {
             let more = if self.search_pending() { "…" } else { "" };
             left.push(Piece {
                 part: Part::Search,
-                text: format!("/{}", for_terminal_line(&search.query)),
+                text: format!("{}{}", search.sign(), for_terminal_line(&search.query)),
                 tail: format!(" {cur}/{}{more}", search.matches.len()),
             });
         }
