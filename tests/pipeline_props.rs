@@ -117,7 +117,10 @@ proptest! {
         for b in &article.blocks {
             for (i, p) in b.parts.iter().enumerate() {
                 let end = b.parts.get(i + 1).map_or(b.text.len(), |n| n.offset());
-                prop_assert!(at(p.src(), &b.text[p.offset()..end]), "{b:?}");
+                // Less the one space put back where a line break stood between Latin words.
+                let piece = &b.text[p.offset()..end];
+                let piece = piece.strip_suffix(' ').filter(|_| i + 1 < b.parts.len()).unwrap_or(piece);
+                prop_assert!(at(p.src(), piece), "{b:?}");
                 prop_assert_eq!(article.line_col(b.file, p.src()), naive(p.src()));
             }
             if let Some(c) = &b.credit {

@@ -12,6 +12,17 @@ use super::header::dateline_len;
 use super::lines::{Unit, Units};
 use crate::article::{Article, Block, BlockKind, Credit, HeaderLine, Join, Part, SharedStr};
 
+/// Whether a space goes between `before` and `after` when a line break that stood
+/// between them is removed: where Latin text meets Latin text ("Guangzhou." and "The",
+/// "the" and "quick"), as a reader of the printed lines read it; never between Chinese
+/// characters, nor after a hyphen that cut a word.
+pub(super) fn needs_space(before: &str, after: &str) -> bool {
+    let (Some(last), Some(first)) = (before.chars().next_back(), after.chars().next()) else {
+        return false;
+    };
+    last.is_ascii_graphic() && last != '-' && first.is_ascii_alphanumeric()
+}
+
 /// The byte range of the last [`JOIN_EXCERPT_CHARS`] characters of `text`.
 pub(super) fn excerpt_end(text: &str) -> Range<usize> {
     let start = text
@@ -77,8 +88,11 @@ impl Draft<'_> {
 
     /// Appends `next` (a paragraph continued after a break) to this one, recording the join.
     pub(super) fn append(&mut self, next: &Draft<'_>) {
-        let offset = self.text.len();
         let before = excerpt_end(&self.text);
+        if needs_space(&self.text, &next.text) {
+            self.text.to_mut().push(' ');
+        }
+        let offset = self.text.len();
         let after = excerpt_start(&next.text);
         self.joins
             .push((next.src(), before, offset + after.start..offset + after.end));
@@ -153,8 +167,12 @@ pub(super) fn unit_block<'a>(buf: &Arc<String>, unit: &Unit<'a>, class: Class) -
         None => {
             let mut text = String::with_capacity(body.lines().map(|l| l.text.trim().len()).sum());
             for line in body.lines() {
+                let line_text = line.text.trim();
+                if needs_space(&text, line_text) {
+                    text.push(' ');
+                }
                 parts.push(Part::new(text.len(), line.text_at()));
-                text.push_str(line.text.trim());
+                text.push_str(line_text);
             }
             Cow::Owned(text)
         }

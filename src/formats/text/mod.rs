@@ -799,4 +799,25 @@ mod tests {
         );
         assert_eq!(a.joins.len(), 1, "{:?}", kinds(&a));
     }
+
+    #[test]
+    fn latin_lines_joined_keep_a_space_between_words_chinese_lines_none() {
+        // Lines joined into one paragraph: Latin words at the break get a space back, a
+        // hyphen that cut a word and Chinese characters do not.
+        use super::assemble::needs_space;
+        assert!(needs_space("big cities in", "China."));
+        assert!(needs_space("Guangzhou.", "The"));
+        assert!(!needs_space("the well-", "known"));
+        assert!(!needs_space("后面接着", "说下去。"));
+        assert!(!needs_space("in", "中国"));
+        let a = parse(concat!(
+            "标题在这里\n\n",
+            "他说的英文是：Beijing, Shanghai and Guangzhou are big cities in\n",
+            "China. The quick brown fox jumps over the lazy dog every single\n",
+            "day, as the saying goes in those English textbooks we all read.\n",
+        ));
+        let text: String = a.blocks.iter().map(|b| b.text.to_string()).collect();
+        assert!(text.contains("cities in China. The"), "{text}");
+        assert!(text.contains("single day,"), "{text}");
+    }
 }
