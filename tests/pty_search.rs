@@ -68,17 +68,17 @@ fn the_prompt_edits_remembers_and_repeats() {
     status_has(&p, "/余姚 ");
     p.send("/\r");
     status_has(&p, "/余姚 ");
-    // Backward from the top: the match before is the last one, wrapping.
+    // Backward from the top: the match before is the last one, wrapping; the bar shows ?.
     p.send("g");
     p.send(CTRL_R);
     status_has(&p, "?▏");
     p.send("余姚\r");
-    status_has(&p, "/余姚 30/30");
+    status_has(&p, "?余姚 30/30");
     // n goes on backward, N forward.
     p.send("n");
-    status_has(&p, "/余姚 29/30");
+    status_has(&p, "?余姚 29/30");
     p.send("N");
-    status_has(&p, "/余姚 30/30");
+    status_has(&p, "?余姚 30/30");
     p.send("q");
     assert_eq!(p.wait_exit(Duration::from_secs(5)), Some(0));
     drop(p);
