@@ -68,11 +68,8 @@ pub(super) fn is_text_punctuation(c: char) -> bool {
         || matches!(c, '“' | '”' | '‘' | '’' | '…' | '—' | '·')
 }
 
-/// A CJK ideograph (the unified blocks and their extensions, compatibility ideographs).
-pub(crate) fn is_han(c: char) -> bool {
-    matches!(c as u32,
-        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F | 0x30000..=0x3134F)
-}
+/// A CJK ideograph: the one definition, in [`crate::text::chinese`].
+pub(crate) use crate::text::chinese::is_han;
 
 /// Whether `text` ends a sentence: a sentence-final mark, possibly followed by closing
 /// quotes or brackets.
