@@ -4,9 +4,6 @@
 
 use std::path::{Path, PathBuf};
 
-/// File name endings of articles, as the library lists them.
-pub(crate) const ARTICLE_EXTENSIONS: &[&str] = &["txt", "text", "md"];
-
 /// Why the paths given to a command name no articles to read.
 #[derive(Debug, thiserror::Error)]
 pub enum TargetError {
@@ -17,8 +14,11 @@ pub enum TargetError {
         #[source]
         source: std::io::Error,
     },
+    /// "-" named more than once: standard input can be read only once.
+    #[error("\"-\" (standard input) is named more than once; it can be read only once")]
+    StdinTwice,
     /// A folder with no article file below it.
-    #[error("{}: no article files (.txt, .text or .md) below this folder", path.display())]
+    #[error("{}: no article files (.txt .text .md .markdown .html .htm .xhtml .epub) below this folder", path.display())]
     Empty { path: PathBuf },
 }
 
@@ -50,7 +50,7 @@ impl Target {
 /// means standard input when `stdin_piped`, else the shipped article.
 ///
 /// Errors: a folder that cannot be read ([`TargetError::Unreadable`]) or holds no
-/// article ([`TargetError::Empty`]).
+/// article ([`TargetError::Empty`]); "-" named twice ([`TargetError::StdinTwice`]).
 pub fn expand(paths: &[PathBuf], stdin_piped: bool) -> Result<Vec<Target>, TargetError> {
     if paths.is_empty() {
         return Ok(vec![if stdin_piped {
@@ -62,6 +62,9 @@ pub fn expand(paths: &[PathBuf], stdin_piped: bool) -> Result<Vec<Target>, Targe
     let mut out = Vec::new();
     for p in paths {
         if p.as_os_str() == "-" {
+            if out.contains(&Target::Stdin) {
+                return Err(TargetError::StdinTwice);
+            }
             out.push(Target::Stdin);
         } else if p.is_dir() {
             let mut found = Vec::new();
@@ -81,14 +84,8 @@ pub fn expand(paths: &[PathBuf], stdin_piped: bool) -> Result<Vec<Target>, Targe
     Ok(out)
 }
 
-/// Whether `path` names an article file by its ending.
-pub(crate) fn is_article(path: &Path) -> bool {
-    path.extension().is_some_and(|e| {
-        ARTICLE_EXTENSIONS.contains(&e.to_string_lossy().to_ascii_lowercase().as_str())
-    })
-}
-
-/// Adds the article files below `dir` to `out`, depth first; hidden entries are skipped
+/// Adds the article files below `dir` to `out` (as the library lists them:
+/// [`crate::input::sniff::is_article_file`]), depth first; hidden entries are skipped
 /// and symbolic links to folders are not followed (no loops).
 fn articles_below(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
@@ -100,7 +97,7 @@ fn articles_below(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
         let kind = entry.file_type()?;
         if kind.is_dir() {
             articles_below(&path, out)?;
-        } else if path.is_file() && is_article(&path) {
+        } else if path.is_file() && crate::input::sniff::is_article_file(&path) {
             out.push(path);
         }
     }
@@ -156,15 +153,30 @@ mod tests {
             "b/c/d.text",
             "b/x.TXT",
             "b/skip.pdf",
+            "b/page.HTML",
+            "book.epub",
+            "n.markdown",
             ".hidden/h.txt",
         ] {
             std::fs::write(root.join(f), "x").expect("write");
         }
+        // No extension: an article when it sniffs as markup, else not.
+        std::fs::write(root.join("saved"), "<!DOCTYPE html><p>x</p>").expect("write");
+        std::fs::write(root.join("LICENSE"), "plain words").expect("write");
         let got = expand(&[root.to_path_buf()], false).expect("expand");
-        let want: Vec<Target> = ["a.md", "b/c/d.text", "b/x.TXT", "z.txt"]
-            .iter()
-            .map(|f| Target::File(root.join(f)))
-            .collect();
+        let want: Vec<Target> = [
+            "a.md",
+            "b/c/d.text",
+            "b/page.HTML",
+            "b/x.TXT",
+            "book.epub",
+            "n.markdown",
+            "saved",
+            "z.txt",
+        ]
+        .iter()
+        .map(|f| Target::File(root.join(f)))
+        .collect();
         assert_eq!(got, want);
         let empty = tempfile::tempdir().expect("tempdir");
         let e = expand(&[empty.path().to_path_buf()], false).expect_err("empty");
@@ -179,6 +191,8 @@ mod tests {
             expand(&[PathBuf::from("-"), PathBuf::from("a.txt")], false).ok(),
             Some(vec![Target::Stdin, Target::File(PathBuf::from("a.txt"))])
         );
+        let twice = expand(&[PathBuf::from("-"), PathBuf::from("-")], false);
+        assert!(matches!(twice, Err(TargetError::StdinTwice)), "{twice:?}");
     }
 
     #[test]

@@ -52,6 +52,22 @@ impl Format {
     }
 }
 
+/// Whether `path` is an article file as the library and the commands' folder walk see
+/// it: its extension names a format ([`Format::from_path`]: .txt .text .md .markdown
+/// .html .htm .xhtml .epub, any case), or it has no extension and its first
+/// [`SNIFF_BYTES`] bytes sniff as HTML, Markdown or EPUB (a file that cannot be read
+/// is not one). Other extensions (.jpg, .css, .json…) are never articles.
+pub(crate) fn is_article_file(path: &Path) -> bool {
+    if path.extension().is_some() {
+        return Format::from_path(path).is_some();
+    }
+    use std::io::Read;
+    let mut head = Vec::with_capacity(SNIFF_BYTES);
+    std::fs::File::open(path)
+        .and_then(|f| f.take(SNIFF_BYTES as u64).read_to_end(&mut head))
+        .is_ok_and(|_| sniff(&head) != Format::Text)
+}
+
 /// How many bytes of the start of a file [`sniff`] looks at.
 pub(crate) const SNIFF_BYTES: usize = 4096;
 

@@ -13,12 +13,6 @@ use crate::layout::PunctuationDisplay;
 use crate::session::reader::ReadOptions;
 use crate::text::convert::Script;
 
-/// File name endings that hold articles; other files in a folder are left out (a file
-/// with no extension is kept when its content is HTML, Markdown or EPUB).
-const ARTICLE_EXTENSIONS: &[&str] = &[
-    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "epub",
-];
-
 /// Counts what `yuedu check` finds in a read and parsed article.
 pub(crate) type CountFindings<'a> = dyn Fn(&source::Source, &crate::article::Article) -> usize + 'a;
 
@@ -115,27 +109,10 @@ pub fn scan(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
             !p.file_name()
                 .is_some_and(|n| n.to_string_lossy().starts_with('.'))
         })
-        .filter(|p| match p.extension() {
-            Some(e) => {
-                ARTICLE_EXTENSIONS.contains(&e.to_string_lossy().to_ascii_lowercase().as_str())
-            }
-            None => sniffs_as_markup(p),
-        })
+        .filter(|p| crate::input::sniff::is_article_file(p))
         .collect();
     files.sort();
     Ok(files)
-}
-
-/// Whether a file without an extension starts like HTML, Markdown or EPUB.
-fn sniffs_as_markup(path: &Path) -> bool {
-    use std::io::Read;
-    let mut head = Vec::with_capacity(crate::input::sniff::SNIFF_BYTES);
-    std::fs::File::open(path)
-        .and_then(|f| {
-            f.take(crate::input::sniff::SNIFF_BYTES as u64)
-                .read_to_end(&mut head)
-        })
-        .is_ok_and(|_| crate::input::sniff::sniff(&head) != formats::Format::Text)
 }
 
 /// What the library asks of the event loop after a key.
