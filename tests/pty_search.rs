@@ -88,3 +88,23 @@ fn the_prompt_edits_remembers_and_repeats() {
     p.send(UP);
     status_has(&p, "/余姚▏");
 }
+
+#[test]
+fn a_query_longer_than_the_bar_keeps_the_cursor_in_sight() {
+    let state = tempfile::tempdir().expect("tempdir");
+    let mut cmd = command(yuedu_bin(), &[]);
+    cmd.env("XDG_STATE_HOME", state.path());
+    let mut p = Pty::spawn(cmd, 40, 12);
+    p.wait_for_text("陈 醉");
+    p.settle();
+    // 30 characters, 60 columns: more than the 40-column bar holds.
+    let query = "长三角一体化发展示范区的建设让余姚的年轻人看到新的机会";
+    p.send("/");
+    p.send(query);
+    p.wait_for("the end of the query and the cursor", |s| {
+        s.contents_between(11, 0, 11, 40).contains("看到新的机会▏")
+    });
+    let bar = p.row_text(11, 0, 40);
+    assert!(bar.starts_with("/…"), "the cut start is marked: {bar:?}");
+    assert!(!bar.contains("长三角一体"), "the start gave way: {bar:?}");
+}

@@ -59,6 +59,43 @@ pub fn truncate(text: &str, width: usize, ambiguous: AmbiguousWidth) -> (Cow<'_,
     (Cow::Owned(out), used)
 }
 
+/// `text` cut at its *start* to at most `width` columns, with its width in columns: the
+/// end is kept, and [`ELLIPSIS`] stands for what was left out before it. For an input
+/// line whose cursor is at its end (a search query longer than the prompt). Unchanged
+/// when it fits; the same rules as [`truncate`] otherwise (whole grapheme clusters,
+/// no ellipsis where not even it fits).
+pub fn truncate_start(
+    text: &str,
+    width: usize,
+    ambiguous: AmbiguousWidth,
+) -> (Cow<'_, str>, usize) {
+    let total = str_width(text, ambiguous);
+    if total <= width {
+        return (Cow::Borrowed(text), total);
+    }
+    let ellipsis = str_width(ELLIPSIS, ambiguous);
+    let (room, mark) = if ellipsis <= width {
+        (width - ellipsis, ELLIPSIS)
+    } else {
+        (width, "")
+    };
+    let mut start = text.len();
+    let mut used = 0;
+    for (at, g) in text.grapheme_indices(true).rev() {
+        let w = grapheme_width(g, ambiguous);
+        if used + w > room {
+            break;
+        }
+        used += w;
+        start = at;
+    }
+    let mut out = String::with_capacity(text.len() - start + mark.len());
+    out.push_str(mark);
+    out.push_str(&text[start..]);
+    let used = used + if mark.is_empty() { 0 } else { ellipsis };
+    (Cow::Owned(out), used)
+}
+
 /// `text` made exactly `width` columns: [`truncate`]d, then padded with spaces.
 pub fn fit(text: &str, width: usize, ambiguous: AmbiguousWidth) -> String {
     let (cut, used) = truncate(text, width, ambiguous);
@@ -71,6 +108,36 @@ pub fn fit(text: &str, width: usize, ambiguous: AmbiguousWidth) -> String {
 mod tests {
     use super::*;
     use AmbiguousWidth::{Narrow, Wide};
+
+    #[test]
+    fn the_start_is_cut_and_the_end_kept() {
+        assert_eq!(
+            truncate_start("余姚抱团建群", 12, Narrow),
+            ("余姚抱团建群".into(), 12)
+        );
+        assert_eq!(
+            truncate_start("余姚抱团建群", 9, Narrow),
+            ("…抱团建群".into(), 9)
+        );
+        assert_eq!(
+            truncate_start("余姚抱团建群", 8, Narrow),
+            ("…团建群".into(), 7)
+        );
+        assert_eq!(
+            truncate_start("余姚抱团建群", 8, Wide),
+            ("…团建群".into(), 8)
+        );
+        assert_eq!(truncate_start("abc", 0, Narrow), ("".into(), 0));
+        for w in 0..20 {
+            for text in ["长三角ABC一体化……发展", "e\u{301}x余姚", ""] {
+                let (cut, used) = truncate_start(text, w, Narrow);
+                assert!(used <= w, "{text:?} at {w}: {cut:?}");
+                assert_eq!(str_width(&cut, Narrow), used);
+                let kept = cut.trim_start_matches(ELLIPSIS);
+                assert!(text.ends_with(kept), "{text:?} at {w}: {cut:?}");
+            }
+        }
+    }
 
     #[test]
     fn never_wider_than_the_width_and_never_half_a_character() {

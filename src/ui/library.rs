@@ -3,7 +3,7 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-use super::{Theme, fill, put_str};
+use super::{Theme, fill, put_cut, put_str};
 use crate::input::source::human_size;
 use crate::layout::{AmbiguousWidth, str_width};
 use crate::text::sanitize::for_terminal_line;
@@ -27,7 +27,7 @@ pub fn render(lib: &Library, theme: &Theme, amb: AmbiguousWidth, buf: &mut Buffe
         for_terminal_line(&lib.origin),
         lib.entries.len()
     );
-    put_str(buf, area.x, area.y, right, &header, theme.title, amb);
+    put_cut(buf, area.x, area.y, right, &header, theme.title, amb);
     let list_top = area.y + 2;
     let list_h = area.height.saturating_sub(3);
     // The file-name column: as wide as the longest name, within reason.

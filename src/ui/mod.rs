@@ -17,7 +17,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::input::source::human_size;
 use crate::layout::{AmbiguousWidth, Role, str_width};
 use crate::text::sanitize::for_terminal_line;
-use crate::text::truncate::truncate;
+use crate::text::truncate::{truncate, truncate_start};
 use crate::view::action::Action;
 use crate::view::app::{App, Focus, NavKind};
 use crate::view::search::count_matches;
@@ -39,6 +39,24 @@ pub(crate) fn put_str(
     ambiguous: AmbiguousWidth,
 ) -> u16 {
     put_str_after(buf, x, x, y, right, text, style, ambiguous)
+}
+
+/// [`put_str`] for a line that may not fit: cut to the columns from `x` to `right` with
+/// an ellipsis at its end ([`truncate`]), so that a title or header never stops
+/// mid-word without a sign that more was there. Returns the column after the last cell
+/// written.
+pub(crate) fn put_cut(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    right: u16,
+    text: &str,
+    style: Style,
+    ambiguous: AmbiguousWidth,
+) -> u16 {
+    let room = usize::from(right.min(buf.area.right()).saturating_sub(x));
+    let (cut, _) = truncate(text, room, ambiguous);
+    put_str(buf, x, y, right, &cut, style, ambiguous)
 }
 
 /// The widest cluster a cell is looked back for (a ZWJ sequence of emoji, drawn one by
@@ -548,15 +566,22 @@ fn render_status_bar(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
         } else {
             format!("  [{folds}]")
         };
-        let prompt = format!(
-            "{}{}▏{} {}{folds}",
-            search.sign(),
-            for_terminal_line(before),
+        let sign = search.sign();
+        let after = format!(
+            "▏{} {}{folds}",
             for_terminal_line(after),
             // Still looking through a large article: the count so far.
             count_matches(search.matches.len(), app.search_pending()),
         );
-        put_str(
+        // The cursor stays in sight: a query longer than the bar loses its start
+        // (shown as "…"), keeping a third of the bar, at most, for what follows.
+        let width = usize::from(area.width);
+        let tail_room = str_width(&after, amb).min(width / 3);
+        let query_room = width.saturating_sub(1).saturating_sub(tail_room);
+        let before = for_terminal_line(before);
+        let (before, _) = truncate_start(&before, query_room, amb);
+        let prompt = format!("{sign}{before}{after}");
+        put_cut(
             buf,
             area.x,
             area.y,
@@ -618,7 +643,7 @@ fn render_findings(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect, curso
         theme.border,
         AmbiguousWidth::Narrow,
     );
-    put_str(
+    put_cut(
         buf,
         area.x + 1,
         area.y,
@@ -782,7 +807,7 @@ fn render_help(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect, offset: u
         theme.border,
         AmbiguousWidth::Narrow,
     );
-    put_str(buf, x0 + 1, y0, boxed.right(), title, theme.heading, amb);
+    put_cut(buf, x0 + 1, y0, boxed.right(), title, theme.heading, amb);
     let body_h = usize::from(h.saturating_sub(2));
     let offset = offset.min(height.saturating_sub(body_h));
     let step = layout.column_width + layout.gap;
