@@ -43,6 +43,9 @@ fn counts_percentages_and_lines() {
     p.wait_for("column 21 of line 46 on the top line", |s| {
         s.contents_between(0, 30, 0, 100).contains("余姚,直径800")
     });
+    // A line past the end says how many lines there are (the shipped file has 86).
+    p.send(":9999\r");
+    status_has(&p, 29, "line 9999 is past the end: the source has 86 lines");
 }
 
 #[test]

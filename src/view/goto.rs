@@ -168,7 +168,18 @@ impl App {
         let pos = self.pos_of_line_col(line, col);
         self.note_jump_origin();
         self.go_to(pos);
-        self.message = Some(format!("source line {line}"));
+        // The last line the source has (a final line break ends a line, it does not
+        // start one).
+        let last = self.article.files.first().map_or(1, |f| {
+            f.lines
+                .line_of(f.text.trim_end_matches(['\n', '\r']).len())
+                .max(1)
+        });
+        self.message = Some(if line > last {
+            format!("line {line} is past the end: the source has {last} lines")
+        } else {
+            format!("source line {line}")
+        });
     }
 
     /// Goes to `pct` percent of the laid-out lines (`50%`, `50p`).
