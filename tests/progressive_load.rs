@@ -157,3 +157,31 @@ fn an_article_read_again_since_is_not_replaced_by_the_older_read() {
     app.finish_loading(Ok(loaded(&whole, None)));
     assert_eq!(app.article.headings().count(), 3);
 }
+
+#[test]
+fn g_while_reading_goes_to_the_real_end_once_the_file_is_in() {
+    let (mut app, whole) = partial_app();
+    key(&mut app, "G");
+    let end_so_far = app.top;
+    assert!(
+        app.message
+            .as_deref()
+            .is_some_and(|m| m.contains("still being read")),
+        "{:?}",
+        app.message
+    );
+    app.finish_loading(Ok(loaded(&whole, None)));
+    assert!(app.top > end_so_far, "{} then {end_so_far}", app.top);
+    // At the end: G again moves nothing.
+    let top = app.top;
+    key(&mut app, "G");
+    assert_eq!(app.top, top);
+}
+
+#[test]
+fn g_while_reading_then_moving_away_is_not_undone() {
+    let (mut app, whole) = partial_app();
+    key(&mut app, "Gg");
+    app.finish_loading(Ok(loaded(&whole, None)));
+    assert_eq!(app.top, 0, "the reader went back to the top after G");
+}

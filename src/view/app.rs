@@ -133,6 +133,10 @@ pub struct App {
     /// so that it does not compete with drawing it.
     pub after_first_frame: Option<Box<dyn FnOnce() + Send>>,
     /// Set while only the first part of a large file is shown.
+    /// `G` pressed while the file was still being read: the top line it left the
+    /// reader at. When the whole file is in and the reader has not moved since, the
+    /// jump to the end is made again, to the real end.
+    pub(crate) bottom_pending: Option<usize>,
     pub loading: Option<Loading>,
     /// The whole article, when it is being read in the background; the event loop
     /// takes it and hands the result to [`App::finish_loading`].
@@ -203,6 +207,7 @@ impl App {
             pending_findings: None,
             after_first_frame: None,
             loading: None,
+            bottom_pending: None,
             pending_load: None,
             findings_view: None,
             findings_order: Vec::new(),
@@ -487,6 +492,7 @@ impl App {
             return;
         }
         let untouched = self.top == 0 && self.mark.is_none() && self.search.is_none();
+        let old_top = self.top;
         self.loading = None;
         self.replace_article(loaded.article, FindingList::default());
         self.pending_findings = Some(loaded.findings);
@@ -495,6 +501,9 @@ impl App {
         }
         if let Some(pos) = loaded.resume.filter(|_| untouched) {
             self.resume(pos);
+        }
+        if self.bottom_pending.take() == Some(old_top) {
+            self.scroll_to(usize::MAX);
         }
     }
 

@@ -156,7 +156,12 @@ impl App {
             }
             Action::Bottom => {
                 self.note_jump_origin();
-                self.scroll_to(usize::MAX)
+                self.scroll_to(usize::MAX);
+                if self.loading.is_some() {
+                    // The end so far; the real end once the whole file is read.
+                    self.bottom_pending = Some(self.top);
+                    self.message = Some("the end so far: the rest is still being read".into());
+                }
             }
             Action::NextHeading => self.jump_kind(BlockKind::Heading, true),
             Action::PrevHeading => self.jump_kind(BlockKind::Heading, false),
