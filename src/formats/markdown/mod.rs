@@ -131,7 +131,8 @@ fn unquote(s: &str) -> String {
 /// The block being gathered.
 #[derive(Default)]
 struct Pending {
-    text: String,
+    /// The text, with its emphasis and strong spans.
+    text: markup::Styled,
     start: Option<usize>,
     all_bold: bool,
     /// All its text is emphasised (italic).
@@ -182,14 +183,14 @@ impl Reader<'_> {
         if self.emph == 0 && !trim_text(t).is_empty() {
             self.p.all_emph = false;
         }
-        self.p.text.push_str(t);
+        self.p.text.push(t, self.emph > 0, self.strong > 0);
     }
 
     fn soft_break(&mut self) {
         // A line break: none between two Chinese characters, a space elsewhere
         // ([`markup::collapse_ws`]).
         if self.p.start.is_some() {
-            self.p.text.push('\n');
+            self.p.text.push("\n", self.emph > 0, self.strong > 0);
         }
     }
 
@@ -218,10 +219,12 @@ impl Reader<'_> {
             return;
         };
         let pos = self.idx.at_offset(start);
-        let text = if self.in_code {
-            p.text.trim_end_matches('\n').to_string()
+        let (text, mut styles) = if self.in_code {
+            let t = p.text.text.trim_end_matches('\n').to_string();
+            let styles = p.text.verbatim(&t, 0);
+            (t, styles)
         } else {
-            markup::collapse_ws(&p.text)
+            p.text.collapsed()
         };
         if self.figure.is_some() {
             // A paragraph all in italics under an image alone is its caption.
@@ -239,11 +242,12 @@ impl Reader<'_> {
             self.flush_figure();
         }
         if let Some((alt, title)) = p.image {
-            let cut = p.before_image.min(p.text.len());
-            let before = markup::collapse_ws(&p.text[..cut]);
-            let after = markup::collapse_ws(&p.text[cut..]);
+            let all = &p.text.text;
+            let cut = p.before_image.min(all.len());
+            let before = markup::collapse_ws(&all[..cut]);
+            let after = markup::collapse_ws(&all[cut..]);
             if before.chars().count() > 40 {
-                self.b.push(BlockKind::Paragraph, &text, pos);
+                self.b.push_styled(BlockKind::Paragraph, &text, styles, pos);
                 let t = if alt.trim().is_empty() { title } else { alt };
                 self.caption(&t, pos);
                 return;
@@ -295,10 +299,18 @@ impl Reader<'_> {
             BlockKind::Paragraph
         };
         let text = match marker {
-            Some(m) => format!("{m}{text}"),
+            Some(m) => {
+                markup::shift_spans(&mut styles, m.len());
+                format!("{m}{text}")
+            }
             None => text,
         };
-        self.b.push(kind, &text, pos);
+        // Styles are kept on what is shown as text: a bold line made a heading is bold
+        // as a heading, a note is shown apart.
+        if kind != BlockKind::Paragraph {
+            styles.clear();
+        }
+        self.b.push_styled(kind, &text, styles, pos);
     }
 
     fn caption(&mut self, text: &str, pos: SourcePos) {
@@ -450,7 +462,7 @@ pub fn parse(text: &Arc<String>) -> Article {
             Event::Start(Tag::Emphasis) => r.emph += 1,
             Event::End(TagEnd::Emphasis) => r.emph = r.emph.saturating_sub(1),
             Event::Start(Tag::Image { title, .. }) => {
-                r.p.before_image = r.p.text.len();
+                r.p.before_image = r.p.text.text.len();
                 r.in_image = true;
                 r.alt.clear();
                 r.p.image = Some((String::new(), title.to_string()));
