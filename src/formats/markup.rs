@@ -866,9 +866,51 @@ pub(crate) fn bold_line_is_heading(text: &str) -> bool {
     !quoted && !sentence && parse_info(t).is_none() && !is_note(t)
 }
 
+/// Each block's styled pieces: (the text a span covers, its style's name), in order.
+#[cfg(test)]
+pub(crate) fn styled_pieces(a: &Article) -> Vec<Vec<(&str, &'static str)>> {
+    a.blocks
+        .iter()
+        .map(|b| {
+            a.styles_of(b)
+                .iter()
+                .map(|s| (&b.text[s.range()], s.style.name()))
+                .collect()
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn styled_text_keeps_its_spans_through_collapsing_white_space() {
+        let mut t = Styled::default();
+        t.push("  前文 ", false, false);
+        t.push("粗", false, true);
+        t.push("\n", false, true);
+        t.push("体", false, true);
+        t.push("和", true, true);
+        t.push("斜 ", true, false);
+        t.push("  word", false, false);
+        let (text, spans) = t.collapsed();
+        assert_eq!(text, "前文 粗体和斜 word");
+        let pieces: Vec<_> = spans.iter().map(|s| (&text[s.range()], s.style)).collect();
+        assert_eq!(
+            pieces,
+            [
+                ("粗体和", InlineStyle::Strong),
+                ("和斜", InlineStyle::Emphasis)
+            ]
+        );
+        // A span of white space alone, or trimmed away, is dropped.
+        let mut t = Styled::default();
+        t.push("正文", false, false);
+        t.push("  ", true, false);
+        let (text, spans) = t.collapsed();
+        assert_eq!((text.as_str(), spans.len()), ("正文", 0));
+    }
 
     #[test]
     fn credits_in_the_forms_pages_print_them() {

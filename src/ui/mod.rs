@@ -818,3 +818,6 @@ fn render_help(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect, offset: u
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

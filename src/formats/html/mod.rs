@@ -1277,4 +1277,31 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn em_i_cite_strong_b_are_spans_on_paragraphs_and_list_items() {
+        use crate::formats::markup::styled_pieces;
+        let a = page(&format!(
+            "<article><h1>渡口的清晨</h1>\n<p>{LONG}他说：<strong>“船\n  是老的”</strong>，<em>水</em>是<b><i>新的</i></b>，像&lt;<cite>《渡》</cite>&gt;写的。</p>\n<ul><li>第一项<i>斜</i></li></ul>\n<p><b>全是粗体的小标题</b></p>\n<p>{LONG}</p></article>"
+        ));
+        let texts: Vec<&str> = a.blocks.iter().map(|b| b.text.as_str()).collect();
+        let first = format!("{LONG}他说：“船是老的”，水是新的，像<《渡》>写的。");
+        assert_eq!(texts[0], first);
+        let pieces = styled_pieces(&a);
+        assert_eq!(
+            pieces[0],
+            [
+                ("“船是老的”", "strong"),
+                ("水", "emphasis"),
+                ("新的", "emphasis"),
+                ("新的", "strong"),
+                ("《渡》", "emphasis"),
+            ]
+        );
+        assert_eq!(texts[1], "• 第一项斜");
+        assert_eq!(pieces[1], [("斜", "emphasis")]);
+        assert_eq!(a.blocks[2].kind, BlockKind::Heading);
+        assert!(pieces[2].is_empty());
+        assert!(pieces[3].is_empty());
+    }
 }

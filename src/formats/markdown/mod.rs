@@ -685,4 +685,66 @@ mod tests {
         let a = md("开头一段。\n\n*一段斜体的引言。*\n");
         assert_eq!(kinds(&a)[1], (BlockKind::Paragraph, "一段斜体的引言。"));
     }
+
+    #[test]
+    fn emphasis_and_strong_are_spans_never_markers() {
+        use crate::formats::markup::styled_pieces;
+        let a = md(concat!(
+            "前文**粗体**中*斜体*，***两者***，__strong__ and _emph_。\n",
+            "跨行**粗\n体**完，**半角 bold\nwords** end.\n\n",
+            "- 项目*强调*\n\n",
+            "> 引用里的**重点**\n\n",
+            "**小标题**\n\n",
+            "**“一句加粗的引言，是段落。”**\n\n",
+            "```\n代码**不是**强调\n```\n",
+        ));
+        let texts: Vec<&str> = a.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert!(texts.iter().all(|t| !t.contains("**") || t.starts_with("代码")), "{texts:?}");
+        assert_eq!(
+            texts[..5],
+            [
+                "前文粗体中斜体，两者，strong and emph。跨行粗体完，半角 bold words end.",
+                "• 项目强调",
+                "引用里的重点",
+                "小标题",
+                "“一句加粗的引言，是段落。”",
+            ]
+        );
+        let pieces = styled_pieces(&a);
+        assert_eq!(
+            pieces[0],
+            [
+                ("粗体", "strong"),
+                ("斜体", "emphasis"),
+                ("两者", "emphasis"),
+                ("两者", "strong"),
+                ("strong", "strong"),
+                ("emph", "emphasis"),
+                // Across a soft break: between Chinese characters nothing stands there,
+                // between Latin words a space, inside the span.
+                ("粗体", "strong"),
+                ("半角 bold words", "strong"),
+            ]
+        );
+        // Offsets are bytes of the block's text, after a list marker.
+        let b = &a.blocks[1];
+        let s = a.styles_of(b)[0];
+        assert_eq!((s.start, s.end), ("• 项目".len() as u32, "• 项目强调".len() as u32));
+        assert_eq!(pieces[2], [("重点", "strong")]);
+        // A bold line made a heading has no spans; a bold pull quote stays a paragraph,
+        // bold throughout.
+        assert_eq!(a.blocks[3].kind, BlockKind::Heading);
+        assert!(pieces[3].is_empty());
+        assert_eq!(a.blocks[4].kind, BlockKind::Paragraph);
+        assert_eq!(pieces[4], [("“一句加粗的引言，是段落。”", "strong")]);
+        // Code is as written, markers and all, and has no styles.
+        assert_eq!(texts[5], "代码**不是**强调");
+        assert!(pieces[5].is_empty());
+        // Plain text never has styles.
+        let t = crate::formats::parse_shared(
+            crate::formats::Format::Text,
+            &Arc::new("正文**不是**强调。\n".to_string()),
+        );
+        assert!(t.style_lists.is_empty());
+    }
 }
