@@ -131,9 +131,30 @@ impl Builder {
 
     /// Adds a caption, its credit split off when it ends in one ([`split_credit`]).
     pub(crate) fn push_caption(&mut self, text: &str, pos: SourcePos) {
+        self.push_caption_styled(text, Vec::new(), pos);
+    }
+
+    /// [`Builder::push_caption`] with the caption's inline `styles` (byte offsets in
+    /// `text`): they stay on the caption's text; the credit has none.
+    pub(crate) fn push_caption_styled(
+        &mut self,
+        text: &str,
+        mut styles: Vec<StyleSpan>,
+        pos: SourcePos,
+    ) {
         let (caption, credit) = split_credit(text);
         match credit {
             Some(c) if !caption.is_empty() => {
+                // The caption is a slice of `text`: the spans move to its start and end
+                // at its end.
+                let lead = range_of_slice(text, caption).map_or(0, |r| r.start);
+                styles.retain_mut(|s| {
+                    let start = (s.start as usize).saturating_sub(lead).min(caption.len());
+                    let end = (s.end as usize).saturating_sub(lead).min(caption.len());
+                    s.start = to_u32(start);
+                    s.end = to_u32(end);
+                    start < end
+                });
                 let text = self.put(caption);
                 let printed = self.put(&c.printed);
                 let name = self.put(&c.name);
@@ -142,10 +163,10 @@ impl Builder {
                     text,
                     pos,
                     credit: Some((name, printed, pos)),
-                    styles: Vec::new(),
+                    styles,
                 });
             }
-            _ => self.push(BlockKind::Caption, text, pos),
+            _ => self.push_styled(BlockKind::Caption, text, styles, pos),
         }
     }
 
@@ -200,6 +221,13 @@ impl Builder {
             ..Article::default()
         }
     }
+}
+
+/// Where `part`, a slice of `whole`, lies in it (pointer arithmetic), if it does.
+fn range_of_slice(whole: &str, part: &str) -> Option<Range<usize>> {
+    let start = part.as_ptr().addr().checked_sub(whole.as_ptr().addr())?;
+    let end = start + part.len();
+    (end <= whole.len()).then_some(start..end)
 }
 
 /// The part a block starts with: where positions become the model's (the element's

@@ -733,7 +733,7 @@ impl<'a> Walker<'a> {
                 f.1 = true;
             }
             self.image = None;
-            self.b.push_caption(&text, pos);
+            self.b.push_caption_styled(&text, styles, pos);
             return;
         }
         // An image's caption: the short block right under it.
@@ -744,7 +744,7 @@ impl<'a> Walker<'a> {
                 && short
                 && (credit.is_some() || self.stack.last().is_some_and(|c| c.caption_like))
             {
-                self.b.push_caption(&text, pos);
+                self.b.push_caption_styled(&text, styles, pos);
                 return;
             }
             if meaningful_alt(&alt) {
@@ -1303,5 +1303,13 @@ mod tests {
         assert_eq!(a.blocks[2].kind, BlockKind::Heading);
         assert!(pieces[2].is_empty());
         assert!(pieces[3].is_empty());
+        // A caption keeps its styles, its credit split off.
+        let a = page(&format!(
+            "<article><p>{LONG}</p><figure><img src=a.jpg><figcaption>  老周在<em>雾里</em>撑船。 林小雨 摄</figcaption></figure><p>{LONG}</p></article>"
+        ));
+        let (i, cap) = a.captions().next().expect("a caption");
+        assert_eq!(cap.text, "老周在雾里撑船。");
+        assert_eq!(cap.credit.as_ref().map(|c| c.name.as_str()), Some("林小雨"));
+        assert_eq!(styled_pieces(&a)[i], [("雾里", "emphasis")]);
     }
 }
