@@ -27,7 +27,12 @@ fn cells(p: &Pty, from: u16) -> Vec<(char, bool, bool)> {
                 if cell.is_wide_continuation() {
                     continue;
                 }
-                if let Some(c) = cell.contents().chars().next().filter(|c| !c.is_whitespace()) {
+                if let Some(c) = cell
+                    .contents()
+                    .chars()
+                    .next()
+                    .filter(|c| !c.is_whitespace())
+                {
                     out.push((c, cell.bold(), cell.italic()));
                 }
             }
@@ -58,8 +63,14 @@ fn check(p: &mut Pty) {
     let cells = cells(p, 31);
     let shown: String = cells.iter().map(|c| c.0).collect();
     assert!(!shown.contains('*'), "a marker is shown:\n{shown}");
-    assert!(styled(find(&cells, "粗体"), true, false), "粗体 is bold only");
-    assert!(styled(find(&cells, "斜体"), false, true), "斜体 is italic only");
+    assert!(
+        styled(find(&cells, "粗体"), true, false),
+        "粗体 is bold only"
+    );
+    assert!(
+        styled(find(&cells, "斜体"), false, true),
+        "斜体 is italic only"
+    );
     assert!(styled(find(&cells, "又粗又斜"), true, true));
     assert!(styled(find(&cells, "跨过行尾也还是粗体的字"), true, false));
     for plain in [

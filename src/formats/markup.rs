@@ -14,8 +14,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::article::{
-    Article, Block, BlockKind, Credit, HeaderLine, InlineStyle, LineNo, Part, SharedStr,
-    StyleSpan,
+    Article, Block, BlockKind, Credit, HeaderLine, InlineStyle, LineNo, Part, SharedStr, StyleSpan,
 };
 use crate::formats::text::is_han;
 

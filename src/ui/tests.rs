@@ -39,7 +39,12 @@ fn frame(app: &App, no_color: bool) -> Buffer {
     let (cols, rows) = app.size;
     let area = Rect::new(0, 0, cols, rows);
     let mut buf = Buffer::empty(area);
-    render(app, &Theme::new(&app.config.theme, no_color), &mut buf, area);
+    render(
+        app,
+        &Theme::new(&app.config.theme, no_color),
+        &mut buf,
+        area,
+    );
     buf
 }
 
@@ -54,7 +59,12 @@ fn shown(buf: &Buffer) -> Vec<(char, u16, bool, bool)> {
                 continue;
             };
             let m = cell.modifier;
-            out.push((c, y, m.contains(Modifier::BOLD), m.contains(Modifier::ITALIC)));
+            out.push((
+                c,
+                y,
+                m.contains(Modifier::BOLD),
+                m.contains(Modifier::ITALIC),
+            ));
         }
     }
     out
@@ -66,7 +76,12 @@ fn find<'a>(cells: &'a [(char, u16, bool, bool)], s: &str) -> &'a [(char, u16, b
     let at = cells
         .windows(want.len())
         .position(|w| w.iter().map(|c| c.0).eq(want.iter().copied()))
-        .unwrap_or_else(|| panic!("{s} is not shown: {:?}", cells.iter().map(|c| c.0).collect::<String>()));
+        .unwrap_or_else(|| {
+            panic!(
+                "{s} is not shown: {:?}",
+                cells.iter().map(|c| c.0).collect::<String>()
+            )
+        });
     &cells[at..at + want.len()]
 }
 
@@ -74,7 +89,8 @@ fn all(cells: &[(char, u16, bool, bool)], bold: bool, italic: bool) -> bool {
     cells.iter().all(|c| c.2 == bold && c.3 == italic)
 }
 
-const TEXT: &str = "# 题\n\n甲乙丙丁戊己庚辛壬癸子丑寅卯**粗体的字跨过了行尾**平常*斜体*字，平常。\n";
+const TEXT: &str =
+    "# 题\n\n甲乙丙丁戊己庚辛壬癸子丑寅卯**粗体的字跨过了行尾**平常*斜体*字，平常。\n";
 
 #[test]
 fn a_strong_span_cut_across_two_lines_is_bold_on_both_and_the_rest_is_not() {
@@ -82,7 +98,10 @@ fn a_strong_span_cut_across_two_lines_is_bold_on_both_and_the_rest_is_not() {
         let app = app(TEXT, 24, Config::defaults());
         let cells = shown(&frame(&app, no_color));
         let strong = find(&cells, "粗体的字跨过了行尾");
-        assert!(strong.first().map(|c| c.1) != strong.last().map(|c| c.1), "cut across lines: {strong:?}");
+        assert!(
+            strong.first().map(|c| c.1) != strong.last().map(|c| c.1),
+            "cut across lines: {strong:?}"
+        );
         assert!(all(strong, true, false), "{strong:?}");
         assert!(all(find(&cells, "斜体"), false, true));
         for plain in ["丙丁戊己庚辛壬癸子丑寅卯", "平常", "字，平常。"] {
@@ -96,7 +115,11 @@ fn styles_stay_on_their_text_when_it_is_converted_and_under_a_search_match() {
     let mut config = Config::defaults();
     config.text.script = Script::Traditional;
     config.text.punctuation = PunctuationDisplay::Fullwidth;
-    let mut app = app("甲乙,**头发里的体操**,丙丁*发体*戊,平常的头发。\n", 30, config);
+    let mut app = app(
+        "甲乙,**头发里的体操**,丙丁*发体*戊,平常的头发。\n",
+        30,
+        config,
+    );
     keys(&mut app, "/体\n");
     let cells = shown(&frame(&app, false));
     // 头发 → 頭髮, 体 → 體, the commas full-width: the styled text keeps its style,

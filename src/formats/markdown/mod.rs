@@ -699,7 +699,12 @@ mod tests {
             "```\n代码**不是**强调\n```\n",
         ));
         let texts: Vec<&str> = a.blocks.iter().map(|b| b.text.as_str()).collect();
-        assert!(texts.iter().all(|t| !t.contains("**") || t.starts_with("代码")), "{texts:?}");
+        assert!(
+            texts
+                .iter()
+                .all(|t| !t.contains("**") || t.starts_with("代码")),
+            "{texts:?}"
+        );
         assert_eq!(
             texts[..5],
             [
@@ -729,7 +734,10 @@ mod tests {
         // Offsets are bytes of the block's text, after a list marker.
         let b = &a.blocks[1];
         let s = a.styles_of(b)[0];
-        assert_eq!((s.start, s.end), ("• 项目".len() as u32, "• 项目强调".len() as u32));
+        assert_eq!(
+            (s.start, s.end),
+            ("• 项目".len() as u32, "• 项目强调".len() as u32)
+        );
         assert_eq!(pieces[2], [("重点", "strong")]);
         // A bold line made a heading has no spans; a bold pull quote stays a paragraph,
         // bold throughout.
