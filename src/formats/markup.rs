@@ -311,6 +311,10 @@ fn collapse_ws_mapped(s: &str, mut kept: impl FnMut(usize, usize)) -> (String, u
 pub(crate) struct Styled {
     pub text: String,
     spans: Vec<(Range<usize>, InlineStyle)>,
+    /// The index in `spans` of the last span of each style (emphasis, strong): the one
+    /// a piece of text right after it goes on with (looked up in constant time, however
+    /// many spans a page puts in one paragraph).
+    last: [Option<usize>; 2],
 }
 
 impl Styled {
@@ -323,21 +327,19 @@ impl Styled {
         if start == end {
             return;
         }
-        for (on, style) in [
-            (emphasis, InlineStyle::Emphasis),
-            (strong, InlineStyle::Strong),
+        for (k, on, style) in [
+            (0, emphasis, InlineStyle::Emphasis),
+            (1, strong, InlineStyle::Strong),
         ] {
             if !on {
                 continue;
             }
-            match self
-                .spans
-                .iter_mut()
-                .rev()
-                .find(|(r, s)| *s == style && r.end == start)
-            {
-                Some((r, _)) => r.end = end,
-                None => self.spans.push((start..end, style)),
+            match self.last[k].and_then(|i| self.spans.get_mut(i)) {
+                Some((r, _)) if r.end == start => r.end = end,
+                _ => {
+                    self.last[k] = Some(self.spans.len());
+                    self.spans.push((start..end, style));
+                }
             }
         }
     }
