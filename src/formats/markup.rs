@@ -368,6 +368,21 @@ impl Styled {
         (out, spans)
     }
 
+    /// The text from byte `from` on, with the styles over it.
+    pub fn tail(&self, from: usize) -> Styled {
+        let from = from.min(self.text.len());
+        Styled {
+            text: self.text[from..].to_string(),
+            spans: self
+                .spans
+                .iter()
+                .filter(|(r, _)| r.end > from)
+                .map(|(r, s)| (r.start.max(from) - from..r.end - from, *s))
+                .collect(),
+            last: [None; 2],
+        }
+    }
+
     /// The styles over `text`, which is the gathered text with `lead` bytes taken off
     /// its start and some off its end (for code, whose white space is kept).
     pub fn verbatim(&self, text: &str, lead: usize) -> Vec<StyleSpan> {

@@ -27,7 +27,7 @@ use pulldown_cmark::{
     CodeBlockKind, Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd,
 };
 
-use crate::article::{Article, BlockKind};
+use crate::article::{Article, BlockKind, InlineStyle, StyleSpan};
 use crate::formats::markup::{
     self, Builder, LineIndex, SourcePos, bold_line_is_heading, is_note, parse_info, squeeze_name,
     trim_text,
@@ -151,7 +151,7 @@ struct Reader<'a> {
     emph: usize,
     /// An image alone in its paragraph, its caption not yet known: the line under it
     /// when that is all in italics, else its alt or title.
-    figure: Option<(String, SourcePos)>,
+    figure: Option<(String, Vec<StyleSpan>, SourcePos)>,
     in_image: bool,
     alt: String,
     /// The markers of the list items open, innermost last: `None` for bullets, else the
@@ -196,8 +196,8 @@ impl Reader<'_> {
 
     /// Shows the image waiting for its caption with its alt (or title).
     fn flush_figure(&mut self) {
-        if let Some((alt, pos)) = self.figure.take() {
-            self.caption(&alt, pos);
+        if let Some((alt, styles, pos)) = self.figure.take() {
+            self.caption(&alt, styles, pos);
         }
     }
 
@@ -214,7 +214,7 @@ impl Reader<'_> {
         let Some(start) = p.start else {
             if let Some((alt, title)) = p.image {
                 let t = if alt.trim().is_empty() { title } else { alt };
-                self.caption(&t, self.idx.at_offset(0));
+                self.caption(&t, Vec::new(), self.idx.at_offset(0));
             }
             return;
         };
@@ -236,7 +236,9 @@ impl Reader<'_> {
                 && !text.is_empty()
             {
                 self.figure = None;
-                self.caption(&text, pos);
+                // (Its italics mark it as the caption: not a style within it.)
+                styles.retain(|s| s.style != InlineStyle::Emphasis);
+                self.caption(&text, styles, pos);
                 return;
             }
             self.flush_figure();
@@ -245,22 +247,27 @@ impl Reader<'_> {
             let all = &p.text.text;
             let cut = p.before_image.min(all.len());
             let before = markup::collapse_ws(&all[..cut]);
-            let after = markup::collapse_ws(&all[cut..]);
+            let (after, after_styles) = p.text.tail(cut).collapsed();
             if before.chars().count() > 40 {
                 self.b.push_styled(BlockKind::Paragraph, &text, styles, pos);
                 let t = if alt.trim().is_empty() { title } else { alt };
-                self.caption(&t, pos);
+                self.caption(&t, Vec::new(), pos);
                 return;
             }
             let alone = trim_text(&before).is_empty() && trim_text(&after).is_empty();
-            let caption = [after, alt, title]
-                .into_iter()
-                .find(|t| !trim_text(t).is_empty())
-                .unwrap_or_default();
+            // The text beside the image keeps its styles; an alt or title has none.
+            let caption = [
+                (after, after_styles),
+                (alt, Vec::new()),
+                (title, Vec::new()),
+            ]
+            .into_iter()
+            .find(|t| !trim_text(&t.0).is_empty())
+            .unwrap_or_default();
             if alone && heading.is_none() && self.item_marker.is_none() {
-                self.figure = Some((caption, pos));
+                self.figure = Some((caption.0, caption.1, pos));
             } else {
-                self.caption(&caption, pos);
+                self.caption(&caption.0, caption.1, pos);
             }
             return;
         }
@@ -313,10 +320,18 @@ impl Reader<'_> {
         self.b.push_styled(kind, &text, styles, pos);
     }
 
-    fn caption(&mut self, text: &str, pos: SourcePos) {
+    /// Adds a caption of `text` with its `styles` (byte offsets in `text`).
+    fn caption(&mut self, text: &str, mut styles: Vec<StyleSpan>, pos: SourcePos) {
         let t = trim_text(text);
         if !t.is_empty() {
-            self.b.push_caption(t, pos);
+            let lead = t.as_ptr().addr() - text.as_ptr().addr();
+            styles.retain_mut(|s| {
+                let start = (s.start as usize).saturating_sub(lead).min(t.len());
+                let end = (s.end as usize).saturating_sub(lead).min(t.len());
+                (s.start, s.end) = (start as u32, end as u32);
+                start < end
+            });
+            self.b.push_caption_styled(t, styles, pos);
         }
     }
 }
@@ -748,6 +763,20 @@ mod tests {
         // Code is as written, markers and all, and has no styles.
         assert_eq!(texts[5], "代码**不是**强调");
         assert!(pieces[5].is_empty());
+        // A caption keeps the styles within it (the italics of a caption line under an
+        // image mark it as one), its credit split off.
+        let a = md(concat!(
+            "开头。\n\n![](a.jpg)\n\n*雾里的**渡船**。 林小雨 摄*\n\n",
+            "![](b.jpg) 老周在**雾里**撑船。\n",
+        ));
+        let caps: Vec<_> = a.captions().map(|(i, b)| (i, b.text.as_str())).collect();
+        assert_eq!(
+            caps.iter().map(|c| c.1).collect::<Vec<_>>(),
+            ["雾里的渡船。", "老周在雾里撑船。"]
+        );
+        let pieces = styled_pieces(&a);
+        assert_eq!(pieces[caps[0].0], [("渡船", "strong")]);
+        assert_eq!(pieces[caps[1].0], [("雾里", "strong")]);
         // Plain text never has styles.
         let t = crate::formats::parse_shared(
             crate::formats::Format::Text,
