@@ -236,8 +236,6 @@ impl Reader<'_> {
                 && !text.is_empty()
             {
                 self.figure = None;
-                // (Its italics mark it as the caption: not a style within it.)
-                styles.retain(|s| s.style != InlineStyle::Emphasis);
                 self.caption(&text, styles, pos);
                 return;
             }
@@ -320,16 +318,22 @@ impl Reader<'_> {
         self.b.push_styled(kind, &text, styles, pos);
     }
 
-    /// Adds a caption of `text` with its `styles` (byte offsets in `text`).
+    /// Adds a caption of `text` with its `styles` (byte offsets in `text`). Italics over
+    /// the whole caption are what marks a line under an image as its caption, not a
+    /// style within it: they are left out.
     fn caption(&mut self, text: &str, mut styles: Vec<StyleSpan>, pos: SourcePos) {
         let t = trim_text(text);
         if !t.is_empty() {
             let lead = t.as_ptr().addr() - text.as_ptr().addr();
+            // Where the caption ends, its credit split off.
+            let (caption, _) = markup::split_credit(t);
+            let caption_end = caption.as_ptr().addr() + caption.len() - t.as_ptr().addr();
             styles.retain_mut(|s| {
                 let start = (s.start as usize).saturating_sub(lead).min(t.len());
                 let end = (s.end as usize).saturating_sub(lead).min(t.len());
                 (s.start, s.end) = (start as u32, end as u32);
-                start < end
+                let whole = s.style == InlineStyle::Emphasis && start == 0 && end >= caption_end;
+                start < end && !whole
             });
             self.b.push_caption_styled(t, styles, pos);
         }
@@ -767,16 +771,20 @@ mod tests {
         // image mark it as one), its credit split off.
         let a = md(concat!(
             "开头。\n\n![](a.jpg)\n\n*雾里的**渡船**。 林小雨 摄*\n\n",
-            "![](b.jpg) 老周在**雾里**撑船。\n",
+            "![](b.jpg) 老周在**雾里**撑船。\n\n",
+            "![](c.jpg)\n*桥上的**灯**。 王五 摄*\n",
         ));
         let caps: Vec<_> = a.captions().map(|(i, b)| (i, b.text.as_str())).collect();
         assert_eq!(
             caps.iter().map(|c| c.1).collect::<Vec<_>>(),
-            ["雾里的渡船。", "老周在雾里撑船。"]
+            ["雾里的渡船。", "老周在雾里撑船。", "桥上的灯。"]
         );
         let pieces = styled_pieces(&a);
         assert_eq!(pieces[caps[0].0], [("渡船", "strong")]);
         assert_eq!(pieces[caps[1].0], [("雾里", "strong")]);
+        // An italic line right under the image, in its paragraph: the same.
+        assert_eq!(caps[2].1, "桥上的灯。");
+        assert_eq!(pieces[caps[2].0], [("灯", "strong")]);
         // Plain text never has styles.
         let t = crate::formats::parse_shared(
             crate::formats::Format::Text,
