@@ -46,6 +46,7 @@ fn article_of(paragraphs: &[String]) -> Article {
                 parts: Parts::one(0),
                 credit: None,
                 file: 0,
+                styles: Default::default(),
             })
             .collect(),
         ..Article::default()

@@ -115,6 +115,76 @@ pub struct Article {
     pub source: Option<HeaderLine>,
     /// The publication date as the page gives it ("2026-11-20 08:30").
     pub date: Option<HeaderLine>,
+    /// The inline style spans of the blocks that have some, each block's list found by its
+    /// [`Block::styles`] ([`Article::styles_of`]). Kept here rather than in the block so
+    /// that a block stays 48 bytes; empty for plain text.
+    pub style_lists: Vec<Box<[StyleSpan]>>,
+}
+
+/// An inline style of a piece of a block's text: display only, the text holds no
+/// markers (`**`, `<b>`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum InlineStyle {
+    /// Stress emphasis: Markdown `*x*` `_x_`, HTML `em`, `i`, `cite` (shown in italics).
+    Emphasis,
+    /// Strong importance: Markdown `**x**` `__x__`, HTML `strong`, `b` (shown in bold).
+    Strong,
+}
+
+impl InlineStyle {
+    /// The lowercase name used in `outline --json`.
+    pub fn name(self) -> &'static str {
+        match self {
+            InlineStyle::Emphasis => "emphasis",
+            InlineStyle::Strong => "strong",
+        }
+    }
+}
+
+/// A style over bytes `start..end` of a [`Block::text`] (non-empty, on character
+/// boundaries). A block's spans are sorted by `start`; two may overlap, never two of the
+/// same style: text both strong and emphasised has a span of each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct StyleSpan {
+    /// Byte offset in [`Block::text`] where the span starts.
+    pub start: u32,
+    /// Byte offset in [`Block::text`] just past the span.
+    pub end: u32,
+    pub style: InlineStyle,
+}
+
+impl StyleSpan {
+    /// The span's byte range in [`Block::text`].
+    pub fn range(self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// The styles in force at byte `offset` of a block's text, given its `spans`:
+/// (emphasis, strong).
+pub fn styles_at(spans: &[StyleSpan], offset: usize) -> (bool, bool) {
+    let mut out = (false, false);
+    for s in spans.iter().take_while(|s| s.start as usize <= offset) {
+        if s.range().contains(&offset) {
+            match s.style {
+                InlineStyle::Emphasis => out.0 = true,
+                InlineStyle::Strong => out.1 = true,
+            }
+        }
+    }
+    out
+}
+
+/// Which of [`Article::style_lists`] holds a block's style spans: 1-based, 0 for a block
+/// without any (most blocks, every block of plain text). Four bytes, so that a block
+/// stays 48.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct StylesId(u32);
+
+impl StylesId {
+    /// No styles.
+    pub const NONE: StylesId = StylesId(0);
 }
 
 /// What a block is.
@@ -221,6 +291,8 @@ pub struct Block {
     pub credit: Option<Box<Credit>>,
     /// The source file the block (and its credit) is in.
     pub file: FileId,
+    /// Its inline style spans, if any ([`Article::styles_of`]).
+    pub styles: StylesId,
 }
 
 impl Block {
@@ -276,6 +348,24 @@ impl Article {
     /// The source line a header line stands on.
     pub(crate) fn header_line(&self, h: &HeaderLine) -> LineNo {
         self.line_of(h.file, h.src as usize)
+    }
+
+    /// The inline style spans of `block` (sorted by start; empty for most blocks).
+    pub fn styles_of(&self, block: &Block) -> &[StyleSpan] {
+        let i = block.styles.0 as usize;
+        i.checked_sub(1)
+            .and_then(|i| self.style_lists.get(i))
+            .map_or(&[], |l| l)
+    }
+
+    /// Keeps `spans` (a block's, sorted by start) and returns their id for
+    /// [`Block::styles`]; [`StylesId::NONE`] for none.
+    pub(crate) fn add_styles(&mut self, spans: Vec<StyleSpan>) -> StylesId {
+        if spans.is_empty() {
+            return StylesId::NONE;
+        }
+        self.style_lists.push(spans.into_boxed_slice());
+        StylesId(to_u32(self.style_lists.len(), "the number of style lists"))
     }
 
     /// The headings, in order, with their block indexes.

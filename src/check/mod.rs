@@ -855,6 +855,7 @@ mod tests {
             parts: Parts::one(src),
             credit: None,
             file: 0,
+            styles: Default::default(),
         }
     }
 

@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::article::{Article, BlockKind, LineNo, SharedStr};
+use crate::article::{Article, BlockKind, InlineStyle, LineNo, SharedStr};
 
 #[derive(Serialize)]
 struct Section<'a> {
@@ -31,6 +31,33 @@ struct BlockOut<'a> {
     kind: BlockKind,
     text: &'a str,
     line: LineNo,
+    /// The block's inline styles, only when it has some.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    styles: Vec<StyleOut>,
+}
+
+/// An inline style span in `outline --json`: `start`..`end` in characters (not bytes)
+/// of the block's `text`, `style` "emphasis" or "strong".
+#[derive(Serialize)]
+struct StyleOut {
+    start: usize,
+    end: usize,
+    style: InlineStyle,
+}
+
+/// `article`'s styles of `block` with their offsets in characters of its text.
+fn styles_out(article: &Article, block: &crate::article::Block) -> Vec<StyleOut> {
+    let text = block.text.as_str();
+    let chars = |b: usize| text.get(..b).map_or(0, |t| t.chars().count());
+    article
+        .styles_of(block)
+        .iter()
+        .map(|s| StyleOut {
+            start: chars(s.start as usize),
+            end: chars(s.end as usize),
+            style: s.style,
+        })
+        .collect()
 }
 
 /// How the file was decoded, when that is worth telling.
@@ -111,6 +138,7 @@ fn outline<'a>(article: &'a Article, encoding: Option<(&'a str, &'a str)>) -> Ou
                 kind: b.kind,
                 text: &b.text,
                 line: article.block_line(b),
+                styles: styles_out(article, b),
             })
             .collect(),
     }

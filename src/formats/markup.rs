@@ -13,7 +13,9 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::article::{Article, Block, BlockKind, Credit, HeaderLine, LineNo, Part, SharedStr};
+use crate::article::{
+    Article, Block, BlockKind, Credit, HeaderLine, InlineStyle, LineNo, Part, SharedStr, StyleSpan,
+};
 use crate::formats::text::is_han;
 
 /// Where an element starts in the source file: its byte offset and its 1-based line.
@@ -71,6 +73,8 @@ struct Draft {
     text: Range<usize>,
     pos: SourcePos,
     credit: Option<(Range<usize>, Range<usize>, SourcePos)>,
+    /// Inline styles, offsets in the block's text.
+    styles: Vec<StyleSpan>,
 }
 
 /// The article's header fields, each with the source position it came from.
@@ -98,6 +102,19 @@ impl Builder {
 
     /// Adds a block of `kind` with `text` (empty text adds nothing).
     pub fn push(&mut self, kind: BlockKind, text: &str, pos: SourcePos) {
+        self.push_styled(kind, text, Vec::new(), pos);
+    }
+
+    /// Adds a block of `kind` with `text` and its inline `styles` (byte offsets in
+    /// `text`, sorted by start, as [`Styled::finish`] gives them). Empty text adds
+    /// nothing.
+    pub fn push_styled(
+        &mut self,
+        kind: BlockKind,
+        text: &str,
+        styles: Vec<StyleSpan>,
+        pos: SourcePos,
+    ) {
         if text.is_empty() {
             return;
         }
@@ -107,14 +124,36 @@ impl Builder {
             text: range,
             pos,
             credit: None,
+            styles,
         });
     }
 
     /// Adds a caption, its credit split off when it ends in one ([`split_credit`]).
     pub(crate) fn push_caption(&mut self, text: &str, pos: SourcePos) {
+        self.push_caption_styled(text, Vec::new(), pos);
+    }
+
+    /// [`Builder::push_caption`] with the caption's inline `styles` (byte offsets in
+    /// `text`): they stay on the caption's text; the credit has none.
+    pub(crate) fn push_caption_styled(
+        &mut self,
+        text: &str,
+        mut styles: Vec<StyleSpan>,
+        pos: SourcePos,
+    ) {
         let (caption, credit) = split_credit(text);
         match credit {
             Some(c) if !caption.is_empty() => {
+                // The caption is a slice of `text`: the spans move to its start and end
+                // at its end.
+                let lead = range_of_slice(text, caption).map_or(0, |r| r.start);
+                styles.retain_mut(|s| {
+                    let start = (s.start as usize).saturating_sub(lead).min(caption.len());
+                    let end = (s.end as usize).saturating_sub(lead).min(caption.len());
+                    s.start = to_u32(start);
+                    s.end = to_u32(end);
+                    start < end
+                });
                 let text = self.put(caption);
                 let printed = self.put(&c.printed);
                 let name = self.put(&c.name);
@@ -123,9 +162,10 @@ impl Builder {
                     text,
                     pos,
                     credit: Some((name, printed, pos)),
+                    styles,
                 });
             }
-            _ => self.push(BlockKind::Caption, text, pos),
+            _ => self.push_styled(BlockKind::Caption, text, styles, pos),
         }
     }
 
@@ -147,10 +187,12 @@ impl Builder {
     /// The article: the blocks as slices of one buffer, the header as given.
     pub fn finish(self, header: Header) -> Article {
         let buf = Arc::new(self.text);
+        let mut article = Article::default();
         let blocks = self
             .drafts
             .into_iter()
             .map(|d| Block {
+                styles: article.add_styles(d.styles),
                 kind: d.kind,
                 text: SharedStr::range_of(&buf, d.text),
                 parts: vec![part_at(d.pos)].into(),
@@ -167,6 +209,7 @@ impl Builder {
         let line =
             |h: Option<(String, SourcePos)>| h.map(|(text, pos)| HeaderLine::new(text, pos.offset));
         Article {
+            style_lists: article.style_lists,
             title: line(header.title),
             byline: line(header.byline),
             authors: header.authors,
@@ -177,6 +220,13 @@ impl Builder {
             ..Article::default()
         }
     }
+}
+
+/// Where `part`, a slice of `whole`, lies in it (pointer arithmetic), if it does.
+fn range_of_slice(whole: &str, part: &str) -> Option<Range<usize>> {
+    let start = part.as_ptr().addr().checked_sub(whole.as_ptr().addr())?;
+    let end = start + part.len();
+    (end <= whole.len()).then_some(start..end)
 }
 
 /// The part a block starts with: where positions become the model's (the element's
@@ -222,9 +272,17 @@ pub(crate) fn anchor_text(article: &mut Article, source: &str) {
 /// break rule), none at the ends. U+3000 and no-break spaces are kept inside, trimmed
 /// at the ends.
 pub(crate) fn collapse_ws(s: &str) -> String {
+    let (out, _) = collapse_ws_mapped(s, |_, _| {});
+    out
+}
+
+/// [`collapse_ws`], telling `kept(i, o)` for each character kept: it stood at byte `i`
+/// of `s` and stands at byte `o` of the result before trimming; also returns how many
+/// bytes the trimming took off the start.
+fn collapse_ws_mapped(s: &str, mut kept: impl FnMut(usize, usize)) -> (String, usize) {
     let mut out = String::with_capacity(s.len());
     let mut pending: Option<bool> = None; // Some(had a line break)
-    for c in s.chars() {
+    for (i, c) in s.char_indices() {
         if c.is_ascii_whitespace() {
             let br = c == '\n' || c == '\r';
             pending = Some(pending.unwrap_or(false) || br);
@@ -238,9 +296,134 @@ pub(crate) fn collapse_ws(s: &str) -> String {
                 out.push(' ');
             }
         }
+        kept(i, out.len());
         out.push(c);
     }
-    trim_text(&out).to_string()
+    let trimmed = trim_text(&out);
+    let lead = trimmed.as_ptr().addr() - out.as_ptr().addr();
+    let trimmed = trimmed.to_string();
+    (trimmed, lead)
+}
+
+/// A block's text as a parser gathers it, with its inline styles: byte ranges of `text`
+/// (markers are never text; the parser says which styles are open as it adds text).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Styled {
+    pub text: String,
+    spans: Vec<(Range<usize>, InlineStyle)>,
+    /// The index in `spans` of the last span of each style (emphasis, strong): the one
+    /// a piece of text right after it goes on with (looked up in constant time, however
+    /// many spans a page puts in one paragraph).
+    last: [Option<usize>; 2],
+}
+
+impl Styled {
+    /// Adds `t`, in italics when `emphasis`, in bold when `strong`: a span of a style
+    /// goes on where one ended just before (across text pieces and soft breaks).
+    pub fn push(&mut self, t: &str, emphasis: bool, strong: bool) {
+        let start = self.text.len();
+        self.text.push_str(t);
+        let end = self.text.len();
+        if start == end {
+            return;
+        }
+        for (k, on, style) in [
+            (0, emphasis, InlineStyle::Emphasis),
+            (1, strong, InlineStyle::Strong),
+        ] {
+            if !on {
+                continue;
+            }
+            match self.last[k].and_then(|i| self.spans.get_mut(i)) {
+                Some((r, _)) if r.end == start => r.end = end,
+                _ => {
+                    self.last[k] = Some(self.spans.len());
+                    self.spans.push((start..end, style));
+                }
+            }
+        }
+    }
+
+    /// The text with white space collapsed as [`collapse_ws`] does, and the styles over
+    /// it (byte offsets in that text, sorted by start; spans left empty are dropped).
+    pub fn collapsed(&self) -> (String, Vec<StyleSpan>) {
+        if self.spans.is_empty() {
+            return (collapse_ws(&self.text), Vec::new());
+        }
+        let mut map: Vec<(usize, usize)> = Vec::new();
+        let (out, lead) = collapse_ws_mapped(&self.text, |i, o| map.push((i, o)));
+        let spans = self.map_spans(&out, |r| {
+            // The first kept character at or after the start, the last before the end.
+            let first = map.partition_point(|&(i, _)| i < r.start);
+            let last = map.partition_point(|&(i, _)| i < r.end);
+            if first >= last {
+                return None;
+            }
+            let (li, lo) = map[last - 1];
+            let len = self.text[li..].chars().next().map_or(0, char::len_utf8);
+            let start = map[first].1.saturating_sub(lead);
+            let end = (lo + len).saturating_sub(lead);
+            Some(start..end)
+        });
+        (out, spans)
+    }
+
+    /// The text from byte `from` on, with the styles over it.
+    pub fn tail(&self, from: usize) -> Styled {
+        let from = from.min(self.text.len());
+        Styled {
+            text: self.text[from..].to_string(),
+            spans: self
+                .spans
+                .iter()
+                .filter(|(r, _)| r.end > from)
+                .map(|(r, s)| (r.start.max(from) - from..r.end - from, *s))
+                .collect(),
+            last: [None; 2],
+        }
+    }
+
+    /// The styles over `text`, which is the gathered text with `lead` bytes taken off
+    /// its start and some off its end (for code, whose white space is kept).
+    pub fn verbatim(&self, text: &str, lead: usize) -> Vec<StyleSpan> {
+        self.map_spans(text, |r| {
+            Some(r.start.saturating_sub(lead)..r.end.saturating_sub(lead))
+        })
+    }
+
+    /// The spans moved by `at` into `out` (clamped to it), sorted by start.
+    fn map_spans(
+        &self,
+        out: &str,
+        at: impl Fn(&Range<usize>) -> Option<Range<usize>>,
+    ) -> Vec<StyleSpan> {
+        let mut spans: Vec<StyleSpan> = self
+            .spans
+            .iter()
+            .filter_map(|(r, style)| {
+                let r = at(r)?;
+                let end = r.end.min(out.len());
+                let start = r.start.min(end);
+                (start < end && out.is_char_boundary(start) && out.is_char_boundary(end)).then(
+                    || StyleSpan {
+                        start: to_u32(start),
+                        end: to_u32(end),
+                        style: *style,
+                    },
+                )
+            })
+            .collect();
+        spans.sort_by_key(|s| (s.start, s.end));
+        spans
+    }
+}
+
+/// `spans` moved `by` bytes on (a prefix such as a list marker put before the text).
+pub(crate) fn shift_spans(spans: &mut [StyleSpan], by: usize) {
+    for s in spans {
+        s.start = to_u32(s.start as usize + by);
+        s.end = to_u32(s.end as usize + by);
+    }
 }
 
 /// `s` without white space at its ends, ideographic and no-break spaces included.
@@ -727,9 +910,51 @@ pub(crate) fn bold_line_is_heading(text: &str) -> bool {
     !quoted && !sentence && parse_info(t).is_none() && !is_note(t)
 }
 
+/// Each block's styled pieces: (the text a span covers, its style's name), in order.
+#[cfg(test)]
+pub(crate) fn styled_pieces(a: &Article) -> Vec<Vec<(&str, &'static str)>> {
+    a.blocks
+        .iter()
+        .map(|b| {
+            a.styles_of(b)
+                .iter()
+                .map(|s| (&b.text[s.range()], s.style.name()))
+                .collect()
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn styled_text_keeps_its_spans_through_collapsing_white_space() {
+        let mut t = Styled::default();
+        t.push("  前文 ", false, false);
+        t.push("粗", false, true);
+        t.push("\n", false, true);
+        t.push("体", false, true);
+        t.push("和", true, true);
+        t.push("斜 ", true, false);
+        t.push("  word", false, false);
+        let (text, spans) = t.collapsed();
+        assert_eq!(text, "前文 粗体和斜 word");
+        let pieces: Vec<_> = spans.iter().map(|s| (&text[s.range()], s.style)).collect();
+        assert_eq!(
+            pieces,
+            [
+                ("粗体和", InlineStyle::Strong),
+                ("和斜", InlineStyle::Emphasis)
+            ]
+        );
+        // A span of white space alone, or trimmed away, is dropped.
+        let mut t = Styled::default();
+        t.push("正文", false, false);
+        t.push("  ", true, false);
+        let (text, spans) = t.collapsed();
+        assert_eq!((text.as_str(), spans.len()), ("正文", 0));
+    }
 
     #[test]
     fn credits_in_the_forms_pages_print_them() {

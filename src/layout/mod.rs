@@ -280,6 +280,16 @@ pub fn item_text(article: &Article, item: Item) -> (&str, Option<&str>) {
     }
 }
 
+/// The inline style spans of an item (a block's; none for the head's lines): byte
+/// offsets in its text as [`item_text`] gives it, so a span's [`Span::src`] finds the
+/// styles of what it shows ([`crate::article::styles_at`]). Display only.
+pub fn item_styles(article: &Article, item: Item) -> &[crate::article::StyleSpan] {
+    match item {
+        Item::Block(i) => article.blocks.get(i).map_or(&[], |b| article.styles_of(b)),
+        _ => &[],
+    }
+}
+
 /// Display width of `s` in columns under `ambiguous`, measured per grapheme cluster.
 pub fn str_width(s: &str, ambiguous: AmbiguousWidth) -> usize {
     crate::text::width::str_width(s, ambiguous)

@@ -31,5 +31,6 @@ pub fn block(kind: BlockKind, text: &str, credit: Option<&str>) -> Block {
             })
         }),
         file: 0,
+        styles: Default::default(),
     }
 }

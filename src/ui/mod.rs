@@ -283,19 +283,26 @@ fn render_text_pane(app: &App, theme: &Theme, buf: &mut Buffer, pane: Rect, colu
         };
         let y = pane.y + row;
         let matches = item_matches(app, pos.item);
-        // The style of the source byte at `offset`: the role's, or a (current) match's.
-        let styled =
-            |style: Style, offset: usize| match matches.iter().find(|(r, _)| r.contains(&offset)) {
-                Some((_, true)) => theme.current_match,
-                Some((_, false)) => style.patch(theme.search_match),
-                None => style,
-            };
+        let inline = app
+            .items
+            .get(pos.item)
+            .map_or(&[][..], |it| crate::layout::item_styles(&app.article, it));
+        // The style of the source byte at `offset`: the role's with the inline styles
+        // there (bold, italics) laid over it, or a (current) match's, which keeps them.
+        let styled = |style: Style, offset: usize| {
+            let at = crate::article::styles_at(inline, offset);
+            match matches.iter().find(|(r, _)| r.contains(&offset)) {
+                Some((_, true)) => theme.inline(theme.current_match, at),
+                Some((_, false)) => theme.inline(style, at).patch(theme.search_match),
+                None => theme.inline(style, at),
+            }
+        };
         let mut x = column.x;
         for span in app.layout.spans(&app.article, index) {
             let style = theme.role(span.role);
             match &span.src {
                 Some(src)
-                    if !matches.is_empty()
+                    if (!matches.is_empty() || !inline.is_empty())
                         && span.role != Role::Notation
                         && one_for_one(app, pos.item, src, &span.text) =>
                 {
@@ -836,3 +843,6 @@ fn render_help(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect, offset: u
         }
     }
 }
+
+#[cfg(test)]
+mod tests;

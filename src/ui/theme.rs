@@ -18,6 +18,12 @@ pub struct Theme {
     pub decoration: Style,
     /// Untrusted characters shown as notation (`^[`, `<U+202E>`).
     pub notation: Style,
+    /// Laid over the role's style where the text is emphasised (`*x*`, `em`, `i`):
+    /// italics, an attribute and not a colour, so kept under `NO_COLOR` (mono) too.
+    pub emphasis: Style,
+    /// Laid over the role's style where the text is strong (`**x**`, `strong`, `b`):
+    /// bold, kept under `NO_COLOR` as `emphasis` is.
+    pub strong: Style,
     pub search_match: Style,
     pub current_match: Style,
     pub nav_current: Style,
@@ -76,6 +82,8 @@ impl Theme {
                 credit: s.add_modifier(Modifier::DIM),
                 decoration: s.add_modifier(Modifier::DIM),
                 notation: s.add_modifier(Modifier::REVERSED | Modifier::DIM),
+                emphasis: s.add_modifier(Modifier::ITALIC),
+                strong: s.add_modifier(bold),
                 search_match: s.add_modifier(Modifier::UNDERLINED | Modifier::REVERSED),
                 current_match: s.add_modifier(Modifier::REVERSED | bold),
                 nav_current: s.add_modifier(bold | Modifier::UNDERLINED),
@@ -107,6 +115,8 @@ impl Theme {
                     notation: s
                         .fg(pick(Color::LightRed, Color::Red))
                         .add_modifier(Modifier::REVERSED),
+                    emphasis: s.add_modifier(Modifier::ITALIC),
+                    strong: s.add_modifier(bold),
                     search_match: s.fg(Color::Black).bg(Color::Yellow),
                     current_match: s.fg(Color::Black).bg(Color::LightRed).add_modifier(bold),
                     nav_current: s
@@ -146,6 +156,21 @@ impl Theme {
             }
         }
         t
+    }
+
+    /// `style` (a role's) with the inline styles in force laid over it: `(emphasis,
+    /// strong)` as [`crate::article::styles_at`] gives them.
+    pub fn inline(&self, style: Style, (emphasis, strong): (bool, bool)) -> Style {
+        let style = if emphasis {
+            style.patch(self.emphasis)
+        } else {
+            style
+        };
+        if strong {
+            style.patch(self.strong)
+        } else {
+            style
+        }
     }
 
     /// The style of a layout role.

@@ -109,6 +109,7 @@ pub fn paragraph(text: &str) -> Block {
         parts: Parts::one(0),
         credit: None,
         file: 0,
+        styles: Default::default(),
     }
 }
 

@@ -548,7 +548,8 @@ fn breadcrumb_column(doc: &Html, title: Option<&str>) -> Option<(String, usize)>
 /// The text being gathered for the next block.
 #[derive(Default)]
 struct Pending {
-    raw: String,
+    /// The text as it stands in the page, with its emphasis and strong spans.
+    raw: markup::Styled,
     line: usize,
     /// Every visible character so far is inside `b`/`strong`.
     all_bold: bool,
@@ -574,6 +575,8 @@ struct Walker<'a> {
     pending: Pending,
     stack: Vec<Ctx>,
     bold: usize,
+    /// Open `em`, `i`, `cite` elements.
+    emph: usize,
     links: usize,
     pre: usize,
     /// An image outside a figure, waiting for a caption under it: its alt text.
@@ -605,6 +608,7 @@ impl<'a> Walker<'a> {
             pending: Pending::default(),
             stack: Vec::new(),
             bold: 0,
+            emph: 0,
             links: 0,
             pre: 0,
             image: None,
@@ -629,12 +633,12 @@ impl<'a> Walker<'a> {
 
     fn text(&mut self, t: &str) {
         let breaks = memchr::memchr_iter(b'\n', t.as_bytes()).count();
-        if self.pending.raw.trim().is_empty() && !t.trim().is_empty() {
+        if self.pending.raw.text.trim().is_empty() && !t.trim().is_empty() {
             // The line the text's first visible character stands on.
             let lead = t.len() - t.trim_start().len();
             self.pending.line = self.cursor + t[..lead].matches('\n').count();
         }
-        if self.pending.raw.is_empty() {
+        if self.pending.raw.text.is_empty() {
             self.pending.all_bold = true;
         }
         self.cursor += breaks;
@@ -651,7 +655,7 @@ impl<'a> Walker<'a> {
                 self.pending.link_chars += visible;
             }
         }
-        self.pending.raw.push_str(t);
+        self.pending.raw.push(t, self.emph > 0, self.bold > 0);
     }
 
     fn in_tag(&self, tags: &[&str]) -> Option<&Ctx> {
@@ -664,10 +668,12 @@ impl<'a> Walker<'a> {
     /// Ends the block gathered so far.
     fn flush(&mut self) {
         let p = std::mem::take(&mut self.pending);
-        let text = if self.pre > 0 {
-            p.raw.trim_matches('\n').trim_end().to_string()
+        let (text, mut styles) = if self.pre > 0 {
+            let t = p.raw.text.trim_matches('\n').trim_end();
+            let lead = p.raw.text.len() - p.raw.text.trim_start_matches('\n').len();
+            (t.to_string(), p.raw.verbatim(t, lead))
         } else {
-            collapse_ws(&p.raw)
+            p.raw.collapsed()
         };
         if text.is_empty() {
             return;
@@ -727,7 +733,7 @@ impl<'a> Walker<'a> {
                 f.1 = true;
             }
             self.image = None;
-            self.b.push_caption(&text, pos);
+            self.b.push_caption_styled(&text, styles, pos);
             return;
         }
         // An image's caption: the short block right under it.
@@ -738,7 +744,7 @@ impl<'a> Walker<'a> {
                 && short
                 && (credit.is_some() || self.stack.last().is_some_and(|c| c.caption_like))
             {
-                self.b.push_caption(&text, pos);
+                self.b.push_caption_styled(&text, styles, pos);
                 return;
             }
             if meaningful_alt(&alt) {
@@ -746,12 +752,21 @@ impl<'a> Walker<'a> {
                 self.b.push_caption(&alt, apos);
             }
         }
+        let text_len = text.len();
         let text = match self.in_tag(&["li"]).map(|c| c.item) {
             Some(0) => format!("• {text}"),
             Some(n) => format!("{n}. {text}"),
             None => text,
         };
-        self.b.push(kind, &text, pos);
+        // Styles are kept on what is shown as text: a bold line made a heading is bold
+        // as a heading, a note is shown apart.
+        if kind == BlockKind::Paragraph {
+            let marker = text.len() - text_len;
+            markup::shift_spans(&mut styles, marker);
+        } else {
+            styles.clear();
+        }
+        self.b.push_styled(kind, &text, styles, pos);
     }
 
     fn open(&mut self, el: &Element) {
@@ -762,6 +777,7 @@ impl<'a> Walker<'a> {
         }
         match name {
             "b" | "strong" => self.bold += 1,
+            "em" | "i" | "cite" => self.emph += 1,
             "a" => self.links += 1,
             "img" => {
                 let alt = el
@@ -771,7 +787,7 @@ impl<'a> Walker<'a> {
                     .unwrap_or_default();
                 if let Some(f) = self.figure.as_mut() {
                     f.0 = Some((alt, line));
-                } else if !self.pending.raw.trim().is_empty() {
+                } else if !self.pending.raw.text.trim().is_empty() {
                     self.flush();
                     self.image = Some((alt, line));
                 } else {
@@ -781,8 +797,8 @@ impl<'a> Walker<'a> {
                 return;
             }
             "td" | "th" => {
-                if !self.pending.raw.trim().is_empty() {
-                    self.pending.raw.push_str(" | ");
+                if !self.pending.raw.text.trim().is_empty() {
+                    self.pending.raw.push(" | ", false, false);
                 }
                 return;
             }
@@ -857,7 +873,7 @@ impl<'a> Walker<'a> {
             caption_like,
             item: if name == "ol" { 1 } else { item },
         });
-        if self.pending.raw.is_empty() {
+        if self.pending.raw.text.is_empty() {
             self.pending.line = line;
         }
     }
@@ -866,6 +882,7 @@ impl<'a> Walker<'a> {
         let name = el.name();
         match name {
             "b" | "strong" => self.bold = self.bold.saturating_sub(1),
+            "em" | "i" | "cite" => self.emph = self.emph.saturating_sub(1),
             "a" => self.links = self.links.saturating_sub(1),
             _ => {}
         }
@@ -1259,5 +1276,40 @@ mod tests {
                 (BlockKind::Paragraph, LONG),
             ]
         );
+    }
+
+    #[test]
+    fn em_i_cite_strong_b_are_spans_on_paragraphs_and_list_items() {
+        use crate::formats::markup::styled_pieces;
+        let a = page(&format!(
+            "<article><h1>渡口的清晨</h1>\n<p>{LONG}他说：<strong>“船\n  是老的”</strong>，<em>水</em>是<b><i>新的</i></b>，像&lt;<cite>《渡》</cite>&gt;写的。</p>\n<ul><li>第一项<i>斜</i></li></ul>\n<p><b>全是粗体的小标题</b></p>\n<p>{LONG}</p></article>"
+        ));
+        let texts: Vec<&str> = a.blocks.iter().map(|b| b.text.as_str()).collect();
+        let first = format!("{LONG}他说：“船是老的”，水是新的，像<《渡》>写的。");
+        assert_eq!(texts[0], first);
+        let pieces = styled_pieces(&a);
+        assert_eq!(
+            pieces[0],
+            [
+                ("“船是老的”", "strong"),
+                ("水", "emphasis"),
+                ("新的", "emphasis"),
+                ("新的", "strong"),
+                ("《渡》", "emphasis"),
+            ]
+        );
+        assert_eq!(texts[1], "• 第一项斜");
+        assert_eq!(pieces[1], [("斜", "emphasis")]);
+        assert_eq!(a.blocks[2].kind, BlockKind::Heading);
+        assert!(pieces[2].is_empty());
+        assert!(pieces[3].is_empty());
+        // A caption keeps its styles, its credit split off.
+        let a = page(&format!(
+            "<article><p>{LONG}</p><figure><img src=a.jpg><figcaption>  老周在<em>雾里</em>撑船。 林小雨 摄</figcaption></figure><p>{LONG}</p></article>"
+        ));
+        let (i, cap) = a.captions().next().expect("a caption");
+        assert_eq!(cap.text, "老周在雾里撑船。");
+        assert_eq!(cap.credit.as_ref().map(|c| c.name.as_str()), Some("林小雨"));
+        assert_eq!(styled_pieces(&a)[i], [("雾里", "emphasis")]);
     }
 }

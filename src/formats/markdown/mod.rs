@@ -27,7 +27,7 @@ use pulldown_cmark::{
     CodeBlockKind, Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd,
 };
 
-use crate::article::{Article, BlockKind};
+use crate::article::{Article, BlockKind, InlineStyle, StyleSpan};
 use crate::formats::markup::{
     self, Builder, LineIndex, SourcePos, bold_line_is_heading, is_note, parse_info, squeeze_name,
     trim_text,
@@ -131,7 +131,8 @@ fn unquote(s: &str) -> String {
 /// The block being gathered.
 #[derive(Default)]
 struct Pending {
-    text: String,
+    /// The text, with its emphasis and strong spans.
+    text: markup::Styled,
     start: Option<usize>,
     all_bold: bool,
     /// All its text is emphasised (italic).
@@ -150,7 +151,7 @@ struct Reader<'a> {
     emph: usize,
     /// An image alone in its paragraph, its caption not yet known: the line under it
     /// when that is all in italics, else its alt or title.
-    figure: Option<(String, SourcePos)>,
+    figure: Option<(String, Vec<StyleSpan>, SourcePos)>,
     in_image: bool,
     alt: String,
     /// The markers of the list items open, innermost last: `None` for bullets, else the
@@ -182,21 +183,21 @@ impl Reader<'_> {
         if self.emph == 0 && !trim_text(t).is_empty() {
             self.p.all_emph = false;
         }
-        self.p.text.push_str(t);
+        self.p.text.push(t, self.emph > 0, self.strong > 0);
     }
 
     fn soft_break(&mut self) {
         // A line break: none between two Chinese characters, a space elsewhere
         // ([`markup::collapse_ws`]).
         if self.p.start.is_some() {
-            self.p.text.push('\n');
+            self.p.text.push("\n", self.emph > 0, self.strong > 0);
         }
     }
 
     /// Shows the image waiting for its caption with its alt (or title).
     fn flush_figure(&mut self) {
-        if let Some((alt, pos)) = self.figure.take() {
-            self.caption(&alt, pos);
+        if let Some((alt, styles, pos)) = self.figure.take() {
+            self.caption(&alt, styles, pos);
         }
     }
 
@@ -213,15 +214,17 @@ impl Reader<'_> {
         let Some(start) = p.start else {
             if let Some((alt, title)) = p.image {
                 let t = if alt.trim().is_empty() { title } else { alt };
-                self.caption(&t, self.idx.at_offset(0));
+                self.caption(&t, Vec::new(), self.idx.at_offset(0));
             }
             return;
         };
         let pos = self.idx.at_offset(start);
-        let text = if self.in_code {
-            p.text.trim_end_matches('\n').to_string()
+        let (text, mut styles) = if self.in_code {
+            let t = p.text.text.trim_end_matches('\n').to_string();
+            let styles = p.text.verbatim(&t, 0);
+            (t, styles)
         } else {
-            markup::collapse_ws(&p.text)
+            p.text.collapsed()
         };
         if self.figure.is_some() {
             // A paragraph all in italics under an image alone is its caption.
@@ -233,30 +236,36 @@ impl Reader<'_> {
                 && !text.is_empty()
             {
                 self.figure = None;
-                self.caption(&text, pos);
+                self.caption(&text, styles, pos);
                 return;
             }
             self.flush_figure();
         }
         if let Some((alt, title)) = p.image {
-            let cut = p.before_image.min(p.text.len());
-            let before = markup::collapse_ws(&p.text[..cut]);
-            let after = markup::collapse_ws(&p.text[cut..]);
+            let all = &p.text.text;
+            let cut = p.before_image.min(all.len());
+            let before = markup::collapse_ws(&all[..cut]);
+            let (after, after_styles) = p.text.tail(cut).collapsed();
             if before.chars().count() > 40 {
-                self.b.push(BlockKind::Paragraph, &text, pos);
+                self.b.push_styled(BlockKind::Paragraph, &text, styles, pos);
                 let t = if alt.trim().is_empty() { title } else { alt };
-                self.caption(&t, pos);
+                self.caption(&t, Vec::new(), pos);
                 return;
             }
             let alone = trim_text(&before).is_empty() && trim_text(&after).is_empty();
-            let caption = [after, alt, title]
-                .into_iter()
-                .find(|t| !trim_text(t).is_empty())
-                .unwrap_or_default();
+            // The text beside the image keeps its styles; an alt or title has none.
+            let caption = [
+                (after, after_styles),
+                (alt, Vec::new()),
+                (title, Vec::new()),
+            ]
+            .into_iter()
+            .find(|t| !trim_text(&t.0).is_empty())
+            .unwrap_or_default();
             if alone && heading.is_none() && self.item_marker.is_none() {
-                self.figure = Some((caption, pos));
+                self.figure = Some((caption.0, caption.1, pos));
             } else {
-                self.caption(&caption, pos);
+                self.caption(&caption.0, caption.1, pos);
             }
             return;
         }
@@ -295,16 +304,38 @@ impl Reader<'_> {
             BlockKind::Paragraph
         };
         let text = match marker {
-            Some(m) => format!("{m}{text}"),
+            Some(m) => {
+                markup::shift_spans(&mut styles, m.len());
+                format!("{m}{text}")
+            }
             None => text,
         };
-        self.b.push(kind, &text, pos);
+        // Styles are kept on what is shown as text: a bold line made a heading is bold
+        // as a heading, a note is shown apart.
+        if kind != BlockKind::Paragraph {
+            styles.clear();
+        }
+        self.b.push_styled(kind, &text, styles, pos);
     }
 
-    fn caption(&mut self, text: &str, pos: SourcePos) {
+    /// Adds a caption of `text` with its `styles` (byte offsets in `text`). Italics over
+    /// the whole caption are what marks a line under an image as its caption, not a
+    /// style within it: they are left out.
+    fn caption(&mut self, text: &str, mut styles: Vec<StyleSpan>, pos: SourcePos) {
         let t = trim_text(text);
         if !t.is_empty() {
-            self.b.push_caption(t, pos);
+            let lead = t.as_ptr().addr() - text.as_ptr().addr();
+            // Where the caption ends, its credit split off.
+            let (caption, _) = markup::split_credit(t);
+            let caption_end = caption.as_ptr().addr() + caption.len() - t.as_ptr().addr();
+            styles.retain_mut(|s| {
+                let start = (s.start as usize).saturating_sub(lead).min(t.len());
+                let end = (s.end as usize).saturating_sub(lead).min(t.len());
+                (s.start, s.end) = (start as u32, end as u32);
+                let whole = s.style == InlineStyle::Emphasis && start == 0 && end >= caption_end;
+                start < end && !whole
+            });
+            self.b.push_caption_styled(t, styles, pos);
         }
     }
 }
@@ -450,7 +481,7 @@ pub fn parse(text: &Arc<String>) -> Article {
             Event::Start(Tag::Emphasis) => r.emph += 1,
             Event::End(TagEnd::Emphasis) => r.emph = r.emph.saturating_sub(1),
             Event::Start(Tag::Image { title, .. }) => {
-                r.p.before_image = r.p.text.len();
+                r.p.before_image = r.p.text.text.len();
                 r.in_image = true;
                 r.alt.clear();
                 r.p.image = Some((String::new(), title.to_string()));
@@ -672,5 +703,93 @@ mod tests {
         // A paragraph in italics that is not under an image stays a paragraph.
         let a = md("开头一段。\n\n*一段斜体的引言。*\n");
         assert_eq!(kinds(&a)[1], (BlockKind::Paragraph, "一段斜体的引言。"));
+    }
+
+    #[test]
+    fn emphasis_and_strong_are_spans_never_markers() {
+        use crate::formats::markup::styled_pieces;
+        let a = md(concat!(
+            "前文**粗体**中*斜体*，***两者***，__strong__ and _emph_。\n",
+            "跨行**粗\n体**完，**半角 bold\nwords** end.\n\n",
+            "- 项目*强调*\n\n",
+            "> 引用里的**重点**\n\n",
+            "**小标题**\n\n",
+            "**“一句加粗的引言，是段落。”**\n\n",
+            "```\n代码**不是**强调\n```\n",
+        ));
+        let texts: Vec<&str> = a.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert!(
+            texts
+                .iter()
+                .all(|t| !t.contains("**") || t.starts_with("代码")),
+            "{texts:?}"
+        );
+        assert_eq!(
+            texts[..5],
+            [
+                "前文粗体中斜体，两者，strong and emph。跨行粗体完，半角 bold words end.",
+                "• 项目强调",
+                "引用里的重点",
+                "小标题",
+                "“一句加粗的引言，是段落。”",
+            ]
+        );
+        let pieces = styled_pieces(&a);
+        assert_eq!(
+            pieces[0],
+            [
+                ("粗体", "strong"),
+                ("斜体", "emphasis"),
+                ("两者", "emphasis"),
+                ("两者", "strong"),
+                ("strong", "strong"),
+                ("emph", "emphasis"),
+                // Across a soft break: between Chinese characters nothing stands there,
+                // between Latin words a space, inside the span.
+                ("粗体", "strong"),
+                ("半角 bold words", "strong"),
+            ]
+        );
+        // Offsets are bytes of the block's text, after a list marker.
+        let b = &a.blocks[1];
+        let s = a.styles_of(b)[0];
+        assert_eq!(
+            (s.start, s.end),
+            ("• 项目".len() as u32, "• 项目强调".len() as u32)
+        );
+        assert_eq!(pieces[2], [("重点", "strong")]);
+        // A bold line made a heading has no spans; a bold pull quote stays a paragraph,
+        // bold throughout.
+        assert_eq!(a.blocks[3].kind, BlockKind::Heading);
+        assert!(pieces[3].is_empty());
+        assert_eq!(a.blocks[4].kind, BlockKind::Paragraph);
+        assert_eq!(pieces[4], [("“一句加粗的引言，是段落。”", "strong")]);
+        // Code is as written, markers and all, and has no styles.
+        assert_eq!(texts[5], "代码**不是**强调");
+        assert!(pieces[5].is_empty());
+        // A caption keeps the styles within it (the italics of a caption line under an
+        // image mark it as one), its credit split off.
+        let a = md(concat!(
+            "开头。\n\n![](a.jpg)\n\n*雾里的**渡船**。 林小雨 摄*\n\n",
+            "![](b.jpg) 老周在**雾里**撑船。\n\n",
+            "![](c.jpg)\n*桥上的**灯**。 王五 摄*\n",
+        ));
+        let caps: Vec<_> = a.captions().map(|(i, b)| (i, b.text.as_str())).collect();
+        assert_eq!(
+            caps.iter().map(|c| c.1).collect::<Vec<_>>(),
+            ["雾里的渡船。", "老周在雾里撑船。", "桥上的灯。"]
+        );
+        let pieces = styled_pieces(&a);
+        assert_eq!(pieces[caps[0].0], [("渡船", "strong")]);
+        assert_eq!(pieces[caps[1].0], [("雾里", "strong")]);
+        // An italic line right under the image, in its paragraph: the same.
+        assert_eq!(caps[2].1, "桥上的灯。");
+        assert_eq!(pieces[caps[2].0], [("灯", "strong")]);
+        // Plain text never has styles.
+        let t = crate::formats::parse_shared(
+            crate::formats::Format::Text,
+            &Arc::new("正文**不是**强调。\n".to_string()),
+        );
+        assert!(t.style_lists.is_empty());
     }
 }

@@ -126,6 +126,7 @@ impl Draft<'_> {
             parts: self.parts.into(),
             credit: self.credit.map(Box::new),
             file: 0,
+            styles: Default::default(),
         }
     }
 }

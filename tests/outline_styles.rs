@@ -1,0 +1,91 @@
+//! `outline --json` lists a block's inline styles, offsets in characters of its text,
+//! only for blocks that have some; `dump` prints the plain text, no marker.
+
+use serde_json::Value;
+
+fn run(args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_yuedu"))
+        .args(args)
+        .env("XDG_CONFIG_HOME", "/nonexistent")
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+fn data(name: &str) -> String {
+    format!("{}/tests/data/formats/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Each block's (text, [(styled text, style)]), the styled text cut out by characters.
+fn styled(v: &Value) -> Vec<(String, Vec<(String, String)>)> {
+    v["blocks"]
+        .as_array()
+        .expect("blocks")
+        .iter()
+        .map(|b| {
+            let text: Vec<char> = b["text"].as_str().expect("text").chars().collect();
+            let spans = b
+                .get("styles")
+                .map(|s| {
+                    let s = s.as_array().expect("an array");
+                    assert!(!s.is_empty(), "styles only when there are some");
+                    s.iter()
+                        .map(|s| {
+                            let at = |k: &str| s[k].as_u64().expect("offset") as usize;
+                            (
+                                text[at("start")..at("end")].iter().collect(),
+                                s["style"].as_str().expect("style").to_string(),
+                            )
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            (text.into_iter().collect(), spans)
+        })
+        .collect()
+}
+
+#[test]
+fn markdown_styles_are_listed_in_characters_and_never_dumped_as_markers() {
+    let path = data("emphasis.md");
+    let v: Value = serde_json::from_str(&run(&["outline", "--json", &path])).expect("json");
+    let blocks = styled(&v);
+    let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+    assert_eq!(
+        blocks[0],
+        (
+            "守塔人说，这一段里有粗体的字，也有斜体的字，其余都是平常的字。".to_string(),
+            vec![pair("粗体", "strong"), pair("斜体", "emphasis")]
+        )
+    );
+    assert_eq!(
+        blocks[1].1,
+        [
+            pair("又粗又斜", "emphasis"),
+            pair("又粗又斜", "strong"),
+            pair("跨过行尾也还是粗体的字", "strong")
+        ]
+    );
+    // The heading has none: no "styles" key.
+    assert_eq!(blocks[2], ("换灯".to_string(), vec![]));
+    assert_eq!(blocks[3].1, [pair("节能的", "strong")]);
+    let dump = run(&["dump", &path]);
+    assert!(!dump.contains('*'), "{dump}");
+    assert!(dump.contains("这一段里有粗体的字，也有斜体的字"), "{dump}");
+}
+
+#[test]
+fn the_shipped_article_has_no_styles() {
+    let path = format!(
+        "{}/articles/yuyao-yangtze-delta.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let json = run(&["outline", "--json", &path]);
+    assert!(json.contains("余姚"));
+    assert!(!json.contains("\"styles\""));
+}
