@@ -355,6 +355,29 @@ fn check_positions_point_into_the_source_file() {
     }
 }
 
+#[test]
+fn check_positions_hold_on_a_page_written_on_one_line() {
+    // A minified page: every paragraph on line 1, the one with the comma far along it.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let filler = "<p>这一段没有问题，句子写得很好。</p>".repeat(400);
+    let page = format!(
+        "<!DOCTYPE html><html><body><article><h1>一行的网页</h1>{filler}<p>这里有一个半角逗号,就在这里。</p>{filler}</article></body></html>"
+    );
+    let html = dir.path().join("one-line.html");
+    std::fs::write(&html, &page).expect("write");
+    let (out, _) = run(&["check", "--json", html.to_str().expect("path")]);
+    let v: Value = serde_json::from_slice(&out).expect("json");
+    let f = v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .find(|f| f["rule"] == "halfwidth-punctuation")
+        .unwrap_or_else(|| panic!("no finding in {v}"));
+    assert_eq!(f["line"].as_u64(), Some(1), "{f}");
+    let col = f["col"].as_u64().expect("col") as usize;
+    assert_eq!(page.chars().nth(col - 1), Some(','), "{f}");
+}
+
 /// A book of two chapters written for the project, as `yuedu` gets it: a zip with
 /// its mimetype first, an OPF package, an EPUB 3 nav document.
 fn epub_bytes() -> Vec<u8> {

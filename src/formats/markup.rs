@@ -244,27 +244,76 @@ fn to_u32(n: usize) -> u32 {
 /// stand in `source`, when they stand there as they are on the element's line (not
 /// behind an entity or markup): `check` then gives the column of the text, not of the
 /// tag. A block whose text is not found keeps the element's offset.
+///
+/// Blocks come in source order, so on a line that holds several (a page written on one
+/// line, minified) a block's text is looked for after the previous block's, then from
+/// its element. Each look goes at most [`ANCHOR_WINDOW`] bytes, and all of them together
+/// a few times the source's length (then [`ANCHOR_NEAR`] bytes each): the time stays
+/// linear in the source however the page is written.
 pub(crate) fn anchor_text(article: &mut Article, source: &str) {
+    let lines = crate::text::lines::LineIndex::new(source);
+    let mut budget = source.len().saturating_mul(4).saturating_add(1 << 20);
+    let mut cursor = 0usize;
     for b in &mut article.blocks {
         let Some(first) = b.parts.as_slice().first().copied() else {
             continue;
         };
         let at = first.src();
-        let Some(rest) = source.get(at..) else {
-            continue;
-        };
-        let line = &rest[..crate::text::lines::line_end(rest, 0).0];
         let text = b.text.as_str();
         let end = text.char_indices().nth(4).map_or(text.len(), |(i, _)| i);
         if end == 0 {
             continue;
         }
-        if let Some(found) = line.find(&text[..end]) {
+        let needle = &text[..end];
+        let after_previous = cursor > at && lines.line_of(at) == lines.line_of(cursor);
+        let starts = if after_previous {
+            [Some(cursor), Some(at)]
+        } else {
+            [Some(at), None]
+        };
+        let mut found = None;
+        for from in starts.into_iter().flatten() {
+            let Some(rest) = source.get(from..) else {
+                continue;
+            };
+            let window = if budget > 0 {
+                ANCHOR_WINDOW
+            } else {
+                ANCHOR_NEAR
+            };
+            let rest = &rest[..floor_char_boundary(rest, window)];
+            let line = &rest[..crate::text::lines::line_end(rest, 0).0];
+            budget = budget.saturating_sub(line.len());
+            if let Some(i) = memchr::memmem::find(line.as_bytes(), needle.as_bytes()) {
+                found = Some(from + i);
+                break;
+            }
+        }
+        if let Some(pos) = found {
             let mut parts = b.parts.as_slice().to_vec();
-            parts[0] = Part::new(0, at + found);
+            parts[0] = Part::new(0, pos);
             b.parts = parts.into();
+            cursor = pos + needle.len();
         }
     }
+}
+
+/// How far (bytes) [`anchor_text`] looks for a block's text from where it starts
+/// looking: past a tag's attributes, an inline script or a share bar between blocks.
+const ANCHOR_WINDOW: usize = 64 * 1024;
+
+/// How far [`anchor_text`] looks once it has looked through its budget.
+const ANCHOR_NEAR: usize = 1024;
+
+/// The largest char boundary of `s` at or below `max` bytes.
+fn floor_char_boundary(s: &str, max: usize) -> usize {
+    if max >= s.len() {
+        return s.len();
+    }
+    (0..=max)
+        .rev()
+        .find(|&i| s.is_char_boundary(i))
+        .unwrap_or(0)
 }
 
 /// White space as HTML collapses it: runs of ASCII white space become one space, none
