@@ -217,6 +217,120 @@ pub(crate) fn anchor_text(article: &mut Article, source: &str) {
     }
 }
 
+/// A dateline is looked for at the start of this many of the body's first paragraphs, as
+/// the plain-text parser does (a deck or editor's note may come before it).
+const DATELINE_PARAGRAPHS: usize = 6;
+
+/// Reads the kinds of text the plain-text parser knows by their printed shape in a
+/// page's paragraphs, with the plain-text parser's own rules
+/// ([`crate::formats::text::line_kind`], [`crate::formats::text::dateline_len`]), so a
+/// page and the same lines in a `.txt` file give the same outline:
+///
+/// - a paragraph that is a note — （完）, （责任编辑：X）, （編輯：X）1151120, （记者 X 整理）
+///   — is a note; one that is a byline marked as one (（记者 X）, 文／X) is a byline, its
+///   names added to the authors; a box head (编者按, 相关链接) alone is a heading;
+/// - a dateline — 本报北京11月20日电, 新华社上海11月20日电（记者 X）, （中央社記者X台北20日電）
+///   — alone in a paragraph or opening one of the first [`DATELINE_PARAGRAPHS`] is the
+///   article's dateline (its bracketed byline the byline, when the page gave none), and
+///   the paragraph is what follows it; a paragraph that was only the dateline is gone.
+///
+/// `source` is the page's text: the dateline's position is where it stands on its
+/// element's line, when it stands there as it is.
+pub(crate) fn recover_text_kinds(article: &mut Article, source: &str) {
+    use crate::formats::text::{LineKind, byline, dateline_len, dateline_reporters, line_kind};
+    let mut tries = DATELINE_PARAGRAPHS;
+    let blocks = std::mem::take(&mut article.blocks);
+    let mut out = Vec::with_capacity(blocks.len());
+    for mut b in blocks {
+        if b.kind != BlockKind::Paragraph {
+            out.push(b);
+            continue;
+        }
+        let kind = line_kind(&b.text);
+        match kind {
+            LineKind::Note => b.kind = BlockKind::Note,
+            LineKind::BoxHead => b.kind = BlockKind::Heading,
+            LineKind::Byline | LineKind::Dateline => b.kind = BlockKind::Byline,
+            _ => {}
+        }
+        let opens = b.kind == BlockKind::Paragraph && tries > 0;
+        if opens {
+            tries -= 1;
+        }
+        if (opens || kind == LineKind::Dateline)
+            && article.dateline.is_none()
+            && let Some(at) = dateline_len(trim_text(&b.text))
+        {
+            let lead = b.text.len() - b.text.trim_start().len();
+            let src = anchored(source, b.src(), &b.text[lead..lead + at.dateline]);
+            let dateline = &b.text[lead..lead + at.dateline];
+            add_authors(&mut article.authors, dateline_reporters(dateline));
+            article.dateline = Some(HeaderLine::new(dateline.to_string(), src));
+            let mut cut = lead + at.dateline;
+            if at.end > at.dateline
+                && article.byline.is_none()
+                && let Some(by) = byline(&b.text[cut..lead + at.end])
+            {
+                let text = trim_text(&b.text[cut..lead + at.end]);
+                let src = anchored(source, b.src(), text);
+                article.byline = Some(HeaderLine::new(text.to_string(), src));
+                add_authors(&mut article.authors, by.authors);
+                cut = lead + at.end;
+            }
+            let rest = trim_text(&b.text[cut..]);
+            if rest.is_empty() {
+                continue;
+            }
+            let from = rest.as_ptr().addr() - b.text.as_ptr().addr();
+            b.text = b.text.slice(from..b.text.len());
+            b.parts = shift_parts(b.parts.as_slice(), from).into();
+        }
+        if b.kind == BlockKind::Byline
+            && let Some(by) = byline(&b.text)
+        {
+            add_authors(&mut article.authors, by.authors);
+        }
+        out.push(b);
+    }
+    article.blocks = out;
+}
+
+/// `names` added to `authors`, each once.
+fn add_authors(authors: &mut Vec<String>, names: Vec<String>) {
+    for name in names {
+        if !authors.contains(&name) {
+            authors.push(name);
+        }
+    }
+}
+
+/// Where `text` stands on the source line that starts at (or contains) byte `at`: its
+/// offset when it stands there as it is, else `at` (an entity or markup between).
+fn anchored(source: &str, at: usize, text: &str) -> usize {
+    source
+        .get(at..)
+        .map(|rest| &rest[..crate::text::lines::line_end(rest, 0).0])
+        .and_then(|line| line.find(text))
+        .map_or(at, |i| at + i)
+}
+
+/// A block's parts once its first `cut` bytes are gone: the first part starts where the
+/// text now starts (its source offset moved on only by what it kept of the element's
+/// offset: [`anchor_text`] finds the text's own place), the others move back.
+fn shift_parts(parts: &[Part], cut: usize) -> Vec<Part> {
+    let mut out: Vec<Part> = Vec::with_capacity(parts.len());
+    for p in parts {
+        if p.offset() <= cut {
+            // A part that began before the cut: the text starts in it now.
+            out.clear();
+            out.push(Part::new(0, p.src()));
+        } else {
+            out.push(Part::new(p.offset() - cut, p.src()));
+        }
+    }
+    out
+}
+
 /// White space as HTML collapses it: runs of ASCII white space become one space, none
 /// at all where a line break stood between two Chinese characters (CSS Text's segment
 /// break rule), none at the ends. U+3000 and no-break spaces are kept inside, trimmed
@@ -690,11 +804,16 @@ const NOTE_WORDS: &[&str] = &[
     "全文完",
 ];
 
-/// An editor's line or end mark: "（责任编辑：王 丽）", "责编：李四", "（完）", "【编辑：…】".
+/// An editor's line or end mark: "（责任编辑：王 丽）", "责编：李四", "（完）", "【编辑：…】",
+/// and every note the plain-text parser knows ([`crate::formats::text::is_note_line`]:
+/// "（本报记者 X 整理）", "（編輯：X）1151120", "版式设计：X").
 pub(crate) fn is_note(text: &str) -> bool {
     let t = trim_text(text);
     if t.chars().count() > 60 {
         return false;
+    }
+    if crate::formats::text::is_note_line(t) {
+        return true;
     }
     let inner = t
         .strip_prefix(['（', '(', '【', '['])
@@ -810,6 +929,72 @@ mod tests {
         assert!(!bold_line_is_heading("“孩子们最爱看漫画版的《西游记》。”"));
         assert!(!bold_line_is_heading("文｜周 航　图｜许 帆"));
         assert!(bold_line_is_heading("从“听科学”到“做科学”"));
+    }
+
+    /// The outline of `text` read as `format`: dateline, authors, and the blocks' kinds
+    /// and texts.
+    fn read_as(
+        format: crate::formats::Format,
+        text: &str,
+    ) -> (Option<String>, Vec<String>, Vec<(BlockKind, String)>) {
+        let a = crate::formats::parse_shared(format, &Arc::new(text.to_string()));
+        let blocks = a
+            .blocks
+            .iter()
+            .map(|b| (b.kind, b.text.to_string()))
+            .collect();
+        (a.dateline.map(|h| h.text), a.authors, blocks)
+    }
+
+    #[test]
+    fn datelines_and_notes_in_pages_read_as_in_plain_text() {
+        use crate::formats::Format;
+        let lines = [
+            "新华社上海11月20日电（记者 张三、李四）记者从林业部门获悉，候鸟来了。",
+            "工作人员说，公园设置了观鸟屏障。",
+            "（本报记者 林小雨 整理）",
+            "（完）",
+            "（编辑：陈小华）",
+        ];
+        let txt = format!("湿地迎来候鸟\n\n{}\n", lines.join("\n\n"));
+        let html = format!(
+            "<html><body><article><h1>湿地迎来候鸟</h1>{}</article></body></html>",
+            lines.map(|l| format!("<p>{l}</p>\n")).concat()
+        );
+        let md = format!("# 湿地迎来候鸟\n\n{}\n", lines.join("\n\n"));
+        let want = read_as(Format::Text, &txt);
+        assert_eq!(want.0.as_deref(), Some("新华社上海11月20日电"));
+        assert_eq!(want.1, ["张三", "李四"]);
+        assert_eq!(
+            want.2.iter().map(|b| b.0).collect::<Vec<_>>(),
+            [
+                BlockKind::Paragraph,
+                BlockKind::Paragraph,
+                BlockKind::Note,
+                BlockKind::Note,
+                BlockKind::Note
+            ]
+        );
+        assert_eq!(read_as(Format::Html, &html), want);
+        assert_eq!(read_as(Format::Markdown, &md), want);
+        // A Taiwanese wire's bracketed dateline, alone in its paragraph, and the story
+        // code after the editor's note.
+        let html = "<html><body><article><h1>河濱步道點燈</h1>\
+            <p>（中央社記者王大明台北20日電）</p><p>市府今天宣布，步道全線點燈。</p>\
+            <p>（編輯：陳小華）1151120</p></article></body></html>";
+        let (dateline, authors, blocks) = read_as(Format::Html, html);
+        assert_eq!(dateline.as_deref(), Some("（中央社記者王大明台北20日電）"));
+        assert_eq!(authors, ["王大明"]);
+        assert_eq!(
+            blocks,
+            [
+                (
+                    BlockKind::Paragraph,
+                    "市府今天宣布，步道全線點燈。".to_string()
+                ),
+                (BlockKind::Note, "（編輯：陳小華）1151120".to_string())
+            ]
+        );
     }
 
     #[test]

@@ -24,6 +24,9 @@ pub fn parse_shared(format: Format, text: &Arc<String>) -> Article {
         Format::Epub => epub::parse(text),
     };
     if format != Format::Text {
+        // The kinds of text the plain-text parser knows by their shape (notes, bylines,
+        // datelines), read in the page's paragraphs with its rules.
+        markup::recover_text_kinds(&mut article, text);
         // Positions of a page are offsets into its source: its text is extracted.
         markup::anchor_text(&mut article, text);
         article.files = vec![Arc::new(crate::article::SourceFile::new(text))];

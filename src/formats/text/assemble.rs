@@ -245,6 +245,11 @@ fn take_dateline(article: &mut Article, block: &mut Draft<'_>) {
         HeaderLine::new(s.trim().to_string(), block.src_at(r.start + lead))
     };
     article.dateline = Some(header(0..at.dateline));
+    for name in super::header::dateline_reporters(&text[..at.dateline]) {
+        if !article.authors.contains(&name) {
+            article.authors.push(name);
+        }
+    }
     let mut cut = at.dateline;
     if at.end > at.dateline
         && article.byline.is_none()

@@ -44,8 +44,11 @@ use header::{HEAD_UNITS, read_head};
 use lines::LineIter;
 use lines::{Conventions, Unit, Units};
 
+pub(crate) use classify::{LineKind, is_note as is_note_line, line_kind};
 pub use classify::{is_box_head, is_letter_spaced};
+pub(crate) use credits::byline;
 pub use credits::credit_only;
+pub(crate) use header::{dateline_len, dateline_reporters};
 
 /// A line is *short* (heading or caption sized) when it has at most this many characters.
 pub(crate) const SHORT_LINE_CHARS: usize = 32;
@@ -536,6 +539,38 @@ mod tests {
             Some(("本报江城1月28日电", "记者张三报道："))
         );
         assert_eq!(at("北京11月29日，一场初雪"), None);
+        // Traditional, and a Taiwanese wire's dateline in brackets with its reporter.
+        assert_eq!(
+            at("本報台北11月20日電 老街"),
+            Some(("本報台北11月20日電", ""))
+        );
+        assert_eq!(at("本報訊 入秋以後"), Some(("本報訊", "")));
+        assert_eq!(
+            at("（中央社記者王大明台北20日電）市府今天宣布"),
+            Some(("（中央社記者王大明台北20日電）", ""))
+        );
+        assert_eq!(
+            at("（中央社華盛頓19日專電）美國"),
+            Some(("（中央社華盛頓19日專電）", ""))
+        );
+        assert_eq!(at("（他說20日電話會打來）"), None);
+        assert_eq!(at("（2026年11月20日）"), None);
+        assert_eq!(
+            header::dateline_reporters("（中央社記者王大明台北20日電）"),
+            ["王大明"]
+        );
+        assert_eq!(
+            header::dateline_reporters("（中央社記者王大明、林克台中20日電）"),
+            ["王大明", "林克"]
+        );
+        assert!(header::dateline_reporters("（中央社台北20日電）").is_empty());
+        let a = parse("老街書店重新開張\n\n（中央社記者王大明台北20日電）老書店今天重新開張。\n");
+        assert_eq!(a.authors, ["王大明"]);
+        assert_eq!(
+            a.dateline.map(|h| h.text),
+            Some("（中央社記者王大明台北20日電）".to_string())
+        );
+        assert_eq!(a.blocks[0].text, "老書店今天重新開張。");
         let a = parse("一场初雪\n\n（记者 林海）今年以来，城里下了三场雪。\n");
         assert_eq!(a.authors, ["林海"]);
         assert_eq!(a.byline.map(|h| h.text), Some("（记者 林海）".to_string()));
@@ -554,6 +589,10 @@ mod tests {
             ("（责编：王一、李二）", Note),
             ("【责任编辑:王一】", Note),
             ("(完)", Note),
+            ("（編輯：陳小華）1151120", Note),
+            ("（責任編輯：黃文華）", Note),
+            ("（待續）", Note),
+            ("（中央社台北20日電）", Dateline),
             ("【纠错】 【责任编辑:王一】", Note),
             ("《光明日报》（ 2024年01月01日 01版）", Note),
             ("第05版：要闻", Note),

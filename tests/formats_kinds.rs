@@ -1,0 +1,147 @@
+//! Kinds of text the plain-text parser knows by their printed shape — datelines, editor's
+//! and source notes, byline labels with any slash — read the same in HTML and Markdown
+//! bodies: `outline --json` of the real binary on pages in the shapes of a Taiwanese
+//! wire's page, a mainland paper's page and a Markdown wire story, each held against the
+//! same lines in a `.txt` file.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn data(name: &str) -> String {
+    format!("{}/tests/data/formats/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn yuedu() -> Command {
+    let mut cmd = Command::cargo_bin("yuedu").expect("binary");
+    cmd.env("YUEDU_CONFIG", "")
+        .env("XDG_CONFIG_HOME", "/nonexistent");
+    cmd
+}
+
+fn outline(path: &str) -> Value {
+    let out = yuedu()
+        .args(["outline", "--json", path])
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{path}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("one JSON object")
+}
+
+/// The blocks as (kind, text).
+fn blocks(v: &Value) -> Vec<(String, String)> {
+    v["blocks"]
+        .as_array()
+        .expect("blocks")
+        .iter()
+        .map(|b| {
+            (
+                b["kind"].as_str().expect("kind").to_string(),
+                b["text"].as_str().expect("text").to_string(),
+            )
+        })
+        .collect()
+}
+
+fn of_kind(v: &Value, kind: &str) -> Vec<String> {
+    blocks(v)
+        .into_iter()
+        .filter(|(k, _)| k == kind)
+        .map(|(_, t)| t)
+        .collect()
+}
+
+/// The outline of `lines` written as a plain-text article (a title, then one paragraph
+/// per line, blank lines between).
+fn as_text(title: &str, lines: &[&str]) -> Value {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("same.txt");
+    std::fs::write(&path, format!("{title}\n\n{}\n", lines.join("\n\n"))).expect("write");
+    outline(path.to_str().expect("path"))
+}
+
+/// What the formats must agree on: dateline, authors, and the kinds and texts of the
+/// blocks.
+fn agreed(v: &Value) -> (Value, Value, Vec<(String, String)>) {
+    (v["dateline"].clone(), v["authors"].clone(), blocks(v))
+}
+
+#[test]
+fn a_taiwanese_wire_page_gives_its_dateline_reporter_and_editor_note() {
+    let v = outline(&data("cna-shape-traditional.html"));
+    assert_eq!(v["format"], "html");
+    assert_eq!(v["title"], "河濱步道夜間點燈 居民散步更安心");
+    assert_eq!(v["dateline"], "（中央社記者王大明台北20日電）");
+    assert_eq!(v["authors"], serde_json::json!(["王大明"]));
+    let paras = of_kind(&v, "paragraph");
+    assert_eq!(paras.len(), 4, "{paras:#?}");
+    assert!(paras[0].starts_with("市府今天宣布"), "{}", paras[0]);
+    assert_eq!(of_kind(&v, "note"), ["（編輯：陳小華）1151120"]);
+    // The same lines as plain text.
+    let text = as_text(
+        "河濱步道夜間點燈 居民散步更安心",
+        &[
+            "（中央社記者王大明台北20日電）市府今天宣布，河濱步道全線完成夜間照明工程，從傍晚六點亮燈到深夜十一點，附近居民晚上散步、運動更安心。",
+            "工務局指出，這次共換裝三百多盞節能路燈，並在轉角處加裝反光標誌，讓騎自行車的民眾也能看清前方路況。",
+            "居民：晚上終於敢出門",
+            "住在附近的陳姓居民說，過去步道一入夜就一片漆黑，只能繞遠路回家，現在每天晚餐後都會帶孩子來走一圈。",
+            "工務局表示，未來將依照使用情形調整亮燈時段，也歡迎民眾透過市民專線反映意見。",
+            "（編輯：陳小華）1151120",
+        ],
+    );
+    assert_eq!(agreed(&v), agreed(&text));
+}
+
+#[test]
+fn a_mainland_page_gives_its_dateline_and_end_notes() {
+    let v = outline(&data("mainland-dateline.html"));
+    assert_eq!(v["dateline"], "本报杭州11月20日电");
+    let paras = of_kind(&v, "paragraph");
+    assert_eq!(paras.len(), 4, "{paras:#?}");
+    assert!(paras[0].starts_with("清晨六点"), "{}", paras[0]);
+    assert_eq!(of_kind(&v, "note"), ["（完）", "（责任编辑：王丽）"]);
+    let text = as_text(
+        "古镇老茶馆迎来年轻茶客",
+        &[
+            "本报杭州11月20日电　清晨六点，古镇的老茶馆已经坐满了人。除了熟悉的老茶客，越来越多的年轻人也来到这里，点一壶茶，听一段评话。",
+            "茶馆老板说，近两年来，周末的客人里有一半是外地来的年轻人，不少人专门为了听评话而来。",
+            "老手艺有了新听众",
+            "说书人每天下午开讲两场，讲的多是本地的老故事。为了吸引年轻人，他们也把一些新鲜事编进了书里。",
+            "镇文化站表示，下一步将为茶馆里的说书人录制音频，让更多人在网上也能听到。",
+            "（完）",
+            "（责任编辑：王丽）",
+        ],
+    );
+    assert_eq!(agreed(&v), agreed(&text));
+}
+
+#[test]
+fn a_markdown_wire_story_gives_its_dateline_byline_and_notes() {
+    let v = outline(&data("xinhua-dateline.md"));
+    assert_eq!(v["format"], "markdown");
+    assert_eq!(v["dateline"], "新华社上海11月20日电");
+    assert_eq!(v["authors"], serde_json::json!(["张三", "李四"]));
+    let paras = of_kind(&v, "paragraph");
+    assert_eq!(paras.len(), 4, "{paras:#?}");
+    assert!(paras[1].starts_with("记者从市林业部门获悉"), "{}", paras[1]);
+    assert_eq!(
+        of_kind(&v, "note"),
+        ["（本报记者 林小雨 整理）", "（责任编辑：王丽）"]
+    );
+    let text = as_text(
+        "湿地公园迎来首批越冬候鸟",
+        &[
+            "【编者按】每年入冬，候鸟如约而至。本报记者走访了城郊的湿地公园。",
+            "新华社上海11月20日电（记者 张三、李四）记者从市林业部门获悉，城郊湿地公园近日迎来今冬首批越冬候鸟，数量比去年同期多出两成。",
+            "观鸟的人多了",
+            "林业部门的工作人员说，为了不打扰鸟群，公园在核心区设置了观鸟屏障，游客只能在指定区域远远观看。",
+            "周末来观鸟的市民带着望远镜和相机，有的一待就是一整天。",
+            "（本报记者 林小雨 整理）",
+            "（责任编辑：王丽）",
+        ],
+    );
+    assert_eq!(agreed(&v), agreed(&text));
+}
