@@ -145,3 +145,64 @@ fn a_markdown_wire_story_gives_its_dateline_byline_and_notes() {
     );
     assert_eq!(agreed(&v), agreed(&text));
 }
+
+#[test]
+fn a_big5_page_whose_byline_slash_is_0xa241_gives_its_author_and_credit() {
+    let bytes = std::fs::read(data("big5-slash-byline.html")).expect("fixture");
+    // The byline's slash as the page stores it: Big5 0xA241, decoded as U+2215.
+    assert!(bytes.windows(2).any(|w| w == [0xA2, 0x41]));
+    let v = outline(&data("big5-slash-byline.html"));
+    assert_eq!(v["encoding"]["name"], "Big5");
+    assert_eq!(v["title"], "老街書店的第二個春天");
+    assert_eq!(v["authors"], serde_json::json!(["王小明"]));
+    assert_eq!(
+        v["captions"][0]["text"], "新店主在櫃台前整理新到的舊書。",
+        "{:#}",
+        v["captions"]
+    );
+    assert_eq!(v["captions"][0]["credit"], "李小華");
+    assert_eq!(of_kind(&v, "paragraph").len(), 4);
+}
+
+#[test]
+fn byline_and_credit_labels_take_any_slash_in_every_format() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for slash in ['/', '／', '\u{2215}', '\u{2044}'] {
+        let body = "老書店今天重新開張，店主在櫃台前整理新到的舊書。";
+        let caption = "店主在櫃台前整理新到的舊書。";
+        let files = [
+            (
+                "a.txt",
+                format!(
+                    "老街書店重新開張\n\n文{slash}王小明\n\n{body}\n\n{caption}\n攝影{slash}李小華\n\n店主說，這家店開了四十年。\n"
+                ),
+            ),
+            (
+                "a.md",
+                format!(
+                    "# 老街書店重新開張\n\n**文{slash}王小明**\n\n{body}\n\n![書店](shop.jpg)\n\n*{caption}攝影{slash}李小華*\n\n店主說，這家店開了四十年。\n"
+                ),
+            ),
+            (
+                "a.html",
+                format!(
+                    "<html><head><title>老街書店重新開張</title></head><body><h1>老街書店重新開張</h1><p class=\"author\">文{slash}王小明</p><div class=\"article\"><p>{body}</p><figure><img src=\"shop.jpg\"><figcaption>{caption}攝影{slash}李小華</figcaption></figure><p>店主說，這家店開了四十年。</p></div></body></html>\n"
+                ),
+            ),
+        ];
+        for (name, text) in files {
+            let path = dir.path().join(name);
+            std::fs::write(&path, text).expect("write");
+            let v = outline(path.to_str().expect("path"));
+            let at = format!("{name} with {slash:?}");
+            assert_eq!(v["authors"], serde_json::json!(["王小明"]), "{at}");
+            assert_eq!(
+                v["captions"][0]["text"], caption,
+                "{at}: {:#}",
+                v["captions"]
+            );
+            assert_eq!(v["captions"][0]["credit"], "李小華", "{at}");
+            assert_eq!(of_kind(&v, "paragraph").len(), 2, "{at}: {:#?}", blocks(&v));
+        }
+    }
+}

@@ -15,6 +15,7 @@ use std::sync::Arc;
 
 use crate::article::{Article, Block, BlockKind, Credit, HeaderLine, LineNo, Part, SharedStr};
 use crate::formats::text::is_han;
+use crate::text::chinese::is_slash;
 
 /// Where an element starts in the source file: its byte offset and its 1-based line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -405,7 +406,7 @@ pub(crate) fn split_credit(text: &str) -> (&str, Option<FoundCredit>) {
         .find_map(|s| body.strip_suffix(s).map(|rest| (rest, s)));
     let (start, name) = if let Some((rest, _)) = suffix {
         let rest = rest.trim_end_matches(|c: char| {
-            c.is_whitespace() || matches!(c, '/' | '／' | '\u{3000}' | '\u{a0}')
+            c.is_whitespace() || is_slash(c) || matches!(c, '\u{3000}' | '\u{a0}')
         });
         let start = if paren {
             match rest.rfind(['（', '(']) {
@@ -437,7 +438,9 @@ pub(crate) fn split_credit(text: &str) -> (&str, Option<FoundCredit>) {
         ]
         .into_iter()
         .find_map(|l| tail.strip_prefix(l))
-        .and_then(|r| r.strip_prefix(['/', '／', '：', ':', '｜', '|']));
+        .and_then(|r| {
+            r.strip_prefix(|c: char| is_slash(c) || matches!(c, '：' | ':' | '｜' | '|'))
+        });
         match label {
             Some(name) => (start, name.to_string()),
             None => return (text, None),
@@ -599,8 +602,8 @@ pub(crate) fn parse_info(line: &str) -> Option<Info> {
     let seps = |c: char| {
         matches!(
             c,
-            '：' | ':' | '｜' | '|' | '/' | '／' | '丨' | '】' | '【' | '[' | ']' | '、' | '，'
-        )
+            '：' | ':' | '｜' | '|' | '丨' | '】' | '【' | '[' | ']' | '、' | '，'
+        ) || is_slash(c)
     };
     for (i, c) in line.char_indices() {
         let ws = c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}';

@@ -318,7 +318,10 @@ pub(crate) fn is_note(t: &str) -> bool {
         .trim();
     NOTE_LABELS.iter().any(|label| {
         t.strip_prefix(label).is_some_and(|rest| {
-            rest.starts_with(['：', ':', ' ', '\u{3000}', '\u{a0}', '/', '／', '|', '｜'])
+            rest.starts_with(|c: char| {
+                crate::text::chinese::is_slash(c)
+                    || matches!(c, '：' | ':' | ' ' | '\u{3000}' | '\u{a0}' | '|' | '｜')
+            })
         })
     })
 }

@@ -516,6 +516,24 @@ mod tests {
         assert_eq!(names("（记者 方远、卓一帆）"), v(&["方远", "卓一帆"], true));
         assert_eq!(names("陈 醉 劳超杰"), v(&["陈醉", "劳超杰"], false));
         assert_eq!(names("今年,长三角"), None);
+        // Any slash after a label: Big5's 0xA241 decodes to U+2215.
+        for slash in ['/', '／', '\u{2215}', '\u{2044}'] {
+            assert_eq!(
+                names(&format!("文{slash}王小明")),
+                v(&["王小明"], true),
+                "{slash}"
+            );
+            assert_eq!(
+                credits::credit_only(&format!("攝影{slash}李小華")),
+                Some("李小華")
+            );
+            assert_eq!(
+                credits::credit_only(&format!("李小華{slash}攝")),
+                Some("李小華")
+            );
+        }
+        assert_eq!(names("記者林美玲／台南報導"), v(&["林美玲"], true));
+        assert_eq!(names("圖／陳大同"), v(&["陳大同"], true));
         assert_eq!(names("“我们”来了"), None);
     }
 
