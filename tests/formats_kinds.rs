@@ -206,3 +206,128 @@ fn byline_and_credit_labels_take_any_slash_in_every_format() {
         }
     }
 }
+
+/// `check --json`'s findings as (line, col, rule, message).
+fn findings(path: &str) -> Vec<(u64, u64, String, String)> {
+    let out = yuedu()
+        .args(["check", "--json", path])
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.code().is_some_and(|c| c <= 1),
+        "{path}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
+    v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| {
+            (
+                f["line"].as_u64().expect("line"),
+                f["col"].as_u64().expect("col"),
+                f["rule"].as_str().expect("rule").to_string(),
+                f["message"].as_str().expect("message").to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn check_reports_what_character_references_hid_at_the_reference() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let html = dir.path().join("hidden.html");
+    std::fs::write(
+        &html,
+        "<html><head><title>标题</title></head><body>\n\
+         <article><h1>标题&#8203;在此</h1>\n\
+         <p>第一段里有&#x202E;反转和&#27;]0;x&#7;铃声，还有零宽&zwj;连接。</p>\n\
+         <script>var a = \"&#27;\";</script>\n\
+         <p>第二段写出&amp;#27;这几个字。</p>\n\
+         </article></body></html>\n",
+    )
+    .expect("write");
+    let got = findings(html.to_str().expect("path"));
+    let hidden: Vec<_> = got
+        .iter()
+        .filter(|f| f.2 == "control-character" || f.2 == "invisible-character")
+        .map(|(l, c, r, m)| (*l, *c, r.as_str(), m.as_str()))
+        .collect();
+    assert_eq!(
+        hidden,
+        [
+            (
+                2,
+                16,
+                "invisible-character",
+                "invisible character U+200B written as &#8203;, shown as <U+200B>"
+            ),
+            (
+                3,
+                9,
+                "control-character",
+                "bidirectional control (it can reorder what is shown) U+202E written as &#x202E;, shown as <U+202E>"
+            ),
+            (
+                3,
+                20,
+                "control-character",
+                "control character U+001B written as &#27;, shown as ^["
+            ),
+            (
+                3,
+                29,
+                "control-character",
+                "control character U+0007 written as &#7;, shown as ^G"
+            ),
+            (
+                3,
+                40,
+                "invisible-character",
+                "invisible character U+200D written as &zwj;, shown as <U+200D>"
+            ),
+        ],
+        "{got:#?}"
+    );
+    // The same characters written directly in a .txt file: the same rules and words.
+    let txt = dir.path().join("hidden.txt");
+    std::fs::write(
+        &txt,
+        "标题\u{200B}在此\n\n第一段里有\u{202E}反转和\u{1B}]0;x\u{7}铃声，还有零宽\u{200D}连接。\n",
+    )
+    .expect("write");
+    let direct: Vec<(String, String)> = findings(txt.to_str().expect("path"))
+        .into_iter()
+        .filter(|f| f.2 == "control-character" || f.2 == "invisible-character")
+        .map(|f| (f.2, f.3))
+        .collect();
+    let from_refs: Vec<(String, String)> = hidden
+        .iter()
+        .map(|&(_, _, r, m)| {
+            let m = match (m.find(" written as "), m.find(", shown as")) {
+                (Some(a), Some(b)) => format!("{}{}", &m[..a], &m[b..]),
+                _ => m.to_string(),
+            };
+            (r.to_string(), m)
+        })
+        .collect();
+    assert_eq!(from_refs, direct);
+}
+
+#[test]
+fn check_reports_references_a_markdown_article_wrote_but_not_in_code() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let md = dir.path().join("hidden.md");
+    std::fs::write(
+        &md,
+        "# 标题\n\n正文里藏了&#x202E;一个反转。\n\n代码里写的 `&#27;` 是字面的。\n",
+    )
+    .expect("write");
+    let got: Vec<_> = findings(md.to_str().expect("path"))
+        .into_iter()
+        .filter(|f| f.2 == "control-character")
+        .map(|f| (f.0, f.1))
+        .collect();
+    assert_eq!(got, [(3, 6)]);
+}
