@@ -332,7 +332,7 @@ pub fn byline(line: &str) -> Option<Byline> {
             marked = true;
             // "記者林美玲／台南報導": the place reported from, after a slash, is no name.
             if let Some(i) = t.rfind(is_slash) {
-                let place = trim(&t[i..].trim_start_matches(is_slash));
+                let place = trim(t[i..].trim_start_matches(is_slash));
                 if (2..=4).contains(&place.chars().count()) && place.chars().all(is_han) {
                     t = trim(&t[..i]);
                 }
