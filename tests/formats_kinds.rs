@@ -331,3 +331,113 @@ fn check_reports_references_a_markdown_article_wrote_but_not_in_code() {
         .collect();
     assert_eq!(got, [(3, 6)]);
 }
+
+/// A book whose chapters stand in `OEBPS/`, each file with a head of several lines.
+fn book() -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let files = [
+        ("mimetype", "application/epub+zip"),
+        (
+            "META-INF/container.xml",
+            r#"<?xml version="1.0"?><container><rootfiles><rootfile full-path="OEBPS/content.opf"/></rootfiles></container>"#,
+        ),
+        (
+            "OEBPS/content.opf",
+            r#"<package><metadata><dc:title>河上的渡口</dc:title><dc:creator>周 航</dc:creator></metadata>
+<manifest><item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
+<item id="a" href="ch1.xhtml" media-type="application/xhtml+xml"/><item id="b" href="text/ch2.xhtml" media-type="application/xhtml+xml"/></manifest>
+<spine><itemref idref="a"/><itemref idref="b"/></spine></package>"#,
+        ),
+        (
+            "OEBPS/nav.xhtml",
+            r#"<html><body><nav><ol><li><a href="ch1.xhtml">一、雾中的船</a></li><li><a href="text/ch2.xhtml">二、桥通了</a></li></ol></nav></body></html>"#,
+        ),
+        (
+            "OEBPS/ch1.xhtml",
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\">\n<head><title>一</title></head>\n<body>\n<h2>一、雾中的船</h2>\n<p>清晨的渡口雾气很重,摆渡人已经把船擦得干干净净。</p>\n</body>\n</html>\n",
+        ),
+        (
+            "OEBPS/text/ch2.xhtml",
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\">\n<head>\n<title>二</title>\n</head>\n<body>\n<p>新桥通车那天，渡口第一次没有人排队。</p>\n<p>老人说:“我还是想坐船&#x202E;。”</p>\n<p>（完）</p>\n</body>\n</html>\n",
+        ),
+    ];
+    for (name, body) in files {
+        zip.start_file(name, stored).expect("entry");
+        zip.write_all(body.as_bytes()).expect("write");
+    }
+    zip.finish().expect("zip").into_inner()
+}
+
+#[test]
+fn a_books_findings_and_outline_name_the_chapter_file_and_its_lines() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("book.epub");
+    std::fs::write(&path, book()).expect("write");
+    let path = path.to_str().expect("path");
+    let out = yuedu().args(["check", path]).output().expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = text.lines().collect();
+    let at = |s: &str| format!("{path}:{s}");
+    assert!(
+        lines[0].starts_with(&at("OEBPS/ch1.xhtml:6:13: warning halfwidth-punctuation")),
+        "{text}"
+    );
+    assert!(
+        lines[1].starts_with(&at(
+            "OEBPS/text/ch2.xhtml:8:7: warning halfwidth-punctuation"
+        )),
+        "{text}"
+    );
+    assert!(
+        lines[2].starts_with(&at("OEBPS/text/ch2.xhtml:8:15: error control-character")),
+        "{text}"
+    );
+    assert_eq!(lines.len(), 4, "{text}");
+    let found = findings(path);
+    assert_eq!(
+        found.iter().map(|f| (f.0, f.1)).collect::<Vec<_>>(),
+        [(6, 13), (8, 7), (8, 15)]
+    );
+    let out = yuedu()
+        .args(["check", "--json", path])
+        .output()
+        .expect("runs");
+    let v: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(v["findings"][0]["file_name"], "OEBPS/ch1.xhtml");
+    assert_eq!(v["findings"][2]["file_name"], "OEBPS/text/ch2.xhtml");
+    let v = outline(path);
+    let placed: Vec<(String, String, u64)> = v["blocks"]
+        .as_array()
+        .expect("blocks")
+        .iter()
+        .map(|b| {
+            (
+                b["text"].as_str().expect("text").to_string(),
+                b["file"].as_str().expect("file").to_string(),
+                b["line"].as_u64().expect("line"),
+            )
+        })
+        .collect();
+    let want = [
+        ("一、雾中的船", "OEBPS/ch1.xhtml", 4),
+        (
+            "清晨的渡口雾气很重,摆渡人已经把船擦得干干净净。",
+            "OEBPS/ch1.xhtml",
+            6,
+        ),
+        ("二、桥通了", "OEBPS/text/ch2.xhtml", 6),
+        (
+            "新桥通车那天，渡口第一次没有人排队。",
+            "OEBPS/text/ch2.xhtml",
+            7,
+        ),
+        ("老人说:“我还是想坐船\u{202E}。”", "OEBPS/text/ch2.xhtml", 8),
+        ("（完）", "OEBPS/text/ch2.xhtml", 9),
+    ]
+    .map(|(t, f, l)| (t.to_string(), f.to_string(), l));
+    assert_eq!(placed, want);
+    assert_eq!(v["sections"][1]["file"], "OEBPS/text/ch2.xhtml");
+}

@@ -157,6 +157,10 @@ pub struct FindingRef<'a> {
     /// The byte offset in the source.
     #[serde(skip)]
     pub offset: usize,
+    /// The source's path inside the file that was opened (an EPUB's chapter,
+    /// `OEBPS/ch2.xhtml`), for a finding in one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file_name: Option<&'a str>,
     /// 1-based source line.
     pub line: LineNo,
     /// 1-based column in characters on that line.
@@ -282,6 +286,10 @@ impl FindingList {
         FindingRef {
             file: e.file,
             offset: e.offset as usize,
+            file_name: self
+                .files
+                .get(usize::from(e.file))
+                .and_then(|f| f.name.as_deref()),
             line,
             col,
             severity: t.severity,

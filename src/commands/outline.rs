@@ -9,6 +9,9 @@ use crate::article::{Article, BlockKind, LineNo, SharedStr};
 #[derive(Serialize)]
 struct Section<'a> {
     title: &'a str,
+    /// The file inside the opened one the line is in (an EPUB's chapter), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<&'a str>,
     line: LineNo,
 }
 
@@ -16,11 +19,17 @@ struct Section<'a> {
 struct Caption<'a> {
     text: &'a str,
     credit: Option<&'a str>,
+    /// The file inside the opened one the line is in (an EPUB's chapter), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<&'a str>,
     line: LineNo,
 }
 
 #[derive(Serialize)]
 struct JoinOut<'a> {
+    /// The file inside the opened one the line is in (an EPUB's chapter), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<&'a str>,
     line: LineNo,
     before: &'a SharedStr,
     after: &'a SharedStr,
@@ -30,6 +39,9 @@ struct JoinOut<'a> {
 struct BlockOut<'a> {
     kind: BlockKind,
     text: &'a str,
+    /// The file inside the opened one the line is in (an EPUB's chapter), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<&'a str>,
     line: LineNo,
 }
 
@@ -84,6 +96,7 @@ fn outline<'a>(article: &'a Article, encoding: Option<(&'a str, &'a str)>) -> Ou
             .headings()
             .map(|(_, b)| Section {
                 title: &b.text,
+                file: article.file_name(b.file),
                 line: article.block_line(b),
             })
             .collect(),
@@ -91,6 +104,7 @@ fn outline<'a>(article: &'a Article, encoding: Option<(&'a str, &'a str)>) -> Ou
             .captions()
             .map(|(_, b)| Caption {
                 text: &b.text,
+                file: article.file_name(b.file),
                 credit: b.credit.as_ref().map(|c| c.name.as_str()),
                 line: article.block_line(b),
             })
@@ -99,6 +113,7 @@ fn outline<'a>(article: &'a Article, encoding: Option<(&'a str, &'a str)>) -> Ou
             .joins
             .iter()
             .map(|j| JoinOut {
+                file: article.file_name(j.file),
                 line: article.line_of(j.file, j.src as usize),
                 before: &j.before,
                 after: &j.after,
@@ -108,6 +123,7 @@ fn outline<'a>(article: &'a Article, encoding: Option<(&'a str, &'a str)>) -> Ou
             .blocks
             .iter()
             .map(|b| BlockOut {
+                file: article.file_name(b.file),
                 kind: b.kind,
                 text: &b.text,
                 line: article.block_line(b),

@@ -31,6 +31,10 @@ pub fn parse_shared(format: Format, text: &Arc<String>) -> Article {
         markup::anchor_text(&mut article, text);
         article.files = vec![Arc::new(crate::article::SourceFile::new(text))];
     }
+    if format == Format::Epub {
+        // A book's positions name the chapter's file in it, and its lines.
+        epub::chapter_files(&mut article, text);
+    }
     article.format = format;
     article
 }
