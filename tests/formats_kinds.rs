@@ -441,3 +441,37 @@ fn a_books_findings_and_outline_name_the_chapter_file_and_its_lines() {
     assert_eq!(placed, want);
     assert_eq!(v["sections"][1]["file"], "OEBPS/text/ch2.xhtml");
 }
+
+#[test]
+fn a_bracketed_byline_opening_the_first_paragraph_is_the_byline_in_every_format() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let first = "〔記者林美玲／台南報導〕老街上一間開了四十年的書店，今年重新開張。";
+    let second = "店主說，這家店見證了街區的變化。";
+    let files = [
+        (
+            "l.txt",
+            format!("老街書店重新開張\n\n{first}\n\n{second}\n"),
+        ),
+        (
+            "l.md",
+            format!("# 老街書店重新開張\n\n{first}\n\n{second}\n"),
+        ),
+        (
+            "l.html",
+            format!(
+                "<html><head><title>老街書店重新開張 - 南港日報</title></head><body><div class=\"whitecon\"><h1>老街書店重新開張</h1><div class=\"text\"><p>{first}</p><p>{second}</p></div></div></body></html>\n"
+            ),
+        ),
+    ];
+    for (name, text) in files {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).expect("write");
+        let v = outline(path.to_str().expect("path"));
+        assert_eq!(v["authors"], serde_json::json!(["林美玲"]), "{name}");
+        assert_eq!(
+            of_kind(&v, "paragraph"),
+            ["老街上一間開了四十年的書店，今年重新開張。", second],
+            "{name}"
+        );
+    }
+}

@@ -233,12 +233,16 @@ const DATELINE_PARAGRAPHS: usize = 6;
 /// - a dateline — 本报北京11月20日电, 新华社上海11月20日电（记者 X）, （中央社記者X台北20日電）
 ///   — alone in a paragraph or opening one of the first [`DATELINE_PARAGRAPHS`] is the
 ///   article's dateline (its bracketed byline the byline, when the page gave none), and
-///   the paragraph is what follows it; a paragraph that was only the dateline is gone.
+///   the paragraph is what follows it; a paragraph that was only the dateline is gone;
+/// - a bracketed byline opening one of those paragraphs without a dateline — （记者 X）,
+///   〔記者X／台南報導〕 — is the article's byline, when the page gave none.
 ///
 /// `source` is the page's text: the dateline's position is where it stands on its
 /// element's line, when it stands there as it is.
 pub(crate) fn recover_text_kinds(article: &mut Article, source: &str) {
-    use crate::formats::text::{LineKind, byline, dateline_len, dateline_reporters, line_kind};
+    use crate::formats::text::{
+        LineKind, byline, dateline_len, dateline_reporters, line_kind, opening_byline,
+    };
     let mut tries = DATELINE_PARAGRAPHS;
     let blocks = std::mem::take(&mut article.blocks);
     let mut out = Vec::with_capacity(blocks.len());
@@ -282,6 +286,19 @@ pub(crate) fn recover_text_kinds(article: &mut Article, source: &str) {
             if rest.is_empty() {
                 continue;
             }
+            let from = rest.as_ptr().addr() - b.text.as_ptr().addr();
+            b.text = b.text.slice(from..b.text.len());
+            b.parts = shift_parts(b.parts.as_slice(), from).into();
+        } else if opens
+            && article.dateline.is_none()
+            && article.byline.is_none()
+            && let Some((end, by)) = opening_byline(&b.text)
+        {
+            // A bracketed byline opening the paragraph: the article's byline.
+            let src = anchored(source, b.src(), &b.text[..end]);
+            article.byline = Some(HeaderLine::new(b.text[..end].to_string(), src));
+            add_authors(&mut article.authors, by.authors);
+            let rest = trim_text(&b.text[end..]);
             let from = rest.as_ptr().addr() - b.text.as_ptr().addr();
             b.text = b.text.slice(from..b.text.len());
             b.parts = shift_parts(b.parts.as_slice(), from).into();

@@ -91,6 +91,24 @@ fn unbracket(s: &str) -> Option<&str> {
     s.strip_prefix('（')
         .and_then(|r| r.strip_suffix('）'))
         .or_else(|| s.strip_prefix('(').and_then(|r| r.strip_suffix(')')))
+        .or_else(|| s.strip_prefix('〔').and_then(|r| r.strip_suffix('〕')))
+}
+
+/// A bracketed byline that opens a paragraph without a dateline — "（记者 林海）今年以来
+/// …", "〔記者林美玲／台南報導〕老街上…" — with text after it: where it ends (a byte offset
+/// in `text`) and its names.
+pub(crate) fn opening_byline(text: &str) -> Option<(usize, Byline)> {
+    let close = match text.chars().next()? {
+        '（' => '）',
+        '(' => ')',
+        '〔' => '〕',
+        _ => return None,
+    };
+    let (at, c) = text.char_indices().take(40).find(|&(_, c)| c == close)?;
+    let end = at + c.len_utf8();
+    byline(&text[..end])
+        .filter(|b| b.marked && end < text.len())
+        .map(|b| (end, b))
 }
 
 /// A line that is nothing but a credit; returns the credited name (padding and all) or,

@@ -46,8 +46,8 @@ use lines::{Conventions, Unit, Units};
 
 pub(crate) use classify::{LineKind, is_note as is_note_line, line_kind};
 pub use classify::{is_box_head, is_letter_spaced};
-pub(crate) use credits::byline;
 pub use credits::credit_only;
+pub(crate) use credits::{byline, opening_byline};
 pub(crate) use header::{dateline_len, dateline_reporters};
 
 /// A line is *short* (heading or caption sized) when it has at most this many characters.
@@ -533,6 +533,12 @@ mod tests {
             );
         }
         assert_eq!(names("記者林美玲／台南報導"), v(&["林美玲"], true));
+        assert_eq!(names("〔記者林美玲／台南報導〕"), v(&["林美玲"], true));
+        assert_eq!(
+            credits::opening_byline("〔記者林美玲／台南報導〕老街上的書店。").map(|b| b.0),
+            Some("〔記者林美玲／台南報導〕".len())
+        );
+        assert_eq!(credits::opening_byline("〔記者林美玲／台南報導〕"), None);
         assert_eq!(names("圖／陳大同"), v(&["陳大同"], true));
         assert_eq!(names("“我们”来了"), None);
     }
