@@ -103,6 +103,20 @@ fn a_mainland_page_gives_its_dateline_and_end_notes() {
     assert_eq!(paras.len(), 4, "{paras:#?}");
     assert!(paras[0].starts_with("清晨六点"), "{}", paras[0]);
     assert_eq!(of_kind(&v, "note"), ["（完）", "（责任编辑：王丽）"]);
+    // Shown as the text format shows it: the head in source order — headline, the info
+    // line under it, the dateline — then the paragraph without its dateline.
+    let out = yuedu()
+        .args(["dump", "--width", "60", &data("mainland-dateline.html")])
+        .output()
+        .expect("runs");
+    let shown = String::from_utf8_lossy(&out.stdout);
+    let at = |s: &str| shown.find(s).unwrap_or_else(|| panic!("{s} in {shown}"));
+    assert!(
+        at("古镇老茶馆迎来年轻茶客") < at("2026年11月20日 来源：东海日报"),
+        "{shown}"
+    );
+    assert!(at("来源：东海日报") < at("本报杭州11月20日电\n"), "{shown}");
+    assert!(at("本报杭州11月20日电\n") < at("清晨六点"), "{shown}");
     let text = as_text(
         "古镇老茶馆迎来年轻茶客",
         &[

@@ -775,6 +775,9 @@ fn hidden_references(article: &Article, out: &mut Findings<'_>) {
         };
         // Where the next reference is looked for: past the one found before.
         let mut from = src.min(source.len());
+        // After one character found neither way, the rest of the text's are reported at
+        // its element without looking (the look is bounded, but not free).
+        let mut missed = false;
         for seg in segments(text) {
             let Some((rule, what)) = hidden_kind(seg.class) else {
                 continue;
@@ -786,7 +789,11 @@ fn hidden_references(article: &Article, out: &mut Findings<'_>) {
             while !source.is_char_boundary(end) {
                 end -= 1;
             }
-            let window = source.get(from..end).unwrap_or("");
+            let window = if missed {
+                ""
+            } else {
+                source.get(from..end).unwrap_or("")
+            };
             let found = window.char_indices().find_map(|(i, x)| {
                 if x == c {
                     Some((i, c.len_utf8(), false))
@@ -809,7 +816,10 @@ fn hidden_references(article: &Article, out: &mut Findings<'_>) {
                     from = at + len;
                     at
                 }
-                None => src,
+                None => {
+                    missed = true;
+                    src
+                }
             };
             let code = format!("U+{:04X}", u32::from(c));
             let written = found
