@@ -229,7 +229,8 @@ const DATELINE_PARAGRAPHS: usize = 6;
 ///
 /// - a paragraph that is a note — （完）, （责任编辑：X）, （編輯：X）1151120, （记者 X 整理）
 ///   — is a note; one that is a byline marked as one (（记者 X）, 文／X) is a byline, its
-///   names added to the authors; a box head (编者按, 相关链接) alone is a heading;
+///   names added to the authors; a box head (编者按, 相关链接) alone is a heading when a
+///   paragraph follows it;
 /// - a dateline — 本报北京11月20日电, 新华社上海11月20日电（记者 X）, （中央社記者X台北20日電）
 ///   — alone in a paragraph or opening one of the first [`DATELINE_PARAGRAPHS`] is the
 ///   article's dateline (its bracketed byline the byline, when the page gave none), and
@@ -246,15 +247,21 @@ pub(crate) fn recover_text_kinds(article: &mut Article, source: &str) {
     let mut tries = DATELINE_PARAGRAPHS;
     let blocks = std::mem::take(&mut article.blocks);
     let mut out = Vec::with_capacity(blocks.len());
-    for mut b in blocks {
+    let mut blocks = blocks.into_iter().peekable();
+    while let Some(mut b) = blocks.next() {
         if b.kind != BlockKind::Paragraph {
             out.push(b);
             continue;
         }
         let kind = line_kind(&b.text);
+        // A box head heads what follows it; over nothing, or over links a page's related
+        // box left out, it stays as it was.
+        let heads_text = blocks.peek().is_some_and(|n| {
+            n.kind == BlockKind::Paragraph && line_kind(&n.text) == LineKind::Text
+        });
         match kind {
             LineKind::Note => b.kind = BlockKind::Note,
-            LineKind::BoxHead => b.kind = BlockKind::Heading,
+            LineKind::BoxHead if heads_text => b.kind = BlockKind::Heading,
             LineKind::Byline | LineKind::Dateline => b.kind = BlockKind::Byline,
             _ => {}
         }
@@ -1013,6 +1020,27 @@ mod tests {
                     "市府今天宣布，步道全線點燈。".to_string()
                 ),
                 (BlockKind::Note, "（編輯：陳小華）1151120".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_box_head_heads_a_paragraph_but_not_nothing() {
+        let html = "<html><body><article><h1>老街</h1>\
+            <p>走进老街，竹编、剪纸、木雕的铺子一家挨着一家，游客们停下脚步看手艺人刻出花鸟。</p>\
+            <p>编者按</p><p>一门手艺能不能传下去，要看它还有没有人用。</p>\
+            <p>相关链接</p><p><a href=\"/a\">老街夜市开张</a></p></article></body></html>";
+        let (_, _, blocks) = read_as(crate::formats::Format::Html, html);
+        let kinds: Vec<(BlockKind, &str)> = blocks.iter().map(|(k, t)| (*k, t.as_str())).collect();
+        assert_eq!(
+            kinds[1..],
+            [
+                (BlockKind::Heading, "编者按"),
+                (
+                    BlockKind::Paragraph,
+                    "一门手艺能不能传下去，要看它还有没有人用。"
+                ),
+                (BlockKind::Paragraph, "相关链接"),
             ]
         );
     }
