@@ -489,3 +489,35 @@ fn a_bracketed_byline_opening_the_first_paragraph_is_the_byline_in_every_format(
         );
     }
 }
+
+#[test]
+fn a_hong_kong_papers_dispatch_tag_is_the_dateline_in_markdown_and_text() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let first = "【明報專訊】維港兩岸的燈光匯演將延長至明年三月，旅遊發展局指，每晚八時準時開始。";
+    let second = "市民可在尖沙咀海濱長廊欣賞。";
+    for (name, text) in [
+        (
+            "hk.md",
+            format!(
+                "---\ntitle: 維港兩岸燈光秀延長\ndate: 2026-11-20\n---\n\n{first}\n\n{second}\n"
+            ),
+        ),
+        (
+            "hk.txt",
+            format!("維港兩岸燈光秀延長\n\n{first}\n\n{second}\n"),
+        ),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).expect("write");
+        let v = outline(path.to_str().expect("path"));
+        assert_eq!(v["dateline"], "【明報專訊】", "{name}");
+        assert_eq!(
+            of_kind(&v, "paragraph"),
+            [
+                "維港兩岸的燈光匯演將延長至明年三月，旅遊發展局指，每晚八時準時開始。",
+                second
+            ],
+            "{name}"
+        );
+    }
+}

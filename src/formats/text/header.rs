@@ -140,11 +140,12 @@ pub(crate) fn dateline_len(t: &str) -> Option<DatelineAt> {
 /// The end (a byte offset in `t`) of a dateline in round brackets that `t` opens with,
 /// agency, reporter and place before the day: "（中央社記者王大明台北20日電）",
 /// "（中央社記者王大明、林克台中20日電）", "（中央社華盛頓19日專電）" — as Taiwanese wires
-/// print it.
+/// print it; or a Hong Kong paper's dispatch tag ([`dispatch_tag`]).
 fn bracketed_dateline(t: &str) -> Option<usize> {
     let close = match t.chars().next()? {
         '（' => '）',
         '(' => ')',
+        '【' => return dispatch_tag(t),
         _ => return None,
     };
     let open = t.chars().next().map_or(0, char::len_utf8);
@@ -176,6 +177,19 @@ fn bracketed_dateline(t: &str) -> Option<usize> {
         && (3..=24).contains(&place)
         && rest.chars().all(|c| is_han(c) || c == '·' || c == '、');
     ok.then(|| inner_end + close.len_utf8())
+}
+
+/// The end of a paper's dispatch tag that `t` opens with, as Hong Kong papers print it
+/// for 本报讯: 【明報專訊】, 【本報訊】, 【大公報訊】 — two to ten Han characters in 【】
+/// ending in 訊 or 讯 (電/电 after 專/专: 【本報專電】).
+fn dispatch_tag(t: &str) -> Option<usize> {
+    let rest = t.strip_prefix('【')?;
+    let i = rest[..rest.char_indices().nth(12).map_or(rest.len(), |(i, _)| i)].find('】')?;
+    let inner = &rest[..i];
+    let n = inner.chars().count();
+    let ends = inner.ends_with(['訊', '讯']) || inner.ends_with("專電") || inner.ends_with("专电");
+    ((2..=10).contains(&n) && ends && inner.chars().all(is_han))
+        .then_some('【'.len_utf8() + i + '】'.len_utf8())
 }
 
 /// The reporters a bracketed dateline names ([`bracketed_dateline`]): what follows 記者

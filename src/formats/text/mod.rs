@@ -578,6 +578,10 @@ mod tests {
             Some(("（中央社華盛頓19日專電）", ""))
         );
         assert_eq!(at("（他說20日電話會打來）"), None);
+        assert_eq!(at("【明報專訊】維港兩岸的燈光"), Some(("【明報專訊】", "")));
+        assert_eq!(at("【本報專電】維港"), Some(("【本報專電】", "")));
+        assert_eq!(at("【民生视线】老街"), None);
+        assert_eq!(at("【电】老街"), None);
         assert_eq!(at("（2026年11月20日）"), None);
         assert_eq!(
             header::dateline_reporters("（中央社記者王大明台北20日電）"),
