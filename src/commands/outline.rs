@@ -152,6 +152,15 @@ pub fn write_json(
     out.write_all(b"\n")
 }
 
+/// Where a line of the outline stands: its line number right-aligned in four columns, or
+/// `FILE:LINE` in a file inside the opened one (an EPUB's chapter).
+fn place(article: &Article, file: crate::article::FileId, line: LineNo) -> String {
+    match article.file_name(file) {
+        Some(name) => format!("{name}:{line}"),
+        None => format!("{line:>4}"),
+    }
+}
+
 /// The outline as text for a person; `decode_report` says how the file was decoded.
 pub fn to_text(article: &Article, name: &str, decode_report: Option<&str>) -> String {
     let mut out = String::new();
@@ -253,7 +262,7 @@ pub fn to_text(article: &Article, name: &str, decode_report: Option<&str>) -> St
             BlockKind::Heading => {
                 sections.push((current_line, current, paragraphs));
                 current = &b.text;
-                current_line = Some(article.block_line(b));
+                current_line = Some(place(article, b.file, article.block_line(b)));
                 paragraphs = 0;
             }
             BlockKind::Paragraph => paragraphs += 1,
@@ -262,7 +271,7 @@ pub fn to_text(article: &Article, name: &str, decode_report: Option<&str>) -> St
     }
     sections.push((current_line, current, paragraphs));
     for (line, title, n) in sections {
-        let line = line.map_or_else(|| "    ".to_string(), |l| format!("{l:>4}"));
+        let line = line.unwrap_or_else(|| "    ".to_string());
         let _ = writeln!(out, "  {line}  {title}  [{n} paragraphs]");
     }
 
@@ -274,8 +283,8 @@ pub fn to_text(article: &Article, name: &str, decode_report: Option<&str>) -> St
             .map_or_else(|| "no credit".to_string(), |c| format!("photo: {}", c.name));
         let _ = writeln!(
             out,
-            "  {:>4}  {}  [{credit}]",
-            article.block_line(b),
+            "  {}  {}  [{credit}]",
+            place(article, b.file, article.block_line(b)),
             b.text
         );
     }
@@ -286,7 +295,8 @@ pub fn to_text(article: &Article, name: &str, decode_report: Option<&str>) -> St
         if n > 0 {
             let _ = writeln!(out, "\n{label} ({n})");
             for b in article.blocks.iter().filter(|b| b.kind == kind) {
-                let _ = writeln!(out, "  {:>4}  {}", article.block_line(b), b.text);
+                let at = place(article, b.file, article.block_line(b));
+                let _ = writeln!(out, "  {at}  {}", b.text);
             }
         }
     }
@@ -300,8 +310,8 @@ pub fn to_text(article: &Article, name: &str, decode_report: Option<&str>) -> St
     for j in &article.joins {
         let _ = writeln!(
             out,
-            "  {:>4}  …{} ‖ {}…",
-            article.line_of(j.file, j.src as usize),
+            "  {}  …{} ‖ {}…",
+            place(article, j.file, article.line_of(j.file, j.src as usize)),
             j.before,
             j.after
         );
