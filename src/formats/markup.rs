@@ -839,7 +839,11 @@ pub(crate) fn is_note(text: &str) -> bool {
     if t.chars().count() > 60 {
         return false;
     }
-    if crate::formats::text::is_note_line(t) {
+    // As the plain-text parser reads a line: a note by its shape (not a sentence that
+    // happens to start with a label), and not page furniture.
+    if crate::formats::text::line_kind(t) == crate::formats::text::LineKind::Note
+        && crate::formats::text::is_note_line(t)
+    {
         return true;
     }
     let inner = t
@@ -952,6 +956,11 @@ mod tests {
         assert!(is_note("（完）"));
         assert!(is_note("责编：李四"));
         assert!(!is_note("编辑部的故事很长。"));
+        assert!(is_note("（編輯：陳小華）1151120"));
+        assert!(is_note("（本报记者 林小雨 整理）"));
+        // A sentence that starts with a label's word is not a note; nor is navigation.
+        assert!(!is_note("策划 是一门学问。"));
+        assert!(!is_note("上一篇：老街夜市开张"));
         assert!(bold_line_is_heading("年轻人回来了"));
         assert!(!bold_line_is_heading("“孩子们最爱看漫画版的《西游记》。”"));
         assert!(!bold_line_is_heading("文｜周 航　图｜许 帆"));
