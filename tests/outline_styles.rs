@@ -89,3 +89,25 @@ fn the_shipped_article_has_no_styles() {
     assert!(json.contains("余姚"));
     assert!(!json.contains("\"styles\""));
 }
+
+#[test]
+fn a_dateline_cut_from_a_styled_paragraph_keeps_the_styles_on_their_words() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("dateline.md");
+    std::fs::write(
+        &path,
+        "---\ntitle: 电头与粗体\n---\n\n新华社北京11月20日电（记者 张三）今天是**要紧**的一天，大家都*很高兴*。\n\n第二段。\n",
+    )
+    .expect("write");
+    let path = path.to_str().expect("path");
+    let v: Value = serde_json::from_str(&run(&["outline", "--json", path])).expect("json");
+    assert_eq!(v["dateline"], "新华社北京11月20日电");
+    let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+    assert_eq!(
+        styled(&v)[0],
+        (
+            "今天是要紧的一天，大家都很高兴。".to_string(),
+            vec![pair("要紧", "strong"), pair("很高兴", "emphasis")]
+        )
+    );
+}

@@ -36,6 +36,9 @@ pub(crate) type FileId = u16;
 pub struct SourceFile {
     pub text: Arc<String>,
     pub lines: LineIndex,
+    /// The file's path inside the file that was opened (an EPUB's chapter,
+    /// `OEBPS/ch2.xhtml`); `None` for the opened file itself.
+    pub name: Option<Arc<str>>,
 }
 
 impl SourceFile {
@@ -44,6 +47,15 @@ impl SourceFile {
         SourceFile {
             lines: LineIndex::new(text),
             text: Arc::clone(text),
+            name: None,
+        }
+    }
+
+    /// [`SourceFile::new`] for a file inside the opened one, at path `name` in it.
+    pub fn named(text: &Arc<String>, name: &str) -> SourceFile {
+        SourceFile {
+            name: Some(Arc::from(name)),
+            ..SourceFile::new(text)
         }
     }
 
@@ -338,6 +350,12 @@ impl Article {
         self.files
             .get(usize::from(file))
             .map_or(0, |f| f.lines.line_of(offset))
+    }
+
+    /// The path inside the opened file of source `file` (an EPUB's chapter), if it is
+    /// one.
+    pub fn file_name(&self, file: FileId) -> Option<&str> {
+        self.files.get(usize::from(file))?.name.as_deref()
     }
 
     /// The source line `block` starts on.

@@ -157,6 +157,10 @@ pub struct FindingRef<'a> {
     /// The byte offset in the source.
     #[serde(skip)]
     pub offset: usize,
+    /// The source's path inside the file that was opened (an EPUB's chapter,
+    /// `OEBPS/ch2.xhtml`), for a finding in one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file_name: Option<&'a str>,
     /// 1-based source line.
     pub line: LineNo,
     /// 1-based column in characters on that line.
@@ -282,6 +286,10 @@ impl FindingList {
         FindingRef {
             file: e.file,
             offset: e.offset as usize,
+            file_name: self
+                .files
+                .get(usize::from(e.file))
+                .and_then(|f| f.name.as_deref()),
             line,
             col,
             severity: t.severity,
@@ -669,16 +677,8 @@ fn hidden_characters_of_line(
     for seg in segments(line) {
         let c = line[seg.src.clone()].chars().next().unwrap_or(' ');
         let code = format!("U+{:04X}", u32::from(c));
-        let (rule, what) = match seg.class {
-            None | Some(Class::Tab) => continue,
-            Some(Class::Control) => (Rule::ControlCharacter, "control character"),
-            Some(Class::Bidi) => (
-                Rule::ControlCharacter,
-                "bidirectional control (it can reorder what is shown)",
-            ),
-            Some(Class::Invisible) => (Rule::InvisibleCharacter, "invisible character"),
-            Some(Class::PrivateUse) => (Rule::InvisibleCharacter, "private-use character"),
-            Some(Class::Unassigned) => (Rule::InvisibleCharacter, "unassigned code point"),
+        let Some((rule, what)) = hidden_kind(seg.class) else {
+            continue;
         };
         out.push(
             rule,
@@ -700,8 +700,25 @@ fn hidden_characters_of_line(
     }
 }
 
+/// The rule and the words for a character the sanitizer shows as notation (`class`), or
+/// `None` for one shown as it is (a tab, plain text).
+fn hidden_kind(class: Option<Class>) -> Option<(Rule, &'static str)> {
+    Some(match class? {
+        Class::Tab => return None,
+        Class::Control => (Rule::ControlCharacter, "control character"),
+        Class::Bidi => (
+            Rule::ControlCharacter,
+            "bidirectional control (it can reorder what is shown)",
+        ),
+        Class::Invisible => (Rule::InvisibleCharacter, "invisible character"),
+        Class::PrivateUse => (Rule::InvisibleCharacter, "private-use character"),
+        Class::Unassigned => (Rule::InvisibleCharacter, "unassigned code point"),
+    })
+}
+
 /// Hidden characters and U+FFFD in every line of the article's sources, blank or not
-/// (see [`hidden_characters_of_line`]).
+/// (see [`hidden_characters_of_line`]); in a page, also those it writes as character
+/// references ([`hidden_references`]).
 fn hidden_characters(article: &Article, decode: &DecodeInfo<'_>, out: &mut Findings<'_>) {
     for (id, file) in article.files.iter().enumerate() {
         let id = FileId::try_from(id).unwrap_or(FileId::MAX);
@@ -709,6 +726,183 @@ fn hidden_characters(article: &Article, decode: &DecodeInfo<'_>, out: &mut Findi
             hidden_characters_of_line((id, start), line, decode, out);
         }
     }
+    if decode.format != Format::Text {
+        hidden_references(article, out);
+    }
+}
+
+/// How far past a text's source position the reference that wrote one of its hidden
+/// characters is looked for (a paragraph's source is rarely longer).
+const REFERENCE_WINDOW: usize = 64 * 1024;
+
+/// Hidden characters a page (HTML, Markdown, a book's chapters) writes as character
+/// references — `&#27;`, `&#x202E;`, `&#8203;`, `&zwj;` — and the reader shows as
+/// notation: what the page shows is looked at (its header lines, blocks and credits), so
+/// a reference in a script, a comment or a code span, which shows as itself, is not one.
+/// Each is reported as the same character written directly would be, at the reference
+/// that wrote it — the next one from where the text's element starts that stands for
+/// it — or at the element when none is found there. A character written directly is
+/// left to [`hidden_characters_of_line`], which found it already.
+fn hidden_references(article: &Article, out: &mut Findings<'_>) {
+    let headers = [
+        &article.banner,
+        &article.kicker,
+        &article.title,
+        &article.subtitle,
+        &article.column,
+        &article.dateline,
+        &article.byline,
+        &article.source,
+        &article.date,
+    ]
+    .into_iter()
+    .flatten()
+    .map(|h| (h.text.as_str(), h.file, h.src as usize));
+    let blocks = article.blocks.iter().flat_map(|b| {
+        let credit = b
+            .credit
+            .as_ref()
+            .map(|c| (c.text.as_str(), b.file, c.src as usize));
+        std::iter::once((b.text.as_str(), b.file, b.src())).chain(credit)
+    });
+    for (text, file, src) in headers.chain(blocks) {
+        let Some(source) = article
+            .files
+            .get(usize::from(file))
+            .map(|f| f.text.as_str())
+        else {
+            continue;
+        };
+        // Where the next reference is looked for: past the one found before.
+        let mut from = src.min(source.len());
+        // After one character found neither way, the rest of the text's are reported at
+        // its element without looking (the look is bounded, but not free).
+        let mut missed = false;
+        for seg in segments(text) {
+            let Some((rule, what)) = hidden_kind(seg.class) else {
+                continue;
+            };
+            let Some(c) = text[seg.src.clone()].chars().next() else {
+                continue;
+            };
+            let mut end = (from + REFERENCE_WINDOW).min(source.len());
+            while !source.is_char_boundary(end) {
+                end -= 1;
+            }
+            let window = if missed {
+                ""
+            } else {
+                source.get(from..end).unwrap_or("")
+            };
+            let found = window.char_indices().find_map(|(i, x)| {
+                if x == c {
+                    Some((i, c.len_utf8(), false))
+                } else if x == '&' {
+                    char_reference(&window[i..])
+                        .filter(|&(r, _)| r == c)
+                        .map(|(_, len)| (i, len, true))
+                } else {
+                    None
+                }
+            });
+            let at = match found {
+                // Written directly: reported with its line already.
+                Some((i, len, false)) => {
+                    from += i + len;
+                    continue;
+                }
+                Some((i, len, true)) => {
+                    let at = from + i;
+                    from = at + len;
+                    at
+                }
+                None => {
+                    missed = true;
+                    src
+                }
+            };
+            let code = format!("U+{:04X}", u32::from(c));
+            let written = found
+                .map(|(i, len, _)| format!(" written as {}", &window[i..i + len]))
+                .unwrap_or_default();
+            out.push(
+                rule,
+                (file, at),
+                format!("{what} {code}{written}, shown as {}", seg.text),
+                None,
+            );
+        }
+    }
+}
+
+/// Named character references that stand for characters shown as notation (HTML's
+/// table: the zero-width and bidi marks, the invisible operators).
+const HIDDEN_NAMED_REFERENCES: &[(&str, char)] = &[
+    ("ZeroWidthSpace", '\u{200B}'),
+    ("NegativeVeryThinSpace", '\u{200B}'),
+    ("NegativeThinSpace", '\u{200B}'),
+    ("NegativeMediumSpace", '\u{200B}'),
+    ("NegativeThickSpace", '\u{200B}'),
+    ("zwnj", '\u{200C}'),
+    ("zwj", '\u{200D}'),
+    ("lrm", '\u{200E}'),
+    ("rlm", '\u{200F}'),
+    ("NoBreak", '\u{2060}'),
+    ("ApplyFunction", '\u{2061}'),
+    ("af", '\u{2061}'),
+    ("InvisibleTimes", '\u{2062}'),
+    ("it", '\u{2062}'),
+    ("InvisibleComma", '\u{2063}'),
+    ("ic", '\u{2063}'),
+];
+
+/// The character a character reference at the start of `s` stands for, and its length
+/// in bytes: numeric (`&#27;`, `&#x202E;`, the `;` optional as HTML allows) as the HTML
+/// standard decodes it (0x80–0x9F as windows-1252, where that has a character; 0, a
+/// surrogate or past U+10FFFF as U+FFFD), or one of [`HIDDEN_NAMED_REFERENCES`].
+fn char_reference(s: &str) -> Option<(char, usize)> {
+    let rest = s.strip_prefix('&')?;
+    if let Some(num) = rest.strip_prefix('#') {
+        let (hex, digits) = match num.strip_prefix(['x', 'X']) {
+            Some(h) => (true, h),
+            None => (false, num),
+        };
+        let n = digits
+            .bytes()
+            .take_while(|b| {
+                if hex {
+                    b.is_ascii_hexdigit()
+                } else {
+                    b.is_ascii_digit()
+                }
+            })
+            .count();
+        if n == 0 {
+            return None;
+        }
+        // Past eight digits the number is past U+10FFFF whatever they are.
+        let value = if n > 8 {
+            u32::MAX
+        } else {
+            u32::from_str_radix(&digits[..n], if hex { 16 } else { 10 }).unwrap_or(u32::MAX)
+        };
+        let c = match value {
+            // windows-1252's characters, all visible (which one does not matter here);
+            // its five holes stay C1 controls.
+            0x80..=0x9F if !matches!(value, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D) => '\u{20AC}',
+            v => char::from_u32(v)
+                .filter(|&c| c != '\0')
+                .unwrap_or(char::REPLACEMENT_CHARACTER),
+        };
+        let len = s.len() - digits.len() + n;
+        let semi = usize::from(s[len..].starts_with(';'));
+        return Some((c, len + semi));
+    }
+    HIDDEN_NAMED_REFERENCES.iter().find_map(|&(name, c)| {
+        rest.strip_prefix(name)
+            .filter(|r| r.starts_with(';'))
+            .map(|_| (c, 1 + name.len() + 1))
+    })
 }
 
 /// A guessed encoding, reported at the start of the source.
@@ -1010,6 +1204,30 @@ mod tests {
             "{messages:?}"
         );
         assert!(messages.contains("U+001B, shown as ^["), "{messages}");
+    }
+
+    #[test]
+    fn character_references_decode_as_the_html_standard_says() {
+        assert_eq!(char_reference("&#27;]0;x"), Some(('\u{1B}', 5)));
+        assert_eq!(char_reference("&#x202E;abc"), Some(('\u{202E}', 8)));
+        assert_eq!(char_reference("&#X202e abc"), Some(('\u{202E}', 7)));
+        assert_eq!(char_reference("&#7"), Some(('\u{7}', 3)));
+        assert_eq!(char_reference("&zwj;"), Some(('\u{200D}', 5)));
+        assert_eq!(char_reference("&ZeroWidthSpace;"), Some(('\u{200B}', 16)));
+        // 0x80–0x9F are windows-1252's characters, but for its holes.
+        assert_eq!(char_reference("&#x81;"), Some(('\u{81}', 6)));
+        assert!(char_reference("&#150;").is_some_and(|(c, _)| !c.is_control()));
+        // 0, surrogates and past U+10FFFF are U+FFFD.
+        for s in ["&#0;", "&#xD800;", "&#x110000;", "&#999999999999;"] {
+            assert_eq!(
+                char_reference(s).map(|r| r.0),
+                Some(char::REPLACEMENT_CHARACTER),
+                "{s}"
+            );
+        }
+        assert_eq!(char_reference("&amp;"), None);
+        assert_eq!(char_reference("&zwj"), None);
+        assert_eq!(char_reference("&#;"), None);
     }
 
     #[test]

@@ -4,9 +4,10 @@
 //! line per file, `path: N findings (…); halfwidth-punctuation: N (…)`, which has no
 //! `:line:col:` and so never reads as a finding.
 //!
-//! JSON: one object, `{"findings": [{path, line, col, severity, rule, message,
+//! JSON: one object, `{"findings": [{path, file_name?, line, col, severity, rule, message,
 //! suggestion?}], "files": [{path, encoding, findings, errors, warnings, info, rules,
-//! halfwidth_marks}]}`.
+//! halfwidth_marks}]}`; `file_name` is the path inside the opened file of a finding in
+//! one (an EPUB's chapter, `OEBPS/ch2.xhtml`), as the text form's `path:file_name:line:col`.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -81,9 +82,14 @@ pub fn to_text(report: &FileReport<'_>) -> String {
 pub fn write_text(report: &FileReport<'_>, out: &mut impl io::Write) -> io::Result<()> {
     let path = for_terminal_line(report.path);
     for f in report.findings.iter() {
+        // A finding in a file inside the one opened (an EPUB's chapter) names it.
+        let inner = f
+            .file_name
+            .map(|n| format!("{}:", for_terminal_line(n)))
+            .unwrap_or_default();
         writeln!(
             out,
-            "{path}:{}:{}: {} {}: {}",
+            "{path}:{inner}{}:{}: {} {}: {}",
             f.line,
             f.col,
             f.severity,

@@ -9,6 +9,9 @@ use crate::article::{Article, BlockKind, InlineStyle, LineNo, SharedStr};
 #[derive(Serialize)]
 struct Section<'a> {
     title: &'a str,
+    /// The file inside the opened one the line is in (an EPUB's chapter), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<&'a str>,
     line: LineNo,
 }
 
@@ -16,11 +19,17 @@ struct Section<'a> {
 struct Caption<'a> {
     text: &'a str,
     credit: Option<&'a str>,
+    /// The file inside the opened one the line is in (an EPUB's chapter), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<&'a str>,
     line: LineNo,
 }
 
 #[derive(Serialize)]
 struct JoinOut<'a> {
+    /// The file inside the opened one the line is in (an EPUB's chapter), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<&'a str>,
     line: LineNo,
     before: &'a SharedStr,
     after: &'a SharedStr,
@@ -30,6 +39,9 @@ struct JoinOut<'a> {
 struct BlockOut<'a> {
     kind: BlockKind,
     text: &'a str,
+    /// The file inside the opened one the line is in (an EPUB's chapter), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    file: Option<&'a str>,
     line: LineNo,
     /// The block's inline styles, only when it has some.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -111,6 +123,7 @@ fn outline<'a>(article: &'a Article, encoding: Option<(&'a str, &'a str)>) -> Ou
             .headings()
             .map(|(_, b)| Section {
                 title: &b.text,
+                file: article.file_name(b.file),
                 line: article.block_line(b),
             })
             .collect(),
@@ -118,6 +131,7 @@ fn outline<'a>(article: &'a Article, encoding: Option<(&'a str, &'a str)>) -> Ou
             .captions()
             .map(|(_, b)| Caption {
                 text: &b.text,
+                file: article.file_name(b.file),
                 credit: b.credit.as_ref().map(|c| c.name.as_str()),
                 line: article.block_line(b),
             })
@@ -126,6 +140,7 @@ fn outline<'a>(article: &'a Article, encoding: Option<(&'a str, &'a str)>) -> Ou
             .joins
             .iter()
             .map(|j| JoinOut {
+                file: article.file_name(j.file),
                 line: article.line_of(j.file, j.src as usize),
                 before: &j.before,
                 after: &j.after,
@@ -135,6 +150,7 @@ fn outline<'a>(article: &'a Article, encoding: Option<(&'a str, &'a str)>) -> Ou
             .blocks
             .iter()
             .map(|b| BlockOut {
+                file: article.file_name(b.file),
                 kind: b.kind,
                 text: &b.text,
                 line: article.block_line(b),
@@ -162,6 +178,15 @@ pub fn write_json(
     let mut escaped = super::EscapingWriter::new(&mut *out);
     serde_json::to_writer_pretty(&mut escaped, &outline(article, encoding))?;
     out.write_all(b"\n")
+}
+
+/// Where a line of the outline stands: its line number right-aligned in four columns, or
+/// `FILE:LINE` in a file inside the opened one (an EPUB's chapter).
+fn place(article: &Article, file: crate::article::FileId, line: LineNo) -> String {
+    match article.file_name(file) {
+        Some(name) => format!("{name}:{line}"),
+        None => format!("{line:>4}"),
+    }
 }
 
 /// The outline as text for a person; `decode_report` says how the file was decoded.
@@ -265,7 +290,7 @@ pub fn to_text(article: &Article, name: &str, decode_report: Option<&str>) -> St
             BlockKind::Heading => {
                 sections.push((current_line, current, paragraphs));
                 current = &b.text;
-                current_line = Some(article.block_line(b));
+                current_line = Some(place(article, b.file, article.block_line(b)));
                 paragraphs = 0;
             }
             BlockKind::Paragraph => paragraphs += 1,
@@ -274,7 +299,7 @@ pub fn to_text(article: &Article, name: &str, decode_report: Option<&str>) -> St
     }
     sections.push((current_line, current, paragraphs));
     for (line, title, n) in sections {
-        let line = line.map_or_else(|| "    ".to_string(), |l| format!("{l:>4}"));
+        let line = line.unwrap_or_else(|| "    ".to_string());
         let _ = writeln!(out, "  {line}  {title}  [{n} paragraphs]");
     }
 
@@ -286,8 +311,8 @@ pub fn to_text(article: &Article, name: &str, decode_report: Option<&str>) -> St
             .map_or_else(|| "no credit".to_string(), |c| format!("photo: {}", c.name));
         let _ = writeln!(
             out,
-            "  {:>4}  {}  [{credit}]",
-            article.block_line(b),
+            "  {}  {}  [{credit}]",
+            place(article, b.file, article.block_line(b)),
             b.text
         );
     }
@@ -298,7 +323,8 @@ pub fn to_text(article: &Article, name: &str, decode_report: Option<&str>) -> St
         if n > 0 {
             let _ = writeln!(out, "\n{label} ({n})");
             for b in article.blocks.iter().filter(|b| b.kind == kind) {
-                let _ = writeln!(out, "  {:>4}  {}", article.block_line(b), b.text);
+                let at = place(article, b.file, article.block_line(b));
+                let _ = writeln!(out, "  {at}  {}", b.text);
             }
         }
     }
@@ -312,8 +338,8 @@ pub fn to_text(article: &Article, name: &str, decode_report: Option<&str>) -> St
     for j in &article.joins {
         let _ = writeln!(
             out,
-            "  {:>4}  …{} ‖ {}…",
-            article.line_of(j.file, j.src as usize),
+            "  {}  …{} ‖ {}…",
+            place(article, j.file, article.line_of(j.file, j.src as usize)),
             j.before,
             j.after
         );

@@ -17,6 +17,7 @@ use crate::article::{
     Article, Block, BlockKind, Credit, HeaderLine, InlineStyle, LineNo, Part, SharedStr, StyleSpan,
 };
 use crate::formats::text::is_han;
+use crate::text::chinese::is_slash;
 
 /// Where an element starts in the source file: its byte offset and its 1-based line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -316,6 +317,173 @@ fn floor_char_boundary(s: &str, max: usize) -> usize {
         .unwrap_or(0)
 }
 
+/// A dateline is looked for at the start of this many of the body's first paragraphs, as
+/// the plain-text parser does (a deck or editor's note may come before it).
+const DATELINE_PARAGRAPHS: usize = 6;
+
+/// Reads the kinds of text the plain-text parser knows by their printed shape in a
+/// page's paragraphs, with the plain-text parser's own rules
+/// ([`crate::formats::text::line_kind`], [`crate::formats::text::dateline_len`]), so a
+/// page and the same lines in a `.txt` file give the same outline:
+///
+/// - a paragraph that is a note — （完）, （责任编辑：X）, （編輯：X）1151120, （记者 X 整理）
+///   — is a note; one that is a byline marked as one (（记者 X）, 文／X) is a byline, its
+///   names added to the authors; a box head (编者按, 相关链接) alone is a heading when a
+///   paragraph follows it;
+/// - a dateline — 本报北京11月20日电, 新华社上海11月20日电（记者 X）, （中央社記者X台北20日電）
+///   — alone in a paragraph or opening one of the first [`DATELINE_PARAGRAPHS`] is the
+///   article's dateline (its bracketed byline the byline, when the page gave none), and
+///   the paragraph is what follows it; a paragraph that was only the dateline is gone;
+/// - a bracketed byline opening one of those paragraphs without a dateline — （记者 X）,
+///   〔記者X／台南報導〕 — is the article's byline, when the page gave none.
+///
+/// `source` is the page's text: the dateline's position is where it stands on its
+/// element's line, when it stands there as it is.
+pub(crate) fn recover_text_kinds(article: &mut Article, source: &str) {
+    use crate::formats::text::{
+        LineKind, byline, dateline_len, dateline_reporters, line_kind, opening_byline,
+    };
+    let mut tries = DATELINE_PARAGRAPHS;
+    let blocks = std::mem::take(&mut article.blocks);
+    let mut out = Vec::with_capacity(blocks.len());
+    let mut blocks = blocks.into_iter().peekable();
+    while let Some(mut b) = blocks.next() {
+        if b.kind != BlockKind::Paragraph {
+            out.push(b);
+            continue;
+        }
+        let kind = line_kind(&b.text);
+        // A box head heads what follows it; over nothing, or over links a page's related
+        // box left out, it stays as it was.
+        let heads_text = blocks.peek().is_some_and(|n| {
+            n.kind == BlockKind::Paragraph && line_kind(&n.text) == LineKind::Text
+        });
+        match kind {
+            LineKind::Note => b.kind = BlockKind::Note,
+            LineKind::BoxHead if heads_text => b.kind = BlockKind::Heading,
+            LineKind::Byline | LineKind::Dateline => b.kind = BlockKind::Byline,
+            _ => {}
+        }
+        if b.kind != BlockKind::Paragraph {
+            // Notes, bylines and headings are drawn in their own style, never with
+            // inline styles.
+            b.styles = crate::article::StylesId::NONE;
+        }
+        let opens = b.kind == BlockKind::Paragraph && tries > 0;
+        if opens {
+            tries -= 1;
+        }
+        if (opens || kind == LineKind::Dateline)
+            && article.dateline.is_none()
+            && let Some(at) = dateline_len(trim_text(&b.text))
+        {
+            let lead = b.text.len() - b.text.trim_start().len();
+            let src = anchored(source, b.src(), &b.text[lead..lead + at.dateline]);
+            let dateline = &b.text[lead..lead + at.dateline];
+            add_authors(&mut article.authors, dateline_reporters(dateline));
+            article.dateline = Some(HeaderLine::new(dateline.to_string(), src));
+            let mut cut = lead + at.dateline;
+            if at.end > at.dateline
+                && article.byline.is_none()
+                && let Some(by) = byline(&b.text[cut..lead + at.end])
+            {
+                let text = trim_text(&b.text[cut..lead + at.end]);
+                let src = anchored(source, b.src(), text);
+                article.byline = Some(HeaderLine::new(text.to_string(), src));
+                add_authors(&mut article.authors, by.authors);
+                cut = lead + at.end;
+            }
+            let rest = trim_text(&b.text[cut..]);
+            if rest.is_empty() {
+                continue;
+            }
+            let from = rest.as_ptr().addr() - b.text.as_ptr().addr();
+            b.text = b.text.slice(from..b.text.len());
+            b.parts = shift_parts(b.parts.as_slice(), from).into();
+            cut_styles(article, &mut b, from);
+        } else if opens
+            && article.dateline.is_none()
+            && article.byline.is_none()
+            && let Some((end, by)) = opening_byline(&b.text)
+        {
+            // A bracketed byline opening the paragraph: the article's byline.
+            let src = anchored(source, b.src(), &b.text[..end]);
+            article.byline = Some(HeaderLine::new(b.text[..end].to_string(), src));
+            add_authors(&mut article.authors, by.authors);
+            let rest = trim_text(&b.text[end..]);
+            let from = rest.as_ptr().addr() - b.text.as_ptr().addr();
+            b.text = b.text.slice(from..b.text.len());
+            b.parts = shift_parts(b.parts.as_slice(), from).into();
+            cut_styles(article, &mut b, from);
+        }
+        if b.kind == BlockKind::Byline
+            && let Some(by) = byline(&b.text)
+        {
+            add_authors(&mut article.authors, by.authors);
+        }
+        out.push(b);
+    }
+    article.blocks = out;
+}
+
+/// The style spans of `b` once its first `cut` bytes are gone: moved back, those wholly
+/// before the cut left out, one across it cut short.
+fn cut_styles(article: &mut Article, b: &mut Block, cut: usize) {
+    if b.styles == crate::article::StylesId::NONE {
+        return;
+    }
+    let spans: Vec<crate::article::StyleSpan> = article
+        .styles_of(b)
+        .iter()
+        .filter_map(|s| {
+            let end = (s.end as usize).checked_sub(cut).filter(|&e| e > 0)?;
+            let start = (s.start as usize).saturating_sub(cut);
+            Some(crate::article::StyleSpan {
+                start: u32::try_from(start).ok()?,
+                end: u32::try_from(end).ok()?,
+                style: s.style,
+            })
+        })
+        .collect();
+    b.styles = article.add_styles(spans);
+}
+
+/// `names` added to `authors`, each once.
+fn add_authors(authors: &mut Vec<String>, names: Vec<String>) {
+    for name in names {
+        if !authors.contains(&name) {
+            authors.push(name);
+        }
+    }
+}
+
+/// Where `text` stands on the source line that starts at (or contains) byte `at`: its
+/// offset when it stands there as it is, else `at` (an entity or markup between).
+fn anchored(source: &str, at: usize, text: &str) -> usize {
+    source
+        .get(at..)
+        .map(|rest| &rest[..crate::text::lines::line_end(rest, 0).0])
+        .and_then(|line| line.find(text))
+        .map_or(at, |i| at + i)
+}
+
+/// A block's parts once its first `cut` bytes are gone: the first part starts where the
+/// text now starts (its source offset moved on only by what it kept of the element's
+/// offset: [`anchor_text`] finds the text's own place), the others move back.
+fn shift_parts(parts: &[Part], cut: usize) -> Vec<Part> {
+    let mut out: Vec<Part> = Vec::with_capacity(parts.len());
+    for p in parts {
+        if p.offset() <= cut {
+            // A part that began before the cut: the text starts in it now.
+            out.clear();
+            out.push(Part::new(0, p.src()));
+        } else {
+            out.push(Part::new(p.offset() - cut, p.src()));
+        }
+    }
+    out
+}
+
 /// White space as HTML collapses it: runs of ASCII white space become one space, none
 /// at all where a line break stood between two Chinese characters (CSS Text's segment
 /// break rule), none at the ends. U+3000 and no-break spaces are kept inside, trimmed
@@ -523,7 +691,7 @@ pub(crate) fn split_credit(text: &str) -> (&str, Option<FoundCredit>) {
         .find_map(|s| body.strip_suffix(s).map(|rest| (rest, s)));
     let (start, name) = if let Some((rest, _)) = suffix {
         let rest = rest.trim_end_matches(|c: char| {
-            c.is_whitespace() || matches!(c, '/' | '／' | '\u{3000}' | '\u{a0}')
+            c.is_whitespace() || is_slash(c) || matches!(c, '\u{3000}' | '\u{a0}')
         });
         let start = if paren {
             match rest.rfind(['（', '(']) {
@@ -555,7 +723,9 @@ pub(crate) fn split_credit(text: &str) -> (&str, Option<FoundCredit>) {
         ]
         .into_iter()
         .find_map(|l| tail.strip_prefix(l))
-        .and_then(|r| r.strip_prefix(['/', '／', '：', ':', '｜', '|']));
+        .and_then(|r| {
+            r.strip_prefix(|c: char| is_slash(c) || matches!(c, '：' | ':' | '｜' | '|'))
+        });
         match label {
             Some(name) => (start, name.to_string()),
             None => return (text, None),
@@ -717,8 +887,8 @@ pub(crate) fn parse_info(line: &str) -> Option<Info> {
     let seps = |c: char| {
         matches!(
             c,
-            '：' | ':' | '｜' | '|' | '/' | '／' | '丨' | '】' | '【' | '[' | ']' | '、' | '，'
-        )
+            '：' | ':' | '｜' | '|' | '丨' | '】' | '【' | '[' | ']' | '、' | '，'
+        ) || is_slash(c)
     };
     for (i, c) in line.char_indices() {
         let ws = c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}';
@@ -922,11 +1092,20 @@ const NOTE_WORDS: &[&str] = &[
     "全文完",
 ];
 
-/// An editor's line or end mark: "（责任编辑：王 丽）", "责编：李四", "（完）", "【编辑：…】".
+/// An editor's line or end mark: "（责任编辑：王 丽）", "责编：李四", "（完）", "【编辑：…】",
+/// and every note the plain-text parser knows ([`crate::formats::text::is_note_line`]:
+/// "（本报记者 X 整理）", "（編輯：X）1151120", "版式设计：X").
 pub(crate) fn is_note(text: &str) -> bool {
     let t = trim_text(text);
     if t.chars().count() > 60 {
         return false;
+    }
+    // As the plain-text parser reads a line: a note by its shape (not a sentence that
+    // happens to start with a label), and not page furniture.
+    if crate::formats::text::line_kind(t) == crate::formats::text::LineKind::Note
+        && crate::formats::text::is_note_line(t)
+    {
+        return true;
     }
     let inner = t
         .strip_prefix(['（', '(', '【', '['])
@@ -1080,10 +1259,167 @@ mod tests {
         assert!(is_note("（完）"));
         assert!(is_note("责编：李四"));
         assert!(!is_note("编辑部的故事很长。"));
+        assert!(is_note("（編輯：陳小華）1151120"));
+        assert!(is_note("（本报记者 林小雨 整理）"));
+        // A sentence that starts with a label's word is not a note; nor is navigation.
+        assert!(!is_note("策划 是一门学问。"));
+        assert!(!is_note("上一篇：老街夜市开张"));
         assert!(bold_line_is_heading("年轻人回来了"));
         assert!(!bold_line_is_heading("“孩子们最爱看漫画版的《西游记》。”"));
         assert!(!bold_line_is_heading("文｜周 航　图｜许 帆"));
         assert!(bold_line_is_heading("从“听科学”到“做科学”"));
+    }
+
+    /// The outline of `text` read as `format`: dateline, authors, and the blocks' kinds
+    /// and texts.
+    fn read_as(
+        format: crate::formats::Format,
+        text: &str,
+    ) -> (Option<String>, Vec<String>, Vec<(BlockKind, String)>) {
+        let a = crate::formats::parse_shared(format, &Arc::new(text.to_string()));
+        let blocks = a
+            .blocks
+            .iter()
+            .map(|b| (b.kind, b.text.to_string()))
+            .collect();
+        (a.dateline.map(|h| h.text), a.authors, blocks)
+    }
+
+    #[test]
+    fn datelines_and_notes_in_pages_read_as_in_plain_text() {
+        use crate::formats::Format;
+        let lines = [
+            "新华社上海11月20日电（记者 张三、李四）记者从林业部门获悉，候鸟来了。",
+            "工作人员说，公园设置了观鸟屏障。",
+            "（本报记者 林小雨 整理）",
+            "（完）",
+            "（编辑：陈小华）",
+        ];
+        let txt = format!("湿地迎来候鸟\n\n{}\n", lines.join("\n\n"));
+        let html = format!(
+            "<html><body><article><h1>湿地迎来候鸟</h1>{}</article></body></html>",
+            lines.map(|l| format!("<p>{l}</p>\n")).concat()
+        );
+        let md = format!("# 湿地迎来候鸟\n\n{}\n", lines.join("\n\n"));
+        let want = read_as(Format::Text, &txt);
+        assert_eq!(want.0.as_deref(), Some("新华社上海11月20日电"));
+        assert_eq!(want.1, ["张三", "李四"]);
+        assert_eq!(
+            want.2.iter().map(|b| b.0).collect::<Vec<_>>(),
+            [
+                BlockKind::Paragraph,
+                BlockKind::Paragraph,
+                BlockKind::Note,
+                BlockKind::Note,
+                BlockKind::Note
+            ]
+        );
+        assert_eq!(read_as(Format::Html, &html), want);
+        assert_eq!(read_as(Format::Markdown, &md), want);
+        // A Taiwanese wire's bracketed dateline, alone in its paragraph, and the story
+        // code after the editor's note.
+        let html = "<html><body><article><h1>河濱步道點燈</h1>\
+            <p>（中央社記者王大明台北20日電）</p><p>市府今天宣布，步道全線點燈。</p>\
+            <p>（編輯：陳小華）1151120</p></article></body></html>";
+        let (dateline, authors, blocks) = read_as(Format::Html, html);
+        assert_eq!(dateline.as_deref(), Some("（中央社記者王大明台北20日電）"));
+        assert_eq!(authors, ["王大明"]);
+        assert_eq!(
+            blocks,
+            [
+                (
+                    BlockKind::Paragraph,
+                    "市府今天宣布，步道全線點燈。".to_string()
+                ),
+                (BlockKind::Note, "（編輯：陳小華）1151120".to_string())
+            ]
+        );
+    }
+
+    proptest::proptest! {
+        /// The kinds read with the plain-text rules, in pages and books of any mix of
+        /// their forms: no panic, every position in the article a character boundary of
+        /// its file, and `check` finds its way through them.
+        #[test]
+        fn kinds_in_any_mix_keep_positions_in_their_files(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "新华社上海11月20日电（记者 张三、李四）",
+                "（中央社記者王大明台北20日電）",
+                "（中央社記者王大明、林克",
+                "【明報專訊】",
+                "〔記者林美玲／台南報導〕",
+                "本報台北11月20日電",
+                "（編輯：陳小華）1151120",
+                "（完）",
+                "文∕王小明",
+                "攝影⁄李小華",
+                "老書店今天重新開張，店主在櫃台前整理新到的舊書。",
+                "&#27;]0;x&#7;",
+                "&#x202E;",
+                "&zwj;",
+                "&#",
+                "\u{200B}",
+                "编者按",
+                "（",
+                "）",
+                "\n\n",
+                "<p>",
+                "</p>",
+            ]), 0..20),
+        ) {
+            use crate::formats::Format;
+            let body = pieces.concat();
+            let sources = [
+                (Format::Html, format!("<html><body><article><h1>标题</h1><p>{body}</p></article></body></html>")),
+                (Format::Markdown, format!("# 标题\n\n{body}\n")),
+                (Format::Text, format!("标题\n\n{body}\n")),
+            ];
+            for (format, text) in sources {
+                let a = crate::formats::parse_shared(format, &Arc::new(text));
+                let ok = |file: u16, at: usize| {
+                    a.files.get(usize::from(file)).is_some_and(|f| f.text.is_char_boundary(at))
+                };
+                for b in &a.blocks {
+                    for p in b.parts.as_slice() {
+                        proptest::prop_assert!(ok(b.file, p.src()), "{format:?} {b:?}");
+                    }
+                }
+                for h in [&a.title, &a.byline, &a.dateline].into_iter().flatten() {
+                    proptest::prop_assert!(ok(h.file, h.src as usize), "{format:?} {h:?}");
+                }
+                let decode = crate::check::DecodeInfo {
+                    encoding: "UTF-8",
+                    guessed: false,
+                    replaced: 0,
+                    format,
+                };
+                let found = crate::check::check(&a, &decode, &Default::default());
+                for f in found.iter() {
+                    proptest::prop_assert!(f.line >= 1, "{format:?} {f:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_box_head_heads_a_paragraph_but_not_nothing() {
+        let html = "<html><body><article><h1>老街</h1>\
+            <p>走进老街，竹编、剪纸、木雕的铺子一家挨着一家，游客们停下脚步看手艺人刻出花鸟。</p>\
+            <p>编者按</p><p>一门手艺能不能传下去，要看它还有没有人用。</p>\
+            <p>相关链接</p><p><a href=\"/a\">老街夜市开张</a></p></article></body></html>";
+        let (_, _, blocks) = read_as(crate::formats::Format::Html, html);
+        let kinds: Vec<(BlockKind, &str)> = blocks.iter().map(|(k, t)| (*k, t.as_str())).collect();
+        assert_eq!(
+            kinds[1..],
+            [
+                (BlockKind::Heading, "编者按"),
+                (
+                    BlockKind::Paragraph,
+                    "一门手艺能不能传下去，要看它还有没有人用。"
+                ),
+                (BlockKind::Paragraph, "相关链接"),
+            ]
+        );
     }
 
     #[test]

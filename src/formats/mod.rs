@@ -24,9 +24,16 @@ pub fn parse_shared(format: Format, text: &Arc<String>) -> Article {
         Format::Epub => epub::parse(text),
     };
     if format != Format::Text {
+        // The kinds of text the plain-text parser knows by their shape (notes, bylines,
+        // datelines), read in the page's paragraphs with its rules.
+        markup::recover_text_kinds(&mut article, text);
         // Positions of a page are offsets into its source: its text is extracted.
         markup::anchor_text(&mut article, text);
         article.files = vec![Arc::new(crate::article::SourceFile::new(text))];
+    }
+    if format == Format::Epub {
+        // A book's positions name the chapter's file in it, and its lines.
+        epub::chapter_files(&mut article, text);
     }
     article.format = format;
     article

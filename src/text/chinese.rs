@@ -10,6 +10,17 @@ pub(crate) fn is_han(c: char) -> bool {
         0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F | 0x30000..=0x3134F)
 }
 
+/// The slashes a byline's or credit's label stands before a name with (文／X, 圖/X,
+/// 攝影∕X, X／攝): `/`, the full-width `／`, and the look-alikes pages carry — U+2215
+/// DIVISION SLASH (what a Big5 page's 0xA241 decodes to, in the WHATWG and cp950
+/// tables) and U+2044 FRACTION SLASH.
+pub(crate) const SLASHES: [char; 4] = ['/', '／', '∕', '⁄'];
+
+/// Whether `c` is one of [`SLASHES`].
+pub(crate) fn is_slash(c: char) -> bool {
+    SLASHES.contains(&c)
+}
+
 /// Chinese text, for the punctuation rules: a wide or full-width character (Han, kana,
 /// CJK and full-width punctuation and brackets, as East Asian Width W and F) that is not
 /// an emoji. The marks Chinese and Latin text share (“ ” … —) are not: they are

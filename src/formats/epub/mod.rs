@@ -339,15 +339,150 @@ fn unpack_within(bytes: &[u8], entry_limit: u64, total_limit: u64) -> Result<Vec
         let bytes = book.read(&path)?;
         let chapter = String::from_utf8_lossy(&bytes);
         let name = toc.get(&path).map(String::as_str).unwrap_or("");
+        let body = body_of(&chapter);
+        // What [`chapter_files`] needs to give positions in the chapter's own file: its
+        // path, what stands before its body, and the body's length.
+        let head = &chapter[..body.as_ptr().addr() - chapter.as_ptr().addr()];
         out.push_str(&format!(
-            "<section data-yuedu-chapter=\"{}\">\n",
-            escape(name)
+            "<section data-yuedu-chapter=\"{}\" data-yuedu-file=\"{}\" data-yuedu-head=\"{}\" data-yuedu-body=\"{}\">\n",
+            escape(name),
+            escape(&path),
+            escape(head),
+            body.len()
         ));
-        out.push_str(body_of(&chapter));
-        out.push_str("\n</section>\n");
+        out.push_str(body);
+        out.push_str(SECTION_END);
     }
     out.push_str("</body></html>\n");
     Ok(out.into_bytes())
+}
+
+/// What closes a chapter's section in [`unpack`]'s document.
+const SECTION_END: &str = "\n</section>\n";
+
+/// A chapter in [`unpack`]'s document: where its section's tag starts and its body
+/// stands (byte ranges of the document), its path in the book, and its file's text
+/// before the body.
+struct Chapter {
+    tag: usize,
+    body: std::ops::Range<usize>,
+    path: String,
+    head: String,
+}
+
+/// The chapters of [`unpack`]'s document, in order; none when it was not written by it.
+fn chapters(doc: &str) -> Vec<Chapter> {
+    let mut out = Vec::new();
+    let Some(mut at) = doc.find("<section data-yuedu-chapter=") else {
+        return out;
+    };
+    // The sections follow one another: each is found where the one before ends (a
+    // chapter's text cannot be taken for the next tag).
+    while doc[at..].starts_with("<section data-yuedu-chapter=") {
+        let Some(close) = doc[at..].find('>').map(|i| at + i) else {
+            break;
+        };
+        let tag = &doc[at..close];
+        let attr = |name: &str| {
+            let key = format!(" {name}=\"");
+            let from = tag.find(&key)? + key.len();
+            let len = tag[from..].find('"')?;
+            Some(xml_unescape(&tag[from..from + len]))
+        };
+        let (Some(path), Some(head), Some(len)) = (
+            attr("data-yuedu-file"),
+            attr("data-yuedu-head"),
+            attr("data-yuedu-body").and_then(|n| n.parse::<usize>().ok()),
+        ) else {
+            break;
+        };
+        let start = close + 2;
+        let end = start + len;
+        if doc.get(start..end).is_none() || !doc[end..].starts_with(SECTION_END) {
+            break;
+        }
+        out.push(Chapter {
+            tag: at,
+            body: start..end,
+            path,
+            head,
+        });
+        at = end + SECTION_END.len();
+    }
+    out
+}
+
+/// Gives a book's article its chapters as its source files, so that positions name the
+/// chapter's file inside the book and its own lines (`book.epub:OEBPS/ch2.xhtml:12:5`):
+/// file 0 is what [`unpack`]'s document holds before the first chapter (the book's
+/// title and authors), file N the Nth chapter's file as the book holds it (up to the
+/// end of its body), and every position of the article — blocks, credits, joins,
+/// header lines — is moved from `doc` into the file it stands in. A position between
+/// chapters (a section's tag) goes to the start of the next chapter's body.
+pub(crate) fn chapter_files(article: &mut Article, doc: &Arc<String>) {
+    use crate::article::{FileId, Part, SourceFile};
+    let chapters = chapters(doc);
+    let Some(first) = chapters.first() else {
+        return;
+    };
+    if chapters.len() >= usize::from(FileId::MAX) {
+        return;
+    }
+    let mut files = vec![Arc::new(SourceFile::new(&Arc::new(
+        doc[..first.tag].to_string(),
+    )))];
+    for c in &chapters {
+        let text = format!("{}{}", c.head, &doc[c.body.clone()]);
+        files.push(Arc::new(SourceFile::named(&Arc::new(text), &c.path)));
+    }
+    // (file, offset in it) of `offset` in the document.
+    let map = |offset: usize| -> (FileId, usize) {
+        let i = chapters.partition_point(|c| c.tag <= offset);
+        if i == 0 {
+            return (0, offset);
+        }
+        let c = &chapters[i - 1];
+        let inside = offset.clamp(c.body.start, c.body.end) - c.body.start;
+        (i as FileId, c.head.len() + inside)
+    };
+    for b in &mut article.blocks {
+        let (file, _) = map(b.src());
+        let parts: Vec<Part> = b
+            .parts
+            .as_slice()
+            .iter()
+            .map(|p| Part::new(p.offset(), map(p.src()).1))
+            .collect();
+        b.parts = parts.into();
+        b.file = file;
+        if let Some(c) = b.credit.as_mut() {
+            c.src = map(c.src as usize).1 as u32;
+        }
+    }
+    for j in &mut article.joins {
+        let (file, at) = map(j.src as usize);
+        j.file = file;
+        j.src = at as u32;
+    }
+    for h in [
+        &mut article.banner,
+        &mut article.kicker,
+        &mut article.title,
+        &mut article.subtitle,
+        &mut article.column,
+        &mut article.dateline,
+        &mut article.byline,
+        &mut article.source,
+        &mut article.date,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        let (file, at) = map(h.src as usize);
+        h.file = file;
+        h.src = at as u32;
+    }
+    article.files = files;
 }
 
 /// Reads the document [`unpack`] wrote: every chapter whole, its table-of-contents
@@ -497,6 +632,59 @@ mod tests {
         let src = from_bytes(bytes, Origin::Stdin, "book", LoadOptions::default()).expect("loads");
         assert_eq!(src.format, Format::Epub);
         crate::formats::parse_shared(src.format, &src.text)
+    }
+
+    #[test]
+    fn positions_name_the_chapter_file_and_its_own_lines() {
+        let chapters = [
+            CHAPTERS[0],
+            (
+                "c2.xhtml",
+                "第二章 新桥",
+                // A chapter that writes the document's own section tag as text (escaped,
+                // so shown) and as markup: neither is taken for the next chapter.
+                "<p>新桥通车那天，渡口第一次没有人排队。</p>\n<pre>&lt;section data-yuedu-chapter=\"x\"&gt;</pre>\n<section data-yuedu-chapter=\"伪\" data-yuedu-file=\"x\" data-yuedu-head=\"\" data-yuedu-body=\"1\">\n<p>（完）</p></section>",
+            ),
+        ];
+        let a = read(test_support::build(
+            "渡口的故事",
+            "周 航",
+            &chapters,
+            true,
+            &[],
+        ));
+        let names: Vec<Option<&str>> = a.files.iter().map(|f| f.name.as_deref()).collect();
+        assert_eq!(
+            names,
+            [
+                None,
+                Some("OEBPS/text/c1.xhtml"),
+                Some("OEBPS/text/c2.xhtml")
+            ]
+        );
+        let place = |text: &str| {
+            let b = a
+                .blocks
+                .iter()
+                .find(|b| b.text.as_str() == text)
+                .unwrap_or_else(|| panic!("{text}"));
+            let f = &a.files[usize::from(b.file)];
+            // The position is one in the chapter's own file, where the text stands.
+            assert!(f.text[b.src()..].starts_with(text), "{text}");
+            (f.name.as_deref(), a.line_col(b.file, b.src()))
+        };
+        // build() writes each chapter as: xml declaration, doctype, html+head, body, text.
+        assert_eq!(
+            place("清晨的渡口雾气很重，摆渡人老周已经把船擦得干干净净。"),
+            (Some("OEBPS/text/c1.xhtml"), (6, 4))
+        );
+        assert_eq!(
+            place("新桥通车那天，渡口第一次没有人排队。"),
+            (Some("OEBPS/text/c2.xhtml"), (5, 4))
+        );
+        assert_eq!(place("（完）"), (Some("OEBPS/text/c2.xhtml"), (8, 4)));
+        // The book's title is in what comes before the chapters.
+        assert_eq!(a.title.as_ref().map(|t| t.file), Some(0));
     }
 
     #[test]

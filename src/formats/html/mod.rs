@@ -1078,7 +1078,11 @@ pub(crate) fn extract(doc: &Html, idx: &LineIndex) -> Article {
     if let Some((_, t, line, _)) = outside.iter().find(|(kind, t, line, _)| {
         *line >= title_line && *kind != BlockKind::Heading && parse_info(t).is_some()
     }) {
-        infos.push((parse_info(t).unwrap_or_default(), t.clone(), *line));
+        infos.push((
+            parse_info(t).unwrap_or_default(),
+            t.clone(),
+            idx.at_line(*line).offset,
+        ));
     }
     if let Some(i) = drafts.blocks.iter().take(3).position(|bl| {
         bl.kind != BlockKind::Caption

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use super::JOIN_EXCERPT_CHARS;
 use super::classify::{Class, classify};
-use super::credits::{byline, credit_only, trailing_credit};
+use super::credits::{byline, credit_only, opening_byline, trailing_credit};
 use super::header::dateline_len;
 use super::lines::{Unit, Units};
 use crate::article::{Article, Block, BlockKind, Credit, HeaderLine, Join, Part, SharedStr};
@@ -246,6 +246,11 @@ fn take_dateline(article: &mut Article, block: &mut Draft<'_>) {
         HeaderLine::new(s.trim().to_string(), block.src_at(r.start + lead))
     };
     article.dateline = Some(header(0..at.dateline));
+    for name in super::header::dateline_reporters(&text[..at.dateline]) {
+        if !article.authors.contains(&name) {
+            article.authors.push(name);
+        }
+    }
     let mut cut = at.dateline;
     if at.end > at.dateline
         && article.byline.is_none()
@@ -261,25 +266,14 @@ fn take_dateline(article: &mut Article, block: &mut Draft<'_>) {
 /// Takes a bracketed byline that opens `block` without a dateline ("（记者 林海）今年以来
 /// …") as the article's byline, if it has none: the block's text is what follows it.
 fn take_opening_byline(article: &mut Article, block: &mut Draft<'_>) {
-    let text: &str = &block.text;
-    if article.byline.is_some() || !text.starts_with(['（', '(']) {
+    if article.byline.is_some() {
         return;
     }
-    let Some(close) = text
-        .char_indices()
-        .take(40)
-        .find(|&(_, c)| c == '）' || c == ')')
-    else {
-        return;
-    };
-    let end = close.0 + close.1.len_utf8();
-    match byline(&text[..end]) {
-        Some(b) if b.marked && end < text.len() => {
-            article.byline = Some(HeaderLine::new(text[..end].to_string(), block.src_at(0)));
-            article.authors.extend(b.authors);
-            block.cut_front(end);
-        }
-        _ => {}
+    let text: &str = &block.text;
+    if let Some((end, b)) = opening_byline(text) {
+        article.byline = Some(HeaderLine::new(text[..end].to_string(), block.src_at(0)));
+        article.authors.extend(b.authors);
+        block.cut_front(end);
     }
 }
 

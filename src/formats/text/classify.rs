@@ -30,7 +30,7 @@ const QUESTION_HEAD_CHARS: usize = 20;
 
 /// What a line is by its own shape (see the module's documentation).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum LineKind {
+pub(crate) enum LineKind {
     /// Nothing but a photograph's credit.
     Credit,
     /// A note: （完）, （本报记者X整理）, （原题为《…》）, 责任编辑：X, 版式设计：X.
@@ -107,6 +107,17 @@ const NOTE_LABELS: &[&str] = &[
     "统筹",
     "来源",
     "作者单位",
+    "原標題",
+    "本版責編",
+    "責任編輯",
+    "責編",
+    "編輯",
+    "校對",
+    "審核",
+    "審校",
+    "美編",
+    "監製",
+    "來源",
 ];
 
 /// Words that make a bracketed line a note ("（本报记者李明整理）", "（完）").
@@ -129,6 +140,15 @@ const NOTE_WORDS: &[&str] = &[
     "据",
     "编辑",
     "综合",
+    "原標題",
+    "來源",
+    "編者",
+    "節選",
+    "轉載",
+    "轉自",
+    "責編",
+    "編輯",
+    "綜合",
 ];
 
 /// Marks printed before a head as decoration (■ 核心阅读, ▶延伸阅读).
@@ -270,16 +290,24 @@ pub(super) fn is_furniture(t: &str) -> bool {
         && (t.starts_with(['第', '《', '（']) || t.contains(['：', ':', '年']))
 }
 
-/// Whether `t` is a note (see [`NOTE_LABELS`], [`NOTE_WORDS`]).
-fn is_note(t: &str) -> bool {
+/// Whether `t` is a note (see [`NOTE_LABELS`], [`NOTE_WORDS`]). A bracketed note may be
+/// followed by the wire's story code in digits ("（編輯：陳小華）1151120", as Taiwan's
+/// Central News Agency ends a story).
+pub(crate) fn is_note(t: &str) -> bool {
+    let t = match t.trim_end_matches(|c: char| c.is_ascii_digit()) {
+        rest if rest.len() < t.len() && rest.ends_with(['）', ')']) => rest,
+        _ => t,
+    };
     let round = t
         .strip_prefix('（')
         .and_then(|r| r.strip_suffix('）'))
         .or_else(|| t.strip_prefix('(').and_then(|r| r.strip_suffix(')')));
     if let Some(inner) = round {
         let inner = inner.trim();
-        return matches!(inner, "完" | "全文完" | "待续" | "未完待续" | "终")
-            || NOTE_WORDS.iter().any(|w| inner.contains(w));
+        return matches!(
+            inner,
+            "完" | "全文完" | "待续" | "未完待续" | "终" | "待續" | "未完待續" | "終"
+        ) || NOTE_WORDS.iter().any(|w| inner.contains(w));
     }
     // "【责任编辑:X】": a labelled note in square brackets.
     let t = t
@@ -290,7 +318,10 @@ fn is_note(t: &str) -> bool {
         .trim();
     NOTE_LABELS.iter().any(|label| {
         t.strip_prefix(label).is_some_and(|rest| {
-            rest.starts_with(['：', ':', ' ', '\u{3000}', '\u{a0}', '/', '／', '|', '｜'])
+            rest.starts_with(|c: char| {
+                crate::text::chinese::is_slash(c)
+                    || matches!(c, '：' | ':' | ' ' | '\u{3000}' | '\u{a0}' | '|' | '｜')
+            })
         })
     })
 }
@@ -325,7 +356,7 @@ fn is_caption_lead(t: &str) -> bool {
 
 /// What a line is by its own shape. Long lines are [`LineKind::Text`] at once (most lines
 /// are paragraphs): only a caption that says it is one is looked at further.
-pub(super) fn line_kind(line: &str) -> LineKind {
+pub(crate) fn line_kind(line: &str) -> LineKind {
     let t = line.trim();
     if t.is_empty() {
         return LineKind::Text;

@@ -7,6 +7,7 @@
 //! spaces ("李  明"): single characters next to each other make one name.
 
 use super::{ends_sentence, is_han, is_text_punctuation};
+use crate::text::chinese::is_slash;
 
 /// Whether `c` separates the parts of a byline or credit: white space of any kind
 /// (ideographic and no-break spaces included).
@@ -72,6 +73,14 @@ const CREDIT_LABELS: &[&str] = &[
     "插图",
     "图文",
     "视觉",
+    "圖片來源",
+    "圖片提供",
+    "攝影",
+    "製圖",
+    "繪圖",
+    "圖源",
+    "插圖",
+    "圖文",
 ];
 
 /// Credits that name no one ("资料图片"), as printed alone or in brackets.
@@ -82,6 +91,24 @@ fn unbracket(s: &str) -> Option<&str> {
     s.strip_prefix('（')
         .and_then(|r| r.strip_suffix('）'))
         .or_else(|| s.strip_prefix('(').and_then(|r| r.strip_suffix(')')))
+        .or_else(|| s.strip_prefix('〔').and_then(|r| r.strip_suffix('〕')))
+}
+
+/// A bracketed byline that opens a paragraph without a dateline — "（记者 林海）今年以来
+/// …", "〔記者林美玲／台南報導〕老街上…" — with text after it: where it ends (a byte offset
+/// in `text`) and its names.
+pub(crate) fn opening_byline(text: &str) -> Option<(usize, Byline)> {
+    let close = match text.chars().next()? {
+        '（' => '）',
+        '(' => ')',
+        '〔' => '〕',
+        _ => return None,
+    };
+    let (at, c) = text.char_indices().take(40).find(|&(_, c)| c == close)?;
+    let end = at + c.len_utf8();
+    byline(&text[..end])
+        .filter(|b| b.marked && end < text.len())
+        .map(|b| (end, b))
 }
 
 /// A line that is nothing but a credit; returns the credited name (padding and all) or,
@@ -120,23 +147,28 @@ pub fn credit_only(line: &str) -> Option<&str> {
             outer => outer,
         };
     }
-    if let Some(rest) = line.strip_suffix('摄') {
+    if let Some(rest) = line.strip_suffix(['摄', '攝']) {
         let rest = trim(rest);
-        let rest = trim(rest.strip_suffix(['/', '／', '｜', '|']).unwrap_or(rest));
+        let rest = trim(
+            rest.strip_suffix(|c: char| is_slash(c) || matches!(c, '｜' | '|'))
+                .unwrap_or(rest),
+        );
         let name = strip_role(rest);
         return is_person_name(name).then_some(name);
     }
     for label in CREDIT_LABELS {
         if let Some(rest) = line.strip_prefix(label) {
             let rest = trim(rest);
-            let Some(name) = rest.strip_prefix(['：', ':', '/', '／', '｜', '|']) else {
+            let Some(name) =
+                rest.strip_prefix(|c: char| is_slash(c) || matches!(c, '：' | ':' | '｜' | '|'))
+            else {
                 continue;
             };
             return plain_name(name);
         }
     }
     // "图：X": the bare 图 only before a colon ("图/文 X" is a byline).
-    line.strip_prefix('图')
+    line.strip_prefix(['图', '圖'])
         .and_then(|rest| trim(rest).strip_prefix(['：', ':']))
         .and_then(plain_name)
 }
@@ -187,7 +219,9 @@ pub(crate) fn trailing_credit(line: &str) -> Option<(&str, &str, &str)> {
     let line = trim(line);
     // Cheap refusals first: most lines are paragraphs that end with a final mark.
     let last = line.chars().next_back()?;
-    if !matches!(last, '摄' | '）' | ')') && !line.ends_with("图片") && !has_labelled_tail(line)
+    if !matches!(last, '摄' | '攝' | '）' | ')')
+        && !line.ends_with("图片")
+        && !has_labelled_tail(line)
     {
         return None;
     }
@@ -206,7 +240,9 @@ pub(crate) fn trailing_credit(line: &str) -> Option<(&str, &str, &str)> {
     // The last white space before the name (a padded name has one inside it: the cut is
     // before the name's first part).
     // Only within a credit's length of the end (a credit is at most 40 characters).
-    let body = line.trim_end_matches('摄').trim_end_matches(is_space);
+    let body = line
+        .trim_end_matches(['摄', '攝'])
+        .trim_end_matches(is_space);
     let mut space = body.rfind(is_space);
     let mut looked = 0;
     while let Some(s) = space {
@@ -255,14 +291,29 @@ const BYLINE_ROLES: &[&str] = &[
     "视频",
     "文",
     "图",
+    "採寫",
+    "攝影",
+    "編譯",
+    "統籌",
+    "視頻",
+    "圖",
 ];
 
 /// Words that end a byline ("X 报道").
-const BYLINE_ENDS: &[&str] = &["综合报道", "联合报道", "报道", "报导"];
+const BYLINE_ENDS: &[&str] = &[
+    "综合报道",
+    "联合报道",
+    "报道",
+    "报导",
+    "綜合報導",
+    "聯合報導",
+    "即時報導",
+    "報導",
+];
 
 /// Separators between a role and a name ("文｜X", "文/图 X", "记者：X").
 fn is_role_separator(c: char) -> bool {
-    matches!(c, '/' | '／' | '|' | '｜' | '：' | ':')
+    is_slash(c) || matches!(c, '|' | '｜' | '：' | ':')
 }
 
 /// A byline's names, and whether the line says it is a byline (a role word such as
@@ -297,6 +348,13 @@ pub fn byline(line: &str) -> Option<Byline> {
         if let Some(rest) = t.strip_suffix(end) {
             t = trim(rest);
             marked = true;
+            // "記者林美玲／台南報導": the place reported from, after a slash, is no name.
+            if let Some(i) = t.rfind(is_slash) {
+                let place = trim(t[i..].trim_start_matches(is_slash));
+                if (2..=4).contains(&place.chars().count()) && place.chars().all(is_han) {
+                    t = trim(&t[..i]);
+                }
+            }
             break;
         }
     }
@@ -314,7 +372,7 @@ pub fn byline(line: &str) -> Option<Byline> {
     for token in t.split(|c: char| is_space(c) || matches!(c, '、' | '，' | ',')) {
         for piece in token.split(is_role_separator) {
             let mut piece = piece;
-            if let Some(i) = ["记者", "通讯员", "实习生"]
+            if let Some(i) = ["记者", "通讯员", "实习生", "記者", "通訊員", "實習生"]
                 .iter()
                 .filter_map(|r| piece.rfind(r).map(|i| i + r.len()))
                 .max()

@@ -43,9 +43,9 @@ pub(super) fn header_line(unit: &Unit<'_>) -> HeaderLine {
 /// ("（记者 X、Y）"), or `dateline` when there is none; both byte offsets in the trimmed
 /// line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct DatelineAt {
-    pub(super) dateline: usize,
-    pub(super) end: usize,
+pub(crate) struct DatelineAt {
+    pub(crate) dateline: usize,
+    pub(crate) end: usize,
 }
 
 fn is_digit(c: char) -> bool {
@@ -55,17 +55,20 @@ fn is_digit(c: char) -> bool {
 /// The dateline `t` (trimmed) starts with: an agency and place in Han characters, a date
 /// (N月N日) and 电 or 讯 ("本报云岭11月28日电", "新华社北京11月29日电"), or a paper's
 /// 讯 without a date ("本报讯"); then, possibly, a bracketed byline.
-pub(super) fn dateline_len(t: &str) -> Option<DatelineAt> {
+pub(crate) fn dateline_len(t: &str) -> Option<DatelineAt> {
+    if let Some(end) = bracketed_dateline(t) {
+        return Some(DatelineAt { dateline: end, end });
+    }
     // The first characters are enough: a dateline is short.
     let head: Vec<(usize, char)> = t.char_indices().take(32).collect();
-    let is_place = |c: char| (is_han(c) || c == '·') && !"月日电讯".contains(c);
+    let is_place = |c: char| (is_han(c) || c == '·') && !"月日电讯電訊".contains(c);
     let end_of = |k: usize| head.get(k).map_or(t.len(), |&(i, _)| i);
     let mut dateline = None;
     // "本报讯", "新华社讯": a paper's or agency's 讯 straight after its name.
-    if let Some(x) = head.iter().position(|&(_, c)| c == '讯')
+    if let Some(x) = head.iter().position(|&(_, c)| c == '讯' || c == '訊')
         && (2..=6).contains(&x)
         && head[..x].iter().all(|&(_, c)| is_place(c))
-        && matches!(head[x - 1].1, '报' | '社' | '网' | '台')
+        && matches!(head[x - 1].1, '报' | '社' | '网' | '台' | '報' | '網')
     {
         dateline = Some(end_of(x + 1));
     } else if let Some(m) = head.iter().position(|&(_, c)| c == '月') {
@@ -93,7 +96,10 @@ pub(super) fn dateline_len(t: &str) -> Option<DatelineAt> {
             {
                 k += 1;
             }
-            if head.get(k).is_some_and(|&(_, c)| c == '电' || c == '讯') {
+            if head
+                .get(k)
+                .is_some_and(|&(_, c)| matches!(c, '电' | '讯' | '電' | '訊'))
+            {
                 dateline = Some(end_of(k + 1));
             }
         }
@@ -129,6 +135,91 @@ pub(super) fn dateline_len(t: &str) -> Option<DatelineAt> {
     };
     let end = after_space.find(close).map(|i| i + close.len_utf8());
     Some(at(end.filter(|&e| byline(&after_space[..e]).is_some())))
+}
+
+/// The end (a byte offset in `t`) of a dateline in round brackets that `t` opens with,
+/// agency, reporter and place before the day: "（中央社記者王大明台北20日電）",
+/// "（中央社記者王大明、林克台中20日電）", "（中央社華盛頓19日專電）" — as Taiwanese wires
+/// print it; or a Hong Kong paper's dispatch tag ([`dispatch_tag`]).
+fn bracketed_dateline(t: &str) -> Option<usize> {
+    let close = match t.chars().next()? {
+        '（' => '）',
+        '(' => ')',
+        '【' => return dispatch_tag(t),
+        _ => return None,
+    };
+    let open = t.chars().next().map_or(0, char::len_utf8);
+    let inner_end = t[..t.char_indices().nth(40).map_or(t.len(), |(i, _)| i)].find(close)?;
+    let inner = &t[open..inner_end];
+    let body = inner.strip_suffix(['電', '电'])?;
+    let body = body
+        .strip_suffix(['專', '专'])
+        .unwrap_or(body)
+        .strip_suffix('日')?;
+    let day = body.chars().rev().take_while(|&c| is_digit(c)).count();
+    let mut rest: String = body.chars().take(body.chars().count() - day).collect();
+    if let Some(before_month) = rest.strip_suffix('月') {
+        let month = before_month
+            .chars()
+            .rev()
+            .take_while(|&c| is_digit(c))
+            .count();
+        if !(1..=3).contains(&month) {
+            return None;
+        }
+        rest = before_month
+            .chars()
+            .take(before_month.chars().count() - month)
+            .collect();
+    }
+    let place = rest.chars().count();
+    let ok = (1..=2).contains(&day)
+        && (3..=24).contains(&place)
+        && rest.chars().all(|c| is_han(c) || c == '·' || c == '、');
+    ok.then(|| inner_end + close.len_utf8())
+}
+
+/// The end of a paper's dispatch tag that `t` opens with, as Hong Kong papers print it
+/// for 本报讯: 【明報專訊】, 【本報訊】, 【大公報訊】 — two to ten Han characters in 【】
+/// ending in 訊 or 讯 (電/电 after 專/专: 【本報專電】).
+fn dispatch_tag(t: &str) -> Option<usize> {
+    let rest = t.strip_prefix('【')?;
+    let i = rest[..rest.char_indices().nth(12).map_or(rest.len(), |(i, _)| i)].find('】')?;
+    let inner = &rest[..i];
+    let n = inner.chars().count();
+    let ends = inner.ends_with(['訊', '讯']) || inner.ends_with("專電") || inner.ends_with("专电");
+    ((2..=10).contains(&n) && ends && inner.chars().all(is_han))
+        .then_some('【'.len_utf8() + i + '】'.len_utf8())
+}
+
+/// The reporters a bracketed dateline names ([`bracketed_dateline`]): what follows 記者
+/// or 记者, names separated by 、, the last one run together with the place — taken as
+/// its last two characters, the length of most places a wire datelines from (台北, 高雄,
+/// 北京). "（中央社記者王大明台北20日電）" gives 王大明; a dateline with no reporter none.
+pub(crate) fn dateline_reporters(dateline: &str) -> Vec<String> {
+    let Some(end) = bracketed_dateline(dateline) else {
+        return Vec::new();
+    };
+    let inner = &dateline[..end];
+    let Some(at) = inner.find("記者").or_else(|| inner.find("记者")) else {
+        return Vec::new();
+    };
+    let after = &inner[at + "記者".len()..];
+    let names = after
+        .split(|c: char| !is_han(c) && c != '、')
+        .next()
+        .unwrap_or("");
+    let mut out: Vec<String> = names.split('、').map(str::to_string).collect();
+    if let Some(last) = out.last_mut() {
+        let n = last.chars().count();
+        *last = last.chars().take(n.saturating_sub(2)).collect();
+    }
+    let name_like = |s: &String| (2..=4).contains(&s.chars().count());
+    if out.iter().all(name_like) {
+        out
+    } else {
+        Vec::new()
+    }
 }
 
 /// A column tag printed with a headline: `（民生视线）` at its end, or `【…】` at its
@@ -243,6 +334,7 @@ pub(super) fn read_head(units: &[Unit<'_>]) -> Head {
             LineKind::Dateline if head.dateline.is_none() => {
                 let Some(at) = dateline_len(t) else { break };
                 head.dateline = Some(header_at(unit, &t[..at.dateline]));
+                head.authors.extend(dateline_reporters(&t[..at.dateline]));
                 if at.end > at.dateline
                     && let Some(b) = byline(&t[at.dateline..at.end])
                 {

@@ -44,8 +44,11 @@ use header::{HEAD_UNITS, read_head};
 use lines::LineIter;
 use lines::{Conventions, Unit, Units};
 
+pub(crate) use classify::{LineKind, is_note as is_note_line, line_kind};
 pub use classify::{is_box_head, is_letter_spaced};
 pub use credits::credit_only;
+pub(crate) use credits::{byline, opening_byline};
+pub(crate) use header::{dateline_len, dateline_reporters};
 
 /// A line is *short* (heading or caption sized) when it has at most this many characters.
 pub(crate) const SHORT_LINE_CHARS: usize = 32;
@@ -513,6 +516,30 @@ mod tests {
         assert_eq!(names("（记者 方远、卓一帆）"), v(&["方远", "卓一帆"], true));
         assert_eq!(names("陈 醉 劳超杰"), v(&["陈醉", "劳超杰"], false));
         assert_eq!(names("今年,长三角"), None);
+        // Any slash after a label: Big5's 0xA241 decodes to U+2215.
+        for slash in ['/', '／', '\u{2215}', '\u{2044}'] {
+            assert_eq!(
+                names(&format!("文{slash}王小明")),
+                v(&["王小明"], true),
+                "{slash}"
+            );
+            assert_eq!(
+                credits::credit_only(&format!("攝影{slash}李小華")),
+                Some("李小華")
+            );
+            assert_eq!(
+                credits::credit_only(&format!("李小華{slash}攝")),
+                Some("李小華")
+            );
+        }
+        assert_eq!(names("記者林美玲／台南報導"), v(&["林美玲"], true));
+        assert_eq!(names("〔記者林美玲／台南報導〕"), v(&["林美玲"], true));
+        assert_eq!(
+            credits::opening_byline("〔記者林美玲／台南報導〕老街上的書店。").map(|b| b.0),
+            Some("〔記者林美玲／台南報導〕".len())
+        );
+        assert_eq!(credits::opening_byline("〔記者林美玲／台南報導〕"), None);
+        assert_eq!(names("圖／陳大同"), v(&["陳大同"], true));
         assert_eq!(names("“我们”来了"), None);
     }
 
@@ -536,6 +563,42 @@ mod tests {
             Some(("本报江城1月28日电", "记者张三报道："))
         );
         assert_eq!(at("北京11月29日，一场初雪"), None);
+        // Traditional, and a Taiwanese wire's dateline in brackets with its reporter.
+        assert_eq!(
+            at("本報台北11月20日電 老街"),
+            Some(("本報台北11月20日電", ""))
+        );
+        assert_eq!(at("本報訊 入秋以後"), Some(("本報訊", "")));
+        assert_eq!(
+            at("（中央社記者王大明台北20日電）市府今天宣布"),
+            Some(("（中央社記者王大明台北20日電）", ""))
+        );
+        assert_eq!(
+            at("（中央社華盛頓19日專電）美國"),
+            Some(("（中央社華盛頓19日專電）", ""))
+        );
+        assert_eq!(at("（他說20日電話會打來）"), None);
+        assert_eq!(at("【明報專訊】維港兩岸的燈光"), Some(("【明報專訊】", "")));
+        assert_eq!(at("【本報專電】維港"), Some(("【本報專電】", "")));
+        assert_eq!(at("【民生视线】老街"), None);
+        assert_eq!(at("【电】老街"), None);
+        assert_eq!(at("（2026年11月20日）"), None);
+        assert_eq!(
+            header::dateline_reporters("（中央社記者王大明台北20日電）"),
+            ["王大明"]
+        );
+        assert_eq!(
+            header::dateline_reporters("（中央社記者王大明、林克台中20日電）"),
+            ["王大明", "林克"]
+        );
+        assert!(header::dateline_reporters("（中央社台北20日電）").is_empty());
+        let a = parse("老街書店重新開張\n\n（中央社記者王大明台北20日電）老書店今天重新開張。\n");
+        assert_eq!(a.authors, ["王大明"]);
+        assert_eq!(
+            a.dateline.map(|h| h.text),
+            Some("（中央社記者王大明台北20日電）".to_string())
+        );
+        assert_eq!(a.blocks[0].text, "老書店今天重新開張。");
         let a = parse("一场初雪\n\n（记者 林海）今年以来，城里下了三场雪。\n");
         assert_eq!(a.authors, ["林海"]);
         assert_eq!(a.byline.map(|h| h.text), Some("（记者 林海）".to_string()));
@@ -554,6 +617,10 @@ mod tests {
             ("（责编：王一、李二）", Note),
             ("【责任编辑:王一】", Note),
             ("(完)", Note),
+            ("（編輯：陳小華）1151120", Note),
+            ("（責任編輯：黃文華）", Note),
+            ("（待續）", Note),
+            ("（中央社台北20日電）", Dateline),
             ("【纠错】 【责任编辑:王一】", Note),
             ("《光明日报》（ 2024年01月01日 01版）", Note),
             ("第05版：要闻", Note),
