@@ -210,7 +210,7 @@ fn findings_worked_out_in_the_background_are_taken_when_asked_for() {
     assert!(a.findings_awaited());
     a.poll_findings();
     assert!(a.findings_view.is_none(), "nothing came yet");
-    let src = yuedu::input::source::load(None, Default::default()).expect("shipped article");
+    let src = yuedu::formats::load(None, Default::default()).expect("shipped article");
     let findings = yuedu::check::check_source(&src, &a.article, &Config::defaults().check);
     tx.send(findings).expect("send");
     // The list opens when the findings come, at the reading position.

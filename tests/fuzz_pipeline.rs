@@ -27,7 +27,8 @@ use screen::{Screen, first_difference};
 use yuedu::article::Article;
 use yuedu::config::Config;
 use yuedu::formats::{self, Format};
-use yuedu::input::source::{LoadOptions, Origin, SHIPPED_ARTICLE, from_bytes};
+use yuedu::formats::from_bytes;
+use yuedu::input::source::{LoadOptions, Origin, SHIPPED_ARTICLE};
 use yuedu::layout::{
     AmbiguousWidth, Layout, LayoutOptions, LineBreakLevel, PunctuationDisplay, Role, str_width,
 };

@@ -478,7 +478,8 @@ mod tests {
     use super::*;
     use crate::article::BlockKind;
     use crate::formats::Format;
-    use crate::input::source::{LoadOptions, Origin, from_bytes};
+    use crate::formats::from_bytes;
+    use crate::input::source::{LoadOptions, Origin};
 
     const CHAPTERS: [(&str, &str, &str); 2] = [
         (
