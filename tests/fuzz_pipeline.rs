@@ -26,8 +26,8 @@ use std::time::{Duration, Instant};
 use screen::{Screen, first_difference};
 use yuedu::article::Article;
 use yuedu::config::Config;
-use yuedu::formats::{self, Format};
 use yuedu::formats::from_bytes;
+use yuedu::formats::{self, Format};
 use yuedu::input::source::{LoadOptions, Origin, SHIPPED_ARTICLE};
 use yuedu::layout::{
     AmbiguousWidth, Layout, LayoutOptions, LineBreakLevel, PunctuationDisplay, Role, str_width,

@@ -8,8 +8,8 @@ use std::path::Path;
 use std::sync::Arc;
 
 use crate::article::Article;
-use crate::input::source::{self, LoadError, LoadOptions, Origin, Raw, Source};
 pub use crate::input::sniff::Format;
+use crate::input::source::{self, LoadError, LoadOptions, Origin, Raw, Source};
 
 pub mod epub;
 pub mod html;

@@ -213,7 +213,12 @@ fn read_file(path: &Path, opts: LoadOptions<'_>) -> Result<Raw, LoadError> {
         (MAX_STREAM_BYTES, 0)
     };
     let bytes = read_limited(file, limit, expected, &shown(path), opts)?;
-    Ok(raw(bytes, Origin::File(path.to_path_buf()), &shown(path), opts))
+    Ok(raw(
+        bytes,
+        Origin::File(path.to_path_buf()),
+        &shown(path),
+        opts,
+    ))
 }
 
 /// The most yuedu reads from a stream (bytes): standard input, a FIFO, a character
