@@ -3,15 +3,10 @@
 //! nothing of the text is dropped, and a page nested 100 000 deep or holding 20 000
 //! paragraphs is read whole without overflowing the stack.
 
-use assert_cmd::Command;
-use serde_json::Value;
+mod common;
 
-fn yuedu() -> Command {
-    let mut cmd = Command::cargo_bin("yuedu").expect("binary");
-    cmd.env("YUEDU_CONFIG", "")
-        .env("XDG_CONFIG_HOME", "/nonexistent");
-    cmd
-}
+use common::cli::yuedu;
+use serde_json::Value;
 
 /// No ESC, BEL, C1 control or bidi control in `text`.
 fn assert_inert(text: &str, what: &str) {

@@ -1,35 +1,15 @@
 //! Files as they really come: other encodings, broken bytes, binary files, empty files,
 //! huge lines and many paragraphs. Each opens or is refused with a clear message.
 
-use assert_cmd::Command;
+mod common;
+
+use common::cli::{outline_json, yuedu};
 use serde_json::Value;
 
 const SHIPPED: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/articles/yuyao-yangtze-delta.txt"
 );
-
-fn yuedu() -> Command {
-    let mut c = Command::cargo_bin("yuedu").expect("binary");
-    c.env("XDG_CONFIG_HOME", "/nonexistent")
-        .env_remove("YUEDU_CONFIG");
-    c
-}
-
-fn outline_json(path: &std::path::Path, extra: &[&str]) -> Value {
-    let out = yuedu()
-        .args(["outline", "--json"])
-        .args(extra)
-        .arg(path)
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("json")
-}
 
 fn write(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> std::path::PathBuf {
     let p = dir.path().join(name);

@@ -1,6 +1,9 @@
-//! Shared by the layout integration tests: a Rust statement of the clreq rules that
-//! `shared/tools/kinsoku_check.py` checks, and article builders.
+//! Shared by the integration tests: a Rust statement of the clreq rules that
+//! `shared/tools/kinsoku_check.py` checks, and article builders (the layout tests); the
+//! binary run as an operator runs it ([`cli`]).
 #![allow(dead_code)]
+
+pub mod cli;
 
 use yuedu::article::{Article, Block, BlockKind, Credit, Parts};
 use yuedu::layout::classes::{
