@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod cli;
+pub mod rng;
 
 use yuedu::article::{Article, Block, BlockKind, Credit, Parts};
 use yuedu::layout::classes::{
@@ -166,5 +167,21 @@ pub fn test_article() -> Article {
     Article {
         blocks,
         ..Article::default()
+    }
+}
+
+/// The ASCII mark a full-width one stands for where `punctuation = "fullwidth"` shows
+/// ，；：！？（） for , ; : ! ? ( ) between Chinese characters (display only); any other
+/// character as it is.
+pub fn unfullwidth(c: char) -> char {
+    match c {
+        '，' => ',',
+        '；' => ';',
+        '：' => ':',
+        '！' => '!',
+        '？' => '?',
+        '（' => '(',
+        '）' => ')',
+        c => c,
     }
 }
