@@ -540,7 +540,8 @@ fn render_status_bar(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
     }
     fill(buf, area, theme.status);
     let amb = app.config.text.ambiguous_width;
-    if let Some(search) = app.search.as_ref().filter(|s| s.editing) {
+    // A prompt being typed (search, source line) takes the whole bar.
+    let prompt = if let Some(search) = app.search.as_ref().filter(|s| s.editing) {
         let (before, after) = search.query.split_at(search.cursor.min(search.query.len()));
         let folds = app.config.search.describe();
         let folds = if folds.is_empty() {
@@ -548,27 +549,21 @@ fn render_status_bar(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
         } else {
             format!("  [{folds}]")
         };
-        let prompt = format!(
+        Some(format!(
             "{}{}▏{} {}{folds}",
             search.sign(),
             for_terminal_line(before),
             for_terminal_line(after),
             // Still looking through a large article: the count so far.
             count_matches(search.matches.len(), app.search_pending()),
-        );
-        put_str(
-            buf,
-            area.x,
-            area.y,
-            area.right(),
-            &prompt,
-            theme.status_message,
-            amb,
-        );
-        return;
-    }
-    if let Some(input) = &app.goto.line_prompt {
-        let prompt = format!(":{input}▏  go to source line N or N:C (Esc cancels)");
+        ))
+    } else {
+        app.goto
+            .line_prompt
+            .as_ref()
+            .map(|input| format!(":{input}▏  go to source line N or N:C (Esc cancels)"))
+    };
+    if let Some(prompt) = prompt {
         put_str(
             buf,
             area.x,
