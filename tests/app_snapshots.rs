@@ -1,6 +1,8 @@
 //! The whole reader drawn into ratatui's `TestBackend`, driven by key sequences, compared
 //! with reviewed snapshots (insta).
 
+mod screen;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -42,23 +44,13 @@ fn screen(app: &App) -> String {
     screen_text(terminal.backend().buffer())
 }
 
-/// The screen as a person sees it: one line per row, wide characters once.
+/// The screen as a person sees it: one line per row (its end marked `|`), wide
+/// characters once.
 fn screen_text(buf: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut skip = 0;
-        for x in 0..buf.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = buf[(x, y)].symbol();
-            out.push_str(sym);
-            skip = sym.width().saturating_sub(1);
-        }
-        out.push_str("|\n");
-    }
-    out
+    screen::buffer_rows(buf)
+        .iter()
+        .map(|row| format!("{row}|\n"))
+        .collect()
 }
 
 /// The screens of one size: first screen, after `]]`, after `}`, searching, help.

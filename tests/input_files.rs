@@ -26,7 +26,7 @@ fn gb18030_and_utf16_give_the_same_outline_as_utf8() {
 
     let (gb, _, unmappable) = encoding_rs::GB18030.encode(&text);
     assert!(!unmappable);
-    let mut v = outline_json(&write(&dir, "gb.txt", &gb), &[]);
+    let mut v = outline_json(write(&dir, "gb.txt", &gb), &[]);
     assert_eq!(v["encoding"]["name"], "GB18030");
     assert!(
         v["encoding"]["note"]
@@ -38,13 +38,13 @@ fn gb18030_and_utf16_give_the_same_outline_as_utf8() {
 
     let mut le = vec![0xFF, 0xFE];
     le.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
-    let mut v = outline_json(&write(&dir, "le.txt", &le), &[]);
+    let mut v = outline_json(write(&dir, "le.txt", &le), &[]);
     assert_eq!(v["encoding"]["name"], "UTF-16LE");
     v.as_object_mut().expect("object").remove("encoding");
     assert_eq!(v, utf8);
 
     // Forcing the encoding reads it too.
-    let mut v = outline_json(&write(&dir, "gb2.txt", &gb), &["--encoding", "gb18030"]);
+    let mut v = outline_json(write(&dir, "gb2.txt", &gb), &["--encoding", "gb18030"]);
     v.as_object_mut().expect("object").remove("encoding");
     assert_eq!(v, utf8);
 }

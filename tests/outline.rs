@@ -131,7 +131,7 @@ fn shipped_article_structure() {
 
 #[test]
 fn another_article_laid_out_the_same_way() {
-    let v = outline_json(&data("other-feature.txt"), &[]);
+    let v = outline_json(data("other-feature.txt"), &[]);
     assert_eq!(v["banner"], "城市观察 古镇新生");
     assert_eq!(v["title"], "一座江南古镇的十年:从“空心村”到“网红镇”");
     assert_eq!(v["authors"], json!(["王五", "李晓明", "赵六"]));
@@ -155,7 +155,7 @@ fn another_article_laid_out_the_same_way() {
 
 #[test]
 fn article_without_byline_or_banner() {
-    let v = outline_json(&data("no-byline.txt"), &[]);
+    let v = outline_json(data("no-byline.txt"), &[]);
     assert_eq!(v["banner"], Value::Null);
     assert_eq!(v["title"], "夜航船上的读书人");
     assert_eq!(v["authors"], json!([]));
@@ -164,7 +164,7 @@ fn article_without_byline_or_banner() {
 
 #[test]
 fn heading_that_starts_and_ends_with_a_quote_and_no_final_newline() {
-    let v = outline_json(&data("quoted-heading.txt"), &[]);
+    let v = outline_json(data("quoted-heading.txt"), &[]);
     assert_eq!(v["title"], "“慢生活”的另一面");
     assert_eq!(v["authors"], json!(["孙七"]));
     assert_eq!(

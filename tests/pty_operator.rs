@@ -24,8 +24,7 @@ fn reader(path: &std::path::Path, state: &std::path::Path, extra_env: &[(&str, &
     for (k, v) in extra_env {
         cmd.env(k, v);
     }
-    let p = Pty::spawn_showing(cmd, 100, 30, "区域共绘民生“幸福圈”");
-    p
+    Pty::spawn_showing(cmd, 100, 30, "区域共绘民生“幸福圈”")
 }
 
 fn top_of_text_pane(p: &Pty) -> String {

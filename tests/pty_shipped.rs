@@ -12,8 +12,7 @@ fn outside(cwd: &std::path::Path, state: &std::path::Path) -> Pty {
     let mut cmd = command(yuedu_bin(), &[]);
     cmd.cwd(cwd);
     cmd.env("XDG_STATE_HOME", state);
-    let p = Pty::spawn_showing(cmd, 100, 30, "陈 醉 劳超杰");
-    p
+    Pty::spawn_showing(cmd, 100, 30, "陈 醉 劳超杰")
 }
 
 #[test]
