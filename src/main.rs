@@ -156,7 +156,7 @@ fn run_check(
     // Every article checked in parallel, reported in the order given.
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     let results = targets::map_parallel(&targets, threads, |t| {
-        let src = source::load(t.load_path(), load_opts).map_err(|e| e.to_string())?;
+        let src = formats::load(t.load_path(), load_opts).map_err(|e| e.to_string())?;
         let article = formats::parse_shared(src.format, &src.text);
         let findings = yuedu::check::check_source(&src, &article, &config.check);
         Ok::<_, String>((target_name(t, &src), src.encoding, findings))
@@ -214,7 +214,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
         format: cli.input.format,
     };
     let load =
-        |path: Option<&Path>| -> Result<Source, Failure> { Ok(source::load(path, load_opts)?) };
+        |path: Option<&Path>| -> Result<Source, Failure> { Ok(formats::load(path, load_opts)?) };
     match cli.command {
         Some(Command::Check(args)) => run_check(&args, &config, load_opts),
         Some(Command::Completions(args)) => {
@@ -402,7 +402,7 @@ fn read_one(path: Option<&Path>, mut config: Config, read: &ReadOptions) -> Resu
             return run_reader(opened?, &config);
         }
     }
-    let src = source::load(path, read.as_load())?;
+    let src = formats::load(path, read.as_load())?;
     if !can_take_over_terminal() {
         // Redirected or a dumb terminal: print what the pane would show.
         if let Some(report) = &src.decode_report {
@@ -443,7 +443,7 @@ fn browse(
     if !can_take_over_terminal() {
         // Print every article, each under its name, as `head` does with several files.
         for (i, f) in files.iter().enumerate() {
-            let src = source::load(Some(f), read.as_load())?;
+            let src = formats::load(Some(f), read.as_load())?;
             let sep = if i == 0 { "" } else { "\n" };
             print(&format!("{sep}==> {} <==\n", src.origin))?;
             let width = default_dump_width(&config);
@@ -470,7 +470,7 @@ fn browse(
         if let Some(opened) = reader::open_progressive(path, config.clone(), size, read) {
             return opened;
         }
-        let src = source::load(Some(path), read.as_load())?;
+        let src = formats::load(Some(path), read.as_load())?;
         reader::open(src, config.clone(), size, read)
     };
     let mut session = terminal::Session::start(config.input.mouse, &config.output)?;

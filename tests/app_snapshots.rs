@@ -1,6 +1,8 @@
 //! The whole reader drawn into ratatui's `TestBackend`, driven by key sequences, compared
 //! with reviewed snapshots (insta).
 
+mod screen;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -42,23 +44,13 @@ fn screen(app: &App) -> String {
     screen_text(terminal.backend().buffer())
 }
 
-/// The screen as a person sees it: one line per row, wide characters once.
+/// The screen as a person sees it: one line per row (its end marked `|`), wide
+/// characters once.
 fn screen_text(buf: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut skip = 0;
-        for x in 0..buf.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = buf[(x, y)].symbol();
-            out.push_str(sym);
-            skip = sym.width().saturating_sub(1);
-        }
-        out.push_str("|\n");
-    }
-    out
+    screen::buffer_rows(buf)
+        .iter()
+        .map(|row| format!("{row}|\n"))
+        .collect()
 }
 
 /// The screens of one size: first screen, after `]]`, after `}`, searching, help.
@@ -210,7 +202,7 @@ fn findings_worked_out_in_the_background_are_taken_when_asked_for() {
     assert!(a.findings_awaited());
     a.poll_findings();
     assert!(a.findings_view.is_none(), "nothing came yet");
-    let src = yuedu::input::source::load(None, Default::default()).expect("shipped article");
+    let src = yuedu::formats::load(None, Default::default()).expect("shipped article");
     let findings = yuedu::check::check_source(&src, &a.article, &Config::defaults().check);
     tx.send(findings).expect("send");
     // The list opens when the findings come, at the reading position.

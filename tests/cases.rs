@@ -1,14 +1,13 @@
 //! The reported cases of `tests/data/` through the real binary's non-interactive
 //! commands.
 
-use assert_cmd::Command;
+mod common;
 
-fn data(name: &str) -> String {
-    format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"))
-}
+use assert_cmd::Command;
+use common::cli::data;
 
 fn yuedu() -> Command {
-    let mut cmd = Command::cargo_bin("yuedu").expect("binary");
+    let mut cmd = common::cli::yuedu();
     cmd.env("NO_COLOR", "1");
     cmd
 }

@@ -1,16 +1,10 @@
 //! `yuedu check` through the real binary: the shipped article, `--json`, configuration,
 //! several files, and a hostile file.
 
+mod common;
+
+use common::cli::yuedu;
 use std::collections::BTreeSet;
-
-use assert_cmd::Command;
-
-fn yuedu() -> Command {
-    let mut c = Command::cargo_bin("yuedu").expect("binary");
-    c.env("XDG_CONFIG_HOME", "/nonexistent")
-        .env_remove("YUEDU_CONFIG");
-    c
-}
 
 const SHIPPED: &str = "articles/yuyao-yangtze-delta.txt";
 

@@ -1,17 +1,12 @@
 //! The binary outside a terminal: it prints what the text pane would show.
 
-use assert_cmd::Command;
+mod common;
+
+use common::cli::yuedu;
 
 /// The shipped article, named: assert_cmd pipes standard input, which a command with no
 /// path would read.
 const SHIPPED: &str = "articles/yuyao-yangtze-delta.txt";
-
-fn yuedu() -> Command {
-    let mut c = Command::cargo_bin("yuedu").expect("binary");
-    c.env("XDG_CONFIG_HOME", "/nonexistent")
-        .env_remove("YUEDU_CONFIG");
-    c
-}
 
 #[test]
 fn piped_output_is_the_dump_at_80_columns() {

@@ -2,18 +2,9 @@
 //! in a stable order, several files, readable errors for bad values, help that lists
 //! only what applies.
 
-use assert_cmd::Command;
+mod common;
 
-fn yuedu() -> Command {
-    let mut c = Command::cargo_bin("yuedu").expect("binary");
-    c.env("XDG_CONFIG_HOME", "/nonexistent")
-        .env_remove("YUEDU_CONFIG");
-    c
-}
-
-fn data(name: &str) -> String {
-    format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"))
-}
+use common::cli::{data, yuedu};
 
 fn stdout(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()

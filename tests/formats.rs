@@ -3,18 +3,13 @@
 //! (a people.com.cn-like GBK page, a udn-like Traditional Chinese page, a portal page of
 //! `<br>`-separated text) and on the shared cases.
 
-use assert_cmd::Command;
+mod common;
+
+use common::cli::yuedu;
 use serde_json::Value;
 
 fn data(name: &str) -> String {
-    format!("{}/tests/data/formats/{name}", env!("CARGO_MANIFEST_DIR"))
-}
-
-fn yuedu() -> Command {
-    let mut cmd = Command::cargo_bin("yuedu").expect("binary");
-    cmd.env("YUEDU_CONFIG", "")
-        .env("XDG_CONFIG_HOME", "/nonexistent");
-    cmd
+    common::cli::data(&format!("formats/{name}"))
 }
 
 fn run(args: &[&str]) -> (Vec<u8>, String) {

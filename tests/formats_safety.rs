@@ -3,15 +3,10 @@
 //! nothing of the text is dropped, and a page nested 100 000 deep or holding 20 000
 //! paragraphs is read whole without overflowing the stack.
 
-use assert_cmd::Command;
-use serde_json::Value;
+mod common;
 
-fn yuedu() -> Command {
-    let mut cmd = Command::cargo_bin("yuedu").expect("binary");
-    cmd.env("YUEDU_CONFIG", "")
-        .env("XDG_CONFIG_HOME", "/nonexistent");
-    cmd
-}
+use common::cli::{outline_json, yuedu};
+use serde_json::Value;
 
 /// No ESC, BEL, C1 control or bidi control in `text`.
 fn assert_inert(text: &str, what: &str) {
@@ -144,16 +139,7 @@ fn a_page_nested_a_hundred_thousand_deep_is_read_whole() {
         "</i></b>".repeat(n),
     );
     let path = write(&dir, "deep.html", &page);
-    let out = yuedu()
-        .args(["outline", "--json", &path])
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let v: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let v = outline_json(path, &[]);
     let text = v["blocks"].to_string();
     assert!(text.contains("深处的第一段文字"), "{text}");
     assert!(text.contains("深处的第二段"), "{text}");

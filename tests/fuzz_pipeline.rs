@@ -18,16 +18,20 @@
 //! dumped line wider than its width; no control character in a line; nothing of the
 //! article lost from the layout; the vt100 screen's text pane equals the layout.
 
+mod common;
 mod screen;
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use common::rng::Rng;
+use common::unfullwidth;
 use screen::{Screen, first_difference};
 use yuedu::article::Article;
 use yuedu::config::Config;
+use yuedu::formats::from_bytes;
 use yuedu::formats::{self, Format};
-use yuedu::input::source::{LoadOptions, Origin, SHIPPED_ARTICLE, from_bytes};
+use yuedu::input::source::{LoadOptions, Origin, SHIPPED_ARTICLE};
 use yuedu::layout::{
     AmbiguousWidth, Layout, LayoutOptions, LineBreakLevel, PunctuationDisplay, Role, str_width,
 };
@@ -43,27 +47,6 @@ fn all_formats() -> Vec<Format> {
         Format::Text | Format::Markdown | Format::Html | Format::Epub => {}
     }
     Format::ALL.to_vec()
-}
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        if n == 0 {
-            0
-        } else {
-            (self.next() % n as u64) as usize
-        }
-    }
-    fn chance(&mut self, one_in: usize) -> bool {
-        self.below(one_in) == 0
-    }
 }
 
 const PIECES: &[&str] = &[
@@ -265,18 +248,8 @@ fn run_one(bytes: &[u8], rng: &mut Rng) -> Result<(), String> {
             }
             if lopts.punctuation == PunctuationDisplay::Fullwidth {
                 // Display only: ，；：！？（） stand for the ASCII marks between Chinese.
-                let ascii = |c: char| match c {
-                    '，' => ',',
-                    '；' => ';',
-                    '：' => ':',
-                    '！' => '!',
-                    '？' => '?',
-                    '（' => '(',
-                    '）' => ')',
-                    c => c,
-                };
-                shown = shown.chars().map(ascii).collect();
-                want = want.chars().map(ascii).collect();
+                shown = shown.chars().map(unfullwidth).collect();
+                want = want.chars().map(unfullwidth).collect();
             }
             if non_blank(&shown) != want {
                 return Err(format!("text lost at width {width}: {shown:?} vs {want:?}"));

@@ -1,35 +1,15 @@
 //! Files as they really come: other encodings, broken bytes, binary files, empty files,
 //! huge lines and many paragraphs. Each opens or is refused with a clear message.
 
-use assert_cmd::Command;
+mod common;
+
+use common::cli::{outline_json, yuedu};
 use serde_json::Value;
 
 const SHIPPED: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/articles/yuyao-yangtze-delta.txt"
 );
-
-fn yuedu() -> Command {
-    let mut c = Command::cargo_bin("yuedu").expect("binary");
-    c.env("XDG_CONFIG_HOME", "/nonexistent")
-        .env_remove("YUEDU_CONFIG");
-    c
-}
-
-fn outline_json(path: &std::path::Path, extra: &[&str]) -> Value {
-    let out = yuedu()
-        .args(["outline", "--json"])
-        .args(extra)
-        .arg(path)
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("json")
-}
 
 fn write(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> std::path::PathBuf {
     let p = dir.path().join(name);
@@ -46,7 +26,7 @@ fn gb18030_and_utf16_give_the_same_outline_as_utf8() {
 
     let (gb, _, unmappable) = encoding_rs::GB18030.encode(&text);
     assert!(!unmappable);
-    let mut v = outline_json(&write(&dir, "gb.txt", &gb), &[]);
+    let mut v = outline_json(write(&dir, "gb.txt", &gb), &[]);
     assert_eq!(v["encoding"]["name"], "GB18030");
     assert!(
         v["encoding"]["note"]
@@ -58,13 +38,13 @@ fn gb18030_and_utf16_give_the_same_outline_as_utf8() {
 
     let mut le = vec![0xFF, 0xFE];
     le.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
-    let mut v = outline_json(&write(&dir, "le.txt", &le), &[]);
+    let mut v = outline_json(write(&dir, "le.txt", &le), &[]);
     assert_eq!(v["encoding"]["name"], "UTF-16LE");
     v.as_object_mut().expect("object").remove("encoding");
     assert_eq!(v, utf8);
 
     // Forcing the encoding reads it too.
-    let mut v = outline_json(&write(&dir, "gb2.txt", &gb), &["--encoding", "gb18030"]);
+    let mut v = outline_json(write(&dir, "gb2.txt", &gb), &["--encoding", "gb18030"]);
     v.as_object_mut().expect("object").remove("encoding");
     assert_eq!(v, utf8);
 }

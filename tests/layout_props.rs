@@ -2,6 +2,7 @@
 
 mod common;
 
+use common::unfullwidth;
 use proptest::prelude::*;
 use yuedu::article::{Article, Block};
 use yuedu::layout::{
@@ -121,19 +122,6 @@ fn article(body: &str, cap: &str, credit: &str) -> Article {
     Article {
         blocks,
         ..Article::default()
-    }
-}
-
-fn unfullwidth(c: char) -> char {
-    match c {
-        '，' => ',',
-        '；' => ';',
-        '：' => ':',
-        '！' => '!',
-        '？' => '?',
-        '（' => '(',
-        '）' => ')',
-        c => c,
     }
 }
 

@@ -7,7 +7,9 @@
 //! has its expected structure beside it (NAME.expected.json, its "why" says what each
 //! part is).
 
-use assert_cmd::Command;
+mod common;
+
+use common::cli::yuedu;
 use serde_json::Value;
 
 const FORMS: &[&str] = &[
@@ -20,14 +22,7 @@ const FORMS: &[&str] = &[
 ];
 
 fn data(name: &str) -> String {
-    format!("{}/tests/data/newspaper/{name}", env!("CARGO_MANIFEST_DIR"))
-}
-
-fn yuedu() -> Command {
-    let mut cmd = Command::cargo_bin("yuedu").expect("binary");
-    cmd.env("YUEDU_CONFIG", "")
-        .env("XDG_CONFIG_HOME", "/nonexistent");
-    cmd
+    common::cli::data(&format!("newspaper/{name}"))
 }
 
 fn run(args: &[&str]) -> String {

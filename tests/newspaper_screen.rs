@@ -2,9 +2,10 @@
 //! navigation pane gives the kicker above the title and the subtitle and byline under
 //! it, the text pane the head's lines in source order and the notes at the end.
 
+mod screen;
+
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use unicode_width::UnicodeWidthStr;
 use yuedu::config::Config;
 use yuedu::formats::text::parse;
 use yuedu::ui::{self, Theme};
@@ -26,23 +27,7 @@ fn screen_of(path: &str, keys: &[crossterm::event::KeyCode]) -> Vec<String> {
     let mut terminal = Terminal::new(TestBackend::new(110, 40)).expect("terminal");
     let theme = Theme::new(&app.config.theme, true);
     terminal.draw(|f| ui::draw(f, &app, &theme)).expect("draw");
-    let buf = terminal.backend().buffer();
-    (0..buf.area.height)
-        .map(|y| {
-            let mut row = String::new();
-            let mut skip = 0;
-            for x in 0..buf.area.width {
-                if skip > 0 {
-                    skip -= 1;
-                    continue;
-                }
-                let sym = buf[(x, y)].symbol();
-                row.push_str(sym);
-                skip = sym.width().saturating_sub(1);
-            }
-            row
-        })
-        .collect()
+    screen::buffer_rows(terminal.backend().buffer())
 }
 
 fn row_of(screen: &[String], text: &str) -> usize {

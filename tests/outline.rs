@@ -1,38 +1,15 @@
 //! `yuedu outline` run as a user runs it: on the shipped article, on articles of other
 //! shapes, and on files that are not articles.
 
-use assert_cmd::Command;
+mod common;
+
+use common::cli::{data, outline_json, yuedu};
 use serde_json::{Value, json};
 
 const SHIPPED: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/articles/yuyao-yangtze-delta.txt"
 );
-
-fn data(name: &str) -> String {
-    format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"))
-}
-
-fn yuedu() -> Command {
-    let mut cmd = Command::cargo_bin("yuedu").expect("binary");
-    // Never pick up the developer's own settings.
-    cmd.env("YUEDU_CONFIG", "")
-        .env("XDG_CONFIG_HOME", "/nonexistent");
-    cmd
-}
-
-fn outline_json(path: &str) -> Value {
-    let out = yuedu()
-        .args(["outline", "--json", path])
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("one JSON object")
-}
 
 fn texts(v: &Value, key: &str, field: &str) -> Vec<(String, u64)> {
     v[key]
@@ -50,7 +27,7 @@ fn texts(v: &Value, key: &str, field: &str) -> Vec<(String, u64)> {
 
 #[test]
 fn shipped_article_structure() {
-    let v = outline_json(SHIPPED);
+    let v = outline_json(SHIPPED, &[]);
     let keys: Vec<&str> = v
         .as_object()
         .expect("object")
@@ -154,7 +131,7 @@ fn shipped_article_structure() {
 
 #[test]
 fn another_article_laid_out_the_same_way() {
-    let v = outline_json(&data("other-feature.txt"));
+    let v = outline_json(data("other-feature.txt"), &[]);
     assert_eq!(v["banner"], "城市观察 古镇新生");
     assert_eq!(v["title"], "一座江南古镇的十年:从“空心村”到“网红镇”");
     assert_eq!(v["authors"], json!(["王五", "李晓明", "赵六"]));
@@ -178,7 +155,7 @@ fn another_article_laid_out_the_same_way() {
 
 #[test]
 fn article_without_byline_or_banner() {
-    let v = outline_json(&data("no-byline.txt"));
+    let v = outline_json(data("no-byline.txt"), &[]);
     assert_eq!(v["banner"], Value::Null);
     assert_eq!(v["title"], "夜航船上的读书人");
     assert_eq!(v["authors"], json!([]));
@@ -187,7 +164,7 @@ fn article_without_byline_or_banner() {
 
 #[test]
 fn heading_that_starts_and_ends_with_a_quote_and_no_final_newline() {
-    let v = outline_json(&data("quoted-heading.txt"));
+    let v = outline_json(data("quoted-heading.txt"), &[]);
     assert_eq!(v["title"], "“慢生活”的另一面");
     assert_eq!(v["authors"], json!(["孙七"]));
     assert_eq!(
@@ -205,8 +182,8 @@ fn crlf_line_ends_and_trailing_spaces_give_the_same_outline() {
     let spaced: String = text.lines().map(|l| format!("{l}  \t\r\n")).collect();
     std::fs::write(&crlf, spaced.trim_end()).expect("write");
     assert_eq!(
-        outline_json(crlf.to_str().expect("path")),
-        outline_json(SHIPPED)
+        outline_json(crlf.to_str().expect("path"), &[]),
+        outline_json(SHIPPED, &[])
     );
 }
 
@@ -247,7 +224,7 @@ fn default_path_is_the_shipped_article_even_without_articles_folder() {
         .expect("runs");
     assert!(out.status.success());
     let v: Value = serde_json::from_slice(&out.stdout).expect("json");
-    assert_eq!(v, outline_json(SHIPPED));
+    assert_eq!(v, outline_json(SHIPPED, &[]));
 }
 
 fn assert_fails_naming(args: &[&str], path: &str, reason: &str) {

@@ -3,11 +3,7 @@
 
 mod pty;
 
-use pty::Pty;
-
-fn data(name: &str) -> String {
-    format!("{}/tests/data/{name}", env!("CARGO_MANIFEST_DIR"))
-}
+use pty::{Pty, data};
 
 /// The screen's characters, without blanks.
 fn characters(p: &Pty) -> String {
@@ -16,18 +12,14 @@ fn characters(p: &Pty) -> String {
 
 #[test]
 fn halfwidth_katakana_with_voiced_marks_are_all_shown() {
-    let p = Pty::yuedu(&[&data("halfwidth-dakuten.txt")], 80, 12);
-    p.wait_for_text("标题");
-    p.settle();
+    let p = Pty::yuedu_showing(&[&data("halfwidth-dakuten.txt")], 80, 12, "标题");
     let shown = characters(&p);
     assert!(shown.contains("ｶﾞｷﾞｸﾞｹﾞ。"), "{}", p.screen());
 }
 
 #[test]
 fn zero_width_clusters_are_shown_on_their_neighbours() {
-    let p = Pty::yuedu(&[&data("zero-width-clusters.txt")], 80, 12);
-    p.wait_for_text("标题");
-    p.settle();
+    let p = Pty::yuedu_showing(&[&data("zero-width-clusters.txt")], 80, 12, "标题");
     let shown = characters(&p);
     // The combining mark at the start of the paragraph, the isolated Hangul vowel.
     assert!(shown.contains('\u{301}'), "{:?}", p.screen());

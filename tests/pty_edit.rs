@@ -39,9 +39,7 @@ fn v_edits_at_the_line_being_read_and_reloads() {
         .expect("chmod");
     let mut cmd = command(yuedu_bin(), &[article.to_str().expect("utf-8")]);
     cmd.env("VISUAL", &editor);
-    let mut p = Pty::spawn(cmd, 100, 30);
-    p.wait_for_text("陈 醉 劳超杰");
-    p.settle();
+    let mut p = Pty::spawn_showing(cmd, 100, 30, "陈 醉 劳超杰");
     // To the first section (source line 24), then v.
     p.send("]");
     p.settle();

@@ -3,28 +3,21 @@
 
 mod pty;
 
-use std::time::Duration;
-
 use pty::Pty;
 
 const NAV_WIDTH: u16 = 30;
 
 fn data(name: &str) -> String {
-    format!("{}/tests/data/formats/{name}", env!("CARGO_MANIFEST_DIR"))
+    pty::data(&format!("formats/{name}"))
 }
 
 fn nav(p: &Pty, rows: u16) -> String {
-    (0..rows)
-        .map(|r| p.row_text(r, 0, NAV_WIDTH - 1))
-        .collect::<Vec<_>>()
-        .join("\n")
+    p.rows_text(rows, 0, NAV_WIDTH - 1).join("\n")
 }
 
 #[test]
 fn an_html_page_reads_as_its_article_with_the_format_in_the_status_bar() {
-    let mut p = Pty::yuedu(&[&data("feature.html")], 100, 30);
-    p.wait_for_text("走进青石镇老街");
-    p.settle();
+    let mut p = Pty::yuedu_showing(&[&data("feature.html")], 100, 30, "走进青石镇老街");
     let screen = p.screen();
     // The headline, not the <title>; the byline's info line; the figure's caption.
     assert!(screen.contains("古镇老街里的“非遗”新生活"), "{screen}");
@@ -53,33 +46,19 @@ fn an_html_page_reads_as_its_article_with_the_format_in_the_status_bar() {
     }
     let status = p.row_text(29, 0, 100);
     assert!(status.contains("feature.html · html"), "{status}");
-    p.send("q");
-    assert_eq!(p.wait_exit(Duration::from_secs(10)), Some(0));
-    p.assert_screen_given_back();
+    p.quit();
     // On a smaller screen, the next heading twice brings the bold-only subhead on top.
-    let mut p = Pty::yuedu(&[&data("feature.html")], 80, 10);
-    p.wait_for_text("走进青石镇老街");
-    p.settle();
+    let mut p = Pty::yuedu_showing(&[&data("feature.html")], 80, 10, "走进青石镇老街");
     p.send("]");
-    p.wait_for("the first subhead on top", |s| {
-        s.contents_between(0, NAV_WIDTH, 0, 80)
-            .contains("老手艺有了新买家")
-    });
+    p.wait_for_in_row(0, NAV_WIDTH, 80, "老手艺有了新买家");
     p.send("]");
-    p.wait_for("the second subhead on top", |s| {
-        s.contents_between(0, NAV_WIDTH, 0, 80)
-            .contains("年轻人回来了")
-    });
-    p.send("q");
-    assert_eq!(p.wait_exit(Duration::from_secs(10)), Some(0));
-    p.assert_screen_given_back();
+    p.wait_for_in_row(0, NAV_WIDTH, 80, "年轻人回来了");
+    p.quit();
 }
 
 #[test]
 fn a_markdown_article_shows_no_markup() {
-    let mut p = Pty::yuedu(&[&data("feature.md")], 100, 30);
-    p.wait_for_text("清晨，码头上的渔船");
-    p.settle();
+    let mut p = Pty::yuedu_showing(&[&data("feature.md")], 100, 30, "清晨，码头上的渔船");
     let screen = p.screen();
     assert!(screen.contains("海岛上的流动图书馆"), "{screen}");
     assert!(screen.contains("文｜周 航"), "{screen}");
@@ -104,7 +83,5 @@ fn a_markdown_article_shows_no_markup() {
     );
     let status = p.row_text(29, 0, 100);
     assert!(status.contains("feature.md · markdown"), "{status}");
-    p.send("q");
-    assert_eq!(p.wait_exit(Duration::from_secs(10)), Some(0));
-    p.assert_screen_given_back();
+    p.quit();
 }

@@ -4,20 +4,10 @@
 
 mod pty;
 
-use pty::Pty;
+use pty::{Pty, SHIPPED_FIRST_SCREEN};
 
 fn start(cols: u16, rows: u16) -> Pty {
-    let p = Pty::yuedu(&[], cols, rows);
-    p.wait_for_text("陈 醉 劳超杰");
-    p.settle();
-    p
-}
-
-fn status_has(p: &Pty, row: u16, what: &str) {
-    p.wait_for(&format!("{what:?} in the status bar"), |s| {
-        let (_, cols) = s.size();
-        s.contents_between(row, 0, row, cols.get()).contains(what)
-    });
+    Pty::yuedu_showing(&[], cols, rows, SHIPPED_FIRST_SCREEN)
 }
 
 #[test]
@@ -25,27 +15,25 @@ fn counts_percentages_and_lines() {
     let mut p = start(100, 30);
     // 5j: five lines down.
     p.send("5j");
-    status_has(&p, 29, "6–34/115");
+    p.wait_for_status("6–34/115");
     // 50G: line 50 at the top.
     p.send("50G");
-    status_has(&p, 29, "50–78/115");
+    p.wait_for_status("50–78/115");
     // 10p and 10%: 10 percent of the lines, one way or the other.
     p.send("10p");
-    status_has(&p, 29, "12–40/115");
+    p.wait_for_status("12–40/115");
     p.send("g10%");
-    status_has(&p, 29, "12–40/115");
+    p.wait_for_status("12–40/115");
     // :46:21, as check prints it: the joined paragraph at line 46 on top.
     p.send(":46:21");
-    status_has(&p, 29, ":46:21▏");
+    p.wait_for_status(":46:21▏");
     p.send("\r");
-    status_has(&p, 29, "source line 46");
+    p.wait_for_status("source line 46");
     // Column 21 of line 46 ("…在余姚,直径800…") begins the top line or is on it.
-    p.wait_for("column 21 of line 46 on the top line", |s| {
-        s.contents_between(0, 30, 0, 100).contains("余姚,直径800")
-    });
+    p.wait_for_in_row(0, 30, 100, "余姚,直径800");
     // A line past the end says how many lines there are (the shipped file has 86).
     p.send(":9999\r");
-    status_has(&p, 29, "line 9999 is past the end: the source has 86 lines");
+    p.wait_for_status("line 9999 is past the end: the source has 86 lines");
 }
 
 #[test]
@@ -54,22 +42,19 @@ fn marks_and_the_way_back() {
     p.send("]");
     p.settle();
     p.send("ma");
-    status_has(&p, 29, "marked this place as a");
+    p.wait_for_status("marked this place as a");
     p.send("G");
     p.settle();
     p.send("'a");
-    p.wait_for("back at the first section", |s| {
-        s.contents_between(0, 30, 0, 100)
-            .contains("科创“共同体”激活增长极")
-    });
+    p.wait_for_in_row(0, 30, 100, "科创“共同体”激活增长极");
     // '' goes back to where the last jump ('a) started: the end.
     p.send("''");
-    status_has(&p, 29, "/115 100%");
+    p.wait_for_status("/115 100%");
     p.send("'z");
-    status_has(&p, 29, "no mark z");
+    p.wait_for_status("no mark z");
     // = names the file, its format, encoding and size.
     p.send("=");
-    status_has(&p, 29, "text, UTF-8");
+    p.wait_for_status("text, UTF-8");
 }
 
 #[test]

@@ -24,10 +24,7 @@ fn reader(path: &std::path::Path, state: &std::path::Path, extra_env: &[(&str, &
     for (k, v) in extra_env {
         cmd.env(k, v);
     }
-    let p = Pty::spawn(cmd, 100, 30);
-    p.wait_for_text("区域共绘民生“幸福圈”");
-    p.settle();
-    p
+    Pty::spawn_showing(cmd, 100, 30, "区域共绘民生“幸福圈”")
 }
 
 fn top_of_text_pane(p: &Pty) -> String {
@@ -41,10 +38,7 @@ fn the_reader_reopens_where_it_was_left() {
     let state = dir.path().join("state");
     let mut p = reader(&path, &state, &[]);
     p.send("]]");
-    p.wait_for("second section at the top", |s| {
-        s.contents_between(0, 30, 0, 100)
-            .contains("“大平台”推动强链补链")
-    });
+    p.wait_for_in_row(0, 30, 100, "“大平台”推动强链补链");
     p.send("q");
     assert_eq!(p.wait_exit(Duration::from_secs(5)), Some(0));
     assert!(
@@ -112,10 +106,7 @@ fn an_edited_file_is_reloaded_keeping_the_place() {
     let path = copy_of_article(&dir);
     let mut p = reader(&path, &dir.path().join("state"), &[]);
     p.send("]]");
-    p.wait_for("second section at the top", |s| {
-        s.contents_between(0, 30, 0, 100)
-            .contains("“大平台”推动强链补链")
-    });
+    p.wait_for_in_row(0, 30, 100, "“大平台”推动强链补链");
 
     // Someone inserts a paragraph near the top and saves by writing a new file and
     // renaming it over the old one, as editors do.
@@ -124,9 +115,7 @@ fn an_edited_file_is_reloaded_keeping_the_place() {
     let tmp = dir.path().join(".feature.txt.swp");
     std::fs::write(&tmp, &edited).expect("write");
     std::fs::rename(&tmp, &path).expect("rename");
-    p.wait_for("reload message", |s| {
-        s.contents_between(29, 0, 29, 100).contains("reloaded")
-    });
+    p.wait_for_status("reloaded");
     assert!(
         top_of_text_pane(&p).contains("“大平台”推动强链补链"),
         "place kept:\n{}",
@@ -137,9 +126,7 @@ fn an_edited_file_is_reloaded_keeping_the_place() {
 
     // r reloads by hand.
     p.send("r");
-    p.wait_for("manual reload", |s| {
-        s.contents_between(29, 0, 29, 100).contains("reloaded")
-    });
+    p.wait_for_status("reloaded");
 }
 
 #[test]
@@ -173,9 +160,7 @@ fn a_folder_opens_as_a_library_with_filter_open_and_back() {
 
     let mut cmd = command(yuedu_bin(), &[lib.to_str().expect("path")]);
     cmd.env("XDG_STATE_HOME", dir.path().join("state"));
-    let mut p = Pty::spawn(cmd, 100, 30);
-    p.wait_for_text("Library");
-    p.settle();
+    let mut p = Pty::spawn_showing(cmd, 100, 30, "Library");
     let screen = p.screen();
     for needle in [
         "3 articles",
@@ -241,10 +226,7 @@ fn the_findings_list_jumps_to_each_finding() {
     p.wait_for_text("Findings: 91 of 97 (warnings)");
     // The spaces in the banner (3:3) and the title (5:23) come first, then line 9.
     p.send("jj\r");
-    p.wait_for("jumped to the first comma", |s| {
-        s.contents_between(29, 0, 29, 100)
-            .contains("9:3: warning halfwidth-punctuation")
-    });
+    p.wait_for_status("9:3: warning halfwidth-punctuation");
     assert!(
         top_of_text_pane(&p).contains("今年,长三角"),
         "{}",
@@ -260,10 +242,7 @@ fn the_findings_list_jumps_to_each_finding() {
         s.contents().contains("82:1")
     });
     p.send("\r");
-    p.wait_for("jumped to the last caption", |s| {
-        s.contents_between(29, 0, 29, 100)
-            .contains("82:1: info caption-without-credit")
-    });
+    p.wait_for_status("82:1: info caption-without-credit");
     p.send("q");
     assert_eq!(p.wait_exit(Duration::from_secs(5)), Some(0));
 }
@@ -279,9 +258,7 @@ fn a_large_file_opens_from_its_start_and_fills_in_then_reopens_where_it_was_left
     let state = dir.path().join("state");
     let mut p = reader(&path, &state, &[]);
     // The whole article arrives: no sign of reading left, and the end is reachable.
-    p.wait_for("the whole file read", |s| {
-        !s.contents_between(29, 0, 29, 100).contains("reading")
-    });
+    p.wait_for_status_without("reading");
     p.send("G");
     p.wait_for("the end of the last copy", |s| {
         s.contents().contains("▲ 领克“超级工厂” 黄孟丹 摄")
@@ -311,10 +288,7 @@ fn a_join_found_is_marked_on_both_sides_and_messages_wrap() {
         s.contents().contains("text may have been lost here")
     });
     p.send("\r");
-    p.wait_for("jumped to the join", |s| {
-        s.contents_between(23, 0, 23, 80)
-            .contains("46:1: error joined-paragraph")
-    });
+    p.wait_for_status("46:1: error joined-paragraph");
     // Both sides of the break are marked: "…来赋" before it, "能生产力" after it.
     let marked = |s: &vt100::Screen, ch: &str| {
         let (rows, cols) = s.size();
@@ -350,14 +324,9 @@ fn the_position_is_keyed_by_the_text_shown_not_the_file_at_quitting() {
     ];
     let mut cmd = command(yuedu_bin(), &args);
     cmd.env("XDG_STATE_HOME", &state);
-    let mut p = Pty::spawn(cmd, 100, 30);
-    p.wait_for_text("区域共绘民生“幸福圈”");
-    p.settle();
+    let mut p = Pty::spawn_showing(cmd, 100, 30, "区域共绘民生“幸福圈”");
     p.send("]]");
-    p.wait_for("second section at the top", |s| {
-        s.contents_between(0, 30, 0, 100)
-            .contains("“大平台”推动强链补链")
-    });
+    p.wait_for_in_row(0, 30, 100, "“大平台”推动强链补链");
     let original = std::fs::read_to_string(&path).expect("read");
     std::fs::write(&path, format!("{original}\n读者没有看到的一段。\n")).expect("edit");
     p.send("q");

@@ -11,21 +11,17 @@ const NAV_WIDTH: u16 = 30;
 
 /// The navigation pane's rows (columns left of the border).
 fn nav_rows(p: &Pty, rows: u16) -> Vec<String> {
-    (0..rows).map(|r| p.row_text(r, 0, NAV_WIDTH - 1)).collect()
+    p.rows_text(rows, 0, NAV_WIDTH - 1)
 }
 
-/// The text pane's rows.
+/// The text pane's rows above the status bar, trimmed.
 fn text_rows(p: &Pty, rows: u16, cols: u16) -> Vec<String> {
-    (0..rows.saturating_sub(1))
-        .map(|r| p.row_text(r, NAV_WIDTH, cols).trim().to_string())
-        .collect()
+    let rows = p.rows_text(rows.saturating_sub(1), NAV_WIDTH, cols);
+    rows.iter().map(|r| r.trim().to_string()).collect()
 }
 
 fn start(cols: u16, rows: u16) -> Pty {
-    let p = Pty::yuedu(&[], cols, rows);
-    p.wait_for_text("区域共绘民生“幸福圈”");
-    p.settle();
-    p
+    Pty::yuedu_showing(&[], cols, rows, "区域共绘民生“幸福圈”")
 }
 
 #[test]
@@ -65,15 +61,9 @@ fn first_screen_shows_title_and_all_sections_in_the_navigation_pane() {
 fn next_heading_twice_reaches_the_second_section_and_marks_it() {
     let mut p = start(100, 30);
     p.send("]");
-    p.wait_for("first heading at top", |s| {
-        s.contents_between(0, NAV_WIDTH, 0, 100)
-            .contains("科创“共同体”激活增长极")
-    });
+    p.wait_for_in_row(0, NAV_WIDTH, 100, "科创“共同体”激活增长极");
     p.send("]");
-    p.wait_for("second heading at top", |s| {
-        s.contents_between(0, NAV_WIDTH, 0, 100)
-            .contains("“大平台”推动强链补链")
-    });
+    p.wait_for_in_row(0, NAV_WIDTH, 100, "“大平台”推动强链补链");
     let nav = nav_rows(&p, 29);
     let marked: Vec<&String> = nav.iter().filter(|r| r.starts_with("▶")).collect();
     assert_eq!(marked.len(), 1, "{nav:?}");
@@ -84,15 +74,9 @@ fn next_heading_twice_reaches_the_second_section_and_marks_it() {
 fn next_caption_moves_to_the_next_caption() {
     let mut p = start(100, 30);
     p.send("}");
-    p.wait_for("first caption at top", |s| {
-        s.contents_between(0, NAV_WIDTH, 0, 100)
-            .contains("▲ 智谷小镇,日新月异。 谷志锋 摄")
-    });
+    p.wait_for_in_row(0, NAV_WIDTH, 100, "▲ 智谷小镇,日新月异。 谷志锋 摄");
     p.send("}");
-    p.wait_for("second caption at top", |s| {
-        s.contents_between(0, NAV_WIDTH, 0, 100)
-            .contains("▲ 第八届中国机器人峰会活动现场")
-    });
+    p.wait_for_in_row(0, NAV_WIDTH, 100, "▲ 第八届中国机器人峰会活动现场");
 }
 
 /// The column of the first cell on `row` showing `ch` with a highlight (a background
@@ -120,19 +104,13 @@ fn search_highlights_a_match_and_n_moves_on() {
     p.wait_for_text("/余姚");
     p.send("\r");
     p.wait_for("a highlighted match", |s| !highlighted(s, "余").is_empty());
-    p.wait_for("match count", |s| {
-        s.contents_between(29, 0, 29, 100).contains("/余姚 1/30")
-    });
+    p.wait_for_status("/余姚 1/30");
     p.send("n");
-    p.wait_for("second match", |s| {
-        s.contents_between(29, 0, 29, 100).contains("/余姚 2/30")
-    });
+    p.wait_for_status("/余姚 2/30");
     assert!(p.with_screen(|s| highlighted(s, "余").len()) >= 2);
     // N goes back; at the first match it wraps round with a message.
     p.send("NN");
-    p.wait_for("wrap message", |s| {
-        s.contents_between(29, 0, 29, 100).contains("wrapped")
-    });
+    p.wait_for_status("wrapped");
 }
 
 #[test]
@@ -194,9 +172,7 @@ fn q_quits_with_status_0_and_restores_the_terminal() {
 fn no_color_draws_without_colours_yet_keeps_roles_apart() {
     let mut cmd = command(pty::yuedu_bin(), &[]);
     cmd.env("NO_COLOR", "1");
-    let p = Pty::spawn(cmd, 100, 30);
-    p.wait_for_text("区域共绘民生“幸福圈”");
-    p.settle();
+    let p = Pty::spawn_showing(cmd, 100, 30, "区域共绘民生“幸福圈”");
     let out = String::from_utf8_lossy(&p.output_bytes()).into_owned();
     // No foreground or background colour in any SGR sequence.
     for sgr in out
@@ -246,15 +222,9 @@ fn a_piped_article_is_read_from_stdin_and_keys_from_the_terminal() {
     );
     let mut p = Pty::spawn(command("/bin/sh", &["-c", &script]), 100, 30);
     p.wait_for_text("区域共绘民生“幸福圈”");
-    p.wait_for("the status bar names standard input", |s| {
-        s.contents_between(29, 0, 29, 100)
-            .contains("(standard input)")
-    });
+    p.wait_for_status("(standard input)");
     p.send("]");
-    p.wait_for("keys work", |s| {
-        s.contents_between(0, NAV_WIDTH, 0, 100)
-            .contains("科创“共同体”激活增长极")
-    });
+    p.wait_for_in_row(0, NAV_WIDTH, 100, "科创“共同体”激活增长极");
     p.send("q");
     p.wait_for_text("exit=0");
 }
@@ -293,21 +263,15 @@ fn the_mouse_wheel_scrolls_when_turned_on() {
     std::fs::write(&config, "[input]\nmouse = true\n").expect("config");
     let mut cmd = command(pty::yuedu_bin(), &[]);
     cmd.env("YUEDU_CONFIG", &config);
-    let mut p = Pty::spawn(cmd, 100, 30);
-    p.wait_for_text("区域共绘民生“幸福圈”");
-    p.settle();
+    let mut p = Pty::spawn_showing(cmd, 100, 30, "区域共绘民生“幸福圈”");
     assert!(
         String::from_utf8_lossy(&p.output_bytes()).contains("\u{1b}[?1000h"),
         "mouse reporting on"
     );
     // Three wheel-down events (SGR encoding), at a point over the text.
     p.send("\u{1b}[<65;50;10M\u{1b}[<65;50;10M\u{1b}[<65;50;10M");
-    p.wait_for("scrolled by three lines", |s| {
-        s.contents_between(29, 0, 29, 100).contains(" 4–")
-    });
+    p.wait_for_status(" 4–");
     // Off by default: the reader never asks for mouse reports.
-    let p = Pty::yuedu(&[], 100, 30);
-    p.wait_for_text("区域共绘民生“幸福圈”");
-    p.settle();
+    let p = Pty::yuedu_showing(&[], 100, 30, "区域共绘民生“幸福圈”");
     assert!(!String::from_utf8_lossy(&p.output_bytes()).contains("\u{1b}[?1000h"));
 }

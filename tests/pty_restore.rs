@@ -43,10 +43,7 @@ fn wrapped(env: &str) -> Pty {
         "stty -g; {env} {} ; echo \"exit=$?\"; stty -g; sleep 0.3",
         yuedu_bin()
     );
-    let p = Pty::spawn(command("/bin/sh", &["-c", &script]), 80, 24);
-    p.wait_for_text("区域共绘民生");
-    p.settle();
-    p
+    Pty::spawn_showing(command("/bin/sh", &["-c", &script]), 80, 24, "区域共绘民生")
 }
 
 fn yuedu_pid(p: &Pty) -> u32 {

@@ -18,17 +18,11 @@ fn start(args: &[&str], cols: u16, rows: u16, probe_col: Option<u32>) -> Pty {
 }
 
 fn text_pane(p: &Pty, rows: u16, cols: u16) -> String {
-    (0..rows - 1)
-        .map(|r| p.row_text(r, 30, cols))
-        .collect::<Vec<_>>()
-        .join("\n")
+    p.rows_text(rows - 1, 30, cols).join("\n")
 }
 
 fn nav_pane(p: &Pty, rows: u16) -> String {
-    (0..rows - 1)
-        .map(|r| p.row_text(r, 0, 29))
-        .collect::<Vec<_>>()
-        .join("\n")
+    p.rows_text(rows - 1, 0, 29).join("\n")
 }
 
 #[test]
@@ -69,10 +63,7 @@ fn c_cycles_the_script_keeping_the_place() {
     p.wait_for_text("区域共绘民生“幸福圈”");
     p.settle();
     p.send("]");
-    p.wait_for("the first section on top", |s| {
-        s.contents_between(0, 30, 0, 100)
-            .contains("科创“共同体”激活增长极")
-    });
+    p.wait_for_in_row(0, 30, 100, "科创“共同体”激活增长极");
     let before = text_pane(&p, 30, 100);
     assert!(before.contains("木材打孔机器人"), "{before}");
     p.send("c");
@@ -115,9 +106,7 @@ fn search_matches_are_shown_on_the_converted_text() {
     p.send("/余姚");
     p.wait_for_text("/余姚");
     p.send("\r");
-    p.wait_for("the first match", |s| {
-        s.contents_between(29, 0, 29, 100).contains("/余姚 1/")
-    });
+    p.wait_for_status("/余姚 1/");
     p.settle();
     // The match is drawn on the converted characters 餘姚, highlighted.
     let highlighted = p.with_screen(|s| {

@@ -6,7 +6,7 @@ mod pty;
 
 use std::time::Duration;
 
-use pty::{Pty, command, yuedu_bin};
+use pty::{Pty, SHIPPED_FIRST_SCREEN, command, yuedu_bin};
 
 const LEFT: &str = "\x1b[D";
 const UP: &str = "\x1b[A";
@@ -16,16 +16,7 @@ const CTRL_R: &str = "\x12";
 fn start(state: &std::path::Path) -> Pty {
     let mut cmd = command(yuedu_bin(), &[]);
     cmd.env("XDG_STATE_HOME", state);
-    let p = Pty::spawn(cmd, 100, 30);
-    p.wait_for_text("陈 醉 劳超杰");
-    p.settle();
-    p
-}
-
-fn status_has(p: &Pty, what: &str) {
-    p.wait_for(&format!("{what:?} in the status bar"), |s| {
-        s.contents_between(29, 0, 29, 100).contains(what)
-    });
+    Pty::spawn_showing(cmd, 100, 30, SHIPPED_FIRST_SCREEN)
 }
 
 #[test]
@@ -34,51 +25,51 @@ fn the_prompt_edits_remembers_and_repeats() {
     let mut p = start(state.path());
     // Typed out of order and put right with the cursor; the count reads right.
     p.send("/姚");
-    status_has(&p, "/姚▏ 30 matches");
+    p.wait_for_status("/姚▏ 30 matches");
     p.send(LEFT);
     p.send("余");
-    status_has(&p, "/余▏姚 30 matches");
+    p.wait_for_status("/余▏姚 30 matches");
     p.send("\r");
-    status_has(&p, "/余姚 1/30");
+    p.wait_for_status("/余姚 1/30");
     p.send("n");
-    status_has(&p, "/余姚 2/30");
+    p.wait_for_status("/余姚 2/30");
     // Esc in a new prompt keeps the last search for n.
     p.send("/x");
-    status_has(&p, "/x▏");
+    p.wait_for_status("/x▏");
     p.send("\x1b");
-    status_has(&p, "/余姚 2/30");
+    p.wait_for_status("/余姚 2/30");
     // (A key right after Esc would read as Alt and that key.)
     p.settle();
     p.send("n");
-    status_has(&p, "/余姚 3/30");
+    p.wait_for_status("/余姚 3/30");
     // Ctrl-U clears what is typed; one match reads "1 match".
     p.send("/abc");
     p.send(CTRL_U);
     p.send("AIoT");
-    status_has(&p, "/AIoT▏ 1 match");
+    p.wait_for_status("/AIoT▏ 1 match");
     p.send("\r");
-    status_has(&p, "/AIoT 1/1");
+    p.wait_for_status("/AIoT 1/1");
     // Up brings back the earlier queries; Enter alone repeats the last one.
     p.send("/");
     p.send(UP);
-    status_has(&p, "/AIoT▏");
+    p.wait_for_status("/AIoT▏");
     p.send(UP);
-    status_has(&p, "/余姚▏");
+    p.wait_for_status("/余姚▏");
     p.send("\r");
-    status_has(&p, "/余姚 ");
+    p.wait_for_status("/余姚 ");
     p.send("/\r");
-    status_has(&p, "/余姚 ");
+    p.wait_for_status("/余姚 ");
     // Backward from the top: the match before is the last one, wrapping; the bar shows ?.
     p.send("g");
     p.send(CTRL_R);
-    status_has(&p, "?▏");
+    p.wait_for_status("?▏");
     p.send("余姚\r");
-    status_has(&p, "?余姚 30/30");
+    p.wait_for_status("?余姚 30/30");
     // n goes on backward, N forward.
     p.send("n");
-    status_has(&p, "?余姚 29/30");
+    p.wait_for_status("?余姚 29/30");
     p.send("N");
-    status_has(&p, "?余姚 30/30");
+    p.wait_for_status("?余姚 30/30");
     p.send("q");
     assert_eq!(p.wait_exit(Duration::from_secs(5)), Some(0));
     drop(p);
@@ -86,7 +77,7 @@ fn the_prompt_edits_remembers_and_repeats() {
     let mut p = start(state.path());
     p.send("/");
     p.send(UP);
-    status_has(&p, "/余姚▏");
+    p.wait_for_status("/余姚▏");
 }
 
 #[test]

@@ -12,10 +12,7 @@ fn outside(cwd: &std::path::Path, state: &std::path::Path) -> Pty {
     let mut cmd = command(yuedu_bin(), &[]);
     cmd.cwd(cwd);
     cmd.env("XDG_STATE_HOME", state);
-    let p = Pty::spawn(cmd, 100, 30);
-    p.wait_for_text("陈 醉 劳超杰");
-    p.settle();
-    p
+    Pty::spawn_showing(cmd, 100, 30, "陈 醉 劳超杰")
 }
 
 #[test]
@@ -33,10 +30,7 @@ fn the_built_in_copy_says_so_and_resumes_where_it_was_left() {
     p.wait_for_text("the shipped article, built in");
     assert!(!p.screen().contains("别的文章"), "{}", p.screen());
     p.send("]]");
-    p.wait_for("the second section at the top", |s| {
-        s.contents_between(0, 30, 0, 100)
-            .contains("“大平台”推动强链补链")
-    });
+    p.wait_for_in_row(0, 30, 100, "“大平台”推动强链补链");
     p.send("q");
     assert_eq!(p.wait_exit(Duration::from_secs(5)), Some(0));
     drop(p);

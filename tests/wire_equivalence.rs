@@ -13,10 +13,12 @@
 //! sequences both know); with margins, the model's screen is the one compared with the
 //! full repaint.
 
+mod common;
 mod model;
 
 use std::num::NonZeroU16;
 
+use common::rng::Rng;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::{Backend, CrosstermBackend};
@@ -32,21 +34,6 @@ use yuedu::view::app::{App, app_for};
 
 fn nz(n: u16) -> NonZeroU16 {
     NonZeroU16::new(n.max(1)).expect("non-zero")
-}
-
-/// A small deterministic generator (xorshift), so that a failure can be replayed.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
 }
 
 /// One step of a sequence.

@@ -1260,6 +1260,76 @@ mod tests {
         assert_eq!(findings_with(&format!("{HEAD}正文。\n"), &UTF8), []);
     }
 
+    /// Lines the parser reads as a photograph's credit, in their printed forms.
+    const CREDITS: [&str; 7] = [
+        "陈光 摄",
+        "新华社记者陈光摄",
+        "王  立/摄",
+        "阿依·买买提 摄",
+        "摄影：林小海",
+        "图片来源：视觉中国",
+        "资料图片",
+    ];
+
+    #[test]
+    fn a_credit_the_parser_reads_alone_is_flagged_as_a_lone_credit() {
+        for line in CREDITS {
+            assert!(crate::formats::text::credit_only(line).is_some(), "{line}");
+            let body = format!(
+                "    清晨的渡口雾气很重，摆渡人老周已经把船擦得干干净净。\n\n{line}\n\n    新桥通车那天，渡口第一次没有人排队。\n"
+            );
+            assert_eq!(at(Rule::CreditWithoutCaption, &body), [(7, 1)], "{line}");
+            assert_eq!(at(Rule::CaptionWithoutCredit, &body), [], "{line}");
+            // Under a caption, the parser makes it the caption's credit: nothing to flag.
+            let body = format!(
+                "    清晨的渡口雾气很重，摆渡人老周已经把船擦得干干净净。\n\n图为新桥上的第一辆公交车。\n{line}\n\n    新桥通车那天，渡口第一次没有人排队。\n"
+            );
+            let article = parse(&format!("{HEAD}{body}"));
+            let caption = article.blocks.iter().find(|b| b.kind == BlockKind::Caption);
+            assert!(caption.is_some_and(|c| c.credit.is_some()), "{line}");
+            assert_eq!(at(Rule::CreditWithoutCaption, &body), [], "{line}");
+            assert_eq!(at(Rule::CaptionWithoutCredit, &body), [], "{line}");
+        }
+    }
+
+    #[test]
+    fn a_line_the_parser_does_not_read_as_a_credit_is_not_flagged_as_one() {
+        // Two words before 摄 are not a padded name; a layout credit names no photograph.
+        for line in [
+            "峰会 现场 摄",
+            "他们一起去拍摄",
+            "版式设计：周红",
+            "图为茶农在采茶。",
+        ] {
+            assert!(crate::formats::text::credit_only(line).is_none(), "{line}");
+            let text = format!("标题\n\n{line}\n");
+            let article = Article {
+                title: Some(HeaderLine::new("标题".into(), 0)),
+                blocks: vec![paragraph_block(line, 8)],
+                files: vec![Arc::new(SourceFile::new(&Arc::new(text)))],
+                ..Article::default()
+            };
+            let found = check(&article, &UTF8, &Config::defaults().check).to_vec();
+            assert!(
+                !found.iter().any(|f| f.rule == Rule::CreditWithoutCaption),
+                "{line}: {found:?}"
+            );
+        }
+        for line in CREDITS {
+            let text = format!("标题\n\n{line}\n");
+            let article = Article {
+                blocks: vec![paragraph_block(line, 8)],
+                files: vec![Arc::new(SourceFile::new(&Arc::new(text)))],
+                ..Article::default()
+            };
+            let found = check(&article, &UTF8, &Config::defaults().check).to_vec();
+            assert!(
+                found.iter().any(|f| f.rule == Rule::CreditWithoutCaption),
+                "{line}"
+            );
+        }
+    }
+
     #[test]
     fn empty_sections_and_heading_punctuation() {
         // The parser never leaves a section empty; a hand-built article can.

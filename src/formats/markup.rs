@@ -1,5 +1,5 @@
 //! What the formats with markup (HTML, Markdown, EPUB) share: where a block stands in the
-//! source ([`SourcePos`], [`LineIndex`]), the builder that puts the extracted text in one
+//! source ([`SourcePos`], [`SourceLines`]), the builder that puts the extracted text in one
 //! buffer of its own and makes the blocks slices of it ([`Builder`]), and the rules on
 //! the kinds of text a page holds — a caption's credit ([`split_credit`]), an info line
 //! under the headline ([`parse_info`]), an editor's note ([`is_note`]), a bold line that
@@ -18,6 +18,7 @@ use crate::article::{
 };
 use crate::formats::text::is_han;
 use crate::text::chinese::is_slash;
+use crate::text::lines::LineIndex;
 
 /// Where an element starts in the source file: its byte offset and its 1-based line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -28,35 +29,45 @@ pub(crate) struct SourcePos {
     pub line: LineNo,
 }
 
-/// Where each line of a source starts (4 bytes a line), to turn a byte offset into a
-/// line or a line into the offset of its start — the one place positions are made.
+/// A source's positions for the markup parsers: the one line index
+/// ([`crate::text::lines::LineIndex`]: lines end at `\n`, `\r\n` or a lone `\r`, as
+/// html5ever and pulldown-cmark count them) turned into [`SourcePos`].
 #[derive(Debug, Clone)]
-pub struct LineIndex {
-    starts: Vec<u32>,
+pub(crate) struct SourceLines {
+    index: LineIndex,
+    /// The source's length in bytes.
+    len: usize,
+    /// The line the source's end stands on ([`LineIndex::end_line`]).
+    last: LineNo,
 }
 
-impl LineIndex {
-    /// The lines of `text` (`\n` ends a line; a `\r\n` pair counts once).
-    pub fn new(text: &str) -> LineIndex {
-        let mut starts = vec![0u32];
-        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| (i + 1) as u32));
-        LineIndex { starts }
-    }
-
-    /// The position of byte `offset`.
-    pub(crate) fn at_offset(&self, offset: usize) -> SourcePos {
-        let line = self.starts.partition_point(|&s| s as usize <= offset);
-        SourcePos {
-            offset,
-            line: line.max(1),
+impl SourceLines {
+    pub(crate) fn new(text: &str) -> SourceLines {
+        let index = LineIndex::new(text);
+        let last = index.end_line(text);
+        SourceLines {
+            index,
+            len: text.len(),
+            last,
         }
     }
 
-    /// The position of the start of 1-based `line` (clamped to the last line).
+    /// The position of byte `offset` (past the end: the line the end stands on).
+    pub(crate) fn at_offset(&self, offset: usize) -> SourcePos {
+        let line = if offset >= self.len {
+            self.last
+        } else {
+            self.index.line_of(offset)
+        };
+        SourcePos { offset, line }
+    }
+
+    /// The position of the start of 1-based `line` (clamped to the line the source's end
+    /// stands on, which starts at the end after a final line end).
     pub(crate) fn at_line(&self, line: LineNo) -> SourcePos {
-        let line = line.clamp(1, self.starts.len());
+        let line = line.clamp(1, self.last);
         SourcePos {
-            offset: self.starts[line - 1] as usize,
+            offset: self.index.start_of(line).unwrap_or(self.len),
             line,
         }
     }
@@ -1431,11 +1442,39 @@ mod tests {
     #[test]
     fn positions_by_offset_and_by_line_agree() {
         let text = "a\nbc\n\nd";
-        let idx = LineIndex::new(text);
+        let idx = SourceLines::new(text);
         assert_eq!(idx.at_offset(0).line, 1);
         assert_eq!(idx.at_offset(2).line, 2);
         assert_eq!(idx.at_offset(6).line, 4);
         assert_eq!(idx.at_line(4), SourcePos { offset: 6, line: 4 });
         assert_eq!(idx.at_line(99).line, 4);
+    }
+
+    #[test]
+    fn positions_count_every_line_end_as_html5ever_does() {
+        // \r\n counts once, a lone \r as a line end; a final line end is followed by an
+        // empty line that starts at the end.
+        let text = "a\rb\r\nc\n";
+        let idx = SourceLines::new(text);
+        assert_eq!(idx.at_line(2), SourcePos { offset: 2, line: 2 });
+        assert_eq!(idx.at_line(3), SourcePos { offset: 5, line: 3 });
+        assert_eq!(idx.at_line(4), SourcePos { offset: 7, line: 4 });
+        assert_eq!(idx.at_line(9), SourcePos { offset: 7, line: 4 });
+        assert_eq!(idx.at_offset(3).line, 2);
+        assert_eq!(idx.at_offset(7).line, 4);
+        assert_eq!(
+            SourceLines::new("").at_line(3),
+            SourcePos { offset: 0, line: 1 }
+        );
+        // A page with old Mac line ends: each paragraph is found on its own line.
+        let page = "<html><body>\r<article>\r<p>清晨的渡口雾气很重。</p>\r<p>新桥通车那天。</p>\r</article></body></html>";
+        let article =
+            crate::formats::parse_shared(crate::formats::Format::Html, &Arc::new(page.to_string()));
+        let starts: Vec<&str> = article
+            .blocks
+            .iter()
+            .map(|b| &page[b.src()..b.src() + b.text.len()])
+            .collect();
+        assert_eq!(starts, ["清晨的渡口雾气很重。", "新桥通车那天。"]);
     }
 }

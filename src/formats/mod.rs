@@ -1,12 +1,15 @@
 //! Input formats → [`Article`]. One folder per format; [`Format`] names them and
 //! [`parse_shared`] is the registry that hands a decoded text to its format's parser.
-//! Everything after this point (check, layout, the panes, the commands) sees only the
-//! article, never the format.
+//! [`load`] reads a file through `input`, unpacking a container format (EPUB) here,
+//! before the text is decoded. Everything after this point (check, layout, the panes,
+//! the commands) sees only the article, never the format.
 
+use std::path::Path;
 use std::sync::Arc;
 
 use crate::article::Article;
 pub use crate::input::sniff::Format;
+use crate::input::source::{self, LoadError, LoadOptions, Origin, Raw, Source};
 
 pub mod epub;
 pub mod html;
@@ -37,4 +40,32 @@ pub fn parse_shared(format: Format, text: &Arc<String>) -> Article {
     }
     article.format = format;
     article
+}
+
+/// Reads and decodes the article at `path` ("-" for standard input; `None` the shipped
+/// article): [`source::read`] (limits, special files, the format), a container unpacked by
+/// its format (EPUB: [`epub::unpack`], with its limits), then [`source::decode`]. Errors
+/// name the file: [`LoadError`], an EPUB that cannot be unpacked as [`LoadError::Unpack`].
+pub fn load(path: Option<&Path>, opts: LoadOptions<'_>) -> Result<Source, LoadError> {
+    decode(source::read(path, opts)?, opts)
+}
+
+/// [`load`] for bytes already read from `origin` (named `shown` in messages).
+pub fn from_bytes(
+    bytes: Vec<u8>,
+    origin: Origin,
+    shown: &str,
+    opts: LoadOptions<'_>,
+) -> Result<Source, LoadError> {
+    decode(source::raw(bytes, origin, shown, opts), opts)
+}
+
+fn decode(mut raw: Raw, opts: LoadOptions<'_>) -> Result<Source, LoadError> {
+    if raw.format == Format::Epub {
+        raw.bytes = epub::unpack(&raw.bytes).map_err(|e| LoadError::Unpack {
+            path: raw.shown.clone(),
+            source: Box::new(e),
+        })?;
+    }
+    source::decode(raw, opts)
 }

@@ -109,11 +109,12 @@ pub enum LoadError {
         what: &'static str,
         limit: String,
     },
+    /// A container (an EPUB's zip) its format could not unpack ([`crate::formats::load`]).
     #[error("{path}: {source}")]
-    Epub {
+    Unpack {
         path: String,
         #[source]
-        source: crate::formats::epub::EpubError,
+        source: Box<dyn std::error::Error + Send + Sync>,
     },
 }
 
@@ -154,21 +155,30 @@ pub struct LoadOptions<'a> {
     pub format: Option<Format>,
 }
 
-/// Reads the article at `path` ("-" for standard input), or the shipped article when
-/// `path` is `None` (from `articles/` in the working directory when it is there, else the
-/// built-in copy).
-pub fn load(path: Option<&Path>, opts: LoadOptions<'_>) -> Result<Source, LoadError> {
+/// The bytes of an article as read, not yet decoded, with the format they are in. A
+/// container format (EPUB) is unpacked by its format before they are decoded
+/// ([`crate::formats::load`] does both); input never looks inside it.
+#[derive(Debug)]
+pub struct Raw {
+    pub origin: Origin,
+    /// The origin as error messages name it (sanitised).
+    pub shown: String,
+    pub bytes: Vec<u8>,
+    pub format: Format,
+}
+
+/// Reads the bytes of the article at `path` ("-" for standard input), or of the shipped
+/// article when `path` is `None` (from `articles/` in the working directory when it is
+/// there, else the built-in copy). Limits and refusals: [`read_limited`].
+pub fn read(path: Option<&Path>, opts: LoadOptions<'_>) -> Result<Raw, LoadError> {
     match path {
-        Some(p) if p == Path::new("-") => load_stdin(opts),
-        Some(p) => load_file(p, opts),
-        None if Path::new(SHIPPED_PATH).is_file() => load_file(Path::new(SHIPPED_PATH), opts),
-        None => Ok(Source {
+        Some(p) if p == Path::new("-") => read_stdin(opts),
+        Some(p) => read_file(p, opts),
+        None if Path::new(SHIPPED_PATH).is_file() => read_file(Path::new(SHIPPED_PATH), opts),
+        None => Ok(Raw {
             origin: Origin::BuiltIn,
-            text: Arc::new(SHIPPED_ARTICLE.to_string()),
-            encoding: "UTF-8",
-            decode_report: None,
-            guessed: false,
-            replaced: 0,
+            shown: Origin::BuiltIn.to_string(),
+            bytes: SHIPPED_ARTICLE.as_bytes().to_vec(),
             format: Format::Text,
         }),
     }
@@ -178,7 +188,7 @@ fn shown(path: &Path) -> String {
     for_terminal_line(&path.display().to_string()).into_owned()
 }
 
-fn load_file(path: &Path, opts: LoadOptions<'_>) -> Result<Source, LoadError> {
+fn read_file(path: &Path, opts: LoadOptions<'_>) -> Result<Raw, LoadError> {
     if path.is_dir() {
         return Err(LoadError::Directory { path: shown(path) });
     }
@@ -203,7 +213,12 @@ fn load_file(path: &Path, opts: LoadOptions<'_>) -> Result<Source, LoadError> {
         (MAX_STREAM_BYTES, 0)
     };
     let bytes = read_limited(file, limit, expected, &shown(path), opts)?;
-    from_bytes(bytes, Origin::File(path.to_path_buf()), &shown(path), opts)
+    Ok(raw(
+        bytes,
+        Origin::File(path.to_path_buf()),
+        &shown(path),
+        opts,
+    ))
 }
 
 /// The most yuedu reads from a stream (bytes): standard input, a FIFO, a character
@@ -289,7 +304,7 @@ pub(crate) fn read_limited(
 /// whole character), with the file's size. `None` when the file is not larger than
 /// `min_len`, when an encoding or `--force` was asked for, or when the part is not
 /// plain UTF-8 (a BOM other than UTF-8's, bytes to replace, a NUL): such files are read
-/// whole, as [`load`] reads them.
+/// whole, as [`crate::formats::load`] reads them.
 pub fn load_prefix(
     path: &Path,
     opts: LoadOptions<'_>,
@@ -336,32 +351,44 @@ pub fn load_prefix(
     Some((source, meta.len()))
 }
 
-fn load_stdin(opts: LoadOptions<'_>) -> Result<Source, LoadError> {
+fn read_stdin(opts: LoadOptions<'_>) -> Result<Raw, LoadError> {
     const SHOWN: &str = "(standard input)";
     let bytes = read_limited(std::io::stdin().lock(), MAX_STREAM_BYTES, 0, SHOWN, opts)?;
-    from_bytes(bytes, Origin::Stdin, SHOWN, opts)
+    Ok(raw(bytes, Origin::Stdin, SHOWN, opts))
 }
 
-/// Decodes `bytes` read from `origin`.
-pub fn from_bytes(
-    bytes: Vec<u8>,
-    origin: Origin,
-    shown: &str,
-    opts: LoadOptions<'_>,
-) -> Result<Source, LoadError> {
-    let bytes_len = bytes.len();
+/// `bytes` read from `origin` (named `shown` in messages), with their format: `--format`,
+/// else the path's extension, else the content ([`detect`]).
+pub fn raw(bytes: Vec<u8>, origin: Origin, shown: &str, opts: LoadOptions<'_>) -> Raw {
     let path = match &origin {
         Origin::File(p) => Some(p.as_path()),
         _ => None,
     };
     let format = detect(opts.format, path, &bytes);
-    let bytes = if format == Format::Epub {
-        crate::formats::epub::unpack(&bytes).map_err(|source| LoadError::Epub {
-            path: shown.to_string(),
-            source,
-        })?
-    } else {
-        bytes
+    Raw {
+        origin,
+        shown: shown.to_string(),
+        bytes,
+        format,
+    }
+}
+
+/// Decodes `raw` (a container already unpacked by its format) into the text an article is
+/// parsed from. The built-in copy of the shipped article is UTF-8 plain text whatever
+/// `opts` say. Errors: [`LoadError::Decode`] (binary, or an encoding that does not read the
+/// bytes), [`LoadError::TooLarge`] (text over [`MAX_SOURCE_BYTES`]), naming `raw.shown`.
+pub fn decode(raw: Raw, opts: LoadOptions<'_>) -> Result<Source, LoadError> {
+    let Raw {
+        origin,
+        shown,
+        bytes,
+        format,
+    } = raw;
+    let shown = shown.as_str();
+    let bytes_len = bytes.len();
+    let opts = match origin {
+        Origin::BuiltIn => LoadOptions::default(),
+        _ => opts,
     };
     // A page that is not UTF-8 says its encoding in a meta tag (a meta may lie: valid
     // UTF-8 is read as UTF-8 whatever it says, and bytes the declared encoding does not

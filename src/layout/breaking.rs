@@ -69,6 +69,20 @@ pub(crate) struct Seg<'a> {
     pub conv: &'a [(usize, char)],
 }
 
+impl<'a> Seg<'a> {
+    /// Decoration (an indent, a caption's marker, a separator): no source text behind it.
+    pub(crate) fn decoration(text: &'a str, kind: SegKind) -> Seg<'a> {
+        Seg {
+            text,
+            role: Role::Decoration,
+            base: None,
+            src_len: None,
+            kind,
+            conv: &[],
+        }
+    }
+}
+
 /// Options the breaker needs.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct BreakOptions {
@@ -792,14 +806,7 @@ mod tests {
     }
 
     fn deco(text: &str, kind: SegKind) -> Seg<'_> {
-        Seg {
-            text,
-            role: Role::Decoration,
-            base: None,
-            src_len: None,
-            kind,
-            conv: &[],
-        }
+        Seg::decoration(text, kind)
     }
 
     fn atom(text: &str, base: usize) -> Seg<'_> {

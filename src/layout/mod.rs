@@ -329,14 +329,7 @@ pub(crate) fn layout_item_each(
     let credit_conv = credit_parts
         .as_ref()
         .map(|p| converted_parts(p, opts.script, text.len()));
-    let deco = |text, kind| Seg {
-        text,
-        role: Role::Decoration,
-        base: None,
-        src_len: None,
-        kind,
-        conv: &[],
-    };
+    let deco = Seg::decoration;
     let mut segs = Vec::with_capacity(4);
     let text_role = match item {
         Item::Banner | Item::Column | Item::Kicker => Role::Banner,

@@ -147,7 +147,7 @@ pub fn open_progressive(
     let (job_path, job_read, levels) = (path.to_path_buf(), read.clone(), config.check.clone());
     let (job_store, job_key) = (store.clone(), Arc::clone(&key));
     std::thread::spawn(move || {
-        let src = match source::load(Some(&job_path), job_read.as_load()) {
+        let src = match formats::load(Some(&job_path), job_read.as_load()) {
             Ok(src) => src,
             Err(e) => {
                 let _ = tx.send(Err(e));
@@ -220,7 +220,7 @@ fn finish(
             path,
             mode: watch_mode,
             read: Box::new(move || {
-                let src = source::load(Some(&read_path), read.as_load())?;
+                let src = formats::load(Some(&read_path), read.as_load())?;
                 if let Some(key) = &key {
                     set_key(key, state::key(&read_path, &src.text));
                 }

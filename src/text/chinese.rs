@@ -1,6 +1,7 @@
 //! The one definition of Chinese text and of the punctuation classes around it, shared
 //! by the parser, the full-width punctuation engine ([`super::fullwidth`]), layout and
-//! `check`.
+//! `check`; and the one definition of a line that is a photograph's credit
+//! ([`credit_only`]), which the plain-text parser and `check` both ask.
 
 use unicode_width::UnicodeWidthChar;
 
@@ -63,20 +64,178 @@ pub(crate) fn is_see_through(c: char) -> bool {
     )
 }
 
-/// A person's name as bylines and photo credits print it: two to four Han characters,
-/// possibly padded with one space ("陈 醉").
-pub(crate) fn is_person_name(s: &str) -> bool {
-    let han: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
-    (2..=4).contains(&han.len())
-        && han.iter().all(|&c| is_han(c))
-        && s.split_whitespace().count() <= 2
+/// Whether `c` separates the parts of a byline or credit: white space of any kind
+/// (ideographic and no-break spaces included).
+pub(crate) fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{a0}'
 }
 
-/// A line that is nothing but a photographer's credit, "NAME 摄"; returns the name.
+/// `s` without white space of any kind at either end.
+pub(crate) fn trim(s: &str) -> &str {
+    s.trim_matches(is_space)
+}
+
+/// A photographer's name: two to four Han characters, possibly padded with spaces
+/// ("陈 醉", "陈  光"), or a transliterated name with a middle dot (阿依·买买提).
+pub(crate) fn is_person_name(s: &str) -> bool {
+    let chars: Vec<char> = s.chars().filter(|&c| !is_space(c)).collect();
+    let dotted = chars.iter().filter(|&&c| is_name_dot(c)).count();
+    let han = chars.len() - dotted;
+    let fits = if dotted > 0 {
+        (3..=12).contains(&han) && !is_name_dot(chars[0]) && !is_name_dot(chars[chars.len() - 1])
+    } else {
+        (2..=4).contains(&han)
+    };
+    // Several parts only as padding: single characters ("陈  光"), never two words.
+    let parts: Vec<&str> = s.split(is_space).filter(|t| !t.is_empty()).collect();
+    let padded = parts.len() == 1 || parts.iter().all(|p| p.chars().count() == 1);
+    fits && padded && chars.iter().all(|&c| is_han(c) || is_name_dot(c))
+}
+
+/// The dots that join the parts of a transliterated name.
+pub(crate) fn is_name_dot(c: char) -> bool {
+    matches!(c, '·' | '•' | '・' | '．')
+}
+
+/// Agencies and roles that stand before a photographer's name in a credit
+/// ("新华社记者 陈光摄"), longest first.
+const CREDIT_ROLES: &[&str] = &[
+    "新华社特约摄影",
+    "新华社记者",
+    "中新社记者",
+    "本报特约摄影",
+    "本报记者",
+    "本报通讯员",
+    "特约摄影",
+    "摄影记者",
+    "特约记者",
+    "通讯员",
+    "记者",
+    "新华社发",
+];
+
+/// Labels that stand before a credited name ("摄影：X", "图片来源：X").
+pub(crate) const CREDIT_LABELS: &[&str] = &[
+    "图片来源",
+    "图片提供",
+    "图片由",
+    "摄影",
+    "制图",
+    "绘图",
+    "供图",
+    "图源",
+    "漫画",
+    "插图",
+    "图文",
+    "视觉",
+    "圖片來源",
+    "圖片提供",
+    "攝影",
+    "製圖",
+    "繪圖",
+    "圖源",
+    "插圖",
+    "圖文",
+];
+
+/// Credits that name no one ("资料图片"), as printed alone or in brackets.
+const UNNAMED_CREDITS: &[&str] = &["资料图片", "资料照片", "新华社发", "网络图片", "受访者供图"];
+
+/// `s` without one pair of round brackets around it (full-width or ASCII).
+pub(crate) fn unbracket(s: &str) -> Option<&str> {
+    s.strip_prefix('（')
+        .and_then(|r| r.strip_suffix('）'))
+        .or_else(|| s.strip_prefix('(').and_then(|r| r.strip_suffix(')')))
+        .or_else(|| s.strip_prefix('〔').and_then(|r| r.strip_suffix('〕')))
+}
+
+/// A line that is nothing but a credit; returns the credited name (padding and all) or,
+/// for a credit that names no one ("资料图片", "（新华社发）"), the credit itself.
+///
+/// Forms: `NAME 摄`, `NAME摄`, `NAME/摄`, `ROLE NAME摄` (roles such as 新华社记者,
+/// 本报记者), `LABEL：NAME` (摄影, 制图, 图片来源…), the unnamed credits, each possibly in
+/// round brackets.
 pub fn credit_only(line: &str) -> Option<&str> {
-    let rest = line.trim().strip_suffix('摄')?;
-    let name = rest.trim();
-    is_person_name(name).then_some(name)
+    let line = trim(line);
+    if line.is_empty() || line.chars().nth(40).is_some() {
+        return None;
+    }
+    if let Some(inner) = unbracket(line) {
+        let inner = trim(inner);
+        if UNNAMED_CREDITS.contains(&inner)
+            || inner.ends_with("供图")
+            || inner.ends_with("新华社发")
+        {
+            return Some(inner);
+        }
+        return credit_only(inner);
+    }
+    if UNNAMED_CREDITS.contains(&line) {
+        return Some(line);
+    }
+    // "X 摄（新华社发）" and "新华社发（X摄）": a credit and the agency's note; the name is
+    // the one that names someone.
+    if line.ends_with('）')
+        && let Some(i) = line.rfind('（')
+        && i > 0
+        && let Some(inner) = credit_only(&line[i..])
+    {
+        return match credit_only(&line[..i]) {
+            Some(outer) if UNNAMED_CREDITS.contains(&outer) => Some(inner),
+            outer => outer,
+        };
+    }
+    if let Some(rest) = line.strip_suffix(['摄', '攝']) {
+        let rest = trim(rest);
+        let rest = trim(
+            rest.strip_suffix(|c: char| is_slash(c) || matches!(c, '｜' | '|'))
+                .unwrap_or(rest),
+        );
+        let name = strip_role(rest);
+        return is_person_name(name).then_some(name);
+    }
+    for label in CREDIT_LABELS {
+        if let Some(rest) = line.strip_prefix(label) {
+            let rest = trim(rest);
+            let Some(name) =
+                rest.strip_prefix(|c: char| is_slash(c) || matches!(c, '：' | ':' | '｜' | '|'))
+            else {
+                continue;
+            };
+            return plain_name(name);
+        }
+    }
+    // "图：X": the bare 图 only before a colon ("图/文 X" is a byline).
+    line.strip_prefix(['图', '圖'])
+        .and_then(|rest| trim(rest).strip_prefix(['：', ':']))
+        .and_then(plain_name)
+}
+
+/// The name after a credit's label: short, and no sentence in it.
+fn plain_name(name: &str) -> Option<&str> {
+    let name = trim(name);
+    let plain = !name.is_empty()
+        && name.chars().nth(20).is_none()
+        && !name
+            .chars()
+            .any(|c| matches!(c, '。' | '，' | '！' | '？' | '“' | '”'));
+    plain.then_some(name)
+}
+
+/// `s` without a leading credit role ("新华社记者 ", "中新社发 ", "人民日报记者"),
+/// padding trimmed: a known role, or any words ending in 记者, 通讯员 or 社发.
+fn strip_role(s: &str) -> &str {
+    for role in CREDIT_ROLES {
+        if let Some(rest) = s.strip_prefix(role) {
+            return trim(rest);
+        }
+    }
+    let head = &s[..s.char_indices().nth(12).map_or(s.len(), |(i, _)| i)];
+    ["记者", "通讯员", "社发"]
+        .iter()
+        .filter_map(|r| head.find(r).map(|i| i + r.len()))
+        .min()
+        .map_or(s, |i| trim(&s[i..]))
 }
 
 #[cfg(test)]
@@ -101,6 +260,12 @@ mod tests {
         assert_eq!(credit_only("谷志锋 摄"), Some("谷志锋"));
         assert_eq!(credit_only(" 陈 醉 摄 "), Some("陈 醉"));
         assert_eq!(credit_only("这是一句很长的话并不是摄"), None);
+        assert_eq!(
+            credit_only("峰会 现场 摄"),
+            None,
+            "two words are not one padded name"
+        );
         assert!(is_person_name("劳超杰") && !is_person_name("A 摄"));
+        assert!(is_person_name("阿依·买买提") && !is_person_name("峰会 现场"));
     }
 }

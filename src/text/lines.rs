@@ -105,9 +105,19 @@ impl LineIndex {
 
     /// Where line `line` (1-based) starts; the text's end past the last line.
     pub fn line_start(&self, line: LineNo, text: &str) -> usize {
-        self.starts
-            .get(line.wrapping_sub(1))
-            .map_or(text.len(), |&s| s as usize)
+        self.start_of(line).unwrap_or(text.len())
+    }
+
+    /// Where line `line` (1-based) starts; `None` past the last line.
+    pub(crate) fn start_of(&self, line: LineNo) -> Option<usize> {
+        self.starts.get(line.wrapping_sub(1)).map(|&s| s as usize)
+    }
+
+    /// The line a position at the end of `text` (the text this index was built from)
+    /// stands on: after a final line end, the empty line that follows it ("a\n" → 2,
+    /// "" → 1), as html5ever and pulldown-cmark number lines.
+    pub(crate) fn end_line(&self, text: &str) -> LineNo {
+        (self.len() + usize::from(text.ends_with(['\n', '\r']))).max(1)
     }
 
     /// The byte range of line `line` (1-based) of `text` (the text this index was built
@@ -227,6 +237,10 @@ mod tests {
         let lines: Vec<_> = index.lines(text).collect();
         assert_eq!(lines, [(0, "a"), (3, "b"), (5, "c"), (7, "d")]);
         assert_eq!(LineIndex::new("a\n").len(), 1);
+        assert_eq!(LineIndex::new("a\n").end_line("a\n"), 2);
+        assert_eq!(LineIndex::new("a\r").end_line("a\r"), 2);
+        assert_eq!(LineIndex::new("a").end_line("a"), 1);
+        assert_eq!(LineIndex::new("").end_line(""), 1);
         assert!(LineIndex::new("").is_empty());
         assert_eq!(index.line_range(2, text), Some(3..4));
         assert_eq!(index.line_range(5, text), None);

@@ -565,7 +565,8 @@ fn render_status_bar(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
     }
     fill(buf, area, theme.status);
     let amb = app.config.text.ambiguous_width;
-    if let Some(search) = app.search.as_ref().filter(|s| s.editing) {
+    // A prompt being typed (search, source line) takes the whole bar.
+    let prompt = if let Some(search) = app.search.as_ref().filter(|s| s.editing) {
         let (before, after) = search.query.split_at(search.cursor.min(search.query.len()));
         let folds = app.config.search.describe();
         let folds = if folds.is_empty() {
@@ -587,21 +588,15 @@ fn render_status_bar(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
         let query_room = width.saturating_sub(1).saturating_sub(tail_room);
         let before = for_terminal_line(before);
         let (before, _) = truncate_start(&before, query_room, amb);
-        let prompt = format!("{sign}{before}{after}");
+        Some(format!("{sign}{before}{after}"))
+    } else {
+        app.goto
+            .line_prompt
+            .as_ref()
+            .map(|input| format!(":{input}▏  go to source line N or N:C (Esc cancels)"))
+    };
+    if let Some(prompt) = prompt {
         put_cut(
-            buf,
-            area.x,
-            area.y,
-            area.right(),
-            &prompt,
-            theme.status_message,
-            amb,
-        );
-        return;
-    }
-    if let Some(input) = &app.goto.line_prompt {
-        let prompt = format!(":{input}▏  go to source line N or N:C (Esc cancels)");
-        put_str(
             buf,
             area.x,
             area.y,

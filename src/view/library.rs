@@ -48,7 +48,7 @@ impl Entry {
     ) -> Entry {
         let mut entry = Entry::unread(path);
         entry.summarised = true;
-        match source::load(Some(path), opts) {
+        match formats::load(Some(path), opts) {
             Ok(src) => {
                 let article = formats::parse_shared(src.format, &src.text);
                 entry.title = article.title.as_ref().map(|t| t.text.clone());

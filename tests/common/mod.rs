@@ -1,6 +1,10 @@
-//! Shared by the layout integration tests: a Rust statement of the clreq rules that
-//! `shared/tools/kinsoku_check.py` checks, and article builders.
+//! Shared by the integration tests: a Rust statement of the clreq rules that
+//! `shared/tools/kinsoku_check.py` checks, and article builders (the layout tests); the
+//! binary run as an operator runs it ([`cli`]).
 #![allow(dead_code)]
+
+pub mod cli;
+pub mod rng;
 
 use yuedu::article::{Article, Block, BlockKind, Credit, Parts};
 use yuedu::layout::classes::{
@@ -164,5 +168,21 @@ pub fn test_article() -> Article {
     Article {
         blocks,
         ..Article::default()
+    }
+}
+
+/// The ASCII mark a full-width one stands for where `punctuation = "fullwidth"` shows
+/// ，；：！？（） for , ; : ! ? ( ) between Chinese characters (display only); any other
+/// character as it is.
+pub fn unfullwidth(c: char) -> char {
+    match c {
+        '，' => ',',
+        '；' => ';',
+        '：' => ':',
+        '！' => '!',
+        '？' => '?',
+        '（' => '(',
+        '）' => ')',
+        c => c,
     }
 }

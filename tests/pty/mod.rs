@@ -78,6 +78,14 @@ pub fn yuedu_bin() -> &'static str {
     env!("CARGO_BIN_EXE_yuedu")
 }
 
+/// On the shipped article's first screen once it is drawn (its byline).
+pub const SHIPPED_FIRST_SCREEN: &str = "陈 醉 劳超杰";
+
+/// The path of `rel` under `tests/data/`.
+pub fn data(rel: &str) -> String {
+    format!("{}/tests/data/{rel}", env!("CARGO_MANIFEST_DIR"))
+}
+
 /// A command with a clean environment: a known terminal, no user settings.
 pub fn command(program: &str, args: &[&str]) -> CommandBuilder {
     let mut cmd = CommandBuilder::new(program);
@@ -170,6 +178,19 @@ impl Pty {
         Pty::spawn(command(yuedu_bin(), args), cols, rows)
     }
 
+    /// [`Pty::spawn`], then waits until the screen shows `text` and has settled.
+    pub fn spawn_showing(cmd: CommandBuilder, cols: u16, rows: u16, text: &str) -> Pty {
+        let p = Pty::spawn(cmd, cols, rows);
+        p.wait_for_text(text);
+        p.settle();
+        p
+    }
+
+    /// [`Pty::yuedu`], then waits until the screen shows `text` and has settled.
+    pub fn yuedu_showing(args: &[&str], cols: u16, rows: u16, text: &str) -> Pty {
+        Pty::spawn_showing(command(yuedu_bin(), args), cols, rows, text)
+    }
+
     /// Types `keys`.
     pub fn send(&mut self, keys: &str) {
         let mut w = lock(&self.writer);
@@ -188,6 +209,12 @@ impl Pty {
         let (_, cols) = p.screen().size();
         p.screen()
             .contents_between(row, from, row, to.min(cols.get()))
+    }
+
+    /// The text of rows `0..rows` between columns `from` and `to` (a pane), one string a
+    /// row.
+    pub fn rows_text(&self, rows: u16, from: u16, to: u16) -> Vec<String> {
+        (0..rows).map(|r| self.row_text(r, from, to)).collect()
     }
 
     /// Runs `f` on the emulated screen.
@@ -212,6 +239,41 @@ impl Pty {
     /// Waits until the screen contains `text`.
     pub fn wait_for_text(&self, text: &str) {
         self.wait_for(&format!("{text:?}"), |s| s.contents().contains(text));
+    }
+
+    /// Waits until row `row` holds `text` between columns `from` and `to` (the text
+    /// pane's top line, a pane's entry).
+    pub fn wait_for_in_row(&self, row: u16, from: u16, to: u16, text: &str) {
+        self.wait_for(
+            &format!("{text:?} in row {row}, columns {from}–{to}"),
+            |s| s.contents_between(row, from, row, to).contains(text),
+        );
+    }
+
+    /// Waits until the status bar (the last row) holds `text`.
+    pub fn wait_for_status(&self, text: &str) {
+        self.wait_for(&format!("{text:?} in the status bar"), |s| {
+            let (rows, cols) = s.size();
+            let last = rows.get() - 1;
+            s.contents_between(last, 0, last, cols.get()).contains(text)
+        });
+    }
+
+    /// Waits until the status bar (the last row) no longer holds `text`.
+    pub fn wait_for_status_without(&self, text: &str) {
+        self.wait_for(&format!("{text:?} gone from the status bar"), |s| {
+            let (rows, cols) = s.size();
+            let last = rows.get() - 1;
+            !s.contents_between(last, 0, last, cols.get()).contains(text)
+        });
+    }
+
+    /// Types `q` and asserts that the program ends with status 0 within 10 s, giving the
+    /// terminal back.
+    pub fn quit(&mut self) {
+        self.send("q");
+        assert_eq!(self.wait_exit(Duration::from_secs(10)), Some(0), "q quits");
+        self.assert_screen_given_back();
     }
 
     /// Asserts that the terminal is given back: the normal screen, the cursor shown.

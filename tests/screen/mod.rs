@@ -128,3 +128,24 @@ pub fn first_difference(app: &App, screen: &vt100::Screen) -> Option<String> {
             )
         })
 }
+
+/// A drawn buffer's rows as a person sees them: one string a row, a wide character once.
+pub fn buffer_rows(buf: &ratatui::buffer::Buffer) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
+    (0..buf.area.height)
+        .map(|y| {
+            let mut row = String::new();
+            let mut skip = 0;
+            for x in 0..buf.area.width {
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                let sym = buf[(x, y)].symbol();
+                row.push_str(sym);
+                skip = sym.width().saturating_sub(1);
+            }
+            row
+        })
+        .collect()
+}

@@ -21,7 +21,7 @@ use std::sync::Arc;
 
 use crate::article::Article;
 use crate::formats::html;
-use crate::formats::markup::{Header, LineIndex, SourcePos, squeeze_name};
+use crate::formats::markup::{Header, SourceLines, SourcePos, squeeze_name};
 
 /// The most entries a book may have.
 pub(crate) const MAX_ENTRIES: usize = 20_000;
@@ -488,7 +488,7 @@ pub(crate) fn chapter_files(article: &mut Article, doc: &Arc<String>) {
 /// Reads the document [`unpack`] wrote: every chapter whole, its table-of-contents
 /// title as a heading (once, when the chapter's own heading repeats it).
 pub fn parse(text: &Arc<String>) -> Article {
-    let idx = LineIndex::new(text);
+    let idx = SourceLines::new(text);
     let doc = html::dom::parse_document(text);
     let mut title = None;
     let mut authors = Vec::new();
@@ -613,7 +613,8 @@ mod tests {
     use super::*;
     use crate::article::BlockKind;
     use crate::formats::Format;
-    use crate::input::source::{LoadOptions, Origin, from_bytes};
+    use crate::formats::from_bytes;
+    use crate::input::source::{LoadOptions, Origin};
 
     const CHAPTERS: [(&str, &str, &str); 2] = [
         (

@@ -50,7 +50,7 @@ use scraper::{Html, Node};
 
 use crate::article::{Article, BlockKind};
 use crate::formats::markup::{
-    self, Builder, Header, LineIndex, SourcePos, collapse_ws, is_note, parse_info, trim_text,
+    self, Builder, Header, SourceLines, SourcePos, collapse_ws, is_note, parse_info, trim_text,
 };
 use crate::formats::text::is_han;
 
@@ -59,7 +59,7 @@ pub mod dom;
 /// Parses a saved page (decoded text) into an article with a text buffer of its own.
 pub fn parse(text: &Arc<String>) -> Article {
     let doc = dom::parse_document(text);
-    let idx = LineIndex::new(text);
+    let idx = SourceLines::new(text);
     extract(&doc, &idx)
 }
 
@@ -570,7 +570,7 @@ struct Ctx {
 
 /// Reads blocks out of a subtree in document order.
 struct Walker<'a> {
-    idx: &'a LineIndex,
+    idx: &'a SourceLines,
     b: Builder,
     pending: Pending,
     stack: Vec<Ctx>,
@@ -601,7 +601,7 @@ struct Walker<'a> {
 }
 
 impl<'a> Walker<'a> {
-    fn new(idx: &'a LineIndex) -> Walker<'a> {
+    fn new(idx: &'a SourceLines) -> Walker<'a> {
         Walker {
             idx,
             b: Builder::new(),
@@ -995,7 +995,7 @@ fn meaningful_alt(alt: &str) -> bool {
 }
 
 /// The article of a parsed page.
-pub(crate) fn extract(doc: &Html, idx: &LineIndex) -> Article {
+pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
     let meta = read_meta(doc);
     let root = find_root(doc);
     let mut w = Walker::new(idx);
@@ -1194,7 +1194,7 @@ pub(crate) fn extract(doc: &Html, idx: &LineIndex) -> Article {
 
 /// Reads a book's chapters ([`crate::formats::epub::unpack`]'s document) whole: each
 /// `<section data-yuedu-chapter="TITLE">` starts with its title as a heading.
-pub(crate) fn book_blocks(doc: &Html, idx: &LineIndex) -> Builder {
+pub(crate) fn book_blocks(doc: &Html, idx: &SourceLines) -> Builder {
     let mut w = Walker::new(idx);
     w.chapters = true;
     w.walk(doc.tree.root(), None);
@@ -1206,7 +1206,7 @@ pub(crate) fn book_blocks(doc: &Html, idx: &LineIndex) -> Builder {
 /// fragment starts in the source, so positions point into the file.
 pub(crate) fn fragment_blocks(html: &str, at: SourcePos, b: &mut Builder) {
     let doc = dom::parse_document(html);
-    let idx = LineIndex::new(html);
+    let idx = SourceLines::new(html);
     let mut w = Walker::new(&idx);
     w.base = at;
     w.b = std::mem::take(b);

@@ -29,7 +29,7 @@ use pulldown_cmark::{
 
 use crate::article::{Article, BlockKind, InlineStyle, StyleSpan};
 use crate::formats::markup::{
-    self, Builder, LineIndex, SourcePos, bold_line_is_heading, is_note, parse_info, squeeze_name,
+    self, Builder, SourceLines, SourcePos, bold_line_is_heading, is_note, parse_info, squeeze_name,
     trim_text,
 };
 
@@ -144,7 +144,7 @@ struct Pending {
 }
 
 struct Reader<'a> {
-    idx: LineIndex,
+    idx: SourceLines,
     b: Builder,
     p: Pending,
     strong: usize,
@@ -376,7 +376,7 @@ pub fn parse(text: &Arc<String>) -> Article {
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
         | Options::ENABLE_TASKLISTS;
     let mut r = Reader {
-        idx: LineIndex::new(src),
+        idx: SourceLines::new(src),
         b: Builder::new(),
         p: Pending::default(),
         strong: 0,

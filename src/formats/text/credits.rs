@@ -1,98 +1,16 @@
 //! Bylines and credits: the names in a byline in its printed forms (本报记者 X Y, 记者 X,
 //! 通讯员 X, 文/图 X, 文｜X 图｜Y, X 报道, （记者 X）), and a photograph's credit in its
 //! printed forms (X 摄, 新华社记者 X摄, X/摄, 摄影：X, 图：X, 制图：X, 图片来源：X, 资料图片,
-//! （新华社发）), alone on a line or after a caption.
+//! （新华社发）), alone on a line ([`credit_only`], defined in [`crate::text::chinese`]
+//! for the parser and `check` alike) or after a caption.
 //!
 //! Names may be padded to a common width with spaces, ideographic spaces or no-break
 //! spaces ("李  明"): single characters next to each other make one name.
 
 use super::{ends_sentence, is_han, is_text_punctuation};
+pub use crate::text::chinese::credit_only;
 use crate::text::chinese::is_slash;
-
-/// Whether `c` separates the parts of a byline or credit: white space of any kind
-/// (ideographic and no-break spaces included).
-fn is_space(c: char) -> bool {
-    c.is_whitespace() || c == '\u{a0}'
-}
-
-/// `s` without white space of any kind at either end.
-fn trim(s: &str) -> &str {
-    s.trim_matches(is_space)
-}
-
-/// A photographer's name: two to four Han characters, possibly padded with spaces
-/// ("陈 醉", "陈  光"), or a transliterated name with a middle dot (阿依·买买提).
-fn is_person_name(s: &str) -> bool {
-    let chars: Vec<char> = s.chars().filter(|&c| !is_space(c)).collect();
-    let dotted = chars.iter().filter(|&&c| is_name_dot(c)).count();
-    let han = chars.len() - dotted;
-    let fits = if dotted > 0 {
-        (3..=12).contains(&han) && !is_name_dot(chars[0]) && !is_name_dot(chars[chars.len() - 1])
-    } else {
-        (2..=4).contains(&han)
-    };
-    // Several parts only as padding: single characters ("陈  光"), never two words.
-    let parts: Vec<&str> = s.split(is_space).filter(|t| !t.is_empty()).collect();
-    let padded = parts.len() == 1 || parts.iter().all(|p| p.chars().count() == 1);
-    fits && padded && chars.iter().all(|&c| is_han(c) || is_name_dot(c))
-}
-
-/// The dots that join the parts of a transliterated name.
-fn is_name_dot(c: char) -> bool {
-    matches!(c, '·' | '•' | '・' | '．')
-}
-
-/// Agencies and roles that stand before a photographer's name in a credit
-/// ("新华社记者 陈光摄"), longest first.
-const CREDIT_ROLES: &[&str] = &[
-    "新华社特约摄影",
-    "新华社记者",
-    "中新社记者",
-    "本报特约摄影",
-    "本报记者",
-    "本报通讯员",
-    "特约摄影",
-    "摄影记者",
-    "特约记者",
-    "通讯员",
-    "记者",
-    "新华社发",
-];
-
-/// Labels that stand before a credited name ("摄影：X", "图片来源：X").
-const CREDIT_LABELS: &[&str] = &[
-    "图片来源",
-    "图片提供",
-    "图片由",
-    "摄影",
-    "制图",
-    "绘图",
-    "供图",
-    "图源",
-    "漫画",
-    "插图",
-    "图文",
-    "视觉",
-    "圖片來源",
-    "圖片提供",
-    "攝影",
-    "製圖",
-    "繪圖",
-    "圖源",
-    "插圖",
-    "圖文",
-];
-
-/// Credits that name no one ("资料图片"), as printed alone or in brackets.
-const UNNAMED_CREDITS: &[&str] = &["资料图片", "资料照片", "新华社发", "网络图片", "受访者供图"];
-
-/// `s` without one pair of round brackets around it (full-width or ASCII).
-fn unbracket(s: &str) -> Option<&str> {
-    s.strip_prefix('（')
-        .and_then(|r| r.strip_suffix('）'))
-        .or_else(|| s.strip_prefix('(').and_then(|r| r.strip_suffix(')')))
-        .or_else(|| s.strip_prefix('〔').and_then(|r| r.strip_suffix('〕')))
-}
+use crate::text::chinese::{CREDIT_LABELS, is_name_dot, is_person_name, is_space, trim, unbracket};
 
 /// A bracketed byline that opens a paragraph without a dateline — "（记者 林海）今年以来
 /// …", "〔記者林美玲／台南報導〕老街上…" — with text after it: where it ends (a byte offset
@@ -111,79 +29,6 @@ pub(crate) fn opening_byline(text: &str) -> Option<(usize, Byline)> {
         .map(|b| (end, b))
 }
 
-/// A line that is nothing but a credit; returns the credited name (padding and all) or,
-/// for a credit that names no one ("资料图片", "（新华社发）"), the credit itself.
-///
-/// Forms: `NAME 摄`, `NAME摄`, `NAME/摄`, `ROLE NAME摄` (roles such as 新华社记者,
-/// 本报记者), `LABEL：NAME` (摄影, 制图, 图片来源…), the unnamed credits, each possibly in
-/// round brackets.
-pub fn credit_only(line: &str) -> Option<&str> {
-    let line = trim(line);
-    if line.is_empty() || line.chars().nth(40).is_some() {
-        return None;
-    }
-    if let Some(inner) = unbracket(line) {
-        let inner = trim(inner);
-        if UNNAMED_CREDITS.contains(&inner)
-            || inner.ends_with("供图")
-            || inner.ends_with("新华社发")
-        {
-            return Some(inner);
-        }
-        return credit_only(inner);
-    }
-    if UNNAMED_CREDITS.contains(&line) {
-        return Some(line);
-    }
-    // "X 摄（新华社发）" and "新华社发（X摄）": a credit and the agency's note; the name is
-    // the one that names someone.
-    if line.ends_with('）')
-        && let Some(i) = line.rfind('（')
-        && i > 0
-        && let Some(inner) = credit_only(&line[i..])
-    {
-        return match credit_only(&line[..i]) {
-            Some(outer) if UNNAMED_CREDITS.contains(&outer) => Some(inner),
-            outer => outer,
-        };
-    }
-    if let Some(rest) = line.strip_suffix(['摄', '攝']) {
-        let rest = trim(rest);
-        let rest = trim(
-            rest.strip_suffix(|c: char| is_slash(c) || matches!(c, '｜' | '|'))
-                .unwrap_or(rest),
-        );
-        let name = strip_role(rest);
-        return is_person_name(name).then_some(name);
-    }
-    for label in CREDIT_LABELS {
-        if let Some(rest) = line.strip_prefix(label) {
-            let rest = trim(rest);
-            let Some(name) =
-                rest.strip_prefix(|c: char| is_slash(c) || matches!(c, '：' | ':' | '｜' | '|'))
-            else {
-                continue;
-            };
-            return plain_name(name);
-        }
-    }
-    // "图：X": the bare 图 only before a colon ("图/文 X" is a byline).
-    line.strip_prefix(['图', '圖'])
-        .and_then(|rest| trim(rest).strip_prefix(['：', ':']))
-        .and_then(plain_name)
-}
-
-/// The name after a credit's label: short, and no sentence in it.
-fn plain_name(name: &str) -> Option<&str> {
-    let name = trim(name);
-    let plain = !name.is_empty()
-        && name.chars().nth(20).is_none()
-        && !name
-            .chars()
-            .any(|c| matches!(c, '。' | '，' | '！' | '？' | '“' | '”'));
-    plain.then_some(name)
-}
-
 /// Whether the end of `line` (a credit's length) holds a credit's label and its colon
 /// ("…上课。　摄影：林小海", "…奔跑 图:X"): a credit that ends in a name, not in 摄.
 fn has_labelled_tail(line: &str) -> bool {
@@ -193,22 +38,6 @@ fn has_labelled_tail(line: &str) -> bool {
         let before = tail[..i].trim_end_matches(is_space);
         before.ends_with('图') || CREDIT_LABELS.iter().any(|l| before.ends_with(l))
     })
-}
-
-/// `s` without a leading credit role ("新华社记者 ", "中新社发 ", "人民日报记者"),
-/// padding trimmed: a known role, or any words ending in 记者, 通讯员 or 社发.
-fn strip_role(s: &str) -> &str {
-    for role in CREDIT_ROLES {
-        if let Some(rest) = s.strip_prefix(role) {
-            return trim(rest);
-        }
-    }
-    let head = &s[..s.char_indices().nth(12).map_or(s.len(), |(i, _)| i)];
-    ["记者", "通讯员", "社发"]
-        .iter()
-        .filter_map(|r| head.find(r).map(|i| i + r.len()))
-        .min()
-        .map_or(s, |i| trim(&s[i..]))
 }
 
 /// A caption line that ends with its credit; returns the caption text and the credit
