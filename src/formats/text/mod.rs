@@ -27,6 +27,7 @@
 
 use std::sync::Arc;
 
+use crate::article::builder::Builder;
 use crate::article::{Article, SourceFile};
 #[cfg(test)]
 use crate::article::{Block, BlockKind, Credit, LineNo, SharedStr};
@@ -49,9 +50,6 @@ pub use credits::credit_only;
 
 /// A line is *short* (heading or caption sized) when it has at most this many characters.
 pub(crate) const SHORT_LINE_CHARS: usize = 32;
-
-/// How many characters of context a [`Join`](crate::article::Join) keeps on either side of the break.
-const JOIN_EXCERPT_CHARS: usize = 12;
 
 /// Marks that end a sentence. An ASCII full stop counts too (a quoted English sentence,
 /// "stay foolish."), except after a digit, where it is a decimal point or an
@@ -120,7 +118,8 @@ pub fn parse_shared(buf: &Arc<String>) -> Article {
 
     // The page head: banner, kicker, headline, subtitle, column, byline, dateline.
     let first: Vec<Unit<'_>> = units.clone().take(HEAD_UNITS).collect();
-    let head = read_head(&first);
+    let build = Builder::new(buf);
+    let head = read_head(&build, &first);
     for _ in 0..head.taken {
         units.next();
     }
@@ -134,7 +133,7 @@ pub fn parse_shared(buf: &Arc<String>) -> Article {
     article.authors = head.authors;
 
     // The body.
-    assemble::body(buf, units, &mut article);
+    assemble::body(&build, units, &mut article);
     article.blocks.shrink_to_fit();
     article.joins.shrink_to_fit();
     article.files = vec![Arc::new(SourceFile::new(buf))];
@@ -801,7 +800,7 @@ mod tests {
     fn latin_lines_joined_keep_a_space_between_words_chinese_lines_none() {
         // Lines joined into one paragraph: Latin words at the break get a space back, a
         // hyphen that cut a word and Chinese characters do not.
-        use super::assemble::needs_space;
+        use crate::article::builder::needs_space;
         assert!(needs_space("big cities in", "China."));
         assert!(needs_space("Guangzhou.", "The"));
         assert!(!needs_space("the well-", "known"));
