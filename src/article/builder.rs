@@ -99,16 +99,22 @@ impl<'a> Builder<'a> {
                 let mut parts = Vec::with_capacity(lines.len());
                 let mut text =
                     String::with_capacity(lines.iter().map(ExactSizeIterator::len).sum());
+                let start = lines[0].start;
                 for line in lines {
                     let line_text = &self.src[line.clone()];
+                    // A blank line adds no text and no part.
+                    if line_text.is_empty() {
+                        continue;
+                    }
                     if needs_space(&text, line_text) {
                         text.push(' ');
                     }
                     parts.push(Part::new(text.len(), line.start));
                     text.push_str(line_text);
                 }
-                // An empty line adds no text: one part for each place in the text.
-                parts.dedup_by_key(|p| p.start);
+                if parts.is_empty() {
+                    parts.push(Part::new(0, start));
+                }
                 (Text::Own(text), parts)
             }
         };
@@ -313,6 +319,162 @@ impl Draft<'_> {
             parts: self.parts.into(),
             credit: self.credit.map(Box::new),
             file: 0,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The source ranges of the lines of `text` (without line ends).
+    fn line_ranges(text: &str) -> Vec<Range<usize>> {
+        let mut at = 0;
+        text.split('\n')
+            .map(|l| {
+                let r = at..at + l.len();
+                at += l.len() + 1;
+                r
+            })
+            .collect()
+    }
+
+    #[test]
+    fn one_line_is_a_slice_of_the_source_and_several_own_their_concatenation() {
+        let src = Arc::new("  第一段,一行。 \n第二段,\n两行。\nbig cities in\nChina.".to_string());
+        let b = Builder::new(&src);
+        let lines = line_ranges(&src);
+        let mut joins = Vec::new();
+        let one = b
+            .lines(BlockKind::Paragraph, [lines[0].clone()])
+            .finish(&mut joins);
+        assert_eq!(one.text, "第一段,一行。");
+        assert!(one.text.shares(&src));
+        assert_eq!(one.src(), 2);
+        let two = b
+            .lines(BlockKind::Paragraph, lines[1..3].iter().cloned())
+            .finish(&mut joins);
+        assert_eq!(two.text, "第二段,两行。");
+        assert!(!two.text.shares(&src));
+        assert_eq!(two.parts.len(), 2);
+        assert_eq!(two.src_at("第二段,".len()), lines[2].start);
+        let latin = b
+            .lines(BlockKind::Paragraph, lines[3..5].iter().cloned())
+            .finish(&mut joins);
+        assert_eq!(latin.text, "big cities in China.");
+        assert_eq!(latin.src_at("big cities in ".len()), lines[4].start);
+        assert!(joins.is_empty());
+    }
+
+    #[test]
+    fn header_lines_are_trimmed_and_placed_where_their_text_starts() {
+        let src = Arc::new("标题\n\u{3000}本报北京2月1日电（记者 林海） 正文。".to_string());
+        let b = Builder::new(&src);
+        let line = line_ranges(&src)[1].clone();
+        let h = b.header(line.clone());
+        assert_eq!(h.text, "本报北京2月1日电（记者 林海） 正文。");
+        assert_eq!(h.src as usize, line.start + "\u{3000}".len());
+        let mut d = b.lines(BlockKind::Paragraph, [line.clone()]);
+        let dateline = "本报北京2月1日电".len();
+        let by = d.header(dateline..dateline + "（记者 林海） ".len());
+        assert_eq!(by.text, "（记者 林海）");
+        assert_eq!(&src[by.src as usize..][..by.text.len()], by.text);
+        d.cut_front(dateline + "（记者 林海）".len());
+        assert_eq!(d.text(), "正文。");
+        let block = d.finish(&mut Vec::new());
+        assert_eq!(&src[block.src()..][..block.text.len()], block.text);
+        assert!(block.text.shares(&src), "a cut line is still a slice");
+    }
+
+    #[test]
+    fn a_credit_split_off_a_line_shares_the_source_and_off_a_concatenation_owns_it() {
+        let src = Arc::new("峰会现场 张三 摄\n两行的\n图片说明 张 三 摄".to_string());
+        let b = Builder::new(&src);
+        let lines = line_ranges(&src);
+        let mut one = b.lines(BlockKind::Caption, [lines[0].clone()]);
+        let cap = 0.."峰会现场".len();
+        let credit = "峰会现场 ".len()..lines[0].len();
+        let name = credit.start..credit.start + "张三".len();
+        one.split_credit(cap, credit, name);
+        let one = one.finish(&mut Vec::new());
+        let c = one.credit.as_deref().expect("a credit");
+        assert_eq!(
+            (one.text.as_str(), c.text.as_str(), c.name.as_str()),
+            ("峰会现场", "张三 摄", "张三")
+        );
+        assert!(one.text.shares(&src) && c.text.shares(&src) && c.name.shares(&src));
+        assert_eq!(c.src as usize, "峰会现场 ".len());
+        let mut two = b.lines(BlockKind::Caption, lines[1..3].iter().cloned());
+        let text_len = two.text().len();
+        let credit = "两行的图片说明 ".len()..text_len;
+        two.split_credit(
+            0.."两行的图片说明".len(),
+            credit.clone(),
+            credit.start..text_len - " 摄".len(),
+        );
+        let two = two.finish(&mut Vec::new());
+        let c = two.credit.as_deref().expect("a credit");
+        assert_eq!(
+            (two.text.as_str(), c.text.as_str(), c.name.as_str()),
+            ("两行的图片说明", "张 三 摄", "张三")
+        );
+        assert!(!c.text.shares(&src));
+        assert_eq!(&src[c.src as usize..][..c.text.len()], c.text);
+        let own = b.credit(lines[0].start + "峰会现场".len()..lines[0].end, "张三");
+        assert_eq!(
+            (own.text.as_str(), own.src as usize),
+            ("张三 摄", "峰会现场 ".len())
+        );
+    }
+
+    #[test]
+    fn appending_records_the_join_with_excerpts_of_the_joined_text() {
+        let src =
+            Arc::new("一二三四五六七八九十甲乙丙丁\n\n戊己庚辛壬癸子丑寅卯辰巳午未申".to_string());
+        let b = Builder::new(&src);
+        let lines = line_ranges(&src);
+        let mut first = b.lines(BlockKind::Paragraph, [lines[0].clone()]);
+        first.append(&b.lines(BlockKind::Paragraph, [lines[2].clone()]));
+        let mut joins = Vec::new();
+        let block = first.finish(&mut joins);
+        assert_eq!(
+            block.text,
+            "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申"
+        );
+        assert_eq!(block.parts.len(), 2);
+        assert_eq!(
+            block.src_at("一二三四五六七八九十甲乙丙丁".len()),
+            lines[2].start
+        );
+        assert_eq!(joins.len(), 1);
+        assert_eq!(joins[0].src as usize, lines[2].start);
+        assert_eq!(joins[0].before, "三四五六七八九十甲乙丙丁");
+        assert_eq!(joins[0].after, "戊己庚辛壬癸子丑寅卯辰巳");
+        assert!(
+            joins[0].before.as_ptr() >= block.text.as_ptr(),
+            "an excerpt is a slice of the text"
+        );
+    }
+
+    proptest::proptest! {
+        /// Whatever the lines, every part of a block stands in the source as it is at its
+        /// offset, and the text is the trimmed lines with nothing but spaces between.
+        #[test]
+        fn every_part_stands_in_the_source(
+            lines in proptest::collection::vec("[ a-z\u{3000}甲乙,.-]{1,12}", 1..5)
+        ) {
+            let src = Arc::new(lines.join("\n"));
+            let b = Builder::new(&src);
+            let ranges = line_ranges(&src);
+            let block = b.lines(BlockKind::Paragraph, ranges.iter().cloned()).finish(&mut Vec::new());
+            for (i, p) in block.parts.iter().enumerate() {
+                let end = block.parts.get(i + 1).map_or(block.text.len(), |n| n.offset());
+                let part = block.text[p.offset()..end].trim_end_matches(' ');
+                proptest::prop_assert_eq!(&src[p.src()..][..part.len()], part);
+            }
+            let want: String = lines.iter().map(|l| l.trim()).collect();
+            let got: String = block.text.split(' ').collect();
+            proptest::prop_assert_eq!(got, want.replace(' ', ""));
         }
     }
 }
