@@ -9,6 +9,10 @@
 //! [`Part`]s that trace each byte back to the source, the [`Join`] records, the credits
 //! and the header lines.
 //!
+//! The formats with markup extract a page's text into a buffer of their own first; the
+//! builder slices that buffer the same way ([`Builder::block`], [`Builder::credit_at`]),
+//! each block keeping its element's source offset.
+//!
 //! All ranges are byte ranges on character boundaries; a range that is not panics (a bug
 //! in the rule that made it, never bad input: the rules take their ranges from the
 //! text they read).
@@ -125,6 +129,35 @@ impl<'a> Builder<'a> {
             parts,
             credit: None,
             joins: Vec::new(),
+        }
+    }
+
+    /// The block of `kind` whose text is bytes `text` of the buffer as they are, its
+    /// text (or the element it came from) at byte `src` of the source: for the formats
+    /// with markup, whose buffer is the text extracted from the page, not the page.
+    pub(crate) fn block(&self, kind: BlockKind, text: Range<usize>, src: usize) -> Draft<'a> {
+        Draft {
+            src: self.src,
+            kind,
+            text: Text::Source(text),
+            parts: vec![Part::new(0, src)],
+            credit: None,
+            joins: Vec::new(),
+        }
+    }
+
+    /// The credit printed at bytes `printed` of the buffer, naming bytes `name` of it, at
+    /// byte `src` of the source (the formats with markup, as [`Builder::block`]).
+    pub(crate) fn credit_at(
+        &self,
+        printed: Range<usize>,
+        name: Range<usize>,
+        src: usize,
+    ) -> Credit {
+        Credit {
+            name: SharedStr::range_of(self.src, name),
+            text: SharedStr::range_of(self.src, printed),
+            src: to_u32(src, "a source offset"),
         }
     }
 

@@ -13,7 +13,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::article::{Article, Block, BlockKind, Credit, HeaderLine, LineNo, Part, SharedStr};
+use crate::article::{Article, BlockKind, HeaderLine, LineNo, Part};
 use crate::formats::text::is_han;
 
 /// Where an element starts in the source file: its byte offset and its 1-based line.
@@ -147,21 +147,16 @@ impl Builder {
     /// The article: the blocks as slices of one buffer, the header as given.
     pub fn finish(self, header: Header) -> Article {
         let buf = Arc::new(self.text);
+        let build = crate::article::builder::Builder::new(&buf);
         let blocks = self
             .drafts
             .into_iter()
-            .map(|d| Block {
-                kind: d.kind,
-                text: SharedStr::range_of(&buf, d.text),
-                parts: vec![part_at(d.pos)].into(),
-                credit: d.credit.map(|(name, printed, pos)| {
-                    Box::new(Credit {
-                        name: SharedStr::range_of(&buf, name),
-                        text: SharedStr::range_of(&buf, printed),
-                        src: to_u32(pos.offset),
-                    })
-                }),
-                file: 0,
+            .map(|d| {
+                let mut block = build.block(d.kind, d.text, d.pos.offset);
+                if let Some((name, printed, pos)) = d.credit {
+                    block.set_credit(build.credit_at(printed, name, pos.offset));
+                }
+                block.finish(&mut Vec::new())
             })
             .collect();
         let line =
@@ -177,17 +172,6 @@ impl Builder {
             ..Article::default()
         }
     }
-}
-
-/// The part a block starts with: where positions become the model's (the element's
-/// byte offset in the source; [`anchor_text`] moves it onto the text where it stands).
-fn part_at(pos: SourcePos) -> Part {
-    Part::new(0, pos.offset)
-}
-
-/// A byte offset as the model keeps it (sources are at most `u32::MAX` bytes).
-fn to_u32(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// Moves each block's start from its element to where the block's first characters
