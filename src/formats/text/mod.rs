@@ -10,7 +10,9 @@
 //!
 //! By job: `lines` (source lines, the file's paragraph convention, units), `header`
 //! (the head, the dateline), `classify` (what a line and a unit are), `credits`
-//! (bylines and credits in their printed forms), `assemble` (blocks and joins).
+//! (bylines and credits in their printed forms), `assemble` (blocks and joins). They
+//! say what each piece is in byte ranges of the source; the article's builder
+//! (`crate::article::builder`) alone slices and concatenates the text.
 //!
 //! Parsing changes no character and drops none: every non-blank source line ends up in
 //! exactly one place of the article (banner, title, byline, or one block).
