@@ -27,6 +27,8 @@ use serde::Serialize;
 use crate::text::lines::LineIndex;
 pub use crate::text::lines::LineNo;
 
+pub(crate) mod builder;
+
 /// Which of an article's source files a position is in: always 0 for a format of one
 /// file (plain text); an EPUB's chapters are numbered in reading order.
 pub(crate) type FileId = u16;
@@ -406,7 +408,7 @@ impl Article {
 
 /// An immutable string that is a range of a shared buffer: cloning it copies no text.
 ///
-/// A block's text is a slice of the source it was parsed from ([`SharedStr::slice_of`]),
+/// A block's text is a range of the source it was parsed from ([`SharedStr::range_of`]),
 /// or owns a buffer of its own (`From<String>`, `From<&str>`). It reads as a `str`
 /// (`Deref`, [`SharedStr::as_str`]), and compares, hashes, prints and serialises as one.
 ///
@@ -431,15 +433,6 @@ const WHOLE: (u32, u32) = (1, 0);
 const OFFSET_LIMIT: usize = u32::MAX as usize;
 
 impl SharedStr {
-    /// `part`, a slice of `buf`, as a range of `buf` (no copy). A `part` that does not lie
-    /// in `buf` is copied into a buffer of its own, so the result always equals `part`.
-    pub(crate) fn slice_of(buf: &Arc<String>, part: &str) -> SharedStr {
-        match range_in(buf, part) {
-            Some(range) => SharedStr::range_of(buf, range),
-            None => SharedStr::from(part),
-        }
-    }
-
     /// The bytes `range` of `buf`, sharing it (copied instead when the range ends past
     /// [`u32::MAX`] and is not the whole buffer: no source is that large).
     ///
@@ -515,14 +508,6 @@ impl SharedStr {
     pub(crate) fn shares(&self, buf: &Arc<String>) -> bool {
         Arc::ptr_eq(&self.buf, buf)
     }
-}
-
-/// Where `part` lies in `buf` (pointer arithmetic, no unsafe), if it does.
-fn range_in(buf: &str, part: &str) -> Option<Range<usize>> {
-    let start = part.as_ptr().addr().checked_sub(buf.as_ptr().addr())?;
-    let end = start.checked_add(part.len())?;
-    (end <= buf.len() && buf.is_char_boundary(start) && buf.is_char_boundary(end))
-        .then_some(start..end)
 }
 
 impl Deref for SharedStr {
@@ -723,15 +708,13 @@ mod tests {
     }
 
     #[test]
-    fn a_slice_of_the_buffer_shares_it_and_anything_else_is_copied() {
+    fn a_range_of_the_buffer_shares_it_and_a_string_is_its_own() {
         let buf = Arc::new("  第一段。\n第二段。".to_string());
-        let line = buf.lines().next().expect("a line").trim();
-        let shared = SharedStr::slice_of(&buf, line);
+        let shared = SharedStr::range_of(&buf, 2..14);
         assert!(shared.shares(&buf));
         assert_eq!(shared, "第一段。");
-        assert_eq!(shared.as_ptr(), line.as_ptr());
-        let elsewhere = String::from("第一段。");
-        let copied = SharedStr::slice_of(&buf, &elsewhere);
+        assert_eq!(shared.as_ptr(), buf[2..].as_ptr());
+        let copied = SharedStr::from("第一段。");
         assert!(!copied.shares(&buf));
         assert_eq!(copied, shared);
         let clone = shared.clone();

@@ -13,9 +13,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::article::{
-    Article, Block, BlockKind, Credit, HeaderLine, InlineStyle, LineNo, Part, SharedStr, StyleSpan,
-};
+use crate::article::{Article, Block, BlockKind, HeaderLine, InlineStyle, LineNo, Part, StyleSpan};
 use crate::formats::text::is_han;
 use crate::text::chinese::is_slash;
 use crate::text::lines::LineIndex;
@@ -200,22 +198,18 @@ impl Builder {
     pub fn finish(self, header: Header) -> Article {
         let buf = Arc::new(self.text);
         let mut article = Article::default();
+        let build = crate::article::builder::Builder::new(&buf);
         let blocks = self
             .drafts
             .into_iter()
-            .map(|d| Block {
-                styles: article.add_styles(d.styles),
-                kind: d.kind,
-                text: SharedStr::range_of(&buf, d.text),
-                parts: vec![part_at(d.pos)].into(),
-                credit: d.credit.map(|(name, printed, pos)| {
-                    Box::new(Credit {
-                        name: SharedStr::range_of(&buf, name),
-                        text: SharedStr::range_of(&buf, printed),
-                        src: to_u32(pos.offset),
-                    })
-                }),
-                file: 0,
+            .map(|d| {
+                let mut block = build.block(d.kind, d.text, d.pos.offset);
+                if let Some((name, printed, pos)) = d.credit {
+                    block.set_credit(build.credit_at(printed, name, pos.offset));
+                }
+                let mut block = block.finish(&mut Vec::new());
+                block.styles = article.add_styles(d.styles);
+                block
             })
             .collect();
         let line =
@@ -239,17 +233,6 @@ fn range_of_slice(whole: &str, part: &str) -> Option<Range<usize>> {
     let start = part.as_ptr().addr().checked_sub(whole.as_ptr().addr())?;
     let end = start + part.len();
     (end <= whole.len()).then_some(start..end)
-}
-
-/// The part a block starts with: where positions become the model's (the element's
-/// byte offset in the source; [`anchor_text`] moves it onto the text where it stands).
-fn part_at(pos: SourcePos) -> Part {
-    Part::new(0, pos.offset)
-}
-
-/// A byte offset as the model keeps it (sources are at most `u32::MAX` bytes).
-fn to_u32(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// Moves each block's start from its element to where the block's first characters
@@ -408,7 +391,7 @@ pub(crate) fn recover_text_kinds(article: &mut Article, source: &str) {
             if rest.is_empty() {
                 continue;
             }
-            let from = rest.as_ptr().addr() - b.text.as_ptr().addr();
+            let from = cut + leading_space(&b.text[cut..]);
             b.text = b.text.slice(from..b.text.len());
             b.parts = shift_parts(b.parts.as_slice(), from).into();
             cut_styles(article, &mut b, from);
@@ -421,8 +404,7 @@ pub(crate) fn recover_text_kinds(article: &mut Article, source: &str) {
             let src = anchored(source, b.src(), &b.text[..end]);
             article.byline = Some(HeaderLine::new(b.text[..end].to_string(), src));
             add_authors(&mut article.authors, by.authors);
-            let rest = trim_text(&b.text[end..]);
-            let from = rest.as_ptr().addr() - b.text.as_ptr().addr();
+            let from = end + leading_space(&b.text[end..]);
             b.text = b.text.slice(from..b.text.len());
             b.parts = shift_parts(b.parts.as_slice(), from).into();
             cut_styles(article, &mut b, from);
@@ -493,6 +475,11 @@ fn shift_parts(parts: &[Part], cut: usize) -> Vec<Part> {
         }
     }
     out
+}
+
+/// A byte offset as the model keeps it (sources are at most `u32::MAX` bytes).
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// White space as HTML collapses it: runs of ASCII white space become one space, none
@@ -656,7 +643,17 @@ pub(crate) fn shift_spans(spans: &mut [StyleSpan], by: usize) {
 
 /// `s` without white space at its ends, ideographic and no-break spaces included.
 pub(crate) fn trim_text(s: &str) -> &str {
-    s.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}')
+    s.trim_matches(is_trimmed)
+}
+
+/// What [`trim_text`] takes off the ends: white space of any kind.
+fn is_trimmed(c: char) -> bool {
+    c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}'
+}
+
+/// How many bytes of white space `s` starts with (what [`trim_text`] takes off its start).
+fn leading_space(s: &str) -> usize {
+    s.len() - s.trim_start_matches(is_trimmed).len()
 }
 
 fn is_wide_punct(c: char) -> bool {

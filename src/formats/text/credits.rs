@@ -7,6 +7,8 @@
 //! Names may be padded to a common width with spaces, ideographic spaces or no-break
 //! spaces ("李  明"): single characters next to each other make one name.
 
+use std::ops::Range;
+
 use super::{ends_sentence, is_han, is_text_punctuation};
 pub use crate::text::chinese::credit_only;
 use crate::text::chinese::is_slash;
@@ -41,11 +43,36 @@ fn has_labelled_tail(line: &str) -> bool {
 }
 
 /// A caption line that ends with its credit; returns the caption text and the credit
-/// (name and printed credit text). The credit follows the caption after white space
-/// ("峰会现场 张三 摄"), after the caption's final mark ("……春茶。新华社记者 陈光摄"),
-/// or in brackets ("……春茶（陈光 摄）").
+/// (name and printed credit text), slices of `line` ([`trailing_credit_at`]).
 pub(crate) fn trailing_credit(line: &str) -> Option<(&str, &str, &str)> {
-    let line = trim(line);
+    trailing_credit_at(line).map(|at| (&line[at.caption], &line[at.name], &line[at.credit]))
+}
+
+/// Where a caption and the credit it ends with stand in a line: byte ranges of the
+/// line, white space at their ends left out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct CreditAt {
+    pub(crate) caption: Range<usize>,
+    /// The credited name (padding and all), where it first stands in the credit.
+    pub(crate) name: Range<usize>,
+    /// The credit as printed.
+    pub(crate) credit: Range<usize>,
+}
+
+/// `range` of `s` without white space of any kind at its ends ([`trim`]).
+fn trim_range(s: &str, range: Range<usize>) -> Range<usize> {
+    let part = &s[range.clone()];
+    let start = range.start + (part.len() - part.trim_start_matches(is_space).len());
+    start..start + trim(part).len()
+}
+
+/// A caption line that ends with its credit: where the caption, the credit and its
+/// name stand in `line`. The credit follows the caption after white space ("峰会现场
+/// 张三 摄"), after the caption's final mark ("……春茶。新华社记者 陈光摄"), or in
+/// brackets ("……春茶（陈光 摄）").
+pub(crate) fn trailing_credit_at(full: &str) -> Option<CreditAt> {
+    let whole = trim_range(full, 0..full.len());
+    let line = &full[whole.clone()];
     // Cheap refusals first: most lines are paragraphs that end with a final mark.
     let last = line.chars().next_back()?;
     if !matches!(last, '摄' | '攝' | '）' | ')')
@@ -88,15 +115,23 @@ pub(crate) fn trailing_credit(line: &str) -> Option<(&str, &str, &str)> {
     // The earliest cut whose rest is a credit (the whole name, padding and role).
     cuts.sort_unstable();
     for cut in cuts {
-        let text = trim(&line[..cut]);
-        let credit_text = trim(&line[cut..]);
+        let caption = trim_range(line, 0..cut);
+        let credit = trim_range(line, cut..line.len());
+        let text = &line[caption.clone()];
         if text.is_empty() || text.chars().any(|c| c == '\n') {
             continue;
         }
+        let credit_text = &line[credit.clone()];
         if let Some(name) = credit_only(credit_text) {
             // A name of its own a caption could end with: "他的父亲 张三 摄" is a credit,
             // "合作社 成立" is not (no 摄).
-            return Some((text, name, credit_text));
+            let at = credit.start + credit_text.find(name).unwrap_or(0);
+            let shift = |r: Range<usize>| whole.start + r.start..whole.start + r.end;
+            return Some(CreditAt {
+                caption: shift(caption),
+                name: shift(at..at + name.len()),
+                credit: shift(credit),
+            });
         }
     }
     None

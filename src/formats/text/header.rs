@@ -7,7 +7,10 @@ use super::classify::{LineKind, line_kind};
 use super::credits::{byline, credit_only, trailing_credit};
 use super::lines::Unit;
 use super::{SHORT_LINE_CHARS, ends_sentence, is_han, leaves_quote_open};
+use std::ops::Range;
+
 use crate::article::HeaderLine;
+use crate::article::builder::Builder;
 
 /// A line that can stand as a headline, kicker or banner: one line, not a sentence (a
 /// headline may ask or exclaim), nothing a line's shape names as furniture.
@@ -27,15 +30,16 @@ pub(super) fn is_headline_like(unit: &Unit<'_>) -> bool {
         && trailing_credit(text).is_none()
 }
 
-/// The header line of a unit's first line, `text` a part of it (a slice of the line).
-fn header_at(unit: &Unit<'_>, text: &str) -> HeaderLine {
-    let trimmed = text.trim();
-    let at = unit.start + (trimmed.as_ptr().addr() - unit.text.as_ptr().addr());
-    HeaderLine::new(trimmed.to_string(), at)
+/// The header line of a unit's first line, trimmed.
+fn header_line(b: &Builder<'_>, unit: &Unit<'_>) -> HeaderLine {
+    b.header(unit.first_src().range())
 }
 
-pub(super) fn header_line(unit: &Unit<'_>) -> HeaderLine {
-    header_at(unit, unit.first_text())
+/// The header line of bytes `range` of a unit's first line, trimmed (offsets in the
+/// line's trimmed text).
+fn header_in(b: &Builder<'_>, unit: &Unit<'_>, range: Range<usize>) -> HeaderLine {
+    let at = unit.first_src().text_at();
+    b.header(at + range.start..at + range.end)
 }
 
 /// Where a dateline ends in a line that starts with one: `dateline` is the end of the
@@ -223,10 +227,19 @@ pub(crate) fn dateline_reporters(dateline: &str) -> Vec<String> {
 }
 
 /// A column tag printed with a headline: `（民生视线）` at its end, or `【…】` at its
-/// start or end. Returns the headline alone and the tag as printed, brackets and all
-/// (both slices of `text`: nothing of the line is lost).
-pub(super) fn split_column(text: &str) -> Option<(&str, &str)> {
-    let text = text.trim();
+/// start or end. Returns where the headline alone and the tag as printed, brackets and
+/// all, stand in `line` (byte ranges, white space at their ends left out): nothing of
+/// the line is lost.
+pub(super) fn split_column(line: &str) -> Option<(Range<usize>, Range<usize>)> {
+    let lead = line.len() - line.trim_start().len();
+    let text = line.trim();
+    // A range of `text` as a range of `line`, trimmed or as it is.
+    let trim_in = |r: Range<usize>| {
+        let s = &text[r.clone()];
+        let start = lead + r.start + (s.len() - s.trim_start().len());
+        start..start + s.trim().len()
+    };
+    let whole = |r: Range<usize>| lead + r.start..lead + r.end;
     let tag_ok = |inner: &str| {
         let n = inner.chars().count();
         (2..=16).contains(&n)
@@ -237,31 +250,33 @@ pub(super) fn split_column(text: &str) -> Option<(&str, &str)> {
     if let Some(rest) = text.strip_prefix('【')
         && let Some(i) = rest.find('】')
     {
-        let (inner, title) = (&rest[..i], rest[i + '】'.len_utf8()..].trim());
+        let tag_end = '【'.len_utf8() + i + '】'.len_utf8();
+        let (inner, title) = (&rest[..i], trim_in(tag_end..text.len()));
         if tag_ok(inner) && !title.is_empty() {
-            return Some((title, &text[..'【'.len_utf8() + i + '】'.len_utf8()]));
+            return Some((title, whole(0..tag_end)));
         }
     }
     // "（社会）北方初雪": a wire service's tag before the headline.
     if let Some(rest) = text.strip_prefix('（')
         && let Some(i) = rest.find('）')
     {
-        let (inner, title) = (&rest[..i], rest[i + '）'.len_utf8()..].trim());
-        if tag_ok(inner) && title.chars().count() >= 2 {
-            return Some((title, &text[..'（'.len_utf8() + i + '）'.len_utf8()]));
+        let tag_end = '（'.len_utf8() + i + '）'.len_utf8();
+        let (inner, title) = (&rest[..i], trim_in(tag_end..text.len()));
+        if tag_ok(inner) && line[title.clone()].chars().count() >= 2 {
+            return Some((title, whole(0..tag_end)));
         }
     }
     for (open, close) in [('（', '）'), ('【', '】'), ('(', ')')] {
         if let Some(rest) = text.strip_suffix(close)
             && let Some(i) = rest.rfind(open)
         {
-            let (title, inner) = (rest[..i].trim(), &rest[i + open.len_utf8()..]);
+            let (title, inner) = (trim_in(0..i), &rest[i + open.len_utf8()..]);
             // "（上）" and "（2）" number a series: part of the headline.
             if tag_ok(inner)
-                && title.chars().count() >= 4
+                && line[title.clone()].chars().count() >= 4
                 && !inner.chars().all(|c| c.is_ascii_digit())
             {
-                return Some((title, &text[i..]));
+                return Some((title, whole(i..text.len())));
             }
         }
     }
@@ -302,7 +317,7 @@ pub(super) struct Head {
 pub(super) const HEAD_UNITS: usize = 8;
 
 /// Reads the head from `units` (the article's first [`HEAD_UNITS`] units).
-pub(super) fn read_head(units: &[Unit<'_>]) -> Head {
+pub(super) fn read_head(build: &Builder<'_>, units: &[Unit<'_>]) -> Head {
     let mut head = Head::default();
     // The headline lines, in order (banner, kicker, title): at most three.
     let mut heads: Vec<&Unit<'_>> = Vec::new();
@@ -318,29 +333,29 @@ pub(super) fn read_head(units: &[Unit<'_>]) -> Head {
         let have_title = !heads.is_empty();
         match kind {
             LineKind::ColumnTag if head.column.is_none() => {
-                head.column = Some(header_at(unit, t));
+                head.column = Some(header_line(build, unit));
             }
             // Page furniture above the headline (第05版：要闻): the page's banner.
             LineKind::Note
                 if !have_title && head.banner.is_none() && super::classify::is_furniture(t) =>
             {
-                head.banner = Some(header_line(unit));
+                head.banner = Some(header_line(build, unit));
             }
             LineKind::Subtitle
                 if have_title && head.subtitle.is_none() && head.byline.is_none() =>
             {
-                head.subtitle = Some(header_line(unit));
+                head.subtitle = Some(header_line(build, unit));
             }
             LineKind::Dateline if head.dateline.is_none() => {
                 let Some(at) = dateline_len(t) else { break };
-                head.dateline = Some(header_at(unit, &t[..at.dateline]));
+                head.dateline = Some(header_in(build, unit, 0..at.dateline));
                 head.authors.extend(dateline_reporters(&t[..at.dateline]));
                 if at.end > at.dateline
                     && let Some(b) = byline(&t[at.dateline..at.end])
                 {
                     head.authors.extend(b.authors);
                     if head.byline.is_none() {
-                        head.byline = Some(header_at(unit, &t[at.dateline..at.end]));
+                        head.byline = Some(header_in(build, unit, at.dateline..at.end));
                     }
                 }
             }
@@ -353,7 +368,7 @@ pub(super) fn read_head(units: &[Unit<'_>]) -> Head {
                 match by {
                     // An unmarked line of names is a byline under a headline only.
                     Some(b) if b.marked || (have_title && heads.len() <= 2) || !can_be_head => {
-                        head.byline = Some(header_line(unit));
+                        head.byline = Some(header_line(build, unit));
                         head.authors.extend(b.authors);
                     }
                     _ if can_be_head && heads.len() < 3 && head.subtitle.is_none() => {
@@ -388,28 +403,29 @@ pub(super) fn read_head(units: &[Unit<'_>]) -> Head {
         [b, k, t] if is_banner_like(b.first_text()) => (Some(*b), Some(*k), Some(*t)),
         // Kicker, title, subtitle without a dash.
         [k, t, s] => {
-            head.subtitle.get_or_insert_with(|| header_line(s));
+            head.subtitle.get_or_insert_with(|| header_line(build, s));
             (None, Some(*k), Some(*t))
         }
         _ => (None, None, None),
     };
     match (banner, &head.banner) {
         // Furniture came first and is the banner: a banner-like headline line is a kicker.
-        (Some(b), Some(_)) if kicker.is_none() => head.kicker = Some(header_line(b)),
-        (Some(b), None) => head.banner = Some(header_line(b)),
+        (Some(b), Some(_)) if kicker.is_none() => head.kicker = Some(header_line(build, b)),
+        (Some(b), None) => head.banner = Some(header_line(build, b)),
         _ => {}
     }
     if let Some(k) = kicker {
-        head.kicker = Some(header_line(k));
+        head.kicker = Some(header_line(build, k));
     }
     if let Some(t) = title {
         let text = t.first_text();
         match split_column(text) {
             Some((headline, tag)) if head.column.is_none() => {
-                head.title = Some(header_at(t, headline));
-                head.column = Some(header_at(t, tag));
+                let at = t.first_src().start;
+                head.title = Some(build.header(at + headline.start..at + headline.end));
+                head.column = Some(build.header(at + tag.start..at + tag.end));
             }
-            _ => head.title = Some(header_line(t)),
+            _ => head.title = Some(header_line(build, t)),
         }
     }
     head.taken = taken;

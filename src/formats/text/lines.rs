@@ -27,6 +27,11 @@ impl SrcLine<'_> {
     pub(super) fn text_at(&self) -> usize {
         self.start + (self.text.len() - self.text.trim_start().len())
     }
+
+    /// The line's byte range in the source, without its line end.
+    pub(super) fn range(&self) -> std::ops::Range<usize> {
+        self.start..self.start + self.text.len()
+    }
 }
 
 /// The source lines of a text, numbered, read as they are needed (nothing is kept per

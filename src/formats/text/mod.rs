@@ -10,7 +10,9 @@
 //!
 //! By job: `lines` (source lines, the file's paragraph convention, units), `header`
 //! (the head, the dateline), `classify` (what a line and a unit are), `credits`
-//! (bylines and credits in their printed forms), `assemble` (blocks and joins).
+//! (bylines and credits in their printed forms), `assemble` (blocks and joins). They
+//! say what each piece is in byte ranges of the source; the article's builder
+//! (`crate::article::builder`) alone slices and concatenates the text.
 //!
 //! Parsing changes no character and drops none: every non-blank source line ends up in
 //! exactly one place of the article (banner, title, byline, or one block).
@@ -27,6 +29,7 @@
 
 use std::sync::Arc;
 
+use crate::article::builder::Builder;
 use crate::article::{Article, SourceFile};
 #[cfg(test)]
 use crate::article::{Block, BlockKind, Credit, LineNo, SharedStr};
@@ -52,9 +55,6 @@ pub(crate) use header::{dateline_len, dateline_reporters};
 
 /// A line is *short* (heading or caption sized) when it has at most this many characters.
 pub(crate) const SHORT_LINE_CHARS: usize = 32;
-
-/// How many characters of context a [`Join`](crate::article::Join) keeps on either side of the break.
-const JOIN_EXCERPT_CHARS: usize = 12;
 
 /// Marks that end a sentence. An ASCII full stop counts too (a quoted English sentence,
 /// "stay foolish."), except after a digit, where it is a decimal point or an
@@ -123,7 +123,8 @@ pub fn parse_shared(buf: &Arc<String>) -> Article {
 
     // The page head: banner, kicker, headline, subtitle, column, byline, dateline.
     let first: Vec<Unit<'_>> = units.clone().take(HEAD_UNITS).collect();
-    let head = read_head(&first);
+    let build = Builder::new(buf);
+    let head = read_head(&build, &first);
     for _ in 0..head.taken {
         units.next();
     }
@@ -137,7 +138,7 @@ pub fn parse_shared(buf: &Arc<String>) -> Article {
     article.authors = head.authors;
 
     // The body.
-    assemble::body(buf, units, &mut article);
+    assemble::body(&build, units, &mut article);
     article.blocks.shrink_to_fit();
     article.joins.shrink_to_fit();
     article.files = vec![Arc::new(SourceFile::new(buf))];
@@ -868,7 +869,7 @@ mod tests {
     fn latin_lines_joined_keep_a_space_between_words_chinese_lines_none() {
         // Lines joined into one paragraph: Latin words at the break get a space back, a
         // hyphen that cut a word and Chinese characters do not.
-        use super::assemble::needs_space;
+        use crate::article::builder::needs_space;
         assert!(needs_space("big cities in", "China."));
         assert!(needs_space("Guangzhou.", "The"));
         assert!(!needs_space("the well-", "known"));
