@@ -373,6 +373,46 @@ fn check_positions_hold_on_a_page_written_on_one_line() {
     assert_eq!(page.chars().nth(col - 1), Some(','), "{f}");
 }
 
+#[test]
+fn check_columns_are_the_characters_own_after_markup_and_entities() {
+    // Each line has one half-width comma after something the text does not show as it
+    // stands in the source: a strong marker, a link, an entity, a list marker.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let md = dir.path().join("marks.md");
+    std::fs::write(
+        &md,
+        "---\ntitle: 标记之后的位置\n---\n\n这是**很要紧**的事,大家都知道。\n\n请看[这篇报道](https://example.com/a)里的话,写得很清楚。\n\n- 列表里的**一项**内容,也要找准。\n",
+    )
+    .expect("write");
+    let html = dir.path().join("entities.html");
+    std::fs::write(
+        &html,
+        "<!DOCTYPE html><html><body><article><h1>实体之后的位置</h1>\n<p>&#20013;&#25991;&#32593;页里的字,写成了实体。</p>\n<p>这里有<a href=\"/x\">一个链接</a>和<b>粗体</b>的字,后面是逗号。</p>\n</article></body></html>\n",
+    )
+    .expect("write");
+    for (path, want) in [(&md, 3usize), (&html, 2)] {
+        let src = std::fs::read_to_string(path).expect("read");
+        let (out, _) = run(&["check", "--json", path.to_str().expect("path")]);
+        let v: Value = serde_json::from_slice(&out).expect("json");
+        let commas: Vec<&Value> = v["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .filter(|f| f["rule"] == "halfwidth-punctuation")
+            .collect();
+        assert_eq!(commas.len(), want, "{v}");
+        for f in commas {
+            let line = f["line"].as_u64().expect("line") as usize;
+            let col = f["col"].as_u64().expect("col") as usize;
+            let at = src
+                .lines()
+                .nth(line - 1)
+                .and_then(|l| l.chars().nth(col - 1));
+            assert_eq!(at, Some(','), "{path:?} {f}");
+        }
+    }
+}
+
 /// A book of two chapters written for the project, as `yuedu` gets it: a zip with
 /// its mimetype first, an OPF package, an EPUB 3 nav document.
 fn epub_bytes() -> Vec<u8> {

@@ -452,10 +452,18 @@ struct Piece<'a> {
     /// (byte offset in `text`, byte offset in the source), ascending: where each part
     /// of the text that stands in the source as it is starts.
     starts: Vec<(usize, usize)>,
+    /// The source file's text, for a markup format: there a part's text is not all as
+    /// it stands in the source (markers, links, entities between), and a position is
+    /// found by looking ([`Piece::pos`]). `None` for plain text, where it is.
+    markup: Option<&'a str>,
 }
 
 impl Piece<'_> {
-    /// The source position of byte `offset` of the text.
+    /// The source position of byte `offset` of the text. For a markup format, where the
+    /// character does not stand at the counted place (a `**`, a link's brackets or an
+    /// entity before it in the element), the place where it stands with the characters
+    /// before it, looked for from its part's start: the column `check` prints is the
+    /// character's own.
     fn pos(&self, offset: usize) -> (FileId, usize) {
         let idx = self.starts.partition_point(|s| s.0 <= offset);
         let (start, src) = self
@@ -463,8 +471,78 @@ impl Piece<'_> {
             .get(idx.saturating_sub(1))
             .copied()
             .unwrap_or((0, 0));
-        (self.file, src + offset.saturating_sub(start))
+        let counted = src + offset.saturating_sub(start);
+        match self.markup {
+            Some(source) => (
+                self.file,
+                find_in_markup(source, src, counted, self.text, offset),
+            ),
+            None => (self.file, counted),
+        }
     }
+}
+
+/// Where byte `offset` of `text` (a piece of a markup article whose part starts at source
+/// byte `from`) stands in `source`: `counted` when the character is there; else the first
+/// place at or after `from` where it stands with up to [`CONTEXT_CHARS`] characters
+/// before it (fewer when those are written otherwise, down to the character and what
+/// follows it), within [`LOOK_BYTES`]; else `counted`. Markup only adds to the text's
+/// length in the source (markers, entities, white space collapsed in the text), so the
+/// character is never before its part's start.
+fn find_in_markup(source: &str, from: usize, counted: usize, text: &str, offset: usize) -> usize {
+    /// Characters of context before the one looked for.
+    const CONTEXT_CHARS: usize = 4;
+    /// How far past its part's start a character is looked for (bytes).
+    const LOOK_BYTES: usize = 16 * 1024;
+    let Some(c) = text.get(offset..).and_then(|t| t.chars().next()) else {
+        return counted;
+    };
+    // At the counted place, with the character before it before it too (not a chance
+    // match of a common mark).
+    let stands = source.get(counted..).is_some_and(|s| s.starts_with(c));
+    let before_stands = text[..offset]
+        .chars()
+        .next_back()
+        .is_none_or(|b| source.get(..counted).is_some_and(|s| s.ends_with(b)));
+    let at_counted = stands && before_stands;
+    if at_counted {
+        return counted;
+    }
+    let Some(window) = source.get(from..) else {
+        return counted;
+    };
+    let mut end = window.len().min(LOOK_BYTES);
+    while !window.is_char_boundary(end) {
+        end -= 1;
+    }
+    let window = &window[..end];
+    let char_end = offset + c.len_utf8();
+    // The character with the most context before it that stands in the source as it
+    // is in the text; then the character with what follows it.
+    for k in (0..=CONTEXT_CHARS).rev() {
+        let start = text[..offset]
+            .char_indices()
+            .rev()
+            .nth(k.saturating_sub(1))
+            .map_or(offset, |(i, _)| if k == 0 { offset } else { i });
+        if k > 0 && start == offset {
+            continue;
+        }
+        let needle = &text[start..char_end];
+        if let Some(i) = memchr::memmem::find(window.as_bytes(), needle.as_bytes()) {
+            return from + i + (offset - start);
+        }
+    }
+    let after_end = text[char_end..]
+        .char_indices()
+        .nth(CONTEXT_CHARS)
+        .map_or(text.len(), |(i, _)| char_end + i);
+    if after_end > char_end
+        && let Some(i) = memchr::memmem::find(window.as_bytes(), text[offset..after_end].as_bytes())
+    {
+        return from + i;
+    }
+    counted
 }
 
 /// The banner, title and blocks (not the byline or credits: names, spaced as printed).
@@ -481,10 +559,11 @@ fn pieces(article: &Article) -> impl Iterator<Item = Piece<'_>> + '_ {
     ]
     .into_iter()
     .flatten()
-    .map(|h| Piece {
+    .map(move |h| Piece {
         text: &h.text,
         file: h.file,
         starts: vec![(0, h.src as usize)],
+        markup: markup_source(article, h.file),
     });
     // Bylines and notes inside the body are names spaced as printed, like the byline; a
     // letter-spaced head (引 子) is spaced by design.
@@ -496,12 +575,22 @@ fn pieces(article: &Article) -> impl Iterator<Item = Piece<'_>> + '_ {
         .blocks
         .iter()
         .filter(move |b| !spaced(b))
-        .map(|b| Piece {
+        .map(move |b| Piece {
             text: &b.text,
             file: b.file,
             starts: b.parts.iter().map(|p| (p.offset(), p.src())).collect(),
+            markup: markup_source(article, b.file),
         });
     headers.chain(blocks)
+}
+
+/// The text of source file `file` when `article` was read from a markup format (HTML,
+/// Markdown, EPUB), where positions are looked for ([`Piece::pos`]); `None` for plain text.
+fn markup_source(article: &Article, file: FileId) -> Option<&str> {
+    (article.format != Format::Text)
+        .then(|| article.files.get(usize::from(file)))
+        .flatten()
+        .map(|f| f.text.as_str())
 }
 
 fn excerpt(text: &str) -> String {
