@@ -538,7 +538,8 @@ fn find_in_markup(source: &str, from: usize, counted: usize, text: &str, offset:
         .nth(CONTEXT_CHARS)
         .map_or(text.len(), |(i, _)| char_end + i);
     if after_end > char_end
-        && let Some(i) = memchr::memmem::find(window.as_bytes(), text[offset..after_end].as_bytes())
+        && let Some(i) =
+            memchr::memmem::find(window.as_bytes(), &text.as_bytes()[offset..after_end])
     {
         return from + i;
     }
