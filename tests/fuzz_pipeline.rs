@@ -170,19 +170,16 @@ fn non_blank(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
-/// The article's text as the layout must show it, without decoration and blanks.
+/// The article's text as the layout must show it, without decoration and blanks: every
+/// item in the layout's order, the head's lines (kicker, column, subtitle, dateline…)
+/// as much as the blocks.
 fn wanted(article: &Article) -> String {
     let mut want = String::new();
-    for h in [&article.banner, &article.title, &article.byline]
-        .into_iter()
-        .flatten()
-    {
-        want.push_str(&sanitize(&h.text));
-    }
-    for b in &article.blocks {
-        want.push_str(&sanitize(&b.text));
-        if let Some(c) = &b.credit {
-            want.push_str(&sanitize(&c.text));
+    for item in yuedu::layout::items(article).iter() {
+        let (text, credit) = yuedu::layout::item_text(article, item);
+        want.push_str(&sanitize(text));
+        if let Some(c) = credit {
+            want.push_str(&sanitize(c));
         }
     }
     non_blank(&want)
