@@ -9,6 +9,7 @@ use crate::article::Article;
 pub use crate::input::sniff::Format;
 
 pub mod epub;
+pub(crate) mod furniture;
 pub mod html;
 pub mod markdown;
 pub mod markup;

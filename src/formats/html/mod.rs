@@ -49,6 +49,7 @@ use scraper::node::Element;
 use scraper::{Html, Node};
 
 use crate::article::{Article, BlockKind};
+use crate::formats::furniture;
 use crate::formats::markup::{
     self, Builder, Header, LineIndex, SourcePos, collapse_ws, is_note, parse_info, trim_text,
 };
@@ -485,10 +486,40 @@ fn split_title(title: &str) -> (String, Option<String>) {
 
 /// The column a breadcrumb names: its last link that is not the home page (or the text
 /// after its last `>`).
+///
+/// Linear in the page: whether an element's text starts with a label ("当前位置") is
+/// read from its first text node in one pass; only an element named or labelled as a
+/// breadcrumb has its text gathered (a page nested thousands deep once took seconds).
 fn breadcrumb_column(doc: &Html, title: Option<&str>) -> Option<(String, usize)> {
+    const LABELS: &[&str] = &["当前位置", "您的位置", "您现在的位置", "所在位置"];
+    const TAGS: &[&str] = &["div", "p", "nav", "span", "ol", "ul", "td"];
+    // Elements whose first text starts with a label: every element opened since the
+    // last text has it as its first.
+    let mut labelled = std::collections::HashSet::new();
+    let mut waiting: Vec<ego_tree::NodeId> = Vec::new();
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(n) => match n.value() {
+                Node::Element(el) if TAGS.contains(&el.name()) => waiting.push(n.id()),
+                Node::Text(t) if !trim_text(&t.text).is_empty() => {
+                    let t = trim_text(&t.text);
+                    if LABELS.iter().any(|l| t.starts_with(l)) {
+                        labelled.extend(waiting.iter().copied());
+                    }
+                    waiting.clear();
+                }
+                _ => {}
+            },
+            Edge::Close(n) => {
+                if waiting.last() == Some(&n.id()) {
+                    waiting.pop();
+                }
+            }
+        }
+    }
     for n in doc.tree.root().descendants() {
         let Some(el) = element(n) else { continue };
-        if matches!(el.name(), "script" | "style" | "head") {
+        if !TAGS.contains(&el.name()) {
             continue;
         }
         let ws = words(el);
@@ -500,18 +531,16 @@ fn breadcrumb_column(doc: &Html, title: Option<&str>) -> Option<(String, usize)>
                     "location" | "position" | "dqwz" | "path" | "curpos" | "route"
                 )
         });
+        if !named && !labelled.contains(&n.id()) {
+            continue;
+        }
         let text: String = n
             .descendants()
             .filter_map(|d| d.value().as_text().map(|t| t.to_string()))
             .collect();
         let text = collapse_ws(&text);
-        let labelled = ["当前位置", "您的位置", "您现在的位置", "所在位置"]
-            .iter()
-            .any(|l| text.starts_with(l));
-        if !(named || labelled)
-            || text.chars().count() > 120
-            || !["div", "p", "nav", "span", "ol", "ul", "td"].contains(&el.name())
-        {
+        let labelled = LABELS.iter().any(|l| text.starts_with(l));
+        if !(named || labelled) || text.chars().count() > 120 {
             continue;
         }
         let home = |s: &str| {
@@ -595,6 +624,8 @@ struct Walker<'a> {
     /// After the container: only an editor's note is kept (it often stands just
     /// after the text, in the container's parent).
     tail: bool,
+    /// After a related box's label: blocks all of links are left out.
+    related: bool,
 }
 
 impl<'a> Walker<'a> {
@@ -616,6 +647,7 @@ impl<'a> Walker<'a> {
             chapters: false,
             chapter_title: None,
             tail: false,
+            related: false,
         }
     }
 
@@ -686,11 +718,29 @@ impl<'a> Walker<'a> {
             || (self.image.is_some()
                 && self.stack.last().is_some_and(|c| c.caption_like)
                 && text.chars().count() <= 120);
-        let note = is_note(&text);
-        let kind = if heading.is_some() {
-            BlockKind::Heading
-        } else if note {
+        // Furniture standing in the body as text (prompts, related boxes, staff lines,
+        // end marks, notes with buttons): [`furniture`].
+        if self.keep && !self.tail {
+            if furniture::is_prompt(&text) {
+                return;
+            }
+            if furniture::is_related_label(&text) {
+                self.related = true;
+                return;
+            }
+            if self.related && p.link_chars == p.chars {
+                return;
+            }
+            self.related = false;
+        }
+        let (note, text) = match furniture::note_text(&text) {
+            Some(t) => (true, t),
+            None => (is_note(&text), text),
+        };
+        let kind = if note {
             BlockKind::Note
+        } else if heading.is_some() {
+            BlockKind::Heading
         } else if caption || (p.image && text.chars().count() <= 120) {
             BlockKind::Caption
         } else if p.all_bold && markup::bold_line_is_heading(&text) {
@@ -995,6 +1045,7 @@ pub(crate) fn extract(doc: &Html, idx: &LineIndex) -> Article {
     // <title> or og:title starts with when there are several (a site's logo can be an
     // h1 too); else og:title, else the <title> without the channel and site name.
     let mut drafts = w.b.finish(Header::default());
+    furniture::drop_tail_prompts(&mut drafts.blocks);
     let page_titles: Vec<String> = [meta.og_title.as_deref(), meta.title.as_deref()]
         .into_iter()
         .flatten()
@@ -1076,7 +1127,10 @@ pub(crate) fn extract(doc: &Html, idx: &LineIndex) -> Article {
     }
     if let Some((_, _, first)) = infos.first() {
         let pos = idx.at_offset(*first);
-        let text: Vec<&str> = infos.iter().map(|(_, t, _)| t.as_str()).collect();
+        let text: Vec<&str> = infos
+            .iter()
+            .map(|(_, t, _)| furniture::trim_info(t))
+            .collect();
         header.byline = Some((text.join("　"), pos));
         for (inf, _, at) in &infos {
             let pos = idx.at_offset(*at);
