@@ -1,7 +1,8 @@
 //! Page furniture inside an article's body, read as a user reads it (`outline --json`
 //! and `dump` of the real binary): WeChat-style tails (end mark, staff lines, calls to
 //! follow), prompts to read on, related boxes, notes with buttons or date codes,
-//! interview questions in bold, and a page nested tens of thousands of tables deep.
+//! interview questions in bold, photos outside the body's container, and a page
+//! nested tens of thousands of tables deep.
 //! Pages written for the project in the shapes of those sites.
 
 use assert_cmd::Command;
@@ -159,4 +160,60 @@ fn a_page_nested_thousands_of_tables_deep_keeps_its_title_and_text() {
         blocks_of(&v, "paragraph"),
         ["表格最深处的一段文字，有逗号，也有句号。"]
     );
+}
+
+fn captions(v: &Value) -> Vec<(String, Option<String>)> {
+    v["captions"]
+        .as_array()
+        .expect("captions")
+        .iter()
+        .map(|c| {
+            (
+                c["text"].as_str().expect("text").to_string(),
+                c["credit"].as_str().map(str::to_string),
+            )
+        })
+        .collect()
+}
+
+fn pairs(want: &[(&str, &str)]) -> Vec<(String, Option<String>)> {
+    want.iter()
+        .map(|(t, c)| (t.to_string(), Some(c.to_string())))
+        .collect()
+}
+
+#[test]
+fn a_photo_album_between_the_headline_and_the_body_gives_captions_a_banner_does_not() {
+    let path = data("lead-photo-outside-body.html");
+    let v = outline(&path);
+    assert_eq!(v["title"], "老码头的修船人");
+    assert_eq!(
+        captions(&v),
+        pairs(&[
+            ("修船人在船坞里给木船刷桐油。", "韩若水"),
+            ("船坞边堆放着待用的木料。", "韩若水"),
+        ])
+    );
+    assert_eq!(blocks_of(&v, "paragraph").len(), 4);
+    let shown = dump(&path);
+    for other in ["春季旅游节", "另一条新闻"] {
+        assert!(!shown.contains(other), "{other:?} shown:\n{shown}");
+    }
+    // The captions come before the body, where the photos stand.
+    let first = shown.find("刷桐油").expect("caption shown");
+    assert!(first < shown.find("六十三岁").expect("text shown"));
+}
+
+#[test]
+fn figures_in_the_article_element_around_the_body_are_captions_others_are_not() {
+    let v = outline(&data("article-cover-figure.html"));
+    assert_eq!(v["title"], "溪畔茶屋的午後");
+    assert_eq!(
+        captions(&v),
+        pairs(&[
+            ("溪畔茶屋的老屋外觀。", "蘇意涵"),
+            ("茶屋使用的老茶具。", "蘇意涵"),
+        ])
+    );
+    assert_eq!(blocks_of(&v, "paragraph").len(), 3);
 }

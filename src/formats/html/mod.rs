@@ -380,6 +380,21 @@ fn find_root<'a>(doc: &'a Html) -> Option<NodeRef<'a, Node>> {
     best.and_then(|(_, id)| doc.tree.get(id))
 }
 
+/// The article element around the container: its nearest ancestor that is an
+/// `<article>` or whose class or id names an article or story.
+fn article_around(root: NodeRef<'_, Node>) -> Option<ego_tree::NodeId> {
+    root.ancestors()
+        .find(|a| {
+            element(*a).is_some_and(|el| {
+                el.name() == "article"
+                    || words(el)
+                        .iter()
+                        .any(|w| matches!(w.as_str(), "article" | "story"))
+            })
+        })
+        .map(|a| a.id())
+}
+
 /// What the `<head>` says.
 #[derive(Default)]
 struct Meta {
@@ -626,6 +641,13 @@ struct Walker<'a> {
     tail: bool,
     /// After a related box's label: blocks all of links are left out.
     related: bool,
+    /// The article element around the container (an `<article>` or an element named
+    /// as one), and whether the walk is inside it.
+    article: Option<ego_tree::NodeId>,
+    in_article: bool,
+    /// Captions before the container: where they stood among `outside`, their text
+    /// and line, and whether inside the article element.
+    outside_captions: Vec<(usize, String, usize, bool)>,
 }
 
 impl<'a> Walker<'a> {
@@ -648,6 +670,9 @@ impl<'a> Walker<'a> {
             chapter_title: None,
             tail: false,
             related: false,
+            article: None,
+            in_article: false,
+            outside_captions: Vec::new(),
         }
     }
 
@@ -748,14 +773,47 @@ impl<'a> Walker<'a> {
         } else {
             BlockKind::Paragraph
         };
+        // Outside the container, a short line under an image with a credit or in a
+        // caption-named element is its caption (a lead photo, a photo album).
+        let kind = if (self.tail || !self.keep)
+            && kind == BlockKind::Paragraph
+            && self.image.is_some()
+            && text.chars().count() <= 100
+            && (markup::split_credit(&text).1.is_some()
+                || self.stack.last().is_some_and(|c| c.caption_like))
+        {
+            BlockKind::Caption
+        } else {
+            kind
+        };
+        if self.tail || !self.keep {
+            // An image captions only the block right under it.
+            self.image = None;
+            if kind == BlockKind::Caption
+                && let Some(f) = self.figure.as_mut()
+            {
+                f.1 = true;
+            }
+        }
         if self.tail {
-            if kind == BlockKind::Note {
-                let pos = self.pos(line);
-                self.b.push(kind, &text, pos);
+            // After the container, in its parent: notes and captions.
+            let pos = self.pos(line);
+            match kind {
+                BlockKind::Note => self.b.push(kind, &text, pos),
+                BlockKind::Caption => self.b.push_caption(&text, pos),
+                _ => {}
             }
             return;
         }
         if !self.keep {
+            if kind == BlockKind::Caption {
+                self.outside_captions.push((
+                    self.outside.len(),
+                    text.clone(),
+                    line,
+                    self.in_article,
+                ));
+            }
             self.outside
                 .push((kind, text, line, heading.as_deref() == Some("h1")));
             return;
@@ -935,6 +993,9 @@ impl<'a> Walker<'a> {
             let pos = self.pos(line);
             if self.keep {
                 self.b.push_caption(&alt, pos);
+            } else {
+                self.outside_captions
+                    .push((self.outside.len(), alt, line, self.in_article));
             }
         }
         if let Some(i) = self.stack.iter().rposition(|c| c.tag == name) {
@@ -957,6 +1018,9 @@ impl<'a> Walker<'a> {
                 Edge::Open(n) => {
                     if skip.is_some() {
                         continue;
+                    }
+                    if Some(n.id()) == self.article {
+                        self.in_article = true;
                     }
                     if Some(n.id()) == root {
                         self.flush();
@@ -986,6 +1050,9 @@ impl<'a> Walker<'a> {
                     }
                     if let Node::Element(el) = n.value() {
                         self.close(el);
+                    }
+                    if Some(n.id()) == self.article {
+                        self.in_article = false;
                     }
                     if Some(n.id()) == root {
                         self.flush();
@@ -1032,9 +1099,11 @@ pub(crate) fn extract(doc: &Html, idx: &LineIndex) -> Article {
     let meta = read_meta(doc);
     let root = find_root(doc);
     let mut w = Walker::new(idx);
+    w.article = root.and_then(article_around);
     // Before the container (the h1 and the info line often stand outside it) and the
     // container itself.
     w.walk(doc.tree.root(), root.map(|r| r.id()));
+    let outside_captions = std::mem::take(&mut w.outside_captions);
     let outside = std::mem::take(&mut w.outside);
     let mut header = Header::default();
     let meta_pos = idx.at_line(meta.line.max(1));
@@ -1146,6 +1215,25 @@ pub(crate) fn extract(doc: &Html, idx: &LineIndex) -> Article {
                 header.source = inf.source.clone().map(|s| (s, pos));
             }
         }
+    }
+    // Captions before the container that belong to the article: inside its article
+    // element, or after the headline (a lead photo, a photo album); never one before
+    // the headline outside the article (a logo, a banner).
+    let headline = outside.iter().position(|(_, t, _, h1)| {
+        *h1 && Some(t.as_str()) == header.title.as_ref().map(|(t, _)| t.as_str())
+    });
+    let mut lead = Builder::new();
+    for (at, text, line, in_article) in &outside_captions {
+        let after_headline = headline.is_some_and(|h| *at > h);
+        let is_title = header.title.as_ref().is_some_and(|(t, _)| t == text);
+        if (*in_article || after_headline) && !is_title {
+            lead.push_caption(text, idx.at_line(*line));
+        }
+    }
+    if !lead.is_empty() {
+        let mut blocks = lead.finish(Header::default()).blocks;
+        blocks.append(&mut drafts.blocks);
+        drafts.blocks = blocks;
     }
     // A heading right before the headline is its kicker (the banner); one right after
     // it is the deck, kept first (as a note: the model has no field for it yet).
