@@ -600,6 +600,8 @@ struct Pending {
     link_chars: usize,
     /// An image stood in this block.
     image: bool,
+    /// The block stands for a book's chapter left out ([`crate::formats::epub`]).
+    skipped: bool,
 }
 
 /// One open block-level element.
@@ -760,7 +762,7 @@ impl<'a> Walker<'a> {
         }
         let (note, text) = match furniture::note_text(&text) {
             Some(t) => (true, t),
-            None => (is_note(&text), text),
+            None => (p.skipped || is_note(&text), text),
         };
         let kind = if note {
             BlockKind::Note
@@ -967,6 +969,9 @@ impl<'a> Walker<'a> {
         });
         if self.pending.raw.is_empty() {
             self.pending.line = line;
+        }
+        if el.attr(crate::formats::epub::SKIPPED_ATTR).is_some() {
+            self.pending.skipped = true;
         }
     }
 
