@@ -217,3 +217,20 @@ fn figures_in_the_article_element_around_the_body_are_captions_others_are_not() 
     );
     assert_eq!(blocks_of(&v, "paragraph").len(), 3);
 }
+
+#[test]
+fn a_markdown_export_of_a_wechat_article_has_the_same_tail_read_alike() {
+    let v = outline(&data("wechat-export.md"));
+    assert_eq!(sections(&v), ["二十年的小板凳"]);
+    let paras = blocks_of(&v, "paragraph");
+    assert_eq!(paras.len(), 4, "{paras:#?}");
+    assert!(paras[3].contains("分享给朋友"));
+    assert_eq!(
+        blocks_of(&v, "note"),
+        ["图丨受访者提供", "- END -", "编辑丨唐小禾", "审核丨秦朗"]
+    );
+    let shown = dump(&data("wechat-export.md"));
+    for furniture in ["点击关注", "阅读原文"] {
+        assert!(!shown.contains(furniture), "{furniture:?} shown:\n{shown}");
+    }
+}

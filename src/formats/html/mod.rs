@@ -7,7 +7,9 @@
 //!
 //! 1. **Furniture** is never read: scripts, styles, iframes, forms, `nav`, `aside`,
 //!    `footer`, hidden elements, and elements whose class or id names navigation,
-//!    breadcrumbs, sharing, related links, comments, ads, sidebars or a copyright.
+//!    breadcrumbs, sharing, related links, comments, ads, sidebars or a copyright;
+//!    in the body, furniture is known by its kind of line ([`furniture`]): prompts,
+//!    calls to follow and related boxes left out, staff lines and end marks as notes.
 //! 2. **The article's container** is found by scoring, as readability does: each
 //!    paragraph-like element's text (Chinese characters, commas, minus its links)
 //!    scores its parent in full and its grandparent by half; a container named
@@ -23,7 +25,9 @@
 //!    image's caption paragraph (centred, named as a caption, or ending in a credit) or
 //!    a meaningful `alt` are captions with their credits ([`markup::split_credit`]);
 //!    editor lines are notes ([`markup::is_note`]); list items and table rows are
-//!    paragraphs of their own.
+//!    paragraphs of their own. A caption before the container is kept when it is
+//!    inside the article element around it or after the headline (a lead photo, a
+//!    photo album); one after it, up to the end of the container's parent.
 //!
 //! Each block keeps the source line of the element it came from ([`dom::LINE_ATTR`]).
 //!
