@@ -103,6 +103,9 @@ fn prompts_related_boxes_and_buttons_are_left_out_and_editor_lines_are_notes() {
         "【打印】",
         "【关闭】",
         "【纠错】",
+        "点击量",
+        "5120",
+        "2026-03-02",
     ] {
         assert!(!shown.contains(furniture), "{furniture:?} shown:\n{shown}");
     }

@@ -63,14 +63,14 @@ const PROMPTS: &[&str] = &[
 ];
 
 /// A line that is only a prompt to the reader ("請繼續往下閱讀...", "▼展开全文"), or
-/// only page buttons ("【打印】【关闭】").
+/// only page buttons and counters ("【打印】【关闭】", "点击数：1024【打印】【关闭】").
 pub(crate) fn is_prompt(text: &str) -> bool {
     let t = trim_text(text);
-    if t.chars().count() > 20 {
+    if t.chars().count() > 40 {
         return false;
     }
     let l = letters(t);
-    !l.is_empty() && (PROMPTS.contains(&l.as_str()) || buttons_only(t))
+    !l.is_empty() && (PROMPTS.contains(&l.as_str()) || buttons_only(t) || trim_info(t).is_empty())
 }
 
 /// Words of a call to follow, like, share or save: WeChat's and apps' closing prompts.
@@ -498,6 +498,8 @@ mod tests {
         assert!(is_prompt("▼ 展开全文"));
         assert!(is_prompt("阅读原文"));
         assert!(is_prompt("【打印】【关闭】"));
+        assert!(is_prompt("点击数：1024　【打印】【关闭】"));
+        assert!(!is_prompt("点击数从1024涨到了三千"));
         assert!(!is_prompt("她总是读完全文再继续阅读下一篇。"));
         assert!(!is_prompt("打印机"));
     }

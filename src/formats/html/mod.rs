@@ -645,7 +645,7 @@ struct Walker<'a> {
     /// After the container: only an editor's note is kept (it often stands just
     /// after the text, in the container's parent).
     tail: bool,
-    /// After a related box's label: blocks all of links are left out.
+    /// After a related box's label: blocks mostly of links are left out.
     related: bool,
     /// The article element around the container (an `<article>` or an element named
     /// as one), and whether the walk is inside it.
@@ -759,7 +759,8 @@ impl<'a> Walker<'a> {
                 self.related = true;
                 return;
             }
-            if self.related && p.link_chars == p.chars {
+            // The box's entries: links, perhaps with a date or a source beside them.
+            if self.related && p.link_chars * 2 >= p.chars {
                 return;
             }
             self.related = false;
