@@ -360,17 +360,28 @@ fn find_root<'a>(doc: &'a Html) -> Option<NodeRef<'a, Node>> {
             continue;
         };
         let mut s = score;
-        // Link density of the whole subtree.
-        let (mut all, mut links) = (0usize, 0usize);
-        for d in node.descendants() {
-            if let Node::Text(t) = d.value() {
-                let n = t.text.chars().filter(|c| !c.is_whitespace()).count();
-                all += n;
-                if d.ancestors()
-                    .take_while(|a| a.id() != id)
-                    .any(|a| element(a).is_some_and(|e| e.name() == "a"))
-                {
-                    links += n;
+        // Link density of the whole subtree, in one walk (links open counted on the
+        // way, never each text's ancestors looked through: deep pages stay linear).
+        let (mut all, mut links, mut in_link) = (0usize, 0usize, 0usize);
+        let is_link =
+            |d: NodeRef<'_, Node>| d.id() != id && element(d).is_some_and(|e| e.name() == "a");
+        for edge in node.traverse() {
+            match edge {
+                Edge::Open(d) => {
+                    if is_link(d) {
+                        in_link += 1;
+                    } else if let Node::Text(t) = d.value() {
+                        let n = t.text.chars().filter(|c| !c.is_whitespace()).count();
+                        all += n;
+                        if in_link > 0 {
+                            links += n;
+                        }
+                    }
+                }
+                Edge::Close(d) => {
+                    if is_link(d) {
+                        in_link -= 1;
+                    }
                 }
             }
         }
