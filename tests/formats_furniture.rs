@@ -141,6 +141,8 @@ fn bold_interview_questions_and_exclamations_are_not_section_headings() {
     ] {
         assert!(paras.iter().any(|p| p == q), "{q:?} in {paras:#?}");
     }
+    assert!(paras.last().is_some_and(|p| p.starts_with("采访结束时")));
+    assert_eq!(blocks_of(&v, "note"), ["（实习生 林小雨 对本文亦有贡献）"]);
 }
 
 #[test]

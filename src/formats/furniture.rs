@@ -325,6 +325,7 @@ const PROVENANCE: &[&str] = &[
 ///   characters; else one sentence, at most 60) → itself;
 /// - "※ 提醒您：禁止酒駕" (a notice after the reference mark ※, at most 60 characters)
 ///   → itself;
+/// - "（实习生 王一鸣 对本文亦有贡献）" (in brackets, at most 40 characters) → itself;
 /// - staff lines ([`is_staff_line`]) and end marks ([`is_end_mark`]) → themselves.
 pub(crate) fn note_text(text: &str) -> Option<String> {
     let t = trim_text(text);
@@ -372,6 +373,13 @@ pub(crate) fn note_text(text: &str) -> Option<String> {
         _ => {}
     }
     if t.starts_with('※') && t.chars().count() <= 60 {
+        return Some(t.to_string());
+    }
+    // "（实习生 王一鸣 对本文亦有贡献）": who else worked on the article.
+    if let Some(inner) = inner
+        && n <= 40
+        && ["有贡献", "有貢獻"].iter().any(|e| inner.ends_with(e))
+    {
         return Some(t.to_string());
     }
     None
@@ -548,6 +556,8 @@ mod tests {
         assert!(note_text("END").is_some());
         assert!(note_text("- END -").is_some());
         assert!(note_text("编辑丨林可").is_some());
+        assert!(note_text("（实习生 王一鸣 对本文亦有贡献）").is_some());
+        assert_eq!(note_text("他说，每个人都对这座桥有贡献。"), None);
         // Paragraphs that only hold such a word.
         assert!(note_text("本文来自微信公众号“城市笔记”，作者：周若溪").is_some());
         assert_eq!(
