@@ -73,7 +73,7 @@ pub(crate) fn is_prompt(text: &str) -> bool {
     !l.is_empty() && (PROMPTS.contains(&l.as_str()) || buttons_only(t) || trim_info(t).is_empty())
 }
 
-/// Words of a call to follow, like, share or save: WeChat's and apps' closing prompts.
+/// Calls to follow that say so by themselves: WeChat's and apps' closing prompts.
 const CALLS: &[&str] = &[
     "点击关注",
     "关注我们",
@@ -85,35 +85,44 @@ const CALLS: &[&str] = &[
     "扫一扫",
     "长按识别",
     "长按二维码",
-    "二维码",
-    "在看",
-    "点赞",
-    "分享",
-    "转发",
-    "收藏",
+    "“在看”",
+    "点在看",
+    "点个在看",
     "星标",
-    "置顶",
-    "订阅",
-    "下载",
     "點擊關注",
     "關注我們",
     "歡迎關注",
     "掃碼",
+];
+
+/// Words of a call to like, share or save that are also everyday words ("收藏家",
+/// "分享会"): a call only two together ("分享 | 收藏 | 点赞").
+const WEAK_CALLS: &[&str] = &[
+    "点赞",
+    "分享",
+    "转发",
+    "收藏",
+    "置顶",
+    "订阅",
+    "下载",
+    "二维码",
     "按讚",
     "點讚",
     "訂閱",
     "下載",
+    "轉發",
 ];
 
 /// A call to follow, like or share at the end of a body: short (30 characters at
-/// most), naming one of the calls, and not a sentence of the article (it does not end
-/// in 。 or a closing quotation mark). Only asked of the blocks after the last real
-/// paragraph.
+/// most), naming a call (or two of the everyday words of one), and not a sentence of
+/// the article (it does not end in 。 or a closing quotation mark). Only asked of the
+/// blocks after the last real paragraph.
 pub(crate) fn is_tail_prompt(text: &str) -> bool {
     let t = trim_text(text);
     t.chars().count() <= 30
         && !t.ends_with(['。', '”', '」', '』'])
-        && CALLS.iter().any(|c| t.contains(c))
+        && (CALLS.iter().any(|c| t.contains(c))
+            || WEAK_CALLS.iter().filter(|c| t.contains(*c)).count() >= 2)
 }
 
 /// Leaves out the calls to follow, like or share ([`is_tail_prompt`]) among the blocks
@@ -524,6 +533,10 @@ mod tests {
             "店里的二维码是女儿做的，老人至今不会用手机收钱，却愿意每天把它擦干净摆在最显眼的地方"
         ));
         assert!(!is_tail_prompt("“欢迎关注我们的小店。”"));
+        // Everyday words of the calls, alone, in a last caption or line.
+        assert!(!is_tail_prompt("收藏家王先生展示他的藏品"));
+        assert!(!is_tail_prompt("孩子们正在看皮影戏"));
+        assert!(!is_tail_prompt("读者在分享会上交流"));
     }
 
     #[test]
