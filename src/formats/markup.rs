@@ -1133,7 +1133,8 @@ pub(crate) fn is_note(text: &str) -> bool {
 }
 
 /// Whether a paragraph that is all bold is a subhead: short, not a quotation (a pull
-/// quote), not a byline ("文｜周航"), not a sentence ending in 。.
+/// quote), not a byline ("文｜周航"), not a sentence (ending in 。？！ or a clause
+/// mark), not an interview's question ("问：…", "記者問：…", "Q: …").
 pub(crate) fn bold_line_is_heading(text: &str) -> bool {
     let t = trim_text(text);
     let n = t.chars().count();
@@ -1142,8 +1143,36 @@ pub(crate) fn bold_line_is_heading(text: &str) -> bool {
     }
     // A pull quote opens with its quotation mark; a subhead may end with a quoted word.
     let quoted = t.starts_with(['“', '「', '"', '『', '‘']);
-    let sentence = t.ends_with(['。', '，', '；', '：', ':', ',']);
-    !quoted && !sentence && parse_info(t).is_none() && !is_note(t)
+    let sentence = t
+        .trim_end_matches(['”', '」', '』', '’', '"', '）', ')'])
+        .ends_with(['。', '，', '；', '：', ':', ',', '？', '?', '！', '!']);
+    !quoted && !sentence && !is_question(t) && parse_info(t).is_none() && !is_note(t)
+}
+
+/// Who asks and answers in an interview, before the colon: 问, 答, 記者問, Q, A.
+const INTERVIEW_LABELS: &[&str] = &[
+    "问",
+    "答",
+    "問",
+    "记者",
+    "記者",
+    "记者问",
+    "記者問",
+    "主持人",
+    "Q",
+    "A",
+    "q",
+    "a",
+];
+
+/// An interview's question or answer as its speaker's label opens it: "问：…",
+/// "記者問：…", "Q: …", "Q1：…".
+fn is_question(t: &str) -> bool {
+    let Some(colon) = t.find(['：', ':']) else {
+        return false;
+    };
+    let label = trim_text(&t[..colon]).trim_end_matches(|c: char| c.is_ascii_digit());
+    INTERVIEW_LABELS.contains(&label)
 }
 
 /// Each block's styled pieces: (the text a span covers, its style's name), in order.
@@ -1276,6 +1305,15 @@ mod tests {
         assert!(!bold_line_is_heading("“孩子们最爱看漫画版的《西游记》。”"));
         assert!(!bold_line_is_heading("文｜周 航　图｜许 帆"));
         assert!(bold_line_is_heading("从“听科学”到“做科学”"));
+        // Interview questions and sentences are not subheads.
+        assert!(!bold_line_is_heading("问：当年为什么会选择来这里？"));
+        assert!(!bold_line_is_heading("記者問：老店怎麼傳下去"));
+        assert!(!bold_line_is_heading("Q1: 为什么回到山里"));
+        assert!(!bold_line_is_heading("他们终于回来了！"));
+        assert!(!bold_line_is_heading("谁来接这一班？"));
+        assert!(!bold_line_is_heading("“我不走了。”"));
+        assert!(bold_line_is_heading("二、问路"));
+        assert!(bold_line_is_heading("Q弹的米粉"));
     }
 
     /// The outline of `text` read as `format`: dateline, authors, and the blocks' kinds
@@ -1425,8 +1463,14 @@ mod tests {
                     BlockKind::Paragraph,
                     "一门手艺能不能传下去，要看它还有没有人用。"
                 ),
-                (BlockKind::Paragraph, "相关链接"),
             ]
+        );
+        // Over links only, 相关链接 heads no text: a related box, left out with its
+        // links as the page's furniture (formats/furniture.rs), never a section.
+        assert!(
+            !kinds
+                .iter()
+                .any(|(_, t)| t.contains("相关链接") || t.contains("夜市"))
         );
     }
 

@@ -12,6 +12,7 @@ pub use crate::input::sniff::Format;
 use crate::input::source::{self, LoadError, LoadOptions, Origin, Raw, Source};
 
 pub mod epub;
+pub(crate) mod furniture;
 pub mod html;
 pub mod markdown;
 pub mod markup;

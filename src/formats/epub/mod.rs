@@ -12,8 +12,9 @@
 //! its table-of-contents title; that document is the source the article's lines point
 //! into. [`parse`] reads it. Limits: at most [`MAX_ENTRIES`] entries, [`MAX_ENTRY_BYTES`]
 //! read from any one entry and [`MAX_TOTAL_BYTES`] in all, whatever the zip declares
-//! (a zip bomb is cut off where it passes them, with an error); entry paths that are
-//! absolute or climb out of the book (`..`) are refused.
+//! (a zip bomb is cut off where it passes them: a chapter larger than an entry may be
+//! is left out with a note naming it, anything else refuses the book); entry paths
+//! that are absolute or climb out of the book (`..`) are refused.
 
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
@@ -29,6 +30,10 @@ pub(crate) const MAX_ENTRIES: usize = 20_000;
 pub(crate) const MAX_ENTRY_BYTES: u64 = 256 << 20;
 /// The most bytes read from all entries together (uncompressed).
 pub(crate) const MAX_TOTAL_BYTES: u64 = 1 << 30;
+
+/// The attribute of the paragraph that stands for a chapter left out (too large): the
+/// HTML reader makes it a note.
+pub(crate) const SKIPPED_ATTR: &str = "data-yuedu-skipped";
 
 /// Why a book could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -63,6 +68,14 @@ impl Book {
         let limit = self
             .entry_limit
             .min(self.total_limit.saturating_sub(self.total));
+        // A size declared over the limit is believed at once (a lying one is cut off
+        // where the bytes pass it).
+        if file.size() > limit {
+            return Err(EpubError::TooLarge {
+                name: name.to_string(),
+                limit,
+            });
+        }
         let mut out = Vec::new();
         (&mut file)
             .take(limit + 1)
@@ -336,9 +349,32 @@ fn unpack_within(bytes: &[u8], entry_limit: u64, total_limit: u64) -> Result<Vec
             continue;
         }
         let path = resolve(&base, href)?;
-        let bytes = book.read(&path)?;
-        let chapter = String::from_utf8_lossy(&bytes);
         let name = toc.get(&path).map(String::as_str).unwrap_or("");
+        let bytes = match book.read(&path) {
+            Ok(bytes) => bytes,
+            // A chapter larger than an entry may be: left out with a note saying which
+            // and why, the rest of the book read (the limit on all entries still
+            // refuses the book).
+            Err(EpubError::TooLarge { limit, .. }) if limit == book.entry_limit => {
+                // Its section as a chapter's, the note its body, so that the chapters
+                // after it keep their own files ([`chapter_files`]).
+                let note = format!(
+                    "<p {SKIPPED_ATTR}>（本章未读入 chapter not read: {} 解压后超过 {limit} 字节 is larger than {limit} bytes uncompressed）</p>",
+                    escape(&path)
+                );
+                out.push_str(&format!(
+                    "<section data-yuedu-chapter=\"{}\" data-yuedu-file=\"{}\" data-yuedu-head=\"\" data-yuedu-body=\"{}\">\n",
+                    escape(name),
+                    escape(&path),
+                    note.len()
+                ));
+                out.push_str(&note);
+                out.push_str(SECTION_END);
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
+        let chapter = String::from_utf8_lossy(&bytes);
         let body = body_of(&chapter);
         // What [`chapter_files`] needs to give positions in the chapter's own file: its
         // path, what stands before its body, and the body's length.
@@ -785,5 +821,41 @@ mod tests {
         );
         let err = src.expect_err("refused").to_string();
         assert!(err.starts_with("book.epub: not a readable EPUB"), "{err}");
+    }
+
+    #[test]
+    fn a_chapter_larger_than_an_entry_may_be_is_left_out_with_a_note() {
+        let long = format!("<p>{}</p>", "江水向东流去。".repeat(4000));
+        let chapters = [
+            CHAPTERS[0],
+            ("big.xhtml", "第二章　大水", long.as_str()),
+            CHAPTERS[1],
+        ];
+        let bytes = test_support::build("书", "某", &chapters, true, &[]);
+        let doc = unpack_within(&bytes, 32 * 1024, 1 << 20).expect("the book is read");
+        let article = parse(&Arc::new(String::from_utf8(doc).expect("UTF-8")));
+        let notes: Vec<&str> = article
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Note)
+            .map(|b| b.text.as_str())
+            .collect();
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert!(
+            notes[0].contains("OEBPS/text/big.xhtml") && notes[0].contains("32768"),
+            "{notes:?}"
+        );
+        let text: String = article.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert!(!text.contains("江水向东流去"));
+        // The chapters around it are read, the left-out one keeps its heading.
+        for ch in [CHAPTERS[0].1, "第二章　大水", CHAPTERS[1].1] {
+            assert!(
+                article
+                    .blocks
+                    .iter()
+                    .any(|b| b.kind == BlockKind::Heading && b.text.as_str() == ch),
+                "{ch}"
+            );
+        }
     }
 }

@@ -7,7 +7,9 @@
 //!
 //! 1. **Furniture** is never read: scripts, styles, iframes, forms, `nav`, `aside`,
 //!    `footer`, hidden elements, and elements whose class or id names navigation,
-//!    breadcrumbs, sharing, related links, comments, ads, sidebars or a copyright.
+//!    breadcrumbs, sharing, related links, comments, ads, sidebars or a copyright;
+//!    in the body, furniture is known by its kind of line ([`furniture`]): prompts,
+//!    calls to follow and related boxes left out, staff lines and end marks as notes.
 //! 2. **The article's container** is found by scoring, as readability does: each
 //!    paragraph-like element's text (Chinese characters, commas, minus its links)
 //!    scores its parent in full and its grandparent by half; a container named
@@ -23,7 +25,9 @@
 //!    image's caption paragraph (centred, named as a caption, or ending in a credit) or
 //!    a meaningful `alt` are captions with their credits ([`markup::split_credit`]);
 //!    editor lines are notes ([`markup::is_note`]); list items and table rows are
-//!    paragraphs of their own.
+//!    paragraphs of their own. A caption before the container is kept when it is
+//!    inside the article element around it or after the headline (a lead photo, a
+//!    photo album); one after it, up to the end of the container's parent.
 //!
 //! Each block keeps the source line of the element it came from ([`dom::LINE_ATTR`]).
 //!
@@ -49,6 +53,7 @@ use scraper::node::Element;
 use scraper::{Html, Node};
 
 use crate::article::{Article, BlockKind};
+use crate::formats::furniture;
 use crate::formats::markup::{
     self, Builder, Header, SourceLines, SourcePos, collapse_ws, is_note, parse_info, trim_text,
 };
@@ -355,17 +360,28 @@ fn find_root<'a>(doc: &'a Html) -> Option<NodeRef<'a, Node>> {
             continue;
         };
         let mut s = score;
-        // Link density of the whole subtree.
-        let (mut all, mut links) = (0usize, 0usize);
-        for d in node.descendants() {
-            if let Node::Text(t) = d.value() {
-                let n = t.text.chars().filter(|c| !c.is_whitespace()).count();
-                all += n;
-                if d.ancestors()
-                    .take_while(|a| a.id() != id)
-                    .any(|a| element(a).is_some_and(|e| e.name() == "a"))
-                {
-                    links += n;
+        // Link density of the whole subtree, in one walk (links open counted on the
+        // way, never each text's ancestors looked through: deep pages stay linear).
+        let (mut all, mut links, mut in_link) = (0usize, 0usize, 0usize);
+        let is_link =
+            |d: NodeRef<'_, Node>| d.id() != id && element(d).is_some_and(|e| e.name() == "a");
+        for edge in node.traverse() {
+            match edge {
+                Edge::Open(d) => {
+                    if is_link(d) {
+                        in_link += 1;
+                    } else if let Node::Text(t) = d.value() {
+                        let n = t.text.chars().filter(|c| !c.is_whitespace()).count();
+                        all += n;
+                        if in_link > 0 {
+                            links += n;
+                        }
+                    }
+                }
+                Edge::Close(d) => {
+                    if is_link(d) {
+                        in_link -= 1;
+                    }
                 }
             }
         }
@@ -377,6 +393,21 @@ fn find_root<'a>(doc: &'a Html) -> Option<NodeRef<'a, Node>> {
         }
     }
     best.and_then(|(_, id)| doc.tree.get(id))
+}
+
+/// The article element around the container: its nearest ancestor that is an
+/// `<article>` or whose class or id names an article or story.
+fn article_around(root: NodeRef<'_, Node>) -> Option<ego_tree::NodeId> {
+    root.ancestors()
+        .find(|a| {
+            element(*a).is_some_and(|el| {
+                el.name() == "article"
+                    || words(el)
+                        .iter()
+                        .any(|w| matches!(w.as_str(), "article" | "story"))
+            })
+        })
+        .map(|a| a.id())
 }
 
 /// What the `<head>` says.
@@ -485,10 +516,40 @@ fn split_title(title: &str) -> (String, Option<String>) {
 
 /// The column a breadcrumb names: its last link that is not the home page (or the text
 /// after its last `>`).
+///
+/// Linear in the page: whether an element's text starts with a label ("当前位置") is
+/// read from its first text node in one pass; only an element named or labelled as a
+/// breadcrumb has its text gathered (a page nested thousands deep once took seconds).
 fn breadcrumb_column(doc: &Html, title: Option<&str>) -> Option<(String, usize)> {
+    const LABELS: &[&str] = &["当前位置", "您的位置", "您现在的位置", "所在位置"];
+    const TAGS: &[&str] = &["div", "p", "nav", "span", "ol", "ul", "td"];
+    // Elements whose first text starts with a label: every element opened since the
+    // last text has it as its first.
+    let mut labelled = std::collections::HashSet::new();
+    let mut waiting: Vec<ego_tree::NodeId> = Vec::new();
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(n) => match n.value() {
+                Node::Element(el) if TAGS.contains(&el.name()) => waiting.push(n.id()),
+                Node::Text(t) if !trim_text(&t.text).is_empty() => {
+                    let t = trim_text(&t.text);
+                    if LABELS.iter().any(|l| t.starts_with(l)) {
+                        labelled.extend(waiting.iter().copied());
+                    }
+                    waiting.clear();
+                }
+                _ => {}
+            },
+            Edge::Close(n) => {
+                if waiting.last() == Some(&n.id()) {
+                    waiting.pop();
+                }
+            }
+        }
+    }
     for n in doc.tree.root().descendants() {
         let Some(el) = element(n) else { continue };
-        if matches!(el.name(), "script" | "style" | "head") {
+        if !TAGS.contains(&el.name()) {
             continue;
         }
         let ws = words(el);
@@ -500,18 +561,16 @@ fn breadcrumb_column(doc: &Html, title: Option<&str>) -> Option<(String, usize)>
                     "location" | "position" | "dqwz" | "path" | "curpos" | "route"
                 )
         });
+        if !named && !labelled.contains(&n.id()) {
+            continue;
+        }
         let text: String = n
             .descendants()
             .filter_map(|d| d.value().as_text().map(|t| t.to_string()))
             .collect();
         let text = collapse_ws(&text);
-        let labelled = ["当前位置", "您的位置", "您现在的位置", "所在位置"]
-            .iter()
-            .any(|l| text.starts_with(l));
-        if !(named || labelled)
-            || text.chars().count() > 120
-            || !["div", "p", "nav", "span", "ol", "ul", "td"].contains(&el.name())
-        {
+        let labelled = LABELS.iter().any(|l| text.starts_with(l));
+        if !(named || labelled) || text.chars().count() > 120 {
             continue;
         }
         let home = |s: &str| {
@@ -557,6 +616,8 @@ struct Pending {
     link_chars: usize,
     /// An image stood in this block.
     image: bool,
+    /// The block stands for a book's chapter left out ([`crate::formats::epub`]).
+    skipped: bool,
 }
 
 /// One open block-level element.
@@ -598,6 +659,15 @@ struct Walker<'a> {
     /// After the container: only an editor's note is kept (it often stands just
     /// after the text, in the container's parent).
     tail: bool,
+    /// After a related box's label: blocks mostly of links are left out.
+    related: bool,
+    /// The article element around the container (an `<article>` or an element named
+    /// as one), and whether the walk is inside it.
+    article: Option<ego_tree::NodeId>,
+    in_article: bool,
+    /// Captions before the container: where they stood among `outside`, their text
+    /// and line, and whether inside the article element.
+    outside_captions: Vec<(usize, String, usize, bool)>,
 }
 
 impl<'a> Walker<'a> {
@@ -620,6 +690,10 @@ impl<'a> Walker<'a> {
             chapters: false,
             chapter_title: None,
             tail: false,
+            related: false,
+            article: None,
+            in_article: false,
+            outside_captions: Vec::new(),
         }
     }
 
@@ -692,11 +766,30 @@ impl<'a> Walker<'a> {
             || (self.image.is_some()
                 && self.stack.last().is_some_and(|c| c.caption_like)
                 && text.chars().count() <= 120);
-        let note = is_note(&text);
-        let kind = if heading.is_some() {
-            BlockKind::Heading
-        } else if note {
+        // Furniture standing in the body as text (prompts, related boxes, staff lines,
+        // end marks, notes with buttons): [`furniture`].
+        if self.keep && !self.tail {
+            if furniture::is_prompt(&text) {
+                return;
+            }
+            if furniture::is_related_label(&text) {
+                self.related = true;
+                return;
+            }
+            // The box's entries: links, perhaps with a date or a source beside them.
+            if self.related && p.link_chars * 2 >= p.chars {
+                return;
+            }
+            self.related = false;
+        }
+        let (note, text) = match furniture::note_text(&text) {
+            Some(t) => (true, t),
+            None => (p.skipped || is_note(&text), text),
+        };
+        let kind = if note {
             BlockKind::Note
+        } else if heading.is_some() {
+            BlockKind::Heading
         } else if caption || (p.image && text.chars().count() <= 120) {
             BlockKind::Caption
         } else if p.all_bold && markup::bold_line_is_heading(&text) {
@@ -704,14 +797,47 @@ impl<'a> Walker<'a> {
         } else {
             BlockKind::Paragraph
         };
+        // Outside the container, a short line under an image with a credit or in a
+        // caption-named element is its caption (a lead photo, a photo album).
+        let kind = if (self.tail || !self.keep)
+            && kind == BlockKind::Paragraph
+            && self.image.is_some()
+            && text.chars().count() <= 100
+            && (markup::split_credit(&text).1.is_some()
+                || self.stack.last().is_some_and(|c| c.caption_like))
+        {
+            BlockKind::Caption
+        } else {
+            kind
+        };
+        if self.tail || !self.keep {
+            // An image captions only the block right under it.
+            self.image = None;
+            if kind == BlockKind::Caption
+                && let Some(f) = self.figure.as_mut()
+            {
+                f.1 = true;
+            }
+        }
         if self.tail {
-            if kind == BlockKind::Note {
-                let pos = self.pos(line);
-                self.b.push(kind, &text, pos);
+            // After the container, in its parent: notes and captions.
+            let pos = self.pos(line);
+            match kind {
+                BlockKind::Note => self.b.push(kind, &text, pos),
+                BlockKind::Caption => self.b.push_caption(&text, pos),
+                _ => {}
             }
             return;
         }
         if !self.keep {
+            if kind == BlockKind::Caption {
+                self.outside_captions.push((
+                    self.outside.len(),
+                    text.clone(),
+                    line,
+                    self.in_article,
+                ));
+            }
             self.outside
                 .push((kind, text, line, heading.as_deref() == Some("h1")));
             return;
@@ -876,6 +1002,9 @@ impl<'a> Walker<'a> {
         if self.pending.raw.text.is_empty() {
             self.pending.line = line;
         }
+        if el.attr(crate::formats::epub::SKIPPED_ATTR).is_some() {
+            self.pending.skipped = true;
+        }
     }
 
     fn close(&mut self, el: &Element) {
@@ -902,6 +1031,9 @@ impl<'a> Walker<'a> {
             let pos = self.pos(line);
             if self.keep {
                 self.b.push_caption(&alt, pos);
+            } else {
+                self.outside_captions
+                    .push((self.outside.len(), alt, line, self.in_article));
             }
         }
         if let Some(i) = self.stack.iter().rposition(|c| c.tag == name) {
@@ -924,6 +1056,9 @@ impl<'a> Walker<'a> {
                 Edge::Open(n) => {
                     if skip.is_some() {
                         continue;
+                    }
+                    if Some(n.id()) == self.article {
+                        self.in_article = true;
                     }
                     if Some(n.id()) == root {
                         self.flush();
@@ -953,6 +1088,9 @@ impl<'a> Walker<'a> {
                     }
                     if let Node::Element(el) = n.value() {
                         self.close(el);
+                    }
+                    if Some(n.id()) == self.article {
+                        self.in_article = false;
                     }
                     if Some(n.id()) == root {
                         self.flush();
@@ -999,9 +1137,11 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
     let meta = read_meta(doc);
     let root = find_root(doc);
     let mut w = Walker::new(idx);
+    w.article = root.and_then(article_around);
     // Before the container (the h1 and the info line often stand outside it) and the
     // container itself.
     w.walk(doc.tree.root(), root.map(|r| r.id()));
+    let outside_captions = std::mem::take(&mut w.outside_captions);
     let outside = std::mem::take(&mut w.outside);
     let mut header = Header::default();
     let meta_pos = idx.at_line(meta.line.max(1));
@@ -1012,6 +1152,7 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
     // <title> or og:title starts with when there are several (a site's logo can be an
     // h1 too); else og:title, else the <title> without the channel and site name.
     let mut drafts = w.b.finish(Header::default());
+    furniture::drop_tail_prompts(&mut drafts.blocks);
     let page_titles: Vec<String> = [meta.og_title.as_deref(), meta.title.as_deref()]
         .into_iter()
         .flatten()
@@ -1097,7 +1238,10 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
     }
     if let Some((_, _, first)) = infos.first() {
         let pos = idx.at_offset(*first);
-        let text: Vec<&str> = infos.iter().map(|(_, t, _)| t.as_str()).collect();
+        let text: Vec<&str> = infos
+            .iter()
+            .map(|(_, t, _)| furniture::trim_info(t))
+            .collect();
         header.byline = Some((text.join("　"), pos));
         for (inf, _, at) in &infos {
             let pos = idx.at_offset(*at);
@@ -1113,6 +1257,25 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
                 header.source = inf.source.clone().map(|s| (s, pos));
             }
         }
+    }
+    // Captions before the container that belong to the article: inside its article
+    // element, or after the headline (a lead photo, a photo album); never one before
+    // the headline outside the article (a logo, a banner).
+    let headline = outside.iter().position(|(_, t, _, h1)| {
+        *h1 && Some(t.as_str()) == header.title.as_ref().map(|(t, _)| t.as_str())
+    });
+    let mut lead = Builder::new();
+    for (at, text, line, in_article) in &outside_captions {
+        let after_headline = headline.is_some_and(|h| *at > h);
+        let is_title = header.title.as_ref().is_some_and(|(t, _)| t == text);
+        if (*in_article || after_headline) && !is_title {
+            lead.push_caption(text, idx.at_line(*line));
+        }
+    }
+    if !lead.is_empty() {
+        let mut blocks = lead.finish(Header::default()).blocks;
+        blocks.append(&mut drafts.blocks);
+        drafts.blocks = blocks;
     }
     // A heading right before the headline is its kicker (the banner); one right after
     // it is the deck, kept first (as a note: the model has no field for it yet).

@@ -15,7 +15,8 @@
 //!   with the credit split off ([`markup::split_credit`]).
 //! - List items and table rows are paragraphs (`• `, `1. ` and ` | ` between cells, as
 //!   a browser shows them); block quotes are paragraphs; code keeps its lines; editor
-//!   lines and end marks are notes; HTML blocks (`<figure>` with `<figcaption>`) go
+//!   lines, staff lines and end marks are notes, prompts to the reader are left out
+//!   ([`crate::formats::furniture`]); HTML blocks (`<figure>` with `<figcaption>`) go
 //!   through the HTML reader ([`crate::formats::html::fragment_blocks`]).
 //!
 //! Lines may end in LF, CRLF or a lone CR: all read alike. Each block keeps the byte
@@ -296,7 +297,16 @@ impl Reader<'_> {
             self.byline = Some((text, pos, info.authors));
             return;
         }
-        let kind = if is_note(&text) {
+        // Furniture standing in the text (a page saved as Markdown): prompts left out;
+        // staff lines, end marks and notes with buttons or codes are notes.
+        if marker.is_none() && crate::formats::furniture::is_prompt(&text) {
+            return;
+        }
+        let (note, text) = match crate::formats::furniture::note_text(&text) {
+            Some(t) if marker.is_none() => (true, t),
+            _ => (is_note(&text), text),
+        };
+        let kind = if note {
             BlockKind::Note
         } else if p.all_bold && marker.is_none() && bold_line_is_heading(&text) {
             BlockKind::Heading
@@ -532,7 +542,9 @@ pub fn parse(text: &Arc<String>) -> Article {
         date: fm.date.map(|s| (s, fm_pos)),
         column: fm.column.map(|s| (s, fm_pos)),
     };
-    r.b.finish(header)
+    let mut article = r.b.finish(header);
+    crate::formats::furniture::drop_tail_prompts(&mut article.blocks);
+    article
 }
 
 #[cfg(test)]

@@ -1,0 +1,616 @@
+//! Page furniture that stands inside an article's body as text — the kinds of lines a
+//! site or a publishing platform adds around every article, told by their shape: short,
+//! made of a known vocabulary of prompts, labels and buttons, often at the end of the
+//! body. Shared by the markup formats (HTML, EPUB chapters, Markdown).
+//!
+//! - **Prompts** to the reader ([`is_prompt`]): "請繼續往下閱讀…", "展开全文", "阅读原文"
+//!   anywhere; "点击关注，获取更多…", "喜欢就点个“在看”吧" at the end of the body
+//!   ([`is_tail_prompt`]). Left out: they are the page's, not the article's.
+//! - **Staff lines** ([`is_staff_line`]): "编辑丨林可", "编辑/ 陈默　校对/ 刘洋",
+//!   "图丨受访者提供" — every part a staff label, a separator and a name → a note.
+//! - **End marks** ("END", "- END -", "THE END") → a note, never a heading.
+//! - **Notes with buttons or codes** ([`note_text`]): "【纠错】【责任编辑:孙小楠】" (the
+//!   button left out), "（編輯：黃名璽）1131005" (CNA's editor with its date code,
+//!   ROC year), "（本文来自…APP）", "※ 提醒您：…" (the reference mark of a notice) → notes.
+//! - **Related boxes** ([`is_related_label`]): "延伸閱讀", "相关阅读", "相關新聞" over a
+//!   list of links: the label and the links are left out.
+//! - **Info-line counters and buttons** ([`trim_info`]): "点击数：1024【打印】【关闭】"
+//!   cut from the end of an info line.
+//!
+//! A real paragraph that merely contains one of these words stays a paragraph: each rule
+//! asks for the whole line to be of its kind (length, no sentence of its own).
+
+use crate::article::{Block, BlockKind};
+use crate::formats::markup::{is_note, trim_text};
+
+/// Characters of a line with its decoration (punctuation, symbols, spaces) left out.
+fn letters(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// Prompts that are the whole line wherever they stand (decoration aside).
+const PROMPTS: &[&str] = &[
+    "请继续往下阅读",
+    "請繼續往下閱讀",
+    "继续阅读",
+    "繼續閱讀",
+    "继续往下看",
+    "繼續往下看",
+    "展开全文",
+    "展開全文",
+    "点击展开全文",
+    "阅读全文",
+    "閱讀全文",
+    "点击阅读全文",
+    "阅读原文",
+    "閱讀原文",
+    "点击阅读原文",
+    "点击查看原文",
+    "查看原文",
+    "点击查看大图",
+    "查看大图",
+    "返回顶部",
+    "回到顶部",
+    "返回首页",
+    "打印",
+    "关闭",
+    "關閉",
+    "关闭窗口",
+    "纠错",
+    "糾錯",
+    "分享到",
+    "分享至",
+];
+
+/// A line that is only a prompt to the reader ("請繼續往下閱讀...", "▼展开全文"), or
+/// only page buttons and counters ("【打印】【关闭】", "点击数：1024【打印】【关闭】").
+pub(crate) fn is_prompt(text: &str) -> bool {
+    let t = trim_text(text);
+    if t.chars().count() > 40 {
+        return false;
+    }
+    let l = letters(t);
+    !l.is_empty() && (PROMPTS.contains(&l.as_str()) || buttons_only(t) || trim_info(t).is_empty())
+}
+
+/// Calls to follow that say so by themselves: WeChat's and apps' closing prompts.
+const CALLS: &[&str] = &[
+    "点击关注",
+    "关注我们",
+    "关注公众号",
+    "关注本号",
+    "欢迎关注",
+    "扫码关注",
+    "扫描二维码",
+    "扫一扫",
+    "长按识别",
+    "长按二维码",
+    "“在看”",
+    "点在看",
+    "点个在看",
+    "星标",
+    "點擊關注",
+    "關注我們",
+    "歡迎關注",
+    "掃碼",
+];
+
+/// Words of a call to like, share or save that are also everyday words ("收藏家",
+/// "分享会"): a call only two together ("分享 | 收藏 | 点赞").
+const WEAK_CALLS: &[&str] = &[
+    "点赞",
+    "分享",
+    "转发",
+    "收藏",
+    "置顶",
+    "订阅",
+    "下载",
+    "二维码",
+    "按讚",
+    "點讚",
+    "訂閱",
+    "下載",
+    "轉發",
+];
+
+/// A call to follow, like or share at the end of a body: short (30 characters at
+/// most), naming a call (or two of the everyday words of one), and not a sentence of
+/// the article (it does not end in 。 or a closing quotation mark). Only asked of the
+/// blocks after the last real paragraph.
+pub(crate) fn is_tail_prompt(text: &str) -> bool {
+    let t = trim_text(text);
+    t.chars().count() <= 30
+        && !t.ends_with(['。', '”', '」', '』'])
+        && (CALLS.iter().any(|c| t.contains(c))
+            || WEAK_CALLS.iter().filter(|c| t.contains(*c)).count() >= 2)
+}
+
+/// Leaves out the calls to follow, like or share ([`is_tail_prompt`]) among the blocks
+/// after the body's last paragraph, looking back over notes and captions.
+pub(crate) fn drop_tail_prompts(blocks: &mut Vec<Block>) {
+    let mut i = blocks.len();
+    while i > 0 {
+        i -= 1;
+        let b = &blocks[i];
+        if b.kind != BlockKind::Note && is_tail_prompt(&b.text) {
+            blocks.remove(i);
+        } else if !matches!(b.kind, BlockKind::Note | BlockKind::Caption) {
+            break;
+        }
+    }
+}
+
+/// Labels of the people who made a page other than its writers, and of its pictures'
+/// sources.
+const STAFF_LABELS: &[&str] = &[
+    "责任编辑",
+    "值班编辑",
+    "实习编辑",
+    "编辑",
+    "责编",
+    "审核",
+    "审校",
+    "初审",
+    "复审",
+    "终审",
+    "二审",
+    "三审",
+    "校对",
+    "编校",
+    "美编",
+    "排版",
+    "版式",
+    "设计",
+    "视觉",
+    "统筹",
+    "监制",
+    "出品",
+    "出品人",
+    "策划",
+    "制作",
+    "主编",
+    "总编",
+    "编审",
+    "运营",
+    "图片",
+    "图",
+    "摄影",
+    "视频",
+    "剪辑",
+    "插图",
+    "制图",
+    "配图",
+    "题图",
+    "头图",
+    "封面",
+    "来源",
+    "責任編輯",
+    "編輯",
+    "責編",
+    "審核",
+    "校對",
+    "美編",
+    "設計",
+    "統籌",
+    "監製",
+    "製作",
+    "策劃",
+    "圖片",
+    "圖",
+    "攝影",
+    "視頻",
+    "影音",
+    "製圖",
+    "來源",
+];
+
+/// Separators between a staff label and its name.
+const STAFF_SEPS: &[char] = &['丨', '｜', '|', '/', '／', '：', ':'];
+
+/// A line of staff credits, each part "LABEL SEP NAME": "编辑丨林可", "编辑/ 陈默　校对/
+/// 刘洋", "图丨受访者提供". At most 40 characters, no sentence marks.
+pub(crate) fn is_staff_line(text: &str) -> bool {
+    let t = trim_text(text);
+    if t.is_empty() || t.chars().count() > 40 || t.contains(['。', '，', '！', '？', '；']) {
+        return false;
+    }
+    let mut rest = t;
+    let mut parts = 0;
+    while !rest.is_empty() {
+        // The longest label the rest starts with, then a separator.
+        let Some(label) = STAFF_LABELS
+            .iter()
+            .filter(|l| rest.starts_with(*l))
+            .max_by_key(|l| l.len())
+        else {
+            return false;
+        };
+        let after = trim_text(&rest[label.len()..]);
+        let Some(after) = after.strip_prefix(STAFF_SEPS) else {
+            return false;
+        };
+        let after = trim_text(after);
+        // The name runs to the next label after a space, or to the end.
+        let mut end = after.len();
+        for (i, c) in after.char_indices() {
+            if c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}' {
+                let next = trim_text(&after[i..]);
+                if STAFF_LABELS.iter().any(|l| {
+                    next.strip_prefix(l)
+                        .map(trim_text)
+                        .is_some_and(|r| r.starts_with(STAFF_SEPS))
+                }) {
+                    end = i;
+                    break;
+                }
+            }
+        }
+        let name = trim_text(&after[..end]);
+        if name.is_empty() || name.chars().count() > 16 {
+            return false;
+        }
+        parts += 1;
+        rest = trim_text(&after[end..]);
+    }
+    parts > 0
+}
+
+/// An end mark: "END", "- END -", "—END—", "THE END".
+pub(crate) fn is_end_mark(text: &str) -> bool {
+    let t = trim_text(text);
+    t.chars().count() <= 12 && matches!(letters(t).to_ascii_uppercase().as_str(), "END" | "THEEND")
+}
+
+/// Page buttons in brackets: 纠错, 打印, 关闭, 收藏, 分享, 字体/字号 (大 中 小).
+const BUTTONS: &[&str] = &[
+    "纠错",
+    "糾錯",
+    "打印",
+    "列印",
+    "关闭",
+    "關閉",
+    "关闭窗口",
+    "收藏",
+    "分享",
+    "字体",
+    "字號",
+    "字号",
+    "大",
+    "中",
+    "小",
+    "返回",
+    "顶部",
+    "回到顶部",
+    "返回顶部",
+];
+
+/// Whether `s` is only bracketed buttons: "【打印】【关闭】", "[纠错]".
+fn buttons_only(s: &str) -> bool {
+    let mut rest = trim_text(s);
+    let mut any = false;
+    while !rest.is_empty() {
+        let Some(inner) = rest.strip_prefix(['【', '[', '［']) else {
+            return false;
+        };
+        let Some(close) = inner.find(['】', ']', '］']) else {
+            return false;
+        };
+        let word = letters(&inner[..close]);
+        // "字体：大 中 小" has its letters run together: "字体大中小".
+        let font = ["字体", "字號", "字号"].iter().any(|f| word.starts_with(f));
+        if !BUTTONS.contains(&word.as_str()) && !font {
+            return false;
+        }
+        any = true;
+        let after = &inner[close..];
+        rest = trim_text(&after[after.chars().next().map_or(0, char::len_utf8)..]);
+    }
+    any
+}
+
+/// Words a note of the article's provenance starts with.
+const PROVENANCE: &[&str] = &[
+    "本文来自",
+    "本文转自",
+    "本文转载自",
+    "本文首发于",
+    "本文原载于",
+    "本文经授权转载",
+    "本文來自",
+    "本文轉自",
+    "本文轉載自",
+    "本文首發於",
+    "本文原載於",
+    "本文經授權轉載",
+];
+
+/// The note a line is, when it is one only once its furniture is seen through; the
+/// text to show (buttons left out). `None` for any other line — including plain
+/// editor's notes, which [`is_note`] knows by itself.
+///
+/// - "【纠错】【责任编辑:孙小楠】" → "【责任编辑:孙小楠】";
+/// - "（編輯：黃名璽）1131005" (a date code of 6 to 8 digits after the note) → itself;
+/// - "（本文来自澎湃新闻，更多原创资讯请下载“澎湃新闻”APP）" (in brackets, at most 80
+///   characters; else one sentence, at most 60) → itself;
+/// - "※ 提醒您：禁止酒駕" (a notice after the reference mark ※, at most 60 characters)
+///   → itself;
+/// - "（实习生 王一鸣 对本文亦有贡献）" (in brackets, at most 40 characters) → itself;
+/// - staff lines ([`is_staff_line`]) and end marks ([`is_end_mark`]) → themselves.
+pub(crate) fn note_text(text: &str) -> Option<String> {
+    let t = trim_text(text);
+    if is_staff_line(t) || is_end_mark(t) {
+        return Some(t.to_string());
+    }
+    // Buttons in brackets before or after a note.
+    if t.starts_with('【') || t.ends_with('】') {
+        let mut kept = String::new();
+        let mut rest = t;
+        let mut dropped = false;
+        while let Some(inner) = rest.strip_prefix('【') {
+            let Some(close) = inner.find('】') else {
+                break;
+            };
+            let token = &rest[..'【'.len_utf8() + close + '】'.len_utf8()];
+            if buttons_only(token) {
+                dropped = true;
+            } else {
+                kept.push_str(token);
+            }
+            rest = trim_text(&rest[token.len()..]);
+        }
+        if dropped && rest.is_empty() && !kept.is_empty() && is_note(&kept) {
+            return Some(kept);
+        }
+    }
+    // A note followed by its date code.
+    let code_len = t.chars().rev().take_while(|c| c.is_ascii_digit()).count();
+    if (6..=8).contains(&code_len) && is_note(&t[..t.len() - code_len]) {
+        return Some(t.to_string());
+    }
+    // Provenance: in brackets (80 characters at most), or a line of its own that is
+    // not sentences of the article (60 at most, no 。 before its end).
+    let inner = t
+        .strip_prefix(['（', '('])
+        .and_then(|r| r.strip_suffix(['）', ')']));
+    let n = t.chars().count();
+    let provenance = |s: &str| PROVENANCE.iter().any(|p| s.starts_with(p));
+    match inner {
+        Some(inner) if n <= 80 && provenance(inner) => return Some(t.to_string()),
+        None if n <= 60 && provenance(t) && !t.trim_end_matches('。').contains('。') => {
+            return Some(t.to_string());
+        }
+        _ => {}
+    }
+    if t.starts_with('※') && t.chars().count() <= 60 {
+        return Some(t.to_string());
+    }
+    // "（实习生 王一鸣 对本文亦有贡献）": who else worked on the article.
+    if let Some(inner) = inner
+        && n <= 40
+        && ["有贡献", "有貢獻"].iter().any(|e| inner.ends_with(e))
+    {
+        return Some(t.to_string());
+    }
+    None
+}
+
+/// Labels of a box of links to other articles.
+const RELATED: &[&str] = &[
+    "延伸阅读",
+    "延伸閱讀",
+    "相关阅读",
+    "相關閱讀",
+    "相关新闻",
+    "相關新聞",
+    "相关报道",
+    "相關報導",
+    "相关文章",
+    "相關文章",
+    "相关链接",
+    "相關連結",
+    "推荐阅读",
+    "推薦閱讀",
+    "更多阅读",
+    "更多閱讀",
+    "往期回顾",
+    "往期回顧",
+    "往期推荐",
+    "精彩推荐",
+    "热门推荐",
+    "熱門推薦",
+    "猜你喜欢",
+    "猜你喜歡",
+    "看更多",
+    "更多新闻",
+    "更多新聞",
+    "今日推荐",
+    "编辑推荐",
+    "編輯推薦",
+];
+
+/// The label of a box of related links: "延伸閱讀", "【相关阅读】", "▶ 相關新聞：".
+pub(crate) fn is_related_label(text: &str) -> bool {
+    let t = trim_text(text);
+    t.chars().count() <= 12 && RELATED.contains(&letters(t).as_str())
+}
+
+/// Counters and buttons that end an info line.
+const INFO_TAIL: &[&str] = &[
+    "点击数",
+    "点击量",
+    "点击",
+    "阅读数",
+    "阅读量",
+    "浏览次数",
+    "浏览量",
+    "浏览",
+    "访问量",
+    "人气",
+    "閱讀數",
+    "瀏覽次數",
+    "點閱",
+    "【打印】",
+    "【关闭】",
+    "【纠错】",
+    "【字体",
+    "【收藏】",
+    "[打印]",
+    "[关闭]",
+    "分享到",
+];
+
+/// An info line without the counters and buttons at its end: "… 编辑：许琳　　点击数：1024
+/// 【打印】【关闭】" → "… 编辑：许琳". Cut only where all that follows is counters,
+/// buttons and their numbers.
+pub(crate) fn trim_info(line: &str) -> &str {
+    let Some(cut) = INFO_TAIL.iter().filter_map(|w| line.find(w)).min() else {
+        return line;
+    };
+    let mut rest = &line[cut..];
+    loop {
+        rest = trim_text(rest).trim_start_matches(['：', ':', '|', '｜']);
+        rest = trim_text(rest);
+        if rest.is_empty() {
+            return trim_text(&line[..cut]);
+        }
+        if let Some(w) = INFO_TAIL.iter().find(|w| rest.starts_with(*w)) {
+            rest = &rest[w.len()..];
+            if w.starts_with(['【', '[']) && !w.ends_with(['】', ']']) {
+                // "【字体：大 中 小】": to its closing bracket.
+                match rest.find('】') {
+                    Some(i) => rest = &rest[i + '】'.len_utf8()..],
+                    None => return line,
+                }
+            }
+            continue;
+        }
+        let digits = rest
+            .char_indices()
+            .find(|(_, c)| !(c.is_ascii_digit() || matches!(c, ',' | '.' | '万' | '次')))
+            .map_or(rest.len(), |(i, _)| i);
+        if digits > 0 {
+            rest = &rest[digits..];
+            continue;
+        }
+        if buttons_only(rest) {
+            return trim_text(&line[..cut]);
+        }
+        let Some(end) = rest.find('】').filter(|_| rest.starts_with('【')) else {
+            return line;
+        };
+        if !buttons_only(&rest[..end + '】'.len_utf8()]) {
+            return line;
+        }
+        rest = &rest[end + '】'.len_utf8()..];
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prompts_are_whole_lines_of_their_words() {
+        assert!(is_prompt("請繼續往下閱讀..."));
+        assert!(is_prompt("▼ 展开全文"));
+        assert!(is_prompt("阅读原文"));
+        assert!(is_prompt("【打印】【关闭】"));
+        assert!(is_prompt("点击数：1024　【打印】【关闭】"));
+        assert!(!is_prompt("点击数从1024涨到了三千"));
+        assert!(!is_prompt("她总是读完全文再继续阅读下一篇。"));
+        assert!(!is_prompt("打印机"));
+    }
+
+    #[test]
+    fn calls_at_the_end_are_short_and_not_sentences() {
+        assert!(is_tail_prompt("点击关注，获取更多城市故事"));
+        assert!(is_tail_prompt("喜欢就点个“在看”吧"));
+        assert!(is_tail_prompt("分享 | 收藏 | 点赞"));
+        assert!(!is_tail_prompt(
+            "她说，来这里的年轻人都喜欢把视频分享给朋友。"
+        ));
+        assert!(!is_tail_prompt(
+            "店里的二维码是女儿做的，老人至今不会用手机收钱，却愿意每天把它擦干净摆在最显眼的地方"
+        ));
+        assert!(!is_tail_prompt("“欢迎关注我们的小店。”"));
+        // Everyday words of the calls, alone, in a last caption or line.
+        assert!(!is_tail_prompt("收藏家王先生展示他的藏品"));
+        assert!(!is_tail_prompt("孩子们正在看皮影戏"));
+        assert!(!is_tail_prompt("读者在分享会上交流"));
+    }
+
+    #[test]
+    fn staff_lines() {
+        assert!(is_staff_line("编辑丨林可"));
+        assert!(is_staff_line("审核丨吴桐"));
+        assert!(is_staff_line("编辑/ 陈默　校对/ 刘洋"));
+        assert!(is_staff_line("图丨受访者提供"));
+        assert!(is_staff_line("責任編輯：王小明"));
+        assert!(is_staff_line("责编：李四 | 审核：张三"));
+        assert!(!is_staff_line("编辑部的故事很长。"));
+        assert!(!is_staff_line("文丨周若溪"));
+        assert!(!is_staff_line(
+            "编辑：他说这件事还要再想想，明天再定，大家先回去吧"
+        ));
+    }
+
+    #[test]
+    fn notes_seen_through_their_furniture() {
+        assert_eq!(
+            note_text("【纠错】【责任编辑:孙小楠】").as_deref(),
+            Some("【责任编辑:孙小楠】")
+        );
+        assert_eq!(
+            note_text("（編輯：黃名璽）1131005").as_deref(),
+            Some("（編輯：黃名璽）1131005")
+        );
+        assert!(note_text("（本文来自澎湃新闻，更多原创资讯请下载“澎湃新闻”APP）").is_some());
+        assert!(note_text("※ 提醒您：禁止酒駕 飲酒過量有礙健康").is_some());
+        assert!(note_text("END").is_some());
+        assert!(note_text("- END -").is_some());
+        assert!(note_text("编辑丨林可").is_some());
+        assert!(note_text("（实习生 王一鸣 对本文亦有贡献）").is_some());
+        assert_eq!(note_text("他说，每个人都对这座桥有贡献。"), None);
+        // Paragraphs that only hold such a word.
+        assert!(note_text("本文来自微信公众号“城市笔记”，作者：周若溪").is_some());
+        assert_eq!(
+            note_text("本文来自一位读者的来信。他在渡口工作了三十年，还附上了几张老照片。"),
+            None
+        );
+        assert_eq!(
+            note_text(
+                "本文来自一位读者的来信，他在信中讲述了自己在渡口工作三十年的经历，还附上了几张老照片，我们征得同意后整理成文，希望更多人看到这段往事。"
+            ),
+            None
+        );
+        assert_eq!(note_text("2024年共接待游客1200000"), None);
+        assert_eq!(note_text("【现场】渡口的清晨"), None);
+        assert_eq!(note_text("Endless river"), None);
+    }
+
+    #[test]
+    fn related_labels() {
+        assert!(is_related_label("延伸閱讀"));
+        assert!(is_related_label("【相关阅读】"));
+        assert!(is_related_label("▶ 相關新聞："));
+        assert!(!is_related_label("延伸阅读的习惯"));
+    }
+
+    #[test]
+    fn info_lines_lose_their_counters() {
+        assert_eq!(
+            trim_info(
+                "2023-11-18 10:05:32　　来源：江南晚报　　作者：周文澜　　编辑：许琳　　点击数：1024　【打印】【关闭】"
+            ),
+            "2023-11-18 10:05:32　　来源：江南晚报　　作者：周文澜　　编辑：许琳"
+        );
+        assert_eq!(
+            trim_info("2024-01-02 来源：东海日报 浏览次数：3,210 【字体：大 中 小】"),
+            "2024-01-02 来源：东海日报"
+        );
+        assert_eq!(
+            trim_info("来源：点击科技 作者：张三"),
+            "来源：点击科技 作者：张三"
+        );
+    }
+}

@@ -1,0 +1,241 @@
+//! Page furniture inside an article's body, read as a user reads it (`outline --json`
+//! and `dump` of the real binary): WeChat-style tails (end mark, staff lines, calls to
+//! follow), prompts to read on, related boxes, notes with buttons or date codes,
+//! interview questions in bold, photos outside the body's container, and a page
+//! nested tens of thousands of tables deep.
+//! Pages written for the project in the shapes of those sites.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn data(name: &str) -> String {
+    format!("{}/tests/data/formats/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn run(args: &[&str]) -> String {
+    let out = Command::cargo_bin("yuedu")
+        .expect("binary")
+        .env("YUEDU_CONFIG", "")
+        .env("XDG_CONFIG_HOME", "/nonexistent")
+        .args(args)
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.code() == Some(0), "{args:?}: {err}");
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+fn outline(path: &str) -> Value {
+    serde_json::from_str(&run(&["outline", "--json", path])).expect("one JSON object")
+}
+
+fn blocks_of(v: &Value, kind: &str) -> Vec<String> {
+    v["blocks"]
+        .as_array()
+        .expect("blocks")
+        .iter()
+        .filter(|b| b["kind"] == kind)
+        .map(|b| b["text"].as_str().expect("text").to_string())
+        .collect()
+}
+
+fn sections(v: &Value) -> Vec<String> {
+    v["sections"]
+        .as_array()
+        .expect("sections")
+        .iter()
+        .map(|s| s["title"].as_str().expect("title").to_string())
+        .collect()
+}
+
+/// What the reader shows of the page, as `dump` lays it out.
+fn dump(path: &str) -> String {
+    run(&["dump", "--width", "200", path])
+}
+
+#[test]
+fn a_wechat_tail_gives_notes_and_no_prompts_and_its_end_mark_is_no_section() {
+    let path = data("wechat-shape-tail.html");
+    let v = outline(&path);
+    assert_eq!(sections(&v), ["一、四十年的航线", "二、留下来的人"]);
+    let paras = blocks_of(&v, "paragraph");
+    assert_eq!(paras.len(), 6, "{paras:#?}");
+    assert!(paras[0].starts_with("晚上十点"));
+    // A paragraph that only holds a word of the prompts stays one.
+    assert!(paras[4].contains("分享给朋友"), "{paras:#?}");
+    assert!(paras[5].starts_with("“只要还有人要过河"));
+    let notes = blocks_of(&v, "note");
+    for n in ["图丨受访者提供", "- END -", "编辑丨唐小禾", "审核丨秦朗"] {
+        assert!(notes.iter().any(|x| x == n), "{n:?} in {notes:?}");
+    }
+    let shown = dump(&path);
+    for furniture in ["点击关注", "点个“在看”", "阅读原文", "#渡口"] {
+        assert!(!shown.contains(furniture), "{furniture:?} shown:\n{shown}");
+    }
+}
+
+#[test]
+fn prompts_related_boxes_and_buttons_are_left_out_and_editor_lines_are_notes() {
+    let path = data("portal-shape-furniture.html");
+    let v = outline(&path);
+    assert_eq!(v["title"], "山村小学的图书角");
+    assert!(sections(&v).is_empty(), "{:?}", sections(&v));
+    let paras = blocks_of(&v, "paragraph");
+    assert_eq!(paras.len(), 4, "{paras:#?}");
+    // Paragraphs that say 继续阅读 and 延伸阅读 in their sentences stay.
+    assert!(paras[2].contains("再继续阅读下一本"));
+    assert!(paras[3].contains("延伸阅读的习惯"));
+    assert_eq!(
+        blocks_of(&v, "note"),
+        [
+            "（本文来自东岭日报客户端，更多资讯请下载“东岭日报”APP）",
+            "【责任编辑：卢青】"
+        ]
+    );
+    let shown = dump(&path);
+    for furniture in [
+        "请继续往下阅读",
+        "延伸阅读\n",
+        "乡村阅览室",
+        "送书下乡",
+        "点击数",
+        "2381",
+        "【打印】",
+        "【关闭】",
+        "【纠错】",
+        "点击量",
+        "5120",
+        "2026-03-02",
+    ] {
+        assert!(!shown.contains(furniture), "{furniture:?} shown:\n{shown}");
+    }
+    // The info line keeps what it says of the article.
+    assert!(shown.contains("来源：东岭日报　　作者：韩若水"), "{shown}");
+}
+
+#[test]
+fn a_traditional_page_keeps_its_editor_with_the_date_code_as_a_note() {
+    let path = data("cna-shape-editor-code.html");
+    let v = outline(&path);
+    let paras = blocks_of(&v, "paragraph");
+    assert_eq!(paras.len(), 4, "{paras:#?}");
+    assert!(paras[3].starts_with("夜裡收攤時"));
+    assert_eq!(blocks_of(&v, "note"), ["（編輯：陳思穎）1150503"]);
+    assert!(sections(&v).is_empty());
+    let shown = dump(&path);
+    for furniture in ["請繼續往下閱讀", "相關新聞", "夜間市集", "藝術節"] {
+        assert!(!shown.contains(furniture), "{furniture:?} shown:\n{shown}");
+    }
+}
+
+#[test]
+fn bold_interview_questions_and_exclamations_are_not_section_headings() {
+    let v = outline(&data("interview-shape.html"));
+    assert_eq!(sections(&v), ["一门慢手艺", "下一个三十年"]);
+    let paras = blocks_of(&v, "paragraph");
+    for q in [
+        "问：当初为什么学修表？",
+        "記者問：現在還有年輕人來學嗎",
+        "Q: 最难修的是哪一种表？",
+        "这门手艺不能断！",
+    ] {
+        assert!(paras.iter().any(|p| p == q), "{q:?} in {paras:#?}");
+    }
+    assert!(paras.last().is_some_and(|p| p.starts_with("采访结束时")));
+    assert_eq!(blocks_of(&v, "note"), ["（实习生 林小雨 对本文亦有贡献）"]);
+}
+
+#[test]
+fn a_page_nested_thousands_of_tables_deep_keeps_its_title_and_text() {
+    // 20 000 nested tables (each `<table><tr><td>`), the text at the bottom; the
+    // breadcrumb look-up once gathered every element's text (quadratic: seconds).
+    let n = 20_000;
+    let page = format!(
+        "<!DOCTYPE html><html><head><meta charset=utf-8><title>深处_测试_站</title></head><body><h1>深处</h1>\n<div class=location>首页 &gt; 测试</div>\n{}表格最深处的一段文字，有逗号，也有句号。{}</body></html>",
+        "<table><tr><td>".repeat(n),
+        "</td></tr></table>".repeat(n)
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("deep.html");
+    std::fs::write(&path, page).expect("written");
+    let v = outline(path.to_str().expect("UTF-8 path"));
+    assert_eq!(v["title"], "深处");
+    assert_eq!(v["column"], "测试");
+    assert_eq!(
+        blocks_of(&v, "paragraph"),
+        ["表格最深处的一段文字，有逗号，也有句号。"]
+    );
+}
+
+fn captions(v: &Value) -> Vec<(String, Option<String>)> {
+    v["captions"]
+        .as_array()
+        .expect("captions")
+        .iter()
+        .map(|c| {
+            (
+                c["text"].as_str().expect("text").to_string(),
+                c["credit"].as_str().map(str::to_string),
+            )
+        })
+        .collect()
+}
+
+fn pairs(want: &[(&str, &str)]) -> Vec<(String, Option<String>)> {
+    want.iter()
+        .map(|(t, c)| (t.to_string(), Some(c.to_string())))
+        .collect()
+}
+
+#[test]
+fn a_photo_album_between_the_headline_and_the_body_gives_captions_a_banner_does_not() {
+    let path = data("lead-photo-outside-body.html");
+    let v = outline(&path);
+    assert_eq!(v["title"], "老码头的修船人");
+    assert_eq!(
+        captions(&v),
+        pairs(&[
+            ("修船人在船坞里给木船刷桐油。", "韩若水"),
+            ("船坞边堆放着待用的木料。", "韩若水"),
+        ])
+    );
+    assert_eq!(blocks_of(&v, "paragraph").len(), 4);
+    let shown = dump(&path);
+    for other in ["春季旅游节", "另一条新闻"] {
+        assert!(!shown.contains(other), "{other:?} shown:\n{shown}");
+    }
+    // The captions come before the body, where the photos stand.
+    let first = shown.find("刷桐油").expect("caption shown");
+    assert!(first < shown.find("六十三岁").expect("text shown"));
+}
+
+#[test]
+fn figures_in_the_article_element_around_the_body_are_captions_others_are_not() {
+    let v = outline(&data("article-cover-figure.html"));
+    assert_eq!(v["title"], "溪畔茶屋的午後");
+    assert_eq!(
+        captions(&v),
+        pairs(&[
+            ("溪畔茶屋的老屋外觀。", "蘇意涵"),
+            ("茶屋使用的老茶具。", "蘇意涵"),
+        ])
+    );
+    assert_eq!(blocks_of(&v, "paragraph").len(), 3);
+}
+
+#[test]
+fn a_markdown_export_of_a_wechat_article_has_the_same_tail_read_alike() {
+    let v = outline(&data("wechat-export.md"));
+    assert_eq!(sections(&v), ["二十年的小板凳"]);
+    let paras = blocks_of(&v, "paragraph");
+    assert_eq!(paras.len(), 4, "{paras:#?}");
+    assert!(paras[3].contains("分享给朋友"));
+    assert_eq!(
+        blocks_of(&v, "note"),
+        ["图丨受访者提供", "- END -", "编辑丨唐小禾", "审核丨秦朗"]
+    );
+    let shown = dump(&data("wechat-export.md"));
+    for furniture in ["点击关注", "阅读原文"] {
+        assert!(!shown.contains(furniture), "{furniture:?} shown:\n{shown}");
+    }
+}
