@@ -28,7 +28,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::article::{Article, Block, BlockKind, FileId, LineNo, SourceFile};
 use crate::formats::Format;
-use crate::formats::text::{is_box_head, is_letter_spaced};
+use crate::formats::text::{byline, is_box_head, is_letter_spaced};
 use crate::input::source::Source;
 use crate::text::chinese::{credit_only, is_han};
 use crate::text::fullwidth::for_each_substitution;
@@ -452,6 +452,9 @@ struct Piece<'a> {
     /// (byte offset in `text`, byte offset in the source), ascending: where each part
     /// of the text that stands in the source as it is starts.
     starts: Vec<(usize, usize)>,
+    /// A headline (banner, kicker, title, subtitle, column, a heading): its parts may
+    /// stand apart with an ideographic space ("第一章　出发").
+    headline: bool,
 }
 
 impl Piece<'_> {
@@ -477,14 +480,16 @@ fn pieces(article: &Article) -> impl Iterator<Item = Piece<'_>> + '_ {
         &article.title,
         &article.subtitle,
         &article.column,
-        &article.dateline,
     ]
     .into_iter()
-    .flatten()
-    .map(|h| Piece {
+    .map(|h| (h, false))
+    .chain([(&article.dateline, false)])
+    .filter_map(|(h, headline)| h.as_ref().map(|h| (h, headline)))
+    .map(|(h, dateline)| Piece {
         text: &h.text,
         file: h.file,
         starts: vec![(0, h.src as usize)],
+        headline: !dateline,
     });
     // Bylines and notes inside the body are names spaced as printed, like the byline; a
     // letter-spaced head (引 子) is spaced by design.
@@ -500,6 +505,7 @@ fn pieces(article: &Article) -> impl Iterator<Item = Piece<'_>> + '_ {
             text: &b.text,
             file: b.file,
             starts: b.parts.iter().map(|p| (p.offset(), p.src())).collect(),
+            headline: b.kind == BlockKind::Heading,
         });
     headers.chain(blocks)
 }
@@ -594,7 +600,11 @@ fn repeated_punctuation(piece: &Piece<'_>, out: &mut Findings<'_>) {
     }
 }
 
-/// White space with a Han character right before and right after it.
+/// White space with a Han character right before and right after it — except the
+/// spaces a credit or byline is printed with ("记者 孟秋 图", "（记者 宋远）": the
+/// clause around the space reads as one, by the parser's rules [`credit_only`] and
+/// [`byline`]), and an ideographic space (U+3000) between a headline's parts
+/// ("第一章　出发"), as headlines are set.
 fn space_between_chinese(piece: &Piece<'_>, out: &mut Findings<'_>) {
     // The character before the current run of white space, and where the run started.
     let mut before: Option<char> = None;
@@ -607,6 +617,8 @@ fn space_between_chinese(piece: &Piece<'_>, out: &mut Findings<'_>) {
         if let Some((start, Some(b))) = run.take()
             && is_han(b)
             && is_han(c)
+            && !(piece.headline && piece.text[start..offset].chars().all(|s| s == '\u{3000}'))
+            && !in_credit_or_byline(piece.text, start)
         {
             out.push(
                 Rule::SpaceBetweenChinese,
@@ -617,6 +629,21 @@ fn space_between_chinese(piece: &Piece<'_>, out: &mut Findings<'_>) {
         }
         before = Some(c);
     }
+}
+
+/// Whether the clause of `text` around byte `at` (between brackets, sentence and
+/// clause marks) is a credit or a byline that says it is one ("记者 宋远").
+fn in_credit_or_byline(text: &str, at: usize) -> bool {
+    let opens = |c: char| matches!(c, '（' | '(' | '〔' | '【' | '。' | '！' | '？' | '；' | '，' | '\n');
+    let closes = |c: char| matches!(c, '）' | ')' | '〕' | '】' | '。' | '！' | '？' | '；' | '，' | '\n');
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| opens(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[at..].find(closes).map_or(text.len(), |i| at + i);
+    let clause = &text[start..end];
+    credit_only(clause).is_some() || byline(clause).is_some_and(|b| b.marked)
 }
 
 fn is_fullwidth_alnum(c: char) -> bool {

@@ -684,10 +684,19 @@ const CREDIT_ROLES: &[&str] = &[
 
 /// A caption that ends with its credit — "…果篮。 林小雨 摄", "…出发。许帆/摄", "…（张三
 /// 摄）", "…。图/李四", "…。摄影：王五" — split into the caption and the credit (name
-/// and the credit as printed). The credit is what follows the caption's last sentence
-/// mark (or a space), at most 24 characters.
+/// and the credit as printed). The plain-text parser's rule decides first
+/// ([`crate::formats::text::trailing_credit_at`], every form it knows: 摄影丨X, X 图,
+/// （摄影：X）, 图/X提供, photo by X, a date after the credit); else the credit is what
+/// follows the caption's last sentence mark (or a space), at most 24 characters.
 pub(crate) fn split_credit(text: &str) -> (&str, Option<FoundCredit>) {
     let text = trim_text(text);
+    if let Some(at) = crate::formats::text::trailing_credit_at(text) {
+        let credit = FoundCredit {
+            name: squeeze_name(&text[at.name]),
+            printed: text[at.credit].to_string(),
+        };
+        return (&text[at.caption], Some(credit));
+    }
     let body = text
         .strip_suffix(['）', ')'])
         .map(trim_text)
@@ -859,6 +868,19 @@ const OTHER_LABELS: &[&str] = &[
     "製圖",
 ];
 
+/// One-character roles printed after a byline's names ("本报记者 X 文/图"): never names.
+const ROLE_CHARS: &[&str] = &["文", "图", "圖", "摄", "攝"];
+
+/// One author named by a page's metadata (`<meta name="author">`, front matter): the
+/// byline's name when it reads as a byline with one ("南方某报记者 郑可" → 郑可), else
+/// the value with its padding removed ([`squeeze_name`]).
+pub(crate) fn meta_author(value: &str) -> String {
+    match crate::formats::text::byline(value) {
+        Some(b) if b.authors.len() == 1 => b.authors[0].clone(),
+        _ => squeeze_name(value),
+    }
+}
+
 /// Labels before the publication.
 const SOURCE_LABELS: &[&str] = &["来源", "出处", "稿源", "來源", "出處"];
 
@@ -946,7 +968,11 @@ pub(crate) fn parse_info(line: &str) -> Option<Info> {
             tok.strip_prefix(l)
                 .filter(|r| !r.is_empty() && r.chars().all(is_han))
         });
-        if label(AUTHOR_LABELS) && (sep || tok.chars().count() > 1) {
+        // "澎湃新闻记者", "明報記者": a paper's reporter, the names follow.
+        let papers = ["记者", "記者"]
+            .iter()
+            .any(|r| tok.ends_with(r) && tok.chars().count() <= 12 && tok.chars().all(is_han));
+        if (label(AUTHOR_LABELS) && (sep || tok.chars().count() > 1)) || papers {
             flush(&mut names, &mut info.authors);
             mode = Mode::Authors;
             labelled = true;
@@ -970,10 +996,12 @@ pub(crate) fn parse_info(line: &str) -> Option<Info> {
         } else {
             match mode {
                 // "台北報導", "北京电": a dateline, not a name.
+                // "文/图": roles, not names.
+                Mode::Authors if ROLE_CHARS.contains(&tok) => {}
                 Mode::Authors
                     if tok.chars().all(is_han)
                         && tok.chars().count() <= 4
-                        && !["报道", "報導", "报导", "电", "電", "讯", "訊"]
+                        && !["报道", "報導", "报导", "報道", "电", "電", "讯", "訊"]
                             .iter()
                             .any(|d| tok.ends_with(d)) =>
                 {

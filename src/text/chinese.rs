@@ -149,16 +149,58 @@ pub(crate) fn unbracket(s: &str) -> Option<&str> {
         .or_else(|| s.strip_prefix('〔').and_then(|r| r.strip_suffix('〕')))
 }
 
+/// Whether `c` stands between a credit's label and its name (摄影：X, 图/X, 摄影丨X):
+/// a colon, one of [`SLASHES`], a vertical bar, or U+4E28 丨 (the stroke pages print as
+/// a bar).
+pub(crate) fn is_label_separator(c: char) -> bool {
+    is_slash(c) || matches!(c, '：' | ':' | '｜' | '|' | '丨')
+}
+
+/// `s` without a date printed after it, past white space: "113年10月5日" (the ROC
+/// year, as Taiwanese agencies date a photograph), "2024年10月5日", "2024-10-05",
+/// "2024/10/5", "2024.10.5". `s` itself when it ends in none.
+pub(crate) fn strip_date_suffix(s: &str) -> &str {
+    let s = trim(s);
+    let Some(i) = s.rfind(is_space) else {
+        return s;
+    };
+    let date = s[i..].trim_start_matches(is_space);
+    let numbers: Vec<&str> = date
+        .split(['年', '月', '日', '-', '/', '.'])
+        .filter(|p| !p.is_empty())
+        .collect();
+    let digits = |p: &str| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit());
+    let written = date.contains('年') && date.contains('月') && date.ends_with('日');
+    let numeric = date.matches(['-', '/', '.']).count() == 2 && !date.ends_with(['-', '/', '.']);
+    let fits = numbers.len() == 3
+        && numbers.iter().all(|p| digits(p))
+        && (2..=4).contains(&numbers[0].len())
+        && numbers[1].len() <= 2
+        && numbers[2].len() <= 2
+        && (written || numeric);
+    if fits { trim(&s[..i]) } else { s }
+}
+
 /// A line that is nothing but a credit; returns the credited name (padding and all) or,
 /// for a credit that names no one ("资料图片", "（新华社发）"), the credit itself.
 ///
 /// Forms: `NAME 摄`, `NAME摄`, `NAME/摄`, `ROLE NAME摄` (roles such as 新华社记者,
-/// 本报记者), `LABEL：NAME` (摄影, 制图, 图片来源…), the unnamed credits, each possibly in
-/// round brackets.
+/// 本报记者, 中央社記者), `ROLE NAME 图` / `NAME 图` (a space or slash before 图),
+/// `LABEL：NAME` (摄影, 制图, 图片来源…; the separator also a slash, a bar or 丨),
+/// `图/X提供` (the name "X提供"), `photo by NAME` and `Photo: NAME`, the unnamed credits,
+/// each possibly in round brackets and followed by the photograph's date
+/// ([`strip_date_suffix`]: "中央社記者陳怡君攝 113年10月5日").
 pub fn credit_only(line: &str) -> Option<&str> {
     let line = trim(line);
     if line.is_empty() || line.chars().nth(40).is_some() {
         return None;
+    }
+    let undated = strip_date_suffix(line);
+    if undated.len() < line.len() {
+        return credit_only(undated);
+    }
+    if let Some(name) = latin_credit(line) {
+        return Some(name);
     }
     if let Some(inner) = unbracket(line) {
         let inner = trim(inner);
@@ -188,27 +230,54 @@ pub fn credit_only(line: &str) -> Option<&str> {
     if let Some(rest) = line.strip_suffix(['摄', '攝']) {
         let rest = trim(rest);
         let rest = trim(
-            rest.strip_suffix(|c: char| is_slash(c) || matches!(c, '｜' | '|'))
+            rest.strip_suffix(|c: char| is_label_separator(c) && !matches!(c, '：' | ':'))
                 .unwrap_or(rest),
         );
         let name = strip_role(rest);
         return is_person_name(name).then_some(name);
     }
+    // "澎湃新闻记者 孟秋 图", "孟秋/图": 图 after a space or slash ("示意图", "地图" are
+    // words, and "文/图" is a byline's roles).
+    if let Some(rest) = line.strip_suffix(['图', '圖']) {
+        let sep = rest.ends_with(|c: char| is_space(c) || is_label_separator(c));
+        let rest = trim(trim(rest).trim_end_matches(is_label_separator));
+        let name = strip_role(rest);
+        if sep && is_person_name(name) {
+            return Some(name);
+        }
+    }
     for label in CREDIT_LABELS {
         if let Some(rest) = line.strip_prefix(label) {
             let rest = trim(rest);
-            let Some(name) =
-                rest.strip_prefix(|c: char| is_slash(c) || matches!(c, '：' | ':' | '｜' | '|'))
-            else {
+            let Some(name) = rest.strip_prefix(is_label_separator) else {
                 continue;
             };
             return plain_name(name);
         }
     }
-    // "图：X": the bare 图 only before a colon ("图/文 X" is a byline).
-    line.strip_prefix(['图', '圖'])
-        .and_then(|rest| trim(rest).strip_prefix(['：', ':']))
-        .and_then(plain_name)
+    // "图：X": the bare 图 before a colon; before a slash or bar only a person's name or
+    // a "X提供" ("图/受访者提供"), never "图/文 X", a byline.
+    let rest = trim(line.strip_prefix(['图', '圖'])?);
+    if let Some(name) = rest.strip_prefix(['：', ':']) {
+        return plain_name(name);
+    }
+    let name = plain_name(rest.strip_prefix(is_label_separator)?)?;
+    let provided = name.ends_with("提供") || name.ends_with("供图") || name.ends_with("供圖");
+    (!name.starts_with('文') && (provided || is_person_name(name))).then_some(name)
+}
+
+/// A credit in English: "photo by NAME", "Photo: NAME", "Photo／NAME" (any case).
+fn latin_credit(line: &str) -> Option<&str> {
+    let head = line.get(..5)?;
+    if !head.eq_ignore_ascii_case("photo") {
+        return None;
+    }
+    let rest = &line[5..];
+    let name = match rest.get(..4) {
+        Some(by) if by.eq_ignore_ascii_case(" by ") => &rest[4..],
+        _ => rest.trim_start_matches(is_space).strip_prefix(is_label_separator)?,
+    };
+    plain_name(name)
 }
 
 /// The name after a credit's label: short, and no sentence in it.
@@ -231,7 +300,7 @@ fn strip_role(s: &str) -> &str {
         }
     }
     let head = &s[..s.char_indices().nth(12).map_or(s.len(), |(i, _)| i)];
-    ["记者", "通讯员", "社发"]
+    ["记者", "通讯员", "社发", "記者", "通訊員", "社發"]
         .iter()
         .filter_map(|r| head.find(r).map(|i| i + r.len()))
         .min()

@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use super::{ends_sentence, is_han, is_text_punctuation};
 pub use crate::text::chinese::credit_only;
-use crate::text::chinese::is_slash;
+use crate::text::chinese::{is_label_separator, is_slash, strip_date_suffix};
 use crate::text::chinese::{CREDIT_LABELS, is_name_dot, is_person_name, is_space, trim, unbracket};
 
 /// A bracketed byline that opens a paragraph without a dateline — "（记者 林海）今年以来
@@ -31,15 +31,20 @@ pub(crate) fn opening_byline(text: &str) -> Option<(usize, Byline)> {
         .map(|b| (end, b))
 }
 
-/// Whether the end of `line` (a credit's length) holds a credit's label and its colon
-/// ("…上课。　摄影：林小海", "…奔跑 图:X"): a credit that ends in a name, not in 摄.
+/// Whether the end of `line` (a credit's length) holds a credit's label and its
+/// separator ("…上课。　摄影：林小海", "…奔跑 图:X", "…蒸肠粉。摄影丨X", "…。图/X提供",
+/// "…上课。Photo: X", "…photo by X"): a credit that ends in a name, not in 摄.
 fn has_labelled_tail(line: &str) -> bool {
     let from = line.char_indices().rev().nth(30).map_or(0, |(i, _)| i);
     let tail = &line[from..];
-    tail.match_indices(['：', ':']).any(|(i, _)| {
+    tail.match_indices(is_label_separator).any(|(i, _)| {
         let before = tail[..i].trim_end_matches(is_space);
-        before.ends_with('图') || CREDIT_LABELS.iter().any(|l| before.ends_with(l))
-    })
+        before.ends_with(['图', '圖'])
+            || CREDIT_LABELS.iter().any(|l| before.ends_with(l))
+            || before
+                .get(before.len().saturating_sub(5)..)
+                .is_some_and(|w| w.eq_ignore_ascii_case("photo"))
+    }) || tail.to_ascii_lowercase().contains("photo by ")
 }
 
 /// A caption line that ends with its credit; returns the caption text and the credit
@@ -73,31 +78,34 @@ fn trim_range(s: &str, range: Range<usize>) -> Range<usize> {
 pub(crate) fn trailing_credit_at(full: &str) -> Option<CreditAt> {
     let whole = trim_range(full, 0..full.len());
     let line = &full[whole.clone()];
+    // A date after the credit ("…攝 113年10月5日") stays with the credit; the credit's
+    // form is read before it. `core` is a prefix of `line`.
+    let core = strip_date_suffix(line);
     // Cheap refusals first: most lines are paragraphs that end with a final mark.
-    let last = line.chars().next_back()?;
-    if !matches!(last, '摄' | '攝' | '）' | ')')
-        && !line.ends_with("图片")
-        && !has_labelled_tail(line)
+    let last = core.chars().next_back()?;
+    if !matches!(last, '摄' | '攝' | '图' | '圖' | '）' | ')')
+        && !core.ends_with("图片")
+        && !has_labelled_tail(core)
     {
         return None;
     }
     let mut cuts: Vec<usize> = Vec::with_capacity(3);
     if matches!(last, '）' | ')')
-        && let Some(i) = line.rfind(['（', '('])
+        && let Some(i) = core.rfind(['（', '('])
     {
         cuts.push(i);
     }
-    if let Some(i) = line.rfind(['。', '！', '？', '”']) {
-        let after = i + line[i..].chars().next().map_or(0, char::len_utf8);
-        if after < line.len() {
+    if let Some(i) = core.rfind(['。', '！', '？', '”']) {
+        let after = i + core[i..].chars().next().map_or(0, char::len_utf8);
+        if after < core.len() {
             cuts.push(after);
         }
     }
     // The last white space before the name (a padded name has one inside it: the cut is
     // before the name's first part).
     // Only within a credit's length of the end (a credit is at most 40 characters).
-    let body = line
-        .trim_end_matches(['摄', '攝'])
+    let body = core
+        .trim_end_matches(['摄', '攝', '图', '圖'])
         .trim_end_matches(is_space);
     let mut space = body.rfind(is_space);
     let mut looked = 0;
@@ -173,11 +181,15 @@ const BYLINE_ENDS: &[&str] = &[
     "聯合報導",
     "即時報導",
     "報導",
+    "綜合報道",
+    "聯合報道",
+    "報道",
 ];
 
-/// Separators between a role and a name ("文｜X", "文/图 X", "记者：X").
+/// Separators between a role and a name ("文｜X", "文丨X", "文/图 X", "记者：X"):
+/// the separators of a credit's label ([`is_label_separator`]).
 fn is_role_separator(c: char) -> bool {
-    is_slash(c) || matches!(c, '|' | '｜' | '：' | ':')
+    is_label_separator(c)
 }
 
 /// A byline's names, and whether the line says it is a byline (a role word such as
