@@ -634,8 +634,18 @@ fn space_between_chinese(piece: &Piece<'_>, out: &mut Findings<'_>) {
 /// Whether the clause of `text` around byte `at` (between brackets, sentence and
 /// clause marks) is a credit or a byline that says it is one ("记者 宋远").
 fn in_credit_or_byline(text: &str, at: usize) -> bool {
-    let opens = |c: char| matches!(c, '（' | '(' | '〔' | '【' | '。' | '！' | '？' | '；' | '，' | '\n');
-    let closes = |c: char| matches!(c, '）' | ')' | '〕' | '】' | '。' | '！' | '？' | '；' | '，' | '\n');
+    let opens = |c: char| {
+        matches!(
+            c,
+            '（' | '(' | '〔' | '【' | '。' | '！' | '？' | '；' | '，' | '\n'
+        )
+    };
+    let closes = |c: char| {
+        matches!(
+            c,
+            '）' | ')' | '〕' | '】' | '。' | '！' | '？' | '；' | '，' | '\n'
+        )
+    };
     let start = text[..at]
         .char_indices()
         .rev()
@@ -1184,6 +1194,47 @@ mod tests {
             .filter(|f| f.rule == Rule::SpaceBetweenChinese)
             .collect();
         assert_eq!(found, []);
+    }
+
+    #[test]
+    fn credit_byline_and_headline_spaces_are_spared_and_stray_ones_are_not() {
+        // Inside a sentence, any white space between Han characters is flagged, the
+        // ideographic space too.
+        assert_eq!(
+            at(Rule::SpaceBetweenChinese, "今年　长三角的渡口。\n"),
+            [(5, 3)]
+        );
+        // A bracketed byline and a credit inside a paragraph are spaced as printed.
+        assert_eq!(
+            at(
+                Rule::SpaceBetweenChinese,
+                "渡口排起了长队。（记者 白露 青山）船六点离岸。\n"
+            ),
+            []
+        );
+        assert_eq!(
+            at(
+                Rule::SpaceBetweenChinese,
+                "渡口排起了长队，去岛上 上班的人。东岭晚报记者 白露 图\n"
+            ),
+            [(5, 12)]
+        );
+        assert!(in_credit_or_byline("船到了。东岭晚报记者 白露 图", 30));
+        assert!(!in_credit_or_byline("船到了。今年 长三角", 18));
+        // A headline's parts apart with an ideographic space; an ASCII space there is
+        // still flagged.
+        let found = |title: &str| -> Vec<(LineNo, usize)> {
+            findings_with(
+                &format!("城市观察\n\n{title}\n\n船六点离岸，渡口排起了长队。\n"),
+                &UTF8,
+            )
+            .into_iter()
+            .filter(|f| f.rule == Rule::SpaceBetweenChinese)
+            .map(|f| (f.line, f.col))
+            .collect()
+        };
+        assert_eq!(found("第一章　小城十年的变迁之路"), []);
+        assert_eq!(found("第一章 小城十年的变迁之路"), [(3, 4)]);
     }
 
     #[test]

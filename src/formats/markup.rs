@@ -1262,6 +1262,65 @@ mod tests {
     }
 
     #[test]
+    fn captions_take_the_plain_text_credit_forms() {
+        let c = |s| {
+            let (t, cr) = split_credit(s);
+            (t, cr.map(|c| (c.name, c.printed)))
+        };
+        let credit = |n: &str, p: &str| Some((n.to_string(), p.to_string()));
+        assert_eq!(
+            c("孩子们在图书角挑选绘本。摄影丨白露"),
+            ("孩子们在图书角挑选绘本。", credit("白露", "摄影丨白露"))
+        );
+        assert_eq!(
+            c("老师在给新到的书贴编号。东岭晚报记者 白 露 图"),
+            (
+                "老师在给新到的书贴编号。",
+                credit("白露", "东岭晚报记者 白 露 图")
+            )
+        );
+        assert_eq!(
+            c("旧书架刷上了新漆。（摄影：青山）"),
+            ("旧书架刷上了新漆。", credit("青山", "（摄影：青山）"))
+        );
+        assert_eq!(
+            c("借书登记本已经写满了三本。（photo by 白露）"),
+            (
+                "借书登记本已经写满了三本。",
+                credit("白露", "（photo by 白露）")
+            )
+        );
+        assert_eq!(
+            c("捐书的志愿者在村口合影。图/受访者提供"),
+            (
+                "捐书的志愿者在村口合影。",
+                credit("受访者提供", "图/受访者提供")
+            )
+        );
+        assert_eq!(
+            c("老師傅在船塢裡檢查船底。中央社記者柯明遠攝 113年3月8日").1,
+            credit("柯明遠", "中央社記者柯明遠攝 113年3月8日")
+        );
+    }
+
+    #[test]
+    fn info_lines_name_every_reporter_and_no_role() {
+        let authors = |s| parse_info(s).map(|i| i.authors);
+        assert_eq!(
+            authors("东岭晚报记者 白露 实习生 青山"),
+            Some(vec!["白露".into(), "青山".into()])
+        );
+        assert_eq!(authors("本报记者 白露 文/图"), Some(vec!["白露".into()]));
+        assert_eq!(
+            authors("記者 柯明遠 葉知秋 報道"),
+            Some(vec!["柯明遠".into(), "葉知秋".into()])
+        );
+        assert_eq!(meta_author("南方某报记者 白露"), "白露");
+        assert_eq!(meta_author("白 露"), "白露");
+        assert_eq!(meta_author("Lin Qing"), "Lin Qing");
+    }
+
+    #[test]
     fn info_lines_give_date_source_and_authors() {
         let i = parse_info("2026-11-20 08:30 来源：东海日报 记者 林小雨 通讯员 高\u{a0}\u{a0}远")
             .expect("an info line");

@@ -275,7 +275,9 @@ fn latin_credit(line: &str) -> Option<&str> {
     let rest = &line[5..];
     let name = match rest.get(..4) {
         Some(by) if by.eq_ignore_ascii_case(" by ") => &rest[4..],
-        _ => rest.trim_start_matches(is_space).strip_prefix(is_label_separator)?,
+        _ => rest
+            .trim_start_matches(is_space)
+            .strip_prefix(is_label_separator)?,
     };
     plain_name(name)
 }
@@ -292,7 +294,8 @@ fn plain_name(name: &str) -> Option<&str> {
 }
 
 /// `s` without a leading credit role ("新华社记者 ", "中新社发 ", "人民日报记者"),
-/// padding trimmed: a known role, or any words ending in 记者, 通讯员 or 社发.
+/// padding trimmed: a known role, or a word of Han characters ending in 记者, 通讯员 or
+/// 社发 (a paper's or agency's name before it; never a sentence).
 fn strip_role(s: &str) -> &str {
     for role in CREDIT_ROLES {
         if let Some(rest) = s.strip_prefix(role) {
@@ -302,9 +305,10 @@ fn strip_role(s: &str) -> &str {
     let head = &s[..s.char_indices().nth(12).map_or(s.len(), |(i, _)| i)];
     ["记者", "通讯员", "社发", "記者", "通訊員", "社發"]
         .iter()
-        .filter_map(|r| head.find(r).map(|i| i + r.len()))
+        .filter_map(|r| head.find(r).map(|i| (i, i + r.len())))
         .min()
-        .map_or(s, |i| trim(&s[i..]))
+        .filter(|&(i, _)| s[..i].chars().all(is_han))
+        .map_or(s, |(_, end)| trim(&s[end..]))
 }
 
 #[cfg(test)]
@@ -336,5 +340,63 @@ mod tests {
         );
         assert!(is_person_name("劳超杰") && !is_person_name("A 摄"));
         assert!(is_person_name("阿依·买买提") && !is_person_name("峰会 现场"));
+    }
+
+    #[test]
+    fn credits_in_the_forms_pages_print_them() {
+        // 丨 (U+4E28) stands for a bar between the label and the name.
+        assert_eq!(credit_only("摄影丨白露"), Some("白露"));
+        assert_eq!(credit_only("攝影丨柯明遠"), Some("柯明遠"));
+        assert_eq!(credit_only("白露丨摄"), Some("白露"));
+        // NAME 图, with a role before it; a space or slash before 图.
+        assert_eq!(credit_only("东岭晚报记者 白露 图"), Some("白露"));
+        assert_eq!(credit_only("白露 图"), Some("白露"));
+        assert_eq!(credit_only("白露/图"), Some("白露"));
+        for word in ["示意图", "地图", "文/图", "本报记者 白露 文/图", "白露图"] {
+            assert_eq!(credit_only(word), None, "{word}");
+        }
+        // A Traditional role fused with the name, and the photograph's date after it.
+        assert_eq!(
+            credit_only("中央社記者柯明遠攝 113年3月8日"),
+            Some("柯明遠")
+        );
+        assert_eq!(
+            credit_only("本報記者 柯明遠攝 2024年3月8日"),
+            Some("柯明遠")
+        );
+        assert_eq!(credit_only("白露 摄 2024-03-08"), Some("白露"));
+        assert_eq!(credit_only("白露 摄 2024年"), None, "a year is no date");
+        assert_eq!(
+            credit_only("上班的人。东岭晚报记者 白露 图"),
+            None,
+            "a sentence before"
+        );
+        // In English.
+        assert_eq!(credit_only("photo by 白露"), Some("白露"));
+        assert_eq!(credit_only("（Photo by Lin Qing）"), Some("Lin Qing"));
+        assert_eq!(credit_only("Photo: 青山"), Some("青山"));
+        assert_eq!(credit_only("photography is fun"), None);
+        // A bracketed label form.
+        assert_eq!(credit_only("（摄影：青山）"), Some("青山"));
+        assert_eq!(credit_only("（攝影：葉知秋）"), Some("葉知秋"));
+        // 图/X提供: the credit is "X提供", the slash never in it.
+        assert_eq!(credit_only("图/受访者提供"), Some("受访者提供"));
+        assert_eq!(
+            credit_only("圖／港區文史工作室提供"),
+            Some("港區文史工作室提供")
+        );
+        assert_eq!(credit_only("图丨受访者提供"), Some("受访者提供"));
+        assert_eq!(credit_only("图/白露"), Some("白露"));
+        assert_eq!(credit_only("图/文 白露"), None, "a byline's roles");
+    }
+
+    #[test]
+    fn dates_after_a_credit_come_off() {
+        assert_eq!(strip_date_suffix("X攝 113年10月5日"), "X攝");
+        assert_eq!(strip_date_suffix("X 摄 2024/3/8"), "X 摄");
+        assert_eq!(strip_date_suffix("X 摄 2024.03.08"), "X 摄");
+        for kept in ["X 摄", "X 摄 1131005", "X 摄 3月8日", "X 摄 2024-03-"] {
+            assert_eq!(strip_date_suffix(kept), kept);
+        }
     }
 }

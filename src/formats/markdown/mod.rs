@@ -29,8 +29,7 @@ use pulldown_cmark::{
 
 use crate::article::{Article, BlockKind, InlineStyle, StyleSpan};
 use crate::formats::markup::{
-    self, Builder, SourceLines, SourcePos, bold_line_is_heading, is_note, parse_info,
-    trim_text,
+    self, Builder, SourceLines, SourcePos, bold_line_is_heading, is_note, parse_info, trim_text,
 };
 
 /// What front matter says.

@@ -11,8 +11,8 @@ use std::ops::Range;
 
 use super::{ends_sentence, is_han, is_text_punctuation};
 pub use crate::text::chinese::credit_only;
-use crate::text::chinese::{is_label_separator, is_slash, strip_date_suffix};
 use crate::text::chinese::{CREDIT_LABELS, is_name_dot, is_person_name, is_space, trim, unbracket};
+use crate::text::chinese::{is_label_separator, is_slash, strip_date_suffix};
 
 /// A bracketed byline that opens a paragraph without a dateline — "（记者 林海）今年以来
 /// …", "〔記者林美玲／台南報導〕老街上…" — with text after it: where it ends (a byte offset
@@ -296,4 +296,94 @@ pub fn byline(line: &str) -> Option<Byline> {
 #[cfg(test)]
 pub(crate) fn byline_authors(line: &str) -> Option<Vec<String>> {
     byline(line).map(|b| b.authors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(line: &str) -> Option<Vec<String>> {
+        byline(line).map(|b| b.authors)
+    }
+
+    #[test]
+    fn bylines_name_every_reporter_and_no_role() {
+        assert_eq!(
+            names("东岭晚报记者 白露 实习生 青山"),
+            Some(vec!["白露".into(), "青山".into()])
+        );
+        assert_eq!(names("本报记者 白露 文/图"), Some(vec!["白露".into()]));
+        for line in ["記者 柯明遠 葉知秋 報道", "记者 柯明远 叶知秋 报导"] {
+            let b = byline(line).expect(line);
+            assert_eq!(b.authors.len(), 2, "{line}: {:?}", b.authors);
+            assert!(b.marked, "{line}");
+        }
+        // 丨 between a role and a name, as a bar.
+        let b = byline("文丨白露　图丨青山").expect("a byline");
+        assert_eq!(b.authors, ["白露", "青山"]);
+        assert!(b.marked);
+        // Closing lines of a body.
+        assert_eq!(
+            names("（南港日報記者 柯明遠）"),
+            Some(vec!["柯明遠".into()])
+        );
+        assert_eq!(names("作者：白露"), Some(vec!["白露".into()]));
+        assert_eq!(names("作者丨白露"), Some(vec!["白露".into()]));
+        // Not bylines.
+        assert_eq!(names("今年春天，渡口排起了长队。"), None);
+        assert_eq!(names("报道"), None);
+    }
+
+    #[test]
+    fn captions_end_with_credits_in_every_printed_form() {
+        let split = |line: &'static str| trailing_credit(line);
+        assert_eq!(
+            split("孩子们在图书角挑选绘本。摄影丨白露"),
+            Some(("孩子们在图书角挑选绘本。", "白露", "摄影丨白露"))
+        );
+        assert_eq!(
+            split("老师在给新到的书贴编号。东岭晚报记者 白露 图"),
+            Some(("老师在给新到的书贴编号。", "白露", "东岭晚报记者 白露 图"))
+        );
+        assert_eq!(
+            split("老師傅在船塢裡檢查船底。中央社記者柯明遠攝 113年3月8日"),
+            Some((
+                "老師傅在船塢裡檢查船底。",
+                "柯明遠",
+                "中央社記者柯明遠攝 113年3月8日"
+            ))
+        );
+        assert_eq!(
+            split("借书登记本已经写满了三本。（photo by 白露）"),
+            Some(("借书登记本已经写满了三本。", "白露", "（photo by 白露）"))
+        );
+        assert_eq!(
+            split("孩子们在操场边读书。Photo: 青山"),
+            Some(("孩子们在操场边读书。", "青山", "Photo: 青山"))
+        );
+        assert_eq!(
+            split("旧书架刷上了新漆。（摄影：青山）"),
+            Some(("旧书架刷上了新漆。", "青山", "（摄影：青山）"))
+        );
+        assert_eq!(
+            split("捐书的志愿者在村口合影。图/受访者提供"),
+            Some(("捐书的志愿者在村口合影。", "受访者提供", "图/受访者提供"))
+        );
+        assert_eq!(
+            split("修船廠早年的照片。圖／港區文史工作室提供"),
+            Some((
+                "修船廠早年的照片。",
+                "港區文史工作室提供",
+                "圖／港區文史工作室提供"
+            ))
+        );
+        // Sentences that only end like a credit.
+        for line in [
+            "这是村里第一张手绘的地图",
+            "他把照片拍成了一张示意图",
+            "会议在2024年3月8日召开 2024年3月8日",
+        ] {
+            assert_eq!(split(line), None, "{line}");
+        }
+    }
 }
