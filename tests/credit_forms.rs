@@ -168,3 +168,34 @@ fn check_spares_credit_byline_and_headline_spaces_and_flags_a_stray_one() {
         .collect();
     assert_eq!(lines, [6, 9]);
 }
+
+#[test]
+fn an_info_line_naming_no_one_gives_no_empty_authors_row() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let page = dir.path().join("info.html");
+    std::fs::write(
+        &page,
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>渡口的早班船</title></head>\
+         <body><div class=\"article\"><h1>渡口的早班船</h1>\n\
+         <div class=\"info\"><span>2025-03-08 06:30:00</span>　<span>来源：东岭晚报</span></div>\n\
+         <p>清晨的渡口已经排起了长队，第一班船六点准时离岸，船上坐满了去岛上上班的年轻人。</p>\n\
+         <p>船工说，等大桥修好以后，这条航线也许就要停了，但他还想再开几年。</p>\n\
+         </div></body></html>\n",
+    )
+    .expect("write");
+    let out = yuedu()
+        .args(["outline", page.to_str().expect("path")])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    let row = text
+        .lines()
+        .find(|l| l.starts_with("authors"))
+        .expect("an authors row");
+    assert_eq!(
+        row.split_whitespace().collect::<Vec<_>>(),
+        ["authors", "-"],
+        "{text}"
+    );
+}
