@@ -132,6 +132,8 @@ fn markdown_bylines_name_reporters_never_roles_or_endings() {
     assert_eq!(v["authors"], json!(["白露", "青山"]));
     assert_eq!(of_kind(&v, "byline"), ["作者：青山"]);
     assert_eq!(of_kind(&v, "paragraph").len(), 2);
+    // A credit alone under the byline is a caption, as in plain text.
+    assert_eq!(captions(&v), [("图丨受访者提供".to_string(), Value::Null)]);
 }
 
 #[test]

@@ -322,8 +322,8 @@ const DATELINE_PARAGRAPHS: usize = 6;
 ///
 /// - a paragraph that is a note — （完）, （责任编辑：X）, （編輯：X）1151120, （记者 X 整理）
 ///   — is a note; one that is a byline marked as one (（记者 X）, 文／X) is a byline, its
-///   names added to the authors; a box head (编者按, 相关链接) alone is a heading when a
-///   paragraph follows it;
+///   names added to the authors; one that is only a credit (图丨受访者提供) a caption; a
+///   box head (编者按, 相关链接) alone is a heading when a paragraph follows it;
 /// - a dateline — 本报北京11月20日电, 新华社上海11月20日电（记者 X）, （中央社記者X台北20日電）
 ///   — alone in a paragraph or opening one of the first [`DATELINE_PARAGRAPHS`] is the
 ///   article's dateline (its bracketed byline the byline, when the page gave none), and
@@ -356,6 +356,9 @@ pub(crate) fn recover_text_kinds(article: &mut Article, source: &str) {
             LineKind::Note => b.kind = BlockKind::Note,
             LineKind::BoxHead if heads_text => b.kind = BlockKind::Heading,
             LineKind::Byline | LineKind::Dateline => b.kind = BlockKind::Byline,
+            // A credit alone ("图丨受访者提供" under the byline) is a caption, as in plain
+            // text, never a paragraph.
+            LineKind::Credit => b.kind = BlockKind::Caption,
             _ => {}
         }
         if b.kind != BlockKind::Paragraph {
