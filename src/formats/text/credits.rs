@@ -386,4 +386,47 @@ mod tests {
             assert_eq!(split(line), None, "{line}");
         }
     }
+
+    proptest::proptest! {
+        /// A caption followed by a credit in any printed form gives back the caption
+        /// and the name, whatever the caption and name are.
+        #[test]
+        fn every_credit_form_splits_back_into_caption_and_name(
+            caption in "[渡口船工在河边清晨排队长的上了新书老街夜市，]{3,30}",
+            name in "[白柯葉林][露明知晚青遠秋山]{1,2}",
+            form in 0usize..9,
+            dated in proptest::bool::ANY,
+        ) {
+            let caption = format!("{caption}。");
+            let credit = match form {
+                0 => format!("{name} 摄"),
+                1 => format!("摄影丨{name}"),
+                2 => format!("东岭晚报记者 {name} 图"),
+                3 => format!("中央社記者{name}攝"),
+                4 => format!("（photo by {name}）"),
+                5 => format!("Photo: {name}"),
+                6 => format!("（攝影：{name}）"),
+                7 => format!("{name}/摄"),
+                _ => format!("图/{name}"),
+            };
+            let date = if dated && matches!(form, 0 | 3 | 7) { " 113年10月5日" } else { "" };
+            let line = format!("{caption}{credit}{date}");
+            let got = trailing_credit(&line);
+            let printed = format!("{credit}{date}");
+            proptest::prop_assert_eq!(got, Some((caption.as_str(), name.as_str(), printed.as_str())));
+        }
+
+        /// On any line the ranges are within it, in order and never overlapping.
+        #[test]
+        fn credit_ranges_stay_inside_the_line(
+            line in "[渡口白露记者記攝摄影图圖提供丨/：:（）() 　年月日0-9。photo by]{0,40}",
+        ) {
+            if let Some(at) = trailing_credit_at(&line) {
+                proptest::prop_assert!(at.caption.end <= at.credit.start);
+                proptest::prop_assert!(at.credit.start <= at.name.start);
+                proptest::prop_assert!(at.name.end <= at.credit.end && at.credit.end <= line.len());
+                proptest::prop_assert!(!line[at.caption.clone()].is_empty());
+            }
+        }
+    }
 }
