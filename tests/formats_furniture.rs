@@ -65,9 +65,11 @@ fn a_wechat_tail_gives_notes_and_no_prompts_and_its_end_mark_is_no_section() {
     assert!(paras[4].contains("分享给朋友"), "{paras:#?}");
     assert!(paras[5].starts_with("“只要还有人要过河"));
     let notes = blocks_of(&v, "note");
-    for n in ["图丨受访者提供", "- END -", "编辑丨唐小禾", "审核丨秦朗"] {
+    for n in ["- END -", "编辑丨唐小禾", "审核丨秦朗"] {
         assert!(notes.iter().any(|x| x == n), "{n:?} in {notes:?}");
     }
+    // A photograph's credit alone is a caption, as in plain text.
+    assert_eq!(blocks_of(&v, "caption")[0], "图丨受访者提供");
     let shown = dump(&path);
     for furniture in ["点击关注", "点个“在看”", "阅读原文", "#渡口"] {
         assert!(!shown.contains(furniture), "{furniture:?} shown:\n{shown}");
@@ -232,8 +234,9 @@ fn a_markdown_export_of_a_wechat_article_has_the_same_tail_read_alike() {
     assert!(paras[3].contains("分享给朋友"));
     assert_eq!(
         blocks_of(&v, "note"),
-        ["图丨受访者提供", "- END -", "编辑丨唐小禾", "审核丨秦朗"]
+        ["- END -", "编辑丨唐小禾", "审核丨秦朗"]
     );
+    assert_eq!(blocks_of(&v, "caption"), ["图丨受访者提供"]);
     let shown = dump(&data("wechat-export.md"));
     for furniture in ["点击关注", "阅读原文"] {
         assert!(!shown.contains(furniture), "{furniture:?} shown:\n{shown}");

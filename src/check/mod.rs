@@ -28,7 +28,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::article::{Article, Block, BlockKind, FileId, LineNo, SourceFile};
 use crate::formats::Format;
-use crate::formats::text::{is_box_head, is_letter_spaced};
+use crate::formats::text::{byline, is_box_head, is_letter_spaced};
 use crate::input::source::Source;
 use crate::text::chinese::{credit_only, is_han};
 use crate::text::fullwidth::for_each_substitution;
@@ -456,6 +456,9 @@ struct Piece<'a> {
     /// it stands in the source (markers, links, entities between), and a position is
     /// found by looking ([`Piece::pos`]). `None` for plain text, where it is.
     markup: Option<&'a str>,
+    /// A headline (banner, kicker, title, subtitle, column, a heading): its parts may
+    /// stand apart with an ideographic space ("第一章　出发").
+    headline: bool,
 }
 
 impl Piece<'_> {
@@ -556,14 +559,16 @@ fn pieces(article: &Article) -> impl Iterator<Item = Piece<'_>> + '_ {
         &article.title,
         &article.subtitle,
         &article.column,
-        &article.dateline,
     ]
     .into_iter()
-    .flatten()
-    .map(move |h| Piece {
+    .map(|h| (h, false))
+    .chain([(&article.dateline, false)])
+    .filter_map(|(h, headline)| h.as_ref().map(|h| (h, headline)))
+    .map(move |(h, dateline)| Piece {
         text: &h.text,
         file: h.file,
         starts: vec![(0, h.src as usize)],
+        headline: !dateline,
         markup: markup_source(article, h.file),
     });
     // Bylines and notes inside the body are names spaced as printed, like the byline; a
@@ -581,6 +586,7 @@ fn pieces(article: &Article) -> impl Iterator<Item = Piece<'_>> + '_ {
             file: b.file,
             starts: b.parts.iter().map(|p| (p.offset(), p.src())).collect(),
             markup: markup_source(article, b.file),
+            headline: b.kind == BlockKind::Heading,
         });
     headers.chain(blocks)
 }
@@ -684,7 +690,11 @@ fn repeated_punctuation(piece: &Piece<'_>, out: &mut Findings<'_>) {
     }
 }
 
-/// White space with a Han character right before and right after it.
+/// White space with a Han character right before and right after it — except the
+/// spaces a credit or byline is printed with ("记者 孟秋 图", "（记者 宋远）": the
+/// clause around the space reads as one, by the parser's rules [`credit_only`] and
+/// [`byline`]), and an ideographic space (U+3000) between a headline's parts
+/// ("第一章　出发"), as headlines are set.
 fn space_between_chinese(piece: &Piece<'_>, out: &mut Findings<'_>) {
     // The character before the current run of white space, and where the run started.
     let mut before: Option<char> = None;
@@ -697,6 +707,8 @@ fn space_between_chinese(piece: &Piece<'_>, out: &mut Findings<'_>) {
         if let Some((start, Some(b))) = run.take()
             && is_han(b)
             && is_han(c)
+            && !(piece.headline && piece.text[start..offset].chars().all(|s| s == '\u{3000}'))
+            && !in_credit_or_byline(piece.text, start)
         {
             out.push(
                 Rule::SpaceBetweenChinese,
@@ -707,6 +719,31 @@ fn space_between_chinese(piece: &Piece<'_>, out: &mut Findings<'_>) {
         }
         before = Some(c);
     }
+}
+
+/// Whether the clause of `text` around byte `at` (between brackets, sentence and
+/// clause marks) is a credit or a byline that says it is one ("记者 宋远").
+fn in_credit_or_byline(text: &str, at: usize) -> bool {
+    let opens = |c: char| {
+        matches!(
+            c,
+            '（' | '(' | '〔' | '【' | '。' | '！' | '？' | '；' | '，' | '\n'
+        )
+    };
+    let closes = |c: char| {
+        matches!(
+            c,
+            '）' | ')' | '〕' | '】' | '。' | '！' | '？' | '；' | '，' | '\n'
+        )
+    };
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| opens(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = text[at..].find(closes).map_or(text.len(), |i| at + i);
+    let clause = &text[start..end];
+    credit_only(clause).is_some() || byline(clause).is_some_and(|b| b.marked)
 }
 
 fn is_fullwidth_alnum(c: char) -> bool {
@@ -1247,6 +1284,47 @@ mod tests {
             .filter(|f| f.rule == Rule::SpaceBetweenChinese)
             .collect();
         assert_eq!(found, []);
+    }
+
+    #[test]
+    fn credit_byline_and_headline_spaces_are_spared_and_stray_ones_are_not() {
+        // Inside a sentence, any white space between Han characters is flagged, the
+        // ideographic space too.
+        assert_eq!(
+            at(Rule::SpaceBetweenChinese, "今年　长三角的渡口。\n"),
+            [(5, 3)]
+        );
+        // A bracketed byline and a credit inside a paragraph are spaced as printed.
+        assert_eq!(
+            at(
+                Rule::SpaceBetweenChinese,
+                "渡口排起了长队。（记者 白露 青山）船六点离岸。\n"
+            ),
+            []
+        );
+        assert_eq!(
+            at(
+                Rule::SpaceBetweenChinese,
+                "渡口排起了长队，去岛上 上班的人。东岭晚报记者 白露 图\n"
+            ),
+            [(5, 12)]
+        );
+        assert!(in_credit_or_byline("船到了。东岭晚报记者 白露 图", 30));
+        assert!(!in_credit_or_byline("船到了。今年 长三角", 18));
+        // A headline's parts apart with an ideographic space; an ASCII space there is
+        // still flagged.
+        let found = |title: &str| -> Vec<(LineNo, usize)> {
+            findings_with(
+                &format!("城市观察\n\n{title}\n\n船六点离岸，渡口排起了长队。\n"),
+                &UTF8,
+            )
+            .into_iter()
+            .filter(|f| f.rule == Rule::SpaceBetweenChinese)
+            .map(|f| (f.line, f.col))
+            .collect()
+        };
+        assert_eq!(found("第一章　小城十年的变迁之路"), []);
+        assert_eq!(found("第一章 小城十年的变迁之路"), [(3, 4)]);
     }
 
     #[test]

@@ -236,6 +236,7 @@ pub fn to_text(article: &Article, name: &str, decode_report: Option<&str>) -> St
             );
         }
     }
+    // No names, no row: a page's info line kept as the byline may name no one.
     let authors = article.authors.join(", ");
     let authors_line = article
         .byline
@@ -250,7 +251,7 @@ pub fn to_text(article: &Article, name: &str, decode_report: Option<&str>) -> St
         &mut out,
         "authors",
         authors_line
-            .filter(|_| !article.authors.is_empty() || article.byline.is_some())
+            .filter(|_| !authors.is_empty())
             .map(|line| (authors.as_str(), line)),
     );
     if let Some(h) = &article.dateline {

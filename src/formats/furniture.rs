@@ -7,7 +7,8 @@
 //!   anywhere; "点击关注，获取更多…", "喜欢就点个“在看”吧" at the end of the body
 //!   ([`is_tail_prompt`]). Left out: they are the page's, not the article's.
 //! - **Staff lines** ([`is_staff_line`]): "编辑丨林可", "编辑/ 陈默　校对/ 刘洋",
-//!   "图丨受访者提供" — every part a staff label, a separator and a name → a note.
+//!   "文丨X 图丨Y" — every part a staff label, a separator and a name → a note (a
+//!   photograph's credit alone, "图丨受访者提供", is a caption, as in plain text).
 //! - **End marks** ("END", "- END -", "THE END") → a note, never a heading.
 //! - **Notes with buttons or codes** ([`note_text`]): "【纠错】【责任编辑:孙小楠】" (the
 //!   button left out), "（編輯：黃名璽）1131005" (CNA's editor with its date code,
@@ -208,10 +209,16 @@ const STAFF_LABELS: &[&str] = &[
 const STAFF_SEPS: &[char] = &['丨', '｜', '|', '/', '／', '：', ':'];
 
 /// A line of staff credits, each part "LABEL SEP NAME": "编辑丨林可", "编辑/ 陈默　校对/
-/// 刘洋", "图丨受访者提供". At most 40 characters, no sentence marks.
+/// 刘洋", "文丨X 图丨Y". At most 40 characters, no sentence marks; never a photograph's
+/// credit alone ([`crate::text::chinese::credit_only`]).
 pub(crate) fn is_staff_line(text: &str) -> bool {
     let t = trim_text(text);
     if t.is_empty() || t.chars().count() > 40 || t.contains(['。', '，', '！', '？', '；']) {
+        return false;
+    }
+    // A photograph's credit alone ("图丨受访者提供", "摄影：林可") is the credit rules'
+    // (a caption, as in plain text), not a staff line.
+    if crate::text::chinese::credit_only(t).is_some() {
         return false;
     }
     let mut rest = t;
@@ -544,7 +551,8 @@ mod tests {
         assert!(is_staff_line("编辑丨林可"));
         assert!(is_staff_line("审核丨吴桐"));
         assert!(is_staff_line("编辑/ 陈默　校对/ 刘洋"));
-        assert!(is_staff_line("图丨受访者提供"));
+        // A credit alone is a caption's, as in plain text.
+        assert!(!is_staff_line("图丨受访者提供"));
         assert!(is_staff_line("責任編輯：王小明"));
         assert!(is_staff_line("责编：李四 | 审核：张三"));
         assert!(!is_staff_line("编辑部的故事很长。"));

@@ -322,8 +322,8 @@ const DATELINE_PARAGRAPHS: usize = 6;
 ///
 /// - a paragraph that is a note — （完）, （责任编辑：X）, （編輯：X）1151120, （记者 X 整理）
 ///   — is a note; one that is a byline marked as one (（记者 X）, 文／X) is a byline, its
-///   names added to the authors; a box head (编者按, 相关链接) alone is a heading when a
-///   paragraph follows it;
+///   names added to the authors; one that is only a credit (图丨受访者提供) a caption; a
+///   box head (编者按, 相关链接) alone is a heading when a paragraph follows it;
 /// - a dateline — 本报北京11月20日电, 新华社上海11月20日电（记者 X）, （中央社記者X台北20日電）
 ///   — alone in a paragraph or opening one of the first [`DATELINE_PARAGRAPHS`] is the
 ///   article's dateline (its bracketed byline the byline, when the page gave none), and
@@ -356,6 +356,9 @@ pub(crate) fn recover_text_kinds(article: &mut Article, source: &str) {
             LineKind::Note => b.kind = BlockKind::Note,
             LineKind::BoxHead if heads_text => b.kind = BlockKind::Heading,
             LineKind::Byline | LineKind::Dateline => b.kind = BlockKind::Byline,
+            // A credit alone ("图丨受访者提供" under the byline) is a caption, as in plain
+            // text, never a paragraph.
+            LineKind::Credit => b.kind = BlockKind::Caption,
             _ => {}
         }
         if b.kind != BlockKind::Paragraph {
@@ -684,10 +687,19 @@ const CREDIT_ROLES: &[&str] = &[
 
 /// A caption that ends with its credit — "…果篮。 林小雨 摄", "…出发。许帆/摄", "…（张三
 /// 摄）", "…。图/李四", "…。摄影：王五" — split into the caption and the credit (name
-/// and the credit as printed). The credit is what follows the caption's last sentence
-/// mark (or a space), at most 24 characters.
+/// and the credit as printed). The plain-text parser's rule decides first
+/// ([`crate::formats::text::trailing_credit_at`], every form it knows: 摄影丨X, X 图,
+/// （摄影：X）, 图/X提供, photo by X, a date after the credit); else the credit is what
+/// follows the caption's last sentence mark (or a space), at most 24 characters.
 pub(crate) fn split_credit(text: &str) -> (&str, Option<FoundCredit>) {
     let text = trim_text(text);
+    if let Some(at) = crate::formats::text::trailing_credit_at(text) {
+        let credit = FoundCredit {
+            name: squeeze_name(&text[at.name]),
+            printed: text[at.credit].to_string(),
+        };
+        return (&text[at.caption], Some(credit));
+    }
     let body = text
         .strip_suffix(['）', ')'])
         .map(trim_text)
@@ -859,6 +871,19 @@ const OTHER_LABELS: &[&str] = &[
     "製圖",
 ];
 
+/// One-character roles printed after a byline's names ("本报记者 X 文/图"): never names.
+const ROLE_CHARS: &[&str] = &["文", "图", "圖", "摄", "攝"];
+
+/// One author named by a page's metadata (`<meta name="author">`, front matter): the
+/// byline's name when it reads as a byline with one ("南方某报记者 郑可" → 郑可), else
+/// the value with its padding removed ([`squeeze_name`]).
+pub(crate) fn meta_author(value: &str) -> String {
+    match crate::formats::text::byline(value) {
+        Some(b) if b.authors.len() == 1 => b.authors[0].clone(),
+        _ => squeeze_name(value),
+    }
+}
+
 /// Labels before the publication.
 const SOURCE_LABELS: &[&str] = &["来源", "出处", "稿源", "來源", "出處"];
 
@@ -946,7 +971,11 @@ pub(crate) fn parse_info(line: &str) -> Option<Info> {
             tok.strip_prefix(l)
                 .filter(|r| !r.is_empty() && r.chars().all(is_han))
         });
-        if label(AUTHOR_LABELS) && (sep || tok.chars().count() > 1) {
+        // "澎湃新闻记者", "明報記者": a paper's reporter, the names follow.
+        let papers = ["记者", "記者"]
+            .iter()
+            .any(|r| tok.ends_with(r) && tok.chars().count() <= 12 && tok.chars().all(is_han));
+        if (label(AUTHOR_LABELS) && (sep || tok.chars().count() > 1)) || papers {
             flush(&mut names, &mut info.authors);
             mode = Mode::Authors;
             labelled = true;
@@ -970,10 +999,12 @@ pub(crate) fn parse_info(line: &str) -> Option<Info> {
         } else {
             match mode {
                 // "台北報導", "北京电": a dateline, not a name.
+                // "文/图": roles, not names.
+                Mode::Authors if ROLE_CHARS.contains(&tok) => {}
                 Mode::Authors
                     if tok.chars().all(is_han)
                         && tok.chars().count() <= 4
-                        && !["报道", "報導", "报导", "电", "電", "讯", "訊"]
+                        && !["报道", "報導", "报导", "報道", "电", "電", "讯", "訊"]
                             .iter()
                             .any(|d| tok.ends_with(d)) =>
                 {
@@ -1260,6 +1291,65 @@ mod tests {
             ("工人在车间里检查零件。", None)
         );
         assert_eq!(c("他说：“我们要拍摄。”").1, None);
+    }
+
+    #[test]
+    fn captions_take_the_plain_text_credit_forms() {
+        let c = |s| {
+            let (t, cr) = split_credit(s);
+            (t, cr.map(|c| (c.name, c.printed)))
+        };
+        let credit = |n: &str, p: &str| Some((n.to_string(), p.to_string()));
+        assert_eq!(
+            c("孩子们在图书角挑选绘本。摄影丨白露"),
+            ("孩子们在图书角挑选绘本。", credit("白露", "摄影丨白露"))
+        );
+        assert_eq!(
+            c("老师在给新到的书贴编号。东岭晚报记者 白 露 图"),
+            (
+                "老师在给新到的书贴编号。",
+                credit("白露", "东岭晚报记者 白 露 图")
+            )
+        );
+        assert_eq!(
+            c("旧书架刷上了新漆。（摄影：青山）"),
+            ("旧书架刷上了新漆。", credit("青山", "（摄影：青山）"))
+        );
+        assert_eq!(
+            c("借书登记本已经写满了三本。（photo by 白露）"),
+            (
+                "借书登记本已经写满了三本。",
+                credit("白露", "（photo by 白露）")
+            )
+        );
+        assert_eq!(
+            c("捐书的志愿者在村口合影。图/受访者提供"),
+            (
+                "捐书的志愿者在村口合影。",
+                credit("受访者提供", "图/受访者提供")
+            )
+        );
+        assert_eq!(
+            c("老師傅在船塢裡檢查船底。中央社記者柯明遠攝 113年3月8日").1,
+            credit("柯明遠", "中央社記者柯明遠攝 113年3月8日")
+        );
+    }
+
+    #[test]
+    fn info_lines_name_every_reporter_and_no_role() {
+        let authors = |s| parse_info(s).map(|i| i.authors);
+        assert_eq!(
+            authors("东岭晚报记者 白露 实习生 青山"),
+            Some(vec!["白露".into(), "青山".into()])
+        );
+        assert_eq!(authors("本报记者 白露 文/图"), Some(vec!["白露".into()]));
+        assert_eq!(
+            authors("記者 柯明遠 葉知秋 報道"),
+            Some(vec!["柯明遠".into(), "葉知秋".into()])
+        );
+        assert_eq!(meta_author("南方某报记者 白露"), "白露");
+        assert_eq!(meta_author("白 露"), "白露");
+        assert_eq!(meta_author("Lin Qing"), "Lin Qing");
     }
 
     #[test]

@@ -149,16 +149,58 @@ pub(crate) fn unbracket(s: &str) -> Option<&str> {
         .or_else(|| s.strip_prefix('〔').and_then(|r| r.strip_suffix('〕')))
 }
 
+/// Whether `c` stands between a credit's label and its name (摄影：X, 图/X, 摄影丨X):
+/// a colon, one of [`SLASHES`], a vertical bar, or U+4E28 丨 (the stroke pages print as
+/// a bar).
+pub(crate) fn is_label_separator(c: char) -> bool {
+    is_slash(c) || matches!(c, '：' | ':' | '｜' | '|' | '丨')
+}
+
+/// `s` without a date printed after it, past white space: "113年10月5日" (the ROC
+/// year, as Taiwanese agencies date a photograph), "2024年10月5日", "2024-10-05",
+/// "2024/10/5", "2024.10.5". `s` itself when it ends in none.
+pub(crate) fn strip_date_suffix(s: &str) -> &str {
+    let s = trim(s);
+    let Some(i) = s.rfind(is_space) else {
+        return s;
+    };
+    let date = s[i..].trim_start_matches(is_space);
+    let numbers: Vec<&str> = date
+        .split(['年', '月', '日', '-', '/', '.'])
+        .filter(|p| !p.is_empty())
+        .collect();
+    let digits = |p: &str| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit());
+    let written = date.contains('年') && date.contains('月') && date.ends_with('日');
+    let numeric = date.matches(['-', '/', '.']).count() == 2 && !date.ends_with(['-', '/', '.']);
+    let fits = numbers.len() == 3
+        && numbers.iter().all(|p| digits(p))
+        && (2..=4).contains(&numbers[0].len())
+        && numbers[1].len() <= 2
+        && numbers[2].len() <= 2
+        && (written || numeric);
+    if fits { trim(&s[..i]) } else { s }
+}
+
 /// A line that is nothing but a credit; returns the credited name (padding and all) or,
 /// for a credit that names no one ("资料图片", "（新华社发）"), the credit itself.
 ///
 /// Forms: `NAME 摄`, `NAME摄`, `NAME/摄`, `ROLE NAME摄` (roles such as 新华社记者,
-/// 本报记者), `LABEL：NAME` (摄影, 制图, 图片来源…), the unnamed credits, each possibly in
-/// round brackets.
+/// 本报记者, 中央社記者), `ROLE NAME 图` / `NAME 图` (a space or slash before 图),
+/// `LABEL：NAME` (摄影, 制图, 图片来源…; the separator also a slash, a bar or 丨),
+/// `图/X提供` (the name "X提供"), `photo by NAME` and `Photo: NAME`, the unnamed credits,
+/// each possibly in round brackets and followed by the photograph's date
+/// ([`strip_date_suffix`]: "中央社記者陳怡君攝 113年10月5日").
 pub fn credit_only(line: &str) -> Option<&str> {
     let line = trim(line);
     if line.is_empty() || line.chars().nth(40).is_some() {
         return None;
+    }
+    let undated = strip_date_suffix(line);
+    if undated.len() < line.len() {
+        return credit_only(undated);
+    }
+    if let Some(name) = latin_credit(line) {
+        return Some(name);
     }
     if let Some(inner) = unbracket(line) {
         let inner = trim(inner);
@@ -188,27 +230,56 @@ pub fn credit_only(line: &str) -> Option<&str> {
     if let Some(rest) = line.strip_suffix(['摄', '攝']) {
         let rest = trim(rest);
         let rest = trim(
-            rest.strip_suffix(|c: char| is_slash(c) || matches!(c, '｜' | '|'))
+            rest.strip_suffix(|c: char| is_label_separator(c) && !matches!(c, '：' | ':'))
                 .unwrap_or(rest),
         );
         let name = strip_role(rest);
         return is_person_name(name).then_some(name);
     }
+    // "澎湃新闻记者 孟秋 图", "孟秋/图": 图 after a space or slash ("示意图", "地图" are
+    // words, and "文/图" is a byline's roles).
+    if let Some(rest) = line.strip_suffix(['图', '圖']) {
+        let sep = rest.ends_with(|c: char| is_space(c) || is_label_separator(c));
+        let rest = trim(trim(rest).trim_end_matches(is_label_separator));
+        let name = strip_role(rest);
+        if sep && is_person_name(name) {
+            return Some(name);
+        }
+    }
     for label in CREDIT_LABELS {
         if let Some(rest) = line.strip_prefix(label) {
             let rest = trim(rest);
-            let Some(name) =
-                rest.strip_prefix(|c: char| is_slash(c) || matches!(c, '：' | ':' | '｜' | '|'))
-            else {
+            let Some(name) = rest.strip_prefix(is_label_separator) else {
                 continue;
             };
             return plain_name(name);
         }
     }
-    // "图：X": the bare 图 only before a colon ("图/文 X" is a byline).
-    line.strip_prefix(['图', '圖'])
-        .and_then(|rest| trim(rest).strip_prefix(['：', ':']))
-        .and_then(plain_name)
+    // "图：X": the bare 图 before a colon; before a slash or bar only a person's name or
+    // a "X提供" ("图/受访者提供"), never "图/文 X", a byline.
+    let rest = trim(line.strip_prefix(['图', '圖'])?);
+    if let Some(name) = rest.strip_prefix(['：', ':']) {
+        return plain_name(name);
+    }
+    let name = plain_name(rest.strip_prefix(is_label_separator)?)?;
+    let provided = name.ends_with("提供") || name.ends_with("供图") || name.ends_with("供圖");
+    (!name.starts_with('文') && (provided || is_person_name(name))).then_some(name)
+}
+
+/// A credit in English: "photo by NAME", "Photo: NAME", "Photo／NAME" (any case).
+fn latin_credit(line: &str) -> Option<&str> {
+    let head = line.get(..5)?;
+    if !head.eq_ignore_ascii_case("photo") {
+        return None;
+    }
+    let rest = &line[5..];
+    let name = match rest.get(..4) {
+        Some(by) if by.eq_ignore_ascii_case(" by ") => &rest[4..],
+        _ => rest
+            .trim_start_matches(is_space)
+            .strip_prefix(is_label_separator)?,
+    };
+    plain_name(name)
 }
 
 /// The name after a credit's label: short, and no sentence in it.
@@ -223,7 +294,8 @@ fn plain_name(name: &str) -> Option<&str> {
 }
 
 /// `s` without a leading credit role ("新华社记者 ", "中新社发 ", "人民日报记者"),
-/// padding trimmed: a known role, or any words ending in 记者, 通讯员 or 社发.
+/// padding trimmed: a known role, or a word of Han characters ending in 记者, 通讯员 or
+/// 社发 (a paper's or agency's name before it; never a sentence).
 fn strip_role(s: &str) -> &str {
     for role in CREDIT_ROLES {
         if let Some(rest) = s.strip_prefix(role) {
@@ -231,11 +303,12 @@ fn strip_role(s: &str) -> &str {
         }
     }
     let head = &s[..s.char_indices().nth(12).map_or(s.len(), |(i, _)| i)];
-    ["记者", "通讯员", "社发"]
+    ["记者", "通讯员", "社发", "記者", "通訊員", "社發"]
         .iter()
-        .filter_map(|r| head.find(r).map(|i| i + r.len()))
+        .filter_map(|r| head.find(r).map(|i| (i, i + r.len())))
         .min()
-        .map_or(s, |i| trim(&s[i..]))
+        .filter(|&(i, _)| s[..i].chars().all(is_han))
+        .map_or(s, |(_, end)| trim(&s[end..]))
 }
 
 #[cfg(test)]
@@ -267,5 +340,63 @@ mod tests {
         );
         assert!(is_person_name("劳超杰") && !is_person_name("A 摄"));
         assert!(is_person_name("阿依·买买提") && !is_person_name("峰会 现场"));
+    }
+
+    #[test]
+    fn credits_in_the_forms_pages_print_them() {
+        // 丨 (U+4E28) stands for a bar between the label and the name.
+        assert_eq!(credit_only("摄影丨白露"), Some("白露"));
+        assert_eq!(credit_only("攝影丨柯明遠"), Some("柯明遠"));
+        assert_eq!(credit_only("白露丨摄"), Some("白露"));
+        // NAME 图, with a role before it; a space or slash before 图.
+        assert_eq!(credit_only("东岭晚报记者 白露 图"), Some("白露"));
+        assert_eq!(credit_only("白露 图"), Some("白露"));
+        assert_eq!(credit_only("白露/图"), Some("白露"));
+        for word in ["示意图", "地图", "文/图", "本报记者 白露 文/图", "白露图"] {
+            assert_eq!(credit_only(word), None, "{word}");
+        }
+        // A Traditional role fused with the name, and the photograph's date after it.
+        assert_eq!(
+            credit_only("中央社記者柯明遠攝 113年3月8日"),
+            Some("柯明遠")
+        );
+        assert_eq!(
+            credit_only("本報記者 柯明遠攝 2024年3月8日"),
+            Some("柯明遠")
+        );
+        assert_eq!(credit_only("白露 摄 2024-03-08"), Some("白露"));
+        assert_eq!(credit_only("白露 摄 2024年"), None, "a year is no date");
+        assert_eq!(
+            credit_only("上班的人。东岭晚报记者 白露 图"),
+            None,
+            "a sentence before"
+        );
+        // In English.
+        assert_eq!(credit_only("photo by 白露"), Some("白露"));
+        assert_eq!(credit_only("（Photo by Lin Qing）"), Some("Lin Qing"));
+        assert_eq!(credit_only("Photo: 青山"), Some("青山"));
+        assert_eq!(credit_only("photography is fun"), None);
+        // A bracketed label form.
+        assert_eq!(credit_only("（摄影：青山）"), Some("青山"));
+        assert_eq!(credit_only("（攝影：葉知秋）"), Some("葉知秋"));
+        // 图/X提供: the credit is "X提供", the slash never in it.
+        assert_eq!(credit_only("图/受访者提供"), Some("受访者提供"));
+        assert_eq!(
+            credit_only("圖／港區文史工作室提供"),
+            Some("港區文史工作室提供")
+        );
+        assert_eq!(credit_only("图丨受访者提供"), Some("受访者提供"));
+        assert_eq!(credit_only("图/白露"), Some("白露"));
+        assert_eq!(credit_only("图/文 白露"), None, "a byline's roles");
+    }
+
+    #[test]
+    fn dates_after_a_credit_come_off() {
+        assert_eq!(strip_date_suffix("X攝 113年10月5日"), "X攝");
+        assert_eq!(strip_date_suffix("X 摄 2024/3/8"), "X 摄");
+        assert_eq!(strip_date_suffix("X 摄 2024.03.08"), "X 摄");
+        for kept in ["X 摄", "X 摄 1131005", "X 摄 3月8日", "X 摄 2024-03-"] {
+            assert_eq!(strip_date_suffix(kept), kept);
+        }
     }
 }

@@ -1312,7 +1312,7 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
     {
         header.authors = a
             .split([',', '，', '、', ';', '；'])
-            .map(markup::squeeze_name)
+            .map(markup::meta_author)
             .filter(|a| !a.is_empty())
             .collect();
         if header.byline.is_none() && !header.authors.is_empty() {

@@ -30,8 +30,7 @@ use pulldown_cmark::{
 
 use crate::article::{Article, BlockKind, InlineStyle, StyleSpan};
 use crate::formats::markup::{
-    self, Builder, SourceLines, SourcePos, bold_line_is_heading, is_note, parse_info, squeeze_name,
-    trim_text,
+    self, Builder, SourceLines, SourcePos, bold_line_is_heading, is_note, parse_info, trim_text,
 };
 
 /// What front matter says.
@@ -100,7 +99,7 @@ pub(crate) fn front_matter(body: &str, kind: MetadataBlockKind) -> FrontMatter {
                 fm.authors = vals
                     .iter()
                     .flat_map(|v| v.split([',', '，', '、']))
-                    .map(squeeze_name)
+                    .map(markup::meta_author)
                     .filter(|a| !a.is_empty())
                     .collect()
             }

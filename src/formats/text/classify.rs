@@ -320,7 +320,10 @@ pub(crate) fn is_note(t: &str) -> bool {
         t.strip_prefix(label).is_some_and(|rest| {
             rest.starts_with(|c: char| {
                 crate::text::chinese::is_slash(c)
-                    || matches!(c, '：' | ':' | ' ' | '\u{3000}' | '\u{a0}' | '|' | '｜')
+                    || matches!(
+                        c,
+                        '：' | ':' | ' ' | '\u{3000}' | '\u{a0}' | '|' | '｜' | '丨'
+                    )
             })
         })
     })

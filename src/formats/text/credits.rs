@@ -11,8 +11,8 @@ use std::ops::Range;
 
 use super::{ends_sentence, is_han, is_text_punctuation};
 pub use crate::text::chinese::credit_only;
-use crate::text::chinese::is_slash;
 use crate::text::chinese::{CREDIT_LABELS, is_name_dot, is_person_name, is_space, trim, unbracket};
+use crate::text::chinese::{is_label_separator, is_slash, strip_date_suffix};
 
 /// A bracketed byline that opens a paragraph without a dateline — "（记者 林海）今年以来
 /// …", "〔記者林美玲／台南報導〕老街上…" — with text after it: where it ends (a byte offset
@@ -31,15 +31,20 @@ pub(crate) fn opening_byline(text: &str) -> Option<(usize, Byline)> {
         .map(|b| (end, b))
 }
 
-/// Whether the end of `line` (a credit's length) holds a credit's label and its colon
-/// ("…上课。　摄影：林小海", "…奔跑 图:X"): a credit that ends in a name, not in 摄.
+/// Whether the end of `line` (a credit's length) holds a credit's label and its
+/// separator ("…上课。　摄影：林小海", "…奔跑 图:X", "…蒸肠粉。摄影丨X", "…。图/X提供",
+/// "…上课。Photo: X", "…photo by X"): a credit that ends in a name, not in 摄.
 fn has_labelled_tail(line: &str) -> bool {
     let from = line.char_indices().rev().nth(30).map_or(0, |(i, _)| i);
     let tail = &line[from..];
-    tail.match_indices(['：', ':']).any(|(i, _)| {
+    tail.match_indices(is_label_separator).any(|(i, _)| {
         let before = tail[..i].trim_end_matches(is_space);
-        before.ends_with('图') || CREDIT_LABELS.iter().any(|l| before.ends_with(l))
-    })
+        before.ends_with(['图', '圖'])
+            || CREDIT_LABELS.iter().any(|l| before.ends_with(l))
+            || before
+                .get(before.len().saturating_sub(5)..)
+                .is_some_and(|w| w.eq_ignore_ascii_case("photo"))
+    }) || tail.to_ascii_lowercase().contains("photo by ")
 }
 
 /// A caption line that ends with its credit; returns the caption text and the credit
@@ -73,31 +78,34 @@ fn trim_range(s: &str, range: Range<usize>) -> Range<usize> {
 pub(crate) fn trailing_credit_at(full: &str) -> Option<CreditAt> {
     let whole = trim_range(full, 0..full.len());
     let line = &full[whole.clone()];
+    // A date after the credit ("…攝 113年10月5日") stays with the credit; the credit's
+    // form is read before it. `core` is a prefix of `line`.
+    let core = strip_date_suffix(line);
     // Cheap refusals first: most lines are paragraphs that end with a final mark.
-    let last = line.chars().next_back()?;
-    if !matches!(last, '摄' | '攝' | '）' | ')')
-        && !line.ends_with("图片")
-        && !has_labelled_tail(line)
+    let last = core.chars().next_back()?;
+    if !matches!(last, '摄' | '攝' | '图' | '圖' | '）' | ')')
+        && !core.ends_with("图片")
+        && !has_labelled_tail(core)
     {
         return None;
     }
     let mut cuts: Vec<usize> = Vec::with_capacity(3);
     if matches!(last, '）' | ')')
-        && let Some(i) = line.rfind(['（', '('])
+        && let Some(i) = core.rfind(['（', '('])
     {
         cuts.push(i);
     }
-    if let Some(i) = line.rfind(['。', '！', '？', '”']) {
-        let after = i + line[i..].chars().next().map_or(0, char::len_utf8);
-        if after < line.len() {
+    if let Some(i) = core.rfind(['。', '！', '？', '”']) {
+        let after = i + core[i..].chars().next().map_or(0, char::len_utf8);
+        if after < core.len() {
             cuts.push(after);
         }
     }
     // The last white space before the name (a padded name has one inside it: the cut is
     // before the name's first part).
     // Only within a credit's length of the end (a credit is at most 40 characters).
-    let body = line
-        .trim_end_matches(['摄', '攝'])
+    let body = core
+        .trim_end_matches(['摄', '攝', '图', '圖'])
         .trim_end_matches(is_space);
     let mut space = body.rfind(is_space);
     let mut looked = 0;
@@ -173,11 +181,15 @@ const BYLINE_ENDS: &[&str] = &[
     "聯合報導",
     "即時報導",
     "報導",
+    "綜合報道",
+    "聯合報道",
+    "報道",
 ];
 
-/// Separators between a role and a name ("文｜X", "文/图 X", "记者：X").
+/// Separators between a role and a name ("文｜X", "文丨X", "文/图 X", "记者：X"):
+/// the separators of a credit's label ([`is_label_separator`]).
 fn is_role_separator(c: char) -> bool {
-    is_slash(c) || matches!(c, '|' | '｜' | '：' | ':')
+    is_label_separator(c)
 }
 
 /// A byline's names, and whether the line says it is a byline (a role word such as
@@ -284,4 +296,137 @@ pub fn byline(line: &str) -> Option<Byline> {
 #[cfg(test)]
 pub(crate) fn byline_authors(line: &str) -> Option<Vec<String>> {
     byline(line).map(|b| b.authors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(line: &str) -> Option<Vec<String>> {
+        byline(line).map(|b| b.authors)
+    }
+
+    #[test]
+    fn bylines_name_every_reporter_and_no_role() {
+        assert_eq!(
+            names("东岭晚报记者 白露 实习生 青山"),
+            Some(vec!["白露".into(), "青山".into()])
+        );
+        assert_eq!(names("本报记者 白露 文/图"), Some(vec!["白露".into()]));
+        for line in ["記者 柯明遠 葉知秋 報道", "记者 柯明远 叶知秋 报导"] {
+            let b = byline(line).expect(line);
+            assert_eq!(b.authors.len(), 2, "{line}: {:?}", b.authors);
+            assert!(b.marked, "{line}");
+        }
+        // 丨 between a role and a name, as a bar.
+        let b = byline("文丨白露　图丨青山").expect("a byline");
+        assert_eq!(b.authors, ["白露", "青山"]);
+        assert!(b.marked);
+        // Closing lines of a body.
+        assert_eq!(
+            names("（南港日報記者 柯明遠）"),
+            Some(vec!["柯明遠".into()])
+        );
+        assert_eq!(names("作者：白露"), Some(vec!["白露".into()]));
+        assert_eq!(names("作者丨白露"), Some(vec!["白露".into()]));
+        // Not bylines.
+        assert_eq!(names("今年春天，渡口排起了长队。"), None);
+        assert_eq!(names("报道"), None);
+    }
+
+    #[test]
+    fn captions_end_with_credits_in_every_printed_form() {
+        let split = |line: &'static str| trailing_credit(line);
+        assert_eq!(
+            split("孩子们在图书角挑选绘本。摄影丨白露"),
+            Some(("孩子们在图书角挑选绘本。", "白露", "摄影丨白露"))
+        );
+        assert_eq!(
+            split("老师在给新到的书贴编号。东岭晚报记者 白露 图"),
+            Some(("老师在给新到的书贴编号。", "白露", "东岭晚报记者 白露 图"))
+        );
+        assert_eq!(
+            split("老師傅在船塢裡檢查船底。中央社記者柯明遠攝 113年3月8日"),
+            Some((
+                "老師傅在船塢裡檢查船底。",
+                "柯明遠",
+                "中央社記者柯明遠攝 113年3月8日"
+            ))
+        );
+        assert_eq!(
+            split("借书登记本已经写满了三本。（photo by 白露）"),
+            Some(("借书登记本已经写满了三本。", "白露", "（photo by 白露）"))
+        );
+        assert_eq!(
+            split("孩子们在操场边读书。Photo: 青山"),
+            Some(("孩子们在操场边读书。", "青山", "Photo: 青山"))
+        );
+        assert_eq!(
+            split("旧书架刷上了新漆。（摄影：青山）"),
+            Some(("旧书架刷上了新漆。", "青山", "（摄影：青山）"))
+        );
+        assert_eq!(
+            split("捐书的志愿者在村口合影。图/受访者提供"),
+            Some(("捐书的志愿者在村口合影。", "受访者提供", "图/受访者提供"))
+        );
+        assert_eq!(
+            split("修船廠早年的照片。圖／港區文史工作室提供"),
+            Some((
+                "修船廠早年的照片。",
+                "港區文史工作室提供",
+                "圖／港區文史工作室提供"
+            ))
+        );
+        // Sentences that only end like a credit.
+        for line in [
+            "这是村里第一张手绘的地图",
+            "他把照片拍成了一张示意图",
+            "会议在2024年3月8日召开 2024年3月8日",
+        ] {
+            assert_eq!(split(line), None, "{line}");
+        }
+    }
+
+    proptest::proptest! {
+        /// A caption followed by a credit in any printed form gives back the caption
+        /// and the name, whatever the caption and name are.
+        #[test]
+        fn every_credit_form_splits_back_into_caption_and_name(
+            caption in "[渡口船工在河边清晨排队长的上了新书老街夜市，]{3,30}",
+            name in "[白柯葉林][露明知晚青遠秋山]{1,2}",
+            form in 0usize..9,
+            dated in proptest::bool::ANY,
+        ) {
+            let caption = format!("{caption}。");
+            let credit = match form {
+                0 => format!("{name} 摄"),
+                1 => format!("摄影丨{name}"),
+                2 => format!("东岭晚报记者 {name} 图"),
+                3 => format!("中央社記者{name}攝"),
+                4 => format!("（photo by {name}）"),
+                5 => format!("Photo: {name}"),
+                6 => format!("（攝影：{name}）"),
+                7 => format!("{name}/摄"),
+                _ => format!("图/{name}"),
+            };
+            let date = if dated && matches!(form, 0 | 3 | 7) { " 113年10月5日" } else { "" };
+            let line = format!("{caption}{credit}{date}");
+            let got = trailing_credit(&line);
+            let printed = format!("{credit}{date}");
+            proptest::prop_assert_eq!(got, Some((caption.as_str(), name.as_str(), printed.as_str())));
+        }
+
+        /// On any line the ranges are within it, in order and never overlapping.
+        #[test]
+        fn credit_ranges_stay_inside_the_line(
+            line in "[渡口白露记者記攝摄影图圖提供丨/：:（）() 　年月日0-9。photo by]{0,40}",
+        ) {
+            if let Some(at) = trailing_credit_at(&line) {
+                proptest::prop_assert!(at.caption.end <= at.credit.start);
+                proptest::prop_assert!(at.credit.start <= at.name.start);
+                proptest::prop_assert!(at.name.end <= at.credit.end && at.credit.end <= line.len());
+                proptest::prop_assert!(!line[at.caption.clone()].is_empty());
+            }
+        }
+    }
 }

@@ -1,0 +1,203 @@
+//! Credits and bylines in the forms real pages print them — 摄影丨X, X 图, a date after
+//! the credit, photo by X, （摄影：X）, 图/X提供; bylines naming several reporters, with
+//! roles (文/图) and 報道 endings, closing a body — read by one set of rules in plain
+//! text, HTML and Markdown: `outline --json` and `check --json` of the real binary on
+//! fixtures written for each kind.
+
+use assert_cmd::Command;
+use serde_json::{Value, json};
+
+fn data(name: &str) -> String {
+    format!("{}/tests/data/formats/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn yuedu() -> Command {
+    let mut cmd = Command::cargo_bin("yuedu").expect("binary");
+    cmd.env("YUEDU_CONFIG", "")
+        .env("XDG_CONFIG_HOME", "/nonexistent");
+    cmd
+}
+
+fn json_of(args: &[&str], ok: bool) -> Value {
+    let out = yuedu().args(args).output().expect("runs");
+    assert_eq!(
+        out.status.success(),
+        ok,
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("one JSON object")
+}
+
+fn outline(name: &str) -> Value {
+    json_of(&["outline", "--json", &data(name)], true)
+}
+
+/// The captions as (text, credit).
+fn captions(v: &Value) -> Vec<(String, Value)> {
+    v["captions"]
+        .as_array()
+        .expect("captions")
+        .iter()
+        .map(|b| {
+            (
+                b["text"].as_str().expect("text").to_string(),
+                b["credit"].clone(),
+            )
+        })
+        .collect()
+}
+
+fn of_kind(v: &Value, kind: &str) -> Vec<String> {
+    v["blocks"]
+        .as_array()
+        .expect("blocks")
+        .iter()
+        .filter(|b| b["kind"] == kind)
+        .map(|b| b["text"].as_str().expect("text").to_string())
+        .collect()
+}
+
+/// The six credit forms of `credit-forms.*`, as a page and as plain text.
+fn simplified_credits() -> Vec<(String, Value)> {
+    [
+        ("孩子们在图书角挑选绘本。", "白露"),
+        ("老师在给新到的书贴编号。", "白露"),
+        ("借书登记本已经写满了三本。", "白露"),
+        ("孩子们在操场边读书。", "青山"),
+        ("旧书架刷上了新漆。", "青山"),
+        ("捐书的志愿者在村口合影。", "受访者提供"),
+    ]
+    .into_iter()
+    .map(|(t, c)| (t.to_string(), json!(c)))
+    .collect()
+}
+
+#[test]
+fn a_page_splits_every_credit_form_off_its_caption() {
+    let v = outline("credit-forms.html");
+    assert_eq!(v["format"], "html");
+    assert_eq!(captions(&v), simplified_credits());
+    // The meta author "东岭晚报记者 林晚" names 林晚; the closing 作者丨X line is a
+    // byline, not a paragraph.
+    assert_eq!(v["authors"], json!(["林晚", "白露"]));
+    assert_eq!(of_kind(&v, "byline"), ["作者丨白露"]);
+    let paras = of_kind(&v, "paragraph");
+    assert_eq!(paras.len(), 7, "{paras:#?}");
+    assert_eq!(
+        paras.last().map(String::as_str),
+        Some("到了年底，图书角已经有了一千多本书。")
+    );
+}
+
+#[test]
+fn plain_text_reads_the_same_credits_and_bylines() {
+    let v = outline("credit-forms.txt");
+    assert_eq!(captions(&v), simplified_credits());
+    // "东岭晚报记者 白露 实习生 青山": both reporters.
+    assert_eq!(v["authors"], json!(["白露", "青山"]));
+    assert_eq!(of_kind(&v, "byline"), ["作者丨白露"]);
+}
+
+#[test]
+fn a_traditional_page_takes_a_dated_credit_a_provided_photo_and_a_closing_byline() {
+    let v = outline("credit-forms-hant.html");
+    assert_eq!(
+        captions(&v),
+        [
+            ("老師傅在船塢裡檢查船底。".to_string(), json!("柯明遠")),
+            (
+                "修船廠早年的照片。".to_string(),
+                json!("港區文史工作室提供")
+            ),
+        ]
+    );
+    assert_eq!(v["authors"], json!(["柯明遠"]));
+    assert_eq!(of_kind(&v, "byline"), ["（南港日報記者 柯明遠）"]);
+    assert_eq!(of_kind(&v, "paragraph").len(), 3);
+}
+
+#[test]
+fn markdown_bylines_name_reporters_never_roles_or_endings() {
+    let v = outline("byline-forms.md");
+    assert_eq!(v["format"], "markdown");
+    // "記者 柯明遠 葉知秋 報道": two names, 報道 none.
+    assert_eq!(v["authors"], json!(["柯明遠", "葉知秋"]));
+    assert_eq!(
+        captions(&v),
+        [("队员们在河堤上热身。".to_string(), json!("葉知秋"))]
+    );
+    let v = outline("byline-roles.md");
+    // "本报记者 白露 文/图": 文 and 图 are roles; "作者：青山" closes the body.
+    assert_eq!(v["authors"], json!(["白露", "青山"]));
+    assert_eq!(of_kind(&v, "byline"), ["作者：青山"]);
+    assert_eq!(of_kind(&v, "paragraph").len(), 2);
+    // A credit alone under the byline is a caption, as in plain text.
+    assert_eq!(captions(&v), [("图丨受访者提供".to_string(), Value::Null)]);
+}
+
+#[test]
+fn check_spares_credit_byline_and_headline_spaces_and_flags_a_stray_one() {
+    let path = data("check-spaces.html");
+    let v = json_of(&["check", "--json", &path], true);
+    let spaces: Vec<(u64, u64)> = v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["rule"] == "space-between-chinese")
+        .map(|f| {
+            (
+                f["line"].as_u64().expect("line"),
+                f["col"].as_u64().expect("col"),
+            )
+        })
+        .collect();
+    // Only "岛上 上班" in a sentence; not 第一章　出发, 船票涨价　乘客不减, the
+    // credit "东岭晚报记者 白露 图" nor the byline "（东岭晚报记者 青山）".
+    assert_eq!(spaces, [(9, 15)]);
+    // The same headline with an ASCII space is flagged.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let spaced = dir.path().join("spaced.html");
+    let page = std::fs::read_to_string(&path).expect("fixture");
+    std::fs::write(&spaced, page.replace("<h1>第一章　出发", "<h1>第一章 出发")).expect("write");
+    let v = json_of(&["check", "--json", spaced.to_str().expect("path")], true);
+    let lines: Vec<u64> = v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["rule"] == "space-between-chinese")
+        .map(|f| f["line"].as_u64().expect("line"))
+        .collect();
+    assert_eq!(lines, [6, 9]);
+}
+
+#[test]
+fn an_info_line_naming_no_one_gives_no_empty_authors_row() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let page = dir.path().join("info.html");
+    std::fs::write(
+        &page,
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>渡口的早班船</title></head>\
+         <body><div class=\"article\"><h1>渡口的早班船</h1>\n\
+         <div class=\"info\"><span>2025-03-08 06:30:00</span>　<span>来源：东岭晚报</span></div>\n\
+         <p>清晨的渡口已经排起了长队，第一班船六点准时离岸，船上坐满了去岛上上班的年轻人。</p>\n\
+         <p>船工说，等大桥修好以后，这条航线也许就要停了，但他还想再开几年。</p>\n\
+         </div></body></html>\n",
+    )
+    .expect("write");
+    let out = yuedu()
+        .args(["outline", page.to_str().expect("path")])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).expect("UTF-8");
+    let row = text
+        .lines()
+        .find(|l| l.starts_with("authors"))
+        .expect("an authors row");
+    assert_eq!(
+        row.split_whitespace().collect::<Vec<_>>(),
+        ["authors", "-"],
+        "{text}"
+    );
+}
