@@ -95,11 +95,12 @@ struct Outline<'a> {
     column: Option<&'a str>,
     dateline: Option<&'a str>,
     authors: &'a [String],
-    // The header fields of the formats with markup, only when the page gave them.
+    // The header fields of the formats with markup: always there for them (null when
+    // the page gives none), left out for plain text (whose outline keeps its keys).
     #[serde(skip_serializing_if = "Option::is_none")]
-    source: Option<&'a str>,
+    source: Option<Option<&'a str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    date: Option<&'a str>,
+    date: Option<Option<&'a str>>,
     sections: Vec<Section<'a>>,
     captions: Vec<Caption<'a>>,
     joins: Vec<JoinOut<'a>>,
@@ -117,8 +118,10 @@ fn outline<'a>(article: &'a Article, encoding: Option<(&'a str, &'a str)>) -> Ou
         column: article.column.as_ref().map(|h| h.text.as_str()),
         dateline: article.dateline.as_ref().map(|h| h.text.as_str()),
         authors: &article.authors,
-        source: article.source.as_ref().map(|h| h.text.as_str()),
-        date: article.date.as_ref().map(|h| h.text.as_str()),
+        source: (article.format != crate::formats::Format::Text)
+            .then(|| article.source.as_ref().map(|h| h.text.as_str())),
+        date: (article.format != crate::formats::Format::Text)
+            .then(|| article.date.as_ref().map(|h| h.text.as_str())),
         sections: article
             .headings()
             .map(|(_, b)| Section {

@@ -379,16 +379,19 @@ fn find_root<'a>(doc: &'a Html) -> Option<NodeRef<'a, Node>> {
     best.and_then(|(_, id)| doc.tree.get(id))
 }
 
-/// What the `<head>` says.
+/// What the `<head>` says; `line` is the `<title>`'s source line, each meta's value
+/// comes with its own.
 #[derive(Default)]
 struct Meta {
     title: Option<String>,
     og_title: Option<String>,
-    author: Option<String>,
-    site_name: Option<String>,
-    published: Option<String>,
-    section: Option<String>,
-    source: Option<String>,
+    author: Option<(String, usize)>,
+    site_name: Option<(String, usize)>,
+    published: Option<(String, usize)>,
+    section: Option<(String, usize)>,
+    source: Option<(String, usize)>,
+    /// A WeChat-style account name printed on the page (the nickname element).
+    account: Option<(String, usize)>,
     line: usize,
 }
 
@@ -405,6 +408,14 @@ fn read_meta(doc: &Html) -> Meta {
                 m.title = Some(collapse_ws(&t));
                 m.line = dom::line_of(el);
             }
+            _ if m.account.is_none()
+                && (el.id() == Some("js_name") || words(el).iter().any(|w| w == "nickname")) =>
+            {
+                let t = collapse_ws(&node_text(n));
+                if (1..=30).contains(&t.chars().count()) {
+                    m.account = Some((t, dom::line_of(el)));
+                }
+            }
             "meta" => {
                 let key = el
                     .attr("property")
@@ -419,8 +430,11 @@ fn read_meta(doc: &Html) -> Meta {
                 else {
                     continue;
                 };
+                if matches!(key.as_str(), "og:title" | "twitter:title") {
+                    m.og_title.get_or_insert(v);
+                    continue;
+                }
                 let slot = match key.as_str() {
-                    "og:title" | "twitter:title" => &mut m.og_title,
                     "author" | "article:author" | "byline" => &mut m.author,
                     "og:site_name" | "sitename" | "site_name" => &mut m.site_name,
                     "article:published_time"
@@ -437,7 +451,7 @@ fn read_meta(doc: &Html) -> Meta {
                     _ => continue,
                 };
                 if slot.is_none() {
-                    *slot = Some(v);
+                    *slot = Some((v, dom::line_of(el)));
                 }
             }
             _ => {}
@@ -495,6 +509,7 @@ fn breadcrumb_column(doc: &Html, title: Option<&str>) -> Option<(String, usize)>
         let named = ws.iter().any(|w| {
             w.starts_with("crumb")
                 || w.starts_with("breadcrumb")
+                || w == "bread"
                 || matches!(
                     w.as_str(),
                     "location" | "position" | "dqwz" | "path" | "curpos" | "route"
@@ -508,9 +523,20 @@ fn breadcrumb_column(doc: &Html, title: Option<&str>) -> Option<(String, usize)>
         let labelled = ["当前位置", "您的位置", "您现在的位置", "所在位置"]
             .iter()
             .any(|l| text.starts_with(l));
-        if !(named || labelled)
-            || text.chars().count() > 120
+        // Or by its shape: the home page's link, then links parted by `>`.
+        let trail = || {
+            let first_link = n
+                .descendants()
+                .find(|d| element(*d).is_some_and(|e| e.name() == "a"))
+                .map(|a| collapse_ws(&node_text(a)));
+            first_link.is_some_and(|l| {
+                matches!(l.as_str(), "首页" | "网站首页" | "主页" | "首頁" | "主頁")
+                    && text.starts_with(l.as_str())
+            }) && text.contains(['>', '＞', '»', '›'])
+        };
+        if text.chars().count() > 120
             || !["div", "p", "nav", "span", "ol", "ul", "td"].contains(&el.name())
+            || !(named || labelled || trail())
         {
             continue;
         }
@@ -543,6 +569,138 @@ fn breadcrumb_column(doc: &Html, title: Option<&str>) -> Option<(String, usize)>
         }
     }
     None
+}
+
+/// The text of an element, scripts and styles left out (not collapsed).
+fn node_text(n: NodeRef<'_, Node>) -> String {
+    let mut out = String::new();
+    let mut skip = None;
+    for edge in n.traverse() {
+        match edge {
+            Edge::Open(d) if skip.is_none() => match d.value() {
+                Node::Element(el) if matches!(el.name(), "script" | "style" | "template") => {
+                    skip = Some(d.id())
+                }
+                Node::Text(t) => out.push_str(&t.text),
+                _ => {}
+            },
+            Edge::Close(d) if skip == Some(d.id()) => skip = None,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The element the headline was read from: the first `h1` (else `h2`) whose text is
+/// `title`.
+fn headline_element<'a>(doc: &'a Html, title: &str) -> Option<NodeRef<'a, Node>> {
+    let want = norm_title(title);
+    ["h1", "h2"].iter().find_map(|tag| {
+        doc.tree.root().descendants().find(|n| {
+            element(*n).is_some_and(|e| e.name() == *tag)
+                && norm_title(&collapse_ws(&node_text(*n))) == want
+        })
+    })
+}
+
+/// The element next to `n` in `dir` (previous or next sibling), skipping white space
+/// and comments; `None` when text stands between.
+fn sibling_element(n: NodeRef<'_, Node>, next: bool) -> Option<NodeRef<'_, Node>> {
+    let mut cur = if next {
+        n.next_sibling()
+    } else {
+        n.prev_sibling()
+    };
+    while let Some(c) = cur {
+        match c.value() {
+            Node::Element(_) => return Some(c),
+            Node::Text(t) if !trim_text(&t.text).is_empty() => return None,
+            _ => {}
+        }
+        cur = if next {
+            c.next_sibling()
+        } else {
+            c.prev_sibling()
+        };
+    }
+    None
+}
+
+/// The element printed right above (`next` false) or under the headline `h`: its
+/// sibling, or its wrapper's (`hgroup`, a title `div` holding only the headline on that
+/// side).
+fn beside_headline(h: NodeRef<'_, Node>, next: bool) -> Option<NodeRef<'_, Node>> {
+    if let Some(s) = sibling_element(h, next) {
+        return Some(s);
+    }
+    let parent = h.parent()?;
+    let pel = element(parent)?;
+    if matches!(pel.name(), "body" | "html" | "article" | "main") {
+        return None;
+    }
+    sibling_element(parent, next)
+}
+
+/// A one-line element's text, when it could be a head line: not furniture, not mostly
+/// links, 2 to `max` characters with Chinese in them, not a sentence, not an info line
+/// (date, source, byline), not a breadcrumb trail.
+fn head_line_text(n: NodeRef<'_, Node>, max: usize) -> Option<(String, usize)> {
+    let el = element(n)?;
+    if is_furniture(el) || matches!(el.name(), "img" | "figure" | "table" | "ul" | "ol" | "h1") {
+        return None;
+    }
+    let t = collapse_ws(&node_text(n));
+    let count = t.chars().count();
+    let links: usize = n
+        .descendants()
+        .filter(|d| element(*d).is_some_and(|e| e.name() == "a"))
+        .map(|a| collapse_ws(&node_text(a)).chars().count())
+        .sum();
+    let ok = (2..=max).contains(&count)
+        && t.chars().any(is_han)
+        && links * 2 < count
+        && !t.ends_with(['。', '！', '？', '；'])
+        && !t.contains(['>', '＞', '»', '→'])
+        && parse_info(&t).is_none();
+    ok.then(|| (t, dom::line_of(el)))
+}
+
+/// The kicker (引题) of the headline `h`: the element right above it, when named one
+/// (class kicker, pretitle, pre, yinti) or a heading, or a short line (up to 20
+/// characters). Its text and source line.
+fn kicker_of(h: NodeRef<'_, Node>) -> Option<(String, usize, bool)> {
+    let n = beside_headline(h, false)?;
+    let el = element(n)?;
+    let named = words(el).iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "kicker" | "pretitle" | "pre" | "yinti" | "yt" | "overtitle" | "supertitle"
+        )
+    });
+    let heading = matches!(el.name(), "h2" | "h3" | "h4" | "h5" | "h6");
+    let (t, line) = head_line_text(n, 40)?;
+    (named || heading || t.chars().count() <= 20).then_some((t, line, named))
+}
+
+/// The subtitle (副题) of the headline `h`: the element right under it, when it starts
+/// with a dash (——), is named one (class sub, subtitle, deck, fubiaoti), or is a
+/// heading outside the article's container (`inside` tells). Its text and source line.
+fn subtitle_of<'a>(
+    h: NodeRef<'a, Node>,
+    inside: impl Fn(NodeRef<'a, Node>) -> bool,
+) -> Option<(String, usize)> {
+    let n = beside_headline(h, true)?;
+    let el = element(n)?;
+    let (t, line) = head_line_text(n, 80)?;
+    let dash = t.starts_with(['—', '─', '－']) || t.starts_with("--");
+    let named = words(el).iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "sub" | "subtitle" | "subhead" | "deck" | "fubiaoti" | "fbt" | "subheading"
+        )
+    });
+    let heading = matches!(el.name(), "h2" | "h3" | "h4" | "h5" | "h6");
+    (dash || named || (heading && !inside(n))).then_some((t, line))
 }
 
 /// The text being gathered for the next block.
@@ -712,6 +870,14 @@ impl<'a> Walker<'a> {
             return;
         }
         if !self.keep {
+            // A space beside an info item's separator ([`Walker::info_item_gap`]) is
+            // the separator.
+            let text = if text.contains('\u{3000}') {
+                text.replace(" \u{3000}", "\u{3000}")
+                    .replace("\u{3000} ", "\u{3000}")
+            } else {
+                text
+            };
             self.outside
                 .push((kind, text, line, heading.as_deref() == Some("h1")));
             return;
@@ -909,6 +1075,34 @@ impl<'a> Walker<'a> {
         }
     }
 
+    /// Whether `n` is an item of an info line set next to the one before it with
+    /// nothing between (WeChat's and portals' `<span class="time">…</span><span
+    /// class="source">…</span>`): the pieces are told apart by a separator in the
+    /// header's text rather than glued. Outside headings only.
+    fn info_item_gap(&self, n: NodeRef<'_, Node>) -> bool {
+        const ITEMS: &[&str] = &["span", "em", "time", "a", "i", "small", "label", "font"];
+        let marked = |e: &Element| {
+            ITEMS.contains(&e.name())
+                && (e.attr("class").is_some()
+                    || e.id().is_some()
+                    || e.attr("data-role").is_some()
+                    || e.name() == "time")
+        };
+        let Some(el) = element(n) else { return false };
+        let Some(prev) = sibling_element(n, false) else {
+            return false;
+        };
+        let Some(pel) = element(prev) else {
+            return false;
+        };
+        let last = trim_text(&self.pending.raw.text).chars().next_back();
+        ITEMS.contains(&el.name())
+            && ITEMS.contains(&pel.name())
+            && (marked(el) || marked(pel))
+            && last.is_some_and(|c| !"｜|丨/：:".contains(c))
+            && self.in_tag(&["h1", "h2", "h3", "h4", "h5", "h6"]).is_none()
+    }
+
     /// Walks `from` (skipping furniture); blocks inside `root` are kept, those before it
     /// are collected as the outside (for the header).
     fn walk(&mut self, from: NodeRef<'_, Node>, root: Option<ego_tree::NodeId>) {
@@ -936,6 +1130,9 @@ impl<'a> Walker<'a> {
                             if is_furniture(el) && Some(n.id()) != root {
                                 skip = Some(n.id());
                                 continue;
+                            }
+                            if !self.keep && self.info_item_gap(n) {
+                                self.pending.raw.push("　", false, false);
                             }
                             self.open(el);
                         }
@@ -1071,18 +1268,38 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
         drafts.blocks.remove(i);
     }
 
-    // Info lines: one outside the container after the headline, one among the first
-    // blocks (a byline paragraph such as "本报记者 吴 桐"); both are the byline.
+    // Info lines: a run of them outside the container under the headline (a site often
+    // splits one into byline, time and source elements), one or two right above it
+    // (a date and 来源 printed over the headline), one among the first blocks (a byline
+    // paragraph such as "本报记者 吴 桐"); together they are the byline.
     let mut infos = Vec::new();
     let title_line = header.title.as_ref().map_or(0, |(_, p)| p.line);
-    if let Some((_, t, line, _)) = outside.iter().find(|(kind, t, line, _)| {
-        *line >= title_line && *kind != BlockKind::Heading && parse_info(t).is_some()
-    }) {
-        infos.push((
-            parse_info(t).unwrap_or_default(),
-            t.clone(),
-            idx.at_line(*line).offset,
-        ));
+    let at_title = outside.iter().position(|(_, t, _, h1)| {
+        *h1 && Some(t.as_str()) == header.title.as_ref().map(|(t, _)| t.as_str())
+    });
+    if let Some(h) = at_title {
+        for (kind, t, line, _) in outside[..h].iter().rev().take(2).rev() {
+            if *kind != BlockKind::Heading
+                && let Some(inf) = parse_info(t).filter(|i| i.authors.is_empty())
+            {
+                infos.push((inf, t.clone(), idx.at_line(*line).offset));
+            }
+        }
+    }
+    let under: Vec<&(BlockKind, String, usize, bool)> = outside
+        .iter()
+        .skip(at_title.map_or(0, |h| h + 1))
+        .filter(|(kind, _, line, _)| *line >= title_line && *kind != BlockKind::Heading)
+        .collect();
+    if let Some(first) = under
+        .iter()
+        .take(3)
+        .position(|(_, t, _, _)| parse_info(t).is_some())
+    {
+        for (_, t, line, _) in under[first..].iter().take(4) {
+            let Some(inf) = parse_info(t) else { break };
+            infos.push((inf, t.clone(), idx.at_line(*line).offset));
+        }
     }
     if let Some(i) = drafts.blocks.iter().take(3).position(|bl| {
         bl.kind != BlockKind::Caption
@@ -1095,8 +1312,16 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
             bl.src(),
         ));
     }
-    if let Some((_, _, first)) = infos.first() {
-        let pos = idx.at_offset(*first);
+    // Shown from the first piece under the headline (pieces above it are read, and
+    // shown with the rest, after the headline).
+    let title_at = header.title.as_ref().map_or(0, |(_, p)| p.offset);
+    let shown_from = infos
+        .iter()
+        .map(|(_, _, at)| *at)
+        .filter(|at| *at >= title_at)
+        .min();
+    if !infos.is_empty() {
+        let pos = idx.at_offset(shown_from.unwrap_or(title_at));
         let text: Vec<&str> = infos.iter().map(|(_, t, _)| t.as_str()).collect();
         header.byline = Some((text.join("　"), pos));
         for (inf, _, at) in &infos {
@@ -1114,26 +1339,27 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
             }
         }
     }
-    // A heading right before the headline is its kicker (the banner); one right after
-    // it is the deck, kept first (as a note: the model has no field for it yet).
-    let mut banner = None;
-    if let Some(h) = outside.iter().position(|(_, t, _, h1)| {
-        *h1 && Some(t.as_str()) == header.title.as_ref().map(|(t, _)| t.as_str())
-    }) {
-        if let Some((BlockKind::Heading, t, line, false)) =
-            h.checked_sub(1).and_then(|k| outside.get(k))
-        {
-            banner = Some(crate::article::HeaderLine::new(
-                t.clone(),
-                idx.at_line(*line).offset,
-            ));
-        }
-        if let Some((BlockKind::Heading, t, line, false)) = outside.get(h + 1) {
-            let mut deck = Builder::new();
-            deck.push(BlockKind::Note, t, idx.at_line(*line));
-            let mut blocks = deck.finish(Header::default()).blocks;
-            blocks.append(&mut drafts.blocks);
-            drafts.blocks = blocks;
+    // The kicker (引题) above the headline and the subtitle (副题) under it, by the
+    // headline's element.
+    let mut kicker = None;
+    let mut subtitle = None;
+    if let Some((t, _)) = &header.title
+        && let Some(h) = headline_element(doc, t)
+    {
+        let inside =
+            |n: NodeRef<'_, Node>| root.is_some_and(|r| n.ancestors().any(|a| a.id() == r.id()));
+        kicker = kicker_of(h).map(|(t, line, _)| (t, idx.at_line(line)));
+        subtitle = subtitle_of(h, inside).map(|(t, line)| (t, idx.at_line(line)));
+        // Shown in the head, not again as the first blocks.
+        for (t, _) in kicker.iter().chain(subtitle.iter()) {
+            if let Some(i) = drafts
+                .blocks
+                .iter()
+                .take(3)
+                .position(|bl| bl.text.as_str() == t)
+            {
+                drafts.blocks.remove(i);
+            }
         }
     }
     if header.authors.is_empty()
@@ -1144,8 +1370,12 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
     {
         header.authors = markup::dateline_authors(&first.text);
     }
+    // What the page does not print, from its meta: a byline from meta author stands
+    // under the headline.
+    let under_title = header.title.as_ref().map_or(meta_pos, |(_, p)| *p);
+    let meta_at = |line: usize| idx.at_line(line.max(1));
     if header.authors.is_empty()
-        && let Some(a) = &meta.author
+        && let Some((a, _)) = &meta.author
     {
         header.authors = a
             .split([',', '，', '、', ';', '；'])
@@ -1153,26 +1383,43 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
             .filter(|a| !a.is_empty())
             .collect();
         if header.byline.is_none() && !header.authors.is_empty() {
-            header.byline = Some((header.authors.join(" "), meta_pos));
+            header.byline = Some((header.authors.join(" "), under_title));
         }
     }
     if header.date.is_none() {
-        header.date = meta.published.clone().map(|d| (d, meta_pos));
+        header.date = meta.published.clone().map(|(d, l)| (d, meta_at(l)));
     }
     if header.source.is_none() {
         header.source = meta
-            .source
+            .account
             .clone()
+            .or(meta.source.clone())
             .or(meta.site_name.clone())
-            .map(|s| (s, meta_pos));
+            .map(|(s, l)| (markup::source_name(&s).to_string(), meta_at(l)))
+            .filter(|(s, _)| !s.is_empty());
     }
     let title_text = header.title.as_ref().map(|(t, _)| t.as_str());
+    // A column is not the headline again (a gallery's "图集｜TITLE"), nor a URL slug.
+    let column_ok = |c: &str| {
+        !c.is_empty()
+            && title_text.is_none_or(|t| norm_title(t) != norm_title(c))
+            && !c
+                .chars()
+                .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-' || ch == '_')
+    };
     header.column = breadcrumb_column(doc, title_text)
         .map(|(c, l)| (c, idx.at_line(l)))
-        .or_else(|| meta.section.clone().map(|s| (s, meta_pos)))
-        .or_else(|| channel.map(|c| (c, meta_pos)));
+        .filter(|(c, _)| column_ok(c))
+        .or_else(|| {
+            meta.section
+                .clone()
+                .map(|(s, l)| (s, meta_at(l)))
+                .filter(|(c, _)| column_ok(c))
+        })
+        .or_else(|| channel.map(|c| (c, meta_pos)).filter(|(c, _)| column_ok(c)));
     let mut article = drafts;
-    article.banner = banner;
+    article.kicker = kicker.map(|(text, p)| crate::article::HeaderLine::new(text, p.offset));
+    article.subtitle = subtitle.map(|(text, p)| crate::article::HeaderLine::new(text, p.offset));
     article.title = header
         .title
         .map(|(text, p)| crate::article::HeaderLine::new(text, p.offset));

@@ -41,6 +41,9 @@ pub(crate) struct FrontMatter {
     pub date: Option<String>,
     pub column: Option<String>,
     pub source: Option<String>,
+    /// `subtitle:` (副题) and `kicker:` (引题).
+    pub subtitle: Option<String>,
+    pub kicker: Option<String>,
 }
 
 /// Reads YAML (flat `key: value` pairs, `[a, b]` and `- item` lists, quoted or not) or
@@ -106,6 +109,8 @@ pub(crate) fn front_matter(body: &str, kind: MetadataBlockKind) -> FrontMatter {
             "date" | "published" | "pubdate" => fm.date = first,
             "category" | "categories" | "column" | "section" => fm.column = first,
             "source" | "publication" => fm.source = first,
+            "subtitle" | "subhead" | "deck" => fm.subtitle = first,
+            "kicker" | "pretitle" | "overline" => fm.kicker = first,
             _ => {}
         }
     }
@@ -524,15 +529,25 @@ pub fn parse(text: &Arc<String>) -> Article {
     } else {
         authors
     };
+    // Front matter lines the page does not print stand under the headline (the kicker
+    // above it).
+    let under_title = r.title.as_ref().map_or(fm_pos, |(_, p)| *p);
+    let line =
+        |t: Option<String>, p: SourcePos| t.map(|t| crate::article::HeaderLine::new(t, p.offset));
+    let (kicker, subtitle) = (line(fm.kicker, fm_pos), line(fm.subtitle, under_title));
     let header = markup::Header {
         title: r.title.take(),
-        byline: byline.or_else(|| (!fm.authors.is_empty()).then(|| (fm.authors.join(" "), fm_pos))),
+        byline: byline
+            .or_else(|| (!fm.authors.is_empty()).then(|| (fm.authors.join(" "), under_title))),
         authors,
         source: fm.source.map(|s| (s, fm_pos)),
         date: fm.date.map(|s| (s, fm_pos)),
         column: fm.column.map(|s| (s, fm_pos)),
     };
-    r.b.finish(header)
+    let mut article = r.b.finish(header);
+    article.kicker = kicker;
+    article.subtitle = subtitle;
+    article
 }
 
 #[cfg(test)]
