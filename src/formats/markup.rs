@@ -1180,6 +1180,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_source_loses_its_label_with_either_colon() {
+        assert_eq!(source_name("来源：人民网－人民日报"), "人民网－人民日报");
+        assert_eq!(source_name(" 来源: 城市观察社 "), "城市观察社");
+        assert_eq!(source_name("來源：中央社"), "中央社");
+        assert_eq!(source_name("新华社"), "新华社");
+        // A name that starts like a label is not cut.
+        assert_eq!(source_name("来源地报"), "来源地报");
+    }
+
+    #[test]
     fn styled_text_keeps_its_spans_through_collapsing_white_space() {
         let mut t = Styled::default();
         t.push("  前文 ", false, false);

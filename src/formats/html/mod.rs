@@ -55,6 +55,8 @@ use crate::formats::markup::{
 use crate::formats::text::is_han;
 
 pub mod dom;
+#[cfg(test)]
+mod head_tests;
 
 /// Parses a saved page (decoded text) into an article with a text buffer of its own.
 pub fn parse(text: &Arc<String>) -> Article {
@@ -1286,6 +1288,7 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
             }
         }
     }
+    let above = infos.len();
     let under: Vec<&(BlockKind, String, usize, bool)> = outside
         .iter()
         .skip(at_title.map_or(0, |h| h + 1))
@@ -1312,18 +1315,14 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
             bl.src(),
         ));
     }
-    // Shown from the first piece under the headline (pieces above it are read, and
-    // shown with the rest, after the headline).
-    let title_at = header.title.as_ref().map_or(0, |(_, p)| p.offset);
-    let shown_from = infos
-        .iter()
-        .map(|(_, _, at)| *at)
-        .filter(|at| *at >= title_at)
-        .min();
+    // The byline shows the pieces under the headline; those above it (a date and
+    // source over the headline) give the date and source only, and leave the byline to
+    // a dateline's bracketed reporters.
     if !infos.is_empty() {
-        let pos = idx.at_offset(shown_from.unwrap_or(title_at));
-        let text: Vec<&str> = infos.iter().map(|(_, t, _)| t.as_str()).collect();
-        header.byline = Some((text.join("　"), pos));
+        let shown: Vec<&str> = infos[above..].iter().map(|(_, t, _)| t.as_str()).collect();
+        if let Some((_, _, first)) = infos.get(above) {
+            header.byline = Some((shown.join("　"), idx.at_offset(*first)));
+        }
         for (inf, _, at) in &infos {
             let pos = idx.at_offset(*at);
             for a in &inf.authors {
