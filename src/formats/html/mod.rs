@@ -411,7 +411,9 @@ fn read_meta(doc: &Html) -> Meta {
                 m.line = dom::line_of(el);
             }
             _ if m.account.is_none()
-                && (el.id() == Some("js_name") || words(el).iter().any(|w| w == "nickname")) =>
+                && (el.id() == Some("js_name")
+                    || el.attr("class").is_some_and(|c| c.contains("nickname"))
+                        && words(el).iter().any(|w| w == "nickname")) =>
             {
                 let t = collapse_ws(&node_text(n));
                 if (1..=30).contains(&t.chars().count()) {
@@ -653,6 +655,9 @@ fn head_line_text(n: NodeRef<'_, Node>, max: usize) -> Option<(String, usize)> {
     }
     let t = collapse_ws(&node_text(n));
     let count = t.chars().count();
+    if !(2..=max).contains(&count) {
+        return None;
+    }
     let links: usize = n
         .descendants()
         .filter(|d| element(*d).is_some_and(|e| e.name() == "a"))
@@ -1347,10 +1352,14 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
     {
         let inside =
             |n: NodeRef<'_, Node>| root.is_some_and(|r| n.ancestors().any(|a| a.id() == r.id()));
-        kicker = kicker_of(h).map(|(t, line, _)| (t, idx.at_line(line)));
+        kicker = kicker_of(h).map(|(t, line, named)| (t, idx.at_line(line), named));
         subtitle = subtitle_of(h, inside).map(|(t, line)| (t, idx.at_line(line)));
         // Shown in the head, not again as the first blocks.
-        for (t, _) in kicker.iter().chain(subtitle.iter()) {
+        for t in kicker
+            .iter()
+            .map(|k| &k.0)
+            .chain(subtitle.iter().map(|s| &s.0))
+        {
             if let Some(i) = drafts
                 .blocks
                 .iter()
@@ -1416,8 +1425,17 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
                 .filter(|(c, _)| column_ok(c))
         })
         .or_else(|| channel.map(|c| (c, meta_pos)).filter(|(c, _)| column_ok(c)));
+    // A short line above the headline that is the column's name is the column printed
+    // there, not a kicker (a line named a kicker stays one).
+    let kicker = kicker.filter(|(t, _, named)| {
+        *named
+            || header
+                .column
+                .as_ref()
+                .is_none_or(|(c, _)| norm_title(c) != norm_title(t))
+    });
     let mut article = drafts;
-    article.kicker = kicker.map(|(text, p)| crate::article::HeaderLine::new(text, p.offset));
+    article.kicker = kicker.map(|(text, p, _)| crate::article::HeaderLine::new(text, p.offset));
     article.subtitle = subtitle.map(|(text, p)| crate::article::HeaderLine::new(text, p.offset));
     article.title = header
         .title
