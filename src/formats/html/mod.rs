@@ -15,9 +15,18 @@
 //!    scores less. The best one is the article.
 //! 3. **The header** comes from the page: the headline is the `h1` (else og:title, else
 //!    `<title>` without the channel and site name after `_`, `-` or `|`); the info
-//!    line under it gives date, source and authors ([`markup::parse_info`]); the column
-//!    comes from the breadcrumb's last entry (else article:section, else the `<title>`'s
-//!    channel); meta author, article:published_time and og:site_name fill the rest.
+//!    line under it — often split into byline, time and source elements, whose pieces
+//!    are parted by "　" rather than glued — gives date, source and authors
+//!    ([`markup::parse_info`]), and one or two above it give date and source; the
+//!    element right above the `h1` is the kicker (named kicker/pretitle/pre, a heading,
+//!    or a short line), the one right under it the subtitle (starting with ——, named
+//!    sub/subtitle/deck, or a heading outside the container); the column comes from the
+//!    breadcrumb's last entry (named, labelled 当前位置, or by its shape: 首页 > … links),
+//!    else article:section, else the `<title>`'s channel, never a URL slug nor the
+//!    headline again; the page's own 来源 beats a WeChat account name, meta source and
+//!    og:site_name (without the 来源： label); meta author and article:published_time fill
+//!    the rest. Every head line keeps the line it stands on; one from meta that the page
+//!    does not print (a byline from meta author) stands with the headline.
 //! 4. **Blocks**, in document order inside the container: `h2`–`h6` and bold-only short
 //!    paragraphs ([`markup::bold_line_is_heading`]) are headings; `figcaption`, an
 //!    image's caption paragraph (centred, named as a caption, or ending in a credit) or
