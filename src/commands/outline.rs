@@ -349,3 +349,28 @@ pub fn to_text(article: &Article, name: &str, decode_report: Option<&str>) -> St
     }
     crate::text::sanitize::sanitize(&out).into_owned()
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use crate::formats::{Format, parse_shared};
+
+    fn json(format: Format, text: &str) -> serde_json::Value {
+        let a = parse_shared(format, &Arc::new(text.to_string()));
+        serde_json::from_str(&super::to_json(&a, None)).expect("JSON")
+    }
+
+    #[test]
+    fn source_and_date_are_null_not_missing_for_markup_and_absent_for_text() {
+        let v = json(Format::Markdown, "# 江边的观测站\n\n正文第一段。\n");
+        assert_eq!(v.get("source"), Some(&serde_json::Value::Null));
+        assert_eq!(v.get("date"), Some(&serde_json::Value::Null));
+        let v = json(Format::Markdown, "---\ndate: 2026-03-14\nsource: 北岸晚报\n---\n\n正文。\n");
+        assert_eq!(v["source"], "北岸晚报");
+        assert_eq!(v["date"], "2026-03-14");
+        let v = json(Format::Text, "江边的观测站\n\n正文第一段。\n");
+        assert!(v.get("source").is_none() && v.get("date").is_none());
+        assert_eq!(v.get("column"), Some(&serde_json::Value::Null));
+    }
+}
