@@ -366,7 +366,10 @@ mod tests {
         let v = json(Format::Markdown, "# 江边的观测站\n\n正文第一段。\n");
         assert_eq!(v.get("source"), Some(&serde_json::Value::Null));
         assert_eq!(v.get("date"), Some(&serde_json::Value::Null));
-        let v = json(Format::Markdown, "---\ndate: 2026-03-14\nsource: 北岸晚报\n---\n\n正文。\n");
+        let v = json(
+            Format::Markdown,
+            "---\ndate: 2026-03-14\nsource: 北岸晚报\n---\n\n正文。\n",
+        );
         assert_eq!(v["source"], "北岸晚报");
         assert_eq!(v["date"], "2026-03-14");
         let v = json(Format::Text, "江边的观测站\n\n正文第一段。\n");

@@ -139,3 +139,22 @@ fn a_byline_from_meta_stands_under_the_headline() {
     use crate::layout::Item;
     assert_eq!(items, [Item::Column, Item::Title, Item::Byline]);
 }
+
+#[test]
+fn a_line_beyond_the_headlines_wrapper_is_a_kicker_only_when_named_one() {
+    // A site's name over the title block.
+    let a = page(
+        "",
+        &format!(
+            "<div class=brand>北岸新闻网</div><div class=title-block><h1>渡口的清晨</h1><div>2026-08-02 07:30</div></div><div class=content><p>{LONG}</p><p>{LONG}</p></div>"
+        ),
+    );
+    assert!(a.kicker.is_none(), "{:?}", text(&a.kicker));
+    let a = page(
+        "",
+        &format!(
+            "<p class=kicker>走进渡口</p><div class=title-block><h1>渡口的清晨</h1></div><div class=content><p>{LONG}</p><p>{LONG}</p></div>"
+        ),
+    );
+    assert_eq!(text(&a.kicker), Some("走进渡口"));
+}

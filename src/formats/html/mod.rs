@@ -641,17 +641,17 @@ fn sibling_element(n: NodeRef<'_, Node>, next: bool) -> Option<NodeRef<'_, Node>
 
 /// The element printed right above (`next` false) or under the headline `h`: its
 /// sibling, or its wrapper's (`hgroup`, a title `div` holding only the headline on that
-/// side).
-fn beside_headline(h: NodeRef<'_, Node>, next: bool) -> Option<NodeRef<'_, Node>> {
+/// side); with whether it is the headline's own (a sibling, or an `hgroup`'s).
+fn beside_headline(h: NodeRef<'_, Node>, next: bool) -> Option<(NodeRef<'_, Node>, bool)> {
     if let Some(s) = sibling_element(h, next) {
-        return Some(s);
+        return Some((s, true));
     }
     let parent = h.parent()?;
     let pel = element(parent)?;
     if matches!(pel.name(), "body" | "html" | "article" | "main") {
         return None;
     }
-    sibling_element(parent, next)
+    sibling_element(parent, next).map(|s| (s, pel.name() == "hgroup"))
 }
 
 /// A one-line element's text, when it could be a head line: not furniture, not mostly
@@ -685,7 +685,7 @@ fn head_line_text(n: NodeRef<'_, Node>, max: usize) -> Option<(String, usize)> {
 /// (class kicker, pretitle, pre, yinti) or a heading, or a short line (up to 20
 /// characters). Its text and source line.
 fn kicker_of(h: NodeRef<'_, Node>) -> Option<(String, usize, bool)> {
-    let n = beside_headline(h, false)?;
+    let (n, own) = beside_headline(h, false)?;
     let el = element(n)?;
     let named = words(el).iter().any(|w| {
         matches!(
@@ -695,7 +695,9 @@ fn kicker_of(h: NodeRef<'_, Node>) -> Option<(String, usize, bool)> {
     });
     let heading = matches!(el.name(), "h2" | "h3" | "h4" | "h5" | "h6");
     let (t, line) = head_line_text(n, 40)?;
-    (named || heading || t.chars().count() <= 20).then_some((t, line, named))
+    // Beyond the headline's wrapper (a site's name over the title block) only a
+    // named kicker counts.
+    (named || own && (heading || t.chars().count() <= 20)).then_some((t, line, named))
 }
 
 /// The subtitle (副题) of the headline `h`: the element right under it, when it starts
@@ -705,7 +707,7 @@ fn subtitle_of<'a>(
     h: NodeRef<'a, Node>,
     inside: impl Fn(NodeRef<'a, Node>) -> bool,
 ) -> Option<(String, usize)> {
-    let n = beside_headline(h, true)?;
+    let (n, own) = beside_headline(h, true)?;
     let el = element(n)?;
     let (t, line) = head_line_text(n, 80)?;
     let dash = t.starts_with(['—', '─', '－']) || t.starts_with("--");
@@ -716,7 +718,7 @@ fn subtitle_of<'a>(
         )
     });
     let heading = matches!(el.name(), "h2" | "h3" | "h4" | "h5" | "h6");
-    (dash || named || (heading && !inside(n))).then_some((t, line))
+    (dash || named || (own && heading && !inside(n))).then_some((t, line))
 }
 
 /// The text being gathered for the next block.
