@@ -181,7 +181,7 @@ fn a_gbk_page_declared_in_its_meta_is_decoded_and_its_furniture_left_out() {
     let v = outline(&data("people-shape-gbk.html"));
     assert_eq!(v["title"], "山村小学的第一间科学教室");
     // The kicker above the headline.
-    assert_eq!(v["banner"], "走进乡村学校");
+    assert_eq!(v["kicker"], "走进乡村学校");
     assert_eq!(strs(&v["authors"]), ["吴桐"]);
     assert_eq!(v["source"], "南江日报");
     assert!(
@@ -199,10 +199,9 @@ fn a_gbk_page_declared_in_its_meta_is_decoded_and_its_furniture_left_out() {
             Some("吴桐".to_string())
         )]
     );
-    assert_eq!(
-        blocks_of(&v, "note"),
-        ["显微镜、天文望远镜走进大山", "(责编：孙雨、钱林)"]
-    );
+    // The deck under the headline is its subtitle.
+    assert_eq!(v["subtitle"], "显微镜、天文望远镜走进大山");
+    assert_eq!(blocks_of(&v, "note"), ["(责编：孙雨、钱林)"]);
     let paras = blocks_of(&v, "paragraph");
     assert_eq!(paras.len(), 6, "{paras:#?}");
     assert!(paras[0].starts_with("开学第一天"));

@@ -95,11 +95,12 @@ struct Outline<'a> {
     column: Option<&'a str>,
     dateline: Option<&'a str>,
     authors: &'a [String],
-    // The header fields of the formats with markup, only when the page gave them.
+    // The header fields of the formats with markup: always there for them (null when
+    // the page gives none), left out for plain text (whose outline keeps its keys).
     #[serde(skip_serializing_if = "Option::is_none")]
-    source: Option<&'a str>,
+    source: Option<Option<&'a str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    date: Option<&'a str>,
+    date: Option<Option<&'a str>>,
     sections: Vec<Section<'a>>,
     captions: Vec<Caption<'a>>,
     joins: Vec<JoinOut<'a>>,
@@ -117,8 +118,10 @@ fn outline<'a>(article: &'a Article, encoding: Option<(&'a str, &'a str)>) -> Ou
         column: article.column.as_ref().map(|h| h.text.as_str()),
         dateline: article.dateline.as_ref().map(|h| h.text.as_str()),
         authors: &article.authors,
-        source: article.source.as_ref().map(|h| h.text.as_str()),
-        date: article.date.as_ref().map(|h| h.text.as_str()),
+        source: (article.format != crate::formats::Format::Text)
+            .then(|| article.source.as_ref().map(|h| h.text.as_str())),
+        date: (article.format != crate::formats::Format::Text)
+            .then(|| article.date.as_ref().map(|h| h.text.as_str())),
         sections: article
             .headings()
             .map(|(_, b)| Section {
@@ -346,4 +349,32 @@ pub fn to_text(article: &Article, name: &str, decode_report: Option<&str>) -> St
         );
     }
     crate::text::sanitize::sanitize(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use crate::formats::{Format, parse_shared};
+
+    fn json(format: Format, text: &str) -> serde_json::Value {
+        let a = parse_shared(format, &Arc::new(text.to_string()));
+        serde_json::from_str(&super::to_json(&a, None)).expect("JSON")
+    }
+
+    #[test]
+    fn source_and_date_are_null_not_missing_for_markup_and_absent_for_text() {
+        let v = json(Format::Markdown, "# 江边的观测站\n\n正文第一段。\n");
+        assert_eq!(v.get("source"), Some(&serde_json::Value::Null));
+        assert_eq!(v.get("date"), Some(&serde_json::Value::Null));
+        let v = json(
+            Format::Markdown,
+            "---\ndate: 2026-03-14\nsource: 北岸晚报\n---\n\n正文。\n",
+        );
+        assert_eq!(v["source"], "北岸晚报");
+        assert_eq!(v["date"], "2026-03-14");
+        let v = json(Format::Text, "江边的观测站\n\n正文第一段。\n");
+        assert!(v.get("source").is_none() && v.get("date").is_none());
+        assert_eq!(v.get("column"), Some(&serde_json::Value::Null));
+    }
 }

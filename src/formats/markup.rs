@@ -1029,6 +1029,21 @@ pub(crate) fn parse_info(line: &str) -> Option<Info> {
     (any && (labelled || info.date.is_some())).then_some(info)
 }
 
+/// A source as a page or its meta gives it, without its label: "来源：人民网－人民日报"
+/// and "来源: 城市观察社" give 人民网－人民日报 and 城市观察社.
+pub(crate) fn source_name(s: &str) -> &str {
+    let s = trim_text(s);
+    for l in SOURCE_LABELS {
+        if let Some(rest) = s.strip_prefix(l) {
+            let rest = trim_text(rest);
+            if let Some(r) = rest.strip_prefix(['：', ':']) {
+                return trim_text(r);
+            }
+        }
+    }
+    s
+}
+
 /// The authors a dateline at the start of a paragraph names: "新华社北京11月20日电（记者
 /// 张三、李四）", "〔記者林美玲／台南報導〕", "本报讯（记者 王五）". Looked for in the
 /// first 60 characters; the paragraph is left as it is.
@@ -1223,6 +1238,16 @@ pub(crate) fn styled_pieces(a: &Article) -> Vec<Vec<(&str, &'static str)>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_source_loses_its_label_with_either_colon() {
+        assert_eq!(source_name("来源：人民网－人民日报"), "人民网－人民日报");
+        assert_eq!(source_name(" 来源: 城市观察社 "), "城市观察社");
+        assert_eq!(source_name("來源：中央社"), "中央社");
+        assert_eq!(source_name("新华社"), "新华社");
+        // A name that starts like a label is not cut.
+        assert_eq!(source_name("来源地报"), "来源地报");
+    }
 
     #[test]
     fn styled_text_keeps_its_spans_through_collapsing_white_space() {

@@ -17,9 +17,18 @@
 //!    scores less. The best one is the article.
 //! 3. **The header** comes from the page: the headline is the `h1` (else og:title, else
 //!    `<title>` without the channel and site name after `_`, `-` or `|`); the info
-//!    line under it gives date, source and authors ([`markup::parse_info`]); the column
-//!    comes from the breadcrumb's last entry (else article:section, else the `<title>`'s
-//!    channel); meta author, article:published_time and og:site_name fill the rest.
+//!    line under it — often split into byline, time and source elements, whose pieces
+//!    are parted by "　" rather than glued — gives date, source and authors
+//!    ([`markup::parse_info`]), and one or two above it give date and source; the
+//!    element right above the `h1` is the kicker (named kicker/pretitle/pre, a heading,
+//!    or a short line), the one right under it the subtitle (starting with ——, named
+//!    sub/subtitle/deck, or a heading outside the container); the column comes from the
+//!    breadcrumb's last entry (named, labelled 当前位置, or by its shape: 首页 > … links),
+//!    else article:section, else the `<title>`'s channel, never a URL slug nor the
+//!    headline again; the page's own 来源 beats a WeChat account name, meta source and
+//!    og:site_name (without the 来源： label); meta author and article:published_time fill
+//!    the rest. Every head line keeps the line it stands on; one from meta that the page
+//!    does not print (a byline from meta author) stands with the headline.
 //! 4. **Blocks**, in document order inside the container: `h2`–`h6` and bold-only short
 //!    paragraphs ([`markup::bold_line_is_heading`]) are headings; `figcaption`, an
 //!    image's caption paragraph (centred, named as a caption, or ending in a credit) or
@@ -60,6 +69,8 @@ use crate::formats::markup::{
 use crate::formats::text::is_han;
 
 pub mod dom;
+#[cfg(test)]
+mod head_tests;
 
 /// Parses a saved page (decoded text) into an article with a text buffer of its own.
 pub fn parse(text: &Arc<String>) -> Article {
@@ -410,16 +421,19 @@ fn article_around(root: NodeRef<'_, Node>) -> Option<ego_tree::NodeId> {
         .map(|a| a.id())
 }
 
-/// What the `<head>` says.
+/// What the `<head>` says; `line` is the `<title>`'s source line, each meta's value
+/// comes with its own.
 #[derive(Default)]
 struct Meta {
     title: Option<String>,
     og_title: Option<String>,
-    author: Option<String>,
-    site_name: Option<String>,
-    published: Option<String>,
-    section: Option<String>,
-    source: Option<String>,
+    author: Option<(String, usize)>,
+    site_name: Option<(String, usize)>,
+    published: Option<(String, usize)>,
+    section: Option<(String, usize)>,
+    source: Option<(String, usize)>,
+    /// A WeChat-style account name printed on the page (the nickname element).
+    account: Option<(String, usize)>,
     line: usize,
 }
 
@@ -436,6 +450,16 @@ fn read_meta(doc: &Html) -> Meta {
                 m.title = Some(collapse_ws(&t));
                 m.line = dom::line_of(el);
             }
+            _ if m.account.is_none()
+                && (el.id() == Some("js_name")
+                    || el.attr("class").is_some_and(|c| c.contains("nickname"))
+                        && words(el).iter().any(|w| w == "nickname")) =>
+            {
+                let t = collapse_ws(&node_text(n));
+                if (1..=30).contains(&t.chars().count()) {
+                    m.account = Some((t, dom::line_of(el)));
+                }
+            }
             "meta" => {
                 let key = el
                     .attr("property")
@@ -450,8 +474,11 @@ fn read_meta(doc: &Html) -> Meta {
                 else {
                     continue;
                 };
+                if matches!(key.as_str(), "og:title" | "twitter:title") {
+                    m.og_title.get_or_insert(v);
+                    continue;
+                }
                 let slot = match key.as_str() {
-                    "og:title" | "twitter:title" => &mut m.og_title,
                     "author" | "article:author" | "byline" => &mut m.author,
                     "og:site_name" | "sitename" | "site_name" => &mut m.site_name,
                     "article:published_time"
@@ -468,7 +495,7 @@ fn read_meta(doc: &Html) -> Meta {
                     _ => continue,
                 };
                 if slot.is_none() {
-                    *slot = Some(v);
+                    *slot = Some((v, dom::line_of(el)));
                 }
             }
             _ => {}
@@ -526,15 +553,23 @@ fn breadcrumb_column(doc: &Html, title: Option<&str>) -> Option<(String, usize)>
     // Elements whose first text starts with a label: every element opened since the
     // last text has it as its first.
     let mut labelled = std::collections::HashSet::new();
+    // Elements whose first text is a link to the home page (首页): a trail's start.
+    let mut home_first = std::collections::HashSet::new();
     let mut waiting: Vec<ego_tree::NodeId> = Vec::new();
+    let mut in_link = 0usize;
     for edge in doc.tree.root().traverse() {
         match edge {
             Edge::Open(n) => match n.value() {
                 Node::Element(el) if TAGS.contains(&el.name()) => waiting.push(n.id()),
+                Node::Element(el) if el.name() == "a" => in_link += 1,
                 Node::Text(t) if !trim_text(&t.text).is_empty() => {
                     let t = trim_text(&t.text);
                     if LABELS.iter().any(|l| t.starts_with(l)) {
                         labelled.extend(waiting.iter().copied());
+                    }
+                    if in_link > 0 && matches!(t, "首页" | "网站首页" | "主页" | "首頁" | "主頁")
+                    {
+                        home_first.extend(waiting.iter().copied());
                     }
                     waiting.clear();
                 }
@@ -543,6 +578,9 @@ fn breadcrumb_column(doc: &Html, title: Option<&str>) -> Option<(String, usize)>
             Edge::Close(n) => {
                 if waiting.last() == Some(&n.id()) {
                     waiting.pop();
+                }
+                if element(n).is_some_and(|el| el.name() == "a") {
+                    in_link = in_link.saturating_sub(1);
                 }
             }
         }
@@ -556,12 +594,13 @@ fn breadcrumb_column(doc: &Html, title: Option<&str>) -> Option<(String, usize)>
         let named = ws.iter().any(|w| {
             w.starts_with("crumb")
                 || w.starts_with("breadcrumb")
+                || w == "bread"
                 || matches!(
                     w.as_str(),
                     "location" | "position" | "dqwz" | "path" | "curpos" | "route"
                 )
         });
-        if !named && !labelled.contains(&n.id()) {
+        if !named && !labelled.contains(&n.id()) && !home_first.contains(&n.id()) {
             continue;
         }
         let text: String = n
@@ -569,8 +608,10 @@ fn breadcrumb_column(doc: &Html, title: Option<&str>) -> Option<(String, usize)>
             .filter_map(|d| d.value().as_text().map(|t| t.to_string()))
             .collect();
         let text = collapse_ws(&text);
-        let labelled = LABELS.iter().any(|l| text.starts_with(l));
-        if !(named || labelled) || text.chars().count() > 120 {
+        let labelled_here = LABELS.iter().any(|l| text.starts_with(l));
+        // Or by its shape: the home page's link first, then links parted by `>`.
+        let trail = home_first.contains(&n.id()) && text.contains(['>', '＞', '»', '›']);
+        if !(named || labelled_here || trail) || text.chars().count() > 120 {
             continue;
         }
         let home = |s: &str| {
@@ -602,6 +643,143 @@ fn breadcrumb_column(doc: &Html, title: Option<&str>) -> Option<(String, usize)>
         }
     }
     None
+}
+
+/// The text of an element, scripts and styles left out (not collapsed).
+fn node_text(n: NodeRef<'_, Node>) -> String {
+    let mut out = String::new();
+    let mut skip = None;
+    for edge in n.traverse() {
+        match edge {
+            Edge::Open(d) if skip.is_none() => match d.value() {
+                Node::Element(el) if matches!(el.name(), "script" | "style" | "template") => {
+                    skip = Some(d.id())
+                }
+                Node::Text(t) => out.push_str(&t.text),
+                _ => {}
+            },
+            Edge::Close(d) if skip == Some(d.id()) => skip = None,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The element the headline was read from: the first `h1` (else `h2`) whose text is
+/// `title`.
+fn headline_element<'a>(doc: &'a Html, title: &str) -> Option<NodeRef<'a, Node>> {
+    let want = norm_title(title);
+    ["h1", "h2"].iter().find_map(|tag| {
+        doc.tree.root().descendants().find(|n| {
+            element(*n).is_some_and(|e| e.name() == *tag)
+                && norm_title(&collapse_ws(&node_text(*n))) == want
+        })
+    })
+}
+
+/// The element next to `n` in `dir` (previous or next sibling), skipping white space
+/// and comments; `None` when text stands between.
+fn sibling_element(n: NodeRef<'_, Node>, next: bool) -> Option<NodeRef<'_, Node>> {
+    let mut cur = if next {
+        n.next_sibling()
+    } else {
+        n.prev_sibling()
+    };
+    while let Some(c) = cur {
+        match c.value() {
+            Node::Element(_) => return Some(c),
+            Node::Text(t) if !trim_text(&t.text).is_empty() => return None,
+            _ => {}
+        }
+        cur = if next {
+            c.next_sibling()
+        } else {
+            c.prev_sibling()
+        };
+    }
+    None
+}
+
+/// The element printed right above (`next` false) or under the headline `h`: its
+/// sibling, or its wrapper's (`hgroup`, a title `div` holding only the headline on that
+/// side); with whether it is the headline's own (a sibling, or an `hgroup`'s).
+fn beside_headline(h: NodeRef<'_, Node>, next: bool) -> Option<(NodeRef<'_, Node>, bool)> {
+    if let Some(s) = sibling_element(h, next) {
+        return Some((s, true));
+    }
+    let parent = h.parent()?;
+    let pel = element(parent)?;
+    if matches!(pel.name(), "body" | "html" | "article" | "main") {
+        return None;
+    }
+    sibling_element(parent, next).map(|s| (s, pel.name() == "hgroup"))
+}
+
+/// A one-line element's text, when it could be a head line: not furniture, not mostly
+/// links, 2 to `max` characters with Chinese in them, not a sentence, not an info line
+/// (date, source, byline), not a breadcrumb trail.
+fn head_line_text(n: NodeRef<'_, Node>, max: usize) -> Option<(String, usize)> {
+    let el = element(n)?;
+    if is_furniture(el) || matches!(el.name(), "img" | "figure" | "table" | "ul" | "ol" | "h1") {
+        return None;
+    }
+    let t = collapse_ws(&node_text(n));
+    let count = t.chars().count();
+    if !(2..=max).contains(&count) {
+        return None;
+    }
+    let links: usize = n
+        .descendants()
+        .filter(|d| element(*d).is_some_and(|e| e.name() == "a"))
+        .map(|a| collapse_ws(&node_text(a)).chars().count())
+        .sum();
+    let ok = (2..=max).contains(&count)
+        && t.chars().any(is_han)
+        && links * 2 < count
+        && !t.ends_with(['。', '！', '？', '；'])
+        && !t.contains(['>', '＞', '»', '→'])
+        && parse_info(&t).is_none();
+    ok.then(|| (t, dom::line_of(el)))
+}
+
+/// The kicker (引题) of the headline `h`: the element right above it, when named one
+/// (class kicker, pretitle, pre, yinti) or a heading, or a short line (up to 20
+/// characters). Its text and source line.
+fn kicker_of(h: NodeRef<'_, Node>) -> Option<(String, usize, bool)> {
+    let (n, own) = beside_headline(h, false)?;
+    let el = element(n)?;
+    let named = words(el).iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "kicker" | "pretitle" | "pre" | "yinti" | "yt" | "overtitle" | "supertitle"
+        )
+    });
+    let heading = matches!(el.name(), "h2" | "h3" | "h4" | "h5" | "h6");
+    let (t, line) = head_line_text(n, 40)?;
+    // Beyond the headline's wrapper (a site's name over the title block) only a
+    // named kicker counts.
+    (named || own && (heading || t.chars().count() <= 20)).then_some((t, line, named))
+}
+
+/// The subtitle (副题) of the headline `h`: the element right under it, when it starts
+/// with a dash (——), is named one (class sub, subtitle, deck, fubiaoti), or is a
+/// heading outside the article's container (`inside` tells). Its text and source line.
+fn subtitle_of<'a>(
+    h: NodeRef<'a, Node>,
+    inside: impl Fn(NodeRef<'a, Node>) -> bool,
+) -> Option<(String, usize)> {
+    let (n, own) = beside_headline(h, true)?;
+    let el = element(n)?;
+    let (t, line) = head_line_text(n, 80)?;
+    let dash = t.starts_with(['—', '─', '－']) || t.starts_with("--");
+    let named = words(el).iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "sub" | "subtitle" | "subhead" | "deck" | "fubiaoti" | "fbt" | "subheading"
+        )
+    });
+    let heading = matches!(el.name(), "h2" | "h3" | "h4" | "h5" | "h6");
+    (dash || named || (own && heading && !inside(n))).then_some((t, line))
 }
 
 /// The text being gathered for the next block.
@@ -830,6 +1008,14 @@ impl<'a> Walker<'a> {
             return;
         }
         if !self.keep {
+            // A space beside an info item's separator ([`Walker::info_item_gap`]) is
+            // the separator.
+            let text = if text.contains('\u{3000}') {
+                text.replace(" \u{3000}", "\u{3000}")
+                    .replace("\u{3000} ", "\u{3000}")
+            } else {
+                text
+            };
             if kind == BlockKind::Caption {
                 self.outside_captions.push((
                     self.outside.len(),
@@ -1041,6 +1227,34 @@ impl<'a> Walker<'a> {
         }
     }
 
+    /// Whether `n` is an item of an info line set next to the one before it with
+    /// nothing between (WeChat's and portals' `<span class="time">…</span><span
+    /// class="source">…</span>`): the pieces are told apart by a separator in the
+    /// header's text rather than glued. Outside headings only.
+    fn info_item_gap(&self, n: NodeRef<'_, Node>) -> bool {
+        const ITEMS: &[&str] = &["span", "em", "time", "a", "i", "small", "label", "font"];
+        let marked = |e: &Element| {
+            ITEMS.contains(&e.name())
+                && (e.attr("class").is_some()
+                    || e.id().is_some()
+                    || e.attr("data-role").is_some()
+                    || e.name() == "time")
+        };
+        let Some(el) = element(n) else { return false };
+        let Some(prev) = sibling_element(n, false) else {
+            return false;
+        };
+        let Some(pel) = element(prev) else {
+            return false;
+        };
+        let last = trim_text(&self.pending.raw.text).chars().next_back();
+        ITEMS.contains(&el.name())
+            && ITEMS.contains(&pel.name())
+            && (marked(el) || marked(pel))
+            && last.is_some_and(|c| !"｜|丨/：:".contains(c))
+            && self.in_tag(&["h1", "h2", "h3", "h4", "h5", "h6"]).is_none()
+    }
+
     /// Walks `from` (skipping furniture); blocks inside `root` are kept, those before it
     /// are collected as the outside (for the header).
     fn walk(&mut self, from: NodeRef<'_, Node>, root: Option<ego_tree::NodeId>) {
@@ -1071,6 +1285,9 @@ impl<'a> Walker<'a> {
                             if is_furniture(el) && Some(n.id()) != root {
                                 skip = Some(n.id());
                                 continue;
+                            }
+                            if !self.keep && self.info_item_gap(n) {
+                                self.pending.raw.push("　", false, false);
                             }
                             self.open(el);
                         }
@@ -1212,18 +1429,39 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
         drafts.blocks.remove(i);
     }
 
-    // Info lines: one outside the container after the headline, one among the first
-    // blocks (a byline paragraph such as "本报记者 吴 桐"); both are the byline.
+    // Info lines: a run of them outside the container under the headline (a site often
+    // splits one into byline, time and source elements), one or two right above it
+    // (a date and 来源 printed over the headline), one among the first blocks (a byline
+    // paragraph such as "本报记者 吴 桐"); together they are the byline.
     let mut infos = Vec::new();
     let title_line = header.title.as_ref().map_or(0, |(_, p)| p.line);
-    if let Some((_, t, line, _)) = outside.iter().find(|(kind, t, line, _)| {
-        *line >= title_line && *kind != BlockKind::Heading && parse_info(t).is_some()
-    }) {
-        infos.push((
-            parse_info(t).unwrap_or_default(),
-            t.clone(),
-            idx.at_line(*line).offset,
-        ));
+    let at_title = outside.iter().position(|(_, t, _, h1)| {
+        *h1 && Some(t.as_str()) == header.title.as_ref().map(|(t, _)| t.as_str())
+    });
+    if let Some(h) = at_title {
+        for (kind, t, line, _) in outside[..h].iter().rev().take(2).rev() {
+            if *kind != BlockKind::Heading
+                && let Some(inf) = parse_info(t).filter(|i| i.authors.is_empty())
+            {
+                infos.push((inf, t.clone(), idx.at_line(*line).offset));
+            }
+        }
+    }
+    let above = infos.len();
+    let under: Vec<&(BlockKind, String, usize, bool)> = outside
+        .iter()
+        .skip(at_title.map_or(0, |h| h + 1))
+        .filter(|(kind, _, line, _)| *line >= title_line && *kind != BlockKind::Heading)
+        .collect();
+    if let Some(first) = under
+        .iter()
+        .take(3)
+        .position(|(_, t, _, _)| parse_info(t).is_some())
+    {
+        for (_, t, line, _) in under[first..].iter().take(4) {
+            let Some(inf) = parse_info(t) else { break };
+            infos.push((inf, t.clone(), idx.at_line(*line).offset));
+        }
     }
     if let Some(i) = drafts.blocks.iter().take(3).position(|bl| {
         bl.kind != BlockKind::Caption
@@ -1236,13 +1474,17 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
             bl.src(),
         ));
     }
-    if let Some((_, _, first)) = infos.first() {
-        let pos = idx.at_offset(*first);
-        let text: Vec<&str> = infos
+    // The byline shows the pieces under the headline; those above it (a date and
+    // source over the headline) give the date and source only, and leave the byline to
+    // a dateline's bracketed reporters.
+    if !infos.is_empty() {
+        let shown: Vec<&str> = infos[above..]
             .iter()
             .map(|(_, t, _)| furniture::trim_info(t))
             .collect();
-        header.byline = Some((text.join("　"), pos));
+        if let Some((_, _, first)) = infos.get(above) {
+            header.byline = Some((shown.join("　"), idx.at_offset(*first)));
+        }
         for (inf, _, at) in &infos {
             let pos = idx.at_offset(*at);
             for a in &inf.authors {
@@ -1277,26 +1519,31 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
         blocks.append(&mut drafts.blocks);
         drafts.blocks = blocks;
     }
-    // A heading right before the headline is its kicker (the banner); one right after
-    // it is the deck, kept first (as a note: the model has no field for it yet).
-    let mut banner = None;
-    if let Some(h) = outside.iter().position(|(_, t, _, h1)| {
-        *h1 && Some(t.as_str()) == header.title.as_ref().map(|(t, _)| t.as_str())
-    }) {
-        if let Some((BlockKind::Heading, t, line, false)) =
-            h.checked_sub(1).and_then(|k| outside.get(k))
+    // The kicker (引题) above the headline and the subtitle (副题) under it, by the
+    // headline's element.
+    let mut kicker = None;
+    let mut subtitle = None;
+    if let Some((t, _)) = &header.title
+        && let Some(h) = headline_element(doc, t)
+    {
+        let inside =
+            |n: NodeRef<'_, Node>| root.is_some_and(|r| n.ancestors().any(|a| a.id() == r.id()));
+        kicker = kicker_of(h).map(|(t, line, named)| (t, idx.at_line(line), named));
+        subtitle = subtitle_of(h, inside).map(|(t, line)| (t, idx.at_line(line)));
+        // Shown in the head, not again as the first blocks.
+        for t in kicker
+            .iter()
+            .map(|k| &k.0)
+            .chain(subtitle.iter().map(|s| &s.0))
         {
-            banner = Some(crate::article::HeaderLine::new(
-                t.clone(),
-                idx.at_line(*line).offset,
-            ));
-        }
-        if let Some((BlockKind::Heading, t, line, false)) = outside.get(h + 1) {
-            let mut deck = Builder::new();
-            deck.push(BlockKind::Note, t, idx.at_line(*line));
-            let mut blocks = deck.finish(Header::default()).blocks;
-            blocks.append(&mut drafts.blocks);
-            drafts.blocks = blocks;
+            if let Some(i) = drafts
+                .blocks
+                .iter()
+                .take(3)
+                .position(|bl| bl.text.as_str() == t)
+            {
+                drafts.blocks.remove(i);
+            }
         }
     }
     if header.authors.is_empty()
@@ -1307,8 +1554,12 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
     {
         header.authors = markup::dateline_authors(&first.text);
     }
+    // What the page does not print, from its meta: a byline from meta author stands
+    // under the headline.
+    let under_title = header.title.as_ref().map_or(meta_pos, |(_, p)| *p);
+    let meta_at = |line: usize| idx.at_line(line.max(1));
     if header.authors.is_empty()
-        && let Some(a) = &meta.author
+        && let Some((a, _)) = &meta.author
     {
         header.authors = a
             .split([',', '，', '、', ';', '；'])
@@ -1316,26 +1567,52 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
             .filter(|a| !a.is_empty())
             .collect();
         if header.byline.is_none() && !header.authors.is_empty() {
-            header.byline = Some((header.authors.join(" "), meta_pos));
+            header.byline = Some((header.authors.join(" "), under_title));
         }
     }
     if header.date.is_none() {
-        header.date = meta.published.clone().map(|d| (d, meta_pos));
+        header.date = meta.published.clone().map(|(d, l)| (d, meta_at(l)));
     }
     if header.source.is_none() {
         header.source = meta
-            .source
+            .account
             .clone()
+            .or(meta.source.clone())
             .or(meta.site_name.clone())
-            .map(|s| (s, meta_pos));
+            .map(|(s, l)| (markup::source_name(&s).to_string(), meta_at(l)))
+            .filter(|(s, _)| !s.is_empty());
     }
     let title_text = header.title.as_ref().map(|(t, _)| t.as_str());
+    // A column is not the headline again (a gallery's "图集｜TITLE"), nor a URL slug.
+    let column_ok = |c: &str| {
+        !c.is_empty()
+            && title_text.is_none_or(|t| norm_title(t) != norm_title(c))
+            && !c
+                .chars()
+                .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-' || ch == '_')
+    };
     header.column = breadcrumb_column(doc, title_text)
         .map(|(c, l)| (c, idx.at_line(l)))
-        .or_else(|| meta.section.clone().map(|s| (s, meta_pos)))
-        .or_else(|| channel.map(|c| (c, meta_pos)));
+        .filter(|(c, _)| column_ok(c))
+        .or_else(|| {
+            meta.section
+                .clone()
+                .map(|(s, l)| (s, meta_at(l)))
+                .filter(|(c, _)| column_ok(c))
+        })
+        .or_else(|| channel.map(|c| (c, meta_pos)).filter(|(c, _)| column_ok(c)));
+    // A short line above the headline that is the column's name is the column printed
+    // there, not a kicker (a line named a kicker stays one).
+    let kicker = kicker.filter(|(t, _, named)| {
+        *named
+            || header
+                .column
+                .as_ref()
+                .is_none_or(|(c, _)| norm_title(c) != norm_title(t))
+    });
     let mut article = drafts;
-    article.banner = banner;
+    article.kicker = kicker.map(|(text, p, _)| crate::article::HeaderLine::new(text, p.offset));
+    article.subtitle = subtitle.map(|(text, p)| crate::article::HeaderLine::new(text, p.offset));
     article.title = header
         .title
         .map(|(text, p)| crate::article::HeaderLine::new(text, p.offset));

@@ -41,6 +41,9 @@ pub(crate) struct FrontMatter {
     pub date: Option<String>,
     pub column: Option<String>,
     pub source: Option<String>,
+    /// `subtitle:` (副题) and `kicker:` (引题).
+    pub subtitle: Option<String>,
+    pub kicker: Option<String>,
 }
 
 /// Reads YAML (flat `key: value` pairs, `[a, b]` and `- item` lists, quoted or not) or
@@ -106,6 +109,8 @@ pub(crate) fn front_matter(body: &str, kind: MetadataBlockKind) -> FrontMatter {
             "date" | "published" | "pubdate" => fm.date = first,
             "category" | "categories" | "column" | "section" => fm.column = first,
             "source" | "publication" => fm.source = first,
+            "subtitle" | "subhead" | "deck" => fm.subtitle = first,
+            "kicker" | "pretitle" | "overline" => fm.kicker = first,
             _ => {}
         }
     }
@@ -533,15 +538,24 @@ pub fn parse(text: &Arc<String>) -> Article {
     } else {
         authors
     };
+    // Front matter lines the page does not print stand with the headline: the kicker
+    // just above it, the subtitle and byline under it (ties keep the head's order).
+    let under_title = r.title.as_ref().map_or(fm_pos, |(_, p)| *p);
+    let line =
+        |t: Option<String>, p: SourcePos| t.map(|t| crate::article::HeaderLine::new(t, p.offset));
+    let (kicker, subtitle) = (line(fm.kicker, under_title), line(fm.subtitle, under_title));
     let header = markup::Header {
         title: r.title.take(),
-        byline: byline.or_else(|| (!fm.authors.is_empty()).then(|| (fm.authors.join(" "), fm_pos))),
+        byline: byline
+            .or_else(|| (!fm.authors.is_empty()).then(|| (fm.authors.join(" "), under_title))),
         authors,
         source: fm.source.map(|s| (s, fm_pos)),
         date: fm.date.map(|s| (s, fm_pos)),
         column: fm.column.map(|s| (s, fm_pos)),
     };
     let mut article = r.b.finish(header);
+    article.kicker = kicker;
+    article.subtitle = subtitle;
     crate::formats::furniture::drop_tail_prompts(&mut article.blocks);
     article
 }
@@ -559,6 +573,32 @@ mod tests {
 
     fn kinds(a: &Article) -> Vec<(BlockKind, &str)> {
         a.blocks.iter().map(|b| (b.kind, b.text.as_str())).collect()
+    }
+
+    #[test]
+    fn front_matter_kicker_and_subtitle_stand_with_the_headline() {
+        let a = md(
+            "---\ntitle: 江边的观测站\nkicker: \"走进长江\"\nsubtitle: 一座站，三代人\nauthor: 郑远\ncategory: 社会\n---\n\n# 江边的观测站\n\n正文第一段。\n",
+        );
+        assert_eq!(a.kicker.as_ref().map(|t| t.text.as_str()), Some("走进长江"));
+        assert_eq!(
+            a.subtitle.as_ref().map(|t| t.text.as_str()),
+            Some("一座站，三代人")
+        );
+        // Column, kicker, headline, subtitle, byline: the front matter's lines stand
+        // with the `#` headline, not above it.
+        let items: Vec<_> = crate::layout::items(&a).into_iter().take(5).collect();
+        use crate::layout::Item;
+        assert_eq!(
+            items,
+            [
+                Item::Column,
+                Item::Kicker,
+                Item::Title,
+                Item::Subtitle,
+                Item::Byline
+            ]
+        );
     }
 
     #[test]

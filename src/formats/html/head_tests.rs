@@ -1,0 +1,160 @@
+//! Unit tests of a page's head: kicker, subtitle, info line pieces, source, column and
+//! where each head line stands.
+
+use std::sync::Arc;
+
+use super::parse;
+use crate::article::{Article, BlockKind};
+
+const LONG: &str = "清晨的渡口雾气很重，摆渡人老周已经把船擦得干干净净，等着第一批过河的人。";
+
+fn page(head: &str, body: &str) -> Article {
+    let text = format!(
+        "<!DOCTYPE html><html><head><meta charset=utf-8><title>渡口的清晨_社会_北岸新闻网</title>\n{head}\n</head><body>\n{body}\n</body></html>"
+    );
+    parse(&Arc::new(text))
+}
+
+fn text(h: &Option<crate::article::HeaderLine>) -> Option<&str> {
+    h.as_ref().map(|h| h.text.as_str())
+}
+
+#[test]
+fn the_lines_beside_the_h1_are_its_kicker_and_subtitle() {
+    let a = page(
+        "",
+        &format!(
+            "<div class=head><h3 class=pre>走进渡口</h3>\n<h1>渡口的清晨</h1>\n<h4 class=sub>一条老航线的新日子</h4></div>\n<div class=content><p>{LONG}</p><p>{LONG}</p></div>"
+        ),
+    );
+    assert_eq!(text(&a.kicker), Some("走进渡口"));
+    assert_eq!(text(&a.subtitle), Some("一条老航线的新日子"));
+    assert!(a.banner.is_none());
+    // Neither stays a block (the subtitle was once a note).
+    assert_eq!(a.blocks.len(), 2);
+    assert!(a.blocks.iter().all(|b| b.kind == BlockKind::Paragraph));
+}
+
+#[test]
+fn a_dash_paragraph_and_a_named_kicker_div_count_but_a_section_heading_does_not() {
+    let a = page(
+        "",
+        &format!(
+            "<article><div class=kicker>专访</div><h1>渡口的清晨</h1><p>——摆渡人老周的四十年</p><p>{LONG}</p><p>{LONG}</p></article>"
+        ),
+    );
+    assert_eq!(text(&a.kicker), Some("专访"));
+    assert_eq!(text(&a.subtitle), Some("——摆渡人老周的四十年"));
+    assert_eq!(a.blocks.len(), 2);
+    // An h2 right under an h1 inside the article, without a dash, is its first section.
+    let a = page(
+        "",
+        &format!(
+            "<article><h1>渡口的清晨</h1><h2>一、雾里的船</h2><p>{LONG}</p><p>{LONG}</p></article>"
+        ),
+    );
+    assert!(a.subtitle.is_none());
+    assert_eq!(a.blocks[0].kind, BlockKind::Heading);
+    assert_eq!(a.blocks[0].text.as_str(), "一、雾里的船");
+    // A date above the h1 is no kicker.
+    let a = page(
+        "",
+        &format!(
+            "<div class=date>2026年3月5日星期四</div><h1>渡口的清晨</h1><div class=content><p>{LONG}</p><p>{LONG}</p></div>"
+        ),
+    );
+    assert!(a.kicker.is_none());
+    assert_eq!(text(&a.date), Some("2026年3月5日"));
+}
+
+#[test]
+fn info_pieces_in_elements_of_their_own_are_parted_and_read_together() {
+    let a = page(
+        "<meta property=og:site_name content=北岸新闻网>",
+        &format!(
+            "<h1>渡口的清晨</h1><div class=info><div>本报记者 林小雨</div><div><span>2026-08-02 07:30</span></div><div><span class=time>18:00</span><span data-role=src>来源: 北岸晚报</span></div></div><div class=content><p>{LONG}</p><p>{LONG}</p></div>"
+        ),
+    );
+    assert_eq!(text(&a.date), Some("2026-08-02 07:30"));
+    // The page's 来源 (half-width colon) beats og:site_name.
+    assert_eq!(text(&a.source), Some("北岸晚报"));
+    assert_eq!(a.authors, ["林小雨"]);
+    assert_eq!(
+        text(&a.byline),
+        Some("本报记者 林小雨　2026-08-02 07:30　18:00　来源: 北岸晚报")
+    );
+}
+
+#[test]
+fn an_account_name_is_the_source_and_a_meta_source_loses_its_label() {
+    let a = page(
+        "",
+        &format!(
+            "<h1>渡口的清晨</h1><div id=meta_content><span class=rich_media_meta>林小雨</span>\n<span class=rich_media_meta_nickname><a id=js_name>渡口手记</a></span></div><div id=js_content><p>{LONG}</p><p>{LONG}</p></div>"
+        ),
+    );
+    assert_eq!(text(&a.source), Some("渡口手记"));
+    let a = page(
+        "<meta name=source content=\"来源：北岸晚报\"><meta property=og:site_name content=北岸新闻网>",
+        &format!("<h1>渡口的清晨</h1><div class=content><p>{LONG}</p><p>{LONG}</p></div>"),
+    );
+    assert_eq!(text(&a.source), Some("北岸晚报"));
+}
+
+#[test]
+fn a_column_is_never_the_headline_nor_a_slug() {
+    // The <title>'s channel (社会) is kept.
+    let a = page(
+        "<meta name=catalogs content=shehui>",
+        &format!("<h1>渡口的清晨</h1><div class=content><p>{LONG}</p><p>{LONG}</p></div>"),
+    );
+    assert_eq!(text(&a.column), Some("社会"));
+    // A breadcrumb without a class, by its shape, beats the slug.
+    let a = page(
+        "<meta name=catalogs content=shehui>",
+        &format!(
+            "<div id=nav><a href=/>首页</a> &gt; <a href=/s/>社会新闻</a> &gt; 正文</div><h1>渡口的清晨</h1><div class=content><p>{LONG}</p><p>{LONG}</p></div>"
+        ),
+    );
+    assert_eq!(text(&a.column), Some("社会新闻"));
+    // "图集｜TITLE_SITE": the part after 图集 is the headline again, no column.
+    let text_page = format!(
+        "<!DOCTYPE html><html><head><meta charset=utf-8><title>图集｜渡口的清晨_北岸新闻网</title></head><body><h1>渡口的清晨</h1><div class=content><p>{LONG}</p><p>{LONG}</p></div></body></html>"
+    );
+    let a = parse(&Arc::new(text_page));
+    assert!(a.column.is_none(), "{:?}", text(&a.column));
+}
+
+#[test]
+fn a_byline_from_meta_stands_under_the_headline() {
+    let a = page(
+        "<meta name=author content=林小雨>",
+        &format!("<div class=content><h1>渡口的清晨</h1><p>{LONG}</p><p>{LONG}</p></div>"),
+    );
+    let title = a.title.as_ref().expect("title").src;
+    let byline = a.byline.as_ref().expect("byline").src;
+    assert!(byline >= title, "byline at {byline}, title at {title}");
+    // The <title>'s channel (meta, above), the headline, then the byline.
+    let items: Vec<_> = crate::layout::items(&a).into_iter().take(3).collect();
+    use crate::layout::Item;
+    assert_eq!(items, [Item::Column, Item::Title, Item::Byline]);
+}
+
+#[test]
+fn a_line_beyond_the_headlines_wrapper_is_a_kicker_only_when_named_one() {
+    // A site's name over the title block.
+    let a = page(
+        "",
+        &format!(
+            "<div class=brand>北岸新闻网</div><div class=title-block><h1>渡口的清晨</h1><div>2026-08-02 07:30</div></div><div class=content><p>{LONG}</p><p>{LONG}</p></div>"
+        ),
+    );
+    assert!(a.kicker.is_none(), "{:?}", text(&a.kicker));
+    let a = page(
+        "",
+        &format!(
+            "<p class=kicker>走进渡口</p><div class=title-block><h1>渡口的清晨</h1></div><div class=content><p>{LONG}</p><p>{LONG}</p></div>"
+        ),
+    );
+    assert_eq!(text(&a.kicker), Some("走进渡口"));
+}
