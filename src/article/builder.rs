@@ -357,6 +357,54 @@ impl Draft<'_> {
     }
 }
 
+/// Cuts the first `cut` bytes off a block already made (a dateline or bracketed byline
+/// a markup format found opening a paragraph): its text starts after them, its parts
+/// move back with it (the first part keeps the element's offset moved on by nothing:
+/// the formats' `anchor_text` finds the text's own place), and its style spans in
+/// `article` move back, those wholly before the cut left out, one across it cut short.
+/// `cut` is a byte offset on a character boundary of the block's text.
+pub(crate) fn cut_block_front(article: &mut super::Article, b: &mut Block, cut: usize) {
+    b.text = b.text.slice(cut..b.text.len());
+    let mut parts: Vec<Part> = Vec::with_capacity(b.parts.len());
+    for p in b.parts.iter() {
+        if p.offset() <= cut {
+            // A part that began before the cut: the text starts in it now.
+            parts.clear();
+            parts.push(Part::new(0, p.src()));
+        } else {
+            parts.push(Part::new(p.offset() - cut, p.src()));
+        }
+    }
+    b.parts = parts.into();
+    if b.styles == super::StylesId::NONE {
+        return;
+    }
+    let spans: Vec<super::StyleSpan> = article
+        .styles_of(b)
+        .iter()
+        .filter_map(|s| {
+            let end = (s.end as usize).checked_sub(cut).filter(|&e| e > 0)?;
+            let start = (s.start as usize).saturating_sub(cut);
+            Some(super::StyleSpan {
+                start: u32::try_from(start).ok()?,
+                end: u32::try_from(end).ok()?,
+                style: s.style,
+            })
+        })
+        .collect();
+    b.styles = article.add_styles(spans);
+}
+
+/// Moves a block's start in the source to byte `src` (where a markup format found the
+/// block's first characters standing as they are), its other parts unchanged.
+pub(crate) fn move_block_start(b: &mut Block, src: usize) {
+    let mut parts = b.parts.as_slice().to_vec();
+    if let Some(first) = parts.first_mut() {
+        *first = Part::new(0, src);
+    }
+    b.parts = parts.into();
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

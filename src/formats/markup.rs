@@ -13,7 +13,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::article::{Article, Block, BlockKind, HeaderLine, InlineStyle, LineNo, Part, StyleSpan};
+use crate::article::{Article, BlockKind, HeaderLine, InlineStyle, LineNo, StyleSpan};
 use crate::formats::text::is_han;
 use crate::text::chinese::is_slash;
 use crate::text::lines::LineIndex;
@@ -151,12 +151,13 @@ impl Builder {
         mut styles: Vec<StyleSpan>,
         pos: SourcePos,
     ) {
-        let (caption, credit) = split_credit(text);
+        let (range, credit) = split_credit_at(text);
+        let caption = &text[range.clone()];
         match credit {
             Some(c) if !caption.is_empty() => {
-                // The caption is a slice of `text`: the spans move to its start and end
-                // at its end.
-                let lead = range_of_slice(text, caption).map_or(0, |r| r.start);
+                // The caption is bytes `range` of `text`: the spans move to its start
+                // and end at its end.
+                let lead = range.start;
                 styles.retain_mut(|s| {
                     let start = (s.start as usize).saturating_sub(lead).min(caption.len());
                     let end = (s.end as usize).saturating_sub(lead).min(caption.len());
@@ -228,13 +229,6 @@ impl Builder {
     }
 }
 
-/// Where `part`, a slice of `whole`, lies in it (pointer arithmetic), if it does.
-fn range_of_slice(whole: &str, part: &str) -> Option<Range<usize>> {
-    let start = part.as_ptr().addr().checked_sub(whole.as_ptr().addr())?;
-    let end = start + part.len();
-    (end <= whole.len()).then_some(start..end)
-}
-
 /// Moves each block's start from its element to where the block's first characters
 /// stand in `source`, when they stand there as they are on the element's line (not
 /// behind an entity or markup): `check` then gives the column of the text, not of the
@@ -285,10 +279,8 @@ pub(crate) fn anchor_text(article: &mut Article, source: &str) {
             }
         }
         if let Some(pos) = found {
-            let mut parts = b.parts.as_slice().to_vec();
-            parts[0] = Part::new(0, pos);
-            b.parts = parts.into();
             cursor = pos + needle.len();
+            crate::article::builder::move_block_start(b, pos);
         }
     }
 }
@@ -395,9 +387,7 @@ pub(crate) fn recover_text_kinds(article: &mut Article, source: &str) {
                 continue;
             }
             let from = cut + leading_space(&b.text[cut..]);
-            b.text = b.text.slice(from..b.text.len());
-            b.parts = shift_parts(b.parts.as_slice(), from).into();
-            cut_styles(article, &mut b, from);
+            crate::article::builder::cut_block_front(article, &mut b, from);
         } else if opens
             && article.dateline.is_none()
             && article.byline.is_none()
@@ -408,9 +398,7 @@ pub(crate) fn recover_text_kinds(article: &mut Article, source: &str) {
             article.byline = Some(HeaderLine::new(b.text[..end].to_string(), src));
             add_authors(&mut article.authors, by.authors);
             let from = end + leading_space(&b.text[end..]);
-            b.text = b.text.slice(from..b.text.len());
-            b.parts = shift_parts(b.parts.as_slice(), from).into();
-            cut_styles(article, &mut b, from);
+            crate::article::builder::cut_block_front(article, &mut b, from);
         }
         if b.kind == BlockKind::Byline
             && let Some(by) = byline(&b.text)
@@ -420,28 +408,6 @@ pub(crate) fn recover_text_kinds(article: &mut Article, source: &str) {
         out.push(b);
     }
     article.blocks = out;
-}
-
-/// The style spans of `b` once its first `cut` bytes are gone: moved back, those wholly
-/// before the cut left out, one across it cut short.
-fn cut_styles(article: &mut Article, b: &mut Block, cut: usize) {
-    if b.styles == crate::article::StylesId::NONE {
-        return;
-    }
-    let spans: Vec<crate::article::StyleSpan> = article
-        .styles_of(b)
-        .iter()
-        .filter_map(|s| {
-            let end = (s.end as usize).checked_sub(cut).filter(|&e| e > 0)?;
-            let start = (s.start as usize).saturating_sub(cut);
-            Some(crate::article::StyleSpan {
-                start: u32::try_from(start).ok()?,
-                end: u32::try_from(end).ok()?,
-                style: s.style,
-            })
-        })
-        .collect();
-    b.styles = article.add_styles(spans);
 }
 
 /// `names` added to `authors`, each once.
@@ -461,23 +427,6 @@ fn anchored(source: &str, at: usize, text: &str) -> usize {
         .map(|rest| &rest[..crate::text::lines::line_end(rest, 0).0])
         .and_then(|line| line.find(text))
         .map_or(at, |i| at + i)
-}
-
-/// A block's parts once its first `cut` bytes are gone: the first part starts where the
-/// text now starts (its source offset moved on only by what it kept of the element's
-/// offset: [`anchor_text`] finds the text's own place), the others move back.
-fn shift_parts(parts: &[Part], cut: usize) -> Vec<Part> {
-    let mut out: Vec<Part> = Vec::with_capacity(parts.len());
-    for p in parts {
-        if p.offset() <= cut {
-            // A part that began before the cut: the text starts in it now.
-            out.clear();
-            out.push(Part::new(0, p.src()));
-        } else {
-            out.push(Part::new(p.offset() - cut, p.src()));
-        }
-    }
-    out
 }
 
 /// A byte offset as the model keeps it (sources are at most `u32::MAX` bytes).
@@ -517,9 +466,8 @@ fn collapse_ws_mapped(s: &str, mut kept: impl FnMut(usize, usize)) -> (String, u
         kept(i, out.len());
         out.push(c);
     }
-    let trimmed = trim_text(&out);
-    let lead = trimmed.as_ptr().addr() - out.as_ptr().addr();
-    let trimmed = trimmed.to_string();
+    let lead = leading_space(&out);
+    let trimmed = trim_text(&out).to_string();
     (trimmed, lead)
 }
 
@@ -650,7 +598,7 @@ pub(crate) fn trim_text(s: &str) -> &str {
 }
 
 /// What [`trim_text`] takes off the ends: white space of any kind.
-fn is_trimmed(c: char) -> bool {
+pub(crate) fn is_trimmed(c: char) -> bool {
     c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}'
 }
 
@@ -692,13 +640,22 @@ const CREDIT_ROLES: &[&str] = &[
 /// （摄影：X）, 图/X提供, photo by X, a date after the credit); else the credit is what
 /// follows the caption's last sentence mark (or a space), at most 24 characters.
 pub(crate) fn split_credit(text: &str) -> (&str, Option<FoundCredit>) {
-    let text = trim_text(text);
+    let (caption, credit) = split_credit_at(text);
+    (&text[caption], credit)
+}
+
+/// [`split_credit`] with the caption as a byte range of `text` (white space at its ends
+/// left out).
+pub(crate) fn split_credit_at(whole: &str) -> (Range<usize>, Option<FoundCredit>) {
+    let lead = leading_space(whole);
+    let text = trim_text(whole);
+    let all = lead..lead + text.len();
     if let Some(at) = crate::formats::text::trailing_credit_at(text) {
         let credit = FoundCredit {
             name: squeeze_name(&text[at.name]),
             printed: text[at.credit].to_string(),
         };
-        return (&text[at.caption], Some(credit));
+        return (lead + at.caption.start..lead + at.caption.end, Some(credit));
     }
     let body = text
         .strip_suffix(['）', ')'])
@@ -716,7 +673,7 @@ pub(crate) fn split_credit(text: &str) -> (&str, Option<FoundCredit>) {
         let start = if paren {
             match rest.rfind(['（', '(']) {
                 Some(i) => i,
-                None => return (text, None),
+                None => return (all, None),
             }
         } else {
             credit_start(rest)
@@ -748,7 +705,7 @@ pub(crate) fn split_credit(text: &str) -> (&str, Option<FoundCredit>) {
         });
         match label {
             Some(name) => (start, name.to_string()),
-            None => return (text, None),
+            None => return (all, None),
         }
     };
     let mut name = trim_text(&name).to_string();
@@ -765,9 +722,10 @@ pub(crate) fn split_credit(text: &str) -> (&str, Option<FoundCredit>) {
     let printed = trim_text(&text[start..]);
     let n = name.chars().count();
     if !(2..=16).contains(&n) || printed.chars().count() > 24 || name.contains(CLAUSE_END) {
-        return (text, None);
+        return (all, None);
     }
-    let caption = trim_text(&text[..start]);
+    let caption_at = lead + leading_space(&text[..start]);
+    let caption = caption_at..caption_at + trim_text(&text[..start]).len();
     (
         caption,
         Some(FoundCredit {

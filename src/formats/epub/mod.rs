@@ -214,8 +214,9 @@ fn escape(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// The inside of a chapter's `<body>` (all of it when there is no body tag).
-fn body_of(xhtml: &str) -> &str {
+/// Where the inside of a chapter's `<body>` stands in it (bytes; all of it when there
+/// is no body tag).
+fn body_of(xhtml: &str) -> std::ops::Range<usize> {
     let lower = xhtml.to_ascii_lowercase();
     let start = lower
         .find("<body")
@@ -225,7 +226,7 @@ fn body_of(xhtml: &str) -> &str {
         .rfind("</body")
         .filter(|&e| e >= start)
         .unwrap_or(xhtml.len());
-    &xhtml[start..end]
+    start..end
 }
 
 /// Opens the book in `bytes` and writes its chapters as one HTML document (UTF-8
@@ -375,10 +376,11 @@ fn unpack_within(bytes: &[u8], entry_limit: u64, total_limit: u64) -> Result<Vec
             Err(e) => return Err(e),
         };
         let chapter = String::from_utf8_lossy(&bytes);
-        let body = body_of(&chapter);
+        let at = body_of(&chapter);
         // What [`chapter_files`] needs to give positions in the chapter's own file: its
         // path, what stands before its body, and the body's length.
-        let head = &chapter[..body.as_ptr().addr() - chapter.as_ptr().addr()];
+        let head = &chapter[..at.start];
+        let body = &chapter[at];
         out.push_str(&format!(
             "<section data-yuedu-chapter=\"{}\" data-yuedu-file=\"{}\" data-yuedu-head=\"{}\" data-yuedu-body=\"{}\">\n",
             escape(name),

@@ -338,10 +338,9 @@ impl Reader<'_> {
     fn caption(&mut self, text: &str, mut styles: Vec<StyleSpan>, pos: SourcePos) {
         let t = trim_text(text);
         if !t.is_empty() {
-            let lead = t.as_ptr().addr() - text.as_ptr().addr();
+            let lead = text.len() - text.trim_start_matches(markup::is_trimmed).len();
             // Where the caption ends, its credit split off.
-            let (caption, _) = markup::split_credit(t);
-            let caption_end = caption.as_ptr().addr() + caption.len() - t.as_ptr().addr();
+            let caption_end = markup::split_credit_at(t).0.end;
             styles.retain_mut(|s| {
                 let start = (s.start as usize).saturating_sub(lead).min(t.len());
                 let end = (s.end as usize).saturating_sub(lead).min(t.len());
