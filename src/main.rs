@@ -156,10 +156,10 @@ fn run_check(
     // Every article checked in parallel, reported in the order given.
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     let results = targets::map_parallel(&targets, threads, |t| {
-        let src = formats::load(t.load_path(), load_opts).map_err(|e| e.to_string())?;
+        let src = formats::load(t.load_path(), load_opts)?;
         let article = formats::parse_shared(src.format, &src.text);
         let findings = yuedu::check::check_source(&src, &article, &config.check);
-        Ok::<_, String>((target_name(t, &src), src.encoding, findings))
+        Ok((target_name(t, &src), src.encoding, findings))
     });
     let mut checked = Vec::new();
     let mut unreadable = false;
@@ -177,7 +177,9 @@ fn run_check(
                 checked.push((shown, encoding, findings));
             }
             Err(e) => {
-                eprintln!("yuedu: {}", for_terminal_line(&e));
+                // The typed error's message with its cause chain, as every other error.
+                let e: yuedu::input::source::LoadError = e;
+                eprintln!("yuedu: {}", for_terminal_line(&message(&e)));
                 unreadable = true;
             }
         }

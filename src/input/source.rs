@@ -155,6 +155,24 @@ pub struct LoadOptions<'a> {
     pub format: Option<Format>,
 }
 
+/// How files are read: the owned form of [`LoadOptions`], kept for reloading.
+#[derive(Debug, Clone, Default)]
+pub struct ReadOptions {
+    pub encoding: Option<String>,
+    pub force: bool,
+    pub format: Option<Format>,
+}
+
+impl ReadOptions {
+    pub fn as_load(&self) -> LoadOptions<'_> {
+        LoadOptions {
+            encoding: self.encoding.as_deref(),
+            force: self.force,
+            format: self.format,
+        }
+    }
+}
+
 /// The bytes of an article as read, not yet decoded, with the format they are in. A
 /// container format (EPUB) is unpacked by its format before they are decoded
 /// ([`crate::formats::load`] does both); input never looks inside it.

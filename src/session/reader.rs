@@ -7,31 +7,28 @@ use std::sync::mpsc;
 use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::config::Config;
-use crate::input::source::{self, LoadOptions, Origin, Source};
+use crate::input::source::{self, Origin, Source};
 use crate::session::error::{OpenError, SaveError};
 use crate::session::history;
 use crate::session::state::{self, Store};
-use crate::terminal::Reload;
 use crate::view::app::{self, App, Loaded, Loading};
 use crate::{check, formats};
 
-/// How files are read: the owned form of [`LoadOptions`], kept for reloading.
-#[derive(Debug, Clone, Default)]
-pub struct ReadOptions {
-    pub encoding: Option<String>,
-    pub force: bool,
-    pub format: Option<crate::formats::Format>,
+/// Reads an article and what `check` finds in it; the error is for the status bar.
+pub(crate) type ReadArticle =
+    dyn Fn() -> Result<(crate::article::Article, check::FindingList), source::LoadError>;
+
+/// What the reader needs to read its article again: owned by the session (which opens
+/// it), used by the event loop when the file changes or `r` is pressed.
+pub struct Reload {
+    /// The file to watch.
+    pub path: PathBuf,
+    pub mode: crate::session::watch::WatchMode,
+    /// Reads and parses the file, and checks it.
+    pub read: Box<ReadArticle>,
 }
 
-impl ReadOptions {
-    pub fn as_load(&self) -> LoadOptions<'_> {
-        LoadOptions {
-            encoding: self.encoding.as_deref(),
-            force: self.force,
-            format: self.format,
-        }
-    }
-}
+pub use crate::input::source::ReadOptions;
 
 /// An article open in the reader.
 pub struct Opened {

@@ -9,7 +9,6 @@ pub mod wire;
 use std::fs::File;
 use std::io::{self, IsTerminal, Write};
 use std::os::fd::AsFd;
-use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -26,14 +25,11 @@ use ratatui::Terminal;
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGSTOP, SIGTERM};
 use signal_hook::iterator::Signals;
 
-use crate::article::Article;
-use crate::check::FindingList;
 use crate::config::OutputConfig;
-use crate::input::source::LoadError;
 use crate::layout::AmbiguousWidth;
 use crate::session::error::OpenError;
 use crate::session::reader::Opened;
-use crate::session::watch::{self, WatchMode};
+use crate::session::watch;
 use crate::ui::{self, Theme};
 use crate::view::action::Action;
 use crate::view::app::App;
@@ -53,17 +49,7 @@ enum Msg {
     Loaded(u64, Box<Result<Loaded, LoadFailure>>),
 }
 
-/// Reads an article and what `check` finds in it; the error is for the status bar.
-pub(crate) type ReadArticle = dyn Fn() -> Result<(Article, FindingList), LoadError>;
-
-/// What the reader needs to read its article again.
-pub struct Reload {
-    /// The file to watch.
-    pub path: PathBuf,
-    pub mode: WatchMode,
-    /// Reads and parses the file, and checks it.
-    pub read: Box<ReadArticle>,
-}
+pub use crate::session::reader::Reload;
 
 /// Environment variable that makes the reader panic at the first key, so that tests can
 /// check the terminal comes back from a panic. Not for users.

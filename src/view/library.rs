@@ -8,9 +8,9 @@ use std::sync::mpsc::{self, Receiver, TryRecvError};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::formats;
+use crate::input::source::ReadOptions;
 use crate::input::source::{self, LoadOptions};
 use crate::layout::PunctuationDisplay;
-use crate::session::reader::ReadOptions;
 use crate::text::convert::Script;
 
 /// Counts what `yuedu check` finds in a read and parsed article.
