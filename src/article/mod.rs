@@ -124,7 +124,7 @@ pub struct Article {
     pub dateline: Option<HeaderLine>,
     // Fields of the formats with markup (HTML, Markdown, EPUB), kept together.
     /// The format the article was read in.
-    pub format: crate::formats::Format,
+    pub format: crate::input::sniff::Format,
     /// The publication or site the article comes from ("来源：东海日报", og:site_name).
     pub source: Option<HeaderLine>,
     /// The publication date as the page gives it ("2026-11-20 08:30").

@@ -2,7 +2,11 @@
 //! [`parse_shared`] is the registry that hands a decoded text to its format's parser.
 //! [`load`] reads a file through `input`, unpacking a container format (EPUB) here,
 //! before the text is decoded. Everything after this point (check, layout, the panes,
-//! the commands) sees only the article, never the format.
+//! the commands) sees only the article; the article says which format it was read
+//! from (`Article::format`), and only where a format's text differs in kind do they
+//! ask: `check` skips the rules that do not fit a markup page and looks for a
+//! character's column in a markup source; `outline --json` always prints a page's
+//! `source` and `date`; the library and the status bar name the format.
 
 use std::path::Path;
 use std::sync::Arc;

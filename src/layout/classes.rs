@@ -113,6 +113,12 @@ pub(crate) fn is_space(c: char) -> bool {
 /// characters (Han, kana, CJK and fullwidth punctuation, emoji) and the ambiguous
 /// punctuation of Chinese text (“ ” ‘ ’ … — · ▲ …). Break opportunities exist on both
 /// sides of such a character; between two other non-space characters there are none.
+///
+/// A line-breaking class (UAX #14's ideographic and ambiguous sides), not "Chinese
+/// text": that is [`crate::text::chinese::is_chinese`], which leaves out emoji and the
+/// ambiguous quotes, because `check` and the full-width display ask whether a mark
+/// stands *in Chinese text*, while the breaker asks where a line may break — emoji and
+/// “ ” break like ideographs.
 pub(crate) fn is_cjk(c: char) -> bool {
     if c.is_ascii() {
         return false;

@@ -255,3 +255,25 @@ impl Opened {
         store.put(&key, self.app.reading_pos())
     }
 }
+
+/// Reads the article again and puts it in place, saying so in the status bar.
+pub(crate) fn reload_now(app: &mut App, reload: Option<&Reload>, by_hand: bool) {
+    let Some(reload) = reload else {
+        if by_hand {
+            app.message =
+                Some("nothing to reload: the article was not read from a file".to_string());
+        }
+        return;
+    };
+    match (reload.read)() {
+        Ok((article, findings)) => {
+            app.replace_article(article, findings);
+            app.message = Some(if by_hand {
+                "reloaded".to_string()
+            } else {
+                "the file changed on disk: reloaded".to_string()
+            });
+        }
+        Err(e) => app.message = Some(format!("reload failed, showing the old text: {e}")),
+    }
+}

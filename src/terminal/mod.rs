@@ -403,7 +403,7 @@ impl Session {
             }
             if app.running && (file_changed || app.reload_requested) {
                 let by_hand = std::mem::take(&mut app.reload_requested);
-                reload_now(app, reload, by_hand);
+                crate::session::reader::reload_now(app, reload, by_hand);
             }
         }
         Ok(())
@@ -462,28 +462,6 @@ impl Drop for Session {
 pub fn run(app: &mut App, theme: &Theme, reload: Option<&Reload>) -> io::Result<()> {
     let mut session = Session::start(app.config.input.mouse, &app.config.output)?;
     session.read(app, theme, reload)
-}
-
-/// Reads the article again and puts it in place, saying so in the status bar.
-fn reload_now(app: &mut App, reload: Option<&Reload>, by_hand: bool) {
-    let Some(reload) = reload else {
-        if by_hand {
-            app.message =
-                Some("nothing to reload: the article was not read from a file".to_string());
-        }
-        return;
-    };
-    match (reload.read)() {
-        Ok((article, findings)) => {
-            app.replace_article(article, findings);
-            app.message = Some(if by_hand {
-                "reloaded".to_string()
-            } else {
-                "the file changed on disk: reloaded".to_string()
-            });
-        }
-        Err(e) => app.message = Some(format!("reload failed, showing the old text: {e}")),
-    }
 }
 
 /// Hands a terminal event to the reader; `panic_at_first_key` is [`PANIC_FOR_TESTS`],
