@@ -521,28 +521,26 @@ fn find_in_markup(source: &str, from: usize, counted: usize, text: &str, offset:
     let window = &window[..end];
     let char_end = offset + c.len_utf8();
     // The character with the most context before it that stands in the source as it
-    // is in the text; then the character with what follows it.
-    for k in (0..=CONTEXT_CHARS).rev() {
-        let start = text[..offset]
-            .char_indices()
-            .rev()
-            .nth(k.saturating_sub(1))
-            .map_or(offset, |(i, _)| if k == 0 { offset } else { i });
-        if k > 0 && start == offset {
+    // is in the text; then the character with what follows it; last, the character alone.
+    for k in (1..=CONTEXT_CHARS).rev() {
+        let Some((start, _)) = text[..offset].char_indices().rev().nth(k - 1) else {
             continue;
-        }
+        };
         let needle = &text[start..char_end];
         if let Some(i) = memchr::memmem::find(window.as_bytes(), needle.as_bytes()) {
             return from + i + (offset - start);
         }
     }
-    let after_end = text[char_end..]
-        .char_indices()
-        .nth(CONTEXT_CHARS)
-        .map_or(text.len(), |(i, _)| char_end + i);
-    if after_end > char_end
-        && let Some(i) =
-            memchr::memmem::find(window.as_bytes(), &text.as_bytes()[offset..after_end])
+    for k in (1..=CONTEXT_CHARS).rev() {
+        let Some((end, c)) = text[char_end..].char_indices().nth(k - 1) else {
+            continue;
+        };
+        let needle = &text.as_bytes()[offset..char_end + end + c.len_utf8()];
+        if let Some(i) = memchr::memmem::find(window.as_bytes(), needle) {
+            return from + i;
+        }
+    }
+    if let Some(i) = memchr::memmem::find(window.as_bytes(), c.encode_utf8(&mut [0; 4]).as_bytes())
     {
         return from + i;
     }
