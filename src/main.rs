@@ -245,7 +245,10 @@ fn run(cli: Cli) -> Result<u8, Failure> {
                         print(",\n")?;
                     }
                     let encoding = src.decode_report.as_deref().map(|r| (src.encoding, r));
-                    print_with(|out| outline::write_json(&article, encoding, out))?;
+                    let name = several.then(|| target_name(t, &src));
+                    print_with(|out| {
+                        outline::write_json_named(&article, encoding, name.as_deref(), out)
+                    })?;
                 } else {
                     if i > 0 {
                         print("\n")?;

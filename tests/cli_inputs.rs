@@ -112,6 +112,9 @@ fn check_dir_checks_every_article_below_it_in_path_order() {
         .expect("runs");
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(v.as_array().map(Vec::len), Some(2));
+    // Each object of the array names its file.
+    assert_eq!(v[0]["path"].as_str(), Some(data("prose.txt").as_str()));
+    assert_eq!(v[1]["path"].as_str(), Some(data("no-byline.txt").as_str()));
     let out = yuedu()
         .args([
             "dump",

@@ -458,7 +458,7 @@ fn a_books_findings_and_outline_name_the_chapter_file_and_its_lines() {
     let out = yuedu().args(["outline", path]).output().expect("runs");
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        text.contains("  OEBPS/ch1.xhtml:4  一、雾中的船  [1 paragraphs]"),
+        text.contains("  OEBPS/ch1.xhtml:4  一、雾中的船  [1 paragraph]"),
         "{text}"
     );
     assert!(text.contains("  OEBPS/text/ch2.xhtml:9  （完）"), "{text}");

@@ -82,6 +82,10 @@ struct Encoding<'a> {
 /// The `outline --json` object.
 #[derive(Serialize)]
 struct Outline<'a> {
+    /// The article's path as given, when several are printed (an array): which file
+    /// each object is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     encoding: Option<Encoding<'a>>,
     /// The format read, when it is not plain text (the newspaper format keeps its
@@ -109,6 +113,7 @@ struct Outline<'a> {
 
 fn outline<'a>(article: &'a Article, encoding: Option<(&'a str, &'a str)>) -> Outline<'a> {
     Outline {
+        path: None,
         encoding: encoding.map(|(name, note)| Encoding { name, note }),
         format: (article.format != crate::formats::Format::Text).then(|| article.format.name()),
         banner: article.banner.as_ref().map(|h| h.text.as_str()),
@@ -178,8 +183,21 @@ pub fn write_json(
     encoding: Option<(&str, &str)>,
     out: &mut impl std::io::Write,
 ) -> std::io::Result<()> {
+    write_json_named(article, encoding, None, out)
+}
+
+/// [`write_json`] with a `"path"` key first, naming the article's file: for an array of
+/// several articles (`outline --json DIR`), so that each object says which file it is.
+pub fn write_json_named(
+    article: &Article,
+    encoding: Option<(&str, &str)>,
+    path: Option<&str>,
+    out: &mut impl std::io::Write,
+) -> std::io::Result<()> {
     let mut escaped = super::EscapingWriter::new(&mut *out);
-    serde_json::to_writer_pretty(&mut escaped, &outline(article, encoding))?;
+    let mut o = outline(article, encoding);
+    o.path = path;
+    serde_json::to_writer_pretty(&mut escaped, &o)?;
     out.write_all(b"\n")
 }
 
@@ -278,11 +296,13 @@ pub fn to_text(article: &Article, name: &str, decode_report: Option<&str>) -> St
     }
 
     let count = |k: BlockKind| article.blocks.iter().filter(|b| b.kind == k).count();
+    let paragraphs_word = |n: usize| if n == 1 { "paragraph" } else { "paragraphs" };
+    let all = count(BlockKind::Paragraph);
     let _ = writeln!(
         out,
-        "\nsections ({}; {} paragraphs in all)",
+        "\nsections ({}; {all} {} in all)",
         count(BlockKind::Heading),
-        count(BlockKind::Paragraph)
+        paragraphs_word(all)
     );
     // Paragraphs before the first heading form the lead.
     let mut paragraphs = 0;
@@ -304,7 +324,7 @@ pub fn to_text(article: &Article, name: &str, decode_report: Option<&str>) -> St
     sections.push((current_line, current, paragraphs));
     for (line, title, n) in sections {
         let line = line.unwrap_or_else(|| "    ".to_string());
-        let _ = writeln!(out, "  {line}  {title}  [{n} paragraphs]");
+        let _ = writeln!(out, "  {line}  {title}  [{n} {}]", paragraphs_word(n));
     }
 
     let _ = writeln!(out, "\ncaptions ({})", count(BlockKind::Caption));

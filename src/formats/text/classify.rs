@@ -306,7 +306,17 @@ pub(crate) fn is_note(t: &str) -> bool {
         let inner = inner.trim();
         return matches!(
             inner,
-            "完" | "全文完" | "待续" | "未完待续" | "终" | "待續" | "未完待續" | "終"
+            "完" | "全文完"
+                | "全书完"
+                | "本章完"
+                | "本文完"
+                | "待续"
+                | "未完待续"
+                | "终"
+                | "全書完"
+                | "待續"
+                | "未完待續"
+                | "終"
         ) || NOTE_WORDS.iter().any(|w| inner.contains(w));
     }
     // "【责任编辑:X】": a labelled note in square brackets.
