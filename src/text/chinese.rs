@@ -161,6 +161,10 @@ pub(crate) fn is_label_separator(c: char) -> bool {
 /// "2024/10/5", "2024.10.5". `s` itself when it ends in none.
 pub(crate) fn strip_date_suffix(s: &str) -> &str {
     let s = trim(s);
+    // Cheap refusal first: a date ends in a digit or 日 (most lines end in a mark).
+    if !s.ends_with(|c: char| c.is_ascii_digit() || c == '日') {
+        return s;
+    }
     let Some(i) = s.rfind(is_space) else {
         return s;
     };
