@@ -142,10 +142,61 @@ struct Pending {
     all_bold: bool,
     /// All its text is emphasised (italic).
     all_emph: bool,
-    /// Text and the position of an image in this block: (alt, title).
-    image: Option<(String, String)>,
-    /// The text before the image (alt excluded).
-    before_image: usize,
+    /// The images in this block, in order.
+    images: Vec<Image>,
+}
+
+/// An image met in a block of text.
+#[derive(Default)]
+struct Image {
+    alt: String,
+    title: String,
+    url: String,
+    /// Bytes of the block's text before the image (alts are not text).
+    before: usize,
+}
+
+impl Image {
+    /// What the image says of itself as a caption: its alt (none when it is empty or
+    /// only a file name), or its title when that is fuller — a title that ends in a
+    /// credit ("码头装运邮件。吴涛 摄") is the caption with its credit; a title that is
+    /// only a credit ("吴涛 摄") is the alt's credit.
+    fn caption(&self) -> String {
+        let alt = trim_text(&self.alt);
+        let alt = if is_file_name(alt, &self.url) { "" } else { alt };
+        let title = trim_text(&self.title);
+        if title.is_empty() {
+            return alt.to_string();
+        }
+        if alt.is_empty() {
+            return title.to_string();
+        }
+        match markup::split_credit(title) {
+            (cap, Some(_)) if trim_text(cap).is_empty() => format!("{alt} {title}"),
+            (_, Some(_)) => title.to_string(),
+            (_, None) => alt.to_string(),
+        }
+    }
+}
+
+/// An alt that is only a file name: the image's own (`old.jpg`, `old`) or any word
+/// ending in an image file's extension (`IMG_0412.JPG`).
+fn is_file_name(alt: &str, url: &str) -> bool {
+    if alt.is_empty() || alt.contains(char::is_whitespace) {
+        return false;
+    }
+    let file = url.rsplit(['/', '\\']).next().unwrap_or("");
+    let file = file.split(['?', '#']).next().unwrap_or("");
+    let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
+    if alt == file || (!stem.is_empty() && alt == stem) {
+        return true;
+    }
+    let lower = alt.to_ascii_lowercase();
+    [
+        ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".bmp", ".avif", ".tif", ".tiff",
+    ]
+    .iter()
+    .any(|e| lower.len() > e.len() && lower.ends_with(e))
 }
 
 struct Reader<'a> {
@@ -217,14 +268,13 @@ impl Reader<'_> {
     fn flush(&mut self, heading: Option<HeadingLevel>) {
         let p = std::mem::take(&mut self.p);
         let Some(start) = p.start else {
-            if let Some((alt, title)) = p.image {
-                let t = if alt.trim().is_empty() { title } else { alt };
-                self.caption(&t, Vec::new(), self.idx.at_offset(0));
+            for img in &p.images {
+                self.caption(&img.caption(), Vec::new(), self.idx.at_offset(0));
             }
             return;
         };
         let pos = self.idx.at_offset(start);
-        let (text, mut styles) = if self.in_code {
+        let (text, styles) = if self.in_code {
             let t = p.text.text.trim_end_matches('\n').to_string();
             let styles = p.text.verbatim(&t, 0);
             (t, styles)
@@ -236,7 +286,7 @@ impl Reader<'_> {
             if heading.is_none()
                 && !self.in_code
                 && self.item_marker.is_none()
-                && p.image.is_none()
+                && p.images.is_empty()
                 && p.all_emph
                 && !text.is_empty()
             {
@@ -246,34 +296,49 @@ impl Reader<'_> {
             }
             self.flush_figure();
         }
-        if let Some((alt, title)) = p.image {
+        if let Some(first) = p.images.first() {
             let all = &p.text.text;
-            let cut = p.before_image.min(all.len());
-            let before = markup::collapse_ws(&all[..cut]);
-            let (after, after_styles) = p.text.tail(cut).collapsed();
-            if before.chars().count() > 40 {
-                self.b.push_styled(BlockKind::Paragraph, &text, styles, pos);
-                let t = if alt.trim().is_empty() { title } else { alt };
-                self.caption(&t, Vec::new(), pos);
+            let cut = first.before.min(all.len());
+            if !trim_text(&all[..cut]).is_empty() {
+                // An image within the text (text before it): the paragraph keeps all
+                // its text; each image's alt (or title) is a caption after it.
+                self.push_text_block(heading, text, styles, pos, p.all_bold);
+                for img in &p.images {
+                    self.caption(&img.caption(), Vec::new(), pos);
+                }
                 return;
             }
-            let alone = trim_text(&before).is_empty() && trim_text(&after).is_empty();
+            let (after, after_styles) = p.text.tail(cut).collapsed();
+            let alone = trim_text(&after).is_empty();
             // The text beside the image keeps its styles; an alt or title has none.
-            let caption = [
-                (after, after_styles),
-                (alt, Vec::new()),
-                (title, Vec::new()),
-            ]
-            .into_iter()
-            .find(|t| !trim_text(&t.0).is_empty())
-            .unwrap_or_default();
+            let caption = if alone {
+                (first.caption(), Vec::new())
+            } else {
+                (after, after_styles)
+            };
             if alone && heading.is_none() && self.item_marker.is_none() {
                 self.figure = Some((caption.0, caption.1, pos));
             } else {
                 self.caption(&caption.0, caption.1, pos);
             }
+            for img in &p.images[1..] {
+                self.caption(&img.caption(), Vec::new(), pos);
+            }
             return;
         }
+        self.push_text_block(heading, text, styles, pos, p.all_bold);
+    }
+
+    /// A block of text (no image in it): a heading, the headline, a byline, a note, a
+    /// paragraph or nothing (a prompt to the reader).
+    fn push_text_block(
+        &mut self,
+        heading: Option<HeadingLevel>,
+        text: String,
+        mut styles: Vec<StyleSpan>,
+        pos: SourcePos,
+        all_bold: bool,
+    ) {
         if text.is_empty() {
             return;
         }
@@ -312,7 +377,7 @@ impl Reader<'_> {
         };
         let kind = if note {
             BlockKind::Note
-        } else if p.all_bold && marker.is_none() && bold_line_is_heading(&text) {
+        } else if all_bold && marker.is_none() && bold_line_is_heading(&text) {
             BlockKind::Heading
         } else {
             BlockKind::Paragraph
@@ -493,11 +558,17 @@ pub fn parse(text: &Arc<String>) -> Article {
             Event::End(TagEnd::Strong) => r.strong = r.strong.saturating_sub(1),
             Event::Start(Tag::Emphasis) => r.emph += 1,
             Event::End(TagEnd::Emphasis) => r.emph = r.emph.saturating_sub(1),
-            Event::Start(Tag::Image { title, .. }) => {
-                r.p.before_image = r.p.text.text.len();
+            Event::Start(Tag::Image {
+                title, dest_url, ..
+            }) => {
                 r.in_image = true;
                 r.alt.clear();
-                r.p.image = Some((String::new(), title.to_string()));
+                r.p.images.push(Image {
+                    alt: String::new(),
+                    title: title.to_string(),
+                    url: dest_url.to_string(),
+                    before: r.p.text.text.len(),
+                });
                 if r.p.start.is_none() {
                     r.p.start = Some(range.start);
                     r.p.all_bold = false;
@@ -506,8 +577,8 @@ pub fn parse(text: &Arc<String>) -> Article {
             Event::End(TagEnd::Image) => {
                 r.in_image = false;
                 let alt = std::mem::take(&mut r.alt);
-                if let Some(img) = r.p.image.as_mut() {
-                    img.0 = alt;
+                if let Some(img) = r.p.images.last_mut() {
+                    img.alt = alt;
                 }
             }
             Event::Text(t) | Event::Code(t) => r.text(&t, range.start),

@@ -1,0 +1,76 @@
+//! Markdown articles in the shapes blogs and sites write them, read as a user reads
+//! them: `outline --json` of the real binary on fixtures written for the project.
+
+mod common;
+
+use common::cli::{data, outline_json};
+use serde_json::Value;
+
+/// (kind, text) of every block.
+fn blocks(v: &Value) -> Vec<(String, String)> {
+    v["blocks"]
+        .as_array()
+        .expect("blocks")
+        .iter()
+        .map(|b| {
+            (
+                b["kind"].as_str().expect("kind").to_string(),
+                b["text"].as_str().expect("text").to_string(),
+            )
+        })
+        .collect()
+}
+
+fn captions(v: &Value) -> Vec<(String, Option<String>)> {
+    v["captions"]
+        .as_array()
+        .expect("captions")
+        .iter()
+        .map(|c| {
+            (
+                c["text"].as_str().expect("text").to_string(),
+                c["credit"].as_str().map(str::to_string),
+            )
+        })
+        .collect()
+}
+
+fn pairs(want: &[(&str, &str)]) -> Vec<(String, String)> {
+    want.iter()
+        .map(|(k, t)| (k.to_string(), t.to_string()))
+        .collect()
+}
+
+#[test]
+fn an_image_inside_a_paragraph_keeps_the_paragraph_whole() {
+    let v = outline_json(data("formats/inline-images.md"), &[]);
+    assert_eq!(
+        blocks(&v),
+        pairs(&[
+            ("paragraph", "开张那年，照相馆只有一台木头相机。"),
+            // All the text on both sides of the image, one paragraph; the alt after it.
+            (
+                "paragraph",
+                "老板指着墙上的合影说，这是开张第二年拍的，那时候他才十九岁。"
+            ),
+            ("caption", "全家福"),
+            // An empty alt, or one that is only a file name, is no caption.
+            ("paragraph", "柜台边贴着一张价目表，字已经褪了色。"),
+            ("paragraph", "橱窗里摆着几个相框，都是旧的。"),
+            // A title that is a credit gives the alt its credit.
+            ("paragraph", "他把底片一张张摊开，对着灯看。"),
+            ("caption", "底片"),
+            // An image leading its paragraph: the text beside it is its caption.
+            ("caption", "图为照相馆所在的老街。"),
+            ("paragraph", "最后一段。"),
+        ])
+    );
+    assert_eq!(
+        captions(&v),
+        [
+            ("全家福".to_string(), None),
+            ("底片".to_string(), Some("陈小舟".to_string())),
+            ("图为照相馆所在的老街。".to_string(), Some("陈小舟".to_string())),
+        ]
+    );
+}
