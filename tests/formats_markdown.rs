@@ -70,7 +70,79 @@ fn an_image_inside_a_paragraph_keeps_the_paragraph_whole() {
         [
             ("全家福".to_string(), None),
             ("底片".to_string(), Some("陈小舟".to_string())),
-            ("图为照相馆所在的老街。".to_string(), Some("陈小舟".to_string())),
+            (
+                "图为照相馆所在的老街。".to_string(),
+                Some("陈小舟".to_string())
+            ),
         ]
     );
+}
+
+/// (block text, [(styled text, style)]) of every block.
+fn styled(v: &Value) -> Vec<(String, Vec<(String, String)>)> {
+    v["blocks"]
+        .as_array()
+        .expect("blocks")
+        .iter()
+        .map(|b| {
+            let text: Vec<char> = b["text"].as_str().expect("text").chars().collect();
+            let spans = b["styles"]
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .map(|s| {
+                            let (from, to) = (
+                                s["start"].as_u64().expect("start") as usize,
+                                s["end"].as_u64().expect("end") as usize,
+                            );
+                            (
+                                text[from..to].iter().collect(),
+                                s["style"].as_str().expect("style").to_string(),
+                            )
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            (text.iter().collect(), spans)
+        })
+        .collect()
+}
+
+#[test]
+fn bold_beside_chinese_punctuation_is_bold_never_asterisks() {
+    let v = outline_json(data("formats/cjk-emphasis.md"), &[]);
+    let span = |t: &str, s: &str| (t.to_string(), s.to_string());
+    let got = styled(&v);
+    assert_eq!(
+        got[..3],
+        [
+            (
+                "老师说的“慢一点”，是这堂课唯一的要求。".to_string(),
+                vec![span("“慢一点”", "strong")]
+            ),
+            (
+                "这是《河边周报》的创刊号，也是最后一期（休刊）了。".to_string(),
+                vec![
+                    span("《河边周报》", "emphasis"),
+                    span("最后一期（休刊）", "strong")
+                ]
+            ),
+            (
+                "下划线的强调写在句首，写完了。后面接着写。".to_string(),
+                vec![span("下划线的强调", "strong"), span("写完了。", "strong")]
+            ),
+        ]
+    );
+    // A bold source tag at the head of the lead is its dateline, without markers.
+    assert_eq!(v["dateline"], "【本报讯】");
+    assert_eq!(got[3], ("江边的夜校今晚开课。".to_string(), vec![]));
+    // Code and escaped markers are as written.
+    assert_eq!(
+        got[4],
+        (
+            "代码 **不加粗** 和转义的 **也不加粗** 都照原样。".to_string(),
+            vec![]
+        )
+    );
+    assert_eq!(got.len(), 5);
 }

@@ -144,6 +144,84 @@ struct Pending {
     all_emph: bool,
     /// The images in this block, in order.
     images: Vec<Image>,
+    /// Runs of `*` or `_` left as text by the parser, as written in the source (not
+    /// escaped, not in code): (byte offset in `text`, length, the character).
+    markers: Vec<(usize, usize, u8)>,
+}
+
+/// A character of Chinese (or other CJK) text, for [`recover_cjk_emphasis`]: wide, or
+/// one of the quotes and marks Chinese text shares with Latin (“ ” … —).
+fn is_cjk(c: char) -> bool {
+    use crate::text::chinese::{is_chinese, is_see_through};
+    is_chinese(c) || (!c.is_ascii() && is_see_through(c))
+}
+
+/// Emphasis CommonMark leaves as text beside Chinese punctuation, recovered.
+///
+/// CommonMark (spec 0.31, §6.2) lets a `**` run open only when it is left-flanking:
+/// not followed by punctuation unless preceded by white space or punctuation (and
+/// likewise for closing). Chinese sets no space around its punctuation, so
+/// `他说的**“慢下来”**是` and `**加粗。**后面` stay literal. The CJK-friendly amendment
+/// (github.com/tats-u/markdown-cjk-friendly; comrak's option, not in a pulldown-cmark
+/// release yet) lifts the punctuation condition next to CJK characters; this does the
+/// same after parsing: two runs of the same marker (`**`, `__` → strong; `*`, `_` →
+/// emphasis) left as text in one block, the first followed and the second preceded
+/// by a non-space, with a CJK character on one of their four sides (and no ASCII
+/// letter or digit outside an `_` run), become a span with the markers taken out.
+fn recover_cjk_emphasis(p: &mut Pending) {
+    let markers = std::mem::take(&mut p.markers);
+    if markers.len() < 2 {
+        return;
+    }
+    let text = &p.text.text;
+    let before = |at: usize| text[..at].chars().next_back();
+    let after = |at: usize| text[at..].chars().next();
+    let mut pairs = Vec::new();
+    let mut i = 0;
+    while i < markers.len() {
+        let (os, ol, oc) = markers[i];
+        let after_open = after(os + ol);
+        if ol > 2 || after_open.is_none_or(char::is_whitespace) {
+            i += 1;
+            continue;
+        }
+        let close = markers[i + 1..].iter().position(|&(cs, cl, cc)| {
+            cc == oc && cl == ol && cs > os + ol && before(cs).is_some_and(|c| !c.is_whitespace())
+        });
+        if let Some(k) = close {
+            let j = i + 1 + k;
+            let (cs, cl, _) = markers[j];
+            let (before_open, before_close, after_close) = (before(os), before(cs), after(cs + cl));
+            let cjk = [before_open, after_open, before_close, after_close]
+                .into_iter()
+                .flatten()
+                .any(is_cjk);
+            let intraword = oc == b'_'
+                && [before_open, after_close]
+                    .into_iter()
+                    .flatten()
+                    .any(|c| c.is_ascii_alphanumeric());
+            if cjk && !intraword {
+                pairs.push((os..os + ol, cs..cs + cl));
+                i = j + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    for (open, close) in pairs.into_iter().rev() {
+        for img in &mut p.images {
+            let x = img.before;
+            img.before -= if x >= close.end { close.len() } else { 0 }
+                + if x >= open.end { open.len() } else { 0 };
+        }
+        let style = if open.len() == 2 {
+            InlineStyle::Strong
+        } else {
+            InlineStyle::Emphasis
+        };
+        p.text.mark_between(open, close, style);
+    }
 }
 
 /// An image met in a block of text.
@@ -163,7 +241,11 @@ impl Image {
     /// only a credit ("吴涛 摄") is the alt's credit.
     fn caption(&self) -> String {
         let alt = trim_text(&self.alt);
-        let alt = if is_file_name(alt, &self.url) { "" } else { alt };
+        let alt = if is_file_name(alt, &self.url) {
+            ""
+        } else {
+            alt
+        };
         let title = trim_text(&self.title);
         if title.is_empty() {
             return alt.to_string();
@@ -242,6 +324,37 @@ impl Reader<'_> {
         self.p.text.push(t, self.emph > 0, self.strong > 0);
     }
 
+    /// A text event: `literal` when the source holds it as it is (no escape or entity
+    /// in it), so that a `*` or `_` in it is a marker the parser left as text.
+    fn text_event(&mut self, t: &str, at: usize, literal: bool) {
+        let base = self.p.text.text.len();
+        self.text(t, at);
+        if !literal || self.in_image || self.in_code {
+            return;
+        }
+        let b = t.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            // (An escaped marker comes as its own text, the backslash before it.)
+            let escaped = (at + i)
+                .checked_sub(1)
+                .and_then(|k| self.src.as_bytes().get(k))
+                == Some(&b'\\');
+            if matches!(b[i], b'*' | b'_') && !escaped {
+                let c = b[i];
+                let n = b[i..].iter().take_while(|&&x| x == c).count();
+                // The parser hands a run over in pieces: one run again.
+                match self.p.markers.last_mut() {
+                    Some((s, l, lc)) if *lc == c && *s + *l == base + i => *l += n,
+                    _ => self.p.markers.push((base + i, n, c)),
+                }
+                i += n;
+            } else {
+                i += 1;
+            }
+        }
+    }
+
     fn soft_break(&mut self) {
         // A line break: none between two Chinese characters, a space elsewhere
         // ([`markup::collapse_ws`]).
@@ -266,7 +379,10 @@ impl Reader<'_> {
     }
 
     fn flush(&mut self, heading: Option<HeadingLevel>) {
-        let p = std::mem::take(&mut self.p);
+        let mut p = std::mem::take(&mut self.p);
+        if !self.in_code {
+            recover_cjk_emphasis(&mut p);
+        }
         let Some(start) = p.start else {
             for img in &p.images {
                 self.caption(&img.caption(), Vec::new(), self.idx.at_offset(0));
@@ -581,7 +697,11 @@ pub fn parse(text: &Arc<String>) -> Article {
                     img.alt = alt;
                 }
             }
-            Event::Text(t) | Event::Code(t) => r.text(&t, range.start),
+            Event::Text(t) => {
+                let literal = src.get(range.clone()) == Some(&*t);
+                r.text_event(&t, range.start, literal);
+            }
+            Event::Code(t) => r.text(&t, range.start),
             Event::InlineMath(t) | Event::DisplayMath(t) => r.text(&t, range.start),
             Event::SoftBreak | Event::HardBreak => r.soft_break(),
             Event::TaskListMarker(done) => r.text(if done { "[x] " } else { "[ ] " }, range.start),
@@ -598,7 +718,6 @@ pub fn parse(text: &Arc<String>) -> Article {
     r.flush_html();
     r.flush(None);
     r.flush_figure();
-    let _ = r.src;
     let (byline, authors) = match r.byline.take() {
         Some((text, pos, authors)) => (Some((text, pos)), authors),
         None => (None, Vec::new()),
@@ -912,5 +1031,26 @@ mod tests {
             &Arc::new("正文**不是**强调。\n".to_string()),
         );
         assert!(t.style_lists.is_empty());
+    }
+
+    #[test]
+    fn cjk_emphasis_recovered_keeps_images_and_other_spans_in_place() {
+        use crate::formats::markup::styled_pieces;
+        let a =
+            md("![](a.jpg)**图为。**河边*夜校*。\n\n前面**加粗。**说![照片](b.jpg)完，*斜体*。\n");
+        assert_eq!(
+            kinds(&a),
+            [
+                (BlockKind::Caption, "图为。河边夜校。"),
+                (BlockKind::Paragraph, "前面加粗。说完，斜体。"),
+                (BlockKind::Caption, "照片"),
+            ]
+        );
+        let pieces = styled_pieces(&a);
+        assert_eq!(pieces[0], [("图为。", "strong"), ("夜校", "emphasis")]);
+        assert_eq!(pieces[1], [("加粗。", "strong"), ("斜体", "emphasis")]);
+        // Latin text keeps CommonMark's rules.
+        let a = md("a **b.**c and 2*3*4 *x*\n");
+        assert_eq!(kinds(&a), [(BlockKind::Paragraph, "a **b.**c and 234 x")]);
     }
 }
