@@ -146,3 +146,24 @@ fn bold_beside_chinese_punctuation_is_bold_never_asterisks() {
     );
     assert_eq!(got.len(), 5);
 }
+
+#[test]
+fn footnotes_are_notes_and_an_image_title_gives_the_credit() {
+    let v = outline_json(data("formats/footnotes.md"), &[]);
+    assert_eq!(
+        blocks(&v),
+        pairs(&[
+            // The reference is not text: no `^name`, no `[^2]`.
+            ("paragraph", "放映机架在晒谷场中央，幕布挂在两棵樟树之间。"),
+            ("caption", "放映前的晒谷场。"),
+            ("paragraph", "“只要有人来看，我就放。”老覃说。"),
+            // The footnotes' text kept, as notes where they are defined.
+            ("note", "文中老覃为化名。"),
+            ("note", "采访于去年冬天。"),
+        ])
+    );
+    assert_eq!(
+        captions(&v),
+        [("放映前的晒谷场。".to_string(), Some("周一帆".to_string()))]
+    );
+}

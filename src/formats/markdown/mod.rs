@@ -1,5 +1,5 @@
 //! A Markdown article → [`Article`], through pulldown-cmark (CommonMark, with tables,
-//! strikethrough and YAML/TOML front matter).
+//! strikethrough, footnotes and YAML/TOML front matter).
 //!
 //! - **Front matter** (`---` YAML of flat keys, or `+++` TOML): `title`, `author`/
 //!   `authors`, `date`, `category`/`categories`/`column`, `source` become the
@@ -18,6 +18,14 @@
 //!   lines, staff lines and end marks are notes, prompts to the reader are left out
 //!   ([`crate::formats::furniture`]); HTML blocks (`<figure>` with `<figcaption>`) go
 //!   through the HTML reader ([`crate::formats::html::fragment_blocks`]).
+//!
+//! - An image inside a paragraph (text before it) leaves the paragraph whole; its alt is
+//!   a caption after it (none for an empty alt or a file name), its title the caption
+//!   with its credit when the title ends in one ([`Image::caption`]).
+//! - Footnotes (`[^1]`): the reference is not text; the definition's paragraphs are
+//!   notes where they stand.
+//! - Bold and italics beside Chinese punctuation that CommonMark leaves as literal
+//!   markers are recovered ([`recover_cjk_emphasis`]).
 //!
 //! Lines may end in LF, CRLF or a lone CR: all read alike. Each block keeps the byte
 //! offset (and line) of its first event in the source.
@@ -297,6 +305,8 @@ struct Reader<'a> {
     lists: Vec<Option<u64>>,
     item_marker: Option<String>,
     in_code: bool,
+    /// In a footnote's definition (`[^1]: …`): its paragraphs are notes.
+    in_footnote: bool,
     html: Option<(String, usize)>,
     title: Option<(String, SourcePos)>,
     byline: Option<(String, SourcePos, Vec<String>)>,
@@ -474,6 +484,15 @@ impl Reader<'_> {
             return;
         }
         let marker = self.item_marker.take();
+        if self.in_footnote {
+            // A footnote's text is a note where it is defined.
+            let text = match marker {
+                Some(m) => format!("{m}{text}"),
+                None => text,
+            };
+            self.b.push(BlockKind::Note, &text, pos);
+            return;
+        }
         if self.byline.is_none()
             && self.b.len() < 3
             && marker.is_none()
@@ -568,7 +587,8 @@ pub fn parse(text: &Arc<String>) -> Article {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
-        | Options::ENABLE_TASKLISTS;
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_FOOTNOTES;
     let mut r = Reader {
         idx: SourceLines::new(src),
         b: Builder::new(),
@@ -581,6 +601,7 @@ pub fn parse(text: &Arc<String>) -> Article {
         lists: Vec::new(),
         item_marker: None,
         in_code: false,
+        in_footnote: false,
         html: None,
         title: None,
         byline: None,
@@ -669,6 +690,17 @@ pub fn parse(text: &Arc<String>) -> Article {
                     r.text(" | ", range.start);
                 }
                 table_cells += 1;
+            }
+            // A footnote's reference is a link to its note, not text; the note is
+            // kept where it is defined.
+            Event::FootnoteReference(_) => {}
+            Event::Start(Tag::FootnoteDefinition(_)) => {
+                r.flush(None);
+                r.in_footnote = true;
+            }
+            Event::End(TagEnd::FootnoteDefinition) => {
+                r.flush(None);
+                r.in_footnote = false;
             }
             Event::Start(Tag::Strong) => r.strong += 1,
             Event::End(TagEnd::Strong) => r.strong = r.strong.saturating_sub(1),
