@@ -132,13 +132,83 @@ fn toml_str(v: &toml::Value) -> String {
     }
 }
 
+/// A YAML scalar written on one line, decoded (YAML 1.2, §7.3): a double-quoted one's
+/// escapes (`\"`, `\\`, `\n`, `\t`, `\e`, `\xXX`, `\uXXXX`, `\UXXXXXXXX`, …; an unknown
+/// or bad escape is kept as written, a code point that is no character is U+FFFD), a
+/// single-quoted one's `''` as `'`, a plain one up to a ` #` comment. Control
+/// characters decoded here are shown through [`crate::text::sanitize`] like any text.
 fn unquote(s: &str) -> String {
     let s = s.trim();
-    s.strip_prefix('"')
-        .and_then(|r| r.strip_suffix('"'))
-        .or_else(|| s.strip_prefix('\'').and_then(|r| r.strip_suffix('\'')))
-        .unwrap_or(s)
-        .to_string()
+    if s.len() >= 2 && s.starts_with('"') && s.ends_with('"') {
+        return yaml_double_quoted(&s[1..s.len() - 1]);
+    }
+    if s.len() >= 2 && s.starts_with('\'') && s.ends_with('\'') {
+        return s[1..s.len() - 1].replace("''", "'");
+    }
+    let plain = s.find(" #").map_or(s, |i| &s[..i]);
+    plain.trim_end().to_string()
+}
+
+/// The inside of a double-quoted YAML scalar with its escapes decoded.
+fn yaml_double_quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('\\') {
+        out.push_str(&rest[..i]);
+        let esc = &rest[i + 1..];
+        let Some(c) = esc.chars().next() else {
+            out.push('\\');
+            rest = "";
+            break;
+        };
+        let simple = match c {
+            '0' => Some('\0'),
+            'a' => Some('\u{7}'),
+            'b' => Some('\u{8}'),
+            't' | '\t' => Some('\t'),
+            'n' => Some('\n'),
+            'v' => Some('\u{b}'),
+            'f' => Some('\u{c}'),
+            'r' => Some('\r'),
+            'e' => Some('\u{1b}'),
+            ' ' => Some(' '),
+            '"' => Some('"'),
+            '/' => Some('/'),
+            '\\' => Some('\\'),
+            'N' => Some('\u{85}'),
+            '_' => Some('\u{a0}'),
+            'L' => Some('\u{2028}'),
+            'P' => Some('\u{2029}'),
+            _ => None,
+        };
+        if let Some(d) = simple {
+            out.push(d);
+            rest = &esc[c.len_utf8()..];
+            continue;
+        }
+        let digits = match c {
+            'x' => 2,
+            'u' => 4,
+            'U' => 8,
+            _ => 0,
+        };
+        let hex = esc.get(1..1 + digits).filter(|h| {
+            digits > 0 && h.len() == digits && h.bytes().all(|b| b.is_ascii_hexdigit())
+        });
+        match hex.and_then(|h| u32::from_str_radix(h, 16).ok()) {
+            Some(n) => {
+                out.push(char::from_u32(n).unwrap_or('\u{fffd}'));
+                rest = &esc[1 + digits..];
+            }
+            None => {
+                // Not an escape YAML knows: kept as written.
+                out.push('\\');
+                rest = esc;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The block being gathered.
@@ -1084,5 +1154,30 @@ mod tests {
         // Latin text keeps CommonMark's rules.
         let a = md("a **b.**c and 2*3*4 *x*\n");
         assert_eq!(kinds(&a), [(BlockKind::Paragraph, "a **b.**c and 234 x")]);
+    }
+
+    #[test]
+    fn yaml_quoted_values_are_decoded() {
+        let a = md(concat!(
+            "---\n",
+            "title: \"他说\\\"你好\\\"\\u3002\\x41\\/\\q\"\n",
+            "author: '王''五'\n",
+            "category: 城市 # 栏目\n",
+            "source: \"报\\e]0;x\\a社\\UFFFFFFFF\"\n",
+            "---\n\n正文。\n",
+        ));
+        let title = a.title.as_ref().map(|t| t.text.as_str());
+        assert_eq!(title, Some("他说\"你好\"。A/\\q"));
+        assert_eq!(a.authors, ["王'五"]);
+        assert_eq!(a.column.as_ref().map(|t| t.text.as_str()), Some("城市"));
+        assert_eq!(
+            a.source.as_ref().map(|t| t.text.as_str()),
+            Some("报\u{1b}]0;x\u{7}社\u{fffd}")
+        );
+        // Shown, the control characters are notation, never raw.
+        let shown = crate::text::sanitize::for_terminal_line(
+            a.source.as_ref().map_or("", |t| t.text.as_str()),
+        );
+        assert!(!shown.chars().any(char::is_control), "{shown}");
     }
 }
