@@ -52,12 +52,26 @@ pub(crate) struct FrontMatter {
     /// `subtitle:` (副题) and `kicker:` (引题).
     pub subtitle: Option<String>,
     pub kicker: Option<String>,
+    /// The line (0-based, in the front matter's text) of the key each of `title`,
+    /// `date`, `column` and `source` came from.
+    pub lines: FieldLines,
+}
+
+/// Lines of front matter fields, 0-based within the front matter's text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct FieldLines {
+    pub title: usize,
+    pub date: usize,
+    pub column: usize,
+    pub source: usize,
 }
 
 /// Reads YAML (flat `key: value` pairs, `[a, b]` and `- item` lists, quoted or not) or
 /// TOML front matter. Keys other than those of [`FrontMatter`] are ignored.
 pub(crate) fn front_matter(body: &str, kind: MetadataBlockKind) -> FrontMatter {
-    let mut pairs: Vec<(String, Vec<String>)> = Vec::new();
+    // (key, values, the key's line in `body`)
+    let mut pairs: Vec<(String, Vec<String>, usize)> = Vec::new();
+    let lines: Vec<&str> = body.lines().collect();
     match kind {
         MetadataBlockKind::PlusesStyle => {
             if let Ok(table) = body.parse::<toml::Table>() {
@@ -66,12 +80,21 @@ pub(crate) fn front_matter(body: &str, kind: MetadataBlockKind) -> FrontMatter {
                         toml::Value::Array(a) => a.iter().map(toml_str).collect(),
                         v => vec![toml_str(&v)],
                     };
-                    pairs.push((k.to_ascii_lowercase(), vals));
+                    // Its line: the first that starts with the key and an `=`.
+                    let line = lines
+                        .iter()
+                        .position(|l| {
+                            l.trim_start()
+                                .strip_prefix(k.as_str())
+                                .is_some_and(|r| r.trim_start().starts_with('='))
+                        })
+                        .unwrap_or(0);
+                    pairs.push((k.to_ascii_lowercase(), vals, line));
                 }
             }
         }
         MetadataBlockKind::YamlStyle => {
-            for line in body.lines() {
+            for (n, line) in lines.iter().enumerate() {
                 if let Some(item) = line.trim_start().strip_prefix("- ")
                     && line.starts_with([' ', '-', '\t'])
                     && let Some(last) = pairs.last_mut()
@@ -97,15 +120,15 @@ pub(crate) fn front_matter(body: &str, kind: MetadataBlockKind) -> FrontMatter {
                 } else {
                     vec![unquote(v)]
                 };
-                pairs.push((k.trim().to_ascii_lowercase(), vals));
+                pairs.push((k.trim().to_ascii_lowercase(), vals, n));
             }
         }
     }
     let mut fm = FrontMatter::default();
-    for (k, vals) in pairs {
+    for (k, vals, line) in pairs {
         let first = vals.first().cloned().filter(|v| !v.is_empty());
         match k.as_str() {
-            "title" => fm.title = first,
+            "title" => (fm.title, fm.lines.title) = (first, line),
             "author" | "authors" | "byline" => {
                 fm.authors = vals
                     .iter()
@@ -114,9 +137,11 @@ pub(crate) fn front_matter(body: &str, kind: MetadataBlockKind) -> FrontMatter {
                     .filter(|a| !a.is_empty())
                     .collect()
             }
-            "date" | "published" | "pubdate" => fm.date = first,
-            "category" | "categories" | "column" | "section" => fm.column = first,
-            "source" | "publication" => fm.source = first,
+            "date" | "published" | "pubdate" => (fm.date, fm.lines.date) = (first, line),
+            "category" | "categories" | "column" | "section" => {
+                (fm.column, fm.lines.column) = (first, line)
+            }
+            "source" | "publication" => (fm.source, fm.lines.source) = (first, line),
             "subtitle" | "subhead" | "deck" => fm.subtitle = first,
             "kicker" | "pretitle" | "overline" => fm.kicker = first,
             _ => {}
@@ -640,6 +665,15 @@ fn lone_cr_to_lf(s: &str) -> String {
     out
 }
 
+/// The position of line `n` (0-based) of the front matter whose text starts at `start`.
+fn fm_line(idx: &SourceLines, start: SourcePos, n: usize) -> SourcePos {
+    if n == 0 {
+        start
+    } else {
+        idx.at_line(start.line + n)
+    }
+}
+
 /// Parses a Markdown article (decoded text) into an article with a text buffer of its
 /// own.
 pub fn parse(text: &Arc<String>) -> Article {
@@ -703,7 +737,7 @@ pub fn parse(text: &Arc<String>) -> Article {
                     fm = front_matter(&meta_text, kind);
                     r.fm_title = fm.title.clone();
                     if let Some(t) = &fm.title {
-                        r.title = Some((t.clone(), fm_pos));
+                        r.title = Some((t.clone(), fm_line(&r.idx, fm_pos, fm.lines.title)));
                     }
                 }
             }
@@ -840,9 +874,13 @@ pub fn parse(text: &Arc<String>) -> Article {
         byline: byline
             .or_else(|| (!fm.authors.is_empty()).then(|| (fm.authors.join(" "), under_title))),
         authors,
-        source: fm.source.map(|s| (s, fm_pos)),
-        date: fm.date.map(|s| (s, fm_pos)),
-        column: fm.column.map(|s| (s, fm_pos)),
+        source: fm
+            .source
+            .map(|s| (s, fm_line(&r.idx, fm_pos, fm.lines.source))),
+        date: fm.date.map(|s| (s, fm_line(&r.idx, fm_pos, fm.lines.date))),
+        column: fm
+            .column
+            .map(|s| (s, fm_line(&r.idx, fm_pos, fm.lines.column))),
     };
     let mut article = r.b.finish(header);
     article.kicker = kicker;
@@ -1179,5 +1217,33 @@ mod tests {
             a.source.as_ref().map_or("", |t| t.text.as_str()),
         );
         assert!(!shown.chars().any(char::is_control), "{shown}");
+    }
+
+    #[test]
+    fn front_matter_fields_give_their_own_lines() {
+        let yaml = "---\nlayout: post\ntitle: 观测站\ndate: 2026-03-14\ntags:\n  - 鸟\ncategory: 社会\nsource: 江边报\n---\n\n正文。\n";
+        let toml = "+++\ndraft = false\ntitle = \"观测站\"\ndate = 2026-03-14\ntags = [\"鸟\"]\n\ncategory = \"社会\"\nsource = \"江边报\"\n+++\n\n正文。\n";
+        for (name, text) in [("yaml", yaml), ("toml", toml)] {
+            for crlf in [false, true] {
+                let text = if crlf {
+                    text.replace('\n', "\r\n")
+                } else {
+                    text.to_string()
+                };
+                let a = md(&text);
+                let line =
+                    |h: &Option<crate::article::HeaderLine>| h.as_ref().map(|t| a.header_line(t));
+                assert_eq!(
+                    [
+                        line(&a.title),
+                        line(&a.date),
+                        line(&a.column),
+                        line(&a.source)
+                    ],
+                    [Some(3), Some(4), Some(7), Some(8)],
+                    "{name} crlf={crlf}"
+                );
+            }
+        }
     }
 }
