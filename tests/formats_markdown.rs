@@ -167,3 +167,36 @@ fn footnotes_are_notes_and_an_image_title_gives_the_credit() {
         [("放映前的晒谷场。".to_string(), Some("周一帆".to_string()))]
     );
 }
+
+#[test]
+fn hugo_figure_shortcodes_are_captions_and_other_shortcodes_are_not_text() {
+    let v = outline_json(data("formats/hugo-shortcodes.md"), &[]);
+    assert_eq!(
+        blocks(&v),
+        pairs(&[
+            ("paragraph", "天还没亮，渡口已经排起了队。"),
+            ("caption", "清晨的渡口。"),
+            ("paragraph", "船工老韦把缆绳绕了三圈。"),
+            ("caption", "老韦在解缆绳。"),
+            ("caption", "江面"),
+            // A paired shortcode's content is kept, its tags are not text.
+            ("paragraph", "“船一开，一天就开始了。”"),
+            ("paragraph", "最后一段。"),
+        ])
+    );
+    assert_eq!(
+        captions(&v),
+        [
+            ("清晨的渡口。".to_string(), Some("何青".to_string())),
+            ("老韦在解缆绳。".to_string(), Some("何青".to_string())),
+            ("江面".to_string(), None),
+        ]
+    );
+    let lines: Vec<u64> = v["captions"]
+        .as_array()
+        .expect("captions")
+        .iter()
+        .map(|c| c["line"].as_u64().expect("line"))
+        .collect();
+    assert_eq!(lines, [8, 12, 14]);
+}

@@ -24,6 +24,8 @@
 //!   with its credit when the title ends in one ([`Image::caption`]).
 //! - Footnotes (`[^1]`): the reference is not text; the definition's paragraphs are
 //!   notes where they stand.
+//! - Hugo shortcodes alone in a block (`{{< figure src=… caption="…" attr="…" >}}`)
+//!   are markup: a figure is a caption with its credit, others are left out.
 //! - Bold and italics beside Chinese punctuation that CommonMark leaves as literal
 //!   markers are recovered ([`recover_cjk_emphasis`]).
 //!
@@ -563,6 +565,34 @@ impl Reader<'_> {
         if text.is_empty() {
             return;
         }
+        if heading.is_none()
+            && !self.in_code
+            && let Some((name, params)) = shortcode(&text)
+        {
+            // A Hugo shortcode is markup, never text: a figure is its caption (with
+            // its `attr`, the attribution), others are left out (a paired one's
+            // content stands in paragraphs of its own, kept).
+            if name == "figure" {
+                let param = |k: &str| {
+                    params
+                        .iter()
+                        .find(|(key, v)| *key == k && !trim_text(v).is_empty())
+                        .map(|(_, v)| trim_text(v).to_string())
+                };
+                let caption = param("caption")
+                    .or_else(|| param("title"))
+                    .or_else(|| param("alt"))
+                    .unwrap_or_default();
+                let text = match param("attr") {
+                    Some(attr) if !caption.is_empty() => format!("{caption} {attr}"),
+                    Some(attr) => attr,
+                    None => caption,
+                };
+                self.item_marker = None;
+                self.caption(&text, Vec::new(), pos);
+            }
+            return;
+        }
         if let Some(level) = heading {
             if level == HeadingLevel::H1 && self.title.is_none() && self.b.is_empty() {
                 self.title = Some((text, pos));
@@ -663,6 +693,79 @@ fn lone_cr_to_lf(s: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// A Hugo shortcode standing alone as a block, `{{< NAME KEY="VALUE" … >}}` or
+/// `{{% … %}}` (gohugo.io/content-management/shortcodes): its name and its named
+/// parameters (quoted with `"`, its `\"` escapes decoded, or with backquotes, or a
+/// bare word); positional parameters are skipped. A closing shortcode's name is
+/// `/NAME`. `None` for anything else.
+fn shortcode(text: &str) -> Option<(&str, Vec<(&str, String)>)> {
+    let t = trim_text(text);
+    let inner = t
+        .strip_prefix("{{<")
+        .and_then(|r| r.strip_suffix(">}}"))
+        .or_else(|| t.strip_prefix("{{%").and_then(|r| r.strip_suffix("%}}")))?;
+    if inner.contains("}}") || inner.contains("{{") {
+        return None;
+    }
+    let inner = inner.trim().trim_end_matches('/').trim_end();
+    let end = inner
+        .find(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '_' | '/' | '.')))
+        .unwrap_or(inner.len());
+    let name = &inner[..end];
+    if name.is_empty() {
+        return None;
+    }
+    let mut params = Vec::new();
+    let mut rest = &inner[end..];
+    loop {
+        rest = rest.trim_start();
+        if rest.is_empty() {
+            break;
+        }
+        let key_end = rest
+            .find(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '_')))
+            .unwrap_or(rest.len());
+        let key = &rest[..key_end];
+        let after = rest[key_end..].trim_start();
+        let named = !key.is_empty() && after.starts_with('=');
+        let value_at = if named { after[1..].trim_start() } else { rest };
+        let (value, next) = if let Some(q) = value_at.strip_prefix('"') {
+            let mut out = String::new();
+            let mut chars = q.char_indices();
+            let mut end = q.len();
+            while let Some((i, c)) = chars.next() {
+                match c {
+                    '\\' => {
+                        if let Some((_, e)) = chars.next() {
+                            out.push(e);
+                        }
+                    }
+                    '"' => {
+                        end = i + 1;
+                        break;
+                    }
+                    c => out.push(c),
+                }
+            }
+            (out, &q[end.min(q.len())..])
+        } else if let Some(q) = value_at.strip_prefix('`') {
+            let end = q.find('`').unwrap_or(q.len());
+            (q[..end].to_string(), q.get(end + 1..).unwrap_or(""))
+        } else {
+            let end = value_at.find(char::is_whitespace).unwrap_or(value_at.len());
+            (value_at[..end].to_string(), &value_at[end..])
+        };
+        if named {
+            params.push((key, value));
+        }
+        if next.len() >= rest.len() {
+            break;
+        }
+        rest = next;
+    }
+    Some((name, params))
 }
 
 /// The position of line `n` (0-based) of the front matter whose text starts at `start`.
