@@ -76,7 +76,14 @@ pub(crate) fn front_matter(body: &str, kind: MetadataBlockKind) -> FrontMatter {
     let lines: Vec<&str> = body.lines().collect();
     match kind {
         MetadataBlockKind::PlusesStyle => {
-            if let Ok(table) = body.parse::<toml::Table>() {
+            if let Ok(mut table) = body.parse::<toml::Table>() {
+                // Hugo keeps a theme's own fields (kicker, subtitle…) under
+                // `[params]`: read as top-level keys, the top level winning.
+                if let Some(toml::Value::Table(params)) = table.remove("params") {
+                    for (k, v) in params {
+                        table.entry(k).or_insert(v);
+                    }
+                }
                 for (k, v) in table {
                     let vals = match v {
                         toml::Value::Array(a) => a.iter().map(toml_str).collect(),
@@ -1348,5 +1355,17 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn hugo_params_give_kicker_and_subtitle() {
+        let a = md(
+            "+++\ntitle = \"夜市\"\nsubtitle = \"城中村的客厅\"\n[params]\n  kicker = \"城市笔记\"\n  subtitle = \"不用这个\"\n+++\n\n正文。\n",
+        );
+        assert_eq!(a.kicker.as_ref().map(|t| t.text.as_str()), Some("城市笔记"));
+        assert_eq!(
+            a.subtitle.as_ref().map(|t| t.text.as_str()),
+            Some("城中村的客厅")
+        );
     }
 }
