@@ -106,3 +106,34 @@ fn under_no_color_strong_and_emphasis_stay() {
     let mut p = Pty::spawn(cmd, 100, 24);
     check(&mut p);
 }
+
+/// Bold written beside Chinese punctuation (`说的**“慢一点”**，`), which CommonMark
+/// leaves as literal markers, is bold on the screen, with no `*` shown.
+#[test]
+fn bold_beside_chinese_punctuation_is_bold_on_screen() {
+    let mut p = Pty::yuedu(&[&data("cjk-emphasis.md")], 100, 24);
+    p.wait_for_text("江边的夜校今晚开课");
+    p.settle();
+    // No headings: no navigation pane, the text pane is the whole width.
+    let cells = cells(&p, 0);
+    let shown: String = cells.iter().map(|c| c.0).collect();
+    let end = shown
+        .find("江边的夜校今晚开课")
+        .unwrap_or_else(|| panic!("the lead is not shown:\n{shown}"));
+    let prose = &shown[..end];
+    assert!(!prose.contains('*'), "a marker is shown:\n{shown}");
+    for bold in ["“慢一点”", "最后一期（休刊）", "下划线的强调", "写完了。"]
+    {
+        assert!(styled(find(&cells, bold), true, false), "{bold} is bold");
+    }
+    assert!(styled(find(&cells, "《河边周报》"), false, true));
+    for plain in ["老师说的", "，是这堂课唯一的要求。", "后面接着写。"] {
+        assert!(
+            styled(find(&cells, plain), false, false),
+            "{plain} is plain"
+        );
+    }
+    p.send("q");
+    assert_eq!(p.wait_exit(Duration::from_secs(10)), Some(0));
+    p.assert_screen_given_back();
+}

@@ -534,6 +534,35 @@ impl Styled {
         (out, spans)
     }
 
+    /// Takes bytes `open` and `close` (two markers left as text, `open` before `close`)
+    /// out of the text and gives the text between them `style`; the spans already there
+    /// move with their text.
+    pub fn mark_between(&mut self, open: Range<usize>, close: Range<usize>, style: InlineStyle) {
+        let moved = |x: usize| {
+            x - if x >= open.end {
+                open.len()
+            } else {
+                x.saturating_sub(open.start)
+            } - if x >= close.end {
+                close.len()
+            } else {
+                x.saturating_sub(close.start).min(close.len())
+            }
+        };
+        let mut text = String::with_capacity(self.text.len());
+        text.push_str(&self.text[..open.start]);
+        text.push_str(&self.text[open.end..close.start]);
+        text.push_str(&self.text[close.end..]);
+        for (r, _) in &mut self.spans {
+            *r = moved(r.start)..moved(r.end);
+        }
+        self.spans.retain(|(r, _)| r.start < r.end);
+        self.spans
+            .push((open.start..close.start - open.len(), style));
+        self.text = text;
+        self.last = [None; 2];
+    }
+
     /// The text from byte `from` on, with the styles over it.
     pub fn tail(&self, from: usize) -> Styled {
         let from = from.min(self.text.len());

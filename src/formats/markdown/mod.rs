@@ -1,5 +1,5 @@
 //! A Markdown article → [`Article`], through pulldown-cmark (CommonMark, with tables,
-//! strikethrough and YAML/TOML front matter).
+//! strikethrough, footnotes and YAML/TOML front matter).
 //!
 //! - **Front matter** (`---` YAML of flat keys, or `+++` TOML): `title`, `author`/
 //!   `authors`, `date`, `category`/`categories`/`column`, `source` become the
@@ -18,6 +18,16 @@
 //!   lines, staff lines and end marks are notes, prompts to the reader are left out
 //!   ([`crate::formats::furniture`]); HTML blocks (`<figure>` with `<figcaption>`) go
 //!   through the HTML reader ([`crate::formats::html::fragment_blocks`]).
+//!
+//! - An image inside a paragraph (text before it) leaves the paragraph whole; its alt is
+//!   a caption after it (none for an empty alt or a file name), its title the caption
+//!   with its credit when the title ends in one ([`Image::caption`]).
+//! - Footnotes (`[^1]`): the reference is not text; the definition's paragraphs are
+//!   notes where they stand.
+//! - Hugo shortcodes alone in a block (`{{< figure src=… caption="…" attr="…" >}}`)
+//!   are markup: a figure is a caption with its credit, others are left out.
+//! - Bold and italics beside Chinese punctuation that CommonMark leaves as literal
+//!   markers are recovered ([`recover_cjk_emphasis`]).
 //!
 //! Lines may end in LF, CRLF or a lone CR: all read alike. Each block keeps the byte
 //! offset (and line) of its first event in the source.
@@ -44,26 +54,56 @@ pub(crate) struct FrontMatter {
     /// `subtitle:` (副题) and `kicker:` (引题).
     pub subtitle: Option<String>,
     pub kicker: Option<String>,
+    /// The line (0-based, in the front matter's text) of the key each of `title`,
+    /// `date`, `column` and `source` came from.
+    pub lines: FieldLines,
+}
+
+/// Lines of front matter fields, 0-based within the front matter's text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct FieldLines {
+    pub title: usize,
+    pub date: usize,
+    pub column: usize,
+    pub source: usize,
 }
 
 /// Reads YAML (flat `key: value` pairs, `[a, b]` and `- item` lists, quoted or not) or
 /// TOML front matter. Keys other than those of [`FrontMatter`] are ignored.
 pub(crate) fn front_matter(body: &str, kind: MetadataBlockKind) -> FrontMatter {
-    let mut pairs: Vec<(String, Vec<String>)> = Vec::new();
+    // (key, values, the key's line in `body`)
+    let mut pairs: Vec<(String, Vec<String>, usize)> = Vec::new();
+    let lines: Vec<&str> = body.lines().collect();
     match kind {
         MetadataBlockKind::PlusesStyle => {
-            if let Ok(table) = body.parse::<toml::Table>() {
+            if let Ok(mut table) = body.parse::<toml::Table>() {
+                // Hugo keeps a theme's own fields (kicker, subtitle…) under
+                // `[params]`: read as top-level keys, the top level winning.
+                if let Some(toml::Value::Table(params)) = table.remove("params") {
+                    for (k, v) in params {
+                        table.entry(k).or_insert(v);
+                    }
+                }
                 for (k, v) in table {
                     let vals = match v {
                         toml::Value::Array(a) => a.iter().map(toml_str).collect(),
                         v => vec![toml_str(&v)],
                     };
-                    pairs.push((k.to_ascii_lowercase(), vals));
+                    // Its line: the first that starts with the key and an `=`.
+                    let line = lines
+                        .iter()
+                        .position(|l| {
+                            l.trim_start()
+                                .strip_prefix(k.as_str())
+                                .is_some_and(|r| r.trim_start().starts_with('='))
+                        })
+                        .unwrap_or(0);
+                    pairs.push((k.to_ascii_lowercase(), vals, line));
                 }
             }
         }
         MetadataBlockKind::YamlStyle => {
-            for line in body.lines() {
+            for (n, line) in lines.iter().enumerate() {
                 if let Some(item) = line.trim_start().strip_prefix("- ")
                     && line.starts_with([' ', '-', '\t'])
                     && let Some(last) = pairs.last_mut()
@@ -89,15 +129,15 @@ pub(crate) fn front_matter(body: &str, kind: MetadataBlockKind) -> FrontMatter {
                 } else {
                     vec![unquote(v)]
                 };
-                pairs.push((k.trim().to_ascii_lowercase(), vals));
+                pairs.push((k.trim().to_ascii_lowercase(), vals, n));
             }
         }
     }
     let mut fm = FrontMatter::default();
-    for (k, vals) in pairs {
+    for (k, vals, line) in pairs {
         let first = vals.first().cloned().filter(|v| !v.is_empty());
         match k.as_str() {
-            "title" => fm.title = first,
+            "title" => (fm.title, fm.lines.title) = (first, line),
             "author" | "authors" | "byline" => {
                 fm.authors = vals
                     .iter()
@@ -106,9 +146,11 @@ pub(crate) fn front_matter(body: &str, kind: MetadataBlockKind) -> FrontMatter {
                     .filter(|a| !a.is_empty())
                     .collect()
             }
-            "date" | "published" | "pubdate" => fm.date = first,
-            "category" | "categories" | "column" | "section" => fm.column = first,
-            "source" | "publication" => fm.source = first,
+            "date" | "published" | "pubdate" => (fm.date, fm.lines.date) = (first, line),
+            "category" | "categories" | "column" | "section" => {
+                (fm.column, fm.lines.column) = (first, line)
+            }
+            "source" | "publication" => (fm.source, fm.lines.source) = (first, line),
             "subtitle" | "subhead" | "deck" => fm.subtitle = first,
             "kicker" | "pretitle" | "overline" => fm.kicker = first,
             _ => {}
@@ -124,13 +166,83 @@ fn toml_str(v: &toml::Value) -> String {
     }
 }
 
+/// A YAML scalar written on one line, decoded (YAML 1.2, §7.3): a double-quoted one's
+/// escapes (`\"`, `\\`, `\n`, `\t`, `\e`, `\xXX`, `\uXXXX`, `\UXXXXXXXX`, …; an unknown
+/// or bad escape is kept as written, a code point that is no character is U+FFFD), a
+/// single-quoted one's `''` as `'`, a plain one up to a ` #` comment. Control
+/// characters decoded here are shown through [`crate::text::sanitize`] like any text.
 fn unquote(s: &str) -> String {
     let s = s.trim();
-    s.strip_prefix('"')
-        .and_then(|r| r.strip_suffix('"'))
-        .or_else(|| s.strip_prefix('\'').and_then(|r| r.strip_suffix('\'')))
-        .unwrap_or(s)
-        .to_string()
+    if s.len() >= 2 && s.starts_with('"') && s.ends_with('"') {
+        return yaml_double_quoted(&s[1..s.len() - 1]);
+    }
+    if s.len() >= 2 && s.starts_with('\'') && s.ends_with('\'') {
+        return s[1..s.len() - 1].replace("''", "'");
+    }
+    let plain = s.find(" #").map_or(s, |i| &s[..i]);
+    plain.trim_end().to_string()
+}
+
+/// The inside of a double-quoted YAML scalar with its escapes decoded.
+fn yaml_double_quoted(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('\\') {
+        out.push_str(&rest[..i]);
+        let esc = &rest[i + 1..];
+        let Some(c) = esc.chars().next() else {
+            out.push('\\');
+            rest = "";
+            break;
+        };
+        let simple = match c {
+            '0' => Some('\0'),
+            'a' => Some('\u{7}'),
+            'b' => Some('\u{8}'),
+            't' | '\t' => Some('\t'),
+            'n' => Some('\n'),
+            'v' => Some('\u{b}'),
+            'f' => Some('\u{c}'),
+            'r' => Some('\r'),
+            'e' => Some('\u{1b}'),
+            ' ' => Some(' '),
+            '"' => Some('"'),
+            '/' => Some('/'),
+            '\\' => Some('\\'),
+            'N' => Some('\u{85}'),
+            '_' => Some('\u{a0}'),
+            'L' => Some('\u{2028}'),
+            'P' => Some('\u{2029}'),
+            _ => None,
+        };
+        if let Some(d) = simple {
+            out.push(d);
+            rest = &esc[c.len_utf8()..];
+            continue;
+        }
+        let digits = match c {
+            'x' => 2,
+            'u' => 4,
+            'U' => 8,
+            _ => 0,
+        };
+        let hex = esc.get(1..1 + digits).filter(|h| {
+            digits > 0 && h.len() == digits && h.bytes().all(|b| b.is_ascii_hexdigit())
+        });
+        match hex.and_then(|h| u32::from_str_radix(h, 16).ok()) {
+            Some(n) => {
+                out.push(char::from_u32(n).unwrap_or('\u{fffd}'));
+                rest = &esc[1 + digits..];
+            }
+            None => {
+                // Not an escape YAML knows: kept as written.
+                out.push('\\');
+                rest = esc;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The block being gathered.
@@ -142,10 +254,143 @@ struct Pending {
     all_bold: bool,
     /// All its text is emphasised (italic).
     all_emph: bool,
-    /// Text and the position of an image in this block: (alt, title).
-    image: Option<(String, String)>,
-    /// The text before the image (alt excluded).
-    before_image: usize,
+    /// The images in this block, in order.
+    images: Vec<Image>,
+    /// Runs of `*` or `_` left as text by the parser, as written in the source (not
+    /// escaped, not in code): (byte offset in `text`, length, the character).
+    markers: Vec<(usize, usize, u8)>,
+}
+
+/// A character of Chinese (or other CJK) text, for [`recover_cjk_emphasis`]: wide, or
+/// one of the quotes and marks Chinese text shares with Latin (“ ” … —).
+fn is_cjk(c: char) -> bool {
+    use crate::text::chinese::{is_chinese, is_see_through};
+    is_chinese(c) || (!c.is_ascii() && is_see_through(c))
+}
+
+/// Emphasis CommonMark leaves as text beside Chinese punctuation, recovered.
+///
+/// CommonMark (spec 0.31, §6.2) lets a `**` run open only when it is left-flanking:
+/// not followed by punctuation unless preceded by white space or punctuation (and
+/// likewise for closing). Chinese sets no space around its punctuation, so
+/// `他说的**“慢下来”**是` and `**加粗。**后面` stay literal. The CJK-friendly amendment
+/// (github.com/tats-u/markdown-cjk-friendly; comrak's option, not in a pulldown-cmark
+/// release yet) lifts the punctuation condition next to CJK characters; this does the
+/// same after parsing: two runs of the same marker (`**`, `__` → strong; `*`, `_` →
+/// emphasis) left as text in one block, the first followed and the second preceded
+/// by a non-space, with a CJK character on one of their four sides (and no ASCII
+/// letter or digit outside an `_` run), become a span with the markers taken out.
+fn recover_cjk_emphasis(p: &mut Pending) {
+    let markers = std::mem::take(&mut p.markers);
+    if markers.len() < 2 {
+        return;
+    }
+    let text = &p.text.text;
+    let before = |at: usize| text[..at].chars().next_back();
+    let after = |at: usize| text[at..].chars().next();
+    let mut pairs = Vec::new();
+    let mut i = 0;
+    while i < markers.len() {
+        let (os, ol, oc) = markers[i];
+        let after_open = after(os + ol);
+        if ol > 2 || after_open.is_none_or(char::is_whitespace) {
+            i += 1;
+            continue;
+        }
+        let close = markers[i + 1..].iter().position(|&(cs, cl, cc)| {
+            cc == oc && cl == ol && cs > os + ol && before(cs).is_some_and(|c| !c.is_whitespace())
+        });
+        if let Some(k) = close {
+            let j = i + 1 + k;
+            let (cs, cl, _) = markers[j];
+            let (before_open, before_close, after_close) = (before(os), before(cs), after(cs + cl));
+            let cjk = [before_open, after_open, before_close, after_close]
+                .into_iter()
+                .flatten()
+                .any(is_cjk);
+            let intraword = oc == b'_'
+                && [before_open, after_close]
+                    .into_iter()
+                    .flatten()
+                    .any(|c| c.is_ascii_alphanumeric());
+            if cjk && !intraword {
+                pairs.push((os..os + ol, cs..cs + cl));
+                i = j + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    for (open, close) in pairs.into_iter().rev() {
+        for img in &mut p.images {
+            let x = img.before;
+            img.before -= if x >= close.end { close.len() } else { 0 }
+                + if x >= open.end { open.len() } else { 0 };
+        }
+        let style = if open.len() == 2 {
+            InlineStyle::Strong
+        } else {
+            InlineStyle::Emphasis
+        };
+        p.text.mark_between(open, close, style);
+    }
+}
+
+/// An image met in a block of text.
+#[derive(Default)]
+struct Image {
+    alt: String,
+    title: String,
+    url: String,
+    /// Bytes of the block's text before the image (alts are not text).
+    before: usize,
+}
+
+impl Image {
+    /// What the image says of itself as a caption: its alt (none when it is empty or
+    /// only a file name), or its title when that is fuller — a title that ends in a
+    /// credit ("码头装运邮件。吴涛 摄") is the caption with its credit; a title that is
+    /// only a credit ("吴涛 摄") is the alt's credit.
+    fn caption(&self) -> String {
+        let alt = trim_text(&self.alt);
+        let alt = if is_file_name(alt, &self.url) {
+            ""
+        } else {
+            alt
+        };
+        let title = trim_text(&self.title);
+        if title.is_empty() {
+            return alt.to_string();
+        }
+        if alt.is_empty() {
+            return title.to_string();
+        }
+        match markup::split_credit(title) {
+            (cap, Some(_)) if trim_text(cap).is_empty() => format!("{alt} {title}"),
+            (_, Some(_)) => title.to_string(),
+            (_, None) => alt.to_string(),
+        }
+    }
+}
+
+/// An alt that is only a file name: the image's own (`old.jpg`, `old`) or any word
+/// ending in an image file's extension (`IMG_0412.JPG`).
+fn is_file_name(alt: &str, url: &str) -> bool {
+    if alt.is_empty() || alt.contains(char::is_whitespace) {
+        return false;
+    }
+    let file = url.rsplit(['/', '\\']).next().unwrap_or("");
+    let file = file.split(['?', '#']).next().unwrap_or("");
+    let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
+    if alt == file || (!stem.is_empty() && alt == stem) {
+        return true;
+    }
+    let lower = alt.to_ascii_lowercase();
+    [
+        ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".bmp", ".avif", ".tif", ".tiff",
+    ]
+    .iter()
+    .any(|e| lower.len() > e.len() && lower.ends_with(e))
 }
 
 struct Reader<'a> {
@@ -164,6 +409,8 @@ struct Reader<'a> {
     lists: Vec<Option<u64>>,
     item_marker: Option<String>,
     in_code: bool,
+    /// In a footnote's definition (`[^1]: …`): its paragraphs are notes.
+    in_footnote: bool,
     html: Option<(String, usize)>,
     title: Option<(String, SourcePos)>,
     byline: Option<(String, SourcePos, Vec<String>)>,
@@ -191,6 +438,37 @@ impl Reader<'_> {
         self.p.text.push(t, self.emph > 0, self.strong > 0);
     }
 
+    /// A text event: `literal` when the source holds it as it is (no escape or entity
+    /// in it), so that a `*` or `_` in it is a marker the parser left as text.
+    fn text_event(&mut self, t: &str, at: usize, literal: bool) {
+        let base = self.p.text.text.len();
+        self.text(t, at);
+        if !literal || self.in_image || self.in_code {
+            return;
+        }
+        let b = t.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            // (An escaped marker comes as its own text, the backslash before it.)
+            let escaped = (at + i)
+                .checked_sub(1)
+                .and_then(|k| self.src.as_bytes().get(k))
+                == Some(&b'\\');
+            if matches!(b[i], b'*' | b'_') && !escaped {
+                let c = b[i];
+                let n = b[i..].iter().take_while(|&&x| x == c).count();
+                // The parser hands a run over in pieces: one run again.
+                match self.p.markers.last_mut() {
+                    Some((s, l, lc)) if *lc == c && *s + *l == base + i => *l += n,
+                    _ => self.p.markers.push((base + i, n, c)),
+                }
+                i += n;
+            } else {
+                i += 1;
+            }
+        }
+    }
+
     fn soft_break(&mut self) {
         // A line break: none between two Chinese characters, a space elsewhere
         // ([`markup::collapse_ws`]).
@@ -215,16 +493,18 @@ impl Reader<'_> {
     }
 
     fn flush(&mut self, heading: Option<HeadingLevel>) {
-        let p = std::mem::take(&mut self.p);
+        let mut p = std::mem::take(&mut self.p);
+        if !self.in_code {
+            recover_cjk_emphasis(&mut p);
+        }
         let Some(start) = p.start else {
-            if let Some((alt, title)) = p.image {
-                let t = if alt.trim().is_empty() { title } else { alt };
-                self.caption(&t, Vec::new(), self.idx.at_offset(0));
+            for img in &p.images {
+                self.caption(&img.caption(), Vec::new(), self.idx.at_offset(0));
             }
             return;
         };
         let pos = self.idx.at_offset(start);
-        let (text, mut styles) = if self.in_code {
+        let (text, styles) = if self.in_code {
             let t = p.text.text.trim_end_matches('\n').to_string();
             let styles = p.text.verbatim(&t, 0);
             (t, styles)
@@ -236,7 +516,7 @@ impl Reader<'_> {
             if heading.is_none()
                 && !self.in_code
                 && self.item_marker.is_none()
-                && p.image.is_none()
+                && p.images.is_empty()
                 && p.all_emph
                 && !text.is_empty()
             {
@@ -246,35 +526,78 @@ impl Reader<'_> {
             }
             self.flush_figure();
         }
-        if let Some((alt, title)) = p.image {
+        if let Some(first) = p.images.first() {
             let all = &p.text.text;
-            let cut = p.before_image.min(all.len());
-            let before = markup::collapse_ws(&all[..cut]);
-            let (after, after_styles) = p.text.tail(cut).collapsed();
-            if before.chars().count() > 40 {
-                self.b.push_styled(BlockKind::Paragraph, &text, styles, pos);
-                let t = if alt.trim().is_empty() { title } else { alt };
-                self.caption(&t, Vec::new(), pos);
+            let cut = first.before.min(all.len());
+            if !trim_text(&all[..cut]).is_empty() {
+                // An image within the text (text before it): the paragraph keeps all
+                // its text; each image's alt (or title) is a caption after it.
+                self.push_text_block(heading, text, styles, pos, p.all_bold);
+                for img in &p.images {
+                    self.caption(&img.caption(), Vec::new(), pos);
+                }
                 return;
             }
-            let alone = trim_text(&before).is_empty() && trim_text(&after).is_empty();
+            let (after, after_styles) = p.text.tail(cut).collapsed();
+            let alone = trim_text(&after).is_empty();
             // The text beside the image keeps its styles; an alt or title has none.
-            let caption = [
-                (after, after_styles),
-                (alt, Vec::new()),
-                (title, Vec::new()),
-            ]
-            .into_iter()
-            .find(|t| !trim_text(&t.0).is_empty())
-            .unwrap_or_default();
+            let caption = if alone {
+                (first.caption(), Vec::new())
+            } else {
+                (after, after_styles)
+            };
             if alone && heading.is_none() && self.item_marker.is_none() {
                 self.figure = Some((caption.0, caption.1, pos));
             } else {
                 self.caption(&caption.0, caption.1, pos);
             }
+            for img in &p.images[1..] {
+                self.caption(&img.caption(), Vec::new(), pos);
+            }
             return;
         }
+        self.push_text_block(heading, text, styles, pos, p.all_bold);
+    }
+
+    /// A block of text (no image in it): a heading, the headline, a byline, a note, a
+    /// paragraph or nothing (a prompt to the reader).
+    fn push_text_block(
+        &mut self,
+        heading: Option<HeadingLevel>,
+        text: String,
+        mut styles: Vec<StyleSpan>,
+        pos: SourcePos,
+        all_bold: bool,
+    ) {
         if text.is_empty() {
+            return;
+        }
+        if heading.is_none()
+            && !self.in_code
+            && let Some((name, params)) = shortcode(&text)
+        {
+            // A Hugo shortcode is markup, never text: a figure is its caption (with
+            // its `attr`, the attribution), others are left out (a paired one's
+            // content stands in paragraphs of its own, kept).
+            if name == "figure" {
+                let param = |k: &str| {
+                    params
+                        .iter()
+                        .find(|(key, v)| *key == k && !trim_text(v).is_empty())
+                        .map(|(_, v)| trim_text(v).to_string())
+                };
+                let caption = param("caption")
+                    .or_else(|| param("title"))
+                    .or_else(|| param("alt"))
+                    .unwrap_or_default();
+                let text = match param("attr") {
+                    Some(attr) if !caption.is_empty() => format!("{caption} {attr}"),
+                    Some(attr) => attr,
+                    None => caption,
+                };
+                self.item_marker = None;
+                self.caption(&text, Vec::new(), pos);
+            }
             return;
         }
         if let Some(level) = heading {
@@ -293,6 +616,15 @@ impl Reader<'_> {
             return;
         }
         let marker = self.item_marker.take();
+        if self.in_footnote {
+            // A footnote's text is a note where it is defined.
+            let text = match marker {
+                Some(m) => format!("{m}{text}"),
+                None => text,
+            };
+            self.b.push(BlockKind::Note, &text, pos);
+            return;
+        }
         if self.byline.is_none()
             && self.b.len() < 3
             && marker.is_none()
@@ -312,7 +644,7 @@ impl Reader<'_> {
         };
         let kind = if note {
             BlockKind::Note
-        } else if p.all_bold && marker.is_none() && bold_line_is_heading(&text) {
+        } else if all_bold && marker.is_none() && bold_line_is_heading(&text) {
             BlockKind::Heading
         } else {
             BlockKind::Paragraph
@@ -370,6 +702,88 @@ fn lone_cr_to_lf(s: &str) -> String {
     out
 }
 
+/// A Hugo shortcode standing alone as a block, `{{< NAME KEY="VALUE" … >}}` or
+/// `{{% … %}}` (gohugo.io/content-management/shortcodes): its name and its named
+/// parameters (quoted with `"`, its `\"` escapes decoded, or with backquotes, or a
+/// bare word); positional parameters are skipped. A closing shortcode's name is
+/// `/NAME`. `None` for anything else.
+fn shortcode(text: &str) -> Option<(&str, Vec<(&str, String)>)> {
+    let t = trim_text(text);
+    let inner = t
+        .strip_prefix("{{<")
+        .and_then(|r| r.strip_suffix(">}}"))
+        .or_else(|| t.strip_prefix("{{%").and_then(|r| r.strip_suffix("%}}")))?;
+    if inner.contains("}}") || inner.contains("{{") {
+        return None;
+    }
+    let inner = inner.trim().trim_end_matches('/').trim_end();
+    let end = inner
+        .find(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '_' | '/' | '.')))
+        .unwrap_or(inner.len());
+    let name = &inner[..end];
+    if name.is_empty() {
+        return None;
+    }
+    let mut params = Vec::new();
+    let mut rest = &inner[end..];
+    loop {
+        rest = rest.trim_start();
+        if rest.is_empty() {
+            break;
+        }
+        let key_end = rest
+            .find(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '_')))
+            .unwrap_or(rest.len());
+        let key = &rest[..key_end];
+        let after = rest[key_end..].trim_start();
+        let named = !key.is_empty() && after.starts_with('=');
+        let value_at = if named { after[1..].trim_start() } else { rest };
+        let (value, next) = if let Some(q) = value_at.strip_prefix('"') {
+            let mut out = String::new();
+            let mut chars = q.char_indices();
+            let mut end = q.len();
+            while let Some((i, c)) = chars.next() {
+                match c {
+                    '\\' => {
+                        if let Some((_, e)) = chars.next() {
+                            out.push(e);
+                        }
+                    }
+                    '"' => {
+                        end = i + 1;
+                        break;
+                    }
+                    c => out.push(c),
+                }
+            }
+            (out, &q[end.min(q.len())..])
+        } else if let Some(q) = value_at.strip_prefix('`') {
+            let end = q.find('`').unwrap_or(q.len());
+            (q[..end].to_string(), q.get(end + 1..).unwrap_or(""))
+        } else {
+            let end = value_at.find(char::is_whitespace).unwrap_or(value_at.len());
+            (value_at[..end].to_string(), &value_at[end..])
+        };
+        if named {
+            params.push((key, value));
+        }
+        if next.len() >= rest.len() {
+            break;
+        }
+        rest = next;
+    }
+    Some((name, params))
+}
+
+/// The position of line `n` (0-based) of the front matter whose text starts at `start`.
+fn fm_line(idx: &SourceLines, start: SourcePos, n: usize) -> SourcePos {
+    if n == 0 {
+        start
+    } else {
+        idx.at_line(start.line + n)
+    }
+}
+
 /// Parses a Markdown article (decoded text) into an article with a text buffer of its
 /// own.
 pub fn parse(text: &Arc<String>) -> Article {
@@ -387,7 +801,8 @@ pub fn parse(text: &Arc<String>) -> Article {
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
-        | Options::ENABLE_TASKLISTS;
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_FOOTNOTES;
     let mut r = Reader {
         idx: SourceLines::new(src),
         b: Builder::new(),
@@ -400,6 +815,7 @@ pub fn parse(text: &Arc<String>) -> Article {
         lists: Vec::new(),
         item_marker: None,
         in_code: false,
+        in_footnote: false,
         html: None,
         title: None,
         byline: None,
@@ -431,7 +847,7 @@ pub fn parse(text: &Arc<String>) -> Article {
                     fm = front_matter(&meta_text, kind);
                     r.fm_title = fm.title.clone();
                     if let Some(t) = &fm.title {
-                        r.title = Some((t.clone(), fm_pos));
+                        r.title = Some((t.clone(), fm_line(&r.idx, fm_pos, fm.lines.title)));
                     }
                 }
             }
@@ -489,15 +905,32 @@ pub fn parse(text: &Arc<String>) -> Article {
                 }
                 table_cells += 1;
             }
+            // A footnote's reference is a link to its note, not text; the note is
+            // kept where it is defined.
+            Event::FootnoteReference(_) => {}
+            Event::Start(Tag::FootnoteDefinition(_)) => {
+                r.flush(None);
+                r.in_footnote = true;
+            }
+            Event::End(TagEnd::FootnoteDefinition) => {
+                r.flush(None);
+                r.in_footnote = false;
+            }
             Event::Start(Tag::Strong) => r.strong += 1,
             Event::End(TagEnd::Strong) => r.strong = r.strong.saturating_sub(1),
             Event::Start(Tag::Emphasis) => r.emph += 1,
             Event::End(TagEnd::Emphasis) => r.emph = r.emph.saturating_sub(1),
-            Event::Start(Tag::Image { title, .. }) => {
-                r.p.before_image = r.p.text.text.len();
+            Event::Start(Tag::Image {
+                title, dest_url, ..
+            }) => {
                 r.in_image = true;
                 r.alt.clear();
-                r.p.image = Some((String::new(), title.to_string()));
+                r.p.images.push(Image {
+                    alt: String::new(),
+                    title: title.to_string(),
+                    url: dest_url.to_string(),
+                    before: r.p.text.text.len(),
+                });
                 if r.p.start.is_none() {
                     r.p.start = Some(range.start);
                     r.p.all_bold = false;
@@ -506,11 +939,15 @@ pub fn parse(text: &Arc<String>) -> Article {
             Event::End(TagEnd::Image) => {
                 r.in_image = false;
                 let alt = std::mem::take(&mut r.alt);
-                if let Some(img) = r.p.image.as_mut() {
-                    img.0 = alt;
+                if let Some(img) = r.p.images.last_mut() {
+                    img.alt = alt;
                 }
             }
-            Event::Text(t) | Event::Code(t) => r.text(&t, range.start),
+            Event::Text(t) => {
+                let literal = src.get(range.clone()) == Some(&*t);
+                r.text_event(&t, range.start, literal);
+            }
+            Event::Code(t) => r.text(&t, range.start),
             Event::InlineMath(t) | Event::DisplayMath(t) => r.text(&t, range.start),
             Event::SoftBreak | Event::HardBreak => r.soft_break(),
             Event::TaskListMarker(done) => r.text(if done { "[x] " } else { "[ ] " }, range.start),
@@ -527,7 +964,6 @@ pub fn parse(text: &Arc<String>) -> Article {
     r.flush_html();
     r.flush(None);
     r.flush_figure();
-    let _ = r.src;
     let (byline, authors) = match r.byline.take() {
         Some((text, pos, authors)) => (Some((text, pos)), authors),
         None => (None, Vec::new()),
@@ -548,9 +984,13 @@ pub fn parse(text: &Arc<String>) -> Article {
         byline: byline
             .or_else(|| (!fm.authors.is_empty()).then(|| (fm.authors.join(" "), under_title))),
         authors,
-        source: fm.source.map(|s| (s, fm_pos)),
-        date: fm.date.map(|s| (s, fm_pos)),
-        column: fm.column.map(|s| (s, fm_pos)),
+        source: fm
+            .source
+            .map(|s| (s, fm_line(&r.idx, fm_pos, fm.lines.source))),
+        date: fm.date.map(|s| (s, fm_line(&r.idx, fm_pos, fm.lines.date))),
+        column: fm
+            .column
+            .map(|s| (s, fm_line(&r.idx, fm_pos, fm.lines.column))),
     };
     let mut article = r.b.finish(header);
     article.kicker = kicker;
@@ -841,5 +1281,91 @@ mod tests {
             &Arc::new("正文**不是**强调。\n".to_string()),
         );
         assert!(t.style_lists.is_empty());
+    }
+
+    #[test]
+    fn cjk_emphasis_recovered_keeps_images_and_other_spans_in_place() {
+        use crate::formats::markup::styled_pieces;
+        let a =
+            md("![](a.jpg)**图为。**河边*夜校*。\n\n前面**加粗。**说![照片](b.jpg)完，*斜体*。\n");
+        assert_eq!(
+            kinds(&a),
+            [
+                (BlockKind::Caption, "图为。河边夜校。"),
+                (BlockKind::Paragraph, "前面加粗。说完，斜体。"),
+                (BlockKind::Caption, "照片"),
+            ]
+        );
+        let pieces = styled_pieces(&a);
+        assert_eq!(pieces[0], [("图为。", "strong"), ("夜校", "emphasis")]);
+        assert_eq!(pieces[1], [("加粗。", "strong"), ("斜体", "emphasis")]);
+        // Latin text keeps CommonMark's rules.
+        let a = md("a **b.**c and 2*3*4 *x*\n");
+        assert_eq!(kinds(&a), [(BlockKind::Paragraph, "a **b.**c and 234 x")]);
+    }
+
+    #[test]
+    fn yaml_quoted_values_are_decoded() {
+        let a = md(concat!(
+            "---\n",
+            "title: \"他说\\\"你好\\\"\\u3002\\x41\\/\\q\"\n",
+            "author: '王''五'\n",
+            "category: 城市 # 栏目\n",
+            "source: \"报\\e]0;x\\a社\\UFFFFFFFF\"\n",
+            "---\n\n正文。\n",
+        ));
+        let title = a.title.as_ref().map(|t| t.text.as_str());
+        assert_eq!(title, Some("他说\"你好\"。A/\\q"));
+        assert_eq!(a.authors, ["王'五"]);
+        assert_eq!(a.column.as_ref().map(|t| t.text.as_str()), Some("城市"));
+        assert_eq!(
+            a.source.as_ref().map(|t| t.text.as_str()),
+            Some("报\u{1b}]0;x\u{7}社\u{fffd}")
+        );
+        // Shown, the control characters are notation, never raw.
+        let shown = crate::text::sanitize::for_terminal_line(
+            a.source.as_ref().map_or("", |t| t.text.as_str()),
+        );
+        assert!(!shown.chars().any(char::is_control), "{shown}");
+    }
+
+    #[test]
+    fn front_matter_fields_give_their_own_lines() {
+        let yaml = "---\nlayout: post\ntitle: 观测站\ndate: 2026-03-14\ntags:\n  - 鸟\ncategory: 社会\nsource: 江边报\n---\n\n正文。\n";
+        let toml = "+++\ndraft = false\ntitle = \"观测站\"\ndate = 2026-03-14\ntags = [\"鸟\"]\n\ncategory = \"社会\"\nsource = \"江边报\"\n+++\n\n正文。\n";
+        for (name, text) in [("yaml", yaml), ("toml", toml)] {
+            for crlf in [false, true] {
+                let text = if crlf {
+                    text.replace('\n', "\r\n")
+                } else {
+                    text.to_string()
+                };
+                let a = md(&text);
+                let line =
+                    |h: &Option<crate::article::HeaderLine>| h.as_ref().map(|t| a.header_line(t));
+                assert_eq!(
+                    [
+                        line(&a.title),
+                        line(&a.date),
+                        line(&a.column),
+                        line(&a.source)
+                    ],
+                    [Some(3), Some(4), Some(7), Some(8)],
+                    "{name} crlf={crlf}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn hugo_params_give_kicker_and_subtitle() {
+        let a = md(
+            "+++\ntitle = \"夜市\"\nsubtitle = \"城中村的客厅\"\n[params]\n  kicker = \"城市笔记\"\n  subtitle = \"不用这个\"\n+++\n\n正文。\n",
+        );
+        assert_eq!(a.kicker.as_ref().map(|t| t.text.as_str()), Some("城市笔记"));
+        assert_eq!(
+            a.subtitle.as_ref().map(|t| t.text.as_str()),
+            Some("城中村的客厅")
+        );
     }
 }

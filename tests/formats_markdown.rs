@@ -1,0 +1,202 @@
+//! Markdown articles in the shapes blogs and sites write them, read as a user reads
+//! them: `outline --json` of the real binary on fixtures written for the project.
+
+mod common;
+
+use common::cli::{data, outline_json};
+use serde_json::Value;
+
+/// (kind, text) of every block.
+fn blocks(v: &Value) -> Vec<(String, String)> {
+    v["blocks"]
+        .as_array()
+        .expect("blocks")
+        .iter()
+        .map(|b| {
+            (
+                b["kind"].as_str().expect("kind").to_string(),
+                b["text"].as_str().expect("text").to_string(),
+            )
+        })
+        .collect()
+}
+
+fn captions(v: &Value) -> Vec<(String, Option<String>)> {
+    v["captions"]
+        .as_array()
+        .expect("captions")
+        .iter()
+        .map(|c| {
+            (
+                c["text"].as_str().expect("text").to_string(),
+                c["credit"].as_str().map(str::to_string),
+            )
+        })
+        .collect()
+}
+
+fn pairs(want: &[(&str, &str)]) -> Vec<(String, String)> {
+    want.iter()
+        .map(|(k, t)| (k.to_string(), t.to_string()))
+        .collect()
+}
+
+#[test]
+fn an_image_inside_a_paragraph_keeps_the_paragraph_whole() {
+    let v = outline_json(data("formats/inline-images.md"), &[]);
+    assert_eq!(
+        blocks(&v),
+        pairs(&[
+            ("paragraph", "开张那年，照相馆只有一台木头相机。"),
+            // All the text on both sides of the image, one paragraph; the alt after it.
+            (
+                "paragraph",
+                "老板指着墙上的合影说，这是开张第二年拍的，那时候他才十九岁。"
+            ),
+            ("caption", "全家福"),
+            // An empty alt, or one that is only a file name, is no caption.
+            ("paragraph", "柜台边贴着一张价目表，字已经褪了色。"),
+            ("paragraph", "橱窗里摆着几个相框，都是旧的。"),
+            // A title that is a credit gives the alt its credit.
+            ("paragraph", "他把底片一张张摊开，对着灯看。"),
+            ("caption", "底片"),
+            // An image leading its paragraph: the text beside it is its caption.
+            ("caption", "图为照相馆所在的老街。"),
+            ("paragraph", "最后一段。"),
+        ])
+    );
+    assert_eq!(
+        captions(&v),
+        [
+            ("全家福".to_string(), None),
+            ("底片".to_string(), Some("陈小舟".to_string())),
+            (
+                "图为照相馆所在的老街。".to_string(),
+                Some("陈小舟".to_string())
+            ),
+        ]
+    );
+}
+
+/// (block text, [(styled text, style)]) of every block.
+fn styled(v: &Value) -> Vec<(String, Vec<(String, String)>)> {
+    v["blocks"]
+        .as_array()
+        .expect("blocks")
+        .iter()
+        .map(|b| {
+            let text: Vec<char> = b["text"].as_str().expect("text").chars().collect();
+            let spans = b["styles"]
+                .as_array()
+                .map(|a| {
+                    a.iter()
+                        .map(|s| {
+                            let (from, to) = (
+                                s["start"].as_u64().expect("start") as usize,
+                                s["end"].as_u64().expect("end") as usize,
+                            );
+                            (
+                                text[from..to].iter().collect(),
+                                s["style"].as_str().expect("style").to_string(),
+                            )
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            (text.iter().collect(), spans)
+        })
+        .collect()
+}
+
+#[test]
+fn bold_beside_chinese_punctuation_is_bold_never_asterisks() {
+    let v = outline_json(data("formats/cjk-emphasis.md"), &[]);
+    let span = |t: &str, s: &str| (t.to_string(), s.to_string());
+    let got = styled(&v);
+    assert_eq!(
+        got[..3],
+        [
+            (
+                "老师说的“慢一点”，是这堂课唯一的要求。".to_string(),
+                vec![span("“慢一点”", "strong")]
+            ),
+            (
+                "这是《河边周报》的创刊号，也是最后一期（休刊）了。".to_string(),
+                vec![
+                    span("《河边周报》", "emphasis"),
+                    span("最后一期（休刊）", "strong")
+                ]
+            ),
+            (
+                "下划线的强调写在句首，写完了。后面接着写。".to_string(),
+                vec![span("下划线的强调", "strong"), span("写完了。", "strong")]
+            ),
+        ]
+    );
+    // A bold source tag at the head of the lead is its dateline, without markers.
+    assert_eq!(v["dateline"], "【本报讯】");
+    assert_eq!(got[3], ("江边的夜校今晚开课。".to_string(), vec![]));
+    // Code and escaped markers are as written.
+    assert_eq!(
+        got[4],
+        (
+            "代码 **不加粗** 和转义的 **也不加粗** 都照原样。".to_string(),
+            vec![]
+        )
+    );
+    assert_eq!(got.len(), 5);
+}
+
+#[test]
+fn footnotes_are_notes_and_an_image_title_gives_the_credit() {
+    let v = outline_json(data("formats/footnotes.md"), &[]);
+    assert_eq!(
+        blocks(&v),
+        pairs(&[
+            // The reference is not text: no `^name`, no `[^2]`.
+            ("paragraph", "放映机架在晒谷场中央，幕布挂在两棵樟树之间。"),
+            ("caption", "放映前的晒谷场。"),
+            ("paragraph", "“只要有人来看，我就放。”老覃说。"),
+            // The footnotes' text kept, as notes where they are defined.
+            ("note", "文中老覃为化名。"),
+            ("note", "采访于去年冬天。"),
+        ])
+    );
+    assert_eq!(
+        captions(&v),
+        [("放映前的晒谷场。".to_string(), Some("周一帆".to_string()))]
+    );
+}
+
+#[test]
+fn hugo_figure_shortcodes_are_captions_and_other_shortcodes_are_not_text() {
+    let v = outline_json(data("formats/hugo-shortcodes.md"), &[]);
+    assert_eq!(
+        blocks(&v),
+        pairs(&[
+            ("paragraph", "天还没亮，渡口已经排起了队。"),
+            ("caption", "清晨的渡口。"),
+            ("paragraph", "船工老韦把缆绳绕了三圈。"),
+            ("caption", "老韦在解缆绳。"),
+            ("caption", "江面"),
+            // A paired shortcode's content is kept, its tags are not text.
+            ("paragraph", "“船一开，一天就开始了。”"),
+            ("paragraph", "最后一段。"),
+        ])
+    );
+    assert_eq!(
+        captions(&v),
+        [
+            ("清晨的渡口。".to_string(), Some("何青".to_string())),
+            ("老韦在解缆绳。".to_string(), Some("何青".to_string())),
+            ("江面".to_string(), None),
+        ]
+    );
+    let lines: Vec<u64> = v["captions"]
+        .as_array()
+        .expect("captions")
+        .iter()
+        .map(|c| c["line"].as_u64().expect("line"))
+        .collect();
+    assert_eq!(lines, [8, 12, 14]);
+}
