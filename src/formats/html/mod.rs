@@ -74,7 +74,8 @@ mod head_tests;
 
 /// Parses a saved page (decoded text) into an article with a text buffer of its own.
 pub fn parse(text: &Arc<String>) -> Article {
-    let doc = dom::parse_document(text);
+    let mut doc = dom::parse_document(text);
+    reveal_hidden_body(&mut doc);
     let idx = SourceLines::new(text);
     extract(&doc, &idx)
 }
@@ -241,15 +242,8 @@ pub(crate) fn is_furniture(el: &Element) -> bool {
     if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
         return true;
     }
-    if let Some(style) = el.attr("style") {
-        let s: String = style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if s.contains("display:none") || s.contains("visibility:hidden") {
-            return true;
-        }
+    if el.attr("style").is_some_and(|s| style_hides(s, true)) {
+        return true;
     }
     if el
         .attr("role")
@@ -261,6 +255,130 @@ pub(crate) fn is_furniture(el: &Element) -> bool {
     ws.iter().any(|w| {
         FURNITURE_WORDS.contains(&w.as_str()) || FURNITURE_PREFIXES.iter().any(|p| w.starts_with(p))
     })
+}
+
+/// A style's declarations, each as (property, value) lowercased without white space.
+fn declarations(style: &str) -> impl Iterator<Item = (String, String)> + '_ {
+    style.split(';').filter_map(|d| {
+        let (p, v) = d.split_once(':')?;
+        let squeeze = |t: &str| -> String {
+            t.chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_ascii_lowercase()
+        };
+        Some((squeeze(p), squeeze(v)))
+    })
+}
+
+/// Whether a declaration hides its element: `display:none` always; `visibility:hidden`
+/// and `opacity:0` (a body a script reveals once loaded, as WeChat's saved pages have
+/// it) only when `soft` is asked for.
+fn hides(prop: &str, value: &str, soft: bool) -> bool {
+    let value = value.trim_end_matches("!important");
+    match prop {
+        "display" => value == "none",
+        "visibility" => soft && matches!(value, "hidden" | "collapse"),
+        "opacity" => {
+            soft && value
+                .trim_end_matches('%')
+                .parse::<f64>()
+                .is_ok_and(|o| o == 0.0)
+        }
+        _ => false,
+    }
+}
+
+/// Whether a `style` attribute hides its element (`soft`: counting the ways a script
+/// undoes, `visibility:hidden` and `opacity:0`).
+fn style_hides(style: &str, soft: bool) -> bool {
+    declarations(style).any(|(p, v)| hides(&p, &v, soft))
+}
+
+/// Shows the element a script would reveal: the outermost element hidden only by
+/// `visibility:hidden` or `opacity:0` that holds more than half of the page's text
+/// (characters outside furniture, white space left out) has those declarations taken
+/// out of its `style`, so it is read as the article. Others stay hidden furniture; an
+/// element hidden by `display:none` or the `hidden` attribute is never shown.
+pub(crate) fn reveal_hidden_body(doc: &mut Html) {
+    let mut total = 0usize;
+    let mut best: Option<(usize, ego_tree::NodeId)> = None;
+    let mut skip: Option<ego_tree::NodeId> = None;
+    let mut soft: Option<(ego_tree::NodeId, usize)> = None;
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(n) => {
+                if skip.is_some() {
+                    continue;
+                }
+                match n.value() {
+                    Node::Element(el) => {
+                        let soft_hidden = el.attr("style").is_some_and(|s| style_hides(s, true));
+                        let hard = el.attr("style").is_some_and(|s| style_hides(s, false));
+                        if hard || (!soft_hidden && is_furniture(el)) {
+                            skip = Some(n.id());
+                        } else if soft_hidden && soft.is_none() {
+                            // Hidden only softly: furniture by its other marks stays so.
+                            let mut shown = el.clone();
+                            shown.attrs.retain(|(k, _)| &*k.local != "style");
+                            if is_furniture(&shown) {
+                                skip = Some(n.id());
+                            } else {
+                                soft = Some((n.id(), 0));
+                            }
+                        }
+                    }
+                    Node::Text(t) => {
+                        let c = t.text.chars().filter(|c| !c.is_whitespace()).count();
+                        total += c;
+                        if let Some((_, n)) = soft.as_mut() {
+                            *n += c;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Edge::Close(n) => {
+                if skip == Some(n.id()) {
+                    skip = None;
+                } else if let Some((id, count)) = soft
+                    && id == n.id()
+                {
+                    soft = None;
+                    if best.is_none_or(|(b, _)| count > b) {
+                        best = Some((count, id));
+                    }
+                }
+            }
+        }
+    }
+    let Some((count, id)) = best else { return };
+    if count * 2 <= total {
+        return;
+    }
+    if let Some(mut node) = doc.tree.get_mut(id)
+        && let Node::Element(el) = node.value()
+    {
+        for (k, v) in el.attrs.iter_mut() {
+            if &*k.local == "style" {
+                let kept: Vec<&str> = v
+                    .split(';')
+                    .filter(|d| {
+                        d.split_once(':').is_none_or(|(p, val)| {
+                            let (p, val) = (
+                                p.trim().to_ascii_lowercase(),
+                                val.trim().to_ascii_lowercase(),
+                            );
+                            !hides(&p, &val.replace(' ', ""), true)
+                        })
+                    })
+                    .collect();
+                let kept = kept.join(";");
+                v.clear();
+                v.push_slice(&kept);
+            }
+        }
+    }
 }
 
 fn element(node: NodeRef<'_, Node>) -> Option<&Element> {

@@ -1,0 +1,116 @@
+//! Saved pages in the shapes real sites give them, read as a user reads them
+//! (`outline --json` of the real binary): a body hidden for a script to reveal, images
+//! inside sentences, class words that look like furniture, bracketed reporters after a
+//! dateline, an editor's note box before the body, a lead photo with its credit.
+//! Pages written for the project in the shapes of those sites.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn data(name: &str) -> String {
+    format!("{}/tests/data/formats/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn run(args: &[&str]) -> String {
+    let out = Command::cargo_bin("yuedu")
+        .expect("binary")
+        .env("YUEDU_CONFIG", "")
+        .env("XDG_CONFIG_HOME", "/nonexistent")
+        .args(args)
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.code() == Some(0), "{args:?}: {err}");
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+fn outline(path: &str) -> Value {
+    serde_json::from_str(&run(&["outline", "--json", path])).expect("one JSON object")
+}
+
+fn blocks_of(v: &Value, kind: &str) -> Vec<String> {
+    v["blocks"]
+        .as_array()
+        .expect("blocks")
+        .iter()
+        .filter(|b| b["kind"] == kind)
+        .map(|b| b["text"].as_str().expect("text").to_string())
+        .collect()
+}
+
+/// Every block's text, whatever its kind, in order.
+fn all_text(v: &Value) -> String {
+    v["blocks"]
+        .as_array()
+        .expect("blocks")
+        .iter()
+        .map(|b| b["text"].as_str().expect("text").to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn a_body_hidden_for_a_script_to_reveal_is_the_article() {
+    let v = outline(&data("hidden-body-revealed.html"));
+    let paras = blocks_of(&v, "paragraph");
+    assert_eq!(paras.len(), 4, "{paras:#?}");
+    assert!(paras[0].starts_with("每逢周三"), "{paras:#?}");
+    assert!(paras[3].starts_with("有一年大雪封山"), "{paras:#?}");
+    assert_eq!(blocks_of(&v, "heading"), ["一条路"]);
+}
+
+#[test]
+fn display_none_the_hidden_attribute_and_a_small_invisible_box_still_hide_furniture() {
+    let v = outline(&data("hidden-body-revealed.html"));
+    let text = all_text(&v);
+    assert!(
+        !text.contains("该内容已被发布者删除"),
+        "display:none shown: {text}"
+    );
+    assert!(
+        !text.contains("此内容因违规无法查看"),
+        "hidden shown: {text}"
+    );
+    assert!(
+        !text.contains("长按识别二维码"),
+        "a small invisible box shown: {text}"
+    );
+}
+
+/// A page whose visible article is short and whose larger copy is hidden by `how`.
+fn page_with_bulk_hidden_by(how: &str) -> String {
+    format!(
+        "<!DOCTYPE html><html><head><meta charset=utf-8><title>渡口</title></head><body>\
+         <h1>渡口</h1><div class=content><p>清晨的渡口只有一条船，船工把缆绳解开，对岸的雾还没有散。</p></div>\
+         <div {how}><p>这是打印版的全文，第一段，很长很长，渡口、船工和雾都写在这里，读者不该看到它。</p>\
+         <p>这是打印版的全文，第二段，同样很长，把第一段的意思又说了一遍，还多出了好些字。</p>\
+         <p>这是打印版的全文，第三段，仍旧很长，它的字数加起来比看得见的正文多出好几倍。</p></div>\
+         </body></html>"
+    )
+}
+
+#[test]
+fn display_none_or_the_hidden_attribute_hides_even_the_bulk_of_a_page() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for how in [
+        "style=\"display: none\"",
+        "hidden",
+        "style=\"DISPLAY:NONE !important\"",
+    ] {
+        let path = dir.path().join("page.html");
+        std::fs::write(&path, page_with_bulk_hidden_by(how)).expect("write");
+        let v = outline(path.to_str().expect("UTF-8 path"));
+        let text = all_text(&v);
+        assert!(text.contains("清晨的渡口"), "{how}: {text}");
+        assert!(!text.contains("打印版"), "{how}: hidden text shown: {text}");
+    }
+    // The same bulk behind visibility:hidden is the article a script reveals.
+    let path = dir.path().join("soft.html");
+    std::fs::write(
+        &path,
+        page_with_bulk_hidden_by("style=\"visibility:hidden\""),
+    )
+    .expect("write");
+    let text = all_text(&outline(path.to_str().expect("UTF-8 path")));
+    assert!(text.contains("打印版的全文，第三段"), "{text}");
+}
