@@ -114,3 +114,23 @@ fn display_none_or_the_hidden_attribute_hides_even_the_bulk_of_a_page() {
     let text = all_text(&outline(path.to_str().expect("UTF-8 path")));
     assert!(text.contains("打印版的全文，第三段"), "{text}");
 }
+
+#[test]
+fn an_image_inside_a_sentence_splits_nothing() {
+    let v = outline(&data("inline-image-in-sentence.html"));
+    let paras = blocks_of(&v, "paragraph");
+    assert_eq!(
+        paras,
+        [
+            "车站新装的自助售票机前，排队的人比窗口前还多，工作人员一上午都在旁边帮忙。",
+            "乘客在屏幕上选好车次，点击按钮后，页面会跳转到支付界面，再扫码付款即可。",
+            "一位老人把操作步骤发给女儿，女儿回了一个表情说没问题，下次自己也会了。",
+            "售票机的说明贴在侧面，样品见下图（图一）。说明上的字号偏小，不少人要凑近才看得清。",
+            "站方表示，下个月会在二号入口再添两台，并配一名志愿者。",
+            "到了傍晚，排队的人少了，售票机前只剩下几个学生在研究怎么买学生票。",
+        ]
+    );
+    // Nothing of the sentences went into the head; the photo on its own is a caption.
+    assert_eq!(v["title"], "一台自助售票机");
+    assert_eq!(blocks_of(&v, "caption"), ["车站大厅里的自助售票机。"]);
+}

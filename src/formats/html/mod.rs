@@ -1404,6 +1404,15 @@ impl<'a> Walker<'a> {
                                 skip = Some(n.id());
                                 continue;
                             }
+                            // An image inside a sentence splits nothing: the text
+                            // around it stays one paragraph, in order.
+                            if el.name() == "img"
+                                && self.figure.is_none()
+                                && !self.pending.raw.text.trim().is_empty()
+                                && text_follows_in_block(n)
+                            {
+                                continue;
+                            }
                             if !self.keep && self.info_item_gap(n) {
                                 self.pending.raw.push("　", false, false);
                             }
@@ -1451,6 +1460,40 @@ impl<'a> Walker<'a> {
         {
             let pos = self.pos(line);
             self.b.push_caption(&alt, pos);
+        }
+    }
+}
+
+/// Whether text follows `n` in its block, before a line break or another block starts
+/// (looking through the inline elements around it: `<a>`, `<span>`): an image there
+/// stands inside a sentence.
+fn text_follows_in_block(n: NodeRef<'_, Node>) -> bool {
+    let mut cur = n;
+    loop {
+        for s in cur.next_siblings() {
+            match s.value() {
+                Node::Text(t) if !t.text.trim().is_empty() => return true,
+                Node::Element(el) => {
+                    if BLOCK_TAGS.contains(&el.name()) {
+                        return false;
+                    }
+                    if is_furniture(el) || el.name() == "img" {
+                        continue;
+                    }
+                    // Bounded: a huge inline element is looked into only so far.
+                    if s.descendants().take(256).any(|d| match d.value() {
+                        Node::Text(t) => !t.text.trim().is_empty(),
+                        _ => false,
+                    }) {
+                        return true;
+                    }
+                }
+                _ => {}
+            }
+        }
+        match cur.parent() {
+            Some(p) if element(p).is_some_and(|e| !BLOCK_TAGS.contains(&e.name())) => cur = p,
+            _ => return false,
         }
     }
 }
