@@ -134,3 +134,15 @@ fn an_image_inside_a_sentence_splits_nothing() {
     assert_eq!(v["title"], "一台自助售票机");
     assert_eq!(blocks_of(&v, "caption"), ["车站大厅里的自助售票机。"]);
 }
+
+#[test]
+fn ad_is_a_whole_class_word_never_the_start_of_a_camelcase_one() {
+    let v = outline(&data("class-words.html"));
+    // adEditor is no ad: its editor line is a note.
+    assert_eq!(blocks_of(&v, "note"), ["【编辑:黄 蕾】"]);
+    let text = all_text(&v);
+    for ad in ["限时特惠", "招商热线", "全场五折", "广告领红包"] {
+        assert!(!text.contains(ad), "an ad shown: {ad} in {text}");
+    }
+    assert_eq!(blocks_of(&v, "paragraph").len(), 4);
+}

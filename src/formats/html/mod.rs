@@ -212,26 +212,36 @@ const BLOCK_TAGS: &[&str] = &[
 ];
 
 fn words(el: &Element) -> Vec<String> {
-    let mut out = Vec::new();
+    word_pieces(el).into_iter().map(|(w, _)| w).collect()
+}
+
+/// A class's or id's words, lowercased: split at anything not an ASCII letter or digit
+/// and at camelCase humps (relatedNews → related, news); each with whether a hump
+/// follows it in the same word (`ad` of adEditor: the start of a camelCase word).
+fn word_pieces(el: &Element) -> Vec<(String, bool)> {
+    let mut out: Vec<(String, bool)> = Vec::new();
     for v in el.attr("class").into_iter().chain(el.id()) {
         let mut cur = String::new();
         for c in v.chars() {
             if c.is_ascii_alphanumeric() {
-                // camelCase splits too: relatedNews → related, news.
                 if c.is_ascii_uppercase() && !cur.is_empty() {
-                    out.push(std::mem::take(&mut cur));
+                    out.push((std::mem::take(&mut cur), true));
                 }
                 cur.push(c.to_ascii_lowercase());
             } else if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
+                out.push((std::mem::take(&mut cur), false));
             }
         }
         if !cur.is_empty() {
-            out.push(cur);
+            out.push((cur, false));
         }
     }
     out
 }
+
+/// Furniture words too short to be read at the start of a camelCase word: `ad` is an
+/// ad in ad, ads, ad-box, banner-ad, topAd, never in adEditor (nor address, admin).
+const WHOLE_WORDS_ONLY: &[&str] = &["ad", "ads"];
 
 /// Whether an element is furniture: never read as text.
 pub(crate) fn is_furniture(el: &Element) -> bool {
@@ -251,9 +261,10 @@ pub(crate) fn is_furniture(el: &Element) -> bool {
     {
         return true;
     }
-    let ws = words(el);
-    ws.iter().any(|w| {
-        FURNITURE_WORDS.contains(&w.as_str()) || FURNITURE_PREFIXES.iter().any(|p| w.starts_with(p))
+    word_pieces(el).iter().any(|(w, hump_follows)| {
+        (FURNITURE_WORDS.contains(&w.as_str())
+            && !(*hump_follows && WHOLE_WORDS_ONLY.contains(&w.as_str())))
+            || FURNITURE_PREFIXES.iter().any(|p| w.starts_with(p))
     })
 }
 
