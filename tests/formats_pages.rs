@@ -146,3 +146,31 @@ fn ad_is_a_whole_class_word_never_the_start_of_a_camelcase_one() {
     }
     assert_eq!(blocks_of(&v, "paragraph").len(), 4);
 }
+
+#[test]
+fn reporters_in_brackets_after_a_dateline_are_a_byline_not_the_story() {
+    for (file, dateline, byline, authors) in [
+        (
+            "dateline-bracket-reporters.html",
+            "新华社拉萨11月20日电",
+            "（记者次仁多吉、何雨桐）",
+            &["次仁多吉", "何雨桐"][..],
+        ),
+        (
+            "dateline-bracket-reporter-ascii.html",
+            "中新网上海11月20日电",
+            "(记者 钟小川)",
+            &["钟小川"][..],
+        ),
+    ] {
+        let v = outline(&data(file));
+        assert_eq!(v["dateline"], dateline, "{file}");
+        assert_eq!(v["authors"], serde_json::json!(authors), "{file}");
+        let paras = blocks_of(&v, "paragraph");
+        assert!(paras[0].starts_with("凌晨四点"), "{file}: {paras:#?}");
+        assert_eq!(paras.len(), 3, "{file}: {paras:#?}");
+        // The page's info line is its byline: the reporters stand as a byline of their
+        // own, their text kept.
+        assert_eq!(blocks_of(&v, "byline"), [byline], "{file}");
+    }
+}

@@ -395,6 +395,27 @@ pub(crate) fn cut_block_front(article: &mut super::Article, b: &mut Block, cut: 
     b.styles = article.add_styles(spans);
 }
 
+/// A block of `kind` made of `range` of a block already made (a bracketed byline a
+/// markup format found opening a paragraph, kept as a block of its own): its parts are
+/// those of `b` inside the range, the first starting at the range's place in the
+/// source; no style spans, no credit. `range` is on character boundaries of `b.text`.
+pub(crate) fn block_slice(b: &Block, kind: super::BlockKind, range: Range<usize>) -> Block {
+    let mut parts = vec![Part::new(0, b.src_at(range.start))];
+    for p in b.parts.iter() {
+        if p.offset() > range.start && p.offset() < range.end {
+            parts.push(Part::new(p.offset() - range.start, p.src()));
+        }
+    }
+    Block {
+        kind,
+        text: b.text.slice(range),
+        parts: parts.into(),
+        credit: None,
+        file: b.file,
+        styles: super::StylesId::NONE,
+    }
+}
+
 /// Moves a block's start in the source to byte `src` (where a markup format found the
 /// block's first characters standing as they are), its other parts unchanged.
 pub(crate) fn move_block_start(b: &mut Block, src: usize) {

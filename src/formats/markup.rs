@@ -373,12 +373,23 @@ pub(crate) fn recover_text_kinds(article: &mut Article, source: &str) {
             article.dateline = Some(HeaderLine::new(dateline.to_string(), src));
             let mut cut = lead + at.dateline;
             if at.end > at.dateline
-                && article.byline.is_none()
                 && let Some(by) = byline(&b.text[cut..lead + at.end])
             {
                 let text = trim_text(&b.text[cut..lead + at.end]);
-                let src = anchored(source, b.src(), text);
-                article.byline = Some(HeaderLine::new(text.to_string(), src));
+                if article.byline.is_none() {
+                    let src = anchored(source, b.src(), text);
+                    article.byline = Some(HeaderLine::new(text.to_string(), src));
+                } else {
+                    // The page printed another byline (an info line): the reporters
+                    // after the dateline are a byline of their own, never the story.
+                    let from = cut + leading_space(&b.text[cut..]);
+                    let to = from + text.len();
+                    out.push(crate::article::builder::block_slice(
+                        &b,
+                        BlockKind::Byline,
+                        from..to,
+                    ));
+                }
                 add_authors(&mut article.authors, by.authors);
                 cut = lead + at.end;
             }
