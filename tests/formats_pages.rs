@@ -174,3 +174,52 @@ fn reporters_in_brackets_after_a_dateline_are_a_byline_not_the_story() {
         assert_eq!(blocks_of(&v, "byline"), [byline], "{file}");
     }
 }
+
+#[test]
+fn an_editors_note_box_before_the_body_is_a_box_head_and_its_text() {
+    let v = outline(&data("editors-note-box.html"));
+    let blocks: Vec<(String, String)> = v["blocks"]
+        .as_array()
+        .expect("blocks")
+        .iter()
+        .take(3)
+        .map(|b| {
+            (
+                b["kind"].as_str().expect("kind").to_string(),
+                b["text"].as_str().expect("text").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        blocks,
+        [
+            ("heading".to_string(), "编者按".to_string()),
+            (
+                "paragraph".to_string(),
+                "夜市是一座城市的烟火气。本报推出系列报道，记录各地夜市的变迁。".to_string()
+            ),
+            (
+                "paragraph".to_string(),
+                "傍晚六点，河边的空地上陆续亮起了灯，摊主们支起棚子，摆出各自的家当。".to_string()
+            ),
+        ]
+    );
+    assert_eq!(v["authors"], serde_json::json!(["林知秋"]));
+}
+
+#[test]
+fn a_traditional_editors_note_in_brackets_with_its_text_apart_is_kept_too() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("page.html");
+    let page = std::fs::read_to_string(data("editors-note-box.html"))
+        .expect("fixture")
+        .replace(
+            "<div class=\"art_bzxx\"><strong>编者按：</strong>夜市是一座城市的烟火气。本报推出系列报道，记录各地夜市的变迁。</div>",
+            "<div class=\"lead\"><p>【編者按】</p><p>夜市是一座城市的煙火氣。</p></div>",
+        );
+    assert!(page.contains("編者按"));
+    std::fs::write(&path, page).expect("write");
+    let v = outline(path.to_str().expect("UTF-8 path"));
+    assert_eq!(blocks_of(&v, "heading")[0], "編者按");
+    assert_eq!(blocks_of(&v, "paragraph")[0], "夜市是一座城市的煙火氣。");
+}

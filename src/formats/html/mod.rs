@@ -1475,6 +1475,42 @@ impl<'a> Walker<'a> {
     }
 }
 
+/// The heads an editor's note box opens with (编者按, 編者按), bracketed or not.
+const EDITORS_NOTE_HEADS: &[&str] = &["编者按", "編者按"];
+
+/// Editor's note boxes among blocks outside the container (`first` is the index of
+/// `blocks[0]` there): a block whose text opens with 编者按/編者按 (a colon after it, or
+/// inside 【】), its text the rest of it, or the next block when it is the head alone.
+/// Each as (index, head, text, source line).
+fn editors_notes(
+    blocks: &[(BlockKind, String, usize, bool)],
+    first: usize,
+) -> Vec<(usize, &'static str, &str, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < blocks.len() {
+        let (kind, t, line, _) = &blocks[i];
+        let t = markup::trim_text(t);
+        let opened = t.trim_start_matches(['【', '[', '■', '◆']);
+        let found = EDITORS_NOTE_HEADS
+            .iter()
+            .find_map(|h| opened.strip_prefix(h).map(|rest| (*h, rest)));
+        if *kind != BlockKind::Caption
+            && let Some((head, rest)) = found
+        {
+            let rest = markup::trim_text(rest.trim_start_matches(['】', ']', '：', ':']));
+            if !rest.is_empty() {
+                out.push((first + i, head, rest, *line));
+            } else if let Some((BlockKind::Paragraph, next, _, _)) = blocks.get(i + 1) {
+                out.push((first + i, head, markup::trim_text(next), *line));
+                i += 1;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
 /// Whether text follows `n` in its block, before a line break or another block starts
 /// (looking through the inline elements around it: `<a>`, `<span>`): an image there
 /// stands inside a sentence.
@@ -1678,13 +1714,28 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
     let headline = outside.iter().position(|(_, t, _, h1)| {
         *h1 && Some(t.as_str()) == header.title.as_ref().map(|(t, _)| t.as_str())
     });
+    // An editor's note box (编者按) between the headline and the body: its head and
+    // its text, before the body, in the page's order among those captions.
+    let notes = headline.map_or_else(Vec::new, |h| editors_notes(&outside[h + 1..], h + 1));
+    let mut notes = notes.into_iter().peekable();
     let mut lead = Builder::new();
+    let push_note = |lead: &mut Builder, (_, head, text, line): (usize, &str, &str, usize)| {
+        let pos = idx.at_line(line);
+        lead.push(BlockKind::Heading, head, pos);
+        lead.push(BlockKind::Paragraph, text, pos);
+    };
     for (at, text, line, in_article) in &outside_captions {
+        while let Some(n) = notes.next_if(|n| n.0 < *at) {
+            push_note(&mut lead, n);
+        }
         let after_headline = headline.is_some_and(|h| *at > h);
         let is_title = header.title.as_ref().is_some_and(|(t, _)| t == text);
         if (*in_article || after_headline) && !is_title {
             lead.push_caption(text, idx.at_line(*line));
         }
+    }
+    for n in notes {
+        push_note(&mut lead, n);
     }
     if !lead.is_empty() {
         let mut blocks = lead.finish(Header::default()).blocks;
