@@ -223,3 +223,41 @@ fn a_traditional_editors_note_in_brackets_with_its_text_apart_is_kept_too() {
     assert_eq!(blocks_of(&v, "heading")[0], "編者按");
     assert_eq!(blocks_of(&v, "paragraph")[0], "夜市是一座城市的煙火氣。");
 }
+
+/// Each caption's text with its credit's name.
+fn captions(v: &Value) -> Vec<(String, Option<String>)> {
+    v["captions"]
+        .as_array()
+        .expect("captions")
+        .iter()
+        .map(|c| {
+            (
+                c["text"].as_str().expect("text").to_string(),
+                c["credit"].as_str().map(str::to_string),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_lead_photo_in_a_lightbox_link_is_a_caption_with_its_credit_not_a_paragraph() {
+    let v = outline(&data("lead-photo-lightbox.html"));
+    assert_eq!(
+        captions(&v),
+        [
+            (
+                "船長黃老伯在甲板上修補漁網。".to_string(),
+                Some("林小美".to_string())
+            ),
+            (
+                "船艙裡仍掛著當年的航海日誌。".to_string(),
+                Some("黃家提供".to_string())
+            ),
+        ]
+    );
+    assert_eq!(v["authors"], serde_json::json!(["林小美"]));
+    let paras = blocks_of(&v, "paragraph");
+    assert_eq!(paras.len(), 4, "{paras:#?}");
+    assert!(paras[0].starts_with("清晨的漁港"), "{paras:#?}");
+    assert_eq!(blocks_of(&v, "byline"), ["〔記者林小美／基隆報導〕"]);
+}

@@ -401,12 +401,22 @@ pub(crate) fn recover_text_kinds(article: &mut Article, source: &str) {
             crate::article::builder::cut_block_front(article, &mut b, from);
         } else if opens
             && article.dateline.is_none()
-            && article.byline.is_none()
             && let Some((end, by)) = opening_byline(&b.text)
         {
-            // A bracketed byline opening the paragraph: the article's byline.
-            let src = anchored(source, b.src(), &b.text[..end]);
-            article.byline = Some(HeaderLine::new(b.text[..end].to_string(), src));
+            // A bracketed byline opening the paragraph: the article's byline; a byline
+            // block of its own when the page printed another (an info line).
+            if article.byline.is_none() {
+                let src = anchored(source, b.src(), &b.text[..end]);
+                article.byline = Some(HeaderLine::new(b.text[..end].to_string(), src));
+            } else {
+                let from = leading_space(&b.text);
+                let to = from + trim_text(&b.text[..end]).len();
+                out.push(crate::article::builder::block_slice(
+                    &b,
+                    BlockKind::Byline,
+                    from..to,
+                ));
+            }
             add_authors(&mut article.authors, by.authors);
             let from = end + leading_space(&b.text[end..]);
             crate::article::builder::cut_block_front(article, &mut b, from);

@@ -239,6 +239,9 @@ fn word_pieces(el: &Element) -> Vec<(String, bool)> {
     out
 }
 
+/// Furniture words that, on a link or an image, name a lightbox: the photo shown large.
+const LIGHTBOX_WORDS: &[&str] = &["popup", "modal"];
+
 /// Furniture words too short to be read at the start of a camelCase word: `ad` is an
 /// ad in ad, ads, ad-box, banner-ad, topAd, never in adEditor (nor address, admin).
 const WHOLE_WORDS_ONLY: &[&str] = &["ad", "ads"];
@@ -261,9 +264,13 @@ pub(crate) fn is_furniture(el: &Element) -> bool {
     {
         return true;
     }
+    // A link or image named a popup or modal opens the photo large (a lightbox:
+    // "image-popup-vertical-fit"); it is the article's photo, not an overlay.
+    let lightbox = matches!(el.name(), "a" | "img" | "picture");
     word_pieces(el).iter().any(|(w, hump_follows)| {
         (FURNITURE_WORDS.contains(&w.as_str())
-            && !(*hump_follows && WHOLE_WORDS_ONLY.contains(&w.as_str())))
+            && !(*hump_follows && WHOLE_WORDS_ONLY.contains(&w.as_str()))
+            && !(lightbox && LIGHTBOX_WORDS.contains(&w.as_str())))
             || FURNITURE_PREFIXES.iter().any(|p| w.starts_with(p))
     })
 }
