@@ -261,3 +261,19 @@ fn a_lead_photo_in_a_lightbox_link_is_a_caption_with_its_credit_not_a_paragraph(
     assert!(paras[0].starts_with("清晨的漁港"), "{paras:#?}");
     assert_eq!(blocks_of(&v, "byline"), ["〔記者林小美／基隆報導〕"]);
 }
+
+#[test]
+fn an_agencys_tail_gives_a_note_and_its_furniture_is_left_out() {
+    let v = outline(&data("agency-tail-furniture.html"));
+    let paras = blocks_of(&v, "paragraph");
+    assert_eq!(paras.len(), 4, "{paras:#?}");
+    assert_eq!(paras[3], "「燈一暗下來，好像又回到那個時候。」她說。");
+    assert_eq!(blocks_of(&v, "note"), ["（編輯：陳小華）1151120"]);
+    let text = all_text(&v);
+    for furniture in ["非經授權", "上一頁", "本社獨家"] {
+        assert!(!text.contains(furniture), "{furniture} shown: {text}");
+    }
+    // The agency named as the page's author is its source; the reporter its author.
+    assert_eq!(v["authors"], serde_json::json!(["林大明"]));
+    assert_eq!(v["source"], "中央社");
+}

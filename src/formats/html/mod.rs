@@ -239,6 +239,9 @@ fn word_pieces(el: &Element) -> Vec<(String, bool)> {
     out
 }
 
+/// Whole class names that hide their element.
+const HIDING_CLASSES: &[&str] = &["hide", "hidden", "d-none", "is-hidden"];
+
 /// Furniture words that, on a link or an image, name a lightbox: the photo shown large.
 const LIGHTBOX_WORDS: &[&str] = &["popup", "modal"];
 
@@ -253,6 +256,14 @@ pub(crate) fn is_furniture(el: &Element) -> bool {
         return true;
     }
     if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    // A class that only hides its element (class="hide", Bootstrap's d-none); pieces
+    // of a class (hidden-xs: hidden on phones only) are not it.
+    if el.attr("class").is_some_and(|c| {
+        c.split_ascii_whitespace()
+            .any(|c| HIDING_CLASSES.contains(&c))
+    }) {
         return true;
     }
     if el.attr("style").is_some_and(|s| style_hides(s, true)) {
@@ -1083,7 +1094,10 @@ impl<'a> Walker<'a> {
         // Furniture standing in the body as text (prompts, related boxes, staff lines,
         // end marks, notes with buttons): [`furniture`].
         if self.keep && !self.tail {
-            if furniture::is_prompt(&text) {
+            if furniture::is_prompt(&text)
+                || furniture::is_pager(&text)
+                || furniture::is_rights_notice(&text)
+            {
                 return;
             }
             if furniture::is_related_label(&text) {
@@ -1788,14 +1802,20 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
     // under the headline.
     let under_title = header.title.as_ref().map_or(meta_pos, |(_, p)| *p);
     let meta_at = |line: usize| idx.at_line(line.max(1));
+    let mut meta_org: Option<(String, usize)> = None;
     if header.authors.is_empty()
         && let Some((a, _)) = &meta.author
     {
-        header.authors = a
+        // An agency or publication named as the author (中央社) is the source.
+        let (orgs, people): (Vec<String>, Vec<String>) = a
             .split([',', '，', '、', ';', '；'])
             .map(markup::meta_author)
             .filter(|a| !a.is_empty())
-            .collect();
+            .partition(|a| markup::is_organisation(a));
+        header.authors = people;
+        if let Some(org) = orgs.into_iter().next() {
+            meta_org = Some((org, meta.author.as_ref().map_or(0, |(_, l)| *l)));
+        }
         if header.byline.is_none() && !header.authors.is_empty() {
             header.byline = Some((header.authors.join(" "), under_title));
         }
@@ -1808,6 +1828,7 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
             .account
             .clone()
             .or(meta.source.clone())
+            .or(meta_org)
             .or(meta.site_name.clone())
             .map(|(s, l)| (markup::source_name(&s).to_string(), meta_at(l)))
             .filter(|(s, _)| !s.is_empty());
