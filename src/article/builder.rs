@@ -426,10 +426,16 @@ pub(crate) fn cut_block_back(article: &mut super::Article, b: &mut Block, end: u
 
 /// A block of `kind` made of `range` of a block already made (a bracketed byline a
 /// markup format found opening a paragraph, kept as a block of its own): its parts are
-/// those of `b` inside the range, the first starting at the range's place in the
-/// source; no style spans, no credit. `range` is on character boundaries of `b.text`.
-pub(crate) fn block_slice(b: &Block, kind: super::BlockKind, range: Range<usize>) -> Block {
-    let mut parts = vec![Part::new(0, b.src_at(range.start))];
+/// those of `b` inside the range, the first starting at byte `src` of the source (where
+/// the format found the text standing); no style spans, no credit. `range` is on
+/// character boundaries of `b.text`.
+pub(crate) fn block_slice(
+    b: &Block,
+    kind: super::BlockKind,
+    range: Range<usize>,
+    src: usize,
+) -> Block {
+    let mut parts = vec![Part::new(0, src)];
     for p in b.parts.iter() {
         if p.offset() > range.start && p.offset() < range.end {
             parts.push(Part::new(p.offset() - range.start, p.src()));

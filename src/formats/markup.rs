@@ -384,10 +384,12 @@ pub(crate) fn recover_text_kinds(article: &mut Article, source: &str) {
                     // after the dateline are a byline of their own, never the story.
                     let from = cut + leading_space(&b.text[cut..]);
                     let to = from + text.len();
+                    let src = anchored(source, b.src(), text);
                     out.push(crate::article::builder::block_slice(
                         &b,
                         BlockKind::Byline,
                         from..to,
+                        src,
                     ));
                 }
                 add_authors(&mut article.authors, by.authors);
@@ -411,10 +413,12 @@ pub(crate) fn recover_text_kinds(article: &mut Article, source: &str) {
             } else {
                 let from = leading_space(&b.text);
                 let to = from + trim_text(&b.text[..end]).len();
+                let src = anchored(source, b.src(), &b.text[from..to]);
                 out.push(crate::article::builder::block_slice(
                     &b,
                     BlockKind::Byline,
                     from..to,
+                    src,
                 ));
             }
             add_authors(&mut article.authors, by.authors);
@@ -432,7 +436,14 @@ pub(crate) fn recover_text_kinds(article: &mut Article, source: &str) {
         {
             let end = at - (b.text[..at].len() - b.text[..at].trim_end().len());
             let to = at + trim_text(&b.text[at..]).len();
-            let note = crate::article::builder::block_slice(&b, BlockKind::Note, at..to);
+            // Looked for on the source line of the part the note stands in.
+            let part_src = b
+                .parts
+                .iter()
+                .rfind(|p| p.offset() <= at)
+                .map_or(b.src(), |p| p.src());
+            let src = anchored(source, part_src, &b.text[at..to]);
+            let note = crate::article::builder::block_slice(&b, BlockKind::Note, at..to, src);
             crate::article::builder::cut_block_back(article, &mut b, end);
             out.push(b);
             out.push(note);
