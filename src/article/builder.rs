@@ -395,6 +395,62 @@ pub(crate) fn cut_block_front(article: &mut super::Article, b: &mut Block, cut: 
     b.styles = article.add_styles(spans);
 }
 
+/// Cuts a block already made at byte `end` of its text (a note a markup format found
+/// closing a paragraph, made a block of its own): its text ends there, its parts after
+/// it left out, its style spans in `article` cut short there. `end` is on a character
+/// boundary of the block's text.
+pub(crate) fn cut_block_back(article: &mut super::Article, b: &mut Block, end: usize) {
+    b.text = b.text.slice(0..end);
+    let parts: Vec<Part> = b
+        .parts
+        .iter()
+        .filter(|p| p.offset() == 0 || p.offset() < end)
+        .copied()
+        .collect();
+    b.parts = parts.into();
+    if b.styles == super::StylesId::NONE {
+        return;
+    }
+    let spans: Vec<super::StyleSpan> = article
+        .styles_of(b)
+        .iter()
+        .filter(|s| (s.start as usize) < end)
+        .map(|s| super::StyleSpan {
+            start: s.start,
+            end: s.end.min(u32::try_from(end).unwrap_or(u32::MAX)),
+            style: s.style,
+        })
+        .collect();
+    b.styles = article.add_styles(spans);
+}
+
+/// A block of `kind` made of `range` of a block already made (a bracketed byline a
+/// markup format found opening a paragraph, kept as a block of its own): its parts are
+/// those of `b` inside the range, the first starting at byte `src` of the source (where
+/// the format found the text standing); no style spans, no credit. `range` is on
+/// character boundaries of `b.text`.
+pub(crate) fn block_slice(
+    b: &Block,
+    kind: super::BlockKind,
+    range: Range<usize>,
+    src: usize,
+) -> Block {
+    let mut parts = vec![Part::new(0, src)];
+    for p in b.parts.iter() {
+        if p.offset() > range.start && p.offset() < range.end {
+            parts.push(Part::new(p.offset() - range.start, p.src()));
+        }
+    }
+    Block {
+        kind,
+        text: b.text.slice(range),
+        parts: parts.into(),
+        credit: None,
+        file: b.file,
+        styles: super::StylesId::NONE,
+    }
+}
+
 /// Moves a block's start in the source to byte `src` (where a markup format found the
 /// block's first characters standing as they are), its other parts unchanged.
 pub(crate) fn move_block_start(b: &mut Block, src: usize) {

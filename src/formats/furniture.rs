@@ -63,6 +63,73 @@ const PROMPTS: &[&str] = &[
     "分享至",
 ];
 
+/// Phrases of a site's rights notice that forbid reprinting.
+const REPRINT_BANS: &[&str] = &[
+    "不得转载",
+    "不得轉載",
+    "禁止转载",
+    "禁止轉載",
+    "请勿转载",
+    "請勿轉載",
+    "不得转播",
+    "不得轉播",
+];
+
+/// Words that say whose rights a notice keeps.
+const RIGHTS_WORDS: &[&str] = &[
+    "版权",
+    "版權",
+    "授权",
+    "授權",
+    "本网",
+    "本網",
+    "本站",
+    "copyright",
+    "©",
+    "all rights reserved",
+];
+
+/// A site's rights notice standing in the body ("本網站之文字、圖片及影音，非經授權，不得
+/// 轉載…", "版权所有，未经授权不得转载"): at most 100 characters, forbidding a reprint and
+/// saying whose rights it keeps. Page furniture, not the article's text.
+pub(crate) fn is_rights_notice(text: &str) -> bool {
+    let t = trim_text(text);
+    let lower = t.to_lowercase();
+    t.chars().count() <= 100
+        && REPRINT_BANS.iter().any(|w| t.contains(w))
+        && RIGHTS_WORDS.iter().any(|w| lower.contains(w))
+}
+
+/// A line that is only a page's links to its other pages ("共2页：上一页 1 2 下一页",
+/// "上一頁 1 2 3 下一頁"): page words, numbers, separators, nothing else.
+pub(crate) fn is_pager(text: &str) -> bool {
+    let t = trim_text(text);
+    if t.chars().count() > 60 || !(t.contains("一页") || t.contains("一頁")) {
+        return false;
+    }
+    let mut rest = t.to_string();
+    for w in [
+        "上一页",
+        "下一页",
+        "上一頁",
+        "下一頁",
+        "首页",
+        "尾页",
+        "末页",
+        "首頁",
+        "尾頁",
+        "末頁",
+        "共",
+        "页",
+        "頁",
+        "第",
+    ] {
+        rest = rest.replace(w, "");
+    }
+    rest.chars()
+        .all(|c| c.is_ascii_digit() || c.is_whitespace() || "：:|｜[]【】<>«»…,，.、".contains(c))
+}
+
 /// A line that is only a prompt to the reader ("請繼續往下閱讀...", "▼展开全文"), or
 /// only page buttons and counters ("【打印】【关闭】", "点击数：1024【打印】【关闭】").
 pub(crate) fn is_prompt(text: &str) -> bool {
@@ -515,6 +582,30 @@ pub(crate) fn trim_info(line: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pagers_and_rights_notices_are_furniture_sentences_about_them_are_not() {
+        for t in [
+            "共2页：上一页 1 2 下一页",
+            "上一頁 1 2 3 下一頁",
+            "第1页 | 下一页",
+        ] {
+            assert!(is_pager(t), "{t}");
+        }
+        for t in ["他翻到下一页，看到了父亲的名字。", "共2页"] {
+            assert!(!is_pager(t), "{t}");
+        }
+        for t in [
+            "本網站之文字、圖片及影音，非經授權，不得轉載、公開播送或公開傳輸及利用。",
+            "版权所有，未经授权不得转载。",
+        ] {
+            assert!(is_rights_notice(t), "{t}");
+        }
+        // A sentence about reprinting that keeps no one's rights is the article's.
+        assert!(!is_rights_notice(
+            "他说，这些照片不得转载，是家里人的约定。"
+        ));
+    }
 
     #[test]
     fn prompts_are_whole_lines_of_their_words() {

@@ -373,12 +373,25 @@ pub(crate) fn recover_text_kinds(article: &mut Article, source: &str) {
             article.dateline = Some(HeaderLine::new(dateline.to_string(), src));
             let mut cut = lead + at.dateline;
             if at.end > at.dateline
-                && article.byline.is_none()
                 && let Some(by) = byline(&b.text[cut..lead + at.end])
             {
                 let text = trim_text(&b.text[cut..lead + at.end]);
-                let src = anchored(source, b.src(), text);
-                article.byline = Some(HeaderLine::new(text.to_string(), src));
+                if article.byline.is_none() {
+                    let src = anchored(source, b.src(), text);
+                    article.byline = Some(HeaderLine::new(text.to_string(), src));
+                } else {
+                    // The page printed another byline (an info line): the reporters
+                    // after the dateline are a byline of their own, never the story.
+                    let from = cut + leading_space(&b.text[cut..]);
+                    let to = from + text.len();
+                    let src = anchored(source, b.src(), text);
+                    out.push(crate::article::builder::block_slice(
+                        &b,
+                        BlockKind::Byline,
+                        from..to,
+                        src,
+                    ));
+                }
                 add_authors(&mut article.authors, by.authors);
                 cut = lead + at.end;
             }
@@ -390,12 +403,24 @@ pub(crate) fn recover_text_kinds(article: &mut Article, source: &str) {
             crate::article::builder::cut_block_front(article, &mut b, from);
         } else if opens
             && article.dateline.is_none()
-            && article.byline.is_none()
             && let Some((end, by)) = opening_byline(&b.text)
         {
-            // A bracketed byline opening the paragraph: the article's byline.
-            let src = anchored(source, b.src(), &b.text[..end]);
-            article.byline = Some(HeaderLine::new(b.text[..end].to_string(), src));
+            // A bracketed byline opening the paragraph: the article's byline; a byline
+            // block of its own when the page printed another (an info line).
+            if article.byline.is_none() {
+                let src = anchored(source, b.src(), &b.text[..end]);
+                article.byline = Some(HeaderLine::new(b.text[..end].to_string(), src));
+            } else {
+                let from = leading_space(&b.text);
+                let to = from + trim_text(&b.text[..end]).len();
+                let src = anchored(source, b.src(), &b.text[from..to]);
+                out.push(crate::article::builder::block_slice(
+                    &b,
+                    BlockKind::Byline,
+                    from..to,
+                    src,
+                ));
+            }
             add_authors(&mut article.authors, by.authors);
             let from = end + leading_space(&b.text[end..]);
             crate::article::builder::cut_block_front(article, &mut b, from);
@@ -405,9 +430,51 @@ pub(crate) fn recover_text_kinds(article: &mut Article, source: &str) {
         {
             add_authors(&mut article.authors, by.authors);
         }
+        // A note closing a paragraph ("…阿忠說。（編輯：陳小華）1151129"): a note of its own.
+        if b.kind == BlockKind::Paragraph
+            && let Some(at) = closing_note_at(&b.text)
+        {
+            let end = at - (b.text[..at].len() - b.text[..at].trim_end().len());
+            let to = at + trim_text(&b.text[at..]).len();
+            // Looked for on the source line of the part the note stands in.
+            let part_src = b
+                .parts
+                .iter()
+                .rfind(|p| p.offset() <= at)
+                .map_or(b.src(), |p| p.src());
+            let src = anchored(source, part_src, &b.text[at..to]);
+            let note = crate::article::builder::block_slice(&b, BlockKind::Note, at..to, src);
+            crate::article::builder::cut_block_back(article, &mut b, end);
+            out.push(b);
+            out.push(note);
+            continue;
+        }
         out.push(b);
     }
     article.blocks = out;
+}
+
+/// Where a note in brackets closing a paragraph starts (a byte offset of `text`): an
+/// editor's line, a provenance or an end mark after the paragraph's last sentence —
+/// "…阿忠說。（編輯：陳小華）1151129", "…回家了。（完）" — as the plain-text parser
+/// reads the same note on a line of its own ([`crate::formats::text::line_kind`],
+/// [`crate::formats::furniture::note_text`]).
+fn closing_note_at(text: &str) -> Option<usize> {
+    use crate::formats::text::{LineKind, line_kind};
+    let t = text.trim_end();
+    // A note is short: look only at the last brackets, 60 characters from the end.
+    let from = t.char_indices().rev().nth(60).map_or(0, |(i, _)| i);
+    let (i, _) = t[from..]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c == '（' || c == '(')?;
+    let at = from + i;
+    let head = t[..at].trim_end();
+    let tail = &t[at..];
+    let closed = head.ends_with(['。', '！', '？', '」', '”', '』', '…', '.', '!', '?']);
+    let note = line_kind(tail) == LineKind::Note
+        || crate::formats::furniture::note_text(tail).is_some_and(|n| n == tail);
+    (closed && note && !head.is_empty()).then_some(at)
 }
 
 /// `names` added to `authors`, each once.
@@ -871,6 +938,54 @@ pub(crate) fn meta_author(value: &str) -> String {
     }
 }
 
+/// News agencies printed by their short names (as a meta author or before 记者).
+const AGENCIES: &[&str] = &[
+    "新华社",
+    "新華社",
+    "中新社",
+    "中央社",
+    "法新社",
+    "路透社",
+    "美联社",
+    "美聯社",
+    "共同社",
+    "韩联社",
+    "韓聯社",
+    "塔斯社",
+];
+
+/// Words a publication's or agency's name ends with.
+const ORGANISATION_ENDS: &[&str] = &[
+    "通讯社",
+    "通訊社",
+    "报",
+    "報",
+    "网",
+    "網",
+    "电视台",
+    "電視台",
+    "电台",
+    "電台",
+    "新闻",
+    "新聞",
+    "杂志",
+    "雜誌",
+    "编辑部",
+    "編輯部",
+    "出版社",
+];
+
+/// Whether a name from a page's metadata names an organisation (a news agency, paper,
+/// site or station: 中央社, 某某日报, 某某新闻网) rather than a person: an agency's short
+/// name, or Han characters ending in a publication's word.
+pub(crate) fn is_organisation(name: &str) -> bool {
+    let name = trim_text(name);
+    AGENCIES.contains(&name)
+        || (name.chars().count() >= 3
+            && name.chars().all(is_han)
+            && ORGANISATION_ENDS.iter().any(|e| name.ends_with(e)))
+}
+
 /// Labels before the publication.
 const SOURCE_LABELS: &[&str] = &["来源", "出处", "稿源", "來源", "出處"];
 
@@ -1225,6 +1340,16 @@ pub(crate) fn styled_pieces(a: &Article) -> Vec<Vec<(&str, &'static str)>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_agency_or_publication_is_an_organisation_a_person_is_not() {
+        for n in ["中央社", "新华社", "某某日报", "江南新闻网", "星島日報"] {
+            assert!(is_organisation(n), "{n}");
+        }
+        for n in ["林大明", "欧阳一帆", "李建社", "Jane Doe"] {
+            assert!(!is_organisation(n), "{n}");
+        }
+    }
 
     #[test]
     fn a_source_loses_its_label_with_either_colon() {

@@ -265,6 +265,13 @@ pub fn credit_only(line: &str) -> Option<&str> {
     if let Some(name) = rest.strip_prefix(['：', ':']) {
         return plain_name(name);
     }
+    // "图由X提供" ("（圖由陳家提供）"): the credit is "X提供", as after 图/.
+    if let Some(name) = rest.strip_prefix('由')
+        && name.ends_with("提供")
+        && name.chars().count() > 2
+    {
+        return plain_name(name);
+    }
     let name = plain_name(rest.strip_prefix(is_label_separator)?)?;
     let provided = name.ends_with("提供") || name.ends_with("供图") || name.ends_with("供圖");
     (!name.starts_with('文') && (provided || is_person_name(name))).then_some(name)
@@ -390,6 +397,10 @@ mod tests {
             Some("港區文史工作室提供")
         );
         assert_eq!(credit_only("图丨受访者提供"), Some("受访者提供"));
+        // 图由X提供: the same credit, "X提供", never "由X".
+        assert_eq!(credit_only("（圖由陳家提供）"), Some("陳家提供"));
+        assert_eq!(credit_only("图由受访者提供"), Some("受访者提供"));
+        assert_eq!(credit_only("图由提供"), None);
         assert_eq!(credit_only("图/白露"), Some("白露"));
         assert_eq!(credit_only("图/文 白露"), None, "a byline's roles");
     }

@@ -74,7 +74,8 @@ mod head_tests;
 
 /// Parses a saved page (decoded text) into an article with a text buffer of its own.
 pub fn parse(text: &Arc<String>) -> Article {
-    let doc = dom::parse_document(text);
+    let mut doc = dom::parse_document(text);
+    reveal_hidden_body(&mut doc);
     let idx = SourceLines::new(text);
     extract(&doc, &idx)
 }
@@ -211,26 +212,42 @@ const BLOCK_TAGS: &[&str] = &[
 ];
 
 fn words(el: &Element) -> Vec<String> {
-    let mut out = Vec::new();
+    word_pieces(el).into_iter().map(|(w, _)| w).collect()
+}
+
+/// A class's or id's words, lowercased: split at anything not an ASCII letter or digit
+/// and at camelCase humps (relatedNews → related, news); each with whether a hump
+/// follows it in the same word (`ad` of adEditor: the start of a camelCase word).
+fn word_pieces(el: &Element) -> Vec<(String, bool)> {
+    let mut out: Vec<(String, bool)> = Vec::new();
     for v in el.attr("class").into_iter().chain(el.id()) {
         let mut cur = String::new();
         for c in v.chars() {
             if c.is_ascii_alphanumeric() {
-                // camelCase splits too: relatedNews → related, news.
                 if c.is_ascii_uppercase() && !cur.is_empty() {
-                    out.push(std::mem::take(&mut cur));
+                    out.push((std::mem::take(&mut cur), true));
                 }
                 cur.push(c.to_ascii_lowercase());
             } else if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
+                out.push((std::mem::take(&mut cur), false));
             }
         }
         if !cur.is_empty() {
-            out.push(cur);
+            out.push((cur, false));
         }
     }
     out
 }
+
+/// Whole class names that hide their element.
+const HIDING_CLASSES: &[&str] = &["hide", "hidden", "d-none", "is-hidden"];
+
+/// Furniture words that, on a link or an image, name a lightbox: the photo shown large.
+const LIGHTBOX_WORDS: &[&str] = &["popup", "modal"];
+
+/// Furniture words too short to be read at the start of a camelCase word: `ad` is an
+/// ad in ad, ads, ad-box, banner-ad, topAd, never in adEditor (nor address, admin).
+const WHOLE_WORDS_ONLY: &[&str] = &["ad", "ads"];
 
 /// Whether an element is furniture: never read as text.
 pub(crate) fn is_furniture(el: &Element) -> bool {
@@ -241,15 +258,16 @@ pub(crate) fn is_furniture(el: &Element) -> bool {
     if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
         return true;
     }
-    if let Some(style) = el.attr("style") {
-        let s: String = style
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_ascii_lowercase();
-        if s.contains("display:none") || s.contains("visibility:hidden") {
-            return true;
-        }
+    // A class that only hides its element (class="hide", Bootstrap's d-none); pieces
+    // of a class (hidden-xs: hidden on phones only) are not it.
+    if el.attr("class").is_some_and(|c| {
+        c.split_ascii_whitespace()
+            .any(|c| HIDING_CLASSES.contains(&c))
+    }) {
+        return true;
+    }
+    if el.attr("style").is_some_and(|s| style_hides(s, true)) {
+        return true;
     }
     if el
         .attr("role")
@@ -257,10 +275,139 @@ pub(crate) fn is_furniture(el: &Element) -> bool {
     {
         return true;
     }
-    let ws = words(el);
-    ws.iter().any(|w| {
-        FURNITURE_WORDS.contains(&w.as_str()) || FURNITURE_PREFIXES.iter().any(|p| w.starts_with(p))
+    // A link or image named a popup or modal opens the photo large (a lightbox:
+    // "image-popup-vertical-fit"); it is the article's photo, not an overlay.
+    let lightbox = matches!(el.name(), "a" | "img" | "picture");
+    word_pieces(el).iter().any(|(w, hump_follows)| {
+        (FURNITURE_WORDS.contains(&w.as_str())
+            && !(*hump_follows && WHOLE_WORDS_ONLY.contains(&w.as_str()))
+            && !(lightbox && LIGHTBOX_WORDS.contains(&w.as_str())))
+            || FURNITURE_PREFIXES.iter().any(|p| w.starts_with(p))
     })
+}
+
+/// A style's declarations, each as (property, value) lowercased without white space.
+fn declarations(style: &str) -> impl Iterator<Item = (String, String)> + '_ {
+    style.split(';').filter_map(|d| {
+        let (p, v) = d.split_once(':')?;
+        let squeeze = |t: &str| -> String {
+            t.chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_ascii_lowercase()
+        };
+        Some((squeeze(p), squeeze(v)))
+    })
+}
+
+/// Whether a declaration hides its element: `display:none` always; `visibility:hidden`
+/// and `opacity:0` (a body a script reveals once loaded, as WeChat's saved pages have
+/// it) only when `soft` is asked for.
+fn hides(prop: &str, value: &str, soft: bool) -> bool {
+    let value = value.trim_end_matches("!important");
+    match prop {
+        "display" => value == "none",
+        "visibility" => soft && matches!(value, "hidden" | "collapse"),
+        "opacity" => {
+            soft && value
+                .trim_end_matches('%')
+                .parse::<f64>()
+                .is_ok_and(|o| o == 0.0)
+        }
+        _ => false,
+    }
+}
+
+/// Whether a `style` attribute hides its element (`soft`: counting the ways a script
+/// undoes, `visibility:hidden` and `opacity:0`).
+fn style_hides(style: &str, soft: bool) -> bool {
+    declarations(style).any(|(p, v)| hides(&p, &v, soft))
+}
+
+/// Shows the element a script would reveal: the outermost element hidden only by
+/// `visibility:hidden` or `opacity:0` that holds more than half of the page's text
+/// (characters outside furniture, white space left out) has those declarations taken
+/// out of its `style`, so it is read as the article. Others stay hidden furniture; an
+/// element hidden by `display:none` or the `hidden` attribute is never shown.
+pub(crate) fn reveal_hidden_body(doc: &mut Html) {
+    let mut total = 0usize;
+    let mut best: Option<(usize, ego_tree::NodeId)> = None;
+    let mut skip: Option<ego_tree::NodeId> = None;
+    let mut soft: Option<(ego_tree::NodeId, usize)> = None;
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(n) => {
+                if skip.is_some() {
+                    continue;
+                }
+                match n.value() {
+                    Node::Element(el) => {
+                        let soft_hidden = el.attr("style").is_some_and(|s| style_hides(s, true));
+                        let hard = el.attr("style").is_some_and(|s| style_hides(s, false));
+                        if hard || (!soft_hidden && is_furniture(el)) {
+                            skip = Some(n.id());
+                        } else if soft_hidden && soft.is_none() {
+                            // Hidden only softly: furniture by its other marks stays so.
+                            let mut shown = el.clone();
+                            shown.attrs.retain(|(k, _)| &*k.local != "style");
+                            if is_furniture(&shown) {
+                                skip = Some(n.id());
+                            } else {
+                                soft = Some((n.id(), 0));
+                            }
+                        }
+                    }
+                    Node::Text(t) => {
+                        let c = t.text.chars().filter(|c| !c.is_whitespace()).count();
+                        total += c;
+                        if let Some((_, n)) = soft.as_mut() {
+                            *n += c;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Edge::Close(n) => {
+                if skip == Some(n.id()) {
+                    skip = None;
+                } else if let Some((id, count)) = soft
+                    && id == n.id()
+                {
+                    soft = None;
+                    if best.is_none_or(|(b, _)| count > b) {
+                        best = Some((count, id));
+                    }
+                }
+            }
+        }
+    }
+    let Some((count, id)) = best else { return };
+    if count * 2 <= total {
+        return;
+    }
+    if let Some(mut node) = doc.tree.get_mut(id)
+        && let Node::Element(el) = node.value()
+    {
+        for (k, v) in el.attrs.iter_mut() {
+            if &*k.local == "style" {
+                let kept: Vec<&str> = v
+                    .split(';')
+                    .filter(|d| {
+                        d.split_once(':').is_none_or(|(p, val)| {
+                            let (p, val) = (
+                                p.trim().to_ascii_lowercase(),
+                                val.trim().to_ascii_lowercase(),
+                            );
+                            !hides(&p, &val.replace(' ', ""), true)
+                        })
+                    })
+                    .collect();
+                let kept = kept.join(";");
+                v.clear();
+                v.push_slice(&kept);
+            }
+        }
+    }
 }
 
 fn element(node: NodeRef<'_, Node>) -> Option<&Element> {
@@ -947,7 +1094,10 @@ impl<'a> Walker<'a> {
         // Furniture standing in the body as text (prompts, related boxes, staff lines,
         // end marks, notes with buttons): [`furniture`].
         if self.keep && !self.tail {
-            if furniture::is_prompt(&text) {
+            if furniture::is_prompt(&text)
+                || furniture::is_pager(&text)
+                || furniture::is_rights_notice(&text)
+            {
                 return;
             }
             if furniture::is_related_label(&text) {
@@ -1286,6 +1436,15 @@ impl<'a> Walker<'a> {
                                 skip = Some(n.id());
                                 continue;
                             }
+                            // An image inside a sentence splits nothing: the text
+                            // around it stays one paragraph, in order.
+                            if el.name() == "img"
+                                && self.figure.is_none()
+                                && !self.pending.raw.text.trim().is_empty()
+                                && text_follows_in_block(n)
+                            {
+                                continue;
+                            }
                             if !self.keep && self.info_item_gap(n) {
                                 self.pending.raw.push("　", false, false);
                             }
@@ -1333,6 +1492,76 @@ impl<'a> Walker<'a> {
         {
             let pos = self.pos(line);
             self.b.push_caption(&alt, pos);
+        }
+    }
+}
+
+/// The heads an editor's note box opens with (编者按, 編者按), bracketed or not.
+const EDITORS_NOTE_HEADS: &[&str] = &["编者按", "編者按"];
+
+/// Editor's note boxes among blocks outside the container (`first` is the index of
+/// `blocks[0]` there): a block whose text opens with 编者按/編者按 (a colon after it, or
+/// inside 【】), its text the rest of it, or the next block when it is the head alone.
+/// Each as (index, head, text, source line).
+fn editors_notes(
+    blocks: &[(BlockKind, String, usize, bool)],
+    first: usize,
+) -> Vec<(usize, &'static str, &str, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < blocks.len() {
+        let (kind, t, line, _) = &blocks[i];
+        let t = markup::trim_text(t);
+        let opened = t.trim_start_matches(['【', '[', '■', '◆']);
+        let found = EDITORS_NOTE_HEADS
+            .iter()
+            .find_map(|h| opened.strip_prefix(h).map(|rest| (*h, rest)));
+        if *kind != BlockKind::Caption
+            && let Some((head, rest)) = found
+        {
+            let rest = markup::trim_text(rest.trim_start_matches(['】', ']', '：', ':']));
+            if !rest.is_empty() {
+                out.push((first + i, head, rest, *line));
+            } else if let Some((BlockKind::Paragraph, next, _, _)) = blocks.get(i + 1) {
+                out.push((first + i, head, markup::trim_text(next), *line));
+                i += 1;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Whether text follows `n` in its block, before a line break or another block starts
+/// (looking through the inline elements around it: `<a>`, `<span>`): an image there
+/// stands inside a sentence.
+fn text_follows_in_block(n: NodeRef<'_, Node>) -> bool {
+    let mut cur = n;
+    loop {
+        for s in cur.next_siblings() {
+            match s.value() {
+                Node::Text(t) if !t.text.trim().is_empty() => return true,
+                Node::Element(el) => {
+                    if BLOCK_TAGS.contains(&el.name()) {
+                        return false;
+                    }
+                    if is_furniture(el) || el.name() == "img" {
+                        continue;
+                    }
+                    // Bounded: a huge inline element is looked into only so far.
+                    if s.descendants().take(256).any(|d| match d.value() {
+                        Node::Text(t) => !t.text.trim().is_empty(),
+                        _ => false,
+                    }) {
+                        return true;
+                    }
+                }
+                _ => {}
+            }
+        }
+        match cur.parent() {
+            Some(p) if element(p).is_some_and(|e| !BLOCK_TAGS.contains(&e.name())) => cur = p,
+            _ => return false,
         }
     }
 }
@@ -1506,13 +1735,28 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
     let headline = outside.iter().position(|(_, t, _, h1)| {
         *h1 && Some(t.as_str()) == header.title.as_ref().map(|(t, _)| t.as_str())
     });
+    // An editor's note box (编者按) between the headline and the body: its head and
+    // its text, before the body, in the page's order among those captions.
+    let notes = headline.map_or_else(Vec::new, |h| editors_notes(&outside[h + 1..], h + 1));
+    let mut notes = notes.into_iter().peekable();
     let mut lead = Builder::new();
+    let push_note = |lead: &mut Builder, (_, head, text, line): (usize, &str, &str, usize)| {
+        let pos = idx.at_line(line);
+        lead.push(BlockKind::Heading, head, pos);
+        lead.push(BlockKind::Paragraph, text, pos);
+    };
     for (at, text, line, in_article) in &outside_captions {
+        while let Some(n) = notes.next_if(|n| n.0 < *at) {
+            push_note(&mut lead, n);
+        }
         let after_headline = headline.is_some_and(|h| *at > h);
         let is_title = header.title.as_ref().is_some_and(|(t, _)| t == text);
         if (*in_article || after_headline) && !is_title {
             lead.push_caption(text, idx.at_line(*line));
         }
+    }
+    for n in notes {
+        push_note(&mut lead, n);
     }
     if !lead.is_empty() {
         let mut blocks = lead.finish(Header::default()).blocks;
@@ -1558,14 +1802,20 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
     // under the headline.
     let under_title = header.title.as_ref().map_or(meta_pos, |(_, p)| *p);
     let meta_at = |line: usize| idx.at_line(line.max(1));
+    let mut meta_org: Option<(String, usize)> = None;
     if header.authors.is_empty()
         && let Some((a, _)) = &meta.author
     {
-        header.authors = a
+        // An agency or publication named as the author (中央社) is the source.
+        let (orgs, people): (Vec<String>, Vec<String>) = a
             .split([',', '，', '、', ';', '；'])
             .map(markup::meta_author)
             .filter(|a| !a.is_empty())
-            .collect();
+            .partition(|a| markup::is_organisation(a));
+        header.authors = people;
+        if let Some(org) = orgs.into_iter().next() {
+            meta_org = Some((org, meta.author.as_ref().map_or(0, |(_, l)| *l)));
+        }
         if header.byline.is_none() && !header.authors.is_empty() {
             header.byline = Some((header.authors.join(" "), under_title));
         }
@@ -1578,6 +1828,7 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
             .account
             .clone()
             .or(meta.source.clone())
+            .or(meta_org)
             .or(meta.site_name.clone())
             .map(|(s, l)| (markup::source_name(&s).to_string(), meta_at(l)))
             .filter(|(s, _)| !s.is_empty());

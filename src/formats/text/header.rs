@@ -431,3 +431,33 @@ pub(super) fn read_head(build: &Builder<'_>, units: &[Unit<'_>]) -> Head {
     head.taken = taken;
     head
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The dateline and the bracketed byline after it, as the text's two pieces.
+    fn pieces(t: &str) -> Option<(&str, &str)> {
+        let at = dateline_len(t)?;
+        Some((&t[..at.dateline], t[at.dateline..at.end].trim()))
+    }
+
+    #[test]
+    fn a_dateline_ends_after_its_bracketed_reporters_in_any_parentheses() {
+        // Four-character names, names parted by 、, full-width parentheses.
+        assert_eq!(
+            pieces("新华社拉萨11月20日电（记者次仁多吉、何雨桐）凌晨四点，牧场醒了。"),
+            Some(("新华社拉萨11月20日电", "（记者次仁多吉、何雨桐）"))
+        );
+        // ASCII parentheses after a space, a space inside.
+        assert_eq!(
+            pieces("中新网上海11月20日电 (记者 钟小川)初冬时节，江边起了雾。"),
+            Some(("中新网上海11月20日电", "(记者 钟小川)"))
+        );
+        // A parenthesis that is the story's, not a byline, stays in the story.
+        assert_eq!(
+            pieces("本报北京11月20日电（今年第三场雪）来得早，路上结了冰。"),
+            Some(("本报北京11月20日电", ""))
+        );
+    }
+}
