@@ -71,7 +71,8 @@ fn a_wechat_tail_gives_notes_and_no_prompts_and_its_end_mark_is_no_section() {
     // A photograph's credit alone is a caption, as in plain text.
     assert_eq!(blocks_of(&v, "caption")[0], "图丨受访者提供");
     let shown = dump(&path);
-    for furniture in ["点击关注", "点个“在看”", "阅读原文", "#渡口"] {
+    for furniture in ["点击关注", "点个“在看”", "阅读原文", "#渡口", "蓝字关注"]
+    {
         assert!(!shown.contains(furniture), "{furniture:?} shown:\n{shown}");
     }
 }

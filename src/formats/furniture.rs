@@ -194,7 +194,9 @@ pub(crate) fn is_tail_prompt(text: &str) -> bool {
 }
 
 /// Leaves out the calls to follow, like or share ([`is_tail_prompt`]) among the blocks
-/// after the body's last paragraph, looking back over notes and captions.
+/// after the body's last paragraph, looking back over notes and captions; and those
+/// before its first paragraph ("点击上方蓝字关注我们" opening a WeChat article), looking
+/// on over notes and captions.
 pub(crate) fn drop_tail_prompts(blocks: &mut Vec<Block>) {
     let mut i = blocks.len();
     while i > 0 {
@@ -203,6 +205,17 @@ pub(crate) fn drop_tail_prompts(blocks: &mut Vec<Block>) {
         if b.kind != BlockKind::Note && is_tail_prompt(&b.text) {
             blocks.remove(i);
         } else if !matches!(b.kind, BlockKind::Note | BlockKind::Caption) {
+            break;
+        }
+    }
+    let mut i = 0;
+    while i < blocks.len() {
+        let b = &blocks[i];
+        if b.kind == BlockKind::Paragraph && is_tail_prompt(&b.text) {
+            blocks.remove(i);
+        } else if matches!(b.kind, BlockKind::Note | BlockKind::Caption) {
+            i += 1;
+        } else {
             break;
         }
     }
