@@ -5,6 +5,8 @@
 
 mod common;
 
+use common::outline::{blocks_of, captions, sections};
+
 use common::cli::yuedu;
 use serde_json::Value;
 
@@ -32,39 +34,6 @@ fn strs(v: &Value) -> Vec<String> {
                 .collect()
         })
         .unwrap_or_default()
-}
-
-fn blocks_of(v: &Value, kind: &str) -> Vec<String> {
-    v["blocks"]
-        .as_array()
-        .expect("blocks")
-        .iter()
-        .filter(|b| b["kind"] == kind)
-        .map(|b| b["text"].as_str().expect("text").to_string())
-        .collect()
-}
-
-fn sections(v: &Value) -> Vec<String> {
-    v["sections"]
-        .as_array()
-        .expect("sections")
-        .iter()
-        .map(|s| s["title"].as_str().expect("title").to_string())
-        .collect()
-}
-
-fn captions(v: &Value) -> Vec<(String, Option<String>)> {
-    v["captions"]
-        .as_array()
-        .expect("captions")
-        .iter()
-        .map(|c| {
-            (
-                c["text"].as_str().expect("text").to_string(),
-                c["credit"].as_str().map(str::to_string),
-            )
-        })
-        .collect()
 }
 
 /// Everything shown as text: title, paragraphs, headings, captions.

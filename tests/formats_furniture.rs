@@ -5,6 +5,10 @@
 //! nested tens of thousands of tables deep.
 //! Pages written for the project in the shapes of those sites.
 
+mod common;
+
+use common::outline::{blocks_of, captions, sections};
+
 use assert_cmd::Command;
 use serde_json::Value;
 
@@ -27,25 +31,6 @@ fn run(args: &[&str]) -> String {
 
 fn outline(path: &str) -> Value {
     serde_json::from_str(&run(&["outline", "--json", path])).expect("one JSON object")
-}
-
-fn blocks_of(v: &Value, kind: &str) -> Vec<String> {
-    v["blocks"]
-        .as_array()
-        .expect("blocks")
-        .iter()
-        .filter(|b| b["kind"] == kind)
-        .map(|b| b["text"].as_str().expect("text").to_string())
-        .collect()
-}
-
-fn sections(v: &Value) -> Vec<String> {
-    v["sections"]
-        .as_array()
-        .expect("sections")
-        .iter()
-        .map(|s| s["title"].as_str().expect("title").to_string())
-        .collect()
 }
 
 /// What the reader shows of the page, as `dump` lays it out.
@@ -168,20 +153,6 @@ fn a_page_nested_thousands_of_tables_deep_keeps_its_title_and_text() {
         blocks_of(&v, "paragraph"),
         ["表格最深处的一段文字，有逗号，也有句号。"]
     );
-}
-
-fn captions(v: &Value) -> Vec<(String, Option<String>)> {
-    v["captions"]
-        .as_array()
-        .expect("captions")
-        .iter()
-        .map(|c| {
-            (
-                c["text"].as_str().expect("text").to_string(),
-                c["credit"].as_str().map(str::to_string),
-            )
-        })
-        .collect()
 }
 
 fn pairs(want: &[(&str, &str)]) -> Vec<(String, Option<String>)> {

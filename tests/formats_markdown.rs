@@ -3,6 +3,8 @@
 
 mod common;
 
+use common::outline::captions;
+
 use common::cli::{data, outline_json};
 use serde_json::Value;
 
@@ -16,20 +18,6 @@ fn blocks(v: &Value) -> Vec<(String, String)> {
             (
                 b["kind"].as_str().expect("kind").to_string(),
                 b["text"].as_str().expect("text").to_string(),
-            )
-        })
-        .collect()
-}
-
-fn captions(v: &Value) -> Vec<(String, Option<String>)> {
-    v["captions"]
-        .as_array()
-        .expect("captions")
-        .iter()
-        .map(|c| {
-            (
-                c["text"].as_str().expect("text").to_string(),
-                c["credit"].as_str().map(str::to_string),
             )
         })
         .collect()

@@ -4,6 +4,10 @@
 //! dateline, an editor's note box before the body, a lead photo with its credit.
 //! Pages written for the project in the shapes of those sites.
 
+mod common;
+
+use common::outline::{blocks_of, captions};
+
 use assert_cmd::Command;
 use serde_json::Value;
 
@@ -26,16 +30,6 @@ fn run(args: &[&str]) -> String {
 
 fn outline(path: &str) -> Value {
     serde_json::from_str(&run(&["outline", "--json", path])).expect("one JSON object")
-}
-
-fn blocks_of(v: &Value, kind: &str) -> Vec<String> {
-    v["blocks"]
-        .as_array()
-        .expect("blocks")
-        .iter()
-        .filter(|b| b["kind"] == kind)
-        .map(|b| b["text"].as_str().expect("text").to_string())
-        .collect()
 }
 
 /// Every block's text, whatever its kind, in order.
@@ -222,21 +216,6 @@ fn a_traditional_editors_note_in_brackets_with_its_text_apart_is_kept_too() {
     let v = outline(path.to_str().expect("UTF-8 path"));
     assert_eq!(blocks_of(&v, "heading")[0], "編者按");
     assert_eq!(blocks_of(&v, "paragraph")[0], "夜市是一座城市的煙火氣。");
-}
-
-/// Each caption's text with its credit's name.
-fn captions(v: &Value) -> Vec<(String, Option<String>)> {
-    v["captions"]
-        .as_array()
-        .expect("captions")
-        .iter()
-        .map(|c| {
-            (
-                c["text"].as_str().expect("text").to_string(),
-                c["credit"].as_str().map(str::to_string),
-            )
-        })
-        .collect()
 }
 
 #[test]

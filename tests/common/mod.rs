@@ -4,6 +4,7 @@
 #![allow(dead_code)]
 
 pub mod cli;
+pub mod outline;
 pub mod rng;
 
 use yuedu::article::{Article, Block, BlockKind, Credit, Parts};
