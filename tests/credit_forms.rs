@@ -4,19 +4,11 @@
 //! text, HTML and Markdown: `outline --json` and `check --json` of the real binary on
 //! fixtures written for each kind.
 
-use assert_cmd::Command;
+mod common;
+
+use common::cli::{format_data as data, yuedu};
+
 use serde_json::{Value, json};
-
-fn data(name: &str) -> String {
-    format!("{}/tests/data/formats/{name}", env!("CARGO_MANIFEST_DIR"))
-}
-
-fn yuedu() -> Command {
-    let mut cmd = Command::cargo_bin("yuedu").expect("binary");
-    cmd.env("YUEDU_CONFIG", "")
-        .env("XDG_CONFIG_HOME", "/nonexistent");
-    cmd
-}
 
 fn json_of(args: &[&str], ok: bool) -> Value {
     let out = yuedu().args(args).output().expect("runs");

@@ -7,27 +7,11 @@
 
 mod common;
 
+use common::cli::{format_data as data, run_ok as run};
+
 use common::outline::{blocks_of, captions, sections};
 
-use assert_cmd::Command;
 use serde_json::Value;
-
-fn data(name: &str) -> String {
-    format!("{}/tests/data/formats/{name}", env!("CARGO_MANIFEST_DIR"))
-}
-
-fn run(args: &[&str]) -> String {
-    let out = Command::cargo_bin("yuedu")
-        .expect("binary")
-        .env("YUEDU_CONFIG", "")
-        .env("XDG_CONFIG_HOME", "/nonexistent")
-        .args(args)
-        .output()
-        .expect("runs");
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.code() == Some(0), "{args:?}: {err}");
-    String::from_utf8(out.stdout).expect("UTF-8")
-}
 
 fn outline(path: &str) -> Value {
     serde_json::from_str(&run(&["outline", "--json", path])).expect("one JSON object")

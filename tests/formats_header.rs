@@ -5,28 +5,11 @@
 //! without a class beside a meta slug, a gallery whose og:title carries "图集｜", and
 //! Markdown front matter.
 
-use assert_cmd::Command;
+mod common;
+
+use common::cli::{format_data as data, run_ok as run};
+
 use serde_json::Value;
-
-fn data(name: &str) -> String {
-    format!("{}/tests/data/formats/{name}", env!("CARGO_MANIFEST_DIR"))
-}
-
-fn run(args: &[&str]) -> String {
-    let out = Command::cargo_bin("yuedu")
-        .expect("binary")
-        .env("YUEDU_CONFIG", "")
-        .env("XDG_CONFIG_HOME", "/nonexistent")
-        .args(args)
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8")
-}
 
 fn outline(name: &str) -> Value {
     serde_json::from_str(&run(&["outline", "--json", &data(name)])).expect("one JSON object")

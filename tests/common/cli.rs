@@ -34,3 +34,19 @@ pub fn outline_json(path: impl AsRef<OsStr>, extra: &[&str]) -> Value {
     );
     serde_json::from_slice(&out.stdout).expect("one JSON object")
 }
+
+/// The path of a format fixture, `tests/data/formats/NAME`.
+pub fn format_data(name: &str) -> String {
+    data(&format!("formats/{name}"))
+}
+
+/// `yuedu ARGS…`, which must exit 0 (its stderr shown if not): its standard output.
+pub fn run_ok(args: &[&str]) -> String {
+    let out = yuedu().args(args).output().expect("runs");
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
