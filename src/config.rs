@@ -27,19 +27,19 @@ pub struct Config {
     pub text: TextConfig,
     pub layout: LayoutConfig,
     pub theme: ThemeConfig,
-    pub reader: ReaderConfig,
+    pub(crate) reader: ReaderConfig,
     pub input: InputConfig,
     pub output: OutputConfig,
     /// Action → keys. Defaults to the `[keys]` table of `config.toml`.
-    pub keys: BTreeMap<Action, Vec<Key>>,
+    pub(crate) keys: BTreeMap<Action, Vec<Key>>,
     /// `yuedu check`: rule → "error", "warning", "info" or "off". Defaults to the
     /// `[check]` table of `config.toml`, which lists every rule.
     pub check: RuleLevels,
     /// `[search]`: the foldings a search applies.
-    pub search: Folding,
+    pub(crate) search: Folding,
     /// The actions the user's file binds (their keys win over the defaults').
     #[serde(skip)]
-    pub user_keys: BTreeSet<Action>,
+    pub(crate) user_keys: BTreeSet<Action>,
 }
 
 /// `[text]`: how text is measured, broken and shown.
@@ -90,17 +90,17 @@ pub struct LayoutConfig {
     /// Defaults to 72.
     pub reading_width: u16,
     /// Defaults to two U+3000.
-    pub indent: String,
+    pub(crate) indent: String,
     /// The navigation pane's narrowest width, in columns. Defaults to 30.
-    pub nav_width: u16,
+    pub(crate) nav_width: u16,
     /// The pane's share of the terminal's width, in percent. Defaults to 25.
-    pub nav_width_percent: u16,
+    pub(crate) nav_width_percent: u16,
     /// The pane's widest width, in columns. Defaults to 48.
-    pub nav_max_width: u16,
+    pub(crate) nav_max_width: u16,
     /// Defaults to true.
     pub show_nav: bool,
     /// Defaults to 60.
-    pub nav_min_terminal_width: u16,
+    pub(crate) nav_min_terminal_width: u16,
 }
 
 /// `[theme]`: colours.
@@ -108,15 +108,15 @@ pub struct LayoutConfig {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ThemeConfig {
     /// Defaults to `"dark"`.
-    pub name: ThemeName,
+    pub(crate) name: ThemeName,
     /// Per-role foreground colours over the theme; defaults to none.
-    pub colors: BTreeMap<ThemeRole, ColorSpec>,
+    pub(crate) colors: BTreeMap<ThemeRole, ColorSpec>,
 }
 
 /// The built-in themes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum ThemeName {
+pub(crate) enum ThemeName {
     Dark,
     Light,
     Mono,
@@ -125,7 +125,7 @@ pub enum ThemeName {
 /// What can be given a colour of its own.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum ThemeRole {
+pub(crate) enum ThemeRole {
     Banner,
     Title,
     Byline,
@@ -142,7 +142,7 @@ pub enum ThemeRole {
 
 /// A colour as written in the configuration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ColorSpec {
+pub(crate) enum ColorSpec {
     /// The terminal's own foreground.
     Default,
     /// One of the 16 named colours, by its ANSI index (0–15).
@@ -178,7 +178,7 @@ pub(crate) const COLOR_NAMES: [&str; 16] = [
     "unknown colour \"{0}\"; use default, {names}, a number 0-255 or \"#rrggbb\"",
     names = COLOR_NAMES.join(", ")
 )]
-pub struct UnknownColour(pub String);
+pub(crate) struct UnknownColour(pub String);
 
 impl FromStr for ColorSpec {
     type Err = UnknownColour;
@@ -217,11 +217,11 @@ impl<'de> Deserialize<'de> for ColorSpec {
 /// `[reader]`: remembering and reloading.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct ReaderConfig {
+pub(crate) struct ReaderConfig {
     /// Defaults to true.
-    pub resume: bool,
+    pub(crate) resume: bool,
     /// Defaults to `"auto"`.
-    pub watch: crate::session::watch::WatchMode,
+    pub(crate) watch: crate::session::watch::WatchMode,
 }
 
 /// `[input]`.
@@ -237,16 +237,16 @@ pub struct InputConfig {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct OutputConfig {
     /// Defaults to true.
-    pub scroll_regions: bool,
+    pub(crate) scroll_regions: bool,
     /// Defaults to `"auto"`.
-    pub scroll_margins: ScrollMargins,
+    pub(crate) scroll_margins: ScrollMargins,
 }
 
 /// `[output] scroll-margins`: whether the text pane is scrolled inside left and right
 /// margins (DECLRMM + DECSLRM), leaving the navigation pane beside it where it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum ScrollMargins {
+pub(crate) enum ScrollMargins {
     /// Only in the terminals known to have them, told by the environment.
     Auto,
     /// Whenever the terminal is scrolled with SU/SD.
@@ -271,10 +271,10 @@ impl Config {
 /// A configuration file that could not be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConfigError {
-    pub path: String,
+    pub(crate) path: String,
     /// 1-based line and column of the problem, when known.
-    pub position: Option<(usize, usize)>,
-    pub message: String,
+    pub(crate) position: Option<(usize, usize)>,
+    pub(crate) message: String,
 }
 
 impl fmt::Display for ConfigError {
@@ -341,7 +341,7 @@ impl Config {
     }
 
     /// The key map of these settings.
-    pub fn keymap(&self) -> Result<Keymap, crate::view::keymap::KeyConflict> {
+    pub(crate) fn keymap(&self) -> Result<Keymap, crate::view::keymap::KeyConflict> {
         Keymap::new(&self.keys, &|a| self.user_keys.contains(&a))
     }
 

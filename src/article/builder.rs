@@ -70,7 +70,7 @@ pub(crate) struct Builder<'a> {
 
 impl<'a> Builder<'a> {
     /// A builder over `src`, the source the blocks' text is sliced from.
-    pub(crate) fn new(src: &'a Arc<String>) -> Builder<'a> {
+    pub fn new(src: &'a Arc<String>) -> Builder<'a> {
         Builder { src }
     }
 
@@ -85,7 +85,7 @@ impl<'a> Builder<'a> {
     /// without their line ends), in order, each trimmed: one line's text is a slice of
     /// the source; several are concatenated, a space put back where Latin words met at
     /// a break ([`needs_space`]), with one [`Part`] per line.
-    pub(crate) fn lines(
+    pub fn lines(
         &self,
         kind: BlockKind,
         lines: impl IntoIterator<Item = Range<usize>>,
@@ -211,7 +211,7 @@ pub(crate) struct Draft<'a> {
 
 impl Draft<'_> {
     /// The block's text as it stands now.
-    pub(crate) fn text(&self) -> &str {
+    pub fn text(&self) -> &str {
         match &self.text {
             Text::Source(range) => &self.src[range.clone()],
             Text::Own(s) => s,
@@ -219,7 +219,7 @@ impl Draft<'_> {
     }
 
     /// The byte offset in the source where the text starts.
-    pub(crate) fn src(&self) -> usize {
+    pub fn src(&self) -> usize {
         self.parts.first().map_or(0, |p| p.src())
     }
 

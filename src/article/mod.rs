@@ -25,7 +25,7 @@ use std::sync::Arc;
 use serde::Serialize;
 
 use crate::text::lines::LineIndex;
-pub use crate::text::lines::LineNo;
+pub(crate) use crate::text::lines::LineNo;
 
 pub(crate) mod builder;
 
@@ -36,11 +36,11 @@ pub(crate) type FileId = u16;
 /// One source file of an article: its decoded text and its line index.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SourceFile {
-    pub text: Arc<String>,
-    pub lines: LineIndex,
+    pub(crate) text: Arc<String>,
+    pub(crate) lines: LineIndex,
     /// The file's path inside the file that was opened (an EPUB's chapter,
     /// `OEBPS/ch2.xhtml`); `None` for the opened file itself.
-    pub name: Option<Arc<str>>,
+    pub(crate) name: Option<Arc<str>>,
 }
 
 impl SourceFile {
@@ -54,7 +54,7 @@ impl SourceFile {
     }
 
     /// [`SourceFile::new`] for a file inside the opened one, at path `name` in it.
-    pub fn named(text: &Arc<String>, name: &str) -> SourceFile {
+    pub(crate) fn named(text: &Arc<String>, name: &str) -> SourceFile {
         SourceFile {
             name: Some(Arc::from(name)),
             ..SourceFile::new(text)
@@ -198,7 +198,7 @@ pub struct StylesId(u32);
 
 impl StylesId {
     /// No styles.
-    pub const NONE: StylesId = StylesId(0);
+    pub(crate) const NONE: StylesId = StylesId(0);
 }
 
 /// What a block is.
@@ -241,9 +241,9 @@ impl BlockKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Part {
     /// Byte offset in [`Block::text`] where this part starts.
-    pub start: u32,
+    pub(crate) start: u32,
     /// Byte offset in the source where this part's text stands.
-    pub src: u32,
+    pub(crate) src: u32,
 }
 
 impl Part {
@@ -331,11 +331,11 @@ pub struct Join {
     /// The byte offset in the source where the continued part starts.
     pub src: u32,
     /// The source file of the continued part.
-    pub file: FileId,
+    pub(crate) file: FileId,
     /// The last few characters before the break.
-    pub before: SharedStr,
+    pub(crate) before: SharedStr,
     /// The first few characters after the break.
-    pub after: SharedStr,
+    pub(crate) after: SharedStr,
 }
 
 impl Article {
@@ -356,7 +356,7 @@ impl Article {
 
     /// The path inside the opened file of source `file` (an EPUB's chapter), if it is
     /// one.
-    pub fn file_name(&self, file: FileId) -> Option<&str> {
+    pub(crate) fn file_name(&self, file: FileId) -> Option<&str> {
         self.files.get(usize::from(file))?.name.as_deref()
     }
 
@@ -394,7 +394,7 @@ impl Article {
     }
 
     /// The captions, in order, with their block indexes.
-    pub fn captions(&self) -> impl Iterator<Item = (usize, &Block)> {
+    pub(crate) fn captions(&self) -> impl Iterator<Item = (usize, &Block)> {
         self.blocks_of(BlockKind::Caption)
     }
 
@@ -631,7 +631,7 @@ impl Parts {
         Parts(PartsRepr::One([Part::new(0, src)]))
     }
 
-    pub fn as_slice(&self) -> &[Part] {
+    pub(crate) fn as_slice(&self) -> &[Part] {
         match &self.0 {
             PartsRepr::One(one) => one,
             PartsRepr::Many(many) => many,

@@ -112,7 +112,7 @@ pub enum Level {
 
 impl Level {
     /// The severity of the rule's findings; `None` when the rule is off.
-    pub fn severity(self) -> Option<Severity> {
+    pub(crate) fn severity(self) -> Option<Severity> {
         match self {
             Level::Error => Some(Severity::Error),
             Level::Warning => Some(Severity::Warning),
@@ -133,18 +133,18 @@ pub(crate) type RuleLevels = BTreeMap<Rule, Level>;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
     /// 1-based source line.
-    pub line: LineNo,
+    pub(crate) line: LineNo,
     /// 1-based column in characters on that line.
-    pub col: usize,
-    pub severity: Severity,
-    pub rule: Rule,
+    pub(crate) col: usize,
+    pub(crate) severity: Severity,
+    pub(crate) rule: Rule,
     /// What was found, for a person; safe to print (passed through
     /// [`for_terminal_line`]).
-    pub message: String,
+    pub(crate) message: String,
     /// The replacement text, when there is one obvious fix ("，" for ","); the reader's
     /// text is never changed by it.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub suggestion: Option<String>,
+    pub(crate) suggestion: Option<String>,
 }
 
 /// One finding as a [`FindingList`] holds it, its texts borrowed from the list, its line
@@ -153,27 +153,27 @@ pub struct Finding {
 pub struct FindingRef<'a> {
     /// The source file it is in.
     #[serde(skip)]
-    pub file: FileId,
+    pub(crate) file: FileId,
     /// The byte offset in the source.
     #[serde(skip)]
-    pub offset: usize,
+    pub(crate) offset: usize,
     /// The source's path inside the file that was opened (an EPUB's chapter,
     /// `OEBPS/ch2.xhtml`), for a finding in one.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub file_name: Option<&'a str>,
+    pub(crate) file_name: Option<&'a str>,
     /// 1-based source line.
     pub line: LineNo,
     /// 1-based column in characters on that line.
     pub col: usize,
-    pub severity: Severity,
+    pub(crate) severity: Severity,
     pub rule: Rule,
-    pub message: &'a str,
+    pub(crate) message: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub suggestion: Option<&'a str>,
+    pub(crate) suggestion: Option<&'a str>,
 }
 
 impl FindingRef<'_> {
-    pub fn to_owned(&self) -> Finding {
+    pub(crate) fn to_owned(self) -> Finding {
         Finding {
             line: self.line,
             col: self.col,
@@ -257,7 +257,9 @@ impl FindingList {
 
     /// Each finding's rule, severity and suggestion, in order, without working out where
     /// it is (for counting).
-    pub fn kinds(&self) -> impl ExactSizeIterator<Item = (Rule, Severity, Option<&str>)> + '_ {
+    pub(crate) fn kinds(
+        &self,
+    ) -> impl ExactSizeIterator<Item = (Rule, Severity, Option<&str>)> + '_ {
         self.entries.iter().map(|e| {
             let t = &self.texts[e.text as usize];
             (t.rule, t.severity, t.suggestion.as_deref())
@@ -322,7 +324,7 @@ impl<'a> DecodeInfo<'a> {
 
 /// The half-width marks the `halfwidth-punctuation` rule looks for, with the full-width
 /// mark to use instead.
-pub use crate::text::fullwidth::HALFWIDTH_MARKS;
+pub(crate) use crate::text::fullwidth::HALFWIDTH_MARKS;
 
 /// Paired marks: opening, closing.
 const PAIRS: [(char, char); 8] = [

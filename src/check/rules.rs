@@ -24,7 +24,7 @@ pub enum Formats {
 }
 
 impl Formats {
-    pub fn contains(self, format: Format) -> bool {
+    pub(crate) fn contains(self, format: Format) -> bool {
         match self {
             Formats::All => true,
             Formats::Only(formats) => formats.contains(&format),
@@ -196,7 +196,7 @@ impl Rule {
     }
 
     /// The rule's id, as in `config.toml` and the output.
-    pub fn id(self) -> &'static str {
+    pub(crate) fn id(self) -> &'static str {
         self.def().id
     }
 
@@ -206,7 +206,8 @@ impl Rule {
     }
 
     /// The formats it applies to.
-    pub fn formats(self) -> Formats {
+    #[cfg(test)]
+    pub(crate) fn formats(self) -> Formats {
         self.def().formats
     }
 }

@@ -29,16 +29,16 @@ pub struct FileReport<'a> {
 /// A file's counts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub(crate) struct Summary<'a> {
-    pub path: &'a str,
-    pub encoding: &'a str,
-    pub findings: usize,
-    pub errors: usize,
-    pub warnings: usize,
-    pub info: usize,
+    pub(crate) path: &'a str,
+    pub(crate) encoding: &'a str,
+    pub(crate) findings: usize,
+    pub(crate) errors: usize,
+    pub(crate) warnings: usize,
+    pub(crate) info: usize,
     /// Rule id → findings, for the rules that found something.
-    pub rules: BTreeMap<&'static str, usize>,
+    pub(crate) rules: BTreeMap<&'static str, usize>,
     /// Half-width mark → how many stand in Chinese text (`","` → 76).
-    pub halfwidth_marks: BTreeMap<String, usize>,
+    pub(crate) halfwidth_marks: BTreeMap<String, usize>,
 }
 
 impl<'a> Summary<'a> {

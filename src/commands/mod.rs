@@ -44,7 +44,7 @@ pub(crate) struct EscapingWriter<W: std::io::Write> {
 }
 
 impl<W: std::io::Write> EscapingWriter<W> {
-    pub(crate) fn new(out: W) -> Self {
+    pub fn new(out: W) -> Self {
         EscapingWriter {
             out,
             pending: Vec::new(),

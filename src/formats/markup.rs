@@ -22,9 +22,9 @@ use crate::text::lines::LineIndex;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub(crate) struct SourcePos {
     /// Byte offset in the decoded source text.
-    pub offset: usize,
+    pub(crate) offset: usize,
     /// 1-based line.
-    pub line: LineNo,
+    pub(crate) line: LineNo,
 }
 
 /// A source's positions for the markup parsers: the one line index
@@ -40,7 +40,7 @@ pub(crate) struct SourceLines {
 }
 
 impl SourceLines {
-    pub(crate) fn new(text: &str) -> SourceLines {
+    pub fn new(text: &str) -> SourceLines {
         let index = LineIndex::new(text);
         let last = index.end_line(text);
         SourceLines {
@@ -74,8 +74,8 @@ impl SourceLines {
 /// A credit found at the end of a caption: the name and the credit as printed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct FoundCredit {
-    pub name: String,
-    pub printed: String,
+    pub(crate) name: String,
+    pub(crate) printed: String,
 }
 
 struct Draft {
@@ -90,12 +90,12 @@ struct Draft {
 /// The article's header fields, each with the source position it came from.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Header {
-    pub title: Option<(String, SourcePos)>,
-    pub byline: Option<(String, SourcePos)>,
-    pub authors: Vec<String>,
-    pub source: Option<(String, SourcePos)>,
-    pub date: Option<(String, SourcePos)>,
-    pub column: Option<(String, SourcePos)>,
+    pub(crate) title: Option<(String, SourcePos)>,
+    pub(crate) byline: Option<(String, SourcePos)>,
+    pub(crate) authors: Vec<String>,
+    pub(crate) source: Option<(String, SourcePos)>,
+    pub(crate) date: Option<(String, SourcePos)>,
+    pub(crate) column: Option<(String, SourcePos)>,
 }
 
 /// Collects blocks in reading order into one text buffer.
@@ -111,14 +111,14 @@ impl Builder {
     }
 
     /// Adds a block of `kind` with `text` (empty text adds nothing).
-    pub fn push(&mut self, kind: BlockKind, text: &str, pos: SourcePos) {
+    pub(crate) fn push(&mut self, kind: BlockKind, text: &str, pos: SourcePos) {
         self.push_styled(kind, text, Vec::new(), pos);
     }
 
     /// Adds a block of `kind` with `text` and its inline `styles` (byte offsets in
     /// `text`, sorted by start, as [`Styled::finish`] gives them). Empty text adds
     /// nothing.
-    pub fn push_styled(
+    pub(crate) fn push_styled(
         &mut self,
         kind: BlockKind,
         text: &str,
@@ -191,12 +191,12 @@ impl Builder {
         self.drafts.len()
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.drafts.is_empty()
     }
 
     /// The article: the blocks as slices of one buffer, the header as given.
-    pub fn finish(self, header: Header) -> Article {
+    pub(crate) fn finish(self, header: Header) -> Article {
         let buf = Arc::new(self.text);
         let mut article = Article::default();
         let build = crate::article::builder::Builder::new(&buf);
@@ -542,7 +542,7 @@ fn collapse_ws_mapped(s: &str, mut kept: impl FnMut(usize, usize)) -> (String, u
 /// (markers are never text; the parser says which styles are open as it adds text).
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Styled {
-    pub text: String,
+    pub(crate) text: String,
     spans: Vec<(Range<usize>, InlineStyle)>,
     /// The index in `spans` of the last span of each style (emphasis, strong): the one
     /// a piece of text right after it goes on with (looked up in constant time, however
@@ -553,7 +553,7 @@ pub(crate) struct Styled {
 impl Styled {
     /// Adds `t`, in italics when `emphasis`, in bold when `strong`: a span of a style
     /// goes on where one ended just before (across text pieces and soft breaks).
-    pub fn push(&mut self, t: &str, emphasis: bool, strong: bool) {
+    pub(crate) fn push(&mut self, t: &str, emphasis: bool, strong: bool) {
         let start = self.text.len();
         self.text.push_str(t);
         let end = self.text.len();
@@ -579,7 +579,7 @@ impl Styled {
 
     /// The text with white space collapsed as [`collapse_ws`] does, and the styles over
     /// it (byte offsets in that text, sorted by start; spans left empty are dropped).
-    pub fn collapsed(&self) -> (String, Vec<StyleSpan>) {
+    pub(crate) fn collapsed(&self) -> (String, Vec<StyleSpan>) {
         if self.spans.is_empty() {
             return (collapse_ws(&self.text), Vec::new());
         }
@@ -604,7 +604,12 @@ impl Styled {
     /// Takes bytes `open` and `close` (two markers left as text, `open` before `close`)
     /// out of the text and gives the text between them `style`; the spans already there
     /// move with their text.
-    pub fn mark_between(&mut self, open: Range<usize>, close: Range<usize>, style: InlineStyle) {
+    pub(crate) fn mark_between(
+        &mut self,
+        open: Range<usize>,
+        close: Range<usize>,
+        style: InlineStyle,
+    ) {
         let moved = |x: usize| {
             x - if x >= open.end {
                 open.len()
@@ -631,7 +636,7 @@ impl Styled {
     }
 
     /// The text from byte `from` on, with the styles over it.
-    pub fn tail(&self, from: usize) -> Styled {
+    pub(crate) fn tail(&self, from: usize) -> Styled {
         let from = from.min(self.text.len());
         Styled {
             text: self.text[from..].to_string(),
@@ -647,7 +652,7 @@ impl Styled {
 
     /// The styles over `text`, which is the gathered text with `lead` bytes taken off
     /// its start and some off its end (for code, whose white space is kept).
-    pub fn verbatim(&self, text: &str, lead: usize) -> Vec<StyleSpan> {
+    pub(crate) fn verbatim(&self, text: &str, lead: usize) -> Vec<StyleSpan> {
         self.map_spans(text, |r| {
             Some(r.start.saturating_sub(lead)..r.end.saturating_sub(lead))
         })
@@ -877,9 +882,9 @@ pub(crate) fn squeeze_name(s: &str) -> String {
 /// What an info line under a headline says.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct Info {
-    pub date: Option<String>,
-    pub source: Option<String>,
-    pub authors: Vec<String>,
+    pub(crate) date: Option<String>,
+    pub(crate) source: Option<String>,
+    pub(crate) authors: Vec<String>,
 }
 
 /// Labels before the authors' names in a byline or info line.

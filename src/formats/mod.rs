@@ -15,11 +15,11 @@ use crate::article::Article;
 pub use crate::input::sniff::Format;
 use crate::input::source::{self, LoadError, LoadOptions, Origin, Raw, Source};
 
-pub mod epub;
+pub(crate) mod epub;
 pub(crate) mod furniture;
-pub mod html;
-pub mod markdown;
-pub mod markup;
+pub(crate) mod html;
+pub(crate) mod markdown;
+pub(crate) mod markup;
 pub mod text;
 
 /// Parses a decoded source in `format` into an article that shares the source's buffer

@@ -3,14 +3,15 @@
 //! How to call it:
 //!
 //! ```
-//! use yuedu::input::decode::{decode, decode_with, decode_with_options, DecodeOptions};
+//! use yuedu::input::decode::{decode, decode_with_options, DecodeOptions};
 //!
 //! let decoded = decode(b"plain text").expect("not binary");
 //! assert_eq!(decoded.text, "plain text");
 //! assert_eq!(decoded.report(), None); // plain valid UTF-8: nothing to tell the user
 //!
 //! // `--encoding gb18030`: the user's label, no detection.
-//! let forced = decode_with(b"\xd3\xe0\xd2\xa6", Some("gb18030")).expect("known label");
+//! let gb18030 = DecodeOptions { encoding: Some("gb18030"), force: false };
+//! let forced = decode_with_options(b"\xd3\xe0\xd2\xa6", &gb18030).expect("known label");
 //! assert_eq!(forced.text, "余姚");
 //!
 //! // `--force`: NUL bytes are kept (sanitize shows them as `^@`) instead of refused.
@@ -38,14 +39,14 @@ pub struct Decoded {
     pub text: String,
     /// The encoding's name as the user should see it: "UTF-8", "GB18030", "Big5",
     /// "UTF-16LE", "Shift_JIS", "windows-1252" …
-    pub encoding: &'static str,
+    pub(crate) encoding: &'static str,
     /// The encoding was inferred heuristically (detector, BOM-less UTF-16, mostly-UTF-8),
     /// not known from a byte-order mark, valid UTF-8 or the user's choice.
-    pub guessed: bool,
+    pub(crate) guessed: bool,
     /// The input began with a byte-order mark (removed from `text`).
-    pub bom: bool,
+    pub(crate) bom: bool,
     /// How many invalid byte sequences were replaced by U+FFFD (one per sequence).
-    pub replaced: usize,
+    pub(crate) replaced: usize,
 }
 
 impl Decoded {
@@ -102,7 +103,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
 
 /// Decodes as `encoding` (a label such as "gb18030") when given, else with detection;
 /// refuses binary input.
-pub fn decode_with(bytes: &[u8], encoding: Option<&str>) -> Result<Decoded, DecodeError> {
+#[cfg(test)]
+pub(crate) fn decode_with(bytes: &[u8], encoding: Option<&str>) -> Result<Decoded, DecodeError> {
     decode_with_options(
         bytes,
         &DecodeOptions {
@@ -192,7 +194,11 @@ pub fn decode_with_options(
 /// declaration, and the detected reading wins when it replaces fewer sequences; when
 /// that still replaces more than 1 % of the non-ASCII bytes, the detector's guess for a
 /// .cn site is tried too. Saved pages often keep a meta that lies.
-pub fn decode_declared(bytes: &[u8], declared: &str, force: bool) -> Result<Decoded, DecodeError> {
+pub(crate) fn decode_declared(
+    bytes: &[u8],
+    declared: &str,
+    force: bool,
+) -> Result<Decoded, DecodeError> {
     let as_declared = decode_forced(bytes, declared, force)?;
     if as_declared.replaced == 0 {
         return Ok(as_declared);

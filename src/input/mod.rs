@@ -2,7 +2,7 @@
 //! built-in article with limits; [`decode`] turns the bytes into text (BOM, UTF-8,
 //! detection, a forced label).
 
-pub mod charset;
+pub(crate) mod charset;
 pub mod decode;
-pub mod sniff;
+pub(crate) mod sniff;
 pub mod source;

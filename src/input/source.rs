@@ -62,9 +62,9 @@ pub struct Source {
     /// "3 invalid byte sequences replaced"); `None` for plain UTF-8.
     pub decode_report: Option<String>,
     /// The encoding was inferred heuristically, not known (see [`crate::input::decode::Decoded`]).
-    pub guessed: bool,
+    pub(crate) guessed: bool,
     /// How many invalid byte sequences were replaced by U+FFFD.
-    pub replaced: usize,
+    pub(crate) replaced: usize,
     /// The format the text is read in ([`crate::formats`]).
     pub format: Format,
 }
@@ -178,17 +178,17 @@ impl ReadOptions {
 /// ([`crate::formats::load`] does both); input never looks inside it.
 #[derive(Debug)]
 pub struct Raw {
-    pub origin: Origin,
+    pub(crate) origin: Origin,
     /// The origin as error messages name it (sanitised).
-    pub shown: String,
-    pub bytes: Vec<u8>,
-    pub format: Format,
+    pub(crate) shown: String,
+    pub(crate) bytes: Vec<u8>,
+    pub(crate) format: Format,
 }
 
 /// Reads the bytes of the article at `path` ("-" for standard input), or of the shipped
 /// article when `path` is `None` (from `articles/` in the working directory when it is
 /// there, else the built-in copy). Limits and refusals: [`read_limited`].
-pub fn read(path: Option<&Path>, opts: LoadOptions<'_>) -> Result<Raw, LoadError> {
+pub(crate) fn read(path: Option<&Path>, opts: LoadOptions<'_>) -> Result<Raw, LoadError> {
     match path {
         Some(p) if p == Path::new("-") => read_stdin(opts),
         Some(p) => read_file(p, opts),
@@ -377,7 +377,7 @@ fn read_stdin(opts: LoadOptions<'_>) -> Result<Raw, LoadError> {
 
 /// `bytes` read from `origin` (named `shown` in messages), with their format: `--format`,
 /// else the path's extension, else the content ([`detect`]).
-pub fn raw(bytes: Vec<u8>, origin: Origin, shown: &str, opts: LoadOptions<'_>) -> Raw {
+pub(crate) fn raw(bytes: Vec<u8>, origin: Origin, shown: &str, opts: LoadOptions<'_>) -> Raw {
     let path = match &origin {
         Origin::File(p) => Some(p.as_path()),
         _ => None,

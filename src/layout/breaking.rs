@@ -57,16 +57,16 @@ pub(crate) enum SegKind {
 /// A run of text in one role.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Seg<'a> {
-    pub text: &'a str,
-    pub role: Role,
+    pub(crate) text: &'a str,
+    pub(crate) role: Role,
     /// Offset of the text in the item's source text; `None` for decoration.
-    pub base: Option<usize>,
+    pub(crate) base: Option<usize>,
     /// For an [`SegKind::Atom`]: the length of the source character it stands for.
-    pub src_len: Option<usize>,
-    pub kind: SegKind,
+    pub(crate) src_len: Option<usize>,
+    pub(crate) kind: SegKind,
     /// Characters shown in place of source characters (script conversion): the source
     /// character's offset in the item's source text and the character shown, ascending.
-    pub conv: &'a [(usize, char)],
+    pub(crate) conv: &'a [(usize, char)],
 }
 
 impl<'a> Seg<'a> {
@@ -86,10 +86,10 @@ impl<'a> Seg<'a> {
 /// Options the breaker needs.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct BreakOptions {
-    pub width: usize,
-    pub ambiguous: AmbiguousWidth,
-    pub level: LineBreakLevel,
-    pub punctuation: PunctuationDisplay,
+    pub(crate) width: usize,
+    pub(crate) ambiguous: AmbiguousWidth,
+    pub(crate) level: LineBreakLevel,
+    pub(crate) punctuation: PunctuationDisplay,
 }
 
 /// One grapheme cluster as shown.

@@ -20,7 +20,7 @@ use crate::article::{Article, BlockKind};
 use crate::text::convert::{self, Mapped, Script};
 use crate::text::sanitize;
 
-pub use crate::text::fullwidth::fullwidth_substitutions;
+pub(crate) use crate::text::fullwidth::fullwidth_substitutions;
 pub use crate::text::width::{AmbiguousWidth, grapheme_width};
 pub use store::{CACHED_ITEMS, Layout, SPARSE_ITEM_BYTES, SpanRef, Spans};
 

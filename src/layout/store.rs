@@ -131,8 +131,8 @@ enum At {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SpanRef<'a> {
     pub text: Cow<'a, str>,
-    pub role: Role,
-    pub src: Option<Range<usize>>,
+    pub(crate) role: Role,
+    pub(crate) src: Option<Range<usize>>,
 }
 
 impl SpanRef<'_> {
@@ -209,7 +209,7 @@ impl Layout {
     }
 
     /// A layout with nothing laid out yet, to lay out with `opts` ([`Layout::extend_to`]).
-    pub fn empty(opts: LayoutOptions) -> Layout {
+    pub(crate) fn empty(opts: LayoutOptions) -> Layout {
         Layout::with_sparse_below(opts, SPARSE_ITEM_BYTES)
     }
 

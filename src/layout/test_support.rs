@@ -18,7 +18,7 @@ pub(crate) fn random_text(pieces: &[&str], seed: u64, n: usize) -> String {
 
 /// A block of `kind` at source offset 0 with `text`, and for a caption the credit
 /// `credit` (its name is the credit's first word) after it.
-pub fn block(kind: BlockKind, text: &str, credit: Option<&str>) -> Block {
+pub(crate) fn block(kind: BlockKind, text: &str, credit: Option<&str>) -> Block {
     Block {
         kind,
         text: text.into(),

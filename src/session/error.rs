@@ -33,7 +33,7 @@ pub enum SaveError {
 
 /// Why a file cannot be watched for changes.
 #[derive(Debug, thiserror::Error)]
-pub enum WatchError {
+pub(crate) enum WatchError {
     #[error("cannot watch {}: {source}", path.display())]
     Path {
         path: PathBuf,

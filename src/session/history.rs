@@ -29,7 +29,7 @@ pub fn load(dir: &Path) -> Vec<String> {
 /// queries first, then this one's). A query with a line break is left out.
 ///
 /// Errors: [`SaveError::Write`] when the folder or the file cannot be written.
-pub fn save(dir: &Path, history: &[String]) -> Result<(), SaveError> {
+pub(crate) fn save(dir: &Path, history: &[String]) -> Result<(), SaveError> {
     let mut all = load(dir);
     for q in history {
         if !q.contains(['\n', '\r']) {

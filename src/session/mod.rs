@@ -3,7 +3,7 @@
 //! ([`watch`]).
 
 pub mod error;
-pub mod history;
+pub(crate) mod history;
 pub mod reader;
-pub mod state;
-pub mod watch;
+pub(crate) mod state;
+pub(crate) mod watch;

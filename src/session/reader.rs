@@ -22,10 +22,10 @@ pub(crate) type ReadArticle =
 /// it), used by the event loop when the file changes or `r` is pressed.
 pub struct Reload {
     /// The file to watch.
-    pub path: PathBuf,
-    pub mode: crate::session::watch::WatchMode,
+    pub(crate) path: PathBuf,
+    pub(crate) mode: crate::session::watch::WatchMode,
     /// Reads and parses the file, and checks it.
-    pub read: Box<ReadArticle>,
+    pub(crate) read: Box<ReadArticle>,
 }
 
 pub use crate::input::source::ReadOptions;

@@ -38,7 +38,7 @@ pub(crate) fn content_hash(text: &str) -> u64 {
 }
 
 /// The key of an article: its absolute path and its content hash.
-pub fn key(path: &Path, text: &str) -> String {
+pub(crate) fn key(path: &Path, text: &str) -> String {
     let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     format!("{}#{:016x}", path.display(), content_hash(text))
 }
@@ -58,7 +58,7 @@ struct Positions {
 }
 
 /// The state directory: `$XDG_STATE_HOME/yuedu`, else `~/.local/state/yuedu`.
-pub fn state_dir() -> Option<PathBuf> {
+pub(crate) fn state_dir() -> Option<PathBuf> {
     std::env::var_os("XDG_STATE_HOME")
         .filter(|p| !p.is_empty())
         .map(PathBuf::from)
@@ -97,7 +97,7 @@ impl Store {
     }
 
     /// Remembers `pos` for `key`. The error says what could not be written.
-    pub fn put(&self, key: &str, pos: Pos) -> Result<(), SaveError> {
+    pub(crate) fn put(&self, key: &str, pos: Pos) -> Result<(), SaveError> {
         let mut positions = self.read();
         let seq = positions.entries.values().map(|e| e.seq).max().unwrap_or(0) + 1;
         positions.entries.insert(

@@ -14,7 +14,7 @@ use crate::session::error::WatchError;
 /// How the open file is watched (`[reader] watch` in config.toml).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum WatchMode {
+pub(crate) enum WatchMode {
     /// Notifications, and polling where they are not available.
     #[default]
     Auto,
@@ -27,16 +27,14 @@ pub enum WatchMode {
 pub(crate) const POLL_INTERVAL: Duration = Duration::from_secs(1);
 
 /// A running watch; dropping it stops watching.
-pub struct FileWatch {
+pub(crate) struct FileWatch {
     _watcher: Box<dyn Watcher + Send>,
-    /// "notifications" or "polling", for the status bar.
-    pub how: &'static str,
 }
 
 /// Calls `on_change` whenever the file at `path` may have changed (written, replaced,
 /// removed). Editors often save by writing a new file and renaming it over the old one,
 /// so notifications watch the folder and pick out the file's name.
-pub fn watch(
+pub(crate) fn watch(
     path: &Path,
     mode: WatchMode,
     on_change: impl Fn() + Send + Clone + 'static,
@@ -79,7 +77,6 @@ fn notifications(
     watcher.watch(&dir, RecursiveMode::NonRecursive)?;
     Ok(FileWatch {
         _watcher: Box::new(watcher),
-        how: "notifications",
     })
 }
 
@@ -97,6 +94,5 @@ fn poll(file: &Path, on_change: impl Fn() + Send + 'static) -> Result<FileWatch,
     watcher.watch(file, RecursiveMode::NonRecursive)?;
     Ok(FileWatch {
         _watcher: Box::new(watcher),
-        how: "polling",
     })
 }

@@ -56,7 +56,7 @@ pub(crate) fn editor_command() -> Vec<String> {
 
 /// Why the editor did not run to a good end.
 #[derive(Debug, thiserror::Error)]
-pub enum EditError {
+pub(crate) enum EditError {
     #[error("no editor: set VISUAL or EDITOR")]
     NoEditor,
     #[error("{program}: {source}")]
@@ -80,7 +80,7 @@ pub enum EditError {
 ///
 /// Errors: [`EditError`]: no editor set, it could not be started, it ended with a
 /// failure, or the terminal could not be taken back.
-pub fn edit(
+pub(crate) fn edit(
     path: &Path,
     line: usize,
     leave: impl FnOnce(),

@@ -2,7 +2,7 @@
 //! quit, error, panic, SIGTERM, SIGHUP (an SSH session dropping), SIGINT, SIGQUIT, and
 //! Ctrl-Z (given back while stopped, taken again with a full redraw on `fg`).
 
-pub mod editor;
+pub(crate) mod editor;
 pub mod probe;
 pub mod wire;
 
@@ -49,7 +49,7 @@ enum Msg {
     Loaded(u64, Box<Result<Loaded, LoadFailure>>),
 }
 
-pub use crate::session::reader::Reload;
+pub(crate) use crate::session::reader::Reload;
 
 /// Environment variable that makes the reader panic at the first key, so that tests can
 /// check the terminal comes back from a panic. Not for users.
@@ -72,7 +72,7 @@ const MARGIN_MODE_OFF: &[u8] = b"\x1b[?69l";
 /// screen, shows the cursor, turns raw mode and mouse capture off. Does nothing when the
 /// terminal is not taken: leaving the alternate screen twice would move the cursor back
 /// over what was printed since.
-pub fn restore() {
+pub(crate) fn restore() {
     if !TAKEN.swap(false, Ordering::SeqCst) {
         return;
     }
@@ -232,7 +232,7 @@ impl Session {
     }
 
     /// The terminal's size.
-    pub fn size(&self) -> (u16, u16) {
+    pub(crate) fn size(&self) -> (u16, u16) {
         self.terminal
             .size()
             .map_or((80, 24), |s| (s.width, s.height))
@@ -319,7 +319,7 @@ impl Session {
     }
 
     /// Reads one article until the user quits it (`q`) or quits everything (Ctrl-C).
-    pub fn read(
+    pub(crate) fn read(
         &mut self,
         app: &mut App,
         theme: &Theme,

@@ -123,13 +123,13 @@ struct Scroll {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct View {
     /// The text pane.
-    pub pane: Rect,
+    pub(crate) pane: Rect,
     /// The column the text is laid out in.
-    pub column: Rect,
+    pub(crate) column: Rect,
     /// The number of laid-out lines (a relayout or reload changes it, usually).
-    pub lines: usize,
+    pub(crate) lines: usize,
     /// The first line shown.
-    pub top: usize,
+    pub(crate) top: usize,
 }
 
 impl View {
@@ -362,11 +362,6 @@ impl<W: Write> Wire<W> {
     /// Changes the fixed size (a simulated resize).
     pub fn set_fixed_size(&mut self, size: Size) {
         self.fixed_size = Some(size);
-    }
-
-    /// The writer.
-    pub fn writer(&self) -> &W {
-        &self.out
     }
 
     /// The writer, to take what was written.

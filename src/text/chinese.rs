@@ -194,7 +194,7 @@ pub(crate) fn strip_date_suffix(s: &str) -> &str {
 /// `图/X提供` (the name "X提供"), `photo by NAME` and `Photo: NAME`, the unnamed credits,
 /// each possibly in round brackets and followed by the photograph's date
 /// ([`strip_date_suffix`]: "中央社記者陳怡君攝 113年10月5日").
-pub fn credit_only(line: &str) -> Option<&str> {
+pub(crate) fn credit_only(line: &str) -> Option<&str> {
     let line = trim(line);
     if line.is_empty() || line.chars().nth(40).is_some() {
         return None;

@@ -153,13 +153,6 @@ pub struct Mapped {
     pub phrases: Vec<(Range<usize>, String)>,
 }
 
-impl Mapped {
-    /// Whether the text is shown as it is.
-    pub fn is_empty(&self) -> bool {
-        self.chars.is_empty() && self.phrases.is_empty()
-    }
-}
-
 /// `text` converted to `script`, as a [`Mapped`] over `text`'s bytes.
 ///
 /// The text is converted a run at a time: a run is what lies between white space and

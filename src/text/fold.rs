@@ -21,11 +21,11 @@ use super::convert::{Script, converter};
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Folding {
     /// Simplified and Traditional characters match alike.
-    pub fold_script: bool,
+    pub(crate) fold_script: bool,
     /// Full-width and half-width forms match alike.
-    pub fold_width: bool,
+    pub(crate) fold_width: bool,
     /// Latin letters match in either case.
-    pub fold_case: bool,
+    pub(crate) fold_case: bool,
 }
 
 impl Default for Folding {

@@ -9,7 +9,7 @@ use super::chinese::{is_chinese, is_see_through};
 
 /// ASCII punctuation and the full-width form shown for it in Chinese text (display
 /// only) and suggested by `yuedu check`.
-pub const HALFWIDTH_MARKS: [(char, char); 7] = [
+pub(crate) const HALFWIDTH_MARKS: [(char, char); 7] = [
     (',', '，'),
     (';', '；'),
     (':', '：'),
@@ -34,7 +34,7 @@ pub(crate) fn fullwidth_form(c: char) -> Option<char> {
 /// produced. An ASCII `(` that does not stand next to Chinese is shown full-width when
 /// the `)` that closes it does, which may be far ahead: a second scan runs ahead only
 /// as far as needed to settle it.
-pub struct Fullwidth<'a> {
+pub(crate) struct Fullwidth<'a> {
     /// The scan of the units' characters.
     here: FwScan<'a>,
     /// The scan ahead.

@@ -12,7 +12,7 @@
 use std::ops::Range;
 
 /// A 1-based line number in a source file.
-pub type LineNo = usize;
+pub(crate) type LineNo = usize;
 
 /// Within a line longer than this many bytes, the index keeps where every this many
 /// bytes its columns stand, so that no column is counted over more than this many bytes.
@@ -38,7 +38,7 @@ pub(crate) fn line_end(text: &str, start: usize) -> (usize, usize) {
 /// Offsets are 32 bits: sources are at most [`u32::MAX`] bytes
 /// ([`crate::input::source::MAX_SOURCE_BYTES`]).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct LineIndex {
+pub(crate) struct LineIndex {
     /// The byte offset each line starts at, ascending (`starts[0] == 0` unless empty).
     starts: Vec<u32>,
     /// (byte offset, 1-based column) every [`COL_MARK`] bytes or so inside lines longer
@@ -91,7 +91,8 @@ impl LineIndex {
         self.starts.len()
     }
 
-    pub fn is_empty(&self) -> bool {
+    #[cfg(test)]
+    pub(crate) fn is_empty(&self) -> bool {
         self.starts.is_empty()
     }
 
@@ -104,7 +105,7 @@ impl LineIndex {
     }
 
     /// Where line `line` (1-based) starts; the text's end past the last line.
-    pub fn line_start(&self, line: LineNo, text: &str) -> usize {
+    pub(crate) fn line_start(&self, line: LineNo, text: &str) -> usize {
         self.start_of(line).unwrap_or(text.len())
     }
 

@@ -5,7 +5,7 @@
 //! ([`fullwidth`]), Simplified ⇄ Traditional conversion for display ([`convert`]) and
 //! search folding ([`fold`]).
 
-pub mod chinese;
+pub(crate) mod chinese;
 pub mod convert;
 pub mod fold;
 pub mod fullwidth;

@@ -8,7 +8,7 @@
 //! How to call it:
 //!
 //! ```
-//! use yuedu::text::sanitize::{count, for_terminal_line, sanitize, segments, Class};
+//! use yuedu::text::sanitize::{for_terminal_line, sanitize, segments, Class};
 //!
 //! // Whole strings (dump, outline, navigation entries): borrowed when nothing changes.
 //! assert_eq!(sanitize("余姚\x1b]0;pwned\x07"), "余姚^[]0;pwned^G");
@@ -22,9 +22,6 @@
 //! assert_eq!(segs[1].text, "<U+202E>");
 //! assert!(segs[1].notation && segs[1].class == Some(Class::Bidi));
 //! assert_eq!(segs[1].src, 3..6);
-//!
-//! // The `check` command.
-//! assert_eq!(count("a\u{200B}b\u{E000}").invisible, 1);
 //! ```
 //!
 //! What is replaced (see [`classify`]):
@@ -78,7 +75,7 @@ pub enum Class {
 
 /// How a replaced character is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Notation {
+pub(crate) enum Notation {
     /// `^` and a letter: `^[` for ESC, `^?` for DEL.
     Caret,
     /// `<U+XXXX>` (at least four hex digits, upper case).
@@ -90,7 +87,7 @@ pub enum Notation {
 impl Class {
     /// The notation this class uses for `c` (controls use caret notation in C0 and DEL,
     /// code points in C1).
-    pub fn notation(self, c: char) -> Notation {
+    pub(crate) fn notation(self, c: char) -> Notation {
         match self {
             Class::Tab => Notation::Spaces,
             Class::Control if c < ' ' || c == '\x7f' => Notation::Caret,
@@ -135,7 +132,8 @@ pub(crate) fn classify(c: char) -> Option<Class> {
 
 /// What `c` is shown as on its own (context-free, like [`classify`]); `None` when it is
 /// shown as itself.
-pub fn shown(c: char) -> Option<Cow<'static, str>> {
+#[cfg(test)]
+pub(crate) fn shown(c: char) -> Option<Cow<'static, str>> {
     classify(c).map(|class| notation_text(c, class))
 }
 
@@ -291,17 +289,19 @@ fn render(mut scanner: Scanner<'_>) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// How many characters of each class a string has (for the `check` command).
+/// How many characters of each class a string has (the tests' census of [`sanitize`]).
+#[cfg(test)]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Counts {
-    pub controls: usize,
-    pub bidi: usize,
-    pub invisible: usize,
-    pub private_use: usize,
-    pub unassigned: usize,
-    pub tabs: usize,
+pub(crate) struct Counts {
+    pub(crate) controls: usize,
+    pub(crate) bidi: usize,
+    pub(crate) invisible: usize,
+    pub(crate) private_use: usize,
+    pub(crate) unassigned: usize,
+    pub(crate) tabs: usize,
 }
 
+#[cfg(test)]
 impl Counts {
     /// All replaced characters except tabs (which are layout, not a concern).
     #[cfg(test)]
@@ -311,7 +311,8 @@ impl Counts {
 }
 
 /// Counts the characters [`sanitize`] replaces, per class (context exceptions applied).
-pub fn count(s: &str) -> Counts {
+#[cfg(test)]
+pub(crate) fn count(s: &str) -> Counts {
     let mut counts = Counts::default();
     let mut scanner = Scanner::new(s, false);
     let mut pos = 0;

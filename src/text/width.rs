@@ -148,7 +148,7 @@ pub(crate) fn first_grapheme(text: &str) -> Option<(char, usize)> {
 }
 
 /// The display width of `s`, summed over its grapheme clusters.
-pub fn str_width(s: &str, ambiguous: AmbiguousWidth) -> usize {
+pub(crate) fn str_width(s: &str, ambiguous: AmbiguousWidth) -> usize {
     s.graphemes(true)
         .map(|g| grapheme_width(g, ambiguous))
         .sum()

@@ -3,7 +3,7 @@
 
 pub mod library;
 
-pub mod theme;
+pub(crate) mod theme;
 
 use std::num::NonZeroU16;
 use std::ops::Range;

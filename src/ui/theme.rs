@@ -8,30 +8,30 @@ use crate::layout::Role;
 /// The styles of every role, resolved once from the configuration.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Theme {
-    pub banner: Style,
-    pub title: Style,
-    pub byline: Style,
-    pub heading: Style,
-    pub body: Style,
-    pub caption: Style,
-    pub credit: Style,
-    pub decoration: Style,
+    pub(crate) banner: Style,
+    pub(crate) title: Style,
+    pub(crate) byline: Style,
+    pub(crate) heading: Style,
+    pub(crate) body: Style,
+    pub(crate) caption: Style,
+    pub(crate) credit: Style,
+    pub(crate) decoration: Style,
     /// Untrusted characters shown as notation (`^[`, `<U+202E>`).
-    pub notation: Style,
+    pub(crate) notation: Style,
     /// Laid over the role's style where the text is emphasised (`*x*`, `em`, `i`):
     /// italics, an attribute and not a colour, so kept under `NO_COLOR` (mono) too.
-    pub emphasis: Style,
+    pub(crate) emphasis: Style,
     /// Laid over the role's style where the text is strong (`**x**`, `strong`, `b`):
     /// bold, kept under `NO_COLOR` as `emphasis` is.
-    pub strong: Style,
-    pub search_match: Style,
-    pub current_match: Style,
-    pub nav_current: Style,
-    pub nav_cursor: Style,
-    pub nav_group: Style,
-    pub border: Style,
-    pub status: Style,
-    pub status_message: Style,
+    pub(crate) strong: Style,
+    pub(crate) search_match: Style,
+    pub(crate) current_match: Style,
+    pub(crate) nav_current: Style,
+    pub(crate) nav_cursor: Style,
+    pub(crate) nav_group: Style,
+    pub(crate) border: Style,
+    pub(crate) status: Style,
+    pub(crate) status_message: Style,
 }
 
 fn color(spec: ColorSpec) -> Color {
@@ -160,7 +160,7 @@ impl Theme {
 
     /// `style` (a role's) with the inline styles in force laid over it: `(emphasis,
     /// strong)` as [`crate::article::styles_at`] gives them.
-    pub fn inline(&self, style: Style, (emphasis, strong): (bool, bool)) -> Style {
+    pub(crate) fn inline(&self, style: Style, (emphasis, strong): (bool, bool)) -> Style {
         let style = if emphasis {
             style.patch(self.emphasis)
         } else {
@@ -174,7 +174,7 @@ impl Theme {
     }
 
     /// The style of a layout role.
-    pub fn role(&self, role: Role) -> Style {
+    pub(crate) fn role(&self, role: Role) -> Style {
         match role {
             Role::Banner => self.banner,
             Role::Title => self.title,

@@ -19,7 +19,7 @@ use crate::view::goto::GotoState;
 use crate::view::keymap::{Key, KeyConflict, Keymap};
 use crate::view::mode::Mode;
 use crate::view::nav::nav_entries;
-pub use crate::view::nav::{NavEntry, NavKind};
+pub(crate) use crate::view::nav::{NavEntry, NavKind};
 use crate::view::search::SEARCH_STEP_BYTES;
 pub use crate::view::search::{Match, Search, find_matches};
 
@@ -36,7 +36,7 @@ const LAYOUT_STEP_BYTES: usize = 512 * 1024;
 
 /// Which pane takes the movement keys.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
+pub(crate) enum Focus {
     Text,
     Nav,
 }
@@ -51,9 +51,9 @@ pub struct Geometry {
     /// The text pane.
     pub text: Rect,
     /// The columns the text is laid out in, centred in the text pane.
-    pub text_column: Rect,
+    pub(crate) text_column: Rect,
     /// The status bar.
-    pub status: Rect,
+    pub(crate) status: Rect,
 }
 
 /// A large file shown from its first part while the rest is read (see
@@ -85,9 +85,9 @@ pub struct App {
     pub article: Arc<Article>,
     pub items: Items,
     /// A short name of the article for the status bar.
-    pub name: String,
+    pub(crate) name: String,
     /// What `=` says of the file: its name, format, encoding and size.
-    pub file_info: String,
+    pub(crate) file_info: String,
     pub config: Config,
     pub keymap: Keymap,
     /// The lines, laid out with the options the layout keeps.
@@ -103,25 +103,25 @@ pub struct App {
     pub(super) mark: Option<Pos>,
     /// See [`App::top_anchor`]: set by a resize, dropped when the reader moves.
     pub(super) anchor: Option<Pos>,
-    pub focus: Focus,
+    pub(crate) focus: Focus,
     /// Whether the navigation pane is shown beside the text (wide terminals).
-    pub show_nav: bool,
+    pub(crate) show_nav: bool,
     /// Whether the navigation pane is open over the text (narrow terminals).
-    pub nav_overlay: bool,
-    pub nav_entries: Vec<NavEntry>,
+    pub(crate) nav_overlay: bool,
+    pub(crate) nav_entries: Vec<NavEntry>,
     /// The columns the navigation pane's widest entry needs (see
     /// [`App::nav_pane_width`]).
     pub(super) nav_needed: u16,
     /// The navigation entry the last `}`/`{` (or `]`/`[`) reached, marked in both panes
     /// until the reader moves on.
-    pub reached: Option<usize>,
+    pub(crate) reached: Option<usize>,
     /// The selected navigation entry.
     pub nav_cursor: usize,
     pub search: Option<Search>,
     /// The queries searched for, oldest first (kept with the reading state).
-    pub search_history: Vec<String>,
+    pub(crate) search_history: Vec<String>,
     /// Counts, the line prompt, marks (see [`crate::view::goto`]).
-    pub goto: GotoState,
+    pub(crate) goto: GotoState,
     /// The help overlay's scroll offset, when it is open.
     pub help: Option<usize>,
     /// What `yuedu check` finds in the article.
@@ -131,7 +131,7 @@ pub struct App {
     pub pending_findings: Option<Receiver<FindingList>>,
     /// Work to start once the first frame is on the screen (the check of the article),
     /// so that it does not compete with drawing it.
-    pub after_first_frame: Option<Box<dyn FnOnce() + Send>>,
+    pub(crate) after_first_frame: Option<Box<dyn FnOnce() + Send>>,
     /// Set while only the first part of a large file is shown.
     /// `G` pressed while the file was still being read: the top line it left the
     /// reader at. When the whole file is in and the reader has not moved since, the
@@ -140,29 +140,29 @@ pub struct App {
     pub loading: Option<Loading>,
     /// The whole article, when it is being read in the background; the event loop
     /// takes it and hands the result to [`App::finish_loading`].
-    pub pending_load: Option<Receiver<Result<Loaded, LoadError>>>,
+    pub(crate) pending_load: Option<Receiver<Result<Loaded, LoadError>>>,
     /// The selected row of the findings list, when it is open (an index into
     /// `findings_order`).
     pub findings_view: Option<usize>,
     /// The findings the list shows, most serious first (indexes into `findings`).
-    pub findings_order: Vec<u32>,
-    pub findings_filter: FindingsFilter,
+    pub(crate) findings_order: Vec<u32>,
+    pub(crate) findings_filter: FindingsFilter,
     /// Places marked in the text: the finding jumped to (a join's two sides), with
     /// whether each is the stronger mark.
-    pub highlight: Vec<(Match, bool)>,
+    pub(crate) highlight: Vec<(Match, bool)>,
     /// The findings list was asked for while the check ran: it opens when it is done.
     pub(super) findings_requested: bool,
     /// A message for the status bar, until the next key.
     pub message: Option<String>,
     pub running: bool,
     /// Set by Ctrl-C: quit the library too, not only this article.
-    pub quit_all: bool,
+    pub(crate) quit_all: bool,
     /// Set by the reload action; the event loop reads the file and calls
     /// [`App::replace_article`].
-    pub reload_requested: bool,
+    pub(crate) reload_requested: bool,
     /// Set by `v`: the source line to open the editor at; the event loop runs the
     /// editor and reads the file again.
-    pub edit_requested: Option<usize>,
+    pub(crate) edit_requested: Option<usize>,
 }
 
 impl App {
@@ -399,7 +399,7 @@ impl App {
 
     /// Goes back to where the reader was left last time, saying so; the top of the
     /// article is no place to resume.
-    pub fn resume(&mut self, pos: Pos) {
+    pub(crate) fn resume(&mut self, pos: Pos) {
         if pos == Pos::default() {
             return;
         }

@@ -10,9 +10,9 @@ use crate::view::search::Match;
 
 /// Which findings the list shows: one severity, one rule, or all.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct FindingsFilter {
-    pub severity: Option<Severity>,
-    pub rule: Option<Rule>,
+pub(crate) struct FindingsFilter {
+    pub(crate) severity: Option<Severity>,
+    pub(crate) rule: Option<Rule>,
 }
 
 impl App {

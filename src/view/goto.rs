@@ -18,23 +18,23 @@ pub(crate) const MAX_COUNT: usize = 999_999;
 
 /// A key that waits for the next one: the letter of a mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pending {
+pub(crate) enum Pending {
     SetMark,
     GoToMark,
 }
 
 /// Where the keys of this module keep their state between keys.
 #[derive(Debug, Clone, Default)]
-pub struct GotoState {
+pub(crate) struct GotoState {
     /// Digits typed before a key.
-    pub count: Option<usize>,
+    pub(crate) count: Option<usize>,
     /// What is typed after `:`, while the line prompt is open.
-    pub line_prompt: Option<String>,
-    pub pending: Option<Pending>,
+    pub(crate) line_prompt: Option<String>,
+    pub(crate) pending: Option<Pending>,
     /// Marks by letter: places in the text (stable across widths).
-    pub marks: HashMap<char, Pos>,
+    pub(crate) marks: HashMap<char, Pos>,
     /// Where the last jump started, for `''`.
-    pub jump_origin: Option<Pos>,
+    pub(crate) jump_origin: Option<Pos>,
 }
 
 /// Reads `N` or `N:C` (a source line, and a column in characters) as typed after `:`.

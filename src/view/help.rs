@@ -25,10 +25,10 @@ pub(crate) const FIXED_ROWS: &[(&str, &str)] = &[
 pub struct HelpLayout {
     pub columns: Vec<Vec<(String, String)>>,
     /// Columns: of one column, of its keys.
-    pub column_width: usize,
-    pub key_width: usize,
+    pub(crate) column_width: usize,
+    pub(crate) key_width: usize,
     /// Between two columns.
-    pub gap: usize,
+    pub(crate) gap: usize,
 }
 
 impl HelpLayout {
@@ -47,7 +47,7 @@ impl HelpLayout {
 /// Splits `text` into lines of at most `width` columns (≥ 1), at spaces where it can;
 /// a word wider than a line (a run of Chinese) is split between graphemes, never
 /// through a wide character. Nothing is dropped.
-pub fn wrap(text: &str, width: usize, amb: AmbiguousWidth) -> Vec<String> {
+pub(crate) fn wrap(text: &str, width: usize, amb: AmbiguousWidth) -> Vec<String> {
     let width = width.max(2);
     let mut words: Vec<String> = Vec::new();
     for word in text.split(' ') {

@@ -236,9 +236,9 @@ impl<'de> Deserialize<'de> for Action {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("key \"{key}\" is bound to both {first} and {second}")]
 pub struct KeyConflict {
-    pub key: Key,
-    pub first: Action,
-    pub second: Action,
+    pub(crate) key: Key,
+    pub(crate) first: Action,
+    pub(crate) second: Action,
 }
 
 /// Keys to actions.

@@ -19,29 +19,29 @@ pub(crate) type CountFindings<'a> = dyn Fn(&source::Source, &crate::article::Art
 /// One article of the library.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
-    pub path: PathBuf,
+    pub(crate) path: PathBuf,
     /// The file name, for display.
-    pub name: String,
-    pub title: Option<String>,
-    pub authors: Vec<String>,
-    pub sections: usize,
+    pub(crate) name: String,
+    pub(crate) title: Option<String>,
+    pub(crate) authors: Vec<String>,
+    pub(crate) sections: usize,
     /// File size in bytes.
-    pub size: u64,
+    pub(crate) size: u64,
     /// Findings of `yuedu check` (all severities), when known.
-    pub findings: Option<usize>,
+    pub(crate) findings: Option<usize>,
     /// Why the file could not be read, when it could not.
-    pub error: Option<String>,
+    pub(crate) error: Option<String>,
     /// Whether the file has been read and summarised (the library shows its entries at
     /// once and summarises them in the background: a folder may hold 50 MB articles).
-    pub summarised: bool,
+    pub(crate) summarised: bool,
     /// The format the file was read in, once read.
-    pub format: Option<formats::Format>,
+    pub(crate) format: Option<formats::Format>,
 }
 
 impl Entry {
     /// Reads and summarises the article at `path`; a file that cannot be read is kept
     /// with its error, so nothing is silently left out.
-    pub fn read(
+    pub(crate) fn read(
         path: &Path,
         opts: LoadOptions<'_>,
         count_findings: Option<&CountFindings<'_>>,
@@ -84,7 +84,7 @@ impl Entry {
 
     /// Whether the entry matches a filter: every word of it appears in the name, the
     /// title or an author (Latin letters in either case).
-    pub fn matches(&self, filter: &str) -> bool {
+    pub(crate) fn matches(&self, filter: &str) -> bool {
         let haystack = format!(
             "{} {} {}",
             self.name,
@@ -127,12 +127,12 @@ pub enum Outcome {
 #[derive(Debug)]
 pub struct Library {
     /// Where the articles come from, for the header.
-    pub origin: String,
-    pub entries: Vec<Entry>,
-    pub filter: String,
+    pub(crate) origin: String,
+    pub(crate) entries: Vec<Entry>,
+    pub(crate) filter: String,
     /// Index into [`Library::visible`].
-    pub selected: usize,
-    pub message: Option<String>,
+    pub(crate) selected: usize,
+    pub(crate) message: Option<String>,
     /// How titles and authors are shown (`[text] script` and `punctuation`; display
     /// only, as in the reader).
     pub shown: (Script, PunctuationDisplay),
@@ -186,7 +186,7 @@ impl Library {
     }
 
     /// Takes the entries read since the last call; returns whether any came.
-    pub fn poll(&mut self) -> bool {
+    pub(crate) fn poll(&mut self) -> bool {
         let Some(rx) = &self.pending else {
             return false;
         };
@@ -219,7 +219,7 @@ impl Library {
     }
 
     /// The indexes of the entries that pass the filter.
-    pub fn visible(&self) -> Vec<usize> {
+    pub(crate) fn visible(&self) -> Vec<usize> {
         (0..self.entries.len())
             .filter(|&i| self.entries[i].matches(&self.filter))
             .collect()

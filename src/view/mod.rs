@@ -5,13 +5,13 @@
 
 pub mod action;
 pub mod app;
-pub mod findings;
-pub mod goto;
-pub mod help;
-pub mod keymap;
+pub(crate) mod findings;
+pub(crate) mod goto;
+pub(crate) mod help;
+pub(crate) mod keymap;
 pub mod library;
-pub mod mode;
-pub mod nav;
+pub(crate) mod mode;
+pub(crate) mod nav;
 pub mod reading;
-pub mod search;
-pub mod status;
+pub(crate) mod search;
+pub(crate) mod status;

@@ -8,7 +8,7 @@ use crate::view::app::{App, Focus};
 /// What the keys act on, the topmost first: an overlay, the search prompt, the
 /// navigation pane with the focus, or the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Mode {
+pub(crate) enum Mode {
     /// The text pane has the focus.
     Reading,
     /// The navigation pane (beside the text or over it) has the focus.
@@ -24,16 +24,6 @@ pub enum Mode {
 }
 
 impl Mode {
-    /// Every mode, in the order the help overlay names them.
-    pub const ALL: [Mode; 6] = [
-        Mode::Reading,
-        Mode::Nav,
-        Mode::SearchPrompt,
-        Mode::LinePrompt,
-        Mode::Findings,
-        Mode::Help,
-    ];
-
     /// The mode's name as the status bar and the help show it.
     pub fn name(self) -> &'static str {
         match self {
@@ -50,7 +40,7 @@ impl Mode {
 impl App {
     /// The current mode: the help over everything, then the search prompt, the findings
     /// list, the navigation pane when it has the focus and is on screen, else reading.
-    pub fn mode(&self) -> Mode {
+    pub(crate) fn mode(&self) -> Mode {
         if self.help.is_some() {
             Mode::Help
         } else if self.goto.line_prompt.is_some() {

@@ -8,7 +8,7 @@ use crate::view::app::{App, Focus};
 
 /// What an entry of the navigation pane points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NavKind {
+pub(crate) enum NavKind {
     Title,
     Heading,
     Caption,
@@ -18,10 +18,10 @@ pub enum NavKind {
 /// label is the item's text, read from the article when drawn ([`App::nav_label`]), so
 /// an article with a hundred thousand sections costs no copy of their titles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct NavEntry {
-    pub kind: NavKind,
+pub(crate) struct NavEntry {
+    pub(crate) kind: NavKind,
     /// The item index (into [`App::items`]) it jumps to.
-    pub item: usize,
+    pub(crate) item: usize,
 }
 
 impl App {

@@ -11,7 +11,7 @@ use crate::view::nav::NavKind;
 impl App {
     /// Position for the status bar: percent read (to the bottom line of the page), the
     /// top and bottom lines shown (1-based) and the number of lines.
-    pub fn position(&self) -> (usize, usize, usize, usize) {
+    pub(crate) fn position(&self) -> (usize, usize, usize, usize) {
         let total = self.layout.len().max(1);
         let bottom = (self.top + self.page_height()).min(total);
         (bottom * 100 / total, self.top + 1, bottom, total)

@@ -15,16 +15,16 @@ use crate::view::app::App;
 /// One search match: a byte range of an item's source text (see [`item_text`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Match {
-    pub item: usize,
-    pub range: Range<usize>,
+    pub(crate) item: usize,
+    pub(crate) range: Range<usize>,
 }
 
 /// The search state: the query being typed or the last one confirmed.
 #[derive(Debug, Clone, Default)]
 pub struct Search {
-    pub query: String,
+    pub(crate) query: String,
     /// Whether the query is still being typed in the status bar.
-    pub editing: bool,
+    pub(crate) editing: bool,
     pub matches: Vec<Match>,
     /// Index into `matches` of the current match.
     pub current: Option<usize>,
@@ -38,10 +38,10 @@ pub struct Search {
     /// it, searching backward).
     seek: bool,
     /// Where the cursor stands in `query`, in bytes (on a character boundary).
-    pub cursor: usize,
+    pub(crate) cursor: usize,
     /// Searching backward: the first match is the one before the origin, and n goes
     /// up the text (N down), as in less and vim.
-    pub backward: bool,
+    pub(crate) backward: bool,
     /// The history entry shown in the prompt (Up/Down), and what was typed before.
     history_pos: Option<usize>,
     draft: String,
@@ -56,7 +56,7 @@ impl Search {
     }
 
     /// The prompt's sign: "/" forward, "?" backward (as in less and vim).
-    pub fn sign(&self) -> char {
+    pub(crate) fn sign(&self) -> char {
         if self.backward { '?' } else { '/' }
     }
 }

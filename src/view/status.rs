@@ -14,7 +14,7 @@ use crate::view::mode::Mode;
 /// What a piece of the status bar shows, least important first: the order in which
 /// pieces are shortened, then dropped, when the bar is too narrow.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Part {
+pub(crate) enum Part {
     /// The most useful keys; shown whole or not at all.
     Hint,
     /// The article's file name.
@@ -34,10 +34,10 @@ pub enum Part {
 /// One piece to lay out: a text that may be shortened, and a tail that is kept whole
 /// (the search counter after its query).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Piece {
-    pub part: Part,
-    pub text: String,
-    pub tail: String,
+pub(crate) struct Piece {
+    pub(crate) part: Part,
+    pub(crate) text: String,
+    pub(crate) tail: String,
 }
 
 impl Piece {
@@ -52,10 +52,10 @@ impl Piece {
 
 /// A piece placed on the bar: from column `x`, `text` (already shortened).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Placed {
-    pub part: Part,
-    pub x: usize,
-    pub text: String,
+pub(crate) struct Placed {
+    pub(crate) part: Part,
+    pub(crate) x: usize,
+    pub(crate) text: String,
 }
 
 /// What goes between two pieces on the left.
@@ -87,7 +87,12 @@ fn min_width(piece: &Piece, amb: AmbiguousWidth) -> usize {
 /// a bar `width` columns wide. When they do not fit, the least important piece (see
 /// [`Part`]) is shortened first, down to its minimum, then dropped, and so on; the
 /// right piece is shortened only when it alone is wider than the bar.
-pub fn layout(width: usize, left: Vec<Piece>, right: Piece, amb: AmbiguousWidth) -> Vec<Placed> {
+pub(crate) fn layout(
+    width: usize,
+    left: Vec<Piece>,
+    right: Piece,
+    amb: AmbiguousWidth,
+) -> Vec<Placed> {
     let right_w = str_width(&right.text, amb).min(width);
     let right_text = shorten(&right.text, right_w, amb);
     // One column of margin on the left, one between the left pieces and the right one.

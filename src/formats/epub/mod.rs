@@ -37,7 +37,7 @@ pub(crate) const SKIPPED_ATTR: &str = "data-yuedu-skipped";
 
 /// Why a book could not be read.
 #[derive(Debug, thiserror::Error)]
-pub enum EpubError {
+pub(crate) enum EpubError {
     #[error("not a readable EPUB (zip): {0}")]
     Zip(String),
     #[error("not an EPUB: {0} is missing")]
@@ -568,7 +568,7 @@ pub fn parse(text: &Arc<String>) -> Article {
 
 /// Builds EPUB files for tests from chapters written for the project.
 #[cfg(test)]
-pub mod test_support {
+pub(crate) mod test_support {
     use std::io::Write;
 
     /// An EPUB of `chapters` (file name, TOC title, XHTML body), with an EPUB 3 nav

@@ -68,7 +68,7 @@ use crate::formats::markup::{
 };
 use crate::formats::text::is_han;
 
-pub mod dom;
+pub(crate) mod dom;
 #[cfg(test)]
 mod head_tests;
 

@@ -46,26 +46,26 @@ use crate::formats::markup::{
 /// What front matter says.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(crate) struct FrontMatter {
-    pub title: Option<String>,
-    pub authors: Vec<String>,
-    pub date: Option<String>,
-    pub column: Option<String>,
-    pub source: Option<String>,
+    pub(crate) title: Option<String>,
+    pub(crate) authors: Vec<String>,
+    pub(crate) date: Option<String>,
+    pub(crate) column: Option<String>,
+    pub(crate) source: Option<String>,
     /// `subtitle:` (副题) and `kicker:` (引题).
-    pub subtitle: Option<String>,
-    pub kicker: Option<String>,
+    pub(crate) subtitle: Option<String>,
+    pub(crate) kicker: Option<String>,
     /// The line (0-based, in the front matter's text) of the key each of `title`,
     /// `date`, `column` and `source` came from.
-    pub lines: FieldLines,
+    pub(crate) lines: FieldLines,
 }
 
 /// Lines of front matter fields, 0-based within the front matter's text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct FieldLines {
-    pub title: usize,
-    pub date: usize,
-    pub column: usize,
-    pub source: usize,
+    pub(crate) title: usize,
+    pub(crate) date: usize,
+    pub(crate) column: usize,
+    pub(crate) source: usize,
 }
 
 /// Reads YAML (flat `key: value` pairs, `[a, b]` and `- item` lists, quoted or not) or

@@ -181,7 +181,7 @@ fn bare_head(s: &str) -> &str {
 
 /// Whether `text` is a box head (核心阅读, 相关链接…), ornaments, brackets and a final
 /// colon aside.
-pub fn is_box_head(text: &str) -> bool {
+pub(crate) fn is_box_head(text: &str) -> bool {
     BOX_HEADS.contains(&bare_head(text.trim()))
 }
 
@@ -235,7 +235,7 @@ fn numbered_rest(t: &str) -> Option<&str> {
 
 /// Whether `t` is a letter-spaced head: two to six Han characters, each standing alone
 /// between spaces (引 子, 尾　声).
-pub fn is_letter_spaced(t: &str) -> bool {
+pub(crate) fn is_letter_spaced(t: &str) -> bool {
     let mut n = 0;
     for token in t.split(|c: char| c.is_whitespace() || c == '\u{a0}') {
         if token.is_empty() {

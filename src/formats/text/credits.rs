@@ -10,7 +10,7 @@
 use std::ops::Range;
 
 use super::{ends_sentence, is_han, is_text_punctuation};
-pub use crate::text::chinese::credit_only;
+pub(crate) use crate::text::chinese::credit_only;
 use crate::text::chinese::{CREDIT_LABELS, is_name_dot, is_person_name, is_space, trim, unbracket};
 use crate::text::chinese::{is_label_separator, is_slash, strip_date_suffix};
 
@@ -195,16 +195,16 @@ fn is_role_separator(c: char) -> bool {
 /// A byline's names, and whether the line says it is a byline (a role word such as
 /// 记者, 报道 after the names, or brackets around it) rather than only looking like one.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Byline {
-    pub authors: Vec<String>,
-    pub marked: bool,
+pub(crate) struct Byline {
+    pub(crate) authors: Vec<String>,
+    pub(crate) marked: bool,
 }
 
 /// Reads a byline: one to eight names of Han characters separated by white space, 、 or
 /// ，, with role words (本报记者, 记者, 通讯员, 实习生, 文/图 …) before them, 报道 after
 /// them, or round brackets around the whole. Two single characters next to each other
 /// are one padded name ("李  明").
-pub fn byline(line: &str) -> Option<Byline> {
+pub(crate) fn byline(line: &str) -> Option<Byline> {
     let mut t = trim(line);
     // Sentence marks and quotes never stand in a byline: most lines are refused here.
     if t.is_empty()

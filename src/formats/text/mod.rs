@@ -48,8 +48,9 @@ use lines::LineIter;
 use lines::{Conventions, Unit, Units};
 
 pub(crate) use classify::{LineKind, is_note as is_note_line, line_kind};
-pub use classify::{is_box_head, is_letter_spaced};
-pub use credits::credit_only;
+pub(crate) use classify::{is_box_head, is_letter_spaced};
+#[cfg(test)]
+pub(crate) use credits::credit_only;
 pub(crate) use credits::{byline, opening_byline, trailing_credit_at};
 pub(crate) use header::{dateline_len, dateline_reporters};
 
