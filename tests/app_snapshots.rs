@@ -176,7 +176,7 @@ fn no_wide_character_is_cut_at_any_size() {
                 let g = a.geometry();
                 let border = g
                     .nav
-                    .filter(|_| !g.nav_over_text && a.help.is_none())
+                    .filter(|_| !g.nav_over_text && a.mode().help_scroll().is_none())
                     .map(|n| n.right() - 1);
                 assert_no_cut_wide_characters(
                     terminal.backend().buffer(),
@@ -194,20 +194,20 @@ fn findings_worked_out_in_the_background_are_taken_when_asked_for() {
     let (tx, rx) = std::sync::mpsc::channel();
     a.pending_findings = Some(rx);
     key(&mut a, "!");
-    assert!(a.findings_view.is_none());
+    assert!(a.mode().findings_selected().is_none());
     assert_eq!(
         a.message.as_deref(),
         Some("still checking the article; the list opens when it is done")
     );
     assert!(a.findings_awaited());
     a.poll_findings();
-    assert!(a.findings_view.is_none(), "nothing came yet");
+    assert!(a.mode().findings_selected().is_none(), "nothing came yet");
     let src = yuedu::formats::load(None, Default::default()).expect("shipped article");
     let findings = yuedu::check::check_source(&src, &a.article, &Config::defaults().check);
     tx.send(findings).expect("send");
     // The list opens when the findings come, at the reading position.
     a.poll_findings();
-    assert_eq!(a.findings_view, Some(0));
+    assert_eq!(a.mode().findings_selected(), Some(0));
     assert_eq!(a.findings.len(), 97);
     assert!(!a.findings_awaited());
 
@@ -218,7 +218,7 @@ fn findings_worked_out_in_the_background_are_taken_when_asked_for() {
     key(&mut a, "!\x1b");
     tx.send(yuedu::check::FindingList::default()).expect("send");
     a.poll_findings();
-    assert!(a.findings_view.is_none() && a.pending_findings.is_none());
+    assert!(a.mode().findings_selected().is_none() && a.pending_findings.is_none());
 }
 
 /// The shipped article repeated past the size that is laid out a part at a time.

@@ -17,7 +17,7 @@ use crate::view::action::Action;
 use crate::view::findings::FindingsFilter;
 use crate::view::goto::GotoState;
 use crate::view::keymap::{Key, KeyConflict, Keymap};
-use crate::view::mode::Mode;
+use crate::view::mode::{Mode, ModeKind};
 use crate::view::nav::nav_entries;
 pub use crate::view::nav::{NavEntry, NavKind};
 use crate::view::search::SEARCH_STEP_BYTES;
@@ -33,13 +33,6 @@ pub const PROGRESSIVE_LAYOUT_BYTES: usize = 1 << 20;
 
 /// How much text one step of the background layout takes.
 const LAYOUT_STEP_BYTES: usize = 512 * 1024;
-
-/// Which pane takes the movement keys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Focus {
-    Text,
-    Nav,
-}
 
 /// Where everything goes on a screen of a given size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,11 +96,11 @@ pub struct App {
     pub(super) mark: Option<Pos>,
     /// See [`App::top_anchor`]: set by a resize, dropped when the reader moves.
     pub(super) anchor: Option<Pos>,
-    pub focus: Focus,
+    /// What the keys act on: the pane with the focus and the overlays over it, each
+    /// with its own state (see [`crate::view::mode`]). Changed only by its transitions.
+    pub(super) mode: Mode,
     /// Whether the navigation pane is shown beside the text (wide terminals).
     pub show_nav: bool,
-    /// Whether the navigation pane is open over the text (narrow terminals).
-    pub nav_overlay: bool,
     pub nav_entries: Vec<NavEntry>,
     /// The columns the navigation pane's widest entry needs (see
     /// [`App::nav_pane_width`]).
@@ -122,8 +115,6 @@ pub struct App {
     pub search_history: Vec<String>,
     /// Counts, the line prompt, marks (see [`crate::view::goto`]).
     pub goto: GotoState,
-    /// The help overlay's scroll offset, when it is open.
-    pub help: Option<usize>,
     /// What `yuedu check` finds in the article.
     pub findings: FindingList,
     /// Findings still being worked out in the background (a large article opens before
@@ -141,9 +132,6 @@ pub struct App {
     /// The whole article, when it is being read in the background; the event loop
     /// takes it and hands the result to [`App::finish_loading`].
     pub pending_load: Option<Receiver<Result<Loaded, LoadError>>>,
-    /// The selected row of the findings list, when it is open (an index into
-    /// `findings_order`).
-    pub findings_view: Option<usize>,
     /// The findings the list shows, most serious first (indexes into `findings`).
     pub findings_order: Vec<u32>,
     pub findings_filter: FindingsFilter,
@@ -192,9 +180,8 @@ impl App {
             top: 0,
             mark: None,
             anchor: None,
-            focus: Focus::Text,
+            mode: Mode::Reading,
             show_nav,
-            nav_overlay: false,
             nav_entries,
             nav_needed: 0,
             reached: None,
@@ -202,14 +189,12 @@ impl App {
             search: None,
             search_history: Vec::new(),
             goto: GotoState::default(),
-            help: None,
             findings: FindingList::default(),
             pending_findings: None,
             after_first_frame: None,
             loading: None,
             bottom_pending: None,
             pending_load: None,
-            findings_view: None,
             findings_order: Vec::new(),
             findings_filter: FindingsFilter::default(),
             highlight: Vec::new(),
@@ -224,6 +209,11 @@ impl App {
         app.nav_needed = app.nav_width_needed();
         app.relayout(true);
         app
+    }
+
+    /// What the keys act on (see [`crate::view::mode`]).
+    pub fn mode(&self) -> &Mode {
+        &self.mode
     }
 
     // ----- geometry and layout -------------------------------------------------------
@@ -251,7 +241,7 @@ impl App {
         let text_column = Rect::new(text.x + (text.width - col_w) / 2, 0, col_w, body_h);
         let nav = if side_nav {
             Some(Rect::new(0, 0, nav_w, body_h))
-        } else if self.nav_overlay {
+        } else if self.mode.nav_over_text() {
             Some(Rect::new(0, 0, w, body_h))
         } else {
             None
@@ -360,9 +350,7 @@ impl App {
     pub fn resize(&mut self, cols: u16, rows: u16) {
         let anchor = self.top_anchor();
         self.size = (cols, rows);
-        if !self.wide() && self.focus == Focus::Nav && !self.nav_overlay {
-            self.focus = Focus::Text;
-        }
+        self.settle_pane();
         self.relayout(false);
         // A change of height alone lays nothing out again, but near the end it moves
         // the top: back to the anchor's line, as far as the end allows.
@@ -425,7 +413,7 @@ impl App {
         self.loading = None;
         self.findings = findings;
         self.pending_findings = None;
-        self.findings_view = None;
+        self.close_findings_list();
         self.findings_order.clear();
         self.highlight.clear();
         let pos = self.layout.pos(&self.article, self.top).unwrap_or_default();
@@ -462,6 +450,7 @@ impl App {
         self.nav_cursor = self
             .nav_cursor
             .min(self.nav_entries.len().saturating_sub(1));
+        self.settle_pane();
         if self.search.is_some() {
             self.refresh_matches_in_place();
         }
@@ -534,18 +523,18 @@ impl App {
             return;
         }
         self.message = None;
-        let mode = self.mode();
+        let mode = self.mode.kind();
         if self.goto_key(&key, mode) {
             return;
         }
-        if mode == Mode::SearchPrompt {
+        if mode == ModeKind::SearchPrompt {
             self.edit_search(key);
             return;
         }
         match self.keymap.action_in(mode, &key) {
             Some(Ok(action)) => self.update(action),
             // Any key that means nothing in the help closes it.
-            _ if mode == Mode::Help => self.help = None,
+            _ if mode == ModeKind::Help => self.close_overlay(),
             Some(Err(other)) => {
                 self.message = Some(self.no_action_message(&key, Some(other), mode));
             }
@@ -554,7 +543,7 @@ impl App {
     }
 
     /// What the status bar says for a key that does nothing in `mode`.
-    fn no_action_message(&self, key: &KeyEvent, action: Option<Action>, mode: Mode) -> String {
+    fn no_action_message(&self, key: &KeyEvent, action: Option<Action>, mode: ModeKind) -> String {
         let name = Key::from_event(key).map_or_else(|| "that key".to_string(), |k| k.to_string());
         let help = self.keymap.first_key(Action::Help).unwrap_or_default();
         match action {
@@ -567,11 +556,11 @@ impl App {
     /// A count typed before it (`5j`, `50G`) repeats a movement or names a line or a
     /// percentage.
     pub fn update(&mut self, action: Action) {
-        let mode = self.mode();
+        let mode = self.mode.kind();
         let mut action = action;
         let mut times = 1;
         if let Some(n) = self.take_count() {
-            if mode == Mode::Reading {
+            if mode == ModeKind::Reading {
                 match self.counted(action, n) {
                     Some(a) => action = a,
                     None => return,
@@ -588,14 +577,14 @@ impl App {
         let had_message = self.message.is_some();
         for _ in 0..times {
             match mode {
-                Mode::Help => self.update_help(action),
-                Mode::Findings => self.update_findings(action),
-                Mode::Nav => self.update_nav(action),
-                Mode::Reading => self.update_reading(action),
+                ModeKind::Help => self.update_help(action),
+                ModeKind::Findings => self.update_findings(action),
+                ModeKind::Nav => self.update_nav(action),
+                ModeKind::Reading => self.update_reading(action),
                 // The prompts take keys, not actions (see `edit_search`, `goto_key`).
-                Mode::SearchPrompt | Mode::LinePrompt => {}
+                ModeKind::SearchPrompt | ModeKind::LinePrompt => {}
             }
-            if self.mode() != mode || (!had_message && self.message.is_some()) {
+            if self.mode.kind() != mode || (!had_message && self.message.is_some()) {
                 // The action closed the mode, or said it cannot go on.
                 break;
             }
