@@ -292,3 +292,292 @@ impl App {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use strum::IntoEnumIterator;
+
+    use super::*;
+    use crate::config::Config;
+    use crate::view::action::Action;
+    use crate::view::app::app_for;
+    use crate::view::keymap::Key;
+
+    /// The reader on the shipped article (sections and photo captions) at `cols`×30,
+    /// its check's findings in hand.
+    fn app(cols: u16) -> App {
+        let src = crate::formats::load(None, Default::default()).expect("the shipped article");
+        let article = crate::formats::text::parse(crate::input::source::SHIPPED_ARTICLE);
+        let config = Config::defaults();
+        let findings = crate::check::check_source(&src, &article, &config.check);
+        let mut app = app_for(article, "yuyao.txt", config, (cols, 30)).expect("default keys");
+        app.findings = findings;
+        app
+    }
+
+    fn press(app: &mut App, keys: &str) {
+        for c in keys.chars() {
+            let code = match c {
+                '\n' => KeyCode::Enter,
+                '\t' => KeyCode::Tab,
+                '\x1b' => KeyCode::Esc,
+                '\x08' => KeyCode::Backspace,
+                c => KeyCode::Char(c),
+            };
+            app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+        }
+    }
+
+    /// The kinds of the stack, topmost first.
+    fn kinds(app: &App) -> Vec<ModeKind> {
+        app.mode().stack().map(Mode::kind).collect()
+    }
+
+    use ModeKind::{Findings, Help, LinePrompt, Nav, Reading, SearchPrompt};
+
+    #[test]
+    fn each_overlay_opens_over_the_pane_and_esc_gives_the_pane_back() {
+        // From the text and from the navigation pane, beside the text (100 columns) and
+        // over it (40 columns): Esc closes the overlay and the same pane has the focus.
+        for (cols, pane) in [(100, ""), (100, "\t"), (40, "\t")] {
+            for (open, kind) in [
+                ("?", Help),
+                ("!", Findings),
+                ("/", SearchPrompt),
+                (":", LinePrompt),
+            ] {
+                let mut a = app(cols);
+                press(&mut a, pane);
+                let before = a.mode().clone();
+                press(&mut a, open);
+                let under = before.kind();
+                assert_eq!(kinds(&a), [kind, under], "{open} at {cols} from {under:?}");
+                press(&mut a, "\x1b");
+                assert_eq!(
+                    a.mode(),
+                    &before,
+                    "Esc in {kind:?} at {cols} from {under:?}"
+                );
+                assert!(a.running);
+            }
+        }
+        // Esc from the panes: the navigation pane gives the focus back; the text stays.
+        for cols in [100, 40] {
+            let mut a = app(cols);
+            press(&mut a, "\t");
+            assert_eq!(
+                a.mode(),
+                &Mode::Nav {
+                    over_text: cols == 40
+                }
+            );
+            assert!(a.nav_shown());
+            press(&mut a, "\x1b");
+            assert_eq!(a.mode(), &Mode::Reading);
+            assert_eq!(a.nav_shown(), cols == 100, "the pane over the text closes");
+            press(&mut a, "\x1b");
+            assert_eq!(a.mode(), &Mode::Reading);
+            assert!(a.running, "Esc never quits");
+        }
+    }
+
+    #[test]
+    fn the_help_over_the_findings_list_closes_back_to_it_where_it_was() {
+        let mut a = app(100);
+        // Low enough for the help to scroll.
+        a.resize(100, 12);
+        press(&mut a, "\t!jj");
+        assert_eq!(kinds(&a), [Findings, Nav]);
+        assert_eq!(a.mode().findings_selected(), Some(2));
+        press(&mut a, "?j");
+        assert_eq!(kinds(&a), [Help, Findings, Nav]);
+        assert_eq!(
+            a.mode().help_scroll(),
+            Some(1),
+            "j scrolls the help, not the list"
+        );
+        // Drawn under the help, the list keeps its row.
+        assert_eq!(a.mode().findings_selected(), Some(2));
+        // q closes the help only; then the list; then the pane; then quits.
+        press(&mut a, "q");
+        assert_eq!(kinds(&a), [Findings, Nav]);
+        assert_eq!(a.mode().findings_selected(), Some(2));
+        press(&mut a, "q");
+        assert_eq!(kinds(&a), [Nav]);
+        press(&mut a, "q");
+        assert_eq!(kinds(&a), [Reading]);
+        assert!(a.running);
+        press(&mut a, "q");
+        assert!(!a.running);
+    }
+
+    #[test]
+    fn the_line_prompt_takes_every_key_until_it_closes() {
+        let mut a = app(100);
+        press(&mut a, ":4?6");
+        // ? is not a key of the prompt: no help over it, and the text typed is kept.
+        assert_eq!(kinds(&a), [LinePrompt, Reading]);
+        assert_eq!(a.mode().line_input(), Some("46"));
+        // Backspace to empty, then once more: closed, back to the text.
+        press(&mut a, "\x08\x08");
+        assert_eq!(a.mode().line_input(), Some(""));
+        press(&mut a, "\x08");
+        assert_eq!(kinds(&a), [Reading]);
+        // Enter jumps and closes; the help then opens over the text, not the prompt.
+        press(&mut a, ":46\n");
+        assert_eq!(kinds(&a), [Reading]);
+        assert_eq!(a.message.as_deref(), Some("source line 46"));
+        press(&mut a, "?");
+        assert_eq!(kinds(&a), [Help, Reading]);
+        press(&mut a, "\x1b");
+        assert_eq!(kinds(&a), [Reading]);
+    }
+
+    #[test]
+    fn the_search_prompt_closes_to_the_pane_it_opened_from_and_its_search_stays() {
+        let mut a = app(100);
+        press(&mut a, "\t/余姚");
+        assert_eq!(kinds(&a), [SearchPrompt, Nav]);
+        assert_eq!(
+            a.mode().search_prompt().map(|p| p.cursor),
+            Some("余姚".len())
+        );
+        press(&mut a, "\n");
+        assert_eq!(kinds(&a), [Nav], "Enter: back in the navigation pane");
+        let found = a.search.as_ref().map(|s| s.matches.len());
+        assert!(found.is_some_and(|n| n > 1), "{found:?}");
+        // A new prompt, given up with Esc: the search before it comes back for n/N.
+        press(&mut a, "/长三角\x1b");
+        assert_eq!(kinds(&a), [Nav]);
+        assert_eq!(a.search.as_ref().map(|s| s.query.as_str()), Some("余姚"));
+    }
+
+    #[test]
+    fn findings_that_come_while_a_prompt_is_open_open_under_it() {
+        let mut a = app(100);
+        let findings = std::mem::take(&mut a.findings);
+        let (tx, rx) = std::sync::mpsc::channel();
+        a.pending_findings = Some(rx);
+        press(&mut a, "!/余");
+        assert_eq!(kinds(&a), [SearchPrompt, Reading]);
+        tx.send(findings).expect("send");
+        a.poll_findings();
+        // The prompt keeps the keys; the list is there when it closes.
+        assert_eq!(kinds(&a), [SearchPrompt, Findings, Reading]);
+        press(&mut a, "姚");
+        assert_eq!(a.search.as_ref().map(|s| s.query.as_str()), Some("余姚"));
+        press(&mut a, "\n");
+        assert_eq!(kinds(&a), [Findings, Reading]);
+        // A new version of the article closes the list wherever it stands.
+        press(&mut a, "?");
+        assert_eq!(kinds(&a), [Help, Findings, Reading]);
+        let article = std::sync::Arc::clone(&a.article);
+        a.replace_article(article, Default::default());
+        assert_eq!(kinds(&a), [Help, Reading]);
+    }
+
+    #[test]
+    fn the_pane_with_the_focus_follows_the_width_under_an_overlay() {
+        // The pane beside the text, with the help over it: too narrow for two panes,
+        // the focus goes back to the text; closing the help shows the text.
+        let mut a = app(100);
+        press(&mut a, "\t?");
+        a.resize(40, 30);
+        assert_eq!(kinds(&a), [Help, Reading]);
+        press(&mut a, "\x1b");
+        assert_eq!(a.mode(), &Mode::Reading);
+        assert!(!a.nav_shown());
+        // The pane over the text stays through a widening (shown beside it now); hiding
+        // it there gives the focus to the text and leaves nothing over the text.
+        let mut a = app(40);
+        press(&mut a, "t");
+        assert_eq!(a.mode(), &Mode::Nav { over_text: true });
+        a.resize(100, 30);
+        assert_eq!(kinds(&a), [Nav]);
+        assert!(!a.geometry().nav_over_text, "beside the text");
+        press(&mut a, "t");
+        assert_eq!(a.mode(), &Mode::Reading);
+        assert_eq!(a.geometry().nav, None);
+        a.resize(40, 30);
+        assert_eq!(a.geometry().nav, None);
+    }
+
+    #[test]
+    fn the_status_bar_names_the_mode() {
+        let mut a = app(100);
+        let bar = |a: &App| {
+            a.status_bar(100)
+                .iter()
+                .map(|p| p.text.clone())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert!(!bar(&a).contains("navigation"), "{}", bar(&a));
+        press(&mut a, "\t");
+        assert!(bar(&a).starts_with("▶ navigation pane"), "{}", bar(&a));
+        // A key of another mode names the mode it does nothing in.
+        press(&mut a, "s");
+        assert_eq!(
+            a.message.as_deref(),
+            Some("s (findings-severity) does nothing in the navigation list")
+        );
+        press(&mut a, "!]");
+        assert_eq!(
+            a.message.as_deref(),
+            Some("] (next-heading) does nothing in the findings list")
+        );
+        // The search under way is in the bar once its prompt is closed, not while open.
+        let mut a = app(100);
+        press(&mut a, "/余姚");
+        assert!(!bar(&a).contains("/余姚"), "{}", bar(&a));
+        press(&mut a, "\n");
+        assert!(bar(&a).contains("/余姚"), "{}", bar(&a));
+    }
+
+    /// The action that enters a mode (the text: the one that leaves the others).
+    fn entered_by(kind: ModeKind) -> Action {
+        match kind {
+            Reading => Action::Cancel,
+            Nav => Action::SwitchFocus,
+            SearchPrompt => Action::Search,
+            LinePrompt => Action::GoToLine,
+            Findings => Action::Findings,
+            Help => Action::Help,
+        }
+    }
+
+    #[test]
+    fn the_help_names_the_key_into_every_mode() {
+        for kind in ModeKind::iter() {
+            let mut a = app(100);
+            let action = entered_by(kind);
+            let key = a.keymap.first_key(action).expect("a bound key");
+            // The help has the action's row with its keys.
+            let rows = a.help_rows();
+            let row = rows.iter().find(|(_, d)| d == action.description());
+            let keys = row.map(|(k, _)| k.split(' ').collect::<Vec<_>>());
+            assert!(
+                keys.as_ref().is_some_and(|k| k.contains(&key.as_str())),
+                "{kind:?}: {action} ({key}) not in the help: {row:?}"
+            );
+            // And that key enters the mode (the text from the navigation pane).
+            if kind == Reading {
+                press(&mut a, "\t");
+            }
+            let ev = KeyEvent::from(key_code(&key));
+            assert_eq!(Key::from_event(&ev).map(|k| k.to_string()), Some(key));
+            a.handle_key(ev);
+            assert_eq!(a.mode().kind(), kind, "{action}");
+            assert!(!kind.name().is_empty());
+        }
+    }
+
+    fn key_code(name: &str) -> KeyCode {
+        match name {
+            "Esc" => KeyCode::Esc,
+            "Tab" => KeyCode::Tab,
+            s => KeyCode::Char(s.chars().next().unwrap_or(' ')),
+        }
+    }
+}
