@@ -377,3 +377,43 @@ fn a_frame_lays_out_again_only_the_items_it_shows_and_nothing_twice() {
         "a line down and back: one new item at most"
     );
 }
+
+#[test]
+fn the_help_covers_its_rows_from_edge_to_edge() {
+    // Beside the navigation pane (its ▶ at the current section, its cursor on a caption
+    // with the focus in it), with the pane hidden, over the pane in a narrow terminal:
+    // in every row the help's box spans, nothing shows beside the box.
+    for (cols, rows) in [(80, 24), (100, 30), (120, 40), (61, 20), (40, 12)] {
+        for before in ["", "\t", "\tjjjjjjj", "t"] {
+            let mut a = app(cols, rows);
+            key(&mut a, before);
+            key(&mut a, "?");
+            let mut terminal = Terminal::new(TestBackend::new(cols, rows)).expect("terminal");
+            let theme = Theme::new(&a.config.theme, true);
+            terminal.draw(|f| ui::draw(f, &a, &theme)).expect("draw");
+            let buf = terminal.backend().buffer();
+            let text_rows = screen::buffer_rows(buf);
+            let layout = a.help_layout();
+            let w = (u16::try_from(layout.width()).expect("narrow") + 2).min(cols);
+            let h = (u16::try_from(layout.height()).expect("short") + 2).min(rows - 1);
+            let x0 = (cols - w) / 2;
+            let top = text_rows
+                .iter()
+                .position(|r| r.contains("帮助 Help"))
+                .expect("the help is open");
+            let top = u16::try_from(top).expect("a row");
+            for y in top..top + h {
+                for x in (0..x0).chain(x0 + w..cols) {
+                    let cell = &buf[(x, y)];
+                    assert!(
+                        cell.symbol() == " "
+                            && !cell.modifier.contains(ratatui::style::Modifier::REVERSED),
+                        "{cols}x{rows} after {before:?}: {:?} at ({x}, {y}) beside the help\n{}",
+                        cell.symbol(),
+                        text_rows.join("\n")
+                    );
+                }
+            }
+        }
+    }
+}

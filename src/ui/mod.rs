@@ -796,8 +796,11 @@ fn render_help(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect, offset: u
     let x0 = area.x + (area.width - w) / 2;
     let y0 = area.y + (area.height - h) / 2;
     let boxed = Rect::new(x0, y0, w, h);
-    fill(buf, boxed, theme.body);
-    clear_cut_edges(buf, boxed);
+    // The overlay covers its rows from edge to edge: nothing of the panes under it (the
+    // navigation pane's ▶, its cursor) shows in the margin beside the box.
+    let band = Rect::new(area.x, y0, area.width, h);
+    fill(buf, band, theme.body);
+    clear_cut_edges(buf, band);
     let title = " 帮助 Help — Esc closes ";
     put_str(
         buf,
