@@ -67,9 +67,7 @@ pub struct SearchPrompt {
 }
 
 /// A mode's name, without its state: what the key map and the status bar ask about.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, strum::EnumIter, strum::EnumCount,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, strum::EnumIter)]
 pub enum ModeKind {
     Reading,
     Nav,
