@@ -449,6 +449,11 @@ mod tests {
         press(&mut a, "/长三角\x1b");
         assert_eq!(kinds(&a), [Nav]);
         assert_eq!(a.search.as_ref().map(|s| s.query.as_str()), Some("余姚"));
+        // A prompt whose search went away does not keep the keys.
+        press(&mut a, "/");
+        a.search = None;
+        press(&mut a, "x");
+        assert_eq!(kinds(&a), [Nav]);
     }
 
     #[test]

@@ -164,6 +164,9 @@ impl App {
         let (Mode::SearchPrompt { prompt, .. }, Some(search)) =
             (&mut self.mode, self.search.as_mut())
         else {
+            // A prompt without its search (none is made so) closes rather than hold
+            // the keys.
+            self.close_search_prompt();
             return;
         };
         match key.code {
