@@ -58,7 +58,7 @@ pub enum Mode {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SearchPrompt {
     /// Where the cursor stands in the query, in bytes (on a character boundary).
-    pub cursor: usize,
+    pub(crate) cursor: usize,
     /// The history entry shown in the prompt (Up/Down), and what was typed before.
     pub(super) history_pos: Option<usize>,
     pub(super) draft: String,
@@ -68,7 +68,7 @@ pub struct SearchPrompt {
 
 /// A mode's name, without its state: what the key map and the status bar ask about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, strum::EnumIter)]
-pub enum ModeKind {
+pub(crate) enum ModeKind {
     Reading,
     Nav,
     SearchPrompt,
@@ -79,7 +79,7 @@ pub enum ModeKind {
 
 impl ModeKind {
     /// The mode's name as the status bar says it ("does nothing in the findings list").
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             ModeKind::Reading => "text",
             ModeKind::Nav => "navigation",
@@ -93,7 +93,7 @@ impl ModeKind {
 
 impl Mode {
     /// The kind of the topmost mode: the one the keys go to.
-    pub fn kind(&self) -> ModeKind {
+    pub(crate) fn kind(&self) -> ModeKind {
         match self {
             Mode::Reading => ModeKind::Reading,
             Mode::Nav { .. } => ModeKind::Nav,
@@ -105,7 +105,7 @@ impl Mode {
     }
 
     /// The mode this one covers; `None` for a pane.
-    pub fn under(&self) -> Option<&Mode> {
+    pub(crate) fn under(&self) -> Option<&Mode> {
         match self {
             Mode::Reading | Mode::Nav { .. } => None,
             Mode::SearchPrompt { under, .. }
@@ -126,12 +126,12 @@ impl Mode {
     }
 
     /// The modes from the topmost down to the pane.
-    pub fn stack(&self) -> impl Iterator<Item = &Mode> {
+    pub(crate) fn stack(&self) -> impl Iterator<Item = &Mode> {
         std::iter::successors(Some(self), |m| m.under())
     }
 
     /// The pane with the focus, under every overlay: [`Mode::Reading`] or [`Mode::Nav`].
-    pub fn pane(&self) -> &Mode {
+    pub(crate) fn pane(&self) -> &Mode {
         self.stack().last().unwrap_or(self)
     }
 
@@ -146,12 +146,12 @@ impl Mode {
     }
 
     /// Whether the navigation pane has the focus (whatever is open over it).
-    pub fn nav_focused(&self) -> bool {
+    pub(crate) fn nav_focused(&self) -> bool {
         matches!(self.pane(), Mode::Nav { .. })
     }
 
     /// Whether the navigation pane is open over the text (a narrow terminal).
-    pub fn nav_over_text(&self) -> bool {
+    pub(crate) fn nav_over_text(&self) -> bool {
         matches!(self.pane(), Mode::Nav { over_text: true })
     }
 
@@ -193,7 +193,7 @@ impl Mode {
     }
 
     /// The line prompt's text, while it is open.
-    pub fn line_input(&self) -> Option<&str> {
+    pub(crate) fn line_input(&self) -> Option<&str> {
         match self {
             Mode::LinePrompt { input, .. } => Some(input),
             _ => None,
@@ -201,7 +201,7 @@ impl Mode {
     }
 
     /// The search prompt's state, while it is open.
-    pub fn search_prompt(&self) -> Option<&SearchPrompt> {
+    pub(crate) fn search_prompt(&self) -> Option<&SearchPrompt> {
         match self {
             Mode::SearchPrompt { prompt, .. } => Some(prompt),
             _ => None,
