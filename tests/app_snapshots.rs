@@ -176,7 +176,7 @@ fn no_wide_character_is_cut_at_any_size() {
                 let g = a.geometry();
                 let border = g
                     .nav
-                    .filter(|_| !g.nav_over_text && a.help.is_none())
+                    .filter(|_| !g.nav_over_text && a.mode().help_scroll().is_none())
                     .map(|n| n.right() - 1);
                 assert_no_cut_wide_characters(
                     terminal.backend().buffer(),
@@ -194,20 +194,20 @@ fn findings_worked_out_in_the_background_are_taken_when_asked_for() {
     let (tx, rx) = std::sync::mpsc::channel();
     a.pending_findings = Some(rx);
     key(&mut a, "!");
-    assert!(a.findings_view.is_none());
+    assert!(a.mode().findings_selected().is_none());
     assert_eq!(
         a.message.as_deref(),
         Some("still checking the article; the list opens when it is done")
     );
     assert!(a.findings_awaited());
     a.poll_findings();
-    assert!(a.findings_view.is_none(), "nothing came yet");
+    assert!(a.mode().findings_selected().is_none(), "nothing came yet");
     let src = yuedu::formats::load(None, Default::default()).expect("shipped article");
     let findings = yuedu::check::check_source(&src, &a.article, &Config::defaults().check);
     tx.send(findings).expect("send");
     // The list opens when the findings come, at the reading position.
     a.poll_findings();
-    assert_eq!(a.findings_view, Some(0));
+    assert_eq!(a.mode().findings_selected(), Some(0));
     assert_eq!(a.findings.len(), 97);
     assert!(!a.findings_awaited());
 
@@ -218,7 +218,7 @@ fn findings_worked_out_in_the_background_are_taken_when_asked_for() {
     key(&mut a, "!\x1b");
     tx.send(yuedu::check::FindingList::default()).expect("send");
     a.poll_findings();
-    assert!(a.findings_view.is_none() && a.pending_findings.is_none());
+    assert!(a.mode().findings_selected().is_none() && a.pending_findings.is_none());
 }
 
 /// The shipped article repeated past the size that is laid out a part at a time.
@@ -376,4 +376,44 @@ fn a_frame_lays_out_again_only_the_items_it_shows_and_nothing_twice() {
         a.layout.items_made_again() <= before + 1,
         "a line down and back: one new item at most"
     );
+}
+
+#[test]
+fn the_help_covers_its_rows_from_edge_to_edge() {
+    // Beside the navigation pane (its ▶ at the current section, its cursor on a caption
+    // with the focus in it), with the pane hidden, over the pane in a narrow terminal:
+    // in every row the help's box spans, nothing shows beside the box.
+    for (cols, rows) in [(80, 24), (100, 30), (120, 40), (61, 20), (40, 12)] {
+        for before in ["", "\t", "\tjjjjjjj", "t"] {
+            let mut a = app(cols, rows);
+            key(&mut a, before);
+            key(&mut a, "?");
+            let mut terminal = Terminal::new(TestBackend::new(cols, rows)).expect("terminal");
+            let theme = Theme::new(&a.config.theme, true);
+            terminal.draw(|f| ui::draw(f, &a, &theme)).expect("draw");
+            let buf = terminal.backend().buffer();
+            let text_rows = screen::buffer_rows(buf);
+            let layout = a.help_layout();
+            let w = (u16::try_from(layout.width()).expect("narrow") + 2).min(cols);
+            let h = (u16::try_from(layout.height()).expect("short") + 2).min(rows - 1);
+            let x0 = (cols - w) / 2;
+            let top = text_rows
+                .iter()
+                .position(|r| r.contains("帮助 Help"))
+                .expect("the help is open");
+            let top = u16::try_from(top).expect("a row");
+            for y in top..top + h {
+                for x in (0..x0).chain(x0 + w..cols) {
+                    let cell = &buf[(x, y)];
+                    assert!(
+                        cell.symbol() == " "
+                            && !cell.modifier.contains(ratatui::style::Modifier::REVERSED),
+                        "{cols}x{rows} after {before:?}: {:?} at ({x}, {y}) beside the help\n{}",
+                        cell.symbol(),
+                        text_rows.join("\n")
+                    );
+                }
+            }
+        }
+    }
 }

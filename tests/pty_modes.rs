@@ -158,3 +158,37 @@ fn a_search_is_a_jump_that_quote_quote_goes_back_from_and_a_backward_one_says_so
     p.send("\x12余姚\r");
     p.wait_for_status("?余姚");
 }
+
+#[test]
+fn nothing_of_the_navigation_pane_shows_beside_the_help() {
+    // 80 columns: the help's box leaves a column on each side, where the navigation
+    // pane's ▶ (the section being read) and its cursor (the focus in it) once showed.
+    for before in ["", "\tj"] {
+        let mut p = start(80, 24);
+        p.send(before);
+        if !before.is_empty() {
+            p.wait_for_status("navigation pane");
+        }
+        p.send("?");
+        p.wait_for_text("帮助 Help");
+        p.settle();
+        p.with_screen(|s| {
+            for row in 0..23 {
+                for col in [0, 79] {
+                    let cell = s.cell(row, col).expect("a cell");
+                    assert!(
+                        cell.contents().trim().is_empty() && !cell.inverse(),
+                        "after {before:?}: {:?} at row {row}, column {col}\n{}",
+                        cell.contents(),
+                        s.contents()
+                    );
+                }
+            }
+        });
+        // q closes the help, Esc leaves the pane, q quits.
+        p.send("q\x1b");
+        p.wait_for("the help closed", |s| !s.contents().contains("帮助 Help"));
+        p.wait_for_status_without("navigation pane");
+        p.quit();
+    }
+}

@@ -19,7 +19,7 @@ use crate::layout::{AmbiguousWidth, Role, str_width};
 use crate::text::sanitize::for_terminal_line;
 use crate::text::truncate::{truncate, truncate_start};
 use crate::view::action::Action;
-use crate::view::app::{App, Focus, NavKind};
+use crate::view::app::{App, NavKind};
 use crate::view::search::count_matches;
 use crate::view::status::{Part, SEPARATOR};
 
@@ -209,7 +209,7 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
         render_nav_pane(app, theme, buf, nav);
     }
     render_status_bar(app, theme, buf, g.status);
-    if let Some(cursor) = app.findings_view {
+    if let Some(cursor) = app.mode().findings_selected() {
         render_findings(
             app,
             theme,
@@ -218,7 +218,7 @@ pub fn render(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
             cursor,
         );
     }
-    if let Some(offset) = app.help {
+    if let Some(offset) = app.mode().help_scroll() {
         render_help(
             app,
             theme,
@@ -546,7 +546,7 @@ fn render_nav_pane(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
         .rposition(|r| r.entry == Some(app.nav_cursor))
         .unwrap_or(0);
     let first = (cursor_row + 1).saturating_sub(height);
-    let show_cursor = app.focus == Focus::Nav;
+    let show_cursor = app.mode().nav_focused();
     for (row, r) in rows.iter().skip(first).take(height).enumerate() {
         let y = area.y + row as u16;
         let style = if show_cursor && r.entry == Some(app.nav_cursor) {
@@ -566,8 +566,8 @@ fn render_status_bar(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
     fill(buf, area, theme.status);
     let amb = app.config.text.ambiguous_width;
     // A prompt being typed (search, source line) takes the whole bar.
-    let prompt = if let Some(search) = app.search.as_ref().filter(|s| s.editing) {
-        let (before, after) = search.query.split_at(search.cursor.min(search.query.len()));
+    let prompt = if let (Some(prompt), Some(search)) = (app.mode().search_prompt(), &app.search) {
+        let (before, after) = search.query.split_at(prompt.cursor.min(search.query.len()));
         let folds = app.config.search.describe();
         let folds = if folds.is_empty() {
             String::new()
@@ -590,9 +590,8 @@ fn render_status_bar(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
         let (before, _) = truncate_start(&before, query_room, amb);
         Some(format!("{sign}{before}{after}"))
     } else {
-        app.goto
-            .line_prompt
-            .as_ref()
+        app.mode()
+            .line_input()
             .map(|input| format!(":{input}▏  go to source line N or N:C (Esc cancels)"))
     };
     if let Some(prompt) = prompt {
@@ -797,8 +796,11 @@ fn render_help(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect, offset: u
     let x0 = area.x + (area.width - w) / 2;
     let y0 = area.y + (area.height - h) / 2;
     let boxed = Rect::new(x0, y0, w, h);
-    fill(buf, boxed, theme.body);
-    clear_cut_edges(buf, boxed);
+    // The overlay covers its rows from edge to edge: nothing of the panes under it (the
+    // navigation pane's ▶, its cursor) shows in the margin beside the box.
+    let band = Rect::new(area.x, y0, area.width, h);
+    fill(buf, band, theme.body);
+    clear_cut_edges(buf, band);
     let title = " 帮助 Help — Esc closes ";
     put_str(
         buf,

@@ -4,7 +4,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use crate::view::mode::Mode;
+use crate::view::mode::ModeKind;
 
 /// An action of the reader.
 #[derive(
@@ -116,12 +116,12 @@ impl Action {
     /// take every action (the pane takes the movement keys for its cursor and leaves the
     /// rest to the text); the lists take movement, Select, help and closing; the search
     /// prompt takes keys, not actions.
-    pub(crate) fn applies_in(self, mode: Mode) -> bool {
+    pub(crate) fn applies_in(self, mode: ModeKind) -> bool {
         use Action::*;
         match mode {
-            Mode::Reading | Mode::Nav => !matches!(self, FindingsSeverity | FindingsRule),
-            Mode::SearchPrompt | Mode::LinePrompt => false,
-            Mode::Findings => matches!(
+            ModeKind::Reading | ModeKind::Nav => !matches!(self, FindingsSeverity | FindingsRule),
+            ModeKind::SearchPrompt | ModeKind::LinePrompt => false,
+            ModeKind::Findings => matches!(
                 self,
                 ScrollDown
                     | ScrollUp
@@ -138,7 +138,7 @@ impl Action {
                     | Cancel
                     | Quit
             ),
-            Mode::Help => matches!(
+            ModeKind::Help => matches!(
                 self,
                 ScrollDown
                     | ScrollUp
@@ -207,7 +207,12 @@ mod tests {
 
     #[test]
     fn closing_and_help_apply_in_every_overlay() {
-        for mode in [Mode::Reading, Mode::Nav, Mode::Findings, Mode::Help] {
+        for mode in [
+            ModeKind::Reading,
+            ModeKind::Nav,
+            ModeKind::Findings,
+            ModeKind::Help,
+        ] {
             for a in [
                 Action::Cancel,
                 Action::Quit,
@@ -217,8 +222,8 @@ mod tests {
                 assert!(a.applies_in(mode), "{a} in {mode:?}");
             }
         }
-        assert!(!Action::NextHeading.applies_in(Mode::Help));
-        assert!(!Action::Search.applies_in(Mode::Findings));
-        assert!(!Action::Quit.applies_in(Mode::SearchPrompt));
+        assert!(!Action::NextHeading.applies_in(ModeKind::Help));
+        assert!(!Action::Search.applies_in(ModeKind::Findings));
+        assert!(!Action::Quit.applies_in(ModeKind::SearchPrompt));
     }
 }

@@ -17,9 +17,9 @@ use crate::view::action::Action;
 use crate::view::findings::FindingsFilter;
 use crate::view::goto::GotoState;
 use crate::view::keymap::{Key, KeyConflict, Keymap};
-use crate::view::mode::Mode;
+use crate::view::mode::{Mode, ModeKind};
 use crate::view::nav::nav_entries;
-pub(crate) use crate::view::nav::{NavEntry, NavKind};
+pub use crate::view::nav::{NavEntry, NavKind};
 use crate::view::search::SEARCH_STEP_BYTES;
 pub use crate::view::search::{Match, Search, find_matches};
 
@@ -34,13 +34,6 @@ pub const PROGRESSIVE_LAYOUT_BYTES: usize = 1 << 20;
 /// How much text one step of the background layout takes.
 const LAYOUT_STEP_BYTES: usize = 512 * 1024;
 
-/// Which pane takes the movement keys.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Focus {
-    Text,
-    Nav,
-}
-
 /// Where everything goes on a screen of a given size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Geometry {
@@ -51,9 +44,9 @@ pub struct Geometry {
     /// The text pane.
     pub text: Rect,
     /// The columns the text is laid out in, centred in the text pane.
-    pub(crate) text_column: Rect,
+    pub text_column: Rect,
     /// The status bar.
-    pub(crate) status: Rect,
+    pub status: Rect,
 }
 
 /// A large file shown from its first part while the rest is read (see
@@ -85,9 +78,9 @@ pub struct App {
     pub article: Arc<Article>,
     pub items: Items,
     /// A short name of the article for the status bar.
-    pub(crate) name: String,
+    pub name: String,
     /// What `=` says of the file: its name, format, encoding and size.
-    pub(crate) file_info: String,
+    pub file_info: String,
     pub config: Config,
     pub keymap: Keymap,
     /// The lines, laid out with the options the layout keeps.
@@ -103,27 +96,25 @@ pub struct App {
     pub(super) mark: Option<Pos>,
     /// See [`App::top_anchor`]: set by a resize, dropped when the reader moves.
     pub(super) anchor: Option<Pos>,
-    pub(crate) focus: Focus,
+    /// What the keys act on: the pane with the focus and the overlays over it, each
+    /// with its own state (see [`crate::view::mode`]). Changed only by its transitions.
+    pub(super) mode: Mode,
     /// Whether the navigation pane is shown beside the text (wide terminals).
-    pub(crate) show_nav: bool,
-    /// Whether the navigation pane is open over the text (narrow terminals).
-    pub(crate) nav_overlay: bool,
-    pub(crate) nav_entries: Vec<NavEntry>,
+    pub show_nav: bool,
+    pub nav_entries: Vec<NavEntry>,
     /// The columns the navigation pane's widest entry needs (see
     /// [`App::nav_pane_width`]).
     pub(super) nav_needed: u16,
     /// The navigation entry the last `}`/`{` (or `]`/`[`) reached, marked in both panes
     /// until the reader moves on.
-    pub(crate) reached: Option<usize>,
+    pub reached: Option<usize>,
     /// The selected navigation entry.
     pub nav_cursor: usize,
     pub search: Option<Search>,
     /// The queries searched for, oldest first (kept with the reading state).
-    pub(crate) search_history: Vec<String>,
+    pub search_history: Vec<String>,
     /// Counts, the line prompt, marks (see [`crate::view::goto`]).
-    pub(crate) goto: GotoState,
-    /// The help overlay's scroll offset, when it is open.
-    pub help: Option<usize>,
+    pub goto: GotoState,
     /// What `yuedu check` finds in the article.
     pub findings: FindingList,
     /// Findings still being worked out in the background (a large article opens before
@@ -131,7 +122,7 @@ pub struct App {
     pub pending_findings: Option<Receiver<FindingList>>,
     /// Work to start once the first frame is on the screen (the check of the article),
     /// so that it does not compete with drawing it.
-    pub(crate) after_first_frame: Option<Box<dyn FnOnce() + Send>>,
+    pub after_first_frame: Option<Box<dyn FnOnce() + Send>>,
     /// Set while only the first part of a large file is shown.
     /// `G` pressed while the file was still being read: the top line it left the
     /// reader at. When the whole file is in and the reader has not moved since, the
@@ -140,29 +131,26 @@ pub struct App {
     pub loading: Option<Loading>,
     /// The whole article, when it is being read in the background; the event loop
     /// takes it and hands the result to [`App::finish_loading`].
-    pub(crate) pending_load: Option<Receiver<Result<Loaded, LoadError>>>,
-    /// The selected row of the findings list, when it is open (an index into
-    /// `findings_order`).
-    pub findings_view: Option<usize>,
+    pub pending_load: Option<Receiver<Result<Loaded, LoadError>>>,
     /// The findings the list shows, most serious first (indexes into `findings`).
-    pub(crate) findings_order: Vec<u32>,
-    pub(crate) findings_filter: FindingsFilter,
+    pub findings_order: Vec<u32>,
+    pub findings_filter: FindingsFilter,
     /// Places marked in the text: the finding jumped to (a join's two sides), with
     /// whether each is the stronger mark.
-    pub(crate) highlight: Vec<(Match, bool)>,
+    pub highlight: Vec<(Match, bool)>,
     /// The findings list was asked for while the check ran: it opens when it is done.
     pub(super) findings_requested: bool,
     /// A message for the status bar, until the next key.
     pub message: Option<String>,
     pub running: bool,
     /// Set by Ctrl-C: quit the library too, not only this article.
-    pub(crate) quit_all: bool,
+    pub quit_all: bool,
     /// Set by the reload action; the event loop reads the file and calls
     /// [`App::replace_article`].
-    pub(crate) reload_requested: bool,
+    pub reload_requested: bool,
     /// Set by `v`: the source line to open the editor at; the event loop runs the
     /// editor and reads the file again.
-    pub(crate) edit_requested: Option<usize>,
+    pub edit_requested: Option<usize>,
 }
 
 impl App {
@@ -192,9 +180,8 @@ impl App {
             top: 0,
             mark: None,
             anchor: None,
-            focus: Focus::Text,
+            mode: Mode::Reading,
             show_nav,
-            nav_overlay: false,
             nav_entries,
             nav_needed: 0,
             reached: None,
@@ -202,14 +189,12 @@ impl App {
             search: None,
             search_history: Vec::new(),
             goto: GotoState::default(),
-            help: None,
             findings: FindingList::default(),
             pending_findings: None,
             after_first_frame: None,
             loading: None,
             bottom_pending: None,
             pending_load: None,
-            findings_view: None,
             findings_order: Vec::new(),
             findings_filter: FindingsFilter::default(),
             highlight: Vec::new(),
@@ -224,6 +209,11 @@ impl App {
         app.nav_needed = app.nav_width_needed();
         app.relayout(true);
         app
+    }
+
+    /// What the keys act on (see [`crate::view::mode`]).
+    pub fn mode(&self) -> &Mode {
+        &self.mode
     }
 
     // ----- geometry and layout -------------------------------------------------------
@@ -251,7 +241,7 @@ impl App {
         let text_column = Rect::new(text.x + (text.width - col_w) / 2, 0, col_w, body_h);
         let nav = if side_nav {
             Some(Rect::new(0, 0, nav_w, body_h))
-        } else if self.nav_overlay {
+        } else if self.mode.nav_over_text() {
             Some(Rect::new(0, 0, w, body_h))
         } else {
             None
@@ -360,9 +350,7 @@ impl App {
     pub fn resize(&mut self, cols: u16, rows: u16) {
         let anchor = self.top_anchor();
         self.size = (cols, rows);
-        if !self.wide() && self.focus == Focus::Nav && !self.nav_overlay {
-            self.focus = Focus::Text;
-        }
+        self.settle_pane();
         self.relayout(false);
         // A change of height alone lays nothing out again, but near the end it moves
         // the top: back to the anchor's line, as far as the end allows.
@@ -399,7 +387,7 @@ impl App {
 
     /// Goes back to where the reader was left last time, saying so; the top of the
     /// article is no place to resume.
-    pub(crate) fn resume(&mut self, pos: Pos) {
+    pub fn resume(&mut self, pos: Pos) {
         if pos == Pos::default() {
             return;
         }
@@ -425,7 +413,7 @@ impl App {
         self.loading = None;
         self.findings = findings;
         self.pending_findings = None;
-        self.findings_view = None;
+        self.close_findings_list();
         self.findings_order.clear();
         self.highlight.clear();
         let pos = self.layout.pos(&self.article, self.top).unwrap_or_default();
@@ -462,6 +450,7 @@ impl App {
         self.nav_cursor = self
             .nav_cursor
             .min(self.nav_entries.len().saturating_sub(1));
+        self.settle_pane();
         if self.search.is_some() {
             self.refresh_matches_in_place();
         }
@@ -534,18 +523,18 @@ impl App {
             return;
         }
         self.message = None;
-        let mode = self.mode();
+        let mode = self.mode.kind();
         if self.goto_key(&key, mode) {
             return;
         }
-        if mode == Mode::SearchPrompt {
+        if mode == ModeKind::SearchPrompt {
             self.edit_search(key);
             return;
         }
         match self.keymap.action_in(mode, &key) {
             Some(Ok(action)) => self.update(action),
             // Any key that means nothing in the help closes it.
-            _ if mode == Mode::Help => self.help = None,
+            _ if mode == ModeKind::Help => self.close_overlay(),
             Some(Err(other)) => {
                 self.message = Some(self.no_action_message(&key, Some(other), mode));
             }
@@ -554,7 +543,7 @@ impl App {
     }
 
     /// What the status bar says for a key that does nothing in `mode`.
-    fn no_action_message(&self, key: &KeyEvent, action: Option<Action>, mode: Mode) -> String {
+    fn no_action_message(&self, key: &KeyEvent, action: Option<Action>, mode: ModeKind) -> String {
         let name = Key::from_event(key).map_or_else(|| "that key".to_string(), |k| k.to_string());
         let help = self.keymap.first_key(Action::Help).unwrap_or_default();
         match action {
@@ -567,11 +556,11 @@ impl App {
     /// A count typed before it (`5j`, `50G`) repeats a movement or names a line or a
     /// percentage.
     pub fn update(&mut self, action: Action) {
-        let mode = self.mode();
+        let mode = self.mode.kind();
         let mut action = action;
         let mut times = 1;
         if let Some(n) = self.take_count() {
-            if mode == Mode::Reading {
+            if mode == ModeKind::Reading {
                 match self.counted(action, n) {
                     Some(a) => action = a,
                     None => return,
@@ -588,14 +577,14 @@ impl App {
         let had_message = self.message.is_some();
         for _ in 0..times {
             match mode {
-                Mode::Help => self.update_help(action),
-                Mode::Findings => self.update_findings(action),
-                Mode::Nav => self.update_nav(action),
-                Mode::Reading => self.update_reading(action),
+                ModeKind::Help => self.update_help(action),
+                ModeKind::Findings => self.update_findings(action),
+                ModeKind::Nav => self.update_nav(action),
+                ModeKind::Reading => self.update_reading(action),
                 // The prompts take keys, not actions (see `edit_search`, `goto_key`).
-                Mode::SearchPrompt | Mode::LinePrompt => {}
+                ModeKind::SearchPrompt | ModeKind::LinePrompt => {}
             }
-            if self.mode() != mode || (!had_message && self.message.is_some()) {
+            if self.mode.kind() != mode || (!had_message && self.message.is_some()) {
                 // The action closed the mode, or said it cannot go on.
                 break;
             }

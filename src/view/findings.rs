@@ -6,6 +6,7 @@ use crate::check::{FindingRef, Rule, Severity};
 use crate::layout::{Item, Pos, item_text};
 use crate::view::action::Action;
 use crate::view::app::App;
+use crate::view::mode::Mode;
 use crate::view::search::Match;
 
 /// Which findings the list shows: one severity, one rule, or all.
@@ -41,7 +42,7 @@ impl App {
                 return;
             }
         }
-        if std::mem::take(&mut self.findings_requested) && self.findings_view.is_none() {
+        if std::mem::take(&mut self.findings_requested) && self.mode.findings_selected().is_none() {
             self.open_findings();
         }
     }
@@ -75,7 +76,7 @@ impl App {
         }
         // The most serious first; the filter as it was left.
         self.rebuild_findings_order();
-        self.findings_view = Some(0);
+        self.open_findings_list();
     }
 
     /// Orders the findings the filter lets through: by severity (errors first), then by
@@ -223,12 +224,12 @@ impl App {
     }
 
     pub(super) fn update_findings(&mut self, action: Action) {
-        let Some(cur) = self.findings_view else {
+        let Mode::Findings { selected: cur, .. } = self.mode else {
             return;
         };
         let last = self.findings_order.len().saturating_sub(1);
         let page = self.page_height().max(2) - 1;
-        self.findings_view = match action {
+        let selected = match action {
             Action::ScrollDown => Some((cur + 1).min(last)),
             Action::ScrollUp => Some(cur.saturating_sub(1)),
             Action::PageDown | Action::HalfPageDown => Some((cur + page).min(last)),
@@ -264,12 +265,20 @@ impl App {
             }
             // The help opens over the list; closing it comes back here.
             Action::Help => {
-                self.help = Some(0);
-                Some(cur)
+                self.open_help();
+                return;
             }
             // q and Esc close the list, as they close any overlay.
             _ => None,
         };
+        match selected {
+            Some(k) => {
+                if let Mode::Findings { selected, .. } = &mut self.mode {
+                    *selected = k;
+                }
+            }
+            None => self.close_overlay(),
+        }
     }
 
     /// The place in the text of a source line and column (1-based, columns in

@@ -11,30 +11,29 @@ use crate::article::LineNo;
 use crate::layout::Pos;
 use crate::view::action::Action;
 use crate::view::app::App;
-use crate::view::mode::Mode;
+use crate::view::mode::{Mode, ModeKind};
 
 /// The largest count a key takes (more is read as this).
 pub(crate) const MAX_COUNT: usize = 999_999;
 
 /// A key that waits for the next one: the letter of a mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Pending {
+pub enum Pending {
     SetMark,
     GoToMark,
 }
 
-/// Where the keys of this module keep their state between keys.
+/// Where the keys of this module keep their state between keys (the line prompt's
+/// text is its mode's, [`Mode::LinePrompt`]).
 #[derive(Debug, Clone, Default)]
-pub(crate) struct GotoState {
+pub struct GotoState {
     /// Digits typed before a key.
-    pub(crate) count: Option<usize>,
-    /// What is typed after `:`, while the line prompt is open.
-    pub(crate) line_prompt: Option<String>,
-    pub(crate) pending: Option<Pending>,
+    pub count: Option<usize>,
+    pub pending: Option<Pending>,
     /// Marks by letter: places in the text (stable across widths).
-    pub(crate) marks: HashMap<char, Pos>,
+    pub marks: HashMap<char, Pos>,
     /// Where the last jump started, for `''`.
-    pub(crate) jump_origin: Option<Pos>,
+    pub jump_origin: Option<Pos>,
 }
 
 /// Reads `N` or `N:C` (a source line, and a column in characters) as typed after `:`.
@@ -52,12 +51,12 @@ impl App {
     /// Takes a key that belongs to this module before the key map sees it: a digit of a
     /// count, the letter after `m` or `'`, the keys of the line prompt. Returns whether
     /// the key was taken.
-    pub(super) fn goto_key(&mut self, key: &KeyEvent, mode: Mode) -> bool {
+    pub(super) fn goto_key(&mut self, key: &KeyEvent, mode: ModeKind) -> bool {
         if let Some(p) = self.goto.pending.take() {
             self.finish_pending(p, key);
             return true;
         }
-        if mode == Mode::LinePrompt {
+        if mode == ModeKind::LinePrompt {
             self.edit_line_prompt(key);
             return true;
         }
@@ -68,7 +67,7 @@ impl App {
             && plain
             && self.keymap.action(key).is_none()
             && (c != '0' || self.goto.count.is_some())
-            && matches!(mode, Mode::Reading | Mode::Nav | Mode::Findings)
+            && matches!(mode, ModeKind::Reading | ModeKind::Nav | ModeKind::Findings)
         {
             let digit = c as usize - '0' as usize;
             let n = self.goto.count.unwrap_or(0).saturating_mul(10) + digit;
@@ -130,25 +129,21 @@ impl App {
         self.goto.jump_origin = Some(self.reading_pos());
     }
 
-    /// `:`: opens the line prompt.
-    pub(super) fn open_line_prompt(&mut self) {
-        self.goto.line_prompt = Some(String::new());
-    }
-
     fn edit_line_prompt(&mut self, key: &KeyEvent) {
-        let Some(input) = self.goto.line_prompt.as_mut() else {
+        let Mode::LinePrompt { input, .. } = &mut self.mode else {
             return;
         };
         match key.code {
-            KeyCode::Esc => self.goto.line_prompt = None,
-            KeyCode::Backspace if input.is_empty() => self.goto.line_prompt = None,
+            KeyCode::Esc => self.close_overlay(),
+            KeyCode::Backspace if input.is_empty() => self.close_overlay(),
             KeyCode::Backspace => {
                 input.pop();
             }
             KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => input.clear(),
             KeyCode::Char(c @ ('0'..='9' | ':')) if input.len() < 24 => input.push(c),
             KeyCode::Enter => {
-                let typed = self.goto.line_prompt.take().unwrap_or_default();
+                let typed = std::mem::take(input);
+                self.close_overlay();
                 match parse_line_col(&typed) {
                     Some((line, col)) => self.go_to_source(line, col),
                     None if typed.is_empty() => {}

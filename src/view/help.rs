@@ -7,6 +7,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::layout::{AmbiguousWidth, str_width};
 use crate::view::action::Action;
 use crate::view::app::App;
+use crate::view::mode::Mode;
 use crate::view::status::shorten;
 
 /// Keys that are not in the key map: counts, the prompts' editing keys, Ctrl-Z, Ctrl-C.
@@ -211,11 +212,11 @@ impl App {
 impl App {
     /// The help overlay's actions: the movement keys scroll it, anything else closes it.
     pub(super) fn update_help(&mut self, action: Action) {
-        let Some(offset) = self.help else {
+        let Some(offset) = self.mode.help_scroll() else {
             return;
         };
         let page = self.page_height().saturating_sub(3).max(1);
-        self.help = match action {
+        let scroll = match action {
             Action::ScrollDown => Some(offset + 1),
             Action::ScrollUp => Some(offset.saturating_sub(1)),
             Action::PageDown | Action::HalfPageDown => Some(offset + page),
@@ -224,8 +225,16 @@ impl App {
             Action::Bottom => Some(usize::MAX),
             // q, Esc and the help key close it (q quits only from reading).
             _ => None,
+        };
+        match scroll {
+            Some(o) => {
+                let o = o.min(self.help_max_offset());
+                if let Mode::Help { scroll, .. } = &mut self.mode {
+                    *scroll = o;
+                }
+            }
+            None => self.close_overlay(),
         }
-        .map(|o| o.min(self.help_max_offset()));
     }
 
     /// The furthest the help overlay scrolls: its last page at the bottom of the box

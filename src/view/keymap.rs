@@ -14,7 +14,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::Deserialize;
 
 use crate::view::action::Action;
-use crate::view::mode::Mode;
+use crate::view::mode::ModeKind;
 
 /// A key with its modifiers, normalised so that a typed `G` matches the name `G`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -297,7 +297,11 @@ impl Keymap {
     /// What a key event means in `mode`: its action when the action applies there
     /// ([`Action::applies_in`]), `Err` with the action when it is bound to one that does
     /// not, `None` when it is bound to nothing.
-    pub(crate) fn action_in(&self, mode: Mode, ev: &KeyEvent) -> Option<Result<Action, Action>> {
+    pub(crate) fn action_in(
+        &self,
+        mode: ModeKind,
+        ev: &KeyEvent,
+    ) -> Option<Result<Action, Action>> {
         self.action(ev)
             .map(|a| if a.applies_in(mode) { Ok(a) } else { Err(a) })
     }

@@ -1,5 +1,6 @@
 //! The reader's state, without drawing or I/O: the actions ([`action`]), the key map
-//! ([`keymap`]), the reading state and the dispatch of actions by [`mode`] ([`app`]),
+//! ([`keymap`]), the mode, one field of the reading state, and its transitions
+//! ([`mode`]), the reading state and the dispatch of actions by mode ([`app`]),
 //! one file per mode's job ([`reading`], [`nav`], [`search`], [`findings`], [`help`]),
 //! the library list ([`library`]).
 

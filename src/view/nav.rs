@@ -4,7 +4,8 @@
 use crate::article::{Article, BlockKind};
 use crate::layout::{Item, Items, item_text, str_width};
 use crate::view::action::Action;
-use crate::view::app::{App, Focus};
+use crate::view::app::App;
+use crate::view::mode::Mode;
 
 /// What an entry of the navigation pane points at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,7 +75,7 @@ impl App {
     }
 
     pub(super) fn sync_nav_cursor(&mut self) {
-        if self.focus == Focus::Text
+        if !self.mode.nav_focused()
             && let Some(i) = self.current_section()
         {
             self.nav_cursor = i;
@@ -92,21 +93,16 @@ impl App {
     }
 
     pub(super) fn switch_focus(&mut self) {
-        match self.focus {
-            Focus::Nav => {
-                self.focus = Focus::Text;
-                self.nav_overlay = false;
-            }
-            Focus::Text if !self.has_structure() => {
-                self.message = Some(NO_STRUCTURE.to_string());
-            }
-            Focus::Text if self.wide() && !self.show_nav => {
-                self.message = Some(self.hidden_nav_message());
-            }
-            Focus::Text => {
-                self.nav_overlay = !self.wide();
-                self.focus = Focus::Nav;
-            }
+        if self.mode.nav_focused() {
+            self.set_pane(Mode::Reading);
+        } else if !self.has_structure() {
+            self.message = Some(NO_STRUCTURE.to_string());
+        } else if self.wide() && !self.show_nav {
+            self.message = Some(self.hidden_nav_message());
+        } else {
+            self.set_pane(Mode::Nav {
+                over_text: !self.wide(),
+            });
         }
     }
 
@@ -123,21 +119,18 @@ impl App {
         if self.wide() {
             self.show_nav = !self.show_nav;
             if !self.show_nav {
-                self.focus = Focus::Text;
+                self.set_pane(Mode::Reading);
             }
             self.relayout(false);
+        } else if self.mode.nav_over_text() {
+            self.set_pane(Mode::Reading);
         } else {
-            self.nav_overlay = !self.nav_overlay;
-            self.focus = if self.nav_overlay {
-                Focus::Nav
-            } else {
-                Focus::Text
-            };
+            self.set_pane(Mode::Nav { over_text: true });
         }
     }
 
     pub(super) fn select(&mut self) {
-        if self.focus != Focus::Nav {
+        if !self.mode.nav_focused() {
             return;
         }
         if let Some(item) = self.nav_entries.get(self.nav_cursor).map(|e| e.item) {
@@ -152,8 +145,7 @@ impl App {
 
     /// Gives the focus back to the text, closing the navigation pane drawn over it.
     pub(super) fn leave_nav(&mut self) {
-        self.nav_overlay = false;
-        self.focus = Focus::Text;
+        self.set_pane(Mode::Reading);
     }
 }
 

@@ -3,9 +3,9 @@
 
 use crate::article::BlockKind;
 use crate::view::action::Action;
-use crate::view::app::{App, Focus};
+use crate::view::app::App;
 use crate::view::goto::Pending;
-use crate::view::mode::Mode;
+use crate::view::mode::{Mode, ModeKind};
 use crate::view::nav::NavKind;
 
 impl App {
@@ -112,20 +112,15 @@ impl App {
         if self.search.take().is_some() {
             return;
         }
-        if self.nav_overlay {
-            self.nav_overlay = false;
-            self.focus = Focus::Text;
-        } else if self.focus == Focus::Nav {
-            self.focus = Focus::Text;
-        }
+        self.set_pane(Mode::Reading);
     }
 }
 
 impl App {
     /// How far a scrolling action moves the text, in lines, in `mode` (`None`: not one
     /// that scrolls the text there).
-    pub(super) fn scroll_amount(&self, action: Action, mode: Mode) -> Option<isize> {
-        if mode != Mode::Reading {
+    pub(super) fn scroll_amount(&self, action: Action, mode: ModeKind) -> Option<isize> {
+        if mode != ModeKind::Reading {
             return None;
         }
         let page = self.page_height().max(1) as isize;
@@ -185,7 +180,7 @@ impl App {
                 self.edit_requested = Some(self.source_line_of(self.reading_pos()).max(1));
             }
             Action::Findings => self.open_findings(),
-            Action::Help => self.help = Some(0),
+            Action::Help => self.open_help(),
             Action::Cancel => self.cancel(),
             Action::Quit => self.running = false,
             Action::GoToPercent => {
@@ -202,7 +197,7 @@ impl App {
             // The findings list's own keys (`applies_in` keeps them out of reading).
             Action::FindingsSeverity | Action::FindingsRule => {}
         }
-        if self.focus == Focus::Text {
+        if !self.mode.nav_focused() {
             self.sync_nav_cursor();
         }
     }

@@ -11,20 +11,21 @@ use crate::layout::{Item, Items, Pos, item_len, item_text};
 use crate::text::fold::{Finder, Folding};
 use crate::view::action::Action;
 use crate::view::app::App;
+use crate::view::mode::Mode;
 
 /// One search match: a byte range of an item's source text (see [`item_text`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Match {
-    pub(crate) item: usize,
-    pub(crate) range: Range<usize>,
+    pub item: usize,
+    pub range: Range<usize>,
 }
 
-/// The search state: the query being typed or the last one confirmed.
-#[derive(Debug, Clone, Default)]
+/// The search state: the query being typed or the last one confirmed, and its matches.
+/// It outlives the prompt (for n/N); the prompt's own state is
+/// [`Mode::SearchPrompt`]'s.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Search {
-    pub(crate) query: String,
-    /// Whether the query is still being typed in the status bar.
-    pub(crate) editing: bool,
+    pub query: String,
     pub matches: Vec<Match>,
     /// Index into `matches` of the current match.
     pub current: Option<usize>,
@@ -37,16 +38,9 @@ pub struct Search {
     /// Whether to move to the first match at or after `origin` once it is found (before
     /// it, searching backward).
     seek: bool,
-    /// Where the cursor stands in `query`, in bytes (on a character boundary).
-    pub(crate) cursor: usize,
     /// Searching backward: the first match is the one before the origin, and n goes
     /// up the text (N down), as in less and vim.
-    pub(crate) backward: bool,
-    /// The history entry shown in the prompt (Up/Down), and what was typed before.
-    history_pos: Option<usize>,
-    draft: String,
-    /// The search before this prompt opened: Esc gives it back, for n/N.
-    previous: Option<Box<Search>>,
+    pub backward: bool,
 }
 
 impl Search {
@@ -56,7 +50,7 @@ impl Search {
     }
 
     /// The prompt's sign: "/" forward, "?" backward (as in less and vim).
-    pub(crate) fn sign(&self) -> char {
+    pub fn sign(&self) -> char {
         if self.backward { '?' } else { '/' }
     }
 }
@@ -152,12 +146,11 @@ impl App {
     pub(super) fn start_search(&mut self, backward: bool) {
         let previous = self.search.take().map(Box::new);
         self.search = Some(Search {
-            editing: true,
             backward,
             origin: self.layout.pos(&self.article, self.top).unwrap_or_default(),
-            previous,
             ..Search::default()
         });
+        self.open_search_prompt(previous);
     }
 
     /// Whether a search has items left to look through.
@@ -168,24 +161,32 @@ impl App {
     }
 
     pub(super) fn edit_search(&mut self, key: KeyEvent) {
-        let Some(search) = self.search.as_mut() else {
+        let (Mode::SearchPrompt { prompt, .. }, Some(search)) =
+            (&mut self.mode, self.search.as_mut())
+        else {
+            // A prompt without its search (none is made so) closes rather than hold
+            // the keys.
+            self.close_search_prompt();
             return;
         };
         match key.code {
             KeyCode::Esc => {
                 // Back where the prompt opened, with the search before it for n/N.
                 let origin = search.origin;
-                self.search = search.previous.take().map(|b| *b);
+                self.search = prompt.previous.take().map(|b| *b);
+                self.close_overlay();
                 let line = self.layout.line_of(&self.article, origin);
                 self.scroll_to(line);
                 return;
             }
             KeyCode::Enter => {
-                search.editing = false;
+                let previous = self.close_search_prompt().and_then(|p| p.previous);
+                let Some(search) = self.search.as_mut() else {
+                    return;
+                };
                 if search.query.is_empty() {
                     // An empty query repeats the last search, in this prompt's direction.
-                    let last = search
-                        .previous
+                    let last = previous
                         .as_ref()
                         .map(|p| p.query.clone())
                         .or_else(|| self.search_history.last().cloned());
@@ -194,12 +195,10 @@ impl App {
                         self.message = Some("no previous search".to_string());
                         return;
                     };
-                    search.cursor = last.len();
                     search.query = last;
                     self.refresh_matches();
                 }
                 if let Some(search) = self.search.as_mut() {
-                    search.previous = None;
                     remember(&mut self.search_history, &search.query);
                     // A search is a jump: `''` goes back to where it started.
                     self.goto.jump_origin = Some(search.origin);
@@ -217,9 +216,9 @@ impl App {
             }
             KeyCode::Up | KeyCode::Down => {
                 let history = &self.search_history;
-                let pos = match (key.code, search.history_pos) {
+                let pos = match (key.code, prompt.history_pos) {
                     (KeyCode::Up, None) if !history.is_empty() => {
-                        search.draft = search.query.clone();
+                        prompt.draft = search.query.clone();
                         Some(history.len() - 1)
                     }
                     (KeyCode::Up, Some(p)) => Some(p.saturating_sub(1)),
@@ -234,15 +233,15 @@ impl App {
                 };
                 let text = match pos {
                     Some(p) => history[p].clone(),
-                    None => std::mem::take(&mut search.draft),
+                    None => std::mem::take(&mut prompt.draft),
                 };
-                search.history_pos = pos;
-                search.cursor = text.len();
+                prompt.history_pos = pos;
+                prompt.cursor = text.len();
                 search.query = text;
             }
             _ => {
                 let old = search.query.clone();
-                if !edit_line(&mut search.query, &mut search.cursor, &key) || old == search.query {
+                if !edit_line(&mut search.query, &mut prompt.cursor, &key) || old == search.query {
                     // Not an editing key, or only the cursor moved: nothing to look for.
                     return;
                 }
@@ -383,7 +382,6 @@ impl App {
         {
             // The search was put away (Esc): n and N take it up again from here.
             self.search = Some(Search {
-                cursor: last.len(),
                 query: last,
                 origin: self.layout.pos(&self.article, self.top).unwrap_or_default(),
                 ..Search::default()

@@ -9,7 +9,7 @@ use crate::input::source::human_size;
 use crate::layout::{AmbiguousWidth, str_width};
 use crate::text::sanitize::for_terminal_line;
 use crate::view::app::App;
-use crate::view::mode::Mode;
+use crate::view::mode::ModeKind;
 
 /// What a piece of the status bar shows, least important first: the order in which
 /// pieces are shortened, then dropped, when the bar is too narrow.
@@ -177,7 +177,7 @@ impl App {
     pub(crate) fn status_bar(&self, width: usize) -> Vec<Placed> {
         let amb = self.config.text.ambiguous_width;
         let mut left = Vec::new();
-        let nav = self.mode() == Mode::Nav;
+        let nav = self.mode.kind() == ModeKind::Nav;
         if nav {
             left.push(Piece::new(Part::Focus, "▶ navigation pane"));
         }
@@ -187,7 +187,11 @@ impl App {
             let section = crate::layout::shown::shown(section, config.script, config.punctuation);
             left.push(Piece::new(Part::Section, for_terminal_line(&section)));
         }
-        if let Some(search) = self.search.as_ref().filter(|s| !s.editing) {
+        if let Some(search) = self
+            .search
+            .as_ref()
+            .filter(|_| self.mode.search_prompt().is_none())
+        {
             let cur = search.current.map_or(0, |c| c + 1);
             let more = if self.search_pending() { "…" } else { "" };
             left.push(Piece {
