@@ -19,7 +19,7 @@ use crate::view::goto::GotoState;
 use crate::view::keymap::{Key, KeyConflict, Keymap};
 use crate::view::mode::{Mode, ModeKind};
 use crate::view::nav::nav_entries;
-pub use crate::view::nav::{NavEntry, NavKind};
+pub(crate) use crate::view::nav::{NavEntry, NavKind};
 use crate::view::search::SEARCH_STEP_BYTES;
 pub use crate::view::search::{Match, Search, find_matches};
 
