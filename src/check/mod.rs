@@ -28,9 +28,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::article::{Article, Block, BlockKind, FileId, LineNo, SourceFile};
 use crate::formats::Format;
-use crate::formats::text::{byline, is_box_head, is_letter_spaced};
 use crate::input::source::Source;
 use crate::text::chinese::{credit_only, is_han};
+use crate::text::forms::{byline, is_box_head, is_letter_spaced};
 use crate::text::fullwidth::for_each_substitution;
 use crate::text::lines::Locator;
 
@@ -1142,7 +1142,11 @@ mod tests {
     use super::*;
     use crate::article::{HeaderLine, Parts};
     use crate::config::Config;
-    use crate::formats::text::parse;
+
+    /// A plain text's article, as the registry parses it.
+    fn parse(text: &str) -> Article {
+        crate::formats::parse_shared(Format::Text, &Arc::new(text.to_string()))
+    }
 
     /// A banner and a title, so that the body starts on line 5.
     const HEAD: &str = "城市观察\n\n小城十年的变迁之路\n\n";
@@ -1442,7 +1446,7 @@ mod tests {
     #[test]
     fn a_credit_the_parser_reads_alone_is_flagged_as_a_lone_credit() {
         for line in CREDITS {
-            assert!(crate::formats::text::credit_only(line).is_some(), "{line}");
+            assert!(crate::text::chinese::credit_only(line).is_some(), "{line}");
             let body = format!(
                 "    清晨的渡口雾气很重，摆渡人老周已经把船擦得干干净净。\n\n{line}\n\n    新桥通车那天，渡口第一次没有人排队。\n"
             );
@@ -1469,7 +1473,7 @@ mod tests {
             "版式设计：周红",
             "图为茶农在采茶。",
         ] {
-            assert!(crate::formats::text::credit_only(line).is_none(), "{line}");
+            assert!(crate::text::chinese::credit_only(line).is_none(), "{line}");
             let text = format!("标题\n\n{line}\n");
             let article = Article {
                 title: Some(HeaderLine::new("标题".into(), 0)),

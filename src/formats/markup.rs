@@ -327,8 +327,9 @@ const DATELINE_PARAGRAPHS: usize = 6;
 /// element's line, when it stands there as it is.
 pub(crate) fn recover_text_kinds(article: &mut Article, source: &str) {
     use crate::formats::text::{
-        LineKind, byline, dateline_len, dateline_reporters, line_kind, opening_byline,
+        LineKind, dateline_len, dateline_reporters, line_kind, opening_byline,
     };
+    use crate::text::forms::byline;
     let mut tries = DATELINE_PARAGRAPHS;
     let blocks = std::mem::take(&mut article.blocks);
     let mut out = Vec::with_capacity(blocks.len());
@@ -937,7 +938,7 @@ const ROLE_CHARS: &[&str] = &["文", "图", "圖", "摄", "攝"];
 /// byline's name when it reads as a byline with one ("南方某报记者 郑可" → 郑可), else
 /// the value with its padding removed ([`squeeze_name`]).
 pub(crate) fn meta_author(value: &str) -> String {
-    match crate::formats::text::byline(value) {
+    match crate::text::forms::byline(value) {
         Some(b) if b.authors.len() == 1 => b.authors[0].clone(),
         _ => squeeze_name(value),
     }

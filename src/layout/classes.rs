@@ -1,5 +1,18 @@
-//! Character classes of the clreq prohibition rules, matching
-//! `shared/tools/kinsoku_check.py`.
+//! Break classes: the character classes of clreq's prohibition rules for line start and
+//! line end (行首行尾禁则) at the basic, GB (GB/T 15834—2011) and strict levels, matching
+//! `shared/tools/kinsoku_check.py`:
+//!
+//! * never at a line start: pause and stop marks (点号; UAX #14 CL, NS, EX, IS), closing
+//!   quotes and brackets (CL, CP, QU Pf), connectors, interpuncts, postfixes (PO) and the
+//!   solidus (SY) — a single —, ～ or ·, which UAX #14 alone lets start a line, too;
+//! * never at a line end: opening quotes and brackets (OP, QU Pi) and currency prefixes
+//!   (PR); from the GB level, the solidus;
+//! * never split: the inseparable pairs —— …… (B2, IN); from the strict level, dashes
+//!   and ellipses never start a line;
+//! * the East Asian side of a boundary (`is_cjk`: UAX #14 ID and the ambiguous
+//!   punctuation of Chinese text), where a break is possible between any two.
+//!
+//! `levels.rs` gives each boundary between units its level from them.
 
 use unicode_width::UnicodeWidthChar;
 

@@ -7,10 +7,12 @@
 //! in order. Each item is laid out on its
 //! own ([`layout_item`]) so that it can be cached per width and laid out again alone.
 
-mod breaking;
 pub mod classes;
+mod fill;
+mod levels;
 pub mod shown;
 mod store;
+mod units;
 
 use std::ops::Range;
 
@@ -24,7 +26,7 @@ pub(crate) use crate::text::fullwidth::fullwidth_substitutions;
 pub use crate::text::width::{AmbiguousWidth, grapheme_width};
 pub use store::{CACHED_ITEMS, Layout, SPARSE_ITEM_BYTES, SpanRef, Spans};
 
-use breaking::{BreakOptions, Seg, SegKind};
+use units::{BreakOptions, Seg, SegKind};
 
 /// The marker shown before a caption (decoration).
 pub(crate) const CAPTION_MARKER: &str = "▲ ";
@@ -387,7 +389,7 @@ pub(crate) fn layout_item_each(
         level: opts.line_break,
         punctuation: opts.punctuation,
     };
-    breaking::layout_segments_each(&segs, index, item_len(article, item), &bopts, emit);
+    fill::layout_segments_each(&segs, index, item_len(article, item), &bopts, emit);
 }
 
 /// The text cut into plain runs and notation atoms; one plain run (no copy, no scan

@@ -1,6 +1,9 @@
-//! One-line texts of the article (navigation pane, status bar, library) shown as the text
-//! pane shows the article: full-width punctuation (`punctuation = "fullwidth"`) and the
-//! script (`script`), both display only.
+//! Display substitutions for one-line texts of the article (navigation pane, status bar,
+//! library), shown as the text pane shows the article: full-width punctuation
+//! (`punctuation = "fullwidth"`: the GB/T 15834 full-width forms of `, ; : ! ? ( )` in
+//! Chinese text, from the one engine, [`crate::text::fullwidth`], which the text pane's
+//! units take too, `units.rs`) and the script (`script`, OpenCC's conversion,
+//! [`crate::text::convert`]), both display only.
 
 use std::borrow::Cow;
 

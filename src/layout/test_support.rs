@@ -1,6 +1,52 @@
 //! What the layout's tests share: deterministic texts and hand-made blocks.
 
+use super::units::{BreakOptions, Seg, SegKind};
+use super::{AmbiguousWidth, LineBreakLevel, PunctuationDisplay, Role};
 use crate::article::{Block, BlockKind, Credit, Parts};
+
+/// Pieces of text the breaker's tests draw from ([`random_text`]): Han characters,
+/// ASCII and full-width punctuation, quotes, dashes and ellipses, spaces, Latin words,
+/// numbers, combining marks, an emoji and clusters wider than two columns.
+pub(crate) const TOKENS: &[&str] = &[
+    "中",
+    "文",
+    "长三角",
+    "，",
+    ",",
+    ";",
+    ":",
+    "!",
+    "?",
+    "(",
+    ")",
+    "（",
+    "）",
+    "“",
+    "”",
+    "‘",
+    "’",
+    "—",
+    "——",
+    "…",
+    " ",
+    "  ",
+    "\u{3000}",
+    "a",
+    "AIoT",
+    "1",
+    "3.65",
+    ".",
+    "%",
+    "e\u{301}",
+    "《",
+    "》",
+    "、",
+    "。",
+    "👍",
+    "中\u{903}\u{903}",
+    "\u{915}\u{93F}",
+    "/",
+];
 
 /// A deterministic pseudo-random text of `n` pieces drawn from `pieces` (a linear
 /// congruential generator seeded with `seed`).
@@ -32,5 +78,28 @@ pub(crate) fn block(kind: BlockKind, text: &str, credit: Option<&str>) -> Block 
         }),
         file: 0,
         styles: Default::default(),
+    }
+}
+
+/// Breaker options at `width`: narrow ambiguous characters, the GB level, punctuation
+/// as it is.
+pub(crate) fn opts(width: usize) -> BreakOptions {
+    BreakOptions {
+        width,
+        ambiguous: AmbiguousWidth::Narrow,
+        level: LineBreakLevel::Gb,
+        punctuation: PunctuationDisplay::AsIs,
+    }
+}
+
+/// A segment of source text at `base` in the item.
+pub(crate) fn text_seg(text: &str, base: usize, kind: SegKind) -> Seg<'_> {
+    Seg {
+        text,
+        role: Role::Body,
+        base: Some(base),
+        src_len: None,
+        kind,
+        conv: &[],
     }
 }

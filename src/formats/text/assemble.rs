@@ -4,11 +4,12 @@
 use std::ops::Range;
 
 use super::classify::{Class, classify};
-use super::credits::{byline, credit_only, opening_byline, trailing_credit_at};
+use super::credits::{credit_only, opening_byline, trailing_credit_at};
 use super::header::dateline_len;
 use super::lines::{Unit, Units};
 use crate::article::builder::{Builder, Draft};
 use crate::article::{Article, BlockKind};
+use crate::text::forms::byline;
 
 /// The block of a unit: its lines (without a trailing credit line) are the text, a
 /// caption's credit is split off.

@@ -9,10 +9,11 @@
 //! sentence-final mark is a *label*: a heading when body text follows it, a caption when
 //! it stands in the middle of a sentence or among other labels ([`classify`]).
 
-use super::credits::{byline, credit_only, trailing_credit};
+use super::credits::{credit_only, trailing_credit};
 use super::header::dateline_len;
 use super::lines::Unit;
 use super::{ends_sentence, is_han, is_short, leaves_quote_open};
+use crate::text::forms::{HEAD_ORNAMENTS, byline, is_box_head, is_letter_spaced};
 
 /// Lines longer than this (in characters) are body text whatever they start with, except
 /// a caption that says it is one.
@@ -54,36 +55,6 @@ pub(crate) enum LineKind {
     /// Anything else.
     Text,
 }
-
-/// Box heads: the names of the boxed sections of a feature page.
-const BOX_HEADS: &[&str] = &[
-    "核心阅读",
-    "延伸阅读",
-    "编者按",
-    "编后",
-    "编后语",
-    "记者手记",
-    "采访手记",
-    "记者观察",
-    "相关链接",
-    "新闻链接",
-    "知识链接",
-    "链接",
-    "背景",
-    "新闻背景",
-    "背景链接",
-    "小贴士",
-    "短评",
-    "点评",
-    "专家点评",
-    "专家解读",
-    "阅读提示",
-    "数说",
-    "述评",
-    "观察",
-    "声音",
-    "案例",
-];
 
 /// Labels that open a note line ("责任编辑：X"): page credits, not photograph credits.
 const NOTE_LABELS: &[&str] = &[
@@ -151,11 +122,6 @@ const NOTE_WORDS: &[&str] = &[
     "綜合",
 ];
 
-/// Marks printed before a head as decoration (■ 核心阅读, ▶延伸阅读).
-const HEAD_ORNAMENTS: &[char] = &[
-    '■', '□', '●', '○', '◆', '◇', '▲', '△', '▶', '►', '★', '☆', '◎', '※', '|', '｜',
-];
-
 /// Chinese numerals as they number heads.
 fn is_cjk_numeral(c: char) -> bool {
     matches!(
@@ -166,23 +132,6 @@ fn is_cjk_numeral(c: char) -> bool {
 
 fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c)
-}
-
-/// `s` without head ornaments, brackets 【】 [] around it, and a final colon.
-fn bare_head(s: &str) -> &str {
-    let s = s.trim_start_matches(HEAD_ORNAMENTS).trim();
-    let s = s
-        .strip_prefix('【')
-        .and_then(|r| r.strip_suffix('】'))
-        .or_else(|| s.strip_prefix('[').and_then(|r| r.strip_suffix(']')))
-        .unwrap_or(s);
-    s.trim_end_matches(['：', ':']).trim()
-}
-
-/// Whether `text` is a box head (核心阅读, 相关链接…), ornaments, brackets and a final
-/// colon aside.
-pub(crate) fn is_box_head(text: &str) -> bool {
-    BOX_HEADS.contains(&bare_head(text.trim()))
 }
 
 /// Whether `t` is a numbered head: 一、 一． （一） (一) 1. 1、 1．第一部分 ① followed by
@@ -231,23 +180,6 @@ fn numbered_rest(t: &str) -> Option<&str> {
     }
     let first = t.chars().next()?;
     ('①'..='⑳').contains(&first).then(|| &t[first.len_utf8()..])
-}
-
-/// Whether `t` is a letter-spaced head: two to six Han characters, each standing alone
-/// between spaces (引 子, 尾　声).
-pub(crate) fn is_letter_spaced(t: &str) -> bool {
-    let mut n = 0;
-    for token in t.split(|c: char| c.is_whitespace() || c == '\u{a0}') {
-        if token.is_empty() {
-            continue;
-        }
-        let mut chars = token.chars();
-        match (chars.next(), chars.next()) {
-            (Some(c), None) if is_han(c) => n += 1,
-            _ => return false,
-        }
-    }
-    (2..=6).contains(&n)
 }
 
 /// Page furniture an export leaves in the text: navigation (上一篇, 返回目录, 【字号 大

@@ -1,18 +1,20 @@
-//! Bylines and credits: the names in a byline in its printed forms (本报记者 X Y, 记者 X,
-//! 通讯员 X, 文/图 X, 文｜X 图｜Y, X 报道, （记者 X）), and a photograph's credit in its
-//! printed forms (X 摄, 新华社记者 X摄, X/摄, 摄影：X, 图：X, 制图：X, 图片来源：X, 资料图片,
-//! （新华社发）), alone on a line ([`credit_only`], defined in [`crate::text::chinese`]
-//! for the parser and `check` alike) or after a caption.
+//! Bylines and credits where the plain text puts them: a bracketed byline opening a
+//! paragraph ([`opening_byline`]; a byline's printed forms — 本报记者 X Y, 记者 X, 通讯员 X,
+//! 文/图 X, 文｜X 图｜Y, X 报道, （记者 X） — are read by [`byline`], in
+//! [`crate::text::forms`] for every format and `check` alike), and a photograph's credit
+//! in its printed forms (X 摄, 新华社记者 X摄, X/摄, 摄影：X, 图：X, 制图：X, 图片来源：X,
+//! 资料图片, （新华社发）), alone on a line ([`credit_only`], defined in
+//! [`crate::text::chinese`] for the parser and `check` alike) or after a caption.
 //!
 //! Names may be padded to a common width with spaces, ideographic spaces or no-break
 //! spaces ("李  明"): single characters next to each other make one name.
 
 use std::ops::Range;
 
-use super::{ends_sentence, is_han, is_text_punctuation};
 pub(crate) use crate::text::chinese::credit_only;
-use crate::text::chinese::{CREDIT_LABELS, is_name_dot, is_person_name, is_space, trim, unbracket};
-use crate::text::chinese::{is_label_separator, is_slash, strip_date_suffix};
+use crate::text::chinese::{CREDIT_LABELS, is_space, trim};
+use crate::text::chinese::{is_label_separator, strip_date_suffix};
+use crate::text::forms::{Byline, byline};
 
 /// A bracketed byline that opens a paragraph without a dateline — "（记者 林海）今年以来
 /// …", "〔記者林美玲／台南報導〕老街上…" — with text after it: where it ends (a byte offset
@@ -145,153 +147,6 @@ pub(crate) fn trailing_credit_at(full: &str) -> Option<CreditAt> {
     None
 }
 
-/// Role words of a byline, longest first (a token that contains 记者, 通讯员 or 实习生
-/// loses everything up to it as well: "浙江日报记者李明" gives 李明).
-const BYLINE_ROLES: &[&str] = &[
-    "本报讯",
-    "作者",
-    "特约撰稿",
-    "撰稿人",
-    "撰稿",
-    "撰文",
-    "采写",
-    "文字",
-    "摄影",
-    "整理",
-    "编译",
-    "统筹",
-    "视频",
-    "文",
-    "图",
-    "採寫",
-    "攝影",
-    "編譯",
-    "統籌",
-    "視頻",
-    "圖",
-];
-
-/// Words that end a byline ("X 报道").
-const BYLINE_ENDS: &[&str] = &[
-    "综合报道",
-    "联合报道",
-    "报道",
-    "报导",
-    "綜合報導",
-    "聯合報導",
-    "即時報導",
-    "報導",
-    "綜合報道",
-    "聯合報道",
-    "報道",
-];
-
-/// Separators between a role and a name ("文｜X", "文丨X", "文/图 X", "记者：X"):
-/// the separators of a credit's label ([`is_label_separator`]).
-fn is_role_separator(c: char) -> bool {
-    is_label_separator(c)
-}
-
-/// A byline's names, and whether the line says it is a byline (a role word such as
-/// 记者, 报道 after the names, or brackets around it) rather than only looking like one.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Byline {
-    pub(crate) authors: Vec<String>,
-    pub(crate) marked: bool,
-}
-
-/// Reads a byline: one to eight names of Han characters separated by white space, 、 or
-/// ，, with role words (本报记者, 记者, 通讯员, 实习生, 文/图 …) before them, 报道 after
-/// them, or round brackets around the whole. Two single characters next to each other
-/// are one padded name ("李  明").
-pub(crate) fn byline(line: &str) -> Option<Byline> {
-    let mut t = trim(line);
-    // Sentence marks and quotes never stand in a byline: most lines are refused here.
-    if t.is_empty()
-        || t.chars().nth(60).is_some()
-        || t.contains(['。', '！', '？', '“', '”', '；', '《', '》', '…'])
-    {
-        return None;
-    }
-    // An ornament before a byline (■ 本报记者 X) is not part of it.
-    t = trim(t.trim_start_matches(['■', '□', '●', '◆', '▲', '★', '◎', '|', '｜']));
-    let mut marked = false;
-    if let Some(inner) = unbracket(t) {
-        t = trim(inner);
-        marked = true;
-    }
-    for end in BYLINE_ENDS {
-        if let Some(rest) = t.strip_suffix(end) {
-            t = trim(rest);
-            marked = true;
-            // "記者林美玲／台南報導": the place reported from, after a slash, is no name.
-            if let Some(i) = t.rfind(is_slash) {
-                let place = trim(t[i..].trim_start_matches(is_slash));
-                if (2..=4).contains(&place.chars().count()) && place.chars().all(is_han) {
-                    t = trim(&t[..i]);
-                }
-            }
-            break;
-        }
-    }
-    if t.chars().any(|c| {
-        is_text_punctuation(c)
-            && !is_role_separator(c)
-            && !matches!(c, '、' | '，' | ',' | '·' | '\u{3000}')
-    }) || t
-        .chars()
-        .any(|c| c.is_ascii_alphanumeric() || ('０'..='９').contains(&c))
-    {
-        return None;
-    }
-    let mut names: Vec<&str> = Vec::new();
-    for token in t.split(|c: char| is_space(c) || matches!(c, '、' | '，' | ',')) {
-        for piece in token.split(is_role_separator) {
-            let mut piece = piece;
-            if let Some(i) = ["记者", "通讯员", "实习生", "記者", "通訊員", "實習生"]
-                .iter()
-                .filter_map(|r| piece.rfind(r).map(|i| i + r.len()))
-                .max()
-            {
-                piece = &piece[i..];
-                marked = true;
-            }
-            if piece.is_empty() {
-                continue;
-            }
-            if BYLINE_ROLES.contains(&piece) {
-                marked = true;
-                continue;
-            }
-            names.push(piece);
-        }
-    }
-    // A comma between names only where the line says it is a byline ("今年,长三角" is not).
-    if names.is_empty()
-        || (!marked && t.contains(['，', ',']))
-        || !names.iter().all(|t| {
-            t.chars().all(|c| is_han(c) || is_name_dot(c))
-                && (t.chars().count() <= 4 || t.chars().any(is_name_dot))
-        })
-    {
-        return None;
-    }
-    let mut authors = Vec::new();
-    let mut i = 0;
-    while i < names.len() {
-        let one = |t: &str| t.chars().count() == 1;
-        if one(names[i]) && i + 1 < names.len() && one(names[i + 1]) {
-            authors.push(format!("{}{}", names[i], names[i + 1]));
-            i += 2;
-        } else {
-            authors.push(names[i].to_string());
-            i += 1;
-        }
-    }
-    let sane = authors.len() <= 8 && authors.iter().all(|a| is_person_name(a));
-    (sane && !ends_sentence(t)).then_some(Byline { authors, marked })
-}
-
 /// [`byline`]'s names.
 #[cfg(test)]
 pub(crate) fn byline_authors(line: &str) -> Option<Vec<String>> {
@@ -301,38 +156,6 @@ pub(crate) fn byline_authors(line: &str) -> Option<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn names(line: &str) -> Option<Vec<String>> {
-        byline(line).map(|b| b.authors)
-    }
-
-    #[test]
-    fn bylines_name_every_reporter_and_no_role() {
-        assert_eq!(
-            names("东岭晚报记者 白露 实习生 青山"),
-            Some(vec!["白露".into(), "青山".into()])
-        );
-        assert_eq!(names("本报记者 白露 文/图"), Some(vec!["白露".into()]));
-        for line in ["記者 柯明遠 葉知秋 報道", "记者 柯明远 叶知秋 报导"] {
-            let b = byline(line).expect(line);
-            assert_eq!(b.authors.len(), 2, "{line}: {:?}", b.authors);
-            assert!(b.marked, "{line}");
-        }
-        // 丨 between a role and a name, as a bar.
-        let b = byline("文丨白露　图丨青山").expect("a byline");
-        assert_eq!(b.authors, ["白露", "青山"]);
-        assert!(b.marked);
-        // Closing lines of a body.
-        assert_eq!(
-            names("（南港日報記者 柯明遠）"),
-            Some(vec!["柯明遠".into()])
-        );
-        assert_eq!(names("作者：白露"), Some(vec!["白露".into()]));
-        assert_eq!(names("作者丨白露"), Some(vec!["白露".into()]));
-        // Not bylines.
-        assert_eq!(names("今年春天，渡口排起了长队。"), None);
-        assert_eq!(names("报道"), None);
-    }
 
     #[test]
     fn captions_end_with_credits_in_every_printed_form() {

@@ -4,9 +4,10 @@
 //! （记者 X、Y）) on a line of its own or opening the first paragraph.
 
 use super::classify::{LineKind, line_kind};
-use super::credits::{byline, credit_only, trailing_credit};
+use super::credits::{credit_only, trailing_credit};
 use super::lines::Unit;
 use super::{SHORT_LINE_CHARS, ends_sentence, is_han, leaves_quote_open};
+use crate::text::forms::byline;
 use std::ops::Range;
 
 use crate::article::HeaderLine;

@@ -10,8 +10,9 @@
 //!
 //! By job: `lines` (source lines, the file's paragraph convention, units), `header`
 //! (the head, the dateline), `classify` (what a line and a unit are), `credits`
-//! (bylines and credits in their printed forms), `assemble` (blocks and joins). They
-//! say what each piece is in byte ranges of the source; the article's builder
+//! (bylines and credits where the text puts them; their printed forms, shared with the
+//! other formats and `check`, are [`crate::text::forms`]'s), `assemble` (blocks and
+//! joins). They say what each piece is in byte ranges of the source; the article's builder
 //! (`crate::article::builder`) alone slices and concatenates the text.
 //!
 //! Parsing changes no character and drops none: every non-blank source line ends up in
@@ -41,49 +42,24 @@ mod header;
 mod lines;
 
 #[cfg(test)]
-use credits::{byline_authors, trailing_credit};
+use credits::{byline_authors, credit_only, trailing_credit};
 use header::{HEAD_UNITS, read_head};
 #[cfg(test)]
 use lines::LineIter;
 use lines::{Conventions, Unit, Units};
 
 pub(crate) use classify::{LineKind, is_note as is_note_line, line_kind};
-pub(crate) use classify::{is_box_head, is_letter_spaced};
-#[cfg(test)]
-pub(crate) use credits::credit_only;
-pub(crate) use credits::{byline, opening_byline, trailing_credit_at};
+pub(crate) use credits::{opening_byline, trailing_credit_at};
 pub(crate) use header::{dateline_len, dateline_reporters};
 
 /// A line is *short* (heading or caption sized) when it has at most this many characters.
 pub(crate) const SHORT_LINE_CHARS: usize = 32;
 
-/// Marks that end a sentence. An ASCII full stop counts too (a quoted English sentence,
-/// "stay foolish."), except after a digit, where it is a decimal point or an
-/// abbreviation cut short.
-const SENTENCE_FINAL: &[char] = &['。', '！', '？', '…', '；', '!', '?', '．', '.'];
-
-/// Closing quotes and brackets that may follow a sentence-final mark.
-const CLOSING_AFTER_FINAL: &[char] = &['”', '’', '」', '』', '）', ')', '》', '〕', '】'];
-
-/// Punctuation that never stands in a byline or a photographer's name.
-pub(super) fn is_text_punctuation(c: char) -> bool {
-    c.is_ascii_punctuation()
-        || matches!(c as u32, 0x3000..=0x303F | 0xFF00..=0xFF0F | 0xFF1A..=0xFF20)
-        || matches!(c, '“' | '”' | '‘' | '’' | '…' | '—' | '·')
-}
-
 /// A CJK ideograph: the one definition, in [`crate::text::chinese`].
 pub(crate) use crate::text::chinese::is_han;
 
-/// Whether `text` ends a sentence: a sentence-final mark, possibly followed by closing
-/// quotes or brackets.
-pub(crate) fn ends_sentence(text: &str) -> bool {
-    let trimmed = text.trim_end().trim_end_matches(CLOSING_AFTER_FINAL);
-    if let Some(before) = trimmed.strip_suffix('.') {
-        return !before.ends_with(|c: char| c.is_ascii_digit());
-    }
-    trimmed.ends_with(SENTENCE_FINAL)
-}
+/// The end of a sentence: a printed form, in [`crate::text::forms`].
+use crate::text::forms::ends_sentence;
 
 /// Whether `text` opens a quote it does not close (“ or 「 more often than ” or 」).
 pub(crate) fn leaves_quote_open(text: &str) -> bool {
@@ -164,17 +140,6 @@ mod tests {
         assert_eq!(lines("a\n\n\r\nb\r\r\n"), ["a", "", "", "b", ""]);
         assert_eq!(lines("a\n"), ["a"]);
         assert!(lines("").is_empty());
-    }
-
-    #[test]
-    fn sentence_end_includes_closing_quote_after_final_mark() {
-        assert!(ends_sentence("他说:“好。”"));
-        assert!(ends_sentence("今年是“拼”!"));
-        assert!(ends_sentence("定期复查……"));
-        assert!(ends_sentence("便签:“Stay hungry, stay foolish.”"));
-        assert!(!ends_sentence("增长到了3."));
-        assert!(!ends_sentence("区域共绘民生“幸福圈”"));
-        assert!(!ends_sentence("“我们通过增强企业研发强度来赋"));
     }
 
     #[test]
@@ -500,7 +465,7 @@ mod tests {
 
     #[test]
     fn bylines_in_their_printed_forms() {
-        let names = |line: &str| credits::byline(line).map(|b| (b.authors, b.marked));
+        let names = |line: &str| crate::text::forms::byline(line).map(|b| (b.authors, b.marked));
         let v =
             |a: &[&str], marked: bool| Some((a.iter().map(|s| s.to_string()).collect(), marked));
         assert_eq!(
