@@ -84,15 +84,37 @@ pub struct InputArgs {
     /// Open files that look binary (they contain NUL bytes) anyway.
     #[arg(long, global = true)]
     pub force: bool,
-    /// Read the file as this format (text, markdown, html, epub) instead of going by its
-    /// extension and content.
-    #[arg(long, global = true, value_name = "FORMAT", value_parser = parse_format)]
+    /// Read the file as this format instead of going by its extension and content.
+    #[arg(long, global = true, value_name = "FORMAT", ignore_case = true)]
     pub format: Option<crate::formats::Format>,
 }
 
-fn parse_format(s: &str) -> Result<crate::formats::Format, String> {
-    crate::formats::Format::from_name(s)
-        .ok_or_else(|| format!("unknown format \"{s}\" (text, markdown, html, epub)"))
+/// A command-line value that is not one the option takes (shown by clap after
+/// "invalid value … for '--option'").
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum ArgError {
+    /// `--width` is not a whole number of columns, 2 or more.
+    #[error(
+        "\"{0}\" is not a width: give a whole number of columns, 2 or more (like 40): \
+         a Chinese character takes two"
+    )]
+    NotAWidth(String),
+}
+
+/// `--format` takes the registry's names ([`Format::ALL`], [`Format::name`]; `md` for
+/// Markdown), so that a new format is listed in the help and the error by itself.
+impl clap::ValueEnum for crate::formats::Format {
+    fn value_variants<'a>() -> &'a [Self] {
+        &crate::formats::Format::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        let value = clap::builder::PossibleValue::new(self.name());
+        Some(match self {
+            crate::formats::Format::Markdown => value.alias("md"),
+            _ => value,
+        })
+    }
 }
 
 #[derive(Debug, Args)]
@@ -110,13 +132,10 @@ pub struct DumpArgs {
 
 /// A text width: a whole number of columns, at least 2 (a Chinese character takes two,
 /// and no line is ever wider than the width).
-fn parse_width(s: &str) -> Result<usize, String> {
+fn parse_width(s: &str) -> Result<usize, ArgError> {
     match s.trim().parse::<usize>() {
         Ok(n) if n >= 2 => Ok(n),
-        _ => Err(format!(
-            "\"{s}\" is not a width: give a whole number of columns, 2 or more (like 40): \
-             a Chinese character takes two"
-        )),
+        _ => Err(ArgError::NotAWidth(s.to_owned())),
     }
 }
 

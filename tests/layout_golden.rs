@@ -2,9 +2,10 @@
 //! and position) of the shipped article, the test prose and a generated stress text
 //! across widths, ambiguous modes, line-break levels and punctuation modes.
 //!
-//! Two golden files in `tests/golden/`: `layout_hashes.txt`, one hash per article and
-//! options (all widths), which says which options changed; and `layout_lines.txt`, the
-//! lines themselves at a few widths, which shows the first lines that changed. After a
+//! Two golden files per text set (`articles`, `stress`) in `tests/golden/`:
+//! `layout_hashes_SET.txt`, one hash per article and options (all widths), which says
+//! which options changed; and `layout_lines_SET.txt`, the lines themselves at a few
+//! widths, which shows the first lines that changed. After a
 //! change on purpose, `YUEDU_BLESS=1 cargo test --test layout_golden` rewrites them (then
 //! read the diff).
 

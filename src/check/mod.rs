@@ -129,6 +129,14 @@ impl Level {
 /// Rule → level, as `[check]` in `config.toml` sets them (the embedded file lists all).
 pub(crate) type RuleLevels = BTreeMap<Rule, Level>;
 
+/// Every rule at its default level (its severity in the rule table), as `config.toml`'s
+/// `[check]` table ships them (the reader's `Config` reads that table; a test holds the
+/// two equal).
+#[cfg(test)]
+pub(crate) fn default_levels() -> RuleLevels {
+    Rule::ALL.iter().map(|&r| (r, r.default_level())).collect()
+}
+
 /// One finding: a rule, where, how serious, and what to do.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
@@ -1141,7 +1149,6 @@ fn sections(article: &Article, _: &DecodeInfo<'_>, out: &mut Findings<'_>) {
 mod tests {
     use super::*;
     use crate::article::{HeaderLine, Parts};
-    use crate::config::Config;
 
     /// A plain text's article, as the registry parses it.
     fn parse(text: &str) -> Article {
@@ -1159,7 +1166,7 @@ mod tests {
     };
 
     fn findings_with(text: &str, decode: &DecodeInfo<'_>) -> Vec<Finding> {
-        check(&parse(text), decode, &Config::defaults().check).to_vec()
+        check(&parse(text), decode, &default_levels()).to_vec()
     }
 
     /// (line, col) of the findings of `rule` in `body` (after [`HEAD`]).
@@ -1481,7 +1488,7 @@ mod tests {
                 files: vec![Arc::new(SourceFile::new(&Arc::new(text)))],
                 ..Article::default()
             };
-            let found = check(&article, &UTF8, &Config::defaults().check).to_vec();
+            let found = check(&article, &UTF8, &default_levels()).to_vec();
             assert!(
                 !found.iter().any(|f| f.rule == Rule::CreditWithoutCaption),
                 "{line}: {found:?}"
@@ -1494,7 +1501,7 @@ mod tests {
                 files: vec![Arc::new(SourceFile::new(&Arc::new(text)))],
                 ..Article::default()
             };
-            let found = check(&article, &UTF8, &Config::defaults().check).to_vec();
+            let found = check(&article, &UTF8, &default_levels()).to_vec();
             assert!(
                 found.iter().any(|f| f.rule == Rule::CreditWithoutCaption),
                 "{line}"
@@ -1518,7 +1525,7 @@ mod tests {
             files: vec![Arc::new(SourceFile::new(&Arc::new(text.to_string())))],
             ..Article::default()
         };
-        let found: Vec<_> = check(&article, &UTF8, &Config::defaults().check)
+        let found: Vec<_> = check(&article, &UTF8, &default_levels())
             .to_vec()
             .into_iter()
             .map(|f| (f.line, f.col, f.rule))
@@ -1544,7 +1551,7 @@ mod tests {
         // The same comma many times, on lines given in reverse of the order found.
         let body: String = (0..50).map(|i| format!("第{i}段,长三角。\n\n")).collect();
         let text = format!("{HEAD}{body}");
-        let list = check(&parse(&text), &UTF8, &Config::defaults().check);
+        let list = check(&parse(&text), &UTF8, &default_levels());
         assert_eq!(list.len(), 50);
         assert_eq!(list.texts.len(), 1, "one message for fifty findings");
         let lines: Vec<LineNo> = list.iter().map(|f| f.line).collect();
@@ -1574,7 +1581,7 @@ mod tests {
     #[test]
     fn levels_change_severity_and_off_drops_the_rule() {
         let text = format!("{HEAD}今年,长三角。\n");
-        let mut levels = Config::defaults().check;
+        let mut levels = default_levels();
         levels.insert(Rule::HalfwidthPunctuation, Level::Error);
         let f = check(&parse(&text), &UTF8, &levels);
         assert_eq!(f.len(), 1);

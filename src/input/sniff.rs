@@ -31,14 +31,6 @@ impl Format {
         }
     }
 
-    /// The format named `name` (as [`Format::name`] spells it; `md` for Markdown).
-    pub(crate) fn from_name(name: &str) -> Option<Format> {
-        match name.to_ascii_lowercase().as_str() {
-            "md" => Some(Format::Markdown),
-            n => Format::ALL.into_iter().find(|f| f.name() == n),
-        }
-    }
-
     /// The format a file name's extension says (`None` for an extension of no format).
     pub(crate) fn from_path(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
