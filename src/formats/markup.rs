@@ -356,7 +356,10 @@ pub(crate) fn recover_text_kinds(article: &mut Article, source: &str) {
     let mut out = Vec::with_capacity(blocks.len());
     let mut blocks = blocks.into_iter().peekable();
     while let Some(mut b) = blocks.next() {
-        if b.kind != BlockKind::Paragraph {
+        // (An ornament line a format made a heading, bold or centred, is decided below
+        // like one it left a paragraph.)
+        let ornament = b.kind == BlockKind::Heading && is_decoration(&b.text);
+        if b.kind != BlockKind::Paragraph && !ornament {
             out.push(b);
             continue;
         }
@@ -368,8 +371,19 @@ pub(crate) fn recover_text_kinds(article: &mut Article, source: &str) {
         });
         match kind {
             // A line of ornaments alone (◆ ◆ ◆, * * *, ●●●) breaks the text into
-            // sections, as a short line does in plain text: a heading, never a paragraph.
-            _ if is_decoration(&b.text) => b.kind = BlockKind::Heading,
+            // sections, as a short line does in plain text: a heading over the text after
+            // it, never a paragraph; over a heading or nothing it heads no section, and is
+            // shown apart as a note.
+            _ if is_decoration(&b.text) => {
+                let over_text = blocks
+                    .peek()
+                    .is_some_and(|n| n.kind == BlockKind::Paragraph);
+                b.kind = if over_text {
+                    BlockKind::Heading
+                } else {
+                    BlockKind::Note
+                };
+            }
             LineKind::Note => b.kind = BlockKind::Note,
             LineKind::BoxHead if heads_text => b.kind = BlockKind::Heading,
             LineKind::Byline | LineKind::Dateline => b.kind = BlockKind::Byline,

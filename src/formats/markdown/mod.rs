@@ -1526,7 +1526,7 @@ mod tests {
             "<center>**◆ ◆ ◆**</center>\n\n第二部分的正文，也写得长一些。\n\n",
             "**●●●**\n\n第三部分的正文。\n\n",
             "<p align=\"center\">*※ ※ ※*</p>\n\n第四部分，<b>说的**都是**真话</b>。\n\n",
-            "<div>他说：“* 号不要紧 *”</div>\n",
+            "<div>他说：“* 号不要紧 *”</div>\n\n* * *\n\n**◆ ◆ ◆**\n\n## 尾声\n\n最后一段。\n\n<center>●</center>\n",
         ));
         assert_eq!(
             kinds(&a),
@@ -1542,6 +1542,11 @@ mod tests {
                 (BlockKind::Heading, "※ ※ ※"),
                 (BlockKind::Paragraph, "第四部分，说的都是真话。"),
                 (BlockKind::Paragraph, "他说：“* 号不要紧 *”"),
+                // Over a heading or at the end, an ornament heads no section.
+                (BlockKind::Note, "◆ ◆ ◆"),
+                (BlockKind::Heading, "尾声"),
+                (BlockKind::Paragraph, "最后一段。"),
+                (BlockKind::Note, "●"),
             ]
         );
         assert!(markup::is_decoration("* * *") && markup::is_decoration("★"));
