@@ -213,9 +213,15 @@ fn place(article: &Article, file: crate::article::FileId, line: LineNo) -> Strin
 /// The outline as text for a person; `decode_report` says how the file was decoded.
 pub fn to_text(article: &Article, name: &str, decode_report: Option<&str>) -> String {
     let mut out = String::new();
-    let field = |out: &mut String, label: &str, value: Option<(&str, LineNo)>| {
+    // "line N", or "FILE:N" in a file inside the opened one (an EPUB's package or
+    // chapter).
+    let at = |file: crate::article::FileId, line: LineNo| match article.file_name(file) {
+        Some(name) => format!("{name}:{line}"),
+        None => format!("line {line}"),
+    };
+    let field = |out: &mut String, label: &str, value: Option<(&str, String)>| {
         let _ = match value {
-            Some((text, line)) => writeln!(out, "{label:<8} {text}  (line {line})"),
+            Some((text, place)) => writeln!(out, "{label:<8} {text}  ({place})"),
             None => writeln!(out, "{label:<8} -"),
         };
     };
@@ -229,7 +235,7 @@ pub fn to_text(article: &Article, name: &str, decode_report: Option<&str>) -> St
         article
             .banner
             .as_ref()
-            .map(|h| (h.text.as_str(), article.header_line(h))),
+            .map(|h| (h.text.as_str(), at(h.file, article.header_line(h)))),
     );
     // The newspaper head's other lines, each only when present (an article without
     // them keeps its outline as it was): the kicker above the title, the rest under it.
@@ -237,7 +243,7 @@ pub fn to_text(article: &Article, name: &str, decode_report: Option<&str>) -> St
         field(
             &mut out,
             "kicker",
-            Some((h.text.as_str(), article.header_line(h))),
+            Some((h.text.as_str(), at(h.file, article.header_line(h)))),
         );
     }
     field(
@@ -246,14 +252,14 @@ pub fn to_text(article: &Article, name: &str, decode_report: Option<&str>) -> St
         article
             .title
             .as_ref()
-            .map(|h| (h.text.as_str(), article.header_line(h))),
+            .map(|h| (h.text.as_str(), at(h.file, article.header_line(h)))),
     );
     for (label, header) in [("subtitle", &article.subtitle), ("column", &article.column)] {
         if let Some(h) = header {
             field(
                 &mut out,
                 label,
-                Some((h.text.as_str(), article.header_line(h))),
+                Some((h.text.as_str(), at(h.file, article.header_line(h)))),
             );
         }
     }
@@ -263,10 +269,10 @@ pub fn to_text(article: &Article, name: &str, decode_report: Option<&str>) -> St
         .byline
         .as_ref()
         .or(article.dateline.as_ref())
-        .map(|h| article.header_line(h))
+        .map(|h| at(h.file, article.header_line(h)))
         .or_else(|| {
             let first = article.blocks.iter().find(|b| b.kind == BlockKind::Byline);
-            first.map(|b| article.block_line(b))
+            first.map(|b| at(b.file, article.block_line(b)))
         });
     field(
         &mut out,
@@ -279,7 +285,7 @@ pub fn to_text(article: &Article, name: &str, decode_report: Option<&str>) -> St
         field(
             &mut out,
             "dateline",
-            Some((h.text.as_str(), article.header_line(h))),
+            Some((h.text.as_str(), at(h.file, article.header_line(h)))),
         );
     }
     // Plain text (the newspaper format) keeps the lines it always had.
@@ -290,7 +296,7 @@ pub fn to_text(article: &Article, name: &str, decode_report: Option<&str>) -> St
                 &mut out,
                 label,
                 h.as_ref()
-                    .map(|h| (h.text.as_str(), article.header_line(h))),
+                    .map(|h| (h.text.as_str(), at(h.file, article.header_line(h)))),
             );
         }
     }

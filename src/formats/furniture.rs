@@ -468,7 +468,7 @@ pub(crate) fn note_text(text: &str) -> Option<String> {
         }
         _ => {}
     }
-    if t.starts_with('※') && t.chars().count() <= 60 {
+    if t.starts_with('※') && t.chars().count() <= 60 && !letters(t).is_empty() {
         return Some(t.to_string());
     }
     // "（实习生 王一鸣 对本文亦有贡献）": who else worked on the article.

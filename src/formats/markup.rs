@@ -303,6 +303,28 @@ fn floor_char_boundary(s: &str, max: usize) -> usize {
         .unwrap_or(0)
 }
 
+/// Whether `text` is a line of ornaments alone — "◆ ◆ ◆", "* * *", "●●●", "※※※",
+/// "~ ~ ~": at most 24 characters (spaces aside), each a symbol of the geometric shapes,
+/// dingbats, stars or miscellaneous symbols blocks, an asterisk, a middle dot, a tilde
+/// or a dash, with no letter, digit or sentence punctuation. Such a line printed between
+/// two parts of a feature is a section break (a scene break).
+pub(crate) fn is_decoration(text: &str) -> bool {
+    let t = trim_text(text);
+    let marks = t.chars().filter(|c| !c.is_whitespace()).count();
+    (1..=24).contains(&marks)
+        && t.chars().all(|c| {
+            c.is_whitespace()
+                || matches!(c,
+                    '\u{25A0}'..='\u{25FF}' // Geometric Shapes: ■ □ ● ○ ◆ ◇ ▲ △
+                    | '\u{2600}'..='\u{27BF}' // Miscellaneous Symbols, Dingbats: ★ ☆ ✦ ❖
+                    | '\u{2B50}'..='\u{2B55}' // ⭐ ⭕
+                    | '*' | '＊' | '※' | '·' | '•' | '・' | '~' | '～' | '-' | '—' | '─' | '='
+                    | '#' | '＃' | '+')
+        })
+        // A dash alone is a dash, not a break.
+        && t.chars().any(|c| !matches!(c, '-' | '—' | '─') && !c.is_whitespace())
+}
+
 /// A dateline is looked for at the start of this many of the body's first paragraphs, as
 /// the plain-text parser does (a deck or editor's note may come before it).
 const DATELINE_PARAGRAPHS: usize = 6;
@@ -335,7 +357,10 @@ pub(crate) fn recover_text_kinds(article: &mut Article, source: &str) {
     let mut out = Vec::with_capacity(blocks.len());
     let mut blocks = blocks.into_iter().peekable();
     while let Some(mut b) = blocks.next() {
-        if b.kind != BlockKind::Paragraph {
+        // (An ornament line a format made a heading, bold or centred, is decided below
+        // like one it left a paragraph.)
+        let ornament = b.kind == BlockKind::Heading && is_decoration(&b.text);
+        if b.kind != BlockKind::Paragraph && !ornament {
             out.push(b);
             continue;
         }
@@ -346,6 +371,20 @@ pub(crate) fn recover_text_kinds(article: &mut Article, source: &str) {
             n.kind == BlockKind::Paragraph && line_kind(&n.text) == LineKind::Text
         });
         match kind {
+            // A line of ornaments alone (◆ ◆ ◆, * * *, ●●●) breaks the text into
+            // sections, as a short line does in plain text: a heading over the text after
+            // it, never a paragraph; over a heading or nothing it heads no section, and is
+            // shown apart as a note.
+            _ if is_decoration(&b.text) => {
+                let over_text = blocks
+                    .peek()
+                    .is_some_and(|n| n.kind == BlockKind::Paragraph);
+                b.kind = if over_text {
+                    BlockKind::Heading
+                } else {
+                    BlockKind::Note
+                };
+            }
             LineKind::Note => b.kind = BlockKind::Note,
             LineKind::BoxHead if heads_text => b.kind = BlockKind::Heading,
             LineKind::Byline | LineKind::Dateline => b.kind = BlockKind::Byline,

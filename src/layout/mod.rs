@@ -237,8 +237,17 @@ pub fn items(article: &Article) -> Items {
         }
     }
     // In the order of their source lines (a column tag on a line above the headline comes
-    // first, one printed after it follows it); the order above breaks ties.
-    head[..heads].sort_by_key(|&item| header_of(article, item).map_or(0, |h| h.src));
+    // first, one printed after it follows it); the order above breaks ties. A kicker stands
+    // just above the headline and a subtitle just under it by what they are, wherever
+    // their source put them (front matter lists them in any order, on lines of its own).
+    let title = article.title.as_ref().map(|t| t.src);
+    head[..heads].sort_by_key(|&item| {
+        let src = header_of(article, item).map_or(0, |h| h.src);
+        match (item, title) {
+            (Item::Kicker | Item::Subtitle, Some(t)) => t,
+            _ => src,
+        }
+    });
     Items {
         head,
         heads,

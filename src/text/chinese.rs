@@ -219,6 +219,14 @@ pub(crate) fn credit_only(line: &str) -> Option<&str> {
     if UNNAMED_CREDITS.contains(&line) {
         return Some(line);
     }
+    // A family's own photograph, as books and memoirs credit it: "作者家藏", "陈家家藏"
+    // (who keeps it; a short word of Han characters before 家藏).
+    if let Some(holder) = line.strip_suffix("家藏")
+        && (1..=8).contains(&holder.chars().count())
+        && holder.chars().all(is_han)
+    {
+        return Some(line);
+    }
     // "X 摄（新华社发）" and "新华社发（X摄）": a credit and the agency's note; the name is
     // the one that names someone.
     if line.ends_with('）')
@@ -390,6 +398,10 @@ mod tests {
         // A bracketed label form.
         assert_eq!(credit_only("（摄影：青山）"), Some("青山"));
         assert_eq!(credit_only("（攝影：葉知秋）"), Some("葉知秋"));
+        assert_eq!(credit_only("作者家藏"), Some("作者家藏"));
+        assert_eq!(credit_only("（受访者家藏）"), Some("受访者家藏"));
+        assert_eq!(credit_only("家藏"), None);
+        assert_eq!(credit_only("传了三代，家藏"), None);
         // 图/X提供: the credit is "X提供", the slash never in it.
         assert_eq!(credit_only("图/受访者提供"), Some("受访者提供"));
         assert_eq!(

@@ -623,6 +623,15 @@ fn render_status_bar(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect) {
     }
 }
 
+/// Where a finding stands in the findings list: " LINE:COL ", with the file inside the
+/// opened one first when it is in one (an EPUB's chapter, "OEBPS/ch2.xhtml:12:5"), as
+/// `yuedu check` prints it (the name made safe for the terminal).
+fn finding_place(f: &crate::check::FindingRef<'_>) -> String {
+    match f.file_name {
+        Some(name) => format!(" {}:{}:{:<3} ", for_terminal_line(name), f.line, f.col),
+        None => format!(" {:>4}:{:<3} ", f.line, f.col),
+    }
+}
 fn render_findings(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect, cursor: usize) {
     let amb = app.config.text.ambiguous_width;
     fill(buf, area, theme.body);
@@ -673,9 +682,8 @@ fn render_findings(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect, curso
             return (String::new(), Vec::new());
         };
         let head = format!(
-            " {:>4}:{:<3} {:<8}{} ",
-            f.line,
-            f.col,
+            "{}{:<8}{} ",
+            finding_place(&f),
             f.severity.name(),
             f.rule.id()
         );
@@ -734,7 +742,7 @@ fn render_findings(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect, curso
                 fill(buf, Rect::new(area.x, y, area.width, 1), theme.nav_cursor);
             }
             if i == 0 {
-                let at = format!(" {:>4}:{:<3} ", f.line, f.col);
+                let at = finding_place(&f);
                 let x = put_str(buf, area.x, y, area.right(), &at, style, amb);
                 let x = put_str(
                     buf,

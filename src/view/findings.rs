@@ -282,9 +282,11 @@ impl App {
     }
 
     /// The place in the text of a source line and column (1-based, columns in
-    /// characters) of the article's first source file: `:N[:C]` and the editor's line.
+    /// characters) of the source file being read (an EPUB's chapter: the one the reading
+    /// position is in; file 0 for other formats): `:N[:C]` and the editor's line.
     pub(crate) fn pos_of_line_col(&self, line: LineNo, col: usize) -> Pos {
-        let Some(f) = self.article.files.first() else {
+        let file = self.source_pos_of(self.reading_pos()).0;
+        let Some(f) = self.article.files.get(usize::from(file)) else {
             return Pos::default();
         };
         let start = f.lines.line_start(line.max(1), &f.text).min(f.text.len());
@@ -293,7 +295,7 @@ impl App {
             .char_indices()
             .nth(col.saturating_sub(1))
             .map_or(end, |(o, _)| start + o);
-        self.pos_of_source(0, offset)
+        self.pos_of_source(file, offset)
     }
 
     /// The place in the text of byte `offset` of source `file`: the item whose text

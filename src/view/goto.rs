@@ -160,20 +160,27 @@ impl App {
     /// reports them: through [`App::pos_of_line_col`] and [`App::pos_of_source`], the one
     /// mapping of a source place to a place in the text.
     pub(crate) fn go_to_source(&mut self, line: LineNo, col: usize) {
+        // The file being read (an EPUB's chapter), before the jump.
+        let file = usize::from(self.source_pos_of(self.reading_pos()).0);
         let pos = self.pos_of_line_col(line, col);
         self.note_jump_origin();
         self.go_to(pos);
         // The last line the source has (a final line break ends a line, it does not
         // start one).
-        let last = self.article.files.first().map_or(1, |f| {
+        let last = self.article.files.get(file).map_or(1, |f| {
             f.lines
                 .line_of(f.text.trim_end_matches(['\n', '\r']).len())
                 .max(1)
         });
-        self.message = Some(if line > last {
-            format!("line {line} is past the end: the source has {last} lines")
-        } else {
-            format!("source line {line}")
+        let name = self.article.files.get(file).and_then(|f| f.name.as_deref());
+        let source = name.map_or_else(
+            || "the source".to_string(),
+            |n| crate::text::sanitize::for_terminal_line(n).into_owned(),
+        );
+        self.message = Some(match name {
+            _ if line > last => format!("line {line} is past the end: {source} has {last} lines"),
+            Some(_) => format!("{source} line {line}"),
+            None => format!("source line {line}"),
         });
     }
 

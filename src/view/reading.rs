@@ -177,7 +177,21 @@ impl App {
             Action::PrevMatch => self.step_match(false),
             Action::Reload => self.reload_requested = true,
             Action::Edit => {
-                self.edit_requested = Some(self.source_line_of(self.reading_pos()).max(1));
+                // A file inside the opened one (an EPUB's chapter) is no file an editor
+                // can open: said, rather than opening the book at another file's line.
+                let (file, offset) = self.source_pos_of(self.reading_pos());
+                match self.article.file_name(file) {
+                    Some(name) => {
+                        let line = self.article.line_of(file, offset);
+                        self.message = Some(format!(
+                            "{}:{line} is inside the book; v opens only files of their own",
+                            crate::text::sanitize::for_terminal_line(name)
+                        ));
+                    }
+                    None => {
+                        self.edit_requested = Some(self.source_line_of(self.reading_pos()).max(1));
+                    }
+                }
             }
             Action::Findings => self.open_findings(),
             Action::Help => self.open_help(),

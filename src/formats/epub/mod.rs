@@ -249,18 +249,49 @@ fn unpack_within(bytes: &[u8], entry_limit: u64, total_limit: u64) -> Result<Vec
         total_limit,
     };
     let container = String::from_utf8_lossy(&book.read("META-INF/container.xml")?).into_owned();
-    let opf_path = tags(&container)
+    // What was wrong with the book and read past: notes before the first chapter.
+    let mut notes: Vec<String> = Vec::new();
+    // The first rootfile that can be read (a book may list others, or a bad one first).
+    let mut package = None;
+    let mut first_error = None;
+    for t in tags(&container)
         .into_iter()
-        .find(|t| t.name == "rootfile")
-        .and_then(|t| t.attr("full-path").map(str::to_string))
-        .ok_or_else(|| EpubError::Missing("the rootfile in META-INF/container.xml".into()))?;
-    let opf_path = resolve("", &opf_path)?;
-    let opf = String::from_utf8_lossy(&book.read(&opf_path)?).into_owned();
+        .filter(|t| t.name == "rootfile")
+    {
+        let Some(href) = t.attr("full-path") else {
+            continue;
+        };
+        match resolve("", href).and_then(|path| Ok((book.read(&path)?, path))) {
+            Ok((bytes, path)) => {
+                package = Some((path, bytes));
+                break;
+            }
+            Err(e) => {
+                notes.push(format!(
+                    "container.xml 的 rootfile 无法读取，已跳过 rootfile skipped: {e}"
+                ));
+                first_error.get_or_insert(e);
+            }
+        }
+    }
+    let Some((opf_path, opf)) = package else {
+        return Err(first_error.unwrap_or_else(|| {
+            EpubError::Missing("the rootfile in META-INF/container.xml".into())
+        }));
+    };
+    let opf = String::from_utf8_lossy(&opf).into_owned();
     let base = opf_path.rsplit_once('/').map_or("", |(d, _)| d).to_string();
     let opf_tags = tags(&opf);
     let mut manifest: HashMap<String, (String, String, String)> = HashMap::new();
     let mut spine = Vec::new();
+    // The metadata: (text, where it starts in the OPF).
     let (mut title, mut authors) = (None, Vec::new());
+    let (mut date, mut publisher) = (None, None);
+    let field = |t: &Tag| {
+        let rest = &opf[t.end..];
+        let at = t.end + (rest.len() - rest.trim_start().len());
+        (xml_unescape(text_after(&opf, t)), at)
+    };
     let mut toc_id = None;
     for t in &opf_tags {
         match t.name.as_str() {
@@ -284,8 +315,13 @@ fn unpack_within(bytes: &[u8], entry_limit: u64, total_limit: u64) -> Result<Vec
                 }
             }
             "spine" => toc_id = t.attr("toc").map(str::to_string),
-            "dc:title" if title.is_none() => title = Some(xml_unescape(text_after(&opf, t))),
-            "dc:creator" => authors.push(squeeze_name(&xml_unescape(text_after(&opf, t)))),
+            "dc:title" if title.is_none() => title = Some(field(t)),
+            "dc:creator" => {
+                let (name, at) = field(t);
+                authors.push((squeeze_name(&name), at));
+            }
+            "dc:date" if date.is_none() => date = Some(field(t)),
+            "dc:publisher" if publisher.is_none() => publisher = Some(field(t)),
             _ => {}
         }
     }
@@ -294,10 +330,36 @@ fn unpack_within(bytes: &[u8], entry_limit: u64, total_limit: u64) -> Result<Vec
     let nav = manifest
         .values()
         .find(|(_, _, p)| p.split_whitespace().any(|p| p == "nav"));
-    if let Some((href, _, _)) = nav {
+    let mut read_toc = |href: &str| -> Result<(String, String), EpubError> {
         let path = resolve(&base, href)?;
         let dir = path.rsplit_once('/').map_or("", |(d, _)| d).to_string();
-        let doc = html::dom::parse_document(&String::from_utf8_lossy(&book.read(&path)?));
+        let text = String::from_utf8_lossy(&book.read(&path)?).into_owned();
+        Ok((dir, text))
+    };
+    let nav = match nav.map(|(href, _, _)| read_toc(href)) {
+        Some(Err(e)) => {
+            notes.push(format!(
+                "目录（nav）无法读取，章节按书脊顺序 table of contents not read, chapters in spine order: {e}"
+            ));
+            None
+        }
+        Some(Ok(nav)) => Some(nav),
+        None => None,
+    };
+    let ncx = match toc_id.as_ref().and_then(|id| manifest.get(id)) {
+        Some((href, _, _)) if nav.is_none() => match read_toc(href) {
+            Ok(ncx) => Some(ncx),
+            Err(e) => {
+                notes.push(format!(
+                    "目录（NCX）无法读取，章节按书脊顺序 table of contents not read, chapters in spine order: {e}"
+                ));
+                None
+            }
+        },
+        _ => None,
+    };
+    if let Some((dir, text)) = nav {
+        let doc = html::dom::parse_document(&text);
         for n in doc.tree.root().descendants() {
             if let Some(el) = n.value().as_element()
                 && el.name() == "a"
@@ -312,10 +374,7 @@ fn unpack_within(bytes: &[u8], entry_limit: u64, total_limit: u64) -> Result<Vec
                     .or_insert_with(|| crate::formats::markup::collapse_ws(&text));
             }
         }
-    } else if let Some((href, _, _)) = toc_id.as_ref().and_then(|id| manifest.get(id)) {
-        let path = resolve(&base, href)?;
-        let dir = path.rsplit_once('/').map_or("", |(d, _)| d).to_string();
-        let ncx = String::from_utf8_lossy(&book.read(&path)?).into_owned();
+    } else if let Some((dir, ncx)) = ncx {
         let mut label = None;
         for t in tags(&ncx) {
             match t.name.as_str() {
@@ -332,16 +391,51 @@ fn unpack_within(bytes: &[u8], entry_limit: u64, total_limit: u64) -> Result<Vec
         }
     }
     let mut out = String::from("<!DOCTYPE html>\n<html><head>\n");
-    if let Some(t) = &title {
-        out.push_str(&format!("<title>{}</title>\n", escape(t)));
-    }
-    if !authors.is_empty() {
+    // The OPF as it is, in a raw-text element no reader shows: [`chapter_files`] makes
+    // it the article's file 0, so that the metadata's positions are its own lines. (Left
+    // out when it would end the element early.)
+    let opf_at = if opf.to_ascii_lowercase().contains("</script") {
+        None
+    } else {
         out.push_str(&format!(
-            "<meta name=\"author\" content=\"{}\">\n",
-            escape(&authors.join(","))
+            "<script type=\"{OPF_TYPE}\" data-yuedu-file=\"{}\">",
+            escape(&opf_path)
+        ));
+        let at = out.len();
+        out.push_str(&opf);
+        out.push_str("</script>\n");
+        Some(at)
+    };
+    // Where a metadata field's text is in this document (0 without the OPF).
+    let at = |offset: usize| opf_at.map_or(0, |o| o + offset);
+    if let Some((t, o)) = &title {
+        out.push_str(&format!(
+            "<title data-yuedu-at=\"{}\">{}</title>\n",
+            at(*o),
+            escape(t)
         ));
     }
+    if let Some((_, o)) = authors.first() {
+        let names: Vec<&str> = authors.iter().map(|(n, _)| n.as_str()).collect();
+        out.push_str(&format!(
+            "<meta name=\"author\" content=\"{}\" data-yuedu-at=\"{}\">\n",
+            escape(&names.join(",")),
+            at(*o)
+        ));
+    }
+    for (name, value) in [("date", &date), ("publisher", &publisher)] {
+        if let Some((v, o)) = value {
+            out.push_str(&format!(
+                "<meta name=\"{name}\" content=\"{}\" data-yuedu-at=\"{}\">\n",
+                escape(v),
+                at(*o)
+            ));
+        }
+    }
     out.push_str("</head><body>\n");
+    for note in &notes {
+        out.push_str(&format!("<p {SKIPPED_ATTR}>（{}）</p>\n", escape(note)));
+    }
     for id in &spine {
         let Some((href, media, _)) = manifest.get(id) else {
             continue;
@@ -349,28 +443,45 @@ fn unpack_within(bytes: &[u8], entry_limit: u64, total_limit: u64) -> Result<Vec
         if !(media.contains("html") || media.is_empty()) {
             continue;
         }
-        let path = resolve(&base, href)?;
+        // A chapter that cannot be read safely — larger than an entry may be, a path
+        // climbing out of the book, missing — is left out with a note saying which and
+        // why, the rest of the book read (the limit on all entries still refuses the
+        // book). Its section stands as a chapter's, the note its body, so that the
+        // chapters after it keep their own files ([`chapter_files`]).
+        let skipped = |out: &mut String, path: &str, why: &str| {
+            let name = toc.get(path).map(String::as_str).unwrap_or("");
+            let note = format!(
+                "<p {SKIPPED_ATTR}>（本章未读入 chapter not read: {}）</p>",
+                escape(why)
+            );
+            out.push_str(&format!(
+                "<section data-yuedu-chapter=\"{}\" data-yuedu-file=\"{}\" data-yuedu-head=\"\" data-yuedu-body=\"{}\">\n",
+                escape(name),
+                escape(path),
+                note.len()
+            ));
+            out.push_str(&note);
+            out.push_str(SECTION_END);
+        };
+        let path = match resolve(&base, href) {
+            Ok(path) => path,
+            Err(e) => {
+                skipped(&mut out, href, &e.to_string());
+                continue;
+            }
+        };
         let name = toc.get(&path).map(String::as_str).unwrap_or("");
         let bytes = match book.read(&path) {
             Ok(bytes) => bytes,
-            // A chapter larger than an entry may be: left out with a note saying which
-            // and why, the rest of the book read (the limit on all entries still
-            // refuses the book).
             Err(EpubError::TooLarge { limit, .. }) if limit == book.entry_limit => {
-                // Its section as a chapter's, the note its body, so that the chapters
-                // after it keep their own files ([`chapter_files`]).
-                let note = format!(
-                    "<p {SKIPPED_ATTR}>（本章未读入 chapter not read: {} 解压后超过 {limit} 字节 is larger than {limit} bytes uncompressed）</p>",
-                    escape(&path)
+                let why = format!(
+                    "{path} 解压后超过 {limit} 字节 is larger than {limit} bytes uncompressed"
                 );
-                out.push_str(&format!(
-                    "<section data-yuedu-chapter=\"{}\" data-yuedu-file=\"{}\" data-yuedu-head=\"\" data-yuedu-body=\"{}\">\n",
-                    escape(name),
-                    escape(&path),
-                    note.len()
-                ));
-                out.push_str(&note);
-                out.push_str(SECTION_END);
+                skipped(&mut out, &path, &why);
+                continue;
+            }
+            Err(e @ EpubError::Missing(_)) => {
+                skipped(&mut out, &path, &e.to_string());
                 continue;
             }
             Err(e) => return Err(e),
@@ -394,6 +505,9 @@ fn unpack_within(bytes: &[u8], entry_limit: u64, total_limit: u64) -> Result<Vec
     out.push_str("</body></html>\n");
     Ok(out.into_bytes())
 }
+
+/// The type of the `<script>` element holding the OPF package in [`unpack`]'s document.
+const OPF_TYPE: &str = "application/x-yuedu-opf";
 
 /// What closes a chapter's section in [`unpack`]'s document.
 const SECTION_END: &str = "\n</section>\n";
@@ -466,9 +580,14 @@ pub(crate) fn chapter_files(article: &mut Article, doc: &Arc<String>) {
     if chapters.len() >= usize::from(FileId::MAX) {
         return;
     }
-    let mut files = vec![Arc::new(SourceFile::new(&Arc::new(
-        doc[..first.tag].to_string(),
-    )))];
+    // File 0: the OPF package when the document holds it (the metadata's lines are
+    // its lines), else what stands before the first chapter.
+    let head = &doc[..first.tag];
+    let opf = opf_in(head);
+    let mut files = vec![Arc::new(match &opf {
+        Some((range, path)) => SourceFile::named(&Arc::new(head[range.clone()].to_string()), path),
+        None => SourceFile::new(&Arc::new(head.to_string())),
+    })];
     for c in &chapters {
         let text = format!("{}{}", c.head, &doc[c.body.clone()]);
         files.push(Arc::new(SourceFile::named(&Arc::new(text), &c.path)));
@@ -477,7 +596,13 @@ pub(crate) fn chapter_files(article: &mut Article, doc: &Arc<String>) {
     let map = |offset: usize| -> (FileId, usize) {
         let i = chapters.partition_point(|c| c.tag <= offset);
         if i == 0 {
-            return (0, offset);
+            return match &opf {
+                // Past the package (a note on the book before the first chapter):
+                // its start.
+                Some((range, _)) if range.contains(&offset) => (0, offset - range.start),
+                Some(_) => (0, 0),
+                None => (0, offset),
+            };
         }
         let c = &chapters[i - 1];
         let inside = offset.clamp(c.body.start, c.body.end) - c.body.start;
@@ -523,6 +648,18 @@ pub(crate) fn chapter_files(article: &mut Article, doc: &Arc<String>) {
     article.files = files;
 }
 
+/// The byte range of the OPF package in the head of [`unpack`]'s document, and its path
+/// in the book.
+fn opf_in(head: &str) -> Option<(std::ops::Range<usize>, String)> {
+    let open = format!("<script type=\"{OPF_TYPE}\" data-yuedu-file=\"");
+    let from = head.find(&open)? + open.len();
+    let path_len = head[from..].find('"')?;
+    let path = xml_unescape(&head[from..from + path_len]);
+    let start = from + path_len + 2;
+    let end = start + head.get(start..)?.find("</script>")?;
+    Some((start..end, path))
+}
+
 /// Reads the document [`unpack`] wrote: every chapter whole, its table-of-contents
 /// title as a heading (once, when the chapter's own heading repeats it).
 pub fn parse(text: &Arc<String>) -> Article {
@@ -530,6 +667,21 @@ pub fn parse(text: &Arc<String>) -> Article {
     let doc = html::dom::parse_document(text);
     let mut title = None;
     let mut authors = Vec::new();
+    let mut author_at = 0;
+    let (mut date, mut source) = (None, None);
+    // Where [`unpack`] says a metadata field stands (its offset in the OPF), else the
+    // element's line.
+    let pos_of = |el: &scraper::node::Element| match el
+        .attr("data-yuedu-at")
+        .and_then(|a| a.parse::<usize>().ok())
+        .filter(|&o| o > 0 && o < text.len())
+    {
+        Some(offset) => SourcePos {
+            offset,
+            line: idx.at_offset(offset).line,
+        },
+        None => idx.at_line(html::dom::line_of(el).max(1)),
+    };
     for n in doc.tree.root().descendants() {
         let Some(el) = n.value().as_element() else {
             continue;
@@ -540,9 +692,21 @@ pub fn parse(text: &Arc<String>) -> Article {
                     .descendants()
                     .filter_map(|d| d.value().as_text().map(|t| t.to_string()))
                     .collect();
-                title = Some((t, idx.at_line(html::dom::line_of(el).max(1))));
+                title = Some((t, pos_of(el)));
+            }
+            "meta" if matches!(el.attr("name"), Some("date" | "publisher")) => {
+                let v = el.attr("content").unwrap_or("").trim().to_string();
+                if !v.is_empty() {
+                    let slot = if el.attr("name") == Some("date") {
+                        &mut date
+                    } else {
+                        &mut source
+                    };
+                    *slot = Some((v, pos_of(el)));
+                }
             }
             "meta" if el.attr("name") == Some("author") => {
+                author_at = pos_of(el).offset;
                 authors = el
                     .attr("content")
                     .unwrap_or("")
@@ -558,9 +722,10 @@ pub fn parse(text: &Arc<String>) -> Article {
     let b = html::book_blocks(&doc, &idx);
     let header = Header {
         title,
-        byline: (!authors.is_empty())
-            .then(|| (authors.join(" "), SourcePos { offset: 0, line: 1 })),
+        byline: (!authors.is_empty()).then(|| (authors.join(" "), idx.at_offset(author_at))),
         authors,
+        date,
+        source,
         ..Header::default()
     };
     b.finish(header)
@@ -696,7 +861,7 @@ mod tests {
         assert_eq!(
             names,
             [
-                None,
+                Some("OEBPS/content.opf"),
                 Some("OEBPS/text/c1.xhtml"),
                 Some("OEBPS/text/c2.xhtml")
             ]
@@ -722,8 +887,11 @@ mod tests {
             (Some("OEBPS/text/c2.xhtml"), (5, 4))
         );
         assert_eq!(place("（完）"), (Some("OEBPS/text/c2.xhtml"), (8, 4)));
-        // The book's title is in what comes before the chapters.
-        assert_eq!(a.title.as_ref().map(|t| t.file), Some(0));
+        // The book's title is in the package, file 0, on its own line there.
+        let title = a.title.as_ref().expect("title");
+        assert_eq!(title.file, 0);
+        assert!(a.files[0].text[title.src as usize..].starts_with("渡口的故事</dc:title>"));
+        assert_eq!(a.line_col(0, title.src as usize), (3, 65));
     }
 
     #[test]
@@ -804,10 +972,27 @@ mod tests {
             resolve("OEBPS/text", "../img/a%20b.jpg#x").ok().as_deref(),
             Some("OEBPS/img/a b.jpg")
         );
-        // A chapter whose href climbs out of the book.
-        let escape = [("../../../evil.xhtml", "逃出", "<p>x</p>")];
+        // A chapter whose href climbs out of the book: never read, left out with a
+        // note, the rest of the book read.
+        let escape = [CHAPTERS[0], ("../../../evil.xhtml", "逃出", "<p>x</p>")];
         let odd = test_support::build("书", "某", &escape, true, &[]);
-        assert!(matches!(unpack(&odd), Err(EpubError::BadPath(_))));
+        let article = parse(&Arc::new(
+            String::from_utf8(unpack(&odd).expect("read")).expect("UTF-8"),
+        ));
+        let notes: Vec<&str> = article
+            .blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Note)
+            .map(|b| b.text.as_str())
+            .collect();
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert!(notes[0].contains("evil.xhtml") && notes[0].contains("outside the book"));
+        assert!(
+            article
+                .blocks
+                .iter()
+                .any(|b| b.text.as_str().starts_with("清晨的渡口"))
+        );
         assert!(matches!(
             unpack(b"PK\x03\x04 not really a zip"),
             Err(EpubError::Zip(_))

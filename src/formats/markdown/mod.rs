@@ -66,6 +66,8 @@ pub(crate) struct FieldLines {
     pub(crate) date: usize,
     pub(crate) column: usize,
     pub(crate) source: usize,
+    pub(crate) subtitle: usize,
+    pub(crate) kicker: usize,
 }
 
 /// Reads YAML (flat `key: value` pairs, `[a, b]` and `- item` lists, quoted or not) or
@@ -151,8 +153,8 @@ pub(crate) fn front_matter(body: &str, kind: MetadataBlockKind) -> FrontMatter {
                 (fm.column, fm.lines.column) = (first, line)
             }
             "source" | "publication" => (fm.source, fm.lines.source) = (first, line),
-            "subtitle" | "subhead" | "deck" => fm.subtitle = first,
-            "kicker" | "pretitle" | "overline" => fm.kicker = first,
+            "subtitle" | "subhead" | "deck" => (fm.subtitle, fm.lines.subtitle) = (first, line),
+            "kicker" | "pretitle" | "overline" => (fm.kicker, fm.lines.kicker) = (first, line),
             _ => {}
         }
     }
@@ -259,6 +261,9 @@ struct Pending {
     /// Runs of `*` or `_` left as text by the parser, as written in the source (not
     /// escaped, not in code): (byte offset in `text`, length, the character).
     markers: Vec<(usize, usize, u8)>,
+    /// Letters of its text, and those inside links.
+    chars: usize,
+    link_chars: usize,
 }
 
 /// A character of Chinese (or other CJK) text, for [`recover_cjk_emphasis`]: wide, or
@@ -411,6 +416,11 @@ struct Reader<'a> {
     in_code: bool,
     /// In a footnote's definition (`[^1]: …`): its paragraphs are notes.
     in_footnote: bool,
+    /// Links open around the text.
+    links: usize,
+    /// After a related box's label ("相关阅读"): its entries, blocks mostly of links,
+    /// are left out as the HTML reader leaves them out ([`crate::formats::furniture`]).
+    related: bool,
     html: Option<(String, usize)>,
     title: Option<(String, SourcePos)>,
     byline: Option<(String, SourcePos, Vec<String>)>,
@@ -434,6 +444,12 @@ impl Reader<'_> {
         }
         if self.emph == 0 && !trim_text(t).is_empty() {
             self.p.all_emph = false;
+        }
+        // (Letters only: a date or a count beside a related link is no text of its own.)
+        let n = t.chars().filter(|c| c.is_alphabetic()).count();
+        self.p.chars += n;
+        if self.links > 0 {
+            self.p.link_chars += n;
         }
         self.p.text.push(t, self.emph > 0, self.strong > 0);
     }
@@ -488,6 +504,7 @@ impl Reader<'_> {
         if let Some((html, at)) = self.html.take() {
             self.flush_figure();
             let pos = self.idx.at_offset(at);
+            let html = html_block_emphasis(&html);
             crate::formats::html::fragment_blocks(&html, pos, &mut self.b);
         }
     }
@@ -532,7 +549,14 @@ impl Reader<'_> {
             if !trim_text(&all[..cut]).is_empty() {
                 // An image within the text (text before it): the paragraph keeps all
                 // its text; each image's alt (or title) is a caption after it.
-                self.push_text_block(heading, text, styles, pos, p.all_bold);
+                self.push_text_block(
+                    heading,
+                    text,
+                    styles,
+                    pos,
+                    p.all_bold,
+                    (p.chars, p.link_chars),
+                );
                 for img in &p.images {
                     self.caption(&img.caption(), Vec::new(), pos);
                 }
@@ -556,7 +580,14 @@ impl Reader<'_> {
             }
             return;
         }
-        self.push_text_block(heading, text, styles, pos, p.all_bold);
+        self.push_text_block(
+            heading,
+            text,
+            styles,
+            pos,
+            p.all_bold,
+            (p.chars, p.link_chars),
+        );
     }
 
     /// A block of text (no image in it): a heading, the headline, a byline, a note, a
@@ -568,6 +599,7 @@ impl Reader<'_> {
         mut styles: Vec<StyleSpan>,
         pos: SourcePos,
         all_bold: bool,
+        (chars, link_chars): (usize, usize),
     ) {
         if text.is_empty() {
             return;
@@ -599,6 +631,20 @@ impl Reader<'_> {
                 self.caption(&text, Vec::new(), pos);
             }
             return;
+        }
+        // A related box (a "相关阅读" heading or line over a list of links), furniture
+        // as on an HTML page: the label and the entries made mostly of links left out.
+        if !self.in_code && crate::formats::furniture::is_related_label(&text) {
+            self.related = true;
+            self.item_marker = None;
+            return;
+        }
+        if self.related {
+            if link_chars * 2 >= chars && chars > 0 {
+                self.item_marker = None;
+                return;
+            }
+            self.related = false;
         }
         if let Some(level) = heading {
             if level == HeadingLevel::H1 && self.title.is_none() && self.b.is_empty() {
@@ -683,6 +729,87 @@ impl Reader<'_> {
             self.b.push_caption_styled(t, styles, pos);
         }
     }
+}
+
+/// An HTML block's text with the Markdown emphasis written inside it made HTML:
+/// CommonMark (§4.6) passes an HTML block through as it is, so `<center>**◆ ◆ ◆**</center>`
+/// would show its `**`. On each line, outside tags, a `**`/`__` run (then a lone `*`)
+/// that opens before a non-space and a run that closes after one become `<strong>`
+/// (`<em>`); runs without a partner stay as they are.
+fn html_block_emphasis(html: &str) -> std::borrow::Cow<'_, str> {
+    if !html.contains(['*', '_']) {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len() + 16);
+    for line in html.split_inclusive('\n') {
+        let mut line = line.to_string();
+        for (delim, tag) in [("**", "strong"), ("__", "strong"), ("*", "em")] {
+            line = pair_runs(&line, delim, tag);
+        }
+        out.push_str(&line);
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// `line` with each pair of `delim` runs outside tags ([`html_block_emphasis`]) made
+/// `<tag>`…`</tag>`.
+fn pair_runs(line: &str, delim: &str, tag: &str) -> String {
+    // Byte offsets of `delim` outside tags, not part of a longer run of its character.
+    let mut runs = Vec::new();
+    let mut in_tag = false;
+    let b = line.as_bytes();
+    let d = delim.as_bytes()[0];
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'<' => in_tag = true,
+            b'>' => in_tag = false,
+            c if c == d && !in_tag => {
+                let n = b[i..].iter().take_while(|&&x| x == d).count();
+                if n == delim.len() {
+                    runs.push(i);
+                }
+                i += n;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let space_after = |at: usize| {
+        line[at + delim.len()..]
+            .chars()
+            .next()
+            .is_none_or(char::is_whitespace)
+    };
+    let space_before = |at: usize| {
+        line[..at]
+            .chars()
+            .next_back()
+            .is_none_or(char::is_whitespace)
+    };
+    let mut out = String::with_capacity(line.len() + 16);
+    let mut copied = 0;
+    let mut k = 0;
+    while k < runs.len() {
+        let open = runs[k];
+        if space_after(open) {
+            k += 1;
+            continue;
+        }
+        let Some(j) = (k + 1..runs.len()).find(|&j| !space_before(runs[j])) else {
+            break;
+        };
+        let close = runs[j];
+        out.push_str(&line[copied..open]);
+        out.push_str(&format!("<{tag}>"));
+        out.push_str(&line[open + delim.len()..close]);
+        out.push_str(&format!("</{tag}>"));
+        copied = close + delim.len();
+        k = j + 1;
+    }
+    out.push_str(&line[copied..]);
+    out
 }
 
 fn has_lone_cr(s: &str) -> bool {
@@ -816,6 +943,8 @@ pub fn parse(text: &Arc<String>) -> Article {
         item_marker: None,
         in_code: false,
         in_footnote: false,
+        links: 0,
+        related: false,
         html: None,
         title: None,
         byline: None,
@@ -918,6 +1047,8 @@ pub fn parse(text: &Arc<String>) -> Article {
             }
             Event::Start(Tag::Strong) => r.strong += 1,
             Event::End(TagEnd::Strong) => r.strong = r.strong.saturating_sub(1),
+            Event::Start(Tag::Link { .. }) => r.links += 1,
+            Event::End(TagEnd::Link) => r.links = r.links.saturating_sub(1),
             Event::Start(Tag::Emphasis) => r.emph += 1,
             Event::End(TagEnd::Emphasis) => r.emph = r.emph.saturating_sub(1),
             Event::Start(Tag::Image {
@@ -973,12 +1104,19 @@ pub fn parse(text: &Arc<String>) -> Article {
     } else {
         authors
     };
-    // Front matter lines the page does not print stand with the headline: the kicker
-    // just above it, the subtitle and byline under it (ties keep the head's order).
-    let under_title = r.title.as_ref().map_or(fm_pos, |(_, p)| *p);
+    // Front matter lines keep their own lines; the page shows the kicker above the
+    // headline and the subtitle under it wherever the front matter wrote them
+    // ([`crate::layout::items`]).
+    let at = |n: usize| fm_line(&r.idx, fm_pos, n);
     let line =
         |t: Option<String>, p: SourcePos| t.map(|t| crate::article::HeaderLine::new(t, p.offset));
-    let (kicker, subtitle) = (line(fm.kicker, under_title), line(fm.subtitle, under_title));
+    let (kicker, subtitle) = (
+        line(fm.kicker, at(fm.lines.kicker)),
+        line(fm.subtitle, at(fm.lines.subtitle)),
+    );
+    // A byline from the front matter stands with the headline (under it), where a
+    // page prints one.
+    let under_title = r.title.as_ref().map_or(fm_pos, |(_, p)| *p);
     let header = markup::Header {
         title: r.title.take(),
         byline: byline
@@ -1355,6 +1493,87 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn kicker_and_subtitle_give_their_own_lines_and_stand_with_the_headline() {
+        // The subtitle and kicker after the other keys, the headline printed later.
+        let a = md(
+            "---\ntitle: 岛上的邮路\nsubtitle: 一条船、四座岛\ncategories: [人物]\nkicker: 海岛纪事\n---\n\n# 岛上的邮路\n\n正文第一段。\n",
+        );
+        let line = |h: &Option<crate::article::HeaderLine>| h.as_ref().map(|t| a.header_line(t));
+        assert_eq!(
+            [
+                line(&a.subtitle),
+                line(&a.column),
+                line(&a.kicker),
+                line(&a.title)
+            ],
+            [Some(3), Some(4), Some(5), Some(8)]
+        );
+        use crate::layout::Item;
+        let items: Vec<_> = crate::layout::items(&a).into_iter().take(4).collect();
+        assert_eq!(
+            items,
+            [Item::Column, Item::Kicker, Item::Title, Item::Subtitle]
+        );
+    }
+
+    #[test]
+    fn ornament_lines_are_section_breaks_without_their_markup() {
+        let a = md(concat!(
+            "# 标题\n\n第一部分的正文，写得长一些才像一段文字。\n\n",
+            "<center>**◆ ◆ ◆**</center>\n\n第二部分的正文，也写得长一些。\n\n",
+            "**●●●**\n\n第三部分的正文。\n\n",
+            "<p align=\"center\">*※ ※ ※*</p>\n\n第四部分，<b>说的**都是**真话</b>。\n\n",
+            "<div>他说：“* 号不要紧 *”</div>\n\n* * *\n\n**◆ ◆ ◆**\n\n## 尾声\n\n最后一段。\n\n<center>●</center>\n",
+        ));
+        assert_eq!(
+            kinds(&a),
+            [
+                (
+                    BlockKind::Paragraph,
+                    "第一部分的正文，写得长一些才像一段文字。"
+                ),
+                (BlockKind::Heading, "◆ ◆ ◆"),
+                (BlockKind::Paragraph, "第二部分的正文，也写得长一些。"),
+                (BlockKind::Heading, "●●●"),
+                (BlockKind::Paragraph, "第三部分的正文。"),
+                (BlockKind::Heading, "※ ※ ※"),
+                (BlockKind::Paragraph, "第四部分，说的都是真话。"),
+                (BlockKind::Paragraph, "他说：“* 号不要紧 *”"),
+                // Over a heading or at the end, an ornament heads no section.
+                (BlockKind::Note, "◆ ◆ ◆"),
+                (BlockKind::Heading, "尾声"),
+                (BlockKind::Paragraph, "最后一段。"),
+                (BlockKind::Note, "●"),
+            ]
+        );
+        assert!(markup::is_decoration("* * *") && markup::is_decoration("★"));
+        assert!(!markup::is_decoration("——") && !markup::is_decoration("一、"));
+        assert!(!markup::is_decoration("◆ 核心阅读"));
+    }
+
+    #[test]
+    fn related_boxes_are_left_out_as_on_a_page() {
+        for label in ["**相关阅读：**", "## 延伸閱讀", "推荐阅读"] {
+            let a = md(&format!(
+                "# 标题\n\n他最近开始收徒弟，教的是年轻设计师。\n\n{label}\n\n- [霓虹灯的最后岁月](https://example.com/a)\n- [旧招牌活化计划](https://example.com/b)（2025-01-02）\n\n[下一篇：夜市](https://example.com/c)\n\n（完）\n"
+            ));
+            assert_eq!(
+                kinds(&a),
+                [
+                    (BlockKind::Paragraph, "他最近开始收徒弟，教的是年轻设计师。"),
+                    (BlockKind::Note, "（完）"),
+                ],
+                "{label}"
+            );
+        }
+        // A sentence that names a related reading is text, and so is a list of links
+        // with no label over it.
+        let a =
+            md("# 标题\n\n延伸阅读这件事，他坚持了二十年。\n\n- [一篇](https://example.com/a)\n");
+        assert_eq!(a.blocks.len(), 2, "{:?}", kinds(&a));
     }
 
     #[test]

@@ -87,6 +87,7 @@ pub(crate) fn trailing_credit_at(full: &str) -> Option<CreditAt> {
     let last = core.chars().next_back()?;
     if !matches!(last, '摄' | '攝' | '图' | '圖' | '）' | ')')
         && !core.ends_with("图片")
+        && !core.ends_with("家藏")
         && !has_labelled_tail(core)
     {
         return None;

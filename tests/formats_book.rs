@@ -1,0 +1,198 @@
+//! EPUB books read as a user reads them, through the real binary: the package's date
+//! and publisher, positions naming the file inside the book (the package for the
+//! metadata, the chapter for the text), a credit after a full-width space, and books a
+//! careless or hostile maker broke — a bad rootfile listed first, a missing table of
+//! contents, a chapter outside the book — read with a note instead of refused.
+//! The books are written here, for the project, with the zip crate.
+
+mod common;
+
+use std::io::Write;
+
+use common::cli::{outline_json, run_ok};
+use common::outline::{blocks_of, captions, sections};
+
+const OPF: &str = r#"<?xml version="1.0" encoding="utf-8"?>
+<package xmlns="http://www.idpf.org/2007/opf" version="3.0">
+<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
+<dc:title>江上的灯塔</dc:title>
+<dc:creator>林 远</dc:creator>
+<dc:publisher>北岸文艺出版社</dc:publisher>
+<dc:date>2025-04-01</dc:date>
+</metadata>
+<manifest>
+NAV_ITEM
+<item id="a" href="text/a.xhtml" media-type="application/xhtml+xml"/>
+<item id="b" href="text/b.xhtml" media-type="application/xhtml+xml"/>
+<item id="x" href="../../outside.xhtml" media-type="application/xhtml+xml"/>
+</manifest>
+<spine>
+<itemref idref="a"/>SPINE_EXTRA<itemref idref="b"/>
+</spine>
+</package>
+"#;
+
+const CHAPTER_A: &str = "<?xml version=\"1.0\" encoding=\"utf-8\"?>
+<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>a</title></head>
+<body>
+<h1>第一章　守塔人</h1>
+<p>老周在岛上守了二十年灯塔，每天傍晚准时点灯。</p>
+<figure><img src=\"../img/t.jpg\" alt=\"\"/><figcaption>灯塔旧照。　作者家藏</figcaption></figure>
+</body></html>
+";
+
+const CHAPTER_B: &str = "<?xml version=\"1.0\" encoding=\"utf-8\"?>
+<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>b</title></head>
+<body>
+<h1>第二章　新灯</h1>
+<p>换上新灯那天，他在塔下坐了很久,没有说话。</p>
+</body></html>
+";
+
+const NAV: &str = r#"<html xmlns="http://www.w3.org/1999/xhtml"><body><nav><ol>
+<li><a href="text/a.xhtml">第一章　守塔人</a></li><li><a href="text/b.xhtml">第二章　新灯</a></li>
+</ol></nav></body></html>"#;
+
+/// A book: `rootfiles` as container.xml lists them, the nav document only when
+/// `with_nav` (listed in the manifest either way), a chapter outside the book in the
+/// spine when `outside`.
+fn book(rootfiles: &[&str], with_nav: bool, outside: bool) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("mimetype", stored).expect("entry");
+    zip.write_all(b"application/epub+zip").expect("write");
+    let opts = zip::write::SimpleFileOptions::default();
+    let mut put = |name: &str, body: &str| {
+        zip.start_file(name, opts).expect("entry");
+        zip.write_all(body.as_bytes()).expect("write");
+    };
+    let listed: String = rootfiles
+        .iter()
+        .map(|r| {
+            format!("<rootfile full-path=\"{r}\" media-type=\"application/oebps-package+xml\"/>")
+        })
+        .collect();
+    put(
+        "META-INF/container.xml",
+        &format!("<?xml version=\"1.0\"?><container><rootfiles>{listed}</rootfiles></container>"),
+    );
+    let opf = OPF
+        .replace(
+            "NAV_ITEM",
+            r#"<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>"#,
+        )
+        .replace(
+            "SPINE_EXTRA",
+            if outside { r#"<itemref idref="x"/>"# } else { "" },
+        );
+    put("OEBPS/content.opf", &opf);
+    if with_nav {
+        put("OEBPS/nav.xhtml", NAV);
+    }
+    put("OEBPS/text/a.xhtml", CHAPTER_A);
+    put("OEBPS/text/b.xhtml", CHAPTER_B);
+    zip.finish().expect("zip").into_inner()
+}
+
+fn write(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> String {
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).expect("write");
+    path.to_str().expect("path").to_string()
+}
+
+#[test]
+fn the_package_gives_date_and_publisher_and_positions_name_the_file_in_the_book() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = write(
+        &dir,
+        "book.epub",
+        &book(&["OEBPS/content.opf"], true, false),
+    );
+    let v = outline_json(&path, &[]);
+    assert_eq!(v["title"], "江上的灯塔");
+    assert_eq!(v["date"], "2025-04-01");
+    assert_eq!(v["source"], "北岸文艺出版社");
+    assert_eq!(sections(&v), ["第一章　守塔人", "第二章　新灯"]);
+    assert_eq!(
+        captions(&v),
+        [("灯塔旧照。".to_string(), Some("作者家藏".to_string()))]
+    );
+    assert!(blocks_of(&v, "note").is_empty(), "{v}");
+    // The outline names the package's lines for the metadata, the chapter's for the
+    // text.
+    let text = run_ok(&["outline", &path]);
+    for want in [
+        "title    江上的灯塔  (OEBPS/content.opf:4)",
+        "authors  林远  (OEBPS/content.opf:5)",
+        "source   北岸文艺出版社  (OEBPS/content.opf:6)",
+        "date     2025-04-01  (OEBPS/content.opf:7)",
+    ] {
+        assert!(text.contains(want), "{want:?} not in:\n{text}");
+    }
+    for (file, heading) in [("a", "第一章　守塔人"), ("b", "第二章　新灯")] {
+        assert!(
+            text.lines().any(|l| l
+                .trim_start()
+                .starts_with(&format!("OEBPS/text/{file}.xhtml:"))
+                && l.contains(heading)),
+            "{heading} not in:\n{text}"
+        );
+    }
+    // check names the chapter and its own line and column.
+    let out = common::cli::yuedu()
+        .args(["check", &path])
+        .output()
+        .expect("runs");
+    let found = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        found.contains("book.epub:OEBPS/text/b.xhtml:5:19:"),
+        "{found}"
+    );
+}
+
+#[test]
+fn a_broken_book_is_read_with_notes_saying_what_was_passed_over() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // A rootfile outside the book and one missing listed before the real one; no nav
+    // document; a chapter outside the book in the spine.
+    let bytes = book(
+        &[
+            "../../etc/content.opf",
+            "OEBPS/missing.opf",
+            "OEBPS/content.opf",
+        ],
+        false,
+        true,
+    );
+    let path = write(&dir, "broken.epub", &bytes);
+    let v = outline_json(&path, &[]);
+    assert_eq!(v["title"], "江上的灯塔");
+    // Without a table of contents the chapters come in spine order, their own
+    // headings kept.
+    assert_eq!(sections(&v), ["第一章　守塔人", "第二章　新灯"]);
+    let paras = blocks_of(&v, "paragraph");
+    assert_eq!(paras.len(), 2, "{paras:?}");
+    assert!(paras[1].starts_with("换上新灯那天"));
+    let notes = blocks_of(&v, "note");
+    assert_eq!(notes.len(), 4, "{notes:#?}");
+    assert!(notes[0].contains("../../etc/content.opf"), "{notes:?}");
+    assert!(notes[1].contains("OEBPS/missing.opf"), "{notes:?}");
+    assert!(notes[2].contains("nav.xhtml"), "{notes:?}");
+    assert!(
+        notes[3].contains("outside.xhtml") && notes[3].contains("outside the book"),
+        "{notes:?}"
+    );
+    // A book with no readable rootfile at all is still refused, naming the file.
+    let none = write(&dir, "none.epub", &book(&["../x.opf"], true, false));
+    let out = common::cli::yuedu()
+        .args(["outline", &none])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("none.epub") && err.contains("outside the book"),
+        "{err}"
+    );
+}
