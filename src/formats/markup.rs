@@ -751,7 +751,8 @@ pub(crate) fn split_credit_at(whole: &str) -> (Range<usize>, Option<FoundCredit>
             name: squeeze_name(&text[at.name]),
             printed: text[at.credit].to_string(),
         };
-        return (lead + at.caption.start..lead + at.caption.end, Some(credit));
+        let caption = lead + at.caption.start..lead + at.caption.end;
+        return (without_separator(whole, caption), Some(credit));
     }
     let body = text
         .strip_suffix(['）', ')'])
@@ -823,12 +824,25 @@ pub(crate) fn split_credit_at(whole: &str) -> (Range<usize>, Option<FoundCredit>
     let caption_at = lead + leading_space(&text[..start]);
     let caption = caption_at..caption_at + trim_text(&text[..start]).len();
     (
-        caption,
+        without_separator(whole, caption),
         Some(FoundCredit {
             name,
             printed: printed.to_string(),
         }),
     )
+}
+
+/// `caption` (a range of `whole`) without the bar or slash that set its credit apart
+/// ("周末的绘本课 | 图源：受访者", "夜景 / 摄影：X"), nor the space before it; all of it if
+/// nothing else is left.
+fn without_separator(whole: &str, caption: Range<usize>) -> Range<usize> {
+    let kept = whole[caption.clone()]
+        .trim_end_matches(|c: char| is_trimmed(c) || is_slash(c) || matches!(c, '|' | '｜' | '丨'));
+    if kept.is_empty() {
+        caption
+    } else {
+        caption.start..caption.start + kept.len()
+    }
 }
 
 /// Where a credit at the end of `s` starts: after the last clause-ending mark, else
@@ -1323,6 +1337,97 @@ fn is_question(t: &str) -> bool {
     INTERVIEW_LABELS.contains(&label)
 }
 
+/// What an ornament line alone in a page's body is ([`ornament`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Ornament {
+    /// A section's number set apart above its head: 01, Part 1, NO.2, 壹, ①, — 03 —.
+    Number,
+    /// Decoration only: ◆◆◆, ● ● ●, ※, ❖, ***, ——.
+    Rule,
+}
+
+/// Whether `c` is decoration between or around a section's number: white space, the
+/// dashes, bullets, stars and slashes pages print as rules, and the symbol blocks (box
+/// drawing, geometric shapes, dingbats, miscellaneous symbols, emoji).
+fn is_ornament_char(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{3000}'
+                | '*'
+                | '＊'
+                | '-'
+                | '—'
+                | '–'
+                | '―'
+                | '~'
+                | '～'
+                | '·'
+                | '•'
+                | '・'
+                | '‧'
+                | '='
+                | '＝'
+                | '#'
+                | '＃'
+                | '§'
+                | '/'
+                | '／'
+                | '|'
+                | '｜'
+                | '.'
+                | '_'
+        )
+        || ('\u{2190}'..='\u{21ff}').contains(&c) // arrows
+        || ('\u{2500}'..='\u{27bf}').contains(&c) // box drawing … dingbats
+        || ('\u{2b00}'..='\u{2bff}').contains(&c)
+        || ('\u{1f300}'..='\u{1faff}').contains(&c)
+        || c == '※'
+}
+
+/// The number of a section set apart above its head (without its ornaments): ASCII or
+/// full-width digits (1 to 3), a Chinese numeral (一…十, 壹…拾, up to 3), a circled
+/// number (① ❶), a Roman numeral character (Ⅰ…Ⅻ), after an optional Part, No, Chapter
+/// or Vol (any case, a dot or space after it).
+fn is_section_number(s: &str) -> bool {
+    let lower = s.to_ascii_lowercase();
+    let rest = ["part", "chapter", "vol", "no"]
+        .iter()
+        .find_map(|w| lower.strip_prefix(w))
+        .map(|r| r.trim_start_matches(['.', ' ', '\u{3000}']))
+        .unwrap_or(&lower);
+    let n = rest.chars().count();
+    let all = |f: fn(char) -> bool| n > 0 && rest.chars().all(f);
+    (n <= 3 && all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)))
+        || (n <= 3 && all(|c| "一二三四五六七八九十〇零壹贰叁肆伍陆柒捌玖拾貳參陸".contains(c)))
+        || (n == 1
+            && all(|c| {
+                ('\u{2460}'..='\u{2473}').contains(&c)
+                    || ('\u{2776}'..='\u{2793}').contains(&c)
+                    || ('\u{2160}'..='\u{216b}').contains(&c)
+            }))
+}
+
+/// Whether a block's whole text is an ornament: a section's number set apart (01, Part 1,
+/// — 02 —, 壹, ①) or decoration alone (◆◆◆, ● ● ●, ***). WeChat articles and magazine
+/// pages print one centred above each subhead; it belongs to the head under it (a
+/// number to its text, "01 开业那天"), and with no head under it marks a break between
+/// sections. Never a head of its own, never a paragraph.
+pub(crate) fn ornament(text: &str) -> Option<Ornament> {
+    let t = trim_text(text);
+    if t.is_empty() || t.chars().count() > 24 {
+        return None;
+    }
+    // A circled number is in the dingbats block: it is the number, not decoration.
+    let circled =
+        |c: char| ('\u{2460}'..='\u{2473}').contains(&c) || ('\u{2776}'..='\u{2793}').contains(&c);
+    let core = t.trim_matches(|c: char| is_ornament_char(c) && !circled(c));
+    if core.is_empty() {
+        return Some(Ornament::Rule);
+    }
+    is_section_number(core).then_some(Ornament::Number)
+}
+
 /// Each block's styled pieces: (the text a span covers, its style's name), in order.
 #[cfg(test)]
 pub(crate) fn styled_pieces(a: &Article) -> Vec<Vec<(&str, &'static str)>> {
@@ -1340,6 +1445,58 @@ pub(crate) fn styled_pieces(a: &Article) -> Vec<Vec<(&str, &'static str)>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ornaments_are_a_sections_number_or_decoration_alone() {
+        for t in [
+            "01",
+            " 02 ",
+            "— 03 —",
+            "/ 04 /",
+            "Part 1",
+            "PART.2",
+            "NO.3",
+            "壹",
+            "二",
+            "①",
+            "❷",
+            "Ⅳ",
+            "０５",
+        ] {
+            assert_eq!(ornament(t), Some(Ornament::Number), "{t}");
+        }
+        for t in ["◆◆◆", "● ● ●", "※", "❖", "***", "——", "* * *", "🌿🌿🌿"]
+        {
+            assert_eq!(ornament(t), Some(Ornament::Rule), "{t}");
+        }
+        // Words, years, sentences and a numbered head's own words are no ornament.
+        for t in [
+            "开业那天",
+            "2026",
+            "01 开业那天",
+            "一、起步",
+            "……",
+            "完",
+            "Part of it",
+            "- END -",
+            "1234",
+        ] {
+            assert_eq!(ornament(t), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn a_captions_bar_or_slash_before_its_credit_is_left_out() {
+        for (t, caption) in [
+            ("周末的绘本课 | 图源：受访者", "周末的绘本课"),
+            ("渡口夜景 ｜ 摄影：陈一帆", "渡口夜景"),
+            ("老街的早市 / 王小川 摄", "老街的早市"),
+        ] {
+            let (c, credit) = split_credit(t);
+            assert!(credit.is_some(), "{t}");
+            assert_eq!(c, caption, "{t}");
+        }
+    }
 
     #[test]
     fn an_agency_or_publication_is_an_organisation_a_person_is_not() {

@@ -993,6 +993,12 @@ struct Walker<'a> {
     /// Captions before the container: where they stood among `outside`, their text
     /// and line, and whether inside the article element.
     outside_captions: Vec<(usize, String, usize, bool)>,
+    /// An ornament line (01, ◆◆◆) waiting for the block under it: a head takes it
+    /// ([`markup::ornament`]), else it is a section break, kept as a note.
+    ornament: Option<(String, SourcePos)>,
+    /// Photos inside the sentence being read, with an alt worth showing: their alt
+    /// and line, captions after the paragraph ([`inline_image`]).
+    inline_alts: Vec<(String, usize)>,
 }
 
 impl<'a> Walker<'a> {
@@ -1019,6 +1025,15 @@ impl<'a> Walker<'a> {
             article: None,
             in_article: false,
             outside_captions: Vec::new(),
+            ornament: None,
+            inline_alts: Vec::new(),
+        }
+    }
+
+    /// The ornament waiting for a head, kept as a note (a section break) when none came.
+    fn settle_ornament(&mut self) {
+        if let Some((text, pos)) = self.ornament.take() {
+            self.b.push(BlockKind::Note, &text, pos);
         }
     }
 
@@ -1064,8 +1079,37 @@ impl<'a> Walker<'a> {
             .find(|c| tags.contains(&c.tag.as_str()))
     }
 
-    /// Ends the block gathered so far.
+    /// Ends the block gathered so far; the alts of photos inside it follow it as
+    /// captions.
     fn flush(&mut self) {
+        let alts = std::mem::take(&mut self.inline_alts);
+        self.flush_block();
+        if self.keep && !self.tail && !alts.is_empty() {
+            self.settle_ornament();
+            for (alt, line) in alts {
+                let pos = self.pos(line);
+                self.b.push_caption(&alt, pos);
+            }
+        }
+    }
+
+    /// An image inside a sentence ([`text_follows_in_block`]) splits nothing: an icon's
+    /// or emoji's alt is read in place as text (as a browser's reader view shows
+    /// it), a photo's alt is a caption after the paragraph ([`InlineImage`]).
+    fn inline_image(&mut self, el: &Element) {
+        let alt = el
+            .attr("alt")
+            .or(el.attr("title"))
+            .map(collapse_ws)
+            .unwrap_or_default();
+        match inline_image(el, &alt) {
+            InlineImage::Text => self.text(&alt),
+            InlineImage::Caption => self.inline_alts.push((alt, dom::line_of(el))),
+            InlineImage::Nothing => {}
+        }
+    }
+
+    fn flush_block(&mut self) {
         let p = std::mem::take(&mut self.pending);
         let (text, mut styles) = if self.pre > 0 {
             let t = p.raw.text.trim_matches('\n').trim_end();
@@ -1189,7 +1233,25 @@ impl<'a> Walker<'a> {
         if kind == BlockKind::Paragraph && p.link_chars == p.chars && p.chars < 40 {
             return;
         }
-        let pos = self.pos(line);
+        let mut pos = self.pos(line);
+        // An ornament line waits for the block under it; a head takes it in.
+        if kind != BlockKind::Note && markup::ornament(&text).is_some() {
+            self.settle_ornament();
+            self.ornament = Some((text, pos));
+            return;
+        }
+        let text = match self.ornament.take() {
+            Some((o, opos)) if kind == BlockKind::Heading => {
+                pos = opos;
+                styles.clear();
+                format!("{o} {text}")
+            }
+            o => {
+                self.ornament = o;
+                self.settle_ornament();
+                text
+            }
+        };
         if kind == BlockKind::Caption {
             if let Some(f) = self.figure.as_mut() {
                 f.1 = true;
@@ -1284,6 +1346,7 @@ impl<'a> Walker<'a> {
         {
             let t = collapse_ws(t);
             if !t.is_empty() {
+                self.settle_ornament();
                 let pos = self.pos(line);
                 self.b.push(BlockKind::Heading, &t, pos);
                 self.chapter_title = Some(t);
@@ -1366,6 +1429,7 @@ impl<'a> Walker<'a> {
         {
             let pos = self.pos(line);
             if self.keep {
+                self.settle_ornament();
                 self.b.push_caption(&alt, pos);
             } else {
                 self.outside_captions
@@ -1443,6 +1507,7 @@ impl<'a> Walker<'a> {
                                 && !self.pending.raw.text.trim().is_empty()
                                 && text_follows_in_block(n)
                             {
+                                self.inline_image(el);
                                 continue;
                             }
                             if !self.keep && self.info_item_gap(n) {
@@ -1470,6 +1535,7 @@ impl<'a> Walker<'a> {
                     }
                     if Some(n.id()) == root {
                         self.flush();
+                        self.settle_ornament();
                         // Notes after the container, up to the end of its parent.
                         self.tail = true;
                         end = n.parent().map(|p| p.id());
@@ -1484,6 +1550,7 @@ impl<'a> Walker<'a> {
             }
         }
         self.flush();
+        self.settle_ornament();
         // An image last in the text, with nothing under it: its alt is its caption.
         if let Some((alt, line)) = self.image.take()
             && self.keep
@@ -1568,6 +1635,71 @@ fn text_follows_in_block(n: NodeRef<'_, Node>) -> bool {
 
 /// An `alt` or `title` worth showing as a caption: Chinese text of five characters or
 /// more that is not a file name.
+/// What an image inside a sentence gives the text ([`Walker::inline_image`]).
+#[derive(Debug, PartialEq, Eq)]
+enum InlineImage {
+    /// An emoji or icon: its alt stands in the sentence.
+    Text,
+    /// A photo: its alt is a caption after the paragraph.
+    Caption,
+    /// No alt worth showing (none, a file name, "图片").
+    Nothing,
+}
+
+/// Names of emoji and icon images, in their class, id or file path.
+const ICON_WORDS: &[&str] = &[
+    "emoji",
+    "emot",
+    "smil",
+    "face",
+    "icon",
+    "biaoqing",
+    "expression",
+    "sticker",
+    "wx_emo",
+];
+
+/// What the image `el` with `alt` inside a sentence is: an emoji or icon (named so in
+/// its class, id or file, at most 48 pixels wide or high in its attributes, or an alt
+/// in brackets as WeChat and Weibo write them, "[微笑]") is text; any other image is a
+/// photo, whose alt is a caption unless it says nothing (a file name, "图片").
+fn inline_image(el: &Element, alt: &str) -> InlineImage {
+    let alt = trim_text(alt);
+    let lower = alt.to_ascii_lowercase();
+    let says_nothing = alt.is_empty()
+        || [".jpg", ".png", ".gif", ".jpeg", ".webp", ".svg"]
+            .iter()
+            .any(|e| lower.ends_with(e))
+        || [
+            "图片", "圖片", "图", "圖", "配图", "配圖", "image", "img", "photo", "picture", "icon",
+        ]
+        .contains(&lower.as_str());
+    if says_nothing {
+        return InlineImage::Nothing;
+    }
+    let src = el
+        .attr("src")
+        .or(el.attr("data-src"))
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let named = words(el)
+        .iter()
+        .chain(std::iter::once(&src))
+        .any(|w| ICON_WORDS.iter().any(|k| w.contains(k)));
+    let small = ["width", "height"].iter().any(|a| {
+        el.attr(a)
+            .and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
+            .is_some_and(|v| v <= 48)
+    });
+    let bracketed = (alt.starts_with('[') && alt.ends_with(']'))
+        || (alt.starts_with('【') && alt.ends_with('】'));
+    if named || small || bracketed {
+        InlineImage::Text
+    } else {
+        InlineImage::Caption
+    }
+}
+
 fn meaningful_alt(alt: &str) -> bool {
     let alt = trim_text(alt);
     alt.chars().count() >= 5

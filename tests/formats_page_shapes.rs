@@ -1,0 +1,91 @@
+//! More kinds of text saved pages print, read as a user reads them (`outline --json` of
+//! the real binary): ornaments set above subheads (a section's number, a row of
+//! diamonds), images inside sentences (an emoji's alt is text, a photo's a caption).
+//! Pages written for the project in the shapes of those sites.
+
+mod common;
+
+use common::cli::{format_data as data, run_ok as run};
+use common::outline::{blocks_of, captions, sections};
+
+use serde_json::Value;
+
+fn outline(path: &str) -> Value {
+    serde_json::from_str(&run(&["outline", "--json", path])).expect("one JSON object")
+}
+
+/// Every block as (kind, text), in order.
+fn blocks(v: &Value) -> Vec<(String, String)> {
+    v["blocks"]
+        .as_array()
+        .expect("blocks")
+        .iter()
+        .map(|b| {
+            (
+                b["kind"].as_str().expect("kind").to_string(),
+                b["text"].as_str().expect("text").to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_number_set_above_a_subhead_is_part_of_it_and_a_lone_ornament_is_a_break() {
+    let v = outline(&data("ornament-heads.html"));
+    // The number stays, joined to its head; no head of its own.
+    assert_eq!(
+        sections(&v),
+        ["01 第一位客人", "— 02 — 雨天的生意", "Part 3 最后一单"]
+    );
+    assert_eq!(
+        blocks_of(&v, "heading"),
+        ["01 第一位客人", "— 02 — 雨天的生意", "Part 3 最后一单"]
+    );
+    // With no head under it, an ornament is a break between sections: shown as a
+    // note, never a paragraph.
+    assert_eq!(blocks_of(&v, "note"), ["◆ ◆ ◆", "壹", "- END -"]);
+    let paras = blocks_of(&v, "paragraph");
+    assert_eq!(paras.len(), 8, "{paras:#?}");
+    assert!(
+        paras
+            .iter()
+            .all(|p| !p.contains('◆') && p != "壹" && p != "01"),
+        "{paras:#?}"
+    );
+    // The break stands where the page prints it.
+    let b = blocks(&v);
+    let at = b.iter().position(|(_, t)| t == "◆ ◆ ◆").expect("the break");
+    assert!(b[at - 1].1.starts_with("一到下雨天"), "{b:#?}");
+    assert!(b[at + 1].1.starts_with("雨停了"), "{b:#?}");
+}
+
+#[test]
+fn a_captions_separator_before_its_credit_is_not_part_of_the_caption() {
+    let v = outline(&data("ornament-heads.html"));
+    assert_eq!(
+        captions(&v),
+        [("铺子门口的工具墙".to_string(), Some("受访者".to_string()))]
+    );
+}
+
+#[test]
+fn an_emojis_alt_inside_a_sentence_is_text_and_a_photos_is_a_caption_after_it() {
+    let v = outline(&data("inline-image-alts.html"));
+    assert_eq!(
+        blocks(&v)
+            .iter()
+            .map(|(k, t)| format!("{k}: {t}"))
+            .collect::<Vec<_>>(),
+        [
+            "paragraph: 物业在社区群里发了一条通知，说周六上午要停水检修，请大家提前储水。",
+            // An alt in brackets, as chat apps write an emoji's.
+            "paragraph: 住在三楼的王阿姨回了一个[强]，又补了一句会提前接好水。",
+            // An image 20 pixels wide is an icon.
+            "paragraph: 楼下的小店老板发来拱手表示理解，说周六照常营业。",
+            // A photo inside the sentence: the sentence stays whole, the alt follows it.
+            "paragraph: 通知里附了一张检修路线图，标出了要挖开的几段路面。",
+            "caption: 检修路线示意图",
+            "paragraph: 到了周六中午，水就来了，比通知说的还早了一个小时。",
+        ]
+    );
+}
