@@ -89,3 +89,42 @@ fn an_emojis_alt_inside_a_sentence_is_text_and_a_photos_is_a_caption_after_it() 
         ]
     );
 }
+
+#[test]
+fn a_column_tag_printed_with_the_headline_is_the_column_not_the_title() {
+    let v = outline(&data("column-tag-headline.html"));
+    assert_eq!(v["title"], "一座老桥的“新生”");
+    // The tag printed with the headline names the story's column more closely than
+    // the breadcrumb's channel.
+    assert_eq!(v["column"], "乡村新观察");
+    assert_eq!(blocks_of(&v, "paragraph").len(), 3);
+}
+
+#[test]
+fn a_gallerys_credit_under_or_before_its_caption_is_that_captions_credit() {
+    let v = outline(&data("gallery-credits.html"));
+    assert_eq!(v["title"], "湖边的候鸟季");
+    assert_eq!(v["column"], "组图");
+    let c = |t: &str, n: Option<&str>| (t.to_string(), n.map(str::to_string));
+    assert_eq!(
+        captions(&v),
+        [
+            c("1月8日，成群的候鸟在湖面上觅食。", Some("宋知远")),
+            // The credit on its own line after <br>.
+            c("1月8日，护鸟员在湖边清点鸟群数量。", Some("宋知远")),
+            // The credit printed first, an ideographic space before the caption.
+            c("湖面日出", Some("取自湖區管理處網站")),
+            c("游客在观鸟台上拍照。", None),
+        ]
+    );
+    // Nothing of them became a note or a paragraph.
+    assert_eq!(blocks_of(&v, "note"), ["【责任编辑:林 舟】"]);
+    assert!(blocks_of(&v, "paragraph").is_empty());
+    // The credits are shown as printed.
+    let dump = run(&["dump", "--width", "80", &data("gallery-credits.html")]);
+    assert!(
+        dump.contains("1月8日，护鸟员在湖边清点鸟群数量。 北岸网记者 宋知远 摄"),
+        "{dump}"
+    );
+    assert!(dump.contains("湖面日出 圖／取自湖區管理處網站"), "{dump}");
+}

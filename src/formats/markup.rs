@@ -151,6 +151,19 @@ impl Builder {
         mut styles: Vec<StyleSpan>,
         pos: SourcePos,
     ) {
+        // A credit on a line of its own under its caption ("…看热闹。<br>新华社记者
+        // X 摄"): the credit of the caption just before it, when that has none.
+        if let Some(name) = crate::text::chinese::credit_only(text)
+            && self.ends_in_uncredited_caption()
+        {
+            let name = squeeze_name(trim_text(name));
+            let printed = self.put(trim_text(text));
+            let name = self.put(&name);
+            if let Some(d) = self.drafts.last_mut() {
+                d.credit = Some((name, printed, pos));
+            }
+            return;
+        }
         let (range, credit) = split_credit_at(text);
         let caption = &text[range.clone()];
         match credit {
@@ -178,6 +191,14 @@ impl Builder {
             }
             _ => self.push_styled(BlockKind::Caption, text, styles, pos),
         }
+    }
+
+    /// Whether the last block is a caption without a credit (a credit line under it
+    /// is its credit: [`Builder::push_caption_styled`]).
+    pub(crate) fn ends_in_uncredited_caption(&self) -> bool {
+        self.drafts
+            .last()
+            .is_some_and(|d| d.kind == BlockKind::Caption && d.credit.is_none())
     }
 
     fn put(&mut self, s: &str) -> Range<usize> {
@@ -802,7 +823,14 @@ pub(crate) fn split_credit_at(whole: &str) -> (Range<usize>, Option<FoundCredit>
         });
         match label {
             Some(name) => (start, name.to_string()),
-            None => return (all, None),
+            None => {
+                return match leading_credit_at(text) {
+                    Some((caption, credit)) => {
+                        (lead + caption.start..lead + caption.end, Some(credit))
+                    }
+                    None => (all, None),
+                };
+            }
         }
     };
     let mut name = trim_text(&name).to_string();
@@ -830,6 +858,46 @@ pub(crate) fn split_credit_at(whole: &str) -> (Range<usize>, Option<FoundCredit>
             printed: printed.to_string(),
         }),
     )
+}
+
+/// A credit printed before its caption, set apart by an ideographic space or two spaces,
+/// as Taiwanese and Hong Kong papers print it: "圖／取自黃河漁場臉書　漁場夜景",
+/// "摄影：王小川  清晨的渡口". The caption as a byte range of `text`, and the credit.
+fn leading_credit_at(text: &str) -> Option<(Range<usize>, FoundCredit)> {
+    const LABELS: &[&str] = &[
+        "图片来源",
+        "圖片來源",
+        "图片",
+        "圖片",
+        "摄影",
+        "攝影",
+        "图",
+        "圖",
+        "照片",
+    ];
+    let after = LABELS.iter().find_map(|l| text.strip_prefix(l))?;
+    let after = after.strip_prefix(|c: char| crate::text::chinese::is_label_separator(c))?;
+    let gap = after
+        .find('\u{3000}')
+        .into_iter()
+        .chain(after.find("  "))
+        .chain(after.find('\u{a0}'))
+        .min()?;
+    let printed = trim_text(&text[..text.len() - after.len() + gap]);
+    let name = squeeze_name(trim_text(&after[..gap]));
+    let caption = trim_text(&after[gap..]);
+    let n = name.chars().count();
+    if !(2..=16).contains(&n) || name.contains(CLAUSE_END) || caption.chars().count() < 2 {
+        return None;
+    }
+    let start = text.len() - after.len() + gap + leading_space(&after[gap..]);
+    Some((
+        start..start + caption.len(),
+        FoundCredit {
+            name,
+            printed: printed.to_string(),
+        },
+    ))
 }
 
 /// `caption` (a range of `whole`) without the bar or slash that set its credit apart

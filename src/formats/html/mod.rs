@@ -1154,12 +1154,26 @@ impl<'a> Walker<'a> {
             }
             self.related = false;
         }
+        // Under an image, a caption with its credit printed first ("圖／X　CAPTION")
+        // is no note.
+        let credited_caption = (caption || p.image || self.image.is_some())
+            && text.chars().count() <= 120
+            && matches!(markup::split_credit(&text), (c, Some(_)) if !c.is_empty());
         let (note, text) = match furniture::note_text(&text) {
+            _ if credited_caption => (false, text),
             Some(t) => (true, t),
             None => (p.skipped || is_note(&text), text),
         };
         let kind = if note {
             BlockKind::Note
+        } else if heading.is_none()
+            && self.keep
+            && !self.tail
+            && self.b.ends_in_uncredited_caption()
+            && crate::text::chinese::credit_only(&text).is_some()
+        {
+            // A caption's credit on a line of its own under it.
+            BlockKind::Caption
         } else if heading.is_some() {
             BlockKind::Heading
         } else if caption || (p.image && text.chars().count() <= 120) {
@@ -1965,6 +1979,21 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
             .map(|(s, l)| (markup::source_name(&s).to_string(), meta_at(l)))
             .filter(|(s, _)| !s.is_empty());
     }
+    // A column printed with the headline: a tag ("（走进中国乡村）TITLE", "【TAG】TITLE",
+    // "TITLE（TAG）", by the plain-text parser's rule), or a label before a bar
+    // ("图集｜TITLE", [`headline_label`]). The column, without its brackets or bar,
+    // and the headline without it.
+    let mut title_tag = None;
+    if let Some((t, p)) = header.title.as_mut() {
+        if let Some((head, tag)) = crate::formats::text::split_column(t) {
+            let inner = t[tag].trim_matches(['（', '）', '(', ')', '【', '】']);
+            title_tag = Some((trim_text(inner).to_string(), *p));
+            *t = t[head].to_string();
+        } else if let Some((label, head)) = headline_label(t) {
+            title_tag = Some((label.to_string(), *p));
+            *t = head.to_string();
+        }
+    }
     let title_text = header.title.as_ref().map(|(t, _)| t.as_str());
     // A column is not the headline again (a gallery's "图集｜TITLE"), nor a URL slug.
     let column_ok = |c: &str| {
@@ -1974,16 +2003,27 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
                 .chars()
                 .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-' || ch == '_')
     };
-    header.column = breadcrumb_column(doc, title_text)
-        .map(|(c, l)| (c, idx.at_line(l)))
+    // The <title>'s part after the headline is a channel, unless it is words of the
+    // headline itself (the <title> split inside it).
+    let in_headline = |c: &str| title_text.is_some_and(|t| norm_title(t).contains(&norm_title(c)));
+    header.column = title_tag
         .filter(|(c, _)| column_ok(c))
+        .or_else(|| {
+            breadcrumb_column(doc, title_text)
+                .map(|(c, l)| (c, idx.at_line(l)))
+                .filter(|(c, _)| column_ok(c))
+        })
         .or_else(|| {
             meta.section
                 .clone()
                 .map(|(s, l)| (s, meta_at(l)))
                 .filter(|(c, _)| column_ok(c))
         })
-        .or_else(|| channel.map(|c| (c, meta_pos)).filter(|(c, _)| column_ok(c)));
+        .or_else(|| {
+            channel
+                .map(|c| (c, meta_pos))
+                .filter(|(c, _)| column_ok(c) && !in_headline(c))
+        });
     // A short line above the headline that is the column's name is the column printed
     // there, not a kicker (a line named a kicker stays one).
     let kicker = kicker.filter(|(t, _, named)| {
@@ -2013,6 +2053,23 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
         .column
         .map(|(text, p)| crate::article::HeaderLine::new(text, p.offset));
     article
+}
+
+/// The label before a bar that opens a headline, as portals and accounts name a column
+/// or a kind of story there ("图集｜黄河滩上的冬捕", "深读 | …"): two to eight
+/// characters of words, the headline after it at least four characters. The label
+/// and the headline.
+fn headline_label(title: &str) -> Option<(&str, &str)> {
+    let (label, rest) = title.split_once(['｜', '|', '丨'])?;
+    let (label, rest) = (trim_text(label), trim_text(rest));
+    let n = label.chars().count();
+    ((2..=8).contains(&n)
+        && label
+            .chars()
+            .all(|c| is_han(c) || c.is_alphanumeric() || matches!(c, '+' | '·' | ' '))
+        && label.chars().any(is_han)
+        && rest.chars().count() >= 4)
+        .then_some((label, rest))
 }
 
 /// Reads a book's chapters ([`crate::formats::epub::unpack`]'s document) whole: each
@@ -2067,6 +2124,23 @@ mod tests {
             kinds(&a),
             [(BlockKind::Paragraph, LONG), (BlockKind::Paragraph, LONG)]
         );
+    }
+
+    #[test]
+    fn a_short_label_before_a_bar_opening_the_headline_is_a_column() {
+        assert_eq!(
+            headline_label("图集｜黄河滩上的冬捕"),
+            Some(("图集", "黄河滩上的冬捕"))
+        );
+        assert_eq!(
+            headline_label("深读 | 一座城的夜班公交"),
+            Some(("深读", "一座城的夜班公交"))
+        );
+        // A sentence before the bar, a short rest, no bar: the headline stays whole.
+        assert_eq!(headline_label("他说，这是最后一次｜专访"), None);
+        assert_eq!(headline_label("图集｜冬捕"), None);
+        assert_eq!(headline_label("黄河滩上的冬捕"), None);
+        assert_eq!(headline_label("2026｜年终回顾"), None);
     }
 
     #[test]

@@ -51,7 +51,7 @@ pub(crate) use classify::{LineKind, is_note as is_note_line, line_kind};
 pub use classify::{is_box_head, is_letter_spaced};
 pub use credits::credit_only;
 pub(crate) use credits::{byline, opening_byline, trailing_credit_at};
-pub(crate) use header::{dateline_len, dateline_reporters};
+pub(crate) use header::{dateline_len, dateline_reporters, split_column};
 
 /// A line is *short* (heading or caption sized) when it has at most this many characters.
 pub(crate) const SHORT_LINE_CHARS: usize = 32;
