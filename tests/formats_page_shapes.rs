@@ -128,3 +128,34 @@ fn a_gallerys_credit_under_or_before_its_caption_is_that_captions_credit() {
     );
     assert!(dump.contains("湖面日出 圖／取自湖區管理處網站"), "{dump}");
 }
+
+#[test]
+fn a_data_tables_rows_are_shown_apart_and_are_no_paragraphs_of_the_story() {
+    let path = data("data-table.html");
+    let v = outline(&path);
+    // The page laid out in a table is still its paragraphs.
+    let paras = blocks_of(&v, "paragraph");
+    assert_eq!(paras.len(), 4, "{paras:#?}");
+    assert!(paras[1].starts_with("负责人老顾"), "{paras:#?}");
+    assert!(paras[2].starts_with("菜价三年没涨"), "{paras:#?}");
+    // The data table's rows, cells parted by bars, in their place.
+    let b = blocks(&v);
+    let rows: Vec<&str> = b
+        .iter()
+        .filter(|(k, _)| k == "note")
+        .map(|(_, t)| t.as_str())
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "年份 | 日均用餐 | 一荤一素",
+            "2023 | 180人 | 12元",
+            "2025 | 420人 | 12元"
+        ]
+    );
+    let first = b.iter().position(|(_, t)| t.starts_with("年份")).expect("row");
+    assert!(b[first - 1].1.starts_with("负责人老顾"), "{b:#?}");
+    // dump shows each row on a line of its own, not indented as a paragraph.
+    let dump = run(&["dump", "--width", "60", &path]);
+    assert!(dump.lines().any(|l| l == "2023 | 180人 | 12元"), "{dump}");
+}

@@ -999,6 +999,9 @@ struct Walker<'a> {
     /// Photos inside the sentence being read, with an alt worth showing: their alt
     /// and line, captions after the paragraph ([`inline_image`]).
     inline_alts: Vec<(String, usize)>,
+    /// Open tables, innermost last: whether each is a data table ([`is_data_table`]),
+    /// whose rows are shown apart from the body's paragraphs.
+    tables: Vec<bool>,
 }
 
 impl<'a> Walker<'a> {
@@ -1027,6 +1030,7 @@ impl<'a> Walker<'a> {
             outside_captions: Vec::new(),
             ornament: None,
             inline_alts: Vec::new(),
+            tables: Vec::new(),
         }
     }
 
@@ -1165,6 +1169,10 @@ impl<'a> Walker<'a> {
             None => (p.skipped || is_note(&text), text),
         };
         let kind = if note {
+            BlockKind::Note
+        } else if self.tables.last() == Some(&true) && heading.is_none() && !caption {
+            // A data table's row: shown as it stands, a line apart, not a paragraph
+            // of the story.
             BlockKind::Note
         } else if heading.is_none()
             && self.keep
@@ -1527,6 +1535,10 @@ impl<'a> Walker<'a> {
                             if !self.keep && self.info_item_gap(n) {
                                 self.pending.raw.push("　", false, false);
                             }
+                            if el.name() == "table" {
+                                self.flush();
+                                self.tables.push(is_data_table(n));
+                            }
                             self.open(el);
                         }
                         Node::Text(t) => self.text(&t.text),
@@ -1543,6 +1555,9 @@ impl<'a> Walker<'a> {
                     }
                     if let Node::Element(el) = n.value() {
                         self.close(el);
+                        if el.name() == "table" {
+                            self.tables.pop();
+                        }
                     }
                     if Some(n.id()) == self.article {
                         self.in_article = false;
@@ -1649,6 +1664,49 @@ fn text_follows_in_block(n: NodeRef<'_, Node>) -> bool {
 
 /// An `alt` or `title` worth showing as a caption: Chinese text of five characters or
 /// more that is not a file name.
+/// Whether the table `n` holds data rather than lays out a page: at least two rows,
+/// most of them of two or more cells, each cell a short run of text (at most 40
+/// characters) with no paragraph, image, heading or table inside. Looks at most at
+/// 4096 nodes.
+fn is_data_table(n: NodeRef<'_, Node>) -> bool {
+    let mut rows = 0usize;
+    let mut wide_rows = 0usize;
+    let mut cells_in_row = 0usize;
+    let mut cell_chars = 0usize;
+    for edge in n.traverse().take(8192) {
+        match edge {
+            Edge::Open(d) => match d.value() {
+                Node::Element(el) => match el.name() {
+                    "tr" => {
+                        rows += 1;
+                        cells_in_row = 0;
+                    }
+                    "td" | "th" => {
+                        cells_in_row += 1;
+                        cell_chars = 0;
+                        if cells_in_row == 2 {
+                            wide_rows += 1;
+                        }
+                    }
+                    "table" if d.id() != n.id() => return false,
+                    "p" | "div" | "img" | "figure" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+                    | "ul" | "ol" | "blockquote" | "section" => return false,
+                    _ => {}
+                },
+                Node::Text(t) => {
+                    cell_chars += t.text.chars().filter(|c| !c.is_whitespace()).count();
+                    if cell_chars > 40 {
+                        return false;
+                    }
+                }
+                _ => {}
+            },
+            Edge::Close(_) => {}
+        }
+    }
+    rows >= 2 && wide_rows * 2 > rows
+}
+
 /// What an image inside a sentence gives the text ([`Walker::inline_image`]).
 #[derive(Debug, PartialEq, Eq)]
 enum InlineImage {
@@ -2170,8 +2228,9 @@ mod tests {
             kinds(&a),
             [
                 (BlockKind::Paragraph, LONG),
-                (BlockKind::Paragraph, "年份 | 渡客"),
-                (BlockKind::Paragraph, "2025 | 3万人次"),
+                // A data table's rows are shown apart, not the story's paragraphs.
+                (BlockKind::Note, "年份 | 渡客"),
+                (BlockKind::Note, "2025 | 3万人次"),
                 (BlockKind::Paragraph, "1. 早班六点"),
                 (BlockKind::Paragraph, "2. 末班六点"),
                 (BlockKind::Paragraph, LONG),
