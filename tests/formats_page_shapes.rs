@@ -153,7 +153,10 @@ fn a_data_tables_rows_are_shown_apart_and_are_no_paragraphs_of_the_story() {
             "2025 | 420人 | 12元"
         ]
     );
-    let first = b.iter().position(|(_, t)| t.starts_with("年份")).expect("row");
+    let first = b
+        .iter()
+        .position(|(_, t)| t.starts_with("年份"))
+        .expect("row");
     assert!(b[first - 1].1.starts_with("负责人老顾"), "{b:#?}");
     // dump shows each row on a line of its own, not indented as a paragraph.
     let dump = run(&["dump", "--width", "60", &path]);
