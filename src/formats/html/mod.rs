@@ -1256,14 +1256,29 @@ impl<'a> Walker<'a> {
             return;
         }
         let mut pos = self.pos(line);
-        // An ornament line waits for the block under it; a head takes it in.
+        // An ornament line waits for the block under it: a section's number is the
+        // head's (a short line that is no sentence under a number is a head, however
+        // it is styled); decoration stays a break of its own before the head.
         if kind != BlockKind::Note && markup::ornament(&text).is_some() {
             self.settle_ornament();
             self.ornament = Some((text, pos));
             return;
         }
+        let number = self
+            .ornament
+            .as_ref()
+            .is_some_and(|(o, _)| markup::ornament(o) == Some(markup::Ornament::Number));
+        let kind = if number
+            && kind == BlockKind::Paragraph
+            && self.in_tag(&["li"]).is_none()
+            && markup::bold_line_is_heading(&text)
+        {
+            BlockKind::Heading
+        } else {
+            kind
+        };
         let text = match self.ornament.take() {
-            Some((o, opos)) if kind == BlockKind::Heading => {
+            Some((o, opos)) if number && kind == BlockKind::Heading => {
                 pos = opos;
                 styles.clear();
                 format!("{o} {text}")
