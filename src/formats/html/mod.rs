@@ -1259,7 +1259,10 @@ impl<'a> Walker<'a> {
         // An ornament line waits for the block under it: a section's number is the
         // head's (a short line that is no sentence under a number is a head, however
         // it is styled); decoration stays a break of its own before the head.
-        if kind != BlockKind::Note && markup::ornament(&text).is_some() {
+        if kind != BlockKind::Note
+            && self.in_tag(&["li", "td", "th"]).is_none()
+            && markup::ornament(&text).is_some()
+        {
             self.settle_ornament();
             self.ornament = Some((text, pos));
             return;
