@@ -1466,8 +1466,9 @@ fn is_section_number(s: &str) -> bool {
         .unwrap_or(&lower);
     let n = rest.chars().count();
     let all = |f: fn(char) -> bool| n > 0 && rest.chars().all(f);
-    (n <= 3 && all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)))
-        || (n <= 3 && all(|c| "一二三四五六七八九十〇零壹贰叁肆伍陆柒捌玖拾貳參陸".contains(c)))
+    let digits = all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    let numerals = all(|c| "一二三四五六七八九十〇零壹贰叁肆伍陆柒捌玖拾貳參陸".contains(c));
+    (n <= 3 && (digits || numerals))
         || (n == 1
             && all(|c| {
                 ('\u{2460}'..='\u{2473}').contains(&c)
