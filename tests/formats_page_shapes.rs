@@ -165,3 +165,18 @@ fn a_data_tables_rows_are_shown_apart_and_are_no_paragraphs_of_the_story() {
     let dump = run(&["dump", "--width", "60", &path]);
     assert!(dump.lines().any(|l| l == "2023 | 180人 | 12元"), "{dump}");
 }
+
+#[test]
+fn an_editor_line_the_page_prints_twice_is_shown_once_but_a_tables_equal_rows_stay() {
+    let v = outline(&data("editor-line-twice.html"));
+    assert_eq!(
+        blocks_of(&v, "note"),
+        [
+            "航次 | 信件",
+            "夜班 | 30封",
+            "夜班 | 30封",
+            "【责任编辑:韩 林】"
+        ]
+    );
+    assert_eq!(blocks_of(&v, "paragraph").len(), 3);
+}

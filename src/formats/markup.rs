@@ -193,6 +193,15 @@ impl Builder {
         }
     }
 
+    /// Whether the last block is a note reading `text`, white space aside (a page that
+    /// prints its editor line twice, the second time beside a button).
+    pub(crate) fn ends_in_note(&self, text: &str) -> bool {
+        let bare = |s: &str| s.chars().filter(|c| !is_trimmed(*c)).collect::<String>();
+        self.drafts.last().is_some_and(|d| {
+            d.kind == BlockKind::Note && bare(&self.text[d.text.clone()]) == bare(text)
+        })
+    }
+
     /// Whether the last block is a caption without a credit (a credit line under it
     /// is its credit: [`Builder::push_caption_styled`]).
     pub(crate) fn ends_in_uncredited_caption(&self) -> bool {

@@ -1213,6 +1213,15 @@ impl<'a> Walker<'a> {
                 f.1 = true;
             }
         }
+        // A note the page prints twice (an editor line again beside a button) is shown
+        // once.
+        if kind == BlockKind::Note
+            && self.keep
+            && self.tables.last() != Some(&true)
+            && self.b.ends_in_note(&text)
+        {
+            return;
+        }
         if self.tail {
             // After the container, in its parent: notes and captions.
             let pos = self.pos(line);
