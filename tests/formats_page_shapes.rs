@@ -118,6 +118,8 @@ fn a_gallerys_credit_under_or_before_its_caption_is_that_captions_credit() {
             // The credit printed first, an ideographic space before the caption.
             c("湖面日出", Some("取自湖區管理處網站")),
             c("游客在观鸟台上拍照。", None),
+            // The mark pointing at the photo is the reader's own ▲.
+            c("湖边新修的观鸟步道。", None),
         ]
     );
     // Nothing of them became a note or a paragraph.
@@ -130,6 +132,8 @@ fn a_gallerys_credit_under_or_before_its_caption_is_that_captions_credit() {
         "{dump}"
     );
     assert!(dump.contains("湖面日出 圖／取自湖區管理處網站"), "{dump}");
+    assert!(dump.contains("▲ 湖边新修的观鸟步道。"), "{dump}");
+    assert!(!dump.contains("▲▲") && !dump.contains("▲ ▲"), "{dump}");
 }
 
 #[test]

@@ -98,6 +98,9 @@ pub(crate) struct Header {
     pub column: Option<(String, SourcePos)>,
 }
 
+/// Marks a page prints before a caption to point at its photo (▲ above, ↓ below).
+const CAPTION_POINTERS: &[char] = &['▲', '△', '▼', '▽', '↑', '↓', '☝', '👆', '👇'];
+
 /// Collects blocks in reading order into one text buffer.
 #[derive(Default)]
 pub(crate) struct Builder {
@@ -151,6 +154,18 @@ impl Builder {
         mut styles: Vec<StyleSpan>,
         pos: SourcePos,
     ) {
+        // The mark pointing at the photo ("▲阿梅在店里蒸肠粉。", "↑ 渡口"): the reader
+        // draws its own before every caption.
+        let rest = trim_text(text).trim_start_matches(CAPTION_POINTERS);
+        if rest.len() < trim_text(text).len() && !trim_text(rest).is_empty() {
+            let cut = text.len() - rest.len() + leading_space(rest);
+            styles.retain_mut(|s| {
+                s.start = to_u32((s.start as usize).saturating_sub(cut));
+                s.end = to_u32((s.end as usize).saturating_sub(cut));
+                s.start < s.end
+            });
+            return self.push_caption_styled(&text[cut..], styles, pos);
+        }
         // A credit on a line of its own under its caption ("…看热闹。<br>新华社记者
         // X 摄"): the credit of the caption just before it, when that has none.
         if let Some(name) = crate::text::chinese::credit_only(text)
