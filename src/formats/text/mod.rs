@@ -52,6 +52,8 @@ pub use classify::{is_box_head, is_letter_spaced};
 pub use credits::credit_only;
 pub(crate) use credits::{byline, opening_byline, trailing_credit_at};
 pub(crate) use header::{dateline_len, dateline_reporters};
+// A column tag printed with a headline, as the HTML head reads it too.
+pub(crate) use header::split_column;
 
 /// A line is *short* (heading or caption sized) when it has at most this many characters.
 pub(crate) const SHORT_LINE_CHARS: usize = 32;
@@ -73,9 +75,6 @@ pub(super) fn is_text_punctuation(c: char) -> bool {
 
 /// A CJK ideograph: the one definition, in [`crate::text::chinese`].
 pub(crate) use crate::text::chinese::is_han;
-
-/// A column tag printed with a headline, as the HTML head reads it too.
-pub(crate) use header::split_column;
 
 /// Whether `text` ends a sentence: a sentence-final mark, possibly followed by closing
 /// quotes or brackets.
