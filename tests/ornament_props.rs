@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use proptest::prelude::*;
 use yuedu::article::BlockKind;
-use yuedu::formats::html::parse;
+use yuedu::formats::{Format, parse_shared};
 
 /// One element of a WeChat-like body and the text it shows.
 fn piece() -> impl Strategy<Value = String> {
@@ -58,7 +58,7 @@ proptest! {
             "<!DOCTYPE html><html><head><meta charset=utf-8><title>河上的早市</title></head>\
              <body><h1>河上的早市</h1><div id=\"js_content\">{body}</div></body></html>"
         );
-        let a = parse(&Arc::new(page));
+        let a = parse_shared(Format::Html, &Arc::new(page));
         let mut shown: Vec<char> = a
             .blocks
             .iter()
