@@ -34,17 +34,20 @@ fn a_number_set_above_a_subhead_is_part_of_it_and_a_lone_ornament_is_a_break() {
     let v = outline(&data("ornament-heads.html"));
     // The number stays, joined to its head; no head of its own. A short line under a
     // number is a head however it is styled (雨天的生意 is only coloured).
+    // Decoration over text is a section break that heads the text after it, as a
+    // short line does in plain text.
     let heads = [
         "01 第一位客人",
         "— 02 — 雨天的生意",
+        "◆ ◆ ◆",
         "收工以后",
         "Part 3 最后一单",
     ];
     assert_eq!(sections(&v), heads);
     assert_eq!(blocks_of(&v, "heading"), heads);
-    // Decoration, and a number with no head under it, is a break between sections:
-    // shown as a note, never a paragraph nor a head.
-    assert_eq!(blocks_of(&v, "note"), ["◆ ◆ ◆", "* * *", "壹", "- END -"]);
+    // Decoration over a head, and a number with no head under it, heads nothing:
+    // shown apart as a note, never a paragraph nor a head of its own.
+    assert_eq!(blocks_of(&v, "note"), ["* * *", "壹", "- END -"]);
     let paras = blocks_of(&v, "paragraph");
     assert_eq!(paras.len(), 9, "{paras:#?}");
     assert!(

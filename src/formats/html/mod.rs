@@ -1002,6 +1002,9 @@ struct Walker<'a> {
     /// Open tables, innermost last: whether each is a data table ([`is_data_table`]),
     /// whose rows are shown apart from the body's paragraphs.
     tables: Vec<bool>,
+    /// Reading an HTML fragment of another format ([`fragment_blocks`]): decoration
+    /// alone is left to that format's reading of what follows.
+    fragment: bool,
 }
 
 impl<'a> Walker<'a> {
@@ -1031,6 +1034,7 @@ impl<'a> Walker<'a> {
             ornament: None,
             inline_alts: Vec::new(),
             tables: Vec::new(),
+            fragment: false,
         }
     }
 
@@ -1267,10 +1271,15 @@ impl<'a> Walker<'a> {
         let mut pos = self.pos(line);
         // An ornament line waits for the block under it: a section's number is the
         // head's (a short line that is no sentence under a number is a head, however
-        // it is styled); decoration stays a break of its own before the head.
+        // it is styled); decoration is a section break: over text it heads the section
+        // after it, as a short line does in plain text; over a head or nothing it heads
+        // nothing and is shown apart as a note. (In a fragment, the Markdown around it
+        // decides: [`fragment_blocks`].)
+        let found = markup::ornament(&text);
         if kind != BlockKind::Note
             && self.in_tag(&["li", "td", "th"]).is_none()
-            && markup::ornament(&text).is_some()
+            && found.is_some()
+            && !(self.fragment && found == Some(markup::Ornament::Rule))
         {
             self.settle_ornament();
             self.ornament = Some((text, pos));
@@ -1294,6 +1303,16 @@ impl<'a> Walker<'a> {
                 pos = opos;
                 styles.clear();
                 format!("{o} {text}")
+            }
+            Some((o, opos)) if kind == BlockKind::Paragraph => {
+                let heads = markup::ornament(&o) == Some(markup::Ornament::Rule);
+                let kind = if heads {
+                    BlockKind::Heading
+                } else {
+                    BlockKind::Note
+                };
+                self.b.push(kind, &o, opos);
+                text
             }
             o => {
                 self.ornament = o;
@@ -2173,6 +2192,7 @@ pub(crate) fn fragment_blocks(html: &str, at: SourcePos, b: &mut Builder) {
     let doc = dom::parse_document(html);
     let idx = SourceLines::new(html);
     let mut w = Walker::new(&idx);
+    w.fragment = true;
     w.base = at;
     w.b = std::mem::take(b);
     w.walk(doc.tree.root(), None);
