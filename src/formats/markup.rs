@@ -98,6 +98,9 @@ pub(crate) struct Header {
     pub(crate) column: Option<(String, SourcePos)>,
 }
 
+/// Marks a page prints before a caption to point at its photo (▲ above, ↓ below).
+const CAPTION_POINTERS: &[char] = &['▲', '△', '▼', '▽', '↑', '↓', '☝', '👆', '👇'];
+
 /// Collects blocks in reading order into one text buffer.
 #[derive(Default)]
 pub(crate) struct Builder {
@@ -151,6 +154,31 @@ impl Builder {
         mut styles: Vec<StyleSpan>,
         pos: SourcePos,
     ) {
+        // The mark pointing at the photo ("▲阿梅在店里蒸肠粉。", "↑ 渡口"): the reader
+        // draws its own before every caption.
+        let rest = trim_text(text).trim_start_matches(CAPTION_POINTERS);
+        if rest.len() < trim_text(text).len() && !trim_text(rest).is_empty() {
+            let cut = text.len() - rest.len() + leading_space(rest);
+            styles.retain_mut(|s| {
+                s.start = to_u32((s.start as usize).saturating_sub(cut));
+                s.end = to_u32((s.end as usize).saturating_sub(cut));
+                s.start < s.end
+            });
+            return self.push_caption_styled(&text[cut..], styles, pos);
+        }
+        // A credit on a line of its own under its caption ("…看热闹。<br>新华社记者
+        // X 摄"): the credit of the caption just before it, when that has none.
+        if let Some(name) = crate::text::chinese::credit_only(text)
+            && self.ends_in_uncredited_caption()
+        {
+            let name = squeeze_name(trim_text(name));
+            let printed = self.put(trim_text(text));
+            let name = self.put(&name);
+            if let Some(d) = self.drafts.last_mut() {
+                d.credit = Some((name, printed, pos));
+            }
+            return;
+        }
         let (range, credit) = split_credit_at(text);
         let caption = &text[range.clone()];
         match credit {
@@ -178,6 +206,23 @@ impl Builder {
             }
             _ => self.push_styled(BlockKind::Caption, text, styles, pos),
         }
+    }
+
+    /// Whether the last block is a note reading `text`, white space aside (a page that
+    /// prints its editor line twice, the second time beside a button).
+    pub(crate) fn ends_in_note(&self, text: &str) -> bool {
+        let bare = |s: &str| s.chars().filter(|c| !is_trimmed(*c)).collect::<String>();
+        self.drafts.last().is_some_and(|d| {
+            d.kind == BlockKind::Note && bare(&self.text[d.text.clone()]) == bare(text)
+        })
+    }
+
+    /// Whether the last block is a caption without a credit (a credit line under it
+    /// is its credit: [`Builder::push_caption_styled`]).
+    pub(crate) fn ends_in_uncredited_caption(&self) -> bool {
+        self.drafts
+            .last()
+            .is_some_and(|d| d.kind == BlockKind::Caption && d.credit.is_none())
     }
 
     fn put(&mut self, s: &str) -> Range<usize> {
@@ -796,7 +841,8 @@ pub(crate) fn split_credit_at(whole: &str) -> (Range<usize>, Option<FoundCredit>
             name: squeeze_name(&text[at.name]),
             printed: text[at.credit].to_string(),
         };
-        return (lead + at.caption.start..lead + at.caption.end, Some(credit));
+        let caption = lead + at.caption.start..lead + at.caption.end;
+        return (without_separator(whole, caption), Some(credit));
     }
     let body = text
         .strip_suffix(['）', ')'])
@@ -846,7 +892,14 @@ pub(crate) fn split_credit_at(whole: &str) -> (Range<usize>, Option<FoundCredit>
         });
         match label {
             Some(name) => (start, name.to_string()),
-            None => return (all, None),
+            None => {
+                return match leading_credit_at(text) {
+                    Some((caption, credit)) => {
+                        (lead + caption.start..lead + caption.end, Some(credit))
+                    }
+                    None => (all, None),
+                };
+            }
         }
     };
     let mut name = trim_text(&name).to_string();
@@ -868,12 +921,65 @@ pub(crate) fn split_credit_at(whole: &str) -> (Range<usize>, Option<FoundCredit>
     let caption_at = lead + leading_space(&text[..start]);
     let caption = caption_at..caption_at + trim_text(&text[..start]).len();
     (
-        caption,
+        without_separator(whole, caption),
         Some(FoundCredit {
             name,
             printed: printed.to_string(),
         }),
     )
+}
+
+/// A credit printed before its caption, set apart by an ideographic space or two spaces,
+/// as Taiwanese and Hong Kong papers print it: "圖／取自黃河漁場臉書　漁場夜景",
+/// "摄影：王小川  清晨的渡口". The caption as a byte range of `text`, and the credit.
+fn leading_credit_at(text: &str) -> Option<(Range<usize>, FoundCredit)> {
+    const LABELS: &[&str] = &[
+        "图片来源",
+        "圖片來源",
+        "图片",
+        "圖片",
+        "摄影",
+        "攝影",
+        "图",
+        "圖",
+        "照片",
+    ];
+    let after = LABELS.iter().find_map(|l| text.strip_prefix(l))?;
+    let after = after.strip_prefix(|c: char| crate::text::chinese::is_label_separator(c))?;
+    let gap = after
+        .find('\u{3000}')
+        .into_iter()
+        .chain(after.find("  "))
+        .chain(after.find('\u{a0}'))
+        .min()?;
+    let printed = trim_text(&text[..text.len() - after.len() + gap]);
+    let name = squeeze_name(trim_text(&after[..gap]));
+    let caption = trim_text(&after[gap..]);
+    let n = name.chars().count();
+    if !(2..=16).contains(&n) || name.contains(CLAUSE_END) || caption.chars().count() < 2 {
+        return None;
+    }
+    let start = text.len() - after.len() + gap + leading_space(&after[gap..]);
+    Some((
+        start..start + caption.len(),
+        FoundCredit {
+            name,
+            printed: printed.to_string(),
+        },
+    ))
+}
+
+/// `caption` (a range of `whole`) without the bar or slash that set its credit apart
+/// ("周末的绘本课 | 图源：受访者", "夜景 / 摄影：X"), nor the space before it; all of it if
+/// nothing else is left.
+fn without_separator(whole: &str, caption: Range<usize>) -> Range<usize> {
+    let kept = whole[caption.clone()]
+        .trim_end_matches(|c: char| is_trimmed(c) || is_slash(c) || matches!(c, '|' | '｜' | '丨'));
+    if kept.is_empty() {
+        caption
+    } else {
+        caption.start..caption.start + kept.len()
+    }
 }
 
 /// Where a credit at the end of `s` starts: after the last clause-ending mark, else
@@ -1368,6 +1474,98 @@ fn is_question(t: &str) -> bool {
     INTERVIEW_LABELS.contains(&label)
 }
 
+/// What an ornament line alone in a page's body is ([`ornament`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Ornament {
+    /// A section's number set apart above its head: 01, Part 1, NO.2, 壹, ①, — 03 —.
+    Number,
+    /// Decoration only: ◆◆◆, ● ● ●, ※, ❖, ***, ——.
+    Rule,
+}
+
+/// Whether `c` is decoration between or around a section's number: white space, the
+/// dashes, bullets, stars and slashes pages print as rules, and the symbol blocks (box
+/// drawing, geometric shapes, dingbats, miscellaneous symbols, emoji).
+fn is_ornament_char(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{3000}'
+                | '*'
+                | '＊'
+                | '-'
+                | '—'
+                | '–'
+                | '―'
+                | '~'
+                | '～'
+                | '·'
+                | '•'
+                | '・'
+                | '‧'
+                | '='
+                | '＝'
+                | '#'
+                | '＃'
+                | '§'
+                | '/'
+                | '／'
+                | '|'
+                | '｜'
+                | '.'
+                | '_'
+        )
+        || ('\u{2190}'..='\u{21ff}').contains(&c) // arrows
+        || ('\u{2500}'..='\u{27bf}').contains(&c) // box drawing … dingbats
+        || ('\u{2b00}'..='\u{2bff}').contains(&c)
+        || ('\u{1f300}'..='\u{1faff}').contains(&c)
+        || c == '※'
+}
+
+/// The number of a section set apart above its head (without its ornaments): ASCII or
+/// full-width digits (1 to 3), a Chinese numeral (一…十, 壹…拾, up to 3), a circled
+/// number (① ❶), a Roman numeral character (Ⅰ…Ⅻ), after an optional Part, No, Chapter
+/// or Vol (any case, a dot or space after it).
+fn is_section_number(s: &str) -> bool {
+    let lower = s.to_ascii_lowercase();
+    let rest = ["part", "chapter", "vol", "no"]
+        .iter()
+        .find_map(|w| lower.strip_prefix(w))
+        .map(|r| r.trim_start_matches(['.', ' ', '\u{3000}']))
+        .unwrap_or(&lower);
+    let n = rest.chars().count();
+    let all = |f: fn(char) -> bool| n > 0 && rest.chars().all(f);
+    let digits = all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    let numerals = all(|c| "一二三四五六七八九十〇零壹贰叁肆伍陆柒捌玖拾貳參陸".contains(c));
+    (n <= 3 && (digits || numerals))
+        || (n == 1
+            && all(|c| {
+                ('\u{2460}'..='\u{2473}').contains(&c)
+                    || ('\u{2776}'..='\u{2793}').contains(&c)
+                    || ('\u{2160}'..='\u{216b}').contains(&c)
+            }))
+}
+
+/// Whether a block's whole text is an ornament: a section's number set apart (01, Part 1,
+/// — 02 —, 壹, ①) or decoration alone (◆◆◆, ● ● ●, ***). WeChat articles and magazine
+/// pages print one centred above each subhead; it belongs to the head under it (a
+/// number to its text, "01 开业那天"), and with no head under it marks a break between
+/// sections. Never a head of its own, never a paragraph.
+pub(crate) fn ornament(text: &str) -> Option<Ornament> {
+    let t = trim_text(text);
+    if t.is_empty() || t.chars().count() > 24 {
+        return None;
+    }
+    // A circled number is in the dingbats block: it is the number, not decoration.
+    let circled =
+        |c: char| ('\u{2460}'..='\u{2473}').contains(&c) || ('\u{2776}'..='\u{2793}').contains(&c);
+    let core = t.trim_matches(|c: char| is_ornament_char(c) && !circled(c));
+    if core.is_empty() {
+        return Some(Ornament::Rule);
+    }
+    is_section_number(core).then_some(Ornament::Number)
+}
+
 /// Each block's styled pieces: (the text a span covers, its style's name), in order.
 #[cfg(test)]
 pub(crate) fn styled_pieces(a: &Article) -> Vec<Vec<(&str, &'static str)>> {
@@ -1385,6 +1583,58 @@ pub(crate) fn styled_pieces(a: &Article) -> Vec<Vec<(&str, &'static str)>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ornaments_are_a_sections_number_or_decoration_alone() {
+        for t in [
+            "01",
+            " 02 ",
+            "— 03 —",
+            "/ 04 /",
+            "Part 1",
+            "PART.2",
+            "NO.3",
+            "壹",
+            "二",
+            "①",
+            "❷",
+            "Ⅳ",
+            "０５",
+        ] {
+            assert_eq!(ornament(t), Some(Ornament::Number), "{t}");
+        }
+        for t in ["◆◆◆", "● ● ●", "※", "❖", "***", "——", "* * *", "🌿🌿🌿"]
+        {
+            assert_eq!(ornament(t), Some(Ornament::Rule), "{t}");
+        }
+        // Words, years, sentences and a numbered head's own words are no ornament.
+        for t in [
+            "开业那天",
+            "2026",
+            "01 开业那天",
+            "一、起步",
+            "……",
+            "完",
+            "Part of it",
+            "- END -",
+            "1234",
+        ] {
+            assert_eq!(ornament(t), None, "{t}");
+        }
+    }
+
+    #[test]
+    fn a_captions_bar_or_slash_before_its_credit_is_left_out() {
+        for (t, caption) in [
+            ("周末的绘本课 | 图源：受访者", "周末的绘本课"),
+            ("渡口夜景 ｜ 摄影：陈一帆", "渡口夜景"),
+            ("老街的早市 / 王小川 摄", "老街的早市"),
+        ] {
+            let (c, credit) = split_credit(t);
+            assert!(credit.is_some(), "{t}");
+            assert_eq!(c, caption, "{t}");
+        }
+    }
 
     #[test]
     fn an_agency_or_publication_is_an_organisation_a_person_is_not() {

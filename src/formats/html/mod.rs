@@ -993,6 +993,18 @@ struct Walker<'a> {
     /// Captions before the container: where they stood among `outside`, their text
     /// and line, and whether inside the article element.
     outside_captions: Vec<(usize, String, usize, bool)>,
+    /// An ornament line (01, ◆◆◆) waiting for the block under it: a head takes it
+    /// ([`markup::ornament`]), else it is a section break, kept as a note.
+    ornament: Option<(String, SourcePos)>,
+    /// Photos inside the sentence being read, with an alt worth showing: their alt
+    /// and line, captions after the paragraph ([`inline_image`]).
+    inline_alts: Vec<(String, usize)>,
+    /// Open tables, innermost last: whether each is a data table ([`is_data_table`]),
+    /// whose rows are shown apart from the body's paragraphs.
+    tables: Vec<bool>,
+    /// Reading an HTML fragment of another format ([`fragment_blocks`]): decoration
+    /// alone is left to that format's reading of what follows.
+    fragment: bool,
 }
 
 impl<'a> Walker<'a> {
@@ -1019,6 +1031,17 @@ impl<'a> Walker<'a> {
             article: None,
             in_article: false,
             outside_captions: Vec::new(),
+            ornament: None,
+            inline_alts: Vec::new(),
+            tables: Vec::new(),
+            fragment: false,
+        }
+    }
+
+    /// The ornament waiting for a head, kept as a note (a section break) when none came.
+    fn settle_ornament(&mut self) {
+        if let Some((text, pos)) = self.ornament.take() {
+            self.b.push(BlockKind::Note, &text, pos);
         }
     }
 
@@ -1064,8 +1087,37 @@ impl<'a> Walker<'a> {
             .find(|c| tags.contains(&c.tag.as_str()))
     }
 
-    /// Ends the block gathered so far.
+    /// Ends the block gathered so far; the alts of photos inside it follow it as
+    /// captions.
     fn flush(&mut self) {
+        let alts = std::mem::take(&mut self.inline_alts);
+        self.flush_block();
+        if self.keep && !self.tail && !alts.is_empty() {
+            self.settle_ornament();
+            for (alt, line) in alts {
+                let pos = self.pos(line);
+                self.b.push_caption(&alt, pos);
+            }
+        }
+    }
+
+    /// An image inside a sentence ([`text_follows_in_block`]) splits nothing: an icon's
+    /// or emoji's alt is read in place as text (as a browser's reader view shows
+    /// it), a photo's alt is a caption after the paragraph ([`InlineImage`]).
+    fn inline_image(&mut self, el: &Element) {
+        let alt = el
+            .attr("alt")
+            .or(el.attr("title"))
+            .map(collapse_ws)
+            .unwrap_or_default();
+        match inline_image(el, &alt) {
+            InlineImage::Text => self.text(&alt),
+            InlineImage::Caption => self.inline_alts.push((alt, dom::line_of(el))),
+            InlineImage::Nothing => {}
+        }
+    }
+
+    fn flush_block(&mut self) {
         let p = std::mem::take(&mut self.pending);
         let (text, mut styles) = if self.pre > 0 {
             let t = p.raw.text.trim_matches('\n').trim_end();
@@ -1110,12 +1162,30 @@ impl<'a> Walker<'a> {
             }
             self.related = false;
         }
+        // Under an image, a caption with its credit printed first ("圖／X　CAPTION")
+        // is no note.
+        let credited_caption = (caption || p.image || self.image.is_some())
+            && text.chars().count() <= 120
+            && matches!(markup::split_credit(&text), (c, Some(_)) if !c.is_empty());
         let (note, text) = match furniture::note_text(&text) {
+            _ if credited_caption => (false, text),
             Some(t) => (true, t),
             None => (p.skipped || is_note(&text), text),
         };
         let kind = if note {
             BlockKind::Note
+        } else if self.tables.last() == Some(&true) && heading.is_none() && !caption {
+            // A data table's row: shown as it stands, a line apart, not a paragraph
+            // of the story.
+            BlockKind::Note
+        } else if heading.is_none()
+            && self.keep
+            && !self.tail
+            && self.b.ends_in_uncredited_caption()
+            && crate::text::chinese::credit_only(&text).is_some()
+        {
+            // A caption's credit on a line of its own under it.
+            BlockKind::Caption
         } else if heading.is_some() {
             BlockKind::Heading
         } else if caption || (p.image && text.chars().count() <= 120) {
@@ -1146,6 +1216,15 @@ impl<'a> Walker<'a> {
             {
                 f.1 = true;
             }
+        }
+        // A note the page prints twice (an editor line again beside a button) is shown
+        // once.
+        if kind == BlockKind::Note
+            && self.keep
+            && self.tables.last() != Some(&true)
+            && self.b.ends_in_note(&text)
+        {
+            return;
         }
         if self.tail {
             // After the container, in its parent: notes and captions.
@@ -1189,7 +1268,58 @@ impl<'a> Walker<'a> {
         if kind == BlockKind::Paragraph && p.link_chars == p.chars && p.chars < 40 {
             return;
         }
-        let pos = self.pos(line);
+        let mut pos = self.pos(line);
+        // An ornament line waits for the block under it: a section's number is the
+        // head's (a short line that is no sentence under a number is a head, however
+        // it is styled); decoration is a section break: over text it heads the section
+        // after it, as a short line does in plain text; over a head or nothing it heads
+        // nothing and is shown apart as a note. (In a fragment, the Markdown around it
+        // decides: [`fragment_blocks`].)
+        let found = markup::ornament(&text);
+        if kind != BlockKind::Note
+            && self.in_tag(&["li", "td", "th"]).is_none()
+            && found.is_some()
+            && !(self.fragment && found == Some(markup::Ornament::Rule))
+        {
+            self.settle_ornament();
+            self.ornament = Some((text, pos));
+            return;
+        }
+        let number = self
+            .ornament
+            .as_ref()
+            .is_some_and(|(o, _)| markup::ornament(o) == Some(markup::Ornament::Number));
+        let kind = if number
+            && kind == BlockKind::Paragraph
+            && self.in_tag(&["li"]).is_none()
+            && markup::bold_line_is_heading(&text)
+        {
+            BlockKind::Heading
+        } else {
+            kind
+        };
+        let text = match self.ornament.take() {
+            Some((o, opos)) if number && kind == BlockKind::Heading => {
+                pos = opos;
+                styles.clear();
+                format!("{o} {text}")
+            }
+            Some((o, opos)) if kind == BlockKind::Paragraph => {
+                let heads = markup::ornament(&o) == Some(markup::Ornament::Rule);
+                let kind = if heads {
+                    BlockKind::Heading
+                } else {
+                    BlockKind::Note
+                };
+                self.b.push(kind, &o, opos);
+                text
+            }
+            o => {
+                self.ornament = o;
+                self.settle_ornament();
+                text
+            }
+        };
         if kind == BlockKind::Caption {
             if let Some(f) = self.figure.as_mut() {
                 f.1 = true;
@@ -1284,6 +1414,7 @@ impl<'a> Walker<'a> {
         {
             let t = collapse_ws(t);
             if !t.is_empty() {
+                self.settle_ornament();
                 let pos = self.pos(line);
                 self.b.push(BlockKind::Heading, &t, pos);
                 self.chapter_title = Some(t);
@@ -1366,6 +1497,7 @@ impl<'a> Walker<'a> {
         {
             let pos = self.pos(line);
             if self.keep {
+                self.settle_ornament();
                 self.b.push_caption(&alt, pos);
             } else {
                 self.outside_captions
@@ -1443,10 +1575,15 @@ impl<'a> Walker<'a> {
                                 && !self.pending.raw.text.trim().is_empty()
                                 && text_follows_in_block(n)
                             {
+                                self.inline_image(el);
                                 continue;
                             }
                             if !self.keep && self.info_item_gap(n) {
                                 self.pending.raw.push("　", false, false);
+                            }
+                            if el.name() == "table" {
+                                self.flush();
+                                self.tables.push(is_data_table(n));
                             }
                             self.open(el);
                         }
@@ -1464,12 +1601,16 @@ impl<'a> Walker<'a> {
                     }
                     if let Node::Element(el) = n.value() {
                         self.close(el);
+                        if el.name() == "table" {
+                            self.tables.pop();
+                        }
                     }
                     if Some(n.id()) == self.article {
                         self.in_article = false;
                     }
                     if Some(n.id()) == root {
                         self.flush();
+                        self.settle_ornament();
                         // Notes after the container, up to the end of its parent.
                         self.tail = true;
                         end = n.parent().map(|p| p.id());
@@ -1484,6 +1625,7 @@ impl<'a> Walker<'a> {
             }
         }
         self.flush();
+        self.settle_ornament();
         // An image last in the text, with nothing under it: its alt is its caption.
         if let Some((alt, line)) = self.image.take()
             && self.keep
@@ -1568,6 +1710,114 @@ fn text_follows_in_block(n: NodeRef<'_, Node>) -> bool {
 
 /// An `alt` or `title` worth showing as a caption: Chinese text of five characters or
 /// more that is not a file name.
+/// Whether the table `n` holds data rather than lays out a page: at least two rows,
+/// most of them of two or more cells, each cell a short run of text (at most 40
+/// characters) with no paragraph, image, heading or table inside. Looks at most at
+/// 4096 nodes.
+fn is_data_table(n: NodeRef<'_, Node>) -> bool {
+    let mut rows = 0usize;
+    let mut wide_rows = 0usize;
+    let mut cells_in_row = 0usize;
+    let mut cell_chars = 0usize;
+    for edge in n.traverse().take(8192) {
+        match edge {
+            Edge::Open(d) => match d.value() {
+                Node::Element(el) => match el.name() {
+                    "tr" => {
+                        rows += 1;
+                        cells_in_row = 0;
+                    }
+                    "td" | "th" => {
+                        cells_in_row += 1;
+                        cell_chars = 0;
+                        if cells_in_row == 2 {
+                            wide_rows += 1;
+                        }
+                    }
+                    "table" if d.id() != n.id() => return false,
+                    "p" | "div" | "img" | "figure" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+                    | "ul" | "ol" | "blockquote" | "section" => return false,
+                    _ => {}
+                },
+                Node::Text(t) => {
+                    cell_chars += t.text.chars().filter(|c| !c.is_whitespace()).count();
+                    if cell_chars > 40 {
+                        return false;
+                    }
+                }
+                _ => {}
+            },
+            Edge::Close(_) => {}
+        }
+    }
+    rows >= 2 && wide_rows * 2 > rows
+}
+
+/// What an image inside a sentence gives the text ([`Walker::inline_image`]).
+#[derive(Debug, PartialEq, Eq)]
+enum InlineImage {
+    /// An emoji or icon: its alt stands in the sentence.
+    Text,
+    /// A photo: its alt is a caption after the paragraph.
+    Caption,
+    /// No alt worth showing (none, a file name, "图片").
+    Nothing,
+}
+
+/// Names of emoji and icon images, in their class, id or file path.
+const ICON_WORDS: &[&str] = &[
+    "emoji",
+    "emot",
+    "smil",
+    "face",
+    "icon",
+    "biaoqing",
+    "expression",
+    "sticker",
+    "wx_emo",
+];
+
+/// What the image `el` with `alt` inside a sentence is: an emoji or icon (named so in
+/// its class, id or file, at most 48 pixels wide or high in its attributes, or an alt
+/// in brackets as WeChat and Weibo write them, "[微笑]") is text; any other image is a
+/// photo, whose alt is a caption unless it says nothing (a file name, "图片").
+fn inline_image(el: &Element, alt: &str) -> InlineImage {
+    let alt = trim_text(alt);
+    let lower = alt.to_ascii_lowercase();
+    let says_nothing = alt.is_empty()
+        || [".jpg", ".png", ".gif", ".jpeg", ".webp", ".svg"]
+            .iter()
+            .any(|e| lower.ends_with(e))
+        || [
+            "图片", "圖片", "图", "圖", "配图", "配圖", "image", "img", "photo", "picture", "icon",
+        ]
+        .contains(&lower.as_str());
+    if says_nothing {
+        return InlineImage::Nothing;
+    }
+    let src = el
+        .attr("src")
+        .or(el.attr("data-src"))
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let named = words(el)
+        .iter()
+        .chain(std::iter::once(&src))
+        .any(|w| ICON_WORDS.iter().any(|k| w.contains(k)));
+    let small = ["width", "height"].iter().any(|a| {
+        el.attr(a)
+            .and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
+            .is_some_and(|v| v <= 48)
+    });
+    let bracketed = (alt.starts_with('[') && alt.ends_with(']'))
+        || (alt.starts_with('【') && alt.ends_with('】'));
+    if named || small || bracketed {
+        InlineImage::Text
+    } else {
+        InlineImage::Caption
+    }
+}
+
 fn meaningful_alt(alt: &str) -> bool {
     let alt = trim_text(alt);
     alt.chars().count() >= 5
@@ -1833,6 +2083,21 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
             .map(|(s, l)| (markup::source_name(&s).to_string(), meta_at(l)))
             .filter(|(s, _)| !s.is_empty());
     }
+    // A column printed with the headline: a tag ("（走进中国乡村）TITLE", "【TAG】TITLE",
+    // "TITLE（TAG）", by the plain-text parser's rule), or a label before a bar
+    // ("图集｜TITLE", [`headline_label`]). The column, without its brackets or bar,
+    // and the headline without it.
+    let mut title_tag = None;
+    if let Some((t, p)) = header.title.as_mut() {
+        if let Some((head, tag)) = crate::formats::text::split_column(t) {
+            let inner = t[tag].trim_matches(['（', '）', '(', ')', '【', '】']);
+            title_tag = Some((trim_text(inner).to_string(), *p));
+            *t = t[head].to_string();
+        } else if let Some((label, head)) = headline_label(t) {
+            title_tag = Some((label.to_string(), *p));
+            *t = head.to_string();
+        }
+    }
     let title_text = header.title.as_ref().map(|(t, _)| t.as_str());
     // A column is not the headline again (a gallery's "图集｜TITLE"), nor a URL slug.
     let column_ok = |c: &str| {
@@ -1842,16 +2107,27 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
                 .chars()
                 .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-' || ch == '_')
     };
-    header.column = breadcrumb_column(doc, title_text)
-        .map(|(c, l)| (c, idx.at_line(l)))
+    // The <title>'s part after the headline is a channel, unless it is words of the
+    // headline itself (the <title> split inside it).
+    let in_headline = |c: &str| title_text.is_some_and(|t| norm_title(t).contains(&norm_title(c)));
+    header.column = title_tag
         .filter(|(c, _)| column_ok(c))
+        .or_else(|| {
+            breadcrumb_column(doc, title_text)
+                .map(|(c, l)| (c, idx.at_line(l)))
+                .filter(|(c, _)| column_ok(c))
+        })
         .or_else(|| {
             meta.section
                 .clone()
                 .map(|(s, l)| (s, meta_at(l)))
                 .filter(|(c, _)| column_ok(c))
         })
-        .or_else(|| channel.map(|c| (c, meta_pos)).filter(|(c, _)| column_ok(c)));
+        .or_else(|| {
+            channel
+                .map(|c| (c, meta_pos))
+                .filter(|(c, _)| column_ok(c) && !in_headline(c))
+        });
     // A short line above the headline that is the column's name is the column printed
     // there, not a kicker (a line named a kicker stays one).
     let kicker = kicker.filter(|(t, _, named)| {
@@ -1883,6 +2159,23 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
     article
 }
 
+/// The label before a bar that opens a headline, as portals and accounts name a column
+/// or a kind of story there ("图集｜黄河滩上的冬捕", "深读 | …"): two to eight
+/// characters of words, the headline after it at least four characters. The label
+/// and the headline.
+fn headline_label(title: &str) -> Option<(&str, &str)> {
+    let (label, rest) = title.split_once(['｜', '|', '丨'])?;
+    let (label, rest) = (trim_text(label), trim_text(rest));
+    let n = label.chars().count();
+    ((2..=8).contains(&n)
+        && label
+            .chars()
+            .all(|c| is_han(c) || c.is_alphanumeric() || matches!(c, '+' | '·' | ' '))
+        && label.chars().any(is_han)
+        && rest.chars().count() >= 4)
+        .then_some((label, rest))
+}
+
 /// Reads a book's chapters ([`crate::formats::epub::unpack`]'s document) whole: each
 /// `<section data-yuedu-chapter="TITLE">` starts with its title as a heading.
 pub(crate) fn book_blocks(doc: &Html, idx: &SourceLines) -> Builder {
@@ -1899,6 +2192,7 @@ pub(crate) fn fragment_blocks(html: &str, at: SourcePos, b: &mut Builder) {
     let doc = dom::parse_document(html);
     let idx = SourceLines::new(html);
     let mut w = Walker::new(&idx);
+    w.fragment = true;
     w.base = at;
     w.b = std::mem::take(b);
     w.walk(doc.tree.root(), None);
@@ -1938,6 +2232,23 @@ mod tests {
     }
 
     #[test]
+    fn a_short_label_before_a_bar_opening_the_headline_is_a_column() {
+        assert_eq!(
+            headline_label("图集｜黄河滩上的冬捕"),
+            Some(("图集", "黄河滩上的冬捕"))
+        );
+        assert_eq!(
+            headline_label("深读 | 一座城的夜班公交"),
+            Some(("深读", "一座城的夜班公交"))
+        );
+        // A sentence before the bar, a short rest, no bar: the headline stays whole.
+        assert_eq!(headline_label("他说，这是最后一次｜专访"), None);
+        assert_eq!(headline_label("图集｜冬捕"), None);
+        assert_eq!(headline_label("黄河滩上的冬捕"), None);
+        assert_eq!(headline_label("2026｜年终回顾"), None);
+    }
+
+    #[test]
     fn centred_lines_are_captions_only_under_an_image() {
         let a = page(&format!(
             "<article><h1>渡口的清晨</h1><p>{LONG}</p>\n<p style=\"text-align:center\"><strong>二、新桥</strong></p>\n<p>{LONG}</p>\n<p style=\"text-align:center\"><img src=a.jpg alt=\"渡口的清晨\"></p>\n<p style=\"text-align:center\">雾中的渡船。</p>\n<p>{LONG}</p>\n<ul><li><a href=/1>一条相关新闻</a></li></ul>\n<p style=\"text-align:center\">（完）</p></article>"
@@ -1964,8 +2275,9 @@ mod tests {
             kinds(&a),
             [
                 (BlockKind::Paragraph, LONG),
-                (BlockKind::Paragraph, "年份 | 渡客"),
-                (BlockKind::Paragraph, "2025 | 3万人次"),
+                // A data table's rows are shown apart, not the story's paragraphs.
+                (BlockKind::Note, "年份 | 渡客"),
+                (BlockKind::Note, "2025 | 3万人次"),
                 (BlockKind::Paragraph, "1. 早班六点"),
                 (BlockKind::Paragraph, "2. 末班六点"),
                 (BlockKind::Paragraph, LONG),

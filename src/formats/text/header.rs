@@ -231,7 +231,7 @@ pub(crate) fn dateline_reporters(dateline: &str) -> Vec<String> {
 /// start or end. Returns where the headline alone and the tag as printed, brackets and
 /// all, stand in `line` (byte ranges, white space at their ends left out): nothing of
 /// the line is lost.
-pub(super) fn split_column(line: &str) -> Option<(Range<usize>, Range<usize>)> {
+pub(crate) fn split_column(line: &str) -> Option<(Range<usize>, Range<usize>)> {
     let lead = line.len() - line.trim_start().len();
     let text = line.trim();
     // A range of `text` as a range of `line`, trimmed or as it is.

@@ -51,6 +51,8 @@ use lines::{Conventions, Unit, Units};
 pub(crate) use classify::{LineKind, is_note as is_note_line, line_kind};
 pub(crate) use credits::{opening_byline, trailing_credit_at};
 pub(crate) use header::{dateline_len, dateline_reporters};
+// A column tag printed with a headline, as the HTML head reads it too.
+pub(crate) use header::split_column;
 
 /// A line is *short* (heading or caption sized) when it has at most this many characters.
 pub(crate) const SHORT_LINE_CHARS: usize = 32;
