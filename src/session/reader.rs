@@ -111,6 +111,28 @@ pub fn open(
     Ok(finish(app, file, memory, read))
 }
 
+/// Opens the article at `path` (`None`: the built-in copy of the shipped article, `-`:
+/// standard input) in a reader of `size`: a large file progressively
+/// ([`open_progressive`]), anything else read whole ([`open`]). The one way the reader
+/// and the library open an article.
+///
+/// # Errors
+/// The file cannot be read ([`OpenError::Load`]) or the key settings conflict.
+pub fn open_path(
+    path: Option<&Path>,
+    config: Config,
+    size: (u16, u16),
+    read: &ReadOptions,
+) -> Result<Opened, OpenError> {
+    if let Some(file) = path.filter(|p| *p != Path::new("-"))
+        && let Some(opened) = open_progressive(file, config.clone(), size, read)
+    {
+        return opened;
+    }
+    let src = formats::load(path, read.as_load())?;
+    open(src, config, size, read)
+}
+
 /// Where the reading position of an article is kept: a file by its path and content, the
 /// built-in copy and standard input by their content alone (they have no path).
 fn memory_key(origin: &Origin, text: &str) -> String {
