@@ -23,7 +23,7 @@ pub(crate) type ReadArticle =
 pub struct Reload {
     /// The file to watch.
     pub(crate) path: PathBuf,
-    pub(crate) mode: crate::session::watch::WatchMode,
+    pub(crate) mode: crate::config::WatchMode,
     /// Reads and parses the file, and checks it.
     pub(crate) read: Box<ReadArticle>,
 }
