@@ -14,8 +14,10 @@ use crate::check::RuleLevels;
 use crate::layout::{AmbiguousWidth, LayoutOptions, LineBreakLevel, PunctuationDisplay};
 use crate::text::convert::Script;
 use crate::text::fold::Folding;
-use crate::view::action::Action;
-use crate::view::keymap::{Key, Keymap};
+
+pub mod keys;
+
+use keys::{Action, Key, KeyConflict, Keymap};
 
 /// The documented default configuration, as shipped at the top of the repository.
 pub(crate) const DEFAULT_CONFIG: &str = include_str!("../config.toml");
@@ -221,7 +223,19 @@ pub(crate) struct ReaderConfig {
     /// Defaults to true.
     pub(crate) resume: bool,
     /// Defaults to `"auto"`.
-    pub(crate) watch: crate::session::watch::WatchMode,
+    pub(crate) watch: WatchMode,
+}
+
+/// How the open file is watched (`[reader] watch` in config.toml).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub(crate) enum WatchMode {
+    /// Notifications, and polling where they are not available.
+    #[default]
+    Auto,
+    /// Check the file every second.
+    Poll,
+    Off,
 }
 
 /// `[input]`.
@@ -341,7 +355,7 @@ impl Config {
     }
 
     /// The key map of these settings.
-    pub(crate) fn keymap(&self) -> Result<Keymap, crate::view::keymap::KeyConflict> {
+    pub(crate) fn keymap(&self) -> Result<Keymap, KeyConflict> {
         Keymap::new(&self.keys, &|a| self.user_keys.contains(&a))
     }
 

@@ -12,10 +12,11 @@ use yuedu::commands::{check, dump, outline, targets};
 use yuedu::config::{self, Config};
 use yuedu::input::source::{LoadOptions, Source};
 use yuedu::session::error::OpenError;
+use yuedu::session::library;
 use yuedu::session::reader::{self, ReadOptions};
 use yuedu::text::sanitize::for_terminal_line;
 use yuedu::ui::Theme;
-use yuedu::{formats, input::source, terminal, view::library};
+use yuedu::{formats, input::source, terminal};
 
 /// Exit status for usage errors, unreadable files and bad configuration.
 const EXIT_ERROR: u8 = 2;
@@ -398,33 +399,24 @@ fn read_one(path: Option<&Path>, mut config: Config, read: &ReadOptions) -> Resu
         }
         run_reader(opened, config)
     };
-    if let Some(file) = path.filter(|p| *p != Path::new("-"))
-        && can_take_over_terminal()
-    {
-        // A large file: its beginning on screen at once, the rest read meanwhile.
+    if can_take_over_terminal() {
         let size = crossterm::terminal::size().unwrap_or((80, 24));
-        if let Some(opened) = reader::open_progressive(file, config.clone(), size, read) {
-            return run_reader(opened?, &config);
-        }
+        let opened = reader::open_path(path, config.clone(), size, read)?;
+        return run_reader(opened, &config);
     }
+    // Redirected or a dumb terminal: print what the pane would show.
     let src = formats::load(path, read.as_load())?;
-    if !can_take_over_terminal() {
-        // Redirected or a dumb terminal: print what the pane would show.
-        if let Some(report) = &src.decode_report {
-            eprintln!("yuedu: {}: {report}", src.origin);
-        }
-        let width = default_dump_width(&config);
-        return print_with(|out| {
-            dump::write_text(
-                &formats::parse_shared(src.format, &src.text),
-                &config.layout_options(width),
-                out,
-            )
-        });
+    if let Some(report) = &src.decode_report {
+        eprintln!("yuedu: {}: {report}", src.origin);
     }
-    let size = crossterm::terminal::size().unwrap_or((80, 24));
-    let opened = reader::open(src, config.clone(), size, read)?;
-    run_reader(opened, &config)
+    let width = default_dump_width(&config);
+    print_with(|out| {
+        dump::write_text(
+            &formats::parse_shared(src.format, &src.text),
+            &config.layout_options(width),
+            out,
+        )
+    })
 }
 
 /// Runs the reader on an opened article, then remembers where the reader was.
@@ -467,16 +459,12 @@ fn browse(
     let count_findings = move |src: &Source, article: &yuedu::article::Article| {
         yuedu::check::check_source(src, article, &levels).len()
     };
-    let mut lib = library::Library::reading(origin, files, read.clone(), Box::new(count_findings));
+    let mut lib = library::library(origin, files, read.clone(), Box::new(count_findings));
     lib.shown = (config.text.script, config.text.punctuation);
     let theme = theme_for(&config);
     let amb = config.text.ambiguous_width;
     let open = |path: &Path, size: (u16, u16)| -> Result<reader::Opened, OpenError> {
-        if let Some(opened) = reader::open_progressive(path, config.clone(), size, read) {
-            return opened;
-        }
-        let src = formats::load(Some(path), read.as_load())?;
-        reader::open(src, config.clone(), size, read)
+        reader::open_path(Some(path), config.clone(), size, read)
     };
     let mut session = terminal::Session::start(config.input.mouse, &config.output)?;
     session.browse(&mut lib, &theme, amb, &open)?;

@@ -23,7 +23,7 @@ pub(crate) type ReadArticle =
 pub struct Reload {
     /// The file to watch.
     pub(crate) path: PathBuf,
-    pub(crate) mode: crate::session::watch::WatchMode,
+    pub(crate) mode: crate::config::WatchMode,
     /// Reads and parses the file, and checks it.
     pub(crate) read: Box<ReadArticle>,
 }
@@ -109,6 +109,28 @@ pub fn open(
         app.resume(pos);
     }
     Ok(finish(app, file, memory, read))
+}
+
+/// Opens the article at `path` (`None`: the built-in copy of the shipped article, `-`:
+/// standard input) in a reader of `size`: a large file progressively
+/// ([`open_progressive`]), anything else read whole ([`open`]). The one way the reader
+/// and the library open an article.
+///
+/// # Errors
+/// The file cannot be read ([`OpenError::Load`]) or the key settings conflict.
+pub fn open_path(
+    path: Option<&Path>,
+    config: Config,
+    size: (u16, u16),
+    read: &ReadOptions,
+) -> Result<Opened, OpenError> {
+    if let Some(file) = path.filter(|p| *p != Path::new("-"))
+        && let Some(opened) = open_progressive(file, config.clone(), size, read)
+    {
+        return opened;
+    }
+    let src = formats::load(path, read.as_load())?;
+    open(src, config, size, read)
 }
 
 /// Where the reading position of an article is kept: a file by its path and content, the
@@ -275,5 +297,53 @@ pub(crate) fn reload_now(app: &mut App, reload: Option<&Reload>, by_hand: bool) 
             });
         }
         Err(e) => app.message = Some(format!("reload failed, showing the old text: {e}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config() -> Config {
+        let mut config = Config::defaults();
+        config.reader.resume = false;
+        config
+    }
+
+    #[test]
+    fn open_path_opens_a_large_file_in_parts_and_a_small_one_whole() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let small = dir.path().join("small.txt");
+        std::fs::write(&small, source::SHIPPED_ARTICLE).expect("write");
+        let large = dir.path().join("large.txt");
+        let paragraph = "余姚在长三角的城市群里找到自己的位置。\n\n";
+        let times = PROGRESSIVE_LOAD_BYTES as usize / paragraph.len() + 1;
+        std::fs::write(&large, paragraph.repeat(times)).expect("write");
+        let read = ReadOptions::default();
+
+        let opened = open_path(Some(&small), config(), (80, 24), &read).expect("small");
+        assert!(opened.app.loading.is_none(), "a small file is read whole");
+        assert!(opened.reload.is_some_and(|r| r.path == small));
+
+        let opened = open_path(Some(&large), config(), (80, 24), &read).expect("large");
+        let loading = opened
+            .app
+            .loading
+            .as_ref()
+            .expect("a large file opens in parts");
+        assert!(loading.shown <= PREFIX_BYTES as u64 && loading.total > loading.shown);
+        assert!(opened.reload.is_some_and(|r| r.path == large));
+
+        // The shipped article (its file in the repository, else the built-in copy).
+        let opened = open_path(None, config(), (80, 24), &read).expect("shipped");
+        assert!(opened.app.loading.is_none() && opened.app.article.title.is_some());
+
+        let missing = dir.path().join("missing.txt");
+        let e = open_path(Some(&missing), config(), (80, 24), &read).err();
+        assert!(
+            matches!(&e, Some(OpenError::Load(_)))
+                && e.is_some_and(|e| e.to_string().contains("missing.txt")),
+            "a file that cannot be read is an error naming it"
+        );
     }
 }

@@ -7,21 +7,9 @@ use std::time::Duration;
 use notify::{
     Config as NotifyConfig, EventKind, PollWatcher, RecommendedWatcher, RecursiveMode, Watcher,
 };
-use serde::Deserialize;
 
+use crate::config::WatchMode;
 use crate::session::error::WatchError;
-
-/// How the open file is watched (`[reader] watch` in config.toml).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub(crate) enum WatchMode {
-    /// Notifications, and polling where they are not available.
-    #[default]
-    Auto,
-    /// Check the file every second.
-    Poll,
-    Off,
-}
 
 /// How often the polling watcher looks at the file.
 pub(crate) const POLL_INTERVAL: Duration = Duration::from_secs(1);

@@ -101,7 +101,7 @@ pub struct App {
     pub(super) mode: Mode,
     /// Whether the navigation pane is shown beside the text (wide terminals).
     pub show_nav: bool,
-    pub nav_entries: Vec<NavEntry>,
+    pub(crate) nav_entries: Vec<NavEntry>,
     /// The columns the navigation pane's widest entry needs (see
     /// [`App::nav_pane_width`]).
     pub(super) nav_needed: u16,
@@ -134,7 +134,7 @@ pub struct App {
     pub pending_load: Option<Receiver<Result<Loaded, LoadError>>>,
     /// The findings the list shows, most serious first (indexes into `findings`).
     pub findings_order: Vec<u32>,
-    pub findings_filter: FindingsFilter,
+    pub(crate) findings_filter: FindingsFilter,
     /// Places marked in the text: the finding jumped to (a join's two sides), with
     /// whether each is the stronger mark.
     pub highlight: Vec<(Match, bool)>,

@@ -1,20 +1,17 @@
 //! A library of articles: the files of a folder (or given on the command line) with a
 //! summary of each — title, authors, sections, size — and the list's state: a filter
-//! typed by the user and a selection. No drawing and no terminal here.
+//! typed by the user and a selection. No drawing, no terminal and no file here: the
+//! entries are handed in, and those summarised later arrive on a channel
+//! (`session::library` reads the files).
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::sync::mpsc::{Receiver, TryRecvError};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::formats;
-use crate::input::source::ReadOptions;
-use crate::input::source::{self, LoadOptions};
 use crate::layout::PunctuationDisplay;
 use crate::text::convert::Script;
-
-/// Counts what `yuedu check` finds in a read and parsed article.
-pub(crate) type CountFindings<'a> = dyn Fn(&source::Source, &crate::article::Article) -> usize + 'a;
 
 /// One article of the library.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,31 +36,9 @@ pub struct Entry {
 }
 
 impl Entry {
-    /// Reads and summarises the article at `path`; a file that cannot be read is kept
-    /// with its error, so nothing is silently left out.
-    pub(crate) fn read(
-        path: &Path,
-        opts: LoadOptions<'_>,
-        count_findings: Option<&CountFindings<'_>>,
-    ) -> Entry {
-        let mut entry = Entry::unread(path);
-        entry.summarised = true;
-        match formats::load(Some(path), opts) {
-            Ok(src) => {
-                let article = formats::parse_shared(src.format, &src.text);
-                entry.title = article.title.as_ref().map(|t| t.text.clone());
-                entry.authors = article.authors.clone();
-                entry.sections = article.headings().count();
-                entry.format = Some(src.format);
-                entry.findings = count_findings.map(|count| count(&src, &article));
-            }
-            Err(e) => entry.error = Some(e.to_string()),
-        }
-        entry
-    }
-
-    /// The entry of the file at `path` before it is read: its name and size.
-    pub(crate) fn unread(path: &Path) -> Entry {
+    /// The entry of the file at `path` before it is read: its name and its `size` in
+    /// bytes.
+    pub(crate) fn unread(path: &Path, size: u64) -> Entry {
         let name = path.file_name().map_or_else(
             || path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
@@ -74,7 +49,7 @@ impl Entry {
             title: None,
             authors: Vec::new(),
             sections: 0,
-            size: std::fs::metadata(path).map_or(0, |m| m.len()),
+            size,
             findings: None,
             error: None,
             summarised: false,
@@ -97,22 +72,6 @@ impl Entry {
             .split_whitespace()
             .all(|w| haystack.contains(w))
     }
-}
-
-/// The article files of a folder, sorted by name. Hidden files are left out.
-pub fn scan(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_file())
-        .filter(|p| {
-            !p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-        })
-        .filter(|p| crate::input::sniff::is_article_file(p))
-        .collect();
-    files.sort();
-    Ok(files)
 }
 
 /// What the library asks of the event loop after a key.
@@ -140,10 +99,6 @@ pub struct Library {
     pending: Option<Receiver<(usize, Entry)>>,
 }
 
-/// Counts what `yuedu check` finds, in the thread that summarises a library.
-pub(crate) type CountFindingsSend =
-    dyn Fn(&source::Source, &crate::article::Article) -> usize + Send;
-
 impl Library {
     pub fn new(origin: String, entries: Vec<Entry>) -> Library {
         Library {
@@ -157,26 +112,16 @@ impl Library {
         }
     }
 
-    /// A library of `files` shown at once by name and size, read and summarised one
-    /// after the other in a thread ([`Library::poll`] takes what is done).
-    pub fn reading(
+    /// A library of `entries` shown at once, whose entries summarised later arrive on
+    /// `summarised` as (index, entry) ([`Library::poll`] takes what is done); the
+    /// entries still unread when the sender is dropped are marked unreadable.
+    pub fn receiving(
         origin: String,
-        files: Vec<PathBuf>,
-        read: ReadOptions,
-        count_findings: Box<CountFindingsSend>,
+        entries: Vec<Entry>,
+        summarised: Receiver<(usize, Entry)>,
     ) -> Library {
-        let entries = files.iter().map(|f| Entry::unread(f)).collect();
-        let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            for (i, f) in files.iter().enumerate() {
-                let entry = Entry::read(f, read.as_load(), Some(&*count_findings));
-                if tx.send((i, entry)).is_err() {
-                    return;
-                }
-            }
-        });
         let mut lib = Library::new(origin, entries);
-        lib.pending = Some(rx);
+        lib.pending = Some(summarised);
         lib
     }
 
@@ -372,83 +317,23 @@ mod tests {
     }
 
     #[test]
-    fn a_library_shows_names_and_sizes_at_once_and_fills_in_the_rest() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let article = dir.path().join("a.txt");
-        std::fs::write(&article, crate::input::source::SHIPPED_ARTICLE).expect("write");
-        let binary = dir.path().join("b.txt");
-        std::fs::write(&binary, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10").expect("write");
-        let files = scan(dir.path()).expect("scan");
-        let count: Box<CountFindingsSend> = Box::new(|_, article| article.blocks.len());
-        let mut lib = Library::reading("test".to_string(), files, ReadOptions::default(), count);
-        // Before anything is read, every file is there by name and size.
-        let names: Vec<&str> = lib.entries.iter().map(|e| e.name.as_str()).collect();
-        assert_eq!(names, ["a.txt", "b.txt"]);
-        assert_eq!(
-            lib.entries[0].size,
-            crate::input::source::SHIPPED_ARTICLE.len() as u64
-        );
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-        while lib.summarising() && std::time::Instant::now() < deadline {
-            lib.poll();
-            std::thread::sleep(std::time::Duration::from_millis(5));
-        }
-        assert!(!lib.summarising() && lib.entries.iter().all(|e| e.summarised));
-        let a = &lib.entries[0];
-        assert_eq!(a.sections, 3);
-        assert_eq!(a.authors, ["陈醉", "劳超杰"]);
-        assert!(a.findings.is_some_and(|n| n > 0) && a.error.is_none());
-        assert!(
-            lib.entries[1].error.is_some(),
-            "the binary file is kept with its error"
-        );
-    }
-
-    #[test]
-    fn scan_lists_article_files_sorted_and_skips_others() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        for name in ["b.txt", "a.md", ".hidden.txt", "image.png", "c.TXT"] {
-            std::fs::write(dir.path().join(name), "x").expect("write");
-        }
-        std::fs::create_dir(dir.path().join("sub.txt")).expect("dir");
-        let names: Vec<String> = scan(dir.path())
-            .expect("scan")
-            .iter()
-            .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-            .collect();
-        assert_eq!(names, ["a.md", "b.txt", "c.TXT"]);
-    }
-
-    #[test]
-    fn scan_lists_pages_and_sniffs_files_without_an_extension() {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let files: [(&str, &[u8]); 7] = [
-            ("a.html", b"x"),
-            ("b.htm", b"x"),
-            ("c.xhtml", b"x"),
-            ("d.markdown", b"x"),
-            ("e.epub", b"x"),
-            ("saved-page", b"<!DOCTYPE html><html><body><p>x</p>"),
-            ("notes", b"just some words"),
+    fn entries_arrive_by_index_and_those_never_sent_are_said_unreadable() {
+        let entries = vec![
+            Entry::unread(Path::new("a.txt"), 10),
+            Entry::unread(Path::new("b.txt"), 20),
         ];
-        for (name, bytes) in files {
-            std::fs::write(dir.path().join(name), bytes).expect("write");
-        }
-        let names: Vec<String> = scan(dir.path())
-            .expect("scan")
-            .iter()
-            .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-            .collect();
-        assert_eq!(
-            names,
-            [
-                "a.html",
-                "b.htm",
-                "c.xhtml",
-                "d.markdown",
-                "e.epub",
-                "saved-page"
-            ]
-        );
+        let (tx, rx) = std::sync::mpsc::channel();
+        let mut lib = Library::receiving("test".to_string(), entries, rx);
+        assert!(lib.summarising() && !lib.poll(), "nothing has come yet");
+        tx.send((0, entry("a.txt", "古镇新生", &["王五"])))
+            .expect("send");
+        assert!(lib.poll());
+        assert_eq!(lib.entries[0].title.as_deref(), Some("古镇新生"));
+        assert!(!lib.entries[1].summarised && lib.entries[1].size == 20);
+        drop(tx);
+        assert!(lib.poll());
+        assert!(!lib.summarising());
+        assert_eq!(lib.entries[1].error.as_deref(), Some("could not be read"));
+        assert!(lib.entries[0].error.is_none());
     }
 }
