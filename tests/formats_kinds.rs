@@ -330,6 +330,34 @@ fn check_reports_what_character_references_hid_at_the_reference() {
 }
 
 #[test]
+fn check_reports_hidden_characters_a_page_shows_not_those_in_its_scripts_or_comments() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let html = dir.path().join("raw.html");
+    std::fs::write(
+        &html,
+        "<html><body><article><h1>标题</h1>\n\
+         <p>第一段里直接写了\u{1B}一个控制字符。</p>\n\
+         <script>var bell = \"\u{7}\";</script>\n\
+         <!-- 注释里的\u{7} -->\n\
+         <p>引用&#0;写出的空字符。</p>\n\
+         </article></body></html>\n",
+    )
+    .expect("write");
+    let got: Vec<_> = findings(html.to_str().expect("path"))
+        .into_iter()
+        .filter(|f| f.2 == "control-character" || f.2 == "replacement-character")
+        .map(|f| (f.0, f.1, f.2))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (2, 12, "control-character".to_string()),
+            (5, 6, "replacement-character".to_string()),
+        ]
+    );
+}
+
+#[test]
 fn check_reports_references_a_markdown_article_wrote_but_not_in_code() {
     let dir = tempfile::tempdir().expect("tempdir");
     let md = dir.path().join("hidden.md");

@@ -2,7 +2,7 @@
 //! feature article — punctuation width, paired marks, what the extraction damaged
 //! (joins, captions without credits), hidden characters and the decoding.
 //!
-//! Pure: it reads the [`Article`] (its blocks, and its source for hidden characters) and
+//! Pure: it reads the [`Article`] (its spans; a plain-text source's lines for hidden characters) and
 //! what the decoder said, and returns [`Finding`]s sorted by source position, each a byte
 //! offset into the source: line and column are worked out when a finding is read
 //! ([`FindingList::get`]). It never changes the text. Formatting is in
@@ -851,34 +851,40 @@ fn hidden_kind(class: Option<Class>) -> Option<(Rule, &'static str)> {
     })
 }
 
-/// Hidden characters and U+FFFD in every line of the article's sources, blank or not
-/// (see [`hidden_characters_of_line`]); in a page, also those it writes as character
-/// references ([`hidden_references`]).
+/// Hidden characters and U+FFFD where the reader would show them.
+///
+/// A plain-text file is its article: every source line is looked at, blank or not (see
+/// [`hidden_characters_of_line`]), since a hidden character can make a line look blank.
+/// A page (HTML, Markdown, a book's chapters) is looked at through its article's spans
+/// ([`hidden_in_shown_text`]): what the reader shows — header lines, blocks, credits —
+/// reported where the page wrote it, directly or as a character reference; a character in
+/// a script, a comment, an attribute never shown or a tag is not in the article and is
+/// not reported.
 fn hidden_characters(article: &Article, decode: &DecodeInfo<'_>, out: &mut Findings<'_>) {
-    for (id, file) in article.files.iter().enumerate() {
-        let id = FileId::try_from(id).unwrap_or(FileId::MAX);
-        for (start, line) in file.lines.lines(&file.text) {
-            hidden_characters_of_line((id, start), line, decode, out);
+    if decode.format == Format::Text {
+        for (id, file) in article.files.iter().enumerate() {
+            let id = FileId::try_from(id).unwrap_or(FileId::MAX);
+            for (start, line) in file.lines.lines(&file.text) {
+                hidden_characters_of_line((id, start), line, decode, out);
+            }
         }
-    }
-    if decode.format != Format::Text {
-        hidden_references(article, out);
+    } else {
+        hidden_in_shown_text(article, decode, out);
     }
 }
 
-/// How far past a text's source position the reference that wrote one of its hidden
-/// characters is looked for (a paragraph's source is rarely longer).
+/// How far past a text's source position the character or the reference that wrote one
+/// of its hidden characters is looked for (a paragraph's source is rarely longer).
 const REFERENCE_WINDOW: usize = 64 * 1024;
 
-/// Hidden characters a page (HTML, Markdown, a book's chapters) writes as character
-/// references — `&#27;`, `&#x202E;`, `&#8203;`, `&zwj;` — and the reader shows as
-/// notation: what the page shows is looked at (its header lines, blocks and credits), so
-/// a reference in a script, a comment or a code span, which shows as itself, is not one.
-/// Each is reported as the same character written directly would be, at the reference
-/// that wrote it — the next one from where the text's element starts that stands for
-/// it — or at the element when none is found there. A character written directly is
-/// left to [`hidden_characters_of_line`], which found it already.
-fn hidden_references(article: &Article, out: &mut Findings<'_>) {
+/// Hidden characters and U+FFFD in what a page (HTML, Markdown, a book's chapters) shows
+/// — its header lines, blocks and credits — each reported as the same character in a
+/// plain-text file would be, at the place in the source that wrote it: the next one from
+/// where the text's element starts, written directly or as a character reference
+/// (`&#27;`, `&#x202E;`, `&#8203;`, `&zwj;`; the message then says how it was written),
+/// or at the element when none is found within [`REFERENCE_WINDOW`] bytes. A reference in
+/// a script, a comment or a code span shows as itself, so it is not one.
+fn hidden_in_shown_text(article: &Article, decode: &DecodeInfo<'_>, out: &mut Findings<'_>) {
     let headers = [
         &article.banner,
         &article.kicker,
@@ -900,6 +906,16 @@ fn hidden_references(article: &Article, out: &mut Findings<'_>) {
             .map(|c| (c.text.as_str(), b.file, c.src as usize));
         std::iter::once((b.text.as_str(), b.file, b.src())).chain(credit)
     });
+    let replaced_why = || {
+        if decode.replaced > 0 {
+            format!(
+                "bytes that are not {} were replaced here by U+FFFD; text was lost",
+                decode.encoding
+            )
+        } else {
+            "U+FFFD in the text: a character was lost before this file was written".to_string()
+        }
+    };
     for (text, file, src) in headers.chain(blocks) {
         let Some(source) = article
             .files
@@ -908,18 +924,31 @@ fn hidden_references(article: &Article, out: &mut Findings<'_>) {
         else {
             continue;
         };
-        // Where the next reference is looked for: past the one found before.
+        // Where the next character is looked for: past the one found before.
         let mut from = src.min(source.len());
         // After one character found neither way, the rest of the text's are reported at
         // its element without looking (the look is bounded, but not free).
         let mut missed = false;
-        for seg in segments(text) {
-            let Some((rule, what)) = hidden_kind(seg.class) else {
-                continue;
-            };
-            let Some(c) = text[seg.src.clone()].chars().next() else {
-                continue;
-            };
+        // What the text shows that is reported: its hidden characters with their rule,
+        // words and notation, and each U+FFFD of its plain runs.
+        let wanted = segments(text).flat_map(|seg| {
+            let hidden = hidden_kind(seg.class).and_then(|kind| {
+                let c = text[seg.src.clone()].chars().next()?;
+                Some((c, Some((kind, seg.text.clone()))))
+            });
+            let replacements = seg
+                .class
+                .is_none()
+                .then(|| {
+                    text[seg.src.clone()]
+                        .matches(char::REPLACEMENT_CHARACTER)
+                        .map(|_| (char::REPLACEMENT_CHARACTER, None))
+                })
+                .into_iter()
+                .flatten();
+            hidden.into_iter().chain(replacements)
+        });
+        for (c, kind) in wanted {
             let mut end = (from + REFERENCE_WINDOW).min(source.len());
             while !source.is_char_boundary(end) {
                 end -= 1;
@@ -941,31 +970,40 @@ fn hidden_references(article: &Article, out: &mut Findings<'_>) {
                 }
             });
             let at = match found {
-                // Written directly: reported with its line already.
-                Some((i, len, false)) => {
+                Some((i, len, _)) => {
                     from += i + len;
-                    continue;
-                }
-                Some((i, len, true)) => {
-                    let at = from + i;
-                    from = at + len;
-                    at
+                    from - len
                 }
                 None => {
                     missed = true;
                     src
                 }
             };
-            let code = format!("U+{:04X}", u32::from(c));
             let written = found
+                .filter(|&(_, _, reference)| reference)
                 .map(|(i, len, _)| format!(" written as {}", &window[i..i + len]))
                 .unwrap_or_default();
-            out.push(
-                rule,
-                (file, at),
-                format!("{what} {code}{written}, shown as {}", seg.text),
-                None,
-            );
+            match kind {
+                Some(((rule, what), shown)) => {
+                    let code = format!("U+{:04X}", u32::from(c));
+                    out.push(
+                        rule,
+                        (file, at),
+                        format!("{what} {code}{written}, shown as {shown}"),
+                        None,
+                    );
+                }
+                None => {
+                    let why = match found {
+                        Some((i, len, true)) => format!(
+                            "the character reference {} stands for no character, shown as U+FFFD",
+                            &window[i..i + len]
+                        ),
+                        _ => replaced_why(),
+                    };
+                    out.push(Rule::ReplacementCharacter, (file, at), why, None);
+                }
+            }
         }
     }
 }
