@@ -409,7 +409,13 @@ fn read_one(path: Option<&Path>, mut config: Config, read: &ReadOptions) -> Resu
     if let Some(report) = &src.decode_report {
         eprintln!("yuedu: {}: {report}", src.origin);
     }
-    let width = default_dump_width(&config);
+    print_as_shown(&src, &config)
+}
+
+/// Prints what the text pane would show of `src` (`dump` at the configured width): the
+/// reader's output where the terminal cannot be taken over.
+fn print_as_shown(src: &Source, config: &Config) -> Result<(), Failure> {
+    let width = default_dump_width(config);
     print_with(|out| {
         dump::write_text(
             &formats::parse_shared(src.format, &src.text),
@@ -443,14 +449,7 @@ fn browse(
             let src = formats::load(Some(f), read.as_load())?;
             let sep = if i == 0 { "" } else { "\n" };
             print(&format!("{sep}==> {} <==\n", src.origin))?;
-            let width = default_dump_width(&config);
-            print_with(|out| {
-                dump::write_text(
-                    &formats::parse_shared(src.format, &src.text),
-                    &config.layout_options(width),
-                    out,
-                )
-            })?;
+            print_as_shown(&src, &config)?;
         }
         return Ok(());
     }
