@@ -69,9 +69,14 @@ fn the_text_pane_shows_the_head_in_source_order_and_the_notes_at_the_end() {
         .rposition(|r| r.contains("一片叶子带富一方百姓"))
         .expect("title");
     let column = row_of(&screen, "（乡村振兴·一线见闻）");
+    let subtitle = screen
+        .iter()
+        .rposition(|r| r.contains("——来自云岭县"))
+        .expect("subtitle");
     let dateline = row_of(&screen, "本报云岭11月28日电");
+    // The column tag printed on the headline's line comes before the subtitle under it.
     assert!(
-        kicker < title && title < column && column < dateline,
+        kicker < title && title < column && column < subtitle && subtitle < dateline,
         "{}",
         screen.join("\n")
     );

@@ -238,13 +238,16 @@ pub fn items(article: &Article) -> Items {
     }
     // In the order of their source lines (a column tag on a line above the headline comes
     // first, one printed after it follows it); the order above breaks ties. A kicker stands
-    // just above the headline and a subtitle just under it by what they are, wherever
-    // their source put them (front matter lists them in any order, on lines of its own).
+    // just above the headline by what it is, wherever its source put it, and so does a
+    // subtitle its source puts before the headline (front matter lists them in any order,
+    // on lines of its own); a subtitle printed under the headline keeps its place, after
+    // a column tag printed on the headline's line.
     let title = article.title.as_ref().map(|t| t.src);
     head[..heads].sort_by_key(|&item| {
         let src = header_of(article, item).map_or(0, |h| h.src);
         match (item, title) {
-            (Item::Kicker | Item::Subtitle, Some(t)) => t,
+            (Item::Kicker, Some(t)) => t,
+            (Item::Subtitle, Some(t)) if src < t => t,
             _ => src,
         }
     });
