@@ -24,34 +24,25 @@ const EXIT_ERROR: u8 = 2;
 /// Exit status of `check` when a finding has severity `error`.
 const EXIT_FINDINGS: u8 = 1;
 
-/// An error that ends the program: one of the library's typed errors, its causes kept,
-/// or a message of the binary's own. [`main`] maps each to what is printed and the exit
-/// status, here and nowhere else.
-enum Failure {
-    Error(Box<dyn std::error::Error + Send + Sync>),
-    Message(String),
-}
+/// An error that ends the program: one of the library's typed errors, its causes kept.
+/// [`main`] maps each to what is printed and the exit status, here and nowhere else.
+struct Failure(Box<dyn std::error::Error + Send + Sync>);
 
 impl<E: std::error::Error + Send + Sync + 'static> From<E> for Failure {
     fn from(e: E) -> Self {
-        Failure::Error(Box::new(e))
+        Failure(Box::new(e))
     }
 }
 
 impl Failure {
     /// What is printed after "yuedu: ".
     fn message(&self) -> String {
-        match self {
-            Failure::Error(e) => message(e.as_ref()),
-            Failure::Message(m) => m.clone(),
-        }
+        message(self.0.as_ref())
     }
 
     /// The exit status: [`EXIT_ERROR`] for every error that ends the program.
     fn status(&self) -> u8 {
-        match self {
-            Failure::Error(_) | Failure::Message(_) => EXIT_ERROR,
-        }
+        EXIT_ERROR
     }
 }
 
@@ -334,13 +325,12 @@ enum Open {
 
 /// The articles a folder holds; a folder holding a single article opens it directly.
 fn open_folder(dir: &Path) -> Result<Open, Failure> {
-    let files =
-        library::scan(dir).map_err(|e| Failure::Message(format!("{}: {e}", dir.display())))?;
+    let files = library::scan(dir)?;
     match files.len() {
-        0 => Err(Failure::Message(format!(
-            "{}: no article files (.txt, .text or .md) in this folder",
-            dir.display()
-        ))),
+        0 => Err(library::ScanError::Empty {
+            path: dir.to_path_buf(),
+        }
+        .into()),
         1 => Ok(Open::One(files.into_iter().next())),
         _ => Ok(Open::Many(dir.display().to_string(), files)),
     }
@@ -357,10 +347,7 @@ fn what_to_open(paths: Vec<PathBuf>) -> Result<Open, Failure> {
             let mut files = Vec::new();
             for p in paths {
                 if p.is_dir() {
-                    files.extend(
-                        library::scan(&p)
-                            .map_err(|e| Failure::Message(format!("{}: {e}", p.display())))?,
-                    );
+                    files.extend(library::scan(&p)?);
                 } else {
                     files.push(p);
                 }

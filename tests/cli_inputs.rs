@@ -134,7 +134,20 @@ fn check_dir_checks_every_article_below_it_in_path_order() {
         .output()
         .expect("runs");
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("no article files"));
+    let err = String::from_utf8_lossy(&out.stderr).to_string();
+    assert!(err.contains("no article files"), "{err}");
+    // The reader opening the folder says the same, and both name every format's files.
+    let reader = yuedu()
+        .arg(empty.path().to_str().expect("utf-8"))
+        .output()
+        .expect("runs");
+    assert_eq!(reader.status.code(), Some(2));
+    let reader_err = String::from_utf8_lossy(&reader.stderr).to_string();
+    for e in [&err, &reader_err] {
+        for ext in [".txt", ".md", ".html", ".epub"] {
+            assert!(e.contains(ext), "{ext} not named: {e}");
+        }
+    }
 }
 
 #[test]

@@ -4,6 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::formats::Format;
+
 /// Why the paths given to a command name no articles to read.
 #[derive(Debug, thiserror::Error)]
 pub enum TargetError {
@@ -18,7 +20,7 @@ pub enum TargetError {
     #[error("\"-\" (standard input) is named more than once; it can be read only once")]
     StdinTwice,
     /// A folder with no article file below it.
-    #[error("{}: no article files (.txt .text .md .markdown .html .htm .xhtml .epub) below this folder", path.display())]
+    #[error("{}: no article files ({}) below this folder", path.display(), Format::all_extensions())]
     Empty { path: PathBuf },
 }
 

@@ -31,16 +31,33 @@ impl Format {
         }
     }
 
-    /// The format a file name's extension says (`None` for an extension of no format).
+    /// The file name extensions of the format, lower case, without the dot.
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            Format::Text => &["txt", "text"],
+            Format::Markdown => &["md", "markdown"],
+            Format::Html => &["html", "htm", "xhtml"],
+            Format::Epub => &["epub"],
+        }
+    }
+
+    /// Every format's extensions as messages list them: `.txt .text .md … .epub`.
+    pub fn all_extensions() -> String {
+        let dotted: Vec<String> = Format::ALL
+            .iter()
+            .flat_map(|f| f.extensions())
+            .map(|e| format!(".{e}"))
+            .collect();
+        dotted.join(" ")
+    }
+
+    /// The format a file name's extension says, in any case (`None` for an extension of
+    /// no format).
     pub(crate) fn from_path(path: &Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        match ext.as_str() {
-            "txt" | "text" => Some(Format::Text),
-            "md" | "markdown" => Some(Format::Markdown),
-            "html" | "htm" | "xhtml" => Some(Format::Html),
-            "epub" => Some(Format::Epub),
-            _ => None,
-        }
+        Format::ALL
+            .into_iter()
+            .find(|f| f.extensions().contains(&ext.as_str()))
     }
 }
 

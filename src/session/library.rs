@@ -15,13 +15,33 @@ use crate::view::library::{Entry, Library};
 /// summarises a library.
 pub type CountFindings = dyn Fn(&Source, &Article) -> usize + Send;
 
+/// Why a folder gives the reader no articles.
+#[derive(Debug, thiserror::Error)]
+pub enum ScanError {
+    /// The folder cannot be listed.
+    #[error("{}: {source}", path.display())]
+    Unreadable {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// No article file stands in the folder (the reader does not look into its folders).
+    #[error("{}: no article files ({}) in this folder", path.display(), crate::formats::Format::all_extensions())]
+    Empty { path: PathBuf },
+}
+
 /// The article files of a folder, sorted by name. Hidden files, folders and files that
 /// are not articles (`input::sniff::is_article_file`) are left out.
 ///
 /// # Errors
-/// The folder cannot be listed.
-pub fn scan(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
+/// [`ScanError::Unreadable`]: the folder cannot be listed.
+pub fn scan(dir: &Path) -> Result<Vec<PathBuf>, ScanError> {
+    let unreadable = |source| ScanError::Unreadable {
+        path: dir.to_path_buf(),
+        source,
+    };
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(unreadable)?
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| p.is_file())
