@@ -23,8 +23,8 @@ use crate::text::convert::{self, Mapped, Script};
 use crate::text::sanitize;
 
 pub(crate) use crate::text::fullwidth::fullwidth_substitutions;
-pub use crate::text::width::{AmbiguousWidth, grapheme_width};
-pub use store::{CACHED_ITEMS, Layout, SPARSE_ITEM_BYTES, SpanRef, Spans};
+pub use crate::text::width::AmbiguousWidth;
+pub use store::{Layout, SpanRef, Spans};
 
 use units::{BreakOptions, Seg, SegKind};
 

@@ -48,11 +48,11 @@ use crate::text::fullwidth::fullwidth_form;
 
 /// An item whose source text (caption credit included) is shorter than this many bytes
 /// keeps no line records: its lines are laid out again when they are read.
-pub const SPARSE_ITEM_BYTES: usize = 16 * 1024;
+pub(crate) const SPARSE_ITEM_BYTES: usize = 16 * 1024;
 
 /// How many items laid out again are kept, the most recently read: more than a tall
 /// terminal shows at once (every item takes at least two lines, its empty line included).
-pub const CACHED_ITEMS: usize = 64;
+pub(crate) const CACHED_ITEMS: usize = 64;
 
 /// Runs `$e` with `$l` bound to the store's lines, whatever their number type.
 macro_rules! with_lines {

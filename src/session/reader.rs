@@ -147,7 +147,7 @@ fn memory_key(origin: &Origin, text: &str) -> String {
 /// once, and a thread reads, parses and checks the whole file and hands it to the
 /// reader ([`App::finish_loading`]). `None` when the file is not large, or not plain
 /// UTF-8 at its start: [`open`] it as a whole then.
-pub fn open_progressive(
+pub(crate) fn open_progressive(
     path: &Path,
     config: Config,
     size: (u16, u16),

@@ -223,7 +223,7 @@ impl<'a> Fullwidth<'a> {
 /// after it, quotes and shared marks looked through ([`is_see_through`]), is
 /// [`is_chinese`]; a `(` and the `)` that closes it are shown full-width together when
 /// either is.
-pub fn fullwidth_substitutions(text: &str) -> Vec<(usize, char)> {
+pub(crate) fn fullwidth_substitutions(text: &str) -> Vec<(usize, char)> {
     let mut out = Vec::new();
     for_each_substitution(text, |at, w| out.push((at, w)));
     out.sort_unstable_by_key(|&(o, _)| o);

@@ -168,7 +168,7 @@ pub struct Segment<'a> {
 
 /// Splits `s` into plain runs and one segment per replaced character (see the module
 /// doc). Plain runs are never empty and never adjacent.
-pub fn segments(s: &str) -> Segments<'_> {
+pub(crate) fn segments(s: &str) -> Segments<'_> {
     Segments {
         scanner: Scanner::new(s, false),
         pos: 0,

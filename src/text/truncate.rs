@@ -23,7 +23,7 @@ use crate::text::width::{AmbiguousWidth, grapheme_width, str_width};
 
 /// What is put where text was cut: U+2026, an East Asian *ambiguous* character (one
 /// column, or two where the terminal draws those wide).
-pub const ELLIPSIS: &str = "\u{2026}";
+pub(crate) const ELLIPSIS: &str = "\u{2026}";
 
 /// `text` cut to at most `width` columns, with its width in columns. Unchanged when it
 /// fits; else the longest run of whole grapheme clusters that leaves room for

@@ -30,7 +30,7 @@ pub enum AmbiguousWidth {
 /// the cluster narrower leaves blank columns, never overlapping ones. Zero for a cluster
 /// of zero-width characters alone (a combining mark or a Hangul vowel with nothing before
 /// it): it is drawn attached to its neighbour.
-pub fn grapheme_width(g: &str, ambiguous: AmbiguousWidth) -> usize {
+pub(crate) fn grapheme_width(g: &str, ambiguous: AmbiguousWidth) -> usize {
     if let [b] = g.as_bytes() {
         // ASCII fast path: printable characters are one column, controls none.
         if (0x20..0x7f).contains(b) {

@@ -80,7 +80,7 @@ pub struct App {
     /// A short name of the article for the status bar.
     pub name: String,
     /// What `=` says of the file: its name, format, encoding and size.
-    pub file_info: String,
+    pub(crate) file_info: String,
     pub config: Config,
     pub keymap: Keymap,
     /// The lines, laid out with the options the layout keeps.
@@ -122,7 +122,7 @@ pub struct App {
     pub pending_findings: Option<Receiver<FindingList>>,
     /// Work to start once the first frame is on the screen (the check of the article),
     /// so that it does not compete with drawing it.
-    pub after_first_frame: Option<Box<dyn FnOnce() + Send>>,
+    pub(crate) after_first_frame: Option<Box<dyn FnOnce() + Send>>,
     /// Set while only the first part of a large file is shown.
     /// `G` pressed while the file was still being read: the top line it left the
     /// reader at. When the whole file is in and the reader has not moved since, the
@@ -131,9 +131,9 @@ pub struct App {
     pub loading: Option<Loading>,
     /// The whole article, when it is being read in the background; the event loop
     /// takes it and hands the result to [`App::finish_loading`].
-    pub pending_load: Option<Receiver<Result<Loaded, LoadError>>>,
+    pub(crate) pending_load: Option<Receiver<Result<Loaded, LoadError>>>,
     /// The findings the list shows, most serious first (indexes into `findings`).
-    pub findings_order: Vec<u32>,
+    pub(crate) findings_order: Vec<u32>,
     pub(crate) findings_filter: FindingsFilter,
     /// Places marked in the text: the finding jumped to (a join's two sides), with
     /// whether each is the stronger mark.
@@ -144,13 +144,13 @@ pub struct App {
     pub message: Option<String>,
     pub running: bool,
     /// Set by Ctrl-C: quit the library too, not only this article.
-    pub quit_all: bool,
+    pub(crate) quit_all: bool,
     /// Set by the reload action; the event loop reads the file and calls
     /// [`App::replace_article`].
-    pub reload_requested: bool,
+    pub(crate) reload_requested: bool,
     /// Set by `v`: the source line to open the editor at; the event loop runs the
     /// editor and reads the file again.
-    pub edit_requested: Option<usize>,
+    pub(crate) edit_requested: Option<usize>,
 }
 
 impl App {

@@ -115,7 +115,7 @@ impl Library {
     /// A library of `entries` shown at once, whose entries summarised later arrive on
     /// `summarised` as (index, entry) ([`Library::poll`] takes what is done); the
     /// entries still unread when the sender is dropped are marked unreadable.
-    pub fn receiving(
+    pub(crate) fn receiving(
         origin: String,
         entries: Vec<Entry>,
         summarised: Receiver<(usize, Entry)>,
