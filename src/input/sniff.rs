@@ -32,7 +32,7 @@ impl Format {
     }
 
     /// The file name extensions of the format, lower case, without the dot.
-    pub fn extensions(self) -> &'static [&'static str] {
+    pub(crate) fn extensions(self) -> &'static [&'static str] {
         match self {
             Format::Text => &["txt", "text"],
             Format::Markdown => &["md", "markdown"],
@@ -42,7 +42,7 @@ impl Format {
     }
 
     /// Every format's extensions as messages list them: `.txt .text .md … .epub`.
-    pub fn all_extensions() -> String {
+    pub(crate) fn all_extensions() -> String {
         let dotted: Vec<String> = Format::ALL
             .iter()
             .flat_map(|f| f.extensions())

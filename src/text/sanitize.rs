@@ -153,7 +153,7 @@ fn notation_text(c: char, class: Class) -> Cow<'static, str> {
 
 /// A piece of a string: a plain run shown as it is, or one replaced character.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Segment<'a> {
+pub(crate) struct Segment<'a> {
     /// The byte range of the input this segment stands for. The ranges of all segments
     /// of a string tile it exactly, in order.
     pub src: Range<usize>,
@@ -178,7 +178,7 @@ pub(crate) fn segments(s: &str) -> Segments<'_> {
 
 /// The iterator of [`segments`].
 #[derive(Debug, Clone)]
-pub struct Segments<'a> {
+pub(crate) struct Segments<'a> {
     scanner: Scanner<'a>,
     pos: usize,
     /// A replaced character found while ending a plain run.
