@@ -9,7 +9,9 @@
 //! `YUEDU_BENCH_RUNS` sets the repetitions (default 3); `YUEDU_BENCH_STARTS` the extra
 //! starts that measure only the time to the first frame (default 10);
 //! `YUEDU_BENCH_QUICK=1` skips the 50 MB articles, `YUEDU_BENCH_FILES=shipped,1,50`
-//! picks files by the start of their label. Needs `less` on the PATH.
+//! picks files by the start of their label; `YUEDU_BENCH_BASELINE=PATH` adds a row for
+//! another build of yuedu (say, main before a change), measured in turn with the others.
+//! Needs `less` on the PATH.
 //!
 //! "Quiet" is no output for [`QUIET`]; a key's latency is from writing the key to the
 //! last byte before the quiet, its bytes are all bytes in between. Latencies are medians;
@@ -260,6 +262,9 @@ enum Program {
     YueduMargins,
     /// With `[text] script = "traditional"`: the text shown in Traditional characters.
     YueduTraditional,
+    /// Another build of yuedu (`YUEDU_BENCH_BASELINE=PATH`), with its defaults: a before
+    /// and after measured in one run, taking turns with the others.
+    Baseline,
 }
 
 impl Program {
@@ -270,6 +275,7 @@ impl Program {
             Program::YueduNoNav => "yuedu, nav hidden",
             Program::YueduMargins => "yuedu, scroll margins",
             Program::YueduTraditional => "yuedu, traditional",
+            Program::Baseline => "yuedu, baseline build",
         }
     }
 }
@@ -281,6 +287,7 @@ fn command(program: Program, file: &Path, dir: &Path) -> CommandBuilder {
         | Program::YueduNoNav
         | Program::YueduMargins
         | Program::YueduTraditional => CommandBuilder::new(env!("CARGO_BIN_EXE_yuedu")),
+        Program::Baseline => CommandBuilder::new(baseline().expect("YUEDU_BENCH_BASELINE")),
     };
     cmd.arg(file);
     cmd.env_clear();
@@ -311,6 +318,11 @@ fn command(program: Program, file: &Path, dir: &Path) -> CommandBuilder {
     }
     cmd.cwd(dir);
     cmd
+}
+
+/// The yuedu binary `YUEDU_BENCH_BASELINE` names, measured beside this build.
+fn baseline() -> Option<PathBuf> {
+    std::env::var_os("YUEDU_BENCH_BASELINE").map(PathBuf::from)
 }
 
 /// A fresh name for each run's state directory, so no run resumes another's position.
@@ -457,13 +469,16 @@ fn main() {
         "| file | program | first text ms | structure ms | first frame bytes | j bytes | j ms | page bytes | page ms | ] ms | peak RSS MB |"
     );
     println!("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-    let programs = [
+    let mut programs = vec![
         Program::Less,
         Program::Yuedu,
         Program::YueduNoNav,
         Program::YueduMargins,
         Program::YueduTraditional,
     ];
+    if baseline().is_some() {
+        programs.insert(2, Program::Baseline);
+    }
     for (label, file) in &files {
         let big = label.starts_with("50");
         let reps = if big { runs.min(2) } else { runs };
@@ -475,7 +490,7 @@ fn main() {
                 starts[k].push(first_text_ms(*program, file, dir.path()));
             }
         }
-        for (k, program) in programs.into_iter().enumerate() {
+        for (k, &program) in programs.iter().enumerate() {
             let samples: Vec<Sample> = (0..reps)
                 .map(|_| measure(program, file, dir.path()))
                 .collect();
