@@ -58,6 +58,42 @@ fn check_outline_and_dump_read_piped_standard_input() {
 }
 
 #[test]
+fn a_saved_pages_resource_folder_is_not_read_as_articles() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path();
+    let page = "<html><head><title>老街</title></head><body><article><h1>老街</h1>\
+                <p>走进老街，竹编、剪纸、木雕的铺子一家挨着一家。</p></article></body></html>";
+    // What a browser's "Save page, complete" writes: the page and its resources.
+    std::fs::create_dir_all(root.join("老街_files")).expect("dirs");
+    std::fs::write(root.join("老街.html"), page).expect("write");
+    std::fs::write(
+        root.join("老街_files/saved_resource.html"),
+        "<html><body><div>广告</div></body></html>",
+    )
+    .expect("write");
+    // A folder named so with no page beside it is an ordinary folder.
+    std::fs::create_dir_all(root.join("notes_files")).expect("dirs");
+    std::fs::write(root.join("notes_files/a.html"), page).expect("write");
+    let out = yuedu()
+        .args(["outline", "--json", root.to_str().expect("utf-8")])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+    let files: Vec<&str> = v
+        .as_array()
+        .expect("an array")
+        .iter()
+        .map(|a| a["path"].as_str().expect("path"))
+        .collect();
+    assert_eq!(files.len(), 2, "{files:?}");
+    assert!(
+        files.iter().all(|f| !f.contains("saved_resource")),
+        "{files:?}"
+    );
+}
+
+#[test]
 fn check_dir_checks_every_article_below_it_in_path_order() {
     let dir = tempfile::tempdir().expect("tempdir");
     let root = dir.path();

@@ -87,8 +87,9 @@ pub fn expand(paths: &[PathBuf], stdin_piped: bool) -> Result<Vec<Target>, Targe
 }
 
 /// Adds the article files below `dir` to `out` (as the library lists them:
-/// [`crate::input::sniff::is_article_file`]), depth first; hidden entries are skipped
-/// and symbolic links to folders are not followed (no loops).
+/// [`crate::input::sniff::is_article_file`]), depth first; hidden entries and a saved
+/// page's resource folder ([`crate::input::sniff::is_saved_page_resources`]) are
+/// skipped and symbolic links to folders are not followed (no loops).
 fn articles_below(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
@@ -98,7 +99,10 @@ fn articles_below(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
         let path = entry.path();
         let kind = entry.file_type()?;
         if kind.is_dir() {
-            articles_below(&path, out)?;
+            // A saved page's resources (`NAME_files/` beside `NAME.html`) are not articles.
+            if !crate::input::sniff::is_saved_page_resources(&path) {
+                articles_below(&path, out)?;
+            }
         } else if path.is_file() && crate::input::sniff::is_article_file(&path) {
             out.push(path);
         }

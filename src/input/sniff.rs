@@ -77,6 +77,22 @@ pub(crate) fn is_article_file(path: &Path) -> bool {
         .is_ok_and(|_| sniff(&head) != Format::Text)
 }
 
+/// Whether the folder `dir` holds a saved page's resources rather than articles: a
+/// browser's "Save page, complete" writes `NAME.html` and beside it `NAME_files/` (its
+/// images, scripts and the ads' frames as `saved_resource.html`). True when `dir` is
+/// named `NAME_files` and `NAME.html`, `NAME.htm` or `NAME.xhtml` stands beside it.
+pub(crate) fn is_saved_page_resources(dir: &Path) -> bool {
+    let Some(name) = dir.file_name().and_then(|n| n.to_str()) else {
+        return false;
+    };
+    let Some(page) = name.strip_suffix("_files").filter(|p| !p.is_empty()) else {
+        return false;
+    };
+    ["html", "htm", "xhtml"]
+        .iter()
+        .any(|ext| dir.with_file_name(format!("{page}.{ext}")).is_file())
+}
+
 /// How many bytes of the start of a file [`sniff`] looks at.
 pub(crate) const SNIFF_BYTES: usize = 4096;
 
