@@ -1440,12 +1440,46 @@ pub(crate) fn bold_line_is_heading(text: &str) -> bool {
     if n == 0 || n > 30 {
         return false;
     }
-    // A pull quote opens with its quotation mark; a subhead may end with a quoted word.
-    let quoted = t.starts_with(['“', '「', '"', '『', '‘']);
+    // A pull quote is a quoted sentence: a quotation with a clause or sentence mark
+    // inside it ("“我不走了。”", "“先留下，再说。”"). A short quoted phrase alone
+    // (“再来一年”) or a head that opens with a quoted word (“按手印”的半辈子) is a
+    // subhead, as feature pages print them.
+    let quoted = t.starts_with(['“', '「', '"', '『', '‘'])
+        && (n > 20
+            || t.contains([
+                '。', '，', '；', '：', ':', ',', '？', '?', '！', '!', '、', '…',
+            ]));
     let sentence = t
         .trim_end_matches(['”', '」', '』', '’', '"', '）', ')'])
         .ends_with(['。', '，', '；', '：', ':', ',', '？', '?', '！', '!']);
-    !quoted && !sentence && !is_question(t) && parse_info(t).is_none() && !is_note(t)
+    !quoted
+        && !sentence
+        && !is_question(t)
+        && !is_speaker_line(t)
+        && parse_info(t).is_none()
+        && !is_note(t)
+}
+
+/// A line of an interview or a conversation opened by its speaker's name and a colon
+/// ("李明：我们那时候……", "Mary: …"): two to four Han characters or a Latin name
+/// before the colon, text after it. Not a numbered head ("第一章：出发").
+fn is_speaker_line(t: &str) -> bool {
+    let Some(colon) = t.find(['：', ':']) else {
+        return false;
+    };
+    let label = trim_text(&t[..colon]);
+    let after = trim_text(&t[colon..].trim_start_matches(['：', ':']));
+    let n = label.chars().count();
+    let han_name = (2..=4).contains(&n)
+        && label.chars().all(is_han)
+        && !label.starts_with('第')
+        && !label.chars().any(|c| "一二三四五六七八九十".contains(c));
+    let latin_name = (2..=20).contains(&n)
+        && label
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '.')
+        && label.chars().next().is_some_and(|c| c.is_ascii_uppercase());
+    !after.is_empty() && (han_name || latin_name)
 }
 
 /// Who asks and answers in an interview, before the colon: 问, 答, 記者問, Q, A.
@@ -1836,6 +1870,17 @@ mod tests {
         assert!(!bold_line_is_heading("“我不走了。”"));
         assert!(bold_line_is_heading("二、问路"));
         assert!(bold_line_is_heading("Q弹的米粉"));
+        // A head may open with a quoted word, or be a short quoted phrase alone; a
+        // quoted sentence is a pull quote.
+        assert!(bold_line_is_heading("“按手印”的半辈子"));
+        assert!(bold_line_is_heading("“再来一年”"));
+        assert!(bold_line_is_heading("「只修不賣」"));
+        assert!(!bold_line_is_heading("“先留下来，再说”"));
+        assert!(!bold_line_is_heading("“我们一张一张地拆，拆了两百多张网”"));
+        // A speaker and a colon open a conversation's line, not a head.
+        assert!(!bold_line_is_heading("李明：先把人留下来"));
+        assert!(!bold_line_is_heading("Mary: not yet"));
+        assert!(bold_line_is_heading("第一章：出发"));
     }
 
     /// The outline of `text` read as `format`: dateline, authors, and the blocks' kinds

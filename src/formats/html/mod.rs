@@ -165,6 +165,26 @@ const FURNITURE_PREFIXES: &[&str] = &[
     "footer",
 ];
 
+/// Class or id words of a standfirst (导语, 摘要): the text between the headline and
+/// the body that sums the story up (`div.leading`, `.p-article__lead`,
+/// `.article-summary`, `div.subhead`, `.abstract`).
+const LEAD_WORDS: &[&str] = &[
+    "lead",
+    "leading",
+    "standfirst",
+    "summary",
+    "abstract",
+    "digest",
+    "excerpt",
+    "intro",
+    "deck",
+    "dek",
+    "subhead",
+    "zhaiyao",
+    "daoyu",
+    "daodu",
+];
+
 /// Class or id words of an article's container.
 const CONTENT_WORDS: &[&str] = &[
     "article", "content", "text", "body", "detail", "main", "post", "entry", "story", "con", "txt",
@@ -950,6 +970,8 @@ struct Ctx {
     tag: String,
     line: usize,
     caption_like: bool,
+    /// Named as a standfirst ([`LEAD_WORDS`]).
+    lead: bool,
     /// For `ol`: the next item number.
     item: usize,
 }
@@ -993,6 +1015,9 @@ struct Walker<'a> {
     /// Captions before the container: where they stood among `outside`, their text
     /// and line, and whether inside the article element.
     outside_captions: Vec<(usize, String, usize, bool)>,
+    /// Paragraphs before the container inside an element named as a standfirst
+    /// (lead, summary, deck…), as `outside_captions`.
+    outside_leads: Vec<(usize, String, usize, bool)>,
     /// An ornament line (01, ◆◆◆) waiting for the block under it: a head takes it
     /// ([`markup::ornament`]), else it is a section break, kept as a note.
     ornament: Option<(String, SourcePos)>,
@@ -1031,6 +1056,7 @@ impl<'a> Walker<'a> {
             article: None,
             in_article: false,
             outside_captions: Vec::new(),
+            outside_leads: Vec::new(),
             ornament: None,
             inline_alts: Vec::new(),
             tables: Vec::new(),
@@ -1253,6 +1279,14 @@ impl<'a> Walker<'a> {
                     self.in_article,
                 ));
             }
+            if kind == BlockKind::Paragraph && self.stack.iter().any(|c| c.lead) {
+                self.outside_leads.push((
+                    self.outside.len(),
+                    text.clone(),
+                    line,
+                    self.in_article,
+                ));
+            }
             self.outside
                 .push((kind, text, line, heading.as_deref() == Some("h1")));
             return;
@@ -1367,6 +1401,9 @@ impl<'a> Walker<'a> {
         if line > 0 {
             self.cursor = line;
         }
+        if styled_bold(el) {
+            self.bold += 1;
+        }
         match name {
             "b" | "strong" => self.bold += 1,
             "em" | "i" | "cite" => self.emph += 1,
@@ -1464,6 +1501,7 @@ impl<'a> Walker<'a> {
             tag: name.to_string(),
             line,
             caption_like,
+            lead: ws.iter().any(|w| LEAD_WORDS.contains(&w.as_str())),
             item: if name == "ol" { 1 } else { item },
         });
         if self.pending.raw.text.is_empty() {
@@ -1476,6 +1514,9 @@ impl<'a> Walker<'a> {
 
     fn close(&mut self, el: &Element) {
         let name = el.name();
+        if styled_bold(el) {
+            self.bold = self.bold.saturating_sub(1);
+        }
         match name {
             "b" | "strong" => self.bold = self.bold.saturating_sub(1),
             "em" | "i" | "cite" => self.emph = self.emph.saturating_sub(1),
@@ -1636,6 +1677,20 @@ impl<'a> Walker<'a> {
             self.b.push_caption(&alt, pos);
         }
     }
+}
+
+/// Whether an element's own style sets its text bold (`font-weight: bold`, `bolder` or
+/// 600 to 900), as WeChat's editor and pages made with it print subheads
+/// (`<span style="font-weight:bold">`) instead of `<b>`/`<strong>`.
+fn styled_bold(el: &Element) -> bool {
+    el.name() != "img"
+        && el.attr("style").is_some_and(|s| {
+            declarations(s).any(|(p, v)| {
+                p == "font-weight"
+                    && (v.starts_with("bold")
+                        || v.parse::<u16>().is_ok_and(|w| (600..=900).contains(&w)))
+            })
+        })
 }
 
 /// The heads an editor's note box opens with (编者按, 編者按), bracketed or not.
@@ -1838,6 +1893,7 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
     // container itself.
     w.walk(doc.tree.root(), root.map(|r| r.id()));
     let outside_captions = std::mem::take(&mut w.outside_captions);
+    let outside_leads = std::mem::take(&mut w.outside_leads);
     let outside = std::mem::take(&mut w.outside);
     let mut header = Header::default();
     let meta_pos = idx.at_line(meta.line.max(1));
@@ -1979,40 +2035,6 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
             }
         }
     }
-    // Captions before the container that belong to the article: inside its article
-    // element, or after the headline (a lead photo, a photo album); never one before
-    // the headline outside the article (a logo, a banner).
-    let headline = outside.iter().position(|(_, t, _, h1)| {
-        *h1 && Some(t.as_str()) == header.title.as_ref().map(|(t, _)| t.as_str())
-    });
-    // An editor's note box (编者按) between the headline and the body: its head and
-    // its text, before the body, in the page's order among those captions.
-    let notes = headline.map_or_else(Vec::new, |h| editors_notes(&outside[h + 1..], h + 1));
-    let mut notes = notes.into_iter().peekable();
-    let mut lead = Builder::new();
-    let push_note = |lead: &mut Builder, (_, head, text, line): (usize, &str, &str, usize)| {
-        let pos = idx.at_line(line);
-        lead.push(BlockKind::Heading, head, pos);
-        lead.push(BlockKind::Paragraph, text, pos);
-    };
-    for (at, text, line, in_article) in &outside_captions {
-        while let Some(n) = notes.next_if(|n| n.0 < *at) {
-            push_note(&mut lead, n);
-        }
-        let after_headline = headline.is_some_and(|h| *at > h);
-        let is_title = header.title.as_ref().is_some_and(|(t, _)| t == text);
-        if (*in_article || after_headline) && !is_title {
-            lead.push_caption(text, idx.at_line(*line));
-        }
-    }
-    for n in notes {
-        push_note(&mut lead, n);
-    }
-    if !lead.is_empty() {
-        let mut blocks = lead.finish(Header::default()).blocks;
-        blocks.append(&mut drafts.blocks);
-        drafts.blocks = blocks;
-    }
     // The kicker (引题) above the headline and the subtitle (副题) under it, by the
     // headline's element.
     let mut kicker = None;
@@ -2039,6 +2061,88 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
                 drafts.blocks.remove(i);
             }
         }
+    }
+    // Captions before the container that belong to the article: inside its article
+    // element, or after the headline (a lead photo, a photo album); never one before
+    // the headline outside the article (a logo, a banner).
+    let headline = outside.iter().position(|(_, t, _, h1)| {
+        *h1 && Some(t.as_str()) == header.title.as_ref().map(|(t, _)| t.as_str())
+    });
+    // An editor's note box (编者按) between the headline and the body: its head and
+    // its text, before the body, in the page's order among those captions.
+    let notes = headline.map_or_else(Vec::new, |h| editors_notes(&outside[h + 1..], h + 1));
+    let mut notes = notes.into_iter().peekable();
+    let mut lead = Builder::new();
+    let push_note = |lead: &mut Builder, (_, head, text, line): (usize, &str, &str, usize)| {
+        let pos = idx.at_line(line);
+        lead.push(BlockKind::Heading, head, pos);
+        lead.push(BlockKind::Paragraph, text, pos);
+    };
+    // A standfirst (导语) between the headline and the body is the story's own text:
+    // the subtitle when the page has none and it is one short line, else the lead
+    // paragraphs before the body. Not an info line, not a head line already shown.
+    let shown_head = |t: &str| {
+        [
+            header.title.as_ref().map(|x| &x.0),
+            kicker.as_ref().map(|x| &x.0),
+            subtitle.as_ref().map(|x| &x.0),
+        ]
+        .into_iter()
+        .flatten()
+        .any(|h| norm_title(h) == norm_title(t))
+    };
+    let leads: Vec<&(usize, String, usize, bool)> = outside_leads
+        .iter()
+        .filter(|(at, text, _, in_article)| {
+            (*in_article || headline.is_some_and(|h| *at > h))
+                && !shown_head(text)
+                && parse_info(text).is_none()
+        })
+        .collect();
+    let mut leads = match leads.as_slice() {
+        [(_, text, line, _)]
+            if subtitle.is_none()
+                && text.chars().count() <= 40
+                && !text.trim_end().trim_end_matches(['。', '”', '」']).contains('。') =>
+        {
+            subtitle = Some((text.clone(), idx.at_line(*line)));
+            Vec::new()
+        }
+        _ => leads,
+    }
+    .into_iter()
+    .peekable();
+    for (at, text, line, in_article) in &outside_captions {
+        while let Some(n) = notes.next_if(|n| n.0 < *at) {
+            push_note(&mut lead, n);
+        }
+        while let Some((_, t, l, _)) = leads.next_if(|n| n.0 < *at) {
+            lead.push(BlockKind::Paragraph, t, idx.at_line(*l));
+        }
+        let after_headline = headline.is_some_and(|h| *at > h);
+        let is_title = header.title.as_ref().is_some_and(|(t, _)| t == text);
+        if (*in_article || after_headline) && !is_title {
+            lead.push_caption(text, idx.at_line(*line));
+        }
+    }
+    loop {
+        let next_lead = leads.peek().map(|l| l.0);
+        match notes.peek().map(|n| n.0) {
+            Some(n) if next_lead.is_none_or(|l| n < l) => {
+                if let Some(n) = notes.next() {
+                    push_note(&mut lead, n);
+                }
+            }
+            _ => match leads.next() {
+                Some((_, t, l, _)) => lead.push(BlockKind::Paragraph, t, idx.at_line(*l)),
+                None => break,
+            },
+        }
+    }
+    if !lead.is_empty() {
+        let mut blocks = lead.finish(Header::default()).blocks;
+        blocks.append(&mut drafts.blocks);
+        drafts.blocks = blocks;
     }
     if header.authors.is_empty()
         && let Some(first) = drafts
