@@ -1121,6 +1121,9 @@ const ORGANISATION_ENDS: &[&str] = &[
     "新聞",
     "杂志",
     "雜誌",
+    "周刊",
+    "週刊",
+    "月刊",
     "编辑部",
     "編輯部",
     "出版社",
@@ -1158,7 +1161,7 @@ const DATE_LABELS: &[&str] = &[
 /// authors. `None` when it is not one: longer than 120 characters, a sentence, or
 /// with none of the three.
 pub(crate) fn parse_info(line: &str) -> Option<Info> {
-    let line = trim_text(line);
+    let line = trim_text(crate::formats::furniture::trim_info(trim_text(line)));
     if line.chars().count() > 120 || line.ends_with(['。', '！', '？']) {
         return None;
     }

@@ -681,9 +681,31 @@ fn norm_title(t: &str) -> String {
 /// The `<title>` without the channel and site name appended after `_`, `-`, `|` or `—`;
 /// the channel is the part after the headline when there are three parts.
 fn split_title(title: &str) -> (String, Option<String>) {
+    let parts = title_pieces(title);
+    // The site's name first ("三联生活周刊 | 标题"): the headline is after it.
+    if let [site, head] = parts.as_slice()
+        && markup::is_organisation(site)
+        && !markup::is_organisation(head)
+    {
+        return (head.to_string(), None);
+    }
+    match parts.as_slice() {
+        [] => (title.to_string(), None),
+        [one] => (one.to_string(), None),
+        [head, channel, _site, ..] => (
+            head.to_string(),
+            Some(channel.trim_end_matches("频道").to_string()),
+        ),
+        [head, ..] => (head.to_string(), None),
+    }
+}
+
+/// The parts of a `<title>` between its separators (`_`, `|`, `｜`, `—`, ` - `, `--`,
+/// and `-` in a title without Latin letters), trimmed.
+fn title_pieces(title: &str) -> Vec<&str> {
     // "-" splits only a title without Latin letters ("标题-频道-网站").
     let latin = title.chars().any(|c| c.is_ascii_alphabetic());
-    let parts: Vec<&str> = title
+    title
         .split(['_', '|', '｜', '—'])
         .flat_map(|p| p.split(" - "))
         .flat_map(|p| p.split("--"))
@@ -696,16 +718,43 @@ fn split_title(title: &str) -> (String, Option<String>) {
         })
         .map(trim_text)
         .filter(|p| !p.is_empty())
-        .collect();
-    match parts.as_slice() {
-        [] => (title.to_string(), None),
-        [one] => (one.to_string(), None),
-        [head, channel, _site, ..] => (
-            head.to_string(),
-            Some(channel.trim_end_matches("频道").to_string()),
-        ),
-        [head, ..] => (head.to_string(), None),
+        .collect()
+}
+
+/// Labels a breadcrumb trail opens with.
+const LABELS: &[&str] = &[
+    "当前位置",
+    "您的位置",
+    "您现在的位置",
+    "所在位置",
+    "當前位置",
+    "您的位置",
+    "目前位置",
+];
+
+/// A line that is a breadcrumb trail: opened by its label ("您的位置：南方网 >> 广东"),
+/// or three or more short entries parted by `>`, `»` or `›` (首页 > 社会 > 正文).
+fn is_breadcrumb_line(t: &str) -> bool {
+    let t = trim_text(t);
+    if t.chars().count() > 80 {
+        return false;
     }
+    if LABELS.iter().any(|l| t.starts_with(l)) {
+        return true;
+    }
+    let parts: Vec<&str> = t
+        .split(['>', '＞', '»', '›'])
+        .map(trim_text)
+        .filter(|p| !p.is_empty())
+        .collect();
+    parts.len() >= 3 && parts.iter().all(|p| p.chars().count() <= 12)
+}
+
+/// A line opened by a dash, as a subtitle (副题) under its headline is printed:
+/// "——记…".
+fn is_dash_line(t: &str) -> bool {
+    let t = trim_text(t);
+    t.starts_with(['—', '─', '－']) || t.starts_with("--")
 }
 
 /// The column a breadcrumb names: its last link that is not the home page (or the text
@@ -715,7 +764,6 @@ fn split_title(title: &str) -> (String, Option<String>) {
 /// read from its first text node in one pass; only an element named or labelled as a
 /// breadcrumb has its text gathered (a page nested thousands deep once took seconds).
 fn breadcrumb_column(doc: &Html, title: Option<&str>) -> Option<(String, usize)> {
-    const LABELS: &[&str] = &["当前位置", "您的位置", "您现在的位置", "所在位置"];
     const TAGS: &[&str] = &["div", "p", "nav", "span", "ol", "ul", "td"];
     // Elements whose first text starts with a label: every element opened since the
     // last text has it as its first.
@@ -938,7 +986,7 @@ fn subtitle_of<'a>(
     let (n, own) = beside_headline(h, true)?;
     let el = element(n)?;
     let (t, line) = head_line_text(n, 80)?;
-    let dash = t.starts_with(['—', '─', '－']) || t.starts_with("--");
+    let dash = is_dash_line(&t);
     let named = words(el).iter().any(|w| {
         matches!(
             w.as_str(),
@@ -1571,9 +1619,27 @@ impl<'a> Walker<'a> {
             return false;
         };
         let last = trim_text(&self.pending.raw.text).chars().next_back();
+        // An item that opens with its own label ("攝影：", "出版："), marked or not.
+        // (Its first few nodes only: a deep page stays linear.)
+        let labelled = || {
+            let mut t = String::new();
+            for d in n.descendants().take(16) {
+                if let Some(x) = d.value().as_text() {
+                    t.push_str(x);
+                }
+                if t.len() > 40 {
+                    break;
+                }
+            }
+            let t = trim_text(&t);
+            t.find(['：', ':']).is_some_and(|c| {
+                let label = &t[..c];
+                (1..=6).contains(&label.chars().count()) && label.chars().all(is_han)
+            })
+        };
         ITEMS.contains(&el.name())
             && ITEMS.contains(&pel.name())
-            && (marked(el) || marked(pel))
+            && (marked(el) || marked(pel) || labelled())
             && last.is_some_and(|c| !"｜|丨/：:".contains(c))
             && self.in_tag(&["h1", "h2", "h3", "h4", "h5", "h6"]).is_none()
     }
@@ -1894,7 +1960,7 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
     w.walk(doc.tree.root(), root.map(|r| r.id()));
     let outside_captions = std::mem::take(&mut w.outside_captions);
     let outside_leads = std::mem::take(&mut w.outside_leads);
-    let outside = std::mem::take(&mut w.outside);
+    let mut outside = std::mem::take(&mut w.outside);
     let mut header = Header::default();
     let meta_pos = idx.at_line(meta.line.max(1));
     let (title_from_tag, channel) = meta.title.as_deref().map(split_title).unzip();
@@ -1910,13 +1976,32 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
         .flatten()
         .map(norm_title)
         .collect();
+    // Each part of the <title> between its separators: the headline may stand after
+    // the site's name ("三联生活周刊 | 标题").
+    let title_parts: Vec<String> = [meta.og_title.as_deref(), meta.title.as_deref()]
+        .into_iter()
+        .flatten()
+        .flat_map(title_pieces)
+        .map(|p| norm_title(&p))
+        .filter(|p| p.chars().count() >= 4)
+        .collect();
     let named = |t: &str| {
         let t = norm_title(t);
         t.chars().count() >= 2
-            && page_titles
+            && (page_titles
                 .iter()
                 .any(|p| p.starts_with(&t) || t.starts_with(p.as_str()))
+                || title_parts.contains(&t))
     };
+    // With no h1 the <title> names, a heading before the container that it names
+    // (`div.title > h2`) is the headline element.
+    if !outside.iter().any(|(_, t, _, h1)| *h1 && named(t))
+        && let Some(o) = outside
+            .iter_mut()
+            .find(|(kind, t, _, _)| *kind == BlockKind::Heading && named(t))
+    {
+        o.3 = true;
+    }
     let top = drafts
         .blocks
         .iter()
@@ -1962,6 +2047,34 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
             .position(|bl| bl.kind == BlockKind::Heading && bl.text.as_str() == t)
     {
         drafts.blocks.remove(i);
+    }
+    // A headline printed as a plain block near the top of the container (an old CMS's
+    // `div.article_title`, its second line a "——…" subtitle after a `<br>`): shown in
+    // the head, not as paragraphs; a breadcrumb trail above it is furniture.
+    let mut body_subtitle = None;
+    if let Some((t, pos)) = header.title.as_mut()
+        && let Some(i) = drafts.blocks.iter().take(6).position(|bl| {
+            matches!(bl.kind, BlockKind::Paragraph | BlockKind::Heading)
+                && norm_title(&bl.text) == norm_title(t)
+        })
+    {
+        let bl = drafts.blocks.remove(i);
+        if pos.offset == meta_pos.offset {
+            *pos = idx.at_offset(bl.src());
+        }
+        if drafts
+            .blocks
+            .get(i)
+            .is_some_and(|n| n.kind == BlockKind::Paragraph && is_dash_line(&n.text))
+        {
+            let n = drafts.blocks.remove(i);
+            body_subtitle = Some((n.text.to_string(), idx.at_offset(n.src())));
+        }
+        let mut k = 0;
+        drafts.blocks.retain(|b| {
+            k += 1;
+            !(k <= i && b.kind == BlockKind::Paragraph && is_breadcrumb_line(&b.text))
+        });
     }
 
     // Info lines: a run of them outside the container under the headline (a site often
@@ -2062,6 +2175,9 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
             }
         }
     }
+    if subtitle.is_none() {
+        subtitle = body_subtitle;
+    }
     // Captions before the container that belong to the article: inside its article
     // element, or after the headline (a lead photo, a photo album); never one before
     // the headline outside the article (a logo, a banner).
@@ -2071,6 +2187,17 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
     // An editor's note box (编者按) between the headline and the body: its head and
     // its text, before the body, in the page's order among those captions.
     let notes = headline.map_or_else(Vec::new, |h| editors_notes(&outside[h + 1..], h + 1));
+    // The note box's lines are the note's, never a standfirst too.
+    let in_note = |t: &str| {
+        let t = trim_text(t);
+        notes
+            .iter()
+            .any(|(_, head, text, _)| t == trim_text(text) || t.contains(head))
+    };
+    let outside_leads: Vec<_> = outside_leads
+        .into_iter()
+        .filter(|(_, t, _, _)| !in_note(t))
+        .collect();
     let mut notes = notes.into_iter().peekable();
     let mut lead = Builder::new();
     let push_note = |lead: &mut Builder, (_, head, text, line): (usize, &str, &str, usize)| {
@@ -2192,6 +2319,7 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
     // ("图集｜TITLE", [`headline_label`]). The column, without its brackets or bar,
     // and the headline without it.
     let mut title_tag = None;
+    let mut tail_tag = None;
     if let Some((t, p)) = header.title.as_mut() {
         if let Some((head, tag)) = crate::formats::text::split_column(t) {
             let inner = t[tag].trim_matches(['（', '）', '(', ')', '【', '】']);
@@ -2199,6 +2327,9 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
             *t = t[head].to_string();
         } else if let Some((label, head)) = headline_label(t) {
             title_tag = Some((label.to_string(), *p));
+            *t = head.to_string();
+        } else if let Some((head, tag)) = headline_tail_tag(t) {
+            tail_tag = Some((tag.to_string(), *p));
             *t = head.to_string();
         }
     }
@@ -2231,7 +2362,8 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
             channel
                 .map(|c| (c, meta_pos))
                 .filter(|(c, _)| column_ok(c) && !in_headline(c))
-        });
+        })
+        .or(tail_tag);
     // A short line above the headline that is the column's name is the column printed
     // there, not a kicker (a line named a kicker stays one).
     let kicker = kicker.filter(|(t, _, named)| {
@@ -2278,6 +2410,20 @@ fn headline_label(title: &str) -> Option<(&str, &str)> {
         && label.chars().any(is_han)
         && rest.chars().count() >= 4)
         .then_some((label, rest))
+}
+
+/// A series or site tag a page appends to its headline after a bar ("标题｜01深度",
+/// "标题 | 深读"): two to six characters of words, the headline before it at least
+/// six. The headline and the tag.
+fn headline_tail_tag(title: &str) -> Option<(&str, &str)> {
+    let (head, tag) = title.rsplit_once(['｜', '|', '丨'])?;
+    let (head, tag) = (trim_text(head), trim_text(tag));
+    let n = tag.chars().count();
+    ((2..=6).contains(&n)
+        && tag.chars().all(|c| is_han(c) || c.is_alphanumeric())
+        && head.chars().count() >= 6
+        && !head.ends_with(['｜', '|', '丨']))
+    .then_some((head, tag))
 }
 
 /// Reads a book's chapters ([`crate::formats::epub::unpack`]'s document) whole: each
