@@ -1227,10 +1227,15 @@ pub(crate) fn parse_info(line: &str) -> Option<Info> {
             tok.strip_prefix(l)
                 .filter(|r| !r.is_empty() && r.chars().all(is_han))
         });
-        // "澎湃新闻记者", "明報記者": a paper's reporter, the names follow.
-        let papers = ["记者", "記者"]
+        // "澎湃新闻记者", "明報記者", "南方周末实习生": a paper's reporter or intern,
+        // the names follow.
+        let papers = ["记者", "記者", "实习生", "實習生", "通讯员", "通訊員"]
             .iter()
             .any(|r| tok.ends_with(r) && tok.chars().count() <= 12 && tok.chars().all(is_han));
+        // "来源于 财新周刊", "来源于财新周刊": the source, with no colon.
+        let source_from = ["来源于", "來源於"]
+            .iter()
+            .find_map(|l| tok.strip_prefix(l));
         if (label(AUTHOR_LABELS) && (sep || tok.chars().count() > 1)) || papers {
             flush(&mut names, &mut info.authors);
             mode = Mode::Authors;
@@ -1248,6 +1253,16 @@ pub(crate) fn parse_info(line: &str) -> Option<Info> {
             flush(&mut names, &mut info.authors);
             mode = Mode::Source;
             labelled = true;
+        } else if let Some(rest) = source_from {
+            flush(&mut names, &mut info.authors);
+            labelled = true;
+            let rest = trim_text(rest);
+            if rest.is_empty() {
+                mode = Mode::Source;
+            } else {
+                info.source.get_or_insert_with(|| rest.to_string());
+                mode = Mode::None;
+            }
         } else if label(DATE_LABELS) && sep {
             flush(&mut names, &mut info.authors);
             mode = Mode::Date;
@@ -1257,6 +1272,12 @@ pub(crate) fn parse_info(line: &str) -> Option<Info> {
                 // "台北報導", "北京电": a dateline, not a name.
                 // "文/图": roles, not names.
                 Mode::Authors if ROLE_CHARS.contains(&tok) => {}
+                // "发自屏东": where the reporter filed from, a dateline's place.
+                // "财新周刊": the publication the reporters write for.
+                Mode::Authors
+                    if tok.starts_with("发自")
+                        || tok.starts_with("發自")
+                        || is_organisation(tok) => {}
                 Mode::Authors
                     if tok.chars().all(is_han)
                         && tok.chars().count() <= 4

@@ -601,12 +601,93 @@ struct Meta {
     source: Option<(String, usize)>,
     /// A WeChat-style account name printed on the page (the nickname element).
     account: Option<(String, usize)>,
+    /// JSON-LD (schema.org): datePublished and the names of its Person authors.
+    ld_date: Option<(String, usize)>,
+    ld_authors: Vec<(String, usize)>,
+    /// The first `<time datetime>`, its date; a "发布于 DATE" line's date.
+    time: Option<(String, usize)>,
+    posted: Option<(String, usize)>,
     line: usize,
+}
+
+/// Whether a metadata value is a web address rather than a name
+/// (`article:author` often holds the author's or site's page).
+fn is_url(v: &str) -> bool {
+    v.contains("://") || v.starts_with("www.") || v.starts_with('/') || v.starts_with('@')
+}
+
+/// Labels a page prints before the time it was published ("发布于 2024-10-30 18:02").
+const POSTED_LABELS: &[&str] = &["发布于", "發佈於", "發布於", "发表于", "發表於"];
+
+/// What a JSON-LD script (schema.org) says of the article: its datePublished and the
+/// names of its authors that are people (`@type` Person or none; an organisation is the
+/// publisher, not an author), looked for through `@graph` and nested objects.
+fn json_ld(text: &str) -> (Option<String>, Vec<String>) {
+    let Ok(v) = serde_json::from_str::<serde_json::Value>(text) else {
+        return (None, Vec::new());
+    };
+    let mut date = None;
+    let mut authors = Vec::new();
+    let mut stack = vec![&v];
+    let mut seen = 0usize;
+    while let Some(v) = stack.pop() {
+        seen += 1;
+        if seen > 10_000 {
+            break;
+        }
+        match v {
+            serde_json::Value::Array(a) => stack.extend(a.iter().rev()),
+            serde_json::Value::Object(o) => {
+                if date.is_none()
+                    && let Some(d) = o.get("datePublished").and_then(|d| d.as_str())
+                {
+                    date = Some(markup::find_date(d).unwrap_or_else(|| collapse_ws(d)));
+                }
+                if authors.is_empty()
+                    && let Some(a) = o.get("author")
+                {
+                    let list: Vec<&serde_json::Value> = match a {
+                        serde_json::Value::Array(l) => l.iter().collect(),
+                        one => vec![one],
+                    };
+                    for p in list {
+                        let person = p
+                            .get("@type")
+                            .and_then(|t| t.as_str())
+                            .is_none_or(|t| t == "Person");
+                        let name = p.get("name").and_then(|n| n.as_str()).or(p.as_str());
+                        if let Some(n) = name.map(collapse_ws)
+                            && person
+                            && !n.is_empty()
+                            && !is_url(&n)
+                        {
+                            authors.push(n);
+                        }
+                    }
+                }
+                stack.extend(o.values());
+            }
+            _ => {}
+        }
+    }
+    (date, authors)
 }
 
 fn read_meta(doc: &Html) -> Meta {
     let mut m = Meta::default();
     for n in doc.tree.root().descendants() {
+        if m.posted.is_none()
+            && let Some(t) = n.value().as_text()
+        {
+            let t = trim_text(t);
+            if t.len() <= 120
+                && let Some(rest) = POSTED_LABELS.iter().find_map(|l| t.strip_prefix(l))
+                && let Some(d) = markup::find_date(rest)
+            {
+                let line = n.parent().and_then(element).map_or(0, dom::line_of);
+                m.posted = Some((d, line));
+            }
+        }
         let Some(el) = element(n) else { continue };
         match el.name() {
             "title" if m.title.is_none() => {
@@ -616,6 +697,31 @@ fn read_meta(doc: &Html) -> Meta {
                     .collect();
                 m.title = Some(collapse_ws(&t));
                 m.line = dom::line_of(el);
+            }
+            "script"
+                if el
+                    .attr("type")
+                    .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"))
+                    && m.ld_date.is_none() =>
+            {
+                let t = node_text(n);
+                if t.len() <= 1 << 20 {
+                    let (date, authors) = json_ld(&t);
+                    let line = dom::line_of(el);
+                    m.ld_date = date.map(|d| (d, line));
+                    if m.ld_authors.is_empty() {
+                        m.ld_authors = authors.into_iter().map(|a| (a, line)).collect();
+                    }
+                }
+            }
+            "time" if m.time.is_none() => {
+                if let Some(d) = el
+                    .attr("datetime")
+                    .map(collapse_ws)
+                    .filter(|d| !d.is_empty())
+                {
+                    m.time = Some((markup::find_date(&d).unwrap_or(d), dom::line_of(el)));
+                }
             }
             _ if m.account.is_none()
                 && (el.id() == Some("js_name")
@@ -643,6 +749,20 @@ fn read_meta(doc: &Html) -> Meta {
                 };
                 if matches!(key.as_str(), "og:title" | "twitter:title") {
                     m.og_title.get_or_insert(v);
+                    continue;
+                }
+                // A name in an author block (`<div class="AuthorInfo"><meta
+                // itemprop="name">`) is the author's.
+                let key = if key == "name"
+                    && el.attr("itemprop").is_some()
+                    && n.ancestors().take(4).any(|a| {
+                        element(a).is_some_and(|e| words(e).iter().any(|w| w == "author"))
+                    }) {
+                    "author".to_string()
+                } else {
+                    key
+                };
+                if matches!(key.as_str(), "author" | "article:author" | "byline") && is_url(&v) {
                     continue;
                 }
                 let slot = match key.as_str() {
@@ -2111,6 +2231,37 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
             infos.push((inf, t.clone(), idx.at_line(*line).offset));
         }
     }
+    // A byline set as a list at the top (a name, a role, where it was filed from:
+    // "• 周思远 • BBC中文记者 • 发自青海玉树"): the byline, its names the authors.
+    let items: Vec<&str> = drafts
+        .blocks
+        .iter()
+        .take(6)
+        .map(|b| b.text.as_str())
+        .skip_while(|t| !t.starts_with("• "))
+        .take_while(|t| t.starts_with("• ") && t.chars().count() <= 22)
+        .map(|t| trim_text(&t["• ".len()..]))
+        .collect();
+    if let Some(inf) = byline_list(&items)
+        && let Some(i) = drafts.blocks.iter().position(|b| b.text.starts_with("• "))
+    {
+        let at = drafts.blocks[i].src();
+        let line = items.join("　");
+        drafts.blocks.drain(i..i + items.len());
+        infos.push((inf, line, at));
+    }
+    // A date alone at the top (the page's printed date): the date, not a paragraph.
+    if let Some(i) = drafts.blocks.iter().take(3).position(|bl| {
+        bl.kind == BlockKind::Paragraph
+            && markup::find_date(&bl.text).is_some_and(|d| d == trim_text(&bl.text))
+    }) && !infos.is_empty()
+    {
+        let bl = drafts.blocks.remove(i);
+        let pos = idx.at_offset(bl.src());
+        if header.date.is_none() {
+            header.date = Some((trim_text(&bl.text).to_string(), pos));
+        }
+    }
     if let Some(i) = drafts.blocks.iter().take(3).position(|bl| {
         bl.kind != BlockKind::Caption
             && parse_info(&bl.text).is_some_and(|inf| infos.is_empty() || !inf.authors.is_empty())
@@ -2301,8 +2452,20 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
             header.byline = Some((header.authors.join(" "), under_title));
         }
     }
+    if header.authors.is_empty() && !meta.ld_authors.is_empty() {
+        header.authors = meta.ld_authors.iter().map(|(a, _)| a.clone()).collect();
+        if header.byline.is_none() {
+            header.byline = Some((header.authors.join(" "), under_title));
+        }
+    }
     if header.date.is_none() {
-        header.date = meta.published.clone().map(|(d, l)| (d, meta_at(l)));
+        header.date = meta
+            .published
+            .clone()
+            .or(meta.ld_date.clone())
+            .or(meta.time.clone())
+            .or(meta.posted.clone())
+            .map(|(d, l)| (d, meta_at(l)));
     }
     if header.source.is_none() {
         header.source = meta
@@ -2335,9 +2498,20 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
     }
     let title_text = header.title.as_ref().map(|(t, _)| t.as_str());
     // A column is not the headline again (a gallery's "图集｜TITLE"), nor a URL slug.
+    // Nor the publication itself (the site's name as the <title>'s middle part).
+    let publication: Vec<String> = [
+        header.source.as_ref().map(|s| s.0.as_str()),
+        meta.site_name.as_ref().map(|s| s.0.as_str()),
+        meta.author.as_ref().map(|s| s.0.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .map(norm_title)
+    .collect();
     let column_ok = |c: &str| {
         !c.is_empty()
             && title_text.is_none_or(|t| norm_title(t) != norm_title(c))
+            && !publication.contains(&norm_title(c))
             && !c
                 .chars()
                 .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-' || ch == '_')
@@ -2393,6 +2567,50 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
         .column
         .map(|(text, p)| crate::article::HeaderLine::new(text, p.offset));
     article
+}
+
+/// Roles a reporter's list byline names after the name ("BBC中文记者", "特约撰稿人").
+const BYLINE_ROLES: &[&str] = &[
+    "记者",
+    "記者",
+    "通讯员",
+    "通訊員",
+    "撰稿人",
+    "特派员",
+    "特派員",
+    "编辑",
+    "編輯",
+    "作者",
+];
+
+/// A byline set as list items ("周思远", "BBC中文记者", "发自青海玉树"): two to four
+/// short items, one a reporter's role or where the story was filed from (发自X), the
+/// others names. Its authors, the items that are neither.
+fn byline_list(items: &[&str]) -> Option<markup::Info> {
+    if !(2..=4).contains(&items.len()) {
+        return None;
+    }
+    let role = |t: &str| BYLINE_ROLES.iter().any(|r| t.ends_with(r));
+    let filed = |t: &str| t.starts_with("发自") || t.starts_with("發自");
+    if !items.iter().any(|t| role(t) || filed(t)) {
+        return None;
+    }
+    let names: Vec<String> = items
+        .iter()
+        .filter(|t| !role(t) && !filed(t))
+        .map(|t| t.to_string())
+        .collect();
+    let name_like = |t: &String| {
+        let n = t.chars().count();
+        (2..=12).contains(&n)
+            && !t.ends_with(['。', '，', '！', '？'])
+            && markup::find_date(t).is_none()
+            && !markup::is_organisation(t)
+    };
+    (!names.is_empty() && names.iter().all(name_like)).then(|| markup::Info {
+        authors: names,
+        ..markup::Info::default()
+    })
 }
 
 /// The label before a bar that opens a headline, as portals and accounts name a column
