@@ -1871,6 +1871,39 @@ mod tests {
     }
 
     #[test]
+    fn info_lines_leave_out_places_publications_and_buttons() {
+        let authors = |s| parse_info(s).map(|i| i.authors);
+        // Where the reporter filed from is a place, not a person.
+        assert_eq!(
+            authors("端報記者 白露 發自屏東"),
+            Some(vec!["白露".into()])
+        );
+        assert_eq!(authors("记者 白露 发自杭州"), Some(vec!["白露".into()]));
+        // The publication the reporters write for is not one of them.
+        assert_eq!(
+            authors("文｜东湖周刊 记者 白露 实习记者 青山"),
+            Some(vec!["白露".into(), "青山".into()])
+        );
+        // A paper's intern, as a paper's reporter.
+        assert_eq!(
+            authors("南岸日报记者 白露　南岸日报实习生 青山"),
+            Some(vec!["白露".into(), "青山".into()])
+        );
+        // "来源于 X", with no colon.
+        let i = parse_info("2025年04月21日 10:05 来源于 东湖周刊").expect("info");
+        assert_eq!(i.source.as_deref(), Some("东湖周刊"));
+        let i = parse_info("来源于东湖周刊").expect("info");
+        assert_eq!(i.source.as_deref(), Some("东湖周刊"));
+        // A font-size switch and a print button after the fields are no names.
+        let i = parse_info("2025-03-02 07:45　来源：东岭日报　作者：白露　字号：大 中 小　打印")
+            .expect("info");
+        assert_eq!(i.authors, ["白露"]);
+        assert_eq!(i.source.as_deref(), Some("东岭日报"));
+        assert!(is_organisation("东湖周刊"));
+        assert!(!is_organisation("白露"));
+    }
+
+    #[test]
     fn notes_and_bold_lines() {
         assert!(is_note("（责任编辑：王 丽）"));
         assert!(is_note("（完）"));

@@ -2102,7 +2102,11 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
         .into_iter()
         .flatten()
         .flat_map(title_pieces)
-        .map(|p| norm_title(&p))
+        .filter(|p| {
+            !markup::is_organisation(p)
+                && meta.site_name.as_ref().is_none_or(|(s, _)| s.as_str() != *p)
+        })
+        .map(norm_title)
         .filter(|p| p.chars().count() >= 4)
         .collect();
     let named = |t: &str| {
