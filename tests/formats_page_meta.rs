@@ -48,9 +48,15 @@ fn quoted_and_font_weight_subheads_are_heads_and_a_speakers_line_is_not() {
     let v = outline(&data("weekly-site-first.html"));
     // A number over a head joins it; a head may open with a quoted word or be a short
     // quoted phrase; WeChat's `<span style="font-weight:bold">` is bold.
-    assert_eq!(sections(&v), ["1 “摆渡”的半辈子", "“再开一年”", "岸上的新家"]);
+    assert_eq!(
+        sections(&v),
+        ["1 “摆渡”的半辈子", "“再开一年”", "岸上的新家"]
+    );
     let paras = blocks_of(&v, "paragraph");
-    assert!(paras.iter().any(|p| p == "老贺：那时候江上全是船"), "{paras:#?}");
+    assert!(
+        paras.iter().any(|p| p == "老贺：那时候江上全是船"),
+        "{paras:#?}"
+    );
     assert_eq!(paras.len(), 8, "{paras:#?}");
     assert!(!paras.iter().any(|p| p == "1"), "{paras:#?}");
 }
@@ -85,7 +91,10 @@ fn a_byline_set_as_a_list_names_its_author_not_the_role_or_the_place() {
         assert!(!text.contains(head), "{head} in:\n{text}");
     }
     // The summary is kept, first.
-    assert_eq!(blocks_of(&v, "paragraph")[0], "盐田变湿地以后，鸟回来了吗？");
+    assert_eq!(
+        blocks_of(&v, "paragraph")[0],
+        "盐田变湿地以后，鸟回来了吗？"
+    );
     assert_eq!(sections(&v), ["盐田退了"]);
 }
 

@@ -88,12 +88,7 @@ fn a_markdown_article_shows_no_markup() {
 
 #[test]
 fn a_weekly_page_shows_its_headline_standfirst_and_quoted_subheads() {
-    let mut p = Pty::yuedu_showing(
-        &[&data("weekly-site-first.html")],
-        100,
-        30,
-        "大桥通车以后",
-    );
+    let mut p = Pty::yuedu_showing(&[&data("weekly-site-first.html")], 100, 30, "大桥通车以后");
     let screen = p.screen();
     // The headline after the site's name in the <title>, the standfirst as text.
     assert!(screen.contains("河口渡轮上的最后一个夏天"), "{screen}");
@@ -108,6 +103,9 @@ fn a_weekly_page_shows_its_headline_standfirst_and_quoted_subheads() {
             "{heading} not in the navigation pane:\n{nav}"
         );
     }
-    assert!(!nav.contains("老贺："), "a speaker's line is no heading:\n{nav}");
+    assert!(
+        !nav.contains("老贺："),
+        "a speaker's line is no heading:\n{nav}"
+    );
     p.quit();
 }

@@ -1492,7 +1492,7 @@ fn is_speaker_line(t: &str) -> bool {
         return false;
     };
     let label = trim_text(&t[..colon]);
-    let after = trim_text(&t[colon..].trim_start_matches(['：', ':']));
+    let after = trim_text(t[colon..].trim_start_matches(['：', ':']));
     let n = label.chars().count();
     let han_name = (2..=4).contains(&n)
         && label.chars().all(is_han)
@@ -1874,10 +1874,7 @@ mod tests {
     fn info_lines_leave_out_places_publications_and_buttons() {
         let authors = |s| parse_info(s).map(|i| i.authors);
         // Where the reporter filed from is a place, not a person.
-        assert_eq!(
-            authors("端報記者 白露 發自屏東"),
-            Some(vec!["白露".into()])
-        );
+        assert_eq!(authors("端報記者 白露 發自屏東"), Some(vec!["白露".into()]));
         assert_eq!(authors("记者 白露 发自杭州"), Some(vec!["白露".into()]));
         // The publication the reporters write for is not one of them.
         assert_eq!(

@@ -15,8 +15,13 @@
 //!    scores its parent in full and its grandparent by half; a container named
 //!    article/content/text/detail scores a quarter more; a container mostly of links
 //!    scores less. The best one is the article.
-//! 3. **The header** comes from the page: the headline is the `h1` (else og:title, else
-//!    `<title>` without the channel and site name after `_`, `-` or `|`); the info
+//! 3. **The header** comes from the page: the headline is the `h1` (else a heading
+//!    or block the `<title>` names — `div.title > h2`, an old CMS's
+//!    `div.article_title` with its `<br>——` subtitle, the site's name first in the
+//!    `<title>` or not — else og:title, else `<title>` without the channel and site
+//!    name after `_`, `-` or `|`; a series tag after a bar, "｜01深度", is left out);
+//!    a standfirst between headline and body (lead, summary, deck…) is the subtitle
+//!    when short, else the lead paragraphs; the info
 //!    line under it — often split into byline, time and source elements, whose pieces
 //!    are parted by "　" rather than glued — gives date, source and authors
 //!    ([`markup::parse_info`]), and one or two above it give date and source; the
@@ -26,11 +31,15 @@
 //!    breadcrumb's last entry (named, labelled 当前位置, or by its shape: 首页 > … links),
 //!    else article:section, else the `<title>`'s channel, never a URL slug nor the
 //!    headline again; the page's own 来源 beats a WeChat account name, meta source and
-//!    og:site_name (without the 来源： label); meta author and article:published_time fill
-//!    the rest. Every head line keeps the line it stands on; one from meta that the page
+//!    og:site_name (without the 来源： label); a byline set as a list (name, role,
+//!    发自 place), an author block's `itemprop=name`, meta author (never a URL),
+//!    JSON-LD's people, article:published_time, JSON-LD's datePublished, `<time
+//!    datetime>` and a "发布于 …" line fill the rest; the column is never the
+//!    publication. Every head line keeps the line it stands on; one from meta that the page
 //!    does not print (a byline from meta author) stands with the headline.
 //! 4. **Blocks**, in document order inside the container: `h2`–`h6` and bold-only short
-//!    paragraphs ([`markup::bold_line_is_heading`]) are headings; `figcaption`, an
+//!    paragraphs ([`markup::bold_line_is_heading`]; bold by `b`/`strong` or by a
+//!    `font-weight` style) are headings; `figcaption`, an
 //!    image's caption paragraph (centred, named as a caption, or ending in a credit) or
 //!    a meaningful `alt` are captions with their credits ([`markup::split_credit`]);
 //!    editor lines are notes ([`markup::is_note`]); list items and table rows are
@@ -755,9 +764,10 @@ fn read_meta(doc: &Html) -> Meta {
                 // itemprop="name">`) is the author's.
                 let key = if key == "name"
                     && el.attr("itemprop").is_some()
-                    && n.ancestors().take(4).any(|a| {
-                        element(a).is_some_and(|e| words(e).iter().any(|w| w == "author"))
-                    }) {
+                    && n.ancestors()
+                        .take(4)
+                        .any(|a| element(a).is_some_and(|e| words(e).iter().any(|w| w == "author")))
+                {
                     "author".to_string()
                 } else {
                     key
@@ -1448,12 +1458,8 @@ impl<'a> Walker<'a> {
                 ));
             }
             if kind == BlockKind::Paragraph && self.stack.iter().any(|c| c.lead) {
-                self.outside_leads.push((
-                    self.outside.len(),
-                    text.clone(),
-                    line,
-                    self.in_article,
-                ));
+                self.outside_leads
+                    .push((self.outside.len(), text.clone(), line, self.in_article));
             }
             self.outside
                 .push((kind, text, line, heading.as_deref() == Some("h1")));
@@ -2104,7 +2110,10 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
         .flat_map(title_pieces)
         .filter(|p| {
             !markup::is_organisation(p)
-                && meta.site_name.as_ref().is_none_or(|(s, _)| s.as_str() != *p)
+                && meta
+                    .site_name
+                    .as_ref()
+                    .is_none_or(|(s, _)| s.as_str() != *p)
         })
         .map(norm_title)
         .filter(|p| p.chars().count() >= 4)
@@ -2385,7 +2394,10 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
         [(_, text, line, _)]
             if subtitle.is_none()
                 && text.chars().count() <= 40
-                && !text.trim_end().trim_end_matches(['。', '”', '」']).contains('。') =>
+                && !text
+                    .trim_end()
+                    .trim_end_matches(['。', '”', '」'])
+                    .contains('。') =>
         {
             subtitle = Some((text.clone(), idx.at_line(*line)));
             Vec::new()
