@@ -213,6 +213,9 @@ fn json_ld_gives_the_date_and_people_not_organisations() {
     assert_eq!(authors, ["宁远舟"]);
     let (date, authors) = json_ld(r#"{"author":{"@type":"NewsMediaOrganization","name":"X"}}"#);
     assert!(date.is_none() && authors.is_empty());
+    // A publication named with no type is not a person either.
+    assert!(json_ld(r#"{"author":"北岸日报"}"#).1.is_empty());
+    assert_eq!(json_ld(r#"{"author":"白露"}"#).1, ["白露"]);
     assert_eq!(json_ld("not json"), (None, Vec::new()));
 }
 

@@ -669,6 +669,7 @@ fn json_ld(text: &str) -> (Option<String>, Vec<String>) {
                             && person
                             && !n.is_empty()
                             && !is_url(&n)
+                            && !markup::is_organisation(&n)
                         {
                             authors.push(n);
                         }
