@@ -85,3 +85,27 @@ fn a_markdown_article_shows_no_markup() {
     assert!(status.contains("feature.md · markdown"), "{status}");
     p.quit();
 }
+
+#[test]
+fn a_weekly_page_shows_its_headline_standfirst_and_quoted_subheads() {
+    let mut p = Pty::yuedu_showing(&[&data("weekly-site-first.html")], 100, 30, "大桥通车以后");
+    let screen = p.screen();
+    // The headline after the site's name in the <title>, the standfirst as text.
+    assert!(screen.contains("河口渡轮上的最后一个夏天"), "{screen}");
+    assert!(screen.contains("船长老贺在甲板上站了三十一年"), "{screen}");
+    for never in ["青禾周刊 |", "https://", "当前位置"] {
+        assert!(!screen.contains(never), "{never} on screen:\n{screen}");
+    }
+    let nav = nav(&p, 29);
+    for heading in ["1 “摆渡”的半辈子", "“再开一年”", "岸上的新家"] {
+        assert!(
+            nav.contains(heading),
+            "{heading} not in the navigation pane:\n{nav}"
+        );
+    }
+    assert!(
+        !nav.contains("老贺："),
+        "a speaker's line is no heading:\n{nav}"
+    );
+    p.quit();
+}

@@ -544,6 +544,10 @@ const INFO_TAIL: &[&str] = &[
     "[打印]",
     "[关闭]",
     "分享到",
+    "字号",
+    "字號",
+    "字体",
+    "字體",
 ];
 
 /// An info line without the counters and buttons at its end: "… 编辑：许琳　　点击数：1024
@@ -569,6 +573,15 @@ pub(crate) fn trim_info(line: &str) -> &str {
                     None => return line,
                 }
             }
+            continue;
+        }
+        // Unbracketed buttons and a font-size switch ("字号：大 中 小　打印").
+        if let Some(w) = BUTTONS
+            .iter()
+            .filter(|w| rest.starts_with(**w))
+            .max_by_key(|w| w.len())
+        {
+            rest = &rest[w.len()..];
             continue;
         }
         let digits = rest
@@ -719,6 +732,10 @@ mod tests {
         assert_eq!(
             trim_info("2024-01-02 来源：东海日报 浏览次数：3,210 【字体：大 中 小】"),
             "2024-01-02 来源：东海日报"
+        );
+        assert_eq!(
+            trim_info("2024-01-16 08:12　来源：南方日报　作者：黄晓婷　字号：大 中 小　打印"),
+            "2024-01-16 08:12　来源：南方日报　作者：黄晓婷"
         );
         assert_eq!(
             trim_info("来源：点击科技 作者：张三"),

@@ -1121,6 +1121,9 @@ const ORGANISATION_ENDS: &[&str] = &[
     "新聞",
     "杂志",
     "雜誌",
+    "周刊",
+    "週刊",
+    "月刊",
     "编辑部",
     "編輯部",
     "出版社",
@@ -1158,7 +1161,7 @@ const DATE_LABELS: &[&str] = &[
 /// authors. `None` when it is not one: longer than 120 characters, a sentence, or
 /// with none of the three.
 pub(crate) fn parse_info(line: &str) -> Option<Info> {
-    let line = trim_text(line);
+    let line = trim_text(crate::formats::furniture::trim_info(trim_text(line)));
     if line.chars().count() > 120 || line.ends_with(['。', '！', '？']) {
         return None;
     }
@@ -1224,10 +1227,15 @@ pub(crate) fn parse_info(line: &str) -> Option<Info> {
             tok.strip_prefix(l)
                 .filter(|r| !r.is_empty() && r.chars().all(is_han))
         });
-        // "澎湃新闻记者", "明報記者": a paper's reporter, the names follow.
-        let papers = ["记者", "記者"]
+        // "澎湃新闻记者", "明報記者", "南方周末实习生": a paper's reporter or intern,
+        // the names follow.
+        let papers = ["记者", "記者", "实习生", "實習生", "通讯员", "通訊員"]
             .iter()
             .any(|r| tok.ends_with(r) && tok.chars().count() <= 12 && tok.chars().all(is_han));
+        // "来源于 财新周刊", "来源于财新周刊": the source, with no colon.
+        let source_from = ["来源于", "來源於"]
+            .iter()
+            .find_map(|l| tok.strip_prefix(l));
         if (label(AUTHOR_LABELS) && (sep || tok.chars().count() > 1)) || papers {
             flush(&mut names, &mut info.authors);
             mode = Mode::Authors;
@@ -1245,6 +1253,16 @@ pub(crate) fn parse_info(line: &str) -> Option<Info> {
             flush(&mut names, &mut info.authors);
             mode = Mode::Source;
             labelled = true;
+        } else if let Some(rest) = source_from {
+            flush(&mut names, &mut info.authors);
+            labelled = true;
+            let rest = trim_text(rest);
+            if rest.is_empty() {
+                mode = Mode::Source;
+            } else {
+                info.source.get_or_insert_with(|| rest.to_string());
+                mode = Mode::None;
+            }
         } else if label(DATE_LABELS) && sep {
             flush(&mut names, &mut info.authors);
             mode = Mode::Date;
@@ -1254,6 +1272,12 @@ pub(crate) fn parse_info(line: &str) -> Option<Info> {
                 // "台北報導", "北京电": a dateline, not a name.
                 // "文/图": roles, not names.
                 Mode::Authors if ROLE_CHARS.contains(&tok) => {}
+                // "发自屏东": where the reporter filed from, a dateline's place.
+                // "财新周刊": the publication the reporters write for.
+                Mode::Authors
+                    if tok.starts_with("发自")
+                        || tok.starts_with("發自")
+                        || is_organisation(tok) => {}
                 Mode::Authors
                     if tok.chars().all(is_han)
                         && tok.chars().count() <= 4
@@ -1440,12 +1464,46 @@ pub(crate) fn bold_line_is_heading(text: &str) -> bool {
     if n == 0 || n > 30 {
         return false;
     }
-    // A pull quote opens with its quotation mark; a subhead may end with a quoted word.
-    let quoted = t.starts_with(['“', '「', '"', '『', '‘']);
+    // A pull quote is a quoted sentence: a quotation with a clause or sentence mark
+    // inside it ("“我不走了。”", "“先留下，再说。”"). A short quoted phrase alone
+    // (“再来一年”) or a head that opens with a quoted word (“按手印”的半辈子) is a
+    // subhead, as feature pages print them.
+    let quoted = t.starts_with(['“', '「', '"', '『', '‘'])
+        && (n > 20
+            || t.contains([
+                '。', '，', '；', '：', ':', ',', '？', '?', '！', '!', '、', '…',
+            ]));
     let sentence = t
         .trim_end_matches(['”', '」', '』', '’', '"', '）', ')'])
         .ends_with(['。', '，', '；', '：', ':', ',', '？', '?', '！', '!']);
-    !quoted && !sentence && !is_question(t) && parse_info(t).is_none() && !is_note(t)
+    !quoted
+        && !sentence
+        && !is_question(t)
+        && !is_speaker_line(t)
+        && parse_info(t).is_none()
+        && !is_note(t)
+}
+
+/// A line of an interview or a conversation opened by its speaker's name and a colon
+/// ("李明：我们那时候……", "Mary: …"): two to four Han characters or a Latin name
+/// before the colon, text after it. Not a numbered head ("第一章：出发").
+fn is_speaker_line(t: &str) -> bool {
+    let Some(colon) = t.find(['：', ':']) else {
+        return false;
+    };
+    let label = trim_text(&t[..colon]);
+    let after = trim_text(t[colon..].trim_start_matches(['：', ':']));
+    let n = label.chars().count();
+    let han_name = (2..=4).contains(&n)
+        && label.chars().all(is_han)
+        && !label.starts_with('第')
+        && !label.chars().any(|c| "一二三四五六七八九十".contains(c));
+    let latin_name = (2..=20).contains(&n)
+        && label
+            .chars()
+            .all(|c| c.is_ascii_alphabetic() || c == ' ' || c == '.')
+        && label.chars().next().is_some_and(|c| c.is_ascii_uppercase());
+    !after.is_empty() && (han_name || latin_name)
 }
 
 /// Who asks and answers in an interview, before the colon: 问, 答, 記者問, Q, A.
@@ -1813,6 +1871,36 @@ mod tests {
     }
 
     #[test]
+    fn info_lines_leave_out_places_publications_and_buttons() {
+        let authors = |s| parse_info(s).map(|i| i.authors);
+        // Where the reporter filed from is a place, not a person.
+        assert_eq!(authors("端報記者 白露 發自屏東"), Some(vec!["白露".into()]));
+        assert_eq!(authors("记者 白露 发自杭州"), Some(vec!["白露".into()]));
+        // The publication the reporters write for is not one of them.
+        assert_eq!(
+            authors("文｜东湖周刊 记者 白露 实习记者 青山"),
+            Some(vec!["白露".into(), "青山".into()])
+        );
+        // A paper's intern, as a paper's reporter.
+        assert_eq!(
+            authors("南岸日报记者 白露　南岸日报实习生 青山"),
+            Some(vec!["白露".into(), "青山".into()])
+        );
+        // "来源于 X", with no colon.
+        let i = parse_info("2025年04月21日 10:05 来源于 东湖周刊").expect("info");
+        assert_eq!(i.source.as_deref(), Some("东湖周刊"));
+        let i = parse_info("来源于东湖周刊").expect("info");
+        assert_eq!(i.source.as_deref(), Some("东湖周刊"));
+        // A font-size switch and a print button after the fields are no names.
+        let i = parse_info("2025-03-02 07:45　来源：东岭日报　作者：白露　字号：大 中 小　打印")
+            .expect("info");
+        assert_eq!(i.authors, ["白露"]);
+        assert_eq!(i.source.as_deref(), Some("东岭日报"));
+        assert!(is_organisation("东湖周刊"));
+        assert!(!is_organisation("白露"));
+    }
+
+    #[test]
     fn notes_and_bold_lines() {
         assert!(is_note("（责任编辑：王 丽）"));
         assert!(is_note("（完）"));
@@ -1836,6 +1924,17 @@ mod tests {
         assert!(!bold_line_is_heading("“我不走了。”"));
         assert!(bold_line_is_heading("二、问路"));
         assert!(bold_line_is_heading("Q弹的米粉"));
+        // A head may open with a quoted word, or be a short quoted phrase alone; a
+        // quoted sentence is a pull quote.
+        assert!(bold_line_is_heading("“按手印”的半辈子"));
+        assert!(bold_line_is_heading("“再来一年”"));
+        assert!(bold_line_is_heading("「只修不賣」"));
+        assert!(!bold_line_is_heading("“先留下来，再说”"));
+        assert!(!bold_line_is_heading("“我们一张一张地拆，拆了两百多张网”"));
+        // A speaker and a colon open a conversation's line, not a head.
+        assert!(!bold_line_is_heading("李明：先把人留下来"));
+        assert!(!bold_line_is_heading("Mary: not yet"));
+        assert!(bold_line_is_heading("第一章：出发"));
     }
 
     /// The outline of `text` read as `format`: dateline, authors, and the blocks' kinds

@@ -131,6 +131,27 @@ const BYLINE_ROLES: &[&str] = &[
     "圖",
 ];
 
+/// Roles of the staff a byline may name after its authors ("文｜X　编辑｜Y"): their
+/// names are not the article's authors.
+const STAFF_ROLES: &[&str] = &[
+    "编辑",
+    "责任编辑",
+    "责编",
+    "校对",
+    "审核",
+    "美编",
+    "排版",
+    "监制",
+    "主编",
+    "編輯",
+    "責任編輯",
+    "責編",
+    "校對",
+    "審核",
+    "美編",
+    "監製",
+];
+
 /// Words that end a byline ("X 报道").
 const BYLINE_ENDS: &[&str] = &[
     "综合报道",
@@ -205,6 +226,8 @@ pub(crate) fn byline(line: &str) -> Option<Byline> {
         return None;
     }
     let mut names: Vec<&str> = Vec::new();
+    // After an editor's role ("编辑｜X"), names are the staff's, not the authors'.
+    let mut staff = false;
     for token in t.split(|c: char| is_space(c) || matches!(c, '、' | '，' | ',')) {
         for piece in token.split(is_role_separator) {
             let mut piece = piece;
@@ -215,12 +238,21 @@ pub(crate) fn byline(line: &str) -> Option<Byline> {
             {
                 piece = &piece[i..];
                 marked = true;
+                staff = false;
             }
             if piece.is_empty() {
                 continue;
             }
             if BYLINE_ROLES.contains(&piece) {
                 marked = true;
+                staff = false;
+                continue;
+            }
+            if STAFF_ROLES.contains(&piece) {
+                staff = true;
+                continue;
+            }
+            if staff {
                 continue;
             }
             names.push(piece);
@@ -294,6 +326,12 @@ mod tests {
         );
         assert_eq!(names("作者：白露"), Some(vec!["白露".into()]));
         assert_eq!(names("作者丨白露"), Some(vec!["白露".into()]));
+        // The staff named after the authors are not authors.
+        assert_eq!(
+            names("文｜白露　图｜白露　编辑｜青山"),
+            Some(vec!["白露".into(), "白露".into()])
+        );
+        assert_eq!(names("文/白露 责编/青山"), Some(vec!["白露".into()]));
         // Not bylines.
         assert_eq!(names("今年春天，渡口排起了长队。"), None);
         assert_eq!(names("报道"), None);

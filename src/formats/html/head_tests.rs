@@ -158,3 +158,72 @@ fn a_line_beyond_the_headlines_wrapper_is_a_kicker_only_when_named_one() {
     );
     assert_eq!(text(&a.kicker), Some("走进渡口"));
 }
+
+#[test]
+fn the_title_tag_with_the_sites_name_first_gives_the_headline_after_it() {
+    use super::split_title;
+    assert_eq!(
+        split_title("青禾周刊 | 河口渡轮上的最后一个夏天").0,
+        "河口渡轮上的最后一个夏天"
+    );
+    // The usual order is untouched.
+    assert_eq!(split_title("渡口的清晨_社会_北岸新闻网").0, "渡口的清晨");
+    assert_eq!(split_title("渡口的清晨 - 北岸日报").0, "渡口的清晨");
+}
+
+#[test]
+fn a_series_tag_after_the_headline_is_not_part_of_it() {
+    use super::headline_tail_tag;
+    assert_eq!(
+        headline_tail_tag("深水埗的夏天：冷氣機是奢侈品｜01深度"),
+        Some(("深水埗的夏天：冷氣機是奢侈品", "01深度"))
+    );
+    // A bar inside a headline with a long second half stays.
+    assert_eq!(headline_tail_tag("渡口的清晨｜一条老航线的新日子"), None);
+    assert_eq!(headline_tail_tag("短｜深度"), None);
+}
+
+#[test]
+fn breadcrumb_lines_by_label_or_shape() {
+    use super::is_breadcrumb_line;
+    assert!(is_breadcrumb_line("您的位置：东岭新闻网 >> 市县 >> 桥头"));
+    assert!(is_breadcrumb_line("首页 > 社会 > 正文"));
+    assert!(!is_breadcrumb_line("他说，成绩 > 预期，这是好事。"));
+    assert!(!is_breadcrumb_line("渡口的清晨"));
+}
+
+#[test]
+fn a_list_byline_names_people_only() {
+    use super::byline_list;
+    let i = byline_list(&["温知夏", "远潮新闻记者", "发自江苏盐城"]).expect("a byline");
+    assert_eq!(i.authors, ["温知夏"]);
+    // Items with no role or place are not a byline; nor is a sentence.
+    assert!(byline_list(&["首页", "社会"]).is_none());
+    assert!(byline_list(&["今天下雨了。", "记者"]).is_none());
+}
+
+#[test]
+fn json_ld_gives_the_date_and_people_not_organisations() {
+    use super::json_ld;
+    let (date, authors) = json_ld(
+        r#"{"@graph":[{"@type":"NewsArticle","datePublished":"2025-07-14T09:00:00+08:00",
+        "author":[{"@type":"Person","name":"宁远舟"},{"@type":"Organization","name":"青禾周刊"}]}]}"#,
+    );
+    assert_eq!(date.as_deref(), Some("2025-07-14"));
+    assert_eq!(authors, ["宁远舟"]);
+    let (date, authors) = json_ld(r#"{"author":{"@type":"NewsMediaOrganization","name":"X"}}"#);
+    assert!(date.is_none() && authors.is_empty());
+    // A publication named with no type is not a person either.
+    assert!(json_ld(r#"{"author":"北岸日报"}"#).1.is_empty());
+    assert_eq!(json_ld(r#"{"author":"白露"}"#).1, ["白露"]);
+    assert_eq!(json_ld("not json"), (None, Vec::new()));
+}
+
+#[test]
+fn a_url_as_meta_author_is_no_name() {
+    let a = page(
+        "<meta name=\"article:author\" content=\"https://social.example.com/beian\">",
+        &format!("<h1>渡口的清晨</h1><div class=content><p>{LONG}</p><p>{LONG}</p></div>"),
+    );
+    assert!(a.authors.is_empty(), "{:?}", a.authors);
+}

@@ -15,8 +15,13 @@
 //!    scores its parent in full and its grandparent by half; a container named
 //!    article/content/text/detail scores a quarter more; a container mostly of links
 //!    scores less. The best one is the article.
-//! 3. **The header** comes from the page: the headline is the `h1` (else og:title, else
-//!    `<title>` without the channel and site name after `_`, `-` or `|`); the info
+//! 3. **The header** comes from the page: the headline is the `h1` (else a heading
+//!    or block the `<title>` names — `div.title > h2`, an old CMS's
+//!    `div.article_title` with its `<br>——` subtitle, the site's name first in the
+//!    `<title>` or not — else og:title, else `<title>` without the channel and site
+//!    name after `_`, `-` or `|`; a series tag after a bar, "｜01深度", is left out);
+//!    a standfirst between headline and body (lead, summary, deck…) is the subtitle
+//!    when short, else the lead paragraphs; the info
 //!    line under it — often split into byline, time and source elements, whose pieces
 //!    are parted by "　" rather than glued — gives date, source and authors
 //!    ([`markup::parse_info`]), and one or two above it give date and source; the
@@ -26,11 +31,15 @@
 //!    breadcrumb's last entry (named, labelled 当前位置, or by its shape: 首页 > … links),
 //!    else article:section, else the `<title>`'s channel, never a URL slug nor the
 //!    headline again; the page's own 来源 beats a WeChat account name, meta source and
-//!    og:site_name (without the 来源： label); meta author and article:published_time fill
-//!    the rest. Every head line keeps the line it stands on; one from meta that the page
+//!    og:site_name (without the 来源： label); a byline set as a list (name, role,
+//!    发自 place), an author block's `itemprop=name`, meta author (never a URL),
+//!    JSON-LD's people, article:published_time, JSON-LD's datePublished, `<time
+//!    datetime>` and a "发布于 …" line fill the rest; the column is never the
+//!    publication. Every head line keeps the line it stands on; one from meta that the page
 //!    does not print (a byline from meta author) stands with the headline.
 //! 4. **Blocks**, in document order inside the container: `h2`–`h6` and bold-only short
-//!    paragraphs ([`markup::bold_line_is_heading`]) are headings; `figcaption`, an
+//!    paragraphs ([`markup::bold_line_is_heading`]; bold by `b`/`strong` or by a
+//!    `font-weight` style) are headings; `figcaption`, an
 //!    image's caption paragraph (centred, named as a caption, or ending in a credit) or
 //!    a meaningful `alt` are captions with their credits ([`markup::split_credit`]);
 //!    editor lines are notes ([`markup::is_note`]); list items and table rows are
@@ -163,6 +172,26 @@ const FURNITURE_PREFIXES: &[&str] = &[
     "social",
     "qrcode",
     "footer",
+];
+
+/// Class or id words of a standfirst (导语, 摘要): the text between the headline and
+/// the body that sums the story up (`div.leading`, `.p-article__lead`,
+/// `.article-summary`, `div.subhead`, `.abstract`).
+const LEAD_WORDS: &[&str] = &[
+    "lead",
+    "leading",
+    "standfirst",
+    "summary",
+    "abstract",
+    "digest",
+    "excerpt",
+    "intro",
+    "deck",
+    "dek",
+    "subhead",
+    "zhaiyao",
+    "daoyu",
+    "daodu",
 ];
 
 /// Class or id words of an article's container.
@@ -581,12 +610,94 @@ struct Meta {
     source: Option<(String, usize)>,
     /// A WeChat-style account name printed on the page (the nickname element).
     account: Option<(String, usize)>,
+    /// JSON-LD (schema.org): datePublished and the names of its Person authors.
+    ld_date: Option<(String, usize)>,
+    ld_authors: Vec<(String, usize)>,
+    /// The first `<time datetime>`, its date; a "发布于 DATE" line's date.
+    time: Option<(String, usize)>,
+    posted: Option<(String, usize)>,
     line: usize,
+}
+
+/// Whether a metadata value is a web address rather than a name
+/// (`article:author` often holds the author's or site's page).
+fn is_url(v: &str) -> bool {
+    v.contains("://") || v.starts_with("www.") || v.starts_with('/') || v.starts_with('@')
+}
+
+/// Labels a page prints before the time it was published ("发布于 2024-10-30 18:02").
+const POSTED_LABELS: &[&str] = &["发布于", "發佈於", "發布於", "发表于", "發表於"];
+
+/// What a JSON-LD script (schema.org) says of the article: its datePublished and the
+/// names of its authors that are people (`@type` Person or none; an organisation is the
+/// publisher, not an author), looked for through `@graph` and nested objects.
+fn json_ld(text: &str) -> (Option<String>, Vec<String>) {
+    let Ok(v) = serde_json::from_str::<serde_json::Value>(text) else {
+        return (None, Vec::new());
+    };
+    let mut date = None;
+    let mut authors = Vec::new();
+    let mut stack = vec![&v];
+    let mut seen = 0usize;
+    while let Some(v) = stack.pop() {
+        seen += 1;
+        if seen > 10_000 {
+            break;
+        }
+        match v {
+            serde_json::Value::Array(a) => stack.extend(a.iter().rev()),
+            serde_json::Value::Object(o) => {
+                if date.is_none()
+                    && let Some(d) = o.get("datePublished").and_then(|d| d.as_str())
+                {
+                    date = Some(markup::find_date(d).unwrap_or_else(|| collapse_ws(d)));
+                }
+                if authors.is_empty()
+                    && let Some(a) = o.get("author")
+                {
+                    let list: Vec<&serde_json::Value> = match a {
+                        serde_json::Value::Array(l) => l.iter().collect(),
+                        one => vec![one],
+                    };
+                    for p in list {
+                        let person = p
+                            .get("@type")
+                            .and_then(|t| t.as_str())
+                            .is_none_or(|t| t == "Person");
+                        let name = p.get("name").and_then(|n| n.as_str()).or(p.as_str());
+                        if let Some(n) = name.map(collapse_ws)
+                            && person
+                            && !n.is_empty()
+                            && !is_url(&n)
+                            && !markup::is_organisation(&n)
+                        {
+                            authors.push(n);
+                        }
+                    }
+                }
+                stack.extend(o.values());
+            }
+            _ => {}
+        }
+    }
+    (date, authors)
 }
 
 fn read_meta(doc: &Html) -> Meta {
     let mut m = Meta::default();
     for n in doc.tree.root().descendants() {
+        if m.posted.is_none()
+            && let Some(t) = n.value().as_text()
+        {
+            let t = trim_text(t);
+            if t.len() <= 120
+                && let Some(rest) = POSTED_LABELS.iter().find_map(|l| t.strip_prefix(l))
+                && let Some(d) = markup::find_date(rest)
+            {
+                let line = n.parent().and_then(element).map_or(0, dom::line_of);
+                m.posted = Some((d, line));
+            }
+        }
         let Some(el) = element(n) else { continue };
         match el.name() {
             "title" if m.title.is_none() => {
@@ -596,6 +707,31 @@ fn read_meta(doc: &Html) -> Meta {
                     .collect();
                 m.title = Some(collapse_ws(&t));
                 m.line = dom::line_of(el);
+            }
+            "script"
+                if el
+                    .attr("type")
+                    .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"))
+                    && m.ld_date.is_none() =>
+            {
+                let t = node_text(n);
+                if t.len() <= 1 << 20 {
+                    let (date, authors) = json_ld(&t);
+                    let line = dom::line_of(el);
+                    m.ld_date = date.map(|d| (d, line));
+                    if m.ld_authors.is_empty() {
+                        m.ld_authors = authors.into_iter().map(|a| (a, line)).collect();
+                    }
+                }
+            }
+            "time" if m.time.is_none() => {
+                if let Some(d) = el
+                    .attr("datetime")
+                    .map(collapse_ws)
+                    .filter(|d| !d.is_empty())
+                {
+                    m.time = Some((markup::find_date(&d).unwrap_or(d), dom::line_of(el)));
+                }
             }
             _ if m.account.is_none()
                 && (el.id() == Some("js_name")
@@ -623,6 +759,21 @@ fn read_meta(doc: &Html) -> Meta {
                 };
                 if matches!(key.as_str(), "og:title" | "twitter:title") {
                     m.og_title.get_or_insert(v);
+                    continue;
+                }
+                // A name in an author block (`<div class="AuthorInfo"><meta
+                // itemprop="name">`) is the author's.
+                let key = if key == "name"
+                    && el.attr("itemprop").is_some()
+                    && n.ancestors()
+                        .take(4)
+                        .any(|a| element(a).is_some_and(|e| words(e).iter().any(|w| w == "author")))
+                {
+                    "author".to_string()
+                } else {
+                    key
+                };
+                if matches!(key.as_str(), "author" | "article:author" | "byline") && is_url(&v) {
                     continue;
                 }
                 let slot = match key.as_str() {
@@ -661,9 +812,31 @@ fn norm_title(t: &str) -> String {
 /// The `<title>` without the channel and site name appended after `_`, `-`, `|` or `—`;
 /// the channel is the part after the headline when there are three parts.
 fn split_title(title: &str) -> (String, Option<String>) {
+    let parts = title_pieces(title);
+    // The site's name first ("三联生活周刊 | 标题"): the headline is after it.
+    if let [site, head] = parts.as_slice()
+        && markup::is_organisation(site)
+        && !markup::is_organisation(head)
+    {
+        return (head.to_string(), None);
+    }
+    match parts.as_slice() {
+        [] => (title.to_string(), None),
+        [one] => (one.to_string(), None),
+        [head, channel, _site, ..] => (
+            head.to_string(),
+            Some(channel.trim_end_matches("频道").to_string()),
+        ),
+        [head, ..] => (head.to_string(), None),
+    }
+}
+
+/// The parts of a `<title>` between its separators (`_`, `|`, `｜`, `—`, ` - `, `--`,
+/// and `-` in a title without Latin letters), trimmed.
+fn title_pieces(title: &str) -> Vec<&str> {
     // "-" splits only a title without Latin letters ("标题-频道-网站").
     let latin = title.chars().any(|c| c.is_ascii_alphabetic());
-    let parts: Vec<&str> = title
+    title
         .split(['_', '|', '｜', '—'])
         .flat_map(|p| p.split(" - "))
         .flat_map(|p| p.split("--"))
@@ -676,16 +849,43 @@ fn split_title(title: &str) -> (String, Option<String>) {
         })
         .map(trim_text)
         .filter(|p| !p.is_empty())
-        .collect();
-    match parts.as_slice() {
-        [] => (title.to_string(), None),
-        [one] => (one.to_string(), None),
-        [head, channel, _site, ..] => (
-            head.to_string(),
-            Some(channel.trim_end_matches("频道").to_string()),
-        ),
-        [head, ..] => (head.to_string(), None),
+        .collect()
+}
+
+/// Labels a breadcrumb trail opens with.
+const LABELS: &[&str] = &[
+    "当前位置",
+    "您的位置",
+    "您现在的位置",
+    "所在位置",
+    "當前位置",
+    "您的位置",
+    "目前位置",
+];
+
+/// A line that is a breadcrumb trail: opened by its label ("您的位置：南方网 >> 广东"),
+/// or three or more short entries parted by `>`, `»` or `›` (首页 > 社会 > 正文).
+fn is_breadcrumb_line(t: &str) -> bool {
+    let t = trim_text(t);
+    if t.chars().count() > 80 {
+        return false;
     }
+    if LABELS.iter().any(|l| t.starts_with(l)) {
+        return true;
+    }
+    let parts: Vec<&str> = t
+        .split(['>', '＞', '»', '›'])
+        .map(trim_text)
+        .filter(|p| !p.is_empty())
+        .collect();
+    parts.len() >= 3 && parts.iter().all(|p| p.chars().count() <= 12)
+}
+
+/// A line opened by a dash, as a subtitle (副题) under its headline is printed:
+/// "——记…".
+fn is_dash_line(t: &str) -> bool {
+    let t = trim_text(t);
+    t.starts_with(['—', '─', '－']) || t.starts_with("--")
 }
 
 /// The column a breadcrumb names: its last link that is not the home page (or the text
@@ -695,7 +895,6 @@ fn split_title(title: &str) -> (String, Option<String>) {
 /// read from its first text node in one pass; only an element named or labelled as a
 /// breadcrumb has its text gathered (a page nested thousands deep once took seconds).
 fn breadcrumb_column(doc: &Html, title: Option<&str>) -> Option<(String, usize)> {
-    const LABELS: &[&str] = &["当前位置", "您的位置", "您现在的位置", "所在位置"];
     const TAGS: &[&str] = &["div", "p", "nav", "span", "ol", "ul", "td"];
     // Elements whose first text starts with a label: every element opened since the
     // last text has it as its first.
@@ -918,7 +1117,7 @@ fn subtitle_of<'a>(
     let (n, own) = beside_headline(h, true)?;
     let el = element(n)?;
     let (t, line) = head_line_text(n, 80)?;
-    let dash = t.starts_with(['—', '─', '－']) || t.starts_with("--");
+    let dash = is_dash_line(&t);
     let named = words(el).iter().any(|w| {
         matches!(
             w.as_str(),
@@ -950,6 +1149,8 @@ struct Ctx {
     tag: String,
     line: usize,
     caption_like: bool,
+    /// Named as a standfirst ([`LEAD_WORDS`]).
+    lead: bool,
     /// For `ol`: the next item number.
     item: usize,
 }
@@ -993,6 +1194,9 @@ struct Walker<'a> {
     /// Captions before the container: where they stood among `outside`, their text
     /// and line, and whether inside the article element.
     outside_captions: Vec<(usize, String, usize, bool)>,
+    /// Paragraphs before the container inside an element named as a standfirst
+    /// (lead, summary, deck…), as `outside_captions`.
+    outside_leads: Vec<(usize, String, usize, bool)>,
     /// An ornament line (01, ◆◆◆) waiting for the block under it: a head takes it
     /// ([`markup::ornament`]), else it is a section break, kept as a note.
     ornament: Option<(String, SourcePos)>,
@@ -1031,6 +1235,7 @@ impl<'a> Walker<'a> {
             article: None,
             in_article: false,
             outside_captions: Vec::new(),
+            outside_leads: Vec::new(),
             ornament: None,
             inline_alts: Vec::new(),
             tables: Vec::new(),
@@ -1253,6 +1458,10 @@ impl<'a> Walker<'a> {
                     self.in_article,
                 ));
             }
+            if kind == BlockKind::Paragraph && self.stack.iter().any(|c| c.lead) {
+                self.outside_leads
+                    .push((self.outside.len(), text.clone(), line, self.in_article));
+            }
             self.outside
                 .push((kind, text, line, heading.as_deref() == Some("h1")));
             return;
@@ -1367,6 +1576,9 @@ impl<'a> Walker<'a> {
         if line > 0 {
             self.cursor = line;
         }
+        if styled_bold(el) {
+            self.bold += 1;
+        }
         match name {
             "b" | "strong" => self.bold += 1,
             "em" | "i" | "cite" => self.emph += 1,
@@ -1464,6 +1676,7 @@ impl<'a> Walker<'a> {
             tag: name.to_string(),
             line,
             caption_like,
+            lead: ws.iter().any(|w| LEAD_WORDS.contains(&w.as_str())),
             item: if name == "ol" { 1 } else { item },
         });
         if self.pending.raw.text.is_empty() {
@@ -1476,6 +1689,9 @@ impl<'a> Walker<'a> {
 
     fn close(&mut self, el: &Element) {
         let name = el.name();
+        if styled_bold(el) {
+            self.bold = self.bold.saturating_sub(1);
+        }
         match name {
             "b" | "strong" => self.bold = self.bold.saturating_sub(1),
             "em" | "i" | "cite" => self.emph = self.emph.saturating_sub(1),
@@ -1530,9 +1746,27 @@ impl<'a> Walker<'a> {
             return false;
         };
         let last = trim_text(&self.pending.raw.text).chars().next_back();
+        // An item that opens with its own label ("攝影：", "出版："), marked or not.
+        // (Its first few nodes only: a deep page stays linear.)
+        let labelled = || {
+            let mut t = String::new();
+            for d in n.descendants().take(16) {
+                if let Some(x) = d.value().as_text() {
+                    t.push_str(x);
+                }
+                if t.len() > 40 {
+                    break;
+                }
+            }
+            let t = trim_text(&t);
+            t.find(['：', ':']).is_some_and(|c| {
+                let label = &t[..c];
+                (1..=6).contains(&label.chars().count()) && label.chars().all(is_han)
+            })
+        };
         ITEMS.contains(&el.name())
             && ITEMS.contains(&pel.name())
-            && (marked(el) || marked(pel))
+            && (marked(el) || marked(pel) || labelled())
             && last.is_some_and(|c| !"｜|丨/：:".contains(c))
             && self.in_tag(&["h1", "h2", "h3", "h4", "h5", "h6"]).is_none()
     }
@@ -1636,6 +1870,20 @@ impl<'a> Walker<'a> {
             self.b.push_caption(&alt, pos);
         }
     }
+}
+
+/// Whether an element's own style sets its text bold (`font-weight: bold`, `bolder` or
+/// 600 to 900), as WeChat's editor and pages made with it print subheads
+/// (`<span style="font-weight:bold">`) instead of `<b>`/`<strong>`.
+fn styled_bold(el: &Element) -> bool {
+    el.name() != "img"
+        && el.attr("style").is_some_and(|s| {
+            declarations(s).any(|(p, v)| {
+                p == "font-weight"
+                    && (v.starts_with("bold")
+                        || v.parse::<u16>().is_ok_and(|w| (600..=900).contains(&w)))
+            })
+        })
 }
 
 /// The heads an editor's note box opens with (编者按, 編者按), bracketed or not.
@@ -1838,7 +2086,8 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
     // container itself.
     w.walk(doc.tree.root(), root.map(|r| r.id()));
     let outside_captions = std::mem::take(&mut w.outside_captions);
-    let outside = std::mem::take(&mut w.outside);
+    let outside_leads = std::mem::take(&mut w.outside_leads);
+    let mut outside = std::mem::take(&mut w.outside);
     let mut header = Header::default();
     let meta_pos = idx.at_line(meta.line.max(1));
     let (title_from_tag, channel) = meta.title.as_deref().map(split_title).unzip();
@@ -1854,13 +2103,39 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
         .flatten()
         .map(norm_title)
         .collect();
+    // Each part of the <title> between its separators: the headline may stand after
+    // the site's name ("三联生活周刊 | 标题").
+    let title_parts: Vec<String> = [meta.og_title.as_deref(), meta.title.as_deref()]
+        .into_iter()
+        .flatten()
+        .flat_map(title_pieces)
+        .filter(|p| {
+            !markup::is_organisation(p)
+                && meta
+                    .site_name
+                    .as_ref()
+                    .is_none_or(|(s, _)| s.as_str() != *p)
+        })
+        .map(norm_title)
+        .filter(|p| p.chars().count() >= 4)
+        .collect();
     let named = |t: &str| {
         let t = norm_title(t);
         t.chars().count() >= 2
-            && page_titles
+            && (page_titles
                 .iter()
                 .any(|p| p.starts_with(&t) || t.starts_with(p.as_str()))
+                || title_parts.contains(&t))
     };
+    // With no h1 the <title> names, a heading before the container that it names
+    // (`div.title > h2`) is the headline element.
+    if !outside.iter().any(|(_, t, _, h1)| *h1 && named(t))
+        && let Some(o) = outside
+            .iter_mut()
+            .find(|(kind, t, _, _)| *kind == BlockKind::Heading && named(t))
+    {
+        o.3 = true;
+    }
     let top = drafts
         .blocks
         .iter()
@@ -1907,6 +2182,34 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
     {
         drafts.blocks.remove(i);
     }
+    // A headline printed as a plain block near the top of the container (an old CMS's
+    // `div.article_title`, its second line a "——…" subtitle after a `<br>`): shown in
+    // the head, not as paragraphs; a breadcrumb trail above it is furniture.
+    let mut body_subtitle = None;
+    if let Some((t, pos)) = header.title.as_mut()
+        && let Some(i) = drafts.blocks.iter().take(6).position(|bl| {
+            matches!(bl.kind, BlockKind::Paragraph | BlockKind::Heading)
+                && norm_title(&bl.text) == norm_title(t)
+        })
+    {
+        let bl = drafts.blocks.remove(i);
+        if pos.offset == meta_pos.offset {
+            *pos = idx.at_offset(bl.src());
+        }
+        if drafts
+            .blocks
+            .get(i)
+            .is_some_and(|n| n.kind == BlockKind::Paragraph && is_dash_line(&n.text))
+        {
+            let n = drafts.blocks.remove(i);
+            body_subtitle = Some((n.text.to_string(), idx.at_offset(n.src())));
+        }
+        let mut k = 0;
+        drafts.blocks.retain(|b| {
+            k += 1;
+            !(k <= i && b.kind == BlockKind::Paragraph && is_breadcrumb_line(&b.text))
+        });
+    }
 
     // Info lines: a run of them outside the container under the headline (a site often
     // splits one into byline, time and source elements), one or two right above it
@@ -1940,6 +2243,37 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
         for (_, t, line, _) in under[first..].iter().take(4) {
             let Some(inf) = parse_info(t) else { break };
             infos.push((inf, t.clone(), idx.at_line(*line).offset));
+        }
+    }
+    // A byline set as a list at the top (a name, a role, where it was filed from:
+    // "• 周思远 • BBC中文记者 • 发自青海玉树"): the byline, its names the authors.
+    let items: Vec<&str> = drafts
+        .blocks
+        .iter()
+        .take(6)
+        .map(|b| b.text.as_str())
+        .skip_while(|t| !t.starts_with("• "))
+        .take_while(|t| t.starts_with("• ") && t.chars().count() <= 22)
+        .map(|t| trim_text(&t["• ".len()..]))
+        .collect();
+    if let Some(inf) = byline_list(&items)
+        && let Some(i) = drafts.blocks.iter().position(|b| b.text.starts_with("• "))
+    {
+        let at = drafts.blocks[i].src();
+        let line = items.join("　");
+        drafts.blocks.drain(i..i + items.len());
+        infos.push((inf, line, at));
+    }
+    // A date alone at the top (the page's printed date): the date, not a paragraph.
+    if let Some(i) = drafts.blocks.iter().take(3).position(|bl| {
+        bl.kind == BlockKind::Paragraph
+            && markup::find_date(&bl.text).is_some_and(|d| d == trim_text(&bl.text))
+    }) && !infos.is_empty()
+    {
+        let bl = drafts.blocks.remove(i);
+        let pos = idx.at_offset(bl.src());
+        if header.date.is_none() {
+            header.date = Some((trim_text(&bl.text).to_string(), pos));
         }
     }
     if let Some(i) = drafts.blocks.iter().take(3).position(|bl| {
@@ -1979,40 +2313,6 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
             }
         }
     }
-    // Captions before the container that belong to the article: inside its article
-    // element, or after the headline (a lead photo, a photo album); never one before
-    // the headline outside the article (a logo, a banner).
-    let headline = outside.iter().position(|(_, t, _, h1)| {
-        *h1 && Some(t.as_str()) == header.title.as_ref().map(|(t, _)| t.as_str())
-    });
-    // An editor's note box (编者按) between the headline and the body: its head and
-    // its text, before the body, in the page's order among those captions.
-    let notes = headline.map_or_else(Vec::new, |h| editors_notes(&outside[h + 1..], h + 1));
-    let mut notes = notes.into_iter().peekable();
-    let mut lead = Builder::new();
-    let push_note = |lead: &mut Builder, (_, head, text, line): (usize, &str, &str, usize)| {
-        let pos = idx.at_line(line);
-        lead.push(BlockKind::Heading, head, pos);
-        lead.push(BlockKind::Paragraph, text, pos);
-    };
-    for (at, text, line, in_article) in &outside_captions {
-        while let Some(n) = notes.next_if(|n| n.0 < *at) {
-            push_note(&mut lead, n);
-        }
-        let after_headline = headline.is_some_and(|h| *at > h);
-        let is_title = header.title.as_ref().is_some_and(|(t, _)| t == text);
-        if (*in_article || after_headline) && !is_title {
-            lead.push_caption(text, idx.at_line(*line));
-        }
-    }
-    for n in notes {
-        push_note(&mut lead, n);
-    }
-    if !lead.is_empty() {
-        let mut blocks = lead.finish(Header::default()).blocks;
-        blocks.append(&mut drafts.blocks);
-        drafts.blocks = blocks;
-    }
     // The kicker (引题) above the headline and the subtitle (副题) under it, by the
     // headline's element.
     let mut kicker = None;
@@ -2039,6 +2339,105 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
                 drafts.blocks.remove(i);
             }
         }
+    }
+    if subtitle.is_none() {
+        subtitle = body_subtitle;
+    }
+    // Captions before the container that belong to the article: inside its article
+    // element, or after the headline (a lead photo, a photo album); never one before
+    // the headline outside the article (a logo, a banner).
+    let headline = outside.iter().position(|(_, t, _, h1)| {
+        *h1 && Some(t.as_str()) == header.title.as_ref().map(|(t, _)| t.as_str())
+    });
+    // An editor's note box (编者按) between the headline and the body: its head and
+    // its text, before the body, in the page's order among those captions.
+    let notes = headline.map_or_else(Vec::new, |h| editors_notes(&outside[h + 1..], h + 1));
+    // The note box's lines are the note's, never a standfirst too.
+    let in_note = |t: &str| {
+        let t = trim_text(t);
+        notes
+            .iter()
+            .any(|(_, head, text, _)| t == trim_text(text) || t.contains(head))
+    };
+    let outside_leads: Vec<_> = outside_leads
+        .into_iter()
+        .filter(|(_, t, _, _)| !in_note(t))
+        .collect();
+    let mut notes = notes.into_iter().peekable();
+    let mut lead = Builder::new();
+    let push_note = |lead: &mut Builder, (_, head, text, line): (usize, &str, &str, usize)| {
+        let pos = idx.at_line(line);
+        lead.push(BlockKind::Heading, head, pos);
+        lead.push(BlockKind::Paragraph, text, pos);
+    };
+    // A standfirst (导语) between the headline and the body is the story's own text:
+    // the subtitle when the page has none and it is one short line, else the lead
+    // paragraphs before the body. Not an info line, not a head line already shown.
+    let shown_head = |t: &str| {
+        [
+            header.title.as_ref().map(|x| &x.0),
+            kicker.as_ref().map(|x| &x.0),
+            subtitle.as_ref().map(|x| &x.0),
+        ]
+        .into_iter()
+        .flatten()
+        .any(|h| norm_title(h) == norm_title(t))
+    };
+    let leads: Vec<&(usize, String, usize, bool)> = outside_leads
+        .iter()
+        .filter(|(at, text, _, in_article)| {
+            (*in_article || headline.is_some_and(|h| *at > h))
+                && !shown_head(text)
+                && parse_info(text).is_none()
+        })
+        .collect();
+    let mut leads = match leads.as_slice() {
+        [(_, text, line, _)]
+            if subtitle.is_none()
+                && text.chars().count() <= 40
+                && !text
+                    .trim_end()
+                    .trim_end_matches(['。', '”', '」'])
+                    .contains('。') =>
+        {
+            subtitle = Some((text.clone(), idx.at_line(*line)));
+            Vec::new()
+        }
+        _ => leads,
+    }
+    .into_iter()
+    .peekable();
+    for (at, text, line, in_article) in &outside_captions {
+        while let Some(n) = notes.next_if(|n| n.0 < *at) {
+            push_note(&mut lead, n);
+        }
+        while let Some((_, t, l, _)) = leads.next_if(|n| n.0 < *at) {
+            lead.push(BlockKind::Paragraph, t, idx.at_line(*l));
+        }
+        let after_headline = headline.is_some_and(|h| *at > h);
+        let is_title = header.title.as_ref().is_some_and(|(t, _)| t == text);
+        if (*in_article || after_headline) && !is_title {
+            lead.push_caption(text, idx.at_line(*line));
+        }
+    }
+    loop {
+        let next_lead = leads.peek().map(|l| l.0);
+        match notes.peek().map(|n| n.0) {
+            Some(n) if next_lead.is_none_or(|l| n < l) => {
+                if let Some(n) = notes.next() {
+                    push_note(&mut lead, n);
+                }
+            }
+            _ => match leads.next() {
+                Some((_, t, l, _)) => lead.push(BlockKind::Paragraph, t, idx.at_line(*l)),
+                None => break,
+            },
+        }
+    }
+    if !lead.is_empty() {
+        let mut blocks = lead.finish(Header::default()).blocks;
+        blocks.append(&mut drafts.blocks);
+        drafts.blocks = blocks;
     }
     if header.authors.is_empty()
         && let Some(first) = drafts
@@ -2070,8 +2469,20 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
             header.byline = Some((header.authors.join(" "), under_title));
         }
     }
+    if header.authors.is_empty() && !meta.ld_authors.is_empty() {
+        header.authors = meta.ld_authors.iter().map(|(a, _)| a.clone()).collect();
+        if header.byline.is_none() {
+            header.byline = Some((header.authors.join(" "), under_title));
+        }
+    }
     if header.date.is_none() {
-        header.date = meta.published.clone().map(|(d, l)| (d, meta_at(l)));
+        header.date = meta
+            .published
+            .clone()
+            .or(meta.ld_date.clone())
+            .or(meta.time.clone())
+            .or(meta.posted.clone())
+            .map(|(d, l)| (d, meta_at(l)));
     }
     if header.source.is_none() {
         header.source = meta
@@ -2088,6 +2499,7 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
     // ("图集｜TITLE", [`headline_label`]). The column, without its brackets or bar,
     // and the headline without it.
     let mut title_tag = None;
+    let mut tail_tag = None;
     if let Some((t, p)) = header.title.as_mut() {
         if let Some((head, tag)) = crate::formats::text::split_column(t) {
             let inner = t[tag].trim_matches(['（', '）', '(', ')', '【', '】']);
@@ -2096,13 +2508,27 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
         } else if let Some((label, head)) = headline_label(t) {
             title_tag = Some((label.to_string(), *p));
             *t = head.to_string();
+        } else if let Some((head, tag)) = headline_tail_tag(t) {
+            tail_tag = Some((tag.to_string(), *p));
+            *t = head.to_string();
         }
     }
     let title_text = header.title.as_ref().map(|(t, _)| t.as_str());
     // A column is not the headline again (a gallery's "图集｜TITLE"), nor a URL slug.
+    // Nor the publication itself (the site's name as the <title>'s middle part).
+    let publication: Vec<String> = [
+        header.source.as_ref().map(|s| s.0.as_str()),
+        meta.site_name.as_ref().map(|s| s.0.as_str()),
+        meta.author.as_ref().map(|s| s.0.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .map(norm_title)
+    .collect();
     let column_ok = |c: &str| {
         !c.is_empty()
             && title_text.is_none_or(|t| norm_title(t) != norm_title(c))
+            && !publication.contains(&norm_title(c))
             && !c
                 .chars()
                 .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-' || ch == '_')
@@ -2127,7 +2553,8 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
             channel
                 .map(|c| (c, meta_pos))
                 .filter(|(c, _)| column_ok(c) && !in_headline(c))
-        });
+        })
+        .or(tail_tag);
     // A short line above the headline that is the column's name is the column printed
     // there, not a kicker (a line named a kicker stays one).
     let kicker = kicker.filter(|(t, _, named)| {
@@ -2159,6 +2586,50 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
     article
 }
 
+/// Roles a reporter's list byline names after the name ("BBC中文记者", "特约撰稿人").
+const BYLINE_ROLES: &[&str] = &[
+    "记者",
+    "記者",
+    "通讯员",
+    "通訊員",
+    "撰稿人",
+    "特派员",
+    "特派員",
+    "编辑",
+    "編輯",
+    "作者",
+];
+
+/// A byline set as list items ("周思远", "BBC中文记者", "发自青海玉树"): two to four
+/// short items, one a reporter's role or where the story was filed from (发自X), the
+/// others names. Its authors, the items that are neither.
+fn byline_list(items: &[&str]) -> Option<markup::Info> {
+    if !(2..=4).contains(&items.len()) {
+        return None;
+    }
+    let role = |t: &str| BYLINE_ROLES.iter().any(|r| t.ends_with(r));
+    let filed = |t: &str| t.starts_with("发自") || t.starts_with("發自");
+    if !items.iter().any(|t| role(t) || filed(t)) {
+        return None;
+    }
+    let names: Vec<String> = items
+        .iter()
+        .filter(|t| !role(t) && !filed(t))
+        .map(|t| t.to_string())
+        .collect();
+    let name_like = |t: &String| {
+        let n = t.chars().count();
+        (2..=12).contains(&n)
+            && !t.ends_with(['。', '，', '！', '？'])
+            && markup::find_date(t).is_none()
+            && !markup::is_organisation(t)
+    };
+    (!names.is_empty() && names.iter().all(name_like)).then(|| markup::Info {
+        authors: names,
+        ..markup::Info::default()
+    })
+}
+
 /// The label before a bar that opens a headline, as portals and accounts name a column
 /// or a kind of story there ("图集｜黄河滩上的冬捕", "深读 | …"): two to eight
 /// characters of words, the headline after it at least four characters. The label
@@ -2174,6 +2645,20 @@ fn headline_label(title: &str) -> Option<(&str, &str)> {
         && label.chars().any(is_han)
         && rest.chars().count() >= 4)
         .then_some((label, rest))
+}
+
+/// A series or site tag a page appends to its headline after a bar ("标题｜01深度",
+/// "标题 | 深读"): two to six characters of words, the headline before it at least
+/// six. The headline and the tag.
+fn headline_tail_tag(title: &str) -> Option<(&str, &str)> {
+    let (head, tag) = title.rsplit_once(['｜', '|', '丨'])?;
+    let (head, tag) = (trim_text(head), trim_text(tag));
+    let n = tag.chars().count();
+    ((2..=6).contains(&n)
+        && tag.chars().all(|c| is_han(c) || c.is_alphanumeric())
+        && head.chars().count() >= 6
+        && !head.ends_with(['｜', '|', '丨']))
+    .then_some((head, tag))
 }
 
 /// Reads a book's chapters ([`crate::formats::epub::unpack`]'s document) whole: each
