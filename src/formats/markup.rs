@@ -735,6 +735,21 @@ impl Styled {
         }
     }
 
+    /// The text up to byte `to`, with the styles over it.
+    pub(crate) fn head(&self, to: usize) -> Styled {
+        let to = to.min(self.text.len());
+        Styled {
+            text: self.text[..to].to_string(),
+            spans: self
+                .spans
+                .iter()
+                .filter(|(r, _)| r.start < to)
+                .map(|(r, s)| (r.start..r.end.min(to), *s))
+                .collect(),
+            last: [None; 2],
+        }
+    }
+
     /// The styles over `text`, which is the gathered text with `lead` bytes taken off
     /// its start and some off its end (for code, whose white space is kept).
     pub(crate) fn verbatim(&self, text: &str, lead: usize) -> Vec<StyleSpan> {
