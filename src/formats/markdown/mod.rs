@@ -1959,4 +1959,75 @@ mod tests {
             Some("城中村的客厅")
         );
     }
+
+    #[test]
+    fn callout_markers_and_their_titles() {
+        assert_eq!(callout_marker("[!info] 采访信息"), Some(7));
+        assert_eq!(callout_marker("[!NOTE]"), Some(7));
+        assert_eq!(callout_marker("[!faq]- 问答"), Some(7));
+        assert_eq!(callout_marker("[!] x"), None);
+        assert_eq!(callout_marker("[见注释] x"), None);
+        assert_eq!(callout_marker("[!1x] x"), None);
+    }
+
+    #[test]
+    fn block_ids_end_a_block_after_a_space_or_chinese() {
+        assert_eq!(block_id_len("回来帮忙。^a1b2c3"), "^a1b2c3".len());
+        assert_eq!(block_id_len("a line ^quote-1 "), " ^quote-1 ".len());
+        assert_eq!(block_id_len("^a1"), 3);
+        // Powers and carets of text are not ids.
+        assert_eq!(block_id_len("面积是 x^2"), 0);
+        assert_eq!(block_id_len("(a+b)^2"), 0);
+        assert_eq!(block_id_len("^_^"), 0);
+        assert_eq!(block_id_len("没有"), 0);
+    }
+
+    #[test]
+    fn tag_lines_are_only_tags() {
+        assert!(is_tag_line("#采访 #田野笔记"));
+        assert!(is_tag_line("#reading/2025"));
+        assert!(!is_tag_line("#1 #2"));
+        assert!(!is_tag_line("#采访 记录"));
+        assert!(!is_tag_line("# 标题"));
+        assert!(!is_tag_line(""));
+    }
+
+    #[test]
+    fn a_callout_is_a_head_over_its_lines_and_a_note_keeps_its_text() {
+        let a = md("正文。\n\n> [!tip] 小贴士\n> 第一行。\n> 第二行 ^x1\n\n> [!warning]\n> 只有正文\n");
+        assert_eq!(
+            kinds(&a),
+            [
+                (BlockKind::Paragraph, "正文。"),
+                (BlockKind::Heading, "小贴士"),
+                (BlockKind::Paragraph, "第一行。"),
+                (BlockKind::Paragraph, "第二行"),
+                (BlockKind::Paragraph, "只有正文"),
+            ]
+        );
+        // A quote that is no callout runs its lines together as before.
+        let a = md("> 第一行\n> 第二行\n");
+        assert_eq!(kinds(&a), [(BlockKind::Paragraph, "第一行第二行")]);
+    }
+
+    #[test]
+    fn comments_hide_only_between_their_marks() {
+        let a = md("前面%%藏起来%%后面。\n\n%%\n整段\n\n都藏\n%%\n\n百分之百%%不是注释。\n");
+        assert_eq!(
+            kinds(&a),
+            [
+                (BlockKind::Paragraph, "前面后面。"),
+                (BlockKind::Paragraph, "百分之百%%不是注释。"),
+            ]
+        );
+        // In code, kept as written.
+        let a = md("```\na %% b %% c\n```\n");
+        assert_eq!(kinds(&a), [(BlockKind::Paragraph, "a %% b %% c")]);
+    }
+
+    #[test]
+    fn highlights_pair_and_lone_marks_stay() {
+        let a = md("他说==很重要==，a == b 也对。\n");
+        assert_eq!(kinds(&a), [(BlockKind::Paragraph, "他说很重要，a == b 也对。")]);
+    }
 }
