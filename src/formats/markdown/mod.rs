@@ -27,7 +27,19 @@
 //! - Hugo shortcodes alone in a block (`{{< figure src=… caption="…" attr="…" >}}`)
 //!   are markup: a figure is a caption with its credit, others are left out.
 //! - Bold and italics beside Chinese punctuation that CommonMark leaves as literal
-//!   markers are recovered ([`recover_cjk_emphasis`]).
+//!   markers are recovered ([`recover_cjk_emphasis`]), and `==highlights==` made bold.
+//! - Note apps' markup is never text: Obsidian's wiki links (`[[page|text]]`, read by
+//!   pulldown-cmark's `ENABLE_WIKILINKS`) are their text and its embeds (`![[x.jpg]]`)
+//!   images; a callout (`> [!info] TITLE`, GitHub's `> [!NOTE]`) is its title as a head
+//!   (a subhead when it is one) over its body lines, each a line of its own; `%%…%%`
+//!   comments are hidden, a block id (`^a1b2`) ending a block dropped, a line of only
+//!   `#tags` left out; a task's `[x]`/`[ ]` is shown as ☑/☐; a `[toc]` is no text and
+//!   leaves the `#` under it the headline; a Hugo shortcode alone on its line inside a
+//!   paragraph (`{{% notice %}}` … `{{% /notice %}}`) is cut from its content.
+//! - A bold label between the headline and the body's first paragraph (a site's
+//!   badge) heads no section: a note. Quotes holding links that close the body (a
+//!   site's "> 下载…客户端" promotions) are left out. An HTML `<img>` alone is an image
+//!   as `![]()` alone is (the italic line under it its caption).
 //!
 //! Lines may end in LF, CRLF or a lone CR: all read alike. Each block keeps the byte
 //! offset (and line) of its first event in the source.
