@@ -207,10 +207,7 @@ fn zip_book(files: &[(&str, &str)]) -> Vec<u8> {
     zip.write_all(b"application/epub+zip").expect("write");
     let opts = zip::write::SimpleFileOptions::default();
     let container = "<?xml version=\"1.0\"?><container><rootfiles><rootfile full-path=\"EPUB/content.opf\" media-type=\"application/oebps-package+xml\"/></rootfiles></container>";
-    for (name, body) in [("META-INF/container.xml", container)]
-        .iter()
-        .chain(files)
-    {
+    for (name, body) in [("META-INF/container.xml", container)].iter().chain(files) {
         zip.start_file(*name, opts).expect("entry");
         zip.write_all(body.as_bytes()).expect("write");
     }

@@ -378,7 +378,9 @@ fn unpack_within(bytes: &[u8], entry_limit: u64, total_limit: u64) -> Result<Vec
         for n in doc.tree.root().descendants() {
             if let Some(el) = n.value().as_element()
                 && el.name() == "a"
-                && (!marked || n.ancestors().any(|a| nav_type(&a).is_some_and(|t| is_toc(&t))))
+                && (!marked
+                    || n.ancestors()
+                        .any(|a| nav_type(&a).is_some_and(|t| is_toc(&t))))
                 && let Some(href) = el.attr("href")
                 && let Ok(target) = resolve(&dir, href)
             {
@@ -571,14 +573,17 @@ impl TitlePage {
         let (mut t, mut a, mut d) = (None, Vec::new(), None);
         for (what, text) in &self.0 {
             let known = title.as_ref().is_some_and(|(x, _)| x == text)
-                || authors.iter().any(|(x, _)| x == text || squeeze_name(text) == *x)
+                || authors
+                    .iter()
+                    .any(|(x, _)| x == text || squeeze_name(text) == *x)
                 || date
                     .as_ref()
                     .is_some_and(|(x, _)| x == text || x.starts_with(text.as_str()));
             if known {
                 continue;
             }
-            if title.is_none() && t.is_none() && (what.starts_with("h1") || what.contains("title")) {
+            if title.is_none() && t.is_none() && (what.starts_with("h1") || what.contains("title"))
+            {
                 t = Some(text.clone());
             } else if authors.is_empty() && what.contains("author") {
                 a.push(text.clone());
@@ -613,14 +618,11 @@ fn title_page(body: &str, path: &str) -> Option<TitlePage> {
         if text.trim().is_empty() {
             continue;
         }
-        let el = n
-            .ancestors()
-            .find_map(|a| a.value().as_element().map(|e| e.clone()));
+        let el = n.ancestors().find_map(|a| a.value().as_element().cloned());
         let what = el.map_or(String::new(), |e| {
             format!("{} {}", e.name(), e.attr("class").unwrap_or("")).to_ascii_lowercase()
         });
-        if what.starts_with("script") || what.starts_with("style") || what.starts_with("title")
-        {
+        if what.starts_with("script") || what.starts_with("style") || what.starts_with("title") {
             continue;
         }
         lines.push((what, text.trim().to_string()));

@@ -278,7 +278,9 @@ pub(crate) fn is_furniture(el: &Element) -> bool {
     // A footnote's reference and its way back (DPUB-ARIA doc-noteref, doc-backlink;
     // EPUB's epub:type noteref, backlink: Pandoc's "1" and "↩︎") link to the note; the
     // note itself is read where it stands.
-    if el.attr("role").is_some_and(|r| matches!(r, "doc-noteref" | "doc-backlink"))
+    if el
+        .attr("role")
+        .is_some_and(|r| matches!(r, "doc-noteref" | "doc-backlink"))
         || el.attr("epub:type").is_some_and(|t| {
             t.split_ascii_whitespace()
                 .any(|t| matches!(t, "noteref" | "backlink"))
@@ -1483,16 +1485,22 @@ impl<'a> Walker<'a> {
             line,
             caption_like,
             item: if name == "ol" { 1 } else { item },
-            notes: el.attr("role").is_some_and(|r| {
-                matches!(r, "doc-endnotes" | "doc-footnote" | "doc-endnote")
-            }) || el.attr("epub:type").is_some_and(|t| {
-                t.split_ascii_whitespace().any(|t| {
-                    matches!(
-                        t,
-                        "footnote" | "footnotes" | "endnote" | "endnotes" | "rearnote" | "rearnotes"
-                    )
-                })
-            }),
+            notes: el
+                .attr("role")
+                .is_some_and(|r| matches!(r, "doc-endnotes" | "doc-footnote" | "doc-endnote"))
+                || el.attr("epub:type").is_some_and(|t| {
+                    t.split_ascii_whitespace().any(|t| {
+                        matches!(
+                            t,
+                            "footnote"
+                                | "footnotes"
+                                | "endnote"
+                                | "endnotes"
+                                | "rearnote"
+                                | "rearnotes"
+                        )
+                    })
+                }),
         });
         if self.pending.raw.text.is_empty() {
             self.pending.line = line;

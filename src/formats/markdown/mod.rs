@@ -290,7 +290,9 @@ impl Pending {
         let inside = |at: usize| at >= from && at < to;
         Pending {
             chars,
-            link_chars: (self.link_chars * chars).checked_div(self.chars).unwrap_or(0),
+            link_chars: (self.link_chars * chars)
+                .checked_div(self.chars)
+                .unwrap_or(0),
             text,
             start: Some(src),
             all_bold: false,
@@ -722,7 +724,8 @@ impl Reader<'_> {
             }
             return pieces;
         }
-        let is_code = |k: usize| shortcode(&text[lines[k].0..line_end(k).max(lines[k].0)]).is_some();
+        let is_code =
+            |k: usize| shortcode(&text[lines[k].0..line_end(k).max(lines[k].0)]).is_some();
         if !(0..lines.len()).any(is_code) {
             return Vec::new();
         }
@@ -983,7 +986,8 @@ impl Reader<'_> {
             // is shown apart, unless it is numbered as a section is.
             if self.body_paras == 0
                 && self.title.is_some()
-                && crate::formats::text::line_kind(&text) != crate::formats::text::LineKind::Numbered
+                && crate::formats::text::line_kind(&text)
+                    != crate::formats::text::LineKind::Numbered
             {
                 BlockKind::Note
             } else {
@@ -2006,7 +2010,8 @@ mod tests {
 
     #[test]
     fn a_callout_is_a_head_over_its_lines_and_a_note_keeps_its_text() {
-        let a = md("正文。\n\n> [!tip] 小贴士\n> 第一行。\n> 第二行 ^x1\n\n> [!warning]\n> 只有正文\n");
+        let a =
+            md("正文。\n\n> [!tip] 小贴士\n> 第一行。\n> 第二行 ^x1\n\n> [!warning]\n> 只有正文\n");
         assert_eq!(
             kinds(&a),
             [
@@ -2040,6 +2045,9 @@ mod tests {
     #[test]
     fn highlights_pair_and_lone_marks_stay() {
         let a = md("他说==很重要==，a == b 也对。\n");
-        assert_eq!(kinds(&a), [(BlockKind::Paragraph, "他说很重要，a == b 也对。")]);
+        assert_eq!(
+            kinds(&a),
+            [(BlockKind::Paragraph, "他说很重要，a == b 也对。")]
+        );
     }
 }
