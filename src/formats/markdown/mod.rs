@@ -300,7 +300,7 @@ impl Pending {
             images: self
                 .images
                 .iter()
-                .filter(|i| inside(i.before) || (i.before == to && to == self.text.text.len()))
+                .filter(|i| i.before >= from && i.before <= to)
                 .map(|i| Image {
                     before: i.before - from,
                     ..i.clone()
@@ -2020,6 +2020,17 @@ mod tests {
                 (BlockKind::Paragraph, "第一行。"),
                 (BlockKind::Paragraph, "第二行"),
                 (BlockKind::Paragraph, "只有正文"),
+            ]
+        );
+        // An image ending a body line stays with its line.
+        let a = md("> [!note] 现场\n> 码头上![渡船靠岸](a.jpg)\n> 下一行。\n");
+        assert_eq!(
+            kinds(&a),
+            [
+                (BlockKind::Heading, "现场"),
+                (BlockKind::Paragraph, "码头上"),
+                (BlockKind::Caption, "渡船靠岸"),
+                (BlockKind::Paragraph, "下一行。"),
             ]
         );
         // A quote that is no callout runs its lines together as before.
