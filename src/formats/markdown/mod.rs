@@ -281,44 +281,58 @@ struct Pending {
 }
 
 impl Pending {
-    /// Bytes `from..to` of the block's text (`from` a line's start), starting at
-    /// `src` in the source, as a block of its own: its images, markers and lines
-    /// moved with it. Whether it is all bold or italic is not known: neither.
-    fn piece(&self, from: usize, to: usize, src: usize) -> Pending {
-        let text = self.text.tail(from).head(to - from);
-        let chars = text.text.chars().filter(|c| c.is_alphabetic()).count();
-        let inside = |at: usize| at >= from && at < to;
-        Pending {
-            chars,
-            link_chars: (self.link_chars * chars)
-                .checked_div(self.chars)
-                .unwrap_or(0),
-            text,
-            start: Some(src),
-            all_bold: false,
-            all_emph: false,
-            images: self
-                .images
-                .iter()
-                .filter(|i| i.before >= from && i.before <= to)
-                .map(|i| Image {
-                    before: i.before - from,
-                    ..i.clone()
-                })
-                .collect(),
-            markers: self
-                .markers
-                .iter()
-                .filter(|m| inside(m.0) && m.0 + m.1 <= to)
-                .map(|&(at, n, c)| (at - from, n, c))
-                .collect(),
-            lines: self
-                .lines
-                .iter()
-                .filter(|l| l.0 > from && l.0 < to)
-                .map(|&(at, o)| (at - from, o))
-                .collect(),
-        }
+    /// Bytes `from..to` of the block's text (each `from` a line's start), starting at
+    /// `src` in the source, as blocks of their own, in order: their images, markers
+    /// and lines moved with them. Whether one is all bold or italic is not known:
+    /// neither. Linear in the block's size, however many pieces.
+    fn pieces(&self, cuts: &[(usize, usize, usize)]) -> Vec<Pending> {
+        let ranges: Vec<std::ops::Range<usize>> = cuts.iter().map(|c| c.0..c.1).collect();
+        let texts = self.text.split(&ranges);
+        let last = self.text.text.len();
+        cuts.iter()
+            .zip(texts)
+            .map(|(&(from, to, src), text)| {
+                let chars = text.text.chars().filter(|c| c.is_alphabetic()).count();
+                let images = {
+                    let a = self.images.partition_point(|i| i.before < from);
+                    let b = self.images.partition_point(|i| i.before <= to);
+                    &self.images[a..b.max(a)]
+                };
+                let markers = {
+                    let a = self.markers.partition_point(|m| m.0 < from);
+                    let b = self.markers.partition_point(|m| m.0 < to);
+                    &self.markers[a..b.max(a)]
+                };
+                let lines = {
+                    let a = self.lines.partition_point(|l| l.0 <= from);
+                    let b = self.lines.partition_point(|l| l.0 < to);
+                    &self.lines[a..b.max(a)]
+                };
+                Pending {
+                    chars,
+                    link_chars: (self.link_chars * chars)
+                        .checked_div(self.chars)
+                        .unwrap_or(0),
+                    text,
+                    start: Some(src),
+                    all_bold: false,
+                    all_emph: false,
+                    images: images
+                        .iter()
+                        .map(|i| Image {
+                            before: i.before - from,
+                            ..i.clone()
+                        })
+                        .collect(),
+                    markers: markers
+                        .iter()
+                        .filter(|m| m.0 + m.1 <= to.min(last))
+                        .map(|&(at, n, c)| (at - from, n, c))
+                        .collect(),
+                    lines: lines.iter().map(|&(at, o)| (at - from, o)).collect(),
+                }
+            })
+            .collect()
     }
 }
 
@@ -717,12 +731,12 @@ impl Reader<'_> {
                 .get(k + 1)
                 .map_or(text.len(), |&(at, _)| at.saturating_sub(1))
         };
-        let mut pieces = Vec::new();
+        let mut cuts = Vec::new();
         if self.callout > 0 {
             for (k, &(from, src)) in lines.iter().enumerate() {
-                pieces.push(p.piece(from, line_end(k).max(from), src));
+                cuts.push((from, line_end(k).max(from), src));
             }
-            return pieces;
+            return p.pieces(&cuts);
         }
         let is_code =
             |k: usize| shortcode(&text[lines[k].0..line_end(k).max(lines[k].0)]).is_some();
@@ -738,10 +752,10 @@ impl Reader<'_> {
                 }
             }
             let (from, src) = lines[k];
-            pieces.push(p.piece(from, line_end(j).max(from), src));
+            cuts.push((from, line_end(j).max(from), src));
             k = j + 1;
         }
-        pieces
+        p.pieces(&cuts)
     }
 
     fn flush_block(&mut self, mut p: Pending, heading: Option<HeadingLevel>) {
@@ -776,7 +790,10 @@ impl Reader<'_> {
                         self.b.push(kind, &title, pos);
                     }
                     match p.lines.first() {
-                        Some(&(from, src)) => p = p.piece(from, p.text.text.len(), src),
+                        Some(&(from, src)) => {
+                            let rest = p.pieces(&[(from, p.text.text.len(), src)]);
+                            p = rest.into_iter().next().unwrap_or_default();
+                        }
                         None => return,
                     }
                 }
