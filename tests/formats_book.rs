@@ -196,3 +196,136 @@ fn a_broken_book_is_read_with_notes_saying_what_was_passed_over() {
         "{err}"
     );
 }
+
+/// A book of `files` (path, text) after its mimetype and container (the package at
+/// `EPUB/content.opf`).
+fn zip_book(files: &[(&str, &str)]) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("mimetype", stored).expect("entry");
+    zip.write_all(b"application/epub+zip").expect("write");
+    let opts = zip::write::SimpleFileOptions::default();
+    let container = "<?xml version=\"1.0\"?><container><rootfiles><rootfile full-path=\"EPUB/content.opf\" media-type=\"application/oebps-package+xml\"/></rootfiles></container>";
+    for (name, body) in [("META-INF/container.xml", container)].iter().chain(files) {
+        zip.start_file(*name, opts).expect("entry");
+        zip.write_all(body.as_bytes()).expect("write");
+    }
+    zip.finish().expect("zip").into_inner()
+}
+
+const PANDOC_OPF: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<package version="3.0" xmlns="http://www.idpf.org/2007/opf">
+<metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
+<dc:title>TITLE</dc:title>
+<dc:creator>宁 舟</dc:creator>
+</metadata>
+<manifest>
+<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
+<item id="tp" href="text/title_page.xhtml" media-type="application/xhtml+xml"/>
+<item id="c1" href="text/ch001.xhtml" media-type="application/xhtml+xml"/>
+</manifest>
+<spine><itemref idref="tp"/><itemref idref="nav" linear="no"/><itemref idref="c1"/></spine>
+</package>"#;
+
+const PANDOC_NAV: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"><body>
+<nav epub:type="toc" id="toc"><ol><li><a href="text/ch001.xhtml">码头的夜</a></li></ol></nav>
+<nav epub:type="landmarks" hidden="hidden"><ol><li><a href="text/title_page.xhtml" epub:type="titlepage">Title Page</a></li></ol></nav>
+</body></html>"#;
+
+const PANDOC_TITLE_PAGE: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"><head><title>t</title></head>
+<body epub:type="frontmatter"><section epub:type="titlepage" class="titlepage"><h1 class="title">码头</h1><p class="author">宁舟</p><p class="date">2025-06-01</p>EXTRA</section></body></html>"#;
+
+const PANDOC_CHAPTER: &str = r##"<?xml version="1.0" encoding="UTF-8"?>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"><head><title>c</title></head>
+<body epub:type="bodymatter"><section class="level1"><h1>码头的夜</h1>
+<p>货轮靠岸的时候，装卸工们已经在雨里站了一个钟头。</p>
+<p>老班长说，今晚要卸完三百个箱子。<a href="#fn1" class="footnote-ref" id="fnref1" role="doc-noteref"><sup>1</sup></a></p>
+</section>
+<section id="footnotes" class="footnotes" role="doc-endnotes"><hr /><ol><li id="fn1"><p>人物均为化名。<a href="#fnref1" class="footnote-back" role="doc-backlink">↩︎</a></p></li></ol></section>
+</body></html>"##;
+
+#[test]
+fn a_pandoc_book_shows_neither_landmarks_nor_its_title_page_nor_note_links() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // The metadata has no date; the title page gives it, its title repeated.
+    let opf = PANDOC_OPF.replace("TITLE", "码头");
+    let path = write(
+        &dir,
+        "pandoc.epub",
+        &zip_book(&[
+            ("EPUB/content.opf", &opf),
+            ("EPUB/nav.xhtml", PANDOC_NAV),
+            (
+                "EPUB/text/title_page.xhtml",
+                &PANDOC_TITLE_PAGE.replace("EXTRA", ""),
+            ),
+            ("EPUB/text/ch001.xhtml", PANDOC_CHAPTER),
+        ]),
+    );
+    let v = outline_json(&path, &[]);
+    assert_eq!(v["title"], "码头");
+    assert_eq!(v["date"], "2025-06-01");
+    assert_eq!(sections(&v), ["码头的夜"]);
+    assert_eq!(
+        blocks_of(&v, "paragraph"),
+        [
+            "货轮靠岸的时候，装卸工们已经在雨里站了一个钟头。",
+            "老班长说，今晚要卸完三百个箱子。"
+        ]
+    );
+    assert_eq!(blocks_of(&v, "note"), ["1. 人物均为化名。"]);
+    // A title page that says more than the fields is read as it stands.
+    let more = write(
+        &dir,
+        "more.epub",
+        &zip_book(&[
+            ("EPUB/content.opf", &opf),
+            ("EPUB/nav.xhtml", PANDOC_NAV),
+            (
+                "EPUB/text/title_page.xhtml",
+                &PANDOC_TITLE_PAGE.replace("EXTRA", "<p>献给码头上的每一个人。</p>"),
+            ),
+            ("EPUB/text/ch001.xhtml", PANDOC_CHAPTER),
+        ]),
+    );
+    let v = outline_json(&more, &[]);
+    assert!(
+        blocks_of(&v, "paragraph").contains(&"献给码头上的每一个人。".to_string()),
+        "{v}"
+    );
+}
+
+#[test]
+fn a_calibre_chapter_head_set_as_a_bold_paragraph_is_shown_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let opf = r#"<?xml version="1.0" encoding="utf-8"?>
+<package xmlns="http://www.idpf.org/2007/opf" version="2.0">
+<metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>两岸</dc:title></metadata>
+<manifest><item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>
+<item id="h1" href="text/part0000.html" media-type="application/xhtml+xml"/></manifest>
+<spine toc="ncx"><itemref idref="h1"/></spine></package>"#;
+    let ncx = r#"<?xml version="1.0"?><ncx><navMap><navPoint id="n1"><navLabel><text>一　摆渡</text></navLabel><content src="text/part0000.html"/></navPoint></navMap></ncx>"#;
+    let chapter = r#"<?xml version="1.0" encoding="utf-8"?>
+<html xmlns="http://www.w3.org/1999/xhtml"><head><title>x</title></head><body class="calibre">
+<p class="calibre3" id="calibre_toc_1"><span class="bold">一　摆渡</span></p>
+<p class="calibre1">渡船每天往返十二趟，风雨无阻。</p>
+</body></html>"#;
+    let path = write(
+        &dir,
+        "calibre.epub",
+        &zip_book(&[
+            ("EPUB/content.opf", opf),
+            ("EPUB/toc.ncx", ncx),
+            ("EPUB/text/part0000.html", chapter),
+        ]),
+    );
+    let v = outline_json(&path, &[]);
+    assert_eq!(sections(&v), ["一　摆渡"]);
+    assert_eq!(
+        blocks_of(&v, "paragraph"),
+        ["渡船每天往返十二趟，风雨无阻。"]
+    );
+}

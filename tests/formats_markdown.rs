@@ -188,3 +188,82 @@ fn hugo_figure_shortcodes_are_captions_and_other_shortcodes_are_not_text() {
         .collect();
     assert_eq!(lines, [8, 12, 14]);
 }
+
+#[test]
+fn obsidian_notes_show_their_text_never_their_markup() {
+    let v = outline_json(data("formats/obsidian-note.md"), &[]);
+    assert_eq!(v["title"], "河埠头的修船匠");
+    assert_eq!(
+        blocks(&v),
+        pairs(&[
+            // The tag line is gone; the callout's title heads its body lines, each a
+            // line of its own.
+            ("heading", "走访记录"),
+            ("paragraph", "日期：2025年5月1日上午"),
+            ("paragraph", "地点：南湖 三号埠头"),
+            (
+                "paragraph",
+                "修船匠姓祁，今年六十三岁，船坞就搭在河埠头的石阶下面。"
+            ),
+            // An embed's size is no caption; the italic line under it is.
+            ("caption", "祁师傅在船底抹桐油。"),
+            // A wiki link is its text; the comment is hidden.
+            (
+                "paragraph",
+                "他说这手艺是跟父亲学的，木船最怕的是漏，缝要一道一道地嵌。"
+            ),
+            ("heading", "生意"),
+            ("paragraph", "“现在来修的，多半是游船。”"),
+            // The block id is no text.
+            ("paragraph", "一条小木船修一次，要花上半个月。"),
+            ("paragraph", "☑ 问清楚桐油从哪里买"),
+            ("paragraph", "☐ 下次拍一张船坞全景"),
+        ])
+    );
+}
+
+#[test]
+fn typora_toc_highlights_and_hugo_paired_shortcodes_are_markup() {
+    let v = outline_json(data("formats/typora-hugo.md"), &[]);
+    // `[toc]` before the `#` headline neither shows nor makes it a section.
+    assert_eq!(v["title"], "城墙根下的早点摊");
+    assert_eq!(
+        blocks(&v),
+        pairs(&[
+            ("paragraph", "每天清晨五点，城墙根下的早点摊就支起来了。"),
+            ("paragraph", "文中摊主均为化名。"),
+            // An <img> alone, captioned by the italic line under it, as ![]() is.
+            ("caption", "摊主在炸油条。"),
+            ("paragraph", "摊主老许说，油温是油条的命，差一点都不行。"),
+            ("paragraph", "他每天只炸三锅。"),
+        ])
+    );
+    assert_eq!(
+        captions(&v),
+        [("摊主在炸油条。".to_string(), Some("周岚".to_string()))]
+    );
+    // The highlight is bold.
+    let marked = styled(&v)
+        .into_iter()
+        .find(|(t, _)| t.starts_with("摊主老许"))
+        .expect("paragraph");
+    assert_eq!(
+        marked.1,
+        [("油温是油条的命".to_string(), "strong".to_string())]
+    );
+}
+
+#[test]
+fn a_badge_over_the_body_heads_nothing_and_closing_promotions_are_left_out() {
+    let v = outline_json(data("formats/blog-badge.md"), &[]);
+    assert_eq!(
+        blocks(&v),
+        pairs(&[
+            ("note", "编辑精选"),
+            ("paragraph", "这是作者投稿的年度总结，发表前略有删节。"),
+            ("paragraph", "今年我把手机上的应用删到了只剩三个。"),
+            ("heading", "写在最后"),
+            ("paragraph", "少一个软件，就少一件要操心的事。"),
+        ])
+    );
+}

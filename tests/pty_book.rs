@@ -1,5 +1,6 @@
 //! The reader on an EPUB book, as a user sees it: `:N` goes to line N of the chapter
-//! being read (the file `check` names), the findings list names each finding's chapter,
+//! being read (the file `check` names), `=` names it with the line being read, the
+//! findings list names each finding's chapter,
 //! and `v` says a chapter is inside the book rather than opening the book elsewhere.
 //! The real binary in a pseudo-terminal, read back through vt100; the book is written
 //! here, for the project.
@@ -72,6 +73,9 @@ fn line_jumps_findings_and_the_editor_key_know_the_chapter() {
     p.send(":4\r");
     p.wait_for_status("OEBPS/b.xhtml line 4");
     p.wait_for_in_row(0, 30, 100, "换上新灯那天");
+    // `=` names the chapter's file with the line being read, never a bare line number.
+    p.send("=");
+    p.wait_for_status("; OEBPS/b.xhtml line 4");
     p.send(":99\r");
     p.wait_for_status("line 99 is past the end: OEBPS/b.xhtml has 18 lines");
     // v: the chapter is inside the book; nothing else is opened.

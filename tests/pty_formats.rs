@@ -109,3 +109,28 @@ fn a_weekly_page_shows_its_headline_standfirst_and_quoted_subheads() {
     );
     p.quit();
 }
+
+#[test]
+fn an_obsidian_note_shows_its_text_and_ticks_never_its_markup() {
+    let mut p = Pty::yuedu_showing(&[&data("obsidian-note.md")], 100, 30, "修船匠姓祁");
+    let screen = p.screen();
+    for seen in [
+        "河埠头的修船匠",
+        "走访记录",
+        "跟父亲学的",
+        "☑ 问清楚桐油",
+        "☐ 下次拍",
+    ] {
+        assert!(screen.contains(seen), "{seen} not on screen:\n{screen}");
+    }
+    // The callout's lines stand apart, never run together.
+    assert!(!screen.contains("上午地点"), "{screen}");
+    for never in [
+        "[[", "]]", "[!note]", "%%", "^k9x2", "#走访", "[x]", "P1040",
+    ] {
+        assert!(!screen.contains(never), "{never} on screen:\n{screen}");
+    }
+    let nav = nav(&p, 29);
+    assert!(nav.contains("生意"), "{nav}");
+    p.quit();
+}

@@ -735,6 +735,47 @@ impl Styled {
         }
     }
 
+    /// The text cut into `ranges` (byte ranges of it, in order, not overlapping), each
+    /// with the styles over it: one pass over the styles, however many pieces.
+    pub(crate) fn split(&self, ranges: &[Range<usize>]) -> Vec<Styled> {
+        let mut out: Vec<Styled> = ranges
+            .iter()
+            .map(|r| Styled {
+                text: self.text[r.clone()].to_string(),
+                spans: Vec::new(),
+                last: [None; 2],
+            })
+            .collect();
+        for (r, style) in &self.spans {
+            let first = ranges.partition_point(|p| p.end <= r.start);
+            for (k, p) in ranges.iter().enumerate().skip(first) {
+                if p.start >= r.end {
+                    break;
+                }
+                let (a, b) = (r.start.max(p.start), r.end.min(p.end));
+                if a < b {
+                    out[k].spans.push((a - p.start..b - p.start, *style));
+                }
+            }
+        }
+        out
+    }
+
+    /// The text up to byte `to`, with the styles over it.
+    pub(crate) fn head(&self, to: usize) -> Styled {
+        let to = to.min(self.text.len());
+        Styled {
+            text: self.text[..to].to_string(),
+            spans: self
+                .spans
+                .iter()
+                .filter(|(r, _)| r.start < to)
+                .map(|(r, s)| (r.start..r.end.min(to), *s))
+                .collect(),
+            last: [None; 2],
+        }
+    }
+
     /// The styles over `text`, which is the gathered text with `lead` bytes taken off
     /// its start and some off its end (for code, whose white space is kept).
     pub(crate) fn verbatim(&self, text: &str, lead: usize) -> Vec<StyleSpan> {
@@ -2138,5 +2179,22 @@ mod tests {
             .map(|b| &page[b.src()..b.src() + b.text.len()])
             .collect();
         assert_eq!(starts, ["清晨的渡口雾气很重。", "新桥通车那天。"]);
+    }
+
+    #[test]
+    fn split_gives_each_piece_the_styles_over_it() {
+        let mut s = Styled::default();
+        s.push("一二", false, false);
+        s.push("三\n四", false, true);
+        s.push("五", true, false);
+        // "一二三" | "\n" | "四五": the bold run crosses the cut.
+        let parts = s.split(&[0..9, 10..16]);
+        assert_eq!(parts[0].text, "一二三");
+        assert_eq!(parts[0].spans, [(6..9, InlineStyle::Strong)]);
+        assert_eq!(parts[1].text, "四五");
+        assert_eq!(
+            parts[1].spans,
+            [(0..3, InlineStyle::Strong), (3..6, InlineStyle::Emphasis)]
+        );
     }
 }

@@ -204,10 +204,25 @@ impl App {
     }
 
     /// `=`, Ctrl-G: the file, its format, encoding and size, and the source line being
-    /// read (the lines shown and the percentage stand beside it, at the bar's end).
+    /// read (the lines shown and the percentage stand beside it, at the bar's end); in
+    /// an EPUB, the line of the chapter's file, named by its path in the book
+    /// (`OEBPS/ch2.xhtml line 12`, as `:N` says it).
     pub(super) fn show_file_info(&mut self) {
-        let source_line = self.source_line_of(self.reading_pos());
-        self.message = Some(format!("{}; source line {source_line}", self.file_info));
+        let (file, offset) = self.source_pos_of(self.reading_pos());
+        let source_line = self.article.line_of(file, offset);
+        let name = self
+            .article
+            .files
+            .get(usize::from(file))
+            .and_then(|f| f.name.as_deref());
+        self.message = Some(match name {
+            Some(n) => format!(
+                "{}; {} line {source_line}",
+                self.file_info,
+                crate::text::sanitize::for_terminal_line(n)
+            ),
+            None => format!("{}; source line {source_line}", self.file_info),
+        });
     }
 
     /// The action for a key with a count, where a count changes what it does; `None`

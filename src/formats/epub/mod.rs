@@ -360,9 +360,27 @@ fn unpack_within(bytes: &[u8], entry_limit: u64, total_limit: u64) -> Result<Vec
     };
     if let Some((dir, text)) = nav {
         let doc = html::dom::parse_document(&text);
+        // The table of contents is the `<nav epub:type="toc">` (EPUB 3 §7.4); the
+        // landmarks (Pandoc's hidden "Title Page", "Start") and page list beside it are
+        // no chapters. Without one marked, every link is read.
+        let nav_type = |n: &ego_tree::NodeRef<'_, scraper::Node>| {
+            n.value()
+                .as_element()
+                .filter(|e| e.name() == "nav")
+                .map(|e| e.attr("epub:type").unwrap_or("").to_string())
+        };
+        let is_toc = |t: &str| t.split_ascii_whitespace().any(|w| w == "toc");
+        let marked = doc
+            .tree
+            .root()
+            .descendants()
+            .any(|n| nav_type(&n).is_some_and(|t| is_toc(&t)));
         for n in doc.tree.root().descendants() {
             if let Some(el) = n.value().as_element()
                 && el.name() == "a"
+                && (!marked
+                    || n.ancestors()
+                        .any(|a| nav_type(&a).is_some_and(|t| is_toc(&t))))
                 && let Some(href) = el.attr("href")
                 && let Ok(target) = resolve(&dir, href)
             {
@@ -390,6 +408,39 @@ fn unpack_within(bytes: &[u8], entry_limit: u64, total_limit: u64) -> Result<Vec
             }
         }
     }
+    // A title page at the front of the spine repeats the metadata (Pandoc's
+    // `<section epub:type="titlepage">`: title, author, date): not the book's text. It
+    // is left out when each of its lines is a field — the metadata's, or one it gives
+    // where the metadata has none — and read as a chapter when it says more.
+    let mut title_pages = Vec::new();
+    for id in spine.iter().take(3) {
+        let Some((href, _, _)) = manifest.get(id) else {
+            continue;
+        };
+        let Ok(path) = resolve(&base, href) else {
+            continue;
+        };
+        let Ok(bytes) = book.read(&path) else {
+            continue;
+        };
+        let chapter = String::from_utf8_lossy(&bytes);
+        if let Some(fields) = title_page(&chapter[body_of(&chapter)], &path)
+            && let Some((t, a, d)) = fields.fill(&title, &authors, &date)
+        {
+            let o = title.as_ref().map_or(0, |(_, o)| *o);
+            if title.is_none() {
+                title = t.map(|t| (t, o));
+            }
+            if authors.is_empty() {
+                authors = a.into_iter().map(|n| (squeeze_name(&n), o)).collect();
+            }
+            if date.is_none() {
+                date = d.map(|d| (d, o));
+            }
+            title_pages.push(id.clone());
+        }
+    }
+    spine.retain(|id| !title_pages.contains(id));
     let mut out = String::from("<!DOCTYPE html>\n<html><head>\n");
     // The OPF as it is, in a raw-text element no reader shows: [`chapter_files`] makes
     // it the article's file 0, so that the metadata's positions are its own lines. (Left
@@ -504,6 +555,79 @@ fn unpack_within(bytes: &[u8], entry_limit: u64, total_limit: u64) -> Result<Vec
     }
     out.push_str("</body></html>\n");
     Ok(out.into_bytes())
+}
+
+/// The lines of a title page: (its element's name and class, its text).
+struct TitlePage(Vec<(String, String)>);
+
+impl TitlePage {
+    /// The title, authors and date the page gives where the metadata has none, or
+    /// `None` when the page says more than the fields.
+    #[allow(clippy::type_complexity)]
+    fn fill(
+        &self,
+        title: &Option<(String, usize)>,
+        authors: &[(String, usize)],
+        date: &Option<(String, usize)>,
+    ) -> Option<(Option<String>, Vec<String>, Option<String>)> {
+        let (mut t, mut a, mut d) = (None, Vec::new(), None);
+        for (what, text) in &self.0 {
+            let known = title.as_ref().is_some_and(|(x, _)| x == text)
+                || authors
+                    .iter()
+                    .any(|(x, _)| x == text || squeeze_name(text) == *x)
+                || date
+                    .as_ref()
+                    .is_some_and(|(x, _)| x == text || x.starts_with(text.as_str()));
+            if known {
+                continue;
+            }
+            if title.is_none() && t.is_none() && (what.starts_with("h1") || what.contains("title"))
+            {
+                t = Some(text.clone());
+            } else if authors.is_empty() && what.contains("author") {
+                a.push(text.clone());
+            } else if date.is_none() && d.is_none() && what.contains("date") {
+                d = Some(text.clone());
+            } else {
+                return None;
+            }
+        }
+        Some((t, a, d))
+    }
+}
+
+/// A chapter that is a title page (`epub:type="titlepage"` or a class or file so
+/// named), whose every line is a field of the book (title, author, date; see
+/// [`TitlePage::fill`]): its lines.
+fn title_page(body: &str, path: &str) -> Option<TitlePage> {
+    let file = path.rsplit('/').next().unwrap_or(path).to_ascii_lowercase();
+    let named = ["titlepage", "title_page", "title-page"]
+        .iter()
+        .any(|n| file.starts_with(n));
+    if !named && !body.contains("titlepage") {
+        return None;
+    }
+    let doc = html::dom::parse_document(body);
+    let mut lines = Vec::new();
+    for n in doc.tree.root().descendants() {
+        let Some(t) = n.value().as_text() else {
+            continue;
+        };
+        let text = crate::formats::markup::collapse_ws(t);
+        if text.trim().is_empty() {
+            continue;
+        }
+        let el = n.ancestors().find_map(|a| a.value().as_element().cloned());
+        let what = el.map_or(String::new(), |e| {
+            format!("{} {}", e.name(), e.attr("class").unwrap_or("")).to_ascii_lowercase()
+        });
+        if what.starts_with("script") || what.starts_with("style") || what.starts_with("title") {
+            continue;
+        }
+        lines.push((what, text.trim().to_string()));
+    }
+    Some(TitlePage(lines))
 }
 
 /// The type of the `<script>` element holding the OPF package in [`unpack`]'s document.

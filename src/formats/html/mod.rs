@@ -304,6 +304,19 @@ pub(crate) fn is_furniture(el: &Element) -> bool {
     {
         return true;
     }
+    // A footnote's reference and its way back (DPUB-ARIA doc-noteref, doc-backlink;
+    // EPUB's epub:type noteref, backlink: Pandoc's "1" and "↩︎") link to the note; the
+    // note itself is read where it stands.
+    if el
+        .attr("role")
+        .is_some_and(|r| matches!(r, "doc-noteref" | "doc-backlink"))
+        || el.attr("epub:type").is_some_and(|t| {
+            t.split_ascii_whitespace()
+                .any(|t| matches!(t, "noteref" | "backlink"))
+        })
+    {
+        return true;
+    }
     // A link or image named a popup or modal opens the photo large (a lightbox:
     // "image-popup-vertical-fit"); it is the article's photo, not an overlay.
     let lightbox = matches!(el.name(), "a" | "img" | "picture");
@@ -1153,6 +1166,9 @@ struct Ctx {
     lead: bool,
     /// For `ol`: the next item number.
     item: usize,
+    /// A book's or page's notes (DPUB-ARIA doc-endnotes, doc-footnote; epub:type
+    /// footnotes, endnotes): their paragraphs are notes.
+    notes: bool,
 }
 
 /// Reads blocks out of a subtree in document order.
@@ -1375,7 +1391,10 @@ impl<'a> Walker<'a> {
         let (note, text) = match furniture::note_text(&text) {
             _ if credited_caption => (false, text),
             Some(t) => (true, t),
-            None => (p.skipped || is_note(&text), text),
+            None => (
+                p.skipped || is_note(&text) || self.stack.iter().any(|c| c.notes),
+                text,
+            ),
         };
         let kind = if note {
             BlockKind::Note
@@ -1466,9 +1485,10 @@ impl<'a> Walker<'a> {
                 .push((kind, text, line, heading.as_deref() == Some("h1")));
             return;
         }
-        // A chapter's heading that repeats its table-of-contents title: shown once.
+        // A chapter's heading that repeats its table-of-contents title: shown once (a
+        // bold paragraph set as the head too, Calibre's `<p><span class=bold>`).
         if let Some(t) = self.chapter_title.take()
-            && kind == BlockKind::Heading
+            && matches!(kind, BlockKind::Heading | BlockKind::Paragraph)
             && t == text
         {
             return;
@@ -1678,6 +1698,22 @@ impl<'a> Walker<'a> {
             caption_like,
             lead: ws.iter().any(|w| LEAD_WORDS.contains(&w.as_str())),
             item: if name == "ol" { 1 } else { item },
+            notes: el
+                .attr("role")
+                .is_some_and(|r| matches!(r, "doc-endnotes" | "doc-footnote" | "doc-endnote"))
+                || el.attr("epub:type").is_some_and(|t| {
+                    t.split_ascii_whitespace().any(|t| {
+                        matches!(
+                            t,
+                            "footnote"
+                                | "footnotes"
+                                | "endnote"
+                                | "endnotes"
+                                | "rearnote"
+                                | "rearnotes"
+                        )
+                    })
+                }),
         });
         if self.pending.raw.text.is_empty() {
             self.pending.line = line;

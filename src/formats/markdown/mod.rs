@@ -27,7 +27,19 @@
 //! - Hugo shortcodes alone in a block (`{{< figure src=… caption="…" attr="…" >}}`)
 //!   are markup: a figure is a caption with its credit, others are left out.
 //! - Bold and italics beside Chinese punctuation that CommonMark leaves as literal
-//!   markers are recovered ([`recover_cjk_emphasis`]).
+//!   markers are recovered ([`recover_cjk_emphasis`]), and `==highlights==` made bold.
+//! - Note apps' markup is never text: Obsidian's wiki links (`[[page|text]]`, read by
+//!   pulldown-cmark's `ENABLE_WIKILINKS`) are their text and its embeds (`![[x.jpg]]`)
+//!   images; a callout (`> [!info] TITLE`, GitHub's `> [!NOTE]`) is its title as a head
+//!   (a subhead when it is one) over its body lines, each a line of its own; `%%…%%`
+//!   comments are hidden, a block id (`^a1b2`) ending a block dropped, a line of only
+//!   `#tags` left out; a task's `[x]`/`[ ]` is shown as ☑/☐; a `[toc]` is no text and
+//!   leaves the `#` under it the headline; a Hugo shortcode alone on its line inside a
+//!   paragraph (`{{% notice %}}` … `{{% /notice %}}`) is cut from its content.
+//! - A bold label between the headline and the body's first paragraph (a site's
+//!   badge) heads no section: a note. Quotes holding links that close the body (a
+//!   site's "> 下载…客户端" promotions) are left out. An HTML `<img>` alone is an image
+//!   as `![]()` alone is (the italic line under it its caption).
 //!
 //! Lines may end in LF, CRLF or a lone CR: all read alike. Each block keeps the byte
 //! offset (and line) of its first event in the source.
@@ -35,7 +47,7 @@
 use std::sync::Arc;
 
 use pulldown_cmark::{
-    CodeBlockKind, Event, HeadingLevel, MetadataBlockKind, Options, Parser, Tag, TagEnd,
+    CodeBlockKind, Event, HeadingLevel, LinkType, MetadataBlockKind, Options, Parser, Tag, TagEnd,
 };
 
 use crate::article::{Article, BlockKind, InlineStyle, StyleSpan};
@@ -264,6 +276,137 @@ struct Pending {
     /// Letters of its text, and those inside links.
     chars: usize,
     link_chars: usize,
+    /// Where each line after a line break starts: (byte in `text`, source offset).
+    lines: Vec<(usize, usize)>,
+}
+
+impl Pending {
+    /// Bytes `from..to` of the block's text (each `from` a line's start), starting at
+    /// `src` in the source, as blocks of their own, in order: their images, markers
+    /// and lines moved with them. Whether one is all bold or italic is not known:
+    /// neither. Linear in the block's size, however many pieces.
+    fn pieces(&self, cuts: &[(usize, usize, usize)]) -> Vec<Pending> {
+        let ranges: Vec<std::ops::Range<usize>> = cuts.iter().map(|c| c.0..c.1).collect();
+        let texts = self.text.split(&ranges);
+        let last = self.text.text.len();
+        cuts.iter()
+            .zip(texts)
+            .map(|(&(from, to, src), text)| {
+                let chars = text.text.chars().filter(|c| c.is_alphabetic()).count();
+                let images = {
+                    let a = self.images.partition_point(|i| i.before < from);
+                    let b = self.images.partition_point(|i| i.before <= to);
+                    &self.images[a..b.max(a)]
+                };
+                let markers = {
+                    let a = self.markers.partition_point(|m| m.0 < from);
+                    let b = self.markers.partition_point(|m| m.0 < to);
+                    &self.markers[a..b.max(a)]
+                };
+                let lines = {
+                    let a = self.lines.partition_point(|l| l.0 <= from);
+                    let b = self.lines.partition_point(|l| l.0 < to);
+                    &self.lines[a..b.max(a)]
+                };
+                Pending {
+                    chars,
+                    link_chars: (self.link_chars * chars)
+                        .checked_div(self.chars)
+                        .unwrap_or(0),
+                    text,
+                    start: Some(src),
+                    all_bold: false,
+                    all_emph: false,
+                    images: images
+                        .iter()
+                        .map(|i| Image {
+                            before: i.before - from,
+                            ..i.clone()
+                        })
+                        .collect(),
+                    markers: markers
+                        .iter()
+                        .filter(|m| m.0 + m.1 <= to.min(last))
+                        .map(|&(at, n, c)| (at - from, n, c))
+                        .collect(),
+                    lines: lines.iter().map(|&(at, o)| (at - from, o)).collect(),
+                }
+            })
+            .collect()
+    }
+}
+
+/// Obsidian's callout or GitHub's alert opening a block quote's first line
+/// (`[!info] TITLE`, `[!NOTE]`, `[!faq]- TITLE`): its length in bytes, the title
+/// after it. help.obsidian.md/Editing+and+formatting/Callouts
+fn callout_marker(t: &str) -> Option<usize> {
+    let rest = t.strip_prefix("[!")?;
+    let end = rest.find(']')?;
+    let kind = &rest[..end];
+    if kind.is_empty()
+        || !kind.starts_with(|c: char| c.is_ascii_alphabetic())
+        || !kind
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        return None;
+    }
+    let mut len = 2 + end + 1;
+    if t[len..].starts_with(['+', '-']) {
+        len += 1;
+    }
+    Some(len)
+}
+
+/// A table of contents asked for where it stands (Typora's and others' `[toc]`,
+/// `[[_TOC_]]`, `${toc}`): markup, never text.
+fn is_toc_marker(line: &str) -> bool {
+    let t = line.trim().to_ascii_lowercase();
+    matches!(
+        t.as_str(),
+        "[toc]" | "[[toc]]" | "[[_toc_]]" | "${toc}" | "{:toc}"
+    )
+}
+
+/// Obsidian's block id ending a block (`… ^a1b2c3`, the block's name for links to
+/// it): its length in bytes with the white space before it; 0 when there is none.
+/// The `^` stands after white space or a non-ASCII character (`帮忙。^id`), never
+/// after a letter, digit or ASCII mark (`x^2`, `(a+b)^2`).
+fn block_id_len(t: &str) -> usize {
+    let body = t.trim_end();
+    let Some(caret) = body.rfind('^') else {
+        return 0;
+    };
+    let id = &body[caret + 1..];
+    if id.is_empty() || !id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-') {
+        return 0;
+    }
+    let before = body[..caret].chars().next_back();
+    if before.is_some_and(|c| !c.is_whitespace() && c.is_ascii()) {
+        return 0;
+    }
+    t.len() - body[..caret].trim_end().len()
+}
+
+/// A line of only tags (`#采访 #田野笔记`, Obsidian's and Bear's): furniture. A tag is
+/// `#` and letters, digits, `_`, `-` or `/`, not digits alone (`#1` is no tag).
+fn is_tag_line(t: &str) -> bool {
+    let mut any = false;
+    for tok in t.split_whitespace() {
+        let Some(tag) = tok.strip_prefix('#') else {
+            return false;
+        };
+        if tag.is_empty()
+            || !tag
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '/'))
+            || tag.chars().all(|c| c.is_ascii_digit())
+        {
+            return false;
+        }
+        any = true;
+    }
+    any
 }
 
 /// A character of Chinese (or other CJK) text, for [`recover_cjk_emphasis`]: wide, or
@@ -285,6 +428,8 @@ fn is_cjk(c: char) -> bool {
 /// emphasis) left as text in one block, the first followed and the second preceded
 /// by a non-space, with a CJK character on one of their four sides (and no ASCII
 /// letter or digit outside an `_` run), become a span with the markers taken out.
+/// A pair of `==` runs (a highlight, `==mark==` of Typora and Obsidian; no
+/// pulldown-cmark option reads it) becomes strong the same way, beside any text.
 fn recover_cjk_emphasis(p: &mut Pending) {
     let markers = std::mem::take(&mut p.markers);
     if markers.len() < 2 {
@@ -298,7 +443,8 @@ fn recover_cjk_emphasis(p: &mut Pending) {
     while i < markers.len() {
         let (os, ol, oc) = markers[i];
         let after_open = after(os + ol);
-        if ol > 2 || after_open.is_none_or(char::is_whitespace) {
+        let mark = oc == b'=';
+        if ol > 2 || (mark && ol != 2) || after_open.is_none_or(char::is_whitespace) {
             i += 1;
             continue;
         }
@@ -318,7 +464,7 @@ fn recover_cjk_emphasis(p: &mut Pending) {
                     .into_iter()
                     .flatten()
                     .any(|c| c.is_ascii_alphanumeric());
-            if cjk && !intraword {
+            if (cjk || mark) && !intraword {
                 pairs.push((os..os + ol, cs..cs + cl));
                 i = j + 1;
                 continue;
@@ -332,6 +478,7 @@ fn recover_cjk_emphasis(p: &mut Pending) {
             img.before -= if x >= close.end { close.len() } else { 0 }
                 + if x >= open.end { open.len() } else { 0 };
         }
+        // (`==mark==`, a highlight, is shown in bold.)
         let style = if open.len() == 2 {
             InlineStyle::Strong
         } else {
@@ -342,7 +489,7 @@ fn recover_cjk_emphasis(p: &mut Pending) {
 }
 
 /// An image met in a block of text.
-#[derive(Default)]
+#[derive(Default, Clone)]
 struct Image {
     alt: String,
     title: String,
@@ -426,6 +573,22 @@ struct Reader<'a> {
     byline: Option<(String, SourcePos, Vec<String>)>,
     fm_title: Option<String>,
     src: &'a str,
+    /// Block quotes open; the next block is a quote's first (a callout's marker
+    /// stands there); the depth of the quote that is a callout (0: none).
+    quotes: usize,
+    quote_first: bool,
+    callout: usize,
+    /// Inside an Obsidian comment (`%%…%%`); the offset of the last `%%` in the
+    /// source, after which none opens.
+    in_comment: bool,
+    last_comment: Option<usize>,
+    /// The image open is an embed (`![[x.jpg|300]]`).
+    wiki_image: bool,
+    /// Paragraphs since the headline.
+    body_paras: usize,
+    /// Paragraphs set apart as quotes holding a link: at the end of the body, a
+    /// site's promotion ([`Reader::push_text_block`]).
+    promos: Vec<String>,
 }
 
 impl Reader<'_> {
@@ -438,6 +601,9 @@ impl Reader<'_> {
             self.p.start = Some(at);
             self.p.all_bold = true;
             self.p.all_emph = true;
+        }
+        if self.p.text.text.ends_with('\n') {
+            self.p.lines.push((self.p.text.text.len(), at));
         }
         if self.strong == 0 && !trim_text(t).is_empty() {
             self.p.all_bold = false;
@@ -457,6 +623,33 @@ impl Reader<'_> {
     /// A text event: `literal` when the source holds it as it is (no escape or entity
     /// in it), so that a `*` or `_` in it is a marker the parser left as text.
     fn text_event(&mut self, t: &str, at: usize, literal: bool) {
+        if self.last_comment.is_none() || self.in_code || !(self.in_comment || t.contains("%%")) {
+            return self.plain_text_event(t, at, literal);
+        }
+        // Obsidian's comments (`%%…%%`, on a line or over several) are hidden; a `%%`
+        // with none after it is text.
+        let (mut rest, mut off) = (t, 0);
+        while let Some(i) = rest.find("%%") {
+            if self.in_comment {
+                self.in_comment = false;
+            } else if literal && self.last_comment.is_some_and(|l| l > at + off + i) {
+                self.plain_text_event(&rest[..i], at + off, literal);
+                self.in_comment = true;
+            } else {
+                self.plain_text_event(&rest[..i + 2], at + off, literal);
+            }
+            off += i + 2;
+            rest = &rest[i + 2..];
+        }
+        if !self.in_comment {
+            self.plain_text_event(rest, at + off, literal);
+        }
+    }
+
+    fn plain_text_event(&mut self, t: &str, at: usize, literal: bool) {
+        if t.is_empty() {
+            return;
+        }
         let base = self.p.text.text.len();
         self.text(t, at);
         if !literal || self.in_image || self.in_code {
@@ -470,7 +663,7 @@ impl Reader<'_> {
                 .checked_sub(1)
                 .and_then(|k| self.src.as_bytes().get(k))
                 == Some(&b'\\');
-            if matches!(b[i], b'*' | b'_') && !escaped {
+            if matches!(b[i], b'*' | b'_' | b'=') && !escaped {
                 let c = b[i];
                 let n = b[i..].iter().take_while(|&&x| x == c).count();
                 // The parser hands a run over in pieces: one run again.
@@ -504,13 +697,121 @@ impl Reader<'_> {
         if let Some((html, at)) = self.html.take() {
             self.flush_figure();
             let pos = self.idx.at_offset(at);
+            if let Some(img) = lone_html_image(&html) {
+                // An `<img>` alone, as `![]()` alone: its caption the italic line
+                // under it, else its alt or title.
+                self.figure = Some((img.caption(), Vec::new(), pos));
+                return;
+            }
             let html = html_block_emphasis(&html);
             crate::formats::html::fragment_blocks(&html, pos, &mut self.b);
         }
     }
 
     fn flush(&mut self, heading: Option<HeadingLevel>) {
-        let mut p = std::mem::take(&mut self.p);
+        let p = std::mem::take(&mut self.p);
+        self.flush_block(p, heading);
+    }
+
+    /// A block's lines that are blocks of their own: in a callout each line (its
+    /// body lines are separate lines, never run together); elsewhere a Hugo
+    /// shortcode alone on its line (`{{% notice %}}` over its content) and the runs
+    /// of lines between. Empty when the block is one.
+    fn line_pieces(&self, p: &Pending) -> Vec<Pending> {
+        if p.lines.is_empty() {
+            return Vec::new();
+        }
+        let text = &p.text.text;
+        let start = p.start.unwrap_or(0);
+        // (byte in text, source offset) of each line's start, and where it ends.
+        let mut lines = vec![(0, start)];
+        lines.extend(p.lines.iter().copied());
+        let line_end = |k: usize| {
+            lines
+                .get(k + 1)
+                .map_or(text.len(), |&(at, _)| at.saturating_sub(1))
+        };
+        let mut cuts = Vec::new();
+        if self.callout > 0 {
+            for (k, &(from, src)) in lines.iter().enumerate() {
+                cuts.push((from, line_end(k).max(from), src));
+            }
+            return p.pieces(&cuts);
+        }
+        let is_code =
+            |k: usize| shortcode(&text[lines[k].0..line_end(k).max(lines[k].0)]).is_some();
+        if !(0..lines.len()).any(is_code) {
+            return Vec::new();
+        }
+        let mut k = 0;
+        while k < lines.len() {
+            let mut j = k;
+            if !is_code(k) {
+                while j + 1 < lines.len() && !is_code(j + 1) {
+                    j += 1;
+                }
+            }
+            let (from, src) = lines[k];
+            cuts.push((from, line_end(j).max(from), src));
+            k = j + 1;
+        }
+        p.pieces(&cuts)
+    }
+
+    fn flush_block(&mut self, mut p: Pending, heading: Option<HeadingLevel>) {
+        if let Some(start) = p.start
+            && !self.in_code
+        {
+            let first_in_quote = std::mem::take(&mut self.quote_first);
+            if heading.is_none() {
+                let line_start = self.src[..start].rfind('\n').map_or(0, |i| i + 1);
+                let first_line = self.src[line_start..].lines().next().unwrap_or("");
+                if p.lines.is_empty() && p.images.is_empty() && is_toc_marker(first_line) {
+                    return;
+                }
+                if first_in_quote && let Some(len) = callout_marker(&p.text.text) {
+                    // A callout (a box): its title is its head, a subhead when it is
+                    // one; its body lines follow, each a line of its own.
+                    self.callout = self.quotes;
+                    let end = p.lines.first().map_or(p.text.text.len(), |l| l.0 - 1);
+                    let title = trim_text(&p.text.text[len..end.max(len)]).to_string();
+                    let title_at = if self.src[start..].starts_with(&p.text.text[..len]) {
+                        start + len
+                    } else {
+                        start
+                    };
+                    if !title.is_empty() {
+                        let kind = if bold_line_is_heading(&title) {
+                            BlockKind::Heading
+                        } else {
+                            BlockKind::Paragraph
+                        };
+                        let pos = self.idx.at_offset(title_at);
+                        self.b.push(kind, &title, pos);
+                    }
+                    match p.lines.first() {
+                        Some(&(from, src)) => {
+                            let rest = p.pieces(&[(from, p.text.text.len(), src)]);
+                            p = rest.into_iter().next().unwrap_or_default();
+                        }
+                        None => return,
+                    }
+                }
+                let pieces = self.line_pieces(&p);
+                if !pieces.is_empty() {
+                    for piece in pieces {
+                        self.flush_block(piece, None);
+                    }
+                    return;
+                }
+                // An Obsidian block id (`… ^a1b2c3`) names the block; not its text.
+                let id = block_id_len(&p.text.text);
+                if id > 0 {
+                    p.text = p.text.head(p.text.text.len() - id);
+                    p.markers.retain(|m| m.0 + m.1 <= p.text.text.len());
+                }
+            }
+        }
         if !self.in_code {
             recover_cjk_emphasis(&mut p);
         }
@@ -649,6 +950,7 @@ impl Reader<'_> {
         if let Some(level) = heading {
             if level == HeadingLevel::H1 && self.title.is_none() && self.b.is_empty() {
                 self.title = Some((text, pos));
+                self.body_paras = 0;
                 return;
             }
             if level == HeadingLevel::H1 && self.fm_title.as_deref() == Some(text.as_str()) {
@@ -656,6 +958,7 @@ impl Reader<'_> {
                 if let Some((_, tpos)) = &mut self.title {
                     *tpos = pos;
                 }
+                self.body_paras = 0;
                 return;
             }
             self.b.push(BlockKind::Heading, &text, pos);
@@ -684,6 +987,10 @@ impl Reader<'_> {
         if marker.is_none() && crate::formats::furniture::is_prompt(&text) {
             return;
         }
+        // A line of only tags (`#采访 #田野笔记`) files the note; it is not its text.
+        if marker.is_none() && is_tag_line(&text) {
+            return;
+        }
         let (note, text) = match crate::formats::furniture::note_text(&text) {
             Some(t) if marker.is_none() => (true, t),
             _ => (is_note(&text), text),
@@ -691,10 +998,35 @@ impl Reader<'_> {
         let kind = if note {
             BlockKind::Note
         } else if all_bold && marker.is_none() && bold_line_is_heading(&text) {
-            BlockKind::Heading
+            // A subhead divides the body's text: a bold label between the headline and
+            // the body's first paragraph (a site's badge, "**编辑推荐**") heads none and
+            // is shown apart, unless it is numbered as a section is.
+            if self.body_paras == 0
+                && self.title.is_some()
+                && crate::formats::text::line_kind(&text)
+                    != crate::formats::text::LineKind::Numbered
+            {
+                BlockKind::Note
+            } else {
+                BlockKind::Heading
+            }
         } else {
             BlockKind::Paragraph
         };
+        if kind == BlockKind::Paragraph {
+            self.body_paras += 1;
+            // Set apart as a quote (a block quote, or `\>` written as text) and holding a
+            // link: a site's promotion when it closes the body.
+            let quoted = self.quotes > 0 || text.starts_with(['>', '＞']);
+            if quoted
+                && link_chars > 0
+                && marker.is_none()
+                && text.chars().count() <= 80
+                && !crate::text::forms::ends_sentence(&text)
+            {
+                self.promos.push(text.clone());
+            }
+        }
         let text = match marker {
             Some(m) => {
                 markup::shift_spans(&mut styles, m.len());
@@ -810,6 +1142,31 @@ fn pair_runs(line: &str, delim: &str, tag: &str) -> String {
     }
     out.push_str(&line[copied..]);
     out
+}
+
+/// The image of an HTML block that holds one `<img>` and no text (in a `<p>`, a
+/// `<div>` or alone), with its alt, title and source.
+fn lone_html_image(html: &str) -> Option<Image> {
+    if !html.contains("<img") && !html.contains("<IMG") {
+        return None;
+    }
+    let doc = crate::formats::html::dom::parse_document(html);
+    if doc.root_element().text().any(|t| !trim_text(t).is_empty()) {
+        return None;
+    }
+    let sel = scraper::Selector::parse("img").ok()?;
+    let mut imgs = doc.select(&sel);
+    let img = imgs.next()?;
+    if imgs.next().is_some() {
+        return None;
+    }
+    let attr = |k: &str| img.value().attr(k).unwrap_or("").to_string();
+    Some(Image {
+        alt: attr("alt"),
+        title: attr("title"),
+        url: attr("src"),
+        before: 0,
+    })
 }
 
 fn has_lone_cr(s: &str) -> bool {
@@ -929,7 +1286,8 @@ pub fn parse(text: &Arc<String>) -> Article {
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
         | Options::ENABLE_PLUSES_DELIMITED_METADATA_BLOCKS
         | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_FOOTNOTES;
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_WIKILINKS;
     let mut r = Reader {
         idx: SourceLines::new(src),
         b: Builder::new(),
@@ -950,6 +1308,14 @@ pub fn parse(text: &Arc<String>) -> Article {
         byline: None,
         fm_title: None,
         src,
+        quotes: 0,
+        quote_first: false,
+        callout: 0,
+        in_comment: false,
+        last_comment: memchr::memmem::rfind(src.as_bytes(), b"%%"),
+        wiki_image: false,
+        body_paras: 0,
+        promos: Vec::new(),
     };
     let mut fm = FrontMatter::default();
     let mut fm_pos = SourcePos { offset: 0, line: 1 };
@@ -992,7 +1358,19 @@ pub fn parse(text: &Arc<String>) -> Article {
             Event::End(TagEnd::Paragraph) => r.flush(None),
             Event::Start(Tag::Heading { .. }) => r.flush(None),
             Event::End(TagEnd::Heading(level)) => r.flush(Some(level)),
-            Event::Start(Tag::BlockQuote(_)) | Event::End(TagEnd::BlockQuote(_)) => r.flush(None),
+            Event::Start(Tag::BlockQuote(_)) => {
+                r.flush(None);
+                r.quotes += 1;
+                r.quote_first = true;
+            }
+            Event::End(TagEnd::BlockQuote(_)) => {
+                r.flush(None);
+                if r.callout == r.quotes {
+                    r.callout = 0;
+                }
+                r.quotes = r.quotes.saturating_sub(1);
+                r.quote_first = false;
+            }
             Event::Start(Tag::CodeBlock(kind)) => {
                 r.flush(None);
                 r.in_code = true;
@@ -1052,9 +1430,16 @@ pub fn parse(text: &Arc<String>) -> Article {
             Event::Start(Tag::Emphasis) => r.emph += 1,
             Event::End(TagEnd::Emphasis) => r.emph = r.emph.saturating_sub(1),
             Event::Start(Tag::Image {
-                title, dest_url, ..
+                title,
+                dest_url,
+                link_type,
+                ..
             }) => {
                 r.in_image = true;
+                r.wiki_image = matches!(link_type, LinkType::WikiLink { .. });
+                if r.p.text.text.ends_with('\n') {
+                    r.p.lines.push((r.p.text.text.len(), range.start));
+                }
                 r.alt.clear();
                 r.p.images.push(Image {
                     alt: String::new(),
@@ -1069,7 +1454,15 @@ pub fn parse(text: &Arc<String>) -> Article {
             }
             Event::End(TagEnd::Image) => {
                 r.in_image = false;
-                let alt = std::mem::take(&mut r.alt);
+                let mut alt = std::mem::take(&mut r.alt);
+                // An embed's size (`![[x.jpg|300]]`, `|640x480`) is no alt.
+                if r.wiki_image
+                    && alt
+                        .split('x')
+                        .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+                {
+                    alt.clear();
+                }
                 if let Some(img) = r.p.images.last_mut() {
                     img.alt = alt;
                 }
@@ -1081,7 +1474,10 @@ pub fn parse(text: &Arc<String>) -> Article {
             Event::Code(t) => r.text(&t, range.start),
             Event::InlineMath(t) | Event::DisplayMath(t) => r.text(&t, range.start),
             Event::SoftBreak | Event::HardBreak => r.soft_break(),
-            Event::TaskListMarker(done) => r.text(if done { "[x] " } else { "[ ] " }, range.start),
+            // A task's box, ticked or not, stands for the item's bullet.
+            Event::TaskListMarker(done) => {
+                r.item_marker = Some(if done { "☑ " } else { "☐ " }.to_string());
+            }
             Event::Html(h) => {
                 r.flush(None);
                 let at = range.start;
@@ -1130,10 +1526,19 @@ pub fn parse(text: &Arc<String>) -> Article {
             .column
             .map(|s| (s, fm_line(&r.idx, fm_pos, fm.lines.column))),
     };
+    let promos = std::mem::take(&mut r.promos);
     let mut article = r.b.finish(header);
     article.kicker = kicker;
     article.subtitle = subtitle;
     crate::formats::furniture::drop_tail_prompts(&mut article.blocks);
+    // A site's promotions closing the body, set apart as quotes with links ("> 下载 X
+    // 客户端", "> 关注 X 公众号"): left out, as on a page.
+    while let Some(last) = article.blocks.last()
+        && last.kind == BlockKind::Paragraph
+        && promos.iter().any(|p| *p == *last.text)
+    {
+        article.blocks.pop();
+    }
     article
 }
 
@@ -1585,6 +1990,92 @@ mod tests {
         assert_eq!(
             a.subtitle.as_ref().map(|t| t.text.as_str()),
             Some("城中村的客厅")
+        );
+    }
+
+    #[test]
+    fn callout_markers_and_their_titles() {
+        assert_eq!(callout_marker("[!info] 采访信息"), Some(7));
+        assert_eq!(callout_marker("[!NOTE]"), Some(7));
+        assert_eq!(callout_marker("[!faq]- 问答"), Some(7));
+        assert_eq!(callout_marker("[!] x"), None);
+        assert_eq!(callout_marker("[见注释] x"), None);
+        assert_eq!(callout_marker("[!1x] x"), None);
+    }
+
+    #[test]
+    fn block_ids_end_a_block_after_a_space_or_chinese() {
+        assert_eq!(block_id_len("回来帮忙。^a1b2c3"), "^a1b2c3".len());
+        assert_eq!(block_id_len("a line ^quote-1 "), " ^quote-1 ".len());
+        assert_eq!(block_id_len("^a1"), 3);
+        // Powers and carets of text are not ids.
+        assert_eq!(block_id_len("面积是 x^2"), 0);
+        assert_eq!(block_id_len("(a+b)^2"), 0);
+        assert_eq!(block_id_len("^_^"), 0);
+        assert_eq!(block_id_len("没有"), 0);
+    }
+
+    #[test]
+    fn tag_lines_are_only_tags() {
+        assert!(is_tag_line("#采访 #田野笔记"));
+        assert!(is_tag_line("#reading/2025"));
+        assert!(!is_tag_line("#1 #2"));
+        assert!(!is_tag_line("#采访 记录"));
+        assert!(!is_tag_line("# 标题"));
+        assert!(!is_tag_line(""));
+    }
+
+    #[test]
+    fn a_callout_is_a_head_over_its_lines_and_a_note_keeps_its_text() {
+        let a =
+            md("正文。\n\n> [!tip] 小贴士\n> 第一行。\n> 第二行 ^x1\n\n> [!warning]\n> 只有正文\n");
+        assert_eq!(
+            kinds(&a),
+            [
+                (BlockKind::Paragraph, "正文。"),
+                (BlockKind::Heading, "小贴士"),
+                (BlockKind::Paragraph, "第一行。"),
+                (BlockKind::Paragraph, "第二行"),
+                (BlockKind::Paragraph, "只有正文"),
+            ]
+        );
+        // An image ending a body line stays with its line.
+        let a = md("> [!note] 现场\n> 码头上![渡船靠岸](a.jpg)\n> 下一行。\n");
+        assert_eq!(
+            kinds(&a),
+            [
+                (BlockKind::Heading, "现场"),
+                (BlockKind::Paragraph, "码头上"),
+                (BlockKind::Caption, "渡船靠岸"),
+                (BlockKind::Paragraph, "下一行。"),
+            ]
+        );
+        // A quote that is no callout runs its lines together as before.
+        let a = md("> 第一行\n> 第二行\n");
+        assert_eq!(kinds(&a), [(BlockKind::Paragraph, "第一行第二行")]);
+    }
+
+    #[test]
+    fn comments_hide_only_between_their_marks() {
+        let a = md("前面%%藏起来%%后面。\n\n%%\n整段\n\n都藏\n%%\n\n百分之百%%不是注释。\n");
+        assert_eq!(
+            kinds(&a),
+            [
+                (BlockKind::Paragraph, "前面后面。"),
+                (BlockKind::Paragraph, "百分之百%%不是注释。"),
+            ]
+        );
+        // In code, kept as written.
+        let a = md("```\na %% b %% c\n```\n");
+        assert_eq!(kinds(&a), [(BlockKind::Paragraph, "a %% b %% c")]);
+    }
+
+    #[test]
+    fn highlights_pair_and_lone_marks_stay() {
+        let a = md("他说==很重要==，a == b 也对。\n");
+        assert_eq!(
+            kinds(&a),
+            [(BlockKind::Paragraph, "他说很重要，a == b 也对。")]
         );
     }
 }
