@@ -187,11 +187,20 @@ const WEAK_CALLS: &[&str] = &[
 /// blocks after the last real paragraph.
 pub(crate) fn is_tail_prompt(text: &str) -> bool {
     let t = trim_text(text);
-    t.chars().count() <= 30
+    // A call that gives an address to write to ("扫码关注“X”，投稿邮箱：…") runs longer.
+    let limit = if CONTACTS.iter().any(|c| t.contains(c)) {
+        60
+    } else {
+        30
+    };
+    t.chars().count() <= limit
         && !t.ends_with(['。', '”', '」', '』'])
         && (CALLS.iter().any(|c| t.contains(c))
             || WEAK_CALLS.iter().filter(|c| t.contains(*c)).count() >= 2)
 }
+
+/// Where a call to follow gives an address: a submission box, a mail address, an account.
+const CONTACTS: &[&str] = &["投稿", "邮箱", "郵箱", "信箱", "微信号", "微信號", "@"];
 
 /// Leaves out the calls to follow, like or share ([`is_tail_prompt`]) among the blocks
 /// after the body's last paragraph, looking back over notes and captions; and those

@@ -382,7 +382,10 @@ pub(crate) fn layout_item_each(
         SegKind::Text,
     );
     if let (Some(parts), Some(conv)) = (&credit_parts, &credit_conv) {
-        segs.push(deco(CREDIT_SEPARATOR, SegKind::Separator));
+        // A photo's credit alone (a caption of no text) follows the marker directly.
+        if !text.is_empty() {
+            segs.push(deco(CREDIT_SEPARATOR, SegKind::Separator));
+        }
         push_parts(
             &mut segs,
             parts,

@@ -943,6 +943,9 @@ struct Pending {
     image: bool,
     /// The block stands for a book's chapter left out ([`crate::formats::epub`]).
     skipped: bool,
+    /// A caption's credit the page marks as one (`<span class="credit">` in a
+    /// figcaption), taken out of the text: as printed.
+    credit: Option<String>,
 }
 
 /// One open block-level element.
@@ -991,8 +994,8 @@ struct Walker<'a> {
     article: Option<ego_tree::NodeId>,
     in_article: bool,
     /// Captions before the container: where they stood among `outside`, their text
-    /// and line, and whether inside the article element.
-    outside_captions: Vec<(usize, String, usize, bool)>,
+    /// and line, whether inside the article element, and a credit the page marks as one.
+    outside_captions: Vec<(usize, String, usize, bool, Option<String>)>,
     /// An ornament line (01, ◆◆◆) waiting for the block under it: a head takes it
     /// ([`markup::ornament`]), else it is a section break, kept as a note.
     ornament: Option<(String, SourcePos)>,
@@ -1005,6 +1008,15 @@ struct Walker<'a> {
     /// Reading an HTML fragment of another format ([`fragment_blocks`]): decoration
     /// alone is left to that format's reading of what follows.
     fragment: bool,
+    /// An element marked as a caption's credit, open: its node and where its text
+    /// starts in the block's gathered text.
+    credit_el: Option<(ego_tree::NodeId, usize)>,
+    /// A credit alone in a figure before its caption (BBC's "图像来源，X" above the
+    /// photo): given to the figure's caption.
+    figure_credit: Option<(String, SourcePos)>,
+    /// The builder's length just after a paragraph that ends in a credit: when a photo
+    /// comes next, it was the photo's caption, printed above it.
+    caption_above: Option<usize>,
 }
 
 impl<'a> Walker<'a> {
@@ -1035,6 +1047,9 @@ impl<'a> Walker<'a> {
             inline_alts: Vec::new(),
             tables: Vec::new(),
             fragment: false,
+            credit_el: None,
+            figure_credit: None,
+            caption_above: None,
         }
     }
 
@@ -1162,6 +1177,19 @@ impl<'a> Walker<'a> {
             }
             self.related = false;
         }
+        // A credit alone in a figure, outside its caption (above or beside the photo):
+        // the figure's caption takes it.
+        if self.keep
+            && !self.tail
+            && self.figure.is_some()
+            && !caption
+            && p.credit.is_none()
+            && crate::text::chinese::credit_only(&text).is_some()
+        {
+            let pos = self.pos(line);
+            self.figure_credit = Some((text, pos));
+            return;
+        }
         // Under an image, a caption with its credit printed first ("圖／X　CAPTION")
         // is no note.
         let credited_caption = (caption || p.image || self.image.is_some())
@@ -1251,6 +1279,7 @@ impl<'a> Walker<'a> {
                     text.clone(),
                     line,
                     self.in_article,
+                    p.credit.clone(),
                 ));
             }
             self.outside
@@ -1325,11 +1354,33 @@ impl<'a> Walker<'a> {
                 f.1 = true;
             }
             self.image = None;
-            self.b.push_caption_styled(&text, styles, pos);
+            match p.credit {
+                Some(c) => {
+                    let name = credit_name(&c);
+                    self.b
+                        .push_credited_caption(&text, styles, &c, &name, pos, pos);
+                }
+                None => self.b.push_caption_styled(&text, styles, pos),
+            }
             return;
         }
         // An image's caption: the short block right under it.
         if let Some((alt, aline)) = self.image.take() {
+            // The photo's credit alone under it ("图片来源：X"): the credit of a caption
+            // that is the photo's alt, or of none.
+            if kind == BlockKind::Paragraph
+                && let Some(name) = crate::text::chinese::credit_only(&text)
+            {
+                let name = name.to_string();
+                let (caption, cpos) = if meaningful_alt(&alt) {
+                    (alt.as_str(), self.pos(aline))
+                } else {
+                    ("", pos)
+                };
+                self.b
+                    .push_credited_caption(caption, Vec::new(), &text, &name, cpos, pos);
+                return;
+            }
             let (_, credit) = markup::split_credit(&text);
             let short = text.chars().count() <= 100;
             if kind == BlockKind::Paragraph
@@ -1358,7 +1409,14 @@ impl<'a> Walker<'a> {
         } else {
             styles.clear();
         }
+        // A short paragraph ending in a credit ("…工具箱。受访者供图") is the caption
+        // of a photo right under it, printed above it: known when the photo comes.
+        let credited = kind == BlockKind::Paragraph
+            && marker_free(&text, text_len)
+            && text.chars().count() <= 100
+            && matches!(markup::split_credit(&text), (c, Some(_)) if !c.is_empty());
         self.b.push_styled(kind, &text, styles, pos);
+        self.caption_above = credited.then(|| self.b.len());
     }
 
     fn open(&mut self, el: &Element) {
@@ -1377,6 +1435,17 @@ impl<'a> Walker<'a> {
                     .or(el.attr("title"))
                     .map(collapse_ws)
                     .unwrap_or_default();
+                // The paragraph just before, ending in a credit, is this photo's
+                // caption, printed above it.
+                let above = self.pending.raw.text.trim().is_empty()
+                    && self.caption_above.take() == Some(self.b.len());
+                if above {
+                    self.b.last_paragraph_to_caption();
+                    if let Some(f) = self.figure.as_mut() {
+                        f.1 = true;
+                    }
+                    return;
+                }
                 if let Some(f) = self.figure.as_mut() {
                     f.0 = Some((alt, line));
                 } else if !self.pending.raw.text.trim().is_empty() {
@@ -1501,8 +1570,17 @@ impl<'a> Walker<'a> {
                 self.b.push_caption(&alt, pos);
             } else {
                 self.outside_captions
-                    .push((self.outside.len(), alt, line, self.in_article));
+                    .push((self.outside.len(), alt, line, self.in_article, None));
             }
+        }
+        if name == "figure"
+            && let Some((credit, pos)) = self.figure_credit.take()
+            && !self.b.credit_last_caption(&credit, pos)
+        {
+            // No caption to take it: the photo's credit alone, a caption of no text.
+            let name = credit_name(&credit);
+            self.b
+                .push_credited_caption("", Vec::new(), &credit, &name, pos, pos);
         }
         if let Some(i) = self.stack.iter().rposition(|c| c.tag == name) {
             self.stack.truncate(i);
@@ -1578,6 +1656,12 @@ impl<'a> Walker<'a> {
                                 self.inline_image(el);
                                 continue;
                             }
+                            if self.credit_el.is_none()
+                                && self.in_tag(&["figcaption"]).is_some()
+                                && words(el).iter().any(|w| w.starts_with("credit"))
+                            {
+                                self.credit_el = Some((n.id(), self.pending.raw.text.len()));
+                            }
                             if !self.keep && self.info_item_gap(n) {
                                 self.pending.raw.push("　", false, false);
                             }
@@ -1598,6 +1682,16 @@ impl<'a> Walker<'a> {
                     }
                     if skip.is_some() {
                         continue;
+                    }
+                    if let Some((id, from)) = self.credit_el
+                        && id == n.id()
+                    {
+                        self.credit_el = None;
+                        let credit = collapse_ws(self.pending.raw.text.get(from..).unwrap_or(""));
+                        if !credit.is_empty() {
+                            self.pending.raw.truncate(from);
+                            self.pending.credit = Some(credit);
+                        }
                     }
                     if let Node::Element(el) = n.value() {
                         self.close(el);
@@ -1818,6 +1912,22 @@ fn inline_image(el: &Element, alt: &str) -> InlineImage {
     }
 }
 
+/// The name in a credit the page marks as one: the name [`crate::text::chinese::credit_only`]
+/// reads, else the credit before " for " ("X for The New York Times"), else all of it.
+fn credit_name(printed: &str) -> String {
+    if let Some(name) = crate::text::chinese::credit_only(printed) {
+        return name.to_string();
+    }
+    let t = markup::trim_text(printed);
+    t.split_once(" for ").map_or(t, |(n, _)| n).to_string()
+}
+
+/// Whether `text` (a block's text of which the last `text_len` bytes are its own) has
+/// no list marker put before it.
+fn marker_free(text: &str, text_len: usize) -> bool {
+    text.len() == text_len
+}
+
 fn meaningful_alt(alt: &str) -> bool {
     let alt = trim_text(alt);
     alt.chars().count() >= 5
@@ -1995,14 +2105,20 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
         lead.push(BlockKind::Heading, head, pos);
         lead.push(BlockKind::Paragraph, text, pos);
     };
-    for (at, text, line, in_article) in &outside_captions {
+    for (at, text, line, in_article, credit) in &outside_captions {
         while let Some(n) = notes.next_if(|n| n.0 < *at) {
             push_note(&mut lead, n);
         }
         let after_headline = headline.is_some_and(|h| *at > h);
         let is_title = header.title.as_ref().is_some_and(|(t, _)| t == text);
         if (*in_article || after_headline) && !is_title {
-            lead.push_caption(text, idx.at_line(*line));
+            let pos = idx.at_line(*line);
+            match credit {
+                Some(c) => {
+                    lead.push_credited_caption(text, Vec::new(), c, &credit_name(c), pos, pos)
+                }
+                None => lead.push_caption(text, pos),
+            }
         }
     }
     for n in notes {
