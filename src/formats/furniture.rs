@@ -141,6 +141,102 @@ pub(crate) fn is_prompt(text: &str) -> bool {
     !l.is_empty() && (PROMPTS.contains(&l.as_str()) || buttons_only(t) || trim_info(t).is_empty())
 }
 
+/// A paywall's line standing in for the rest of the story ("本文為端傳媒會員專享，立即訂閱
+/// 閱讀全文。"): short, naming a members' or paid text.
+pub(crate) fn is_paywall_notice(text: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "会员专享",
+        "會員專享",
+        "会员专属",
+        "會員專屬",
+        "付费阅读",
+        "付費閱讀",
+        "付费内容",
+        "付費內容",
+        "订阅后阅读",
+        "訂閱後閱讀",
+        "订阅即可阅读",
+        "訂閱即可閱讀",
+    ];
+    let t = trim_text(text);
+    t.chars().count() <= 60 && WORDS.iter().any(|w| t.contains(w))
+}
+
+/// A post's stamp as a forum or Q&A site prints it under the text: when it was written
+/// or edited and where from ("编辑于 2024-11-02 21:14・IP 属地浙江", "发布于 昨天"), or
+/// the place alone ("IP 属地：上海"). Short, opening with its word or naming the IP's
+/// place.
+pub(crate) fn is_post_stamp(text: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "编辑于",
+        "發布於",
+        "发布于",
+        "發佈於",
+        "編輯於",
+        "更新于",
+        "更新於",
+        "修改于",
+        "修改於",
+    ];
+    let t = trim_text(text);
+    if t.chars().count() > 40 {
+        return false;
+    }
+    let squeezed: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    squeezed.contains("IP属地")
+        || squeezed.contains("IP屬地")
+        || OPENERS.iter().any(|o| {
+            t.strip_prefix(o)
+                .is_some_and(|r| r.starts_with(|c: char| c.is_whitespace() || c.is_ascii_digit()))
+        })
+}
+
+/// Labels of a promotion's box in a body ("播客推介", "广告", "赞助内容"): the box is not
+/// the story. A short heading ending in one of them.
+pub(crate) fn is_promo_label(text: &str) -> bool {
+    const ENDS: &[&str] = &[
+        "推介",
+        "推广",
+        "推廣",
+        "广告",
+        "廣告",
+        "赞助内容",
+        "贊助內容",
+        "Sponsored",
+        "Advertisement",
+    ];
+    let t = trim_text(text);
+    t.chars().count() <= 8 && ENDS.iter().any(|e| t.ends_with(e))
+}
+
+/// A piece of a byline a page lists item by item ("• 周思远 • BBC中文记者 • 发自青海玉树"):
+/// a reporter's role, or where the report is filed from.
+pub(crate) fn is_byline_piece(text: &str) -> bool {
+    const ROLES: &[&str] = &[
+        "记者",
+        "記者",
+        "通讯员",
+        "通訊員",
+        "撰稿人",
+        "特派员",
+        "特派員",
+        "编辑",
+        "編輯",
+        "主编",
+        "主編",
+        "Correspondent",
+        "Reporter",
+        "correspondent",
+        "reporter",
+    ];
+    let t = trim_text(text);
+    t.chars().count() <= 20
+        && (ROLES.iter().any(|r| t.ends_with(r))
+            || t.starts_with("发自")
+            || t.starts_with("發自")
+            || t.starts_with("Reporting from"))
+}
+
 /// Calls to follow that say so by themselves: WeChat's and apps' closing prompts.
 const CALLS: &[&str] = &[
     "点击关注",

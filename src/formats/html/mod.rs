@@ -1017,6 +1017,8 @@ struct Walker<'a> {
     /// The builder's length just after a paragraph that ends in a credit: when a photo
     /// comes next, it was the photo's caption, printed above it.
     caption_above: Option<usize>,
+    /// The builder's length where each open list started ([`Walker::byline_list`]).
+    lists: Vec<usize>,
 }
 
 impl<'a> Walker<'a> {
@@ -1050,6 +1052,7 @@ impl<'a> Walker<'a> {
             credit_el: None,
             figure_credit: None,
             caption_above: None,
+            lists: Vec::new(),
         }
     }
 
@@ -1164,6 +1167,8 @@ impl<'a> Walker<'a> {
             if furniture::is_prompt(&text)
                 || furniture::is_pager(&text)
                 || furniture::is_rights_notice(&text)
+                || furniture::is_paywall_notice(&text)
+                || furniture::is_post_stamp(&text)
             {
                 return;
             }
@@ -1200,7 +1205,15 @@ impl<'a> Walker<'a> {
             Some(t) => (true, t),
             None => (p.skipped || is_note(&text), text),
         };
-        let kind = if note {
+        // A date alone before the story's text (a `<time>` under the headline) is the
+        // page's stamp, not a paragraph.
+        let date_alone = self.keep
+            && !self.tail
+            && heading.is_none()
+            && !caption
+            && !self.b.has_text()
+            && markup::find_date(&text).is_some_and(|d| d == markup::trim_text(&text));
+        let kind = if note || date_alone {
             BlockKind::Note
         } else if self.tables.last() == Some(&true) && heading.is_none() && !caption {
             // A data table's row: shown as it stands, a line apart, not a paragraph
@@ -1492,6 +1505,9 @@ impl<'a> Walker<'a> {
         if name == "figure" {
             self.figure = Some((None, false));
         }
+        if matches!(name, "ul" | "ol") {
+            self.lists.push(self.b.len());
+        }
         let ws = words(el);
         // (The class "editor" names an article's container on many sites, TRS_Editor:
         // notes are known by their words, not their class.)
@@ -1558,6 +1574,11 @@ impl<'a> Walker<'a> {
         if name == "pre" {
             self.pre = self.pre.saturating_sub(1);
         }
+        if matches!(name, "ul" | "ol")
+            && let Some(start) = self.lists.pop()
+        {
+            self.byline_list(start);
+        }
         if name == "figure"
             && let Some((alt, got_caption)) = self.figure.take()
             && !got_caption
@@ -1584,6 +1605,42 @@ impl<'a> Walker<'a> {
         }
         if let Some(i) = self.stack.iter().rposition(|c| c.tag == name) {
             self.stack.truncate(i);
+        }
+    }
+
+    /// A list before the story's text whose items are a byline's pieces ("• 周思远 •
+    /// BBC中文记者 • 发自青海玉树": a name, a role, where it is filed from), the blocks
+    /// from the `start`th on: one byline, its pieces set apart by ideographic spaces.
+    fn byline_list(&mut self, start: usize) {
+        if !self.keep || self.tail {
+            return;
+        }
+        let items = self.b.blocks_since(start);
+        let pieces: Vec<&str> = items
+            .iter()
+            .filter_map(|(k, t)| {
+                (*k == BlockKind::Paragraph)
+                    .then(|| t.strip_prefix("• "))
+                    .flatten()
+            })
+            .collect();
+        let byline = (2..=5).contains(&items.len())
+            && pieces.len() == items.len()
+            && pieces.iter().all(|p| {
+                p.chars().count() <= 20
+                    && !crate::text::forms::ends_sentence(p)
+                    && !p.ends_with(['，', '。', ','])
+            })
+            && pieces.iter().any(|p| furniture::is_byline_piece(p))
+            && self.b.blocks_since(0)[..start]
+                .iter()
+                .all(|(k, _)| *k != BlockKind::Paragraph);
+        if !byline {
+            return;
+        }
+        let text = pieces.join("\u{3000}");
+        if let Some(pos) = self.b.take_since(start) {
+            self.b.push(BlockKind::Byline, &text, pos);
         }
     }
 
@@ -1642,7 +1699,7 @@ impl<'a> Walker<'a> {
                     }
                     match n.value() {
                         Node::Element(el) => {
-                            if is_furniture(el) && Some(n.id()) != root {
+                            if (is_furniture(el) || is_promo_box(n)) && Some(n.id()) != root {
                                 skip = Some(n.id());
                                 continue;
                             }
@@ -1730,6 +1787,22 @@ impl<'a> Walker<'a> {
             self.b.push_caption(&alt, pos);
         }
     }
+}
+
+/// A box that opens with a promotion's heading ("播客推介", "广告":
+/// [`furniture::is_promo_label`]): a `section`, `aside` or `div` whose heading is among its
+/// first three elements.
+fn is_promo_box(n: NodeRef<'_, Node>) -> bool {
+    let Some(el) = element(n) else { return false };
+    if !matches!(el.name(), "section" | "aside" | "div") {
+        return false;
+    }
+    n.descendants()
+        .skip(1)
+        .filter(|d| d.value().is_element())
+        .take(3)
+        .find(|d| element(*d).is_some_and(|e| matches!(e.name(), "h2" | "h3" | "h4" | "h5")))
+        .is_some_and(|h| furniture::is_promo_label(&node_text(h)))
 }
 
 /// The heads an editor's note box opens with (编者按, 編者按), bracketed or not.
