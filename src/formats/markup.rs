@@ -433,12 +433,92 @@ pub(crate) fn anchor_text(article: &mut Article, source: &str) {
                 found = Some(from + i);
                 break;
             }
+            // Written otherwise: behind tags or as character references ("<b>&#22270;"),
+            // or in an attribute (an image's alt).
+            if let Some(at) = written_on_line(source, from, line.len(), text, 4) {
+                found = Some(at);
+                break;
+            }
         }
         if let Some(pos) = found {
             cursor = pos + needle.len();
             crate::article::builder::move_block_start(b, pos);
         }
+        // A caption's credit: where it stands after its caption (in the same attribute or
+        // element).
+        let from = b.src();
+        if let Some(c) = b.credit.as_mut()
+            && let Some(rest) = source.get(from..)
+        {
+            let line = crate::text::lines::line_end(rest, 0).0.min(ANCHOR_WINDOW);
+            let printed = c.text.as_str();
+            let end = printed
+                .char_indices()
+                .nth(4)
+                .map_or(printed.len(), |(i, _)| i);
+            let at = memchr::memmem::find(&rest.as_bytes()[..line], &printed.as_bytes()[..end])
+                .map(|i| from + i)
+                .or_else(|| written_on_line(source, from, line, printed, 4));
+            if let Some(at) = at {
+                c.src = u32::try_from(at).unwrap_or(c.src);
+            }
+        }
     }
+    // The head's lines, from the page's elements or its meta: where their text stands
+    // on their element's line, in its text or in an attribute's value.
+    for h in [
+        &mut article.banner,
+        &mut article.kicker,
+        &mut article.title,
+        &mut article.subtitle,
+        &mut article.column,
+        &mut article.dateline,
+        &mut article.byline,
+        &mut article.source,
+        &mut article.date,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        let from = h.src as usize;
+        let Some(rest) = source.get(from..) else {
+            continue;
+        };
+        let line = crate::text::lines::line_end(rest, 0).0.min(ANCHOR_WINDOW);
+        let text = h.text.as_str();
+        let end = text.char_indices().nth(4).map_or(text.len(), |(i, _)| i);
+        if end == 0 {
+            continue;
+        }
+        let at = memchr::memmem::find(&rest.as_bytes()[..line], &text.as_bytes()[..end])
+            .map(|i| from + i)
+            .or_else(|| written_on_line(source, from, line, text, 4));
+        if let Some(at) = at {
+            h.src = u32::try_from(at).unwrap_or(h.src);
+        }
+    }
+}
+
+/// Where the first `chars` characters of `text` stand in `source[from..from + len]`
+/// written otherwise than as they are: after tags from `from` (text content), else in
+/// one run of characters and references (an attribute's value)
+/// ([`crate::text::source_map`]).
+fn written_on_line(
+    source: &str,
+    from: usize,
+    len: usize,
+    text: &str,
+    chars: usize,
+) -> Option<usize> {
+    use crate::text::source_map::{align, find_written};
+    let last = text
+        .char_indices()
+        .nth(chars.saturating_sub(1))
+        .or_else(|| text.char_indices().last())?
+        .0;
+    align(source, from, text, last, len, true)
+        .and_then(|_| align(source, from, text, 0, len, true))
+        .or_else(|| find_written(source, from, from + len, text, chars))
 }
 
 /// How far (bytes) [`anchor_text`] looks for a block's text from where it starts
