@@ -142,7 +142,8 @@ pub(crate) fn is_prompt(text: &str) -> bool {
 }
 
 /// A paywall's line standing in for the rest of the story ("本文為端傳媒會員專享，立即訂閱
-/// 閱讀全文。"): short, naming a members' or paid text.
+/// 閱讀全文。"): short, naming a members' or paid text and asking to subscribe or join
+/// (a sentence that only mentions a members' text is the story's).
 pub(crate) fn is_paywall_notice(text: &str) -> bool {
     const WORDS: &[&str] = &[
         "会员专享",
@@ -158,8 +159,25 @@ pub(crate) fn is_paywall_notice(text: &str) -> bool {
         "订阅即可阅读",
         "訂閱即可閱讀",
     ];
+    /// What the notice asks the reader to do: subscribe, join, unlock.
+    const ACTIONS: &[&str] = &[
+        "订阅",
+        "訂閱",
+        "开通",
+        "開通",
+        "加入会员",
+        "加入會員",
+        "解锁",
+        "解鎖",
+        "阅读全文",
+        "閱讀全文",
+        "登录",
+        "登入",
+    ];
     let t = trim_text(text);
-    t.chars().count() <= 60 && WORDS.iter().any(|w| t.contains(w))
+    t.chars().count() <= 60
+        && WORDS.iter().any(|w| t.contains(w))
+        && ACTIONS.iter().any(|a| t.contains(a))
 }
 
 /// A post's stamp as a forum or Q&A site prints it under the text: when it was written
