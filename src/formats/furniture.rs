@@ -228,7 +228,7 @@ pub(crate) fn is_promo_label(text: &str) -> bool {
 }
 
 /// A piece of a byline a page lists item by item ("• 周思远 • BBC中文记者 • 发自青海玉树"):
-/// a reporter's role, or where the report is filed from.
+/// a reporter's role, or where the report is filed from; short, and no clause.
 pub(crate) fn is_byline_piece(text: &str) -> bool {
     const ROLES: &[&str] = &[
         "记者",
@@ -248,7 +248,9 @@ pub(crate) fn is_byline_piece(text: &str) -> bool {
         "reporter",
     ];
     let t = trim_text(text);
-    t.chars().count() <= 20
+    // A role is a paper's name and a title, never a clause ("…的老记者").
+    t.chars().count() <= 12
+        && !t.contains(['的', '是', '了', '，', ','])
         && (ROLES.iter().any(|r| t.ends_with(r))
             || t.starts_with("发自")
             || t.starts_with("發自")
@@ -718,6 +720,37 @@ pub(crate) fn trim_info(line: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paywalls_post_stamps_promotions_and_byline_pieces_by_their_kind() {
+        assert!(is_paywall_notice(
+            "本文為端傳媒會員專享，立即訂閱閱讀全文。"
+        ));
+        assert!(is_paywall_notice("付费内容，开通会员后可阅读"));
+        assert!(!is_paywall_notice(
+            "村里有人说，会员专享的网课太贵，夜校不收钱。"
+        ));
+        assert!(is_post_stamp("编辑于 2024-11-02 21:14・IP 属地浙江"));
+        assert!(is_post_stamp("发布于 2024-10-30 18:02"));
+        assert!(is_post_stamp("IP属地：上海"));
+        assert!(!is_post_stamp("编辑于是把稿子退了回来。"));
+        assert!(!is_post_stamp(
+            "他在帖子下面看到一行小字，写着发帖人的IP属地，是他老家的省份，这让他想了很久很久。"
+        ));
+        assert!(is_promo_label("播客推介"));
+        assert!(is_promo_label("广告"));
+        assert!(!is_promo_label("一次失败的推介会之后"));
+        assert!(is_byline_piece("BBC中文记者"));
+        assert!(is_byline_piece("发自青海玉树"));
+        assert!(!is_byline_piece("周思远"));
+        assert!(!is_byline_piece("这是一位在山里待了二十年的老记者"));
+        assert!(is_tail_prompt(
+            "扫码关注“江边故事”，投稿邮箱：story@example.com"
+        ));
+        assert!(!is_tail_prompt(
+            "扫码关注的人越来越多，投稿邮箱里的来信也多了起来，编辑部不得不加了两个人。"
+        ));
+    }
 
     #[test]
     fn pagers_and_rights_notices_are_furniture_sentences_about_them_are_not() {

@@ -1944,6 +1944,38 @@ mod tests {
     }
 
     #[test]
+    fn credits_after_a_bare_label_or_as_who_took_the_photo_and_caption_labels() {
+        let (t, cr) = split_credit("聚落裏的巷弄狹窄，機車只能推著走。攝：林建宏/端傳媒");
+        assert_eq!(t, "聚落裏的巷弄狹窄，機車只能推著走。");
+        assert_eq!(cr.map(|c| c.printed), Some("攝：林建宏/端傳媒".into()));
+        let (t, cr) = split_credit("院子里的晾衣架（图片为作者拍摄）");
+        assert_eq!(t, "院子里的晾衣架");
+        assert_eq!(cr.map(|c| c.name), Some("作者".into()));
+        let (t, cr) = split_credit("老街的早市。图为李明拍摄");
+        assert_eq!(
+            (t, cr.map(|c| c.name)),
+            ("老街的早市。", Some("李明".into()))
+        );
+        // A sentence about taking photos is no credit.
+        assert_eq!(split_credit("他说：“我去拍摄。”").1, None);
+        assert_eq!(
+            crate::text::chinese::credit_only("图像来源，Getty Images"),
+            Some("Getty Images")
+        );
+        assert_eq!(crate::text::chinese::credit_only("图片，来自网络"), None);
+        assert_eq!(
+            strip_caption_label("图像加注文字，渡船靠岸。"),
+            Some("渡船靠岸。")
+        );
+        assert_eq!(
+            strip_caption_label("Image caption, A ferry"),
+            Some("A ferry")
+        );
+        assert_eq!(strip_caption_label("图说明天的路"), None);
+        assert_eq!(strip_caption_label("图说："), None);
+    }
+
+    #[test]
     fn captions_take_the_plain_text_credit_forms() {
         let c = |s| {
             let (t, cr) = split_credit(s);
