@@ -240,18 +240,29 @@ pub fn items(article: &Article) -> Items {
     // first, one printed after it follows it); the order above breaks ties. A kicker stands
     // just above the headline and a subtitle just under it by what they are, wherever
     // their source put them (front matter lists them in any order, on lines of its own).
-    // A Markdown byline above the headline is its front matter's: shown under the
-    // headline too.
     let title = article.title.as_ref().map(|t| t.src);
-    let markdown = article.format == crate::input::sniff::Format::Markdown;
     head[..heads].sort_by_key(|&item| {
         let src = header_of(article, item).map_or(0, |h| h.src);
         match (item, title) {
             (Item::Kicker | Item::Subtitle, Some(t)) => t,
-            (Item::Byline, Some(t)) if markdown && src < t => t,
             _ => src,
         }
     });
+    // A Markdown byline above the headline is its front matter's (at its own line):
+    // shown under the headline and its subtitle, where a page prints one.
+    if article.format == crate::input::sniff::Format::Markdown
+        && let Some(t) = title
+        && let Some(b) = head[..heads].iter().position(|&i| i == Item::Byline)
+        && let Some(at) = head[..heads].iter().position(|&i| i == Item::Title)
+        && b < at
+        && article.byline.as_ref().is_some_and(|h| h.src < t)
+    {
+        let after = head[at + 1..heads]
+            .iter()
+            .take_while(|&&i| i == Item::Subtitle)
+            .count();
+        head[b..=at + after].rotate_left(1);
+    }
     Items {
         head,
         heads,
