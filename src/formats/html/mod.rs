@@ -994,8 +994,8 @@ struct Walker<'a> {
     article: Option<ego_tree::NodeId>,
     in_article: bool,
     /// Captions before the container: where they stood among `outside`, their text
-    /// and line, whether inside the article element, and a credit the page marks as one.
-    outside_captions: Vec<(usize, String, usize, bool, Option<String>)>,
+    /// and line, and whether inside the article element.
+    outside_captions: Vec<(usize, String, usize, bool)>,
     /// An ornament line (01, ◆◆◆) waiting for the block under it: a head takes it
     /// ([`markup::ornament`]), else it is a section break, kept as a note.
     ornament: Option<(String, SourcePos)>,
@@ -1019,6 +1019,9 @@ struct Walker<'a> {
     caption_above: Option<usize>,
     /// The builder's length where each open list started ([`Walker::byline_list`]).
     lists: Vec<usize>,
+    /// Credits the page marks as one of captions before the container: the caption's
+    /// index in `outside_captions`, and the credit as printed.
+    outside_credits: Vec<(usize, String)>,
 }
 
 impl<'a> Walker<'a> {
@@ -1053,6 +1056,7 @@ impl<'a> Walker<'a> {
             figure_credit: None,
             caption_above: None,
             lists: Vec::new(),
+            outside_credits: Vec::new(),
         }
     }
 
@@ -1278,6 +1282,12 @@ impl<'a> Walker<'a> {
             return;
         }
         if !self.keep {
+            if kind == BlockKind::Caption
+                && let Some(c) = &p.credit
+            {
+                self.outside_credits
+                    .push((self.outside_captions.len(), c.clone()));
+            }
             // A space beside an info item's separator ([`Walker::info_item_gap`]) is
             // the separator.
             let text = if text.contains('\u{3000}') {
@@ -1292,7 +1302,6 @@ impl<'a> Walker<'a> {
                     text.clone(),
                     line,
                     self.in_article,
-                    p.credit.clone(),
                 ));
             }
             self.outside
@@ -1591,7 +1600,7 @@ impl<'a> Walker<'a> {
                 self.b.push_caption(&alt, pos);
             } else {
                 self.outside_captions
-                    .push((self.outside.len(), alt, line, self.in_article, None));
+                    .push((self.outside.len(), alt, line, self.in_article));
             }
         }
         if name == "figure"
@@ -1789,22 +1798,6 @@ impl<'a> Walker<'a> {
     }
 }
 
-/// A box that opens with a promotion's heading ("播客推介", "广告":
-/// [`furniture::is_promo_label`]): a `section`, `aside` or `div` whose heading is among its
-/// first three elements.
-fn is_promo_box(n: NodeRef<'_, Node>) -> bool {
-    let Some(el) = element(n) else { return false };
-    if !matches!(el.name(), "section" | "aside" | "div") {
-        return false;
-    }
-    n.descendants()
-        .skip(1)
-        .filter(|d| d.value().is_element())
-        .take(3)
-        .find(|d| element(*d).is_some_and(|e| matches!(e.name(), "h2" | "h3" | "h4" | "h5")))
-        .is_some_and(|h| furniture::is_promo_label(&node_text(h)))
-}
-
 /// The heads an editor's note box opens with (编者按, 編者按), bracketed or not.
 const EDITORS_NOTE_HEADS: &[&str] = &["编者按", "編者按"];
 
@@ -1983,6 +1976,22 @@ fn inline_image(el: &Element, alt: &str) -> InlineImage {
     } else {
         InlineImage::Caption
     }
+}
+
+/// A box that opens with a promotion's heading ("播客推介", "广告":
+/// [`furniture::is_promo_label`]): a `section`, `aside` or `div` whose heading is among its
+/// first three elements.
+fn is_promo_box(n: NodeRef<'_, Node>) -> bool {
+    let Some(el) = element(n) else { return false };
+    if !matches!(el.name(), "section" | "aside" | "div") {
+        return false;
+    }
+    n.descendants()
+        .skip(1)
+        .filter(|d| d.value().is_element())
+        .take(3)
+        .find(|d| element(*d).is_some_and(|e| matches!(e.name(), "h2" | "h3" | "h4" | "h5")))
+        .is_some_and(|h| furniture::is_promo_label(&node_text(h)))
 }
 
 /// The name in a credit the page marks as one: the name [`crate::text::chinese::credit_only`]
@@ -2178,7 +2187,8 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
         lead.push(BlockKind::Heading, head, pos);
         lead.push(BlockKind::Paragraph, text, pos);
     };
-    for (at, text, line, in_article, credit) in &outside_captions {
+    for (i, (at, text, line, in_article)) in outside_captions.iter().enumerate() {
+        let credit = w.outside_credits.iter().find(|c| c.0 == i).map(|c| &c.1);
         while let Some(n) = notes.next_if(|n| n.0 < *at) {
             push_note(&mut lead, n);
         }
