@@ -137,3 +137,24 @@ fn check_gives_the_place_the_page_wrote_each_character() {
         assert!(found.contains(e), "{e:?} not in {found:?}");
     }
 }
+
+#[test]
+fn a_front_matter_byline_reports_its_own_line_and_is_shown_under_the_headline() {
+    let path = data("page-frontmatter.md");
+    let outline = common::cli::run_ok(&["outline", &path]);
+    let line_of = |label: &str| {
+        outline
+            .lines()
+            .find(|l| l.starts_with(label))
+            .unwrap_or_else(|| panic!("{label} in {outline}"))
+            .to_string()
+    };
+    assert!(line_of("authors").ends_with("(line 4)"), "{outline}");
+    assert!(line_of("subtitle").ends_with("(line 5)"), "{outline}");
+    let dump = common::cli::run_ok(&["dump", "--width", "60", &path]);
+    let order: Vec<usize> = ["渡口的早班船", "一条航线和它的三十年", "韩小舟", "清晨五点"]
+        .iter()
+        .map(|t| dump.find(t).unwrap_or_else(|| panic!("{t} in {dump}")))
+        .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{dump}");
+}
