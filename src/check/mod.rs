@@ -486,14 +486,32 @@ impl Piece<'_> {
             .unwrap_or((0, 0));
         let counted = src + offset.saturating_sub(start);
         match self.markup {
+            // The part's text read beside the source from its start, tags passed over
+            // and references decoded ([`crate::text::source_map`]): the character where
+            // the page wrote it; else looked for.
             Some(source) => (
                 self.file,
-                find_in_markup(source, src, counted, self.text, offset),
+                self.text
+                    .get(start..)
+                    .and_then(|part| {
+                        crate::text::source_map::align(
+                            source,
+                            src,
+                            part,
+                            offset.saturating_sub(start),
+                            ALIGN_BYTES,
+                            true,
+                        )
+                    })
+                    .unwrap_or_else(|| find_in_markup(source, src, counted, self.text, offset)),
             ),
             None => (self.file, counted),
         }
     }
 }
+
+/// How far past its part's start a character is read beside the source (bytes).
+const ALIGN_BYTES: usize = 64 * 1024;
 
 /// Where byte `offset` of `text` (a piece of a markup article whose part starts at source
 /// byte `from`) stands in `source`: `counted` when the character is there; else the first
@@ -521,6 +539,7 @@ fn find_in_markup(source: &str, from: usize, counted: usize, text: &str, offset:
     if at_counted {
         return counted;
     }
+
     let Some(window) = source.get(from..) else {
         return counted;
     };

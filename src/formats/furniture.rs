@@ -141,6 +141,122 @@ pub(crate) fn is_prompt(text: &str) -> bool {
     !l.is_empty() && (PROMPTS.contains(&l.as_str()) || buttons_only(t) || trim_info(t).is_empty())
 }
 
+/// A paywall's line standing in for the rest of the story ("本文為端傳媒會員專享，立即訂閱
+/// 閱讀全文。"): short, naming a members' or paid text and asking to subscribe or join
+/// (a sentence that only mentions a members' text is the story's).
+pub(crate) fn is_paywall_notice(text: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "会员专享",
+        "會員專享",
+        "会员专属",
+        "會員專屬",
+        "付费阅读",
+        "付費閱讀",
+        "付费内容",
+        "付費內容",
+        "订阅后阅读",
+        "訂閱後閱讀",
+        "订阅即可阅读",
+        "訂閱即可閱讀",
+    ];
+    /// What the notice asks the reader to do: subscribe, join, unlock.
+    const ACTIONS: &[&str] = &[
+        "订阅",
+        "訂閱",
+        "开通",
+        "開通",
+        "加入会员",
+        "加入會員",
+        "解锁",
+        "解鎖",
+        "阅读全文",
+        "閱讀全文",
+        "登录",
+        "登入",
+    ];
+    let t = trim_text(text);
+    t.chars().count() <= 60
+        && WORDS.iter().any(|w| t.contains(w))
+        && ACTIONS.iter().any(|a| t.contains(a))
+}
+
+/// A post's stamp as a forum or Q&A site prints it under the text: when it was written
+/// or edited and where from ("编辑于 2024-11-02 21:14・IP 属地浙江", "发布于 昨天"), or
+/// the place alone ("IP 属地：上海"). Short, opening with its word or naming the IP's
+/// place.
+pub(crate) fn is_post_stamp(text: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "编辑于",
+        "發布於",
+        "发布于",
+        "發佈於",
+        "編輯於",
+        "更新于",
+        "更新於",
+        "修改于",
+        "修改於",
+    ];
+    let t = trim_text(text);
+    if t.chars().count() > 40 {
+        return false;
+    }
+    let squeezed: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    squeezed.contains("IP属地")
+        || squeezed.contains("IP屬地")
+        || OPENERS.iter().any(|o| {
+            t.strip_prefix(o)
+                .is_some_and(|r| r.starts_with(|c: char| c.is_whitespace() || c.is_ascii_digit()))
+        })
+}
+
+/// Labels of a promotion's box in a body ("播客推介", "广告", "赞助内容"): the box is not
+/// the story. A short heading ending in one of them.
+pub(crate) fn is_promo_label(text: &str) -> bool {
+    const ENDS: &[&str] = &[
+        "推介",
+        "推广",
+        "推廣",
+        "广告",
+        "廣告",
+        "赞助内容",
+        "贊助內容",
+        "Sponsored",
+        "Advertisement",
+    ];
+    let t = trim_text(text);
+    t.chars().count() <= 8 && ENDS.iter().any(|e| t.ends_with(e))
+}
+
+/// A piece of a byline a page lists item by item ("• 周思远 • BBC中文记者 • 发自青海玉树"):
+/// a reporter's role, or where the report is filed from; short, and no clause.
+pub(crate) fn is_byline_piece(text: &str) -> bool {
+    const ROLES: &[&str] = &[
+        "记者",
+        "記者",
+        "通讯员",
+        "通訊員",
+        "撰稿人",
+        "特派员",
+        "特派員",
+        "编辑",
+        "編輯",
+        "主编",
+        "主編",
+        "Correspondent",
+        "Reporter",
+        "correspondent",
+        "reporter",
+    ];
+    let t = trim_text(text);
+    // A role is a paper's name and a title, never a clause ("…的老记者").
+    t.chars().count() <= 12
+        && !t.contains(['的', '是', '了', '，', ','])
+        && (ROLES.iter().any(|r| t.ends_with(r))
+            || t.starts_with("发自")
+            || t.starts_with("發自")
+            || t.starts_with("Reporting from"))
+}
+
 /// Calls to follow that say so by themselves: WeChat's and apps' closing prompts.
 const CALLS: &[&str] = &[
     "点击关注",
@@ -187,11 +303,20 @@ const WEAK_CALLS: &[&str] = &[
 /// blocks after the last real paragraph.
 pub(crate) fn is_tail_prompt(text: &str) -> bool {
     let t = trim_text(text);
-    t.chars().count() <= 30
+    // A call that gives an address to write to ("扫码关注“X”，投稿邮箱：…") runs longer.
+    let limit = if CONTACTS.iter().any(|c| t.contains(c)) {
+        60
+    } else {
+        30
+    };
+    t.chars().count() <= limit
         && !t.ends_with(['。', '”', '」', '』'])
         && (CALLS.iter().any(|c| t.contains(c))
             || WEAK_CALLS.iter().filter(|c| t.contains(*c)).count() >= 2)
 }
+
+/// Where a call to follow gives an address: a submission box, a mail address, an account.
+const CONTACTS: &[&str] = &["投稿", "邮箱", "郵箱", "信箱", "微信号", "微信號", "@"];
 
 /// Leaves out the calls to follow, like or share ([`is_tail_prompt`]) among the blocks
 /// after the body's last paragraph, looking back over notes and captions; and those
@@ -608,6 +733,37 @@ pub(crate) fn trim_info(line: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paywalls_post_stamps_promotions_and_byline_pieces_by_their_kind() {
+        assert!(is_paywall_notice(
+            "本文為端傳媒會員專享，立即訂閱閱讀全文。"
+        ));
+        assert!(is_paywall_notice("付费内容，开通会员后可阅读"));
+        assert!(!is_paywall_notice(
+            "村里有人说，会员专享的网课太贵，夜校不收钱。"
+        ));
+        assert!(is_post_stamp("编辑于 2024-11-02 21:14・IP 属地浙江"));
+        assert!(is_post_stamp("发布于 2024-10-30 18:02"));
+        assert!(is_post_stamp("IP属地：上海"));
+        assert!(!is_post_stamp("编辑于是把稿子退了回来。"));
+        assert!(!is_post_stamp(
+            "他在帖子下面看到一行小字，写着发帖人的IP属地，是他老家的省份，这让他想了很久很久。"
+        ));
+        assert!(is_promo_label("播客推介"));
+        assert!(is_promo_label("广告"));
+        assert!(!is_promo_label("一次失败的推介会之后"));
+        assert!(is_byline_piece("BBC中文记者"));
+        assert!(is_byline_piece("发自青海玉树"));
+        assert!(!is_byline_piece("周思远"));
+        assert!(!is_byline_piece("这是一位在山里待了二十年的老记者"));
+        assert!(is_tail_prompt(
+            "扫码关注“江边故事”，投稿邮箱：story@example.com"
+        ));
+        assert!(!is_tail_prompt(
+            "扫码关注的人越来越多，投稿邮箱里的来信也多了起来，编辑部不得不加了两个人。"
+        ));
+    }
 
     #[test]
     fn pagers_and_rights_notices_are_furniture_sentences_about_them_are_not() {

@@ -101,6 +101,32 @@ pub(crate) struct Header {
 /// Marks a page prints before a caption to point at its photo (▲ above, ↓ below).
 const CAPTION_POINTERS: &[char] = &['▲', '△', '▼', '▽', '↑', '↓', '☝', '👆', '👇'];
 
+/// Labels a page puts before a caption's text for screen readers ("图像加注文字，",
+/// "Image caption, "), visually hidden: not the caption's text.
+const CAPTION_LABELS: &[&str] = &[
+    "图像加注文字",
+    "圖像加註文字",
+    "图片说明",
+    "圖片說明",
+    "图说",
+    "圖說",
+    "图注",
+    "Image caption",
+    "Caption",
+];
+
+/// `text` without a caption label and its separator (，：:,) before it; `None` when it
+/// opens with none, or nothing follows the label.
+pub(crate) fn strip_caption_label(text: &str) -> Option<&str> {
+    let t = trim_text(text);
+    CAPTION_LABELS.iter().find_map(|l| {
+        let rest = t.strip_prefix(l)?;
+        let rest = rest.strip_prefix(['，', ',', '：', ':'])?;
+        let rest = trim_text(rest);
+        (!rest.is_empty()).then_some(rest)
+    })
+}
+
 /// Collects blocks in reading order into one text buffer.
 #[derive(Default)]
 pub(crate) struct Builder {
@@ -157,6 +183,7 @@ impl Builder {
         // The mark pointing at the photo ("▲阿梅在店里蒸肠粉。", "↑ 渡口"): the reader
         // draws its own before every caption.
         let rest = trim_text(text).trim_start_matches(CAPTION_POINTERS);
+        let rest = strip_caption_label(rest).unwrap_or(rest);
         if rest.len() < trim_text(text).len() && !trim_text(rest).is_empty() {
             let cut = text.len() - rest.len() + leading_space(rest);
             styles.retain_mut(|s| {
@@ -206,6 +233,90 @@ impl Builder {
             }
             _ => self.push_styled(BlockKind::Caption, text, styles, pos),
         }
+    }
+
+    /// A caption whose text is `caption` (may be empty: a photo with its credit alone)
+    /// and whose credit is `printed` as the page prints it, `name` the credited name.
+    pub(crate) fn push_credited_caption(
+        &mut self,
+        caption: &str,
+        styles: Vec<StyleSpan>,
+        printed: &str,
+        name: &str,
+        pos: SourcePos,
+        credit_pos: SourcePos,
+    ) {
+        let caption = trim_text(caption);
+        let caption = strip_caption_label(caption).unwrap_or(caption);
+        let text = self.put(caption);
+        let printed = self.put(trim_text(printed));
+        let name = self.put(&squeeze_name(trim_text(name)));
+        self.drafts.push(Draft {
+            kind: BlockKind::Caption,
+            text,
+            pos,
+            credit: Some((name, printed, credit_pos)),
+            styles,
+        });
+    }
+
+    /// Gives the last block, a caption without a credit, the credit `line` (a credit
+    /// alone, [`crate::text::chinese::credit_only`]); false when the last block is no
+    /// such caption or `line` is no credit.
+    pub(crate) fn credit_last_caption(&mut self, line: &str, pos: SourcePos) -> bool {
+        let Some(name) = crate::text::chinese::credit_only(line) else {
+            return false;
+        };
+        if !self.ends_in_uncredited_caption() {
+            return false;
+        }
+        let name = squeeze_name(trim_text(name));
+        let printed = self.put(trim_text(line));
+        let name = self.put(&name);
+        if let Some(d) = self.drafts.last_mut() {
+            d.credit = Some((name, printed, pos));
+        }
+        true
+    }
+
+    /// Whether a paragraph was added: the story's text has begun (a headline the page
+    /// repeats in the body may stand before it).
+    pub(crate) fn has_text(&self) -> bool {
+        self.drafts.iter().any(|d| d.kind == BlockKind::Paragraph)
+    }
+
+    /// The kinds and texts of the blocks from the `start`th on.
+    pub(crate) fn blocks_since(&self, start: usize) -> Vec<(BlockKind, &str)> {
+        self.drafts
+            .get(start..)
+            .unwrap_or_default()
+            .iter()
+            .map(|d| (d.kind, &self.text[d.text.clone()]))
+            .collect()
+    }
+
+    /// Takes the blocks from the `start`th on away, to be given again as one: the
+    /// position of the first of them.
+    pub(crate) fn take_since(&mut self, start: usize) -> Option<SourcePos> {
+        let pos = self.drafts.get(start).map(|d| d.pos);
+        self.drafts.truncate(start);
+        pos
+    }
+
+    /// Makes the last block, a paragraph, a caption (its credit split off): a caption
+    /// the page prints above its photo, known once the photo comes.
+    pub(crate) fn last_paragraph_to_caption(&mut self) {
+        if !self
+            .drafts
+            .last()
+            .is_some_and(|d| d.kind == BlockKind::Paragraph)
+        {
+            return;
+        }
+        let Some(d) = self.drafts.pop() else { return };
+        let text = self.text[d.text.clone()].to_string();
+        // The dropped range stays in the buffer, unused (a few bytes).
+        self.push_caption_styled(&text, d.styles, d.pos);
     }
 
     /// Whether the last block is a note reading `text`, white space aside (a page that
@@ -322,12 +433,92 @@ pub(crate) fn anchor_text(article: &mut Article, source: &str) {
                 found = Some(from + i);
                 break;
             }
+            // Written otherwise: behind tags or as character references ("<b>&#22270;"),
+            // or in an attribute (an image's alt).
+            if let Some(at) = written_on_line(source, from, line.len(), text, 4) {
+                found = Some(at);
+                break;
+            }
         }
         if let Some(pos) = found {
             cursor = pos + needle.len();
             crate::article::builder::move_block_start(b, pos);
         }
+        // A caption's credit: where it stands after its caption (in the same attribute or
+        // element).
+        let from = b.src();
+        if let Some(c) = b.credit.as_mut()
+            && let Some(rest) = source.get(from..)
+        {
+            let line = crate::text::lines::line_end(rest, 0).0.min(ANCHOR_WINDOW);
+            let printed = c.text.as_str();
+            let end = printed
+                .char_indices()
+                .nth(4)
+                .map_or(printed.len(), |(i, _)| i);
+            let at = memchr::memmem::find(&rest.as_bytes()[..line], &printed.as_bytes()[..end])
+                .map(|i| from + i)
+                .or_else(|| written_on_line(source, from, line, printed, 4));
+            if let Some(at) = at {
+                c.src = u32::try_from(at).unwrap_or(c.src);
+            }
+        }
     }
+    // The head's lines, from the page's elements or its meta: where their text stands
+    // on their element's line, in its text or in an attribute's value.
+    for h in [
+        &mut article.banner,
+        &mut article.kicker,
+        &mut article.title,
+        &mut article.subtitle,
+        &mut article.column,
+        &mut article.dateline,
+        &mut article.byline,
+        &mut article.source,
+        &mut article.date,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        let from = h.src as usize;
+        let Some(rest) = source.get(from..) else {
+            continue;
+        };
+        let line = crate::text::lines::line_end(rest, 0).0.min(ANCHOR_WINDOW);
+        let text = h.text.as_str();
+        let end = text.char_indices().nth(4).map_or(text.len(), |(i, _)| i);
+        if end == 0 {
+            continue;
+        }
+        let at = memchr::memmem::find(&rest.as_bytes()[..line], &text.as_bytes()[..end])
+            .map(|i| from + i)
+            .or_else(|| written_on_line(source, from, line, text, 4));
+        if let Some(at) = at {
+            h.src = u32::try_from(at).unwrap_or(h.src);
+        }
+    }
+}
+
+/// Where the first `chars` characters of `text` stand in `source[from..from + len]`
+/// written otherwise than as they are: after tags from `from` (text content), else in
+/// one run of characters and references (an attribute's value)
+/// ([`crate::text::source_map`]).
+fn written_on_line(
+    source: &str,
+    from: usize,
+    len: usize,
+    text: &str,
+    chars: usize,
+) -> Option<usize> {
+    use crate::text::source_map::{align, find_written};
+    let last = text
+        .char_indices()
+        .nth(chars.saturating_sub(1))
+        .or_else(|| text.char_indices().last())?
+        .0;
+    align(source, from, text, last, len, true)
+        .and_then(|_| align(source, from, text, 0, len, true))
+        .or_else(|| find_written(source, from, from + len, text, chars))
 }
 
 /// How far (bytes) [`anchor_text`] looks for a block's text from where it starts
@@ -720,6 +911,20 @@ impl Styled {
         self.last = [None; 2];
     }
 
+    /// Cuts the text at byte `at` (a character boundary), the styles with it.
+    pub(crate) fn truncate(&mut self, at: usize) {
+        if at >= self.text.len() || !self.text.is_char_boundary(at) {
+            return;
+        }
+        self.text.truncate(at);
+        for (r, _) in &mut self.spans {
+            r.end = r.end.min(at);
+            r.start = r.start.min(r.end);
+        }
+        self.spans.retain(|(r, _)| r.start < r.end);
+        self.last = [None; 2];
+    }
+
     /// The text from byte `from` on, with the styles over it.
     pub(crate) fn tail(&self, from: usize) -> Styled {
         let from = from.min(self.text.len());
@@ -906,10 +1111,13 @@ pub(crate) fn split_credit_at(whole: &str) -> (Range<usize>, Option<FoundCredit>
         } else {
             credit_start(rest)
         };
-        (
-            start,
-            rest[start..].trim_start_matches(['（', '(']).to_string(),
-        )
+        // "（图片为作者拍摄）", "（图为X拍摄）": the credited one is X.
+        let name = rest[start..].trim_start_matches(['（', '(']);
+        let name = ["图片为", "图为", "照片为", "圖片為", "圖為", "照片為"]
+            .into_iter()
+            .find_map(|p| name.strip_prefix(p))
+            .map_or(name, |n| n.strip_suffix('拍').unwrap_or(n));
+        (start, name.to_string())
     } else {
         // Prefix form after the caption: 图/NAME, 摄影：NAME, 图片来源：NAME.
         let start = credit_start(body);
@@ -917,8 +1125,12 @@ pub(crate) fn split_credit_at(whole: &str) -> (Range<usize>, Option<FoundCredit>
         let label = [
             "图片来源",
             "圖片來源",
+            "图像来源",
+            "圖像來源",
             "摄影",
             "攝影",
+            "摄",
+            "攝",
             "图",
             "圖",
             "来源",
@@ -927,9 +1139,15 @@ pub(crate) fn split_credit_at(whole: &str) -> (Range<usize>, Option<FoundCredit>
             "資料照",
         ]
         .into_iter()
-        .find_map(|l| tail.strip_prefix(l))
-        .and_then(|r| {
-            r.strip_prefix(|c: char| is_slash(c) || matches!(c, '：' | ':' | '｜' | '|'))
+        .find_map(|l| tail.strip_prefix(l).map(|r| (l, r)))
+        .and_then(|(l, r)| {
+            // "图像来源，Getty Images": a source's label may take a comma.
+            let comma = l.ends_with('源') && r.starts_with(['，', ',']);
+            r.strip_prefix(|c: char| {
+                is_slash(c)
+                    || matches!(c, '：' | ':' | '｜' | '|')
+                    || (comma && matches!(c, '，' | ','))
+            })
         });
         match label {
             Some(name) => (start, name.to_string()),
@@ -1822,6 +2040,38 @@ mod tests {
             ("工人在车间里检查零件。", None)
         );
         assert_eq!(c("他说：“我们要拍摄。”").1, None);
+    }
+
+    #[test]
+    fn credits_after_a_bare_label_or_as_who_took_the_photo_and_caption_labels() {
+        let (t, cr) = split_credit("聚落裏的巷弄狹窄，機車只能推著走。攝：林建宏/端傳媒");
+        assert_eq!(t, "聚落裏的巷弄狹窄，機車只能推著走。");
+        assert_eq!(cr.map(|c| c.printed), Some("攝：林建宏/端傳媒".into()));
+        let (t, cr) = split_credit("院子里的晾衣架（图片为作者拍摄）");
+        assert_eq!(t, "院子里的晾衣架");
+        assert_eq!(cr.map(|c| c.name), Some("作者".into()));
+        let (t, cr) = split_credit("老街的早市。图为李明拍摄");
+        assert_eq!(
+            (t, cr.map(|c| c.name)),
+            ("老街的早市。", Some("李明".into()))
+        );
+        // A sentence about taking photos is no credit.
+        assert_eq!(split_credit("他说：“我去拍摄。”").1, None);
+        assert_eq!(
+            crate::text::chinese::credit_only("图像来源，Getty Images"),
+            Some("Getty Images")
+        );
+        assert_eq!(crate::text::chinese::credit_only("图片，来自网络"), None);
+        assert_eq!(
+            strip_caption_label("图像加注文字，渡船靠岸。"),
+            Some("渡船靠岸。")
+        );
+        assert_eq!(
+            strip_caption_label("Image caption, A ferry"),
+            Some("A ferry")
+        );
+        assert_eq!(strip_caption_label("图说明天的路"), None);
+        assert_eq!(strip_caption_label("图说："), None);
     }
 
     #[test]

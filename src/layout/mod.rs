@@ -251,6 +251,21 @@ pub fn items(article: &Article) -> Items {
             _ => src,
         }
     });
+    // A Markdown byline above the headline is its front matter's (at its own line):
+    // shown under the headline and its subtitle, where a page prints one.
+    if article.format == crate::input::sniff::Format::Markdown
+        && let Some(t) = title
+        && let Some(b) = head[..heads].iter().position(|&i| i == Item::Byline)
+        && let Some(at) = head[..heads].iter().position(|&i| i == Item::Title)
+        && b < at
+        && article.byline.as_ref().is_some_and(|h| h.src < t)
+    {
+        let after = head[at + 1..heads]
+            .iter()
+            .take_while(|&&i| i == Item::Subtitle)
+            .count();
+        head[b..=at + after].rotate_left(1);
+    }
     Items {
         head,
         heads,
@@ -385,7 +400,10 @@ pub(crate) fn layout_item_each(
         SegKind::Text,
     );
     if let (Some(parts), Some(conv)) = (&credit_parts, &credit_conv) {
-        segs.push(deco(CREDIT_SEPARATOR, SegKind::Separator));
+        // A photo's credit alone (a caption of no text) follows the marker directly.
+        if !text.is_empty() {
+            segs.push(deco(CREDIT_SEPARATOR, SegKind::Separator));
+        }
         push_parts(
             &mut segs,
             parts,

@@ -117,6 +117,8 @@ const CREDIT_ROLES: &[&str] = &[
 /// Labels that stand before a credited name ("摄影：X", "图片来源：X").
 pub(crate) const CREDIT_LABELS: &[&str] = &[
     "图片来源",
+    "图像来源",
+    "圖像來源",
     "图片提供",
     "图片由",
     "摄影",
@@ -261,7 +263,12 @@ pub(crate) fn credit_only(line: &str) -> Option<&str> {
     for label in CREDIT_LABELS {
         if let Some(rest) = line.strip_prefix(label) {
             let rest = trim(rest);
-            let Some(name) = rest.strip_prefix(is_label_separator) else {
+            // "图像来源，Getty Images": a source's label may take a comma.
+            let comma = label.ends_with('源') && rest.starts_with(['，', ',']);
+            let Some(name) = rest
+                .strip_prefix(is_label_separator)
+                .or_else(|| comma.then(|| &rest[rest.chars().next().map_or(0, char::len_utf8)..]))
+            else {
                 continue;
             };
             return plain_name(name);

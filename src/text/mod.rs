@@ -4,7 +4,8 @@
 //! punctuation classes ([`chinese`]), the printed forms of an article's parts (a
 //! byline, a box head: `forms`), the one full-width punctuation engine
 //! ([`fullwidth`]), Simplified ⇄ Traditional conversion for display ([`convert`]) and
-//! search folding ([`fold`]).
+//! search folding ([`fold`]); where a markup format's text stands in its source
+//! ([`source_map`]).
 
 pub(crate) mod chinese;
 pub mod convert;
@@ -14,5 +15,6 @@ pub mod fullwidth;
 pub mod lines;
 pub mod plain_types;
 pub mod sanitize;
+pub(crate) mod source_map;
 pub mod truncate;
 pub mod width;

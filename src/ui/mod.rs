@@ -484,7 +484,16 @@ fn nav_rows(app: &App, theme: &Theme, width: usize, window: std::ops::Range<usiz
             NavKind::Title => (format!("{marker}{text}"), theme.title, 3),
             NavKind::Heading => (format!("{marker}{text}"), theme.heading, 1),
             NavKind::Caption => {
-                let credit = credit.map(|c| format!(" {c}")).unwrap_or_default();
+                // A photo's credit alone (a caption of no text) follows the marker.
+                let credit = credit
+                    .map(|c| {
+                        if text.is_empty() {
+                            c.to_string()
+                        } else {
+                            format!(" {c}")
+                        }
+                    })
+                    .unwrap_or_default();
                 (format!("{marker}▲ {text}{credit}"), theme.caption, 1)
             }
         };

@@ -1155,6 +1155,9 @@ struct Pending {
     image: bool,
     /// The block stands for a book's chapter left out ([`crate::formats::epub`]).
     skipped: bool,
+    /// A caption's credit the page marks as one (`<span class="credit">` in a
+    /// figcaption), taken out of the text: as printed.
+    credit: Option<String>,
 }
 
 /// One open block-level element.
@@ -1225,6 +1228,20 @@ struct Walker<'a> {
     /// Reading an HTML fragment of another format ([`fragment_blocks`]): decoration
     /// alone is left to that format's reading of what follows.
     fragment: bool,
+    /// An element marked as a caption's credit, open: its node and where its text
+    /// starts in the block's gathered text.
+    credit_el: Option<(ego_tree::NodeId, usize)>,
+    /// A credit alone in a figure before its caption (BBC's "图像来源，X" above the
+    /// photo): given to the figure's caption.
+    figure_credit: Option<(String, SourcePos)>,
+    /// The builder's length just after a paragraph that ends in a credit: when a photo
+    /// comes next, it was the photo's caption, printed above it.
+    caption_above: Option<usize>,
+    /// The builder's length where each open list started ([`Walker::byline_list`]).
+    lists: Vec<usize>,
+    /// Credits the page marks as one of captions before the container: the caption's
+    /// index in `outside_captions`, and the credit as printed.
+    outside_credits: Vec<(usize, String)>,
 }
 
 impl<'a> Walker<'a> {
@@ -1256,6 +1273,11 @@ impl<'a> Walker<'a> {
             inline_alts: Vec::new(),
             tables: Vec::new(),
             fragment: false,
+            credit_el: None,
+            figure_credit: None,
+            caption_above: None,
+            lists: Vec::new(),
+            outside_credits: Vec::new(),
         }
     }
 
@@ -1370,6 +1392,8 @@ impl<'a> Walker<'a> {
             if furniture::is_prompt(&text)
                 || furniture::is_pager(&text)
                 || furniture::is_rights_notice(&text)
+                || furniture::is_paywall_notice(&text)
+                || furniture::is_post_stamp(&text)
             {
                 return;
             }
@@ -1382,6 +1406,19 @@ impl<'a> Walker<'a> {
                 return;
             }
             self.related = false;
+        }
+        // A credit alone in a figure, outside its caption (above or beside the photo):
+        // the figure's caption takes it.
+        if self.keep
+            && !self.tail
+            && self.figure.is_some()
+            && !caption
+            && p.credit.is_none()
+            && crate::text::chinese::credit_only(&text).is_some()
+        {
+            let pos = self.pos(line);
+            self.figure_credit = Some((text, pos));
+            return;
         }
         // Under an image, a caption with its credit printed first ("圖／X　CAPTION")
         // is no note.
@@ -1396,7 +1433,15 @@ impl<'a> Walker<'a> {
                 text,
             ),
         };
-        let kind = if note {
+        // A date alone before the story's text (a `<time>` under the headline) is the
+        // page's stamp, not a paragraph.
+        let date_alone = self.keep
+            && !self.tail
+            && heading.is_none()
+            && !caption
+            && !self.b.has_text()
+            && markup::find_date(&text).is_some_and(|d| d == markup::trim_text(&text));
+        let kind = if note || date_alone {
             BlockKind::Note
         } else if self.tables.last() == Some(&true) && heading.is_none() && !caption {
             // A data table's row: shown as it stands, a line apart, not a paragraph
@@ -1461,6 +1506,12 @@ impl<'a> Walker<'a> {
             return;
         }
         if !self.keep {
+            if kind == BlockKind::Caption
+                && let Some(c) = &p.credit
+            {
+                self.outside_credits
+                    .push((self.outside_captions.len(), c.clone()));
+            }
             // A space beside an info item's separator ([`Walker::info_item_gap`]) is
             // the separator.
             let text = if text.contains('\u{3000}') {
@@ -1554,11 +1605,33 @@ impl<'a> Walker<'a> {
                 f.1 = true;
             }
             self.image = None;
-            self.b.push_caption_styled(&text, styles, pos);
+            match p.credit {
+                Some(c) => {
+                    let name = credit_name(&c);
+                    self.b
+                        .push_credited_caption(&text, styles, &c, &name, pos, pos);
+                }
+                None => self.b.push_caption_styled(&text, styles, pos),
+            }
             return;
         }
         // An image's caption: the short block right under it.
         if let Some((alt, aline)) = self.image.take() {
+            // The photo's credit alone under it ("图片来源：X"): the credit of a caption
+            // that is the photo's alt, or of none.
+            if kind == BlockKind::Paragraph
+                && let Some(name) = crate::text::chinese::credit_only(&text)
+            {
+                let name = name.to_string();
+                let (caption, cpos) = if meaningful_alt(&alt) {
+                    (alt.as_str(), self.pos(aline))
+                } else {
+                    ("", pos)
+                };
+                self.b
+                    .push_credited_caption(caption, Vec::new(), &text, &name, cpos, pos);
+                return;
+            }
             let (_, credit) = markup::split_credit(&text);
             let short = text.chars().count() <= 100;
             if kind == BlockKind::Paragraph
@@ -1587,7 +1660,14 @@ impl<'a> Walker<'a> {
         } else {
             styles.clear();
         }
+        // A short paragraph ending in a credit ("…工具箱。受访者供图") is the caption
+        // of a photo right under it, printed above it: known when the photo comes.
+        let credited = kind == BlockKind::Paragraph
+            && marker_free(&text, text_len)
+            && text.chars().count() <= 100
+            && matches!(markup::split_credit(&text), (c, Some(_)) if !c.is_empty());
         self.b.push_styled(kind, &text, styles, pos);
+        self.caption_above = credited.then(|| self.b.len());
     }
 
     fn open(&mut self, el: &Element) {
@@ -1609,6 +1689,17 @@ impl<'a> Walker<'a> {
                     .or(el.attr("title"))
                     .map(collapse_ws)
                     .unwrap_or_default();
+                // The paragraph just before, ending in a credit, is this photo's
+                // caption, printed above it.
+                let above = self.pending.raw.text.trim().is_empty()
+                    && self.caption_above.take() == Some(self.b.len());
+                if above {
+                    self.b.last_paragraph_to_caption();
+                    if let Some(f) = self.figure.as_mut() {
+                        f.1 = true;
+                    }
+                    return;
+                }
                 if let Some(f) = self.figure.as_mut() {
                     f.0 = Some((alt, line));
                 } else if !self.pending.raw.text.trim().is_empty() {
@@ -1654,6 +1745,9 @@ impl<'a> Walker<'a> {
         }
         if name == "figure" {
             self.figure = Some((None, false));
+        }
+        if matches!(name, "ul" | "ol") {
+            self.lists.push(self.b.len());
         }
         let ws = words(el);
         // (The class "editor" names an article's container on many sites, TRS_Editor:
@@ -1741,6 +1835,11 @@ impl<'a> Walker<'a> {
         if name == "pre" {
             self.pre = self.pre.saturating_sub(1);
         }
+        if matches!(name, "ul" | "ol")
+            && let Some(start) = self.lists.pop()
+        {
+            self.byline_list(start);
+        }
         if name == "figure"
             && let Some((alt, got_caption)) = self.figure.take()
             && !got_caption
@@ -1756,8 +1855,53 @@ impl<'a> Walker<'a> {
                     .push((self.outside.len(), alt, line, self.in_article));
             }
         }
+        if name == "figure"
+            && let Some((credit, pos)) = self.figure_credit.take()
+            && !self.b.credit_last_caption(&credit, pos)
+        {
+            // No caption to take it: the photo's credit alone, a caption of no text.
+            let name = credit_name(&credit);
+            self.b
+                .push_credited_caption("", Vec::new(), &credit, &name, pos, pos);
+        }
         if let Some(i) = self.stack.iter().rposition(|c| c.tag == name) {
             self.stack.truncate(i);
+        }
+    }
+
+    /// A list before the story's text whose items are a byline's pieces ("• 周思远 •
+    /// BBC中文记者 • 发自青海玉树": a name, a role, where it is filed from), the blocks
+    /// from the `start`th on: one byline, its pieces set apart by ideographic spaces.
+    fn byline_list(&mut self, start: usize) {
+        if !self.keep || self.tail {
+            return;
+        }
+        let items = self.b.blocks_since(start);
+        let pieces: Vec<&str> = items
+            .iter()
+            .filter_map(|(k, t)| {
+                (*k == BlockKind::Paragraph)
+                    .then(|| t.strip_prefix("• "))
+                    .flatten()
+            })
+            .collect();
+        let byline = (2..=5).contains(&items.len())
+            && pieces.len() == items.len()
+            && pieces.iter().all(|p| {
+                p.chars().count() <= 20
+                    && !crate::text::forms::ends_sentence(p)
+                    && !p.ends_with(['，', '。', ','])
+            })
+            && pieces.iter().any(|p| furniture::is_byline_piece(p))
+            && self.b.blocks_since(0)[..start]
+                .iter()
+                .all(|(k, _)| *k != BlockKind::Paragraph);
+        if !byline {
+            return;
+        }
+        let text = pieces.join("\u{3000}");
+        if let Some(pos) = self.b.take_since(start) {
+            self.b.push(BlockKind::Byline, &text, pos);
         }
     }
 
@@ -1834,7 +1978,7 @@ impl<'a> Walker<'a> {
                     }
                     match n.value() {
                         Node::Element(el) => {
-                            if is_furniture(el) && Some(n.id()) != root {
+                            if (is_furniture(el) || is_promo_box(n)) && Some(n.id()) != root {
                                 skip = Some(n.id());
                                 continue;
                             }
@@ -1847,6 +1991,12 @@ impl<'a> Walker<'a> {
                             {
                                 self.inline_image(el);
                                 continue;
+                            }
+                            if self.credit_el.is_none()
+                                && self.in_tag(&["figcaption"]).is_some()
+                                && words(el).iter().any(|w| w.starts_with("credit"))
+                            {
+                                self.credit_el = Some((n.id(), self.pending.raw.text.len()));
                             }
                             if !self.keep && self.info_item_gap(n) {
                                 self.pending.raw.push("　", false, false);
@@ -1868,6 +2018,16 @@ impl<'a> Walker<'a> {
                     }
                     if skip.is_some() {
                         continue;
+                    }
+                    if let Some((id, from)) = self.credit_el
+                        && id == n.id()
+                    {
+                        self.credit_el = None;
+                        let credit = collapse_ws(self.pending.raw.text.get(from..).unwrap_or(""));
+                        if !credit.is_empty() {
+                            self.pending.raw.truncate(from);
+                            self.pending.credit = Some(credit);
+                        }
                     }
                     if let Node::Element(el) = n.value() {
                         self.close(el);
@@ -2100,6 +2260,38 @@ fn inline_image(el: &Element, alt: &str) -> InlineImage {
     } else {
         InlineImage::Caption
     }
+}
+
+/// A box that opens with a promotion's heading ("播客推介", "广告":
+/// [`furniture::is_promo_label`]): a `section`, `aside` or `div` whose heading is among its
+/// first three elements.
+fn is_promo_box(n: NodeRef<'_, Node>) -> bool {
+    let Some(el) = element(n) else { return false };
+    if !matches!(el.name(), "section" | "aside" | "div") {
+        return false;
+    }
+    n.descendants()
+        .skip(1)
+        .filter(|d| d.value().is_element())
+        .take(3)
+        .find(|d| element(*d).is_some_and(|e| matches!(e.name(), "h2" | "h3" | "h4" | "h5")))
+        .is_some_and(|h| furniture::is_promo_label(&node_text(h)))
+}
+
+/// The name in a credit the page marks as one: the name [`crate::text::chinese::credit_only`]
+/// reads, else the credit before " for " ("X for The New York Times"), else all of it.
+fn credit_name(printed: &str) -> String {
+    if let Some(name) = crate::text::chinese::credit_only(printed) {
+        return name.to_string();
+    }
+    let t = markup::trim_text(printed);
+    t.split_once(" for ").map_or(t, |(n, _)| n).to_string()
+}
+
+/// Whether `text` (a block's text of which the last `text_len` bytes are its own) has
+/// no list marker put before it.
+fn marker_free(text: &str, text_len: usize) -> bool {
+    text.len() == text_len
 }
 
 fn meaningful_alt(alt: &str) -> bool {
@@ -2443,7 +2635,8 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
     }
     .into_iter()
     .peekable();
-    for (at, text, line, in_article) in &outside_captions {
+    for (i, (at, text, line, in_article)) in outside_captions.iter().enumerate() {
+        let credit = w.outside_credits.iter().find(|c| c.0 == i).map(|c| &c.1);
         while let Some(n) = notes.next_if(|n| n.0 < *at) {
             push_note(&mut lead, n);
         }
@@ -2453,7 +2646,13 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
         let after_headline = headline.is_some_and(|h| *at > h);
         let is_title = header.title.as_ref().is_some_and(|(t, _)| t == text);
         if (*in_article || after_headline) && !is_title {
-            lead.push_caption(text, idx.at_line(*line));
+            let pos = idx.at_line(*line);
+            match credit {
+                Some(c) => {
+                    lead.push_credited_caption(text, Vec::new(), c, &credit_name(c), pos, pos)
+                }
+                None => lead.push_caption(text, pos),
+            }
         }
     }
     loop {

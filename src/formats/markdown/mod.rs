@@ -80,6 +80,8 @@ pub(crate) struct FieldLines {
     pub(crate) source: usize,
     pub(crate) subtitle: usize,
     pub(crate) kicker: usize,
+    /// `author:` (or `authors:`, `byline:`).
+    pub(crate) author: usize,
 }
 
 /// Reads YAML (flat `key: value` pairs, `[a, b]` and `- item` lists, quoted or not) or
@@ -153,6 +155,7 @@ pub(crate) fn front_matter(body: &str, kind: MetadataBlockKind) -> FrontMatter {
         match k.as_str() {
             "title" => (fm.title, fm.lines.title) = (first, line),
             "author" | "authors" | "byline" => {
+                fm.lines.author = line;
                 fm.authors = vals
                     .iter()
                     .flat_map(|v| v.split([',', '，', '、']))
@@ -1510,13 +1513,13 @@ pub fn parse(text: &Arc<String>) -> Article {
         line(fm.kicker, at(fm.lines.kicker)),
         line(fm.subtitle, at(fm.lines.subtitle)),
     );
-    // A byline from the front matter stands with the headline (under it), where a
-    // page prints one.
-    let under_title = r.title.as_ref().map_or(fm_pos, |(_, p)| *p);
+    // A byline from the front matter keeps its own line; it is shown with the headline
+    // (under it), where a page prints one ([`crate::layout::items`]).
+    let author_line = fm_line(&r.idx, fm_pos, fm.lines.author);
     let header = markup::Header {
         title: r.title.take(),
         byline: byline
-            .or_else(|| (!fm.authors.is_empty()).then(|| (fm.authors.join(" "), under_title))),
+            .or_else(|| (!fm.authors.is_empty()).then(|| (fm.authors.join(" "), author_line))),
         authors,
         source: fm
             .source

@@ -1,0 +1,218 @@
+//! Where a markup format's extracted text stands in its source, character by character.
+//!
+//! A page's text is its source with tags left out, character references decoded
+//! (`&#x300c;` is 「, `&ldquo;` is “) and runs of ASCII white space shown as one space
+//! or none (HTML's white-space collapsing, CSS Text §4.1.1). These functions walk the
+//! source and the text side by side under exactly those rules, so a character's place
+//! is found where the page wrote it, never at another occurrence of the same character.
+//! They give up (`None`) as soon as the two disagree: the caller then looks another way.
+
+/// How a source position reads: a character reference (its byte length, and the
+/// character when it is a numeric one; a named one is taken to stand for one character,
+/// whichever it is), or nothing.
+fn reference(s: &str) -> Option<(usize, Option<char>)> {
+    let rest = s.strip_prefix('&')?;
+    if let Some(num) = rest.strip_prefix('#') {
+        let (hex, digits) = match num.strip_prefix(['x', 'X']) {
+            Some(h) => (true, h),
+            None => (false, num),
+        };
+        let n = digits
+            .bytes()
+            .take_while(|b| {
+                if hex {
+                    b.is_ascii_hexdigit()
+                } else {
+                    b.is_ascii_digit()
+                }
+            })
+            .count();
+        if n == 0 {
+            return None;
+        }
+        let len = s.len() - digits.len() + n;
+        let len = len + usize::from(s[len..].starts_with(';'));
+        let value = if n > 8 {
+            u32::MAX
+        } else {
+            u32::from_str_radix(&digits[..n], if hex { 16 } else { 10 }).unwrap_or(u32::MAX)
+        };
+        // windows-1252's characters (HTML §13.2.5.80) and the references that stand for
+        // U+FFFD: matched by whatever the text holds there.
+        let c = match value {
+            0x80..=0x9F | 0 => None,
+            v => char::from_u32(v),
+        };
+        return Some((len, c));
+    }
+    let name = rest
+        .bytes()
+        .take(32)
+        .take_while(u8::is_ascii_alphanumeric)
+        .count();
+    (name > 0 && rest.as_bytes().get(name) == Some(&b';')).then_some((name + 2, None))
+}
+
+/// The byte length of a tag or comment at the start of `s` (`<p>`, `</a>`, `<!-- -->`,
+/// `<img alt=">">`), or `None` when `s` does not start with one.
+fn markup_len(s: &str) -> Option<usize> {
+    if let Some(rest) = s.strip_prefix("<!--") {
+        return Some(rest.find("-->").map_or(s.len(), |i| 4 + i + 3));
+    }
+    let b = s.as_bytes();
+    if b.first() != Some(&b'<')
+        || !b
+            .get(1)
+            .is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, b'/' | b'!' | b'?'))
+    {
+        return None;
+    }
+    let mut quote = None;
+    for (i, &c) in b.iter().enumerate().skip(1) {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == b'"' || c == b'\'' => quote = Some(c),
+            None if c == b'>' => return Some(i + 1),
+            None => {}
+        }
+    }
+    Some(s.len())
+}
+
+/// Matches `text[..=offset]`'s characters one by one against `source` from byte
+/// `from`, within `limit` bytes, and gives where the character at byte `offset` of
+/// `text` stands. With `tags`, tags and comments between characters are passed over
+/// (text content); without, the characters must follow each other (an attribute's
+/// value). A space of the text stands for a run of white space, and white space the
+/// text does not show is passed over.
+pub(crate) fn align(
+    source: &str,
+    from: usize,
+    text: &str,
+    offset: usize,
+    limit: usize,
+    tags: bool,
+) -> Option<usize> {
+    let end = from.saturating_add(limit).min(source.len());
+    let mut s = from;
+    for (t, c) in text.char_indices() {
+        if t > offset {
+            break;
+        }
+        loop {
+            if s >= end {
+                return None;
+            }
+            let rest = source.get(s..end)?;
+            if tags && let Some(n) = markup_len(rest) {
+                s += n;
+                continue;
+            }
+            let x = rest.chars().next()?;
+            if x.is_ascii_whitespace() && !c.is_ascii_whitespace() {
+                s += 1;
+                continue;
+            }
+            break;
+        }
+        let rest = source.get(s..end)?;
+        let at = s;
+        if c.is_ascii_whitespace() {
+            // One space of the text: the run of white space (and tags) it stands for.
+            if !rest.starts_with(|x: char| x.is_ascii_whitespace()) {
+                return None;
+            }
+            s += rest.len()
+                - rest
+                    .trim_start_matches(|x: char| x.is_ascii_whitespace())
+                    .len();
+        } else if let Some((len, r)) = reference(rest) {
+            if r.is_some_and(|r| r != c) {
+                return None;
+            }
+            s += len;
+        } else if rest.starts_with(c) {
+            s += c.len_utf8();
+        } else {
+            return None;
+        }
+        if t == offset {
+            return Some(at);
+        }
+    }
+    None
+}
+
+/// The first place in `source[from..end]` where the first `chars` characters of
+/// `text` stand as the page wrote them, character references decoded (an attribute's
+/// value, a run of references): where the first of them starts.
+pub(crate) fn find_written(
+    source: &str,
+    from: usize,
+    end: usize,
+    text: &str,
+    chars: usize,
+) -> Option<usize> {
+    let end = end.min(source.len());
+    let first = text.chars().next()?;
+    let last = text
+        .char_indices()
+        .nth(chars.saturating_sub(1))
+        .map_or_else(
+            || text.char_indices().last().map_or(0, |(i, _)| i),
+            |(i, _)| i,
+        );
+    let window = source.get(from..end)?;
+    window
+        .char_indices()
+        .filter(|&(_, x)| x == first || x == '&')
+        .find_map(|(i, _)| {
+            let at = from + i;
+            align(source, at, text, last, end - at, false)
+                .and_then(|_| align(source, at, text, 0, end - at, false))
+                .filter(|&p| p == at)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_character_after_inline_tags_is_found_where_it_stands() {
+        let src = "<p>第一段<a href=\"x\">链接文字</a> <b>加粗</b>正文</p>";
+        let text = "第一段链接文字 加粗正文";
+        let space = text.find(' ').unwrap();
+        let at = align(src, 0, text, space, 1 << 14, true).unwrap();
+        assert_eq!(&src[at..at + 1], " ");
+        assert_eq!(at, src.find("</a> ").unwrap() + 4);
+        let jia = text.find('加').unwrap();
+        assert_eq!(align(src, 0, text, jia, 1 << 14, true), src.find('加'));
+    }
+
+    #[test]
+    fn references_stand_for_their_characters() {
+        let src = "<p>&#x300c;&#x672a;&ldquo;闭</p>";
+        let text = "「未“闭";
+        assert_eq!(align(src, 0, text, 0, 1 << 14, true), Some(3));
+        let bi = text.find('闭').unwrap();
+        assert_eq!(align(src, 0, text, bi, 1 << 14, true), src.find('闭'));
+        // A reference that stands for another character is no match.
+        assert_eq!(align("<p>&#x4e00;</p>", 0, "二", 0, 99, true), None);
+    }
+
+    #[test]
+    fn text_the_source_does_not_hold_in_order_gives_up() {
+        assert_eq!(align("<p>甲乙</p>", 0, "甲丙", 3, 99, true), None);
+        assert_eq!(align("<p>甲乙</p>", 0, "甲乙", 3, 4, true), None);
+    }
+
+    #[test]
+    fn an_attribute_value_is_found_with_its_references() {
+        let src = "<meta content=\"标题&#27;]0\"><meta content=\"作者&#x1b;[2J\">";
+        let at = find_written(src, 0, src.len(), "作者\u{1b}[2J", 4).unwrap();
+        assert_eq!(at, src.find("作者").unwrap());
+        assert_eq!(find_written(src, 0, src.len(), "作者\u{7}", 3), None);
+    }
+}
