@@ -63,10 +63,15 @@ fn captions_lose_their_labels_and_keep_their_credits_wherever_the_page_prints_th
 #[test]
 fn furniture_around_a_story_is_left_out_and_its_text_is_not() {
     let v = outline("page-furniture.html");
-    // The byline listed item by item is one byline, not three paragraphs.
+    // The byline listed item by item is the head's one byline, not three paragraphs:
+    // its name the author, the role and the place filed from not.
+    assert_eq!(v["authors"], serde_json::json!(["何青禾"]));
+    let dump = common::cli::run_ok(&["dump", "--width", "200", &data("page-furniture.html")]);
     assert_eq!(
-        blocks_of(&v, "byline"),
-        ["何青禾\u{3000}示例新闻记者\u{3000}发自云南怒江"]
+        dump.matches("何青禾\u{3000}示例新闻记者\u{3000}发自云南怒江\n")
+            .count(),
+        1,
+        "{dump}"
     );
     let paras = blocks_of(&v, "paragraph");
     assert!(paras[0].starts_with("晚上七点"), "{paras:#?}");

@@ -2491,6 +2491,21 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
         let line = items.join("　");
         drafts.blocks.drain(i..i + items.len());
         infos.push((inf, line, at));
+    } else if let Some(i) = drafts
+        .blocks
+        .iter()
+        .take(6)
+        .position(|b| b.kind == BlockKind::Byline)
+        && let Some(inf) = {
+            // The same list the walk already set as one byline block (`byline_list`).
+            let pieces: Vec<&str> = drafts.blocks[i].text.split('\u{3000}').collect();
+            byline_list(&pieces)
+        }
+    {
+        let at = drafts.blocks[i].src();
+        let line = drafts.blocks[i].text.to_string();
+        drafts.blocks.remove(i);
+        infos.push((inf, line, at));
     }
     // A date alone at the top (the page's printed date): the date, not a paragraph.
     if let Some(i) = drafts.blocks.iter().take(3).position(|bl| {
