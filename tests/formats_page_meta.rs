@@ -85,9 +85,9 @@ fn a_headline_printed_as_a_block_gives_title_and_subtitle_and_its_info_line_the_
 fn a_byline_set_as_a_list_names_its_author_not_the_role_or_the_place() {
     let v = outline(&data("list-byline.html"));
     assert_eq!(v["authors"], serde_json::json!(["温知夏"]));
-    assert_eq!(v["date"], "2025年10月5日");
+    assert_eq!(v["date"], "2025-10-05");
     let text = all_text(&v);
-    for head in ["温知夏", "远潮新闻记者", "发自江苏盐城", "2025年10月5日"] {
+    for head in ["温知夏", "远潮新闻记者", "发自江苏盐城"] {
         assert!(!text.contains(head), "{head} in:\n{text}");
     }
     // The summary is kept, first.

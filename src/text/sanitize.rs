@@ -153,7 +153,7 @@ fn notation_text(c: char, class: Class) -> Cow<'static, str> {
 
 /// A piece of a string: a plain run shown as it is, or one replaced character.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Segment<'a> {
+pub struct Segment<'a> {
     /// The byte range of the input this segment stands for. The ranges of all segments
     /// of a string tile it exactly, in order.
     pub src: Range<usize>,
@@ -168,7 +168,7 @@ pub(crate) struct Segment<'a> {
 
 /// Splits `s` into plain runs and one segment per replaced character (see the module
 /// doc). Plain runs are never empty and never adjacent.
-pub(crate) fn segments(s: &str) -> Segments<'_> {
+pub fn segments(s: &str) -> Segments<'_> {
     Segments {
         scanner: Scanner::new(s, false),
         pos: 0,
@@ -178,7 +178,7 @@ pub(crate) fn segments(s: &str) -> Segments<'_> {
 
 /// The iterator of [`segments`].
 #[derive(Debug, Clone)]
-pub(crate) struct Segments<'a> {
+pub struct Segments<'a> {
     scanner: Scanner<'a>,
     pos: usize,
     /// A replaced character found while ending a plain run.
