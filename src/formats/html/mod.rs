@@ -423,8 +423,10 @@ struct Tally {
 }
 
 /// The article's container: the element whose paragraphs score most (readability's
-/// way); `None` when the page has no text outside furniture.
-fn find_root<'a>(doc: &'a Html) -> Option<NodeRef<'a, Node>> {
+/// way), and the siblings that join it ([`join_siblings`]): the container's pieces in
+/// document order, first to last (every sibling element between them); empty when the
+/// page has no text outside furniture.
+fn find_root<'a>(doc: &'a Html) -> Vec<NodeRef<'a, Node>> {
     // Text per nearest block ancestor, furniture left out (skipped subtrees).
     let mut tallies: HashMap<ego_tree::NodeId, Tally> = HashMap::new();
     let mut skip: Option<ego_tree::NodeId> = None;
@@ -550,7 +552,176 @@ fn find_root<'a>(doc: &'a Html) -> Option<NodeRef<'a, Node>> {
             best = Some((s, id));
         }
     }
-    best.and_then(|(_, id)| doc.tree.get(id))
+    let Some((top_score, mut top)) = best.and_then(|(s, id)| Some((s, doc.tree.get(id)?))) else {
+        return Vec::new();
+    };
+    // An inline element holding the paragraphs (`<b><p>…</p></b>`, as a page's misnested
+    // markup leaves them) is no container: its block is.
+    while element(top).is_some_and(|e| !BLOCK_TAGS.contains(&e.name()))
+        && let Some(p) = top.parent().filter(|p| {
+            element(*p).is_some_and(|e| !matches!(e.name(), "body" | "html") && !is_furniture(e))
+        })
+    {
+        top = p;
+    }
+    join_siblings(top, top_score, &scores, &tallies)
+}
+
+/// Chars (not white space) of a subtree's text and of its links' text, furniture left
+/// out, and whether it has a sentence end (。！？, [`crate::text::forms::ends_sentence`]'s
+/// marks inside the text).
+fn text_counts(n: NodeRef<'_, Node>) -> (usize, usize, bool) {
+    let (mut all, mut links, mut in_link) = (0usize, 0usize, 0usize);
+    let mut sentence = false;
+    let mut skip: Option<ego_tree::NodeId> = None;
+    for edge in n.traverse() {
+        match edge {
+            Edge::Open(d) => {
+                if skip.is_some() {
+                    continue;
+                }
+                if let Some(el) = element(d) {
+                    if d.id() != n.id() && is_furniture(el) {
+                        skip = Some(d.id());
+                    } else if el.name() == "a" {
+                        in_link += 1;
+                    }
+                } else if let Node::Text(t) = d.value() {
+                    let c = t.text.chars().filter(|c| !c.is_whitespace()).count();
+                    all += c;
+                    if in_link > 0 {
+                        links += c;
+                    } else {
+                        sentence |= t.text.contains(['。', '！', '？', '!', '?']);
+                    }
+                }
+            }
+            Edge::Close(d) => {
+                if skip == Some(d.id()) {
+                    skip = None;
+                } else if skip.is_none() && element(d).is_some_and(|e| e.name() == "a") {
+                    in_link = in_link.saturating_sub(1);
+                }
+            }
+        }
+    }
+    (all, links, sentence)
+}
+
+/// The container `top` (scoring `top_score`) with the siblings that are more of the
+/// article, as Mozilla Readability joins them: a body split into sibling containers
+/// (`<div class="text" id="text1">…</div> <div class="text" id="text2">…</div>`, an ad
+/// or a pager between), a paragraph set beside the container. A sibling joins when it
+/// is no furniture and under a quarter of its text is links, and
+/// - it has the container's class and paragraphs of its own (a score), or
+/// - its score reaches max(10, a fifth of the container's), the container's class
+///   adding a fifth of its score (Readability's threshold and bonus), or
+/// - it is one paragraph (its text read directly in it, no block inside) of 80 chars
+///   or more, or with a sentence end and no link.
+///
+/// Siblings are looked at back to one holding an `<h1>` (the headline stays before the
+/// body) and as far on. The pieces from the first joined to the last, in document
+/// order, with what stands between them that is article content ([`gap_content`]);
+/// the rest there (ads, pagers, share bars) is left out, as Readability leaves it.
+fn join_siblings<'a>(
+    top: NodeRef<'a, Node>,
+    top_score: f64,
+    scores: &HashMap<ego_tree::NodeId, f64>,
+    tallies: &HashMap<ego_tree::NodeId, Tally>,
+) -> Vec<NodeRef<'a, Node>> {
+    let Some(parent) = top.parent() else {
+        return vec![top];
+    };
+    let siblings: Vec<NodeRef<'a, Node>> = parent
+        .children()
+        .filter(|c| element(*c).is_some())
+        .collect();
+    let Some(at) = siblings.iter().position(|s| s.id() == top.id()) else {
+        return vec![top];
+    };
+    let class = element(top)
+        .and_then(|e| e.attr("class"))
+        .map(str::trim)
+        .filter(|c| !c.is_empty());
+    let threshold = (top_score * 0.2).max(10.0);
+    let joins = |s: NodeRef<'_, Node>| {
+        let Some(el) = element(s) else { return false };
+        if is_furniture(el) {
+            return false;
+        }
+        let (all, links, sentence) = text_counts(s);
+        if all == 0 || links * 4 >= all {
+            return false;
+        }
+        let same_class = class.is_some() && el.attr("class").map(str::trim) == class;
+        let score = scores.get(&s.id()).copied().unwrap_or(0.0);
+        let bonus = if same_class { top_score * 0.2 } else { 0.0 };
+        let paragraph = tallies.get(&s.id()).is_some_and(|t| t.chars == all);
+        (same_class && score > 0.0)
+            || score + bonus >= threshold
+            || (paragraph && (all >= 80 || (links == 0 && sentence)))
+    };
+    let headline = |s: &NodeRef<'_, Node>| {
+        s.descendants()
+            .any(|d| element(d).is_some_and(|e| e.name() == "h1"))
+    };
+    let mut first = at;
+    for i in (0..at).rev() {
+        if headline(&siblings[i]) {
+            break;
+        }
+        if joins(siblings[i]) {
+            first = i;
+        }
+    }
+    let mut last = at;
+    for (i, s) in siblings.iter().enumerate().skip(at + 1) {
+        if headline(s) {
+            break;
+        }
+        if joins(*s) {
+            last = i;
+        }
+    }
+    siblings[first..=last]
+        .iter()
+        .enumerate()
+        .filter(|&(i, s)| i == 0 || first + i == last || joins(*s) || gap_content(*s))
+        .map(|(_, s)| *s)
+        .collect()
+}
+
+/// Whether an element standing between two pieces of a split body is the article's:
+/// a heading or a figure (or one inside it), a photo (an `<img>` outside a link: an ad
+/// is a linked image), or a line all bold (a subhead). Furniture is never.
+fn gap_content(n: NodeRef<'_, Node>) -> bool {
+    if element(n).is_none_or(is_furniture) {
+        return false;
+    }
+    let (mut text, mut bold_text, mut photo) = (0usize, 0usize, false);
+    for d in n.descendants() {
+        if let Some(el) = element(d) {
+            if matches!(
+                el.name(),
+                "h2" | "h3" | "h4" | "h5" | "h6" | "figure" | "figcaption"
+            ) {
+                return true;
+            }
+            photo |= el.name() == "img"
+                && !d
+                    .ancestors()
+                    .any(|a| element(a).is_some_and(|e| e.name() == "a"));
+        } else if let Node::Text(t) = d.value() {
+            let c = t.text.chars().filter(|c| !c.is_whitespace()).count();
+            text += c;
+            if d.ancestors()
+                .any(|a| element(a).is_some_and(|e| matches!(e.name(), "b" | "strong")))
+            {
+                bold_text += c;
+            }
+        }
+    }
+    photo || (text > 0 && bold_text == text)
 }
 
 /// The article element around the container: its nearest ancestor that is an
@@ -1537,10 +1708,20 @@ impl<'a> Walker<'a> {
             && self.in_tag(&["h1", "h2", "h3", "h4", "h5", "h6"]).is_none()
     }
 
-    /// Walks `from` (skipping furniture); blocks inside `root` are kept, those before it
-    /// are collected as the outside (for the header).
-    fn walk(&mut self, from: NodeRef<'_, Node>, root: Option<ego_tree::NodeId>) {
+    /// Walks `from` (skipping furniture); blocks inside the container, the siblings
+    /// `body` from its first to its last ([`find_root`]), are kept, those before it are
+    /// collected as the outside (for the header). All is kept when `body` is empty.
+    fn walk(&mut self, from: NodeRef<'_, Node>, body: &[NodeRef<'_, Node>]) {
         let mut skip: Option<ego_tree::NodeId> = None;
+        let (root, last) = (body.first().map(|r| r.id()), body.last().map(|r| r.id()));
+        // Between the pieces of a split body, a sibling not among them is left out.
+        let parent = body.first().and_then(|r| r.parent()).map(|p| p.id());
+        let left_out = |n: NodeRef<'_, Node>| {
+            body.len() > 1
+                && n.parent().map(|p| p.id()) == parent
+                && element(n).is_some()
+                && !body.iter().any(|b| b.id() == n.id())
+        };
         self.keep = root.is_none();
         let mut done = false;
         let mut end: Option<ego_tree::NodeId> = None;
@@ -1564,7 +1745,9 @@ impl<'a> Walker<'a> {
                     }
                     match n.value() {
                         Node::Element(el) => {
-                            if is_furniture(el) && Some(n.id()) != root {
+                            if (is_furniture(el) && Some(n.id()) != root && Some(n.id()) != last)
+                                || (self.keep && !self.tail && left_out(n))
+                            {
                                 skip = Some(n.id());
                                 continue;
                             }
@@ -1608,7 +1791,7 @@ impl<'a> Walker<'a> {
                     if Some(n.id()) == self.article {
                         self.in_article = false;
                     }
-                    if Some(n.id()) == root {
+                    if Some(n.id()) == last {
                         self.flush();
                         self.settle_ornament();
                         // Notes after the container, up to the end of its parent.
@@ -1831,12 +2014,14 @@ fn meaningful_alt(alt: &str) -> bool {
 /// The article of a parsed page.
 pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
     let meta = read_meta(doc);
-    let root = find_root(doc);
+    let body = find_root(doc);
+    let root = body.first().copied();
     let mut w = Walker::new(idx);
     w.article = root.and_then(article_around);
     // Before the container (the h1 and the info line often stand outside it) and the
     // container itself.
-    w.walk(doc.tree.root(), root.map(|r| r.id()));
+    let ids: Vec<ego_tree::NodeId> = body.iter().map(|n| n.id()).collect();
+    w.walk(doc.tree.root(), &body);
     let outside_captions = std::mem::take(&mut w.outside_captions);
     let outside = std::mem::take(&mut w.outside);
     let mut header = Header::default();
@@ -2020,8 +2205,7 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
     if let Some((t, _)) = &header.title
         && let Some(h) = headline_element(doc, t)
     {
-        let inside =
-            |n: NodeRef<'_, Node>| root.is_some_and(|r| n.ancestors().any(|a| a.id() == r.id()));
+        let inside = |n: NodeRef<'_, Node>| n.ancestors().any(|a| ids.contains(&a.id()));
         kicker = kicker_of(h).map(|(t, line, named)| (t, idx.at_line(line), named));
         subtitle = subtitle_of(h, inside).map(|(t, line)| (t, idx.at_line(line)));
         // Shown in the head, not again as the first blocks.
@@ -2181,7 +2365,7 @@ fn headline_label(title: &str) -> Option<(&str, &str)> {
 pub(crate) fn book_blocks(doc: &Html, idx: &SourceLines) -> Builder {
     let mut w = Walker::new(idx);
     w.chapters = true;
-    w.walk(doc.tree.root(), None);
+    w.walk(doc.tree.root(), &[]);
     w.b
 }
 
@@ -2195,7 +2379,7 @@ pub(crate) fn fragment_blocks(html: &str, at: SourcePos, b: &mut Builder) {
     w.fragment = true;
     w.base = at;
     w.b = std::mem::take(b);
-    w.walk(doc.tree.root(), None);
+    w.walk(doc.tree.root(), &[]);
     *b = w.b;
 }
 
