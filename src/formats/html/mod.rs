@@ -414,6 +414,18 @@ fn element(node: NodeRef<'_, Node>) -> Option<&Element> {
     node.value().as_element()
 }
 
+/// Whether `el` is a formatting element the page wrote, not one the tree builder
+/// reopened around later text ([`dom::REOPENED_ATTR`]): the reopened one styles
+/// nothing and links nothing.
+fn written(el: &Element) -> bool {
+    el.attr(dom::REOPENED_ATTR).is_none()
+}
+
+/// A link the page wrote.
+fn link(el: &Element) -> bool {
+    el.name() == "a" && written(el)
+}
+
 /// Counts of one paragraph-like element's text.
 #[derive(Default, Clone, Copy)]
 struct Tally {
@@ -422,11 +434,18 @@ struct Tally {
     commas: usize,
 }
 
+/// The article's body: its container's pieces in document order (the container and
+/// the siblings that join it), and the siblings between them left out.
+#[derive(Default)]
+struct Body<'a> {
+    pieces: Vec<NodeRef<'a, Node>>,
+    left_out: Vec<ego_tree::NodeId>,
+}
+
 /// The article's container: the element whose paragraphs score most (readability's
-/// way), and the siblings that join it ([`join_siblings`]): the container's pieces in
-/// document order, first to last (every sibling element between them); empty when the
-/// page has no text outside furniture.
-fn find_root<'a>(doc: &'a Html) -> Vec<NodeRef<'a, Node>> {
+/// way), and the siblings that join it ([`join_siblings`]); no pieces when the page has
+/// no text outside furniture.
+fn find_root<'a>(doc: &'a Html) -> Body<'a> {
     // Text per nearest block ancestor, furniture left out (skipped subtrees).
     let mut tallies: HashMap<ego_tree::NodeId, Tally> = HashMap::new();
     let mut skip: Option<ego_tree::NodeId> = None;
@@ -443,7 +462,7 @@ fn find_root<'a>(doc: &'a Html) -> Vec<NodeRef<'a, Node>> {
                         skip = Some(n.id());
                         continue;
                     }
-                    if el.name() == "a" {
+                    if link(el) {
                         link_depth += 1;
                     }
                     if BLOCK_TAGS.contains(&el.name()) && el.name() != "br" {
@@ -470,7 +489,7 @@ fn find_root<'a>(doc: &'a Html) -> Vec<NodeRef<'a, Node>> {
                     continue;
                 }
                 if let Some(el) = element(n) {
-                    if el.name() == "a" {
+                    if link(el) {
                         link_depth = link_depth.saturating_sub(1);
                     }
                     if blocks.last() == Some(&n.id()) {
@@ -523,8 +542,7 @@ fn find_root<'a>(doc: &'a Html) -> Vec<NodeRef<'a, Node>> {
         // Link density of the whole subtree, in one walk (links open counted on the
         // way, never each text's ancestors looked through: deep pages stay linear).
         let (mut all, mut links, mut in_link) = (0usize, 0usize, 0usize);
-        let is_link =
-            |d: NodeRef<'_, Node>| d.id() != id && element(d).is_some_and(|e| e.name() == "a");
+        let is_link = |d: NodeRef<'_, Node>| d.id() != id && element(d).is_some_and(link);
         for edge in node.traverse() {
             match edge {
                 Edge::Open(d) => {
@@ -553,7 +571,7 @@ fn find_root<'a>(doc: &'a Html) -> Vec<NodeRef<'a, Node>> {
         }
     }
     let Some((top_score, mut top)) = best.and_then(|(s, id)| Some((s, doc.tree.get(id)?))) else {
-        return Vec::new();
+        return Body::default();
     };
     // An inline element holding the paragraphs (`<b><p>…</p></b>`, as a page's misnested
     // markup leaves them) is no container: its block is.
@@ -583,7 +601,7 @@ fn text_counts(n: NodeRef<'_, Node>) -> (usize, usize, bool) {
                 if let Some(el) = element(d) {
                     if d.id() != n.id() && is_furniture(el) {
                         skip = Some(d.id());
-                    } else if el.name() == "a" {
+                    } else if link(el) {
                         in_link += 1;
                     }
                 } else if let Node::Text(t) = d.value() {
@@ -599,7 +617,7 @@ fn text_counts(n: NodeRef<'_, Node>) -> (usize, usize, bool) {
             Edge::Close(d) => {
                 if skip == Some(d.id()) {
                     skip = None;
-                } else if skip.is_none() && element(d).is_some_and(|e| e.name() == "a") {
+                } else if skip.is_none() && element(d).is_some_and(link) {
                     in_link = in_link.saturating_sub(1);
                 }
             }
@@ -613,7 +631,8 @@ fn text_counts(n: NodeRef<'_, Node>) -> (usize, usize, bool) {
 /// (`<div class="text" id="text1">…</div> <div class="text" id="text2">…</div>`, an ad
 /// or a pager between), a paragraph set beside the container. A sibling joins when it
 /// is no furniture and under a quarter of its text is links, and
-/// - it has the container's class and paragraphs of its own (a score), or
+/// - it has the container's class and paragraphs of its own (a score, or a sentence
+///   end and no link), or
 /// - its score reaches max(10, a fifth of the container's), the container's class
 ///   adding a fifth of its score (Readability's threshold and bonus), or
 /// - it is one paragraph (its text read directly in it, no block inside) of 80 chars
@@ -628,16 +647,36 @@ fn join_siblings<'a>(
     top_score: f64,
     scores: &HashMap<ego_tree::NodeId, f64>,
     tallies: &HashMap<ego_tree::NodeId, Tally>,
-) -> Vec<NodeRef<'a, Node>> {
-    let Some(parent) = top.parent() else {
-        return vec![top];
+) -> Body<'a> {
+    let alone = || Body {
+        pieces: vec![top],
+        left_out: Vec::new(),
     };
-    let siblings: Vec<NodeRef<'a, Node>> = parent
-        .children()
-        .filter(|c| element(*c).is_some())
-        .collect();
+    // The siblings, an inline element holding blocks looked through: a `<b>` the tree
+    // builder reopened after an unclosed one holds the rest of the page.
+    let Some(parent) = top
+        .ancestors()
+        .find(|a| element(*a).is_none_or(|e| BLOCK_TAGS.contains(&e.name())))
+    else {
+        return alone();
+    };
+    let mut siblings: Vec<NodeRef<'a, Node>> = Vec::new();
+    let mut open: Vec<NodeRef<'a, Node>> = parent.children().rev().collect();
+    while let Some(c) = open.pop() {
+        let Some(el) = element(c) else { continue };
+        let wrapper = c.id() != top.id()
+            && !BLOCK_TAGS.contains(&el.name())
+            && !is_furniture(el)
+            && c.descendants()
+                .any(|d| element(d).is_some_and(|e| BLOCK_TAGS.contains(&e.name())));
+        if wrapper {
+            open.extend(c.children().rev());
+        } else {
+            siblings.push(c);
+        }
+    }
     let Some(at) = siblings.iter().position(|s| s.id() == top.id()) else {
-        return vec![top];
+        return alone();
     };
     let class = element(top)
         .and_then(|e| e.attr("class"))
@@ -656,8 +695,10 @@ fn join_siblings<'a>(
         let same_class = class.is_some() && el.attr("class").map(str::trim) == class;
         let score = scores.get(&s.id()).copied().unwrap_or(0.0);
         let bonus = if same_class { top_score * 0.2 } else { 0.0 };
-        let paragraph = tallies.get(&s.id()).is_some_and(|t| t.chars == all);
-        (same_class && score > 0.0)
+        // One block's text, or inline text (a `<span>`, a reopened `<b>`).
+        let paragraph = tallies.get(&s.id()).is_some_and(|t| t.chars == all)
+            || !BLOCK_TAGS.contains(&el.name());
+        (same_class && (score > 0.0 || (links == 0 && sentence)))
             || score + bonus >= threshold
             || (paragraph && (all >= 80 || (links == 0 && sentence)))
     };
@@ -683,12 +724,15 @@ fn join_siblings<'a>(
             last = i;
         }
     }
-    siblings[first..=last]
-        .iter()
-        .enumerate()
-        .filter(|&(i, s)| i == 0 || first + i == last || joins(*s) || gap_content(*s))
-        .map(|(_, s)| *s)
-        .collect()
+    let mut body = Body::default();
+    for (i, s) in siblings.iter().enumerate().take(last + 1).skip(first) {
+        if i == first || i == last || joins(*s) || gap_content(*s) {
+            body.pieces.push(*s);
+        } else {
+            body.left_out.push(s.id());
+        }
+    }
+    body
 }
 
 /// Whether an element standing between two pieces of a split body is the article's:
@@ -1538,6 +1582,9 @@ impl<'a> Walker<'a> {
         if line > 0 {
             self.cursor = line;
         }
+        if !written(el) {
+            return;
+        }
         match name {
             "b" | "strong" => self.bold += 1,
             "em" | "i" | "cite" => self.emph += 1,
@@ -1647,6 +1694,9 @@ impl<'a> Walker<'a> {
 
     fn close(&mut self, el: &Element) {
         let name = el.name();
+        if !written(el) {
+            return;
+        }
         match name {
             "b" | "strong" => self.bold = self.bold.saturating_sub(1),
             "em" | "i" | "cite" => self.emph = self.emph.saturating_sub(1),
@@ -1711,17 +1761,14 @@ impl<'a> Walker<'a> {
     /// Walks `from` (skipping furniture); blocks inside the container, the siblings
     /// `body` from its first to its last ([`find_root`]), are kept, those before it are
     /// collected as the outside (for the header). All is kept when `body` is empty.
-    fn walk(&mut self, from: NodeRef<'_, Node>, body: &[NodeRef<'_, Node>]) {
+    fn walk(&mut self, from: NodeRef<'_, Node>, body: &Body<'_>) {
         let mut skip: Option<ego_tree::NodeId> = None;
-        let (root, last) = (body.first().map(|r| r.id()), body.last().map(|r| r.id()));
+        let (root, last) = (
+            body.pieces.first().map(|r| r.id()),
+            body.pieces.last().map(|r| r.id()),
+        );
         // Between the pieces of a split body, a sibling not among them is left out.
-        let parent = body.first().and_then(|r| r.parent()).map(|p| p.id());
-        let left_out = |n: NodeRef<'_, Node>| {
-            body.len() > 1
-                && n.parent().map(|p| p.id()) == parent
-                && element(n).is_some()
-                && !body.iter().any(|b| b.id() == n.id())
-        };
+        let left_out = |n: NodeRef<'_, Node>| body.left_out.contains(&n.id());
         self.keep = root.is_none();
         let mut done = false;
         let mut end: Option<ego_tree::NodeId> = None;
@@ -2015,12 +2062,12 @@ fn meaningful_alt(alt: &str) -> bool {
 pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
     let meta = read_meta(doc);
     let body = find_root(doc);
-    let root = body.first().copied();
+    let root = body.pieces.first().copied();
     let mut w = Walker::new(idx);
     w.article = root.and_then(article_around);
     // Before the container (the h1 and the info line often stand outside it) and the
     // container itself.
-    let ids: Vec<ego_tree::NodeId> = body.iter().map(|n| n.id()).collect();
+    let ids: Vec<ego_tree::NodeId> = body.pieces.iter().map(|n| n.id()).collect();
     w.walk(doc.tree.root(), &body);
     let outside_captions = std::mem::take(&mut w.outside_captions);
     let outside = std::mem::take(&mut w.outside);
@@ -2365,7 +2412,7 @@ fn headline_label(title: &str) -> Option<(&str, &str)> {
 pub(crate) fn book_blocks(doc: &Html, idx: &SourceLines) -> Builder {
     let mut w = Walker::new(idx);
     w.chapters = true;
-    w.walk(doc.tree.root(), &[]);
+    w.walk(doc.tree.root(), &Body::default());
     w.b
 }
 
@@ -2379,7 +2426,7 @@ pub(crate) fn fragment_blocks(html: &str, at: SourcePos, b: &mut Builder) {
     w.fragment = true;
     w.base = at;
     w.b = std::mem::take(b);
-    w.walk(doc.tree.root(), &[]);
+    w.walk(doc.tree.root(), &Body::default());
     *b = w.b;
 }
 
