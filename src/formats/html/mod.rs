@@ -53,7 +53,7 @@
 //! arena tree (ego_tree, nodes in one `Vec`) is built, walked and dropped without
 //! recursion, so a page nested 100 000 deep is no risk to the stack.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use ego_tree::NodeRef;
@@ -439,7 +439,10 @@ struct Tally {
 #[derive(Default)]
 struct Body<'a> {
     pieces: Vec<NodeRef<'a, Node>>,
-    left_out: Vec<ego_tree::NodeId>,
+    /// Between pieces before the container: read as the outside (the head's lines).
+    aside: HashSet<ego_tree::NodeId>,
+    /// Between pieces after it: left out (ads, pagers, share bars).
+    left_out: HashSet<ego_tree::NodeId>,
 }
 
 /// The article's container: the element whose paragraphs score most (readability's
@@ -511,6 +514,11 @@ fn find_root<'a>(doc: &'a Html) -> Body<'a> {
         };
         let mut up = node.parent();
         for share in [1.0, 0.5] {
+            // A formatting element the tree builder reopened is no container the page
+            // wrote: its share goes to the element around it.
+            while let Some(p) = up.filter(|p| element(*p).is_some_and(|e| !written(e))) {
+                up = p.parent();
+            }
             let Some(p) = up.filter(|p| element(*p).is_some()) else {
                 break;
             };
@@ -650,7 +658,7 @@ fn join_siblings<'a>(
 ) -> Body<'a> {
     let alone = || Body {
         pieces: vec![top],
-        left_out: Vec::new(),
+        ..Body::default()
     };
     // The siblings, an inline element holding blocks looked through: a `<b>` the tree
     // builder reopened after an unclosed one holds the rest of the page.
@@ -664,10 +672,11 @@ fn join_siblings<'a>(
     let mut open: Vec<NodeRef<'a, Node>> = parent.children().rev().collect();
     while let Some(c) = open.pop() {
         let Some(el) = element(c) else { continue };
+        // (Its own children only: nested wrappers are each looked at once.)
         let wrapper = c.id() != top.id()
             && !BLOCK_TAGS.contains(&el.name())
             && !is_furniture(el)
-            && c.descendants()
+            && c.children()
                 .any(|d| element(d).is_some_and(|e| BLOCK_TAGS.contains(&e.name())));
         if wrapper {
             open.extend(c.children().rev());
@@ -683,14 +692,15 @@ fn join_siblings<'a>(
         .map(str::trim)
         .filter(|c| !c.is_empty());
     let threshold = (top_score * 0.2).max(10.0);
+    // Whether a sibling joins: `Some(true)` as a piece of the container's class.
     let joins = |s: NodeRef<'_, Node>| {
-        let Some(el) = element(s) else { return false };
-        if is_furniture(el) {
-            return false;
+        let el = element(s)?;
+        if is_furniture(el) || opens_editors_note(s) {
+            return None;
         }
         let (all, links, sentence) = text_counts(s);
         if all == 0 || links * 4 >= all {
-            return false;
+            return None;
         }
         let same_class = class.is_some() && el.attr("class").map(str::trim) == class;
         let score = scores.get(&s.id()).copied().unwrap_or(0.0);
@@ -698,21 +708,35 @@ fn join_siblings<'a>(
         // One block's text, or inline text (a `<span>`, a reopened `<b>`).
         let paragraph = tallies.get(&s.id()).is_some_and(|t| t.chars == all)
             || !BLOCK_TAGS.contains(&el.name());
-        (same_class && (score > 0.0 || (links == 0 && sentence)))
-            || score + bonus >= threshold
-            || (paragraph && (all >= 80 || (links == 0 && sentence)))
+        if same_class && (score > 0.0 || (links == 0 && sentence)) {
+            Some(true)
+        } else {
+            (score + bonus >= threshold || (paragraph && (all >= 80 || (links == 0 && sentence))))
+                .then_some(false)
+        }
     };
     let headline = |s: &NodeRef<'_, Node>| {
         s.descendants()
             .any(|d| element(d).is_some_and(|e| e.name() == "h1"))
     };
+    // Before the container, a sibling joins as a piece of its class, or else only with
+    // nothing between it and the next piece but siblings without text: the head's
+    // lines (byline, date, a lead photo) stand there and stay the head's.
     let mut first = at;
+    let mut next_to = true;
     for i in (0..at).rev() {
         if headline(&siblings[i]) {
             break;
         }
-        if joins(siblings[i]) {
-            first = i;
+        match joins(siblings[i]) {
+            Some(piece) if piece || next_to => {
+                first = i;
+                next_to = true;
+            }
+            _ => {
+                next_to &= element(siblings[i]).is_some_and(is_furniture)
+                    || text_counts(siblings[i]).0 == 0;
+            }
         }
     }
     let mut last = at;
@@ -720,19 +744,35 @@ fn join_siblings<'a>(
         if headline(s) {
             break;
         }
-        if joins(*s) {
+        if joins(*s).is_some() {
             last = i;
         }
     }
     let mut body = Body::default();
     for (i, s) in siblings.iter().enumerate().take(last + 1).skip(first) {
-        if i == first || i == last || joins(*s) || gap_content(*s) {
+        if i == first || i == last || i == at || joins(*s).is_some() || gap_content(*s) {
             body.pieces.push(*s);
+        } else if i < at {
+            body.aside.insert(s.id());
         } else {
-            body.left_out.push(s.id());
+            body.left_out.insert(s.id());
         }
     }
     body
+}
+
+/// Whether `n`'s text opens with an editor's note head (编者按): the box is read as one
+/// beside the body ([`editors_notes`]), not joined to it.
+fn opens_editors_note(n: NodeRef<'_, Node>) -> bool {
+    let mut start = String::new();
+    for t in n.descendants().filter_map(|d| d.value().as_text()) {
+        start.extend(t.chars().filter(|c| !c.is_whitespace()));
+        if start.chars().count() >= 8 {
+            break;
+        }
+    }
+    let opened = start.trim_start_matches(['【', '[', '■', '◆']);
+    EDITORS_NOTE_HEADS.iter().any(|h| opened.starts_with(h))
 }
 
 /// Whether an element standing between two pieces of a split body is the article's:
@@ -1758,9 +1798,10 @@ impl<'a> Walker<'a> {
             && self.in_tag(&["h1", "h2", "h3", "h4", "h5", "h6"]).is_none()
     }
 
-    /// Walks `from` (skipping furniture); blocks inside the container, the siblings
-    /// `body` from its first to its last ([`find_root`]), are kept, those before it are
-    /// collected as the outside (for the header). All is kept when `body` is empty.
+    /// Walks `from` (skipping furniture); blocks inside the container, its pieces
+    /// `body` from the first to the last ([`find_root`]) with what stands between them
+    /// but the siblings left out, are kept, those before it and those set aside are
+    /// collected as the outside (for the header). All is kept when `body` has no pieces.
     fn walk(&mut self, from: NodeRef<'_, Node>, body: &Body<'_>) {
         let mut skip: Option<ego_tree::NodeId> = None;
         let (root, last) = (
@@ -1798,6 +1839,10 @@ impl<'a> Walker<'a> {
                                 skip = Some(n.id());
                                 continue;
                             }
+                            if body.aside.contains(&n.id()) {
+                                self.flush();
+                                self.keep = false;
+                            }
                             // An image inside a sentence splits nothing: the text
                             // around it stays one paragraph, in order.
                             if el.name() == "img"
@@ -1834,6 +1879,11 @@ impl<'a> Walker<'a> {
                         if el.name() == "table" {
                             self.tables.pop();
                         }
+                    }
+                    if body.aside.contains(&n.id()) {
+                        self.flush();
+                        self.keep = true;
+                        self.image = None;
                     }
                     if Some(n.id()) == self.article {
                         self.in_article = false;
