@@ -590,7 +590,45 @@ fn find_root<'a>(doc: &'a Html) -> Body<'a> {
     {
         top = p;
     }
+    // A container whose text stands in pieces of one class (a page's body split into
+    // `div.contenttext` blocks inside its main column, furniture between them) is
+    // read as those pieces: the best of them joined by its siblings.
+    let (top, top_score) = split_piece(top, &scores).unwrap_or((top, top_score));
     join_siblings(top, top_score, &scores, &tallies)
+}
+
+/// The best-scoring piece of `top` when two or more of its children share a class,
+/// each with paragraphs of its own (a score), and together hold two thirds or more of
+/// its text outside links; with its score.
+fn split_piece<'a>(
+    top: NodeRef<'a, Node>,
+    scores: &HashMap<ego_tree::NodeId, f64>,
+) -> Option<(NodeRef<'a, Node>, f64)> {
+    let own = |n: NodeRef<'_, Node>| {
+        let (all, links, _) = text_counts(n);
+        all - links
+    };
+    let mut classes: HashMap<&str, Vec<(NodeRef<'a, Node>, f64)>> = HashMap::new();
+    for c in top.children() {
+        let Some(class) = element(c)
+            .and_then(|e| e.attr("class"))
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+        else {
+            continue;
+        };
+        if let Some(&score) = scores.get(&c.id()) {
+            classes.entry(class).or_default().push((c, score));
+        }
+    }
+    let total = own(top);
+    classes
+        .into_values()
+        .filter(|pieces| {
+            pieces.len() >= 2 && pieces.iter().map(|(p, _)| own(*p)).sum::<usize>() * 3 >= total * 2
+        })
+        .flatten()
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.id().cmp(&a.0.id())))
 }
 
 /// Chars (not white space) of a subtree's text and of its links' text, furniture left
@@ -643,8 +681,8 @@ fn text_counts(n: NodeRef<'_, Node>) -> (usize, usize, bool) {
 ///   end and no link), or
 /// - its score reaches max(10, a fifth of the container's), the container's class
 ///   adding a fifth of its score (Readability's threshold and bonus), or
-/// - it is one paragraph (its text read directly in it, no block inside) of 80 chars
-///   or more, or with a sentence end and no link.
+/// - it is one paragraph (all its text in one block) of 80 chars or more, or with a
+///   sentence end and no link.
 ///
 /// Siblings are looked at back to one holding an `<h1>` (the headline stays before the
 /// body) and as far on. The pieces from the first joined to the last, in document
@@ -705,9 +743,13 @@ fn join_siblings<'a>(
         let same_class = class.is_some() && el.attr("class").map(str::trim) == class;
         let score = scores.get(&s.id()).copied().unwrap_or(0.0);
         let bonus = if same_class { top_score * 0.2 } else { 0.0 };
-        // One block's text, or inline text (a `<span>`, a reopened `<b>`).
-        let paragraph = tallies.get(&s.id()).is_some_and(|t| t.chars == all)
-            || !BLOCK_TAGS.contains(&el.name());
+        // One block's text (its own, or one block inside it holds all of it), or
+        // inline text (a `<span>`, a reopened `<b>`).
+        // (A figure is no paragraph: a lead photo's caption is the head's.)
+        let paragraph = !BLOCK_TAGS.contains(&el.name())
+            || el.name() != "figure"
+                && s.descendants()
+                    .any(|d| tallies.get(&d.id()).is_some_and(|t| t.chars == all));
         if same_class && (score > 0.0 || (links == 0 && sentence)) {
             Some(true)
         } else {

@@ -3,9 +3,14 @@
 //! a last one beside them, a `<b>` wrapped around paragraphs or left unclosed (the
 //! tree builder reopens it around every later paragraph): every paragraph of the body
 //! is in the article, none the page did not make bold is turned into a heading, and
-//! the furniture between the pieces stays out. (Text written for the project.)
+//! the furniture between the pieces stays out. (Text written for the project.) The
+//! same in two pages read by the real binary (`outline --json`).
+
+mod common;
 
 use std::sync::Arc;
+
+use common::cli::{format_data, outline_json};
 
 use proptest::prelude::*;
 use yuedu::article::BlockKind;
@@ -232,4 +237,89 @@ proptest! {
             );
         }
     }
+}
+
+/// Every block as (kind, text, whether a span of it is strong), in order.
+fn blocks(path: &str) -> Vec<(String, String, bool)> {
+    let v = outline_json(format_data(path), &[]);
+    v["blocks"]
+        .as_array()
+        .expect("blocks")
+        .iter()
+        .map(|b| {
+            let strong = b["styles"]
+                .as_array()
+                .is_some_and(|s| s.iter().any(|s| s["style"] == "strong"));
+            (
+                b["kind"].as_str().expect("kind").to_string(),
+                b["text"].as_str().expect("text").to_string(),
+                strong,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_body_split_into_sibling_blocks_is_read_whole_without_the_ad_between() {
+    let got = blocks("split-body.html");
+    let texts: Vec<&str> = got.iter().map(|(_, t, _)| t.as_str()).collect();
+    let paragraphs = [
+        "天刚亮，乡邮员韦成山就把三十多斤邮件绑上了摩托车后座。",
+        "从镇邮政所到最远的高岭村，山路要走四十多公里，来回一趟就是一整天。",
+        "韦成山今年四十六岁，跑这条邮路已经十九年。路上哪里有塌方，哪里雨天会积水，他都记在心里。",
+        "村里的老人不会用手机，子女寄来的包裹、药品和报纸，都等着他送上门。",
+        "“他来了，我们就知道外面的消息了。”高岭村的一位老人说。",
+        "这几年，镇上通了快递，可高岭村的件，最后一段路还是靠他。",
+        "每年六月到八月，山里雨水多，摩托车常常陷在泥里，他只能推着车走。",
+        "韦成山说，只要路还在，他就会一直跑下去。",
+    ];
+    let shown: Vec<&str> = got
+        .iter()
+        .filter(|(k, _, _)| k == "paragraph")
+        .map(|(_, t, _)| t.as_str())
+        .collect();
+    assert_eq!(shown, paragraphs, "{texts:#?}");
+    // The subheads, in the first block and between blocks, are headings in place; the
+    // ad's label, the pager and the head's lines are not in the body.
+    let heads: Vec<&str> = got
+        .iter()
+        .filter(|(k, _, _)| k == "heading")
+        .map(|(_, t, _)| t.as_str())
+        .collect();
+    assert_eq!(heads, ["一条路走了十九年", "雨季最难"], "{texts:#?}");
+    assert_eq!(got.len(), paragraphs.len() + heads.len(), "{texts:#?}");
+    let v = outline_json(format_data("split-body.html"), &[]);
+    assert_eq!(v["title"], "山口的邮路");
+    assert_eq!(v["source"], "北岸日报");
+}
+
+#[test]
+fn paragraphs_inside_a_bold_or_after_an_unclosed_one_are_kept_and_stay_paragraphs() {
+    let got = blocks("misnested-bold.html");
+    let want = [
+        // `<div><b><p>…</p></b></div>`: bold as the page wrote it.
+        (
+            "paragraph",
+            "九月的山村，家家户户的屋顶上都晒满了辣椒和玉米。",
+            true,
+        ),
+        // After the `<div>`, outside the container: kept.
+        (
+            "paragraph",
+            "远远望去，整座村子像是铺上了一层红黄相间的地毯。",
+            false,
+        ),
+        // `<p><b>收成</p>`, never closed: a bold subhead…
+        ("heading", "收成", false),
+        // …whose `<b>` the parser reopens in every later paragraph: no heading, no
+        // bold but the page's own.
+        ("paragraph", "今年雨水适中，辣椒的收成比去年好", true),
+        ("paragraph", "村民们说，晒干的辣椒要一直挂到过年。", false),
+        ("paragraph", "傍晚，屋顶上的辣椒被一筐一筐收回屋里。", false),
+    ];
+    let got: Vec<(&str, &str, bool)> = got
+        .iter()
+        .map(|(k, t, s)| (k.as_str(), t.as_str(), *s))
+        .collect();
+    assert_eq!(got, want);
 }
