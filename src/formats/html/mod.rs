@@ -824,27 +824,35 @@ fn gap_content(n: NodeRef<'_, Node>) -> bool {
     if element(n).is_none_or(is_furniture) {
         return false;
     }
+    // One walk, the links and bold elements open counted on the way.
     let (mut text, mut bold_text, mut photo) = (0usize, 0usize, false);
-    for d in n.descendants() {
-        if let Some(el) = element(d) {
-            if matches!(
-                el.name(),
-                "h2" | "h3" | "h4" | "h5" | "h6" | "figure" | "figcaption"
-            ) {
-                return true;
+    let (mut links, mut bold) = (0usize, 0usize);
+    for edge in n.traverse() {
+        match edge {
+            Edge::Open(d) => {
+                if let Some(el) = element(d) {
+                    match el.name() {
+                        "h2" | "h3" | "h4" | "h5" | "h6" | "figure" | "figcaption" => {
+                            return true;
+                        }
+                        "a" => links += 1,
+                        "b" | "strong" => bold += 1,
+                        "img" => photo |= links == 0,
+                        _ => {}
+                    }
+                } else if let Node::Text(t) = d.value() {
+                    let c = t.text.chars().filter(|c| !c.is_whitespace()).count();
+                    text += c;
+                    if bold > 0 {
+                        bold_text += c;
+                    }
+                }
             }
-            photo |= el.name() == "img"
-                && !d
-                    .ancestors()
-                    .any(|a| element(a).is_some_and(|e| e.name() == "a"));
-        } else if let Node::Text(t) = d.value() {
-            let c = t.text.chars().filter(|c| !c.is_whitespace()).count();
-            text += c;
-            if d.ancestors()
-                .any(|a| element(a).is_some_and(|e| matches!(e.name(), "b" | "strong")))
-            {
-                bold_text += c;
-            }
+            Edge::Close(d) => match element(d).map(|e| e.name()) {
+                Some("a") => links = links.saturating_sub(1),
+                Some("b" | "strong") => bold = bold.saturating_sub(1),
+                _ => {}
+            },
         }
     }
     photo || (text > 0 && bold_text == text)
