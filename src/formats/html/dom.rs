@@ -18,6 +18,12 @@ use scraper::{Html, HtmlTreeSink};
 /// attribute name it reads, so no page can hold one with this name.
 pub(crate) const LINE_ATTR: &str = "yuEduLine";
 
+/// The attribute that marks a formatting element the tree builder made again, not one
+/// the page wrote: HTML's "reconstruct the active formatting elements" reopens a `<b>`
+/// left unclosed around later text (`<p><b>A</p><p>B</p>` gives `<p><b>B</b></p>`).
+/// Named as [`LINE_ATTR`] is, so no page can hold it.
+pub(crate) const REOPENED_ATTR: &str = "yuEduReopened";
+
 /// How deep elements nest before further start tags are left out (their text is kept,
 /// as a sibling of the deepest element): browsers flatten the same way (Chrome at 512).
 /// Without it, every start tag in a document nested 100 000 deep would look through the
@@ -29,6 +35,7 @@ pub(crate) fn parse_document(text: &str) -> Html {
     let sink = LineSink {
         inner: HtmlTreeSink::new(Html::new_document()),
         line: Cell::new(1),
+        token: RefCell::new(Reading::Other),
     };
     let builder = TreeBuilder::new(sink, Default::default());
     let limit = DepthLimit {
@@ -72,15 +79,15 @@ const RAW_TEXT: &[&str] = &[
 /// Passes tokens to the tree builder, leaving out start tags (and their end tags)
 /// beyond [`MAX_DEPTH`] open elements, counted by start and end tags.
 struct DepthLimit<S> {
-    inner: S,
+    inner: TreeBuilder<Handle, S>,
     depth: Cell<usize>,
     dropped: RefCell<HashMap<LocalName, usize>>,
 }
 
-impl<S: TokenSink> TokenSink for DepthLimit<S> {
-    type Handle = S::Handle;
+impl TokenSink for DepthLimit<LineSink> {
+    type Handle = Handle;
 
-    fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<S::Handle> {
+    fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<Handle> {
         if let Token::TagToken(tag) = &token {
             let name: &str = &tag.name;
             if !tag.self_closing && !NOT_COUNTED.contains(&name) && !RAW_TEXT.contains(&name) {
@@ -105,6 +112,13 @@ impl<S: TokenSink> TokenSink for DepthLimit<S> {
                 }
             }
         }
+        *self.inner.sink.token.borrow_mut() = match &token {
+            Token::TagToken(tag) if tag.kind == TagKind::StartTag => {
+                Reading::Start(tag.name.clone())
+            }
+            Token::TagToken(_) => Reading::End,
+            _ => Reading::Other,
+        };
         self.inner.process_token(token, line_number)
     }
 
@@ -126,7 +140,24 @@ pub fn line_of(el: &scraper::node::Element) -> usize {
 struct LineSink {
     inner: HtmlTreeSink,
     line: Cell<u64>,
+    /// The token the tree builder is given.
+    token: RefCell<Reading>,
 }
+
+/// What kind of token the tree builder is reading: an element it creates while reading
+/// another start tag or text is one it reconstructed ([`REOPENED_ATTR`]); one made on
+/// an end tag is the adoption agency's, splitting a `<b>` the page wrote across blocks
+/// (its text is inside the page's `<b>`).
+enum Reading {
+    Start(LocalName),
+    End,
+    Other,
+}
+
+/// The formatting elements the tree builder reopens (HTML's list of them).
+const FORMATTING: &[&str] = &[
+    "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u",
+];
 
 type Handle = <HtmlTreeSink as TreeSink>::Handle;
 
@@ -155,6 +186,18 @@ impl TreeSink for LineSink {
             name: QualName::new(None, ns!(), LocalName::from(LINE_ATTR)),
             value: StrTendril::from(self.line.get().to_string()),
         });
+        let reopened = FORMATTING.contains(&&*name.local)
+            && match &*self.token.borrow() {
+                Reading::Start(tag) => *tag != name.local,
+                Reading::End => false,
+                Reading::Other => true,
+            };
+        if reopened {
+            attrs.push(Attribute {
+                name: QualName::new(None, ns!(), LocalName::from(REOPENED_ATTR)),
+                value: StrTendril::new(),
+            });
+        }
         self.inner.create_element(name, attrs, flags)
     }
     fn create_comment(&self, text: StrTendril) -> Handle {

@@ -62,7 +62,7 @@
 //! arena tree (ego_tree, nodes in one `Vec`) is built, walked and dropped without
 //! recursion, so a page nested 100 000 deep is no risk to the stack.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use ego_tree::NodeRef;
@@ -456,6 +456,18 @@ fn element(node: NodeRef<'_, Node>) -> Option<&Element> {
     node.value().as_element()
 }
 
+/// Whether `el` is a formatting element the page wrote, not one the tree builder
+/// reopened around later text ([`dom::REOPENED_ATTR`]): the reopened one styles
+/// nothing and links nothing.
+fn written(el: &Element) -> bool {
+    el.attr(dom::REOPENED_ATTR).is_none()
+}
+
+/// A link the page wrote.
+fn link(el: &Element) -> bool {
+    el.name() == "a" && written(el)
+}
+
 /// Counts of one paragraph-like element's text.
 #[derive(Default, Clone, Copy)]
 struct Tally {
@@ -464,9 +476,21 @@ struct Tally {
     commas: usize,
 }
 
+/// The article's body: its container's pieces in document order (the container and
+/// the siblings that join it), and the siblings between them left out.
+#[derive(Default)]
+struct Body<'a> {
+    pieces: Vec<NodeRef<'a, Node>>,
+    /// Between pieces before the container: read as the outside (the head's lines).
+    aside: HashSet<ego_tree::NodeId>,
+    /// Between pieces after it: left out (ads, pagers, share bars).
+    left_out: HashSet<ego_tree::NodeId>,
+}
+
 /// The article's container: the element whose paragraphs score most (readability's
-/// way); `None` when the page has no text outside furniture.
-fn find_root<'a>(doc: &'a Html) -> Option<NodeRef<'a, Node>> {
+/// way), and the siblings that join it ([`join_siblings`]); no pieces when the page has
+/// no text outside furniture.
+fn find_root<'a>(doc: &'a Html) -> Body<'a> {
     // Text per nearest block ancestor, furniture left out (skipped subtrees).
     let mut tallies: HashMap<ego_tree::NodeId, Tally> = HashMap::new();
     let mut skip: Option<ego_tree::NodeId> = None;
@@ -483,7 +507,7 @@ fn find_root<'a>(doc: &'a Html) -> Option<NodeRef<'a, Node>> {
                         skip = Some(n.id());
                         continue;
                     }
-                    if el.name() == "a" {
+                    if link(el) {
                         link_depth += 1;
                     }
                     if BLOCK_TAGS.contains(&el.name()) && el.name() != "br" {
@@ -510,7 +534,7 @@ fn find_root<'a>(doc: &'a Html) -> Option<NodeRef<'a, Node>> {
                     continue;
                 }
                 if let Some(el) = element(n) {
-                    if el.name() == "a" {
+                    if link(el) {
                         link_depth = link_depth.saturating_sub(1);
                     }
                     if blocks.last() == Some(&n.id()) {
@@ -532,6 +556,11 @@ fn find_root<'a>(doc: &'a Html) -> Option<NodeRef<'a, Node>> {
         };
         let mut up = node.parent();
         for share in [1.0, 0.5] {
+            // A formatting element the tree builder reopened is no container the page
+            // wrote: its share goes to the element around it.
+            while let Some(p) = up.filter(|p| element(*p).is_some_and(|e| !written(e))) {
+                up = p.parent();
+            }
             let Some(p) = up.filter(|p| element(*p).is_some()) else {
                 break;
             };
@@ -563,8 +592,7 @@ fn find_root<'a>(doc: &'a Html) -> Option<NodeRef<'a, Node>> {
         // Link density of the whole subtree, in one walk (links open counted on the
         // way, never each text's ancestors looked through: deep pages stay linear).
         let (mut all, mut links, mut in_link) = (0usize, 0usize, 0usize);
-        let is_link =
-            |d: NodeRef<'_, Node>| d.id() != id && element(d).is_some_and(|e| e.name() == "a");
+        let is_link = |d: NodeRef<'_, Node>| d.id() != id && element(d).is_some_and(link);
         for edge in node.traverse() {
             match edge {
                 Edge::Open(d) => {
@@ -592,7 +620,284 @@ fn find_root<'a>(doc: &'a Html) -> Option<NodeRef<'a, Node>> {
             best = Some((s, id));
         }
     }
-    best.and_then(|(_, id)| doc.tree.get(id))
+    let Some((top_score, mut top)) = best.and_then(|(s, id)| Some((s, doc.tree.get(id)?))) else {
+        return Body::default();
+    };
+    // An inline element holding the paragraphs (`<b><p>…</p></b>`, as a page's misnested
+    // markup leaves them) is no container: its block is.
+    while element(top).is_some_and(|e| !BLOCK_TAGS.contains(&e.name()))
+        && let Some(p) = top.parent().filter(|p| {
+            element(*p).is_some_and(|e| !matches!(e.name(), "body" | "html") && !is_furniture(e))
+        })
+    {
+        top = p;
+    }
+    // A container whose text stands in pieces of one class (a page's body split into
+    // `div.contenttext` blocks inside its main column, furniture between them) is
+    // read as those pieces: the best of them joined by its siblings.
+    let (top, top_score) = split_piece(top, &scores).unwrap_or((top, top_score));
+    join_siblings(top, top_score, &scores, &tallies)
+}
+
+/// The best-scoring piece of `top` when two or more of its children share a class,
+/// each with paragraphs of its own (a score), and together hold two thirds or more of
+/// its text outside links; with its score.
+fn split_piece<'a>(
+    top: NodeRef<'a, Node>,
+    scores: &HashMap<ego_tree::NodeId, f64>,
+) -> Option<(NodeRef<'a, Node>, f64)> {
+    let own = |n: NodeRef<'_, Node>| {
+        let (all, links, _) = text_counts(n);
+        all - links
+    };
+    let mut classes: HashMap<&str, Vec<(NodeRef<'a, Node>, f64)>> = HashMap::new();
+    for c in top.children() {
+        let Some(class) = element(c)
+            .and_then(|e| e.attr("class"))
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+        else {
+            continue;
+        };
+        if let Some(&score) = scores.get(&c.id()) {
+            classes.entry(class).or_default().push((c, score));
+        }
+    }
+    let total = own(top);
+    classes
+        .into_values()
+        .filter(|pieces| {
+            pieces.len() >= 2 && pieces.iter().map(|(p, _)| own(*p)).sum::<usize>() * 3 >= total * 2
+        })
+        .flatten()
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.id().cmp(&a.0.id())))
+}
+
+/// Chars (not white space) of a subtree's text and of its links' text, furniture left
+/// out, and whether it has a sentence end (。！？, [`crate::text::forms::ends_sentence`]'s
+/// marks inside the text).
+fn text_counts(n: NodeRef<'_, Node>) -> (usize, usize, bool) {
+    let (mut all, mut links, mut in_link) = (0usize, 0usize, 0usize);
+    let mut sentence = false;
+    let mut skip: Option<ego_tree::NodeId> = None;
+    for edge in n.traverse() {
+        match edge {
+            Edge::Open(d) => {
+                if skip.is_some() {
+                    continue;
+                }
+                if let Some(el) = element(d) {
+                    if d.id() != n.id() && is_furniture(el) {
+                        skip = Some(d.id());
+                    } else if link(el) {
+                        in_link += 1;
+                    }
+                } else if let Node::Text(t) = d.value() {
+                    let c = t.text.chars().filter(|c| !c.is_whitespace()).count();
+                    all += c;
+                    if in_link > 0 {
+                        links += c;
+                    } else {
+                        sentence |= t.text.contains(['。', '！', '？', '!', '?']);
+                    }
+                }
+            }
+            Edge::Close(d) => {
+                if skip == Some(d.id()) {
+                    skip = None;
+                } else if skip.is_none() && element(d).is_some_and(link) {
+                    in_link = in_link.saturating_sub(1);
+                }
+            }
+        }
+    }
+    (all, links, sentence)
+}
+
+/// The container `top` (scoring `top_score`) with the siblings that are more of the
+/// article, as Mozilla Readability joins them: a body split into sibling containers
+/// (`<div class="text" id="text1">…</div> <div class="text" id="text2">…</div>`, an ad
+/// or a pager between), a paragraph set beside the container. A sibling joins when it
+/// is no furniture and under a quarter of its text is links, and
+/// - it has the container's class and paragraphs of its own (a score, or a sentence
+///   end and no link), or
+/// - its score reaches max(10, a fifth of the container's), the container's class
+///   adding a fifth of its score (Readability's threshold and bonus), or
+/// - it is one paragraph (all its text in one block) of 80 chars or more, or with a
+///   sentence end and no link.
+///
+/// Siblings are looked at back to one holding an `<h1>` (the headline stays before the
+/// body) and as far on. The pieces from the first joined to the last, in document
+/// order, with what stands between them that is article content ([`gap_content`]);
+/// the rest there (ads, pagers, share bars) is left out, as Readability leaves it.
+fn join_siblings<'a>(
+    top: NodeRef<'a, Node>,
+    top_score: f64,
+    scores: &HashMap<ego_tree::NodeId, f64>,
+    tallies: &HashMap<ego_tree::NodeId, Tally>,
+) -> Body<'a> {
+    let alone = || Body {
+        pieces: vec![top],
+        ..Body::default()
+    };
+    // The siblings, an inline element holding blocks looked through: a `<b>` the tree
+    // builder reopened after an unclosed one holds the rest of the page.
+    let Some(parent) = top
+        .ancestors()
+        .find(|a| element(*a).is_none_or(|e| BLOCK_TAGS.contains(&e.name())))
+    else {
+        return alone();
+    };
+    let mut siblings: Vec<NodeRef<'a, Node>> = Vec::new();
+    let mut open: Vec<NodeRef<'a, Node>> = parent.children().rev().collect();
+    while let Some(c) = open.pop() {
+        let Some(el) = element(c) else { continue };
+        // (Its own children only: nested wrappers are each looked at once.)
+        let wrapper = c.id() != top.id()
+            && !BLOCK_TAGS.contains(&el.name())
+            && !is_furniture(el)
+            && c.children()
+                .any(|d| element(d).is_some_and(|e| BLOCK_TAGS.contains(&e.name())));
+        if wrapper {
+            open.extend(c.children().rev());
+        } else {
+            siblings.push(c);
+        }
+    }
+    let Some(at) = siblings.iter().position(|s| s.id() == top.id()) else {
+        return alone();
+    };
+    let class = element(top)
+        .and_then(|e| e.attr("class"))
+        .map(str::trim)
+        .filter(|c| !c.is_empty());
+    let threshold = (top_score * 0.2).max(10.0);
+    // Whether a sibling joins: `Some(true)` as a piece of the container's class.
+    let joins = |s: NodeRef<'_, Node>| {
+        let el = element(s)?;
+        if is_furniture(el) || opens_editors_note(s) {
+            return None;
+        }
+        let (all, links, sentence) = text_counts(s);
+        if all == 0 || links * 4 >= all {
+            return None;
+        }
+        let same_class = class.is_some() && el.attr("class").map(str::trim) == class;
+        let score = scores.get(&s.id()).copied().unwrap_or(0.0);
+        let bonus = if same_class { top_score * 0.2 } else { 0.0 };
+        // One block's text (its own, or one block inside it holds all of it), or
+        // inline text (a `<span>`, a reopened `<b>`).
+        // (A figure is no paragraph: a lead photo's caption is the head's.)
+        let paragraph = !BLOCK_TAGS.contains(&el.name())
+            || el.name() != "figure"
+                && s.descendants()
+                    .any(|d| tallies.get(&d.id()).is_some_and(|t| t.chars == all));
+        if same_class && (score > 0.0 || (links == 0 && sentence)) {
+            Some(true)
+        } else {
+            (score + bonus >= threshold || (paragraph && (all >= 80 || (links == 0 && sentence))))
+                .then_some(false)
+        }
+    };
+    let headline = |s: &NodeRef<'_, Node>| {
+        s.descendants()
+            .any(|d| element(d).is_some_and(|e| e.name() == "h1"))
+    };
+    // Before the container, a sibling joins as a piece of its class, or else only with
+    // nothing between it and the next piece but siblings without text: the head's
+    // lines (byline, date, a lead photo) stand there and stay the head's.
+    let mut first = at;
+    let mut next_to = true;
+    for i in (0..at).rev() {
+        if headline(&siblings[i]) {
+            break;
+        }
+        match joins(siblings[i]) {
+            Some(piece) if piece || next_to => {
+                first = i;
+                next_to = true;
+            }
+            _ => {
+                next_to &= element(siblings[i]).is_some_and(is_furniture)
+                    || text_counts(siblings[i]).0 == 0;
+            }
+        }
+    }
+    let mut last = at;
+    for (i, s) in siblings.iter().enumerate().skip(at + 1) {
+        if headline(s) {
+            break;
+        }
+        if joins(*s).is_some() {
+            last = i;
+        }
+    }
+    let mut body = Body::default();
+    for (i, s) in siblings.iter().enumerate().take(last + 1).skip(first) {
+        if i == first || i == last || i == at || joins(*s).is_some() || gap_content(*s) {
+            body.pieces.push(*s);
+        } else if i < at {
+            body.aside.insert(s.id());
+        } else {
+            body.left_out.insert(s.id());
+        }
+    }
+    body
+}
+
+/// Whether `n`'s text opens with an editor's note head (编者按): the box is read as one
+/// beside the body ([`editors_notes`]), not joined to it.
+fn opens_editors_note(n: NodeRef<'_, Node>) -> bool {
+    let mut start = String::new();
+    for t in n.descendants().filter_map(|d| d.value().as_text()) {
+        start.extend(t.chars().filter(|c| !c.is_whitespace()));
+        if start.chars().count() >= 8 {
+            break;
+        }
+    }
+    let opened = start.trim_start_matches(['【', '[', '■', '◆']);
+    EDITORS_NOTE_HEADS.iter().any(|h| opened.starts_with(h))
+}
+
+/// Whether an element standing between two pieces of a split body is the article's:
+/// a heading or a figure (or one inside it), a photo (an `<img>` outside a link: an ad
+/// is a linked image), or a line all bold (a subhead). Furniture is never.
+fn gap_content(n: NodeRef<'_, Node>) -> bool {
+    if element(n).is_none_or(is_furniture) {
+        return false;
+    }
+    // One walk, the links and bold elements open counted on the way.
+    let (mut text, mut bold_text, mut photo) = (0usize, 0usize, false);
+    let (mut links, mut bold) = (0usize, 0usize);
+    for edge in n.traverse() {
+        match edge {
+            Edge::Open(d) => {
+                if let Some(el) = element(d) {
+                    match el.name() {
+                        "h2" | "h3" | "h4" | "h5" | "h6" | "figure" | "figcaption" => {
+                            return true;
+                        }
+                        "a" => links += 1,
+                        "b" | "strong" => bold += 1,
+                        "img" => photo |= links == 0,
+                        _ => {}
+                    }
+                } else if let Node::Text(t) = d.value() {
+                    let c = t.text.chars().filter(|c| !c.is_whitespace()).count();
+                    text += c;
+                    if bold > 0 {
+                        bold_text += c;
+                    }
+                }
+            }
+            Edge::Close(d) => match element(d).map(|e| e.name()) {
+                Some("a") => links = links.saturating_sub(1),
+                Some("b" | "strong") => bold = bold.saturating_sub(1),
+                _ => {}
+            },
+        }
+    }
+    photo || (text > 0 && bold_text == text)
 }
 
 /// The article element around the container: its nearest ancestor that is an
@@ -1676,6 +1981,9 @@ impl<'a> Walker<'a> {
         if line > 0 {
             self.cursor = line;
         }
+        if !written(el) {
+            return;
+        }
         if styled_bold(el) {
             self.bold += 1;
         }
@@ -1819,6 +2127,9 @@ impl<'a> Walker<'a> {
 
     fn close(&mut self, el: &Element) {
         let name = el.name();
+        if !written(el) {
+            return;
+        }
         if styled_bold(el) {
             self.bold = self.bold.saturating_sub(1);
         }
@@ -1951,10 +2262,18 @@ impl<'a> Walker<'a> {
             && self.in_tag(&["h1", "h2", "h3", "h4", "h5", "h6"]).is_none()
     }
 
-    /// Walks `from` (skipping furniture); blocks inside `root` are kept, those before it
-    /// are collected as the outside (for the header).
-    fn walk(&mut self, from: NodeRef<'_, Node>, root: Option<ego_tree::NodeId>) {
+    /// Walks `from` (skipping furniture); blocks inside the container, its pieces
+    /// `body` from the first to the last ([`find_root`]) with what stands between them
+    /// but the siblings left out, are kept, those before it and those set aside are
+    /// collected as the outside (for the header). All is kept when `body` has no pieces.
+    fn walk(&mut self, from: NodeRef<'_, Node>, body: &Body<'_>) {
         let mut skip: Option<ego_tree::NodeId> = None;
+        let (root, last) = (
+            body.pieces.first().map(|r| r.id()),
+            body.pieces.last().map(|r| r.id()),
+        );
+        // Between the pieces of a split body, a sibling not among them is left out.
+        let left_out = |n: NodeRef<'_, Node>| body.left_out.contains(&n.id());
         self.keep = root.is_none();
         let mut done = false;
         let mut end: Option<ego_tree::NodeId> = None;
@@ -1978,9 +2297,17 @@ impl<'a> Walker<'a> {
                     }
                     match n.value() {
                         Node::Element(el) => {
-                            if (is_furniture(el) || is_promo_box(n)) && Some(n.id()) != root {
+                            if ((is_furniture(el) || is_promo_box(n))
+                                && Some(n.id()) != root
+                                && Some(n.id()) != last)
+                                || (self.keep && !self.tail && left_out(n))
+                            {
                                 skip = Some(n.id());
                                 continue;
+                            }
+                            if body.aside.contains(&n.id()) {
+                                self.flush();
+                                self.keep = false;
                             }
                             // An image inside a sentence splits nothing: the text
                             // around it stays one paragraph, in order.
@@ -2035,10 +2362,15 @@ impl<'a> Walker<'a> {
                             self.tables.pop();
                         }
                     }
+                    if body.aside.contains(&n.id()) {
+                        self.flush();
+                        self.keep = true;
+                        self.image = None;
+                    }
                     if Some(n.id()) == self.article {
                         self.in_article = false;
                     }
-                    if Some(n.id()) == root {
+                    if Some(n.id()) == last {
                         self.flush();
                         self.settle_ornament();
                         // Notes after the container, up to the end of its parent.
@@ -2307,12 +2639,14 @@ fn meaningful_alt(alt: &str) -> bool {
 /// The article of a parsed page.
 pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
     let meta = read_meta(doc);
-    let root = find_root(doc);
+    let body = find_root(doc);
+    let root = body.pieces.first().copied();
     let mut w = Walker::new(idx);
     w.article = root.and_then(article_around);
     // Before the container (the h1 and the info line often stand outside it) and the
     // container itself.
-    w.walk(doc.tree.root(), root.map(|r| r.id()));
+    let ids: Vec<ego_tree::NodeId> = body.pieces.iter().map(|n| n.id()).collect();
+    w.walk(doc.tree.root(), &body);
     let outside_captions = std::mem::take(&mut w.outside_captions);
     let outside_leads = std::mem::take(&mut w.outside_leads);
     let mut outside = std::mem::take(&mut w.outside);
@@ -2563,8 +2897,7 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
     if let Some((t, _)) = &header.title
         && let Some(h) = headline_element(doc, t)
     {
-        let inside =
-            |n: NodeRef<'_, Node>| root.is_some_and(|r| n.ancestors().any(|a| a.id() == r.id()));
+        let inside = |n: NodeRef<'_, Node>| n.ancestors().any(|a| ids.contains(&a.id()));
         kicker = kicker_of(h).map(|(t, line, named)| (t, idx.at_line(line), named));
         subtitle = subtitle_of(h, inside).map(|(t, line)| (t, idx.at_line(line)));
         // Shown in the head, not again as the first blocks.
@@ -2916,7 +3249,7 @@ fn headline_tail_tag(title: &str) -> Option<(&str, &str)> {
 pub(crate) fn book_blocks(doc: &Html, idx: &SourceLines) -> Builder {
     let mut w = Walker::new(idx);
     w.chapters = true;
-    w.walk(doc.tree.root(), None);
+    w.walk(doc.tree.root(), &Body::default());
     w.b
 }
 
@@ -2930,7 +3263,7 @@ pub(crate) fn fragment_blocks(html: &str, at: SourcePos, b: &mut Builder) {
     w.fragment = true;
     w.base = at;
     w.b = std::mem::take(b);
-    w.walk(doc.tree.root(), None);
+    w.walk(doc.tree.root(), &Body::default());
     *b = w.b;
 }
 
