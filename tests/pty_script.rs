@@ -171,7 +171,7 @@ fn an_answer_that_comes_late_still_decides_the_first_frame() {
     assert_eq!(alternate_screen(&late.output_bytes()), 1);
     // Laid out as a reader told the width is.
     let wide = start(&["--ambiguous-width", "wide", ARTICLE], 100, 30, None);
-    wide.wait_for_text("区域共绘民生“幸福圈”");
+    wide.wait_for_text("陈 醉 劳超杰");
     wide.settle();
     assert_eq!(text_pane(&late, 30, 100), text_pane(&wide, 30, 100));
 }
