@@ -270,11 +270,12 @@ impl Layout {
             }
         } else {
             // The small items of `mid..end` are counted on a second thread while this
-            // one lays out `start..mid`: the counts are the same, sooner.
+            // one lays out `start..mid`: the counts are the same, sooner. Without a
+            // thread (the system refused one), this one counts them.
             let (opts, sparse_below) = (self.opts.clone(), self.sparse_below);
             let items = *items;
             std::thread::scope(|scope| {
-                let ahead = scope.spawn(move || {
+                let ahead = std::thread::Builder::new().spawn_scoped(scope, move || {
                     (mid..end)
                         .map(|index| {
                             let item = items.get(index)?;
@@ -292,7 +293,7 @@ impl Layout {
                     self.push_item(article, &items, index, None);
                 }
                 // A count the thread could not give is made here.
-                let counted = ahead.join().unwrap_or_default();
+                let counted = ahead.ok().and_then(|t| t.join().ok()).unwrap_or_default();
                 for index in mid..end {
                     let n = counted.get(index - mid).copied().flatten();
                     self.push_item(article, &items, index, n);
