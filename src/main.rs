@@ -365,30 +365,51 @@ fn theme_for(config: &Config) -> Theme {
 /// `ambiguous-width = "auto"`: the terminal is asked before anything is laid out; what
 /// it said, for the status bar, where it is worth a word.
 fn probe_ambiguous(config: &mut Config) -> Option<String> {
+    let asked = ask_ambiguous(config)?;
+    settle_ambiguous(asked.answer(), config)
+}
+
+/// `ambiguous-width = "auto"` and a terminal to take over: the question asked, its
+/// answer to be read when the width is needed ([`settle_ambiguous`]).
+fn ask_ambiguous(config: &Config) -> Option<terminal::probe::Asked> {
     if config.text.ambiguous_setting.fixed().is_some() || !can_take_over_terminal() {
         return None;
     }
-    let found = terminal::probe::probe(terminal::probe::TIMEOUT);
+    terminal::probe::ask(terminal::probe::TIMEOUT)
+}
+
+/// The width the terminal answered set in `config`; what the status bar says of it.
+fn settle_ambiguous(found: terminal::probe::Probe, config: &mut Config) -> Option<String> {
     config.text.ambiguous_width = found.width();
     found.notice()
 }
 
 /// Reads one article: in the reader, or printed when there is no terminal to take over.
 fn read_one(path: Option<&Path>, mut config: Config, read: &ReadOptions) -> Result<(), Failure> {
+    let typed_here = path == Some(Path::new("-")) && std::io::stdin().is_terminal();
     if path == Some(Path::new("-")) {
         say_waiting_for_stdin();
     }
     yuedu::text::convert::preload(config.text.script);
-    let probed = probe_ambiguous(&mut config);
-    let run_reader = |mut opened: reader::Opened, config: &Config| {
-        if opened.app.message.is_none() {
-            opened.app.message = probed.clone();
-        }
-        run_reader(opened, config)
-    };
+    // The terminal is asked now and its answer read once the article is parsed, so that
+    // the round trip overlaps reading it; an article typed at the terminal is read with
+    // the terminal given back first.
+    let mut asked = ask_ambiguous(&config);
+    let mut probed = None;
+    if typed_here && let Some(a) = asked.take() {
+        probed = settle_ambiguous(a.answer(), &mut config);
+    }
     if can_take_over_terminal() {
         let size = crossterm::terminal::size().unwrap_or((80, 24));
-        let opened = reader::open_path(path, config.clone(), size, read)?;
+        let mut settle = |config: &mut Config| {
+            if let Some(a) = asked.take() {
+                probed = settle_ambiguous(a.answer(), config);
+            }
+        };
+        let mut opened = reader::open_path_settling(path, config.clone(), size, read, &mut settle)?;
+        if opened.app.message.is_none() {
+            opened.app.message = probed;
+        }
         return run_reader(opened, &config);
     }
     // Redirected or a dumb terminal: print what the pane would show.

@@ -44,6 +44,7 @@ use super::{
     Items, LayoutOptions, Line, Pos, Role, Span, item_at, item_len, item_text, items, layout_item,
 };
 use crate::article::Article;
+use crate::text::convert::Script;
 use crate::text::fullwidth::fullwidth_form;
 
 /// An item whose source text (caption credit included) is shorter than this many bytes
@@ -82,6 +83,11 @@ macro_rules! push_or_widen {
         }
     }};
 }
+
+/// Laying out items with a script set shares the work with a second thread from this
+/// many bytes of text on (a thread costs some tens of microseconds; converting 1 KB
+/// some hundreds).
+const SHARED_LAYOUT_BYTES: usize = 2048;
 
 /// A side-store text at most this long is stored once for all its occurrences.
 const INTERN_MAX: usize = 32;
@@ -257,31 +263,107 @@ impl Layout {
         // Room for every item's first line, once: the list never grows past the article.
         with_lines!(&mut self.store, l => l.starts.reserve_exact(items.len() - l.starts.len()));
         let start = self.laid_out();
-        for (index, item) in items.iter().enumerate().take(end).skip(start) {
-            if index > 0 {
-                // The empty line after the item before.
-                self.len += 1;
+        let mid = self.shared_from(article, items, start, end);
+        if mid == end {
+            for index in start..end {
+                self.push_item(article, items, index, None);
             }
-            let first = self.len;
-            push_or_widen!(&mut self.store, l => l.push_start(first));
-            if item_len(article, item) < self.sparse_below {
-                let mut n = 0;
-                super::layout_item_each(article, item, index, &self.opts, &mut |_| n += 1);
-                self.len += n;
-                continue;
-            }
-            push_or_widen!(&mut self.store, l => l.push_dense(index));
-            let (text, credit) = item_text(article, item);
-            let source = Source { text, credit };
-            let (store, len) = (&mut self.store, &mut self.len);
-            super::layout_item_each(article, item, index, &self.opts, &mut |line| {
-                push_or_widen!(&mut *store, l => l.push(&line, source));
-                *len += 1;
+        } else {
+            // The small items of `mid..end` are counted on a second thread while this
+            // one lays out `start..mid`: the counts are the same, sooner. Without a
+            // thread (the system refused one), this one counts them.
+            let (opts, sparse_below) = (self.opts.clone(), self.sparse_below);
+            let items = *items;
+            std::thread::scope(|scope| {
+                let ahead = std::thread::Builder::new().spawn_scoped(scope, move || {
+                    (mid..end)
+                        .map(|index| {
+                            let item = items.get(index)?;
+                            (item_len(article, item) < sparse_below).then(|| {
+                                let mut n = 0;
+                                super::layout_item_each(article, item, index, &opts, &mut |_| {
+                                    n += 1;
+                                });
+                                n
+                            })
+                        })
+                        .collect::<Vec<Option<usize>>>()
+                });
+                for index in start..mid {
+                    self.push_item(article, &items, index, None);
+                }
+                // A count the thread could not give is made here.
+                let counted = ahead.ok().and_then(|t| t.join().ok()).unwrap_or_default();
+                for index in mid..end {
+                    let n = counted.get(index - mid).copied().flatten();
+                    self.push_item(article, &items, index, n);
+                }
             });
         }
         if self.laid_out() == items.len() {
             with_lines!(&mut self.store, l => l.shrink_to_fit());
         }
+    }
+
+    /// Lays out item `index` after those laid out; `counted`, the number of lines of a
+    /// small item if it is known already.
+    fn push_item(
+        &mut self,
+        article: &Article,
+        items: &Items,
+        index: usize,
+        counted: Option<usize>,
+    ) {
+        let Some(item) = items.get(index) else {
+            return;
+        };
+        if index > 0 {
+            // The empty line after the item before.
+            self.len += 1;
+        }
+        let first = self.len;
+        push_or_widen!(&mut self.store, l => l.push_start(first));
+        if item_len(article, item) < self.sparse_below {
+            let n = counted.unwrap_or_else(|| {
+                let mut n = 0;
+                super::layout_item_each(article, item, index, &self.opts, &mut |_| n += 1);
+                n
+            });
+            self.len += n;
+            return;
+        }
+        push_or_widen!(&mut self.store, l => l.push_dense(index));
+        let (text, credit) = item_text(article, item);
+        let source = Source { text, credit };
+        let (store, len) = (&mut self.store, &mut self.len);
+        super::layout_item_each(article, item, index, &self.opts, &mut |line| {
+            push_or_widen!(&mut *store, l => l.push(&line, source));
+            *len += 1;
+        });
+    }
+
+    /// Where the items `start..end` are split between this thread and a second one
+    /// ([`Layout::extend_to`]): `end` (not split) unless a script is set, whose
+    /// conversion is most of a layout's time (OpenCC's dictionary lookups, several times
+    /// the rest), and there are at least [`SHARED_LAYOUT_BYTES`] to lay out; else the
+    /// item where half of their text has come.
+    fn shared_from(&self, article: &Article, items: &Items, start: usize, end: usize) -> usize {
+        if self.opts.script == Script::AsIs {
+            return end;
+        }
+        let len = |index| items.get(index).map_or(0, |item| item_len(article, item));
+        let total: usize = (start..end).map(len).sum();
+        if total < SHARED_LAYOUT_BYTES {
+            return end;
+        }
+        let mut seen = 0;
+        for index in start..end {
+            seen += len(index);
+            if seen * 2 >= total {
+                return index + 1;
+            }
+        }
+        end
     }
 
     /// The number of lines.

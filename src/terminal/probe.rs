@@ -7,6 +7,11 @@
 //! the terminal is involved, so it works over ssh too. No answer within the timeout
 //! (a terminal without DSR, a slow link) means narrow, the common case; nothing is asked
 //! when standard output is not a terminal.
+//!
+//! The question and the answer are two steps ([`ask`], [`Asked::answer`]), so that the
+//! article is read and parsed during the round trip; the answer is read before anything
+//! is laid out, and the terminal stays in raw mode in between (an answer must not be
+//! echoed, nor wait for a line's end).
 
 use std::fs::File;
 use std::io::{self, IsTerminal, Read, Write};
@@ -54,37 +59,84 @@ impl Probe {
     }
 }
 
-/// Asks the terminal (see the module doc), waiting at most `timeout` for the answer.
-/// The terminal is left as it was: raw mode only for the question, the line cleared.
-pub fn probe(timeout: Duration) -> Probe {
+/// The question asked, its answer not read yet: raw mode is on until [`Asked::answer`]
+/// (or dropping it, which reads and forgets the answer) gives the terminal back as it was.
+#[derive(Debug)]
+pub struct Asked {
+    tty: File,
+    /// `timeout` after the question was sent.
+    deadline: Instant,
+    /// The question could not be sent: no answer is waited for.
+    failed: bool,
+    answered: bool,
+}
+
+/// Asks the terminal without waiting for the answer: the test character is printed and
+/// the cursor position requested, in raw mode. `None` when standard output is not a
+/// terminal or the terminal cannot be opened or put in raw mode: nothing was asked (the
+/// terminal is as it was).
+pub fn ask(timeout: Duration) -> Option<Asked> {
     if !io::stdout().is_terminal() {
-        return Probe::NotAsked;
+        return None;
     }
-    let Ok(mut tty) = File::options().read(true).write(true).open("/dev/tty") else {
-        return Probe::NotAsked;
-    };
-    if crossterm::terminal::enable_raw_mode().is_err() {
-        return Probe::NotAsked;
-    }
-    let asked = ask(&mut tty, timeout);
-    // Back to the line's start, the test character erased.
+    let tty = File::options()
+        .read(true)
+        .write(true)
+        .open("/dev/tty")
+        .ok()?;
+    crossterm::terminal::enable_raw_mode().ok()?;
     let mut out = io::stdout();
-    let _ = out.write_all(b"\r\x1b[K");
-    let _ = out.flush();
-    let _ = crossterm::terminal::disable_raw_mode();
-    match asked {
-        Some(2) => Probe::Answered(AmbiguousWidth::Narrow),
-        Some(3) => Probe::Answered(AmbiguousWidth::Wide),
-        _ => Probe::NoAnswer,
+    let failed = out
+        .write_all("\r\u{201C}\x1b[6n".as_bytes())
+        .and_then(|()| out.flush())
+        .is_err();
+    Some(Asked {
+        tty,
+        deadline: Instant::now() + timeout,
+        failed,
+        answered: false,
+    })
+}
+
+impl Asked {
+    /// Waits for the answer until the deadline ([`TIMEOUT`] after the question), then
+    /// gives the terminal back: the test character erased, raw mode off.
+    pub fn answer(mut self) -> Probe {
+        self.finish()
+    }
+
+    fn finish(&mut self) -> Probe {
+        self.answered = true;
+        let col = if self.failed {
+            None
+        } else {
+            read_cpr(&mut self.tty, self.deadline)
+        };
+        // Back to the line's start, the test character erased.
+        let mut out = io::stdout();
+        let _ = out.write_all(b"\r\x1b[K");
+        let _ = out.flush();
+        let _ = crossterm::terminal::disable_raw_mode();
+        match col {
+            Some(2) => Probe::Answered(AmbiguousWidth::Narrow),
+            Some(3) => Probe::Answered(AmbiguousWidth::Wide),
+            _ => Probe::NoAnswer,
+        }
     }
 }
 
-/// Prints the character, asks, and returns the column of the answer.
-fn ask(tty: &mut File, timeout: Duration) -> Option<u32> {
-    let mut out = io::stdout();
-    out.write_all("\r\u{201C}\x1b[6n".as_bytes()).ok()?;
-    out.flush().ok()?;
-    let deadline = Instant::now() + timeout;
+impl Drop for Asked {
+    /// Not answered (the article could not be opened): the answer is still read, so that
+    /// it does not reach the shell as typed text, and the terminal given back.
+    fn drop(&mut self) {
+        if !self.answered {
+            self.finish();
+        }
+    }
+}
+
+/// Reads the answer until `deadline`; the column it reports.
+fn read_cpr(tty: &mut File, deadline: Instant) -> Option<u32> {
     let mut got = Vec::new();
     let mut buf = [0u8; 64];
     loop {

@@ -655,3 +655,34 @@ proptest! {
         assert_same(&layout_with(&article, &o, sparse_below), &article, &o);
     }
 }
+
+#[test]
+fn a_layout_shared_with_a_second_thread_is_the_same() {
+    // Enough text in a script that two threads share the layout: the counts the second
+    // one makes put every line where the items laid out alone put it.
+    let texts: Vec<String> = (0..48).map(|k| random_text(PIECES, k, 40)).collect();
+    let article = article_of(&texts);
+    let items = items(&article);
+    for script in [Script::Traditional, Script::Taiwan] {
+        let o = LayoutOptions {
+            width: 24,
+            script,
+            ..LayoutOptions::default()
+        };
+        let layout = Layout::new(&article, &o);
+        let mid = layout.shared_from(&article, &items, 0, items.len());
+        assert!(0 < mid && mid < items.len(), "not shared: {mid}");
+        assert_same(&layout, &article, &o);
+        // Records for the larger items (laid out by this thread in either half).
+        assert_same(&layout_with(&article, &o, 150), &article, &o);
+        // As-is is never shared.
+        let as_is = LayoutOptions {
+            script: Script::AsIs,
+            ..o
+        };
+        assert_eq!(
+            Layout::empty(as_is).shared_from(&article, &items, 0, items.len()),
+            items.len()
+        );
+    }
+}
