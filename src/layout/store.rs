@@ -105,6 +105,9 @@ pub struct Layout {
     len: usize,
     /// The items laid out again most recently.
     cache: RefCell<Cache>,
+    /// Whether lines made to count an item are kept in `cache` while it has room
+    /// ([`Layout::keep_counted`]).
+    keep_counted: bool,
 }
 
 impl Default for Layout {
@@ -228,7 +231,15 @@ impl Layout {
             store: Store::default(),
             len: 0,
             cache: RefCell::default(),
+            keep_counted: false,
         }
+    }
+
+    /// While `keep` is set, the lines made to count a small item are kept, as a read
+    /// would keep them, while there is room ([`CACHED_ITEMS`]): the reader sets it while
+    /// laying out its first screen, which is then drawn without laying it out again.
+    pub(crate) fn keep_counted(&mut self, keep: bool) {
+        self.keep_counted = keep;
     }
 
     /// What the lines are laid out with.
@@ -325,6 +336,17 @@ impl Layout {
         push_or_widen!(&mut self.store, l => l.push_start(first));
         if item_len(article, item) < self.sparse_below {
             let n = counted.unwrap_or_else(|| {
+                // Kept for the draw to read ([`Layout::keep_counted`]).
+                let mut cache = self.cache.borrow_mut();
+                if self.keep_counted && cache.items.len() < CACHED_ITEMS {
+                    let mut lines = Vec::new();
+                    super::layout_item_each(article, item, index, &self.opts, &mut |line| {
+                        lines.push(line);
+                    });
+                    let n = lines.len();
+                    cache.items.push((index, Arc::new(lines)));
+                    return n;
+                }
                 let mut n = 0;
                 super::layout_item_each(article, item, index, &self.opts, &mut |_| n += 1);
                 n

@@ -82,7 +82,7 @@ pub fn open(
     let (tx, findings) = mpsc::channel();
     let (job_article, levels) = (Arc::clone(&article), config.check.clone());
     settle(&mut config);
-    let mut app = app::app_for(article, &name, config, size)?;
+    let mut app = app::app_for_first_screen(article, &name, config, size)?;
     app.file_info = format!(
         "{name}: {}, {}, {}",
         src.format.name(),
@@ -216,7 +216,7 @@ pub(crate) fn open_progressive(
     });
     let name = shown_name(&prefix);
     settle(&mut config);
-    let mut app = match app::app_for(article, &name, config, size) {
+    let mut app = match app::app_for_first_screen(article, &name, config, size) {
         Ok(app) => app,
         Err(e) => return Some(Err(e.into())),
     };

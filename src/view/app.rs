@@ -162,6 +162,40 @@ impl App {
         keymap: Keymap,
         size: (u16, u16),
     ) -> App {
+        let mut app = App::unlaid(article, name, config, keymap, size);
+        app.relayout(true);
+        app
+    }
+
+    /// [`App::new`] with only the lines the first screen shows laid out: the rest is laid
+    /// out between keys ([`App::work_more`]) as a large article's is, the status bar
+    /// saying "laying out N%" until it is done. What the reader opens with, so that the
+    /// first frame waits for one screen's layout (and script conversion), not the whole
+    /// article's.
+    pub(crate) fn first_screen(
+        article: impl Into<Arc<Article>>,
+        name: String,
+        config: Config,
+        keymap: Keymap,
+        size: (u16, u16),
+    ) -> App {
+        let mut app = App::unlaid(article, name, config, keymap, size);
+        let width = usize::from(app.geometry().text_column.width);
+        app.layout = Layout::empty(app.config.layout_options(width));
+        app.layout.keep_counted(true);
+        app.clamp_top();
+        app.layout.keep_counted(false);
+        app
+    }
+
+    /// The reader with nothing laid out yet.
+    fn unlaid(
+        article: impl Into<Arc<Article>>,
+        name: String,
+        config: Config,
+        keymap: Keymap,
+        size: (u16, u16),
+    ) -> App {
         let article = article.into();
         let items = items(&article);
         let nav_entries = nav_entries(&article, &items);
@@ -207,7 +241,6 @@ impl App {
         };
         app.text_bytes = text_bytes;
         app.nav_needed = app.nav_width_needed();
-        app.relayout(true);
         app
     }
 
@@ -297,9 +330,15 @@ impl App {
 
     /// Lays out items until there are at least `n` lines or nothing is left.
     pub(super) fn ensure_lines(&mut self, n: usize) {
+        // As many items as the lines still needed take at the lines per item so far,
+        // at most as many as are laid out already (one to begin with; every item gives
+        // at least two lines, its empty line included): a screen's lines without laying
+        // out much more than the screen.
         while self.layout.len() < n && !self.layout_complete() {
-            let next = self.layout.laid_out() + 64;
-            self.ensure_items(next);
+            let (laid, len) = (self.layout.laid_out(), self.layout.len());
+            let per_item = if laid == 0 { n } else { (len / laid).max(2) };
+            let more = (n - len).div_ceil(per_item).clamp(1, laid.clamp(1, 64));
+            self.ensure_items(laid + more);
         }
     }
 
@@ -632,4 +671,81 @@ pub fn app_for(
 ) -> Result<App, KeyConflict> {
     let keymap = config.keymap()?;
     Ok(App::new(article, name.to_string(), config, keymap, size))
+}
+
+/// [`app_for`], only the first screen laid out ([`App::first_screen`]): how the reader
+/// opens an article.
+///
+/// # Errors
+/// Two actions share a key in the configuration.
+pub(crate) fn app_for_first_screen(
+    article: impl Into<Arc<Article>>,
+    name: &str,
+    config: Config,
+    size: (u16, u16),
+) -> Result<App, KeyConflict> {
+    let keymap = config.keymap()?;
+    Ok(App::first_screen(
+        article,
+        name.to_string(),
+        config,
+        keymap,
+        size,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::convert::Script;
+
+    /// The reader on the shipped article at 80×24, in `script`, opened `whole` or with
+    /// its first screen only.
+    fn open(script: Script, whole: bool) -> App {
+        let article = crate::formats::text::parse(crate::input::source::SHIPPED_ARTICLE);
+        let mut config = Config::defaults();
+        config.text.script = script;
+        if whole {
+            app_for(article, "yuyao.txt", config, (80, 24)).expect("default keys")
+        } else {
+            app_for_first_screen(article, "yuyao.txt", config, (80, 24)).expect("default keys")
+        }
+    }
+
+    #[test]
+    fn the_first_screen_is_laid_out_alone_then_the_rest_between_keys_to_the_same_lines() {
+        for script in [Script::AsIs, Script::Traditional] {
+            let whole = open(script, true);
+            let mut app = open(script, false);
+            let (laid, items) = (app.layout.laid_out(), app.items.len());
+            assert!(laid < items / 2, "{script:?}: {laid} of {items} items");
+            assert!(app.layout.len() > app.page_height(), "a screen's lines");
+            assert!(
+                app.position_text().contains("laying out"),
+                "{}",
+                app.position_text()
+            );
+            // Drawing the first screen reads the lines laid out for it.
+            for i in 0..=app.page_height() {
+                app.layout.spans(&app.article, i).for_each(drop);
+            }
+            assert_eq!(app.layout.items_made_again(), 0, "{script:?}");
+            while app.work_more() {}
+            assert!(app.layout_complete());
+            assert_eq!(app.position_text(), whole.position_text());
+            let lines = |a: &App| {
+                a.layout
+                    .lines(&a.article)
+                    .map(|l| {
+                        (
+                            l.pos,
+                            l.width,
+                            l.spans.iter().map(|s| s.text.clone()).collect(),
+                        )
+                    })
+                    .collect::<Vec<(Pos, usize, Vec<String>)>>()
+            };
+            assert_eq!(lines(&app), lines(&whole), "{script:?}");
+        }
+    }
 }
