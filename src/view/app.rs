@@ -336,7 +336,7 @@ impl App {
         // out much more than the screen.
         while self.layout.len() < n && !self.layout_complete() {
             let (laid, len) = (self.layout.laid_out(), self.layout.len());
-            let per_item = if laid == 0 { n } else { (len / laid).max(2) };
+            let per_item = len.checked_div(laid).map_or(n, |p| p.max(2));
             let more = (n - len).div_ceil(per_item).clamp(1, laid.clamp(1, 64));
             self.ensure_items(laid + more);
         }
