@@ -147,6 +147,18 @@ pub(crate) fn first_grapheme(text: &str) -> Option<(char, usize)> {
     Some((c, len))
 }
 
+/// The extended grapheme clusters of `text` (UAX #29), as `text.graphemes(true)` gives
+/// them, a plain character ([`first_grapheme`]) without the segmenter's state machine.
+pub(crate) fn clusters(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        let (_, len) = first_grapheme(rest)?;
+        let (g, after) = rest.split_at(len);
+        rest = after;
+        Some(g)
+    })
+}
+
 /// The display width of `s`, summed over its grapheme clusters.
 pub(crate) fn str_width(s: &str, ambiguous: AmbiguousWidth) -> usize {
     s.graphemes(true)
@@ -212,6 +224,34 @@ mod tests {
             assert_eq!(c.width_cjk(), Some(2), "{c:?}");
         }
         assert!(!is_common_han('\u{4DFF}') && !is_common_han('\u{A000}'));
+    }
+
+    #[test]
+    fn clusters_are_the_segmenters() {
+        for s in [
+            "",
+            "长三角，“一体化”……——",
+            "中\u{301}x\r\n👨\u{200D}👩a\u{200D}",
+            "각\u{1100}\u{1161}🇨🇳🇨\u{FE0F}x",
+            "“\u{FE00}ＡＩ４ a b",
+        ] {
+            let ours: Vec<&str> = clusters(s).collect();
+            let theirs: Vec<&str> = s.graphemes(true).collect();
+            assert_eq!(ours, theirs, "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Any text, mostly of the characters whose clusters are hard (marks, joiners,
+        /// Hangul jamo, regional indicators, CR LF, selectors) between Chinese ones.
+        #[test]
+        fn clusters_are_the_segmenters_on_any_text(
+            s in "[中a“，\\r\\n\u{301}\u{200D}\u{FE0F}\u{1100}\u{1161}\u{11A8}각🇨🇳👩\u{0915}\u{094D}\u{0600}\u{AD}]{0,24}"
+        ) {
+            let ours: Vec<&str> = clusters(&s).collect();
+            let theirs: Vec<&str> = s.graphemes(true).collect();
+            proptest::prop_assert_eq!(ours, theirs);
+        }
     }
 
     #[test]

@@ -115,8 +115,8 @@ pub(crate) fn put_str_after(
     let mut before = cell_before(buf, left, x, y);
     // Zero-width clusters waiting for a character to go on.
     let mut pending = String::new();
-    for g in text.graphemes(true) {
-        let w = str_width(g, ambiguous);
+    for g in crate::text::width::clusters(text) {
+        let w = crate::text::width::grapheme_width(g, ambiguous);
         if w == 0 {
             // Nothing before it from `left` on (a line that starts with it): the
             // character before it in the row, a blank of the margin, as a terminal
