@@ -55,6 +55,9 @@ pub struct TextConfig {
     /// it is asked, and where it cannot be).
     #[serde(skip)]
     pub ambiguous_width: AmbiguousWidth,
+    /// Where `ambiguous_width` came from, for `=` to say.
+    #[serde(skip)]
+    pub ambiguous_found: AmbiguousFound,
     /// The script the text is shown in. Defaults to `"as-is"`.
     #[serde(default)]
     pub script: Script,
@@ -72,6 +75,30 @@ pub enum AmbiguousSetting {
     Auto,
     Narrow,
     Wide,
+}
+
+/// Where the ambiguous width in effect came from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum AmbiguousFound {
+    /// The setting or the command line named it.
+    #[default]
+    Set,
+    /// The terminal answered the probe.
+    Answered,
+    /// The terminal was asked and did not answer in time: narrow.
+    NoAnswer,
+}
+
+impl AmbiguousFound {
+    /// How `=` says it, after the width: `set`, `asked` (the terminal answered), `no
+    /// answer`.
+    pub fn says(self) -> &'static str {
+        match self {
+            AmbiguousFound::Set => "set",
+            AmbiguousFound::Answered => "asked",
+            AmbiguousFound::NoAnswer => "no answer",
+        }
+    }
 }
 
 impl AmbiguousSetting {

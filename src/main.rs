@@ -380,7 +380,12 @@ fn ask_ambiguous(config: &Config) -> Option<terminal::probe::Asked> {
 
 /// The width the terminal answered set in `config`; what the status bar says of it.
 fn settle_ambiguous(found: terminal::probe::Probe, config: &mut Config) -> Option<String> {
+    use terminal::probe::Probe;
     config.text.ambiguous_width = found.width();
+    config.text.ambiguous_found = match found {
+        Probe::Answered(_) => yuedu::config::AmbiguousFound::Answered,
+        Probe::NoAnswer | Probe::NotAsked => yuedu::config::AmbiguousFound::NoAnswer,
+    };
     found.notice()
 }
 

@@ -132,7 +132,7 @@ fn search_matches_are_shown_on_the_converted_text() {
 
 #[test]
 fn the_terminal_says_wide_and_the_layout_follows() {
-    let narrow = start(&[ARTICLE], 100, 30, Some(2));
+    let mut narrow = start(&[ARTICLE], 100, 30, Some(2));
     narrow.wait_for_text("区域共绘民生“幸福圈”");
     narrow.settle();
     // Narrow, the common case, needs no word: the status bar keeps its key hints.
@@ -141,11 +141,16 @@ fn the_terminal_says_wide_and_the_layout_follows() {
         status.contains("? help") && !status.contains("ambiguous"),
         "{status}"
     );
-    let wide = start(&[ARTICLE], 100, 30, Some(3));
+    let mut wide = start(&[ARTICLE], 100, 30, Some(3));
     wide.wait_for_text("ambiguous width: wide (the terminal draws");
     wide.settle();
     // “ ” counted two columns: the lines holding quotes break elsewhere.
     assert_ne!(text_pane(&narrow, 30, 100), text_pane(&wide, 30, 100));
+    // `=` says what was found, either way.
+    narrow.send("=");
+    narrow.wait_for_text("ambiguous narrow (asked)");
+    wide.send("=");
+    wide.wait_for_text("ambiguous wide (asked)");
 }
 
 #[test]
@@ -180,7 +185,7 @@ fn an_answer_that_comes_late_still_decides_the_first_frame() {
 fn a_terminal_that_never_answers_gets_narrow_soon() {
     let t = Instant::now();
     let p = start(&[ARTICLE], 100, 30, None);
-    p.wait_for_text("the terminal did not say");
+    p.wait_for_text("narrow (no answer");
     // The probe waits 150 ms; the reader is up well within the helper's patience.
     assert!(t.elapsed() < Duration::from_secs(5));
     assert!(p.screen().contains("区域共绘民生“幸福圈”"));
@@ -188,9 +193,11 @@ fn a_terminal_that_never_answers_gets_narrow_soon() {
 
 #[test]
 fn a_set_width_asks_nothing() {
-    let p = start(&["--ambiguous-width", "narrow", ARTICLE], 100, 30, None);
+    let mut p = start(&["--ambiguous-width", "narrow", ARTICLE], 100, 30, None);
     p.wait_for_text("区域共绘民生“幸福圈”");
     p.settle();
     let out = p.output_bytes();
     assert!(!out.windows(4).any(|w| w == b"\x1b[6n"));
+    p.send("=");
+    p.wait_for_text("ambiguous narrow (set)");
 }

@@ -50,10 +50,9 @@ impl Probe {
             Probe::Answered(AmbiguousWidth::Wide) => {
                 Some("ambiguous width: wide (the terminal draws “ ” … in two columns)".to_string())
             }
-            Probe::NoAnswer => Some(
-                "ambiguous width: narrow (the terminal did not say; set ambiguous-width)"
-                    .to_string(),
-            ),
+            Probe::NoAnswer => {
+                Some("ambiguous width: narrow (no answer; `=` says more)".to_string())
+            }
             Probe::Answered(AmbiguousWidth::Narrow) | Probe::NotAsked => None,
         }
     }

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::article::LineNo;
+use crate::layout::AmbiguousWidth;
 use crate::layout::Pos;
 use crate::view::action::Action;
 use crate::view::app::App;
@@ -215,13 +216,19 @@ impl App {
             .files
             .get(usize::from(file))
             .and_then(|f| f.name.as_deref());
+        let text = &self.config.text;
+        let width = match text.ambiguous_width {
+            AmbiguousWidth::Narrow => "narrow",
+            AmbiguousWidth::Wide => "wide",
+        };
+        let ambiguous = format!("ambiguous {width} ({})", text.ambiguous_found.says());
         self.message = Some(match name {
             Some(n) => format!(
-                "{}; {} line {source_line}",
+                "{}; {} line {source_line}; {ambiguous}",
                 self.file_info,
                 crate::text::sanitize::for_terminal_line(n)
             ),
-            None => format!("{}; source line {source_line}", self.file_info),
+            None => format!("{}; source line {source_line}; {ambiguous}", self.file_info),
         });
     }
 
