@@ -388,9 +388,6 @@ fn notion_prop(t: &str) -> Option<(&str, usize)> {
 /// {A, B} from "…";`, `import '…'`, `export const …`, `export default …`, `export {…}`.
 fn mdx_statement(t: &str) -> bool {
     let t = t.trim_end();
-    if !t.is_ascii() {
-        return false;
-    }
     if let Some(rest) = t.strip_prefix("import ") {
         let rest = rest.trim();
         let quoted = |s: &str| {
