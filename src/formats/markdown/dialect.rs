@@ -843,3 +843,134 @@ pub(crate) fn prop_field(key: &str) -> Option<&'static str> {
         _ => return None,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn container_lines_and_their_titles() {
+        let open = |t: &str| container_open(t).map(|(n, k, t)| (n, k, t));
+        assert_eq!(open(":::tip[写在前面]"), Some((3, "tip".into(), "写在前面".into())));
+        assert_eq!(open("::: tip 提示"), Some((3, "tip".into(), "提示".into())));
+        assert_eq!(open("::::info"), Some((4, "info".into(), String::new())));
+        assert_eq!(
+            open("::: {.callout-note title=\"说明\"}"),
+            Some((3, "callout-note".into(), "说明".into()))
+        );
+        assert_eq!(open(":::这是正文"), None);
+        assert_eq!(open("::tip"), None);
+        assert_eq!(colons_only(" ::: "), Some(3));
+        assert_eq!(colons_only(":::x"), None);
+    }
+
+    #[test]
+    fn indented_box_lines() {
+        assert_eq!(indented_open("!!! note \"标题\""), Some("标题".into()));
+        assert_eq!(indented_open("??? warning"), Some("注意".into()));
+        assert_eq!(indented_open("???+ info inline end \"说明\""), Some("说明".into()));
+        assert_eq!(indented_open("!!! note \"\""), Some(String::new()));
+        assert_eq!(indented_open("=== \"春天\""), Some("春天".into()));
+        // A setext underline and text are no boxes.
+        assert_eq!(indented_open("==="), None);
+        assert_eq!(indented_open("!!! 真的吗"), None);
+        assert_eq!(indented_open("!!!note"), None);
+    }
+
+    #[test]
+    fn template_tags_and_their_captions() {
+        assert_eq!(
+            template_tag("{% include figure.html image=\"a.jpg\" caption=\"灯下的鞋。\" %}"),
+            Some(("include".into(), Some("灯下的鞋。".into())))
+        );
+        assert_eq!(
+            template_tag("{% asset_img big a.jpg 300 200 \"新换的鞋底\" %}"),
+            Some(("asset_img".into(), Some("新换的鞋底".into())))
+        );
+        assert_eq!(
+            template_tag("{% asset_img a.jpg 新换的鞋底 %}"),
+            Some(("asset_img".into(), Some("新换的鞋底".into())))
+        );
+        assert_eq!(
+            template_tag("{{ figure(src=\"a.jpg\", caption=\"渡船\", credit=\"葛云 摄\") }}"),
+            Some(("figure".into(), Some("渡船 葛云 摄".into())))
+        );
+        assert_eq!(
+            template_tag("{{embed ((6543))}}"),
+            Some(("embed".into(), None))
+        );
+        // Hugo's are the parser's own; text with braces is text.
+        assert_eq!(template_tag("{{< figure src=\"a.jpg\" >}}"), None);
+        assert_eq!(template_tag("{% 半句 %} 后文"), None);
+    }
+
+    #[test]
+    fn statements_and_properties() {
+        assert!(mdx_statement("import Tabs from '@theme/Tabs';"));
+        assert!(mdx_statement("import {A, B} from \"./x\""));
+        assert!(mdx_statement("export const meta = {tags: ['乡村']};"));
+        assert!(!mdx_statement("import duties rose last year"));
+        assert!(!mdx_statement("export 出口增长了三成"));
+        assert_eq!(logseq_prop("title:: 题"), Some(("title", 8)));
+        assert_eq!(logseq_prop("  id:: 65a0"), Some(("id", 7)));
+        assert_eq!(logseq_prop("注意:: 这里"), None);
+        assert_eq!(logseq_prop("std::io"), None);
+        assert_eq!(notion_prop("作者: 邵北辰").map(|p| p.0), Some("作者"));
+        assert_eq!(notion_prop("他说，今天: 好"), None);
+        assert_eq!(prop_field("Created by"), Some("author"));
+        assert_eq!(prop_field("状态"), None);
+    }
+
+    #[test]
+    fn the_view_keeps_length_and_lines_and_maps_offsets_back() {
+        // (A Logseq page: its task keywords are read.)
+        let src = "title:: 题\n\n!!! note \"说明\"\n    正文,一行。\r\n\n- TODO 待办\n";
+        let p = prepare(src);
+        let view = p.view.as_deref().expect("changed");
+        assert_eq!(view.len(), src.len());
+        let ends = |s: &str| s.match_indices('\n').map(|m| m.0).collect::<Vec<_>>();
+        assert_eq!(ends(view), ends(src));
+        // The body's text stands at the line's start in the view, behind its indent
+        // in the source.
+        let at = view.find("正文").expect("body");
+        assert_eq!(&src[p.source_offset(at)..][..6], "正文");
+        let at = view.find("待办").expect("task");
+        assert_eq!(&src[p.source_offset(at)..][..6], "待办");
+        assert_eq!(p.tasks.len(), 1);
+        assert_eq!(p.inserts[0].text, "说明");
+        assert_eq!(&src[p.inserts[0].src..][..6], "说明");
+        // Nothing to do: no view.
+        assert!(prepare("# 题\n\n正文。\n").view.is_none());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_text_keeps_its_length_lines_and_characters(
+            lines in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    ":::tip[题]", ":::", "::: note", "!!! note \"题\"", "    正文", "\t正文",
+                    "=== \"标签\"", "- TODO 事", "title:: 题", "作者: 甲", "{% include x caption=\"图\" %}",
+                    "{{ f(caption=\"图\") }}", "{/* 注 */}", "```", "正文，一句。", "", "  ", "{: .x}",
+                    "* TOC", "{:toc}", "# 题", "import A from 'a'", "> [!NOTE]",
+                ]),
+                0..24,
+            )
+        ) {
+            let src = lines.join("\n");
+            let p = prepare(&src);
+            if let Some(view) = &p.view {
+                proptest::prop_assert_eq!(view.len(), src.len());
+                for (a, b) in view.bytes().zip(src.bytes()) {
+                    proptest::prop_assert_eq!(a == b'\n', b == b'\n');
+                }
+                for s in &p.shifts {
+                    proptest::prop_assert!(s.1 + s.2 <= src.len());
+                    proptest::prop_assert!(src.is_char_boundary(s.0 + s.2));
+                }
+            }
+            for i in &p.inserts {
+                proptest::prop_assert!(src.is_char_boundary(i.src) && i.src <= src.len());
+            }
+        }
+    }
+}
