@@ -86,7 +86,8 @@ impl Prepared {
 }
 
 /// The title a box of `kind` shows when it has none of its own, as the Chinese
-/// themes print it (Docusaurus zh-Hans, VuePress); `None` for a kind of no known name.
+/// themes print it (Docusaurus zh-Hans, VuePress); `None` for a kind of no known name
+/// and for a quotation (`quote`, `cite`), which is its text alone.
 pub(crate) fn kind_title(kind: &str) -> Option<&'static str> {
     let k = kind.to_ascii_lowercase();
     let k = k.strip_prefix("callout-").unwrap_or(&k);
@@ -101,7 +102,6 @@ pub(crate) fn kind_title(kind: &str) -> Option<&'static str> {
         "abstract" | "summary" | "tldr" => "摘要",
         "example" => "示例",
         "question" | "faq" | "help" => "问题",
-        "quote" | "cite" => "引用",
         "success" | "check" | "done" => "成功",
         "failure" | "fail" | "missing" => "失败",
         "bug" => "缺陷",
