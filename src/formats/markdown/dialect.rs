@@ -627,7 +627,13 @@ pub(crate) fn prepare(src: &str) -> Prepared {
                 k += 1;
                 continue;
             }
-            if let Some(head) = indented_open(trimmed) {
+            // (Only over an indented body: a line of text that starts with `!!!` is
+            // text.)
+            let body_follows = lines[k + 1..]
+                .iter()
+                .find(|(_, l)| !l.trim().is_empty())
+                .is_some_and(|(_, l)| indent_cols(l) >= 4 * (depth + 1));
+            if body_follows && let Some(head) = indented_open(trimmed) {
                 blank(&mut v, vat(0), vat(t.len()));
                 if !head.is_empty() {
                     let off = t.find(head.as_str()).unwrap_or(ind);
@@ -941,6 +947,8 @@ mod tests {
         assert_eq!(&src[p.inserts[0].src..][..6], "说明");
         // Nothing to do: no view.
         assert!(prepare("# 题\n\n正文。\n").view.is_none());
+        // A line that starts as a box does but has no indented body is text.
+        assert!(prepare("!!! wow\n\n下一段。\n").view.is_none());
     }
 
     proptest::proptest! {
