@@ -13,8 +13,9 @@
 //!   paragraph (an italic line under it), or for an image alone in its paragraph the
 //!   paragraph under it when that is all in italics, else its alt, else its title,
 //!   with the credit split off ([`markup::split_credit`]).
-//! - List items and table rows are paragraphs (`• `, `1. ` and ` | ` between cells, as
-//!   a browser shows them); block quotes are paragraphs; code keeps its lines; editor
+//! - List items are paragraphs (`• `, `1. `, as a browser shows them); a table's rows
+//!   are notes (` | ` between cells), shown but not the story's paragraphs, as a page's
+//!   data table's are; block quotes are paragraphs; code keeps its lines; editor
 //!   lines, staff lines and end marks are notes, prompts to the reader are left out
 //!   ([`crate::formats::furniture`]); HTML blocks (`<figure>` with `<figcaption>`) go
 //!   through the HTML reader ([`crate::formats::html::fragment_blocks`]).
@@ -30,8 +31,9 @@
 //!   markers are recovered ([`recover_cjk_emphasis`]), and `==highlights==` made bold.
 //! - Note apps' markup is never text: Obsidian's wiki links (`[[page|text]]`, read by
 //!   pulldown-cmark's `ENABLE_WIKILINKS`) are their text and its embeds (`![[x.jpg]]`)
-//!   images; a callout (`> [!info] TITLE`, GitHub's `> [!NOTE]`) is its title as a head
-//!   (a subhead when it is one) over its body lines, each a line of its own; `%%…%%`
+//!   images; a callout (`> [!info] TITLE`, GitHub's `> [!NOTE]`) is its title (else its
+//!   kind, 提示, 注意…) as a head shown apart (a note, never a section) over its body
+//!   lines, each a line of its own; `%%…%%`
 //!   comments are hidden, a block id (`^a1b2`) ending a block dropped, a line of only
 //!   `#tags` left out; a task's `[x]`/`[ ]` is shown as ☑/☐; a `[toc]` is no text and
 //!   leaves the `#` under it the headline; a Hugo shortcode alone on its line inside a
@@ -40,6 +42,14 @@
 //!   badge) heads no section: a note. Quotes holding links that close the body (a
 //!   site's "> 下载…客户端" promotions) are left out. An HTML `<img>` alone is an image
 //!   as `![]()` alone is (the italic line under it its caption).
+//!
+//! - Site generators' and note apps' dialects ([`dialect`]): containers (`:::tip`),
+//!   MkDocs boxes and tabs, MDX statements and comments, kramdown attribute lists,
+//!   Liquid and Zola template tags (a figure's a caption), Logseq's and Notion's page
+//!   properties (metadata), Logseq's outline bullets and task keywords; Bear's
+//!   `::highlight::` is bold. Front matter's author may be a map or a list of maps
+//!   (`name:`), Zola's under `[extra]`.
+//! - A plain line under an image alone that ends in a credit is its caption.
 //!
 //! Lines may end in LF, CRLF or a lone CR: all read alike. Each block keeps the byte
 //! offset (and line) of its first event in the source.
