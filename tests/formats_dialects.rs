@@ -75,7 +75,10 @@ fn containers_are_boxes_and_mdx_is_no_text() {
                 "paragraph",
                 ":::这一行以三个冒号开头，是文章的正文，没有结束的冒号行。"
             ),
-            ("paragraph", "老方说，路上最怕的是下雨::石头滑，邮包也会湿。"),
+            (
+                "paragraph",
+                "老方说，路上最怕的是下雨::石头滑，邮包也会湿。"
+            ),
             // Nested boxes, the outer one with more colons.
             ("note", "数据"),
             ("paragraph", "山口村有四十一户人家，常住的只有十九户。"),
@@ -86,7 +89,10 @@ fn containers_are_boxes_and_mdx_is_no_text() {
             ("note", "2016 | 320 | 40"),
             ("note", "2026 | 35 | 610"),
             ("heading", "回程"),
-            ("paragraph", "天黑以前，老方回到镇上，把收来的信交给分拣员。"),
+            (
+                "paragraph",
+                "天黑以前，老方回到镇上，把收来的信交给分拣员。"
+            ),
         ])
     );
     // The heads stand at the lines that open their boxes.
@@ -101,7 +107,9 @@ fn containers_are_boxes_and_mdx_is_no_text() {
     assert_eq!(lines, [16, 22, 34, 38]);
     dump_without(
         "formats/site-containers.md",
-        &["import", "export", "{/*", "*/}", ":::tip", ":::note", "::::", "name:"],
+        &[
+            "import", "export", "{/*", "*/}", ":::tip", ":::note", "::::", "name:",
+        ],
     );
 }
 
@@ -137,7 +145,10 @@ fn mkdocs_boxes_and_tabs_keep_their_indented_bodies_as_text() {
             ("paragraph", "收菜的时候，老汤总要给邻居们每家送一把。"),
         ])
     );
-    dump_without("formats/mkdocs-boxes.md", &["!!! info", "???", "=== ", "[!TIP]", "**"]);
+    dump_without(
+        "formats/mkdocs-boxes.md",
+        &["!!! info", "???", "=== ", "[!TIP]", "**"],
+    );
     // A body's text is found at its own column, behind the indent.
     let at = run_ok(&["outline", "--json", &data("formats/mkdocs-boxes.md")]);
     let v: Value = serde_json::from_str(&at).expect("json");
@@ -195,7 +206,10 @@ fn zola_extra_author_taxonomies_and_figure_shortcodes() {
     );
     assert_eq!(
         captions(&v)[0],
-        ("最后一班轮渡离开码头".to_string(), Some("葛云起".to_string()))
+        (
+            "最后一班轮渡离开码头".to_string(),
+            Some("葛云起".to_string())
+        )
     );
     dump_without("formats/zola-page.md", &["{{", "}}", "youtube"]);
 }
@@ -278,5 +292,8 @@ fn bear_highlights_and_a_bold_credit_line_is_no_heading() {
         ])
     );
     assert_eq!(sections(&v), ["取蜜"]);
-    dump_without("formats/bear-note.md", &["#非虚构", "::蜜蜂", "再飞回来。::"]);
+    dump_without(
+        "formats/bear-note.md",
+        &["#非虚构", "::蜜蜂", "再飞回来。::"],
+    );
 }

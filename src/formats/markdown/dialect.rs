@@ -276,8 +276,13 @@ fn template_tag(t: &str) -> Option<(String, Option<String>)> {
         }
         let args = &inner[end..];
         let caption = match name {
-            "include" | "include_relative" | "figure" => quoted_param(args, "caption")
-                .or_else(|| (name == "figure").then(|| quoted_param(args, "title")).flatten()),
+            "include" | "include_relative" | "figure" => {
+                quoted_param(args, "caption").or_else(|| {
+                    (name == "figure")
+                        .then(|| quoted_param(args, "title"))
+                        .flatten()
+                })
+            }
             "asset_img" | "img" | "image" => hexo_image_title(args),
             _ if args.trim_start().starts_with('(') => quoted_param(args, "caption"),
             _ => None,
@@ -445,13 +450,13 @@ pub(crate) fn prepare(src: &str) -> Prepared {
     let mut first = 0;
     if let Some((_, l)) = lines.first() {
         let fence = l.trim_end();
-        if fence == "---" || fence == "+++" {
-            if let Some(end) = lines[1..].iter().position(|(_, m)| {
+        if (fence == "---" || fence == "+++")
+            && let Some(end) = lines[1..].iter().position(|(_, m)| {
                 let m = m.trim_end();
                 m == fence || (fence == "---" && m == "...")
-            }) {
-                first = end + 2;
-            }
+            })
+        {
+            first = end + 2;
         }
     }
     // Closing lines of containers, for an opening line to count.
@@ -585,10 +590,7 @@ pub(crate) fn prepare(src: &str) -> Prepared {
         }
         if trimmed.starts_with("# ") && opening {
             after_title = Some(k + 1);
-            if lines
-                .get(k + 1)
-                .is_some_and(|(_, l)| l.trim().is_empty())
-            {
+            if lines.get(k + 1).is_some_and(|(_, l)| l.trim().is_empty()) {
                 after_title = Some(k + 2);
             }
         }
@@ -670,7 +672,11 @@ pub(crate) fn prepare(src: &str) -> Prepared {
             }
         }
         // A template tag alone (after a Logseq bullet's `- `).
-        let bullet = if trimmed.starts_with("- ") { ind + 2 } else { ind };
+        let bullet = if trimmed.starts_with("- ") {
+            ind + 2
+        } else {
+            ind
+        };
         if let Some((name, caption)) = template_tag(&t[bullet..]) {
             blank(&mut v, vat(bullet), vat(t.len()));
             if name == "comment" {
@@ -696,7 +702,7 @@ pub(crate) fn prepare(src: &str) -> Prepared {
             // The keyword and its space moved to the line's end, as an indent is.
             let from = ind + 2;
             let word = n + 1;
-            let rest = t[from + word..].as_bytes();
+            let rest = &t.as_bytes()[from + word..];
             v[vat(from)..vat(from) + rest.len()].copy_from_slice(rest);
             blank(&mut v, vat(from) + rest.len(), vat(t.len()));
             if out.shifts.last().is_some_and(|s| s.0 == start) {
@@ -705,7 +711,8 @@ pub(crate) fn prepare(src: &str) -> Prepared {
             if from > 0 {
                 out.shifts.push((vat(0), vat(from), cut));
             }
-            out.shifts.push((vat(from), vat(from) + rest.len(), cut + word));
+            out.shifts
+                .push((vat(from), vat(from) + rest.len(), cut + word));
             out.tasks.push((vat(from), done));
             k += 1;
             continue;
@@ -842,8 +849,9 @@ pub(crate) fn prop_field(key: &str) -> Option<&'static str> {
         }
         "date" | "created" | "published" | "publish date" | "日期" | "发布日期" | "發布日期"
         | "发布时间" | "發布時間" | "创建时间" | "建立時間" => "date",
-        "category" | "column" | "section" | "栏目" | "欄目" | "分类" | "分類" | "专栏"
-        | "專欄" => "column",
+        "category" | "column" | "section" | "栏目" | "欄目" | "分类" | "分類" | "专栏" | "專欄" => {
+            "column"
+        }
         "source" | "来源" | "來源" | "出处" | "出處" => "source",
         "subtitle" | "副题" | "副標題" | "副标题" => "subtitle",
         _ => return None,
@@ -856,8 +864,11 @@ mod tests {
 
     #[test]
     fn container_lines_and_their_titles() {
-        let open = |t: &str| container_open(t).map(|(n, k, t)| (n, k, t));
-        assert_eq!(open(":::tip[写在前面]"), Some((3, "tip".into(), "写在前面".into())));
+        let open = container_open;
+        assert_eq!(
+            open(":::tip[写在前面]"),
+            Some((3, "tip".into(), "写在前面".into()))
+        );
         assert_eq!(open("::: tip 提示"), Some((3, "tip".into(), "提示".into())));
         assert_eq!(open("::::info"), Some((4, "info".into(), String::new())));
         assert_eq!(
@@ -874,7 +885,10 @@ mod tests {
     fn indented_box_lines() {
         assert_eq!(indented_open("!!! note \"标题\""), Some("标题".into()));
         assert_eq!(indented_open("??? warning"), Some("注意".into()));
-        assert_eq!(indented_open("???+ info inline end \"说明\""), Some("说明".into()));
+        assert_eq!(
+            indented_open("???+ info inline end \"说明\""),
+            Some("说明".into())
+        );
         assert_eq!(indented_open("!!! note \"\""), Some(String::new()));
         assert_eq!(indented_open("=== \"春天\""), Some("春天".into()));
         // A setext underline and text are no boxes.

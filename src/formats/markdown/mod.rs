@@ -174,8 +174,7 @@ pub(crate) fn front_matter(body: &str, kind: MetadataBlockKind) -> FrontMatter {
                             _ => None,
                         })
                         .collect()
-                } else if let Some(list) = v.strip_prefix('[').and_then(|l| l.strip_suffix(']'))
-                {
+                } else if let Some(list) = v.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
                     list.split(',')
                         .map(unquote)
                         .filter(|s| !s.is_empty())
@@ -1457,11 +1456,10 @@ pub fn parse(text: &Arc<String>) -> Article {
     let mut fm = FrontMatter::default();
     let mut fm_pos = SourcePos { offset: 0, line: 1 };
     // A page's title property (Logseq's `title::`) is its headline, as front matter's.
-    if let Some(p) = r
-        .prep
-        .props
-        .iter()
-        .find(|p| dialect::prop_field(&p.key) == Some("title") && !trim_text(&p.value).is_empty())
+    if let Some(p) =
+        r.prep.props.iter().find(|p| {
+            dialect::prop_field(&p.key) == Some("title") && !trim_text(&p.value).is_empty()
+        })
     {
         let t = trim_text(&p.value).to_string();
         r.title = Some((t.clone(), r.idx.at_offset(p.src)));
@@ -1547,7 +1545,11 @@ pub fn parse(text: &Arc<String>) -> Article {
                 if r.prep.outline {
                     // A Logseq page's bullets are its blocks; a task keyword opening
                     // one is its box.
-                    let task = r.prep.tasks.iter().find(|t| (range.start..range.start + 8).contains(&t.0));
+                    let task = r
+                        .prep
+                        .tasks
+                        .iter()
+                        .find(|t| (range.start..range.start + 8).contains(&t.0));
                     r.item_marker =
                         task.map(|&(_, done)| if done { "☑ " } else { "☐ " }.to_string());
                     continue;
@@ -1674,8 +1676,12 @@ pub fn parse(text: &Arc<String>) -> Article {
             .find(|p| dialect::prop_field(&p.key) == Some(field) && !trim_text(&p.value).is_empty())
             .map(|p| (trim_text(&p.value).to_string(), r.idx.at_offset(p.src)))
     };
-    let (prop_source, prop_date, prop_column, prop_subtitle) =
-        (prop("source"), prop("date"), prop("column"), prop("subtitle"));
+    let (prop_source, prop_date, prop_column, prop_subtitle) = (
+        prop("source"),
+        prop("date"),
+        prop("column"),
+        prop("subtitle"),
+    );
     let prop_byline = prop("author");
     if fm.authors.is_empty()
         && let Some((names, _)) = &prop_byline
