@@ -459,6 +459,18 @@ pub(crate) fn prepare(src: &str) -> Prepared {
             first = end + 2;
         }
     }
+    // A Logseq page: properties, and every line of the body a bullet or under one.
+    out.outline = lines[first..]
+        .iter()
+        .any(|(_, l)| logseq_prop(l.trim_end()).is_some())
+        && lines[first..].iter().all(|(_, l)| {
+            let l = l.trim_end();
+            l.is_empty()
+                || l.starts_with([' ', '\t'])
+                || l == "-"
+                || l.starts_with("- ")
+                || logseq_prop(l).is_some()
+        });
     // Closing lines of containers, for an opening line to count.
     let mut closers_after = vec![0usize; lines.len() + 1];
     for k in (0..lines.len()).rev() {
@@ -544,7 +556,6 @@ pub(crate) fn prepare(src: &str) -> Prepared {
                     src: sat(val),
                 });
             }
-            out.outline = true;
             blank(&mut v, vat(0), vat(t.len()));
             k += 1;
             continue;
@@ -925,6 +936,15 @@ mod tests {
     }
 
     #[test]
+    fn only_a_page_of_bullets_is_an_outline() {
+        assert!(prepare("title:: 题\n\n- 一\n  id:: x\n\t- 二\n").outline);
+        // Inline fields in a note of paragraphs (Dataview's) make no outline.
+        let p = prepare("正文一段。\n\nrating:: 9\n\n- 清单\n");
+        assert!(!p.outline);
+        assert!(p.view.is_some_and(|v| !v.contains("rating")));
+    }
+
+    #[test]
     fn statements_and_properties() {
         assert!(mdx_statement("import Tabs from '@theme/Tabs';"));
         assert!(mdx_statement("import {A, B} from \"./x\""));
@@ -943,8 +963,7 @@ mod tests {
 
     #[test]
     fn the_view_keeps_length_and_lines_and_maps_offsets_back() {
-        // (A Logseq page: its task keywords are read.)
-        let src = "title:: 题\n\n!!! note \"说明\"\n    正文,一行。\r\n\n- TODO 待办\n";
+        let src = "# 题\n\n!!! note \"说明\"\n    正文,一行。\r\n\n- 一项\n";
         let p = prepare(src);
         let view = p.view.as_deref().expect("changed");
         assert_eq!(view.len(), src.len());
@@ -954,11 +973,17 @@ mod tests {
         // in the source.
         let at = view.find("正文").expect("body");
         assert_eq!(&src[p.source_offset(at)..][..6], "正文");
-        let at = view.find("待办").expect("task");
-        assert_eq!(&src[p.source_offset(at)..][..6], "待办");
-        assert_eq!(p.tasks.len(), 1);
         assert_eq!(p.inserts[0].text, "说明");
         assert_eq!(&src[p.inserts[0].src..][..6], "说明");
+        // A Logseq page's task keyword moved to the line's end.
+        let src = "title:: 题\n\n- TODO 待办\n\t- DONE 办完\n";
+        let p = prepare(src);
+        let view = p.view.as_deref().expect("changed");
+        for text in ["待办", "办完"] {
+            let at = view.find(text).expect("task");
+            assert_eq!(&src[p.source_offset(at)..][..6], text);
+        }
+        assert_eq!(p.tasks.len(), 2);
         // Nothing to do: no view.
         assert!(prepare("# 题\n\n正文。\n").view.is_none());
         // A line that starts as a box does but has no indented body is text.
