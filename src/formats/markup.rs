@@ -2210,6 +2210,10 @@ mod tests {
         assert!(bold_line_is_heading("从“听科学”到“做科学”"));
         // Interview questions and sentences are not subheads.
         assert!(!bold_line_is_heading("问：当年为什么会选择来这里？"));
+        // A photo's credit set in bold is a credit, never a subhead.
+        assert!(!bold_line_is_heading("图 / 受访者提供"));
+        assert!(!bold_line_is_heading("图片来源：视觉中国"));
+        assert!(bold_line_is_heading("来源不明的信"));
         assert!(!bold_line_is_heading("記者問：老店怎麼傳下去"));
         assert!(!bold_line_is_heading("Q1: 为什么回到山里"));
         assert!(!bold_line_is_heading("他们终于回来了！"));

@@ -1809,6 +1809,34 @@ mod tests {
     }
 
     #[test]
+    fn authors_as_maps_give_their_names() {
+        for (name, fm) in [
+            (
+                "flow map",
+                "author: {name: 钟楚宁, url: https://example.org}\n",
+            ),
+            (
+                "block map",
+                "author:\n  name: 钟楚宁\n  email: z@example.org\n",
+            ),
+            (
+                "list of maps",
+                "authors:\n  - name: 钟楚宁\n    title: 特约撰稿人\n  - url: https://example.org\n",
+            ),
+        ] {
+            let a = md(&format!(
+                "---\ntitle: 渡口\n{fm}tags: [乡村]\n---\n\n正文。\n"
+            ));
+            assert_eq!(a.authors, ["钟楚宁"], "{name}");
+        }
+        // TOML: Zola's `[extra]`, a person as a table.
+        let a = md("+++\ntitle = \"渡口\"\n[extra]\nauthor = \"许峤\"\n+++\n\n正文。\n");
+        assert_eq!(a.authors, ["许峤"]);
+        let a = md("+++\ntitle = \"渡口\"\n[author]\nname = \"许峤\"\n+++\n\n正文。\n");
+        assert_eq!(a.authors, ["许峤"]);
+    }
+
+    #[test]
     fn a_hash_title_without_front_matter_and_later_hashes_as_headings() {
         let a = md(
             "# 江边的观测站\n\n第一段\n接着写，\nand English\ntext.\n\n# 第二部分\n\n### 小节\n\n正文。\n",
