@@ -297,3 +297,16 @@ fn bear_highlights_and_a_bold_credit_line_is_no_heading() {
         &["#非虚构", "::蜜蜂", "再飞回来。::"],
     );
 }
+
+#[test]
+fn a_bold_credit_line_on_a_page_is_no_heading_either() {
+    // The rule for bold lines is shared: a page's `<strong>` credit as Markdown's `**`.
+    let v = outline_json(data("formats/bold-credit.html"), &[]);
+    assert_eq!(sections(&v), ["屋顶上的秋天"]);
+    let kinds: Vec<(String, String)> = blocks(&v)
+        .into_iter()
+        .filter(|(_, t)| t.contains("视觉中国"))
+        .collect();
+    assert_eq!(kinds.len(), 1, "{kinds:?}");
+    assert_eq!(kinds[0].0, "caption");
+}
