@@ -1808,6 +1808,31 @@ mod tests {
         assert_eq!(kinds(&a), [(BlockKind::Paragraph, "正文。")]);
     }
 
+    proptest::proptest! {
+        #[test]
+        fn dialect_lines_in_any_order_parse_to_positions_in_the_file(
+            lines in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    ":::tip[题]", ":::", "::: note", "!!! note \"题\"", "    正文,一句", "\t正文",
+                    "=== \"标签\"", "- TODO 事", "title:: 题", "作者: 甲", "- 条目",
+                    "{% include x caption=\"图\" %}", "{{ f(caption=\"图\") }}", "{/* 注 */}",
+                    "```", "正文，一句。", "", "{: .x}", "* TOC", "{:toc}", "# 题", "> [!NOTE]",
+                    "> 引文", "![图](a.jpg)", "江边。张三 摄", "| a | b |", "|---|---|",
+                ]),
+                0..20,
+            )
+        ) {
+            let src = lines.join("\n");
+            let a = md(&src);
+            for b in &a.blocks {
+                for part in b.parts.as_slice() {
+                    proptest::prop_assert!(part.src() <= src.len());
+                    proptest::prop_assert!(src.is_char_boundary(part.src()));
+                }
+            }
+        }
+    }
+
     #[test]
     fn authors_as_maps_give_their_names() {
         for (name, fm) in [
