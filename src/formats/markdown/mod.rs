@@ -1411,8 +1411,8 @@ pub fn parse(text: &Arc<String>) -> Article {
         text.as_str()
     };
     // The dialects' markup blanked (same length, lines at the same offsets).
-    let prep = dialect::prepare(src);
-    let view = prep.view.clone();
+    let mut prep = dialect::prepare(src);
+    let view = prep.view.take();
     let src = view.as_deref().unwrap_or(src);
     let opts = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
