@@ -196,9 +196,9 @@ fn obsidian_notes_show_their_text_never_their_markup() {
     assert_eq!(
         blocks(&v),
         pairs(&[
-            // The tag line is gone; the callout's title heads its body lines, each a
-            // line of its own.
-            ("heading", "走访记录"),
+            // The tag line is gone; the callout's title is its head, shown apart over
+            // its body lines, each a line of its own.
+            ("note", "走访记录"),
             ("paragraph", "日期：2025年5月1日上午"),
             ("paragraph", "地点：南湖 三号埠头"),
             (

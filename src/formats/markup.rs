@@ -1716,7 +1716,8 @@ pub(crate) fn is_note(text: &str) -> bool {
 
 /// Whether a paragraph that is all bold is a subhead: short, not a quotation (a pull
 /// quote), not a byline ("文｜周航"), not a sentence (ending in 。？！ or a clause
-/// mark), not an interview's question ("问：…", "記者問：…", "Q: …").
+/// mark), not an interview's question ("问：…", "記者問：…", "Q: …"), not a photo's
+/// credit ("图 / 受访者提供", "图片来源：视觉中国": `credit_only`).
 pub(crate) fn bold_line_is_heading(text: &str) -> bool {
     let t = trim_text(text);
     let n = t.chars().count();
@@ -1741,6 +1742,7 @@ pub(crate) fn bold_line_is_heading(text: &str) -> bool {
         && !is_speaker_line(t)
         && parse_info(t).is_none()
         && !is_note(t)
+        && crate::text::chinese::credit_only(t).is_none()
 }
 
 /// A line of an interview or a conversation opened by its speaker's name and a colon
@@ -2208,6 +2210,10 @@ mod tests {
         assert!(bold_line_is_heading("从“听科学”到“做科学”"));
         // Interview questions and sentences are not subheads.
         assert!(!bold_line_is_heading("问：当年为什么会选择来这里？"));
+        // A photo's credit set in bold is a credit, never a subhead.
+        assert!(!bold_line_is_heading("图 / 受访者提供"));
+        assert!(!bold_line_is_heading("图片来源：视觉中国"));
+        assert!(bold_line_is_heading("来源不明的信"));
         assert!(!bold_line_is_heading("記者問：老店怎麼傳下去"));
         assert!(!bold_line_is_heading("Q1: 为什么回到山里"));
         assert!(!bold_line_is_heading("他们终于回来了！"));

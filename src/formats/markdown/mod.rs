@@ -13,8 +13,9 @@
 //!   paragraph (an italic line under it), or for an image alone in its paragraph the
 //!   paragraph under it when that is all in italics, else its alt, else its title,
 //!   with the credit split off ([`markup::split_credit`]).
-//! - List items and table rows are paragraphs (`• `, `1. ` and ` | ` between cells, as
-//!   a browser shows them); block quotes are paragraphs; code keeps its lines; editor
+//! - List items are paragraphs (`• `, `1. `, as a browser shows them); a table's rows
+//!   are notes (` | ` between cells), shown but not the story's paragraphs, as a page's
+//!   data table's are; block quotes are paragraphs; code keeps its lines; editor
 //!   lines, staff lines and end marks are notes, prompts to the reader are left out
 //!   ([`crate::formats::furniture`]); HTML blocks (`<figure>` with `<figcaption>`) go
 //!   through the HTML reader ([`crate::formats::html::fragment_blocks`]).
@@ -30,8 +31,9 @@
 //!   markers are recovered ([`recover_cjk_emphasis`]), and `==highlights==` made bold.
 //! - Note apps' markup is never text: Obsidian's wiki links (`[[page|text]]`, read by
 //!   pulldown-cmark's `ENABLE_WIKILINKS`) are their text and its embeds (`![[x.jpg]]`)
-//!   images; a callout (`> [!info] TITLE`, GitHub's `> [!NOTE]`) is its title as a head
-//!   (a subhead when it is one) over its body lines, each a line of its own; `%%…%%`
+//!   images; a callout (`> [!info] TITLE`, GitHub's `> [!NOTE]`) is its title (else its
+//!   kind, 提示, 注意…) as a head shown apart (a note, never a section) over its body
+//!   lines, each a line of its own; `%%…%%`
 //!   comments are hidden, a block id (`^a1b2`) ending a block dropped, a line of only
 //!   `#tags` left out; a task's `[x]`/`[ ]` is shown as ☑/☐; a `[toc]` is no text and
 //!   leaves the `#` under it the headline; a Hugo shortcode alone on its line inside a
@@ -41,8 +43,18 @@
 //!   site's "> 下载…客户端" promotions) are left out. An HTML `<img>` alone is an image
 //!   as `![]()` alone is (the italic line under it its caption).
 //!
+//! - Site generators' and note apps' dialects ([`dialect`]): containers (`:::tip`),
+//!   MkDocs boxes and tabs, MDX statements and comments, kramdown attribute lists,
+//!   Liquid and Zola template tags (a figure's a caption), Logseq's and Notion's page
+//!   properties (metadata), Logseq's outline bullets and task keywords; Bear's
+//!   `::highlight::` is bold. Front matter's author may be a map or a list of maps
+//!   (`name:`), Zola's under `[extra]`.
+//! - A plain line under an image alone that ends in a credit is its caption.
+//!
 //! Lines may end in LF, CRLF or a lone CR: all read alike. Each block keeps the byte
 //! offset (and line) of its first event in the source.
+
+mod dialect;
 
 use std::sync::Arc;
 
@@ -94,10 +106,13 @@ pub(crate) fn front_matter(body: &str, kind: MetadataBlockKind) -> FrontMatter {
         MetadataBlockKind::PlusesStyle => {
             if let Ok(mut table) = body.parse::<toml::Table>() {
                 // Hugo keeps a theme's own fields (kicker, subtitle…) under
-                // `[params]`: read as top-level keys, the top level winning.
-                if let Some(toml::Value::Table(params)) = table.remove("params") {
-                    for (k, v) in params {
-                        table.entry(k).or_insert(v);
+                // `[params]`, Zola under `[extra]` (and its categories under
+                // `[taxonomies]`): read as top-level keys, the top level winning.
+                for sub in ["params", "extra", "taxonomies"] {
+                    if let Some(toml::Value::Table(params)) = table.remove(sub) {
+                        for (k, v) in params {
+                            table.entry(k).or_insert(v);
+                        }
                     }
                 }
                 for (k, v) in table {
@@ -124,18 +139,42 @@ pub(crate) fn front_matter(body: &str, kind: MetadataBlockKind) -> FrontMatter {
                     && line.starts_with([' ', '-', '\t'])
                     && let Some(last) = pairs.last_mut()
                 {
-                    last.1.push(unquote(item));
+                    // An item that is a map (`- name: X` over `title: …` lines, as
+                    // Docusaurus lists authors) gives its name only.
+                    match yaml_map_entry(item) {
+                        Some(("name", v)) => last.1.push(unquote(v)),
+                        Some(_) => {}
+                        None => last.1.push(unquote(item)),
+                    }
                     continue;
                 }
-                if line.starts_with([' ', '\t', '#']) {
+                if line.starts_with([' ', '\t']) {
+                    // A map's entries under its key (Jekyll's `author:` over `name: X`,
+                    // a Docusaurus author's further keys): its name only.
+                    if let Some(("name", v)) = yaml_map_entry(line.trim())
+                        && let Some(last) = pairs.last_mut()
+                    {
+                        last.1.push(unquote(v));
+                    }
+                    continue;
+                }
+                if line.starts_with('#') {
                     continue;
                 }
                 let Some((k, v)) = line.split_once(':') else {
                     continue;
                 };
                 let v = v.trim();
-                let vals = if let Some(list) = v.strip_prefix('[').and_then(|l| l.strip_suffix(']'))
+                let vals = if let Some(map) = v.strip_prefix('{').and_then(|l| l.strip_suffix('}'))
                 {
+                    // A flow map (`{name: X, url: …}`): its name.
+                    map.split(',')
+                        .filter_map(|e| match yaml_map_entry(e.trim()) {
+                            Some(("name", v)) => Some(unquote(v)),
+                            _ => None,
+                        })
+                        .collect()
+                } else if let Some(list) = v.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
                     list.split(',')
                         .map(unquote)
                         .filter(|s| !s.is_empty())
@@ -176,9 +215,21 @@ pub(crate) fn front_matter(body: &str, kind: MetadataBlockKind) -> FrontMatter {
     fm
 }
 
+/// A YAML map's entry written `key: value` (a plain ASCII key): the key and the value.
+fn yaml_map_entry(s: &str) -> Option<(&str, &str)> {
+    let (k, v) = s.split_once(':')?;
+    let ok = !k.is_empty()
+        && k.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+        && (v.is_empty() || v.starts_with([' ', '\t']));
+    ok.then(|| (k, v.trim()))
+}
+
 fn toml_str(v: &toml::Value) -> String {
     match v {
         toml::Value::String(s) => s.clone(),
+        // A person as a table (`[author] name = "X"`): the name.
+        toml::Value::Table(t) => t.get("name").map(toml_str).unwrap_or_default(),
         v => v.to_string(),
     }
 }
@@ -432,7 +483,8 @@ fn is_cjk(c: char) -> bool {
 /// by a non-space, with a CJK character on one of their four sides (and no ASCII
 /// letter or digit outside an `_` run), become a span with the markers taken out.
 /// A pair of `==` runs (a highlight, `==mark==` of Typora and Obsidian; no
-/// pulldown-cmark option reads it) becomes strong the same way, beside any text.
+/// pulldown-cmark option reads it) becomes strong the same way, beside any text, and
+/// so does a pair of `::` runs (Bear's highlight), never inside a word (`std::io`).
 fn recover_cjk_emphasis(p: &mut Pending) {
     let markers = std::mem::take(&mut p.markers);
     if markers.len() < 2 {
@@ -446,7 +498,8 @@ fn recover_cjk_emphasis(p: &mut Pending) {
     while i < markers.len() {
         let (os, ol, oc) = markers[i];
         let after_open = after(os + ol);
-        let mark = oc == b'=';
+        // (`==mark==` and Bear's `::mark::` are highlights.)
+        let mark = oc == b'=' || oc == b':';
         if ol > 2 || (mark && ol != 2) || after_open.is_none_or(char::is_whitespace) {
             i += 1;
             continue;
@@ -462,7 +515,7 @@ fn recover_cjk_emphasis(p: &mut Pending) {
                 .into_iter()
                 .flatten()
                 .any(is_cjk);
-            let intraword = oc == b'_'
+            let intraword = (oc == b'_' || oc == b':')
                 && [before_open, after_close]
                     .into_iter()
                     .flatten()
@@ -592,9 +645,37 @@ struct Reader<'a> {
     /// Paragraphs set apart as quotes holding a link: at the end of the body, a
     /// site's promotion ([`Reader::push_text_block`]).
     promos: Vec<String>,
+    /// The dialects' markup read before parsing; the next of its inserts to place.
+    prep: dialect::Prepared,
+    next_insert: usize,
+    /// In a table: its rows are notes.
+    in_table: bool,
 }
 
 impl Reader<'_> {
+    /// The source position of offset `at` of the text parsed.
+    fn at(&self, at: usize) -> SourcePos {
+        self.idx.at_offset(self.prep.source_offset(at))
+    }
+
+    /// Places the blocks the dialects' markup stands for up to offset `at` (a box's
+    /// head, a template tag's caption), after the block pending.
+    fn place_inserts(&mut self, at: usize) {
+        while let Some(ins) = self.prep.inserts.get(self.next_insert)
+            && ins.at <= at
+        {
+            let ins = ins.clone();
+            self.next_insert += 1;
+            self.flush(None);
+            self.flush_figure();
+            let pos = self.idx.at_offset(ins.src);
+            match ins.kind {
+                BlockKind::Caption => self.caption(&ins.text, Vec::new(), pos),
+                kind => self.b.push(kind, &ins.text, pos),
+            }
+        }
+    }
+
     fn text(&mut self, t: &str, at: usize) {
         if self.in_image {
             self.alt.push_str(t);
@@ -666,7 +747,7 @@ impl Reader<'_> {
                 .checked_sub(1)
                 .and_then(|k| self.src.as_bytes().get(k))
                 == Some(&b'\\');
-            if matches!(b[i], b'*' | b'_' | b'=') && !escaped {
+            if matches!(b[i], b'*' | b'_' | b'=' | b':') && !escaped {
                 let c = b[i];
                 let n = b[i..].iter().take_while(|&&x| x == c).count();
                 // The parser hands a run over in pieces: one run again.
@@ -699,7 +780,7 @@ impl Reader<'_> {
     fn flush_html(&mut self) {
         if let Some((html, at)) = self.html.take() {
             self.flush_figure();
-            let pos = self.idx.at_offset(at);
+            let pos = self.at(at);
             if let Some(img) = lone_html_image(&html) {
                 // An `<img>` alone, as `![]()` alone: its caption the italic line
                 // under it, else its alt or title.
@@ -773,8 +854,8 @@ impl Reader<'_> {
                     return;
                 }
                 if first_in_quote && let Some(len) = callout_marker(&p.text.text) {
-                    // A callout (a box): its title is its head, a subhead when it is
-                    // one; its body lines follow, each a line of its own.
+                    // A callout (a box): its title (else its kind) is its head, shown
+                    // apart as a note; its body lines follow, each a line of its own.
                     self.callout = self.quotes;
                     let end = p.lines.first().map_or(p.text.text.len(), |l| l.0 - 1);
                     let title = trim_text(&p.text.text[len..end.max(len)]).to_string();
@@ -783,14 +864,16 @@ impl Reader<'_> {
                     } else {
                         start
                     };
+                    // (None: the kind, as the themes print it.)
+                    let title = if title.is_empty() {
+                        let kind = p.text.text[2..len].trim_end_matches(['+', '-', ']']);
+                        dialect::kind_title(kind).unwrap_or("").to_string()
+                    } else {
+                        title
+                    };
                     if !title.is_empty() {
-                        let kind = if bold_line_is_heading(&title) {
-                            BlockKind::Heading
-                        } else {
-                            BlockKind::Paragraph
-                        };
-                        let pos = self.idx.at_offset(title_at);
-                        self.b.push(kind, &title, pos);
+                        let pos = self.at(title_at);
+                        self.b.push(BlockKind::Note, &title, pos);
                     }
                     match p.lines.first() {
                         Some(&(from, src)) => {
@@ -820,11 +903,11 @@ impl Reader<'_> {
         }
         let Some(start) = p.start else {
             for img in &p.images {
-                self.caption(&img.caption(), Vec::new(), self.idx.at_offset(0));
+                self.caption(&img.caption(), Vec::new(), self.at(0));
             }
             return;
         };
-        let pos = self.idx.at_offset(start);
+        let pos = self.at(start);
         let (text, styles) = if self.in_code {
             let t = p.text.text.trim_end_matches('\n').to_string();
             let styles = p.text.verbatim(&t, 0);
@@ -843,6 +926,26 @@ impl Reader<'_> {
             {
                 self.figure = None;
                 self.caption(&text, styles, pos);
+                return;
+            }
+            // A plain line under it that ends in a photo's credit (Notion's and other
+            // editors' caption, "深夜的公交车。何静舟 摄") is its caption; a credit
+            // alone is the credit of its alt.
+            if heading.is_none()
+                && !self.in_code
+                && self.item_marker.is_none()
+                && p.images.is_empty()
+                && p.lines.is_empty()
+                && text.chars().count() <= 120
+                && markup::split_credit(&text).1.is_some()
+            {
+                let alt = self.figure.take().map(|f| f.0).unwrap_or_default();
+                let text = if trim_text(markup::split_credit(&text).0).is_empty() {
+                    format!("{alt} {text}")
+                } else {
+                    text
+                };
+                self.caption(&text, Vec::new(), pos);
                 return;
             }
             self.flush_figure();
@@ -968,6 +1071,12 @@ impl Reader<'_> {
             return;
         }
         let marker = self.item_marker.take();
+        if self.in_table {
+            // A table's rows are shown as text, not the story's paragraphs: notes, as
+            // a page's data table's rows are.
+            self.b.push(BlockKind::Note, &text, pos);
+            return;
+        }
         if self.in_footnote {
             // A footnote's text is a note where it is defined.
             let text = match marker {
@@ -1172,6 +1281,23 @@ fn lone_html_image(html: &str) -> Option<Image> {
     })
 }
 
+/// A tag that opens a block (where a dialect's box head may stand before it).
+fn is_block(tag: &Tag<'_>) -> bool {
+    matches!(
+        tag,
+        Tag::Paragraph
+            | Tag::Heading { .. }
+            | Tag::BlockQuote(_)
+            | Tag::CodeBlock(_)
+            | Tag::HtmlBlock
+            | Tag::List(_)
+            | Tag::Item
+            | Tag::FootnoteDefinition(_)
+            | Tag::Table(_)
+            | Tag::MetadataBlock(_)
+    )
+}
+
 fn has_lone_cr(s: &str) -> bool {
     memchr::memchr_iter(b'\r', s.as_bytes()).any(|i| s.as_bytes().get(i + 1) != Some(&b'\n'))
 }
@@ -1284,6 +1410,10 @@ pub fn parse(text: &Arc<String>) -> Article {
     } else {
         text.as_str()
     };
+    // The dialects' markup blanked (same length, lines at the same offsets).
+    let mut prep = dialect::prepare(src);
+    let view = prep.view.take();
+    let src = view.as_deref().unwrap_or(src);
     let opts = Options::ENABLE_TABLES
         | Options::ENABLE_STRIKETHROUGH
         | Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
@@ -1319,9 +1449,22 @@ pub fn parse(text: &Arc<String>) -> Article {
         wiki_image: false,
         body_paras: 0,
         promos: Vec::new(),
+        prep,
+        next_insert: 0,
+        in_table: false,
     };
     let mut fm = FrontMatter::default();
     let mut fm_pos = SourcePos { offset: 0, line: 1 };
+    // A page's title property (Logseq's `title::`) is its headline, as front matter's.
+    if let Some(p) =
+        r.prep.props.iter().find(|p| {
+            dialect::prop_field(&p.key) == Some("title") && !trim_text(&p.value).is_empty()
+        })
+    {
+        let t = trim_text(&p.value).to_string();
+        r.title = Some((t.clone(), r.idx.at_offset(p.src)));
+        r.fm_title = Some(t);
+    }
     let mut meta: Option<MetadataBlockKind> = None;
     let mut meta_text = String::new();
     let mut table_cells = 0usize;
@@ -1332,6 +1475,12 @@ pub fn parse(text: &Arc<String>) -> Article {
             Event::Html(_) | Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock)
         ) {
             r.flush_html();
+        }
+        // A box's head or a tag's caption goes before the block that starts after it.
+        if let Event::Start(tag) = &event
+            && is_block(tag)
+        {
+            r.place_inserts(range.start);
         }
         match event {
             Event::Start(Tag::MetadataBlock(kind)) => {
@@ -1393,6 +1542,18 @@ pub fn parse(text: &Arc<String>) -> Article {
             }
             Event::Start(Tag::Item) => {
                 r.flush(None);
+                if r.prep.outline {
+                    // A Logseq page's bullets are its blocks; a task keyword opening
+                    // one is its box.
+                    let task = r
+                        .prep
+                        .tasks
+                        .iter()
+                        .find(|t| (range.start..range.start + 8).contains(&t.0));
+                    r.item_marker =
+                        task.map(|&(_, done)| if done { "☑ " } else { "☐ " }.to_string());
+                    continue;
+                }
                 let marker = match r.lists.last_mut() {
                     Some(Some(n)) => {
                         let m = format!("{n}. ");
@@ -1404,6 +1565,14 @@ pub fn parse(text: &Arc<String>) -> Article {
                 r.item_marker = Some(marker);
             }
             Event::End(TagEnd::Item) => r.flush(None),
+            Event::Start(Tag::Table(_)) => {
+                r.flush(None);
+                r.in_table = true;
+            }
+            Event::End(TagEnd::Table) => {
+                r.flush(None);
+                r.in_table = false;
+            }
             Event::Start(Tag::TableRow) | Event::Start(Tag::TableHead) => {
                 r.flush(None);
                 table_cells = 0;
@@ -1493,11 +1662,36 @@ pub fn parse(text: &Arc<String>) -> Article {
     }
     r.flush_html();
     r.flush(None);
+    r.place_inserts(usize::MAX);
     r.flush_figure();
     let (byline, authors) = match r.byline.take() {
         Some((text, pos, authors)) => (Some((text, pos)), authors),
         None => (None, Vec::new()),
     };
+    // Page properties (Logseq's, Notion's) give what front matter does not.
+    let prop = |field: &str| {
+        r.prep
+            .props
+            .iter()
+            .find(|p| dialect::prop_field(&p.key) == Some(field) && !trim_text(&p.value).is_empty())
+            .map(|p| (trim_text(&p.value).to_string(), r.idx.at_offset(p.src)))
+    };
+    let (prop_source, prop_date, prop_column, prop_subtitle) = (
+        prop("source"),
+        prop("date"),
+        prop("column"),
+        prop("subtitle"),
+    );
+    let prop_byline = prop("author");
+    if fm.authors.is_empty()
+        && let Some((names, _)) = &prop_byline
+    {
+        fm.authors = names
+            .split([',', '，', '、'])
+            .map(markup::meta_author)
+            .filter(|a| !a.is_empty())
+            .collect();
+    }
     let authors = if authors.is_empty() {
         fm.authors.clone()
     } else {
@@ -1509,13 +1703,17 @@ pub fn parse(text: &Arc<String>) -> Article {
     let at = |n: usize| fm_line(&r.idx, fm_pos, n);
     let line =
         |t: Option<String>, p: SourcePos| t.map(|t| crate::article::HeaderLine::new(t, p.offset));
-    let (kicker, subtitle) = (
-        line(fm.kicker, at(fm.lines.kicker)),
-        line(fm.subtitle, at(fm.lines.subtitle)),
-    );
+    let subtitle = match fm.subtitle {
+        Some(s) => line(Some(s), at(fm.lines.subtitle)),
+        None => prop_subtitle.and_then(|(s, p)| line(Some(s), p)),
+    };
+    let kicker = line(fm.kicker, at(fm.lines.kicker));
     // A byline from the front matter keeps its own line; it is shown with the headline
     // (under it), where a page prints one ([`crate::layout::items`]).
-    let author_line = fm_line(&r.idx, fm_pos, fm.lines.author);
+    let author_line = match prop_byline {
+        Some((_, p)) if fm.lines.author == 0 && fm_pos.offset == 0 => p,
+        _ => fm_line(&r.idx, fm_pos, fm.lines.author),
+    };
     let header = markup::Header {
         title: r.title.take(),
         byline: byline
@@ -1523,11 +1721,16 @@ pub fn parse(text: &Arc<String>) -> Article {
         authors,
         source: fm
             .source
-            .map(|s| (s, fm_line(&r.idx, fm_pos, fm.lines.source))),
-        date: fm.date.map(|s| (s, fm_line(&r.idx, fm_pos, fm.lines.date))),
+            .map(|s| (s, fm_line(&r.idx, fm_pos, fm.lines.source)))
+            .or(prop_source),
+        date: fm
+            .date
+            .map(|s| (s, fm_line(&r.idx, fm_pos, fm.lines.date)))
+            .or(prop_date),
         column: fm
             .column
-            .map(|s| (s, fm_line(&r.idx, fm_pos, fm.lines.column))),
+            .map(|s| (s, fm_line(&r.idx, fm_pos, fm.lines.column)))
+            .or(prop_column),
     };
     let promos = std::mem::take(&mut r.promos);
     let mut article = r.b.finish(header);
@@ -1605,6 +1808,59 @@ mod tests {
         assert_eq!(kinds(&a), [(BlockKind::Paragraph, "正文。")]);
     }
 
+    proptest::proptest! {
+        #[test]
+        fn dialect_lines_in_any_order_parse_to_positions_in_the_file(
+            lines in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    ":::tip[题]", ":::", "::: note", "!!! note \"题\"", "    正文,一句", "\t正文",
+                    "=== \"标签\"", "- TODO 事", "title:: 题", "作者: 甲", "- 条目",
+                    "{% include x caption=\"图\" %}", "{{ f(caption=\"图\") }}", "{/* 注 */}",
+                    "```", "正文，一句。", "", "{: .x}", "* TOC", "{:toc}", "# 题", "> [!NOTE]",
+                    "> 引文", "![图](a.jpg)", "江边。张三 摄", "| a | b |", "|---|---|",
+                ]),
+                0..20,
+            )
+        ) {
+            let src = lines.join("\n");
+            let a = md(&src);
+            for b in &a.blocks {
+                for part in b.parts.as_slice() {
+                    proptest::prop_assert!(part.src() <= src.len());
+                    proptest::prop_assert!(src.is_char_boundary(part.src()));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn authors_as_maps_give_their_names() {
+        for (name, fm) in [
+            (
+                "flow map",
+                "author: {name: 钟楚宁, url: https://example.org}\n",
+            ),
+            (
+                "block map",
+                "author:\n  name: 钟楚宁\n  email: z@example.org\n",
+            ),
+            (
+                "list of maps",
+                "authors:\n  - name: 钟楚宁\n    title: 特约撰稿人\n  - url: https://example.org\n",
+            ),
+        ] {
+            let a = md(&format!(
+                "---\ntitle: 渡口\n{fm}tags: [乡村]\n---\n\n正文。\n"
+            ));
+            assert_eq!(a.authors, ["钟楚宁"], "{name}");
+        }
+        // TOML: Zola's `[extra]`, a person as a table.
+        let a = md("+++\ntitle = \"渡口\"\n[extra]\nauthor = \"许峤\"\n+++\n\n正文。\n");
+        assert_eq!(a.authors, ["许峤"]);
+        let a = md("+++\ntitle = \"渡口\"\n[author]\nname = \"许峤\"\n+++\n\n正文。\n");
+        assert_eq!(a.authors, ["许峤"]);
+    }
+
     #[test]
     fn a_hash_title_without_front_matter_and_later_hashes_as_headings() {
         let a = md(
@@ -1648,8 +1904,9 @@ mod tests {
                 (BlockKind::Paragraph, "2. 第二项"),
                 (BlockKind::Paragraph, "• 松散的一项"),
                 (BlockKind::Paragraph, "第二段"),
-                (BlockKind::Paragraph, "地点 | 数量"),
-                (BlockKind::Paragraph, "东岛 | 12"),
+                // A table's rows are shown, not the story's paragraphs.
+                (BlockKind::Note, "地点 | 数量"),
+                (BlockKind::Note, "东岛 | 12"),
                 (BlockKind::Paragraph, "let x = 1;\n  缩进"),
                 (BlockKind::Caption, "湿地上空的鸟群。"),
                 (BlockKind::Paragraph, "强调与加粗与链接。"),
@@ -2030,15 +2287,18 @@ mod tests {
 
     #[test]
     fn a_callout_is_a_head_over_its_lines_and_a_note_keeps_its_text() {
+        // A box's head is shown apart (a note), never a section; with no title of its
+        // own, its kind as the themes say it.
         let a =
             md("正文。\n\n> [!tip] 小贴士\n> 第一行。\n> 第二行 ^x1\n\n> [!warning]\n> 只有正文\n");
         assert_eq!(
             kinds(&a),
             [
                 (BlockKind::Paragraph, "正文。"),
-                (BlockKind::Heading, "小贴士"),
+                (BlockKind::Note, "小贴士"),
                 (BlockKind::Paragraph, "第一行。"),
                 (BlockKind::Paragraph, "第二行"),
+                (BlockKind::Note, "注意"),
                 (BlockKind::Paragraph, "只有正文"),
             ]
         );
@@ -2047,7 +2307,7 @@ mod tests {
         assert_eq!(
             kinds(&a),
             [
-                (BlockKind::Heading, "现场"),
+                (BlockKind::Note, "现场"),
                 (BlockKind::Paragraph, "码头上"),
                 (BlockKind::Caption, "渡船靠岸"),
                 (BlockKind::Paragraph, "下一行。"),
