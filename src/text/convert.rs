@@ -102,6 +102,26 @@ pub(crate) fn converter(script: Script) -> Option<&'static OpenCC> {
         .as_ref()
 }
 
+/// A query typed as `script` shows its text, read back into the source's words where
+/// the script changes words and not only characters: Taiwan's phrases (計程車, 軟體,
+/// 滑鼠 shown for 出租车, 软件, 鼠标) through OpenCC's tw2sp, Hong Kong's through hk2s.
+/// Characters alone need no reading back: search folds them one for one
+/// ([`crate::text::fold`]). `None` for the other scripts, or when reading back changes
+/// nothing.
+pub fn query_in_source_words(script: Script, query: &str) -> Option<String> {
+    static LOADED: [OnceLock<Option<OpenCC>>; 2] = [const { OnceLock::new() }; 2];
+    let (i, config) = match script {
+        Script::Taiwan => (0, BuiltinConfig::Tw2sp),
+        Script::Hongkong => (1, BuiltinConfig::Hk2s),
+        _ => return None,
+    };
+    let cc = LOADED[i]
+        .get_or_init(|| OpenCC::from_config(config).ok())
+        .as_ref()?;
+    let back = cc.convert(query);
+    (back != query).then_some(back)
+}
+
 /// Loads the dictionaries of `script` in a thread of their own, so that they are read
 /// while the file is read and parsed; the first conversion waits for them if it comes
 /// first. Nothing for [`Script::AsIs`].

@@ -285,7 +285,17 @@ impl App {
             return;
         };
         let (article, items) = (&self.article, &self.items);
-        let finder = QueryFinder::new(&search.query, self.config.search);
+        let folding = self.config.search;
+        let finder = QueryFinder::new(&search.query, folding);
+        // A query typed as the screen shows a script that changes words (Taiwan's 軟體
+        // for 软件) is looked for in the source's words too.
+        let words = folding
+            .fold_script
+            .then(|| {
+                crate::text::convert::query_in_source_words(self.config.text.script, &search.query)
+            })
+            .flatten()
+            .and_then(|q| QueryFinder::new(&q, folding));
         let from = search.matches.len();
         if finder.is_none() {
             // Nothing to look for.
@@ -299,7 +309,12 @@ impl App {
                 continue;
             };
             if let Some(f) = &finder {
+                let before = search.matches.len();
                 f.find_in_item(article, item, i, &mut search.matches);
+                if let Some(w) = &words {
+                    w.find_in_item(article, item, i, &mut search.matches);
+                    merge_matches(&mut search.matches, before);
+                }
             }
             bytes = bytes.saturating_add(item_len(article, item).max(1));
         }
@@ -440,6 +455,20 @@ pub fn find_matches(article: &Article, items: &Items, query: &str) -> Vec<Match>
         }
     }
     out
+}
+
+/// The matches from `from` on, found by two queries in one item, in order: where two
+/// overlap, the one that starts first (the longer where they start together).
+fn merge_matches(matches: &mut Vec<Match>, from: usize) {
+    let mut found = matches.split_off(from);
+    found.sort_by_key(|m| (m.range.start, std::cmp::Reverse(m.range.end)));
+    let mut end = 0;
+    for m in found {
+        if m.range.start >= end {
+            end = m.range.end;
+            matches.push(m);
+        }
+    }
 }
 
 /// A search query ready to look for, folded as the settings say ([`crate::text::fold`]);
@@ -684,5 +713,37 @@ mod tests {
         let mut found = Vec::new();
         finder.find_in(text, 0, 0, &mut found);
         assert!(found.is_empty());
+    }
+    #[test]
+    fn words_shown_in_taiwan_script_are_found() {
+        use crate::config::Config;
+        use crate::text::convert::Script;
+        use crossterm::event::{KeyEvent, KeyModifiers};
+        let text = "标题\n\n他坐出租车去软件园，用鼠标点开软件。\n";
+        let shown_words = ["計程車", "軟體", "滑鼠"];
+        for (script, found) in [
+            (Script::Taiwan, [1, 2, 1]),
+            (Script::Traditional, [0, 0, 0]),
+        ] {
+            let mut config = Config::defaults();
+            config.text.script = script;
+            let article = crate::formats::text::parse(text);
+            let mut app = crate::view::app::app_for(article, "t.txt", config, (80, 24))
+                .expect("default keys");
+            for (query, want) in shown_words.iter().zip(found) {
+                for c in format!("/{query}").chars() {
+                    app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+                }
+                app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+                let search = app.search.as_ref().expect("a search");
+                assert_eq!(search.matches.len(), want, "{script:?} {query}");
+                // Each match is the source's word, in order.
+                let (body, _) =
+                    crate::layout::item_text(&app.article, app.items.get(1).expect("the body"));
+                for m in &search.matches {
+                    assert!(["出租车", "软件", "鼠标"].contains(&&body[m.range.clone()]));
+                }
+            }
+        }
     }
 }
