@@ -472,7 +472,7 @@ fn browse(
         yuedu::check::check_source(src, article, &levels).len()
     };
     let mut lib = library::library(origin, files, read.clone(), Box::new(count_findings));
-    lib.shown = (config.text.script, config.text.punctuation);
+    lib.show_as(&config);
     let theme = theme_for(&config);
     let amb = config.text.ambiguous_width;
     let open = |path: &Path, size: (u16, u16)| -> Result<reader::Opened, OpenError> {

@@ -201,3 +201,13 @@ fn a_set_width_asks_nothing() {
     p.send("=");
     p.wait_for_text("ambiguous narrow (set)");
 }
+
+#[test]
+fn a_jump_at_the_end_names_the_caption_as_the_panes_show_it() {
+    // The fifth caption lies near the end, where the page cannot scroll that far: the
+    // message names it in the script shown.
+    let mut p = start(&["--script", "traditional", ARTICLE], 100, 30, Some(2));
+    p.wait_for_text("陳 醉 勞超傑");
+    p.send("}}}}}");
+    p.wait_for_status("caption ▶ 浙大機器人研究院");
+}

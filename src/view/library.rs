@@ -12,6 +12,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use crate::formats;
 use crate::layout::PunctuationDisplay;
 use crate::text::convert::Script;
+use crate::text::fold::{Finder, Folding};
 
 /// One article of the library.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,19 +59,32 @@ impl Entry {
     }
 
     /// Whether the entry matches a filter: every word of it appears in the name, the
-    /// title or an author (Latin letters in either case).
-    pub(crate) fn matches(&self, filter: &str) -> bool {
-        let haystack = format!(
+    /// title or an author, as the source has them or as the list shows them (`shown`:
+    /// script and punctuation), folded as a search folds (`folding`: Simplified and
+    /// Traditional, full- and half-width forms, Latin case; [`crate::text::fold`]).
+    pub(crate) fn matches(
+        &self,
+        filter: &str,
+        shown: (Script, PunctuationDisplay),
+        folding: Folding,
+    ) -> bool {
+        let source = format!(
             "{} {} {}",
             self.name,
             self.title.as_deref().unwrap_or(""),
             self.authors.join(" ")
-        )
-        .to_lowercase();
-        filter
-            .to_lowercase()
-            .split_whitespace()
-            .all(|w| haystack.contains(w))
+        );
+        let (script, punctuation) = shown;
+        let on_screen = crate::layout::shown::shown(&source, script, punctuation);
+        filter.split_whitespace().all(|w| {
+            Finder::new(w, folding).is_none_or(|f| {
+                [source.as_str(), &on_screen].iter().any(|hay| {
+                    let mut found = false;
+                    f.find_iter(hay, &mut |_| found = true);
+                    found
+                })
+            })
+        })
     }
 }
 
@@ -95,6 +109,8 @@ pub struct Library {
     /// How titles and authors are shown (`[text] script` and `punctuation`; display
     /// only, as in the reader).
     pub shown: (Script, PunctuationDisplay),
+    /// How the filter folds what it looks for (`[search]`, as `/` in the reader).
+    pub folding: Folding,
     /// Entries read in the background, by index, as they are summarised.
     pending: Option<Receiver<(usize, Entry)>>,
 }
@@ -108,8 +124,16 @@ impl Library {
             selected: 0,
             message: None,
             shown: (Script::AsIs, PunctuationDisplay::AsIs),
+            folding: Folding::default(),
             pending: None,
         }
+    }
+
+    /// Titles and authors shown, and the filter folding, as `config` says (`[text]
+    /// script` and `punctuation`, `[search]`).
+    pub fn show_as(&mut self, config: &crate::config::Config) {
+        self.shown = (config.text.script, config.text.punctuation);
+        self.folding = config.search;
     }
 
     /// A library of `entries` shown at once, whose entries summarised later arrive on
@@ -166,7 +190,7 @@ impl Library {
     /// The indexes of the entries that pass the filter.
     pub(crate) fn visible(&self) -> Vec<usize> {
         (0..self.entries.len())
-            .filter(|&i| self.entries[i].matches(&self.filter))
+            .filter(|&i| self.entries[i].matches(&self.filter, self.shown, self.folding))
             .collect()
     }
 
@@ -294,6 +318,42 @@ mod tests {
             press(&mut lib, "↓↓\n"),
             Outcome::Open(PathBuf::from("c.txt"))
         );
+    }
+
+    #[test]
+    fn the_filter_folds_as_search_does_and_finds_what_the_list_shows() {
+        // Traditional typed, Simplified in the title; a full-width Latin letter.
+        for (typed, want) in [
+            ("長三角", "a.txt"),
+            ("ＡＩＯＴ", "c.txt"),
+            ("古鎮", "b.txt"),
+        ] {
+            let mut lib = library();
+            assert_eq!(
+                press(&mut lib, &format!("{typed}\n")),
+                Outcome::Open(PathBuf::from(want)),
+                "{typed}"
+            );
+        }
+        // Shown in Taiwan's words: 軟體 for 软件.
+        let mut lib = Library::new(
+            "articles".to_string(),
+            vec![entry("d.txt", "软件园里", &[]), entry("e.txt", "古镇", &[])],
+        );
+        lib.shown = (Script::Taiwan, PunctuationDisplay::AsIs);
+        assert_eq!(
+            press(&mut lib, "軟體\n"),
+            Outcome::Open(PathBuf::from("d.txt"))
+        );
+        // Folding off: only the text as written.
+        let mut lib = library();
+        lib.folding = Folding {
+            fold_script: false,
+            fold_width: false,
+            fold_case: false,
+        };
+        assert_eq!(press(&mut lib, "長三角"), Outcome::None);
+        assert_eq!(lib.visible(), Vec::<usize>::new());
     }
 
     #[test]

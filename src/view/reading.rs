@@ -81,8 +81,14 @@ impl App {
                     && let Some(e) = target_entry.and_then(|i| self.nav_entries.get(i))
                 {
                     // The page cannot scroll that far: say where the jump went.
-                    let label =
-                        crate::text::sanitize::for_terminal_line(self.nav_label(e).0).into_owned();
+                    // Shown as the panes show it (script, punctuation).
+                    let text = &self.config.text;
+                    let label = crate::layout::shown::shown(
+                        self.nav_label(e).0,
+                        text.script,
+                        text.punctuation,
+                    );
+                    let label = crate::text::sanitize::for_terminal_line(&label).into_owned();
                     let noun = if kind == BlockKind::Heading {
                         "section"
                     } else {
