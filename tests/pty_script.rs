@@ -211,3 +211,14 @@ fn a_jump_at_the_end_names_the_caption_as_the_panes_show_it() {
     p.send("}}}}}");
     p.wait_for_status("caption ▶ 浙大機器人研究院");
 }
+
+#[test]
+fn keys_typed_while_the_terminal_is_asked_are_not_lost() {
+    // Typed at once: read with the probe's answer (or while waiting for one that never
+    // comes), then handled as if typed after the first frame.
+    for answer in [Some(2), None] {
+        let mut p = start(&[ARTICLE], 100, 30, answer);
+        p.send("G");
+        p.wait_for_status("100%");
+    }
+}

@@ -290,6 +290,10 @@ impl Session {
     /// keys), returning an empty batch when nothing came.
     fn next_batch(&mut self, wait: Option<Duration>) -> io::Result<Vec<Msg>> {
         if !std::mem::replace(&mut self.listening, true) {
+            // Keys typed while the width probe's answer was awaited come first.
+            for key in probe::take_typed() {
+                let _ = self.tx.send(Msg::Term(Event::Key(key)));
+            }
             spawn_input(self.tx.clone());
             spawn_watchdog(self.tx.clone());
         }

@@ -11,11 +11,15 @@
 //! The question and the answer are two steps ([`ask`], [`Asked::answer`]), so that the
 //! article is read and parsed during the round trip; the answer is read before anything
 //! is laid out, and the terminal stays in raw mode in between (an answer must not be
-//! echoed, nor wait for a line's end).
+//! echoed, nor wait for a line's end). Keys the user types meanwhile are read with the
+//! answer: they are kept ([`take_typed`]) and handed to the event loop first.
 
 use std::fs::File;
 use std::io::{self, IsTerminal, Read, Write};
+use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::layout::AmbiguousWidth;
 
@@ -106,11 +110,15 @@ impl Asked {
 
     fn finish(&mut self) -> Probe {
         self.answered = true;
-        let col = if self.failed {
-            None
+        let (col, typed) = if self.failed {
+            (None, Vec::new())
         } else {
             read_cpr(&mut self.tty, self.deadline)
         };
+        TYPED
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .extend(keys(&typed));
         // Back to the line's start, the test character erased.
         let mut out = io::stdout();
         let _ = out.write_all(b"\r\x1b[K");
@@ -134,17 +142,27 @@ impl Drop for Asked {
     }
 }
 
-/// Reads the answer until `deadline`; the column it reports.
-fn read_cpr(tty: &mut File, deadline: Instant) -> Option<u32> {
+/// Keys typed while the answer was awaited, for the event loop to handle first.
+static TYPED: Mutex<Vec<KeyEvent>> = Mutex::new(Vec::new());
+
+/// The keys typed while the probe's answer was awaited (once: they are taken).
+pub(crate) fn take_typed() -> Vec<KeyEvent> {
+    std::mem::take(&mut *TYPED.lock().unwrap_or_else(PoisonError::into_inner))
+}
+
+/// Reads the answer until `deadline`; the column it reports, and the other bytes read
+/// (keys typed meanwhile).
+fn read_cpr(tty: &mut File, deadline: Instant) -> (Option<u32>, Vec<u8>) {
     let mut got = Vec::new();
     let mut buf = [0u8; 64];
     loop {
-        if let Some(col) = parse_cpr(&got) {
-            return Some(col);
+        if let Some((col, at)) = find_cpr(&got) {
+            got.drain(at);
+            return (Some(col), got);
         }
         let left = deadline.saturating_duration_since(Instant::now());
         if left.is_zero() || got.len() > 1024 {
-            return None;
+            return (None, got);
         }
         let ts = rustix::event::Timespec {
             tv_sec: i64::try_from(left.as_secs()).unwrap_or(0),
@@ -155,30 +173,158 @@ fn read_cpr(tty: &mut File, deadline: Instant) -> Option<u32> {
             rustix::event::PollFlags::IN,
         )];
         match rustix::event::poll(&mut fds, Some(&ts)) {
-            Ok(0) => return None,
+            Ok(0) => return (None, got),
             Ok(_) => match tty.read(&mut buf) {
-                Ok(0) | Err(_) => return None,
+                Ok(0) | Err(_) => return (None, got),
                 Ok(n) => got.extend_from_slice(&buf[..n]),
             },
             Err(e) if e == rustix::io::Errno::INTR => {}
-            Err(_) => return None,
+            Err(_) => return (None, got),
         }
     }
 }
 
-/// The column of the last cursor position report (`ESC [ row ; col R`) in `bytes`.
+/// The column of the first cursor position report (`ESC [ row ; col R`) in `bytes`,
+/// and the bytes it takes.
+fn find_cpr(bytes: &[u8]) -> Option<(u32, std::ops::Range<usize>)> {
+    let mut from = 0;
+    while let Some(k) = bytes[from..].windows(2).position(|w| w == b"\x1b[") {
+        let start = from + k;
+        let body_start = start + 2;
+        let len = bytes[body_start..]
+            .iter()
+            .position(|b| !(b.is_ascii_digit() || *b == b';'))
+            .unwrap_or(bytes.len() - body_start);
+        let end = body_start + len;
+        if bytes.get(end) == Some(&b'R')
+            && let Ok(body) = std::str::from_utf8(&bytes[body_start..end])
+            && let Some((row, col)) = body.split_once(';')
+            && row.parse::<u32>().is_ok()
+            && let Ok(col) = col.parse()
+        {
+            return Some((col, start..end + 1));
+        }
+        from = start + 1;
+    }
+    None
+}
+
+/// The column of a cursor position report (`ESC [ row ; col R`) in `bytes`.
+#[cfg(test)]
 pub(crate) fn parse_cpr(bytes: &[u8]) -> Option<u32> {
-    let end = bytes.iter().rposition(|&b| b == b'R')?;
-    let start = bytes[..end].windows(2).rposition(|w| w == b"\x1b[")?;
-    let body = std::str::from_utf8(&bytes[start + 2..end]).ok()?;
-    let (row, col) = body.split_once(';')?;
-    row.parse::<u32>().ok()?;
-    col.parse().ok()
+    find_cpr(bytes).map(|(col, _)| col)
+}
+
+/// The keys in bytes a terminal sent in raw mode: characters (UTF-8), Enter, Tab,
+/// Backspace, Ctrl with a letter, Esc, the arrows, Home, End, Page Up and Down (the
+/// VT100/xterm forms `ESC [ A`, `ESC O A`, `ESC [ 5 ~`); any other escape sequence is
+/// passed over whole (ECMA-48: parameters, then one final byte from `@` to `~`).
+fn keys(bytes: &[u8]) -> Vec<KeyEvent> {
+    let key = |code| KeyEvent::new(code, KeyModifiers::NONE);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match b {
+            0x1b => {
+                let intro = bytes.get(i + 1).copied();
+                if !matches!(intro, Some(b'[' | b'O')) {
+                    out.push(key(KeyCode::Esc));
+                    i += 1;
+                    continue;
+                }
+                let body = i + 2;
+                let fin = bytes[body..]
+                    .iter()
+                    .position(|b| (0x40..=0x7e).contains(b))
+                    .map_or(bytes.len(), |k| body + k);
+                let params = &bytes[body..fin.min(bytes.len())];
+                let code = match (bytes.get(fin), params) {
+                    (Some(b'A'), _) => Some(KeyCode::Up),
+                    (Some(b'B'), _) => Some(KeyCode::Down),
+                    (Some(b'C'), _) => Some(KeyCode::Right),
+                    (Some(b'D'), _) => Some(KeyCode::Left),
+                    (Some(b'H'), _) => Some(KeyCode::Home),
+                    (Some(b'F'), _) => Some(KeyCode::End),
+                    (Some(b'~'), b"5") => Some(KeyCode::PageUp),
+                    (Some(b'~'), b"6") => Some(KeyCode::PageDown),
+                    (Some(b'~'), b"1" | b"7") => Some(KeyCode::Home),
+                    (Some(b'~'), b"4" | b"8") => Some(KeyCode::End),
+                    _ => None,
+                };
+                out.extend(code.map(key));
+                i = fin + 1;
+            }
+            b'\r' | b'\n' => {
+                out.push(key(KeyCode::Enter));
+                i += 1;
+            }
+            b'\t' => {
+                out.push(key(KeyCode::Tab));
+                i += 1;
+            }
+            0x7f | 0x08 => {
+                out.push(key(KeyCode::Backspace));
+                i += 1;
+            }
+            0x01..=0x1a => {
+                out.push(KeyEvent::new(
+                    KeyCode::Char(char::from(b - 1 + b'a')),
+                    KeyModifiers::CONTROL,
+                ));
+                i += 1;
+            }
+            _ => {
+                // One UTF-8 character (its length from its first byte), else a byte
+                // that starts none, passed over.
+                let len = match b {
+                    0x20..=0x7e => 1,
+                    0xc2..=0xdf => 2,
+                    0xe0..=0xef => 3,
+                    0xf0..=0xf4 => 4,
+                    _ => 0,
+                };
+                let c = bytes
+                    .get(i..i + len)
+                    .and_then(|s| std::str::from_utf8(s).ok())
+                    .and_then(|s| s.chars().next());
+                out.extend(c.map(|c| key(KeyCode::Char(c))));
+                i += len.max(1);
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_typed_around_the_answer_are_kept() {
+        let typed = b"G\x1b[1;2Rj\x1b[B\x03\x1b[5~\xe4\xbd\x99\r\x1b\x1b[?1u:";
+        let (col, at) = find_cpr(typed).expect("a report");
+        assert_eq!(col, 2);
+        let mut rest = typed.to_vec();
+        rest.drain(at);
+        let codes: Vec<(KeyCode, KeyModifiers)> =
+            keys(&rest).iter().map(|k| (k.code, k.modifiers)).collect();
+        let plain = KeyModifiers::NONE;
+        assert_eq!(
+            codes,
+            [
+                (KeyCode::Char('G'), plain),
+                (KeyCode::Char('j'), plain),
+                (KeyCode::Down, plain),
+                (KeyCode::Char('c'), KeyModifiers::CONTROL),
+                (KeyCode::PageUp, plain),
+                (KeyCode::Char('余'), plain),
+                (KeyCode::Enter, plain),
+                (KeyCode::Esc, plain),
+                (KeyCode::Char(':'), plain),
+            ]
+        );
+    }
 
     #[test]
     fn reports_are_parsed() {
