@@ -9,7 +9,7 @@ pub mod wire;
 use std::fs::File;
 use std::io::{self, IsTerminal, Write};
 use std::os::fd::AsFd;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::thread;
@@ -118,9 +118,32 @@ fn enter(mouse: bool) -> io::Result<()> {
     Ok(())
 }
 
+/// How many times the event loop has come back for events: the input thread tells from
+/// it whether the loop is still busy with one piece of work.
+static WAITS: AtomicUsize = AtomicUsize::new(0);
+
+/// How long Ctrl-C waits for the event loop before quitting without it.
+const BUSY_QUIT: Duration = Duration::from_secs(1);
+
+/// Ctrl-C typed: if the event loop has not come back for events within [`BUSY_QUIT`]
+/// (one piece of work holds it, such as converting a huge paragraph), the terminal is
+/// given back and the process exits as SIGINT would have it (130), without waiting.
+fn quit_if_busy(screen: Arc<Mutex<()>>) {
+    let waits = WAITS.load(Ordering::SeqCst);
+    thread::spawn(move || {
+        thread::sleep(BUSY_QUIT);
+        if WAITS.load(Ordering::SeqCst) == waits {
+            let _frame = screen.lock().unwrap_or_else(PoisonError::into_inner);
+            restore();
+            std::process::exit(130);
+        }
+    });
+}
+
 /// Reads terminal events on a thread of its own, so that the event loop can wait on
-/// one channel for keys and file changes alike.
-fn spawn_input(tx: Sender<Msg>) {
+/// one channel for keys and file changes alike; Ctrl-C quits even when the loop is busy
+/// ([`quit_if_busy`]).
+fn spawn_input(tx: Sender<Msg>, screen: Arc<Mutex<()>>) {
     thread::spawn(move || {
         loop {
             // Held here while an editor has the terminal (see `editor`).
@@ -137,6 +160,12 @@ fn spawn_input(tx: Sender<Msg>) {
                 Ok(ev) => Msg::Term(ev),
                 Err(e) => Msg::TermGone(e),
             };
+            if let Msg::Term(Event::Key(k)) = &msg
+                && k.code == KeyCode::Char('c')
+                && k.modifiers.contains(KeyModifiers::CONTROL)
+            {
+                quit_if_busy(Arc::clone(&screen));
+            }
             let gone = matches!(msg, Msg::TermGone(_));
             if tx.send(msg).is_err() || gone {
                 return;
@@ -294,9 +323,10 @@ impl Session {
             for key in probe::take_typed() {
                 let _ = self.tx.send(Msg::Term(Event::Key(key)));
             }
-            spawn_input(self.tx.clone());
+            spawn_input(self.tx.clone(), Arc::clone(&self.screen));
             spawn_watchdog(self.tx.clone());
         }
+        WAITS.fetch_add(1, Ordering::SeqCst);
         let mut batch = Vec::new();
         let mut next = match wait {
             Some(Duration::ZERO) => self.rx.try_recv().ok(),
