@@ -2064,6 +2064,77 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_toc_label_and_the_chapters_own_head_are_one_head() {
+        let key = |a: &str, b: &str| same_head(&head_key(a), &head_key(b));
+        for (label, own) in [
+            ("一、漁港", "漁港"),
+            ("漁港", "一、漁港"),
+            ("第一章 渡口", "第一章　渡口"),
+            ("第一章", "第一章 渡口"),
+            ("渡口", "第十二章 渡口"),
+            ("Chapter 3: The Ferry", "The Ferry"),
+            ("序", "序"),
+            ("第三回", "渡口"),
+        ] {
+            assert_eq!(key(label, own), Some(true), "{label} / {own}");
+        }
+        for (label, own) in [("渡口", "新桥"), ("渡口", "渡口的早晨"), ("一个人", "人")]
+        {
+            assert_eq!(key(label, own), None, "{label} / {own}");
+        }
+        // The chapter's number alone: its title may follow on the next line.
+        assert_eq!(key("第一章 渡口", "第一章"), Some(false));
+        assert_eq!(key("渡口", "第一章"), Some(false));
+    }
+
+    #[test]
+    fn the_toc_heading_takes_the_chapters_head_at_its_place() {
+        let at = |offset| SourcePos {
+            offset,
+            line: offset,
+        };
+        let mut b = Builder::new();
+        let mut head = b.push_toc_head("一、漁港", at(1));
+        assert!(b.toc_head_takes(&mut head, BlockKind::Heading, "漁港", false, at(5)));
+        assert!(head.is_none());
+        // What follows is the chapter's text.
+        assert!(!b.toc_head_takes(&mut head, BlockKind::Paragraph, "漁港", false, at(6)));
+        assert_eq!(b.blocks_since(0), [(BlockKind::Heading, "一、漁港")]);
+        assert_eq!(b.drafts[0].pos, at(5));
+        // A number on one line and the title on the next: one head, the book's lines.
+        let mut b = Builder::new();
+        let mut head = b.push_toc_head("第二章 新桥", at(1));
+        assert!(b.toc_head_takes(&mut head, BlockKind::Heading, "第二章", false, at(3)));
+        assert!(b.toc_head_takes(&mut head, BlockKind::Heading, "新桥", false, at(4)));
+        assert_eq!(b.blocks_since(0), [(BlockKind::Heading, "第二章 新桥")]);
+        assert_eq!(b.drafts[0].pos, at(3));
+        // A bold line that is another head, a long bold sentence, a caption: not it.
+        for (kind, text, bold) in [
+            (BlockKind::Heading, "新桥", false),
+            (BlockKind::Paragraph, "渡口", false),
+            (BlockKind::Caption, "渡口", false),
+            (
+                BlockKind::Paragraph,
+                "渡口在一条流了很久很久的大河边上，每天清晨都有人在那里等着第一班船。",
+                true,
+            ),
+        ] {
+            let mut b = Builder::new();
+            let mut head = b.push_toc_head("渡口的早晨", at(1));
+            assert!(
+                !b.toc_head_takes(&mut head, kind, text, bold, at(2)),
+                "{text}"
+            );
+            assert_eq!(b.len(), 1);
+        }
+        // Only the block right under the heading.
+        let mut b = Builder::new();
+        let mut head = b.push_toc_head("渡口", at(1));
+        b.push(BlockKind::Note, "（注）", at(2));
+        assert!(!b.toc_head_takes(&mut head, BlockKind::Heading, "渡口", false, at(3)));
+    }
+
+    #[test]
     fn ornaments_are_a_sections_number_or_decoration_alone() {
         for t in [
             "01",
