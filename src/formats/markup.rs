@@ -1963,11 +1963,9 @@ fn is_chapter_number(key: &str) -> bool {
 /// label the number alone; `Some(false)` the chapter's number alone so far, its title
 /// perhaps on the next line; `None` another head.
 fn same_head(label: &str, own: &str) -> Option<bool> {
-    let before = |long: &str, short: &str| {
-        long.strip_suffix(short).is_some_and(is_chapter_number)
-            || (long.starts_with(short) && is_chapter_number(short))
-    };
-    if label == own || before(label, own) || before(own, label) || is_chapter_number(label) {
+    let numbered =
+        |long: &str, short: &str| long.strip_suffix(short).is_some_and(is_chapter_number);
+    if label == own || numbered(label, own) || numbered(own, label) || is_chapter_number(label) {
         Some(true)
     } else if is_chapter_number(own) {
         Some(false)
