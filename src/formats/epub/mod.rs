@@ -164,12 +164,19 @@ impl Toc {
     /// stands there — the text before it stays under the heading before.
     fn heads(&self, path: &str, body: &str) -> (Vec<&str>, Vec<(&str, &str)>) {
         let (mut start, mut inside) = (Vec::new(), Vec::new());
+        let mut ids = None;
         for (p, fragment, label) in &self.0 {
             if p != path {
                 continue;
             }
             match fragment {
-                Some(id) if holds_id(body, id) => inside.push((id.as_str(), label.as_str())),
+                Some(id)
+                    if ids
+                        .get_or_insert_with(|| ids_in(body))
+                        .contains(id.as_str()) =>
+                {
+                    inside.push((id.as_str(), label.as_str()))
+                }
                 _ => start.push(label.as_str()),
             }
         }
@@ -185,15 +192,25 @@ impl Toc {
     }
 }
 
-/// Whether a chapter's `body` has an element of id `id` (or an `<a name>` so named),
-/// written `id="…"` or `id='…'`.
-fn holds_id(body: &str, id: &str) -> bool {
-    ["id=", "name="].iter().any(|attr| {
-        ['"', '\''].iter().any(|q| {
-            body.match_indices(&format!("{attr}{q}{id}{q}"))
-                .any(|(i, _)| body[..i].ends_with(|c: char| c.is_ascii_whitespace()))
-        })
-    })
+/// The ids of a chapter's `body`'s elements (and the names of its `<a name>`), written
+/// `id="…"` or `id='…'`: one pass, however many entries point into the chapter.
+fn ids_in(body: &str) -> std::collections::HashSet<&str> {
+    let mut out = std::collections::HashSet::new();
+    for attr in ["id=", "name="] {
+        for (i, _) in body.match_indices(attr) {
+            if !body[..i].ends_with(|c: char| c.is_ascii_whitespace()) {
+                continue;
+            }
+            let rest = &body[i + attr.len()..];
+            let Some(q) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+                continue;
+            };
+            if let Some(len) = rest[1..].find(q) {
+                out.insert(&rest[1..1 + len]);
+            }
+        }
+    }
+    out
 }
 
 /// Whether a `dc:date` is a date: calibre writes `0101-01-01T00:00:00+00:00` for a book

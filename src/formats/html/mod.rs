@@ -1529,7 +1529,7 @@ struct Walker<'a> {
     chapter_title: Option<markup::TocHead>,
     /// The chapter's table-of-contents entries at an element inside it, not yet
     /// reached: (the element's id, the heading).
-    anchors: Vec<(String, String)>,
+    anchors: HashMap<String, String>,
     /// After the container: only an editor's note is kept (it often stands just
     /// after the text, in the container's parent).
     tail: bool,
@@ -1592,7 +1592,7 @@ impl<'a> Walker<'a> {
             cursor: 1,
             chapters: false,
             chapter_title: None,
-            anchors: Vec::new(),
+            anchors: HashMap::new(),
             tail: false,
             related: false,
             article: None,
@@ -2014,8 +2014,7 @@ impl<'a> Walker<'a> {
         let id = el
             .attr("id")
             .or_else(|| el.attr("name").filter(|_| el.name() == "a"));
-        if let Some(i) = id.and_then(|id| self.anchors.iter().position(|(a, _)| a == id)) {
-            let (_, label) = self.anchors.remove(i);
+        if let Some(label) = id.and_then(|id| self.anchors.remove(id)) {
             self.flush();
             self.settle_ornament();
             let pos = self.pos(line);
