@@ -1994,7 +1994,8 @@ impl Builder {
 
     /// Whether the block of `kind` with `text` at `pos` (`bold`: all of it bold), coming
     /// right after the heading `head` stands for, is the chapter's own printing of that
-    /// head ([`same_head`]: a heading, a bold line, or a paragraph reading the label):
+    /// head ([`same_head`]: a heading, a bold line, a paragraph reading the label, or
+    /// the chapter's number set apart above its title):
     /// then the two are one heading — the text that says more, at the place of the
     /// chapter's head, so that every command gives it that line — and the block is not
     /// to be added. A chapter's number alone keeps `head` waiting for its title.
@@ -2016,7 +2017,10 @@ impl Builder {
         let fits = self.len() == h.at + 1
             && match kind {
                 BlockKind::Heading => true,
-                BlockKind::Paragraph => short_bold || own == label,
+                // (A chapter's number set apart above its title: "1", "第一章".)
+                BlockKind::Paragraph => {
+                    short_bold || own == label || is_chapter_number(&head_key(text))
+                }
                 _ => false,
             };
         let Some(done) = fits.then(|| same_head(&label, &own)).flatten() else {
@@ -2106,6 +2110,12 @@ mod tests {
         assert!(b.toc_head_takes(&mut head, BlockKind::Heading, "新桥", false, at(4)));
         assert_eq!(b.blocks_since(0), [(BlockKind::Heading, "第二章 新桥")]);
         assert_eq!(b.drafts[0].pos, at(3));
+        // The number set apart as a paragraph above the title the label gives.
+        let mut b = Builder::new();
+        let mut head = b.push_toc_head("渡口", at(1));
+        assert!(b.toc_head_takes(&mut head, BlockKind::Paragraph, "3", false, at(3)));
+        assert!(b.toc_head_takes(&mut head, BlockKind::Heading, "渡口", false, at(4)));
+        assert_eq!(b.blocks_since(0), [(BlockKind::Heading, "3 渡口")]);
         // A bold line that is another head, a long bold sentence, a caption: not it.
         for (kind, text, bold) in [
             (BlockKind::Heading, "新桥", false),
