@@ -218,7 +218,8 @@ fn ids_in(body: &str) -> std::collections::HashSet<&str> {
 fn real_date(value: &str) -> bool {
     let v = value.trim();
     let year: String = v.chars().take_while(char::is_ascii_digit).collect();
-    !v.is_empty() && !(year.len() == 4 && year.as_str() < "1000")
+    let undefined = year.len() == 4 && year.as_str() < "1000";
+    !v.is_empty() && !undefined
 }
 
 /// A start tag found by [`tags`]: its name (lowercase) and attributes.
