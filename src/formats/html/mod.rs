@@ -2084,6 +2084,7 @@ impl<'a> Walker<'a> {
             if !t.trim().is_empty() {
                 self.settle_ornament();
             }
+            self.chapter_title = None;
             let pos = self.pos(line);
             for label in t.lines() {
                 if let Some(head) = self.b.push_toc_head(label, pos) {
