@@ -360,7 +360,8 @@ fn section_at(v: &serde_json::Value, title: &str) -> (String, u64) {
 }
 
 /// A calibre-style EPUB 2 book: its NCX points at anchors (`#fileposN`) inside files
-/// split in the middle of a chapter, its heads bold paragraphs.
+/// split in the middle of a chapter, its heads bold paragraphs; its page list points
+/// inside a sentence (a page of the print edition, no heading).
 const SPLIT_OPF: &str = r#"<?xml version='1.0' encoding='utf-8'?>
 <package xmlns="http://www.idpf.org/2007/opf" version="2.0">
 <metadata xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:opf="http://www.idpf.org/2007/opf"><dc:title>河上</dc:title></metadata>
@@ -374,13 +375,13 @@ const SPLIT_NCX: &str = r#"<?xml version='1.0' encoding='utf-8'?><ncx xmlns="htt
 <navPoint id="a"><navLabel><text>上游</text></navLabel><content src="text/part0000_split_000.html#filepos120"/></navPoint>
 <navPoint id="b"><navLabel><text>下游</text></navLabel><content src="text/part0000_split_001.html#filepos980"/></navPoint>
 <navPoint id="c"><navLabel><text>尾声</text></navLabel><content src="text/part0001.html#filepos1500"/></navPoint>
-</navMap></ncx>"#;
+</navMap><pageList><pageTarget id="pg1" type="normal" value="1"><navLabel><text>1</text></navLabel><content src="text/part0000_split_000.html#page1"/></pageTarget></pageList></ncx>"#;
 
 const SPLIT_0: &str = r#"<?xml version='1.0' encoding='utf-8'?>
 <html xmlns="http://www.w3.org/1999/xhtml"><head><title>x</title></head><body class="calibre">
 <p id="filepos120" class="calibre2"><span class="bold">上游</span></p>
 <p class="calibre3">上游的水清得能看见河底的石头。</p>
-<p class="calibre3">撑船的人每次经过老渡口，都要拉响一声</p>
+<p class="calibre3">撑船的人每次经过老渡口，<span id="page1"></span>都要拉响一声</p>
 </body></html>"#;
 
 const SPLIT_1: &str = r#"<?xml version='1.0' encoding='utf-8'?>

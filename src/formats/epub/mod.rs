@@ -527,10 +527,20 @@ fn unpack_within(bytes: &[u8], entry_limit: u64, total_limit: u64) -> Result<Vec
             }
         }
     } else if let Some((dir, ncx)) = ncx {
+        // The chapters are the navMap's points; the pageList (a print edition's page
+        // numbers) and navLists beside it are no headings.
+        let lower = ncx.to_ascii_lowercase();
+        let map = lower.find("<navmap").map_or(0..ncx.len(), |start| {
+            start
+                ..lower[start..]
+                    .find("</navmap")
+                    .map_or(ncx.len(), |e| start + e)
+        });
+        let ncx = &ncx[map];
         let mut label = None;
-        for t in tags(&ncx) {
+        for t in tags(ncx) {
             match t.name.as_str() {
-                "text" => label = Some(xml_unescape(text_after(&ncx, &t))),
+                "text" => label = Some(xml_unescape(text_after(ncx, &t))),
                 "content" => {
                     if let (Some(src), Some(l)) = (t.attr("src"), label.take()) {
                         toc.add(&dir, src, &l);
