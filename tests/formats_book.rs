@@ -461,7 +461,7 @@ const NAV_DOC: &str = r#"<?xml version="1.0" encoding="UTF-8"?><html xmlns="http
 
 const NAV_C1: &str = r##"<?xml version="1.0" encoding="UTF-8"?><html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"><head><title>c</title></head><body>
 <section id="s1" epub:type="chapter"><h1>晨</h1>
-<p>清晨的港口，渔船一艘艘回来了。<a epub:type="noteref" href="#n1">1</a></p>
+<p>清晨的港口，<span id="pg2"></span>渔船一艘艘回来了。<a epub:type="noteref" href="#n1">1</a></p>
 <aside epub:type="footnote" id="n1"><p>渔船多在凌晨四点出港。</p></aside>
 </section>
 <section id="s暮" epub:type="chapter"><h1>暮</h1>
@@ -528,6 +528,29 @@ fn a_nav_label_and_the_chapters_head_are_one_heading_at_the_heads_line() {
         (Some(file.as_str()), Some(line))
     );
     assert_eq!(line, 2);
+    // A nav document that marks no table of contents but marks its page list: the
+    // pages of the print edition are no headings.
+    let unmarked = NAV_DOC.replace("<nav epub:type=\"toc\">", "<nav>").replace(
+        "</body>",
+        "<nav epub:type=\"page-list\"><ol><li><a href=\"x/c1.xhtml#pg2\">2</a></li></ol></nav></body>",
+    );
+    assert_ne!(unmarked, NAV_DOC);
+    let path = write(
+        &dir,
+        "unmarked.epub",
+        &zip_book(&[
+            ("EPUB/content.opf", NAV_OPF),
+            ("EPUB/nav.xhtml", &unmarked),
+            ("EPUB/x/c1.xhtml", NAV_C1),
+            ("EPUB/x/c2.xhtml", NAV_C2),
+        ]),
+    );
+    let v = outline_json(&path, &[]);
+    assert_eq!(sections(&v), ["一、晨", "二、暮", "第三章 夜"]);
+    assert_eq!(
+        blocks_of(&v, "paragraph")[0],
+        "清晨的港口，渔船一艘艘回来了。"
+    );
 }
 
 const ROLES_OPF2: &str = r#"<?xml version='1.0' encoding='utf-8'?>

@@ -514,9 +514,18 @@ fn unpack_within(bytes: &[u8], entry_limit: u64, total_limit: u64) -> Result<Vec
         for n in doc.tree.root().descendants() {
             if let Some(el) = n.value().as_element()
                 && el.name() == "a"
-                && (!marked
-                    || n.ancestors()
-                        .any(|a| nav_type(&a).is_some_and(|t| is_toc(&t))))
+                && (if marked {
+                    n.ancestors()
+                        .any(|a| nav_type(&a).is_some_and(|t| is_toc(&t)))
+                } else {
+                    // (Nor a page list or the landmarks, when they are marked.)
+                    !n.ancestors().any(|a| {
+                        nav_type(&a).is_some_and(|t| {
+                            t.split_ascii_whitespace()
+                                .any(|w| matches!(w, "page-list" | "landmarks"))
+                        })
+                    })
+                })
                 && let Some(href) = el.attr("href")
             {
                 let text: String = n
