@@ -329,3 +329,296 @@ fn a_calibre_chapter_head_set_as_a_bold_paragraph_is_shown_once() {
         ["渡船每天往返十二趟，风雨无阻。"]
     );
 }
+
+/// The (kind, text) of every block, in order.
+fn kinds(v: &serde_json::Value) -> Vec<(String, String)> {
+    v["blocks"]
+        .as_array()
+        .expect("blocks")
+        .iter()
+        .map(|b| {
+            (
+                b["kind"].as_str().expect("kind").to_string(),
+                b["text"].as_str().expect("text").to_string(),
+            )
+        })
+        .collect()
+}
+
+/// The (file, line) `outline --json` gives the section `title`.
+fn section_at(v: &serde_json::Value, title: &str) -> (String, u64) {
+    let s = v["sections"]
+        .as_array()
+        .expect("sections")
+        .iter()
+        .find(|s| s["title"] == title)
+        .unwrap_or_else(|| panic!("{title} not in {v}"));
+    (
+        s["file"].as_str().expect("file").to_string(),
+        s["line"].as_u64().expect("line"),
+    )
+}
+
+/// A calibre-style EPUB 2 book: its NCX points at anchors (`#fileposN`) inside files
+/// split in the middle of a chapter, its heads bold paragraphs; its page list points
+/// inside a sentence (a page of the print edition, no heading).
+const SPLIT_OPF: &str = r#"<?xml version='1.0' encoding='utf-8'?>
+<package xmlns="http://www.idpf.org/2007/opf" version="2.0">
+<metadata xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:opf="http://www.idpf.org/2007/opf"><dc:title>河上</dc:title></metadata>
+<manifest><item id="ncx" href="toc.ncx" media-type="application/x-dtbncx+xml"/>
+<item id="p0" href="text/part0000_split_000.html" media-type="application/xhtml+xml"/>
+<item id="p1" href="text/part0000_split_001.html" media-type="application/xhtml+xml"/>
+<item id="p2" href="text/part0001.html" media-type="application/xhtml+xml"/></manifest>
+<spine toc="ncx"><itemref idref="p0"/><itemref idref="p1"/><itemref idref="p2"/></spine></package>"#;
+
+const SPLIT_NCX: &str = r#"<?xml version='1.0' encoding='utf-8'?><ncx xmlns="http://www.daisy.org/z3986/2005/ncx/"><navMap>
+<navPoint id="a"><navLabel><text>上游</text></navLabel><content src="text/part0000_split_000.html#filepos120"/></navPoint>
+<navPoint id="b"><navLabel><text>下游</text></navLabel><content src="text/part0000_split_001.html#filepos980"/></navPoint>
+<navPoint id="c"><navLabel><text>尾声</text></navLabel><content src="text/part0001.html#filepos1500"/></navPoint>
+</navMap><pageList><pageTarget id="pg1" type="normal" value="1"><navLabel><text>1</text></navLabel><content src="text/part0000_split_000.html#page1"/></pageTarget></pageList></ncx>"#;
+
+const SPLIT_0: &str = r#"<?xml version='1.0' encoding='utf-8'?>
+<html xmlns="http://www.w3.org/1999/xhtml"><head><title>x</title></head><body class="calibre">
+<p id="filepos120" class="calibre2"><span class="bold">上游</span></p>
+<p class="calibre3">上游的水清得能看见河底的石头。</p>
+<p class="calibre3">撑船的人每次经过老渡口，<span id="page1"></span>都要拉响一声</p>
+</body></html>"#;
+
+const SPLIT_1: &str = r#"<?xml version='1.0' encoding='utf-8'?>
+<html xmlns="http://www.w3.org/1999/xhtml"><head><title>x</title></head><body class="calibre">
+<p class="calibre3">汽笛。</p>
+<div class="calibre4"><img src="../images/00001.jpeg" alt=""/></div>
+<p class="calibre5">▲老渡口（周航/摄）</p>
+<p class="calibre3">这声汽笛响了四十年。</p>
+<p id="filepos980" class="calibre2"><span class="bold">下游</span></p>
+<p class="calibre3">到了下游，河面宽得望不见对岸。</p>
+</body></html>"#;
+
+const SPLIT_2: &str = r#"<?xml version='1.0' encoding='utf-8'?>
+<html xmlns="http://www.w3.org/1999/xhtml"><head><title>x</title></head><body class="calibre">
+<h2 class="calibre6">尾声</h2>
+<p class="calibre3">船停了，人还在河边。</p>
+</body></html>"#;
+
+#[test]
+fn a_toc_entry_at_an_anchor_heads_the_text_from_there_and_split_files_read_in_order() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = write(
+        &dir,
+        "split.epub",
+        &zip_book(&[
+            ("EPUB/content.opf", SPLIT_OPF),
+            ("EPUB/toc.ncx", SPLIT_NCX),
+            ("EPUB/text/part0000_split_000.html", SPLIT_0),
+            ("EPUB/text/part0000_split_001.html", SPLIT_1),
+            // The last entry's anchor is not in its file: its head is the file's start.
+            ("EPUB/text/part0001.html", SPLIT_2),
+        ]),
+    );
+    let v = outline_json(&path, &[]);
+    let pair = |k: &str, t: &str| (k.to_string(), t.to_string());
+    assert_eq!(
+        kinds(&v),
+        [
+            pair("heading", "上游"),
+            pair("paragraph", "上游的水清得能看见河底的石头。"),
+            pair("paragraph", "撑船的人每次经过老渡口，都要拉响一声"),
+            // The next file's text before its anchor stays under the head before.
+            pair("paragraph", "汽笛。"),
+            pair("caption", "老渡口"),
+            pair("paragraph", "这声汽笛响了四十年。"),
+            pair("heading", "下游"),
+            pair("paragraph", "到了下游，河面宽得望不见对岸。"),
+            pair("heading", "尾声"),
+            pair("paragraph", "船停了，人还在河边。"),
+        ]
+    );
+    // Each head at the line of the element the entry points at (its own head).
+    assert_eq!(
+        section_at(&v, "下游"),
+        ("EPUB/text/part0000_split_001.html".to_string(), 7)
+    );
+    assert_eq!(
+        section_at(&v, "尾声"),
+        ("EPUB/text/part0001.html".to_string(), 3)
+    );
+    assert_eq!(
+        captions(&v),
+        [("老渡口".to_string(), Some("周航".to_string()))]
+    );
+}
+
+const NAV_OPF: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="uid">
+<metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:identifier id="uid">x</dc:identifier><dc:title>岛上</dc:title></metadata>
+<manifest><item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
+<item id="c1" href="x/c1.xhtml" media-type="application/xhtml+xml"/>
+<item id="c2" href="x/c2.xhtml" media-type="application/xhtml+xml"/></manifest>
+<spine><itemref idref="c1"/><itemref idref="c2"/></spine></package>"#;
+
+const NAV_DOC: &str = r#"<?xml version="1.0" encoding="UTF-8"?><html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"><body>
+<nav epub:type="toc"><ol><li><a href="x/c1.xhtml#s1">一、晨</a></li><li><a href="x/c1.xhtml#s%E6%9A%AE">二、暮</a></li><li><a href="x/c2.xhtml">第三章 夜</a></li></ol></nav></body></html>"#;
+
+const NAV_C1: &str = r##"<?xml version="1.0" encoding="UTF-8"?><html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"><head><title>c</title></head><body>
+<section id="s1" epub:type="chapter"><h1>晨</h1>
+<p>清晨的港口，<span id="pg2"></span>渔船一艘艘回来了。<a epub:type="noteref" href="#n1">1</a></p>
+<aside epub:type="footnote" id="n1"><p>渔船多在凌晨四点出港。</p></aside>
+</section>
+<section id="s暮" epub:type="chapter"><h1>暮</h1>
+<p>傍晚，灯塔亮了。</p>
+<aside role="doc-footnote"><p>灯塔建于百年前。</p></aside>
+</section>
+</body></html>"##;
+
+const NAV_C2: &str = r#"<?xml version="1.0" encoding="UTF-8"?><html xmlns="http://www.w3.org/1999/xhtml"><head><title>c</title></head><body>
+<h2>第三章 夜</h2>
+<p>夜里的岛很静。</p>
+</body></html>"#;
+
+#[test]
+fn a_nav_label_and_the_chapters_head_are_one_heading_at_the_heads_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = write(
+        &dir,
+        "nav.epub",
+        &zip_book(&[
+            ("EPUB/content.opf", NAV_OPF),
+            ("EPUB/nav.xhtml", NAV_DOC),
+            ("EPUB/x/c1.xhtml", NAV_C1),
+            ("EPUB/x/c2.xhtml", NAV_C2),
+        ]),
+    );
+    let v = outline_json(&path, &[]);
+    assert_eq!(sections(&v), ["一、晨", "二、暮", "第三章 夜"]);
+    assert_eq!(blocks_of(&v, "heading").len(), 3, "{v}");
+    // A book's footnotes are notes, in an aside too; the reference is no text.
+    assert_eq!(
+        blocks_of(&v, "note"),
+        ["渔船多在凌晨四点出港。", "灯塔建于百年前。"]
+    );
+    assert_eq!(
+        blocks_of(&v, "paragraph"),
+        [
+            "清晨的港口，渔船一艘艘回来了。",
+            "傍晚，灯塔亮了。",
+            "夜里的岛很静。"
+        ]
+    );
+    assert_eq!(section_at(&v, "一、晨"), ("EPUB/x/c1.xhtml".to_string(), 2));
+    assert_eq!(section_at(&v, "二、暮"), ("EPUB/x/c1.xhtml".to_string(), 6));
+    // outline and check give the chapter's head one line: check finds the space in
+    // its text there, and no section is empty.
+    let (file, line) = section_at(&v, "第三章 夜");
+    let out = common::cli::yuedu()
+        .args(["check", "--json", &path])
+        .output()
+        .expect("runs");
+    let found: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let findings = found["findings"].as_array().expect("findings");
+    assert!(
+        findings.iter().all(|f| f["rule"] != "empty-section"),
+        "{found}"
+    );
+    let space = findings
+        .iter()
+        .find(|f| f["rule"] == "space-between-chinese")
+        .unwrap_or_else(|| panic!("{found}"));
+    assert_eq!(
+        (space["file_name"].as_str(), space["line"].as_u64()),
+        (Some(file.as_str()), Some(line))
+    );
+    assert_eq!(line, 2);
+    // A nav document that marks no table of contents but marks its page list: the
+    // pages of the print edition are no headings.
+    let unmarked = NAV_DOC.replace("<nav epub:type=\"toc\">", "<nav>").replace(
+        "</body>",
+        "<nav epub:type=\"page-list\"><ol><li><a href=\"x/c1.xhtml#pg2\">2</a></li></ol></nav></body>",
+    );
+    assert_ne!(unmarked, NAV_DOC);
+    let path = write(
+        &dir,
+        "unmarked.epub",
+        &zip_book(&[
+            ("EPUB/content.opf", NAV_OPF),
+            ("EPUB/nav.xhtml", &unmarked),
+            ("EPUB/x/c1.xhtml", NAV_C1),
+            ("EPUB/x/c2.xhtml", NAV_C2),
+        ]),
+    );
+    let v = outline_json(&path, &[]);
+    assert_eq!(sections(&v), ["一、晨", "二、暮", "第三章 夜"]);
+    assert_eq!(
+        blocks_of(&v, "paragraph")[0],
+        "清晨的港口，渔船一艘艘回来了。"
+    );
+}
+
+const ROLES_OPF2: &str = r#"<?xml version='1.0' encoding='utf-8'?>
+<package xmlns="http://www.idpf.org/2007/opf" version="2.0">
+<metadata xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:opf="http://www.idpf.org/2007/opf">
+<dc:title>山路</dc:title>
+<dc:creator opf:role="aut" opf:file-as="Lan, Qing">蓝 青</dc:creator>
+<dc:creator opf:role="trl">韦 明</dc:creator>
+<dc:creator>许 川</dc:creator>
+<dc:date>0101-01-01T00:00:00+00:00</dc:date>
+</metadata>
+<manifest><item id="c" href="c.html" media-type="application/xhtml+xml"/></manifest>
+<spine><itemref idref="c"/></spine></package>"#;
+
+const ROLES_OPF3: &str = r##"<?xml version="1.0" encoding="UTF-8"?>
+<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="uid">
+<metadata xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:opf="http://www.idpf.org/2007/opf">
+<dc:identifier id="uid">x</dc:identifier>
+<dc:title id="t2">七个港口</dc:title>
+<meta refines="#t2" property="title-type">subtitle</meta>
+<dc:title id="t1">海岸线</dc:title>
+<meta refines="#t1" property="title-type">main</meta>
+<dc:creator id="a1">温 宁</dc:creator>
+<meta refines="#a1" property="role" scheme="marc:relators">aut</meta>
+<dc:creator id="a2">赖 宇</dc:creator>
+<meta refines="#a2" property="role" scheme="marc:relators">pht</meta>
+<dc:creator id="a3">钟 楚</dc:creator>
+<meta refines="#a3" property="role" scheme="marc:relators">edt</meta>
+<dc:creator id="a4">林 默</dc:creator>
+<meta refines="#a4" property="role" scheme="marc:relators">ill</meta>
+<dc:date opf:event="modification">2026-03-02</dc:date>
+<dc:date opf:event="publication">2026-01-15</dc:date>
+</metadata>
+<manifest><item id="c" href="c.html" media-type="application/xhtml+xml"/></manifest>
+<spine><itemref idref="c"/></spine></package>"##;
+
+#[test]
+fn only_the_writers_are_authors_and_the_packages_fields_are_read_as_specified() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let chapter = "<html><body><p>山路有十八个弯。</p></body></html>";
+    let two = write(
+        &dir,
+        "two.epub",
+        &zip_book(&[("EPUB/content.opf", ROLES_OPF2), ("EPUB/c.html", chapter)]),
+    );
+    let v = outline_json(&two, &[]);
+    // The translator is no author; a creator without a role is one.
+    assert_eq!(v["authors"], serde_json::json!(["蓝青", "许川"]));
+    // calibre's date for a book whose date it does not know is no date.
+    assert_eq!(v["date"], serde_json::Value::Null);
+    let three = write(
+        &dir,
+        "three.epub",
+        &zip_book(&[("EPUB/content.opf", ROLES_OPF3), ("EPUB/c.html", chapter)]),
+    );
+    let v = outline_json(&three, &[]);
+    assert_eq!(v["title"], "海岸线");
+    assert_eq!(v["subtitle"], "七个港口");
+    assert_eq!(v["authors"], serde_json::json!(["温宁"]));
+    assert_eq!(v["date"], "2026-01-15");
+    // Each field at its own line of the package.
+    let text = run_ok(&["outline", &three]);
+    for want in [
+        "title    海岸线  (EPUB/content.opf:7)",
+        "subtitle 七个港口  (EPUB/content.opf:5)",
+        "authors  温宁  (EPUB/content.opf:9)",
+        "date     2026-01-15  (EPUB/content.opf:18)",
+    ] {
+        assert!(text.contains(want), "{want:?} not in:\n{text}");
+    }
+}

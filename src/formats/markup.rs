@@ -87,6 +87,16 @@ struct Draft {
     styles: Vec<StyleSpan>,
 }
 
+/// The attribute of the paragraph that stands for a book's chapter left out (too large,
+/// missing, outside the book: [`crate::formats::epub`]): the HTML reader makes it a note.
+pub(crate) const SKIPPED_ATTR: &str = "data-yuedu-skipped";
+
+/// The attribute of a book's chapter section ([`crate::formats::epub`]) that lists the
+/// table-of-contents entries pointing at an element inside the chapter, one a line: the
+/// element's id, a tab, the entry's label. The HTML reader puts each heading where its
+/// element opens ([`Builder::push_toc_head`]).
+pub(crate) const CHAPTER_ANCHORS: &str = "data-yuedu-anchors";
+
 /// The article's header fields, each with the source position it came from.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Header {
@@ -1885,6 +1895,160 @@ pub(crate) fn ornament(text: &str) -> Option<Ornament> {
     is_section_number(core).then_some(Ornament::Number)
 }
 
+/// A book's table-of-contents entry made a heading ([`Builder::push_toc_head`]), waiting
+/// for the head the chapter prints under it: the heading's index among the blocks, the
+/// entry's label, the chapter's own head lines taken into it so far and where the first
+/// of them stands.
+pub(crate) struct TocHead {
+    at: usize,
+    label: String,
+    own: Vec<String>,
+    pos: Option<SourcePos>,
+}
+
+/// A head's text compared with another's: without white space and the separators
+/// between a number and a title (、 ． ： · — ｜).
+fn head_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| {
+            !is_trimmed(*c)
+                && !matches!(
+                    c,
+                    '、' | '，'
+                        | ','
+                        | '.'
+                        | '．'
+                        | ':'
+                        | '：'
+                        | '·'
+                        | '・'
+                        | '-'
+                        | '—'
+                        | '–'
+                        | '|'
+                        | '｜'
+                        | '_'
+                )
+        })
+        .collect()
+}
+
+/// Whether a head's key ([`head_key`]) is a chapter's number alone: a section number
+/// ([`is_section_number`]: 1, 一, Ⅲ, Chapter 2) or 第…章/节/回/卷/部/篇 (digits or
+/// Chinese numerals between).
+fn is_chapter_number(key: &str) -> bool {
+    if key.is_empty() {
+        return false;
+    }
+    if is_section_number(key) {
+        return true;
+    }
+    let Some(rest) = key.strip_prefix('第') else {
+        return false;
+    };
+    let rest = rest.trim_end_matches([
+        '章', '节', '節', '回', '卷', '部', '篇', '集', '幕', '册', '冊', '讲', '講', '课', '課',
+        '话', '話',
+    ]);
+    let n = rest.chars().count();
+    (1..=6).contains(&n)
+        && rest.chars().all(|c| {
+            c.is_ascii_digit()
+                || ('０'..='９').contains(&c)
+                || "一二三四五六七八九十百千〇零两兩壹贰貳叁參肆伍陆陸柒捌玖拾佰".contains(c)
+        })
+}
+
+/// How the head a chapter prints (its key so far, `own`) stands to its table-of-contents
+/// label (`label`): `Some(true)` the same head — equal, or one of them the other with
+/// the chapter's number before it ("一、漁港" / "漁港", "第一章" / "第一章 渡口"), or the
+/// label the number alone; `Some(false)` the chapter's number alone so far, its title
+/// perhaps on the next line; `None` another head.
+fn same_head(label: &str, own: &str) -> Option<bool> {
+    let numbered =
+        |long: &str, short: &str| long.strip_suffix(short).is_some_and(is_chapter_number);
+    if label == own || numbered(label, own) || numbered(own, label) || is_chapter_number(label) {
+        Some(true)
+    } else if is_chapter_number(own) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+impl Builder {
+    /// Adds the heading a book's table of contents gives a chapter or a place in it
+    /// (`label`, at `pos`); the head the chapter prints under it may be the same one
+    /// ([`Builder::toc_head_takes`]). Nothing for an empty label.
+    pub(crate) fn push_toc_head(&mut self, label: &str, pos: SourcePos) -> Option<TocHead> {
+        let label = trim_text(&collapse_ws(label)).to_string();
+        if label.is_empty() {
+            return None;
+        }
+        self.push(BlockKind::Heading, &label, pos);
+        Some(TocHead {
+            at: self.len() - 1,
+            label,
+            own: Vec::new(),
+            pos: None,
+        })
+    }
+
+    /// Whether the block of `kind` with `text` at `pos` (`bold`: all of it bold), coming
+    /// right after the heading `head` stands for, is the chapter's own printing of that
+    /// head ([`same_head`]: a heading, a bold line, a paragraph reading the label, or
+    /// the chapter's number set apart above its title):
+    /// then the two are one heading — the text that says more, at the place of the
+    /// chapter's head, so that every command gives it that line — and the block is not
+    /// to be added. A chapter's number alone keeps `head` waiting for its title.
+    pub(crate) fn toc_head_takes(
+        &mut self,
+        head: &mut Option<TocHead>,
+        kind: BlockKind,
+        text: &str,
+        bold: bool,
+        pos: SourcePos,
+    ) -> bool {
+        let Some(mut h) = head.take() else {
+            return false;
+        };
+        let text = trim_text(text);
+        let label = head_key(&h.label);
+        let own = head_key(&format!("{}{text}", h.own.concat()));
+        let short_bold = bold && text.chars().count() <= 30;
+        let fits = self.len() == h.at + 1
+            && match kind {
+                BlockKind::Heading => true,
+                // (A chapter's number set apart above its title: "1", "第一章".)
+                BlockKind::Paragraph => {
+                    short_bold || own == label || is_chapter_number(&head_key(text))
+                }
+                _ => false,
+            };
+        let Some(done) = fits.then(|| same_head(&label, &own)).flatten() else {
+            return false;
+        };
+        let first = *h.pos.get_or_insert(pos);
+        h.own.push(text.to_string());
+        let own_text = h.own.join(" ");
+        let shown = if own.contains(&label) {
+            own_text
+        } else if label.contains(&own) {
+            h.label.clone()
+        } else if is_chapter_number(&own) {
+            format!("{own_text} {}", h.label)
+        } else {
+            format!("{} {own_text}", h.label)
+        };
+        self.take_since(h.at);
+        self.push(BlockKind::Heading, &shown, first);
+        if !done {
+            *head = Some(h);
+        }
+        true
+    }
+}
+
 /// Each block's styled pieces: (the text a span covers, its style's name), in order.
 #[cfg(test)]
 pub(crate) fn styled_pieces(a: &Article) -> Vec<Vec<(&str, &'static str)>> {
@@ -1902,6 +2066,83 @@ pub(crate) fn styled_pieces(a: &Article) -> Vec<Vec<(&str, &'static str)>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_toc_label_and_the_chapters_own_head_are_one_head() {
+        let key = |a: &str, b: &str| same_head(&head_key(a), &head_key(b));
+        for (label, own) in [
+            ("一、漁港", "漁港"),
+            ("漁港", "一、漁港"),
+            ("第一章 渡口", "第一章　渡口"),
+            ("第一章", "第一章 渡口"),
+            ("渡口", "第十二章 渡口"),
+            ("Chapter 3: The Ferry", "The Ferry"),
+            ("序", "序"),
+            ("第三回", "渡口"),
+        ] {
+            assert_eq!(key(label, own), Some(true), "{label} / {own}");
+        }
+        for (label, own) in [("渡口", "新桥"), ("渡口", "渡口的早晨"), ("一个人", "人")]
+        {
+            assert_eq!(key(label, own), None, "{label} / {own}");
+        }
+        // The chapter's number alone: its title may follow on the next line.
+        assert_eq!(key("第一章 渡口", "第一章"), Some(false));
+        assert_eq!(key("渡口", "第一章"), Some(false));
+    }
+
+    #[test]
+    fn the_toc_heading_takes_the_chapters_head_at_its_place() {
+        let at = |offset| SourcePos {
+            offset,
+            line: offset,
+        };
+        let mut b = Builder::new();
+        let mut head = b.push_toc_head("一、漁港", at(1));
+        assert!(b.toc_head_takes(&mut head, BlockKind::Heading, "漁港", false, at(5)));
+        assert!(head.is_none());
+        // What follows is the chapter's text.
+        assert!(!b.toc_head_takes(&mut head, BlockKind::Paragraph, "漁港", false, at(6)));
+        assert_eq!(b.blocks_since(0), [(BlockKind::Heading, "一、漁港")]);
+        assert_eq!(b.drafts[0].pos, at(5));
+        // A number on one line and the title on the next: one head, the book's lines.
+        let mut b = Builder::new();
+        let mut head = b.push_toc_head("第二章 新桥", at(1));
+        assert!(b.toc_head_takes(&mut head, BlockKind::Heading, "第二章", false, at(3)));
+        assert!(b.toc_head_takes(&mut head, BlockKind::Heading, "新桥", false, at(4)));
+        assert_eq!(b.blocks_since(0), [(BlockKind::Heading, "第二章 新桥")]);
+        assert_eq!(b.drafts[0].pos, at(3));
+        // The number set apart as a paragraph above the title the label gives.
+        let mut b = Builder::new();
+        let mut head = b.push_toc_head("渡口", at(1));
+        assert!(b.toc_head_takes(&mut head, BlockKind::Paragraph, "3", false, at(3)));
+        assert!(b.toc_head_takes(&mut head, BlockKind::Heading, "渡口", false, at(4)));
+        assert_eq!(b.blocks_since(0), [(BlockKind::Heading, "3 渡口")]);
+        // A bold line that is another head, a long bold sentence, a caption: not it.
+        for (kind, text, bold) in [
+            (BlockKind::Heading, "新桥", false),
+            (BlockKind::Paragraph, "渡口", false),
+            (BlockKind::Caption, "渡口", false),
+            (
+                BlockKind::Paragraph,
+                "渡口在一条流了很久很久的大河边上，每天清晨都有人在那里等着第一班船。",
+                true,
+            ),
+        ] {
+            let mut b = Builder::new();
+            let mut head = b.push_toc_head("渡口的早晨", at(1));
+            assert!(
+                !b.toc_head_takes(&mut head, kind, text, bold, at(2)),
+                "{text}"
+            );
+            assert_eq!(b.len(), 1);
+        }
+        // Only the block right under the heading.
+        let mut b = Builder::new();
+        let mut head = b.push_toc_head("渡口", at(1));
+        b.push(BlockKind::Note, "（注）", at(2));
+        assert!(!b.toc_head_takes(&mut head, BlockKind::Heading, "渡口", false, at(3)));
+    }
 
     #[test]
     fn ornaments_are_a_sections_number_or_decoration_alone() {

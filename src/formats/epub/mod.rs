@@ -22,7 +22,9 @@ use std::sync::Arc;
 
 use crate::article::Article;
 use crate::formats::html;
-use crate::formats::markup::{Header, SourceLines, SourcePos, squeeze_name};
+use crate::formats::markup::{
+    CHAPTER_ANCHORS, Header, SKIPPED_ATTR, SourceLines, SourcePos, squeeze_name,
+};
 
 /// The most entries a book may have.
 pub(crate) const MAX_ENTRIES: usize = 20_000;
@@ -30,10 +32,6 @@ pub(crate) const MAX_ENTRIES: usize = 20_000;
 pub(crate) const MAX_ENTRY_BYTES: u64 = 256 << 20;
 /// The most bytes read from all entries together (uncompressed).
 pub(crate) const MAX_TOTAL_BYTES: u64 = 1 << 30;
-
-/// The attribute of the paragraph that stands for a chapter left out (too large): the
-/// HTML reader makes it a note.
-pub(crate) const SKIPPED_ATTR: &str = "data-yuedu-skipped";
 
 /// Why a book could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -132,6 +130,96 @@ fn percent_decode(s: &str) -> String {
         i += 1;
     }
     String::from_utf8_lossy(&out).into_owned()
+}
+
+/// A book's table of contents (the EPUB 3 nav or the EPUB 2 NCX): its entries in its
+/// own order, each as (the chapter file's path in the book, the fragment it points at —
+/// an element's id, percent-decoded — and its label, white space collapsed).
+#[derive(Default)]
+struct Toc(Vec<(String, Option<String>, String)>);
+
+impl Toc {
+    /// Adds the entry `href` (relative to the folder `dir`) labelled `label`; one that
+    /// points out of the book, has no label or repeats an entry's target is passed over.
+    fn add(&mut self, dir: &str, href: &str, label: &str) {
+        let Ok(path) = resolve(dir, href) else {
+            return;
+        };
+        let fragment = href
+            .split_once('#')
+            .map(|(_, f)| percent_decode(f))
+            .filter(|f| !f.is_empty());
+        let label = crate::formats::markup::collapse_ws(label)
+            .trim()
+            .to_string();
+        if label.is_empty() || self.0.iter().any(|(p, f, _)| *p == path && *f == fragment) {
+            return;
+        }
+        self.0.push((path, fragment, label));
+    }
+
+    /// The headings of the chapter at `path` whose body is `body`: the labels that head
+    /// the chapter (entries pointing at the file, or at an id it does not hold), and
+    /// (id, label) of the entries pointing at an element inside it, whose heading
+    /// stands there — the text before it stays under the heading before.
+    fn heads(&self, path: &str, body: &str) -> (Vec<&str>, Vec<(&str, &str)>) {
+        let (mut start, mut inside) = (Vec::new(), Vec::new());
+        let mut ids = None;
+        for (p, fragment, label) in &self.0 {
+            if p != path {
+                continue;
+            }
+            match fragment {
+                Some(id)
+                    if ids
+                        .get_or_insert_with(|| ids_in(body))
+                        .contains(id.as_str()) =>
+                {
+                    inside.push((id.as_str(), label.as_str()))
+                }
+                _ => start.push(label.as_str()),
+            }
+        }
+        (start, inside)
+    }
+
+    /// The first label of the chapter at `path` (empty without one).
+    fn first(&self, path: &str) -> &str {
+        self.0
+            .iter()
+            .find(|(p, _, _)| p == path)
+            .map_or("", |(_, _, l)| l.as_str())
+    }
+}
+
+/// The ids of a chapter's `body`'s elements (and the names of its `<a name>`), written
+/// `id="…"` or `id='…'`: one pass, however many entries point into the chapter.
+fn ids_in(body: &str) -> std::collections::HashSet<&str> {
+    let mut out = std::collections::HashSet::new();
+    for attr in ["id=", "name="] {
+        for (i, _) in body.match_indices(attr) {
+            if !body[..i].ends_with(|c: char| c.is_ascii_whitespace()) {
+                continue;
+            }
+            let rest = &body[i + attr.len()..];
+            let Some(q) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+                continue;
+            };
+            if let Some(len) = rest[1..].find(q) {
+                out.insert(&rest[1..1 + len]);
+            }
+        }
+    }
+    out
+}
+
+/// Whether a `dc:date` is a date: calibre writes `0101-01-01T00:00:00+00:00` for a book
+/// whose date it does not know, and no edition is dated before the year 1000.
+fn real_date(value: &str) -> bool {
+    let v = value.trim();
+    let year: String = v.chars().take_while(char::is_ascii_digit).collect();
+    let undefined = year.len() == 4 && year.as_str() < "1000";
+    !v.is_empty() && !undefined
 }
 
 /// A start tag found by [`tags`]: its name (lowercase) and attributes.
@@ -285,12 +373,28 @@ fn unpack_within(bytes: &[u8], entry_limit: u64, total_limit: u64) -> Result<Vec
     let mut manifest: HashMap<String, (String, String, String)> = HashMap::new();
     let mut spine = Vec::new();
     // The metadata: (text, where it starts in the OPF).
-    let (mut title, mut authors) = (None, Vec::new());
-    let (mut date, mut publisher) = (None, None);
+    let (mut titles, mut authors) = (Vec::new(), Vec::new());
+    let (mut dates, mut publisher) = (Vec::new(), None);
     let field = |t: &Tag| {
         let rest = &opf[t.end..];
         let at = t.end + (rest.len() - rest.trim_start().len());
         (xml_unescape(text_after(&opf, t)), at)
+    };
+    // EPUB 3 refines a field by its id (`<meta refines="#c2" property="role">pht</meta>`,
+    // `property="title-type"`): (id, property) → the values.
+    let refines = |id: Option<&str>, property: &str| -> Vec<String> {
+        let Some(id) = id else {
+            return Vec::new();
+        };
+        opf_tags
+            .iter()
+            .filter(|m| {
+                m.name == "meta"
+                    && m.attr("refines").and_then(|r| r.strip_prefix('#')) == Some(id)
+                    && m.attr("property") == Some(property)
+            })
+            .map(|m| xml_unescape(text_after(&opf, m)).trim().to_string())
+            .collect()
     };
     let mut toc_id = None;
     for t in &opf_tags {
@@ -315,18 +419,50 @@ fn unpack_within(bytes: &[u8], entry_limit: u64, total_limit: u64) -> Result<Vec
                 }
             }
             "spine" => toc_id = t.attr("toc").map(str::to_string),
-            "dc:title" if title.is_none() => title = Some(field(t)),
-            "dc:creator" => {
-                let (name, at) = field(t);
-                authors.push((squeeze_name(&name), at));
+            "dc:title" => {
+                let kind = refines(t.attr("id"), "title-type");
+                titles.push((field(t), kind.first().cloned().unwrap_or_default()));
             }
-            "dc:date" if date.is_none() => date = Some(field(t)),
+            // The book's authors: the creators whose role (OPF 2's `opf:role`, EPUB 3's
+            // refining `role`, MARC relator codes) is `aut`, or who have none — not its
+            // translator (trl), photographer (pht), editor (edt), illustrator (ill)….
+            "dc:creator" => {
+                let mut roles = refines(t.attr("id"), "role");
+                roles.extend(t.attr("role").map(|r| r.trim().to_string()));
+                if roles.is_empty() || roles.iter().any(|r| r.eq_ignore_ascii_case("aut")) {
+                    let (name, at) = field(t);
+                    authors.push((squeeze_name(&name), at));
+                }
+            }
+            "dc:date" => {
+                let (value, at) = field(t);
+                if real_date(&value) {
+                    dates.push(((value, at), t.attr("event").unwrap_or("").to_string()));
+                }
+            }
             "dc:publisher" if publisher.is_none() => publisher = Some(field(t)),
             _ => {}
         }
     }
-    // The table of contents: the EPUB 3 nav document, else the NCX.
-    let mut toc: HashMap<String, String> = HashMap::new();
+    // The title: the one refined as `main`, else the first that is not another kind
+    // (subtitle, short, collection, edition); the subtitle, the one refined as such.
+    let of_kind = |kind: &str| {
+        titles
+            .iter()
+            .find(|(_, k)| k == kind)
+            .map(|(t, _)| t.clone())
+    };
+    let mut title = of_kind("main").or_else(|| of_kind(""));
+    let subtitle = of_kind("subtitle");
+    // The date of publication (OPF 2's `opf:event`), else one not said to be another's
+    // (a modification, a creation).
+    let mut date = ["publication", ""]
+        .iter()
+        .find_map(|e| dates.iter().find(|(_, ev)| ev == e))
+        .map(|(d, _)| d.clone());
+    // The table of contents: the EPUB 3 nav document, else the NCX, its entries in
+    // its own order.
+    let mut toc = Toc::default();
     let nav = manifest
         .values()
         .find(|(_, _, p)| p.split_whitespace().any(|p| p == "nav"));
@@ -378,30 +514,45 @@ fn unpack_within(bytes: &[u8], entry_limit: u64, total_limit: u64) -> Result<Vec
         for n in doc.tree.root().descendants() {
             if let Some(el) = n.value().as_element()
                 && el.name() == "a"
-                && (!marked
-                    || n.ancestors()
-                        .any(|a| nav_type(&a).is_some_and(|t| is_toc(&t))))
+                && (if marked {
+                    n.ancestors()
+                        .any(|a| nav_type(&a).is_some_and(|t| is_toc(&t)))
+                } else {
+                    // (Nor a page list or the landmarks, when they are marked.)
+                    !n.ancestors().any(|a| {
+                        nav_type(&a).is_some_and(|t| {
+                            t.split_ascii_whitespace()
+                                .any(|w| matches!(w, "page-list" | "landmarks"))
+                        })
+                    })
+                })
                 && let Some(href) = el.attr("href")
-                && let Ok(target) = resolve(&dir, href)
             {
                 let text: String = n
                     .descendants()
                     .filter_map(|d| d.value().as_text().map(|t| t.to_string()))
                     .collect();
-                toc.entry(target)
-                    .or_insert_with(|| crate::formats::markup::collapse_ws(&text));
+                toc.add(&dir, href, &text);
             }
         }
     } else if let Some((dir, ncx)) = ncx {
+        // The chapters are the navMap's points; the pageList (a print edition's page
+        // numbers) and navLists beside it are no headings.
+        let lower = ncx.to_ascii_lowercase();
+        let map = lower.find("<navmap").map_or(0..ncx.len(), |start| {
+            start
+                ..lower[start..]
+                    .find("</navmap")
+                    .map_or(ncx.len(), |e| start + e)
+        });
+        let ncx = &ncx[map];
         let mut label = None;
-        for t in tags(&ncx) {
+        for t in tags(ncx) {
             match t.name.as_str() {
-                "text" => label = Some(xml_unescape(text_after(&ncx, &t))),
+                "text" => label = Some(xml_unescape(text_after(ncx, &t))),
                 "content" => {
-                    if let (Some(src), Some(l)) = (t.attr("src"), label.take())
-                        && let Ok(target) = resolve(&dir, src)
-                    {
-                        toc.entry(target).or_insert(l);
+                    if let (Some(src), Some(l)) = (t.attr("src"), label.take()) {
+                        toc.add(&dir, src, &l);
                     }
                 }
                 _ => {}
@@ -425,7 +576,7 @@ fn unpack_within(bytes: &[u8], entry_limit: u64, total_limit: u64) -> Result<Vec
         };
         let chapter = String::from_utf8_lossy(&bytes);
         if let Some(fields) = title_page(&chapter[body_of(&chapter)], &path)
-            && let Some((t, a, d)) = fields.fill(&title, &authors, &date)
+            && let Some((t, a, d)) = fields.fill(&title, &subtitle, &authors, &date)
         {
             let o = title.as_ref().map_or(0, |(_, o)| *o);
             if title.is_none() {
@@ -474,7 +625,11 @@ fn unpack_within(bytes: &[u8], entry_limit: u64, total_limit: u64) -> Result<Vec
             at(*o)
         ));
     }
-    for (name, value) in [("date", &date), ("publisher", &publisher)] {
+    for (name, value) in [
+        ("date", &date),
+        ("publisher", &publisher),
+        ("subtitle", &subtitle),
+    ] {
         if let Some((v, o)) = value {
             out.push_str(&format!(
                 "<meta name=\"{name}\" content=\"{}\" data-yuedu-at=\"{}\">\n",
@@ -500,7 +655,7 @@ fn unpack_within(bytes: &[u8], entry_limit: u64, total_limit: u64) -> Result<Vec
         // book). Its section stands as a chapter's, the note its body, so that the
         // chapters after it keep their own files ([`chapter_files`]).
         let skipped = |out: &mut String, path: &str, why: &str| {
-            let name = toc.get(path).map(String::as_str).unwrap_or("");
+            let name = toc.first(path);
             let note = format!(
                 "<p {SKIPPED_ATTR}>（本章未读入 chapter not read: {}）</p>",
                 escape(why)
@@ -521,7 +676,6 @@ fn unpack_within(bytes: &[u8], entry_limit: u64, total_limit: u64) -> Result<Vec
                 continue;
             }
         };
-        let name = toc.get(&path).map(String::as_str).unwrap_or("");
         let bytes = match book.read(&path) {
             Ok(bytes) => bytes,
             Err(EpubError::TooLarge { limit, .. }) if limit == book.entry_limit => {
@@ -543,9 +697,17 @@ fn unpack_within(bytes: &[u8], entry_limit: u64, total_limit: u64) -> Result<Vec
         // path, what stands before its body, and the body's length.
         let head = &chapter[..at.start];
         let body = &chapter[at];
+        // The chapter's headings: those at its start, one a line, and those at an
+        // element inside it ([`CHAPTER_ANCHORS`]).
+        let (start, inside) = toc.heads(&path, body);
+        let inside: Vec<String> = inside
+            .into_iter()
+            .map(|(id, label)| format!("{id}\t{label}"))
+            .collect();
         out.push_str(&format!(
-            "<section data-yuedu-chapter=\"{}\" data-yuedu-file=\"{}\" data-yuedu-head=\"{}\" data-yuedu-body=\"{}\">\n",
-            escape(name),
+            "<section data-yuedu-chapter=\"{}\" {CHAPTER_ANCHORS}=\"{}\" data-yuedu-file=\"{}\" data-yuedu-head=\"{}\" data-yuedu-body=\"{}\">\n",
+            escape(&start.join("\n")),
+            escape(&inside.join("\n")),
             escape(&path),
             escape(head),
             body.len()
@@ -567,12 +729,15 @@ impl TitlePage {
     fn fill(
         &self,
         title: &Option<(String, usize)>,
+        subtitle: &Option<(String, usize)>,
         authors: &[(String, usize)],
         date: &Option<(String, usize)>,
     ) -> Option<(Option<String>, Vec<String>, Option<String>)> {
         let (mut t, mut a, mut d) = (None, Vec::new(), None);
         for (what, text) in &self.0 {
-            let known = title.as_ref().is_some_and(|(x, _)| x == text)
+            let known = [title, subtitle]
+                .iter()
+                .any(|t| t.as_ref().is_some_and(|(x, _)| x == text))
                 || authors
                     .iter()
                     .any(|(x, _)| x == text || squeeze_name(text) == *x)
@@ -792,7 +957,7 @@ pub fn parse(text: &Arc<String>) -> Article {
     let mut title = None;
     let mut authors = Vec::new();
     let mut author_at = 0;
-    let (mut date, mut source) = (None, None);
+    let (mut date, mut source, mut subtitle) = (None, None, None);
     // Where [`unpack`] says a metadata field stands (its offset in the OPF), else the
     // element's line.
     let pos_of = |el: &scraper::node::Element| match el
@@ -818,13 +983,13 @@ pub fn parse(text: &Arc<String>) -> Article {
                     .collect();
                 title = Some((t, pos_of(el)));
             }
-            "meta" if matches!(el.attr("name"), Some("date" | "publisher")) => {
+            "meta" if matches!(el.attr("name"), Some("date" | "publisher" | "subtitle")) => {
                 let v = el.attr("content").unwrap_or("").trim().to_string();
                 if !v.is_empty() {
-                    let slot = if el.attr("name") == Some("date") {
-                        &mut date
-                    } else {
-                        &mut source
+                    let slot = match el.attr("name") {
+                        Some("date") => &mut date,
+                        Some("subtitle") => &mut subtitle,
+                        _ => &mut source,
                     };
                     *slot = Some((v, pos_of(el)));
                 }
@@ -852,7 +1017,9 @@ pub fn parse(text: &Arc<String>) -> Article {
         source,
         ..Header::default()
     };
-    b.finish(header)
+    let mut article = b.finish(header);
+    article.subtitle = subtitle.map(|(t, pos)| crate::article::HeaderLine::new(t, pos.offset));
+    article
 }
 
 /// Builds EPUB files for tests from chapters written for the project.

@@ -238,6 +238,8 @@ const BLOCK_TAGS: &[&str] = &[
     "body",
     "html",
     "br",
+    // (Read only when it holds notes: [`is_furniture`].)
+    "aside",
 ];
 
 fn words(el: &Element) -> Vec<String> {
@@ -281,6 +283,10 @@ const WHOLE_WORDS_ONLY: &[&str] = &["ad", "ads"];
 /// Whether an element is furniture: never read as text.
 pub(crate) fn is_furniture(el: &Element) -> bool {
     let name = el.name();
+    // A book's or page's notes are text, in an `<aside>` too (EPUB 3's footnotes).
+    if marks_notes(el) {
+        return false;
+    }
     if SKIPPED_TAGS.contains(&name) {
         return true;
     }
@@ -454,6 +460,21 @@ pub(crate) fn reveal_hidden_body(doc: &mut Html) {
 
 fn element(node: NodeRef<'_, Node>) -> Option<&Element> {
     node.value().as_element()
+}
+
+/// Whether `el` holds a book's or page's notes (DPUB-ARIA doc-endnotes, doc-footnote,
+/// doc-endnote; EPUB's epub:type footnote(s), endnote(s), rearnote(s)).
+fn marks_notes(el: &Element) -> bool {
+    el.attr("role")
+        .is_some_and(|r| matches!(r, "doc-endnotes" | "doc-footnote" | "doc-endnote"))
+        || el.attr("epub:type").is_some_and(|t| {
+            t.split_ascii_whitespace().any(|t| {
+                matches!(
+                    t,
+                    "footnote" | "footnotes" | "endnote" | "endnotes" | "rearnote" | "rearnotes"
+                )
+            })
+        })
 }
 
 /// Whether `el` is a formatting element the page wrote, not one the tree builder
@@ -1505,7 +1526,10 @@ struct Walker<'a> {
     /// Reading a book ([`book_blocks`]): sections naming a chapter start it with its
     /// title; the title a chapter's own first heading repeats.
     chapters: bool,
-    chapter_title: Option<String>,
+    chapter_title: Option<markup::TocHead>,
+    /// The chapter's table-of-contents entries at an element inside it, not yet
+    /// reached: (the element's id, the heading).
+    anchors: HashMap<String, String>,
     /// After the container: only an editor's note is kept (it often stands just
     /// after the text, in the container's parent).
     tail: bool,
@@ -1568,6 +1592,7 @@ impl<'a> Walker<'a> {
             cursor: 1,
             chapters: false,
             chapter_title: None,
+            anchors: HashMap::new(),
             tail: false,
             related: false,
             article: None,
@@ -1843,9 +1868,10 @@ impl<'a> Walker<'a> {
         }
         // A chapter's heading that repeats its table-of-contents title: shown once (a
         // bold paragraph set as the head too, Calibre's `<p><span class=bold>`).
-        if let Some(t) = self.chapter_title.take()
-            && matches!(kind, BlockKind::Heading | BlockKind::Paragraph)
-            && t == text
+        let at = self.pos(line);
+        if self
+            .b
+            .toc_head_takes(&mut self.chapter_title, kind, &text, p.all_bold, at)
         {
             return;
         }
@@ -1984,7 +2010,17 @@ impl<'a> Walker<'a> {
         if !written(el) {
             return;
         }
-        if styled_bold(el) {
+        // A book's table of contents pointing at this element: its heading stands here.
+        let id = el
+            .attr("id")
+            .or_else(|| el.attr("name").filter(|_| el.name() == "a"));
+        if let Some(label) = id.and_then(|id| self.anchors.remove(id)) {
+            self.flush();
+            self.settle_ornament();
+            let pos = self.pos(line);
+            self.chapter_title = self.b.push_toc_head(&label, pos);
+        }
+        if styled_bold(el) || (self.chapters && class_bold(el)) {
             self.bold += 1;
         }
         match name {
@@ -2043,13 +2079,25 @@ impl<'a> Walker<'a> {
             && name == "section"
             && let Some(t) = el.attr("data-yuedu-chapter")
         {
-            let t = collapse_ws(t);
-            if !t.is_empty() {
+            // The chapter's headings at its start (one a line), and those at an
+            // element inside it ([`markup::CHAPTER_ANCHORS`]).
+            if !t.trim().is_empty() {
                 self.settle_ornament();
-                let pos = self.pos(line);
-                self.b.push(BlockKind::Heading, &t, pos);
-                self.chapter_title = Some(t);
             }
+            self.chapter_title = None;
+            let pos = self.pos(line);
+            for label in t.lines() {
+                if let Some(head) = self.b.push_toc_head(label, pos) {
+                    self.chapter_title = Some(head);
+                }
+            }
+            self.anchors = el
+                .attr(markup::CHAPTER_ANCHORS)
+                .unwrap_or("")
+                .lines()
+                .filter_map(|l| l.split_once('\t'))
+                .map(|(id, label)| (id.to_string(), label.to_string()))
+                .collect();
         }
         if name == "figure" {
             self.figure = Some((None, false));
@@ -2100,27 +2148,12 @@ impl<'a> Walker<'a> {
             caption_like,
             lead: ws.iter().any(|w| LEAD_WORDS.contains(&w.as_str())),
             item: if name == "ol" { 1 } else { item },
-            notes: el
-                .attr("role")
-                .is_some_and(|r| matches!(r, "doc-endnotes" | "doc-footnote" | "doc-endnote"))
-                || el.attr("epub:type").is_some_and(|t| {
-                    t.split_ascii_whitespace().any(|t| {
-                        matches!(
-                            t,
-                            "footnote"
-                                | "footnotes"
-                                | "endnote"
-                                | "endnotes"
-                                | "rearnote"
-                                | "rearnotes"
-                        )
-                    })
-                }),
+            notes: marks_notes(el),
         });
         if self.pending.raw.text.is_empty() {
             self.pending.line = line;
         }
-        if el.attr(crate::formats::epub::SKIPPED_ATTR).is_some() {
+        if el.attr(markup::SKIPPED_ATTR).is_some() {
             self.pending.skipped = true;
         }
     }
@@ -2130,7 +2163,7 @@ impl<'a> Walker<'a> {
         if !written(el) {
             return;
         }
-        if styled_bold(el) {
+        if styled_bold(el) || (self.chapters && class_bold(el)) {
             self.bold = self.bold.saturating_sub(1);
         }
         match name {
@@ -2403,6 +2436,14 @@ impl<'a> Walker<'a> {
 /// Whether an element's own style sets its text bold (`font-weight: bold`, `bolder` or
 /// 600 to 900), as WeChat's editor and pages made with it print subheads
 /// (`<span style="font-weight:bold">`) instead of `<b>`/`<strong>`.
+/// Whether a book's element is bold by its class (Calibre's `<span class="bold">`).
+fn class_bold(el: &Element) -> bool {
+    el.attr("class").is_some_and(|c| {
+        c.split_ascii_whitespace()
+            .any(|w| w.eq_ignore_ascii_case("bold") || w.eq_ignore_ascii_case("strong"))
+    })
+}
+
 fn styled_bold(el: &Element) -> bool {
     el.name() != "img"
         && el.attr("style").is_some_and(|s| {
