@@ -1032,7 +1032,11 @@ fn read_meta(doc: &Html) -> Meta {
                     .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"))
                     && m.ld_date.is_none() =>
             {
-                let t = node_text(n);
+                // The script's own text (`node_text` leaves scripts out).
+                let t: String = n
+                    .children()
+                    .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
+                    .collect();
                 if t.len() <= 1 << 20 {
                     let (date, authors) = json_ld(&t);
                     let line = dom::line_of(el);
