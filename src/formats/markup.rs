@@ -704,7 +704,19 @@ pub(crate) fn recover_text_kinds(article: &mut Article, source: &str) {
         if b.kind == BlockKind::Byline
             && let Some(by) = byline(&b.text)
         {
-            add_authors(&mut article.authors, by.authors);
+            if by.authors.iter().all(|a| is_organisation(a)) {
+                // "（中國時報）" closing the story: the publication, a note saying where
+                // the story comes from; the page's source when it names none.
+                b.kind = BlockKind::Note;
+                if article.source.is_none()
+                    && let Some(org) = by.authors.first()
+                {
+                    let src = anchored(source, b.src(), org);
+                    article.source = Some(HeaderLine::new(org.clone(), src));
+                }
+            } else {
+                add_authors(&mut article.authors, by.authors);
+            }
         }
         // A note closing a paragraph ("…阿忠說。（編輯：陳小華）1151129"): a note of its own.
         if b.kind == BlockKind::Paragraph
@@ -754,9 +766,10 @@ fn closing_note_at(text: &str) -> Option<usize> {
 }
 
 /// `names` added to `authors`, each once.
+/// A publication or agency (中國時報, 新华社) is no author ([`is_organisation`]).
 fn add_authors(authors: &mut Vec<String>, names: Vec<String>) {
     for name in names {
-        if !authors.contains(&name) {
+        if !authors.contains(&name) && !is_organisation(&name) {
             authors.push(name);
         }
     }
@@ -1310,8 +1323,18 @@ const AUTHOR_LABELS: &[&str] = &[
     "文",
 ];
 
-/// Labels of people who are not the article's authors (their names are skipped).
+/// Labels of people who are not the article's authors (their names are skipped), and
+/// of where a page's pictures come from (题图来自：视觉中国: an agency, not a writer).
 const OTHER_LABELS: &[&str] = &[
+    "题图来自",
+    "题图",
+    "頭圖",
+    "头图",
+    "題圖",
+    "封面图",
+    "图片来源",
+    "图片来自",
+    "圖片來源",
     "责任编辑",
     "编辑",
     "责编",
@@ -1479,7 +1502,16 @@ pub(crate) fn parse_info(line: &str) -> Option<Info> {
         names.clear();
     };
     let mut labelled = false;
+    // After "发自" standing alone ("发自 芹苴"): the place filed from, never a name.
+    let mut place_next = false;
     for (tok, sep) in tokens {
+        if std::mem::take(&mut place_next) {
+            continue;
+        }
+        if matches!(tok, "发自" | "發自") {
+            place_next = true;
+            continue;
+        }
         let label = |list: &[&str]| list.contains(&tok);
         // "记者林小雨": a role word fused with the name.
         let fused = AUTHOR_LABELS[..9].iter().find_map(|l| {
@@ -1551,6 +1583,12 @@ pub(crate) fn parse_info(line: &str) -> Option<Info> {
                     mode = Mode::None;
                 }
                 Mode::Date | Mode::Others => {}
+                // An unlabelled publication among the pieces ("06:00 2026/11/23 中國時報"):
+                // the source.
+                Mode::None if info.source.is_none() && is_organisation(tok) => {
+                    flush(&mut names, &mut info.authors);
+                    info.source = Some(tok.to_string());
+                }
                 _ => {
                     flush(&mut names, &mut info.authors);
                     if mode != Mode::Date {
@@ -1561,6 +1599,15 @@ pub(crate) fn parse_info(line: &str) -> Option<Info> {
         }
     }
     flush(&mut names, &mut info.authors);
+    // A byline with no label before it that says it is one ("林芷瑜／花蓮報導",
+    // "（记者 X）"): `text/forms.rs`'s reading, its names the authors.
+    if info.authors.is_empty()
+        && !labelled
+        && let Some(b) = crate::text::forms::byline(line).filter(|b| b.marked)
+    {
+        info.authors = b.authors;
+        labelled = true;
+    }
     let any = info.date.is_some() || info.source.is_some() || !info.authors.is_empty();
     (any && (labelled || info.date.is_some())).then_some(info)
 }

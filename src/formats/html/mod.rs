@@ -1701,6 +1701,7 @@ impl<'a> Walker<'a> {
             if furniture::is_prompt(&text)
                 || furniture::is_pager(&text)
                 || furniture::is_rights_notice(&text)
+                || furniture::is_publisher_remark(&text)
                 || furniture::is_paywall_notice(&text)
                 || furniture::is_post_stamp(&text)
             {
