@@ -176,13 +176,16 @@ const FURNITURE_PREFIXES: &[&str] = &[
 
 /// Class or id words of a standfirst (导语, 摘要): the text between the headline and
 /// the body that sums the story up (`div.leading`, `.p-article__lead`,
-/// `.article-summary`, `div.subhead`, `.abstract`).
+/// `.article-summary`, `div.subhead`, `.abstract`, French sites' `.chapo`, a
+/// `p.teaser-text`).
 const LEAD_WORDS: &[&str] = &[
     "lead",
     "leading",
     "standfirst",
     "summary",
     "abstract",
+    "chapo",
+    "teaser",
     "digest",
     "excerpt",
     "intro",
@@ -931,6 +934,10 @@ struct Meta {
     /// JSON-LD (schema.org): datePublished and the names of its Person authors.
     ld_date: Option<(String, usize)>,
     ld_authors: Vec<(String, usize)>,
+    /// JSON-LD's articleSection: the column.
+    ld_section: Option<(String, usize)>,
+    /// The texts of the elements named a logo (the site's name as it prints it).
+    logos: Vec<String>,
     /// The first `<time datetime>`, its date; a "发布于 DATE" line's date.
     time: Option<(String, usize)>,
     posted: Option<(String, usize)>,
@@ -946,14 +953,15 @@ fn is_url(v: &str) -> bool {
 /// Labels a page prints before the time it was published ("发布于 2024-10-30 18:02").
 const POSTED_LABELS: &[&str] = &["发布于", "發佈於", "發布於", "发表于", "發表於"];
 
-/// What a JSON-LD script (schema.org) says of the article: its datePublished and the
-/// names of its authors that are people (`@type` Person or none; an organisation is the
+/// What a JSON-LD script (schema.org) says of the article: its datePublished, its
+/// articleSection (the column) and the names of its authors that are people (`@type` Person or none; an organisation is the
 /// publisher, not an author), looked for through `@graph` and nested objects.
-fn json_ld(text: &str) -> (Option<String>, Vec<String>) {
+fn json_ld(text: &str) -> (Option<String>, Vec<String>, Option<String>) {
     let Ok(v) = serde_json::from_str::<serde_json::Value>(text) else {
-        return (None, Vec::new());
+        return (None, Vec::new(), None);
     };
     let mut date = None;
+    let mut section = None;
     let mut authors = Vec::new();
     let mut stack = vec![&v];
     let mut seen = 0usize;
@@ -969,6 +977,14 @@ fn json_ld(text: &str) -> (Option<String>, Vec<String>) {
                     && let Some(d) = o.get("datePublished").and_then(|d| d.as_str())
                 {
                     date = Some(markup::find_date(d).unwrap_or_else(|| collapse_ws(d)));
+                }
+                if section.is_none()
+                    && let Some(s) = o.get("articleSection").and_then(|s| match s {
+                        serde_json::Value::Array(l) => l.first().and_then(|s| s.as_str()),
+                        one => one.as_str(),
+                    })
+                {
+                    section = Some(collapse_ws(s)).filter(|s| !s.is_empty());
                 }
                 if authors.is_empty()
                     && let Some(a) = o.get("author")
@@ -998,7 +1014,7 @@ fn json_ld(text: &str) -> (Option<String>, Vec<String>) {
             _ => {}
         }
     }
-    (date, authors)
+    (date, authors, section)
 }
 
 fn read_meta(doc: &Html) -> Meta {
@@ -1017,6 +1033,12 @@ fn read_meta(doc: &Html) -> Meta {
             }
         }
         let Some(el) = element(n) else { continue };
+        if m.logos.len() < 8 && words(el).iter().any(|w| w == "logo") {
+            let t = collapse_ws(&node_text(n));
+            if (1..=30).contains(&t.chars().count()) {
+                m.logos.push(t);
+            }
+        }
         match el.name() {
             "title" if m.title.is_none() => {
                 let t: String = n
@@ -1038,9 +1060,10 @@ fn read_meta(doc: &Html) -> Meta {
                     .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
                     .collect();
                 if t.len() <= 1 << 20 {
-                    let (date, authors) = json_ld(&t);
+                    let (date, authors, section) = json_ld(&t);
                     let line = dom::line_of(el);
                     m.ld_date = date.map(|d| (d, line));
+                    m.ld_section = section.map(|s| (s, line));
                     if m.ld_authors.is_empty() {
                         m.ld_authors = authors.into_iter().map(|a| (a, line)).collect();
                     }
@@ -1300,6 +1323,14 @@ fn breadcrumb_column(doc: &Html, title: Option<&str>) -> Option<(String, usize)>
             })
             .filter(|t| !home(t))
             .collect();
+        // A trail has links or separators; a word alone in an element named
+        // `location` is a post's place (豆瓣's `span.location`, an IP's 属地), not a trail.
+        if links.is_empty()
+            && !labelled_here
+            && !text.contains(['>', '＞', '»', '›', '→', '/'])
+        {
+            continue;
+        }
         let col = links.last().cloned().or_else(|| {
             text.rsplit(['>', '»', '→', '/'])
                 .map(trim_text)
@@ -1427,6 +1458,28 @@ fn kicker_of(h: NodeRef<'_, Node>) -> Option<(String, usize, bool)> {
     // Beyond the headline's wrapper (a site's name over the title block) only a
     // named kicker counts.
     (named || own && (heading || t.chars().count() <= 20)).then_some((t, line, named))
+}
+
+/// The section's link printed right above the headline `h` (DW's `span.kicker > a`,
+/// a label linking to the column's page): an element whose text, 2 to 10 characters
+/// with Chinese, is all one link. Its text and source line.
+fn section_link_above(h: NodeRef<'_, Node>) -> Option<(String, usize)> {
+    let (n, _) = beside_headline(h, false)?;
+    let el = element(n)?;
+    if is_furniture(el) {
+        return None;
+    }
+    let t = collapse_ws(&node_text(n));
+    let links: Vec<NodeRef<'_, Node>> = n
+        .descendants()
+        .filter(|d| element(*d).is_some_and(|e| e.name() == "a"))
+        .collect();
+    let [a] = links.as_slice() else { return None };
+    ((2..=10).contains(&t.chars().count())
+        && t.chars().any(is_han)
+        && collapse_ws(&node_text(*a)) == t
+        && markup::find_date(&t).is_none())
+    .then(|| (t, dom::line_of(el)))
 }
 
 /// The subtitle (副题) of the headline `h`: the element right under it, when it starts
@@ -2899,10 +2952,12 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
     // headline's element.
     let mut kicker = None;
     let mut subtitle = None;
+    let mut section_label = None;
     if let Some((t, _)) = &header.title
         && let Some(h) = headline_element(doc, t)
     {
         let inside = |n: NodeRef<'_, Node>| n.ancestors().any(|a| ids.contains(&a.id()));
+        section_label = section_link_above(h).map(|(t, line)| (t, idx.at_line(line)));
         kicker = kicker_of(h).map(|(t, line, named)| (t, idx.at_line(line), named));
         subtitle = subtitle_of(h, inside).map(|(t, line)| (t, idx.at_line(line)));
         // Shown in the head, not again as the first blocks.
@@ -3035,6 +3090,16 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
     {
         header.authors = markup::dateline_authors(&first.text);
     }
+    // An author block the page marks as one (`a.note-author`, `.author-name`, a
+    // `div.author-details` of links "Hanna Weber | 祁雨"): its names.
+    if header.authors.is_empty()
+        && let Some((names, line)) = author_block(doc)
+    {
+        header.authors = names;
+        if header.byline.is_none() {
+            header.byline = Some((header.authors.join(" "), idx.at_line(line)));
+        }
+    }
     // What the page does not print, from its meta: a byline from meta author stands
     // under the headline.
     let under_title = header.title.as_ref().map_or(meta_pos, |(_, p)| *p);
@@ -3131,16 +3196,29 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
                 .map(|(c, l)| (c, idx.at_line(l)))
                 .filter(|(c, _)| column_ok(c))
         })
+        .or_else(|| section_label.filter(|(c, _)| column_ok(c)))
         .or_else(|| {
             meta.section
                 .clone()
+                .or(meta.ld_section.clone())
                 .map(|(s, l)| (s, meta_at(l)))
                 .filter(|(c, _)| column_ok(c))
         })
         .or_else(|| {
+            column_label(doc)
+                .map(|(c, l)| (c, idx.at_line(l)))
+                .filter(|(c, _)| column_ok(c))
+        })
+        .or_else(|| {
+            // Not the site's name (what its logo prints: "RFI" in "标题 - RFI - 法国
+            //国际广播电台").
             channel
                 .map(|c| (c, meta_pos))
-                .filter(|(c, _)| column_ok(c) && !in_headline(c))
+                .filter(|(c, _)| {
+                    column_ok(c)
+                        && !in_headline(c)
+                        && !meta.logos.iter().any(|l| norm_title(l) == norm_title(c))
+                })
         })
         .or(tail_tag);
     // A short line above the headline that is the column's name is the column printed
@@ -3172,6 +3250,94 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
         .column
         .map(|(text, p)| crate::article::HeaderLine::new(text, p.offset));
     article
+}
+
+/// The names in the first element a page marks as its author block (a class or id word
+/// `author`: `a.note-author`, `span.author-name`, `div.author-details`), outside
+/// furniture (comments, related boxes) and at most 60 characters long: its links'
+/// texts when it has links (each a name: "Hanna Weber", "祁雨"), else the names its
+/// text gives as an info line or byline ("特约记者 黎安 发自 芹苴" → 黎安), else the
+/// text when it is one short name. With the element's source line.
+fn author_block(doc: &Html) -> Option<(Vec<String>, usize)> {
+    let name_like = |t: &str| {
+        let n = t.chars().count();
+        (2..=30).contains(&n)
+            && !is_url(t)
+            && !t.contains(['。', '，', '：', ':', '|', '｜'])
+            && markup::find_date(t).is_none()
+            && !markup::is_organisation(t)
+            && !furniture::is_prompt(t)
+            && furniture::trim_info(t) == t
+    };
+    for n in doc.tree.root().descendants() {
+        let Some(el) = element(n) else { continue };
+        if SKIPPED_TAGS.contains(&el.name())
+            || !word_pieces(el).iter().any(|(w, _)| w == "author" || w == "authors")
+        {
+            continue;
+        }
+        if n.ancestors().any(|a| element(a).is_some_and(is_furniture)) || is_furniture(el) {
+            continue;
+        }
+        let text = collapse_ws(&node_text(n));
+        if text.is_empty() || text.chars().count() > 60 {
+            continue;
+        }
+        let links: Vec<String> = n
+            .descendants()
+            .filter(|d| element(*d).is_some_and(|e| e.name() == "a"))
+            .map(|a| collapse_ws(&node_text(a)))
+            .filter(|t| !t.is_empty())
+            .collect();
+        let names: Vec<String> = if links.is_empty() {
+            match parse_info(&text) {
+                Some(i) => i.authors,
+                None => name_like(&text)
+                    .then(|| vec![text.clone()])
+                    .unwrap_or_default(),
+            }
+        } else {
+            links.into_iter().filter(|t| name_like(t)).collect()
+        };
+        if !names.is_empty() {
+            return Some((names, dom::line_of(el)));
+        }
+    }
+    None
+}
+
+/// The column a page prints as a label of its own near the head (`span.article-column`,
+/// `div.category`, `.channel`, RFI's `div.t-content__section-pt`): the first element
+/// with a class or id word column, category, channel or section whose text is one
+/// short label (2 to 10 characters, Chinese, no sentence, no date), outside
+/// furniture. Its text and source line.
+fn column_label(doc: &Html) -> Option<(String, usize)> {
+    for n in doc.tree.root().descendants() {
+        let Some(el) = element(n) else { continue };
+        if !matches!(el.name(), "span" | "a" | "div" | "p" | "li" | "em" | "strong")
+            || !words(el).iter().any(|w| {
+                matches!(
+                    w.as_str(),
+                    "column" | "category" | "channel" | "section" | "lanmu"
+                )
+            })
+            || is_furniture(el)
+            || n.ancestors().any(|a| element(a).is_some_and(is_furniture))
+        {
+            continue;
+        }
+        let t = collapse_ws(&node_text(n));
+        let count = t.chars().count();
+        if (2..=10).contains(&count)
+            && t.chars().any(is_han)
+            && !t.contains(['。', '，', '：', ':', '>', '＞', '»'])
+            && markup::find_date(&t).is_none()
+            && parse_info(&t).is_none()
+        {
+            return Some((t, dom::line_of(el)));
+        }
+    }
+    None
 }
 
 /// Roles a reporter's list byline names after the name ("BBC中文记者", "特约撰稿人").
