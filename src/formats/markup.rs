@@ -285,24 +285,6 @@ impl Builder {
         self.drafts.iter().any(|d| d.kind == BlockKind::Paragraph)
     }
 
-    /// The kinds and texts of the blocks from the `start`th on.
-    pub(crate) fn blocks_since(&self, start: usize) -> Vec<(BlockKind, &str)> {
-        self.drafts
-            .get(start..)
-            .unwrap_or_default()
-            .iter()
-            .map(|d| (d.kind, &self.text[d.text.clone()]))
-            .collect()
-    }
-
-    /// Takes the blocks from the `start`th on away, to be given again as one: the
-    /// position of the first of them.
-    pub(crate) fn take_since(&mut self, start: usize) -> Option<SourcePos> {
-        let pos = self.drafts.get(start).map(|d| d.pos);
-        self.drafts.truncate(start);
-        pos
-    }
-
     /// Makes the last block, a paragraph, a caption (its credit split off): a caption
     /// the page prints above its photo, known once the photo comes.
     pub(crate) fn last_paragraph_to_caption(&mut self) {

@@ -1599,8 +1599,6 @@ struct Walker<'a> {
     /// The builder's length just after a paragraph that ends in a credit: when a photo
     /// comes next, it was the photo's caption, printed above it.
     caption_above: Option<usize>,
-    /// The builder's length where each open list started ([`Walker::byline_list`]).
-    lists: Vec<usize>,
     /// Credits the page marks as one of captions before the container: the caption's
     /// index in `outside_captions`, and the credit as printed.
     outside_credits: Vec<(usize, String)>,
@@ -1638,7 +1636,6 @@ impl<'a> Walker<'a> {
             credit_el: None,
             figure_credit: None,
             caption_above: None,
-            lists: Vec::new(),
             outside_credits: Vec::new(),
         }
     }
@@ -2112,9 +2109,6 @@ impl<'a> Walker<'a> {
         if name == "figure" {
             self.figure = Some((None, false));
         }
-        if matches!(name, "ul" | "ol") {
-            self.lists.push(self.b.len());
-        }
         let ws = words(el);
         // (The class "editor" names an article's container on many sites, TRS_Editor:
         // notes are known by their words, not their class.)
@@ -2204,11 +2198,6 @@ impl<'a> Walker<'a> {
         if name == "pre" {
             self.pre = self.pre.saturating_sub(1);
         }
-        if matches!(name, "ul" | "ol")
-            && let Some(start) = self.lists.pop()
-        {
-            self.byline_list(start);
-        }
         if name == "figure"
             && let Some((alt, got_caption)) = self.figure.take()
             && !got_caption
@@ -2235,42 +2224,6 @@ impl<'a> Walker<'a> {
         }
         if let Some(i) = self.stack.iter().rposition(|c| c.tag == name) {
             self.stack.truncate(i);
-        }
-    }
-
-    /// A list before the story's text whose items are a byline's pieces ("• 周思远 •
-    /// BBC中文记者 • 发自青海玉树": a name, a role, where it is filed from), the blocks
-    /// from the `start`th on: one byline, its pieces set apart by ideographic spaces.
-    fn byline_list(&mut self, start: usize) {
-        if !self.keep || self.tail {
-            return;
-        }
-        let items = self.b.blocks_since(start);
-        let pieces: Vec<&str> = items
-            .iter()
-            .filter_map(|(k, t)| {
-                (*k == BlockKind::Paragraph)
-                    .then(|| t.strip_prefix("• "))
-                    .flatten()
-            })
-            .collect();
-        let byline = (2..=5).contains(&items.len())
-            && pieces.len() == items.len()
-            && pieces.iter().all(|p| {
-                p.chars().count() <= 20
-                    && !crate::text::forms::ends_sentence(p)
-                    && !p.ends_with(['，', '。', ','])
-            })
-            && pieces.iter().any(|p| furniture::is_byline_piece(p))
-            && self.b.blocks_since(0)[..start]
-                .iter()
-                .all(|(k, _)| *k != BlockKind::Paragraph);
-        if !byline {
-            return;
-        }
-        let text = pieces.join("\u{3000}");
-        if let Some(pos) = self.b.take_since(start) {
-            self.b.push(BlockKind::Byline, &text, pos);
         }
     }
 
@@ -2865,39 +2818,59 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
             infos.push((inf, t.clone(), idx.at_line(*line).offset));
         }
     }
-    // A byline set as a list at the top (a name, a role, where it was filed from:
-    // "• 周思远 • BBC中文记者 • 发自青海玉树"): the byline, its names the authors.
-    let items: Vec<&str> = drafts
+    // A byline set as a list under the headline (a name, a role, where it was filed
+    // from: "• 周思远 • BBC中文记者 • 发自青海玉树"), among the body's first blocks or
+    // before the body: the byline, its names the authors (one rule, `byline_list`).
+    let list_items = |texts: &[&str]| -> Option<(usize, Vec<String>)> {
+        let first = texts.iter().position(|t| t.starts_with("• "))?;
+        let items: Vec<String> = texts[first..]
+            .iter()
+            .take_while(|t| t.starts_with("• ") && t.chars().count() <= 22)
+            .map(|t| trim_text(&t["• ".len()..]).to_string())
+            .collect();
+        Some((first, items))
+    };
+    let body_firsts: Vec<&str> = drafts
         .blocks
         .iter()
         .take(6)
         .map(|b| b.text.as_str())
-        .skip_while(|t| !t.starts_with("• "))
-        .take_while(|t| t.starts_with("• ") && t.chars().count() <= 22)
-        .map(|t| trim_text(&t["• ".len()..]))
         .collect();
-    if let Some(inf) = byline_list(&items)
-        && let Some(i) = drafts.blocks.iter().position(|b| b.text.starts_with("• "))
-    {
-        let at = drafts.blocks[i].src();
-        let line = items.join("　");
-        drafts.blocks.drain(i..i + items.len());
-        infos.push((inf, line, at));
-    } else if let Some(i) = drafts
-        .blocks
+    // Before the body a list's items may stand in elements of their own, without
+    // their bullets: the short lines right under the headline, up to a date.
+    let under_firsts: Vec<String> = under
         .iter()
-        .take(6)
-        .position(|b| b.kind == BlockKind::Byline)
-        && let Some(inf) = {
-            // The same list the walk already set as one byline block (`byline_list`).
-            let pieces: Vec<&str> = drafts.blocks[i].text.split('\u{3000}').collect();
-            byline_list(&pieces)
-        }
+        .take(5)
+        .map(|(_, t, _, _)| t.as_str())
+        .take_while(|t| {
+            t.chars().count() <= 20
+                && markup::find_date(t).is_none()
+                && !crate::text::forms::ends_sentence(t)
+        })
+        .map(|t| {
+            if t.starts_with("• ") {
+                t.to_string()
+            } else {
+                format!("• {t}")
+            }
+        })
+        .collect();
+    let under_firsts: Vec<&str> = if infos.len() == above {
+        under_firsts.iter().map(String::as_str).collect()
+    } else {
+        Vec::new()
+    };
+    if let Some((i, items)) = list_items(&body_firsts)
+        && let Some(inf) = byline_list(&items.iter().map(String::as_str).collect::<Vec<_>>())
     {
         let at = drafts.blocks[i].src();
-        let line = drafts.blocks[i].text.to_string();
-        drafts.blocks.remove(i);
-        infos.push((inf, line, at));
+        drafts.blocks.drain(i..i + items.len());
+        infos.push((inf, items.join("\u{3000}"), at));
+    } else if let Some((i, items)) = list_items(&under_firsts)
+        && let Some(inf) = byline_list(&items.iter().map(String::as_str).collect::<Vec<_>>())
+    {
+        let at = idx.at_line(under[i].2).offset;
+        infos.push((inf, items.join("\u{3000}"), at));
     }
     // A date alone at the top (the page's printed date): the date, not a paragraph.
     if let Some(i) = drafts.blocks.iter().take(3).position(|bl| {
@@ -3358,10 +3331,12 @@ const BYLINE_ROLES: &[&str] = &[
 /// short items, one a reporter's role or where the story was filed from (发自X), the
 /// others names. Its authors, the items that are neither.
 fn byline_list(items: &[&str]) -> Option<markup::Info> {
-    if !(2..=4).contains(&items.len()) {
+    if !(2..=5).contains(&items.len()) {
         return None;
     }
-    let role = |t: &str| BYLINE_ROLES.iter().any(|r| t.ends_with(r));
+    let role = |t: &str| {
+        BYLINE_ROLES.iter().any(|r| t.ends_with(r)) || furniture::is_byline_piece(t)
+    };
     let filed = |t: &str| t.starts_with("发自") || t.starts_with("發自");
     if !items.iter().any(|t| role(t) || filed(t)) {
         return None;
