@@ -1581,10 +1581,12 @@ pub(crate) fn parse_info(line: &str) -> Option<Info> {
         }
     }
     flush(&mut names, &mut info.authors);
-    // A byline with no label before it that says it is one ("林芷瑜／花蓮報導",
-    // "（记者 X）"): `text/forms.rs`'s reading, its names the authors.
+    // A byline with no label before it that says it is one by 报道 after the names
+    // ("林芷瑜／花蓮報導"): `text/forms.rs`'s reading, its names the authors. (One in
+    // brackets is a note or a dateline's, read by their rules.)
     if info.authors.is_empty()
         && !labelled
+        && !line.starts_with(['（', '(', '〔', '【', '['])
         && let Some(b) = crate::text::forms::byline(line).filter(|b| b.marked)
     {
         info.authors = b.authors;
