@@ -206,6 +206,14 @@ impl Builder {
             }
             return;
         }
+        // A credit alone where a caption stands ("图｜视觉中国" under a photo): the
+        // photo's credit, a caption of no text.
+        if let Some(name) = crate::text::chinese::credit_only(text) {
+            let name = squeeze_name(trim_text(name));
+            let printed = trim_text(text).to_string();
+            self.push_credited_caption("", Vec::new(), &printed, &name, pos, pos);
+            return;
+        }
         let (range, credit) = split_credit_at(text);
         let caption = &text[range.clone()];
         match credit {
@@ -1245,7 +1253,12 @@ fn credit_start(s: &str) -> usize {
             .find(|(_, c)| !c.is_whitespace() && *c != '\u{3000}' && *c != '\u{a0}')
             .map_or(s.len(), |(j, _)| i + j)
     };
-    if let Some((i, c)) = s.char_indices().rev().find(|(_, c)| CLAUSE_END.contains(c)) {
+    // A bar sets a credit apart as a sentence mark does ("…对面｜受访者供图").
+    if let Some((i, c)) = s
+        .char_indices()
+        .rev()
+        .find(|(_, c)| CLAUSE_END.contains(c) || matches!(c, '｜' | '|' | '丨'))
+    {
         return tail_from(i + c.len_utf8());
     }
     match s.rfind(|c: char| c.is_whitespace() || c == '\u{3000}') {
