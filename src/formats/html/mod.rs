@@ -2039,7 +2039,7 @@ impl<'a> Walker<'a> {
         if !written(el) {
             return;
         }
-        if styled_bold(el) {
+        if styled_bold(el) || titled_span(el) {
             self.bold += 1;
         }
         match name {
@@ -2182,7 +2182,7 @@ impl<'a> Walker<'a> {
         if !written(el) {
             return;
         }
-        if styled_bold(el) {
+        if styled_bold(el) || titled_span(el) {
             self.bold = self.bold.saturating_sub(1);
         }
         match name {
@@ -2423,6 +2423,25 @@ fn styled_bold(el: &Element) -> bool {
                         || v.parse::<u16>().is_ok_and(|w| (600..=900).contains(&w)))
             })
         })
+}
+
+/// An inline element its class names a heading (虎嗅's `span.text-big-title`, a
+/// `span.subhead`, `font.heading`): styled as a head by its stylesheet, so read as
+/// bold, and a short line of it alone is a subhead as a bold line is
+/// ([`markup::bold_line_is_heading`]). Never a photo's title or caption.
+fn titled_span(el: &Element) -> bool {
+    matches!(el.name(), "span" | "font" | "em" | "strong" | "b")
+        && {
+            let ws = words(el);
+            ws.iter()
+                .any(|w| matches!(w.as_str(), "title" | "heading" | "subhead" | "subheading"))
+                && !ws.iter().any(|w| {
+                    matches!(
+                        w.as_str(),
+                        "img" | "image" | "pic" | "photo" | "caption" | "credit" | "note"
+                    )
+                })
+        }
 }
 
 /// The heads an editor's note box opens with (编者按, 編者按), bracketed or not.
@@ -3105,8 +3124,8 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
         header.date = meta
             .published
             .clone()
-            .or(meta.ld_date.clone())
             .or(meta.time.clone())
+            .or(meta.ld_date.clone())
             .or(meta.posted.clone())
             .map(|(d, l)| (d, meta_at(l)));
     }
