@@ -1641,6 +1641,26 @@ pub(crate) fn dateline_authors(paragraph: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// A paper's print line, as a page of a newspaper's site closes its story: the
+/// paper's name in 《》 and, in brackets after it, the date and the page
+/// ("《中国青年报》（2026年11月25日 05版）", "《人民日报》（2026年11月25日 第 07 版）"). At
+/// most 40 characters. The paper's name and the date ([`find_date`]).
+pub(crate) fn print_line(text: &str) -> Option<(String, String)> {
+    let t = trim_text(text);
+    if t.chars().count() > 40 {
+        return None;
+    }
+    let rest = t.strip_prefix('《')?;
+    let (paper, rest) = rest.split_once('》')?;
+    let inner = trim_text(rest)
+        .strip_prefix(['（', '('])?
+        .strip_suffix(['）', ')'])?;
+    let date = find_date(inner)?;
+    let paper = trim_text(paper);
+    (!paper.is_empty() && paper.chars().count() <= 16 && inner.contains(['版', '面']))
+        .then(|| (paper.to_string(), date))
+}
+
 /// The first date in `s`: 2026-11-20, 2026/11/20, 2026.11.20 or 2026年11月20日, with a
 /// time after it (08:30, 08:30:15) when there is one.
 pub(crate) fn find_date(s: &str) -> Option<String> {
@@ -2285,6 +2305,21 @@ mod tests {
             .map(|b| (b.kind, b.text.to_string()))
             .collect();
         (a.dateline.map(|h| h.text), a.authors, blocks)
+    }
+
+    #[test]
+    fn a_papers_print_line_gives_its_name_and_date() {
+        assert_eq!(
+            print_line("《北岸日报》（2026年11月25日 05版）"),
+            Some(("北岸日报".to_string(), "2026年11月25日".to_string()))
+        );
+        assert_eq!(
+            print_line("《北岸日报》(2026年3月2日 第 07 版)").map(|p| p.1),
+            Some("2026年3月2日".to_string())
+        );
+        // A book's title in a sentence, or a date with no page, is not one.
+        assert!(print_line("《北岸日报》（2026年11月25日）").is_none());
+        assert!(print_line("他读完《北岸日报》（2026年11月25日 05版）才出门。").is_none());
     }
 
     #[test]

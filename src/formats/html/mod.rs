@@ -1789,7 +1789,10 @@ impl<'a> Walker<'a> {
             _ if credited_caption => (false, text),
             Some(t) => (true, t),
             None => (
-                p.skipped || is_note(&text) || self.stack.iter().any(|c| c.notes),
+                p.skipped
+                    || is_note(&text)
+                    || markup::print_line(&text).is_some()
+                    || self.stack.iter().any(|c| c.notes),
                 text,
             ),
         };
@@ -3090,6 +3093,22 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
         header.authors = names;
         if header.byline.is_none() {
             header.byline = Some((header.authors.join(" "), idx.at_line(line)));
+        }
+    }
+    // The paper's print line ("《中国青年报》（2026年11月25日 05版）", a note where the page
+    // prints it): the source and the date, when the head gave none.
+    if let Some((paper, date, at)) = drafts.blocks.iter().find_map(|b| {
+        (b.kind == BlockKind::Note)
+            .then(|| markup::print_line(&b.text))
+            .flatten()
+            .map(|(p, d)| (p, d, b.src()))
+    }) {
+        let pos = idx.at_offset(at);
+        if header.source.is_none() {
+            header.source = Some((paper, pos));
+        }
+        if header.date.is_none() {
+            header.date = Some((date, pos));
         }
     }
     // What the page does not print, from its meta: a byline from meta author stands
