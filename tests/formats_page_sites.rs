@@ -32,7 +32,10 @@ fn a_section_link_over_the_headline_is_the_column_and_json_ld_names_the_authors(
     assert_eq!(v["date"], "2026-10-08");
     // The teaser is the story's lead, first; the account's promotion is not text.
     let paras = blocks_of(&v, "paragraph");
-    assert!(paras[0].starts_with("渡船停航前的最后一个星期"), "{paras:#?}");
+    assert!(
+        paras[0].starts_with("渡船停航前的最后一个星期"),
+        "{paras:#?}"
+    );
     assert_eq!(paras.len(), 5, "{paras:#?}");
     assert!(!dump("section-kicker-page.html").contains("Instagram"));
     // The credit in its own element is the caption's credit.

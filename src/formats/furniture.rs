@@ -198,7 +198,9 @@ pub(crate) fn is_paywall_notice(text: &str) -> bool {
 pub(crate) fn is_publisher_remark(text: &str) -> bool {
     let t = trim_text(text);
     let disowns = t.contains("不代表")
-        && ["立场", "立場", "观点", "觀點"].iter().any(|w| t.contains(w))
+        && ["立场", "立場", "观点", "觀點"]
+            .iter()
+            .any(|w| t.contains(w))
         && ["本文", "本内容", "本內容", "作者", "本站", "本网", "本網"]
             .iter()
             .any(|w| t.contains(w));
@@ -419,8 +421,7 @@ pub(crate) fn drop_tail_prompts(blocks: &mut Vec<Block>) {
     while i > 0 {
         i -= 1;
         let b = &blocks[i];
-        if b.kind != BlockKind::Note && (is_tail_prompt(&b.text) || is_platform_promo(&b.text))
-        {
+        if b.kind != BlockKind::Note && (is_tail_prompt(&b.text) || is_platform_promo(&b.text)) {
             blocks.remove(i);
         } else if !matches!(b.kind, BlockKind::Note | BlockKind::Caption) {
             break;
@@ -883,6 +884,39 @@ mod tests {
         // A sentence about reprinting that keeps no one's rights is the article's.
         assert!(!is_rights_notice(
             "他说，这些照片不得转载，是家里人的约定。"
+        ));
+    }
+
+    #[test]
+    fn publishers_remarks_and_platform_promos_by_their_kind() {
+        assert!(is_publisher_remark(
+            "本内容为作者独立观点，不代表本站立场。"
+        ));
+        assert!(is_publisher_remark(
+            "如对本稿件有异议或投诉，请联系编辑部。"
+        ));
+        // A sentence of the story with the same words is the story's.
+        assert!(!is_publisher_remark(
+            "村民对补偿方案有异议，联系了好几次乡里。"
+        ));
+        assert!(!is_publisher_remark("他说这不代表他的立场。"));
+        assert!(is_platform_promo(
+            "HBR中文有Instagram！若无法浏览，请启用VPN。"
+        ));
+        assert!(is_platform_promo("下载北岸新闻App，随时阅读"));
+        assert!(is_platform_promo("加入北岸新聞網LINE好友"));
+        // A platform inside a Latin word, or named with no call, is no promotion.
+        assert!(!is_platform_promo("她在Instagram上发了一张照片。"));
+        assert!(!is_platform_promo(
+            "他们给apple园装了新围栏，加入了合作社。"
+        ));
+        assert!(is_prompt("阅读更多"));
+        assert_eq!(
+            trim_info("温叙　2026-10-12 09:15　商业　关注"),
+            "温叙　2026-10-12 09:15　商业"
+        );
+        assert!(is_rights_notice(
+            "著作权归作者所有。商业转载请联系作者获得授权，非商业转载请注明出处。"
         ));
     }
 

@@ -2010,11 +2010,32 @@ mod tests {
             ("周末的绘本课 | 图源：受访者", "周末的绘本课"),
             ("渡口夜景 ｜ 摄影：陈一帆", "渡口夜景"),
             ("老街的早市 / 王小川 摄", "老街的早市"),
+            ("店开在中学对面｜受访者供图", "店开在中学对面"),
+            ("一把刀要打两天。圖片來源：陳柏翰攝", "一把刀要打两天。"),
         ] {
             let (c, credit) = split_credit(t);
             assert!(credit.is_some(), "{t}");
             assert_eq!(c, caption, "{t}");
         }
+    }
+
+    #[test]
+    fn a_credit_alone_where_a_caption_stands_is_a_caption_of_no_text() {
+        let mut b = Builder::new();
+        b.push_caption("图｜视觉中国", SourcePos::default());
+        let a = b.finish(Header::default());
+        assert_eq!(a.blocks.len(), 1);
+        assert_eq!(a.blocks[0].kind, BlockKind::Caption);
+        assert_eq!(a.blocks[0].text.as_str(), "");
+        let credit = a.blocks[0].credit.as_ref().expect("a credit");
+        assert_eq!(credit.name.as_str(), "视觉中国");
+        assert_eq!(
+            split_credit("一把刀要打两天。圖片來源：陳柏翰攝")
+                .1
+                .map(|c| c.name)
+                .as_deref(),
+            Some("陳柏翰")
+        );
     }
 
     #[test]
@@ -2305,6 +2326,26 @@ mod tests {
             .map(|b| (b.kind, b.text.to_string()))
             .collect();
         (a.dateline.map(|h| h.text), a.authors, blocks)
+    }
+
+    #[test]
+    fn info_lines_leave_out_places_picture_sources_and_publications() {
+        let authors = |s| parse_info(s).map(|i| i.authors);
+        assert_eq!(
+            authors("特约记者 安澜 发自 汕尾"),
+            Some(vec!["安澜".to_string()])
+        );
+        assert_eq!(
+            authors("本文来自微信公众号：小城琴事，作者：温叙，题图来自：视觉中国"),
+            Some(vec!["温叙".to_string()])
+        );
+        assert_eq!(
+            authors("林子晴／台東報導"),
+            Some(vec!["林子晴".to_string()])
+        );
+        let info = parse_info("07:00 2026/10/02　北岸時報").expect("an info line");
+        assert_eq!(info.source.as_deref(), Some("北岸時報"));
+        assert!(info.authors.is_empty());
     }
 
     #[test]

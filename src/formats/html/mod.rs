@@ -1325,9 +1325,7 @@ fn breadcrumb_column(doc: &Html, title: Option<&str>) -> Option<(String, usize)>
             .collect();
         // A trail has links or separators; a word alone in an element named
         // `location` is a post's place (豆瓣's `span.location`, an IP's 属地), not a trail.
-        if links.is_empty()
-            && !labelled_here
-            && !text.contains(['>', '＞', '»', '›', '→', '/'])
+        if links.is_empty() && !labelled_here && !text.contains(['>', '＞', '»', '›', '→', '/'])
         {
             continue;
         }
@@ -2433,18 +2431,17 @@ fn styled_bold(el: &Element) -> bool {
 /// bold, and a short line of it alone is a subhead as a bold line is
 /// ([`markup::bold_line_is_heading`]). Never a photo's title or caption.
 fn titled_span(el: &Element) -> bool {
-    matches!(el.name(), "span" | "font" | "em" | "strong" | "b")
-        && {
-            let ws = words(el);
-            ws.iter()
-                .any(|w| matches!(w.as_str(), "title" | "heading" | "subhead" | "subheading"))
-                && !ws.iter().any(|w| {
-                    matches!(
-                        w.as_str(),
-                        "img" | "image" | "pic" | "photo" | "caption" | "credit" | "note"
-                    )
-                })
-        }
+    matches!(el.name(), "span" | "font" | "em" | "strong" | "b") && {
+        let ws = words(el);
+        ws.iter()
+            .any(|w| matches!(w.as_str(), "title" | "heading" | "subhead" | "subheading"))
+            && !ws.iter().any(|w| {
+                matches!(
+                    w.as_str(),
+                    "img" | "image" | "pic" | "photo" | "caption" | "credit" | "note"
+                )
+            })
+    }
 }
 
 /// The heads an editor's note box opens with (编者按, 編者按), bracketed or not.
@@ -3223,13 +3220,11 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
         .or_else(|| {
             // Not the site's name (what its logo prints: "RFI" in "标题 - RFI - 法国
             //国际广播电台").
-            channel
-                .map(|c| (c, meta_pos))
-                .filter(|(c, _)| {
-                    column_ok(c)
-                        && !in_headline(c)
-                        && !meta.logos.iter().any(|l| norm_title(l) == norm_title(c))
-                })
+            channel.map(|c| (c, meta_pos)).filter(|(c, _)| {
+                column_ok(c)
+                    && !in_headline(c)
+                    && !meta.logos.iter().any(|l| norm_title(l) == norm_title(c))
+            })
         })
         .or(tail_tag);
     // A short line above the headline that is the column's name is the column printed
@@ -3283,7 +3278,9 @@ fn author_block(doc: &Html) -> Option<(Vec<String>, usize)> {
     for n in doc.tree.root().descendants() {
         let Some(el) = element(n) else { continue };
         if SKIPPED_TAGS.contains(&el.name())
-            || !word_pieces(el).iter().any(|(w, _)| w == "author" || w == "authors")
+            || !word_pieces(el)
+                .iter()
+                .any(|(w, _)| w == "author" || w == "authors")
         {
             continue;
         }
@@ -3325,14 +3322,15 @@ fn author_block(doc: &Html) -> Option<(Vec<String>, usize)> {
 fn column_label(doc: &Html) -> Option<(String, usize)> {
     for n in doc.tree.root().descendants() {
         let Some(el) = element(n) else { continue };
-        if !matches!(el.name(), "span" | "a" | "div" | "p" | "li" | "em" | "strong")
-            || !words(el).iter().any(|w| {
-                matches!(
-                    w.as_str(),
-                    "column" | "category" | "channel" | "section" | "lanmu"
-                )
-            })
-            || is_furniture(el)
+        if !matches!(
+            el.name(),
+            "span" | "a" | "div" | "p" | "li" | "em" | "strong"
+        ) || !words(el).iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "column" | "category" | "channel" | "section" | "lanmu"
+            )
+        }) || is_furniture(el)
             || n.ancestors().any(|a| element(a).is_some_and(is_furniture))
         {
             continue;
@@ -3372,9 +3370,8 @@ fn byline_list(items: &[&str]) -> Option<markup::Info> {
     if !(2..=5).contains(&items.len()) {
         return None;
     }
-    let role = |t: &str| {
-        BYLINE_ROLES.iter().any(|r| t.ends_with(r)) || furniture::is_byline_piece(t)
-    };
+    let role =
+        |t: &str| BYLINE_ROLES.iter().any(|r| t.ends_with(r)) || furniture::is_byline_piece(t);
     let filed = |t: &str| t.starts_with("发自") || t.starts_with("發自");
     if !items.iter().any(|t| role(t) || filed(t)) {
         return None;
