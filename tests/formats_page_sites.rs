@@ -28,6 +28,8 @@ fn a_section_link_over_the_headline_is_the_column_and_json_ld_names_the_authors(
     // The <title>'s middle part is the site's name its logo prints, not a column.
     assert_eq!(v["column"], "文化");
     assert_eq!(v["authors"], json!(["Mara Lind", "顾远帆"]));
+    // A home page's link above the headline's block is the site's, not a section.
+    assert_eq!(outline("portal-shape-furniture.html")["column"], "教育");
     // From JSON-LD's datePublished: the page prints no date.
     assert_eq!(v["date"], "2026-10-08");
     // The teaser is the story's lead, first; the account's promotion is not text.

@@ -287,12 +287,6 @@ impl Builder {
         true
     }
 
-    /// Whether a paragraph was added: the story's text has begun (a headline the page
-    /// repeats in the body may stand before it).
-    pub(crate) fn has_text(&self) -> bool {
-        self.drafts.iter().any(|d| d.kind == BlockKind::Paragraph)
-    }
-
     /// Makes the last block, a paragraph, a caption (its credit split off): a caption
     /// the page prints above its photo, known once the photo comes.
     pub(crate) fn last_paragraph_to_caption(&mut self) {

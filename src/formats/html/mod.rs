@@ -1459,10 +1459,14 @@ fn kicker_of(h: NodeRef<'_, Node>) -> Option<(String, usize, bool)> {
 }
 
 /// The section's link printed right above the headline `h` (DW's `span.kicker > a`,
-/// a label linking to the column's page): an element whose text, 2 to 10 characters
-/// with Chinese, is all one link. Its text and source line.
+/// a label linking to the column's page): the headline's own sibling (or its
+/// `hgroup`'s), its text 2 to 8 characters with Chinese, all one link, and not the
+/// site's (a home page's link, the publication's name). Its text and source line.
 fn section_link_above(h: NodeRef<'_, Node>) -> Option<(String, usize)> {
-    let (n, _) = beside_headline(h, false)?;
+    let (n, own) = beside_headline(h, false)?;
+    if !own {
+        return None;
+    }
     let el = element(n)?;
     if is_furniture(el) {
         return None;
@@ -1473,8 +1477,12 @@ fn section_link_above(h: NodeRef<'_, Node>) -> Option<(String, usize)> {
         .filter(|d| element(*d).is_some_and(|e| e.name() == "a"))
         .collect();
     let [a] = links.as_slice() else { return None };
-    ((2..=10).contains(&t.chars().count())
+    ((2..=8).contains(&t.chars().count())
         && t.chars().any(is_han)
+        && !["首页", "首頁", "主页", "主頁"]
+            .iter()
+            .any(|w| t.contains(w))
+        && !markup::is_organisation(&t)
         && collapse_ws(&node_text(*a)) == t
         && markup::find_date(&t).is_none())
     .then(|| (t, dom::line_of(el)))
@@ -1794,15 +1802,7 @@ impl<'a> Walker<'a> {
                 text,
             ),
         };
-        // A date alone before the story's text (a `<time>` under the headline) is the
-        // page's stamp, not a paragraph.
-        let date_alone = self.keep
-            && !self.tail
-            && heading.is_none()
-            && !caption
-            && !self.b.has_text()
-            && markup::find_date(&text).is_some_and(|d| d == markup::trim_text(&text));
-        let kind = if note || date_alone {
+        let kind = if note {
             BlockKind::Note
         } else if self.tables.last() == Some(&true) && heading.is_none() && !caption {
             // A data table's row: shown as it stands, a line apart, not a paragraph
@@ -2891,11 +2891,27 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
         let at = idx.at_line(under[i].2).offset;
         infos.push((inf, items.join("\u{3000}"), at));
     }
-    // A date alone at the top (the page's printed date): the date, not a paragraph.
-    if let Some(i) = drafts.blocks.iter().take(3).position(|bl| {
-        bl.kind == BlockKind::Paragraph
-            && markup::find_date(&bl.text).is_some_and(|d| d == trim_text(&bl.text))
-    }) && !infos.is_empty()
+    // The page's printed date, alone in its block at the top: decided here, once. Before
+    // the story's text (a `<time>` under the headline) it is the page's stamp, shown as
+    // a note; after the first lines, with an info line read, it is the head's date.
+    let date_alone = |bl: &crate::article::Block| {
+        markup::find_date(&bl.text).is_some_and(|d| d == trim_text(&bl.text))
+    };
+    for bl in drafts.blocks.iter_mut() {
+        if bl.kind != BlockKind::Paragraph {
+            continue;
+        }
+        if !date_alone(bl) {
+            break;
+        }
+        bl.kind = BlockKind::Note;
+    }
+    if let Some(i) = drafts
+        .blocks
+        .iter()
+        .take(3)
+        .position(|bl| bl.kind == BlockKind::Paragraph && date_alone(bl))
+        && !infos.is_empty()
     {
         let bl = drafts.blocks.remove(i);
         let pos = idx.at_offset(bl.src());
