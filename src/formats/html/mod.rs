@@ -3316,9 +3316,8 @@ fn author_block(doc: &Html) -> Option<(Vec<String>, usize)> {
         let names: Vec<String> = if links.is_empty() {
             match parse_info(&text) {
                 Some(i) => i.authors,
-                None => name_like(&text)
-                    .then(|| vec![text.clone()])
-                    .unwrap_or_default(),
+                None if name_like(&text) => vec![text.clone()],
+                None => Vec::new(),
             }
         } else {
             links.into_iter().filter(|t| name_like(t)).collect()
