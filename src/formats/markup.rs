@@ -1599,6 +1599,40 @@ pub(crate) fn parse_info(line: &str) -> Option<Info> {
         info.authors = b.authors;
         labelled = true;
     }
+    // Names parted by bars with no label ("Hanna Weber | 祁雨　2026年11月26日", as
+    // international broadcasters' sites print their authors): two or more, each a
+    // person's name (two to four Han characters, or two or three capitalised Latin
+    // words), one of them Latin (two Han words parted by bars are as often a channel
+    // and a section: "国内 | 社会").
+    if info.authors.is_empty() && !labelled && info.source.is_none() {
+        let rest = match &info.date {
+            Some(d) => line.replace(d.as_str(), ""),
+            None => line.to_string(),
+        };
+        let pieces: Vec<&str> = rest
+            .split(['|', '｜', '丨'])
+            .map(trim_text)
+            .filter(|p| !p.is_empty())
+            .collect();
+        let latin_name = |p: &str| {
+            let words: Vec<&str> = p.split(' ').filter(|w| !w.is_empty()).collect();
+            (2..=3).contains(&words.len())
+                && words.iter().all(|w| {
+                    w.starts_with(|c: char| c.is_ascii_uppercase())
+                        && w.chars()
+                            .all(|c| c.is_ascii_alphabetic() || c == '-' || c == '.')
+                })
+        };
+        if pieces.len() >= 2
+            && pieces.iter().any(|p| latin_name(p))
+            && pieces
+                .iter()
+                .all(|p| crate::text::chinese::is_person_name(p) || latin_name(p))
+        {
+            info.authors = pieces.into_iter().map(str::to_string).collect();
+            labelled = true;
+        }
+    }
     let any = info.date.is_some() || info.source.is_some() || !info.authors.is_empty();
     (any && (labelled || info.date.is_some())).then_some(info)
 }
@@ -2337,6 +2371,13 @@ mod tests {
             authors("林子晴／台東報導"),
             Some(vec!["林子晴".to_string()])
         );
+        assert_eq!(
+            authors("Mara Lind | 顾远帆　2026年10月8日"),
+            Some(vec!["Mara Lind".to_string(), "顾远帆".to_string()])
+        );
+        // Words parted by bars are not names.
+        assert_eq!(authors("国内 | 社会 | 2026年10月8日"), Some(vec![]));
+        assert_eq!(authors("Home | 新闻中心 | 2026年10月8日"), Some(vec![]));
         let info = parse_info("07:00 2026/10/02　北岸時報").expect("an info line");
         assert_eq!(info.source.as_deref(), Some("北岸時報"));
         assert!(info.authors.is_empty());
