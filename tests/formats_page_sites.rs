@@ -88,6 +88,8 @@ fn a_portals_remarks_follow_button_and_picture_source_are_not_the_story() {
         assert!(!shown.contains(furniture), "{furniture} in:\n{shown}");
     }
     assert!(shown.contains("受访者供图"), "{shown}");
+    // The column among the info line's items is shown once, as the column.
+    assert_eq!(shown.matches("商业消费").count(), 1, "{shown}");
 }
 
 #[test]

@@ -3245,6 +3245,18 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
         .or(tail_tag);
     // A short line above the headline that is the column's name is the column printed
     // there, not a kicker (a line named a kicker stays one).
+    // The column printed as a piece of the info line (`span.article-column` among the
+    // byline's items) is shown once, as the column.
+    if let (Some((col, _)), Some((by, _))) = (&header.column, header.byline.as_mut()) {
+        let pieces: Vec<&str> = by.split('\u{3000}').collect();
+        if pieces.len() > 1 && pieces.iter().any(|p| trim_text(p) == col.as_str()) {
+            *by = pieces
+                .into_iter()
+                .filter(|p| trim_text(p) != col.as_str())
+                .collect::<Vec<_>>()
+                .join("\u{3000}");
+        }
+    }
     let kicker = kicker.filter(|(t, _, named)| {
         *named
             || header
