@@ -229,3 +229,29 @@ fn a_url_as_meta_author_is_no_name() {
     );
     assert!(a.authors.is_empty(), "{:?}", a.authors);
 }
+
+#[test]
+fn an_author_blocks_label_and_a_related_boxs_label_are_no_author_or_column() {
+    // The <title> here names no channel ("渡口的清晨 - 北岸"), so only the page's own
+    // elements could give a column.
+    let body = |author: &str, column: &str| {
+        format!(
+            "<h1>渡口的清晨</h1><div class=author-box><span class=author-label>{author}</span></div>\
+             <div class=content><p>{LONG}</p><p>{LONG}</p></div>\
+             <div class=category-title>{column}</div>"
+        )
+    };
+    let page = |author: &str, column: &str| {
+        let text = format!(
+            "<!DOCTYPE html><html><head><meta charset=utf-8><title>渡口的清晨 - 北岸</title></head><body>{}</body></html>",
+            body(author, column)
+        );
+        parse(&Arc::new(text))
+    };
+    let a = page("作者", "相关新闻");
+    assert!(a.authors.is_empty(), "{:?}", a.authors);
+    assert!(a.column.is_none());
+    let a = page("周小舟", "城事");
+    assert_eq!(a.authors, ["周小舟"]);
+    assert_eq!(text(&a.column), Some("城事"));
+}

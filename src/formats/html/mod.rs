@@ -1483,6 +1483,7 @@ fn section_link_above(h: NodeRef<'_, Node>) -> Option<(String, usize)> {
             .iter()
             .any(|w| t.contains(w))
         && !markup::is_organisation(&t)
+        && !furniture::is_prompt(&t)
         && collapse_ws(&node_text(*a)) == t
         && markup::find_date(&t).is_none())
     .then(|| (t, dom::line_of(el)))
@@ -3326,9 +3327,20 @@ fn author_block(doc: &Html) -> Option<(Vec<String>, usize)> {
             .filter(|t| !t.is_empty())
             .collect();
         let names: Vec<String> = if links.is_empty() {
+            // Unlinked, only a person's name (a label such as "作者" is none).
+            let latin = text.split(' ').count() >= 2
+                && text
+                    .split(' ')
+                    .all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()));
             match parse_info(&text) {
                 Some(i) => i.authors,
-                None if name_like(&text) => vec![text.clone()],
+                None if name_like(&text)
+                    && (crate::text::chinese::is_person_name(&text) || latin)
+                    && !["作者", "记者", "撰文", "编辑", "作者简介", "記者", "編輯"]
+                        .contains(&text.as_str()) =>
+                {
+                    vec![text.clone()]
+                }
                 None => Vec::new(),
             }
         } else {
@@ -3342,9 +3354,9 @@ fn author_block(doc: &Html) -> Option<(Vec<String>, usize)> {
 }
 
 /// The column a page prints as a label of its own near the head (`span.article-column`,
-/// `div.category`, `.channel`, RFI's `div.t-content__section-pt`): the first element
-/// with a class or id word column, category, channel or section whose text is one
-/// short label (2 to 10 characters, Chinese, no sentence, no date), outside
+/// `div.category`, `.channel`): the first element with a class or id word column,
+/// category, channel or lanmu whose text is one short label (2 to 10 characters,
+/// Chinese, no sentence, no date, no related box's label or prompt), outside
 /// furniture. Its text and source line.
 fn column_label(doc: &Html) -> Option<(String, usize)> {
     for n in doc.tree.root().descendants() {
@@ -3352,12 +3364,10 @@ fn column_label(doc: &Html) -> Option<(String, usize)> {
         if !matches!(
             el.name(),
             "span" | "a" | "div" | "p" | "li" | "em" | "strong"
-        ) || !words(el).iter().any(|w| {
-            matches!(
-                w.as_str(),
-                "column" | "category" | "channel" | "section" | "lanmu"
-            )
-        }) || is_furniture(el)
+        ) || !words(el)
+            .iter()
+            .any(|w| matches!(w.as_str(), "column" | "category" | "channel" | "lanmu"))
+            || is_furniture(el)
             || n.ancestors().any(|a| element(a).is_some_and(is_furniture))
         {
             continue;
@@ -3369,6 +3379,8 @@ fn column_label(doc: &Html) -> Option<(String, usize)> {
             && !t.contains(['。', '，', '：', ':', '>', '＞', '»'])
             && markup::find_date(&t).is_none()
             && parse_info(&t).is_none()
+            && !furniture::is_related_label(&t)
+            && !furniture::is_prompt(&t)
         {
             return Some((t, dom::line_of(el)));
         }
