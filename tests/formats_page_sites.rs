@@ -58,6 +58,8 @@ fn a_chapo_is_the_subtitle_and_the_place_filed_from_is_no_author() {
     // JSON-LD's articleSection over the <title>'s "HBR" (the logo's text).
     assert_eq!(v["column"], "社会");
     assert_eq!(v["date"], "2026-09-30");
+    // The site's name closing the <title> is the source when the page names none.
+    assert_eq!(v["source"], "海湾广播");
     assert_eq!(sections(&v), ["从盐田到湿地"]);
     assert_eq!(blocks_of(&v, "paragraph").len(), 4);
     let shown = dump("amp-chapo-page.html");

@@ -3169,6 +3169,23 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
             .or(meta.source.clone())
             .or(meta_org)
             .or(meta.site_name.clone())
+            .or_else(|| {
+                // The site's name closing the <title> ("标题 - 频道 - 网站", "标题-某某网"):
+                // the last of three parts, or of two when it names a publication.
+                let parts = title_pieces(meta.title.as_deref()?);
+                match parts.as_slice() {
+                    [_, _, .., site] => Some(site.to_string()),
+                    [_, site] if markup::is_organisation(site) => Some(site.to_string()),
+                    _ => None,
+                }
+                .filter(|site| {
+                    header
+                        .title
+                        .as_ref()
+                        .is_none_or(|(t, _)| norm_title(t) != norm_title(site))
+                })
+                .map(|site| (site, meta.line))
+            })
             .map(|(s, l)| (markup::source_name(&s).to_string(), meta_at(l)))
             .filter(|(s, _)| !s.is_empty());
     }
