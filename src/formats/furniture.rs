@@ -238,8 +238,9 @@ const PLATFORMS: &[&str] = &[
 
 /// A promotion of the site's own accounts or app at the end of a body ("DW中文有
 /// Instagram！若无法浏览，请启用VPN。", "下载X App，随时阅读"): short (60 characters at
-/// most), naming a platform (a Latin name as a whole word) and an invitation to join,
-/// follow or download it, or saying the site is on it ("有Instagram"). Only asked of the
+/// most), naming a platform (a Latin name as a whole word) and inviting the reader to
+/// join, follow or download it (opening with the call, or asking: 请, ！), or saying
+/// the site is on it ("有Instagram"). Only asked of the
 /// blocks after the body's last paragraph ([`drop_tail_prompts`]).
 pub(crate) fn is_platform_promo(text: &str) -> bool {
     const CALLS: &[&str] = &[
@@ -267,8 +268,13 @@ pub(crate) fn is_platform_promo(text: &str) -> bool {
             })
         })
         .collect();
+    // Addressed to the reader: opening with the call, asking (请, ！), or saying the
+    // site is on the platform; a sentence about someone who downloaded an app is not.
+    let addressed = CALLS.iter().any(|c| t.starts_with(c))
+        || (CALLS.iter().any(|c| t.contains(c))
+            && (t.contains('请') || t.contains('請') || t.contains('！')));
     !named_at.is_empty()
-        && (CALLS.iter().any(|c| t.contains(c))
+        && (addressed
             || named_at
                 .iter()
                 .any(|&i| lower[..i].ends_with('有') || lower[..i].ends_with("上有")))
@@ -907,6 +913,7 @@ mod tests {
         assert!(is_platform_promo("加入北岸新聞網LINE好友"));
         // A platform inside a Latin word, or named with no call, is no promotion.
         assert!(!is_platform_promo("她在Instagram上发了一张照片。"));
+        assert!(!is_platform_promo("他下载了App，加入了村里的合作社。"));
         assert!(!is_platform_promo(
             "他们给apple园装了新围栏，加入了合作社。"
         ));
