@@ -2450,6 +2450,33 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// An info line of any order of its pieces — the reporter's role and name, where
+        /// the story was filed from (with or without a space after 发自), a picture's
+        /// source, a date, an unlabelled publication — names the reporter only.
+        #[test]
+        fn info_lines_name_the_reporter_only(
+            role in proptest::sample::select(vec!["记者", "特约记者", "本报记者", "作者："]),
+            surname in proptest::sample::select(vec!["林", "周", "欧阳", "何", "宋"]),
+            given in proptest::sample::select(vec!["安澜", "知远", "雨", "青禾"]),
+            place in proptest::sample::select(vec!["汕尾", "台东", "芹苴", "乌鲁木齐"]),
+            filed_sep in proptest::sample::select(vec![" ", ""]),
+            extras in proptest::collection::vec(proptest::sample::select(vec![
+                "题图来自：视觉中国",
+                "图片来源：东方IC",
+                "2026-10-12 09:15",
+                "2026年10月8日",
+                "北岸日报",
+            ]), 0..3),
+            sep in proptest::sample::select(vec!["　", " ", "｜"]),
+        ) {
+            let name = format!("{surname}{given}");
+            let mut pieces = vec![format!("{role}{name}"), format!("发自{filed_sep}{place}")];
+            pieces.extend(extras.iter().map(|e| e.to_string()));
+            let line = pieces.join(sep);
+            let info = parse_info(&line);
+            proptest::prop_assert_eq!(info.map(|i| i.authors), Some(vec![name]), "{}", line);
+        }
+
         /// The kinds read with the plain-text rules, in pages and books of any mix of
         /// their forms: no panic, every position in the article a character boundary of
         /// its file, and `check` finds its way through them.
