@@ -48,6 +48,9 @@ const PROMPTS: &[&str] = &[
     "点击阅读原文",
     "点击查看原文",
     "查看原文",
+    "阅读更多",
+    "閱讀更多",
+    "查看更多",
     "点击查看大图",
     "查看大图",
     "返回顶部",
@@ -73,6 +76,13 @@ const REPRINT_BANS: &[&str] = &[
     "請勿轉載",
     "不得转播",
     "不得轉播",
+    "转载请联系",
+    "轉載請聯繫",
+    "轉載請聯絡",
+    "转载请注明",
+    "轉載請註明",
+    "任何形式转载",
+    "任何形式轉載",
 ];
 
 /// Words that say whose rights a notice keeps.
@@ -84,6 +94,8 @@ const RIGHTS_WORDS: &[&str] = &[
     "本网",
     "本網",
     "本站",
+    "著作权",
+    "著作權",
     "copyright",
     "©",
     "all rights reserved",
@@ -178,6 +190,94 @@ pub(crate) fn is_paywall_notice(text: &str) -> bool {
     t.chars().count() <= 60
         && WORDS.iter().any(|w| t.contains(w))
         && ACTIONS.iter().any(|a| t.contains(a))
+}
+
+/// A publisher's remark under a story ("本内容为作者独立观点，不代表X立场", "如对本稿件有
+/// 异议或投诉，请联系…"): short (100 characters at most), disowning the writer's view or
+/// asking for complaints to be sent. The page's, not the article's.
+pub(crate) fn is_publisher_remark(text: &str) -> bool {
+    let t = trim_text(text);
+    let disowns = t.contains("不代表")
+        && ["立场", "立場", "观点", "觀點"]
+            .iter()
+            .any(|w| t.contains(w))
+        && ["本文", "本内容", "本內容", "作者", "本站", "本网", "本網"]
+            .iter()
+            .any(|w| t.contains(w));
+    let complaints = ["异议", "異議", "投诉", "投訴", "侵权", "侵權"]
+        .iter()
+        .any(|w| t.contains(w))
+        && ["请联系", "請聯繫", "請聯絡", "联系", "聯繫"]
+            .iter()
+            .any(|w| t.contains(w))
+        && ["本稿", "本文", "稿件", "内容", "內容"]
+            .iter()
+            .any(|w| t.contains(w));
+    t.chars().count() <= 100 && (disowns || complaints)
+}
+
+/// Platforms a site promotes its own accounts or apps on.
+const PLATFORMS: &[&str] = &[
+    "instagram",
+    "facebook",
+    "twitter",
+    "youtube",
+    "telegram",
+    "whatsapp",
+    "line",
+    "app",
+    "vpn",
+    "电子报",
+    "電子報",
+    "客户端",
+    "客戶端",
+    "微博",
+    "公众号",
+    "公眾號",
+];
+
+/// A promotion of the site's own accounts or app at the end of a body ("DW中文有
+/// Instagram！若无法浏览，请启用VPN。", "下载X App，随时阅读"): short (60 characters at
+/// most), naming a platform (a Latin name as a whole word) and inviting the reader to
+/// join, follow or download it (opening with the call, or asking: 请, ！), or saying
+/// the site is on it ("有Instagram"). Only asked of the
+/// blocks after the body's last paragraph ([`drop_tail_prompts`]).
+pub(crate) fn is_platform_promo(text: &str) -> bool {
+    const CALLS: &[&str] = &[
+        "关注", "關注", "订阅", "訂閱", "下载", "下載", "加入", "追踪", "追蹤", "扫码", "掃碼",
+        "启用", "啟用", "好友",
+    ];
+    let t = trim_text(text);
+    if t.chars().count() > 60 {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    // Each place a platform's name stands as a word (not inside a longer Latin word).
+    let named_at: Vec<usize> = PLATFORMS
+        .iter()
+        .flat_map(|p| {
+            let lower = lower.as_str();
+            lower.match_indices(p).filter_map(move |(i, m)| {
+                let before = lower[..i].chars().next_back();
+                let after = lower[i + m.len()..].chars().next();
+                let latin = m.is_ascii();
+                (!latin
+                    || (before.is_none_or(|c| !c.is_ascii_alphabetic())
+                        && after.is_none_or(|c| !c.is_ascii_alphabetic())))
+                .then_some(i)
+            })
+        })
+        .collect();
+    // Addressed to the reader: opening with the call, asking (请, ！), or saying the
+    // site is on the platform; a sentence about someone who downloaded an app is not.
+    let addressed = CALLS.iter().any(|c| t.starts_with(c))
+        || (CALLS.iter().any(|c| t.contains(c))
+            && (t.contains('请') || t.contains('請') || t.contains('！')));
+    !named_at.is_empty()
+        && (addressed
+            || named_at
+                .iter()
+                .any(|&i| lower[..i].ends_with('有') || lower[..i].ends_with("上有")))
 }
 
 /// A post's stamp as a forum or Q&A site prints it under the text: when it was written
@@ -327,7 +427,7 @@ pub(crate) fn drop_tail_prompts(blocks: &mut Vec<Block>) {
     while i > 0 {
         i -= 1;
         let b = &blocks[i];
-        if b.kind != BlockKind::Note && is_tail_prompt(&b.text) {
+        if b.kind != BlockKind::Note && (is_tail_prompt(&b.text) || is_platform_promo(&b.text)) {
             blocks.remove(i);
         } else if !matches!(b.kind, BlockKind::Note | BlockKind::Caption) {
             break;
@@ -661,6 +761,10 @@ const INFO_TAIL: &[&str] = &[
     "閱讀數",
     "瀏覽次數",
     "點閱",
+    "+关注",
+    "＋关注",
+    "关注",
+    "關注",
     "【打印】",
     "【关闭】",
     "【纠错】",
@@ -786,6 +890,40 @@ mod tests {
         // A sentence about reprinting that keeps no one's rights is the article's.
         assert!(!is_rights_notice(
             "他说，这些照片不得转载，是家里人的约定。"
+        ));
+    }
+
+    #[test]
+    fn publishers_remarks_and_platform_promos_by_their_kind() {
+        assert!(is_publisher_remark(
+            "本内容为作者独立观点，不代表本站立场。"
+        ));
+        assert!(is_publisher_remark(
+            "如对本稿件有异议或投诉，请联系编辑部。"
+        ));
+        // A sentence of the story with the same words is the story's.
+        assert!(!is_publisher_remark(
+            "村民对补偿方案有异议，联系了好几次乡里。"
+        ));
+        assert!(!is_publisher_remark("他说这不代表他的立场。"));
+        assert!(is_platform_promo(
+            "HBR中文有Instagram！若无法浏览，请启用VPN。"
+        ));
+        assert!(is_platform_promo("下载北岸新闻App，随时阅读"));
+        assert!(is_platform_promo("加入北岸新聞網LINE好友"));
+        // A platform inside a Latin word, or named with no call, is no promotion.
+        assert!(!is_platform_promo("她在Instagram上发了一张照片。"));
+        assert!(!is_platform_promo("他下载了App，加入了村里的合作社。"));
+        assert!(!is_platform_promo(
+            "他们给apple园装了新围栏，加入了合作社。"
+        ));
+        assert!(is_prompt("阅读更多"));
+        assert_eq!(
+            trim_info("温叙　2026-10-12 09:15　商业　关注"),
+            "温叙　2026-10-12 09:15　商业"
+        );
+        assert!(is_rights_notice(
+            "著作权归作者所有。商业转载请联系作者获得授权，非商业转载请注明出处。"
         ));
     }
 

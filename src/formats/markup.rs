@@ -216,6 +216,14 @@ impl Builder {
             }
             return;
         }
+        // A credit alone where a caption stands ("图｜视觉中国" under a photo): the
+        // photo's credit, a caption of no text.
+        if let Some(name) = crate::text::chinese::credit_only(text) {
+            let name = squeeze_name(trim_text(name));
+            let printed = trim_text(text).to_string();
+            self.push_credited_caption("", Vec::new(), &printed, &name, pos, pos);
+            return;
+        }
         let (range, credit) = split_credit_at(text);
         let caption = &text[range.clone()];
         match credit {
@@ -287,22 +295,6 @@ impl Builder {
             d.credit = Some((name, printed, pos));
         }
         true
-    }
-
-    /// Whether a paragraph was added: the story's text has begun (a headline the page
-    /// repeats in the body may stand before it).
-    pub(crate) fn has_text(&self) -> bool {
-        self.drafts.iter().any(|d| d.kind == BlockKind::Paragraph)
-    }
-
-    /// The kinds and texts of the blocks from the `start`th on.
-    pub(crate) fn blocks_since(&self, start: usize) -> Vec<(BlockKind, &str)> {
-        self.drafts
-            .get(start..)
-            .unwrap_or_default()
-            .iter()
-            .map(|d| (d.kind, &self.text[d.text.clone()]))
-            .collect()
     }
 
     /// Takes the blocks from the `start`th on away, to be given again as one: the
@@ -714,7 +706,19 @@ pub(crate) fn recover_text_kinds(article: &mut Article, source: &str) {
         if b.kind == BlockKind::Byline
             && let Some(by) = byline(&b.text)
         {
-            add_authors(&mut article.authors, by.authors);
+            if by.authors.iter().all(|a| is_organisation(a)) {
+                // "（中國時報）" closing the story: the publication, a note saying where
+                // the story comes from; the page's source when it names none.
+                b.kind = BlockKind::Note;
+                if article.source.is_none()
+                    && let Some(org) = by.authors.first()
+                {
+                    let src = anchored(source, b.src(), org);
+                    article.source = Some(HeaderLine::new(org.clone(), src));
+                }
+            } else {
+                add_authors(&mut article.authors, by.authors);
+            }
         }
         // A note closing a paragraph ("…阿忠說。（編輯：陳小華）1151129"): a note of its own.
         if b.kind == BlockKind::Paragraph
@@ -764,9 +768,10 @@ fn closing_note_at(text: &str) -> Option<usize> {
 }
 
 /// `names` added to `authors`, each once.
+/// A publication or agency (中國時報, 新华社) is no author ([`is_organisation`]).
 fn add_authors(authors: &mut Vec<String>, names: Vec<String>) {
     for name in names {
-        if !authors.contains(&name) {
+        if !authors.contains(&name) && !is_organisation(&name) {
             authors.push(name);
         }
     }
@@ -1260,7 +1265,12 @@ fn credit_start(s: &str) -> usize {
             .find(|(_, c)| !c.is_whitespace() && *c != '\u{3000}' && *c != '\u{a0}')
             .map_or(s.len(), |(j, _)| i + j)
     };
-    if let Some((i, c)) = s.char_indices().rev().find(|(_, c)| CLAUSE_END.contains(c)) {
+    // A bar sets a credit apart as a sentence mark does ("…对面｜受访者供图").
+    if let Some((i, c)) = s
+        .char_indices()
+        .rev()
+        .find(|(_, c)| CLAUSE_END.contains(c) || matches!(c, '｜' | '|' | '丨'))
+    {
         return tail_from(i + c.len_utf8());
     }
     match s.rfind(|c: char| c.is_whitespace() || c == '\u{3000}') {
@@ -1320,8 +1330,18 @@ const AUTHOR_LABELS: &[&str] = &[
     "文",
 ];
 
-/// Labels of people who are not the article's authors (their names are skipped).
+/// Labels of people who are not the article's authors (their names are skipped), and
+/// of where a page's pictures come from (题图来自：视觉中国: an agency, not a writer).
 const OTHER_LABELS: &[&str] = &[
+    "题图来自",
+    "题图",
+    "頭圖",
+    "头图",
+    "題圖",
+    "封面图",
+    "图片来源",
+    "图片来自",
+    "圖片來源",
     "责任编辑",
     "编辑",
     "责编",
@@ -1489,7 +1509,16 @@ pub(crate) fn parse_info(line: &str) -> Option<Info> {
         names.clear();
     };
     let mut labelled = false;
+    // After "发自" standing alone ("发自 芹苴"): the place filed from, never a name.
+    let mut place_next = false;
     for (tok, sep) in tokens {
+        if std::mem::take(&mut place_next) {
+            continue;
+        }
+        if matches!(tok, "发自" | "發自") {
+            place_next = true;
+            continue;
+        }
         let label = |list: &[&str]| list.contains(&tok);
         // "记者林小雨": a role word fused with the name.
         let fused = AUTHOR_LABELS[..9].iter().find_map(|l| {
@@ -1561,6 +1590,12 @@ pub(crate) fn parse_info(line: &str) -> Option<Info> {
                     mode = Mode::None;
                 }
                 Mode::Date | Mode::Others => {}
+                // An unlabelled publication among the pieces ("06:00 2026/11/23 中國時報"):
+                // the source.
+                Mode::None if info.source.is_none() && is_organisation(tok) => {
+                    flush(&mut names, &mut info.authors);
+                    info.source = Some(tok.to_string());
+                }
                 _ => {
                     flush(&mut names, &mut info.authors);
                     if mode != Mode::Date {
@@ -1571,6 +1606,51 @@ pub(crate) fn parse_info(line: &str) -> Option<Info> {
         }
     }
     flush(&mut names, &mut info.authors);
+    // A byline with no label before it that says it is one by 报道 after the names
+    // ("林芷瑜／花蓮報導"): `text/forms.rs`'s reading, its names the authors. (One in
+    // brackets is a note or a dateline's, read by their rules.)
+    if info.authors.is_empty()
+        && !labelled
+        && !line.starts_with(['（', '(', '〔', '【', '['])
+        && let Some(b) = crate::text::forms::byline(line).filter(|b| b.marked)
+    {
+        info.authors = b.authors;
+        labelled = true;
+    }
+    // Names parted by bars with no label ("Hanna Weber | 祁雨　2026年11月26日", as
+    // international broadcasters' sites print their authors): two or more, each a
+    // person's name (two to four Han characters, or two or three capitalised Latin
+    // words), one of them Latin (two Han words parted by bars are as often a channel
+    // and a section: "国内 | 社会").
+    if info.authors.is_empty() && !labelled && info.source.is_none() {
+        let rest = match &info.date {
+            Some(d) => line.replace(d.as_str(), ""),
+            None => line.to_string(),
+        };
+        let pieces: Vec<&str> = rest
+            .split(['|', '｜', '丨'])
+            .map(trim_text)
+            .filter(|p| !p.is_empty())
+            .collect();
+        let latin_name = |p: &str| {
+            let words: Vec<&str> = p.split(' ').filter(|w| !w.is_empty()).collect();
+            (2..=3).contains(&words.len())
+                && words.iter().all(|w| {
+                    w.starts_with(|c: char| c.is_ascii_uppercase())
+                        && w.chars()
+                            .all(|c| c.is_ascii_alphabetic() || c == '-' || c == '.')
+                })
+        };
+        if pieces.len() >= 2
+            && pieces.iter().any(|p| latin_name(p))
+            && pieces
+                .iter()
+                .all(|p| crate::text::chinese::is_person_name(p) || latin_name(p))
+        {
+            info.authors = pieces.into_iter().map(str::to_string).collect();
+            labelled = true;
+        }
+    }
     let any = info.date.is_some() || info.source.is_some() || !info.authors.is_empty();
     (any && (labelled || info.date.is_some())).then_some(info)
 }
@@ -1605,6 +1685,26 @@ pub(crate) fn dateline_authors(paragraph: &str) -> Vec<String> {
     parse_info(&rest[..close])
         .map(|i| i.authors)
         .unwrap_or_default()
+}
+
+/// A paper's print line, as a page of a newspaper's site closes its story: the
+/// paper's name in 《》 and, in brackets after it, the date and the page
+/// ("《中国青年报》（2026年11月25日 05版）", "《人民日报》（2026年11月25日 第 07 版）"). At
+/// most 40 characters. The paper's name and the date ([`find_date`]).
+pub(crate) fn print_line(text: &str) -> Option<(String, String)> {
+    let t = trim_text(text);
+    if t.chars().count() > 40 {
+        return None;
+    }
+    let rest = t.strip_prefix('《')?;
+    let (paper, rest) = rest.split_once('》')?;
+    let inner = trim_text(rest)
+        .strip_prefix(['（', '('])?
+        .strip_suffix(['）', ')'])?;
+    let date = find_date(inner)?;
+    let paper = trim_text(paper);
+    (!paper.is_empty() && paper.chars().count() <= 16 && inner.contains(['版', '面']))
+        .then(|| (paper.to_string(), date))
 }
 
 /// The first date in `s`: 2026-11-20, 2026/11/20, 2026.11.20 or 2026年11月20日, with a
@@ -2189,11 +2289,32 @@ mod tests {
             ("周末的绘本课 | 图源：受访者", "周末的绘本课"),
             ("渡口夜景 ｜ 摄影：陈一帆", "渡口夜景"),
             ("老街的早市 / 王小川 摄", "老街的早市"),
+            ("店开在中学对面｜受访者供图", "店开在中学对面"),
+            ("一把刀要打两天。圖片來源：陳柏翰攝", "一把刀要打两天。"),
         ] {
             let (c, credit) = split_credit(t);
             assert!(credit.is_some(), "{t}");
             assert_eq!(c, caption, "{t}");
         }
+    }
+
+    #[test]
+    fn a_credit_alone_where_a_caption_stands_is_a_caption_of_no_text() {
+        let mut b = Builder::new();
+        b.push_caption("图｜视觉中国", SourcePos::default());
+        let a = b.finish(Header::default());
+        assert_eq!(a.blocks.len(), 1);
+        assert_eq!(a.blocks[0].kind, BlockKind::Caption);
+        assert_eq!(a.blocks[0].text.as_str(), "");
+        let credit = a.blocks[0].credit.as_ref().expect("a credit");
+        assert_eq!(credit.name.as_str(), "视觉中国");
+        assert_eq!(
+            split_credit("一把刀要打两天。圖片來源：陳柏翰攝")
+                .1
+                .map(|c| c.name)
+                .as_deref(),
+            Some("陳柏翰")
+        );
     }
 
     #[test]
@@ -2491,6 +2612,48 @@ mod tests {
     }
 
     #[test]
+    fn info_lines_leave_out_places_picture_sources_and_publications() {
+        let authors = |s| parse_info(s).map(|i| i.authors);
+        assert_eq!(
+            authors("特约记者 安澜 发自 汕尾"),
+            Some(vec!["安澜".to_string()])
+        );
+        assert_eq!(
+            authors("本文来自微信公众号：小城琴事，作者：温叙，题图来自：视觉中国"),
+            Some(vec!["温叙".to_string()])
+        );
+        assert_eq!(
+            authors("林子晴／台東報導"),
+            Some(vec!["林子晴".to_string()])
+        );
+        assert_eq!(
+            authors("Mara Lind | 顾远帆　2026年10月8日"),
+            Some(vec!["Mara Lind".to_string(), "顾远帆".to_string()])
+        );
+        // Words parted by bars are not names.
+        assert_eq!(authors("国内 | 社会 | 2026年10月8日"), Some(vec![]));
+        assert_eq!(authors("Home | 新闻中心 | 2026年10月8日"), Some(vec![]));
+        let info = parse_info("07:00 2026/10/02　北岸時報").expect("an info line");
+        assert_eq!(info.source.as_deref(), Some("北岸時報"));
+        assert!(info.authors.is_empty());
+    }
+
+    #[test]
+    fn a_papers_print_line_gives_its_name_and_date() {
+        assert_eq!(
+            print_line("《北岸日报》（2026年11月25日 05版）"),
+            Some(("北岸日报".to_string(), "2026年11月25日".to_string()))
+        );
+        assert_eq!(
+            print_line("《北岸日报》(2026年3月2日 第 07 版)").map(|p| p.1),
+            Some("2026年3月2日".to_string())
+        );
+        // A book's title in a sentence, or a date with no page, is not one.
+        assert!(print_line("《北岸日报》（2026年11月25日）").is_none());
+        assert!(print_line("他读完《北岸日报》（2026年11月25日 05版）才出门。").is_none());
+    }
+
+    #[test]
     fn datelines_and_notes_in_pages_read_as_in_plain_text() {
         use crate::formats::Format;
         let lines = [
@@ -2542,6 +2705,33 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// An info line of any order of its pieces — the reporter's role and name, where
+        /// the story was filed from (with or without a space after 发自), a picture's
+        /// source, a date, an unlabelled publication — names the reporter only.
+        #[test]
+        fn info_lines_name_the_reporter_only(
+            role in proptest::sample::select(vec!["记者", "特约记者", "本报记者", "作者："]),
+            surname in proptest::sample::select(vec!["林", "周", "欧阳", "何", "宋"]),
+            given in proptest::sample::select(vec!["安澜", "知远", "雨", "青禾"]),
+            place in proptest::sample::select(vec!["汕尾", "台东", "芹苴", "乌鲁木齐"]),
+            filed_sep in proptest::sample::select(vec![" ", ""]),
+            extras in proptest::collection::vec(proptest::sample::select(vec![
+                "题图来自：视觉中国",
+                "图片来源：东方IC",
+                "2026-10-12 09:15",
+                "2026年10月8日",
+                "北岸日报",
+            ]), 0..3),
+            sep in proptest::sample::select(vec!["　", " ", "｜"]),
+        ) {
+            let name = format!("{surname}{given}");
+            let mut pieces = vec![format!("{role}{name}"), format!("发自{filed_sep}{place}")];
+            pieces.extend(extras.iter().map(|e| e.to_string()));
+            let line = pieces.join(sep);
+            let info = parse_info(&line);
+            proptest::prop_assert_eq!(info.map(|i| i.authors), Some(vec![name]), "{}", line);
+        }
+
         /// The kinds read with the plain-text rules, in pages and books of any mix of
         /// their forms: no panic, every position in the article a character boundary of
         /// its file, and `check` finds its way through them.

@@ -248,6 +248,12 @@ pub(crate) fn credit_only(line: &str) -> Option<&str> {
                 .unwrap_or(rest),
         );
         let name = strip_role(rest);
+        // "圖片來源：陳柏翰攝": a source's label before the photographer's name.
+        let name = CREDIT_LABELS
+            .iter()
+            .find_map(|l| name.strip_prefix(l))
+            .and_then(|r| trim(r).strip_prefix(is_label_separator))
+            .map_or(name, trim);
         return is_person_name(name).then_some(name);
     }
     // "澎湃新闻记者 孟秋 图", "孟秋/图": 图 after a space or slash ("示意图", "地图" are

@@ -205,18 +205,20 @@ fn a_list_byline_names_people_only() {
 #[test]
 fn json_ld_gives_the_date_and_people_not_organisations() {
     use super::json_ld;
-    let (date, authors) = json_ld(
+    let (date, authors, section) = json_ld(
         r#"{"@graph":[{"@type":"NewsArticle","datePublished":"2025-07-14T09:00:00+08:00",
+        "articleSection":["社会","首页"],
         "author":[{"@type":"Person","name":"宁远舟"},{"@type":"Organization","name":"青禾周刊"}]}]}"#,
     );
     assert_eq!(date.as_deref(), Some("2025-07-14"));
     assert_eq!(authors, ["宁远舟"]);
-    let (date, authors) = json_ld(r#"{"author":{"@type":"NewsMediaOrganization","name":"X"}}"#);
+    assert_eq!(section.as_deref(), Some("社会"));
+    let (date, authors, _) = json_ld(r#"{"author":{"@type":"NewsMediaOrganization","name":"X"}}"#);
     assert!(date.is_none() && authors.is_empty());
     // A publication named with no type is not a person either.
     assert!(json_ld(r#"{"author":"北岸日报"}"#).1.is_empty());
     assert_eq!(json_ld(r#"{"author":"白露"}"#).1, ["白露"]);
-    assert_eq!(json_ld("not json"), (None, Vec::new()));
+    assert_eq!(json_ld("not json"), (None, Vec::new(), None));
 }
 
 #[test]
@@ -226,4 +228,30 @@ fn a_url_as_meta_author_is_no_name() {
         &format!("<h1>渡口的清晨</h1><div class=content><p>{LONG}</p><p>{LONG}</p></div>"),
     );
     assert!(a.authors.is_empty(), "{:?}", a.authors);
+}
+
+#[test]
+fn an_author_blocks_label_and_a_related_boxs_label_are_no_author_or_column() {
+    // The <title> here names no channel ("渡口的清晨 - 北岸"), so only the page's own
+    // elements could give a column.
+    let body = |author: &str, column: &str| {
+        format!(
+            "<h1>渡口的清晨</h1><div class=author-box><span class=author-label>{author}</span></div>\
+             <div class=content><p>{LONG}</p><p>{LONG}</p></div>\
+             <div class=category-title>{column}</div>"
+        )
+    };
+    let page = |author: &str, column: &str| {
+        let text = format!(
+            "<!DOCTYPE html><html><head><meta charset=utf-8><title>渡口的清晨 - 北岸</title></head><body>{}</body></html>",
+            body(author, column)
+        );
+        parse(&Arc::new(text))
+    };
+    let a = page("作者", "相关新闻");
+    assert!(a.authors.is_empty(), "{:?}", a.authors);
+    assert!(a.column.is_none());
+    let a = page("周小舟", "城事");
+    assert_eq!(a.authors, ["周小舟"]);
+    assert_eq!(text(&a.column), Some("城事"));
 }

@@ -176,13 +176,16 @@ const FURNITURE_PREFIXES: &[&str] = &[
 
 /// Class or id words of a standfirst (导语, 摘要): the text between the headline and
 /// the body that sums the story up (`div.leading`, `.p-article__lead`,
-/// `.article-summary`, `div.subhead`, `.abstract`).
+/// `.article-summary`, `div.subhead`, `.abstract`, French sites' `.chapo`, a
+/// `p.teaser-text`).
 const LEAD_WORDS: &[&str] = &[
     "lead",
     "leading",
     "standfirst",
     "summary",
     "abstract",
+    "chapo",
+    "teaser",
     "digest",
     "excerpt",
     "intro",
@@ -952,6 +955,10 @@ struct Meta {
     /// JSON-LD (schema.org): datePublished and the names of its Person authors.
     ld_date: Option<(String, usize)>,
     ld_authors: Vec<(String, usize)>,
+    /// JSON-LD's articleSection: the column.
+    ld_section: Option<(String, usize)>,
+    /// The texts of the elements named a logo (the site's name as it prints it).
+    logos: Vec<String>,
     /// The first `<time datetime>`, its date; a "发布于 DATE" line's date.
     time: Option<(String, usize)>,
     posted: Option<(String, usize)>,
@@ -967,14 +974,15 @@ fn is_url(v: &str) -> bool {
 /// Labels a page prints before the time it was published ("发布于 2024-10-30 18:02").
 const POSTED_LABELS: &[&str] = &["发布于", "發佈於", "發布於", "发表于", "發表於"];
 
-/// What a JSON-LD script (schema.org) says of the article: its datePublished and the
-/// names of its authors that are people (`@type` Person or none; an organisation is the
+/// What a JSON-LD script (schema.org) says of the article: its datePublished, its
+/// articleSection (the column) and the names of its authors that are people (`@type` Person or none; an organisation is the
 /// publisher, not an author), looked for through `@graph` and nested objects.
-fn json_ld(text: &str) -> (Option<String>, Vec<String>) {
+fn json_ld(text: &str) -> (Option<String>, Vec<String>, Option<String>) {
     let Ok(v) = serde_json::from_str::<serde_json::Value>(text) else {
-        return (None, Vec::new());
+        return (None, Vec::new(), None);
     };
     let mut date = None;
+    let mut section = None;
     let mut authors = Vec::new();
     let mut stack = vec![&v];
     let mut seen = 0usize;
@@ -990,6 +998,14 @@ fn json_ld(text: &str) -> (Option<String>, Vec<String>) {
                     && let Some(d) = o.get("datePublished").and_then(|d| d.as_str())
                 {
                     date = Some(markup::find_date(d).unwrap_or_else(|| collapse_ws(d)));
+                }
+                if section.is_none()
+                    && let Some(s) = o.get("articleSection").and_then(|s| match s {
+                        serde_json::Value::Array(l) => l.first().and_then(|s| s.as_str()),
+                        one => one.as_str(),
+                    })
+                {
+                    section = Some(collapse_ws(s)).filter(|s| !s.is_empty());
                 }
                 if authors.is_empty()
                     && let Some(a) = o.get("author")
@@ -1019,7 +1035,7 @@ fn json_ld(text: &str) -> (Option<String>, Vec<String>) {
             _ => {}
         }
     }
-    (date, authors)
+    (date, authors, section)
 }
 
 fn read_meta(doc: &Html) -> Meta {
@@ -1038,6 +1054,12 @@ fn read_meta(doc: &Html) -> Meta {
             }
         }
         let Some(el) = element(n) else { continue };
+        if m.logos.len() < 8 && words(el).iter().any(|w| w == "logo") {
+            let t = collapse_ws(&node_text(n));
+            if (1..=30).contains(&t.chars().count()) {
+                m.logos.push(t);
+            }
+        }
         match el.name() {
             "title" if m.title.is_none() => {
                 let t: String = n
@@ -1053,11 +1075,16 @@ fn read_meta(doc: &Html) -> Meta {
                     .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"))
                     && m.ld_date.is_none() =>
             {
-                let t = node_text(n);
+                // The script's own text (`node_text` leaves scripts out).
+                let t: String = n
+                    .children()
+                    .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
+                    .collect();
                 if t.len() <= 1 << 20 {
-                    let (date, authors) = json_ld(&t);
+                    let (date, authors, section) = json_ld(&t);
                     let line = dom::line_of(el);
                     m.ld_date = date.map(|d| (d, line));
+                    m.ld_section = section.map(|s| (s, line));
                     if m.ld_authors.is_empty() {
                         m.ld_authors = authors.into_iter().map(|a| (a, line)).collect();
                     }
@@ -1317,6 +1344,12 @@ fn breadcrumb_column(doc: &Html, title: Option<&str>) -> Option<(String, usize)>
             })
             .filter(|t| !home(t))
             .collect();
+        // A trail has links or separators; a word alone in an element named
+        // `location` is a post's place (豆瓣's `span.location`, an IP's 属地), not a trail.
+        if links.is_empty() && !labelled_here && !text.contains(['>', '＞', '»', '›', '→', '/'])
+        {
+            continue;
+        }
         let col = links.last().cloned().or_else(|| {
             text.rsplit(['>', '»', '→', '/'])
                 .map(trim_text)
@@ -1446,6 +1479,37 @@ fn kicker_of(h: NodeRef<'_, Node>) -> Option<(String, usize, bool)> {
     (named || own && (heading || t.chars().count() <= 20)).then_some((t, line, named))
 }
 
+/// The section's link printed right above the headline `h` (DW's `span.kicker > a`,
+/// a label linking to the column's page): the headline's own sibling (or its
+/// `hgroup`'s), its text 2 to 8 characters with Chinese, all one link, and not the
+/// site's (a home page's link, the publication's name). Its text and source line.
+fn section_link_above(h: NodeRef<'_, Node>) -> Option<(String, usize)> {
+    let (n, own) = beside_headline(h, false)?;
+    if !own {
+        return None;
+    }
+    let el = element(n)?;
+    if is_furniture(el) {
+        return None;
+    }
+    let t = collapse_ws(&node_text(n));
+    let links: Vec<NodeRef<'_, Node>> = n
+        .descendants()
+        .filter(|d| element(*d).is_some_and(|e| e.name() == "a"))
+        .collect();
+    let [a] = links.as_slice() else { return None };
+    ((2..=8).contains(&t.chars().count())
+        && t.chars().any(is_han)
+        && !["首页", "首頁", "主页", "主頁"]
+            .iter()
+            .any(|w| t.contains(w))
+        && !markup::is_organisation(&t)
+        && !furniture::is_prompt(&t)
+        && collapse_ws(&node_text(*a)) == t
+        && markup::find_date(&t).is_none())
+    .then(|| (t, dom::line_of(el)))
+}
+
 /// The subtitle (副题) of the headline `h`: the element right under it, when it starts
 /// with a dash (——), is named one (class sub, subtitle, deck, fubiaoti), or is a
 /// heading outside the article's container (`inside` tells). Its text and source line.
@@ -1566,8 +1630,6 @@ struct Walker<'a> {
     /// The builder's length just after a paragraph that ends in a credit: when a photo
     /// comes next, it was the photo's caption, printed above it.
     caption_above: Option<usize>,
-    /// The builder's length where each open list started ([`Walker::byline_list`]).
-    lists: Vec<usize>,
     /// Credits the page marks as one of captions before the container: the caption's
     /// index in `outside_captions`, and the credit as printed.
     outside_credits: Vec<(usize, String)>,
@@ -1606,7 +1668,6 @@ impl<'a> Walker<'a> {
             credit_el: None,
             figure_credit: None,
             caption_above: None,
-            lists: Vec::new(),
             outside_credits: Vec::new(),
         }
     }
@@ -1722,6 +1783,7 @@ impl<'a> Walker<'a> {
             if furniture::is_prompt(&text)
                 || furniture::is_pager(&text)
                 || furniture::is_rights_notice(&text)
+                || furniture::is_publisher_remark(&text)
                 || furniture::is_paywall_notice(&text)
                 || furniture::is_post_stamp(&text)
             {
@@ -1759,19 +1821,14 @@ impl<'a> Walker<'a> {
             _ if credited_caption => (false, text),
             Some(t) => (true, t),
             None => (
-                p.skipped || is_note(&text) || self.stack.iter().any(|c| c.notes),
+                p.skipped
+                    || is_note(&text)
+                    || markup::print_line(&text).is_some()
+                    || self.stack.iter().any(|c| c.notes),
                 text,
             ),
         };
-        // A date alone before the story's text (a `<time>` under the headline) is the
-        // page's stamp, not a paragraph.
-        let date_alone = self.keep
-            && !self.tail
-            && heading.is_none()
-            && !caption
-            && !self.b.has_text()
-            && markup::find_date(&text).is_some_and(|d| d == markup::trim_text(&text));
-        let kind = if note || date_alone {
+        let kind = if note {
             BlockKind::Note
         } else if self.tables.last() == Some(&true) && heading.is_none() && !caption {
             // A data table's row: shown as it stands, a line apart, not a paragraph
@@ -2020,7 +2077,7 @@ impl<'a> Walker<'a> {
             let pos = self.pos(line);
             self.chapter_title = self.b.push_toc_head(&label, pos);
         }
-        if styled_bold(el) || (self.chapters && class_bold(el)) {
+        if styled_bold(el) || titled_span(el) || (self.chapters && class_bold(el)) {
             self.bold += 1;
         }
         match name {
@@ -2102,9 +2159,6 @@ impl<'a> Walker<'a> {
         if name == "figure" {
             self.figure = Some((None, false));
         }
-        if matches!(name, "ul" | "ol") {
-            self.lists.push(self.b.len());
-        }
         let ws = words(el);
         // (The class "editor" names an article's container on many sites, TRS_Editor:
         // notes are known by their words, not their class.)
@@ -2163,7 +2217,7 @@ impl<'a> Walker<'a> {
         if !written(el) {
             return;
         }
-        if styled_bold(el) || (self.chapters && class_bold(el)) {
+        if styled_bold(el) || titled_span(el) || (self.chapters && class_bold(el)) {
             self.bold = self.bold.saturating_sub(1);
         }
         match name {
@@ -2178,11 +2232,6 @@ impl<'a> Walker<'a> {
         self.flush();
         if name == "pre" {
             self.pre = self.pre.saturating_sub(1);
-        }
-        if matches!(name, "ul" | "ol")
-            && let Some(start) = self.lists.pop()
-        {
-            self.byline_list(start);
         }
         if name == "figure"
             && let Some((alt, got_caption)) = self.figure.take()
@@ -2210,42 +2259,6 @@ impl<'a> Walker<'a> {
         }
         if let Some(i) = self.stack.iter().rposition(|c| c.tag == name) {
             self.stack.truncate(i);
-        }
-    }
-
-    /// A list before the story's text whose items are a byline's pieces ("• 周思远 •
-    /// BBC中文记者 • 发自青海玉树": a name, a role, where it is filed from), the blocks
-    /// from the `start`th on: one byline, its pieces set apart by ideographic spaces.
-    fn byline_list(&mut self, start: usize) {
-        if !self.keep || self.tail {
-            return;
-        }
-        let items = self.b.blocks_since(start);
-        let pieces: Vec<&str> = items
-            .iter()
-            .filter_map(|(k, t)| {
-                (*k == BlockKind::Paragraph)
-                    .then(|| t.strip_prefix("• "))
-                    .flatten()
-            })
-            .collect();
-        let byline = (2..=5).contains(&items.len())
-            && pieces.len() == items.len()
-            && pieces.iter().all(|p| {
-                p.chars().count() <= 20
-                    && !crate::text::forms::ends_sentence(p)
-                    && !p.ends_with(['，', '。', ','])
-            })
-            && pieces.iter().any(|p| furniture::is_byline_piece(p))
-            && self.b.blocks_since(0)[..start]
-                .iter()
-                .all(|(k, _)| *k != BlockKind::Paragraph);
-        if !byline {
-            return;
-        }
-        let text = pieces.join("\u{3000}");
-        if let Some(pos) = self.b.take_since(start) {
-            self.b.push(BlockKind::Byline, &text, pos);
         }
     }
 
@@ -2453,6 +2466,24 @@ fn styled_bold(el: &Element) -> bool {
                         || v.parse::<u16>().is_ok_and(|w| (600..=900).contains(&w)))
             })
         })
+}
+
+/// An inline element its class names a heading (虎嗅's `span.text-big-title`, a
+/// `span.subhead`, `font.heading`): styled as a head by its stylesheet, so read as
+/// bold, and a short line of it alone is a subhead as a bold line is
+/// ([`markup::bold_line_is_heading`]). Never a photo's title or caption.
+fn titled_span(el: &Element) -> bool {
+    matches!(el.name(), "span" | "font" | "em" | "strong" | "b") && {
+        let ws = words(el);
+        ws.iter()
+            .any(|w| matches!(w.as_str(), "title" | "heading" | "subhead" | "subheading"))
+            && !ws.iter().any(|w| {
+                matches!(
+                    w.as_str(),
+                    "img" | "image" | "pic" | "photo" | "caption" | "credit" | "note"
+                )
+            })
+    }
 }
 
 /// The heads an editor's note box opens with (编者按, 編者按), bracketed or not.
@@ -2848,45 +2879,81 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
             infos.push((inf, t.clone(), idx.at_line(*line).offset));
         }
     }
-    // A byline set as a list at the top (a name, a role, where it was filed from:
-    // "• 周思远 • BBC中文记者 • 发自青海玉树"): the byline, its names the authors.
-    let items: Vec<&str> = drafts
+    // A byline set as a list under the headline (a name, a role, where it was filed
+    // from: "• 周思远 • BBC中文记者 • 发自青海玉树"), among the body's first blocks or
+    // before the body: the byline, its names the authors (one rule, `byline_list`).
+    let list_items = |texts: &[&str]| -> Option<(usize, Vec<String>)> {
+        let first = texts.iter().position(|t| t.starts_with("• "))?;
+        let items: Vec<String> = texts[first..]
+            .iter()
+            .take_while(|t| t.starts_with("• ") && t.chars().count() <= 22)
+            .map(|t| trim_text(&t["• ".len()..]).to_string())
+            .collect();
+        Some((first, items))
+    };
+    let body_firsts: Vec<&str> = drafts
         .blocks
         .iter()
         .take(6)
         .map(|b| b.text.as_str())
-        .skip_while(|t| !t.starts_with("• "))
-        .take_while(|t| t.starts_with("• ") && t.chars().count() <= 22)
-        .map(|t| trim_text(&t["• ".len()..]))
         .collect();
-    if let Some(inf) = byline_list(&items)
-        && let Some(i) = drafts.blocks.iter().position(|b| b.text.starts_with("• "))
+    // Before the body a list's items may stand in elements of their own, without
+    // their bullets: the short lines right under the headline, up to a date.
+    let under_firsts: Vec<String> = under
+        .iter()
+        .take(5)
+        .map(|(_, t, _, _)| t.as_str())
+        .take_while(|t| {
+            t.chars().count() <= 20
+                && markup::find_date(t).is_none()
+                && !crate::text::forms::ends_sentence(t)
+        })
+        .map(|t| {
+            if t.starts_with("• ") {
+                t.to_string()
+            } else {
+                format!("• {t}")
+            }
+        })
+        .collect();
+    let under_firsts: Vec<&str> = if infos.len() == above {
+        under_firsts.iter().map(String::as_str).collect()
+    } else {
+        Vec::new()
+    };
+    if let Some((i, items)) = list_items(&body_firsts)
+        && let Some(inf) = byline_list(&items.iter().map(String::as_str).collect::<Vec<_>>())
     {
         let at = drafts.blocks[i].src();
-        let line = items.join("　");
         drafts.blocks.drain(i..i + items.len());
-        infos.push((inf, line, at));
-    } else if let Some(i) = drafts
+        infos.push((inf, items.join("\u{3000}"), at));
+    } else if let Some((i, items)) = list_items(&under_firsts)
+        && let Some(inf) = byline_list(&items.iter().map(String::as_str).collect::<Vec<_>>())
+    {
+        let at = idx.at_line(under[i].2).offset;
+        infos.push((inf, items.join("\u{3000}"), at));
+    }
+    // The page's printed date, alone in its block at the top: decided here, once. Before
+    // the story's text (a `<time>` under the headline) it is the page's stamp, shown as
+    // a note; after the first lines, with an info line read, it is the head's date.
+    let date_alone = |bl: &crate::article::Block| {
+        markup::find_date(&bl.text).is_some_and(|d| d == trim_text(&bl.text))
+    };
+    for bl in drafts.blocks.iter_mut() {
+        if bl.kind != BlockKind::Paragraph {
+            continue;
+        }
+        if !date_alone(bl) {
+            break;
+        }
+        bl.kind = BlockKind::Note;
+    }
+    if let Some(i) = drafts
         .blocks
         .iter()
-        .take(6)
-        .position(|b| b.kind == BlockKind::Byline)
-        && let Some(inf) = {
-            // The same list the walk already set as one byline block (`byline_list`).
-            let pieces: Vec<&str> = drafts.blocks[i].text.split('\u{3000}').collect();
-            byline_list(&pieces)
-        }
-    {
-        let at = drafts.blocks[i].src();
-        let line = drafts.blocks[i].text.to_string();
-        drafts.blocks.remove(i);
-        infos.push((inf, line, at));
-    }
-    // A date alone at the top (the page's printed date): the date, not a paragraph.
-    if let Some(i) = drafts.blocks.iter().take(3).position(|bl| {
-        bl.kind == BlockKind::Paragraph
-            && markup::find_date(&bl.text).is_some_and(|d| d == trim_text(&bl.text))
-    }) && !infos.is_empty()
+        .take(3)
+        .position(|bl| bl.kind == BlockKind::Paragraph && date_alone(bl))
+        && !infos.is_empty()
     {
         let bl = drafts.blocks.remove(i);
         let pos = idx.at_offset(bl.src());
@@ -2935,10 +3002,12 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
     // headline's element.
     let mut kicker = None;
     let mut subtitle = None;
+    let mut section_label = None;
     if let Some((t, _)) = &header.title
         && let Some(h) = headline_element(doc, t)
     {
         let inside = |n: NodeRef<'_, Node>| n.ancestors().any(|a| ids.contains(&a.id()));
+        section_label = section_link_above(h).map(|(t, line)| (t, idx.at_line(line)));
         kicker = kicker_of(h).map(|(t, line, named)| (t, idx.at_line(line), named));
         subtitle = subtitle_of(h, inside).map(|(t, line)| (t, idx.at_line(line)));
         // Shown in the head, not again as the first blocks.
@@ -3071,6 +3140,32 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
     {
         header.authors = markup::dateline_authors(&first.text);
     }
+    // An author block the page marks as one (`a.note-author`, `.author-name`, a
+    // `div.author-details` of links "Hanna Weber | 祁雨"): its names.
+    if header.authors.is_empty()
+        && let Some((names, line)) = author_block(doc)
+    {
+        header.authors = names;
+        if header.byline.is_none() {
+            header.byline = Some((header.authors.join(" "), idx.at_line(line)));
+        }
+    }
+    // The paper's print line ("《中国青年报》（2026年11月25日 05版）", a note where the page
+    // prints it): the source and the date, when the head gave none.
+    if let Some((paper, date, at)) = drafts.blocks.iter().find_map(|b| {
+        (b.kind == BlockKind::Note)
+            .then(|| markup::print_line(&b.text))
+            .flatten()
+            .map(|(p, d)| (p, d, b.src()))
+    }) {
+        let pos = idx.at_offset(at);
+        if header.source.is_none() {
+            header.source = Some((paper, pos));
+        }
+        if header.date.is_none() {
+            header.date = Some((date, pos));
+        }
+    }
     // What the page does not print, from its meta: a byline from meta author stands
     // under the headline.
     let under_title = header.title.as_ref().map_or(meta_pos, |(_, p)| *p);
@@ -3103,8 +3198,8 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
         header.date = meta
             .published
             .clone()
-            .or(meta.ld_date.clone())
             .or(meta.time.clone())
+            .or(meta.ld_date.clone())
             .or(meta.posted.clone())
             .map(|(d, l)| (d, meta_at(l)));
     }
@@ -3115,6 +3210,23 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
             .or(meta.source.clone())
             .or(meta_org)
             .or(meta.site_name.clone())
+            .or_else(|| {
+                // The site's name closing the <title> ("标题 - 频道 - 网站", "标题-某某网"):
+                // the last of three parts, or of two when it names a publication.
+                let parts = title_pieces(meta.title.as_deref()?);
+                match parts.as_slice() {
+                    [_, _, .., site] => Some(site.to_string()),
+                    [_, site] if markup::is_organisation(site) => Some(site.to_string()),
+                    _ => None,
+                }
+                .filter(|site| {
+                    header
+                        .title
+                        .as_ref()
+                        .is_none_or(|(t, _)| norm_title(t) != norm_title(site))
+                })
+                .map(|site| (site, meta.line))
+            })
             .map(|(s, l)| (markup::source_name(&s).to_string(), meta_at(l)))
             .filter(|(s, _)| !s.is_empty());
     }
@@ -3167,20 +3279,43 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
                 .map(|(c, l)| (c, idx.at_line(l)))
                 .filter(|(c, _)| column_ok(c))
         })
+        .or_else(|| section_label.filter(|(c, _)| column_ok(c)))
         .or_else(|| {
             meta.section
                 .clone()
+                .or(meta.ld_section.clone())
                 .map(|(s, l)| (s, meta_at(l)))
                 .filter(|(c, _)| column_ok(c))
         })
         .or_else(|| {
-            channel
-                .map(|c| (c, meta_pos))
-                .filter(|(c, _)| column_ok(c) && !in_headline(c))
+            column_label(doc)
+                .map(|(c, l)| (c, idx.at_line(l)))
+                .filter(|(c, _)| column_ok(c))
+        })
+        .or_else(|| {
+            // Not the site's name (what its logo prints: "RFI" in "标题 - RFI - 法国
+            //国际广播电台").
+            channel.map(|c| (c, meta_pos)).filter(|(c, _)| {
+                column_ok(c)
+                    && !in_headline(c)
+                    && !meta.logos.iter().any(|l| norm_title(l) == norm_title(c))
+            })
         })
         .or(tail_tag);
     // A short line above the headline that is the column's name is the column printed
     // there, not a kicker (a line named a kicker stays one).
+    // The column printed as a piece of the info line (`span.article-column` among the
+    // byline's items) is shown once, as the column.
+    if let (Some((col, _)), Some((by, _))) = (&header.column, header.byline.as_mut()) {
+        let pieces: Vec<&str> = by.split('\u{3000}').collect();
+        if pieces.len() > 1 && pieces.iter().any(|p| trim_text(p) == col.as_str()) {
+            *by = pieces
+                .into_iter()
+                .filter(|p| trim_text(p) != col.as_str())
+                .collect::<Vec<_>>()
+                .join("\u{3000}");
+        }
+    }
     let kicker = kicker.filter(|(t, _, named)| {
         *named
             || header
@@ -3210,6 +3345,107 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
     article
 }
 
+/// The names in the first element a page marks as its author block (a class or id word
+/// `author`: `a.note-author`, `span.author-name`, `div.author-details`), outside
+/// furniture (comments, related boxes) and at most 60 characters long: its links'
+/// texts when it has links (each a name: "Hanna Weber", "祁雨"), else the names its
+/// text gives as an info line or byline ("特约记者 黎安 发自 芹苴" → 黎安), else the
+/// text when it is one short name. With the element's source line.
+fn author_block(doc: &Html) -> Option<(Vec<String>, usize)> {
+    let name_like = |t: &str| {
+        let n = t.chars().count();
+        (2..=30).contains(&n)
+            && !is_url(t)
+            && !t.contains(['。', '，', '：', ':', '|', '｜'])
+            && markup::find_date(t).is_none()
+            && !markup::is_organisation(t)
+            && !furniture::is_prompt(t)
+            && furniture::trim_info(t) == t
+    };
+    for n in doc.tree.root().descendants() {
+        let Some(el) = element(n) else { continue };
+        if SKIPPED_TAGS.contains(&el.name())
+            || !word_pieces(el)
+                .iter()
+                .any(|(w, _)| w == "author" || w == "authors")
+        {
+            continue;
+        }
+        if n.ancestors().any(|a| element(a).is_some_and(is_furniture)) || is_furniture(el) {
+            continue;
+        }
+        let text = collapse_ws(&node_text(n));
+        if text.is_empty() || text.chars().count() > 60 {
+            continue;
+        }
+        let links: Vec<String> = n
+            .descendants()
+            .filter(|d| element(*d).is_some_and(|e| e.name() == "a"))
+            .map(|a| collapse_ws(&node_text(a)))
+            .filter(|t| !t.is_empty())
+            .collect();
+        let names: Vec<String> = if links.is_empty() {
+            // Unlinked, only a person's name (a label such as "作者" is none).
+            let latin = text.split(' ').count() >= 2
+                && text
+                    .split(' ')
+                    .all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()));
+            match parse_info(&text) {
+                Some(i) => i.authors,
+                None if name_like(&text)
+                    && (crate::text::chinese::is_person_name(&text) || latin)
+                    && !["作者", "记者", "撰文", "编辑", "作者简介", "記者", "編輯"]
+                        .contains(&text.as_str()) =>
+                {
+                    vec![text.clone()]
+                }
+                None => Vec::new(),
+            }
+        } else {
+            links.into_iter().filter(|t| name_like(t)).collect()
+        };
+        if !names.is_empty() {
+            return Some((names, dom::line_of(el)));
+        }
+    }
+    None
+}
+
+/// The column a page prints as a label of its own near the head (`span.article-column`,
+/// `div.category`, `.channel`): the first element with a class or id word column,
+/// category, channel or lanmu whose text is one short label (2 to 10 characters,
+/// Chinese, no sentence, no date, no related box's label or prompt), outside
+/// furniture. Its text and source line.
+fn column_label(doc: &Html) -> Option<(String, usize)> {
+    for n in doc.tree.root().descendants() {
+        let Some(el) = element(n) else { continue };
+        if !matches!(
+            el.name(),
+            "span" | "a" | "div" | "p" | "li" | "em" | "strong"
+        ) || !words(el)
+            .iter()
+            .any(|w| matches!(w.as_str(), "column" | "category" | "channel" | "lanmu"))
+            || is_furniture(el)
+            || n.ancestors().any(|a| element(a).is_some_and(is_furniture))
+        {
+            continue;
+        }
+        let t = collapse_ws(&node_text(n));
+        let count = t.chars().count();
+        if (2..=10).contains(&count)
+            && t.chars().any(is_han)
+            && !t.contains(['。', '，', '：', ':', '>', '＞', '»'])
+            && markup::find_date(&t).is_none()
+            && parse_info(&t).is_none()
+            && !furniture::is_related_label(&t)
+            && !furniture::is_prompt(&t)
+        {
+            return Some((t, dom::line_of(el)));
+        }
+    }
+    None
+}
+
 /// Roles a reporter's list byline names after the name ("BBC中文记者", "特约撰稿人").
 const BYLINE_ROLES: &[&str] = &[
     "记者",
@@ -3228,10 +3464,11 @@ const BYLINE_ROLES: &[&str] = &[
 /// short items, one a reporter's role or where the story was filed from (发自X), the
 /// others names. Its authors, the items that are neither.
 fn byline_list(items: &[&str]) -> Option<markup::Info> {
-    if !(2..=4).contains(&items.len()) {
+    if !(2..=5).contains(&items.len()) {
         return None;
     }
-    let role = |t: &str| BYLINE_ROLES.iter().any(|r| t.ends_with(r));
+    let role =
+        |t: &str| BYLINE_ROLES.iter().any(|r| t.ends_with(r)) || furniture::is_byline_piece(t);
     let filed = |t: &str| t.starts_with("发自") || t.starts_with("發自");
     if !items.iter().any(|t| role(t) || filed(t)) {
         return None;

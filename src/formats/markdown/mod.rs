@@ -1096,7 +1096,11 @@ impl Reader<'_> {
         }
         // Furniture standing in the text (a page saved as Markdown): prompts left out;
         // staff lines, end marks and notes with buttons or codes are notes.
-        if marker.is_none() && crate::formats::furniture::is_prompt(&text) {
+        if marker.is_none()
+            && (crate::formats::furniture::is_prompt(&text)
+                || crate::formats::furniture::is_rights_notice(&text)
+                || crate::formats::furniture::is_publisher_remark(&text))
+        {
             return;
         }
         // A line of only tags (`#采访 #田野笔记`) files the note; it is not its text.

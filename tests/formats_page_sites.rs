@@ -1,0 +1,130 @@
+//! Saved pages in the shapes of broadcasters', portals' and papers' sites, read by the
+//! real binary as a user reads them (`outline --json` and `dump`): the authors (never a
+//! place filed from, a picture's source or the publication), the standfirst kept, the
+//! column from the page over the site's name in its `<title>`, a paper's print line,
+//! credits set apart by an element or a bar, subheads styled by class, and the
+//! furniture such sites add (publishers' remarks, promotions of their accounts, "阅读
+//! 更多", a follow button in the info line). Pages written for the project.
+
+mod common;
+
+use common::cli::{format_data as data, run_ok as run};
+use common::outline::{blocks_of, captions, sections};
+
+use serde_json::{Value, json};
+
+fn outline(name: &str) -> Value {
+    serde_json::from_str(&run(&["outline", "--json", &data(name)])).expect("one JSON object")
+}
+
+fn dump(name: &str) -> String {
+    run(&["dump", "--width", "200", &data(name)])
+}
+
+#[test]
+fn a_section_link_over_the_headline_is_the_column_and_json_ld_names_the_authors() {
+    let v = outline("section-kicker-page.html");
+    assert_eq!(v["title"], "河口渡船的最后一班");
+    // The <title>'s middle part is the site's name its logo prints, not a column.
+    assert_eq!(v["column"], "文化");
+    assert_eq!(v["authors"], json!(["Mara Lind", "顾远帆"]));
+    // A home page's link above the headline's block is the site's, not a section.
+    assert_eq!(outline("portal-shape-furniture.html")["column"], "教育");
+    // From JSON-LD's datePublished: the page prints no date.
+    assert_eq!(v["date"], "2026-10-08");
+    // The teaser is the story's lead, first; the account's promotion is not text.
+    let paras = blocks_of(&v, "paragraph");
+    assert!(
+        paras[0].starts_with("渡船停航前的最后一个星期"),
+        "{paras:#?}"
+    );
+    assert_eq!(paras.len(), 5, "{paras:#?}");
+    assert!(!dump("section-kicker-page.html").contains("Instagram"));
+    // The credit in its own element is the caption's credit.
+    assert_eq!(
+        captions(&v),
+        [(
+            "渡船靠岸前，船员在甲板上收缆绳".to_string(),
+            Some("Mara Lind/HBR".to_string())
+        )]
+    );
+}
+
+#[test]
+fn a_chapo_is_the_subtitle_and_the_place_filed_from_is_no_author() {
+    let v = outline("amp-chapo-page.html");
+    assert_eq!(v["subtitle"], "潮水退去以后，滩涂上站满了鸟。");
+    assert_eq!(v["authors"], json!(["安澜"]));
+    // JSON-LD's articleSection over the <title>'s "HBR" (the logo's text).
+    assert_eq!(v["column"], "社会");
+    assert_eq!(v["date"], "2026-09-30");
+    // The site's name closing the <title> is the source when the page names none.
+    assert_eq!(v["source"], "海湾广播");
+    assert_eq!(sections(&v), ["从盐田到湿地"]);
+    assert_eq!(blocks_of(&v, "paragraph").len(), 4);
+    let shown = dump("amp-chapo-page.html");
+    assert!(shown.contains("特约记者 安澜　发自 汕尾"), "{shown}");
+    assert!(!shown.contains("阅读更多"), "{shown}");
+    assert_eq!(captions(&v)[0].1.as_deref(), Some("© Reuters - Lin Ke"));
+}
+
+#[test]
+fn a_portals_remarks_follow_button_and_picture_source_are_not_the_story() {
+    let v = outline("portal-remarks-page.html");
+    // 题图来自：X names a picture agency, not a writer.
+    assert_eq!(v["authors"], json!(["温叙"]));
+    assert_eq!(v["column"], "商业消费");
+    // `span.text-big-title` alone in its paragraph is a subhead.
+    assert_eq!(sections(&v), ["收琴", "卖琴"]);
+    assert_eq!(blocks_of(&v, "paragraph").len(), 4);
+    // The credit after a bar is the caption's.
+    assert_eq!(
+        captions(&v),
+        [(
+            "师傅在拆一台旧琴的琴键".to_string(),
+            Some("受访者".to_string())
+        )]
+    );
+    let shown = dump("portal-remarks-page.html");
+    for furniture in ["关注", "不代表本站立场", "异议或投诉"] {
+        assert!(!shown.contains(furniture), "{furniture} in:\n{shown}");
+    }
+    assert!(shown.contains("受访者供图"), "{shown}");
+    // The column among the info line's items is shown once, as the column.
+    assert_eq!(shown.matches("商业消费").count(), 1, "{shown}");
+}
+
+#[test]
+fn a_papers_name_closing_the_story_is_the_source_and_the_linked_name_the_author() {
+    let v = outline("paper-site-byline.html");
+    assert_eq!(v["authors"], json!(["林子晴"]));
+    // The page's printed publication over the meta author (the site).
+    assert_eq!(v["source"], "北岸時報");
+    assert_eq!(v["column"], "生活");
+    assert_eq!(blocks_of(&v, "note"), ["（北岸時報）"]);
+    assert!(blocks_of(&v, "byline").is_empty());
+    assert!(dump("paper-site-byline.html").contains("林子晴／台東報導"));
+}
+
+#[test]
+fn a_print_line_gives_the_source_and_the_date() {
+    let v = outline("epaper-print-line.html");
+    assert_eq!(v["source"], "北岸日报");
+    assert_eq!(v["date"], "2026年10月9日");
+    assert_eq!(v["authors"], json!(["何知远"]));
+    // Shown where the page prints it, after the story.
+    let notes = blocks_of(&v, "note");
+    assert_eq!(notes, ["《北岸日报》（2026年10月9日 07版）"]);
+    assert_eq!(blocks_of(&v, "paragraph").len(), 3);
+}
+
+#[test]
+fn an_author_link_is_the_author_and_a_posts_place_is_no_column() {
+    let v = outline("note-author-page.html");
+    assert_eq!(v["authors"], json!(["山间小雪"]));
+    assert_eq!(v["column"], Value::Null);
+    assert_eq!(v["date"], "2026-10-03 21:08:44");
+    let shown = dump("note-author-page.html");
+    assert!(!shown.contains("转载请联系作者"), "{shown}");
+    assert_eq!(blocks_of(&v, "paragraph").len(), 3);
+}
