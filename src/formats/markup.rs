@@ -297,6 +297,17 @@ impl Builder {
         true
     }
 
+    /// The kinds and texts of the blocks from the `start`th on.
+    #[cfg(test)]
+    pub(crate) fn blocks_since(&self, start: usize) -> Vec<(BlockKind, &str)> {
+        self.drafts
+            .get(start..)
+            .unwrap_or_default()
+            .iter()
+            .map(|d| (d.kind, &self.text[d.text.clone()]))
+            .collect()
+    }
+
     /// Takes the blocks from the `start`th on away, to be given again as one: the
     /// position of the first of them.
     pub(crate) fn take_since(&mut self, start: usize) -> Option<SourcePos> {
