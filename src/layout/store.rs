@@ -238,7 +238,7 @@ impl Layout {
     /// While `keep` is set, the lines made to count a small item are kept, as a read
     /// would keep them, while there is room ([`CACHED_ITEMS`]): the reader sets it while
     /// laying out its first screen, which is then drawn without laying it out again.
-    pub(crate) fn keep_counted(&mut self, keep: bool) {
+    pub fn keep_counted(&mut self, keep: bool) {
         self.keep_counted = keep;
     }
 
