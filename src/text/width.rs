@@ -149,7 +149,7 @@ pub(crate) fn first_grapheme(text: &str) -> Option<(char, usize)> {
 
 /// The extended grapheme clusters of `text` (UAX #29), as `text.graphemes(true)` gives
 /// them, a plain character ([`first_grapheme`]) without the segmenter's state machine.
-pub(crate) fn clusters(text: &str) -> impl Iterator<Item = &str> {
+pub fn clusters(text: &str) -> impl Iterator<Item = &str> {
     let mut rest = text;
     std::iter::from_fn(move || {
         let (_, len) = first_grapheme(rest)?;
