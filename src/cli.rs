@@ -166,6 +166,8 @@ pub struct CheckArgs {
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum AmbiguousArg {
+    /// Ask the terminal at start-up (the reader only; narrow where nothing is asked).
+    Auto,
     Narrow,
     Wide,
 }
@@ -207,7 +209,7 @@ impl From<ScriptArg> for Script {
 impl From<AmbiguousArg> for AmbiguousWidth {
     fn from(a: AmbiguousArg) -> Self {
         match a {
-            AmbiguousArg::Narrow => AmbiguousWidth::Narrow,
+            AmbiguousArg::Auto | AmbiguousArg::Narrow => AmbiguousWidth::Narrow,
             AmbiguousArg::Wide => AmbiguousWidth::Wide,
         }
     }

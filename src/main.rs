@@ -66,6 +66,7 @@ fn apply_text_args(config: &mut Config, args: &TextArgs) {
     if let Some(a) = args.ambiguous_width {
         config.text.ambiguous_width = a.into();
         config.text.ambiguous_setting = match a {
+            yuedu::cli::AmbiguousArg::Auto => yuedu::config::AmbiguousSetting::Auto,
             yuedu::cli::AmbiguousArg::Narrow => yuedu::config::AmbiguousSetting::Narrow,
             yuedu::cli::AmbiguousArg::Wide => yuedu::config::AmbiguousSetting::Wide,
         };
