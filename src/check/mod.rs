@@ -33,6 +33,7 @@ use crate::text::chinese::{credit_only, is_han};
 use crate::text::forms::{byline, is_box_head, is_letter_spaced};
 use crate::text::fullwidth::for_each_substitution;
 use crate::text::lines::Locator;
+use crate::text::source_map::{Syntax, align_in};
 
 mod rules;
 
@@ -464,8 +465,9 @@ struct Piece<'a> {
     starts: Vec<(usize, usize)>,
     /// The source file's text, for a markup format: there a part's text is not all as
     /// it stands in the source (markers, links, entities between), and a position is
-    /// found by looking ([`Piece::pos`]). `None` for plain text, where it is.
-    markup: Option<&'a str>,
+    /// found by looking ([`Piece::pos`]), with the syntax it is written in. `None` for
+    /// plain text, where it is.
+    markup: Option<(&'a str, Syntax)>,
     /// A headline (banner, kicker, title, subtitle, column, a heading): its parts may
     /// stand apart with an ideographic space ("第一章　出发").
     headline: bool,
@@ -489,18 +491,18 @@ impl Piece<'_> {
             // The part's text read beside the source from its start, tags passed over
             // and references decoded ([`crate::text::source_map`]): the character where
             // the page wrote it; else looked for.
-            Some(source) => (
+            Some((source, syntax)) => (
                 self.file,
                 self.text
                     .get(start..)
                     .and_then(|part| {
-                        crate::text::source_map::align(
+                        align_in(
+                            syntax,
                             source,
                             src,
                             part,
                             offset.saturating_sub(start),
                             ALIGN_BYTES,
-                            true,
                         )
                     })
                     .unwrap_or_else(|| find_in_markup(source, src, counted, self.text, offset)),
@@ -576,7 +578,8 @@ fn find_in_markup(source: &str, from: usize, counted: usize, text: &str, offset:
     counted
 }
 
-/// The banner, title and blocks (not the byline or credits: names, spaced as printed).
+/// The banner, title and blocks (not the byline or credits: names, spaced as printed;
+/// nor code blocks).
 /// The texts the character rules read, one at a time (a 50 MB article has a quarter of
 /// a million of them: they are made as the rules come to them, not all at once).
 fn pieces(article: &Article) -> impl Iterator<Item = Piece<'_>> + '_ {
@@ -604,10 +607,18 @@ fn pieces(article: &Article) -> impl Iterator<Item = Piece<'_>> + '_ {
         matches!(b.kind, BlockKind::Byline | BlockKind::Note)
             || (b.kind == BlockKind::Heading && is_letter_spaced(&b.text))
     };
+    // A code block's text is shown as written: no prose to check.
+    let in_code = |b: &&Block| {
+        let at = u32::try_from(b.src()).unwrap_or(u32::MAX);
+        article
+            .code_blocks
+            .iter()
+            .any(|&(file, start, end)| file == b.file && (start..end).contains(&at))
+    };
     let blocks = article
         .blocks
         .iter()
-        .filter(move |b| !spaced(b))
+        .filter(move |b| !spaced(b) && !in_code(b))
         .map(move |b| Piece {
             text: &b.text,
             file: b.file,
@@ -619,12 +630,18 @@ fn pieces(article: &Article) -> impl Iterator<Item = Piece<'_>> + '_ {
 }
 
 /// The text of source file `file` when `article` was read from a markup format (HTML,
-/// Markdown, EPUB), where positions are looked for ([`Piece::pos`]); `None` for plain text.
-fn markup_source(article: &Article, file: FileId) -> Option<&str> {
-    (article.format != Format::Text)
-        .then(|| article.files.get(usize::from(file)))
-        .flatten()
-        .map(|f| f.text.as_str())
+/// Markdown, EPUB), where positions are looked for ([`Piece::pos`]), with its syntax;
+/// `None` for plain text.
+fn markup_source(article: &Article, file: FileId) -> Option<(&str, Syntax)> {
+    let syntax = match article.format {
+        Format::Text => return None,
+        Format::Markdown => Syntax::Markdown,
+        _ => Syntax::Html,
+    };
+    article
+        .files
+        .get(usize::from(file))
+        .map(|f| (f.text.as_str(), syntax))
 }
 
 fn excerpt(text: &str) -> String {

@@ -80,6 +80,23 @@ fn markup_len(s: &str) -> Option<usize> {
     Some(s.len())
 }
 
+/// The syntax a source is written in, for [`align_in`]: what stands in it besides the
+/// text's own characters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Syntax {
+    /// An attribute's value: characters and character references only.
+    Attribute,
+    /// HTML text content: tags and comments between characters passed over.
+    Html,
+    /// CommonMark (with GFM's extensions): inline HTML as in [`Syntax::Html`], and
+    /// Markdown's own markup passed over — emphasis, strikethrough and code-span
+    /// delimiters (`*` `_` `~` `=` `` ` ``), a link's or image's brackets and destination
+    /// (`[text](url "title")`, `[text][ref]`, `![alt](src)`), footnote references
+    /// (`[^1]`), a task box (`[x]`), a block quote's `>`, list and heading markers, and a
+    /// backslash escape's `\` (CommonMark §2.4: the character after it stands for itself).
+    Markdown,
+}
+
 /// Matches `text[..=offset]`'s characters one by one against `source` from byte
 /// `from`, within `limit` bytes, and gives where the character at byte `offset` of
 /// `text` stands. With `tags`, tags and comments between characters are passed over
@@ -94,6 +111,22 @@ pub(crate) fn align(
     limit: usize,
     tags: bool,
 ) -> Option<usize> {
+    let syntax = if tags { Syntax::Html } else { Syntax::Attribute };
+    align_in(syntax, source, from, text, offset, limit)
+}
+
+/// [`align`] for a source written in `syntax`: the byte offset in `source` of the
+/// character at byte `offset` of `text`, read from byte `from` of `source` within
+/// `limit` bytes; `None` where the two disagree. For a backslash escape (`\,`) it is
+/// the escaped character's offset, for a character reference (`&#44;`) the `&`'s.
+pub(crate) fn align_in(
+    syntax: Syntax,
+    source: &str,
+    from: usize,
+    text: &str,
+    offset: usize,
+    limit: usize,
+) -> Option<usize> {
     let end = from.saturating_add(limit).min(source.len());
     let mut s = from;
     for (t, c) in text.char_indices() {
@@ -105,7 +138,21 @@ pub(crate) fn align(
                 return None;
             }
             let rest = source.get(s..end)?;
-            if tags && let Some(n) = markup_len(rest) {
+            if syntax == Syntax::Markdown {
+                if let Some(n) = markdown_image_len(rest) {
+                    s += n;
+                    continue;
+                }
+                if rest.starts_with(c) {
+                    break;
+                }
+                if let Some(n) = markdown_markup_len(rest, c) {
+                    s += n;
+                    continue;
+                }
+            } else if syntax == Syntax::Html
+                && let Some(n) = markup_len(rest)
+            {
                 s += n;
                 continue;
             }
@@ -117,7 +164,7 @@ pub(crate) fn align(
             break;
         }
         let rest = source.get(s..end)?;
-        let at = s;
+        let mut at = s;
         if c.is_ascii_whitespace() {
             // One space of the text: the run of white space (and tags) it stands for.
             if !rest.starts_with(|x: char| x.is_ascii_whitespace()) {
@@ -134,6 +181,12 @@ pub(crate) fn align(
             s += len;
         } else if rest.starts_with(c) {
             s += c.len_utf8();
+        } else if syntax == Syntax::Markdown
+            && c.is_ascii_punctuation()
+            && rest.strip_prefix('\\').is_some_and(|r| r.starts_with(c))
+        {
+            at = s + 1;
+            s += 2;
         } else {
             return None;
         }
@@ -142,6 +195,123 @@ pub(crate) fn align(
         }
     }
     None
+}
+
+/// The byte length of an image at the start of a Markdown source, `![alt](src "title")`
+/// or `![alt][ref]`: a paragraph's text does not hold it (its alt is a caption of its
+/// own).
+fn markdown_image_len(s: &str) -> Option<usize> {
+    let rest = s.strip_prefix("![")?;
+    let close = bracket_end(rest)?;
+    let after = &rest[close + 1..];
+    let tail = destination_len(after).unwrap_or(0);
+    Some(2 + close + 1 + tail)
+}
+
+/// The byte offset of the `]` closing a bracket opened just before `s` (nested
+/// brackets counted, escapes passed over), within one paragraph.
+fn bracket_end(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'\\' => i += 1,
+            b'[' => depth += 1,
+            b']' if depth == 0 => return Some(i),
+            b']' => depth -= 1,
+            b'\n' if b.get(i + 1) == Some(&b'\n') => return None,
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+/// The byte length of a link's destination (and title) or reference label right after
+/// its text's `]`: `(url "title")`, `[ref]`; `None` when none follows.
+fn destination_len(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    match b.first()? {
+        b'[' => bracket_end(&s[1..]).map(|i| i + 2),
+        b'(' => {
+            let mut depth = 0usize;
+            let mut quote: Option<u8> = None;
+            let mut i = 1;
+            while i < b.len() {
+                let c = b[i];
+                match quote {
+                    Some(q) if c == q => quote = None,
+                    Some(_) => {}
+                    None => match c {
+                        b'\\' => i += 1,
+                        b'"' | b'\'' => quote = Some(c),
+                        b'(' => depth += 1,
+                        b')' if depth == 0 => return Some(i + 1),
+                        b')' => depth -= 1,
+                        b'\n' if b.get(i + 1) == Some(&b'\n') => return None,
+                        _ => {}
+                    },
+                }
+                i += 1;
+            }
+            None
+        }
+        _ => None,
+    }
+}
+
+/// The byte length of Markdown markup at the start of `s` that the text does not show
+/// where its next character is `c` (which does not stand there itself): a tag or
+/// comment, a link's destination, a footnote reference, a task box, an autolink's
+/// angle bracket, an escape before a line break, or one ASCII punctuation mark (a
+/// delimiter run, a bracket, a block quote's or list's marker).
+fn markdown_markup_len(s: &str, c: char) -> Option<usize> {
+    let b = s.as_bytes();
+    let first = *b.first()?;
+    match first {
+        b'<' if is_autolink(s) => Some(1),
+        b'<' => markup_len(s),
+        b']' => Some(1 + destination_len(&s[1..]).unwrap_or(0)),
+        b'[' if s[1..].starts_with('^') => bracket_end(&s[1..]).map(|i| i + 2),
+        b'[' if matches!(b.get(1..3), Some([b' ' | b'x' | b'X', b']'])) => Some(3),
+        // A hard line break's backslash; an escaped character is matched as itself.
+        b'\\' if b.get(1) == Some(&b'\n') || b.get(1) == Some(&b'\r') => Some(1),
+        b'\\' if b.get(1).is_some_and(|&e| e.is_ascii_punctuation() && char::from(e) != c) => {
+            None
+        }
+        b'&' if reference(s).is_some() => None,
+        _ if first.is_ascii_punctuation() => Some(1),
+        // An ordered list's number (`1.`, `2)`) when the text does not show it.
+        b'0'..=b'9' => {
+            let n = b.iter().take(10).take_while(|x| x.is_ascii_digit()).count();
+            matches!(b.get(n), Some(b'.' | b')'))
+                .then_some(n + 1)
+                .filter(|_| !c.is_ascii_digit())
+        }
+        _ => None,
+    }
+}
+
+/// Whether `s` starts with a CommonMark autolink (§6.5), `<https://…>` or
+/// `<name@host>`: its text is the address, shown.
+fn is_autolink(s: &str) -> bool {
+    let inner = &s[1..];
+    let Some(close) = inner.find(['>', '<', ' ', '\n']) else {
+        return false;
+    };
+    if inner.as_bytes()[close] != b'>' {
+        return false;
+    }
+    let body = &inner[..close];
+    let scheme = body.find(':').is_some_and(|i| {
+        (2..=32).contains(&i)
+            && body.as_bytes()[0].is_ascii_alphabetic()
+            && body[..i]
+                .bytes()
+                .all(|x| x.is_ascii_alphanumeric() || matches!(x, b'+' | b'.' | b'-'))
+    });
+    scheme || (body.contains('@') && !body.contains(['"', '\'', '=']))
 }
 
 /// The first place in `source[from..end]` where the first `chars` characters of
