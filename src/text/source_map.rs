@@ -128,22 +128,43 @@ pub(crate) fn align_in(
     limit: usize,
 ) -> Option<usize> {
     let end = from.saturating_add(limit).min(source.len());
-    let mut s = from;
-    for (t, c) in text.char_indices() {
-        if t > offset {
-            break;
+    // A Markdown block's text opens with its list item's marker when it is one.
+    let marker = match syntax {
+        Syntax::Markdown => list_marker_len(text),
+        _ => 0,
+    };
+    // States (byte in `text`, byte in `source`), tried depth first. A Markdown
+    // delimiter the text shows too (`*` in `**甲**\*乙`) is read as the character
+    // first, and as markup when that leads nowhere; states already tried are not tried
+    // again, and after `BUDGET` states the search gives up.
+    const BUDGET: usize = 1 << 16;
+    let mut stack = vec![(0usize, from)];
+    let mut tried = std::collections::HashSet::new();
+    let mut steps = 0;
+    'states: while let Some((t, mut s)) = stack.pop() {
+        steps += 1;
+        if steps > BUDGET {
+            return None;
         }
+        let Some(c) = text.get(t..).and_then(|r| r.chars().next()) else {
+            continue;
+        };
         loop {
-            if s >= end {
-                return None;
-            }
-            let rest = source.get(s..end)?;
+            let Some(rest) = source.get(s..end).filter(|r| !r.is_empty()) else {
+                continue 'states;
+            };
             if syntax == Syntax::Markdown {
                 if let Some(n) = markdown_image_len(rest) {
                     s += n;
                     continue;
                 }
                 if rest.starts_with(c) {
+                    if c.is_ascii_punctuation()
+                        && let Some(n) = markdown_markup_len(rest, c)
+                        && tried.insert((t, s + n))
+                    {
+                        stack.push((t, s + n));
+                    }
                     break;
                 }
                 if let Some(n) = markdown_markup_len(rest, c) {
@@ -156,19 +177,24 @@ pub(crate) fn align_in(
                 s += n;
                 continue;
             }
-            let x = rest.chars().next()?;
-            if x.is_ascii_whitespace() && !c.is_ascii_whitespace() {
+            if rest.starts_with(|x: char| x.is_ascii_whitespace()) && !c.is_ascii_whitespace() {
                 s += 1;
                 continue;
             }
             break;
         }
-        let rest = source.get(s..end)?;
+        let rest = source.get(s..end).unwrap_or_default();
         let mut at = s;
-        if c.is_ascii_whitespace() {
+        if t < marker {
+            // A list item's marker as the text shows it (`• `, `☑ `, `3. `): the source's
+            // (`- `, `- [x] `, `1) `) was passed over above, where it differs.
+            if rest.starts_with(c) {
+                s += c.len_utf8();
+            }
+        } else if c.is_ascii_whitespace() {
             // One space of the text: the run of white space (and tags) it stands for.
             if !rest.starts_with(|x: char| x.is_ascii_whitespace()) {
-                return None;
+                continue;
             }
             s += rest.len()
                 - rest
@@ -176,7 +202,7 @@ pub(crate) fn align_in(
                     .len();
         } else if let Some((len, r)) = reference(rest) {
             if r.is_some_and(|r| r != c) {
-                return None;
+                continue;
             }
             s += len;
         } else if rest.starts_with(c) {
@@ -188,13 +214,32 @@ pub(crate) fn align_in(
             at = s + 1;
             s += 2;
         } else {
-            return None;
+            continue;
         }
-        if t == offset {
-            return Some(at);
+        if t >= offset {
+            return (t == offset).then_some(at);
         }
+        stack.push((t + c.len_utf8(), s));
     }
     None
+}
+
+/// The byte length of the list item marker a Markdown block's text opens with, as the
+/// parser writes it (`• `, `☑ `, `☐ `, `12. `), or 0.
+fn list_marker_len(text: &str) -> usize {
+    if let Some(rest) = text
+        .strip_prefix('•')
+        .or_else(|| text.strip_prefix('☑'))
+        .or_else(|| text.strip_prefix('☐'))
+    {
+        return text.len() - rest.len() + usize::from(rest.starts_with(' '));
+    }
+    let digits = text.bytes().take(10).take_while(u8::is_ascii_digit).count();
+    if digits > 0 && text[digits..].starts_with(". ") {
+        digits + 2
+    } else {
+        0
+    }
 }
 
 /// The byte length of an image at the start of a Markdown source, `![alt](src "title")`
