@@ -33,7 +33,7 @@ use crate::text::chinese::{credit_only, is_han};
 use crate::text::forms::{byline, is_box_head, is_letter_spaced};
 use crate::text::fullwidth::for_each_substitution;
 use crate::text::lines::Locator;
-use crate::text::source_map::{Syntax, align_in};
+use crate::text::source_map::{Syntax, align_in, char_reference};
 
 mod rules;
 
@@ -999,8 +999,8 @@ fn hidden_in_shown_text(article: &Article, decode: &DecodeInfo<'_>, out: &mut Fi
                     Some((i, c.len_utf8(), false))
                 } else if x == '&' {
                     char_reference(&window[i..])
-                        .filter(|&(r, _)| r == c)
-                        .map(|(_, len)| (i, len, true))
+                        .filter(|&(_, r)| r == Some(c))
+                        .map(|(len, _)| (i, len, true))
                 } else {
                     None
                 }
@@ -1042,76 +1042,6 @@ fn hidden_in_shown_text(article: &Article, decode: &DecodeInfo<'_>, out: &mut Fi
             }
         }
     }
-}
-
-/// Named character references that stand for characters shown as notation (HTML's
-/// table: the zero-width and bidi marks, the invisible operators).
-const HIDDEN_NAMED_REFERENCES: &[(&str, char)] = &[
-    ("ZeroWidthSpace", '\u{200B}'),
-    ("NegativeVeryThinSpace", '\u{200B}'),
-    ("NegativeThinSpace", '\u{200B}'),
-    ("NegativeMediumSpace", '\u{200B}'),
-    ("NegativeThickSpace", '\u{200B}'),
-    ("zwnj", '\u{200C}'),
-    ("zwj", '\u{200D}'),
-    ("lrm", '\u{200E}'),
-    ("rlm", '\u{200F}'),
-    ("NoBreak", '\u{2060}'),
-    ("ApplyFunction", '\u{2061}'),
-    ("af", '\u{2061}'),
-    ("InvisibleTimes", '\u{2062}'),
-    ("it", '\u{2062}'),
-    ("InvisibleComma", '\u{2063}'),
-    ("ic", '\u{2063}'),
-];
-
-/// The character a character reference at the start of `s` stands for, and its length
-/// in bytes: numeric (`&#27;`, `&#x202E;`, the `;` optional as HTML allows) as the HTML
-/// standard decodes it (0x80–0x9F as windows-1252, where that has a character; 0, a
-/// surrogate or past U+10FFFF as U+FFFD), or one of [`HIDDEN_NAMED_REFERENCES`].
-fn char_reference(s: &str) -> Option<(char, usize)> {
-    let rest = s.strip_prefix('&')?;
-    if let Some(num) = rest.strip_prefix('#') {
-        let (hex, digits) = match num.strip_prefix(['x', 'X']) {
-            Some(h) => (true, h),
-            None => (false, num),
-        };
-        let n = digits
-            .bytes()
-            .take_while(|b| {
-                if hex {
-                    b.is_ascii_hexdigit()
-                } else {
-                    b.is_ascii_digit()
-                }
-            })
-            .count();
-        if n == 0 {
-            return None;
-        }
-        // Past eight digits the number is past U+10FFFF whatever they are.
-        let value = if n > 8 {
-            u32::MAX
-        } else {
-            u32::from_str_radix(&digits[..n], if hex { 16 } else { 10 }).unwrap_or(u32::MAX)
-        };
-        let c = match value {
-            // windows-1252's characters, all visible (which one does not matter here);
-            // its five holes stay C1 controls.
-            0x80..=0x9F if !matches!(value, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D) => '\u{20AC}',
-            v => char::from_u32(v)
-                .filter(|&c| c != '\0')
-                .unwrap_or(char::REPLACEMENT_CHARACTER),
-        };
-        let len = s.len() - digits.len() + n;
-        let semi = usize::from(s[len..].starts_with(';'));
-        return Some((c, len + semi));
-    }
-    HIDDEN_NAMED_REFERENCES.iter().find_map(|&(name, c)| {
-        rest.strip_prefix(name)
-            .filter(|r| r.starts_with(';'))
-            .map(|_| (c, 1 + name.len() + 1))
-    })
 }
 
 /// A guessed encoding, reported at the start of the source.
@@ -1457,30 +1387,6 @@ mod tests {
             "{messages:?}"
         );
         assert!(messages.contains("U+001B, shown as ^["), "{messages}");
-    }
-
-    #[test]
-    fn character_references_decode_as_the_html_standard_says() {
-        assert_eq!(char_reference("&#27;]0;x"), Some(('\u{1B}', 5)));
-        assert_eq!(char_reference("&#x202E;abc"), Some(('\u{202E}', 8)));
-        assert_eq!(char_reference("&#X202e abc"), Some(('\u{202E}', 7)));
-        assert_eq!(char_reference("&#7"), Some(('\u{7}', 3)));
-        assert_eq!(char_reference("&zwj;"), Some(('\u{200D}', 5)));
-        assert_eq!(char_reference("&ZeroWidthSpace;"), Some(('\u{200B}', 16)));
-        // 0x80–0x9F are windows-1252's characters, but for its holes.
-        assert_eq!(char_reference("&#x81;"), Some(('\u{81}', 6)));
-        assert!(char_reference("&#150;").is_some_and(|(c, _)| !c.is_control()));
-        // 0, surrogates and past U+10FFFF are U+FFFD.
-        for s in ["&#0;", "&#xD800;", "&#x110000;", "&#999999999999;"] {
-            assert_eq!(
-                char_reference(s).map(|r| r.0),
-                Some(char::REPLACEMENT_CHARACTER),
-                "{s}"
-            );
-        }
-        assert_eq!(char_reference("&amp;"), None);
-        assert_eq!(char_reference("&zwj"), None);
-        assert_eq!(char_reference("&#;"), None);
     }
 
     #[test]

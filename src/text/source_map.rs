@@ -7,10 +7,52 @@
 //! is found where the page wrote it, never at another occurrence of the same character.
 //! They give up (`None`) as soon as the two disagree: the caller then looks another way.
 
-/// How a source position reads: a character reference (its byte length, and the
-/// character when it is a numeric one; a named one is taken to stand for one character,
-/// whichever it is), or nothing.
-fn reference(s: &str) -> Option<(usize, Option<char>)> {
+/// Named character references that stand for characters shown as notation (HTML's
+/// table: the zero-width and bidi marks, the invisible operators), and the few every
+/// page writes.
+const NAMED_REFERENCES: &[(&str, char)] = &[
+    ("ZeroWidthSpace", '\u{200B}'),
+    ("NegativeVeryThinSpace", '\u{200B}'),
+    ("NegativeThinSpace", '\u{200B}'),
+    ("NegativeMediumSpace", '\u{200B}'),
+    ("NegativeThickSpace", '\u{200B}'),
+    ("zwnj", '\u{200C}'),
+    ("zwj", '\u{200D}'),
+    ("lrm", '\u{200E}'),
+    ("rlm", '\u{200F}'),
+    ("NoBreak", '\u{2060}'),
+    ("ApplyFunction", '\u{2061}'),
+    ("af", '\u{2061}'),
+    ("InvisibleTimes", '\u{2062}'),
+    ("it", '\u{2062}'),
+    ("InvisibleComma", '\u{2063}'),
+    ("ic", '\u{2063}'),
+    ("amp", '&'),
+    ("lt", '<'),
+    ("gt", '>'),
+    ("quot", '"'),
+    ("apos", '\''),
+    ("nbsp", '\u{A0}'),
+];
+
+/// What the numbers 0x80–0x9F of a numeric character reference stand for: windows-1252's
+/// characters (HTML §13.2.5.80, the numeric character reference end state's table);
+/// its five holes stay C1 controls.
+const WINDOWS_1252: [char; 32] = [
+    '\u{20AC}', '\u{81}', '\u{201A}', '\u{192}', '\u{201E}', '\u{2026}', '\u{2020}', '\u{2021}',
+    '\u{2C6}', '\u{2030}', '\u{160}', '\u{2039}', '\u{152}', '\u{8D}', '\u{17D}', '\u{8F}',
+    '\u{90}', '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}', '\u{2022}', '\u{2013}', '\u{2014}',
+    '\u{2DC}', '\u{2122}', '\u{161}', '\u{203A}', '\u{153}', '\u{9D}', '\u{17E}', '\u{178}',
+];
+
+/// The character reference at the start of `s`, if one is: its length in bytes and the
+/// character it stands for. A numeric one (`&#27;`, `&#x202E;`, the `;` optional as
+/// HTML allows) is decoded as the HTML standard says (§13.2.5.80: 0x80–0x9F as
+/// windows-1252, 0, a surrogate or a number past U+10FFFF as U+FFFD); a named one
+/// (`&name;`) is one of [`NAMED_REFERENCES`], or stands for a character not known here
+/// (`None`). The one decoder of references outside the HTML parser: `check` reports
+/// what a reference wrote with it, and [`align`] reads a page's text beside its source.
+pub(crate) fn char_reference(s: &str) -> Option<(usize, Option<char>)> {
     let rest = s.strip_prefix('&')?;
     if let Some(num) = rest.strip_prefix('#') {
         let (hex, digits) = match num.strip_prefix(['x', 'X']) {
@@ -32,25 +74,33 @@ fn reference(s: &str) -> Option<(usize, Option<char>)> {
         }
         let len = s.len() - digits.len() + n;
         let len = len + usize::from(s[len..].starts_with(';'));
+        // Past eight digits the number is past U+10FFFF whatever they are.
         let value = if n > 8 {
             u32::MAX
         } else {
             u32::from_str_radix(&digits[..n], if hex { 16 } else { 10 }).unwrap_or(u32::MAX)
         };
-        // windows-1252's characters (HTML §13.2.5.80) and the references that stand for
-        // U+FFFD: matched by whatever the text holds there.
         let c = match value {
-            0x80..=0x9F | 0 => None,
-            v => char::from_u32(v),
+            0x80..=0x9F => WINDOWS_1252[(value - 0x80) as usize],
+            v => char::from_u32(v)
+                .filter(|&c| c != '\0')
+                .unwrap_or(char::REPLACEMENT_CHARACTER),
         };
-        return Some((len, c));
+        return Some((len, Some(c)));
     }
     let name = rest
         .bytes()
         .take(32)
         .take_while(u8::is_ascii_alphanumeric)
         .count();
-    (name > 0 && rest.as_bytes().get(name) == Some(&b';')).then_some((name + 2, None))
+    if name == 0 || rest.as_bytes().get(name) != Some(&b';') {
+        return None;
+    }
+    let known = NAMED_REFERENCES
+        .iter()
+        .find(|&&(n, _)| n == &rest[..name])
+        .map(|&(_, c)| c);
+    Some((name + 2, known))
 }
 
 /// The byte length of a tag or comment at the start of `s` (`<p>`, `</a>`, `<!-- -->`,
@@ -200,7 +250,7 @@ pub(crate) fn align_in(
                 - rest
                     .trim_start_matches(|x: char| x.is_ascii_whitespace())
                     .len();
-        } else if let Some((len, r)) = reference(rest) {
+        } else if let Some((len, r)) = char_reference(rest) {
             if r.is_some_and(|r| r != c) {
                 continue;
             }
@@ -325,7 +375,7 @@ fn markdown_markup_len(s: &str, c: char) -> Option<usize> {
         b'\\' if b.get(1).is_some_and(|&e| e.is_ascii_punctuation() && char::from(e) != c) => {
             None
         }
-        b'&' if reference(s).is_some() => None,
+        b'&' if char_reference(s).is_some() => None,
         _ if first.is_ascii_punctuation() => Some(1),
         // An ordered list's number (`1.`, `2)`) when the text does not show it.
         b'0'..=b'9' => {
@@ -421,6 +471,34 @@ mod tests {
     fn text_the_source_does_not_hold_in_order_gives_up() {
         assert_eq!(align("<p>甲乙</p>", 0, "甲丙", 3, 99, true), None);
         assert_eq!(align("<p>甲乙</p>", 0, "甲乙", 3, 4, true), None);
+    }
+
+    #[test]
+    fn character_references_decode_as_the_html_standard_says() {
+        assert_eq!(char_reference("&#27;]0;x"), Some((5, Some('\u{1B}'))));
+        assert_eq!(char_reference("&#x202E;abc"), Some((8, Some('\u{202E}'))));
+        assert_eq!(char_reference("&#X202e abc"), Some((7, Some('\u{202E}'))));
+        assert_eq!(char_reference("&#7"), Some((3, Some('\u{7}'))));
+        assert_eq!(char_reference("&zwj;"), Some((5, Some('\u{200D}'))));
+        assert_eq!(char_reference("&ZeroWidthSpace;"), Some((16, Some('\u{200B}'))));
+        assert_eq!(char_reference("&amp;"), Some((5, Some('&'))));
+        // A name not in the table stands for a character not known here.
+        assert_eq!(char_reference("&ldquo;"), Some((7, None)));
+        // 0x80–0x9F are windows-1252's characters, but for its holes.
+        assert_eq!(char_reference("&#x81;"), Some((6, Some('\u{81}'))));
+        assert_eq!(char_reference("&#150;"), Some((6, Some('–'))));
+        assert_eq!(char_reference("&#x80;"), Some((6, Some('€'))));
+        // 0, surrogates and past U+10FFFF are U+FFFD.
+        for s in ["&#0;", "&#xD800;", "&#x110000;", "&#999999999999;"] {
+            assert_eq!(
+                char_reference(s).and_then(|r| r.1),
+                Some(char::REPLACEMENT_CHARACTER),
+                "{s}"
+            );
+        }
+        assert_eq!(char_reference("&zwj"), None);
+        assert_eq!(char_reference("&#;"), None);
+        assert_eq!(char_reference("& x"), None);
     }
 
     #[test]
