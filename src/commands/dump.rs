@@ -24,7 +24,7 @@ pub fn run(
         let src = crate::formats::load(t.load_path(), load)?;
         if targets.len() > 1 {
             let sep = if i == 0 { "" } else { "\n" };
-            write!(out, "{sep}==> {} <==\n", src.origin)?;
+            writeln!(out, "{sep}==> {} <==", src.origin)?;
         }
         let article = crate::formats::parse_shared(src.format, &src.text);
         write_text(&article, opts, out)?;

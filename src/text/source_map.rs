@@ -161,7 +161,11 @@ pub(crate) fn align(
     limit: usize,
     tags: bool,
 ) -> Option<usize> {
-    let syntax = if tags { Syntax::Html } else { Syntax::Attribute };
+    let syntax = if tags {
+        Syntax::Html
+    } else {
+        Syntax::Attribute
+    };
     align_in(syntax, source, from, text, offset, limit)
 }
 
@@ -372,7 +376,10 @@ fn markdown_markup_len(s: &str, c: char) -> Option<usize> {
         b'[' if matches!(b.get(1..3), Some([b' ' | b'x' | b'X', b']'])) => Some(3),
         // A hard line break's backslash; an escaped character is matched as itself.
         b'\\' if b.get(1) == Some(&b'\n') || b.get(1) == Some(&b'\r') => Some(1),
-        b'\\' if b.get(1).is_some_and(|&e| e.is_ascii_punctuation() && char::from(e) != c) => {
+        b'\\'
+            if b.get(1)
+                .is_some_and(|&e| e.is_ascii_punctuation() && char::from(e) != c) =>
+        {
             None
         }
         b'&' if char_reference(s).is_some() => None,
@@ -480,7 +487,10 @@ mod tests {
         assert_eq!(char_reference("&#X202e abc"), Some((7, Some('\u{202E}'))));
         assert_eq!(char_reference("&#7"), Some((3, Some('\u{7}'))));
         assert_eq!(char_reference("&zwj;"), Some((5, Some('\u{200D}'))));
-        assert_eq!(char_reference("&ZeroWidthSpace;"), Some((16, Some('\u{200B}'))));
+        assert_eq!(
+            char_reference("&ZeroWidthSpace;"),
+            Some((16, Some('\u{200B}')))
+        );
         assert_eq!(char_reference("&amp;"), Some((5, Some('&'))));
         // A name not in the table stands for a character not known here.
         assert_eq!(char_reference("&ldquo;"), Some((7, None)));
