@@ -2,10 +2,13 @@
 //! emphasis, strikethrough, code spans, links, images, footnote references, escapes,
 //! character references, soft breaks, block quotes and list items around half-width
 //! commas planted between Chinese characters — each is found once, at its own line and
-//! column.
+//! column; and the real binary on a fixture, code blocks left unchecked.
+
+mod common;
 
 use std::sync::Arc;
 
+use common::cli::{format_data, yuedu};
 use proptest::prelude::*;
 use yuedu::check::{DecodeInfo, Rule, check};
 use yuedu::config::Config;
@@ -145,4 +148,29 @@ fn text_in_code_blocks_is_not_checked_and_text_after_them_is_found_in_place() {
         .map(|f| (f.line, f.col, f.rule))
         .collect();
     assert_eq!(found, [(9, 5, Rule::HalfwidthPunctuation)]);
+}
+
+#[test]
+fn the_binary_names_each_comma_of_a_markdown_article_once_at_its_line_and_column() {
+    let path = format_data("md-positions.md");
+    let out = yuedu().args(["check", &path]).output().expect("runs");
+    let stdout = String::from_utf8(out.stdout).expect("UTF-8");
+    let found: Vec<&str> = stdout
+        .lines()
+        .filter_map(|l| l.strip_prefix(path.as_str())?.strip_prefix(':'))
+        // A finding's `LINE:COL: …`, not the summary's ` N findings …`.
+        .filter(|l| l.starts_with(|c: char| c.is_ascii_digit()))
+        .filter_map(|l| l.split_once(": ").map(|(at, _)| at))
+        .collect();
+    // Each half-width comma of its prose where the file writes it — after bold text,
+    // after a link whose destination and title hold commas of their own, escaped, in a
+    // block quote and in list items — and none of those in its code blocks.
+    assert_eq!(
+        found,
+        [
+            "3:5", "4:6", "4:17", "5:45", "7:16", "8:16", "10:10", "11:14", "19:7"
+        ],
+        "{stdout}"
+    );
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
 }
