@@ -471,6 +471,9 @@ struct Piece<'a> {
     /// A headline (banner, kicker, title, subtitle, column, a heading): its parts may
     /// stand apart with an ideographic space ("第一章　出发").
     headline: bool,
+    /// The last character [`Piece::pos`] found in a markup source: (byte offset in
+    /// `text`, byte offset in the source).
+    last: std::cell::Cell<Option<(usize, usize)>>,
 }
 
 impl Piece<'_> {
@@ -491,22 +494,30 @@ impl Piece<'_> {
             // The part's text read beside the source from its start, tags passed over
             // and references decoded ([`crate::text::source_map`]): the character where
             // the page wrote it; else looked for.
-            Some((source, syntax)) => (
-                self.file,
-                self.text
-                    .get(start..)
-                    .and_then(|part| {
-                        align_in(
-                            syntax,
-                            source,
-                            src,
-                            part,
-                            offset.saturating_sub(start),
-                            ALIGN_BYTES,
-                        )
-                    })
-                    .unwrap_or_else(|| find_in_markup(source, src, counted, self.text, offset)),
-            ),
+            Some((source, syntax)) => {
+                let read_from = |(t, s): (usize, usize)| {
+                    self.text
+                        .get(t..)
+                        .and_then(|rest| align_in(syntax, source, s, rest, offset - t, ALIGN_BYTES))
+                };
+                // From the character found last in this part when it is before this
+                // one (the rules find in order: a long paragraph is read once), else
+                // from the part's start.
+                let found = self
+                    .last
+                    .get()
+                    .filter(|&(t, _)| (start..=offset).contains(&t))
+                    .and_then(read_from)
+                    .or_else(|| (start <= offset).then(|| read_from((start, src))).flatten());
+                if let Some(at) = found {
+                    self.last.set(Some((offset, at)));
+                }
+                (
+                    self.file,
+                    found
+                        .unwrap_or_else(|| find_in_markup(source, src, counted, self.text, offset)),
+                )
+            }
             None => (self.file, counted),
         }
     }
@@ -600,6 +611,7 @@ fn pieces(article: &Article) -> impl Iterator<Item = Piece<'_>> + '_ {
         starts: vec![(0, h.src as usize)],
         headline: !dateline,
         markup: markup_source(article, h.file),
+        last: Default::default(),
     });
     // Bylines and notes inside the body are names spaced as printed, like the byline; a
     // letter-spaced head (引 子) is spaced by design.
@@ -625,6 +637,7 @@ fn pieces(article: &Article) -> impl Iterator<Item = Piece<'_>> + '_ {
             starts: b.parts.iter().map(|p| (p.offset(), p.src())).collect(),
             markup: markup_source(article, b.file),
             headline: b.kind == BlockKind::Heading,
+            last: Default::default(),
         });
     headers.chain(blocks)
 }

@@ -181,7 +181,11 @@ pub(crate) fn align_in(
     offset: usize,
     limit: usize,
 ) -> Option<usize> {
-    let end = from.saturating_add(limit).min(source.len());
+    let mut end = from.saturating_add(limit).min(source.len());
+    // The window ends between characters (else no slice of it could be read).
+    while !source.is_char_boundary(end) {
+        end -= 1;
+    }
     // A Markdown block's text opens with its list item's marker when it is one.
     let marker = match syntax {
         Syntax::Markdown => list_marker_len(text),
@@ -426,7 +430,10 @@ pub(crate) fn find_written(
     text: &str,
     chars: usize,
 ) -> Option<usize> {
-    let end = end.min(source.len());
+    let mut end = end.min(source.len());
+    while !source.is_char_boundary(end) {
+        end -= 1;
+    }
     let first = text.chars().next()?;
     let last = text
         .char_indices()
@@ -472,6 +479,19 @@ mod tests {
         assert_eq!(align(src, 0, text, bi, 1 << 14, true), src.find('闭'));
         // A reference that stands for another character is no match.
         assert_eq!(align("<p>&#x4e00;</p>", 0, "二", 0, 99, true), None);
+    }
+
+    #[test]
+    fn a_window_ending_inside_a_character_is_read_up_to_it() {
+        // 64 KiB past the start falls inside a character of a long paragraph.
+        let src = format!("<p>{}甲,乙</p>", "中".repeat(30_000));
+        let text = format!("{}甲,乙", "中".repeat(30_000));
+        assert_eq!(align(&src, 0, &text, 3, 1 << 16, true), Some(6));
+        // The window ends inside 乙: the comma before it is read.
+        let comma = text.find(',').unwrap();
+        let end = src.find('乙').unwrap() + 1;
+        assert_eq!(align(&src, 0, &text, comma, end, true), src.find(','));
+        assert_eq!(align(&src, 0, &text, comma, 1 << 16, true), None);
     }
 
     #[test]
