@@ -16,7 +16,7 @@ use yuedu::session::library;
 use yuedu::session::reader::{self, ReadOptions};
 use yuedu::text::sanitize::for_terminal_line;
 use yuedu::ui::Theme;
-use yuedu::{formats, input::source, terminal};
+use yuedu::{formats, terminal};
 
 /// Exit status for usage errors, unreadable files and bad configuration.
 const EXIT_ERROR: u8 = 2;
@@ -134,8 +134,33 @@ fn print_with(
     }
 }
 
-/// `yuedu check`: every file in turn; an unreadable file is reported and skipped. The
-/// exit status: 2 when a file could not be read, else 1 when a finding is an error.
+/// Standard output for a command: buffered, and a closed pipe (`yuedu dump | head`)
+/// is no error — what follows is dropped and the command ends as it would have.
+fn command_output() -> std::io::BufWriter<QuietPipe> {
+    std::io::BufWriter::with_capacity(64 * 1024, QuietPipe(std::io::stdout().lock()))
+}
+
+/// Standard output where a closed pipe takes every write.
+struct QuietPipe(std::io::StdoutLock<'static>);
+
+impl Write for QuietPipe {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        match self.0.write(bytes) {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(bytes.len()),
+            r => r,
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self.0.flush() {
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            r => r,
+        }
+    }
+}
+
+/// `yuedu check`: the exit status is 2 when a file could not be read (each reported
+/// here as it comes, and skipped), else 1 when a finding is an error.
 fn run_check(
     args: &yuedu::cli::CheckArgs,
     config: &Config,
@@ -146,57 +171,22 @@ fn run_check(
         return Ok(0);
     }
     let targets = command_targets(&args.paths)?;
-    // Every article checked in parallel, reported in the order given.
-    let threads = std::thread::available_parallelism().map_or(1, usize::from);
-    let results = targets::map_parallel(&targets, threads, |t| {
-        let src = formats::load(t.load_path(), load_opts)?;
-        let article = formats::parse_shared(src.format, &src.text);
-        let findings = yuedu::check::check_source(&src, &article, &config.check);
-        Ok((target_name(t, &src), src.encoding, findings))
-    });
-    let mut checked = Vec::new();
-    let mut unreadable = false;
-    for result in results {
-        match result {
-            Ok((shown, encoding, findings)) => {
-                if !args.json {
-                    let report = check::FileReport {
-                        path: &shown,
-                        encoding,
-                        findings: &findings,
-                    };
-                    print_with(|out| check::write_text(&report, out))?;
-                }
-                checked.push((shown, encoding, findings));
-            }
-            Err(e) => {
-                // The typed error's message with its cause chain, as every other error.
-                let e: yuedu::input::source::LoadError = e;
-                eprintln!("yuedu: {}", for_terminal_line(&message(&e)));
-                unreadable = true;
-            }
-        }
-    }
-    if args.json {
-        let reports: Vec<check::FileReport<'_>> = checked
-            .iter()
-            .map(|(path, encoding, findings)| check::FileReport {
-                path,
-                encoding,
-                findings,
-            })
-            .collect();
-        print_with(|out| check::write_json(&reports, out))?;
-    }
-    let any_error = checked
-        .iter()
-        .any(|(_, _, findings)| findings.any(yuedu::check::Severity::Error));
-    Ok(if unreadable {
-        EXIT_ERROR
-    } else if any_error {
-        EXIT_FINDINGS
-    } else {
-        0
+    let mut report_unreadable = |e: yuedu::input::source::LoadError| {
+        // The typed error's message with its cause chain, as every other error.
+        eprintln!("yuedu: {}", for_terminal_line(&message(&e)));
+    };
+    let status = check::run(
+        &targets,
+        load_opts,
+        &config.check,
+        args.json,
+        &mut command_output(),
+        &mut report_unreadable,
+    )?;
+    Ok(match status {
+        check::CheckStatus::Unreadable => EXIT_ERROR,
+        check::CheckStatus::Errors => EXIT_FINDINGS,
+        check::CheckStatus::Clean => 0,
     })
 }
 
@@ -208,8 +198,6 @@ fn run(cli: Cli) -> Result<u8, Failure> {
         force: cli.input.force,
         format: cli.input.format,
     };
-    let load =
-        |path: Option<&Path>| -> Result<Source, Failure> { Ok(formats::load(path, load_opts)?) };
     match cli.command {
         Some(Command::Check(args)) => run_check(&args, &config, load_opts),
         Some(Command::Completions(args)) => {
@@ -226,52 +214,15 @@ fn run(cli: Cli) -> Result<u8, Failure> {
         }
         Some(Command::Outline(args)) => {
             let targets = command_targets(&args.paths)?;
-            let several = targets.len() > 1;
-            if args.json && several {
-                print("[\n")?;
-            }
-            for (i, t) in targets.iter().enumerate() {
-                let src = load(t.load_path())?;
-                let article = formats::parse_shared(src.format, &src.text);
-                if args.json {
-                    if i > 0 {
-                        print(",\n")?;
-                    }
-                    let encoding = src.decode_report.as_deref().map(|r| (src.encoding, r));
-                    let name = several.then(|| target_name(t, &src));
-                    print_with(|out| {
-                        outline::write_json_named(&article, encoding, name.as_deref(), out)
-                    })?;
-                } else {
-                    if i > 0 {
-                        print("\n")?;
-                    }
-                    print(&outline::to_text(
-                        &article,
-                        &src.origin.to_string(),
-                        src.decode_report.as_deref(),
-                    ))?;
-                }
-            }
-            if args.json && several {
-                print("]\n")?;
-            }
+            outline::run(&targets, load_opts, args.json, &mut command_output())?;
             Ok(0)
         }
         Some(Command::Dump(args)) => {
             apply_text_args(&mut config, &args.text);
             let targets = command_targets(&args.paths)?;
             let width = args.width.unwrap_or_else(|| default_dump_width(&config));
-            for (i, t) in targets.iter().enumerate() {
-                let src = load(t.load_path())?;
-                if targets.len() > 1 {
-                    // Each article under its name, as `head` does with several files.
-                    let sep = if i == 0 { "" } else { "\n" };
-                    print(&format!("{sep}==> {} <==\n", src.origin))?;
-                }
-                let article = formats::parse_shared(src.format, &src.text);
-                print_with(|out| dump::write_text(&article, &config.layout_options(width), out))?;
-            }
+            let opts = config.layout_options(width);
+            dump::run(&targets, load_opts, &opts, &mut command_output())?;
             Ok(0)
         }
         None => {
@@ -303,16 +254,6 @@ fn command_targets(paths: &[PathBuf]) -> Result<Vec<targets::Target>, Failure> {
 fn say_waiting_for_stdin() {
     if std::io::stdin().is_terminal() {
         eprintln!("yuedu: reading the article from standard input; end it with Ctrl-D");
-    }
-}
-
-/// The name a command's output gives an article: the path as given, the shipped
-/// article's path, or the one name of standard input.
-fn target_name(t: &targets::Target, src: &Source) -> String {
-    match t {
-        targets::Target::File(p) => p.display().to_string(),
-        targets::Target::Shipped => source::SHIPPED_PATH.to_string(),
-        targets::Target::Stdin => src.origin.to_string(),
     }
 }
 

@@ -4,55 +4,11 @@
 //! wire's page, a mainland paper's page and a Markdown wire story, each held against the
 //! same lines in a `.txt` file.
 
-use assert_cmd::Command;
+mod common;
+
+use common::cli::{format_data as data, yuedu};
+use common::outline::{blocks, blocks_of as of_kind, outline};
 use serde_json::Value;
-
-fn data(name: &str) -> String {
-    format!("{}/tests/data/formats/{name}", env!("CARGO_MANIFEST_DIR"))
-}
-
-fn yuedu() -> Command {
-    let mut cmd = Command::cargo_bin("yuedu").expect("binary");
-    cmd.env("YUEDU_CONFIG", "")
-        .env("XDG_CONFIG_HOME", "/nonexistent");
-    cmd
-}
-
-fn outline(path: &str) -> Value {
-    let out = yuedu()
-        .args(["outline", "--json", path])
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{path}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("one JSON object")
-}
-
-/// The blocks as (kind, text).
-fn blocks(v: &Value) -> Vec<(String, String)> {
-    v["blocks"]
-        .as_array()
-        .expect("blocks")
-        .iter()
-        .map(|b| {
-            (
-                b["kind"].as_str().expect("kind").to_string(),
-                b["text"].as_str().expect("text").to_string(),
-            )
-        })
-        .collect()
-}
-
-fn of_kind(v: &Value, kind: &str) -> Vec<String> {
-    blocks(v)
-        .into_iter()
-        .filter(|(k, _)| k == kind)
-        .map(|(_, t)| t)
-        .collect()
-}
 
 /// The outline of `lines` written as a plain-text article (a title, then one paragraph
 /// per line, blank lines between).

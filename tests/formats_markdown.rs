@@ -3,25 +3,10 @@
 
 mod common;
 
-use common::outline::captions;
+use common::outline::{blocks, captions};
 
 use common::cli::{data, outline_json};
 use serde_json::Value;
-
-/// (kind, text) of every block.
-fn blocks(v: &Value) -> Vec<(String, String)> {
-    v["blocks"]
-        .as_array()
-        .expect("blocks")
-        .iter()
-        .map(|b| {
-            (
-                b["kind"].as_str().expect("kind").to_string(),
-                b["text"].as_str().expect("text").to_string(),
-            )
-        })
-        .collect()
-}
 
 fn pairs(want: &[(&str, &str)]) -> Vec<(String, String)> {
     want.iter()

@@ -7,24 +7,7 @@
 mod common;
 
 use common::cli::{format_data as data, run_ok as run};
-use common::outline::{blocks_of, sections};
-
-use serde_json::Value;
-
-fn outline(path: &str) -> Value {
-    serde_json::from_str(&run(&["outline", "--json", path])).expect("one JSON object")
-}
-
-/// All the text the article shows as blocks, in one string.
-fn all_text(v: &Value) -> String {
-    v["blocks"]
-        .as_array()
-        .expect("blocks")
-        .iter()
-        .map(|b| b["text"].as_str().expect("text"))
-        .collect::<Vec<_>>()
-        .join("\n")
-}
+use common::outline::{all_text, blocks_of, outline, sections};
 
 #[test]
 fn the_headline_after_the_sites_name_and_the_standfirst_are_the_articles() {

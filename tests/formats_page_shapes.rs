@@ -6,28 +6,7 @@
 mod common;
 
 use common::cli::{format_data as data, run_ok as run};
-use common::outline::{blocks_of, captions, sections};
-
-use serde_json::Value;
-
-fn outline(path: &str) -> Value {
-    serde_json::from_str(&run(&["outline", "--json", path])).expect("one JSON object")
-}
-
-/// Every block as (kind, text), in order.
-fn blocks(v: &Value) -> Vec<(String, String)> {
-    v["blocks"]
-        .as_array()
-        .expect("blocks")
-        .iter()
-        .map(|b| {
-            (
-                b["kind"].as_str().expect("kind").to_string(),
-                b["text"].as_str().expect("text").to_string(),
-            )
-        })
-        .collect()
-}
+use common::outline::{blocks, blocks_of, captions, outline, sections};
 
 #[test]
 fn a_number_set_above_a_subhead_is_part_of_it_and_a_lone_ornament_is_a_break() {

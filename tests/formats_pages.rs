@@ -6,26 +6,8 @@
 
 mod common;
 
-use common::cli::{format_data as data, run_ok as run};
-
-use common::outline::{blocks_of, captions};
-
-use serde_json::Value;
-
-fn outline(path: &str) -> Value {
-    serde_json::from_str(&run(&["outline", "--json", path])).expect("one JSON object")
-}
-
-/// Every block's text, whatever its kind, in order.
-fn all_text(v: &Value) -> String {
-    v["blocks"]
-        .as_array()
-        .expect("blocks")
-        .iter()
-        .map(|b| b["text"].as_str().expect("text").to_string())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
+use common::cli::format_data as data;
+use common::outline::{all_text, blocks_of, captions, outline};
 
 #[test]
 fn a_body_hidden_for_a_script_to_reveal_is_the_article() {

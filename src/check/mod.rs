@@ -33,6 +33,7 @@ use crate::text::chinese::{credit_only, is_han};
 use crate::text::forms::{byline, is_box_head, is_letter_spaced};
 use crate::text::fullwidth::for_each_substitution;
 use crate::text::lines::Locator;
+use crate::text::source_map::{Syntax, align_in, char_reference};
 
 mod rules;
 
@@ -464,11 +465,15 @@ struct Piece<'a> {
     starts: Vec<(usize, usize)>,
     /// The source file's text, for a markup format: there a part's text is not all as
     /// it stands in the source (markers, links, entities between), and a position is
-    /// found by looking ([`Piece::pos`]). `None` for plain text, where it is.
-    markup: Option<&'a str>,
+    /// found by looking ([`Piece::pos`]), with the syntax it is written in. `None` for
+    /// plain text, where it is.
+    markup: Option<(&'a str, Syntax)>,
     /// A headline (banner, kicker, title, subtitle, column, a heading): its parts may
     /// stand apart with an ideographic space ("第一章　出发").
     headline: bool,
+    /// The last character [`Piece::pos`] found in a markup source: (byte offset in
+    /// `text`, byte offset in the source).
+    last: std::cell::Cell<Option<(usize, usize)>>,
 }
 
 impl Piece<'_> {
@@ -489,22 +494,30 @@ impl Piece<'_> {
             // The part's text read beside the source from its start, tags passed over
             // and references decoded ([`crate::text::source_map`]): the character where
             // the page wrote it; else looked for.
-            Some(source) => (
-                self.file,
-                self.text
-                    .get(start..)
-                    .and_then(|part| {
-                        crate::text::source_map::align(
-                            source,
-                            src,
-                            part,
-                            offset.saturating_sub(start),
-                            ALIGN_BYTES,
-                            true,
-                        )
-                    })
-                    .unwrap_or_else(|| find_in_markup(source, src, counted, self.text, offset)),
-            ),
+            Some((source, syntax)) => {
+                let read_from = |(t, s): (usize, usize)| {
+                    self.text
+                        .get(t..)
+                        .and_then(|rest| align_in(syntax, source, s, rest, offset - t, ALIGN_BYTES))
+                };
+                // From the character found last in this part when it is before this
+                // one (the rules find in order: a long paragraph is read once), else
+                // from the part's start.
+                let found = self
+                    .last
+                    .get()
+                    .filter(|&(t, _)| (start..=offset).contains(&t))
+                    .and_then(read_from)
+                    .or_else(|| (start <= offset).then(|| read_from((start, src))).flatten());
+                if let Some(at) = found {
+                    self.last.set(Some((offset, at)));
+                }
+                (
+                    self.file,
+                    found
+                        .unwrap_or_else(|| find_in_markup(source, src, counted, self.text, offset)),
+                )
+            }
             None => (self.file, counted),
         }
     }
@@ -576,7 +589,8 @@ fn find_in_markup(source: &str, from: usize, counted: usize, text: &str, offset:
     counted
 }
 
-/// The banner, title and blocks (not the byline or credits: names, spaced as printed).
+/// The banner, title and blocks (not the byline or credits: names, spaced as printed;
+/// nor code blocks).
 /// The texts the character rules read, one at a time (a 50 MB article has a quarter of
 /// a million of them: they are made as the rules come to them, not all at once).
 fn pieces(article: &Article) -> impl Iterator<Item = Piece<'_>> + '_ {
@@ -597,6 +611,7 @@ fn pieces(article: &Article) -> impl Iterator<Item = Piece<'_>> + '_ {
         starts: vec![(0, h.src as usize)],
         headline: !dateline,
         markup: markup_source(article, h.file),
+        last: Default::default(),
     });
     // Bylines and notes inside the body are names spaced as printed, like the byline; a
     // letter-spaced head (引 子) is spaced by design.
@@ -604,27 +619,42 @@ fn pieces(article: &Article) -> impl Iterator<Item = Piece<'_>> + '_ {
         matches!(b.kind, BlockKind::Byline | BlockKind::Note)
             || (b.kind == BlockKind::Heading && is_letter_spaced(&b.text))
     };
+    // A code block's text is shown as written: no prose to check.
+    let in_code = |b: &&Block| {
+        let at = u32::try_from(b.src()).unwrap_or(u32::MAX);
+        article
+            .code_blocks
+            .iter()
+            .any(|&(file, start, end)| file == b.file && (start..end).contains(&at))
+    };
     let blocks = article
         .blocks
         .iter()
-        .filter(move |b| !spaced(b))
+        .filter(move |b| !spaced(b) && !in_code(b))
         .map(move |b| Piece {
             text: &b.text,
             file: b.file,
             starts: b.parts.iter().map(|p| (p.offset(), p.src())).collect(),
             markup: markup_source(article, b.file),
             headline: b.kind == BlockKind::Heading,
+            last: Default::default(),
         });
     headers.chain(blocks)
 }
 
 /// The text of source file `file` when `article` was read from a markup format (HTML,
-/// Markdown, EPUB), where positions are looked for ([`Piece::pos`]); `None` for plain text.
-fn markup_source(article: &Article, file: FileId) -> Option<&str> {
-    (article.format != Format::Text)
-        .then(|| article.files.get(usize::from(file)))
-        .flatten()
-        .map(|f| f.text.as_str())
+/// Markdown, EPUB), where positions are looked for ([`Piece::pos`]), with its syntax;
+/// `None` for plain text.
+fn markup_source(article: &Article, file: FileId) -> Option<(&str, Syntax)> {
+    let syntax = match article.format {
+        Format::Text => return None,
+        Format::Markdown => Syntax::Markdown,
+        _ => Syntax::Html,
+    };
+    article
+        .files
+        .get(usize::from(file))
+        .map(|f| (f.text.as_str(), syntax))
 }
 
 fn excerpt(text: &str) -> String {
@@ -982,8 +1012,8 @@ fn hidden_in_shown_text(article: &Article, decode: &DecodeInfo<'_>, out: &mut Fi
                     Some((i, c.len_utf8(), false))
                 } else if x == '&' {
                     char_reference(&window[i..])
-                        .filter(|&(r, _)| r == c)
-                        .map(|(_, len)| (i, len, true))
+                        .filter(|&(_, r)| r == Some(c))
+                        .map(|(len, _)| (i, len, true))
                 } else {
                     None
                 }
@@ -1025,76 +1055,6 @@ fn hidden_in_shown_text(article: &Article, decode: &DecodeInfo<'_>, out: &mut Fi
             }
         }
     }
-}
-
-/// Named character references that stand for characters shown as notation (HTML's
-/// table: the zero-width and bidi marks, the invisible operators).
-const HIDDEN_NAMED_REFERENCES: &[(&str, char)] = &[
-    ("ZeroWidthSpace", '\u{200B}'),
-    ("NegativeVeryThinSpace", '\u{200B}'),
-    ("NegativeThinSpace", '\u{200B}'),
-    ("NegativeMediumSpace", '\u{200B}'),
-    ("NegativeThickSpace", '\u{200B}'),
-    ("zwnj", '\u{200C}'),
-    ("zwj", '\u{200D}'),
-    ("lrm", '\u{200E}'),
-    ("rlm", '\u{200F}'),
-    ("NoBreak", '\u{2060}'),
-    ("ApplyFunction", '\u{2061}'),
-    ("af", '\u{2061}'),
-    ("InvisibleTimes", '\u{2062}'),
-    ("it", '\u{2062}'),
-    ("InvisibleComma", '\u{2063}'),
-    ("ic", '\u{2063}'),
-];
-
-/// The character a character reference at the start of `s` stands for, and its length
-/// in bytes: numeric (`&#27;`, `&#x202E;`, the `;` optional as HTML allows) as the HTML
-/// standard decodes it (0x80–0x9F as windows-1252, where that has a character; 0, a
-/// surrogate or past U+10FFFF as U+FFFD), or one of [`HIDDEN_NAMED_REFERENCES`].
-fn char_reference(s: &str) -> Option<(char, usize)> {
-    let rest = s.strip_prefix('&')?;
-    if let Some(num) = rest.strip_prefix('#') {
-        let (hex, digits) = match num.strip_prefix(['x', 'X']) {
-            Some(h) => (true, h),
-            None => (false, num),
-        };
-        let n = digits
-            .bytes()
-            .take_while(|b| {
-                if hex {
-                    b.is_ascii_hexdigit()
-                } else {
-                    b.is_ascii_digit()
-                }
-            })
-            .count();
-        if n == 0 {
-            return None;
-        }
-        // Past eight digits the number is past U+10FFFF whatever they are.
-        let value = if n > 8 {
-            u32::MAX
-        } else {
-            u32::from_str_radix(&digits[..n], if hex { 16 } else { 10 }).unwrap_or(u32::MAX)
-        };
-        let c = match value {
-            // windows-1252's characters, all visible (which one does not matter here);
-            // its five holes stay C1 controls.
-            0x80..=0x9F if !matches!(value, 0x81 | 0x8D | 0x8F | 0x90 | 0x9D) => '\u{20AC}',
-            v => char::from_u32(v)
-                .filter(|&c| c != '\0')
-                .unwrap_or(char::REPLACEMENT_CHARACTER),
-        };
-        let len = s.len() - digits.len() + n;
-        let semi = usize::from(s[len..].starts_with(';'));
-        return Some((c, len + semi));
-    }
-    HIDDEN_NAMED_REFERENCES.iter().find_map(|&(name, c)| {
-        rest.strip_prefix(name)
-            .filter(|r| r.starts_with(';'))
-            .map(|_| (c, 1 + name.len() + 1))
-    })
 }
 
 /// A guessed encoding, reported at the start of the source.
@@ -1440,30 +1400,6 @@ mod tests {
             "{messages:?}"
         );
         assert!(messages.contains("U+001B, shown as ^["), "{messages}");
-    }
-
-    #[test]
-    fn character_references_decode_as_the_html_standard_says() {
-        assert_eq!(char_reference("&#27;]0;x"), Some(('\u{1B}', 5)));
-        assert_eq!(char_reference("&#x202E;abc"), Some(('\u{202E}', 8)));
-        assert_eq!(char_reference("&#X202e abc"), Some(('\u{202E}', 7)));
-        assert_eq!(char_reference("&#7"), Some(('\u{7}', 3)));
-        assert_eq!(char_reference("&zwj;"), Some(('\u{200D}', 5)));
-        assert_eq!(char_reference("&ZeroWidthSpace;"), Some(('\u{200B}', 16)));
-        // 0x80–0x9F are windows-1252's characters, but for its holes.
-        assert_eq!(char_reference("&#x81;"), Some(('\u{81}', 6)));
-        assert!(char_reference("&#150;").is_some_and(|(c, _)| !c.is_control()));
-        // 0, surrogates and past U+10FFFF are U+FFFD.
-        for s in ["&#0;", "&#xD800;", "&#x110000;", "&#999999999999;"] {
-            assert_eq!(
-                char_reference(s).map(|r| r.0),
-                Some(char::REPLACEMENT_CHARACTER),
-                "{s}"
-            );
-        }
-        assert_eq!(char_reference("&amp;"), None);
-        assert_eq!(char_reference("&zwj"), None);
-        assert_eq!(char_reference("&#;"), None);
     }
 
     #[test]

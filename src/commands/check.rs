@@ -16,7 +16,86 @@ use std::io;
 use serde::Serialize;
 
 use crate::check::{FindingList, FindingRef, HALFWIDTH_MARKS, Rule, RuleLevels, Severity};
+use crate::commands::targets::{Target, map_parallel};
+use crate::input::source::{LoadError, LoadOptions};
 use crate::text::sanitize::for_terminal_line;
+
+/// How `yuedu check` ended, worst first: a file could not be read, a finding is an
+/// error, or neither. `main` maps it to the exit status (2, 1, 0).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckStatus {
+    Unreadable,
+    Errors,
+    Clean,
+}
+
+/// `yuedu check`: every target read with `load` and checked with `levels`, in parallel
+/// (up to the machine's cores), reported to `out` in the order given — as text a file
+/// at a time ([`write_text`], `out` flushed after each), or with `json` all at once
+/// ([`write_json`]). A file that cannot be read is handed to `unreadable` when its turn
+/// comes and skipped.
+///
+/// Errors: only a failed write.
+pub fn run(
+    targets: &[Target],
+    load: LoadOptions<'_>,
+    levels: &RuleLevels,
+    json: bool,
+    out: &mut impl io::Write,
+    unreadable: &mut dyn FnMut(LoadError),
+) -> io::Result<CheckStatus> {
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let results = map_parallel(targets, threads, |t| {
+        let src = crate::formats::load(t.load_path(), load)?;
+        let article = crate::formats::parse_shared(src.format, &src.text);
+        let findings = crate::check::check_source(&src, &article, levels);
+        Ok((t.name(&src), src.encoding, findings))
+    });
+    let mut checked = Vec::new();
+    let mut any_unreadable = false;
+    for result in results {
+        match result {
+            Ok((path, encoding, findings)) => {
+                if !json {
+                    let report = FileReport {
+                        path: &path,
+                        encoding,
+                        findings: &findings,
+                    };
+                    write_text(&report, out)?;
+                    out.flush()?;
+                }
+                checked.push((path, encoding, findings));
+            }
+            Err(e) => {
+                unreadable(e);
+                any_unreadable = true;
+            }
+        }
+    }
+    if json {
+        let reports: Vec<FileReport<'_>> = checked
+            .iter()
+            .map(|(path, encoding, findings)| FileReport {
+                path,
+                encoding,
+                findings,
+            })
+            .collect();
+        write_json(&reports, out)?;
+        out.flush()?;
+    }
+    let any_error = checked
+        .iter()
+        .any(|(_, _, findings)| findings.any(Severity::Error));
+    Ok(if any_unreadable {
+        CheckStatus::Unreadable
+    } else if any_error {
+        CheckStatus::Errors
+    } else {
+        CheckStatus::Clean
+    })
+}
 
 /// One checked file: its path as given, its encoding and its findings.
 #[derive(Debug, Clone, Copy)]

@@ -3,7 +3,35 @@
 use std::io;
 
 use crate::article::Article;
+use crate::commands::CommandError;
+use crate::commands::targets::Target;
+use crate::input::source::LoadOptions;
 use crate::layout::{LayoutOptions, items, layout_item_each};
+
+/// `yuedu dump`: each target read with `load` and written to `out` laid out with `opts`
+/// ([`write_text`]); several under a `==> NAME <==` line each, as `head` does with
+/// several files. `out` is flushed after each article.
+///
+/// Errors: the first target that cannot be read ([`CommandError::Load`]; the articles
+/// before it are written), or a failed write.
+pub fn run(
+    targets: &[Target],
+    load: LoadOptions<'_>,
+    opts: &LayoutOptions,
+    out: &mut impl io::Write,
+) -> Result<(), CommandError> {
+    for (i, t) in targets.iter().enumerate() {
+        let src = crate::formats::load(t.load_path(), load)?;
+        if targets.len() > 1 {
+            let sep = if i == 0 { "" } else { "\n" };
+            writeln!(out, "{sep}==> {} <==", src.origin)?;
+        }
+        let article = crate::formats::parse_shared(src.format, &src.text);
+        write_text(&article, opts, out)?;
+        out.flush()?;
+    }
+    Ok(())
+}
 
 /// The article laid out at `opts.width`, one output line per laid-out line, an empty
 /// line between blocks: the lines of [`Layout`](crate::layout::Layout).

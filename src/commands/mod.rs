@@ -9,6 +9,17 @@ pub mod generated;
 pub mod outline;
 pub mod targets;
 
+/// Why `outline` or `dump` stopped before the last article: one could not be read, or
+/// the output could not be written. Its message is the cause's own (a closed pipe is
+/// the writer's to forgive: `main` passes standard output that ends quietly then).
+#[derive(Debug, thiserror::Error)]
+pub enum CommandError {
+    #[error(transparent)]
+    Load(#[from] crate::input::source::LoadError),
+    #[error(transparent)]
+    Write(#[from] std::io::Error),
+}
+
 /// `json` with every character a terminal could act on or hide escaped as `\uXXXX`.
 ///
 /// serde_json escapes C0 controls; this escapes the rest (C1 controls, bidi and invisible

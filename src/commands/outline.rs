@@ -5,6 +5,9 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::article::{Article, BlockKind, InlineStyle, LineNo, SharedStr};
+use crate::commands::CommandError;
+use crate::commands::targets::Target;
+use crate::input::source::LoadOptions;
 
 #[derive(Serialize)]
 struct Section<'a> {
@@ -184,6 +187,52 @@ pub fn write_json(
     out: &mut impl std::io::Write,
 ) -> std::io::Result<()> {
     write_json_named(article, encoding, None, out)
+}
+
+/// `yuedu outline`: each target read with `load` and its outline written to `out`, as
+/// text ([`to_text`], a blank line between articles) or with `json` as JSON
+/// ([`write_json`]; several articles an array of objects named by [`write_json_named`]).
+/// `out` is flushed after each article.
+///
+/// Errors: the first target that cannot be read ([`CommandError::Load`]; the articles
+/// before it are written), or a failed write.
+pub fn run(
+    targets: &[Target],
+    load: LoadOptions<'_>,
+    json: bool,
+    out: &mut impl std::io::Write,
+) -> Result<(), CommandError> {
+    let several = targets.len() > 1;
+    if json && several {
+        out.write_all(b"[\n")?;
+    }
+    for (i, t) in targets.iter().enumerate() {
+        let src = crate::formats::load(t.load_path(), load)?;
+        let article = crate::formats::parse_shared(src.format, &src.text);
+        if json {
+            if i > 0 {
+                out.write_all(b",\n")?;
+            }
+            let encoding = src.decode_report.as_deref().map(|r| (src.encoding, r));
+            let name = several.then(|| t.name(&src));
+            write_json_named(&article, encoding, name.as_deref(), out)?;
+        } else {
+            if i > 0 {
+                out.write_all(b"\n")?;
+            }
+            let text = to_text(
+                &article,
+                &src.origin.to_string(),
+                src.decode_report.as_deref(),
+            );
+            out.write_all(text.as_bytes())?;
+        }
+        out.flush()?;
+    }
+    if json && several {
+        out.write_all(b"]\n")?;
+    }
+    Ok(())
 }
 
 /// [`write_json`] with a `"path"` key first, naming the article's file: for an array of

@@ -45,6 +45,16 @@ impl Target {
             Target::File(p) => Some(p),
         }
     }
+
+    /// The name a command's output gives the article read from it as `src`: the path
+    /// as given, the shipped article's path, or the one name of standard input.
+    pub fn name(&self, src: &crate::input::source::Source) -> String {
+        match self {
+            Target::File(p) => p.display().to_string(),
+            Target::Shipped => crate::input::source::SHIPPED_PATH.to_string(),
+            Target::Stdin => src.origin.to_string(),
+        }
+    }
 }
 
 /// The articles `paths` name, in order: a folder stands for the articles below it

@@ -1472,6 +1472,9 @@ pub fn parse(text: &Arc<String>) -> Article {
     let mut meta: Option<MetadataBlockKind> = None;
     let mut meta_text = String::new();
     let mut table_cells = 0usize;
+    let mut code_blocks = Vec::new();
+    // Sources are at most u32::MAX bytes (`crate::input::source`).
+    let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     for (event, range) in Parser::new_ext(src, opts).into_offset_iter() {
         // A run of HTML ends at the first other event.
         if !matches!(
@@ -1529,6 +1532,7 @@ pub fn parse(text: &Arc<String>) -> Article {
             }
             Event::Start(Tag::CodeBlock(kind)) => {
                 r.flush(None);
+                code_blocks.push((0, to_u32(range.start), to_u32(range.end)));
                 r.in_code = true;
                 let _: CodeBlockKind<'_> = kind;
             }
@@ -1738,6 +1742,7 @@ pub fn parse(text: &Arc<String>) -> Article {
     };
     let promos = std::mem::take(&mut r.promos);
     let mut article = r.b.finish(header);
+    article.code_blocks = code_blocks;
     article.kicker = kicker;
     article.subtitle = subtitle;
     crate::formats::furniture::drop_tail_prompts(&mut article.blocks);
