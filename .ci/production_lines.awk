@@ -1,0 +1,30 @@
+# Prints the production lines of Rust files as "FILE:LINE: TEXT", for the layering check
+# in .ci/run: a `#[cfg(test)]` module ends the file's production code; a `#[cfg(test)]`
+# item (a function, a `use`, an impl) is left out to its end, by its braces; comments
+# are left out; a `use` written over several lines is printed as one line, at its first.
+FNR == 1 { pending = 0; skip = 0; depth = 0; opened = 0; buf = "" }
+function braces(s,   n, m) { n = gsub(/\{/, "{", s); m = gsub(/\}/, "}", s); if (n > 0) opened = 1; depth += n - m }
+skip {
+  braces($0)
+  if (opened && depth <= 0) skip = 0
+  next
+}
+pending {
+  pending = 0
+  if ($0 ~ /^[[:space:]]*(pub(\([a-z]+\))? )?mod /) nextfile
+  depth = 0; opened = 0
+  braces($0)
+  if (!opened && $0 ~ /;[[:space:]]*$/) next
+  if (opened && depth <= 0) next
+  skip = 1
+  next
+}
+/^[[:space:]]*#\[cfg\(test\)\]/ { pending = 1; next }
+/^[[:space:]]*\/\// { next }
+buf != "" {
+  buf = buf " " $0
+  if ($0 ~ /;/) { print buf; buf = "" }
+  next
+}
+/^[[:space:]]*(pub(\([a-z]+\))? )?use / && !/;/ { buf = FILENAME ":" FNR ": " $0; next }
+{ print FILENAME ":" FNR ": " $0 }
