@@ -431,8 +431,12 @@ impl Findings<'_> {
         suggestion: Option<String>,
     ) {
         // The embedded config.toml lists every rule (a test checks); a map built by
-        // hand may not, and then the rule reports as a warning.
-        let level = self.levels.get(&rule).copied().unwrap_or(Level::Warning);
+        // hand may not, and then the rule reports at its table severity.
+        let level = self
+            .levels
+            .get(&rule)
+            .copied()
+            .unwrap_or_else(|| rule.default_level());
         if let Some(severity) = level.severity() {
             let text = FindingText {
                 rule,
@@ -1256,6 +1260,9 @@ mod tests {
         let text = format!("{HEAD}他说：“好。\n");
         let f = &findings_with(&text, &UTF8)[0];
         assert_eq!(f.severity, Severity::Error);
+        // A levels map that does not name the rule: its table severity, not a guess.
+        let none = check(&parse(&text), &UTF8, &RuleLevels::default()).to_vec();
+        assert_eq!(none.first().map(|f| f.severity), Some(Severity::Error));
     }
 
     #[test]

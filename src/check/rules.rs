@@ -48,8 +48,8 @@ pub(super) struct RuleDef {
     pub(super) rule: Rule,
     pub(super) id: &'static str,
     /// The default severity; `config.toml`'s `[check]` table is the one source of the
-    /// defaults at run time, and a test holds it to this column.
-    #[cfg_attr(not(test), allow(dead_code))]
+    /// defaults at run time, and a test holds it to this column; a levels map that does
+    /// not name a rule reports it at this severity.
     pub(super) severity: Severity,
     pub(super) formats: Formats,
     pub(super) explanation: &'static str,
@@ -206,7 +206,6 @@ impl Rule {
     }
 
     /// The level the rule ships at: its table severity.
-    #[cfg(test)]
     pub(crate) fn default_level(self) -> super::Level {
         use super::Level;
         match self.def().severity {

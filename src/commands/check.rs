@@ -148,16 +148,8 @@ impl<'a> Summary<'a> {
     }
 }
 
-/// The findings of one file, one a line, and its summary line.
-pub fn to_text(report: &FileReport<'_>) -> String {
-    let mut out = Vec::new();
-    // Writing to a Vec cannot fail.
-    let _ = write_text(report, &mut out);
-    String::from_utf8(out).unwrap_or_default()
-}
-
-/// [`to_text`] written to `out` as it is made: a 50 MB article's two million findings
-/// are never held as one text.
+/// The findings of one file, one a line, and its summary line, written to `out` as they
+/// are made: a 50 MB article's two million findings are never held as one text.
 pub fn write_text(report: &FileReport<'_>, out: &mut impl io::Write) -> io::Result<()> {
     let path = for_terminal_line(report.path);
     for f in report.findings.iter() {
@@ -216,17 +208,10 @@ struct FindingOut<'a> {
 }
 
 /// All files' findings and summaries as one JSON object (pretty-printed, ending in a
-/// newline), with no character a terminal would act on.
-pub fn to_json(reports: &[FileReport<'_>]) -> String {
-    let mut out = Vec::new();
-    // Writing to a Vec cannot fail.
-    let _ = write_json(reports, &mut out);
-    String::from_utf8(out).unwrap_or_default()
-}
-
-/// [`to_json`] written to `out` a finding at a time (a 50 MB article's two million
-/// findings are never one JSON text): `{"findings": [...], "files": [...]}`, laid out as
-/// `serde_json`'s pretty printer lays out the whole.
+/// newline), with no character a terminal would act on, written to `out` a finding at a
+/// time (a 50 MB article's two million findings are never one JSON text):
+/// `{"findings": [...], "files": [...]}`, laid out as `serde_json`'s pretty printer lays
+/// out the whole.
 pub fn write_json(reports: &[FileReport<'_>], out: &mut impl io::Write) -> io::Result<()> {
     // A value pretty-printed alone, its lines after the first indented by `indent`, and
     // made safe for a terminal.
