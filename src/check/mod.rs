@@ -650,11 +650,7 @@ fn pieces(article: &Article) -> impl Iterator<Item = Piece<'_>> + '_ {
 /// Markdown, EPUB), where positions are looked for ([`Piece::pos`]), with its syntax;
 /// `None` for plain text.
 fn markup_source(article: &Article, file: FileId) -> Option<(&str, Syntax)> {
-    let syntax = match article.format {
-        Format::Text => return None,
-        Format::Markdown => Syntax::Markdown,
-        _ => Syntax::Html,
-    };
+    let syntax = article.format.syntax()?;
     article
         .files
         .get(usize::from(file))

@@ -251,9 +251,9 @@ pub fn items(article: &Article) -> Items {
             _ => src,
         }
     });
-    // A Markdown byline above the headline is its front matter's (at its own line):
-    // shown under the headline and its subtitle, where a page prints one.
-    if article.format == crate::input::sniff::Format::Markdown
+    // A byline above the headline in a format whose fields come first (front matter, at
+    // its own line): shown under the headline and its subtitle, where a page prints one.
+    if article.format.head_fields_first()
         && let Some(t) = title
         && let Some(b) = head[..heads].iter().position(|&i| i == Item::Byline)
         && let Some(at) = head[..heads].iter().position(|&i| i == Item::Title)
