@@ -14,7 +14,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use crate::article::{Article, BlockKind, HeaderLine, InlineStyle, LineNo, StyleSpan};
-use crate::formats::text::is_han;
+use crate::text::chinese::is_han;
 use crate::text::chinese::is_slash;
 use crate::text::lines::LineIndex;
 

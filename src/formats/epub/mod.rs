@@ -36,8 +36,14 @@ pub(crate) const MAX_TOTAL_BYTES: u64 = 1 << 30;
 /// Why a book could not be read.
 #[derive(Debug, thiserror::Error)]
 pub(crate) enum EpubError {
-    #[error("not a readable EPUB (zip): {0}")]
-    Zip(String),
+    #[error("not a readable EPUB (zip)")]
+    Zip(#[source] zip::result::ZipError),
+    #[error("EPUB entry {name}: could not be read")]
+    Entry {
+        name: String,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("not an EPUB: {0} is missing")]
     Missing(String),
     #[error("EPUB entry {name}: larger than {limit} bytes uncompressed (a zip bomb?)")]
@@ -78,7 +84,10 @@ impl Book {
         (&mut file)
             .take(limit + 1)
             .read_to_end(&mut out)
-            .map_err(|e| EpubError::Zip(format!("{name}: {e}")))?;
+            .map_err(|source| EpubError::Entry {
+                name: name.to_string(),
+                source,
+            })?;
         if out.len() as u64 > limit {
             return Err(EpubError::TooLarge {
                 name: name.to_string(),
@@ -325,8 +334,7 @@ pub(crate) fn unpack(bytes: &[u8]) -> Result<Vec<u8>, EpubError> {
 }
 
 fn unpack_within(bytes: &[u8], entry_limit: u64, total_limit: u64) -> Result<Vec<u8>, EpubError> {
-    let zip = zip::ZipArchive::new(Cursor::new(bytes.to_vec()))
-        .map_err(|e| EpubError::Zip(e.to_string()))?;
+    let zip = zip::ZipArchive::new(Cursor::new(bytes.to_vec())).map_err(EpubError::Zip)?;
     if zip.len() > MAX_ENTRIES {
         return Err(EpubError::TooManyEntries(zip.len()));
     }

@@ -75,7 +75,7 @@ use crate::formats::furniture;
 use crate::formats::markup::{
     self, Builder, Header, SourceLines, SourcePos, collapse_ws, is_note, parse_info, trim_text,
 };
-use crate::formats::text::is_han;
+use crate::text::chinese::is_han;
 
 pub(crate) mod dom;
 #[cfg(test)]
