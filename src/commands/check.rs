@@ -150,7 +150,7 @@ impl<'a> Summary<'a> {
 
 /// The findings of one file, one a line, and its summary line, written to `out` as they
 /// are made: a 50 MB article's two million findings are never held as one text.
-pub fn write_text(report: &FileReport<'_>, out: &mut impl io::Write) -> io::Result<()> {
+pub(crate) fn write_text(report: &FileReport<'_>, out: &mut impl io::Write) -> io::Result<()> {
     let path = for_terminal_line(report.path);
     for f in report.findings.iter() {
         // A finding in a file inside the one opened (an EPUB's chapter) names it.
@@ -212,7 +212,7 @@ struct FindingOut<'a> {
 /// time (a 50 MB article's two million findings are never one JSON text):
 /// `{"findings": [...], "files": [...]}`, laid out as `serde_json`'s pretty printer lays
 /// out the whole.
-pub fn write_json(reports: &[FileReport<'_>], out: &mut impl io::Write) -> io::Result<()> {
+pub(crate) fn write_json(reports: &[FileReport<'_>], out: &mut impl io::Write) -> io::Result<()> {
     // A value pretty-printed alone, its lines after the first indented by `indent`, and
     // made safe for a terminal.
     let nested = |value: &dyn erased::Json, indent: &str| -> String {

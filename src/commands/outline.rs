@@ -181,7 +181,7 @@ pub fn to_json(article: &Article, encoding: Option<(&str, &str)>) -> String {
 }
 
 /// [`to_json`] written to `out` as it is made.
-pub fn write_json(
+pub(crate) fn write_json(
     article: &Article,
     encoding: Option<(&str, &str)>,
     out: &mut impl std::io::Write,
@@ -237,7 +237,7 @@ pub fn run(
 
 /// [`write_json`] with a `"path"` key first, naming the article's file: for an array of
 /// several articles (`outline --json DIR`), so that each object says which file it is.
-pub fn write_json_named(
+pub(crate) fn write_json_named(
     article: &Article,
     encoding: Option<(&str, &str)>,
     path: Option<&str>,

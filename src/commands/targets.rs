@@ -38,7 +38,7 @@ pub enum Target {
 impl Target {
     /// The path [`crate::input::source::load`] takes: `None` for the shipped article,
     /// "-" for standard input.
-    pub fn load_path(&self) -> Option<&Path> {
+    pub(crate) fn load_path(&self) -> Option<&Path> {
         match self {
             Target::Stdin => Some(Path::new("-")),
             Target::Shipped => None,
@@ -122,7 +122,7 @@ fn articles_below(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 
 /// Runs `work` on every item on up to `threads` threads and gives the results in the
 /// items' order (a stable output, whatever finishes first).
-pub fn map_parallel<T: Sync, R: Send>(
+pub(crate) fn map_parallel<T: Sync, R: Send>(
     items: &[T],
     threads: usize,
     work: impl Fn(&T) -> R + Sync,

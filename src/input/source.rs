@@ -19,7 +19,7 @@ pub const SHIPPED_ARTICLE: &str = include_str!("../../articles/yuyao-yangtze-del
 
 /// The shipped article's path relative to the repository (and the working directory
 /// `cargo run` uses).
-pub const SHIPPED_PATH: &str = "articles/yuyao-yangtze-delta.txt";
+pub(crate) const SHIPPED_PATH: &str = "articles/yuyao-yangtze-delta.txt";
 
 /// A byte count for people: 6.4 KB, 1.2 MB.
 pub(crate) fn human_size(bytes: u64) -> String {

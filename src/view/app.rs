@@ -107,14 +107,14 @@ pub struct App {
     pub(super) nav_needed: u16,
     /// The navigation entry the last `}`/`{` (or `]`/`[`) reached, marked in both panes
     /// until the reader moves on.
-    pub reached: Option<usize>,
+    pub(crate) reached: Option<usize>,
     /// The selected navigation entry.
     pub nav_cursor: usize,
     pub search: Option<Search>,
     /// The queries searched for, oldest first (kept with the reading state).
-    pub search_history: Vec<String>,
+    pub(crate) search_history: Vec<String>,
     /// Counts, the line prompt, marks (see [`crate::view::goto`]).
-    pub goto: GotoState,
+    pub(crate) goto: GotoState,
     /// What `yuedu check` finds in the article.
     pub findings: FindingList,
     /// Findings still being worked out in the background (a large article opens before
@@ -137,7 +137,7 @@ pub struct App {
     pub(crate) findings_filter: FindingsFilter,
     /// Places marked in the text: the finding jumped to (a join's two sides), with
     /// whether each is the stronger mark.
-    pub highlight: Vec<(Match, bool)>,
+    pub(crate) highlight: Vec<(Match, bool)>,
     /// The findings list was asked for while the check ran: it opens when it is done.
     pub(super) findings_requested: bool,
     /// A message for the status bar, until the next key.
