@@ -185,3 +185,23 @@ fn g_while_reading_then_moving_away_is_not_undone() {
     app.finish_loading(Ok(loaded(&whole, None)));
     assert_eq!(app.top, 0, "the reader went back to the top after G");
 }
+
+#[test]
+fn a_search_that_finds_nothing_in_the_first_part_is_made_again_in_the_whole() {
+    // A phrase only the end of the whole article has.
+    let (mut app, mut whole) = partial_app();
+    whole.push_str("\n　　全文最后一段才有的句子：候鸟归来。\n");
+    key(&mut app, "/候鸟归来");
+    app.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+    let said = app.message.clone().unwrap_or_default();
+    assert!(said.contains("read so far"), "{said}");
+    app.finish_loading(Ok(loaded(&whole, None)));
+    let said = app.message.clone().unwrap_or_default();
+    assert!(
+        said.contains("found once the whole file was read"),
+        "{said}"
+    );
+    // Gone to it: the match is on screen (a wide character's second cell is a blank).
+    let shown: String = screen(&app).chars().filter(|c| *c != ' ').collect();
+    assert!(shown.contains("候鸟归来"), "{shown}");
+}

@@ -520,12 +520,16 @@ impl App {
             return;
         }
         let untouched = self.top == 0 && self.mark.is_none() && self.search.is_none();
+        let unfound = self.search.as_ref().is_some_and(|s| s.matches.is_empty());
         let old_top = self.top;
         self.loading = None;
         self.replace_article(loaded.article, FindingList::default());
         self.pending_findings = Some(loaded.findings);
         if let Some(report) = loaded.report {
             self.message = Some(report);
+        }
+        if unfound {
+            self.search_again_in_the_whole();
         }
         if let Some(pos) = loaded.resume.filter(|_| untouched) {
             self.resume(pos);

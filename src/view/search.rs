@@ -205,7 +205,15 @@ impl App {
                 }
                 self.finish_search();
                 if let Some(search) = self.search.as_ref().filter(|s| s.matches.is_empty()) {
-                    self.message = Some(format!("pattern not found: {}", search.query));
+                    self.message = Some(match self.loading.filter(|l| !l.failed) {
+                        // Only the beginning is read: looked for again in the whole.
+                        Some(l) => format!(
+                            "not in the first {} read so far: {} (looked for again when the whole file is in)",
+                            crate::input::source::human_size(l.shown),
+                            search.query
+                        ),
+                        None => format!("pattern not found: {}", search.query),
+                    });
                 }
                 return;
             }
@@ -360,6 +368,31 @@ impl App {
             self.ensure_items(origin.item + 1);
             let line = self.layout.line_of(&self.article, origin);
             self.scroll_to(line);
+        }
+    }
+
+    /// The whole of a large file has replaced its beginning: a search that found nothing
+    /// in the beginning is made again in the whole, going to its first match at or after
+    /// where it started, and says how it went.
+    pub(super) fn search_again_in_the_whole(&mut self) {
+        let Some(search) = self.search.as_mut() else {
+            return;
+        };
+        search.matches.clear();
+        search.scanned = 0;
+        search.current = None;
+        search.seek = true;
+        self.search_more(usize::MAX);
+        if let Some(search) = self.search.as_ref() {
+            self.message = Some(if search.matches.is_empty() {
+                format!("pattern not found: {}", search.query)
+            } else {
+                format!(
+                    "found once the whole file was read: {} ({})",
+                    search.query,
+                    count_matches(search.matches.len(), false)
+                )
+            });
         }
     }
 
