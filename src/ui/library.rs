@@ -22,8 +22,12 @@ pub fn render(lib: &Library, theme: &Theme, amb: AmbiguousWidth, buf: &mut Buffe
     }
     fill(buf, area, theme.body);
     let right = area.right();
+    // Its Chinese label in the script the titles are shown in, as the reader's pane
+    // labels are (文库 → 文庫); the folder's name as it is.
+    let (script, punctuation) = lib.shown;
+    let label = crate::layout::shown::shown("文库", script, punctuation);
     let header = format!(
-        " 文库 Library — {} ({} articles)",
+        " {label} Library — {} ({} articles)",
         for_terminal_line(&lib.origin),
         lib.entries.len()
     );
@@ -149,5 +153,58 @@ pub fn render(lib: &Library, theme: &Theme, amb: AmbiguousWidth, buf: &mut Buffe
             theme.status
         };
         put_str(buf, area.x, status_y, right, &text, style, amb);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::PunctuationDisplay;
+    use crate::text::convert::Script;
+    use crate::view::library::Entry;
+
+    /// The library's screen, `cols`×6, as text without spaces (a wide character's
+    /// second cell is one).
+    fn drawn(lib: &Library, cols: u16) -> String {
+        let area = Rect::new(0, 0, cols, 6);
+        let mut buf = Buffer::empty(area);
+        let theme = Theme::new(&crate::config::Config::defaults().theme, true);
+        render(lib, &theme, AmbiguousWidth::Narrow, &mut buf, area);
+        let mut out = String::new();
+        for y in 0..6 {
+            for x in 0..cols {
+                out.push_str(buf[(x, y)].symbol().trim());
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    #[test]
+    fn the_header_and_titles_are_in_the_script_shown() {
+        let entry = Entry {
+            path: "a.txt".into(),
+            name: "a.txt".to_string(),
+            title: Some("长三角的头发".to_string()),
+            authors: Vec::new(),
+            sections: 0,
+            size: 0,
+            findings: None,
+            error: None,
+            summarised: true,
+            format: None,
+        };
+        let mut lib = Library::new("articles".to_string(), vec![entry]);
+        let as_is = drawn(&lib, 80);
+        assert!(
+            as_is.contains("文库") && as_is.contains("长三角的头发"),
+            "{as_is}"
+        );
+        lib.shown = (Script::Traditional, PunctuationDisplay::AsIs);
+        let traditional = drawn(&lib, 80);
+        assert!(
+            traditional.contains("文庫") && traditional.contains("長三角的頭髮"),
+            "{traditional}"
+        );
     }
 }
