@@ -394,32 +394,62 @@ fn wrap_plain(
     indent: usize,
     amb: AmbiguousWidth,
 ) -> Vec<String> {
+    use crate::layout::classes::{end_prohibited, start_prohibited};
     let indent = if width > indent + 2 { indent } else { 0 };
-    let mut rows = vec![String::new()];
+    let first = |g: &str| g.chars().next();
+    let last = |g: &str| g.chars().next_back();
+    let mut rows: Vec<String> = Vec::new();
+    // The row being filled, cluster by cluster (after its indent).
+    let mut row: Vec<&str> = Vec::new();
     let mut used = 0;
     let graphemes: Vec<&str> = text.graphemes(true).collect();
+    let prefix = |rows: &Vec<String>| {
+        if rows.is_empty() {
+            String::new()
+        } else {
+            " ".repeat(indent)
+        }
+    };
     for (i, g) in graphemes.iter().enumerate() {
         let w = str_width(g, amb);
-        if used + w > width {
-            if rows.len() == max_rows {
+        if used + w > width && !row.is_empty() {
+            if rows.len() + 1 == max_rows {
                 // Out of rows: the last one, with what is left, cut with an ellipsis.
-                let mut last = rows.pop().unwrap_or_default();
-                last.push_str(&graphemes[i..].concat());
-                rows.push(truncate(&last, width, amb).0.into_owned());
+                let last_row = prefix(&rows) + &row.concat() + &graphemes[i..].concat();
+                rows.push(truncate(&last_row, width, amb).0.into_owned());
                 return rows;
             }
-            rows.push(" ".repeat(indent));
-            used = indent;
-            if g.trim().is_empty() && i + 1 < graphemes.len() {
+            // The prohibition rules (clreq §3.1.7, GB/T 15834): a closing mark never
+            // starts the next row and an opening mark never ends this one; up to two
+            // clusters go down with it, never the whole row.
+            let mut carry = 0;
+            while carry < 2 && row.len() > carry + 1 {
+                let next = if carry == 0 {
+                    *g
+                } else {
+                    row[row.len() - carry]
+                };
+                let end = row[row.len() - carry - 1];
+                let bad = first(next).is_some_and(start_prohibited)
+                    || last(end).is_some_and(|c| end_prohibited(c, Default::default()));
+                if !bad {
+                    break;
+                }
+                carry += 1;
+            }
+            let moved = row.split_off(row.len() - carry);
+            rows.push(prefix(&rows) + &row.concat());
+            row = moved;
+            used = indent + row.iter().map(|g| str_width(g, amb)).sum::<usize>();
+            if row.is_empty() && g.trim().is_empty() && i + 1 < graphemes.len() {
                 // A space where the row breaks is not carried to the next row.
                 continue;
             }
         }
-        if let Some(row) = rows.last_mut() {
-            row.push_str(g);
-        }
+        row.push(g);
         used += w;
     }
+    rows.push(prefix(&rows) + &row.concat());
     rows
 }
 

@@ -130,3 +130,31 @@ fn styles_stay_on_their_text_when_it_is_converted_and_under_a_search_match() {
     assert!(all(find(&cells, "，丙丁"), false, false));
     assert!(all(find(&cells, "戊，平常的頭髮。"), false, false));
 }
+
+#[test]
+fn navigation_rows_keep_the_prohibition_rules_and_every_character() {
+    use crate::layout::classes::{end_prohibited, start_prohibited};
+    let title = "高水平加快建设现代化美好活力“最名邑” 余姚 在长三角中心“抱团建群”，《长三角》。";
+    // From 8 columns: a row then holds at least three characters after its indent.
+    for width in 8..40 {
+        let narrow = crate::layout::AmbiguousWidth::Narrow;
+        let rows = super::wrap_plain(title, width, usize::MAX, 2, narrow);
+        let joined: String = rows.iter().map(|r| r.trim_start()).collect();
+        let kept: String = title.chars().filter(|c| *c != ' ').collect();
+        assert_eq!(joined.replace(' ', ""), kept, "width {width}: {rows:?}");
+        for (k, row) in rows.iter().enumerate() {
+            let text = row.trim_start();
+            if k > 0 {
+                let c = text.chars().next();
+                assert!(!c.is_some_and(start_prohibited), "width {width}: {rows:?}");
+            }
+            if k + 1 < rows.len() {
+                let c = text.chars().next_back();
+                assert!(
+                    !c.is_some_and(|c| end_prohibited(c, Default::default())),
+                    "width {width}: {rows:?}"
+                );
+            }
+        }
+    }
+}
