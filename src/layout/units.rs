@@ -302,8 +302,14 @@ impl<'s, 'a> Producer<'s, 'a> {
                             subst = subst.or(Some(c));
                         }
                     }
-                    let ch = subst.unwrap_or(first);
                     let single = len == first.len_utf8();
+                    if single && first == '\n' {
+                        // A line end kept in a block's text (a code block, `<pre>`) is
+                        // shown as the space it breaks at: never a control character in
+                        // a laid-out line.
+                        subst = Some(' ');
+                    }
+                    let ch = subst.unwrap_or(first);
                     let width = match subst {
                         Some(c) => {
                             // Measured as shown: the full-width mark and the rest.
@@ -420,5 +426,23 @@ mod tests {
                 .collect();
             assert_eq!(got, want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_kept_line_end_is_shown_as_a_space() {
+        let text = "fn main() {\n    x\n}";
+        let segs = [text_seg(text, 0, SegKind::Text)];
+        let mut units = Vec::new();
+        Producer::new(&segs, &opts(usize::MAX), false).fill(&mut units, usize::MAX);
+        let ends: Vec<&Unit> = units
+            .iter()
+            .filter(|u| text[u.start..].starts_with('\n'))
+            .collect();
+        assert_eq!(ends.len(), 2, "{text:?}");
+        for u in ends {
+            assert_eq!(u.subst, Some(' '), "the line end at byte {}", u.start);
+            assert_eq!(u.width, 1);
+        }
+        assert!(units.iter().all(|u| u.subst.is_none_or(|c| !c.is_control())));
     }
 }
