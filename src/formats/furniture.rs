@@ -746,6 +746,17 @@ pub(crate) fn is_related_label(text: &str) -> bool {
     t.chars().count() <= 12 && RELATED.contains(&letters(t).as_str())
 }
 
+/// A related box printed as one line, its label, a colon and the entry ("延伸閱讀：返鄉
+/// 青年的十字路口"): the number of characters after the colon (the caller asks that
+/// they are a link's). `None` for any other line.
+pub(crate) fn related_line_rest(text: &str) -> Option<usize> {
+    let t = trim_text(text);
+    let (label, rest) = t.split_once(['：', ':'])?;
+    let rest = trim_text(rest);
+    (is_related_label(label) && !rest.is_empty() && rest.chars().count() <= 60)
+        .then(|| rest.chars().count())
+}
+
 /// Counters and buttons that end an info line.
 const INFO_TAIL: &[&str] = &[
     "点击数",
@@ -1013,6 +1024,9 @@ mod tests {
         assert!(is_related_label("【相关阅读】"));
         assert!(is_related_label("▶ 相關新聞："));
         assert!(!is_related_label("延伸阅读的习惯"));
+        assert_eq!(related_line_rest("延伸閱讀：返鄉青年的十字路口"), Some(9));
+        assert_eq!(related_line_rest("延伸阅读的习惯：每天读一点"), None);
+        assert_eq!(related_line_rest("记者：延伸阅读"), None);
     }
 
     #[test]
