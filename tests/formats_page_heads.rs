@@ -85,5 +85,18 @@ fn a_medium_exports_subtitle_is_shown_once_and_its_h_card_is_the_author() {
     assert_eq!(v["authors"], json!(["江屿"]));
     assert_eq!(blocks_of(&v, "paragraph").len(), 4);
     let shown = dump("medium-export.html");
-    assert_eq!(shown.matches("海上的每一盏灯都有人看着").count(), 1, "{shown}");
+    assert_eq!(
+        shown.matches("海上的每一盏灯都有人看着").count(),
+        1,
+        "{shown}"
+    );
+}
+
+#[test]
+fn the_sites_name_opening_the_title_is_never_the_headline() {
+    // No element prints the headline: the <title>'s part after the name the logo
+    // prints is the headline.
+    let v = outline("site-first-title.html");
+    assert_eq!(v["title"], "码头夜市的第一个冬天");
+    assert_eq!(blocks_of(&v, "paragraph").len(), 3);
 }

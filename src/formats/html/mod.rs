@@ -2905,6 +2905,24 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
             .clone()
             .map(|t| split_title(&t).0)
             .or(title_from_tag);
+        // Never the site's name (its logo's text, og:site_name) the <title> opens
+        // with: the part after it.
+        let site = |p: &str| {
+            meta.logos.iter().any(|l| norm_title(l) == norm_title(p))
+                || meta
+                    .site_name
+                    .as_ref()
+                    .is_some_and(|(s, _)| norm_title(s) == norm_title(p))
+        };
+        let t = t.map(|t| {
+            if !site(&t) {
+                return t;
+            }
+            meta.title
+                .as_deref()
+                .and_then(|full| title_pieces(full).into_iter().find(|p| !site(p)))
+                .map_or(t, str::to_string)
+        });
         header.title = t.map(|t| (t, meta_pos));
     }
     // An image whose alt is the headline has no caption of its own.
