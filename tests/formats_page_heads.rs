@@ -100,3 +100,23 @@ fn the_sites_name_opening_the_title_is_never_the_headline() {
     assert_eq!(v["title"], "码头夜市的第一个冬天");
     assert_eq!(blocks_of(&v, "paragraph").len(), 3);
 }
+
+#[test]
+fn a_font_size_switch_and_a_reading_time_are_not_the_info_line() {
+    let shown = dump("info-widgets.html");
+    assert!(
+        shown.contains("2026-09-18 08:00 \u{a0}来源：东岸日报 \u{a0}作者：林一舟\n"),
+        "{shown}"
+    );
+    assert!(!shown.contains("A+") && !shown.contains("A-"), "{shown}");
+    let v = outline("info-widgets.html");
+    assert_eq!(v["authors"], json!(["林一舟"]));
+    assert_eq!(v["source"], "东岸日报");
+
+    let shown = dump("reading-time-byline.html");
+    assert!(!shown.contains("分钟") && !shown.contains("•"), "{shown}");
+    assert!(shown.contains("2026年9月2日"), "{shown}");
+    let v = outline("reading-time-byline.html");
+    assert_eq!(v["authors"], json!(["苏禾"]));
+    assert_eq!(blocks_of(&v, "paragraph").len(), 2);
+}

@@ -2348,22 +2348,23 @@ impl<'a> Walker<'a> {
         };
         // A row of items and nothing else (`<div><span>DATE</span><span>撰文／X</span>
         // <span>SOURCE</span></div>`): an info line's pieces, however unmarked, when
-        // the row is no sentence.
+        // the row is no sentence and nothing (not even a space) parts the two.
         let row = || {
-            n.parent().is_some_and(|parent| {
-                let mut chars = 0;
-                parent.children().all(|c| match c.value() {
-                    Node::Element(e) => ITEMS.contains(&e.name()),
-                    Node::Text(t) => trim_text(&t.text).is_empty(),
-                    _ => true,
-                }) && parent.descendants().take(64).all(|d| match d.value() {
-                    Node::Text(t) => {
-                        chars += t.text.chars().count();
-                        chars <= 120 && !t.text.contains(['。', '！', '？'])
-                    }
-                    _ => true,
-                }) && parent.descendants().nth(64).is_none()
-            })
+            n.prev_sibling().is_some_and(|p| p.id() == prev.id())
+                && n.parent().is_some_and(|parent| {
+                    let mut chars = 0;
+                    parent.children().all(|c| match c.value() {
+                        Node::Element(e) => ITEMS.contains(&e.name()),
+                        Node::Text(t) => trim_text(&t.text).is_empty(),
+                        _ => true,
+                    }) && parent.descendants().take(64).all(|d| match d.value() {
+                        Node::Text(t) => {
+                            chars += t.text.chars().count();
+                            chars <= 120 && !t.text.contains(['。', '！', '？'])
+                        }
+                        _ => true,
+                    }) && parent.descendants().nth(64).is_none()
+                })
         };
         ITEMS.contains(&el.name())
             && ITEMS.contains(&pel.name())
