@@ -120,3 +120,12 @@ fn a_font_size_switch_and_a_reading_time_are_not_the_info_line() {
     assert_eq!(v["authors"], json!(["苏禾"]));
     assert_eq!(blocks_of(&v, "paragraph").len(), 2);
 }
+
+#[test]
+fn a_posts_category_link_is_its_column_and_its_tags_are_not() {
+    let v = outline("wordpress-category.html");
+    assert_eq!(v["title"], "河堤上的风筝");
+    assert_eq!(v["column"], "纪事");
+    assert_eq!(v["authors"], json!(["南舟"]));
+    assert_eq!(blocks_of(&v, "paragraph").len(), 3);
+}

@@ -3419,6 +3419,11 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
                 .filter(|(c, _)| column_ok(c))
         })
         .or_else(|| {
+            category_link(doc)
+                .map(|(c, l)| (c, idx.at_line(l)))
+                .filter(|(c, _)| column_ok(c))
+        })
+        .or_else(|| {
             // Not the site's name (what its logo prints: "RFI" in "标题 - RFI - 法国
             //国际广播电台").
             channel.map(|c| (c, meta_pos)).filter(|(c, _)| {
@@ -3600,6 +3605,34 @@ fn column_label(doc: &Html) -> Option<(String, usize)> {
         }
     }
     None
+}
+
+/// The post's category a blog prints as a link marked `rel="category"` (WordPress's
+/// `span.cat-links > a[rel="category tag"]`, often in the post's footer) inside the
+/// post itself (an `article` or `.hentry`): the first such link's text, 2 to 12
+/// characters. Its text and source line.
+fn category_link(doc: &Html) -> Option<(String, usize)> {
+    doc.tree.root().descendants().find_map(|n| {
+        let el = element(n)?;
+        if el.name() != "a"
+            || !el
+                .attr("rel")
+                .is_some_and(|r| r.split_ascii_whitespace().any(|w| w == "category"))
+            || !n.ancestors().any(|a| {
+                element(a).is_some_and(|e| {
+                    e.name() == "article"
+                        || e.attr("class")
+                            .is_some_and(|c| c.split_ascii_whitespace().any(|w| w == "hentry"))
+                })
+            })
+        {
+            return None;
+        }
+        let t = collapse_ws(&node_text(n));
+        (2..=12)
+            .contains(&t.chars().count())
+            .then(|| (t, dom::line_of(el)))
+    })
 }
 
 /// Roles a reporter's list byline names after the name ("BBC中文记者", "特约撰稿人").
