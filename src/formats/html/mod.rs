@@ -1419,14 +1419,12 @@ fn titled_headline(doc: &Html, parts: &[String], titles: &[String]) -> Option<St
                     "site" | "logo" | "brand" | "sub" | "subtitle" | "nav" | "menu" | "list"
                 )
             })
+            // Only a short element (a container named `title-box` holding the body
+            // is not a headline).
+            || n.descendants().nth(12).is_some()
             || is_furniture(el)
             || n.ancestors().any(|a| element(a).is_some_and(is_furniture))
         {
-            continue;
-        }
-        // Only the words of a short element are read (a container named `title-box`
-        // holding the body is not a headline).
-        if n.descendants().nth(12).is_some() {
             continue;
         }
         let t = norm_title(&collapse_ws(&node_text(n)));
@@ -2352,18 +2350,22 @@ impl<'a> Walker<'a> {
         let row = || {
             n.prev_sibling().is_some_and(|p| p.id() == prev.id())
                 && n.parent().is_some_and(|parent| {
-                    let mut chars = 0;
-                    parent.children().all(|c| match c.value() {
-                        Node::Element(e) => ITEMS.contains(&e.name()),
-                        Node::Text(t) => trim_text(&t.text).is_empty(),
-                        _ => true,
-                    }) && parent.descendants().take(64).all(|d| match d.value() {
-                        Node::Text(t) => {
-                            chars += t.text.chars().count();
-                            chars <= 120 && !t.text.contains(['。', '！', '？'])
-                        }
-                        _ => true,
-                    }) && parent.descendants().nth(64).is_none()
+                    // A small row only (a few items, up to 120 characters: 360 bytes
+                    // of UTF-8 at most), read in bounded steps.
+                    let mut bytes = 0;
+                    parent.descendants().nth(64).is_none()
+                        && parent.children().all(|c| match c.value() {
+                            Node::Element(e) => ITEMS.contains(&e.name()),
+                            Node::Text(t) => trim_text(&t.text).is_empty(),
+                            _ => true,
+                        })
+                        && parent.descendants().all(|d| match d.value() {
+                            Node::Text(t) => {
+                                bytes += t.text.len();
+                                bytes <= 360 && !t.text.contains(['。', '！', '？'])
+                            }
+                            _ => true,
+                        })
                 })
         };
         ITEMS.contains(&el.name())
