@@ -17,7 +17,8 @@
 //!    scores less. The best one is the article.
 //! 3. **The header** comes from the page: the headline is the `h1` (else a heading
 //!    or block the `<title>` names — `div.title > h2`, an old CMS's
-//!    `div.article_title` with its `<br>——` subtitle, the site's name first in the
+//!    `div.article_title` with its `<br>——` subtitle, an element its class names the
+//!    title whose text is a whole part of the `<title>`, the site's name first in the
 //!    `<title>` or not — else og:title, else `<title>` without the channel and site
 //!    name after `_`, `-` or `|`; a series tag after a bar, "｜01深度", is left out);
 //!    a standfirst between headline and body (lead, summary, deck…) is the subtitle
@@ -29,7 +30,8 @@
 //!    or a short line), the one right under it the subtitle (starting with ——, named
 //!    sub/subtitle/deck, or a heading outside the container); the column comes from the
 //!    breadcrumb's last entry (named, labelled 当前位置, or by its shape: 首页 > … links),
-//!    else article:section, else the `<title>`'s channel, never a URL slug nor the
+//!    else article:section, else a label named a column (a row of tag links is none),
+//!    else a post's `rel="category"` link, else the `<title>`'s channel, never a URL slug nor the
 //!    headline again; the page's own 来源 beats a WeChat account name, meta source and
 //!    og:site_name (without the 来源： label); a byline set as a list (name, role,
 //!    发自 place), an author block's `itemprop=name`, meta author (never a URL),
