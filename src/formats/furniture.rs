@@ -746,6 +746,17 @@ pub(crate) fn is_related_label(text: &str) -> bool {
     t.chars().count() <= 12 && RELATED.contains(&letters(t).as_str())
 }
 
+/// A related box printed as one line, its label, a colon and the entry ("延伸閱讀：返鄉
+/// 青年的十字路口"): the number of characters after the colon (the caller asks that
+/// they are a link's). `None` for any other line.
+pub(crate) fn related_line_rest(text: &str) -> Option<usize> {
+    let t = trim_text(text);
+    let (label, rest) = t.split_once(['：', ':'])?;
+    let rest = trim_text(rest);
+    (is_related_label(label) && !rest.is_empty() && rest.chars().count() <= 60)
+        .then(|| rest.chars().count())
+}
+
 /// Counters and buttons that end an info line.
 const INFO_TAIL: &[&str] = &[
     "点击数",
@@ -779,10 +790,73 @@ const INFO_TAIL: &[&str] = &[
     "字體",
 ];
 
+/// A font-size switch's button ("A+", "A-", full-width too), as an info line's
+/// last pieces print it.
+fn is_font_button(piece: &str) -> bool {
+    let p: String = piece
+        .chars()
+        .map(|c| match c {
+            'Ａ' => 'A',
+            '＋' => '+',
+            '－' | '−' => '-',
+            c => c,
+        })
+        .collect();
+    matches!(p.as_str(), "A+" | "A-" | "A+A-" | "A-A+")
+}
+
+/// A site's reading-time estimate: "阅读约6分钟", "閱讀時間：3分鐘", "阅读 6min",
+/// "5分钟读完".
+fn is_reading_time(piece: &str) -> bool {
+    let minutes = |s: &str, units: &[&str]| {
+        let digits = s.len() - s.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        digits > 0 && units.contains(&s[digits..].trim_start())
+    };
+    let p = trim_text(piece);
+    for pre in [
+        "预计阅读",
+        "預計閱讀",
+        "阅读时间",
+        "閱讀時間",
+        "阅读",
+        "閱讀",
+    ] {
+        if let Some(r) = p.strip_prefix(pre) {
+            let r = r.trim_start_matches(['：', ':', ' ', '约', '約']);
+            return minutes(r, &["分钟", "分鐘", "min"]);
+        }
+    }
+    minutes(p, &["分钟读完", "分鐘讀完", "分钟阅读", "分鐘閱讀"])
+}
+
+/// An info line without the widgets a site prints at its end: a font-size switch
+/// ("A+　A-") and a reading-time estimate ("• 阅读约6分钟"), each a piece of its own
+/// after white space or a bullet.
+fn cut_tail_widgets(line: &str) -> &str {
+    let gap = |c: char| c.is_whitespace() || matches!(c, '•' | '·' | '|' | '｜');
+    let mut t = line;
+    loop {
+        let trimmed = t.trim_end_matches(gap);
+        let widget = trimmed
+            .char_indices()
+            .rev()
+            .find(|(_, c)| gap(*c))
+            .filter(|(i, c)| {
+                let piece = &trimmed[i + c.len_utf8()..];
+                is_font_button(piece) || is_reading_time(piece)
+            });
+        let Some((i, _)) = widget else {
+            return if t.len() == line.len() { line } else { trimmed };
+        };
+        t = &trimmed[..i];
+    }
+}
+
 /// An info line without the counters and buttons at its end: "… 编辑：许琳　　点击数：1024
 /// 【打印】【关闭】" → "… 编辑：许琳". Cut only where all that follows is counters,
 /// buttons and their numbers.
 pub(crate) fn trim_info(line: &str) -> &str {
+    let line = cut_tail_widgets(line);
     let Some(cut) = INFO_TAIL.iter().filter_map(|w| line.find(w)).min() else {
         return line;
     };
@@ -1013,6 +1087,23 @@ mod tests {
         assert!(is_related_label("【相关阅读】"));
         assert!(is_related_label("▶ 相關新聞："));
         assert!(!is_related_label("延伸阅读的习惯"));
+        assert_eq!(related_line_rest("延伸閱讀：返鄉青年的十字路口"), Some(9));
+        assert_eq!(
+            trim_info("2026-11-29 06:05\u{a0}来源：解放日报\u{a0}作者：周雨桐\u{a0}A+\u{3000}A-"),
+            "2026-11-29 06:05\u{a0}来源：解放日报\u{a0}作者：周雨桐"
+        );
+        assert_eq!(
+            trim_info("2026年8月8日\u{3000}• 阅读约6分钟"),
+            "2026年8月8日"
+        );
+        assert_eq!(trim_info("林夏 · 5分钟读完"), "林夏");
+        assert_eq!(trim_info("吳宜庭｜閱讀時間：3分鐘"), "吳宜庭");
+        // A name or a word is no widget; nor a piece standing alone.
+        assert_eq!(trim_info("作者：A 组"), "作者：A 组");
+        assert_eq!(trim_info("阅读约6分钟"), "阅读约6分钟");
+        assert_eq!(trim_info("记者 王川　阅读"), "记者 王川　阅读");
+        assert_eq!(related_line_rest("延伸阅读的习惯：每天读一点"), None);
+        assert_eq!(related_line_rest("记者：延伸阅读"), None);
     }
 
     #[test]

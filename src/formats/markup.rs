@@ -1441,7 +1441,7 @@ pub(crate) fn is_organisation(name: &str) -> bool {
 }
 
 /// Labels before the publication.
-const SOURCE_LABELS: &[&str] = &["来源", "出处", "稿源", "來源", "出處"];
+const SOURCE_LABELS: &[&str] = &["来源", "出处", "稿源", "來源", "出處", "来自", "來自"];
 
 /// Labels before the date.
 const DATE_LABELS: &[&str] = &[

@@ -17,7 +17,8 @@
 //!    scores less. The best one is the article.
 //! 3. **The header** comes from the page: the headline is the `h1` (else a heading
 //!    or block the `<title>` names — `div.title > h2`, an old CMS's
-//!    `div.article_title` with its `<br>——` subtitle, the site's name first in the
+//!    `div.article_title` with its `<br>——` subtitle, an element its class names the
+//!    title whose text is a whole part of the `<title>`, the site's name first in the
 //!    `<title>` or not — else og:title, else `<title>` without the channel and site
 //!    name after `_`, `-` or `|`; a series tag after a bar, "｜01深度", is left out);
 //!    a standfirst between headline and body (lead, summary, deck…) is the subtitle
@@ -29,7 +30,8 @@
 //!    or a short line), the one right under it the subtitle (starting with ——, named
 //!    sub/subtitle/deck, or a heading outside the container); the column comes from the
 //!    breadcrumb's last entry (named, labelled 当前位置, or by its shape: 首页 > … links),
-//!    else article:section, else the `<title>`'s channel, never a URL slug nor the
+//!    else article:section, else a label named a column (a row of tag links is none),
+//!    else a post's `rel="category"` link, else the `<title>`'s channel, never a URL slug nor the
 //!    headline again; the page's own 来源 beats a WeChat account name, meta source and
 //!    og:site_name (without the 来源： label); a byline set as a list (name, role,
 //!    发自 place), an author block's `itemprop=name`, meta author (never a URL),
@@ -1395,6 +1397,51 @@ fn headline_element<'a>(doc: &'a Html, title: &str) -> Option<NodeRef<'a, Node>>
     })
 }
 
+/// The headline a page prints in an element its class names the title (`div.article-title`,
+/// `span.title`, `.nfzm-content__title`; not a site's or a logo's title) when its text
+/// is a whole part of the `<title>` (`parts`, the site's name left out) or the whole
+/// `<title>` (`titles`), normalised ([`norm_title`]); the longest such text.
+fn titled_headline(doc: &Html, parts: &[String], titles: &[String]) -> Option<String> {
+    let mut best: Option<String> = None;
+    for n in doc.tree.root().descendants() {
+        let Some(el) = element(n) else { continue };
+        if !matches!(
+            el.name(),
+            "div" | "span" | "p" | "strong" | "b" | "a" | "header"
+        ) {
+            continue;
+        }
+        let ws = words(el);
+        if !ws
+            .iter()
+            .any(|w| matches!(w.as_str(), "title" | "headline"))
+            || ws.iter().any(|w| {
+                matches!(
+                    w.as_str(),
+                    "site" | "logo" | "brand" | "sub" | "subtitle" | "nav" | "menu" | "list"
+                )
+            })
+            // Only a short element (a container named `title-box` holding the body
+            // is not a headline).
+            || n.descendants().nth(12).is_some()
+            || is_furniture(el)
+            || n.ancestors().any(|a| element(a).is_some_and(is_furniture))
+        {
+            continue;
+        }
+        let t = norm_title(&collapse_ws(&node_text(n)));
+        if t.chars().count() >= 4
+            && (parts.contains(&t) || titles.contains(&t))
+            && best
+                .as_ref()
+                .is_none_or(|b| b.chars().count() < t.chars().count())
+        {
+            best = Some(t);
+        }
+    }
+    best
+}
+
 /// The element next to `n` in `dir` (previous or next sibling), skipping white space
 /// and comments; `None` when text stands between.
 fn sibling_element(n: NodeRef<'_, Node>, next: bool) -> Option<NodeRef<'_, Node>> {
@@ -1739,11 +1786,7 @@ impl<'a> Walker<'a> {
     /// or emoji's alt is read in place as text (as a browser's reader view shows
     /// it), a photo's alt is a caption after the paragraph ([`InlineImage`]).
     fn inline_image(&mut self, el: &Element) {
-        let alt = el
-            .attr("alt")
-            .or(el.attr("title"))
-            .map(collapse_ws)
-            .unwrap_or_default();
+        let alt = image_text(el);
         match inline_image(el, &alt) {
             InlineImage::Text => self.text(&alt),
             InlineImage::Caption => self.inline_alts.push((alt, dom::line_of(el))),
@@ -1791,6 +1834,12 @@ impl<'a> Walker<'a> {
             }
             if furniture::is_related_label(&text) {
                 self.related = true;
+                return;
+            }
+            // A related box in one line: its label and a link ("延伸閱讀：X").
+            if furniture::related_line_rest(&text)
+                .is_some_and(|rest| p.link_chars > 0 && p.link_chars + 1 >= rest)
+            {
                 return;
             }
             // The box's entries: links, perhaps with a date or a source beside them.
@@ -2085,11 +2134,7 @@ impl<'a> Walker<'a> {
             "em" | "i" | "cite" => self.emph += 1,
             "a" => self.links += 1,
             "img" => {
-                let alt = el
-                    .attr("alt")
-                    .or(el.attr("title"))
-                    .map(collapse_ws)
-                    .unwrap_or_default();
+                let alt = image_text(el);
                 // The paragraph just before, ending in a credit, is this photo's
                 // caption, printed above it.
                 let above = self.pending.raw.text.trim().is_empty()
@@ -2301,9 +2346,33 @@ impl<'a> Walker<'a> {
                 (1..=6).contains(&label.chars().count()) && label.chars().all(is_han)
             })
         };
+        // A row of items and nothing else (`<div><span>DATE</span><span>撰文／X</span>
+        // <span>SOURCE</span></div>`): an info line's pieces, however unmarked, when
+        // the row is no sentence and nothing (not even a space) parts the two.
+        let row = || {
+            n.prev_sibling().is_some_and(|p| p.id() == prev.id())
+                && n.parent().is_some_and(|parent| {
+                    // A small row only (a few items, up to 120 characters: 360 bytes
+                    // of UTF-8 at most), read in bounded steps.
+                    let mut bytes = 0;
+                    parent.descendants().nth(64).is_none()
+                        && parent.children().all(|c| match c.value() {
+                            Node::Element(e) => ITEMS.contains(&e.name()),
+                            Node::Text(t) => trim_text(&t.text).is_empty(),
+                            _ => true,
+                        })
+                        && parent.descendants().all(|d| match d.value() {
+                            Node::Text(t) => {
+                                bytes += t.text.len();
+                                bytes <= 360 && !t.text.contains(['。', '！', '？'])
+                            }
+                            _ => true,
+                        })
+                })
+        };
         ITEMS.contains(&el.name())
             && ITEMS.contains(&pel.name())
-            && (marked(el) || marked(pel) || labelled())
+            && (marked(el) || marked(pel) || labelled() || row())
             && last.is_some_and(|c| !"｜|丨/：:".contains(c))
             && self.in_tag(&["h1", "h2", "h3", "h4", "h5", "h6"]).is_none()
     }
@@ -2698,6 +2767,26 @@ fn marker_free(text: &str, text_len: usize) -> bool {
     text.len() == text_len
 }
 
+/// What an `<img>` says of its picture: its `alt`, else its `title`; the `title` when
+/// the `alt` is a short label (a name, "小镇": not [`meaningful_alt`]) and the `title`
+/// is a longer caption ("陳家豪接手…（攝影／張哲維）"), as some CMSs fill them.
+fn image_text(el: &Element) -> String {
+    let alt = el.attr("alt").map(collapse_ws);
+    let title = el.attr("title").map(collapse_ws);
+    match (alt, title) {
+        (Some(a), Some(t))
+            if !trim_text(&a).is_empty()
+                && !meaningful_alt(&a)
+                && meaningful_alt(&t)
+                && t.chars().count() > a.chars().count() =>
+        {
+            t
+        }
+        (Some(a), _) => a,
+        (None, t) => t.unwrap_or_default(),
+    }
+}
+
 fn meaningful_alt(alt: &str) -> bool {
     let alt = trim_text(alt);
     alt.chars().count() >= 5
@@ -2761,6 +2850,20 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
                 .any(|p| p.starts_with(&t) || t.starts_with(p.as_str()))
                 || title_parts.contains(&t))
     };
+    // With no h1 the <title> names, an element its class names the title
+    // (`div.article-title`, `.nfzm-content__title`) whose text is a whole part of the
+    // <title> is the headline element, on whichever side of the site's name it stands.
+    let class_head = if outside.iter().any(|(_, t, _, h1)| *h1 && named(t)) {
+        None
+    } else {
+        titled_headline(doc, &title_parts, &page_titles)
+    };
+    if let Some(h) = &class_head
+        && let Some(o) = outside.iter_mut().find(|(_, t, _, _)| norm_title(t) == *h)
+    {
+        o.0 = BlockKind::Heading;
+        o.3 = true;
+    }
     // With no h1 the <title> names, a heading before the container that it names
     // (`div.title > h2`) is the headline element.
     if !outside.iter().any(|(_, t, _, h1)| *h1 && named(t))
@@ -2781,6 +2884,15 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
         .collect();
     if let Some((_, t, line, _)) = h1s.iter().rev().find(|(_, t, _, _)| named(t)) {
         header.title = Some((t.clone(), idx.at_line(*line)));
+    } else if let Some(i) = class_head.as_ref().and_then(|h| {
+        drafts
+            .blocks
+            .iter()
+            .take(3)
+            .position(|bl| norm_title(&bl.text) == *h)
+    }) {
+        let bl = drafts.blocks.remove(i);
+        header.title = Some((bl.text.to_string(), idx.at_offset(bl.src())));
     } else if let Some(i) = top.filter(|&i| named(&drafts.blocks[i].text)) {
         let bl = drafts.blocks.remove(i);
         header.title = Some((bl.text.to_string(), idx.at_offset(bl.src())));
@@ -2798,6 +2910,24 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
             .clone()
             .map(|t| split_title(&t).0)
             .or(title_from_tag);
+        // Never the site's name (its logo's text, og:site_name) the <title> opens
+        // with: the part after it.
+        let site = |p: &str| {
+            meta.logos.iter().any(|l| norm_title(l) == norm_title(p))
+                || meta
+                    .site_name
+                    .as_ref()
+                    .is_some_and(|(s, _)| norm_title(s) == norm_title(p))
+        };
+        let t = t.map(|t| {
+            if !site(&t) {
+                return t;
+            }
+            meta.title
+                .as_deref()
+                .and_then(|full| title_pieces(full).into_iter().find(|p| !site(p)))
+                .map_or(t, str::to_string)
+        });
         header.title = t.map(|t| (t, meta_pos));
     }
     // An image whose alt is the headline has no caption of its own.
@@ -3293,6 +3423,11 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
                 .filter(|(c, _)| column_ok(c))
         })
         .or_else(|| {
+            category_link(doc)
+                .map(|(c, l)| (c, idx.at_line(l)))
+                .filter(|(c, _)| column_ok(c))
+        })
+        .or_else(|| {
             // Not the site's name (what its logo prints: "RFI" in "标题 - RFI - 法国
             //国际广播电台").
             channel.map(|c| (c, meta_pos)).filter(|(c, _)| {
@@ -3323,6 +3458,16 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
                 .as_ref()
                 .is_none_or(|(c, _)| norm_title(c) != norm_title(t))
     });
+    // A subtitle the body prints again as its first heading (Medium's
+    // `h4.graf--subtitle` under the title): shown once, as the subtitle.
+    if let Some((st, _)) = &subtitle
+        && let Some(i) =
+            drafts.blocks.iter().take(3).position(|bl| {
+                bl.kind == BlockKind::Heading && norm_title(&bl.text) == norm_title(st)
+            })
+    {
+        drafts.blocks.remove(i);
+    }
     let mut article = drafts;
     article.kicker = kicker.map(|(text, p, _)| crate::article::HeaderLine::new(text, p.offset));
     article.subtitle = subtitle.map(|(text, p)| crate::article::HeaderLine::new(text, p.offset));
@@ -3371,7 +3516,20 @@ fn author_block(doc: &Html) -> Option<(Vec<String>, usize)> {
         {
             continue;
         }
-        if n.ancestors().any(|a| element(a).is_some_and(is_furniture)) || is_furniture(el) {
+        // microformats2's author of an `h-entry` (`a.p-author.h-card`, as Medium's
+        // export prints it in the post's footer) is the author wherever it stands.
+        let h_entry_author = el
+            .attr("class")
+            .is_some_and(|c| c.split_ascii_whitespace().any(|w| w == "p-author"))
+            && n.ancestors().any(|a| {
+                element(a).is_some_and(|e| {
+                    e.attr("class")
+                        .is_some_and(|c| c.split_ascii_whitespace().any(|w| w == "h-entry"))
+                })
+            });
+        if !h_entry_author
+            && (n.ancestors().any(|a| element(a).is_some_and(is_furniture)) || is_furniture(el))
+        {
             continue;
         }
         let text = collapse_ws(&node_text(n));
@@ -3414,7 +3572,7 @@ fn author_block(doc: &Html) -> Option<(Vec<String>, usize)> {
 /// The column a page prints as a label of its own near the head (`span.article-column`,
 /// `div.category`, `.channel`): the first element with a class or id word column,
 /// category, channel or lanmu whose text is one short label (2 to 10 characters,
-/// Chinese, no sentence, no date, no related box's label or prompt), outside
+/// Chinese, no sentence, no date, no related box's label or prompt, not a row of links), outside
 /// furniture. Its text and source line.
 fn column_label(doc: &Html) -> Option<(String, usize)> {
     for n in doc.tree.root().descendants() {
@@ -3432,7 +3590,14 @@ fn column_label(doc: &Html) -> Option<(String, usize)> {
         }
         let t = collapse_ws(&node_text(n));
         let count = t.chars().count();
+        // A row of links (a post's tags, "風生活 人物") is no one label.
+        let links = n
+            .descendants()
+            .filter(|d| element(*d).is_some_and(|e| e.name() == "a"))
+            .take(2)
+            .count();
         if (2..=10).contains(&count)
+            && links < 2
             && t.chars().any(is_han)
             && !t.contains(['。', '，', '：', ':', '>', '＞', '»'])
             && markup::find_date(&t).is_none()
@@ -3444,6 +3609,34 @@ fn column_label(doc: &Html) -> Option<(String, usize)> {
         }
     }
     None
+}
+
+/// The post's category a blog prints as a link marked `rel="category"` (WordPress's
+/// `span.cat-links > a[rel="category tag"]`, often in the post's footer) inside the
+/// post itself (an `article` or `.hentry`): the first such link's text, 2 to 12
+/// characters. Its text and source line.
+fn category_link(doc: &Html) -> Option<(String, usize)> {
+    doc.tree.root().descendants().find_map(|n| {
+        let el = element(n)?;
+        if el.name() != "a"
+            || !el
+                .attr("rel")
+                .is_some_and(|r| r.split_ascii_whitespace().any(|w| w == "category"))
+            || !n.ancestors().any(|a| {
+                element(a).is_some_and(|e| {
+                    e.name() == "article"
+                        || e.attr("class")
+                            .is_some_and(|c| c.split_ascii_whitespace().any(|w| w == "hentry"))
+                })
+            })
+        {
+            return None;
+        }
+        let t = collapse_ws(&node_text(n));
+        (2..=12)
+            .contains(&t.chars().count())
+            .then(|| (t, dom::line_of(el)))
+    })
 }
 
 /// Roles a reporter's list byline names after the name ("BBC中文记者", "特约撰稿人").
