@@ -1838,11 +1838,13 @@ pub(crate) fn is_note(text: &str) -> bool {
 /// Whether a paragraph that is all bold is a subhead: short, not a quotation (a pull
 /// quote), not a byline ("文｜周航"), not a sentence (ending in 。？！ or a clause
 /// mark), not an interview's question ("问：…", "記者問：…", "Q: …"), not a photo's
-/// credit ("图 / 受访者提供", "图片来源：视觉中国": `credit_only`).
+/// credit ("图 / 受访者提供", "图片来源：视觉中国": `credit_only`), not an attribution
+/// ("——摘自作者日记", "选自《城南旧事》": [`is_attribution`]), not symbols alone (an
+/// icon's 📚 or ★; an ornament line is read by [`ornament`] before this).
 pub(crate) fn bold_line_is_heading(text: &str) -> bool {
     let t = trim_text(text);
     let n = t.chars().count();
-    if n == 0 || n > 30 {
+    if n == 0 || n > 30 || !t.chars().any(char::is_alphanumeric) || is_attribution(t) {
         return false;
     }
     // A pull quote is a quoted sentence: a quotation with a clause or sentence mark
@@ -1864,6 +1866,26 @@ pub(crate) fn bold_line_is_heading(text: &str) -> bool {
         && parse_info(t).is_none()
         && !is_note(t)
         && crate::text::chinese::credit_only(t).is_none()
+}
+
+/// Whether a line says where the text above it comes from: opened by a dash
+/// ("——摘自作者日记", "── 鲁迅") or by 摘自, 选自, 节选自, 引自, 转载自, 出自 (and their
+/// Traditional forms), or by 来源/來源 before a colon or slash.
+pub(crate) fn is_attribution(t: &str) -> bool {
+    let t = trim_text(t);
+    let dashed = t.trim_start_matches(['—', '―', '─', '–']);
+    if dashed.len() < t.len() {
+        return !trim_text(dashed).is_empty();
+    }
+    const FROM: &[&str] = &[
+        "摘自", "选自", "選自", "节选自", "節選自", "引自", "转载自", "轉載自", "出自", "摘编自",
+        "摘編自",
+    ];
+    FROM.iter().any(|w| t.starts_with(w))
+        || ["来源", "來源"].iter().any(|w| {
+            t.strip_prefix(w)
+                .is_some_and(|r| trim_text(r).starts_with(crate::text::chinese::is_label_separator))
+        })
 }
 
 /// A line of an interview or a conversation opened by its speaker's name and a colon
@@ -1962,6 +1984,25 @@ fn is_ornament_char(c: char) -> bool {
         || c == '※'
 }
 
+/// Whether a block is one pictograph alone (U+1F300–U+1FAFF, with its variation
+/// selector, skin tone or zero-width joins): a callout's or card's icon (Ghost's
+/// `kg-callout-emoji` 📚, Notion's 💡), not a break between sections, which repeats its
+/// marks or sets them among rules.
+pub(crate) fn is_icon(text: &str) -> bool {
+    let t = trim_text(text);
+    let pictograph = |c: char| ('\u{1f300}'..='\u{1faff}').contains(&c);
+    let tone = |c: char| ('\u{1f3fb}'..='\u{1f3ff}').contains(&c);
+    let mut n = 0;
+    for c in t.chars() {
+        if pictograph(c) && !tone(c) {
+            n += 1;
+        } else if !matches!(c, '\u{fe0f}' | '\u{200d}') && !tone(c) {
+            return false;
+        }
+    }
+    n == 1
+}
+
 /// The number of a section set apart above its head (without its ornaments): ASCII or
 /// full-width digits (1 to 3), a Chinese numeral (一…十, 壹…拾, up to 3), a circled
 /// number (① ❶), a Roman numeral character (Ⅰ…Ⅻ), after an optional Part, No, Chapter
@@ -1993,7 +2034,7 @@ fn is_section_number(s: &str) -> bool {
 /// sections. Never a head of its own, never a paragraph.
 pub(crate) fn ornament(text: &str) -> Option<Ornament> {
     let t = trim_text(text);
-    if t.is_empty() || t.chars().count() > 24 {
+    if t.is_empty() || t.chars().count() > 24 || is_icon(t) {
         return None;
     }
     // A circled number is in the dingbats block: it is the number, not decoration.
@@ -2580,6 +2621,15 @@ mod tests {
         assert!(bold_line_is_heading("年轻人回来了"));
         assert!(!bold_line_is_heading("“孩子们最爱看漫画版的《西游记》。”"));
         assert!(!bold_line_is_heading("文｜周 航　图｜许 帆"));
+        // Attributions and symbols alone are never heads.
+        assert!(!bold_line_is_heading("——摘自作者日记"));
+        assert!(!bold_line_is_heading("— 鲁迅《故乡》"));
+        assert!(!bold_line_is_heading("选自《城南旧事》"));
+        assert!(!bold_line_is_heading("來源／本報資料室"));
+        assert!(!bold_line_is_heading("📚"));
+        assert!(!bold_line_is_heading("★ ☆"));
+        assert!(bold_line_is_heading("摘星的人"));
+        assert!(bold_line_is_heading("第二章"));
         assert!(bold_line_is_heading("从“听科学”到“做科学”"));
         // Interview questions and sentences are not subheads.
         assert!(!bold_line_is_heading("问：当年为什么会选择来这里？"));

@@ -1936,6 +1936,12 @@ impl<'a> Walker<'a> {
         if kind == BlockKind::Paragraph && p.link_chars == p.chars && p.chars < 40 {
             return;
         }
+        // A callout's icon alone (📚) is shown apart, never counted as a paragraph.
+        let kind = if kind == BlockKind::Paragraph && markup::is_icon(&text) {
+            BlockKind::Note
+        } else {
+            kind
+        };
         let mut pos = self.pos(line);
         // An ornament line waits for the block under it: a section's number is the
         // head's (a short line that is no sentence under a number is a head, however
