@@ -1238,7 +1238,9 @@ fn leading_credit_at(text: &str) -> Option<(Range<usize>, FoundCredit)> {
         .chain(after.find('\u{a0}'))
         .min()?;
     let printed = trim_text(&text[..text.len() - after.len() + gap]);
-    let name = squeeze_name(trim_text(&after[..gap]));
+    let name = squeeze_name(crate::text::chinese::without_taken_from(trim_text(
+        &after[..gap],
+    )));
     let caption = trim_text(&after[gap..]);
     let n = name.chars().count();
     if !(2..=16).contains(&n) || name.contains(CLAUSE_END) || caption.chars().count() < 2 {

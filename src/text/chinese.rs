@@ -157,6 +157,17 @@ const AGENCY_PHOTO_SUFFIXES: &[&str] = &["照片", "图片", "圖片", "供图",
 /// The words before the place a picture was taken from ("图／取自X", "翻摄自X").
 const TAKEN_FROM: &[&str] = &["取自", "翻摄自", "翻攝自", "截图自", "截圖自", "来自", "來自"];
 
+/// `name` without the words before the place a picture was taken from ("取自港務局" →
+/// "港務局"); `name` itself when none opens it or nothing follows them.
+pub(crate) fn without_taken_from(name: &str) -> &str {
+    TAKEN_FROM
+        .iter()
+        .find_map(|w| name.strip_prefix(w))
+        .map(trim)
+        .filter(|r| !r.is_empty())
+        .unwrap_or(name)
+}
+
 /// Whether `s` is a news agency's name: one of [`NEWS_AGENCIES`], or a word of Han
 /// characters (at most 10) ending in 通讯社/通訊社 or 新闻社/新聞社 (a wire service's
 /// generic name, "越南通讯社").
@@ -339,8 +350,9 @@ pub(crate) fn credit_only(line: &str) -> Option<&str> {
     }
     let name = plain_name(rest.strip_prefix(is_label_separator)?)?;
     // "圖／取自交通部鐵道局", "图/翻摄自网络": where the picture was taken from.
+    // One word: a caption after white space is not the source's.
     if let Some(from) = TAKEN_FROM.iter().find_map(|w| name.strip_prefix(w)) {
-        return plain_name(from);
+        return plain_name(from).filter(|f| !f.contains(is_space));
     }
     let provided = name.ends_with("提供") || name.ends_with("供图") || name.ends_with("供圖");
     (!name.starts_with('文') && (provided || is_person_name(name))).then_some(name)
@@ -486,6 +498,7 @@ mod tests {
         // Where the picture was taken from, and the picture's label before a name.
         assert_eq!(credit_only("（圖／取自交通部鐵道局）"), Some("交通部鐵道局"));
         assert_eq!(credit_only("图/翻摄自网络"), Some("网络"));
+        assert_eq!(credit_only("圖／取自港務局網站　湖面日出"), None);
         assert_eq!(credit_only("（圖／林佳蓉攝）"), Some("林佳蓉"));
         assert_eq!(credit_only("图/白露 摄"), Some("白露"));
         assert_eq!(credit_only("图/文 白露"), None, "a byline's roles");
