@@ -221,3 +221,23 @@ fn agency_credits_in_brackets_are_the_captions_credits() {
         Some("据新华社报道，类似的吊车在沿海还有十几台（路透社）。")
     );
 }
+
+#[test]
+fn an_exports_byline_names_its_compiler_and_reads_the_date_after_a_br() {
+    // 语雀/飞书 exports: "文／X ｜ 整理／Y ｜ 校对／Z<br />DATE" — the one who compiled
+    // the text is an author, the proofreader is staff, no role word is a name, and the
+    // date after the `<br />` is the article's.
+    let v = outline("export-byline.md");
+    assert_eq!(v["authors"], json!(["林晚", "白露"]));
+    assert_eq!(v["date"], "2026年3月8日");
+    assert_eq!(
+        of_kind(&v, "paragraph"),
+        [
+            "修表铺开在老街的中段，门脸只有一米多宽。",
+            "老师傅说，他修的第一块表是一块上海牌。"
+        ]
+    );
+    // "X 整理": the role after the name is no name.
+    let v = outline("export-byline-roles.md");
+    assert_eq!(v["authors"], json!(["柯明遠"]));
+}

@@ -1341,6 +1341,13 @@ const AUTHOR_LABELS: &[&str] = &[
     "撰文",
     "文字",
     "文",
+    // Who put the text together (an interview's, a talk's): named with the authors.
+    "整理",
+    "采写",
+    "採寫",
+    "撰稿",
+    "编译",
+    "編譯",
 ];
 
 /// Labels of people who are not the article's authors (their names are skipped), and
@@ -1359,6 +1366,10 @@ const OTHER_LABELS: &[&str] = &[
     "编辑",
     "责编",
     "校对",
+    "翻译",
+    "翻譯",
+    "译者",
+    "譯者",
     "审核",
     "摄影",
     "图片",
@@ -1380,6 +1391,12 @@ const OTHER_LABELS: &[&str] = &[
 
 /// One-character roles printed after a byline's names ("本报记者 X 文/图"): never names.
 const ROLE_CHARS: &[&str] = &["文", "图", "圖", "摄", "攝"];
+
+/// Role words printed after a name ("宋知远 整理", "何苗 编辑"): never names.
+const ROLE_WORDS: &[&str] = &[
+    "整理", "采写", "採寫", "撰稿", "编译", "編譯", "翻译", "翻譯", "编辑", "編輯", "校对", "校對",
+    "审校", "審校", "口述", "记录", "記錄", "供稿", "责编", "責編", "主编", "主編",
+];
 
 /// One author named by a page's metadata (`<meta name="author">`, front matter): the
 /// byline's name when it reads as a byline with one ("南方某报记者 郑可" → 郑可), else
@@ -1582,7 +1599,7 @@ pub(crate) fn parse_info(line: &str) -> Option<Info> {
             match mode {
                 // "台北報導", "北京电": a dateline, not a name.
                 // "文/图": roles, not names.
-                Mode::Authors if ROLE_CHARS.contains(&tok) => {}
+                Mode::Authors if ROLE_CHARS.contains(&tok) || ROLE_WORDS.contains(&tok) => {}
                 // "发自屏东": where the reporter filed from, a dateline's place.
                 // "财新周刊": the publication the reporters write for.
                 Mode::Authors
@@ -2558,6 +2575,14 @@ mod tests {
         assert_eq!(i.date.as_deref(), Some("2026-11-20 08:30"));
         assert_eq!(i.source.as_deref(), Some("东海日报"));
         assert_eq!(i.authors, ["林小雨", "高远"]);
+        // Who compiled the text is named with the authors; a translator, an editor and
+        // a role word after a name are not.
+        let i = parse_info("作者：宋知远 ｜ 整理：何苗").expect("a byline");
+        assert_eq!(i.authors, ["宋知远", "何苗"]);
+        let i = parse_info("文／宋知远 翻译／何苗 编辑／林晚").expect("a byline");
+        assert_eq!(i.authors, ["宋知远"]);
+        let i = parse_info("作者：宋知远 整理").expect("a byline");
+        assert_eq!(i.authors, ["宋知远"]);
         let i = parse_info("文｜周 航　图｜许 帆").expect("a byline");
         assert_eq!(i.authors, ["周航"]);
         let i = parse_info("作者：张三 | 2026年5月1日 | 来源：南方晨报").expect("info");
