@@ -1103,6 +1103,7 @@ impl Reader<'_> {
         if marker.is_none()
             && (crate::formats::furniture::is_prompt(&text)
                 || crate::formats::furniture::is_rights_notice(&text)
+                || crate::formats::furniture::is_pager(&text)
                 || crate::formats::furniture::is_publisher_remark(&text))
         {
             return;
