@@ -320,9 +320,15 @@ fn book_generators_directives_link_cards_and_chapter_pagers_are_no_text() {
     assert_eq!(
         blocks(&v),
         pairs(&[
-            ("paragraph", "渡口的船工每天清晨五点起床，先把船舱里的积水舀干净。"),
+            (
+                "paragraph",
+                "渡口的船工每天清晨五点起床，先把船舱里的积水舀干净。"
+            ),
             ("paragraph", "渡船每半小时一班，末班船在晚上七点。"),
-            ("paragraph", "他说，这条河上的渡口，原来有七个，现在只剩两个了。"),
+            (
+                "paragraph",
+                "他说，这条河上的渡口，原来有七个，现在只剩两个了。"
+            ),
         ])
     );
     dump_without(rel, &["{{", "{%", "chapter4", "上一章", "include"]);

@@ -1897,7 +1897,16 @@ pub(crate) fn is_attribution(t: &str) -> bool {
         return !trim_text(dashed).is_empty();
     }
     const FROM: &[&str] = &[
-        "摘自", "选自", "選自", "节选自", "節選自", "引自", "转载自", "轉載自", "出自", "摘编自",
+        "摘自",
+        "选自",
+        "選自",
+        "节选自",
+        "節選自",
+        "引自",
+        "转载自",
+        "轉載自",
+        "出自",
+        "摘编自",
         "摘編自",
     ];
     FROM.iter().any(|w| t.starts_with(w))

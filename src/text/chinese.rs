@@ -146,16 +146,47 @@ const UNNAMED_CREDITS: &[&str] = &["资料图片", "资料照片", "新华社发
 /// News agencies by the names Chinese papers print in credits (Simplified and
 /// Traditional), beside the generic forms [`is_news_agency`] reads.
 const NEWS_AGENCIES: &[&str] = &[
-    "新华社", "中新社", "中央社", "路透社", "美联社", "美聯社", "法新社", "共同社", "韩联社",
-    "韓聯社", "塔斯社", "德新社", "欧新社", "歐新社", "彭博社", "埃菲社", "安莎社", "时事社",
-    "時事社", "卫星社", "衛星社", "俄新社", "合众国际社", "合眾國際社", "美通社", "中通社",
+    "新华社",
+    "中新社",
+    "中央社",
+    "路透社",
+    "美联社",
+    "美聯社",
+    "法新社",
+    "共同社",
+    "韩联社",
+    "韓聯社",
+    "塔斯社",
+    "德新社",
+    "欧新社",
+    "歐新社",
+    "彭博社",
+    "埃菲社",
+    "安莎社",
+    "时事社",
+    "時事社",
+    "卫星社",
+    "衛星社",
+    "俄新社",
+    "合众国际社",
+    "合眾國際社",
+    "美通社",
+    "中通社",
 ];
 
 /// What follows an agency's name when a photograph is credited to it ("美联社照片").
 const AGENCY_PHOTO_SUFFIXES: &[&str] = &["照片", "图片", "圖片", "供图", "供圖", "图", "圖"];
 
 /// The words before the place a picture was taken from ("图／取自X", "翻摄自X").
-const TAKEN_FROM: &[&str] = &["取自", "翻摄自", "翻攝自", "截图自", "截圖自", "来自", "來自"];
+const TAKEN_FROM: &[&str] = &[
+    "取自",
+    "翻摄自",
+    "翻攝自",
+    "截图自",
+    "截圖自",
+    "来自",
+    "來自",
+];
 
 /// `name` without the words before the place a picture was taken from ("取自港務局" →
 /// "港務局"); `name` itself when none opens it or nothing follows them.
@@ -492,11 +523,18 @@ mod tests {
         assert_eq!(credit_only("（美联社照片）"), Some("美联社"));
         assert_eq!(credit_only("法新社图片"), Some("法新社"));
         assert_eq!(credit_only("（越南通讯社）"), Some("越南通讯社"));
-        assert_eq!(credit_only("路透社"), None, "a name alone, unbracketed, is text");
+        assert_eq!(
+            credit_only("路透社"),
+            None,
+            "a name alone, unbracketed, is text"
+        );
         assert_eq!(credit_only("（合作社）"), None);
         assert_eq!(credit_only("（出版社照片）"), None);
         // Where the picture was taken from, and the picture's label before a name.
-        assert_eq!(credit_only("（圖／取自交通部鐵道局）"), Some("交通部鐵道局"));
+        assert_eq!(
+            credit_only("（圖／取自交通部鐵道局）"),
+            Some("交通部鐵道局")
+        );
         assert_eq!(credit_only("图/翻摄自网络"), Some("网络"));
         assert_eq!(credit_only("圖／取自港務局網站　湖面日出"), None);
         assert_eq!(credit_only("（圖／林佳蓉攝）"), Some("林佳蓉"));

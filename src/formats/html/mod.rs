@@ -1679,9 +1679,10 @@ impl<'a> Walker<'a> {
     fn sheet_bold(&self, el: &Element) -> bool {
         !self.bold_classes.is_empty()
             && el.name() != "img"
-            && el
-                .attr("class")
-                .is_some_and(|c| c.split_ascii_whitespace().any(|w| self.bold_classes.contains(w)))
+            && el.attr("class").is_some_and(|c| {
+                c.split_ascii_whitespace()
+                    .any(|w| self.bold_classes.contains(w))
+            })
     }
 
     /// The ornament waiting for a head, kept as a note (a section break) when none came.
@@ -2520,7 +2521,9 @@ fn css_bold_classes(css: &str) -> HashSet<String> {
     let mut rest = css;
     while let Some(i) = rest.find("/*") {
         text.push_str(&rest[..i]);
-        rest = rest[i + 2..].find("*/").map_or("", |j| &rest[i + 2 + j + 2..]);
+        rest = rest[i + 2..]
+            .find("*/")
+            .map_or("", |j| &rest[i + 2 + j + 2..]);
     }
     text.push_str(rest);
     for rule in text.split('}') {
@@ -2560,9 +2563,9 @@ fn class_bold(el: &Element) -> bool {
 
 fn styled_bold(el: &Element) -> bool {
     el.name() != "img"
-        && el.attr("style").is_some_and(|s| {
-            declarations(s).any(|(p, v)| p == "font-weight" && bold_weight(&v))
-        })
+        && el
+            .attr("style")
+            .is_some_and(|s| declarations(s).any(|(p, v)| p == "font-weight" && bold_weight(&v)))
 }
 
 /// An inline element its class names a heading (虎嗅's `span.text-big-title`, a

@@ -258,10 +258,8 @@ fn quoted_param(s: &str, key: &str) -> Option<String> {
 }
 
 /// Template tags whose content up to their closing tag is no text: (opening, closing).
-const HIDING_TAGS: &[(&str, &str)] = &[
-    ("comment", "endcomment"),
-    ("content-ref", "endcontent-ref"),
-];
+const HIDING_TAGS: &[(&str, &str)] =
+    &[("comment", "endcomment"), ("content-ref", "endcontent-ref")];
 
 /// A template tag alone on a line: Liquid's `{% NAME ARGS %}` or `{{ NAME(ARGS) }}`
 /// (Zola) / `{{NAME ARGS}}` (Logseq) — not Hugo's `{{< >}}`/`{{% %}}`. Its name and

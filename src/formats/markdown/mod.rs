@@ -1273,7 +1273,11 @@ fn is_br_tag(html: &str) -> bool {
     t.len() >= 4
         && t[..3].eq_ignore_ascii_case("<br")
         && t.ends_with('>')
-        && t[3..t.len() - 1].trim().trim_end_matches('/').trim().is_empty()
+        && t[3..t.len() - 1]
+            .trim()
+            .trim_end_matches('/')
+            .trim()
+            .is_empty()
 }
 
 fn lone_html_image(html: &str) -> Option<Image> {
@@ -1690,7 +1694,7 @@ pub fn parse(text: &Arc<String>) -> Article {
     r.flush(None);
     r.place_inserts(usize::MAX);
     r.flush_figure();
-    let (info_date, info_source) = match std::mem::replace(&mut r.byline_info, (None, None, None)) {
+    let (info_date, info_source) = match std::mem::take(&mut r.byline_info) {
         (d, s, Some(p)) => (d.map(|d| (d, p)), s.map(|s| (s, p))),
         _ => (None, None),
     };
