@@ -97,6 +97,10 @@ pub(crate) const SKIPPED_ATTR: &str = "data-yuedu-skipped";
 /// element opens ([`Builder::push_toc_head`]).
 pub(crate) const CHAPTER_ANCHORS: &str = "data-yuedu-anchors";
 
+/// The attribute of a book's chapter section naming the classes its linked style
+/// sheets make bold, parted by spaces (the HTML reader counts them bold).
+pub(crate) const BOLD_CLASSES_ATTR: &str = "data-yuedu-bold";
+
 /// The article's header fields, each with the source position it came from.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Header {

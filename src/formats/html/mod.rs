@@ -2484,10 +2484,12 @@ fn bold_weight(v: &str) -> bool {
 /// InDesign write a book's subheads (`<p class="paragraph-style-2">` over `<style>.
 /// paragraph-style-2{font-weight:bold}</style>`). Read from the `<style>` elements and,
 /// in a book, each chapter's head as [`crate::formats::epub`] keeps it
-/// (`data-yuedu-head`). A selector naming more than one element (`.nav a`) or a state
+/// (`data-yuedu-head`) and the classes its linked sheets make bold
+/// ([`markup::BOLD_CLASSES_ATTR`]). A selector naming more than one element (`.nav a`) or a state
 /// (`a.x:hover`) is not read.
 fn bold_classes(doc: &Html) -> HashSet<String> {
     let mut css = String::new();
+    let mut out = HashSet::new();
     for n in doc.tree.root().descendants() {
         let Node::Element(el) = n.value() else {
             continue;
@@ -2497,7 +2499,11 @@ fn bold_classes(doc: &Html) -> HashSet<String> {
                 css.push_str(&t.text);
                 css.push('}');
             }
-        } else if let Some(head) = el.attr("data-yuedu-head") {
+        }
+        if let Some(names) = el.attr(markup::BOLD_CLASSES_ATTR) {
+            out.extend(names.split_ascii_whitespace().map(str::to_string));
+        }
+        if let Some(head) = el.attr("data-yuedu-head") {
             let mut rest = head;
             while let Some(open) = rest.find("<style") {
                 let after = &rest[open..];
@@ -2510,11 +2516,13 @@ fn bold_classes(doc: &Html) -> HashSet<String> {
             }
         }
     }
-    css_bold_classes(&css)
+    out.extend(css_bold_classes(&css));
+    out
 }
 
-/// [`bold_classes`]'s reading of a style sheet's text.
-fn css_bold_classes(css: &str) -> HashSet<String> {
+/// [`bold_classes`]'s reading of a style sheet's text (a book's linked sheets are read
+/// by [`crate::formats::epub`] with it).
+pub(crate) fn css_bold_classes(css: &str) -> HashSet<String> {
     let mut out = HashSet::new();
     // Comments out, then each rule: what stands before its last `{` up to its `}`.
     let mut text = String::with_capacity(css.len());
