@@ -529,6 +529,7 @@ fn bold_attributions_and_icons_are_never_section_heads() {
     let paras = of_kind(&md, "paragraph");
     assert!(paras.iter().any(|p| p == "——摘自作者日记"), "{paras:#?}");
     assert!(paras.iter().any(|p| p == "选自《河边杂记》"), "{paras:#?}");
+    assert_eq!(of_kind(&md, "note"), ["🌿", "来源：作者整理"]);
     // A page: a callout's icon is shown apart as a note, the bold attribution is text,
     // and an ornament line still breaks the sections.
     let page = outline(&data("callout-icon.html"));

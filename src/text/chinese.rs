@@ -293,6 +293,13 @@ pub(crate) fn credit_only(line: &str) -> Option<&str> {
     if UNNAMED_CREDITS.contains(&line) {
         return Some(line);
     }
+    // "中新社发", "法新社發": an agency's release, as 新华社发.
+    if line
+        .strip_suffix(['发', '發'])
+        .is_some_and(|a| is_news_agency(trim(a)))
+    {
+        return Some(line);
+    }
     // "美联社照片", "路透社图片", "法新社供图": an agency's photograph, credited to the agency.
     if let Some(agency) = AGENCY_PHOTO_SUFFIXES
         .iter()
@@ -384,6 +391,10 @@ pub(crate) fn credit_only(line: &str) -> Option<&str> {
     // One word: a caption after white space is not the source's.
     if let Some(from) = TAKEN_FROM.iter().find_map(|w| name.strip_prefix(w)) {
         return plain_name(from).filter(|f| !f.contains(is_space));
+    }
+    // "图/美联社": the agency the picture is from.
+    if is_news_agency(name) {
+        return Some(name);
     }
     let provided = name.ends_with("提供") || name.ends_with("供图") || name.ends_with("供圖");
     (!name.starts_with('文') && (provided || is_person_name(name))).then_some(name)
@@ -523,6 +534,9 @@ mod tests {
         assert_eq!(credit_only("（美联社照片）"), Some("美联社"));
         assert_eq!(credit_only("法新社图片"), Some("法新社"));
         assert_eq!(credit_only("（越南通讯社）"), Some("越南通讯社"));
+        assert_eq!(credit_only("（图/美联社）"), Some("美联社"));
+        assert_eq!(credit_only("（中新社发）"), Some("中新社发"));
+        assert_eq!(credit_only("（出版社发）"), None);
         assert_eq!(
             credit_only("路透社"),
             None,

@@ -1114,7 +1114,8 @@ impl Reader<'_> {
         }
         let (note, text) = match crate::formats::furniture::note_text(&text) {
             Some(t) if marker.is_none() => (true, t),
-            _ => (is_note(&text), text),
+            // A callout's or card's icon alone (💡) is shown apart, never a paragraph.
+            _ => (is_note(&text) || markup::is_icon(&text), text),
         };
         let kind = if note {
             BlockKind::Note
