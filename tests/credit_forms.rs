@@ -193,3 +193,51 @@ fn an_info_line_naming_no_one_gives_no_empty_authors_row() {
         "{text}"
     );
 }
+
+/// `agency-credits.*`: captions credited to an agency in brackets (（路透社）, （美联社照片）),
+/// to where the picture was taken from (（圖／取自X）) and to a photographer after the
+/// picture's label (（圖／X攝）, no slash kept), in plain text and on a page.
+fn agency_credits() -> Vec<(String, Value)> {
+    [
+        ("吊车的钢臂在暮色里停在半空。", "美联社"),
+        ("新泊位上的集装箱堆成了小山。", "路透社"),
+        ("旧站房的木窗已经褪了色。", "港務局"),
+        ("守夜人在吊车下巡查。", "林晚"),
+    ]
+    .into_iter()
+    .map(|(t, c)| (t.to_string(), json!(c)))
+    .collect()
+}
+
+#[test]
+fn agency_credits_in_brackets_are_the_captions_credits() {
+    let text = outline("agency-credits.txt");
+    assert_eq!(captions(&text), agency_credits());
+    let page = outline("agency-credits.html");
+    assert_eq!(captions(&page), agency_credits());
+    // An agency in brackets inside a paragraph's sentence stays the paragraph's text.
+    assert_eq!(
+        of_kind(&page, "paragraph").last().map(String::as_str),
+        Some("据新华社报道，类似的吊车在沿海还有十几台（路透社）。")
+    );
+}
+
+#[test]
+fn an_exports_byline_names_its_compiler_and_reads_the_date_after_a_br() {
+    // 语雀/飞书 exports: "文／X ｜ 整理／Y ｜ 校对／Z<br />DATE" — the one who compiled
+    // the text is an author, the proofreader is staff, no role word is a name, and the
+    // date after the `<br />` is the article's.
+    let v = outline("export-byline.md");
+    assert_eq!(v["authors"], json!(["林晚", "白露"]));
+    assert_eq!(v["date"], "2026年3月8日");
+    assert_eq!(
+        of_kind(&v, "paragraph"),
+        [
+            "修表铺开在老街的中段，门脸只有一米多宽。",
+            "老师傅说，他修的第一块表是一块上海牌。"
+        ]
+    );
+    // "X 整理": the role after the name is no name.
+    let v = outline("export-byline-roles.md");
+    assert_eq!(v["authors"], json!(["柯明遠"]));
+}

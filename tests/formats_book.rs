@@ -330,6 +330,53 @@ fn a_calibre_chapter_head_set_as_a_bold_paragraph_is_shown_once() {
     );
 }
 
+#[test]
+fn a_subhead_bold_only_through_the_chapters_style_rules_is_a_heading() {
+    // Apple Pages' shape: subheads are paragraphs of a class the chapter's own `<style>`
+    // or its linked style sheet makes bold; a class set bold only inside another
+    // element's rule is not.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let opf = r#"<?xml version="1.0" encoding="utf-8"?>
+<package xmlns="http://www.idpf.org/2007/opf" version="3.0">
+<metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>桥下</dc:title></metadata>
+<manifest><item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
+<item id="c1" href="chapter-1.xhtml" media-type="application/xhtml+xml"/></manifest>
+<spine><itemref idref="c1"/></spine></package>"#;
+    let nav = r#"<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"><body><nav epub:type="toc"><ol><li><a href="chapter-1.xhtml">修车铺</a></li></ol></nav></body></html>"#;
+    let chapter = r#"<?xml version="1.0" encoding="UTF-8"?><html xmlns="http://www.w3.org/1999/xhtml"><head><title>c</title>
+<link href="css/book.css" rel="stylesheet" type="text/css"/>
+<style>/* Pages */ .s2 { font-size: 18pt; font-weight: bold } .s4 { font-weight: normal }
+.box .s5 { font-weight: 700 } @media screen { p.s6, .x:hover { font-weight: 600 } }</style></head><body>
+<p class="s4">高架桥下有一间修车铺，铁皮屋顶，门口挂着一块手写的招牌。</p>
+<p class="s2"><span>雨天的生意</span></p>
+<p class="s4">下雨天生意最好，人们推着车跑进来躲雨。</p>
+<p class="s5">一句不加粗的短话</p>
+<p class="s6">老主顾</p>
+<p class="s4">有个老主顾每个月都来打一次气。</p>
+<p class="s7">打气筒</p>
+<p class="s4">打气筒是铺子里最旧的一件家什。</p>
+</body></html>"#;
+    let path = write(
+        &dir,
+        "pages.epub",
+        &zip_book(&[
+            ("EPUB/content.opf", opf),
+            ("EPUB/nav.xhtml", nav),
+            ("EPUB/chapter-1.xhtml", chapter),
+            ("EPUB/css/book.css", ".s7 { font-weight: bold }"),
+        ]),
+    );
+    let v = outline_json(&path, &[]);
+    // The linked sheet's bold class too.
+    assert_eq!(sections(&v), ["修车铺", "雨天的生意", "老主顾", "打气筒"]);
+    assert_eq!(blocks_of(&v, "paragraph").len(), 5, "{v}");
+    // Positions stay the chapter's own lines.
+    assert_eq!(
+        section_at(&v, "打气筒"),
+        ("EPUB/chapter-1.xhtml".to_string(), 11)
+    );
+}
+
 /// The (kind, text) of every block, in order.
 fn kinds(v: &serde_json::Value) -> Vec<(String, String)> {
     v["blocks"]

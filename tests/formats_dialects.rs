@@ -310,3 +310,26 @@ fn a_bold_credit_line_on_a_page_is_no_heading_either() {
     assert_eq!(kinds.len(), 1, "{kinds:?}");
     assert_eq!(kinds[0].0, "caption");
 }
+
+#[test]
+fn book_generators_directives_link_cards_and_chapter_pagers_are_no_text() {
+    // mdBook's `{{#include}}`/`{{#title}}`, GitBook's `{% content-ref %}` card (and the
+    // link it holds) and the prev/next line are markup; a GitBook hint's text stays.
+    let rel = "formats/book-generators.md";
+    let v = outline_json(data(rel), &[]);
+    assert_eq!(
+        blocks(&v),
+        pairs(&[
+            (
+                "paragraph",
+                "渡口的船工每天清晨五点起床，先把船舱里的积水舀干净。"
+            ),
+            ("paragraph", "渡船每半小时一班，末班船在晚上七点。"),
+            (
+                "paragraph",
+                "他说，这条河上的渡口，原来有七个，现在只剩两个了。"
+            ),
+        ])
+    );
+    dump_without(rel, &["{{", "{%", "chapter4", "上一章", "include"]);
+}

@@ -514,3 +514,28 @@ fn a_hong_kong_papers_dispatch_tag_is_the_dateline_in_markdown_and_text() {
         );
     }
 }
+
+/// The headings of an outline, in order.
+fn headings(v: &Value) -> Vec<String> {
+    of_kind(v, "heading")
+}
+
+#[test]
+fn bold_attributions_and_icons_are_never_section_heads() {
+    // Markdown: a bold attribution under a quote (——摘自…, 选自…, 来源：…) and a bold
+    // icon alone stay text; the bold subhead among them is the one heading.
+    let md = outline(&data("bold-attribution.md"));
+    assert_eq!(headings(&md), ["槐花饭"]);
+    let paras = of_kind(&md, "paragraph");
+    assert!(paras.iter().any(|p| p == "——摘自作者日记"), "{paras:#?}");
+    assert!(paras.iter().any(|p| p == "选自《河边杂记》"), "{paras:#?}");
+    assert_eq!(of_kind(&md, "note"), ["🌿", "来源：作者整理"]);
+    // A page: a callout's icon is shown apart as a note, the bold attribution is text,
+    // and an ornament line still breaks the sections.
+    let page = outline(&data("callout-icon.html"));
+    assert_eq!(headings(&page), ["槐花饭", "◆ ◆ ◆"]);
+    assert_eq!(of_kind(&page, "note"), ["💡"]);
+    let paras = of_kind(&page, "paragraph");
+    assert!(paras.iter().any(|p| p == "——摘自外婆的菜谱"), "{paras:#?}");
+    assert_eq!(paras.len(), 6, "{paras:#?}");
+}

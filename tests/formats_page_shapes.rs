@@ -98,7 +98,7 @@ fn a_gallerys_credit_under_or_before_its_caption_is_that_captions_credit() {
             // The credit on its own line after <br>.
             c("1月8日，护鸟员在湖边清点鸟群数量。", Some("宋知远")),
             // The credit printed first, an ideographic space before the caption.
-            c("湖面日出", Some("取自湖區管理處網站")),
+            c("湖面日出", Some("湖區管理處網站")),
             c("游客在观鸟台上拍照。", None),
             // The mark pointing at the photo is the reader's own ▲.
             c("湖边新修的观鸟步道。", None),

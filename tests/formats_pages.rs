@@ -223,3 +223,15 @@ fn an_agencys_tail_gives_a_note_and_its_furniture_is_left_out() {
     assert_eq!(v["authors"], serde_json::json!(["林大明"]));
     assert_eq!(v["source"], "中央社");
 }
+
+#[test]
+fn a_class_the_pages_style_rules_make_bold_makes_a_subhead() {
+    // `.s3 { font-weight: bold }` in the page's `<style>`: its short lines are subheads;
+    // a class bold only inside another element (`.side .s4`) is not read as bold.
+    let v = outline(&data("style-bold-subheads.html"));
+    assert_eq!(blocks_of(&v, "heading"), ["雨天的生意", "老主顾"]);
+    assert!(
+        blocks_of(&v, "paragraph").contains(&"一句短话".to_string()),
+        "{v}"
+    );
+}

@@ -31,3 +31,23 @@ fn the_photos_are_listed_with_their_credits_and_no_label_shows() {
     assert!(nav.contains("▶ ▲ 老周的工作日志。"), "{nav}");
     p.quit();
 }
+
+#[test]
+fn a_caption_credited_to_an_agency_shows_the_credit_apart_in_the_pane() {
+    // （美联社照片）, （路透社） and （圖／林晚攝） are the captions' credits: shown set
+    // apart from the caption's text by a space, as every credit is; an agency in
+    // brackets inside a paragraph's sentence stays part of it.
+    let path = pty::data("formats/agency-credits.html");
+    let mut p = Pty::yuedu_showing(&[&path], 120, 40, "老码头的吊车");
+    let screen = p.screen();
+    for shown in [
+        "▲ 吊车的钢臂在暮色里停在半空。 （美联社照片）",
+        "▲ 新泊位上的集装箱堆成了小山。 （路透社）",
+        "▲ 旧站房的木窗已经褪了色。 （圖／取自港務局）",
+        "▲ 守夜人在吊车下巡查。 （圖／林晚攝）",
+        "据新华社报道，类似的吊车在沿海还有十几台（路透社）。",
+    ] {
+        assert!(screen.contains(shown), "{shown:?} not on screen:\n{screen}");
+    }
+    p.quit();
+}

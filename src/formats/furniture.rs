@@ -113,14 +113,26 @@ pub(crate) fn is_rights_notice(text: &str) -> bool {
 }
 
 /// A line that is only a page's links to its other pages ("共2页：上一页 1 2 下一页",
-/// "上一頁 1 2 3 下一頁"): page words, numbers, separators, nothing else.
+/// "上一頁 1 2 3 下一頁") or a book's to its other chapters (mdBook's and GitBook's
+/// "上一章 | 下一章", "上一篇 · 下一篇"): page words, numbers, separators, nothing else.
 pub(crate) fn is_pager(text: &str) -> bool {
     let t = trim_text(text);
-    if t.chars().count() > 60 || !(t.contains("一页") || t.contains("一頁")) {
+    const NEXT: &[&str] = &["一页", "一頁", "一章", "一篇", "一节", "一節"];
+    if t.chars().count() > 60 || !NEXT.iter().any(|w| t.contains(w)) {
         return false;
     }
     let mut rest = t.to_string();
     for w in [
+        "上一章",
+        "下一章",
+        "上一篇",
+        "下一篇",
+        "上一节",
+        "下一节",
+        "上一節",
+        "下一節",
+        "返回目录",
+        "返回目錄",
         "上一页",
         "下一页",
         "上一頁",
@@ -138,8 +150,9 @@ pub(crate) fn is_pager(text: &str) -> bool {
     ] {
         rest = rest.replace(w, "");
     }
-    rest.chars()
-        .all(|c| c.is_ascii_digit() || c.is_whitespace() || "：:|｜[]【】<>«»…,，.、".contains(c))
+    rest.chars().all(|c| {
+        c.is_ascii_digit() || c.is_whitespace() || "：:|｜[]【】<>«»…,，.、·•←→".contains(c)
+    })
 }
 
 /// A line that is only a prompt to the reader ("請繼續往下閱讀...", "▼展开全文"), or
@@ -911,6 +924,16 @@ pub(crate) fn trim_info(line: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pagers_link_pages_and_chapters_and_nothing_else() {
+        assert!(is_pager("共2页：上一页 1 2 下一页"));
+        assert!(is_pager("上一章 | 下一章"));
+        assert!(is_pager("← 上一篇 · 下一篇 →"));
+        assert!(is_pager("上一節　返回目錄　下一節"));
+        assert!(!is_pager("下一章讲他回乡"));
+        assert!(!is_pager("上一篇文章写到了渡口"));
+    }
 
     #[test]
     fn paywalls_post_stamps_promotions_and_byline_pieces_by_their_kind() {

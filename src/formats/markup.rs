@@ -97,6 +97,10 @@ pub(crate) const SKIPPED_ATTR: &str = "data-yuedu-skipped";
 /// element opens ([`Builder::push_toc_head`]).
 pub(crate) const CHAPTER_ANCHORS: &str = "data-yuedu-anchors";
 
+/// The attribute of a book's chapter section naming the classes its linked style
+/// sheets make bold, parted by spaces (the HTML reader counts them bold).
+pub(crate) const BOLD_CLASSES_ATTR: &str = "data-yuedu-bold";
+
 /// The article's header fields, each with the source position it came from.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Header {
@@ -1238,7 +1242,9 @@ fn leading_credit_at(text: &str) -> Option<(Range<usize>, FoundCredit)> {
         .chain(after.find('\u{a0}'))
         .min()?;
     let printed = trim_text(&text[..text.len() - after.len() + gap]);
-    let name = squeeze_name(trim_text(&after[..gap]));
+    let name = squeeze_name(crate::text::chinese::without_taken_from(trim_text(
+        &after[..gap],
+    )));
     let caption = trim_text(&after[gap..]);
     let n = name.chars().count();
     if !(2..=16).contains(&n) || name.contains(CLAUSE_END) || caption.chars().count() < 2 {
@@ -1339,6 +1345,13 @@ const AUTHOR_LABELS: &[&str] = &[
     "撰文",
     "文字",
     "文",
+    // Who put the text together (an interview's, a talk's): named with the authors.
+    "整理",
+    "采写",
+    "採寫",
+    "撰稿",
+    "编译",
+    "編譯",
 ];
 
 /// Labels of people who are not the article's authors (their names are skipped), and
@@ -1357,6 +1370,10 @@ const OTHER_LABELS: &[&str] = &[
     "编辑",
     "责编",
     "校对",
+    "翻译",
+    "翻譯",
+    "译者",
+    "譯者",
     "审核",
     "摄影",
     "图片",
@@ -1378,6 +1395,12 @@ const OTHER_LABELS: &[&str] = &[
 
 /// One-character roles printed after a byline's names ("本报记者 X 文/图"): never names.
 const ROLE_CHARS: &[&str] = &["文", "图", "圖", "摄", "攝"];
+
+/// Role words printed after a name ("宋知远 整理", "何苗 编辑"): never names.
+const ROLE_WORDS: &[&str] = &[
+    "整理", "采写", "採寫", "撰稿", "编译", "編譯", "翻译", "翻譯", "编辑", "編輯", "校对", "校對",
+    "审校", "審校", "口述", "记录", "記錄", "供稿", "责编", "責編", "主编", "主編",
+];
 
 /// One author named by a page's metadata (`<meta name="author">`, front matter): the
 /// byline's name when it reads as a byline with one ("南方某报记者 郑可" → 郑可), else
@@ -1580,7 +1603,7 @@ pub(crate) fn parse_info(line: &str) -> Option<Info> {
             match mode {
                 // "台北報導", "北京电": a dateline, not a name.
                 // "文/图": roles, not names.
-                Mode::Authors if ROLE_CHARS.contains(&tok) => {}
+                Mode::Authors if ROLE_CHARS.contains(&tok) || ROLE_WORDS.contains(&tok) => {}
                 // "发自屏东": where the reporter filed from, a dateline's place.
                 // "财新周刊": the publication the reporters write for.
                 Mode::Authors
@@ -1838,11 +1861,13 @@ pub(crate) fn is_note(text: &str) -> bool {
 /// Whether a paragraph that is all bold is a subhead: short, not a quotation (a pull
 /// quote), not a byline ("文｜周航"), not a sentence (ending in 。？！ or a clause
 /// mark), not an interview's question ("问：…", "記者問：…", "Q: …"), not a photo's
-/// credit ("图 / 受访者提供", "图片来源：视觉中国": `credit_only`).
+/// credit ("图 / 受访者提供", "图片来源：视觉中国": `credit_only`), not an attribution
+/// ("——摘自作者日记", "选自《城南旧事》": [`is_attribution`]), not symbols alone (an
+/// icon's 📚 or ★; an ornament line is read by [`ornament`] before this).
 pub(crate) fn bold_line_is_heading(text: &str) -> bool {
     let t = trim_text(text);
     let n = t.chars().count();
-    if n == 0 || n > 30 {
+    if n == 0 || n > 30 || !t.chars().any(char::is_alphanumeric) || is_attribution(t) {
         return false;
     }
     // A pull quote is a quoted sentence: a quotation with a clause or sentence mark
@@ -1864,6 +1889,35 @@ pub(crate) fn bold_line_is_heading(text: &str) -> bool {
         && parse_info(t).is_none()
         && !is_note(t)
         && crate::text::chinese::credit_only(t).is_none()
+}
+
+/// Whether a line says where the text above it comes from: opened by a dash
+/// ("——摘自作者日记", "── 鲁迅") or by 摘自, 选自, 节选自, 引自, 转载自, 出自 (and their
+/// Traditional forms), or by 来源/來源 before a colon or slash.
+pub(crate) fn is_attribution(t: &str) -> bool {
+    let t = trim_text(t);
+    let dashed = t.trim_start_matches(['—', '―', '─', '–']);
+    if dashed.len() < t.len() {
+        return !trim_text(dashed).is_empty();
+    }
+    const FROM: &[&str] = &[
+        "摘自",
+        "选自",
+        "選自",
+        "节选自",
+        "節選自",
+        "引自",
+        "转载自",
+        "轉載自",
+        "出自",
+        "摘编自",
+        "摘編自",
+    ];
+    FROM.iter().any(|w| t.starts_with(w))
+        || ["来源", "來源"].iter().any(|w| {
+            t.strip_prefix(w)
+                .is_some_and(|r| trim_text(r).starts_with(crate::text::chinese::is_label_separator))
+        })
 }
 
 /// A line of an interview or a conversation opened by its speaker's name and a colon
@@ -1962,6 +2016,25 @@ fn is_ornament_char(c: char) -> bool {
         || c == '※'
 }
 
+/// Whether a block is one pictograph alone (U+1F300–U+1FAFF, with its variation
+/// selector, skin tone or zero-width joins): a callout's or card's icon (Ghost's
+/// `kg-callout-emoji` 📚, Notion's 💡), not a break between sections, which repeats its
+/// marks or sets them among rules.
+pub(crate) fn is_icon(text: &str) -> bool {
+    let t = trim_text(text);
+    let pictograph = |c: char| ('\u{1f300}'..='\u{1faff}').contains(&c);
+    let tone = |c: char| ('\u{1f3fb}'..='\u{1f3ff}').contains(&c);
+    let mut n = 0;
+    for c in t.chars() {
+        if pictograph(c) && !tone(c) {
+            n += 1;
+        } else if !matches!(c, '\u{fe0f}' | '\u{200d}') && !tone(c) {
+            return false;
+        }
+    }
+    n == 1
+}
+
 /// The number of a section set apart above its head (without its ornaments): ASCII or
 /// full-width digits (1 to 3), a Chinese numeral (一…十, 壹…拾, up to 3), a circled
 /// number (① ❶), a Roman numeral character (Ⅰ…Ⅻ), after an optional Part, No, Chapter
@@ -1993,7 +2066,7 @@ fn is_section_number(s: &str) -> bool {
 /// sections. Never a head of its own, never a paragraph.
 pub(crate) fn ornament(text: &str) -> Option<Ornament> {
     let t = trim_text(text);
-    if t.is_empty() || t.chars().count() > 24 {
+    if t.is_empty() || t.chars().count() > 24 || is_icon(t) {
         return None;
     }
     // A circled number is in the dingbats block: it is the number, not decoration.
@@ -2515,6 +2588,14 @@ mod tests {
         assert_eq!(i.date.as_deref(), Some("2026-11-20 08:30"));
         assert_eq!(i.source.as_deref(), Some("东海日报"));
         assert_eq!(i.authors, ["林小雨", "高远"]);
+        // Who compiled the text is named with the authors; a translator, an editor and
+        // a role word after a name are not.
+        let i = parse_info("作者：宋知远 ｜ 整理：何苗").expect("a byline");
+        assert_eq!(i.authors, ["宋知远", "何苗"]);
+        let i = parse_info("文／宋知远 翻译／何苗 编辑／林晚").expect("a byline");
+        assert_eq!(i.authors, ["宋知远"]);
+        let i = parse_info("作者：宋知远 整理").expect("a byline");
+        assert_eq!(i.authors, ["宋知远"]);
         let i = parse_info("文｜周 航　图｜许 帆").expect("a byline");
         assert_eq!(i.authors, ["周航"]);
         let i = parse_info("作者：张三 | 2026年5月1日 | 来源：南方晨报").expect("info");
@@ -2580,6 +2661,15 @@ mod tests {
         assert!(bold_line_is_heading("年轻人回来了"));
         assert!(!bold_line_is_heading("“孩子们最爱看漫画版的《西游记》。”"));
         assert!(!bold_line_is_heading("文｜周 航　图｜许 帆"));
+        // Attributions and symbols alone are never heads.
+        assert!(!bold_line_is_heading("——摘自作者日记"));
+        assert!(!bold_line_is_heading("— 鲁迅《故乡》"));
+        assert!(!bold_line_is_heading("选自《城南旧事》"));
+        assert!(!bold_line_is_heading("來源／本報資料室"));
+        assert!(!bold_line_is_heading("📚"));
+        assert!(!bold_line_is_heading("★ ☆"));
+        assert!(bold_line_is_heading("摘星的人"));
+        assert!(bold_line_is_heading("第二章"));
         assert!(bold_line_is_heading("从“听科学”到“做科学”"));
         // Interview questions and sentences are not subheads.
         assert!(!bold_line_is_heading("问：当年为什么会选择来这里？"));

@@ -143,6 +143,74 @@ pub(crate) const CREDIT_LABELS: &[&str] = &[
 /// Credits that name no one ("资料图片"), as printed alone or in brackets.
 const UNNAMED_CREDITS: &[&str] = &["资料图片", "资料照片", "新华社发", "网络图片", "受访者供图"];
 
+/// News agencies by the names Chinese papers print in credits (Simplified and
+/// Traditional), beside the generic forms [`is_news_agency`] reads.
+const NEWS_AGENCIES: &[&str] = &[
+    "新华社",
+    "中新社",
+    "中央社",
+    "路透社",
+    "美联社",
+    "美聯社",
+    "法新社",
+    "共同社",
+    "韩联社",
+    "韓聯社",
+    "塔斯社",
+    "德新社",
+    "欧新社",
+    "歐新社",
+    "彭博社",
+    "埃菲社",
+    "安莎社",
+    "时事社",
+    "時事社",
+    "卫星社",
+    "衛星社",
+    "俄新社",
+    "合众国际社",
+    "合眾國際社",
+    "美通社",
+    "中通社",
+];
+
+/// What follows an agency's name when a photograph is credited to it ("美联社照片").
+const AGENCY_PHOTO_SUFFIXES: &[&str] = &["照片", "图片", "圖片", "供图", "供圖", "图", "圖"];
+
+/// The words before the place a picture was taken from ("图／取自X", "翻摄自X").
+const TAKEN_FROM: &[&str] = &[
+    "取自",
+    "翻摄自",
+    "翻攝自",
+    "截图自",
+    "截圖自",
+    "来自",
+    "來自",
+];
+
+/// `name` without the words before the place a picture was taken from ("取自港務局" →
+/// "港務局"); `name` itself when none opens it or nothing follows them.
+pub(crate) fn without_taken_from(name: &str) -> &str {
+    TAKEN_FROM
+        .iter()
+        .find_map(|w| name.strip_prefix(w))
+        .map(trim)
+        .filter(|r| !r.is_empty())
+        .unwrap_or(name)
+}
+
+/// Whether `s` is a news agency's name: one of [`NEWS_AGENCIES`], or a word of Han
+/// characters (at most 10) ending in 通讯社/通訊社 or 新闻社/新聞社 (a wire service's
+/// generic name, "越南通讯社").
+pub(crate) fn is_news_agency(s: &str) -> bool {
+    NEWS_AGENCIES.contains(&s)
+        || (["通讯社", "通訊社", "新闻社", "新聞社"]
+            .iter()
+            .any(|w| s.ends_with(w))
+            && s.chars().count() <= 10
+            && s.chars().all(is_han))
+}
+
 /// `s` without one pair of round brackets around it (full-width or ASCII).
 pub(crate) fn unbracket(s: &str) -> Option<&str> {
     s.strip_prefix('（')
@@ -216,10 +284,30 @@ pub(crate) fn credit_only(line: &str) -> Option<&str> {
         {
             return Some(inner);
         }
+        // "（路透社）": a news agency's name alone in brackets is its photograph's credit.
+        if is_news_agency(inner) {
+            return Some(inner);
+        }
         return credit_only(inner);
     }
     if UNNAMED_CREDITS.contains(&line) {
         return Some(line);
+    }
+    // "中新社发", "法新社發": an agency's release, as 新华社发.
+    if line
+        .strip_suffix(['发', '發'])
+        .is_some_and(|a| is_news_agency(trim(a)))
+    {
+        return Some(line);
+    }
+    // "美联社照片", "路透社图片", "法新社供图": an agency's photograph, credited to the agency.
+    if let Some(agency) = AGENCY_PHOTO_SUFFIXES
+        .iter()
+        .find_map(|s| line.strip_suffix(s))
+        .map(trim)
+        .filter(|a| is_news_agency(a))
+    {
+        return Some(agency);
     }
     // A family's own photograph, as books and memoirs credit it: "作者家藏", "陈家家藏"
     // (who keeps it; a short word of Han characters before 家藏).
@@ -248,6 +336,11 @@ pub(crate) fn credit_only(line: &str) -> Option<&str> {
                 .unwrap_or(rest),
         );
         let name = strip_role(rest);
+        // "圖／林佳蓉攝": the picture's label and a slash before the name.
+        let name = name
+            .strip_prefix(['图', '圖'])
+            .and_then(|r| trim(r).strip_prefix(is_label_separator))
+            .map_or(name, trim);
         // "圖片來源：陳柏翰攝": a source's label before the photographer's name.
         let name = CREDIT_LABELS
             .iter()
@@ -294,6 +387,15 @@ pub(crate) fn credit_only(line: &str) -> Option<&str> {
         return plain_name(name);
     }
     let name = plain_name(rest.strip_prefix(is_label_separator)?)?;
+    // "圖／取自交通部鐵道局", "图/翻摄自网络": where the picture was taken from.
+    // One word: a caption after white space is not the source's.
+    if let Some(from) = TAKEN_FROM.iter().find_map(|w| name.strip_prefix(w)) {
+        return plain_name(from).filter(|f| !f.contains(is_space));
+    }
+    // "图/美联社": the agency the picture is from.
+    if is_news_agency(name) {
+        return Some(name);
+    }
     let provided = name.ends_with("提供") || name.ends_with("供图") || name.ends_with("供圖");
     (!name.starts_with('文') && (provided || is_person_name(name))).then_some(name)
 }
@@ -427,6 +529,30 @@ mod tests {
         assert_eq!(credit_only("图由受访者提供"), Some("受访者提供"));
         assert_eq!(credit_only("图由提供"), None);
         assert_eq!(credit_only("图/白露"), Some("白露"));
+        // Agencies: alone in brackets, or with their photograph's word.
+        assert_eq!(credit_only("（路透社）"), Some("路透社"));
+        assert_eq!(credit_only("（美联社照片）"), Some("美联社"));
+        assert_eq!(credit_only("法新社图片"), Some("法新社"));
+        assert_eq!(credit_only("（越南通讯社）"), Some("越南通讯社"));
+        assert_eq!(credit_only("（图/美联社）"), Some("美联社"));
+        assert_eq!(credit_only("（中新社发）"), Some("中新社发"));
+        assert_eq!(credit_only("（出版社发）"), None);
+        assert_eq!(
+            credit_only("路透社"),
+            None,
+            "a name alone, unbracketed, is text"
+        );
+        assert_eq!(credit_only("（合作社）"), None);
+        assert_eq!(credit_only("（出版社照片）"), None);
+        // Where the picture was taken from, and the picture's label before a name.
+        assert_eq!(
+            credit_only("（圖／取自交通部鐵道局）"),
+            Some("交通部鐵道局")
+        );
+        assert_eq!(credit_only("图/翻摄自网络"), Some("网络"));
+        assert_eq!(credit_only("圖／取自港務局網站　湖面日出"), None);
+        assert_eq!(credit_only("（圖／林佳蓉攝）"), Some("林佳蓉"));
+        assert_eq!(credit_only("图/白露 摄"), Some("白露"));
         assert_eq!(credit_only("图/文 白露"), None, "a byline's roles");
     }
 

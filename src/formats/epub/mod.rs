@@ -23,7 +23,7 @@ use std::sync::Arc;
 use crate::article::Article;
 use crate::formats::html;
 use crate::formats::markup::{
-    CHAPTER_ANCHORS, Header, SKIPPED_ATTR, SourceLines, SourcePos, squeeze_name,
+    BOLD_CLASSES_ATTR, CHAPTER_ANCHORS, Header, SKIPPED_ATTR, SourceLines, SourcePos, squeeze_name,
 };
 
 /// The most entries a book may have.
@@ -647,6 +647,8 @@ fn unpack_within(bytes: &[u8], entry_limit: u64, total_limit: u64) -> Result<Vec
         }
     }
     out.push_str("</head><body>\n");
+    // Linked style sheets' bold classes, by the sheet's path in the book.
+    let mut sheets: HashMap<String, std::collections::HashSet<String>> = HashMap::new();
     for note in &notes {
         out.push_str(&format!("<p {SKIPPED_ATTR}>（{}）</p>\n", escape(note)));
     }
@@ -705,6 +707,26 @@ fn unpack_within(bytes: &[u8], entry_limit: u64, total_limit: u64) -> Result<Vec
         // path, what stands before its body, and the body's length.
         let head = &chapter[..at.start];
         let body = &chapter[at];
+        // The classes the chapter's linked style sheets make bold (a book's subheads
+        // are often bold only there), each sheet read once; one that cannot be read is
+        // passed over (it holds no text).
+        let mut bold: Vec<String> = Vec::new();
+        let dir = path.rsplit_once('/').map_or("", |(d, _)| d);
+        for tag in tags(head).iter().filter(|t| {
+            t.name == "link"
+                && t.attr("rel")
+                    .is_some_and(|r| r.to_ascii_lowercase().contains("stylesheet"))
+        }) {
+            let Some(css_path) = tag.attr("href").and_then(|h| resolve(dir, h).ok()) else {
+                continue;
+            };
+            let classes = sheets.entry(css_path.clone()).or_insert_with(|| {
+                book.read(&css_path)
+                    .map(|b| html::css_bold_classes(&String::from_utf8_lossy(&b)))
+                    .unwrap_or_default()
+            });
+            bold.extend(classes.iter().cloned());
+        }
         // The chapter's headings: those at its start, one a line, and those at an
         // element inside it ([`CHAPTER_ANCHORS`]).
         let (start, inside) = toc.heads(&path, body);
@@ -713,12 +735,13 @@ fn unpack_within(bytes: &[u8], entry_limit: u64, total_limit: u64) -> Result<Vec
             .map(|(id, label)| format!("{id}\t{label}"))
             .collect();
         out.push_str(&format!(
-            "<section data-yuedu-chapter=\"{}\" {CHAPTER_ANCHORS}=\"{}\" data-yuedu-file=\"{}\" data-yuedu-head=\"{}\" data-yuedu-body=\"{}\">\n",
+            "<section data-yuedu-chapter=\"{}\" {CHAPTER_ANCHORS}=\"{}\" data-yuedu-file=\"{}\" data-yuedu-head=\"{}\" data-yuedu-body=\"{}\" {BOLD_CLASSES_ATTR}=\"{}\">\n",
             escape(&start.join("\n")),
             escape(&inside.join("\n")),
             escape(&path),
             escape(head),
-            body.len()
+            body.len(),
+            escape(&bold.join(" "))
         ));
         out.push_str(body);
         out.push_str(SECTION_END);

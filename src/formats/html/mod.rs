@@ -1680,6 +1680,8 @@ struct Walker<'a> {
     /// Credits the page marks as one of captions before the container: the caption's
     /// index in `outside_captions`, and the credit as printed.
     outside_credits: Vec<(usize, String)>,
+    /// The classes the document's style rules make bold ([`bold_classes`]).
+    bold_classes: HashSet<String>,
 }
 
 impl<'a> Walker<'a> {
@@ -1716,7 +1718,18 @@ impl<'a> Walker<'a> {
             figure_credit: None,
             caption_above: None,
             outside_credits: Vec::new(),
+            bold_classes: HashSet::new(),
         }
+    }
+
+    /// Whether the document's style rules make `el` bold by one of its classes.
+    fn sheet_bold(&self, el: &Element) -> bool {
+        !self.bold_classes.is_empty()
+            && el.name() != "img"
+            && el.attr("class").is_some_and(|c| {
+                c.split_ascii_whitespace()
+                    .any(|w| self.bold_classes.contains(w))
+            })
     }
 
     /// The ornament waiting for a head, kept as a note (a section break) when none came.
@@ -1985,6 +1998,12 @@ impl<'a> Walker<'a> {
         if kind == BlockKind::Paragraph && p.link_chars == p.chars && p.chars < 40 {
             return;
         }
+        // A callout's icon alone (📚) is shown apart, never counted as a paragraph.
+        let kind = if kind == BlockKind::Paragraph && markup::is_icon(&text) {
+            BlockKind::Note
+        } else {
+            kind
+        };
         let mut pos = self.pos(line);
         // An ornament line waits for the block under it: a section's number is the
         // head's (a short line that is no sentence under a number is a head, however
@@ -2126,7 +2145,11 @@ impl<'a> Walker<'a> {
             let pos = self.pos(line);
             self.chapter_title = self.b.push_toc_head(&label, pos);
         }
-        if styled_bold(el) || titled_span(el) || (self.chapters && class_bold(el)) {
+        if styled_bold(el)
+            || titled_span(el)
+            || (self.chapters && class_bold(el))
+            || self.sheet_bold(el)
+        {
             self.bold += 1;
         }
         match name {
@@ -2262,7 +2285,11 @@ impl<'a> Walker<'a> {
         if !written(el) {
             return;
         }
-        if styled_bold(el) || titled_span(el) || (self.chapters && class_bold(el)) {
+        if styled_bold(el)
+            || titled_span(el)
+            || (self.chapters && class_bold(el))
+            || self.sheet_bold(el)
+        {
             self.bold = self.bold.saturating_sub(1);
         }
         match name {
@@ -2515,6 +2542,91 @@ impl<'a> Walker<'a> {
     }
 }
 
+/// Whether a `font-weight` value is bold: `bold`, `bolder` or 600 to 900.
+fn bold_weight(v: &str) -> bool {
+    v.starts_with("bold") || v.parse::<u16>().is_ok_and(|w| (600..=900).contains(&w))
+}
+
+/// The classes the document's own style rules make bold: a rule whose selector is one
+/// class (`.s3`, `p.paragraph-style-2`, in a list of selectors or an `@media` block)
+/// and whose declarations set `font-weight` bold ([`bold_weight`]), as Apple Pages and
+/// InDesign write a book's subheads (`<p class="paragraph-style-2">` over `<style>.
+/// paragraph-style-2{font-weight:bold}</style>`). Read from the `<style>` elements and,
+/// in a book, each chapter's head as [`crate::formats::epub`] keeps it
+/// (`data-yuedu-head`) and the classes its linked sheets make bold
+/// ([`markup::BOLD_CLASSES_ATTR`]). A selector naming more than one element (`.nav a`) or a state
+/// (`a.x:hover`) is not read.
+fn bold_classes(doc: &Html) -> HashSet<String> {
+    let mut css = String::new();
+    let mut out = HashSet::new();
+    for n in doc.tree.root().descendants() {
+        let Node::Element(el) = n.value() else {
+            continue;
+        };
+        if el.name() == "style" {
+            for t in n.descendants().filter_map(|d| d.value().as_text()) {
+                css.push_str(&t.text);
+                css.push('}');
+            }
+        }
+        if let Some(names) = el.attr(markup::BOLD_CLASSES_ATTR) {
+            out.extend(names.split_ascii_whitespace().map(str::to_string));
+        }
+        if let Some(head) = el.attr("data-yuedu-head") {
+            let mut rest = head;
+            while let Some(open) = rest.find("<style") {
+                let after = &rest[open..];
+                let Some(gt) = after.find('>') else { break };
+                let body = &after[gt + 1..];
+                let end = body.find("</style").unwrap_or(body.len());
+                css.push_str(&body[..end]);
+                css.push('}');
+                rest = &body[end..];
+            }
+        }
+    }
+    out.extend(css_bold_classes(&css));
+    out
+}
+
+/// [`bold_classes`]'s reading of a style sheet's text (a book's linked sheets are read
+/// by [`crate::formats::epub`] with it).
+pub(crate) fn css_bold_classes(css: &str) -> HashSet<String> {
+    let mut out = HashSet::new();
+    // Comments out, then each rule: what stands before its last `{` up to its `}`.
+    let mut text = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(i) = rest.find("/*") {
+        text.push_str(&rest[..i]);
+        rest = rest[i + 2..]
+            .find("*/")
+            .map_or("", |j| &rest[i + 2 + j + 2..]);
+    }
+    text.push_str(rest);
+    for rule in text.split('}') {
+        let Some((selectors, decls)) = rule.rsplit_once('{') else {
+            continue;
+        };
+        if !declarations(decls).any(|(p, v)| p == "font-weight" && bold_weight(&v)) {
+            continue;
+        }
+        for sel in selectors.rsplit('{').next().unwrap_or("").split(',') {
+            let sel = sel.trim();
+            let Some((tag, class)) = sel.split_once('.') else {
+                continue;
+            };
+            let plain = |t: &str, extra: char| {
+                t.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_' || c == extra)
+            };
+            if plain(tag, '_') && !class.is_empty() && plain(class, '-') {
+                out.insert(class.to_string());
+            }
+        }
+    }
+    out
+}
+
 /// Whether an element's own style sets its text bold (`font-weight: bold`, `bolder` or
 /// 600 to 900), as WeChat's editor and pages made with it print subheads
 /// (`<span style="font-weight:bold">`) instead of `<b>`/`<strong>`.
@@ -2528,13 +2640,9 @@ fn class_bold(el: &Element) -> bool {
 
 fn styled_bold(el: &Element) -> bool {
     el.name() != "img"
-        && el.attr("style").is_some_and(|s| {
-            declarations(s).any(|(p, v)| {
-                p == "font-weight"
-                    && (v.starts_with("bold")
-                        || v.parse::<u16>().is_ok_and(|w| (600..=900).contains(&w)))
-            })
-        })
+        && el
+            .attr("style")
+            .is_some_and(|s| declarations(s).any(|(p, v)| p == "font-weight" && bold_weight(&v)))
 }
 
 /// An inline element its class names a heading (虎嗅's `span.text-big-title`, a
@@ -2803,6 +2911,7 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
     let body = find_root(doc);
     let root = body.pieces.first().copied();
     let mut w = Walker::new(idx);
+    w.bold_classes = bold_classes(doc);
     w.article = root.and_then(article_around);
     // Before the container (the h1 and the info line often stand outside it) and the
     // container itself.
@@ -3720,6 +3829,7 @@ fn headline_tail_tag(title: &str) -> Option<(&str, &str)> {
 pub(crate) fn book_blocks(doc: &Html, idx: &SourceLines) -> Builder {
     let mut w = Walker::new(idx);
     w.chapters = true;
+    w.bold_classes = bold_classes(doc);
     w.walk(doc.tree.root(), &Body::default());
     w.b
 }
@@ -3741,6 +3851,18 @@ pub(crate) fn fragment_blocks(html: &str, at: SourcePos, b: &mut Builder) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn style_rules_name_their_bold_classes() {
+        let got = css_bold_classes(
+            "/* .c1{font-weight:bold} */ .s3{font-weight:bold} p.s4 , .s5 {font-size:2em;\
+             font-weight : 700} .nav a{font-weight:bold} a.s6:hover{font-weight:bold}\
+             .s7{font-weight:normal} @media print { .s8 { font-weight: bolder } }",
+        );
+        let mut got: Vec<&str> = got.iter().map(String::as_str).collect();
+        got.sort_unstable();
+        assert_eq!(got, ["s3", "s4", "s5", "s8"]);
+    }
 
     fn page(body: &str) -> Article {
         let text = format!(

@@ -257,6 +257,10 @@ fn quoted_param(s: &str, key: &str) -> Option<String> {
     None
 }
 
+/// Template tags whose content up to their closing tag is no text: (opening, closing).
+const HIDING_TAGS: &[(&str, &str)] =
+    &[("comment", "endcomment"), ("content-ref", "endcontent-ref")];
+
 /// A template tag alone on a line: Liquid's `{% NAME ARGS %}` or `{{ NAME(ARGS) }}`
 /// (Zola) / `{{NAME ARGS}}` (Logseq) — not Hugo's `{{< >}}`/`{{% %}}`. Its name and
 /// the caption it gives, if any.
@@ -293,7 +297,9 @@ fn template_tag(t: &str) -> Option<(String, Option<String>)> {
     if inner.starts_with(['<', '%']) || inner.contains("}}") || inner.contains("{{") {
         return None;
     }
+    // mdBook's preprocessor directives: `{{#include file.md}}`, `{{#title …}}`.
     let inner = inner.trim();
+    let inner = inner.strip_prefix('#').unwrap_or(inner);
     let end = inner
         .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-' || c == '.'))
         .unwrap_or(inner.len());
@@ -480,7 +486,8 @@ pub(crate) fn prepare(src: &str) -> Prepared {
     let mut containers: Vec<usize> = Vec::new();
     // Indented boxes open (each adds 4 columns of indent to its body).
     let mut depth = 0usize;
-    let mut in_comment = false;
+    // Inside a tag pair whose content is no text: the closing tag's name.
+    let mut in_comment: Option<&'static str> = None;
     let mut page_props = first == 0;
     let mut after_title: Option<usize> = None;
     // A line of text met (the `#` headline Notion's properties follow is the first).
@@ -539,10 +546,10 @@ pub(crate) fn prepare(src: &str) -> Prepared {
             k += 1;
             continue;
         }
-        if in_comment {
+        if let Some(end) = in_comment {
             blank(&mut v, vat(0), vat(t.len()));
-            if template_tag(t).is_some_and(|(n, _)| n == "endcomment") {
-                in_comment = false;
+            if template_tag(t).is_some_and(|(n, _)| n == end) {
+                in_comment = None;
             }
             k += 1;
             continue;
@@ -690,9 +697,13 @@ pub(crate) fn prepare(src: &str) -> Prepared {
         };
         if let Some((name, caption)) = template_tag(&t[bullet..]) {
             blank(&mut v, vat(bullet), vat(t.len()));
-            if name == "comment" {
-                in_comment = true;
-            }
+            // A comment's content is hidden; so is a GitBook link card's (`{% content-ref
+            // url="x.md" %}` over the link GitBook writes for it), which shows a page's
+            // title, not the article's text.
+            in_comment = HIDING_TAGS
+                .iter()
+                .find(|(open, _)| *open == name)
+                .map(|(_, end)| *end);
             if let Some(c) = caption {
                 let off = t.find(c.as_str()).unwrap_or(bullet);
                 out.inserts.push(Insert {
@@ -931,6 +942,14 @@ mod tests {
             Some(("embed".into(), None))
         );
         // Hugo's are the parser's own; text with braces is text.
+        assert_eq!(
+            template_tag("{{#include ../intro-note.md}}"),
+            Some(("include".to_string(), None))
+        );
+        assert_eq!(
+            template_tag("{% content-ref url=\"chapter4.md\" %}"),
+            Some(("content-ref".to_string(), None))
+        );
         assert_eq!(template_tag("{{< figure src=\"a.jpg\" >}}"), None);
         assert_eq!(template_tag("{% 半句 %} 后文"), None);
     }

@@ -627,6 +627,9 @@ struct Reader<'a> {
     html: Option<(String, usize)>,
     title: Option<(String, SourcePos)>,
     byline: Option<(String, SourcePos, Vec<String>)>,
+    /// The date and source the byline's line printed with the names ("作者：X<br />
+    /// 2026年11月20日"), where it stands.
+    byline_info: (Option<String>, Option<String>, Option<SourcePos>),
     fm_title: Option<String>,
     src: &'a str,
     /// Block quotes open; the next block is a quote's first (a callout's marker
@@ -1091,6 +1094,7 @@ impl Reader<'_> {
             && marker.is_none()
             && let Some(info) = parse_info(&text).filter(|i| !i.authors.is_empty())
         {
+            self.byline_info = (info.date, info.source, Some(pos));
             self.byline = Some((text, pos, info.authors));
             return;
         }
@@ -1099,6 +1103,7 @@ impl Reader<'_> {
         if marker.is_none()
             && (crate::formats::furniture::is_prompt(&text)
                 || crate::formats::furniture::is_rights_notice(&text)
+                || crate::formats::furniture::is_pager(&text)
                 || crate::formats::furniture::is_publisher_remark(&text))
         {
             return;
@@ -1109,7 +1114,8 @@ impl Reader<'_> {
         }
         let (note, text) = match crate::formats::furniture::note_text(&text) {
             Some(t) if marker.is_none() => (true, t),
-            _ => (is_note(&text), text),
+            // A callout's or card's icon alone (💡) is shown apart, never a paragraph.
+            _ => (is_note(&text) || markup::is_icon(&text), text),
         };
         let kind = if note {
             BlockKind::Note
@@ -1262,6 +1268,19 @@ fn pair_runs(line: &str, delim: &str, tag: &str) -> String {
 
 /// The image of an HTML block that holds one `<img>` and no text (in a `<p>`, a
 /// `<div>` or alone), with its alt, title and source.
+/// Whether an inline HTML tag is a line break: `<br>`, `<br/>`, `<br />` (any case).
+fn is_br_tag(html: &str) -> bool {
+    let t = html.trim();
+    t.len() >= 4
+        && t[..3].eq_ignore_ascii_case("<br")
+        && t.ends_with('>')
+        && t[3..t.len() - 1]
+            .trim()
+            .trim_end_matches('/')
+            .trim()
+            .is_empty()
+}
+
 fn lone_html_image(html: &str) -> Option<Image> {
     if !html.contains("<img") && !html.contains("<IMG") {
         return None;
@@ -1443,6 +1462,7 @@ pub fn parse(text: &Arc<String>) -> Article {
         html: None,
         title: None,
         byline: None,
+        byline_info: (None, None, None),
         fm_title: None,
         src,
         quotes: 0,
@@ -1664,6 +1684,9 @@ pub fn parse(text: &Arc<String>) -> Article {
                 let entry = r.html.get_or_insert_with(|| (String::new(), at));
                 entry.0.push_str(&h);
             }
+            // A `<br>` written inside a paragraph (语雀's and 飞书's exports put one
+            // between a byline and its date) breaks the line as a line break does.
+            Event::InlineHtml(h) if is_br_tag(&h) => r.soft_break(),
             Event::InlineHtml(_) => {}
             _ => {}
         }
@@ -1672,6 +1695,10 @@ pub fn parse(text: &Arc<String>) -> Article {
     r.flush(None);
     r.place_inserts(usize::MAX);
     r.flush_figure();
+    let (info_date, info_source) = match std::mem::take(&mut r.byline_info) {
+        (d, s, Some(p)) => (d.map(|d| (d, p)), s.map(|s| (s, p))),
+        _ => (None, None),
+    };
     let (byline, authors) = match r.byline.take() {
         Some((text, pos, authors)) => (Some((text, pos)), authors),
         None => (None, Vec::new()),
@@ -1730,11 +1757,13 @@ pub fn parse(text: &Arc<String>) -> Article {
         source: fm
             .source
             .map(|s| (s, fm_line(&r.idx, fm_pos, fm.lines.source)))
-            .or(prop_source),
+            .or(prop_source)
+            .or(info_source),
         date: fm
             .date
             .map(|s| (s, fm_line(&r.idx, fm_pos, fm.lines.date)))
-            .or(prop_date),
+            .or(prop_date)
+            .or(info_date),
         column: fm
             .column
             .map(|s| (s, fm_line(&r.idx, fm_pos, fm.lines.column)))
