@@ -2,14 +2,15 @@
 //! between them ([`super::levels`]) into lines, first fit.
 //!
 //! A line takes units while their width (trailing white space not counted) fits, then
-//! breaks at the last boundary of the lowest level that fits. Each line costs at most
+//! breaks at the last boundary of the lowest level that fits; a line end kept in the
+//! text (a code block's) ends its line there (a mandatory break). Each line costs at most
 //! its own units plus the one that overflowed, and lines never move backwards, so the
 //! time is linear in the text for a given width. The units are produced a chunk at a
 //! time and dropped once they are behind the line being filled, so a long paragraph is
 //! laid out in bounded memory.
 
 use super::levels::{self, ANYWHERE};
-use super::units::{BreakOptions, Producer, Seg, Unit};
+use super::units::{BreakOptions, F_HARD, Producer, Seg, Unit};
 use super::{Line, Pos, Span};
 
 /// How many units the breaker produces at a time; units behind the current line start
@@ -50,9 +51,15 @@ fn layout_segments_peak(
         let line_units = &win.units[s - win.base..k - win.base];
         emit(make_line(segs, line_units, item, src_len, width));
         any = true;
+        // White space after a break is not shown, up to a mandatory break's line end;
+        // after one, a line starts with its white space (a code line's indent).
+        let hard_end = win.units[k - 1 - win.base].has(F_HARD);
         s = k;
-        while win.has_unit(s) && win.units[s - win.base].space() {
+        while !hard_end && win.has_unit(s) && win.units[s - win.base].space() {
             s += 1;
+            if win.units[s - 1 - win.base].has(F_HARD) {
+                break;
+            }
         }
         win.drop_before(s);
     }
@@ -178,6 +185,10 @@ impl<'s, 'a> Window<'s, 'a> {
                         *b = i;
                     }
                 }
+                if u.has(F_HARD) {
+                    // A mandatory break (UAX #14 LB6): the line ends after the line end.
+                    return i + 1;
+                }
                 w_all += u.width;
                 if !u.space() {
                     w_content = w_all;
@@ -219,14 +230,18 @@ fn make_line(
     src_len: usize,
     width: usize,
 ) -> Line {
-    // Trailing white space stays only as far as it fits.
+    // Trailing white space stays only as far as it fits; a mandatory break's line end
+    // is never shown.
     let content_end = line_units
         .iter()
         .rposition(|u| !u.space())
         .map_or(0, |p| p + 1);
     let mut w: usize = line_units[..content_end].iter().map(|u| u.width).sum();
     let mut end = content_end;
-    while end < line_units.len() && w + line_units[end].width <= width {
+    while end < line_units.len()
+        && !line_units[end].has(F_HARD)
+        && w + line_units[end].width <= width
+    {
         w += line_units[end].width;
         end += 1;
     }
@@ -414,5 +429,41 @@ mod tests {
                 }
             }
         }
+    }
+
+    fn shown(lines: &[Line]) -> Vec<String> {
+        lines
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.text.as_str()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn a_kept_line_end_is_a_mandatory_break() {
+        let code = "fn a() {\n    b();\n\n}";
+        for width in [1, 4, 6, 12, 80] {
+            let segs = [text_seg(code, 0, SegKind::Text)];
+            for chunk in [1, 3, CHUNK] {
+                let (lines, _) = collect_peak(&segs, 0, code.len(), &opts(width), chunk, true);
+                let got = shown(&lines);
+                assert!(got.iter().all(|l| !l.contains('\n')), "{got:?}");
+                if width >= 12 {
+                    assert_eq!(got, ["fn a() {", "    b();", "", "}"], "width {width}");
+                } else if width >= 5 {
+                    // Narrower: the code lines wrap, and each still starts a line.
+                    for start in ["fn", "    b", "}"] {
+                        assert!(got.iter().any(|l| l.starts_with(start)), "{got:?}");
+                    }
+                    assert!(got.iter().any(String::is_empty), "{got:?}");
+                } else {
+                    assert_eq!(got.last().map(String::as_str), Some("}"), "{got:?}");
+                }
+            }
+        }
+        // A wide run of spaces before and after a line end keeps the break.
+        let wide = format!("a{}\n{}b", " ".repeat(50), " ".repeat(3));
+        let segs = [text_seg(&wide, 0, SegKind::Text)];
+        let (lines, _) = collect_peak(&segs, 0, wide.len(), &opts(10), CHUNK, true);
+        assert_eq!(shown(&lines).last().map(String::as_str), Some("   b"));
     }
 }

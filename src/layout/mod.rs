@@ -367,7 +367,9 @@ pub(crate) fn layout_item_each(
         Item::Block(i) => match article.blocks.get(i).map(|b| b.kind) {
             Some(BlockKind::Heading) => Role::Heading,
             Some(BlockKind::Paragraph) | None => {
-                if !opts.indent.is_empty() {
+                // Preformatted text (a code block, `<pre>`: its line ends kept) is
+                // shown as it is set, without the paragraph indent.
+                if !opts.indent.is_empty() && !text.contains('\n') {
                     segs.push(deco(opts.indent.as_str(), SegKind::Prefix));
                 }
                 Role::Body

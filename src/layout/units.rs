@@ -114,6 +114,9 @@ pub(super) const F_EM_DASH: u16 = 1 << 9;
 /// The unit continues a grapheme cluster that was wider than the whole line and had to
 /// be cut into its characters.
 pub(super) const F_CONT: u16 = 1 << 10;
+/// The unit is a line end kept in the text (a code block's, `<pre>`'s): a mandatory
+/// break after it (UAX #14 LB6/LB7 classes BK, LF), shown as a space.
+pub(super) const F_HARD: u16 = 1 << 11;
 
 #[inline]
 fn flags(ch: char, space: bool, level: LineBreakLevel) -> u16 {
@@ -207,6 +210,16 @@ impl<'s, 'a> Producer<'s, 'a> {
 
     #[inline]
     fn emit(&mut self, out: &mut Vec<Unit>, u: Unit) {
+        if u.has(F_HARD) {
+            // A mandatory break ends the run: it is never left out, and the white
+            // space after it (a code line's indent) starts a run of its own.
+            if let Some(h) = self.held.take() {
+                out.push(h);
+            }
+            self.run_width = 0;
+            out.push(u);
+            return;
+        }
         if !u.space() && self.held.is_none() {
             self.run_width = 0;
             out.push(u);
@@ -303,10 +316,11 @@ impl<'s, 'a> Producer<'s, 'a> {
                         }
                     }
                     let single = len == first.len_utf8();
-                    if single && first == '\n' {
-                        // A line end kept in a block's text (a code block, `<pre>`) is
-                        // shown as the space it breaks at: never a control character in
-                        // a laid-out line.
+                    let hard = single && first == '\n';
+                    if hard {
+                        // A line end kept in a block's text (a code block, `<pre>`): the
+                        // line breaks after it, and it is shown as a space, never a
+                        // control character in a laid-out line.
                         subst = Some(' ');
                     }
                     let ch = subst.unwrap_or(first);
@@ -366,7 +380,7 @@ impl<'s, 'a> Producer<'s, 'a> {
                             ch,
                             subst,
                             kind: seg.kind,
-                            flags: flags(ch, space, opts.level),
+                            flags: flags(ch, space, opts.level) | if hard { F_HARD } else { 0 },
                         },
                     );
                     start += len;
@@ -443,6 +457,10 @@ mod tests {
             assert_eq!(u.subst, Some(' '), "the line end at byte {}", u.start);
             assert_eq!(u.width, 1);
         }
-        assert!(units.iter().all(|u| u.subst.is_none_or(|c| !c.is_control())));
+        assert!(
+            units
+                .iter()
+                .all(|u| u.subst.is_none_or(|c| !c.is_control()))
+        );
     }
 }
