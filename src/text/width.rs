@@ -161,9 +161,7 @@ pub fn clusters(text: &str) -> impl Iterator<Item = &str> {
 
 /// The display width of `s`, summed over its grapheme clusters.
 pub(crate) fn str_width(s: &str, ambiguous: AmbiguousWidth) -> usize {
-    s.graphemes(true)
-        .map(|g| grapheme_width(g, ambiguous))
-        .sum()
+    clusters(s).map(|g| grapheme_width(g, ambiguous)).sum()
 }
 
 #[cfg(test)]

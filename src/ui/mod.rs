@@ -18,6 +18,7 @@ use crate::input::source::human_size;
 use crate::layout::{AmbiguousWidth, Role, str_width};
 use crate::text::sanitize::for_terminal_line;
 use crate::text::truncate::{truncate, truncate_start};
+use crate::text::width::grapheme_width;
 use crate::view::action::Action;
 use crate::view::app::{App, NavKind};
 use crate::view::search::count_matches;
@@ -402,7 +403,6 @@ fn wrap_plain(
     // The row being filled, cluster by cluster (after its indent).
     let mut row: Vec<&str> = Vec::new();
     let mut used = 0;
-    let graphemes: Vec<&str> = text.graphemes(true).collect();
     let prefix = |rows: &Vec<String>| {
         if rows.is_empty() {
             String::new()
@@ -410,12 +410,15 @@ fn wrap_plain(
             " ".repeat(indent)
         }
     };
-    for (i, g) in graphemes.iter().enumerate() {
-        let w = str_width(g, amb);
+    let mut at = 0;
+    for g in crate::text::width::clusters(text) {
+        let rest = &text[at..];
+        at += g.len();
+        let w = grapheme_width(g, amb);
         if used + w > width && !row.is_empty() {
             if rows.len() + 1 == max_rows {
                 // Out of rows: the last one, with what is left, cut with an ellipsis.
-                let last_row = prefix(&rows) + &row.concat() + &graphemes[i..].concat();
+                let last_row = prefix(&rows) + &row.concat() + rest;
                 rows.push(truncate(&last_row, width, amb).0.into_owned());
                 return rows;
             }
@@ -425,7 +428,7 @@ fn wrap_plain(
             let mut carry = 0;
             while carry < 2 && row.len() > carry + 1 {
                 let next = if carry == 0 {
-                    *g
+                    g
                 } else {
                     row[row.len() - carry]
                 };
@@ -440,8 +443,8 @@ fn wrap_plain(
             let moved = row.split_off(row.len() - carry);
             rows.push(prefix(&rows) + &row.concat());
             row = moved;
-            used = indent + row.iter().map(|g| str_width(g, amb)).sum::<usize>();
-            if row.is_empty() && g.trim().is_empty() && i + 1 < graphemes.len() {
+            used = indent + row.iter().map(|g| grapheme_width(g, amb)).sum::<usize>();
+            if row.is_empty() && g.trim().is_empty() && at < text.len() {
                 // A space where the row breaks is not carried to the next row.
                 continue;
             }
