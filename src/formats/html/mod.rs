@@ -1493,6 +1493,20 @@ fn head_line_text(n: NodeRef<'_, Node>, max: usize) -> Option<(String, usize)> {
     if !(2..=max).contains(&count) {
         return None;
     }
+    // Two blocks with text (a short body's paragraph and subhead) are two lines, never
+    // one line of the head.
+    let blocks = n
+        .descendants()
+        .skip(1)
+        .filter(|d| {
+            element(*d).is_some_and(|e| BLOCK_TAGS.contains(&e.name()))
+                && !trim_text(&node_text(*d)).is_empty()
+        })
+        .take(2)
+        .count();
+    if blocks == 2 {
+        return None;
+    }
     let links: usize = n
         .descendants()
         .filter(|d| element(*d).is_some_and(|e| e.name() == "a"))
