@@ -198,3 +198,66 @@ fn a_markdown_export_of_a_wechat_article_has_the_same_tail_read_alike() {
         assert!(!shown.contains(furniture), "{furniture:?} shown:\n{shown}");
     }
 }
+
+#[test]
+fn a_table_of_contents_in_the_body_is_furniture_never_a_section() {
+    // A box its class names (CSDN's div.toc under its 文章目录 head).
+    let v = outline(&data("toc-box.html"));
+    assert_eq!(
+        sections(&v),
+        ["一、建表", "二、写入", "2.1 批量写入", "三、查询"]
+    );
+    let all = common::outline::all_text(&v);
+    assert!(!all.contains("文章目录"), "{all}");
+    assert_eq!(blocks_of(&v, "paragraph").len(), 4);
+    // A list of links to places in the page under a head naming it, no class at all;
+    // the notes list, each note's text beside its backlink, stays.
+    let v = outline(&data("toc-list.html"));
+    assert_eq!(sections(&v), ["材料", "接线", "效果"]);
+    let all = common::outline::all_text(&v);
+    assert!(!all.contains("本文目录"), "{all}");
+    assert!(!all.contains("1. 材料"), "{all}");
+    assert!(all.contains("继电器要选能带动水泵电流的型号"), "{all}");
+    assert!(all.contains("软管出口要比水箱高"), "{all}");
+    // Four paragraphs and the two notes' list items.
+    let paras = blocks_of(&v, "paragraph");
+    assert_eq!(paras.len(), 6, "{paras:#?}");
+}
+
+#[test]
+fn platform_disclaimers_are_left_out_and_a_reposts_provenance_is_a_note() {
+    let v = outline(&data("platform-disclaimers.html"));
+    let paras = blocks_of(&v, "paragraph");
+    assert_eq!(paras.len(), 4, "{paras:#?}");
+    assert!(paras[0].starts_with("老杨的修车摊"), "{paras:#?}");
+    assert!(paras[3].starts_with("他打算在入口"), "{paras:#?}");
+    // Disowning the view, saying it is the writer's alone, saying the platform only
+    // stores it: all three kinds left out alike, inside the body or under it.
+    let all = common::outline::all_text(&v);
+    for gone in ["不代表", "仅代表作者", "信息存储空间", "平台声明"] {
+        assert!(!all.contains(gone), "{gone}: {all}");
+    }
+    // An editor's-note head over where the text comes from: a note.
+    let notes = blocks_of(&v, "note");
+    assert!(
+        notes.iter().any(|n| n.contains("本文来自微信公众号")),
+        "{notes:#?}"
+    );
+    assert!(sections(&v).is_empty(), "{:?}", sections(&v));
+}
+
+#[test]
+fn a_posts_footer_with_its_own_address_and_reprint_terms_is_left_out() {
+    let v = outline(&data("blog-footer.md"));
+    let paras = blocks_of(&v, "paragraph");
+    assert_eq!(paras.len(), 3, "{paras:#?}");
+    assert!(paras[2].starts_with("一个月很快过去"), "{paras:#?}");
+    let all = common::outline::all_text(&v);
+    assert!(!all.contains("本文链接"), "{all}");
+    assert!(!all.contains("转载请注明"), "{all}");
+    // The original's address says where the text comes from: a note.
+    assert_eq!(
+        blocks_of(&v, "note"),
+        ["原文链接：https://example.invalid/old/haibian.html"]
+    );
+}

@@ -83,6 +83,18 @@ const REPRINT_BANS: &[&str] = &[
     "轉載請註明",
     "任何形式转载",
     "任何形式轉載",
+    "转载请附上",
+    "轉載請附上",
+    "转载请保留",
+    "轉載請保留",
+    "转载请标明",
+    "轉載請標明",
+    "转载需注明",
+    "轉載需註明",
+    "转载须注明",
+    "轉載須註明",
+    "如需转载",
+    "如需轉載",
 ];
 
 /// Words that say whose rights a notice keeps.
@@ -96,14 +108,26 @@ const RIGHTS_WORDS: &[&str] = &[
     "本站",
     "著作权",
     "著作權",
+    "许可协议",
+    "許可協議",
+    // A post's own footer: "本文首发于我的博客，转载请注明出处", "本文为博主原创文章".
+    "本文",
+    "原创",
+    "原創",
+    "首发",
+    "首發",
+    "博主",
+    "博客",
     "copyright",
     "©",
     "all rights reserved",
 ];
 
 /// A site's rights notice standing in the body ("本網站之文字、圖片及影音，非經授權，不得
-/// 轉載…", "版权所有，未经授权不得转载"): at most 100 characters, forbidding a reprint and
-/// saying whose rights it keeps. Page furniture, not the article's text.
+/// 轉載…", "版权所有，未经授权不得转载"), or a post's own at its foot ("本文首发于我的
+/// 博客，转载请注明出处", "版权声明：本文为博主原创文章，…转载请附上原文出处链接"): at
+/// most 100 characters, forbidding a reprint or setting its terms and saying whose
+/// rights it keeps. Page furniture, not the article's text.
 pub(crate) fn is_rights_notice(text: &str) -> bool {
     let t = trim_text(text);
     let lower = t.to_lowercase();
@@ -205,9 +229,12 @@ pub(crate) fn is_paywall_notice(text: &str) -> bool {
         && ACTIONS.iter().any(|a| t.contains(a))
 }
 
-/// A publisher's remark under a story ("本内容为作者独立观点，不代表X立场", "如对本稿件有
-/// 异议或投诉，请联系…"): short (100 characters at most), disowning the writer's view or
-/// asking for complaints to be sent. The page's, not the article's.
+/// A publisher's or platform's remark under a story ("本内容为作者独立观点，不代表X立场",
+/// "该文观点仅代表作者本人", "平台声明：…X仅提供信息存储空间服务", "如对本稿件有异议或
+/// 投诉，请联系…"): short (100 characters at most), disowning the writer's view (or
+/// saying it is the writer's alone), saying the platform only stores what its users
+/// post, or asking for complaints to be sent. The page's, not the article's, wherever
+/// it stands.
 pub(crate) fn is_publisher_remark(text: &str) -> bool {
     let t = trim_text(text);
     let disowns = t.contains("不代表")
@@ -217,6 +244,22 @@ pub(crate) fn is_publisher_remark(text: &str) -> bool {
         && ["本文", "本内容", "本內容", "作者", "本站", "本网", "本網"]
             .iter()
             .any(|w| t.contains(w));
+    let writers_own = ["仅代表作者", "僅代表作者", "只代表作者"]
+        .iter()
+        .any(|w| t.contains(w))
+        && ["观点", "觀點", "立场", "立場", "意见", "意見"]
+            .iter()
+            .any(|w| t.contains(w));
+    let storage = [
+        "信息存储空间",
+        "信息存儲空間",
+        "資訊儲存空間",
+        "資訊存儲空間",
+    ]
+    .iter()
+    .any(|w| t.contains(w))
+        && ["服务", "服務"].iter().any(|w| t.contains(w));
+    let disowns = disowns || writers_own || storage;
     let complaints = ["异议", "異議", "投诉", "投訴", "侵权", "侵權"]
         .iter()
         .any(|w| t.contains(w))
@@ -633,6 +676,61 @@ fn buttons_only(s: &str) -> bool {
     any
 }
 
+/// Labels a post prints its own address under ("本文链接：URL", "永久链接: URL"), at its
+/// foot or head: a line of such a label and an address alone is page furniture, left
+/// out. (The original's address, "原文链接：URL", says where the text comes from: a
+/// note, [`note_text`].)
+const OWN_LINK_LABELS: &[&str] = &[
+    "本文链接",
+    "本文鏈接",
+    "本文連結",
+    "本文地址",
+    "本文网址",
+    "本文網址",
+    "文章链接",
+    "文章鏈接",
+    "文章連結",
+    "文章地址",
+    "永久链接",
+    "永久鏈接",
+    "永久連結",
+    "本文永久链接",
+    "本文永久鏈接",
+    "permalink",
+    "post link",
+];
+
+/// Labels of the original's address, when a text is reposted.
+const SOURCE_LINK_LABELS: &[&str] = &[
+    "原文链接",
+    "原文鏈接",
+    "原文連結",
+    "原文地址",
+    "原文网址",
+    "原文網址",
+];
+
+/// The label a line of a label and an address alone opens with ("本文链接：https://…").
+fn link_line_label(text: &str) -> Option<&str> {
+    let t = trim_text(text);
+    let (label, rest) = t.split_once(['：', ':'])?;
+    let rest = trim_text(rest);
+    let url = ["http://", "https://", "www."]
+        .iter()
+        .any(|p| rest.starts_with(p))
+        && !rest.contains(char::is_whitespace);
+    url.then(|| trim_text(label))
+}
+
+/// A post's own address under its label ("本文链接：https://…", "Permalink: https://…"):
+/// page furniture, left out.
+pub(crate) fn is_post_link(text: &str) -> bool {
+    link_line_label(text).is_some_and(|l| OWN_LINK_LABELS.contains(&l.to_lowercase().as_str()))
+}
+
+/// The heads an editor's note opens with (编者按, 編者按, 编辑按), bracketed or not.
+pub(crate) const EDITORS_NOTE_HEADS: &[&str] = &["编者按", "編者按", "编辑按", "編輯按"];
+
 /// Words a note of the article's provenance starts with.
 const PROVENANCE: &[&str] = &[
     "本文来自",
@@ -692,6 +790,25 @@ pub(crate) fn note_text(text: &str) -> Option<String> {
     if (6..=8).contains(&code_len) && is_note(&t[..t.len() - code_len]) {
         return Some(t.to_string());
     }
+    // The original's address ("原文链接：https://…") says where the text comes from.
+    if link_line_label(t).is_some_and(|l| SOURCE_LINK_LABELS.contains(&l)) {
+        return Some(t.to_string());
+    }
+    // Provenance under an editor's-note head ("编者按：本文来自微信公众号“X”，作者：Y，
+    // 经授权发布。"): where the text comes from, not the editor's words on it.
+    let opened = t.trim_start_matches(['【', '[', '■', '◆']);
+    if let Some(rest) = EDITORS_NOTE_HEADS
+        .iter()
+        .find_map(|h| opened.strip_prefix(h))
+    {
+        let rest = trim_text(rest.trim_start_matches(['】', ']', '：', ':']));
+        if rest.chars().count() <= 80
+            && PROVENANCE.iter().any(|p| rest.starts_with(p))
+            && !rest.trim_end_matches('。').contains('。')
+        {
+            return Some(t.to_string());
+        }
+    }
     // Provenance: in brackets (80 characters at most), or a line of its own that is
     // not sentences of the article (60 at most, no 。 before its end).
     let inner = t
@@ -717,6 +834,38 @@ pub(crate) fn note_text(text: &str) -> Option<String> {
         return Some(t.to_string());
     }
     None
+}
+
+/// Whether a line is only a Markdown renderer's marker for a table of contents, left as
+/// text on a page ("[TOC]", "[[toc]]", "{:toc}", "@[toc]"): left out, never a paragraph.
+pub(crate) fn is_toc_marker(text: &str) -> bool {
+    matches!(
+        trim_text(text).to_lowercase().as_str(),
+        "[toc]" | "[[toc]]" | "{:toc}" | "[[_toc_]]" | "${toc}" | "@[toc]"
+    )
+}
+
+/// Whether a line is only the head of a table of contents ("文章目录", "目錄", "本文目录",
+/// "Contents", "Table of Contents") or a marker for one ([`is_toc_marker`]): over the
+/// box it heads, page furniture, never a heading.
+pub(crate) fn is_toc_label(text: &str) -> bool {
+    if is_toc_marker(text) {
+        return true;
+    }
+    let l = letters(&trim_text(text).to_lowercase());
+    matches!(
+        l.as_str(),
+        "目录"
+            | "目錄"
+            | "文章目录"
+            | "文章目錄"
+            | "本文目录"
+            | "本文目錄"
+            | "内容目录"
+            | "內容目錄"
+            | "contents"
+            | "tableofcontents"
+    )
 }
 
 /// Labels of a box of links to other articles.
@@ -842,26 +991,153 @@ fn is_reading_time(piece: &str) -> bool {
     minutes(p, &["分钟读完", "分鐘讀完", "分钟阅读", "分鐘閱讀"])
 }
 
+/// Words a site counts its readers' doings with, beside the count ("阅读量1.2k", "收藏
+/// 23", "点赞数 15", "56 人赞同了该文章", "赞 312", "12 条评论").
+const COUNTER_WORDS: &[&str] = &[
+    "阅读",
+    "阅读量",
+    "阅读数",
+    "閱讀",
+    "閱讀數",
+    "閱讀量",
+    "浏览",
+    "浏览量",
+    "瀏覽",
+    "瀏覽數",
+    "点击",
+    "点击量",
+    "點擊",
+    "點閱",
+    "点赞",
+    "点赞数",
+    "點讚",
+    "點讚數",
+    "赞",
+    "讚",
+    "赞同",
+    "贊同",
+    "收藏",
+    "收藏数",
+    "評論",
+    "评论",
+    "留言",
+    "转发",
+    "轉發",
+    "转载",
+    "分享",
+    "在看",
+    "喜欢",
+    "喜歡",
+    "粉丝",
+    "粉絲",
+    "关注者",
+    "關注者",
+    "人气",
+    "人氣",
+    "热度",
+    "熱度",
+    "views",
+    "likes",
+    "comments",
+    "reads",
+];
+
+/// Whether `piece` is a count alone: digits (with a decimal point or thousands
+/// separators) and a unit or magnitude ("1.2k", "1.2万", "312", "10w+", "56人").
+fn is_count(piece: &str) -> bool {
+    let p = piece.trim_start_matches(['：', ':']);
+    let digits = p
+        .char_indices()
+        .find(|(_, c)| !(c.is_ascii_digit() || matches!(c, '.' | ',')))
+        .map_or(p.len(), |(i, _)| i);
+    digits > 0
+        && p.starts_with(|c: char| c.is_ascii_digit())
+        && p[digits..].chars().count() <= 2
+        && p[digits..]
+            .chars()
+            .all(|c| "kKwWmM万萬千+次人条條个個".contains(c))
+}
+
+/// Whether `piece` is a counter's word, as a site prints it before or after the count:
+/// "收藏", "点赞数", "人赞同了该文章" (who and what after a count), "条评论".
+fn is_counter_word(piece: &str) -> bool {
+    let p = piece
+        .trim_matches(['：', ':'])
+        .trim_start_matches(['人', '次', '条', '條', '个', '個'])
+        .to_lowercase();
+    let p = ["了该文章", "了這篇文章", "了此文", "过", "過"]
+        .iter()
+        .find_map(|s| p.strip_suffix(s))
+        .unwrap_or(&p);
+    COUNTER_WORDS.contains(&p)
+}
+
+/// A count fused with its word: "阅读量1.2k", "阅读 1.2万" run together, "1.2万阅读",
+/// "赞同 56" as one piece.
+fn is_counter(piece: &str) -> bool {
+    let split = piece
+        .char_indices()
+        .find(|(_, c)| c.is_ascii_digit())
+        .map(|(i, _)| i);
+    match split {
+        Some(0) => {
+            let end = piece
+                .char_indices()
+                .find(|(_, c)| !(c.is_ascii_digit() || "., kKwWmM万萬千+".contains(*c)))
+                .map_or(piece.len(), |(i, _)| i);
+            end < piece.len() && is_count(&piece[..end]) && is_counter_word(&piece[end..])
+        }
+        Some(i) => is_counter_word(&piece[..i]) && is_count(&piece[i..]),
+        None => false,
+    }
+}
+
 /// An info line without the widgets a site prints at its end: a font-size switch
-/// ("A+　A-") and a reading-time estimate ("• 阅读约6分钟"), each a piece of its own
-/// after white space or a bullet.
+/// ("A+　A-"), a reading-time estimate ("• 阅读约6分钟") and counters ("阅读量1.2k　收藏
+/// 23　点赞数 15", "56 人赞同了该文章": a count with its word, fused or as two pieces),
+/// each a piece of its own after white space or a bullet. Counters are never a name
+/// nor the byline's text.
 fn cut_tail_widgets(line: &str) -> &str {
     let gap = |c: char| c.is_whitespace() || matches!(c, '•' | '·' | '|' | '｜');
-    let mut t = line;
-    loop {
+    // The last piece of `t` (after its last gap) and where it starts.
+    let last_piece = |t: &str| -> (usize, usize) {
         let trimmed = t.trim_end_matches(gap);
-        let widget = trimmed
+        let start = trimmed
             .char_indices()
             .rev()
             .find(|(_, c)| gap(*c))
-            .filter(|(i, c)| {
-                let piece = &trimmed[i + c.len_utf8()..];
-                is_font_button(piece) || is_reading_time(piece)
-            });
-        let Some((i, _)) = widget else {
-            return if t.len() == line.len() { line } else { trimmed };
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        (start, trimmed.len())
+    };
+    let mut t = line;
+    loop {
+        let (start, end) = last_piece(t);
+        let piece = &t[start..end];
+        if piece.is_empty() {
+            return t.trim_end_matches(gap);
+        }
+        let alone =
+            start > 0 && (is_font_button(piece) || is_reading_time(piece) || is_counter(piece));
+        // A count and its word as two pieces ("收藏　23", "56 人赞同了该文章").
+        let pair = || {
+            let head = &t[..start];
+            let (ps, pe) = last_piece(head);
+            let prev = &head[ps..pe];
+            ((is_count(piece) && is_counter_word(prev))
+                || (is_counter_word(piece) && is_count(prev)))
+            .then_some(ps)
         };
-        t = &trimmed[..i];
+        if alone {
+            t = &t[..start];
+        } else if let Some(ps) = pair() {
+            t = &t[..ps];
+        } else {
+            return if t.len() == line.len() {
+                line
+            } else {
+                t.trim_end_matches(gap)
+            };
+        }
     }
 }
 

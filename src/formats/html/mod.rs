@@ -73,7 +73,7 @@ use scraper::node::Element;
 use scraper::{Html, Node};
 
 use crate::article::{Article, BlockKind};
-use crate::formats::furniture;
+use crate::formats::furniture::{self, EDITORS_NOTE_HEADS};
 use crate::formats::markup::{
     self, Builder, Header, SourceLines, SourcePos, collapse_ws, is_note, parse_info, trim_text,
 };
@@ -1856,6 +1856,8 @@ impl<'a> Walker<'a> {
                 || furniture::is_publisher_remark(&text)
                 || furniture::is_paywall_notice(&text)
                 || furniture::is_post_stamp(&text)
+                || furniture::is_toc_marker(&text)
+                || furniture::is_post_link(&text)
             {
                 return;
             }
@@ -2453,7 +2455,7 @@ impl<'a> Walker<'a> {
                     }
                     match n.value() {
                         Node::Element(el) => {
-                            if ((is_furniture(el) || is_promo_box(n))
+                            if ((is_furniture(el) || is_promo_box(n) || is_toc_box(n))
                                 && Some(n.id()) != root
                                 && Some(n.id()) != last)
                                 || (self.keep && !self.tail && left_out(n))
@@ -2677,9 +2679,6 @@ fn titled_span(el: &Element) -> bool {
     }
 }
 
-/// The heads an editor's note box opens with (编者按, 編者按), bracketed or not.
-const EDITORS_NOTE_HEADS: &[&str] = &["编者按", "編者按"];
-
 /// Editor's note boxes among blocks outside the container (`first` is the index of
 /// `blocks[0]` there): a block whose text opens with 编者按/編者按 (a colon after it, or
 /// inside 【】), its text the rest of it, or the next block when it is the head alone.
@@ -2860,6 +2859,97 @@ fn inline_image(el: &Element, alt: &str) -> InlineImage {
 /// A box that opens with a promotion's heading ("播客推介", "广告":
 /// [`furniture::is_promo_label`]): a `section`, `aside` or `div` whose heading is among its
 /// first three elements.
+/// Whether `n` is a table of contents set in a page's body (CSDN's `div.toc` under its
+/// 文章目录 head, a Markdown renderer's `[TOC]`: `.markdown-toc`, `#toc`, `.md-toc`,
+/// `.table-of-contents`, WordPress's `#ez-toc-container`), or the head over one: page
+/// furniture, never a heading or text. Known by its class or id (the word `toc`, or
+/// "table of contents" in its words), or by its shape: a list of two or more links,
+/// every one to a place in the page (`#…`), with at most a label's worth of text beside
+/// them; a head naming a table of contents (目录, 文章目录, Contents:
+/// [`furniture::is_toc_label`]) right above such a box goes with it. (A notes list is
+/// none: a note's text stands outside its backlink.)
+fn is_toc_box(n: NodeRef<'_, Node>) -> bool {
+    let Some(el) = element(n) else { return false };
+    if matches!(
+        el.name(),
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "p" | "div" | "strong" | "b"
+    ) {
+        // A label is a few nodes (`<h3><a name></a>目录</h3>`): a larger element is none.
+        let mut label = String::new();
+        for (i, d) in n.descendants().enumerate() {
+            if i > 8 {
+                return toc_box(n);
+            }
+            if let Node::Text(t) = d.value() {
+                label.push_str(&t.text);
+            }
+        }
+        if furniture::is_toc_label(&label) {
+            return sibling_element(n, true).is_some_and(toc_box);
+        }
+    }
+    toc_box(n)
+}
+
+/// [`is_toc_box`] for the box itself.
+fn toc_box(n: NodeRef<'_, Node>) -> bool {
+    let Some(el) = element(n) else { return false };
+    let pieces = word_pieces(el);
+    let named = pieces
+        .iter()
+        .any(|(w, _)| w == "toc" || w == "tableofcontents")
+        || pieces
+            .windows(3)
+            .any(|w| w[0].0 == "table" && w[1].0 == "of" && w[2].0 == "contents");
+    if named {
+        return matches!(
+            el.name(),
+            "div" | "section" | "ul" | "ol" | "p" | "details" | "dl" | "table"
+        );
+    }
+    if !matches!(el.name(), "ul" | "ol") {
+        return false;
+    }
+    // Read at most a long table's worth of nodes: a larger list is no table of
+    // contents, and deep nesting stays linear.
+    const BUDGET: usize = 600;
+    let (mut links, mut outside, mut seen) = (0usize, 0usize, 0usize);
+    let mut in_link: Option<ego_tree::NodeId> = None;
+    for edge in n.traverse() {
+        match edge {
+            Edge::Open(d) => {
+                seen += 1;
+                if seen > BUDGET {
+                    return false;
+                }
+                match d.value() {
+                    Node::Element(e) if e.name() == "a" => {
+                        if !e
+                            .attr("href")
+                            .is_some_and(|h| h.len() > 1 && h.starts_with('#'))
+                        {
+                            return false;
+                        }
+                        links += 1;
+                        in_link.get_or_insert(d.id());
+                    }
+                    Node::Text(t) if in_link.is_none() => {
+                        // Words, not an entry's number ("1.2") or its marks.
+                        outside += t.text.chars().filter(|c| c.is_alphabetic()).count();
+                        if outside > 8 {
+                            return false;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Edge::Close(d) if in_link == Some(d.id()) => in_link = None,
+            Edge::Close(_) => {}
+        }
+    }
+    links >= 2
+}
+
 fn is_promo_box(n: NodeRef<'_, Node>) -> bool {
     let Some(el) = element(n) else { return false };
     if !matches!(el.name(), "section" | "aside" | "div") {
@@ -3306,6 +3396,13 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
     let mut lead = Builder::new();
     let push_note = |lead: &mut Builder, (_, head, text, line): (usize, &str, &str, usize)| {
         let pos = idx.at_line(line);
+        // Where the text comes from under the head ("编者按：本文来自微信公众号…") is a
+        // note, as it is in the body.
+        let whole = format!("{head}：{text}");
+        if let Some(note) = furniture::note_text(&whole) {
+            lead.push(BlockKind::Note, &note, pos);
+            return;
+        }
         lead.push(BlockKind::Heading, head, pos);
         lead.push(BlockKind::Paragraph, text, pos);
     };

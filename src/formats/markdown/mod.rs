@@ -1104,7 +1104,8 @@ impl Reader<'_> {
             && (crate::formats::furniture::is_prompt(&text)
                 || crate::formats::furniture::is_rights_notice(&text)
                 || crate::formats::furniture::is_pager(&text)
-                || crate::formats::furniture::is_publisher_remark(&text))
+                || crate::formats::furniture::is_publisher_remark(&text)
+                || crate::formats::furniture::is_post_link(&text))
         {
             return;
         }
