@@ -129,3 +129,54 @@ fn a_posts_category_link_is_its_column_and_its_tags_are_not() {
     assert_eq!(v["authors"], json!(["南舟"]));
     assert_eq!(blocks_of(&v, "paragraph").len(), 3);
 }
+
+#[test]
+fn counters_and_an_authors_badge_are_never_authors_and_a_nick_name_link_is_one() {
+    // The author's link by its class; the badge the site gives the writer and the
+    // count of its readers' votes are neither authors nor the byline's text.
+    let v = outline("author-badge-counters.html");
+    assert_eq!(v["authors"], json!(["砖瓦匠老纪"]));
+    let shown = dump("author-badge-counters.html");
+    assert!(!shown.contains("赞同"), "{shown}");
+    assert!(!shown.contains("修缮爱好者"), "{shown}");
+    assert_eq!(blocks_of(&v, "paragraph").len(), 4);
+    // A nick name's link (a.follow-nickName) names the author; the counters beside it
+    // (阅读量3.4k, 收藏 12, 点赞数 9) are no text of the head.
+    let v = outline("author-nickname-counters.html");
+    assert_eq!(v["authors"], json!(["灯下写码人"]));
+    let shown = dump("author-nickname-counters.html");
+    for gone in ["阅读量", "3.4k", "点赞数", "收藏"] {
+        assert!(!shown.contains(gone), "{gone}: {shown}");
+    }
+    assert_eq!(blocks_of(&v, "paragraph").len(), 3);
+}
+
+#[test]
+fn the_pages_section_in_its_title_is_the_column_and_the_publisher_the_source() {
+    // "標題｜網站｜版塊": the part the page's article:section names is the column, the
+    // other the site.
+    let v = outline("section-in-title.html");
+    assert_eq!(v["column"], "社區生活");
+    assert_eq!(v["source"], "港島日報");
+    // og:site_name is the publication's name with a word for its website after it:
+    // the publisher JSON-LD names is the source. A category row of a section and its
+    // kind is the column as printed; the photographer is credited in the byline, not
+    // an author.
+    let v = outline("publisher-category-row.html");
+    assert_eq!(v["source"], "東岸晚報");
+    assert_eq!(v["column"], "人物故事｜深度報導");
+    assert_eq!(v["authors"], json!(["莊以寧"]));
+    let shown = dump("publisher-category-row.html");
+    assert!(shown.contains("攝影　賴書豪"), "{shown}");
+}
+
+#[test]
+fn an_element_its_class_names_the_byline_is_the_byline_not_a_paragraph() {
+    // `p.byline` with an invisible character after the name: the byline, its name
+    // the author, never the body's first paragraph.
+    let v = outline("byline-class.html");
+    assert_eq!(v["authors"], json!(["卢晓岚"]));
+    let paras = blocks_of(&v, "paragraph");
+    assert_eq!(paras.len(), 3, "{paras:#?}");
+    assert!(paras[0].starts_with("菜市场东门口"), "{paras:#?}");
+}

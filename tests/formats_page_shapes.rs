@@ -166,3 +166,25 @@ fn an_editor_line_the_page_prints_twice_is_shown_once_but_a_tables_equal_rows_st
     );
     assert_eq!(blocks_of(&v, "paragraph").len(), 3);
 }
+
+#[test]
+fn a_quotation_or_a_question_under_a_sections_number_is_its_head() {
+    let v = outline(&data("numbered-quote-heads.html"));
+    // The number says a head follows: a quoted phrase with a comma inside it, or a
+    // question, heads its section there, the number joined to it; never the number
+    // alone as a note and the head as a paragraph.
+    let heads = ["01 “修得好，也修不完”", "02 谁来接这个摊？"];
+    assert_eq!(sections(&v), heads);
+    assert_eq!(blocks_of(&v, "heading"), heads);
+    assert!(blocks_of(&v, "note").is_empty(), "{:#?}", blocks(&v));
+    // A quoted sentence set bold is a pull quote, not a head.
+    let paras = blocks_of(&v, "paragraph");
+    assert!(
+        paras.contains(&"“能修的东西，扔了可惜。”".to_string()),
+        "{paras:#?}"
+    );
+    assert_eq!(paras.len(), 7, "{paras:#?}");
+    // The account that publishes is the source, not a second author.
+    assert_eq!(v["authors"], serde_json::json!(["沈青禾"]));
+    assert_eq!(v["source"], "巷子手记");
+}

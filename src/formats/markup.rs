@@ -1865,6 +1865,21 @@ pub(crate) fn is_note(text: &str) -> bool {
 /// ("——摘自作者日记", "选自《城南旧事》": [`is_attribution`]), not symbols alone (an
 /// icon's 📚 or ★; an ornament line is read by [`ornament`] before this).
 pub(crate) fn bold_line_is_heading(text: &str) -> bool {
+    is_subhead(text, false)
+}
+
+/// Whether a line set under a section's number ([`Ornament::Number`]: "01" over
+/// "“不赚钱，但有人来”") is that section's head: the number says a head follows, so a
+/// quotation with a clause mark inside it and a question or exclamation heads its
+/// section there (WeChat's numbered heads: "01 / “先留下来，再说”", "02 / 为什么是县城？");
+/// a line ending in a sentence's or clause's mark (。，；：) stays the text's, as do
+/// bylines, notes, credits and attributions ([`bold_line_is_heading`]'s other rules).
+pub(crate) fn heads_numbered_section(text: &str) -> bool {
+    is_subhead(text, true)
+}
+
+/// [`bold_line_is_heading`], and with `numbered` [`heads_numbered_section`].
+fn is_subhead(text: &str, numbered: bool) -> bool {
     let t = trim_text(text);
     let n = t.chars().count();
     if n == 0 || n > 30 || !t.chars().any(char::is_alphanumeric) || is_attribution(t) {
@@ -1874,14 +1889,15 @@ pub(crate) fn bold_line_is_heading(text: &str) -> bool {
     // inside it ("“我不走了。”", "“先留下，再说。”"). A short quoted phrase alone
     // (“再来一年”) or a head that opens with a quoted word (“按手印”的半辈子) is a
     // subhead, as feature pages print them.
-    let quoted = t.starts_with(['“', '「', '"', '『', '‘'])
+    let quoted = !numbered
+        && t.starts_with(['“', '「', '"', '『', '‘'])
         && (n > 20
             || t.contains([
                 '。', '，', '；', '：', ':', ',', '？', '?', '！', '!', '、', '…',
             ]));
-    let sentence = t
-        .trim_end_matches(['”', '」', '』', '’', '"', '）', ')'])
-        .ends_with(['。', '，', '；', '：', ':', ',', '？', '?', '！', '!']);
+    let closing = t.trim_end_matches(['”', '」', '』', '’', '"', '）', ')']);
+    let sentence = closing.ends_with(['。', '，', '；', '：', ':', ','])
+        || (!numbered && closing.ends_with(['？', '?', '！', '!']));
     !quoted
         && !sentence
         && !is_question(t)
@@ -2695,6 +2711,15 @@ mod tests {
         assert!(!bold_line_is_heading("李明：先把人留下来"));
         assert!(!bold_line_is_heading("Mary: not yet"));
         assert!(bold_line_is_heading("第一章：出发"));
+        // Under a section's number, a quotation or a question heads the section; a
+        // sentence, a byline or a speaker's line does not.
+        assert!(heads_numbered_section("“不赚钱，但有人来”"));
+        assert!(heads_numbered_section("谁来接这一班？"));
+        assert!(heads_numbered_section("读书会与旧书回收"));
+        assert!(!heads_numbered_section("“我不走了。”"));
+        assert!(!heads_numbered_section("文｜周 航　图｜许 帆"));
+        assert!(!heads_numbered_section("李明：先把人留下来"));
+        assert!(!heads_numbered_section("他说，这里没有人来。"));
     }
 
     /// The outline of `text` read as `format`: dateline, authors, and the blocks' kinds

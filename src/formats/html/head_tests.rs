@@ -205,20 +205,22 @@ fn a_list_byline_names_people_only() {
 #[test]
 fn json_ld_gives_the_date_and_people_not_organisations() {
     use super::json_ld;
-    let (date, authors, section) = json_ld(
+    let ld = json_ld(
         r#"{"@graph":[{"@type":"NewsArticle","datePublished":"2025-07-14T09:00:00+08:00",
-        "articleSection":["社会","首页"],
+        "articleSection":["社会","首页"],"publisher":{"@type":"Organization","name":"青禾周刊"},
         "author":[{"@type":"Person","name":"宁远舟"},{"@type":"Organization","name":"青禾周刊"}]}]}"#,
     );
-    assert_eq!(date.as_deref(), Some("2025-07-14"));
-    assert_eq!(authors, ["宁远舟"]);
-    assert_eq!(section.as_deref(), Some("社会"));
-    let (date, authors, _) = json_ld(r#"{"author":{"@type":"NewsMediaOrganization","name":"X"}}"#);
-    assert!(date.is_none() && authors.is_empty());
+    assert_eq!(ld.date.as_deref(), Some("2025-07-14"));
+    assert_eq!(ld.authors, ["宁远舟"]);
+    assert_eq!(ld.section.as_deref(), Some("社会"));
+    assert_eq!(ld.publisher.as_deref(), Some("青禾周刊"));
+    let ld = json_ld(r#"{"author":{"@type":"NewsMediaOrganization","name":"X"}}"#);
+    assert!(ld.date.is_none() && ld.authors.is_empty());
     // A publication named with no type is not a person either.
-    assert!(json_ld(r#"{"author":"北岸日报"}"#).1.is_empty());
-    assert_eq!(json_ld(r#"{"author":"白露"}"#).1, ["白露"]);
-    assert_eq!(json_ld("not json"), (None, Vec::new(), None));
+    assert!(json_ld(r#"{"author":"北岸日报"}"#).authors.is_empty());
+    assert_eq!(json_ld(r#"{"author":"白露"}"#).authors, ["白露"]);
+    let ld = json_ld("not json");
+    assert!(ld.date.is_none() && ld.authors.is_empty() && ld.section.is_none());
 }
 
 #[test]

@@ -153,6 +153,9 @@ const FURNITURE_WORDS: &[&str] = &[
     "widget",
     "sponsor",
     "promo",
+    // An author's badge (Zhihu's .AuthorInfo-badge: "大气科学硕士，科普作者"): what the
+    // site says of the writer, never a name nor the byline.
+    "badge",
     "location",
     "position",
     "dqwz",
@@ -959,6 +962,8 @@ struct Meta {
     ld_authors: Vec<(String, usize)>,
     /// JSON-LD's articleSection: the column.
     ld_section: Option<(String, usize)>,
+    /// JSON-LD's publisher's name.
+    ld_publisher: Option<(String, usize)>,
     /// The texts of the elements named a logo (the site's name as it prints it).
     logos: Vec<String>,
     /// The first `<time datetime>`, its date; a "发布于 DATE" line's date.
@@ -976,15 +981,25 @@ fn is_url(v: &str) -> bool {
 /// Labels a page prints before the time it was published ("发布于 2024-10-30 18:02").
 const POSTED_LABELS: &[&str] = &["发布于", "發佈於", "發布於", "发表于", "發表於"];
 
+/// What a JSON-LD script (schema.org) says of the article ([`json_ld`]).
+#[derive(Default)]
+struct LinkedData {
+    date: Option<String>,
+    authors: Vec<String>,
+    section: Option<String>,
+    publisher: Option<String>,
+}
+
 /// What a JSON-LD script (schema.org) says of the article: its datePublished, its
-/// articleSection (the column) and the names of its authors that are people (`@type` Person or none; an organisation is the
-/// publisher, not an author), looked for through `@graph` and nested objects.
-fn json_ld(text: &str) -> (Option<String>, Vec<String>, Option<String>) {
+/// articleSection (the column), the names of its authors that are people (`@type` Person or none; an organisation is the
+/// publisher, not an author) and its publisher's name, looked for through `@graph` and nested objects.
+fn json_ld(text: &str) -> LinkedData {
     let Ok(v) = serde_json::from_str::<serde_json::Value>(text) else {
-        return (None, Vec::new(), None);
+        return LinkedData::default();
     };
     let mut date = None;
     let mut section = None;
+    let mut publisher = None;
     let mut authors = Vec::new();
     let mut stack = vec![&v];
     let mut seen = 0usize;
@@ -1008,6 +1023,14 @@ fn json_ld(text: &str) -> (Option<String>, Vec<String>, Option<String>) {
                     })
                 {
                     section = Some(collapse_ws(s)).filter(|s| !s.is_empty());
+                }
+                if publisher.is_none()
+                    && let Some(n) = o
+                        .get("publisher")
+                        .and_then(|p| p.get("name").or(Some(p)))
+                        .and_then(|n| n.as_str())
+                {
+                    publisher = Some(collapse_ws(n)).filter(|n| !n.is_empty() && !is_url(n));
                 }
                 if authors.is_empty()
                     && let Some(a) = o.get("author")
@@ -1037,7 +1060,12 @@ fn json_ld(text: &str) -> (Option<String>, Vec<String>, Option<String>) {
             _ => {}
         }
     }
-    (date, authors, section)
+    LinkedData {
+        date,
+        authors,
+        section,
+        publisher,
+    }
 }
 
 fn read_meta(doc: &Html) -> Meta {
@@ -1083,12 +1111,13 @@ fn read_meta(doc: &Html) -> Meta {
                     .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
                     .collect();
                 if t.len() <= 1 << 20 {
-                    let (date, authors, section) = json_ld(&t);
+                    let ld = json_ld(&t);
                     let line = dom::line_of(el);
-                    m.ld_date = date.map(|d| (d, line));
-                    m.ld_section = section.map(|s| (s, line));
+                    m.ld_date = ld.date.map(|d| (d, line));
+                    m.ld_section = ld.section.map(|s| (s, line));
+                    m.ld_publisher = ld.publisher.map(|p| (p, line));
                     if m.ld_authors.is_empty() {
-                        m.ld_authors = authors.into_iter().map(|a| (a, line)).collect();
+                        m.ld_authors = ld.authors.into_iter().map(|a| (a, line)).collect();
                     }
                 }
             }
@@ -2044,7 +2073,7 @@ impl<'a> Walker<'a> {
         let kind = if number
             && kind == BlockKind::Paragraph
             && self.in_tag(&["li"]).is_none()
-            && markup::bold_line_is_heading(&text)
+            && markup::heads_numbered_section(&text)
         {
             BlockKind::Heading
         } else {
@@ -3304,6 +3333,32 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
             header.date = Some((trim_text(&bl.text).to_string(), pos));
         }
     }
+    // A block the page marks as the byline (`p.byline`, `.author-line`, `.writer`)
+    // among the body's first blocks: the byline, however its names are written (read
+    // with invisible and bidi controls left out), never a paragraph.
+    if let Some(marked) = byline_element(doc)
+        && let Some(i) = drafts
+            .blocks
+            .iter()
+            .take(3)
+            .position(|bl| bl.kind == BlockKind::Paragraph && collapse_ws(&bl.text) == marked)
+    {
+        let bl = drafts.blocks.remove(i);
+        let visible: String = bl
+            .text
+            .chars()
+            .filter(|c| !c.is_control() && !is_format_control(*c))
+            .collect();
+        let inf = parse_info(&visible)
+            .or_else(|| {
+                crate::text::forms::byline(&visible).map(|b| markup::Info {
+                    authors: b.authors,
+                    ..markup::Info::default()
+                })
+            })
+            .unwrap_or_default();
+        infos.push((inf, bl.text.to_string(), bl.src()));
+    }
     if let Some(i) = drafts.blocks.iter().take(3).position(|bl| {
         bl.kind != BlockKind::Caption
             && parse_info(&bl.text).is_some_and(|inf| infos.is_empty() || !inf.authors.is_empty())
@@ -3553,19 +3608,56 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
             .or(meta.posted.clone())
             .map(|(d, l)| (d, meta_at(l)));
     }
+    // The account that publishes (a WeChat account's nickname) is the source: read
+    // from an info row beside the writer's byline (文｜X), it is no author of its own.
+    if let Some((account, _)) = &meta.account
+        && header.authors.len() > 1
+    {
+        header.authors.retain(|a| a != account);
+    }
+    // The page's section (article:section, JSON-LD's articleSection): a column, never
+    // the site's name.
+    let page_section: Vec<String> = [&meta.section, &meta.ld_section]
+        .into_iter()
+        .flatten()
+        .map(|(s, _)| norm_title(s))
+        .collect();
     if header.source.is_none() {
+        // The website's name (og:site_name) is the publication's with a word for its
+        // website after it (自由時報電子報, X新闻网, X Online): the publication JSON-LD
+        // names as the publisher is the source.
+        let site_name = meta
+            .site_name
+            .clone()
+            .map(|(site, l)| match &meta.ld_publisher {
+                Some((p, _)) if site.len() > p.len() && site.starts_with(p.as_str()) => {
+                    (p.clone(), l)
+                }
+                _ => (site, l),
+            });
         header.source = meta
             .account
             .clone()
             .or(meta.source.clone())
             .or(meta_org)
-            .or(meta.site_name.clone())
+            .or(site_name)
             .or_else(|| {
                 // The site's name closing the <title> ("标题 - 频道 - 网站", "标题-某某网"):
-                // the last of three parts, or of two when it names a publication.
+                // the last of three parts (a part the logo prints first; never the
+                // page's section: "标题｜网站｜社會新聞"), or of two when it names a
+                // publication.
                 let parts = title_pieces(meta.title.as_deref()?);
+                let logo = |p: &str| meta.logos.iter().any(|l| norm_title(l) == norm_title(p));
                 match parts.as_slice() {
-                    [_, _, .., site] => Some(site.to_string()),
+                    [_, rest @ ..] if rest.len() >= 2 => rest
+                        .iter()
+                        .find(|p| logo(p))
+                        .or_else(|| {
+                            rest.iter()
+                                .rev()
+                                .find(|p| !page_section.contains(&norm_title(p)))
+                        })
+                        .map(|p| p.to_string()),
                     [_, site] if markup::is_organisation(site) => Some(site.to_string()),
                     _ => None,
                 }
@@ -3710,8 +3802,45 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
     article
 }
 
+/// Whether `c` is an invisible format character: zero-width ones, bidi embeddings,
+/// overrides and isolates, the BOM.
+fn is_format_control(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+}
+
+/// The text of the first element a page marks as its byline by a class or id word
+/// (`p.byline`, `.author-line`, `.by-line`, `.writer`): at most 80 characters, outside
+/// furniture. Collapsed as blocks are.
+fn byline_element(doc: &Html) -> Option<String> {
+    doc.tree.root().descendants().find_map(|n| {
+        let el = element(n)?;
+        if !matches!(el.name(), "p" | "div" | "span" | "address") {
+            return None;
+        }
+        let pieces = word_pieces(el);
+        let marked = pieces
+            .iter()
+            .any(|(w, _)| matches!(w.as_str(), "byline" | "writer" | "authorline"))
+            || pieces.windows(2).any(|w| {
+                matches!(
+                    (w[0].0.as_str(), w[1].0.as_str()),
+                    ("author" | "by", "line")
+                )
+            });
+        if !marked
+            || is_furniture(el)
+            || n.ancestors().any(|a| element(a).is_some_and(is_furniture))
+        {
+            return None;
+        }
+        let t = collapse_ws(&node_text(n));
+        (!t.is_empty() && t.chars().count() <= 80).then_some(t)
+    })
+}
+
 /// The names in the first element a page marks as its author block (a class or id word
-/// `author`: `a.note-author`, `span.author-name`, `div.author-details`), outside
+/// `author`: `a.note-author`, `span.author-name`, `div.author-details`; a nick name's
+/// class, `a.follow-nickName`; `itemprop=author`), outside
 /// furniture (comments, related boxes) and at most 60 characters long: its links'
 /// texts when it has links (each a name: "Hanna Weber", "祁雨"), else the names its
 /// text gives as an info line or byline ("特约记者 黎安 发自 芹苴" → 黎安), else the
@@ -3729,11 +3858,16 @@ fn author_block(doc: &Html) -> Option<(Vec<String>, usize)> {
     };
     for n in doc.tree.root().descendants() {
         let Some(el) = element(n) else { continue };
-        if SKIPPED_TAGS.contains(&el.name())
-            || !word_pieces(el)
-                .iter()
-                .any(|(w, _)| w == "author" || w == "authors")
-        {
+        // Marked by a class or id word `author`, by a user's nick name (CSDN's
+        // `a.follow-nickName`, `.nick-name`; the whole word `nickname` is a WeChat
+        // account's, the source: [`read_meta`]), or by schema.org's `itemprop=author`.
+        let pieces = word_pieces(el);
+        let marked = pieces.iter().any(|(w, _)| w == "author" || w == "authors")
+            || pieces
+                .windows(2)
+                .any(|w| w[0].0 == "nick" && w[1].0 == "name")
+            || el.attr("itemprop") == Some("author");
+        if SKIPPED_TAGS.contains(&el.name()) || !marked {
             continue;
         }
         // microformats2's author of an `h-entry` (`a.p-author.h-card`, as Medium's
@@ -3791,7 +3925,8 @@ fn author_block(doc: &Html) -> Option<(Vec<String>, usize)> {
 
 /// The column a page prints as a label of its own near the head (`span.article-column`,
 /// `div.category`, `.channel`): the first element with a class or id word column,
-/// category, channel or lanmu whose text is one short label (2 to 10 characters,
+/// category, channel or lanmu whose text is one short label (2 to 10 characters, or a
+/// section and its kind parted by a bar, "文化生活｜深度報導",
 /// Chinese, no sentence, no date, no related box's label or prompt, not a row of links), outside
 /// furniture. Its text and source line.
 fn column_label(doc: &Html) -> Option<(String, usize)> {
@@ -3816,12 +3951,21 @@ fn column_label(doc: &Html) -> Option<(String, usize)> {
             .filter(|d| element(*d).is_some_and(|e| e.name() == "a"))
             .take(2)
             .count();
-        if (2..=10).contains(&count)
+        // A section and its kind parted by a bar ("文化生活｜深度報導"), each a word of
+        // Han characters: the column as printed, though a byline's reading takes
+        // "Y報導" for a place filed from.
+        let pieces: Vec<&str> = t.split(['｜', '|', '丨']).map(trim_text).collect();
+        let label_row = (2..=3).contains(&pieces.len())
+            && pieces
+                .iter()
+                .all(|p| (2..=6).contains(&p.chars().count()) && p.chars().all(is_han));
+        if (2..=12).contains(&count)
+            && (count <= 10 || label_row)
             && links < 2
             && t.chars().any(is_han)
             && !t.contains(['。', '，', '：', ':', '>', '＞', '»'])
             && markup::find_date(&t).is_none()
-            && parse_info(&t).is_none()
+            && (label_row || parse_info(&t).is_none())
             && !furniture::is_related_label(&t)
             && !furniture::is_prompt(&t)
         {
