@@ -3643,20 +3643,15 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
             .or(site_name)
             .or_else(|| {
                 // The site's name closing the <title> ("标题 - 频道 - 网站", "标题-某某网"):
-                // the last of three parts (a part the logo prints first; never the
-                // page's section: "标题｜网站｜社會新聞"), or of two when it names a
+                // the last of three parts, unless the page's section names it
+                // ("标题｜网站｜社會新聞": the one before), or of two when it names a
                 // publication.
                 let parts = title_pieces(meta.title.as_deref()?);
-                let logo = |p: &str| meta.logos.iter().any(|l| norm_title(l) == norm_title(p));
                 match parts.as_slice() {
                     [_, rest @ ..] if rest.len() >= 2 => rest
                         .iter()
-                        .find(|p| logo(p))
-                        .or_else(|| {
-                            rest.iter()
-                                .rev()
-                                .find(|p| !page_section.contains(&norm_title(p)))
-                        })
+                        .rev()
+                        .find(|p| !page_section.contains(&norm_title(p)))
                         .map(|p| p.to_string()),
                     [_, site] if markup::is_organisation(site) => Some(site.to_string()),
                     _ => None,
