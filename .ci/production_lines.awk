@@ -2,6 +2,7 @@
 # in .ci/run: a `#[cfg(test)]` module ends the file's production code; a `#[cfg(test)]`
 # item (a function, a `use`, an impl) is left out to its end, by its braces; comments
 # are left out; a `use` written over several lines is printed as one line, at its first.
+# With `-v tests=1`, every line but comments: the tests are printed too.
 FNR == 1 { pending = 0; skip = 0; depth = 0; opened = 0; buf = "" }
 function braces(s,   n, m) { n = gsub(/\{/, "{", s); m = gsub(/\}/, "}", s); if (n > 0) opened = 1; depth += n - m }
 skip {
@@ -19,7 +20,7 @@ pending {
   skip = 1
   next
 }
-/^[[:space:]]*#\[cfg\(test\)\]/ { pending = 1; next }
+!tests && /^[[:space:]]*#\[cfg\(test\)\]/ { pending = 1; next }
 /^[[:space:]]*\/\// { next }
 buf != "" {
   buf = buf " " $0

@@ -7,6 +7,7 @@
 mod common;
 
 use common::cli::{format_data as data, yuedu};
+use common::outline::{blocks_of as of_kind, captions};
 
 use serde_json::{Value, json};
 
@@ -22,36 +23,11 @@ fn json_of(args: &[&str], ok: bool) -> Value {
 }
 
 fn outline(name: &str) -> Value {
-    json_of(&["outline", "--json", &data(name)], true)
-}
-
-/// The captions as (text, credit).
-fn captions(v: &Value) -> Vec<(String, Value)> {
-    v["captions"]
-        .as_array()
-        .expect("captions")
-        .iter()
-        .map(|b| {
-            (
-                b["text"].as_str().expect("text").to_string(),
-                b["credit"].clone(),
-            )
-        })
-        .collect()
-}
-
-fn of_kind(v: &Value, kind: &str) -> Vec<String> {
-    v["blocks"]
-        .as_array()
-        .expect("blocks")
-        .iter()
-        .filter(|b| b["kind"] == kind)
-        .map(|b| b["text"].as_str().expect("text").to_string())
-        .collect()
+    common::outline::outline(&data(name))
 }
 
 /// The six credit forms of `credit-forms.*`, as a page and as plain text.
-fn simplified_credits() -> Vec<(String, Value)> {
+fn simplified_credits() -> Vec<(String, Option<String>)> {
     [
         ("孩子们在图书角挑选绘本。", "白露"),
         ("老师在给新到的书贴编号。", "白露"),
@@ -61,7 +37,7 @@ fn simplified_credits() -> Vec<(String, Value)> {
         ("捐书的志愿者在村口合影。", "受访者提供"),
     ]
     .into_iter()
-    .map(|(t, c)| (t.to_string(), json!(c)))
+    .map(|(t, c)| (t.to_string(), Some(c.to_string())))
     .collect()
 }
 
@@ -97,10 +73,13 @@ fn a_traditional_page_takes_a_dated_credit_a_provided_photo_and_a_closing_byline
     assert_eq!(
         captions(&v),
         [
-            ("老師傅在船塢裡檢查船底。".to_string(), json!("柯明遠")),
+            (
+                "老師傅在船塢裡檢查船底。".to_string(),
+                Some("柯明遠".to_string())
+            ),
             (
                 "修船廠早年的照片。".to_string(),
-                json!("港區文史工作室提供")
+                Some("港區文史工作室提供".to_string())
             ),
         ]
     );
@@ -117,7 +96,10 @@ fn markdown_bylines_name_reporters_never_roles_or_endings() {
     assert_eq!(v["authors"], json!(["柯明遠", "葉知秋"]));
     assert_eq!(
         captions(&v),
-        [("队员们在河堤上热身。".to_string(), json!("葉知秋"))]
+        [(
+            "队员们在河堤上热身。".to_string(),
+            Some("葉知秋".to_string())
+        )]
     );
     let v = outline("byline-roles.md");
     // "本报记者 白露 文/图": 文 and 图 are roles; "作者：青山" closes the body.
@@ -125,7 +107,7 @@ fn markdown_bylines_name_reporters_never_roles_or_endings() {
     assert_eq!(of_kind(&v, "byline"), ["作者：青山"]);
     assert_eq!(of_kind(&v, "paragraph").len(), 2);
     // A credit alone under the byline is a caption, as in plain text.
-    assert_eq!(captions(&v), [("图丨受访者提供".to_string(), Value::Null)]);
+    assert_eq!(captions(&v), [("图丨受访者提供".to_string(), None)]);
 }
 
 #[test]
@@ -197,7 +179,7 @@ fn an_info_line_naming_no_one_gives_no_empty_authors_row() {
 /// `agency-credits.*`: captions credited to an agency in brackets (（路透社）, （美联社照片）),
 /// to where the picture was taken from (（圖／取自X）) and to a photographer after the
 /// picture's label (（圖／X攝）, no slash kept), in plain text and on a page.
-fn agency_credits() -> Vec<(String, Value)> {
+fn agency_credits() -> Vec<(String, Option<String>)> {
     [
         ("吊车的钢臂在暮色里停在半空。", "美联社"),
         ("新泊位上的集装箱堆成了小山。", "路透社"),
@@ -205,7 +187,7 @@ fn agency_credits() -> Vec<(String, Value)> {
         ("守夜人在吊车下巡查。", "林晚"),
     ]
     .into_iter()
-    .map(|(t, c)| (t.to_string(), json!(c)))
+    .map(|(t, c)| (t.to_string(), Some(c.to_string())))
     .collect()
 }
 

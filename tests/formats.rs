@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::outline::{blocks_of, captions, sections};
+use common::outline::{blocks_of, captions, outline, sections};
 
 use common::cli::yuedu;
 use serde_json::Value;
@@ -19,11 +19,6 @@ fn run(args: &[&str]) -> (Vec<u8>, String) {
     let err = String::from_utf8_lossy(&out.stderr).into_owned();
     assert!(out.status.code().is_some_and(|c| c <= 1), "{args:?}: {err}");
     (out.stdout, err)
-}
-
-fn outline(path: &str) -> Value {
-    let (out, _) = run(&["outline", "--json", path]);
-    serde_json::from_slice(&out).expect("one JSON object")
 }
 
 fn strs(v: &Value) -> Vec<String> {

@@ -10,7 +10,7 @@ mod common;
 use std::io::Write;
 
 use common::cli::{outline_json, run_ok};
-use common::outline::{blocks_of, captions, sections};
+use common::outline::{blocks, blocks_of, captions, sections};
 
 const OPF: &str = r#"<?xml version="1.0" encoding="utf-8"?>
 <package xmlns="http://www.idpf.org/2007/opf" version="3.0">
@@ -377,21 +377,6 @@ fn a_subhead_bold_only_through_the_chapters_style_rules_is_a_heading() {
     );
 }
 
-/// The (kind, text) of every block, in order.
-fn kinds(v: &serde_json::Value) -> Vec<(String, String)> {
-    v["blocks"]
-        .as_array()
-        .expect("blocks")
-        .iter()
-        .map(|b| {
-            (
-                b["kind"].as_str().expect("kind").to_string(),
-                b["text"].as_str().expect("text").to_string(),
-            )
-        })
-        .collect()
-}
-
 /// The (file, line) `outline --json` gives the section `title`.
 fn section_at(v: &serde_json::Value, title: &str) -> (String, u64) {
     let s = v["sections"]
@@ -465,7 +450,7 @@ fn a_toc_entry_at_an_anchor_heads_the_text_from_there_and_split_files_read_in_or
     let v = outline_json(&path, &[]);
     let pair = |k: &str, t: &str| (k.to_string(), t.to_string());
     assert_eq!(
-        kinds(&v),
+        blocks(&v),
         [
             pair("heading", "上游"),
             pair("paragraph", "上游的水清得能看见河底的石头。"),

@@ -7,13 +7,14 @@
 
 mod common;
 
-use common::cli::{format_data as data, outline_json, yuedu};
+use common::cli::{format_data as data, yuedu};
 use common::outline::{blocks_of, captions};
 
 use serde_json::Value;
 
+/// The outline of the format fixture `name`.
 fn outline(name: &str) -> Value {
-    outline_json(data(name), &[])
+    common::outline::outline(&data(name))
 }
 
 fn caption(text: &str, credit: Option<&str>) -> (String, Option<String>) {

@@ -6,29 +6,8 @@
 mod common;
 
 use common::cli::{data, outline_json, run_ok};
-use common::outline::{captions, sections};
+use common::outline::{blocks, captions, outline, pairs, sections};
 use serde_json::Value;
-
-/// (kind, text) of every block.
-fn blocks(v: &Value) -> Vec<(String, String)> {
-    v["blocks"]
-        .as_array()
-        .expect("blocks")
-        .iter()
-        .map(|b| {
-            (
-                b["kind"].as_str().expect("kind").to_string(),
-                b["text"].as_str().expect("text").to_string(),
-            )
-        })
-        .collect()
-}
-
-fn pairs(want: &[(&str, &str)]) -> Vec<(String, String)> {
-    want.iter()
-        .map(|(k, t)| (k.to_string(), t.to_string()))
-        .collect()
-}
 
 fn authors(v: &Value) -> Vec<String> {
     v["authors"]
@@ -150,8 +129,7 @@ fn mkdocs_boxes_and_tabs_keep_their_indented_bodies_as_text() {
         &["!!! info", "???", "=== ", "[!TIP]", "**"],
     );
     // A body's text is found at its own column, behind the indent.
-    let at = run_ok(&["outline", "--json", &data("formats/mkdocs-boxes.md")]);
-    let v: Value = serde_json::from_str(&at).expect("json");
+    let v = outline(&data("formats/mkdocs-boxes.md"));
     let body = &v["blocks"][1];
     assert_eq!(body["line"], 4);
 }

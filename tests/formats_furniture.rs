@@ -9,13 +9,7 @@ mod common;
 
 use common::cli::{format_data as data, run_ok as run};
 
-use common::outline::{blocks_of, captions, sections};
-
-use serde_json::Value;
-
-fn outline(path: &str) -> Value {
-    serde_json::from_str(&run(&["outline", "--json", path])).expect("one JSON object")
-}
+use common::outline::{blocks_of, captions, outline, sections};
 
 /// What the reader shows of the page, as `dump` lays it out.
 fn dump(path: &str) -> String {

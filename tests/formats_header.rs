@@ -11,8 +11,9 @@ use common::cli::{format_data as data, run_ok as run};
 
 use serde_json::Value;
 
+/// The outline of the format fixture `name`.
 fn outline(name: &str) -> Value {
-    serde_json::from_str(&run(&["outline", "--json", &data(name)])).expect("one JSON object")
+    common::outline::outline(&data(name))
 }
 
 /// The dump's non-blank lines, trimmed.
@@ -144,7 +145,6 @@ fn source_and_date_are_always_keys_of_a_markup_formats_outline() {
     assert_eq!(v["source"], Value::Null);
     assert_eq!(v["date"], Value::Null);
     // Plain text keeps its outline's keys as they were.
-    let t: Value = serde_json::from_str(&run(&["outline", "--json", &data("../prose.txt")]))
-        .expect("one JSON object");
+    let t = common::outline::outline(&data("../prose.txt"));
     assert!(t.get("source").is_none() && t.get("date").is_none());
 }

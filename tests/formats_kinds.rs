@@ -2,13 +2,19 @@
 //! and source notes, byline labels with any slash — read the same in HTML and Markdown
 //! bodies: `outline --json` of the real binary on pages in the shapes of a Taiwanese
 //! wire's page, a mainland paper's page and a Markdown wire story, each held against the
-//! same lines in a `.txt` file.
+//! same lines in a `.txt` file; and any mix of their forms, parsed in each format,
+//! keeps its positions on its file's characters for `check`.
 
 mod common;
 
+use std::sync::Arc;
+
 use common::cli::{format_data as data, yuedu};
 use common::outline::{blocks, blocks_of as of_kind, outline};
+use proptest::prelude::*;
 use serde_json::Value;
+use yuedu::check::{DecodeInfo, check};
+use yuedu::formats::{Format, parse_shared};
 
 /// The outline of `lines` written as a plain-text article (a title, then one paragraph
 /// per line, blank lines between).
@@ -538,4 +544,69 @@ fn bold_attributions_and_icons_are_never_section_heads() {
     let paras = of_kind(&page, "paragraph");
     assert!(paras.iter().any(|p| p == "——摘自外婆的菜谱"), "{paras:#?}");
     assert_eq!(paras.len(), 6, "{paras:#?}");
+}
+
+proptest! {
+    /// The kinds read with the plain-text rules, in pages and books of any mix of
+    /// their forms: no panic, every position in the article a character boundary of
+    /// its file, and `check` finds its way through them.
+    #[test]
+    fn kinds_in_any_mix_keep_positions_in_their_files(
+        pieces in prop::collection::vec(prop::sample::select(vec![
+            "新华社上海11月20日电（记者 张三、李四）",
+            "（中央社記者王大明台北20日電）",
+            "（中央社記者王大明、林克",
+            "【明報專訊】",
+            "〔記者林美玲／台南報導〕",
+            "本報台北11月20日電",
+            "（編輯：陳小華）1151120",
+            "（完）",
+            "文∕王小明",
+            "攝影⁄李小華",
+            "老書店今天重新開張，店主在櫃台前整理新到的舊書。",
+            "&#27;]0;x&#7;",
+            "&#x202E;",
+            "&zwj;",
+            "&#",
+            "\u{200B}",
+            "编者按",
+            "（",
+            "）",
+            "\n\n",
+            "<p>",
+            "</p>",
+        ]), 0..20),
+    ) {
+        let body = pieces.concat();
+        let sources = [
+            (Format::Html, format!("<html><body><article><h1>标题</h1><p>{body}</p></article></body></html>")),
+            (Format::Markdown, format!("# 标题\n\n{body}\n")),
+            (Format::Text, format!("标题\n\n{body}\n")),
+        ];
+        for (format, text) in sources {
+            let text = Arc::new(text);
+            let a = parse_shared(format, &text);
+            // One file, the text itself: no format here unpacks a container.
+            prop_assert_eq!(a.files.len(), 1);
+            let ok = |file: u16, at: usize| file == 0 && text.is_char_boundary(at);
+            for b in &a.blocks {
+                for p in b.parts.iter() {
+                    prop_assert!(ok(b.file, p.src()), "{format:?} {b:?}");
+                }
+            }
+            for h in [&a.title, &a.byline, &a.dateline].into_iter().flatten() {
+                prop_assert!(ok(h.file, h.src as usize), "{format:?} {h:?}");
+            }
+            let decode = DecodeInfo {
+                encoding: "UTF-8",
+                guessed: false,
+                replaced: 0,
+                format,
+            };
+            let found = check(&a, &decode, &Default::default());
+            for f in found.iter() {
+                prop_assert!(f.line >= 1, "{format:?} {f:?}");
+            }
+        }
+    }
 }

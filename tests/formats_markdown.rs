@@ -3,16 +3,9 @@
 
 mod common;
 
-use common::outline::{blocks, captions};
+use common::outline::{blocks, captions, pairs, styled};
 
 use common::cli::{data, outline_json};
-use serde_json::Value;
-
-fn pairs(want: &[(&str, &str)]) -> Vec<(String, String)> {
-    want.iter()
-        .map(|(k, t)| (k.to_string(), t.to_string()))
-        .collect()
-}
 
 #[test]
 fn an_image_inside_a_paragraph_keeps_the_paragraph_whole() {
@@ -49,36 +42,6 @@ fn an_image_inside_a_paragraph_keeps_the_paragraph_whole() {
             ),
         ]
     );
-}
-
-/// (block text, [(styled text, style)]) of every block.
-fn styled(v: &Value) -> Vec<(String, Vec<(String, String)>)> {
-    v["blocks"]
-        .as_array()
-        .expect("blocks")
-        .iter()
-        .map(|b| {
-            let text: Vec<char> = b["text"].as_str().expect("text").chars().collect();
-            let spans = b["styles"]
-                .as_array()
-                .map(|a| {
-                    a.iter()
-                        .map(|s| {
-                            let (from, to) = (
-                                s["start"].as_u64().expect("start") as usize,
-                                s["end"].as_u64().expect("end") as usize,
-                            );
-                            (
-                                text[from..to].iter().collect(),
-                                s["style"].as_str().expect("style").to_string(),
-                            )
-                        })
-                        .collect()
-                })
-                .unwrap_or_default();
-            (text.iter().collect(), spans)
-        })
-        .collect()
 }
 
 #[test]

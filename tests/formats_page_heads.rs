@@ -12,8 +12,9 @@ use common::outline::{blocks_of, captions, sections};
 
 use serde_json::{Value, json};
 
+/// The outline of the format fixture `name`.
 fn outline(name: &str) -> Value {
-    serde_json::from_str(&run(&["outline", "--json", &data(name)])).expect("one JSON object")
+    common::outline::outline(&data(name))
 }
 
 fn dump(name: &str) -> String {

@@ -36,8 +36,7 @@ fn run(args: &[&str]) -> String {
 }
 
 fn outline_json(form: &str) -> Value {
-    serde_json::from_str(&run(&["outline", "--json", &data(&format!("{form}.txt"))]))
-        .expect("one JSON object")
+    common::outline::outline(&data(&format!("{form}.txt")))
 }
 
 fn expected(form: &str) -> Value {

@@ -1,60 +1,15 @@
 //! `outline --json` lists a block's inline styles, offsets in characters of its text,
 //! only for blocks that have some; `dump` prints the plain text, no marker.
 
-use serde_json::Value;
+mod common;
 
-fn run(args: &[&str]) -> String {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_yuedu"))
-        .args(args)
-        .env("XDG_CONFIG_HOME", "/nonexistent")
-        .output()
-        .expect("runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8")
-}
-
-fn data(name: &str) -> String {
-    format!("{}/tests/data/formats/{name}", env!("CARGO_MANIFEST_DIR"))
-}
-
-/// Each block's (text, [(styled text, style)]), the styled text cut out by characters.
-fn styled(v: &Value) -> Vec<(String, Vec<(String, String)>)> {
-    v["blocks"]
-        .as_array()
-        .expect("blocks")
-        .iter()
-        .map(|b| {
-            let text: Vec<char> = b["text"].as_str().expect("text").chars().collect();
-            let spans = b
-                .get("styles")
-                .map(|s| {
-                    let s = s.as_array().expect("an array");
-                    assert!(!s.is_empty(), "styles only when there are some");
-                    s.iter()
-                        .map(|s| {
-                            let at = |k: &str| s[k].as_u64().expect("offset") as usize;
-                            (
-                                text[at("start")..at("end")].iter().collect(),
-                                s["style"].as_str().expect("style").to_string(),
-                            )
-                        })
-                        .collect()
-                })
-                .unwrap_or_default();
-            (text.into_iter().collect(), spans)
-        })
-        .collect()
-}
+use common::cli::{format_data as data, run_ok as run};
+use common::outline::{outline, styled};
 
 #[test]
 fn markdown_styles_are_listed_in_characters_and_never_dumped_as_markers() {
     let path = data("emphasis.md");
-    let v: Value = serde_json::from_str(&run(&["outline", "--json", &path])).expect("json");
-    let blocks = styled(&v);
+    let blocks = styled(&outline(&path));
     let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
     assert_eq!(
         blocks[0],
@@ -100,7 +55,7 @@ fn a_dateline_cut_from_a_styled_paragraph_keeps_the_styles_on_their_words() {
     )
     .expect("write");
     let path = path.to_str().expect("path");
-    let v: Value = serde_json::from_str(&run(&["outline", "--json", path])).expect("json");
+    let v = outline(path);
     assert_eq!(v["dateline"], "新华社北京11月20日电");
     let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
     assert_eq!(

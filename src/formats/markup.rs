@@ -2857,69 +2857,6 @@ mod tests {
             let info = parse_info(&line);
             proptest::prop_assert_eq!(info.map(|i| i.authors), Some(vec![name]), "{}", line);
         }
-
-        /// The kinds read with the plain-text rules, in pages and books of any mix of
-        /// their forms: no panic, every position in the article a character boundary of
-        /// its file, and `check` finds its way through them.
-        #[test]
-        fn kinds_in_any_mix_keep_positions_in_their_files(
-            pieces in proptest::collection::vec(proptest::sample::select(vec![
-                "新华社上海11月20日电（记者 张三、李四）",
-                "（中央社記者王大明台北20日電）",
-                "（中央社記者王大明、林克",
-                "【明報專訊】",
-                "〔記者林美玲／台南報導〕",
-                "本報台北11月20日電",
-                "（編輯：陳小華）1151120",
-                "（完）",
-                "文∕王小明",
-                "攝影⁄李小華",
-                "老書店今天重新開張，店主在櫃台前整理新到的舊書。",
-                "&#27;]0;x&#7;",
-                "&#x202E;",
-                "&zwj;",
-                "&#",
-                "\u{200B}",
-                "编者按",
-                "（",
-                "）",
-                "\n\n",
-                "<p>",
-                "</p>",
-            ]), 0..20),
-        ) {
-            use crate::formats::Format;
-            let body = pieces.concat();
-            let sources = [
-                (Format::Html, format!("<html><body><article><h1>标题</h1><p>{body}</p></article></body></html>")),
-                (Format::Markdown, format!("# 标题\n\n{body}\n")),
-                (Format::Text, format!("标题\n\n{body}\n")),
-            ];
-            for (format, text) in sources {
-                let a = crate::formats::parse_shared(format, &Arc::new(text));
-                let ok = |file: u16, at: usize| {
-                    a.files.get(usize::from(file)).is_some_and(|f| f.text.is_char_boundary(at))
-                };
-                for b in &a.blocks {
-                    for p in b.parts.as_slice() {
-                        proptest::prop_assert!(ok(b.file, p.src()), "{format:?} {b:?}");
-                    }
-                }
-                for h in [&a.title, &a.byline, &a.dateline].into_iter().flatten() {
-                    proptest::prop_assert!(ok(h.file, h.src as usize), "{format:?} {h:?}");
-                }
-                let decode = crate::check::DecodeInfo {
-                    encoding: "UTF-8",
-                    guessed: false,
-                    replaced: 0,
-                    format,
-                };
-                let found = crate::check::check(&a, &decode, &Default::default());
-                for f in found.iter() {
-                    proptest::prop_assert!(f.line >= 1, "{format:?} {f:?}");
-                }
-            }
-        }
     }
 
     #[test]

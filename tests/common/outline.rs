@@ -1,6 +1,7 @@
 //! Reading what `outline --json` gives, for the format tests: the outline of a file,
-//! its blocks (with their kinds, of one kind, or all their text), the section titles,
-//! the captions with their credits' names.
+//! its blocks (with their kinds, of one kind, or all their text; their inline styles),
+//! the section titles, the captions with their credits' names. The one copy: a test
+//! file keeps only readers of its own.
 
 use serde_json::Value;
 
@@ -22,6 +23,13 @@ pub fn blocks(v: &Value) -> Vec<(String, String)> {
                 b["text"].as_str().expect("text").to_string(),
             )
         })
+        .collect()
+}
+
+/// `(kind, text)` pairs owned, to compare with [`blocks`].
+pub fn pairs(want: &[(&str, &str)]) -> Vec<(String, String)> {
+    want.iter()
+        .map(|(k, t)| (k.to_string(), t.to_string()))
         .collect()
 }
 
@@ -69,6 +77,36 @@ pub fn captions(v: &Value) -> Vec<(String, Option<String>)> {
                 c["text"].as_str().expect("text").to_string(),
                 c["credit"].as_str().map(str::to_string),
             )
+        })
+        .collect()
+}
+
+/// Each block's (text, [(styled text, style)]), the styled text cut out by characters;
+/// a block lists styles only when it has some.
+pub fn styled(v: &Value) -> Vec<(String, Vec<(String, String)>)> {
+    v["blocks"]
+        .as_array()
+        .expect("blocks")
+        .iter()
+        .map(|b| {
+            let text: Vec<char> = b["text"].as_str().expect("text").chars().collect();
+            let spans = b
+                .get("styles")
+                .map(|s| {
+                    let s = s.as_array().expect("an array");
+                    assert!(!s.is_empty(), "styles only when there are some");
+                    s.iter()
+                        .map(|s| {
+                            let at = |k: &str| s[k].as_u64().expect("offset") as usize;
+                            (
+                                text[at("start")..at("end")].iter().collect(),
+                                s["style"].as_str().expect("style").to_string(),
+                            )
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            (text.into_iter().collect(), spans)
         })
         .collect()
 }
