@@ -482,8 +482,10 @@ pub(crate) fn anchor_text(article: &mut Article, source: &str) {
         }
     }
     // The head's lines, from the page's elements or its meta: where their text stands
-    // on their element's line, in its text or in an attribute's value.
-    for h in [
+    // on their element's line, in its text or in an attribute's value. A line the page
+    // does not print (meta's byline) was given the headline's place: it moves with it.
+    let title_was = article.title.as_ref().map(|t| t.src);
+    let mut lines = [
         &mut article.banner,
         &mut article.kicker,
         &mut article.title,
@@ -493,25 +495,35 @@ pub(crate) fn anchor_text(article: &mut Article, source: &str) {
         &mut article.byline,
         &mut article.source,
         &mut article.date,
-    ]
-    .into_iter()
-    .flatten()
-    {
-        let from = h.src as usize;
-        let Some(rest) = source.get(from..) else {
+    ];
+    let mut unmoved = Vec::new();
+    for (k, h) in lines.iter_mut().enumerate() {
+        let Some(h) = h.as_mut() else {
             continue;
         };
-        let line = crate::text::lines::line_end(rest, 0).0.min(ANCHOR_WINDOW);
-        let text = h.text.as_str();
-        let end = text.char_indices().nth(4).map_or(text.len(), |(i, _)| i);
-        if end == 0 {
-            continue;
+        let from = h.src as usize;
+        let at = source.get(from..).and_then(|rest| {
+            let line = crate::text::lines::line_end(rest, 0).0.min(ANCHOR_WINDOW);
+            let text = h.text.as_str();
+            let end = text.char_indices().nth(4).map_or(text.len(), |(i, _)| i);
+            if end == 0 {
+                return None;
+            }
+            memchr::memmem::find(&rest.as_bytes()[..line], &text.as_bytes()[..end])
+                .map(|i| from + i)
+                .or_else(|| written_on_line(source, from, line, text, 4))
+        });
+        match at {
+            Some(at) => h.src = u32::try_from(at).unwrap_or(h.src),
+            None => unmoved.push(k),
         }
-        let at = memchr::memmem::find(&rest.as_bytes()[..line], &text.as_bytes()[..end])
-            .map(|i| from + i)
-            .or_else(|| written_on_line(source, from, line, text, 4));
-        if let Some(at) = at {
-            h.src = u32::try_from(at).unwrap_or(h.src);
+    }
+    let title_now = lines[2].as_ref().map(|t| t.src);
+    if let (Some(was), Some(now)) = (title_was, title_now) {
+        for k in unmoved {
+            if let Some(h) = lines[k].as_mut().filter(|h| h.src == was) {
+                h.src = now;
+            }
         }
     }
 }
