@@ -285,13 +285,18 @@ fn bear_highlights_and_a_bold_credit_line_is_no_heading() {
                 "paragraph",
                 "他在笔记本上写过一行 std::io 之类的字，说是儿子教他的。"
             ),
-            // A bold credit line is a credit, never a section's heading.
-            ("caption", "图 / 受访者提供"),
+            // A bold credit line is a credit, never a section's heading: a caption of
+            // no text with that credit.
+            ("caption", ""),
             ("heading", "取蜜"),
             ("paragraph", "取蜜那天，他穿上白色的防护服，一箱一箱地看。"),
         ])
     );
     assert_eq!(sections(&v), ["取蜜"]);
+    assert_eq!(
+        captions(&v),
+        [(String::new(), Some("受访者提供".to_string()))]
+    );
     dump_without(
         "formats/bear-note.md",
         &["#非虚构", "::蜜蜂", "再飞回来。::"],
@@ -303,12 +308,15 @@ fn a_bold_credit_line_on_a_page_is_no_heading_either() {
     // The rule for bold lines is shared: a page's `<strong>` credit as Markdown's `**`.
     let v = outline_json(data("formats/bold-credit.html"), &[]);
     assert_eq!(sections(&v), ["屋顶上的秋天"]);
-    let kinds: Vec<(String, String)> = blocks(&v)
-        .into_iter()
-        .filter(|(_, t)| t.contains("视觉中国"))
-        .collect();
-    assert_eq!(kinds.len(), 1, "{kinds:?}");
-    assert_eq!(kinds[0].0, "caption");
+    // A caption of no text with that credit.
+    assert_eq!(
+        captions(&v),
+        [(String::new(), Some("视觉中国".to_string()))]
+    );
+    assert!(
+        !blocks(&v).iter().any(|(_, t)| t.contains("视觉中国")),
+        "the credit is no block's text"
+    );
 }
 
 #[test]

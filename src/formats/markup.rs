@@ -641,9 +641,25 @@ pub(crate) fn recover_text_kinds(article: &mut Article, source: &str) {
             LineKind::Note => b.kind = BlockKind::Note,
             LineKind::BoxHead if heads_text => b.kind = BlockKind::Heading,
             LineKind::Byline | LineKind::Dateline => b.kind = BlockKind::Byline,
-            // A credit alone ("图丨受访者提供" under the byline) is a caption, as in plain
-            // text, never a paragraph.
-            LineKind::Credit => b.kind = BlockKind::Caption,
+            // A credit alone ("图片来源：网络", "图丨受访者提供" under the byline), as in
+            // plain text: the credit of the caption just above it when that has none,
+            // else a caption of no text with that credit — never a paragraph, nor a
+            // caption whose text is its credit.
+            LineKind::Credit => {
+                if let Some(name) = crate::text::chinese::credit_only(&b.text) {
+                    let name = name.to_string();
+                    if let Some(above) = out.last_mut().filter(|a| {
+                        a.kind == BlockKind::Caption && a.credit.is_none() && a.file == b.file
+                    }) {
+                        let credit = crate::article::builder::block_credit(&b, &name);
+                        above.credit = Some(Box::new(credit));
+                        continue;
+                    }
+                    crate::article::builder::credit_only_caption(&mut b, &name);
+                } else {
+                    b.kind = BlockKind::Caption;
+                }
+            }
             _ => {}
         }
         if b.kind != BlockKind::Paragraph {
