@@ -129,16 +129,31 @@ const CAPTION_LABELS: &[&str] = &[
     "Caption",
 ];
 
-/// `text` without a caption label and its separator (，：:,) before it; `None` when it
-/// opens with none, or nothing follows the label.
+/// Labels a page prints before a caption's text to say it is one ("图：X", "配图：X",
+/// "圖片：X"), only before a colon: "图/X", "图丨X" are credits, "图为X" a sentence.
+const PRINTED_CAPTION_LABELS: &[&str] =
+    &["图片", "圖片", "配图", "配圖", "题图", "題圖", "图", "圖"];
+
+/// `text` without a caption label and its separator before it — a screen reader's
+/// ([`CAPTION_LABELS`], before ，：:,) or a printed one ([`PRINTED_CAPTION_LABELS`], 图：
+/// 配图：, before a colon); `None` when it opens with none, nothing follows the label, or
+/// the whole is a credit ("图：赵一凡").
 pub(crate) fn strip_caption_label(text: &str) -> Option<&str> {
     let t = trim_text(text);
-    CAPTION_LABELS.iter().find_map(|l| {
-        let rest = t.strip_prefix(l)?;
-        let rest = rest.strip_prefix(['，', ',', '：', ':'])?;
-        let rest = trim_text(rest);
-        (!rest.is_empty()).then_some(rest)
-    })
+    // "图：赵一凡", "图片：新华社": a credit alone, its label the credit's.
+    if crate::text::chinese::credit_only(t).is_some() {
+        return None;
+    }
+    let labelled = |labels: &[&str], separators: &[char]| {
+        labels.iter().find_map(|l| {
+            let rest = t.strip_prefix(l)?;
+            let rest = rest.strip_prefix(separators)?;
+            let rest = trim_text(rest);
+            (!rest.is_empty()).then_some(rest)
+        })
+    };
+    labelled(CAPTION_LABELS, &['，', ',', '：', ':'])
+        .or_else(|| labelled(PRINTED_CAPTION_LABELS, &['：', ':']))
 }
 
 /// Collects blocks in reading order into one text buffer.
