@@ -341,3 +341,30 @@ fn book_generators_directives_link_cards_and_chapter_pagers_are_no_text() {
     );
     dump_without(rel, &["{{", "{%", "chapter4", "上一章", "include"]);
 }
+
+#[test]
+fn a_callouts_lines_are_never_the_notes_byline_and_created_dates_it() {
+    let v = outline_json(data("formats/callout-book-note.md"), &[]);
+    // 作者：X inside a 书目信息 box names the book's author, not the note's.
+    assert_eq!(v["authors"], Value::Array(Vec::new()));
+    assert_eq!(v["byline"], Value::Null);
+    // `created:` dates the note when no `date:` does.
+    assert_eq!(v["date"], "2025-11-08");
+    // Each box's title over its lines, in the order written.
+    assert_eq!(
+        blocks(&v)[..5],
+        pairs(&[
+            ("note", "书目信息"),
+            (
+                "paragraph",
+                "作者：钟离远\u{3000}出版社：某某书局\u{3000}2023年"
+            ),
+            ("note", "摘录"),
+            ("note", "文/钟离远"),
+            (
+                "paragraph",
+                "这本书从一座渡口写起，写了撑船人三代的生活，也写了渡口边那条街的兴衰。"
+            ),
+        ])
+    );
+}
