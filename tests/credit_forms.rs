@@ -106,8 +106,12 @@ fn markdown_bylines_name_reporters_never_roles_or_endings() {
     assert_eq!(v["authors"], json!(["白露", "青山"]));
     assert_eq!(of_kind(&v, "byline"), ["作者：青山"]);
     assert_eq!(of_kind(&v, "paragraph").len(), 2);
-    // A credit alone under the byline is a caption, as in plain text.
-    assert_eq!(captions(&v), [("图丨受访者提供".to_string(), None)]);
+    // A credit alone under the byline is a caption of no text with that credit, as in
+    // plain text.
+    assert_eq!(
+        captions(&v),
+        [(String::new(), Some("受访者提供".to_string()))]
+    );
 }
 
 #[test]
@@ -222,4 +226,57 @@ fn an_exports_byline_names_its_compiler_and_reads_the_date_after_a_br() {
     // "X 整理": the role after the name is no name.
     let v = outline("export-byline-roles.md");
     assert_eq!(v["authors"], json!(["柯明遠"]));
+}
+
+/// The captions of `source-credits.*`: a photographer's credit closed by the picture
+/// service that gives it out (X记者 NAME摄/SERVICE), bracketed credits saying where the
+/// picture is from or who made it (（資料圖片）, （作者自绘）), and a credit alone on a
+/// line — under a caption its credit, elsewhere a caption of no text.
+fn source_credits(last_caption: &str) -> Vec<(String, Option<String>)> {
+    [
+        ("裁缝在案板上量布。", "方晓禾"),
+        ("铺子门口的旧招牌。", "資料圖片"),
+        ("裁缝铺所在街区的位置", "作者自绘"),
+        (last_caption, "网络"),
+        ("", "网络"),
+    ]
+    .into_iter()
+    .map(|(t, c)| (t.to_string(), Some(c.to_string())))
+    .collect()
+}
+
+#[test]
+fn credits_of_where_a_picture_is_from_are_split_off_in_every_format() {
+    let v = outline("source-credits.txt");
+    assert_eq!(captions(&v), source_credits("图为老街夜景。"));
+    assert_eq!(of_kind(&v, "paragraph").len(), 5);
+    let v = outline("source-credits.md");
+    assert_eq!(captions(&v), source_credits("老街夜景。"));
+    assert_eq!(of_kind(&v, "paragraph").len(), 5);
+    let v = outline("source-credits.html");
+    let mut expected = source_credits("老街夜景。");
+    // What the picture is (示意圖) is the caption's own word, not where it is from.
+    expected.insert(3, ("一件旗袍的裁剪示意（示意圖）".to_string(), None));
+    assert_eq!(captions(&v), expected);
+    assert_eq!(of_kind(&v, "paragraph").len(), 6);
+    // The credit is shown as printed, after its caption.
+    let out = yuedu()
+        .args(["dump", "-w", "80", &data("source-credits.html")])
+        .output()
+        .expect("runs");
+    let dump = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        dump.contains("裁缝在案板上量布。 西塘日报记者 方晓禾摄/西塘图片"),
+        "{dump}"
+    );
+    // A credit alone closing the body is one `check` reports; one under a caption is not.
+    let v = json_of(&["check", "--json", &data("source-credits.txt")], true);
+    let lone: Vec<u64> = v["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["rule"] == "credit-without-caption")
+        .map(|f| f["line"].as_u64().expect("line"))
+        .collect();
+    assert_eq!(lone, [23]);
 }

@@ -164,3 +164,23 @@ fn a_front_matter_byline_reports_its_own_line_and_is_shown_under_the_headline() 
         .collect();
     assert!(order.windows(2).all(|w| w[0] < w[1]), "{dump}");
 }
+
+#[test]
+fn a_printed_caption_label_is_not_the_captions_text() {
+    // 配图：, 圖：, 图片： before a caption's text; 图：NAME alone is a credit.
+    assert_eq!(
+        captions(&outline("caption-labels.html")),
+        [
+            caption("雨后的石板路。", None),
+            caption("石板縫裡長出的青苔。", Some("方曉禾")),
+            caption("", Some("方晓禾")),
+        ]
+    );
+    assert_eq!(
+        captions(&outline("caption-labels.md")),
+        [
+            caption("雨后的石板路。", Some("方晓禾")),
+            caption("石板缝里长出的青苔。", None),
+        ]
+    );
+}

@@ -263,13 +263,18 @@ fn bear_highlights_and_a_bold_credit_line_is_no_heading() {
                 "paragraph",
                 "他在笔记本上写过一行 std::io 之类的字，说是儿子教他的。"
             ),
-            // A bold credit line is a credit, never a section's heading.
-            ("caption", "图 / 受访者提供"),
+            // A bold credit line is a credit, never a section's heading: a caption of
+            // no text with that credit.
+            ("caption", ""),
             ("heading", "取蜜"),
             ("paragraph", "取蜜那天，他穿上白色的防护服，一箱一箱地看。"),
         ])
     );
     assert_eq!(sections(&v), ["取蜜"]);
+    assert_eq!(
+        captions(&v),
+        [(String::new(), Some("受访者提供".to_string()))]
+    );
     dump_without(
         "formats/bear-note.md",
         &["#非虚构", "::蜜蜂", "再飞回来。::"],
@@ -281,12 +286,15 @@ fn a_bold_credit_line_on_a_page_is_no_heading_either() {
     // The rule for bold lines is shared: a page's `<strong>` credit as Markdown's `**`.
     let v = outline_json(data("formats/bold-credit.html"), &[]);
     assert_eq!(sections(&v), ["屋顶上的秋天"]);
-    let kinds: Vec<(String, String)> = blocks(&v)
-        .into_iter()
-        .filter(|(_, t)| t.contains("视觉中国"))
-        .collect();
-    assert_eq!(kinds.len(), 1, "{kinds:?}");
-    assert_eq!(kinds[0].0, "caption");
+    // A caption of no text with that credit.
+    assert_eq!(
+        captions(&v),
+        [(String::new(), Some("视觉中国".to_string()))]
+    );
+    assert!(
+        !blocks(&v).iter().any(|(_, t)| t.contains("视觉中国")),
+        "the credit is no block's text"
+    );
 }
 
 #[test]
@@ -310,4 +318,31 @@ fn book_generators_directives_link_cards_and_chapter_pagers_are_no_text() {
         ])
     );
     dump_without(rel, &["{{", "{%", "chapter4", "上一章", "include"]);
+}
+
+#[test]
+fn a_callouts_lines_are_never_the_notes_byline_and_created_dates_it() {
+    let v = outline_json(data("formats/callout-book-note.md"), &[]);
+    // 作者：X inside a 书目信息 box names the book's author, not the note's.
+    assert_eq!(v["authors"], Value::Array(Vec::new()));
+    assert_eq!(v["byline"], Value::Null);
+    // `created:` dates the note when no `date:` does.
+    assert_eq!(v["date"], "2025-11-08");
+    // Each box's title over its lines, in the order written.
+    assert_eq!(
+        blocks(&v)[..5],
+        pairs(&[
+            ("note", "书目信息"),
+            (
+                "paragraph",
+                "作者：钟离远\u{3000}出版社：某某书局\u{3000}2023年"
+            ),
+            ("note", "摘录"),
+            ("note", "文/钟离远"),
+            (
+                "paragraph",
+                "这本书从一座渡口写起，写了撑船人三代的生活，也写了渡口边那条街的兴衰。"
+            ),
+        ])
+    );
 }

@@ -31,8 +31,12 @@ fn a_wechat_tail_gives_notes_and_no_prompts_and_its_end_mark_is_no_section() {
     for n in ["- END -", "编辑丨唐小禾", "审核丨秦朗"] {
         assert!(notes.iter().any(|x| x == n), "{n:?} in {notes:?}");
     }
-    // A photograph's credit alone is a caption, as in plain text.
-    assert_eq!(blocks_of(&v, "caption")[0], "图丨受访者提供");
+    // A photograph's credit alone is a caption of no text with that credit, as in
+    // plain text.
+    assert_eq!(
+        captions(&v)[0],
+        (String::new(), Some("受访者提供".to_string()))
+    );
     let shown = dump(&path);
     for furniture in ["点击关注", "点个“在看”", "阅读原文", "#渡口", "蓝字关注"]
     {
@@ -186,7 +190,10 @@ fn a_markdown_export_of_a_wechat_article_has_the_same_tail_read_alike() {
         blocks_of(&v, "note"),
         ["- END -", "编辑丨唐小禾", "审核丨秦朗"]
     );
-    assert_eq!(blocks_of(&v, "caption"), ["图丨受访者提供"]);
+    assert_eq!(
+        captions(&v),
+        [(String::new(), Some("受访者提供".to_string()))]
+    );
     let shown = dump(&data("wechat-export.md"));
     for furniture in ["点击关注", "阅读原文"] {
         assert!(!shown.contains(furniture), "{furniture:?} shown:\n{shown}");

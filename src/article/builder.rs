@@ -20,7 +20,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use super::{Block, BlockKind, Credit, HeaderLine, Join, Part, SharedStr, to_u32};
+use super::{Block, BlockKind, Credit, HeaderLine, Join, Part, Parts, SharedStr, to_u32};
 
 /// How many characters of context a [`Join`] keeps on either side of the break.
 pub(crate) const JOIN_EXCERPT_CHARS: usize = 12;
@@ -299,6 +299,23 @@ impl Draft<'_> {
         self.credit = Some(credit);
     }
 
+    /// The block's kind.
+    pub(crate) fn kind(&self) -> BlockKind {
+        self.kind
+    }
+
+    /// Whether the block has a credit.
+    pub(crate) fn has_credit(&self) -> bool {
+        self.credit.is_some()
+    }
+
+    /// A caption of no text whose credit is all it holds (a credit alone, where a
+    /// caption stands): its credit, to be given to the caption it stands under; `None`
+    /// for any other block.
+    pub(crate) fn credit_alone(&self) -> Option<&Credit> {
+        self.credit.as_ref().filter(|_| self.text().is_empty())
+    }
+
     /// Appends `next` (a paragraph continued after a break) to this one, recording the
     /// join (its excerpts, [`JOIN_EXCERPT_CHARS`] characters either side of the break).
     pub(crate) fn append(&mut self, next: &Draft<'_>) {
@@ -449,6 +466,36 @@ pub(crate) fn block_slice(
         file: b.file,
         styles: super::StylesId::NONE,
     }
+}
+
+/// The credit a block's whole text is (a credit alone, naming `name`, a slice of its
+/// text or the name without its padding): printed as the block's text without white
+/// space at its ends, where that stands in the source.
+pub(crate) fn block_credit(b: &Block, name: &str) -> Credit {
+    let text = b.text.as_str();
+    let start = text.len() - text.trim_start().len();
+    let end = text.trim_end().len().max(start);
+    let printed = b.text.slice(start..end);
+    let name = match printed.find(name) {
+        Some(i) if !name.contains(char::is_whitespace) => printed.slice(i..i + name.len()),
+        _ => SharedStr::from(name.split_whitespace().collect::<String>()),
+    };
+    Credit {
+        name,
+        text: printed,
+        src: to_u32(b.src_at(start), "a source offset"),
+    }
+}
+
+/// Makes `b` (a credit alone where a caption stands) a caption of no text whose credit
+/// is its text, naming `name` ([`block_credit`]).
+pub(crate) fn credit_only_caption(b: &mut Block, name: &str) {
+    let credit = block_credit(b, name);
+    let src = credit.src as usize;
+    b.kind = super::BlockKind::Caption;
+    b.text = b.text.slice(0..0);
+    b.parts = Parts::one(src);
+    b.credit = Some(Box::new(credit));
 }
 
 /// Moves a block's start in the source to byte `src` (where a markup format found the

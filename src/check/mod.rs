@@ -1089,17 +1089,23 @@ fn joined_paragraphs(article: &Article, _: &DecodeInfo<'_>, out: &mut Findings<'
 }
 
 /// Captions without a credit, and credits that stand alone (the parser makes a lone
-/// "NAME 摄" line a block of its own — a caption or heading — with no credit).
+/// "NAME 摄" line a caption of no text with that credit, or a block whose text it is).
 fn captions_and_credits(article: &Article, _: &DecodeInfo<'_>, out: &mut Findings<'_>) {
     for b in &article.blocks {
         let at = (b.file, b.src());
-        if credit_only(&b.text).is_some() {
+        let alone = b
+            .credit
+            .as_deref()
+            .filter(|_| b.kind == BlockKind::Caption && b.text.trim().is_empty())
+            .map(|c| c.text.as_str())
+            .or_else(|| credit_only(&b.text).is_some().then_some(b.text.as_str()));
+        if let Some(credit) = alone {
             out.push(
                 Rule::CreditWithoutCaption,
                 at,
                 format!(
                     "photographer's credit \"{}\" belongs to no caption",
-                    excerpt(&b.text)
+                    excerpt(credit)
                 ),
                 None,
             );

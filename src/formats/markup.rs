@@ -129,16 +129,31 @@ const CAPTION_LABELS: &[&str] = &[
     "Caption",
 ];
 
-/// `text` without a caption label and its separator (，：:,) before it; `None` when it
-/// opens with none, or nothing follows the label.
+/// Labels a page prints before a caption's text to say it is one ("图：X", "配图：X",
+/// "圖片：X"), only before a colon: "图/X", "图丨X" are credits, "图为X" a sentence.
+const PRINTED_CAPTION_LABELS: &[&str] =
+    &["图片", "圖片", "配图", "配圖", "题图", "題圖", "图", "圖"];
+
+/// `text` without a caption label and its separator before it — a screen reader's
+/// ([`CAPTION_LABELS`], before ，：:,) or a printed one ([`PRINTED_CAPTION_LABELS`], 图：
+/// 配图：, before a colon); `None` when it opens with none, nothing follows the label, or
+/// the whole is a credit ("图：赵一凡").
 pub(crate) fn strip_caption_label(text: &str) -> Option<&str> {
     let t = trim_text(text);
-    CAPTION_LABELS.iter().find_map(|l| {
-        let rest = t.strip_prefix(l)?;
-        let rest = rest.strip_prefix(['，', ',', '：', ':'])?;
-        let rest = trim_text(rest);
-        (!rest.is_empty()).then_some(rest)
-    })
+    // "图：赵一凡", "图片：新华社": a credit alone, its label the credit's.
+    if crate::text::chinese::credit_only(t).is_some() {
+        return None;
+    }
+    let labelled = |labels: &[&str], separators: &[char]| {
+        labels.iter().find_map(|l| {
+            let rest = t.strip_prefix(l)?;
+            let rest = rest.strip_prefix(separators)?;
+            let rest = trim_text(rest);
+            (!rest.is_empty()).then_some(rest)
+        })
+    };
+    labelled(CAPTION_LABELS, &['，', ',', '：', ':'])
+        .or_else(|| labelled(PRINTED_CAPTION_LABELS, &['：', ':']))
 }
 
 /// Collects blocks in reading order into one text buffer.
@@ -653,9 +668,25 @@ pub(crate) fn recover_text_kinds(article: &mut Article, source: &str) {
             LineKind::Note => b.kind = BlockKind::Note,
             LineKind::BoxHead if heads_text => b.kind = BlockKind::Heading,
             LineKind::Byline | LineKind::Dateline => b.kind = BlockKind::Byline,
-            // A credit alone ("图丨受访者提供" under the byline) is a caption, as in plain
-            // text, never a paragraph.
-            LineKind::Credit => b.kind = BlockKind::Caption,
+            // A credit alone ("图片来源：网络", "图丨受访者提供" under the byline), as in
+            // plain text: the credit of the caption just above it when that has none,
+            // else a caption of no text with that credit — never a paragraph, nor a
+            // caption whose text is its credit.
+            LineKind::Credit => {
+                if let Some(name) = crate::text::chinese::credit_only(&b.text) {
+                    let name = name.to_string();
+                    if let Some(above) = out.last_mut().filter(|a| {
+                        a.kind == BlockKind::Caption && a.credit.is_none() && a.file == b.file
+                    }) {
+                        let credit = crate::article::builder::block_credit(&b, &name);
+                        above.credit = Some(Box::new(credit));
+                        continue;
+                    }
+                    crate::article::builder::credit_only_caption(&mut b, &name);
+                } else {
+                    b.kind = BlockKind::Caption;
+                }
+            }
             _ => {}
         }
         if b.kind != BlockKind::Paragraph {

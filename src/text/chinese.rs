@@ -141,7 +141,88 @@ pub(crate) const CREDIT_LABELS: &[&str] = &[
 ];
 
 /// Credits that name no one ("资料图片"), as printed alone or in brackets.
-const UNNAMED_CREDITS: &[&str] = &["资料图片", "资料照片", "新华社发", "网络图片", "受访者供图"];
+const UNNAMED_CREDITS: &[&str] = &["新华社发", "受访者供图", "受訪者供圖"];
+
+/// Where a picture that names no one is from, before its picture word ("资料图片":
+/// the paper's files; "網上圖片": the web) — [`is_unnamed_source`].
+const UNNAMED_SOURCES: &[&str] = &[
+    "资料",
+    "資料",
+    "档案",
+    "檔案",
+    "网络",
+    "網絡",
+    "網路",
+    "网上",
+    "網上",
+    "互联网",
+    "互聯網",
+];
+
+/// The words for a picture after its source ("资料图片", "网络截图").
+const PICTURE_WORDS: &[&str] = &["图片", "圖片", "照片", "截图", "截圖", "图", "圖", "照"];
+
+/// Whether `s` says where a picture that names no one is from: one of
+/// [`UNNAMED_SOURCES`] and one of [`PICTURE_WORDS`] ("资料图", "資料圖片", "網上圖片",
+/// "网络截图"). What the picture is ("示意图", "无人机照片", "效果图") says nothing of
+/// where it is from and is the caption's own word.
+fn is_unnamed_source(s: &str) -> bool {
+    UNNAMED_SOURCES
+        .iter()
+        .filter_map(|w| s.strip_prefix(w))
+        .any(|rest| PICTURE_WORDS.contains(&rest))
+}
+
+/// What follows who made or gave a picture, in a bracketed credit ("（作者自绘）",
+/// "（受訪者提供）", "（记者拍摄）"), and whether anyone may stand before it: 自 (self)
+/// and 提供/供图 (provided) say the one before them made or gave it, whoever that is;
+/// 拍摄, 绘制, 制图 only after a person's word ending in 者 (作者, 记者, 受访者) —
+/// "无人机拍摄" says how the photo was taken, not whose it is.
+const MADE_BY: &[(&str, bool)] = &[
+    ("自绘", true),
+    ("自繪", true),
+    ("自摄", true),
+    ("自攝", true),
+    ("自拍", true),
+    ("提供", true),
+    ("供图", true),
+    ("供圖", true),
+    ("拍摄", false),
+    ("拍攝", false),
+    ("绘制", false),
+    ("繪製", false),
+    ("绘", false),
+    ("繪", false),
+    ("制图", false),
+    ("製圖", false),
+];
+
+/// Whether `s` (a bracket's content) says who made or gave the picture: a short word of
+/// Han characters and one of [`MADE_BY`] ("作者自绘", "受访者提供", "记者拍摄").
+fn is_made_by(s: &str) -> bool {
+    MADE_BY.iter().any(|&(word, anyone)| {
+        s.strip_suffix(word).is_some_and(|who| {
+            (1..=12).contains(&who.chars().count())
+                && who.chars().all(is_han)
+                // "图由X提供", "图片为作者拍摄": the picture's label before who, read
+                // by the label's own rules.
+                && !who.starts_with(['图', '圖', '照'])
+                && !who.contains(['由', '为', '為', '是'])
+                && (anyone || who.ends_with('者'))
+        })
+    })
+}
+
+/// The picture agencies' and papers' words a photographer's credit may close with after
+/// a slash ("郭文静摄/光明图片", "X摄／视觉中国", "X攝/IC photo"): short, and no
+/// sentence in it ([`plain_name`]).
+fn is_distributor(s: &str) -> bool {
+    plain_name(s).is_some_and(|w| {
+        w.chars().count() <= 12
+            && w.chars()
+                .all(|c| is_han(c) || c.is_ascii_alphanumeric() || c == ' ')
+    })
+}
 
 /// News agencies by the names Chinese papers print in credits (Simplified and
 /// Traditional), beside the generic forms [`is_news_agency`] reads.
@@ -279,7 +360,10 @@ pub(crate) fn credit_only(line: &str) -> Option<&str> {
     if let Some(inner) = unbracket(line) {
         let inner = trim(inner);
         if UNNAMED_CREDITS.contains(&inner)
+            || is_unnamed_source(inner)
+            || is_made_by(inner)
             || inner.ends_with("供图")
+            || inner.ends_with("供圖")
             || inner.ends_with("新华社发")
         {
             return Some(inner);
@@ -290,8 +374,22 @@ pub(crate) fn credit_only(line: &str) -> Option<&str> {
         }
         return credit_only(inner);
     }
-    if UNNAMED_CREDITS.contains(&line) {
+    if UNNAMED_CREDITS.contains(&line) || is_unnamed_source(line) {
         return Some(line);
+    }
+    // "光明日报记者 郭文静摄/光明图片": a photographer's credit and, after a slash, the
+    // agency or paper's picture service that gives it out; the name is the
+    // photographer's.
+    if let Some(i) = line.rfind(is_slash) {
+        let before = trim(&line[..i]);
+        let after = &line[i..];
+        let after = trim(&after[after.chars().next().map_or(0, char::len_utf8)..]);
+        if before.ends_with(['摄', '攝'])
+            && is_distributor(after)
+            && let Some(name) = credit_only(before)
+        {
+            return Some(name);
+        }
     }
     // "中新社发", "法新社發": an agency's release, as 新华社发.
     if line
@@ -554,6 +652,52 @@ mod tests {
         assert_eq!(credit_only("（圖／林佳蓉攝）"), Some("林佳蓉"));
         assert_eq!(credit_only("图/白露 摄"), Some("白露"));
         assert_eq!(credit_only("图/文 白露"), None, "a byline's roles");
+    }
+
+    #[test]
+    fn credits_of_where_a_picture_is_from_and_who_made_it() {
+        // A photographer's credit closed by the service that gives the photo out.
+        assert_eq!(
+            credit_only("光明日报记者 郭文静摄/光明图片"),
+            Some("郭文静")
+        );
+        assert_eq!(credit_only("白露摄／视觉中国"), Some("白露"));
+        assert_eq!(credit_only("白露摄/IC photo"), Some("白露"));
+        assert_eq!(credit_only("白露摄/图片说明写在这里。"), None);
+        assert_eq!(credit_only("大家好/光明图片"), None);
+        // Where a picture that names no one is from, bare or bracketed.
+        for line in [
+            "（資料圖片）",
+            "（资料图）",
+            "资料照片",
+            "（網上圖片）",
+            "（网络截图）",
+            "（檔案照片）",
+        ] {
+            assert!(credit_only(line).is_some(), "{line}");
+        }
+        // Who made or gave it, in brackets.
+        for line in [
+            "（作者自绘）",
+            "（作者供图）",
+            "（受訪者提供）",
+            "（麻豆區農會提供）",
+            "（记者拍摄）",
+            "（笔者绘制）",
+        ] {
+            assert!(credit_only(line).is_some(), "{line}");
+        }
+        // What the picture is, or how it was taken: the caption's own words.
+        for line in [
+            "（示意圖）",
+            "（示意图）",
+            "（无人机照片）",
+            "（效果图）",
+            "作者自绘",
+            "（资料）",
+        ] {
+            assert_eq!(credit_only(line), None, "{line}");
+        }
     }
 
     #[test]

@@ -189,9 +189,18 @@ pub(crate) fn front_matter(body: &str, kind: MetadataBlockKind) -> FrontMatter {
         }
     }
     let mut fm = FrontMatter::default();
+    // When the note was written (Obsidian's and note apps' `created`): the date when
+    // no `date` is given. Never `updated`/`lastmod`, which moves with every edit.
+    let mut created: Option<(String, usize)> = None;
     for (k, vals, line) in pairs {
         let first = vals.first().cloned().filter(|v| !v.is_empty());
         match k.as_str() {
+            "created" | "created_at" | "createdat" | "created-at" | "date created"
+            | "date_created" | "date-created" | "creation date" => {
+                if let Some(d) = first {
+                    created.get_or_insert((d, line));
+                }
+            }
             "title" => (fm.title, fm.lines.title) = (first, line),
             "author" | "authors" | "byline" => {
                 fm.lines.author = line;
@@ -211,6 +220,11 @@ pub(crate) fn front_matter(body: &str, kind: MetadataBlockKind) -> FrontMatter {
             "kicker" | "pretitle" | "overline" => (fm.kicker, fm.lines.kicker) = (first, line),
             _ => {}
         }
+    }
+    if fm.date.is_none()
+        && let Some((date, line)) = created
+    {
+        (fm.date, fm.lines.date) = (Some(date), line);
     }
     fm
 }
@@ -1089,9 +1103,12 @@ impl Reader<'_> {
             self.b.push(BlockKind::Note, &text, pos);
             return;
         }
+        // Never a line inside a quote or a callout (a book's 作者：X in a 书目信息 box
+        // names the book's author, not the note's).
         if self.byline.is_none()
             && self.b.len() < 3
             && marker.is_none()
+            && self.quotes == 0
             && let Some(info) = parse_info(&text).filter(|i| !i.authors.is_empty())
         {
             self.byline_info = (info.date, info.source, Some(pos));
@@ -1113,7 +1130,14 @@ impl Reader<'_> {
         if marker.is_none() && is_tag_line(&text) {
             return;
         }
+        // A byline's form inside a quote or callout (a 书目信息 box's 作者：X, a quoted
+        // text's 文/X) names someone else's text: one of the box's lines shown apart, a
+        // note, never the article's byline nor its authors.
+        let quoted_byline = self.quotes > 0
+            && marker.is_none()
+            && crate::formats::text::line_kind(&text) == crate::formats::text::LineKind::Byline;
         let (note, text) = match crate::formats::furniture::note_text(&text) {
+            _ if quoted_byline => (true, text),
             Some(t) if marker.is_none() => (true, t),
             // A callout's or card's icon alone (💡) is shown apart, never a paragraph.
             _ => (is_note(&text) || markup::is_icon(&text), text),

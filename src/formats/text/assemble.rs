@@ -29,11 +29,50 @@ pub(super) fn unit_block<'a>(b: &Builder<'a>, unit: &Unit<'_>, class: Class) -> 
             if let Some(name) = credit_only(last.text) {
                 block.set_credit(b.credit(last.range(), name));
             }
+        } else if let Some(name) = credit_only(block.text()) {
+            // A credit alone where a caption stands ("新华社记者 陈光摄", "图片来源：网络"):
+            // a caption of no text with that credit (the credit of the caption above
+            // it, in `body`), never a role taken for a caption.
+            let text = block.text();
+            let at = text.find(name).unwrap_or(0);
+            let (whole, name) = (0..text.len(), at..at + name.len());
+            block.split_credit(0..0, whole, name);
         } else if let Some(at) = trailing_credit_at(block.text()) {
             block.split_credit(at.caption, at.credit, at.name);
         }
     }
     block
+}
+
+/// Gives `alone`'s credit (a credit alone, [`Draft::credit_alone`]) to the caption just
+/// above it — the last caption deferred, else (no paragraph `open` in between) the last
+/// block — when that has none; false when there is no such caption.
+fn credits_above(
+    article: &mut Article,
+    open: bool,
+    deferred: &mut [Draft<'_>],
+    alone: &Draft<'_>,
+) -> bool {
+    let Some(credit) = alone.credit_alone() else {
+        return false;
+    };
+    if let Some(last) = deferred.last_mut() {
+        if last.kind() == BlockKind::Caption && !last.has_credit() {
+            last.set_credit(credit.clone());
+            return true;
+        }
+        return false;
+    }
+    if open {
+        return false;
+    }
+    match article.blocks.last_mut() {
+        Some(last) if last.kind == BlockKind::Caption && last.credit.is_none() => {
+            last.credit = Some(Box::new(credit.clone()));
+            true
+        }
+        _ => false,
+    }
 }
 
 /// A dateline is looked for at the start of this many of the body's first paragraphs (a
@@ -127,6 +166,10 @@ pub(super) fn body(b: &Builder<'_>, units: Units<'_>, article: &mut Article) {
                     flush(article, &mut open, &mut deferred);
                 }
             }
+            // A credit alone under a caption without one is that caption's credit.
+            Class::Caption
+                if block.credit_alone().is_some()
+                    && credits_above(article, open.is_some(), &mut deferred, &block) => {}
             Class::Caption if open.is_some() => deferred.push(block),
             // A photo item's caption opens with the dateline (新华社北京11月29日电 …).
             Class::Caption if dateline_tries > 0 && article.dateline.is_none() => {

@@ -13,7 +13,7 @@ use std::ops::Range;
 
 pub(crate) use crate::text::chinese::credit_only;
 use crate::text::chinese::{CREDIT_LABELS, is_space, trim};
-use crate::text::chinese::{is_label_separator, strip_date_suffix};
+use crate::text::chinese::{is_label_separator, is_slash, strip_date_suffix};
 use crate::text::forms::{Byline, byline};
 
 /// A bracketed byline that opens a paragraph without a dateline — "（记者 林海）今年以来
@@ -47,6 +47,18 @@ fn has_labelled_tail(line: &str) -> bool {
                 .get(before.len().saturating_sub(5)..)
                 .is_some_and(|w| w.eq_ignore_ascii_case("photo"))
     }) || tail.to_ascii_lowercase().contains("photo by ")
+}
+
+/// Whether the end of `line` holds a photographer's credit closed by a slash and the
+/// service that gives the photo out ("…补洞。光明日报记者 郭文静摄/光明图片"): 摄 before
+/// the last slash within a credit's length of the end.
+fn has_distributed_tail(line: &str) -> bool {
+    let from = line.char_indices().rev().nth(20).map_or(0, |(i, _)| i);
+    line[from..].rfind(is_slash).is_some_and(|i| {
+        line[..from + i]
+            .trim_end_matches(is_space)
+            .ends_with(['摄', '攝'])
+    })
 }
 
 /// A caption line that ends with its credit; returns the caption text and the credit
@@ -89,6 +101,7 @@ pub(crate) fn trailing_credit_at(full: &str) -> Option<CreditAt> {
         && !core.ends_with("图片")
         && !core.ends_with("家藏")
         && !has_labelled_tail(core)
+        && !has_distributed_tail(core)
     {
         return None;
     }
