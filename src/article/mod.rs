@@ -312,6 +312,10 @@ pub struct Block {
     pub file: FileId,
     /// Its inline style spans, if any ([`Article::styles_of`]).
     pub styles: StylesId,
+    /// Text set as it is written, no prose: a code block (Markdown's fenced and
+    /// indented ones, a page's `<pre>`, a block all in `<code>`). `check`'s text rules
+    /// pass over it. (In the byte a block has spare: it stays 48 bytes.)
+    pub preformatted: bool,
 }
 
 impl Block {

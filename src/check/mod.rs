@@ -634,7 +634,7 @@ fn pieces(article: &Article) -> impl Iterator<Item = Piece<'_>> + '_ {
     let blocks = article
         .blocks
         .iter()
-        .filter(move |b| !spaced(b) && !in_code(b))
+        .filter(move |b| !spaced(b) && !b.preformatted && !in_code(b))
         .map(move |b| Piece {
             text: &b.text,
             file: b.file,
@@ -1205,6 +1205,7 @@ mod tests {
             credit: None,
             file: 0,
             styles: Default::default(),
+            preformatted: false,
         }
     }
 
