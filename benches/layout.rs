@@ -47,6 +47,7 @@ fn article_of(paragraphs: &[String]) -> Article {
                 credit: None,
                 file: 0,
                 styles: Default::default(),
+                preformatted: false,
             })
             .collect(),
         ..Article::default()

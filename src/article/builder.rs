@@ -370,6 +370,7 @@ impl Draft<'_> {
             credit: self.credit.map(Box::new),
             file: 0,
             styles: Default::default(),
+            preformatted: false,
         }
     }
 }
@@ -444,7 +445,8 @@ pub(crate) fn cut_block_back(article: &mut super::Article, b: &mut Block, end: u
 /// A block of `kind` made of `range` of a block already made (a bracketed byline a
 /// markup format found opening a paragraph, kept as a block of its own): its parts are
 /// those of `b` inside the range, the first starting at byte `src` of the source (where
-/// the format found the text standing); no style spans, no credit. `range` is on
+/// the format found the text standing); no style spans, no credit; preformatted when
+/// `b` is. `range` is on
 /// character boundaries of `b.text`.
 pub(crate) fn block_slice(
     b: &Block,
@@ -465,6 +467,7 @@ pub(crate) fn block_slice(
         credit: None,
         file: b.file,
         styles: super::StylesId::NONE,
+        preformatted: b.preformatted,
     }
 }
 

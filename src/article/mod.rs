@@ -133,11 +133,6 @@ pub struct Article {
     /// [`Block::styles`] ([`Article::styles_of`]). Kept here rather than in the block so
     /// that a block stays 48 bytes; empty for plain text.
     pub style_lists: Vec<Box<[StyleSpan]>>,
-    /// The source spans of code blocks (Markdown's fenced and indented code blocks,
-    /// CommonMark §4.4–4.5): (file, byte offset where the block starts, where it ends).
-    /// Their text is shown as written and is no prose: `check`'s text rules pass over
-    /// the blocks that stand in them. Empty for plain text.
-    pub code_blocks: Vec<(FileId, u32, u32)>,
 }
 
 /// An inline style of a piece of a block's text: display only, the text holds no
@@ -312,6 +307,10 @@ pub struct Block {
     pub file: FileId,
     /// Its inline style spans, if any ([`Article::styles_of`]).
     pub styles: StylesId,
+    /// Text set as it is written, no prose: a code block (Markdown's fenced and
+    /// indented ones, CommonMark §4.4–4.5; a page's `<pre>`, a block all in `<code>`).
+    /// `check`'s text rules pass over it; hidden characters in it are still reported. (In the byte a block has spare: it stays 48 bytes.)
+    pub preformatted: bool,
 }
 
 impl Block {

@@ -594,7 +594,7 @@ fn find_in_markup(source: &str, from: usize, counted: usize, text: &str, offset:
 }
 
 /// The banner, title and blocks (not the byline or credits: names, spaced as printed;
-/// nor code blocks).
+/// nor preformatted blocks: code, `<pre>`).
 /// The texts the character rules read, one at a time (a 50 MB article has a quarter of
 /// a million of them: they are made as the rules come to them, not all at once).
 fn pieces(article: &Article) -> impl Iterator<Item = Piece<'_>> + '_ {
@@ -624,17 +624,10 @@ fn pieces(article: &Article) -> impl Iterator<Item = Piece<'_>> + '_ {
             || (b.kind == BlockKind::Heading && is_letter_spaced(&b.text))
     };
     // A code block's text is shown as written: no prose to check.
-    let in_code = |b: &&Block| {
-        let at = u32::try_from(b.src()).unwrap_or(u32::MAX);
-        article
-            .code_blocks
-            .iter()
-            .any(|&(file, start, end)| file == b.file && (start..end).contains(&at))
-    };
     let blocks = article
         .blocks
         .iter()
-        .filter(move |b| !spaced(b) && !in_code(b))
+        .filter(move |b| !spaced(b) && !b.preformatted)
         .map(move |b| Piece {
             text: &b.text,
             file: b.file,
@@ -1211,6 +1204,7 @@ mod tests {
             credit: None,
             file: 0,
             styles: Default::default(),
+            preformatted: false,
         }
     }
 

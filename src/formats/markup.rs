@@ -85,6 +85,8 @@ struct Draft {
     credit: Option<(Range<usize>, Range<usize>, SourcePos)>,
     /// Inline styles, offsets in the block's text.
     styles: Vec<StyleSpan>,
+    /// Pushed as preformatted text ([`Builder::preformatted`]).
+    preformatted: bool,
 }
 
 /// The attribute of the paragraph that stands for a book's chapter left out (too large,
@@ -161,11 +163,23 @@ pub(crate) fn strip_caption_label(text: &str) -> Option<&str> {
 pub(crate) struct Builder {
     text: String,
     drafts: Vec<Draft>,
+    /// The blocks pushed now are preformatted text ([`Builder::preformatted`]).
+    preformatted: bool,
 }
 
 impl Builder {
     pub fn new() -> Builder {
         Builder::default()
+    }
+
+    /// Runs `push` with the blocks it adds marked as preformatted text when `on` (a
+    /// code block, a `<pre>`: [`crate::article::Block::preformatted`]); blocks pushed
+    /// outside it are not.
+    pub(crate) fn preformatted<R>(&mut self, on: bool, push: impl FnOnce(&mut Builder) -> R) -> R {
+        let was = std::mem::replace(&mut self.preformatted, on);
+        let out = push(self);
+        self.preformatted = was;
+        out
     }
 
     /// Adds a block of `kind` with `text` (empty text adds nothing).
@@ -193,6 +207,7 @@ impl Builder {
             pos,
             credit: None,
             styles,
+            preformatted: self.preformatted,
         });
     }
 
@@ -266,6 +281,7 @@ impl Builder {
                     pos,
                     credit: Some((name, printed, pos)),
                     styles,
+                    preformatted: self.preformatted,
                 });
             }
             _ => self.push_styled(BlockKind::Caption, text, styles, pos),
@@ -294,6 +310,7 @@ impl Builder {
             pos,
             credit: Some((name, printed, credit_pos)),
             styles,
+            preformatted: self.preformatted,
         });
     }
 
@@ -348,7 +365,9 @@ impl Builder {
         let Some(d) = self.drafts.pop() else { return };
         let text = self.text[d.text.clone()].to_string();
         // The dropped range stays in the buffer, unused (a few bytes).
-        self.push_caption_styled(&text, d.styles, d.pos);
+        self.preformatted(d.preformatted, |b| {
+            b.push_caption_styled(&text, d.styles, d.pos);
+        });
     }
 
     /// Whether the last block is a note reading `text`, white space aside (a page that
@@ -398,6 +417,7 @@ impl Builder {
                 }
                 let mut block = block.finish(&mut Vec::new());
                 block.styles = article.add_styles(d.styles);
+                block.preformatted = d.preformatted;
                 block
             })
             .collect();

@@ -78,6 +78,7 @@ pub(crate) fn block(kind: BlockKind, text: &str, credit: Option<&str>) -> Block 
         }),
         file: 0,
         styles: Default::default(),
+        preformatted: false,
     }
 }
 

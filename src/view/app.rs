@@ -570,8 +570,9 @@ impl App {
         if self.goto_key(&key, mode) {
             return;
         }
-        if mode == ModeKind::SearchPrompt {
-            self.edit_search(key);
+        if matches!(mode, ModeKind::SearchPrompt | ModeKind::LinePrompt) {
+            // A prompt edits its text: its update takes the key itself.
+            self.update_mode(mode, Input::Key(key));
             return;
         }
         match self.keymap.action_in(mode, &key) {
@@ -619,20 +620,41 @@ impl App {
         }
         let had_message = self.message.is_some();
         for _ in 0..times {
-            match mode {
-                ModeKind::Help => self.update_help(action),
-                ModeKind::Findings => self.update_findings(action),
-                ModeKind::Nav => self.update_nav(action),
-                ModeKind::Reading => self.update_reading(action),
-                // The prompts take keys, not actions (see `edit_search`, `goto_key`).
-                ModeKind::SearchPrompt | ModeKind::LinePrompt => {}
-            }
+            self.update_mode(mode, Input::Action(action));
             if self.mode.kind() != mode || (!had_message && self.message.is_some()) {
                 // The action closed the mode, or said it cannot go on.
                 break;
             }
         }
     }
+
+    /// Hands `input` to `mode`'s own update: the one place the modes are told apart.
+    fn update_mode(&mut self, mode: ModeKind, input: Input) {
+        match (mode, input) {
+            (ModeKind::Help, Input::Action(a)) => self.update_help(a),
+            (ModeKind::Findings, Input::Action(a)) => self.update_findings(a),
+            (ModeKind::Nav, Input::Action(a)) => self.update_nav(a),
+            (ModeKind::Reading, Input::Action(a)) => self.update_reading(a),
+            (ModeKind::SearchPrompt, Input::Key(key)) => self.update_search_prompt(key),
+            (ModeKind::LinePrompt, Input::Key(key)) => self.update_line_prompt(key),
+            // No action applies in a prompt (the mouse wheel over one does nothing); the
+            // other modes take a key as the action the key map makes of it.
+            (ModeKind::SearchPrompt | ModeKind::LinePrompt, Input::Action(_))
+            | (
+                ModeKind::Help | ModeKind::Findings | ModeKind::Nav | ModeKind::Reading,
+                Input::Key(_),
+            ) => {}
+        }
+    }
+}
+
+/// What a mode's update is handed ([`App::update_mode`]): the action a key means there
+/// (through the key map) or the mouse wheel asks for, or — in a prompt, which edits
+/// its text — the key itself.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Input {
+    Action(Action),
+    Key(KeyEvent),
 }
 
 /// The size of an article's text in bytes.

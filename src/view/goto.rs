@@ -49,16 +49,12 @@ pub(crate) fn parse_line_col(s: &str) -> Option<(LineNo, usize)> {
 }
 
 impl App {
-    /// Takes a key that belongs to this module before the key map sees it: a digit of a
-    /// count, the letter after `m` or `'`, the keys of the line prompt. Returns whether
-    /// the key was taken.
+    /// Takes a key that belongs to this module before the mode's update or the key map
+    /// sees it: the letter after `m` or `'`, a digit of a count. Returns whether the key
+    /// was taken.
     pub(super) fn goto_key(&mut self, key: &KeyEvent, mode: ModeKind) -> bool {
         if let Some(p) = self.goto.pending.take() {
             self.finish_pending(p, key);
-            return true;
-        }
-        if mode == ModeKind::LinePrompt {
-            self.edit_line_prompt(key);
             return true;
         }
         let plain = !key
@@ -130,7 +126,9 @@ impl App {
         self.goto.jump_origin = Some(self.reading_pos());
     }
 
-    fn edit_line_prompt(&mut self, key: &KeyEvent) {
+    /// The line prompt's update: it edits the line typed after `:` and jumps on Enter.
+    /// A prompt takes keys, not actions ([`crate::view::app::Input`]).
+    pub(super) fn update_line_prompt(&mut self, key: KeyEvent) {
         let Mode::LinePrompt { input, .. } = &mut self.mode else {
             return;
         };

@@ -21,10 +21,11 @@
 //! under the help, or under a prompt (the findings list, asked for while the check ran,
 //! opens under a prompt typed meanwhile). Every change of mode goes through the
 //! transitions below (`open_help`, `close_overlay`, `set_pane`…); each mode has its own
-//! update function (`update_reading`, `update_nav`, `update_findings`, `update_help`;
-//! the prompts edit their text), dispatched by one `match` in
-//! [`App::update`](crate::view::app::App::update), and each action says in which modes
-//! it applies ([`Action::applies_in`](crate::view::action::Action::applies_in)).
+//! update function (`update_reading`, `update_nav`, `update_findings`, `update_help`,
+//! and the prompts' `update_search_prompt` and `update_line_prompt`, which edit their
+//! text and so take keys, not actions), dispatched by one `match` in `App::update_mode`,
+//! and each action says in which modes it applies
+//! ([`Action::applies_in`](crate::view::action::Action::applies_in)).
 
 use crate::view::app::App;
 use crate::view::search::Search;

@@ -160,7 +160,10 @@ impl App {
             .is_some_and(|s| !s.complete(self.items.len()))
     }
 
-    pub(super) fn edit_search(&mut self, key: KeyEvent) {
+    /// The search prompt's update: it edits the query (looked for as it is typed), walks
+    /// the history, and closes on Enter or Esc. A prompt takes keys, not actions
+    /// ([`crate::view::app::Input`]).
+    pub(super) fn update_search_prompt(&mut self, key: KeyEvent) {
         let (Mode::SearchPrompt { prompt, .. }, Some(search)) =
             (&mut self.mode, self.search.as_mut())
         else {
@@ -219,7 +222,7 @@ impl App {
             }
             KeyCode::Backspace if search.query.is_empty() => {
                 // Backspace on an empty prompt closes it, as in less and vim.
-                self.edit_search(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+                self.update_search_prompt(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
                 return;
             }
             KeyCode::Up | KeyCode::Down => {

@@ -115,6 +115,7 @@ pub fn paragraph(text: &str) -> Block {
         credit: None,
         file: 0,
         styles: Default::default(),
+        preformatted: false,
     }
 }
 

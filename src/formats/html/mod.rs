@@ -1629,6 +1629,9 @@ struct Pending {
     line: usize,
     /// Every visible character so far is inside `b`/`strong`.
     all_bold: bool,
+    /// Every visible character so far is inside `code`: a block all of code is
+    /// preformatted text, as a `<pre>` is.
+    all_code: bool,
     chars: usize,
     link_chars: usize,
     /// An image stood in this block.
@@ -1665,6 +1668,8 @@ struct Walker<'a> {
     emph: usize,
     links: usize,
     pre: usize,
+    /// Open `code` elements.
+    code: usize,
     /// An image outside a figure, waiting for a caption under it: its alt text.
     image: Option<(String, usize)>,
     /// A figure's image alt and whether it got a figcaption.
@@ -1738,6 +1743,7 @@ impl<'a> Walker<'a> {
             emph: 0,
             links: 0,
             pre: 0,
+            code: 0,
             image: None,
             figure: None,
             outside: Vec::new(),
@@ -1799,6 +1805,7 @@ impl<'a> Walker<'a> {
         }
         if self.pending.raw.text.is_empty() {
             self.pending.all_bold = true;
+            self.pending.all_code = true;
         }
         self.cursor += breaks;
         let visible = t
@@ -1808,6 +1815,9 @@ impl<'a> Walker<'a> {
         if visible > 0 {
             if self.bold == 0 {
                 self.pending.all_bold = false;
+            }
+            if self.code == 0 {
+                self.pending.all_code = false;
             }
             self.pending.chars += visible;
             if self.links > 0 {
@@ -1852,6 +1862,10 @@ impl<'a> Walker<'a> {
 
     fn flush_block(&mut self) {
         let p = std::mem::take(&mut self.pending);
+        // A `<pre>`'s text, or a block all of code, is pushed as preformatted text
+        // ([`Builder::preformatted`]); what else is pushed on the way (an ornament
+        // waiting, a photo's alt) is not.
+        let pre = self.pre > 0 || p.all_code;
         let (text, mut styles) = if self.pre > 0 {
             let t = p.raw.text.trim_matches('\n').trim_end();
             let lead = p.raw.text.len() - p.raw.text.trim_start_matches('\n').len();
@@ -1993,8 +2007,8 @@ impl<'a> Walker<'a> {
             // After the container, in its parent: notes and captions.
             let pos = self.pos(line);
             match kind {
-                BlockKind::Note => self.b.push(kind, &text, pos),
-                BlockKind::Caption => self.b.push_caption(&text, pos),
+                BlockKind::Note => self.b.preformatted(pre, |b| b.push(kind, &text, pos)),
+                BlockKind::Caption => self.b.preformatted(pre, |b| b.push_caption(&text, pos)),
                 _ => {}
             }
             return;
@@ -2106,14 +2120,13 @@ impl<'a> Walker<'a> {
                 f.1 = true;
             }
             self.image = None;
-            match p.credit {
+            self.b.preformatted(pre, |b| match p.credit {
                 Some(c) => {
                     let name = credit_name(&c);
-                    self.b
-                        .push_credited_caption(&text, styles, &c, &name, pos, pos);
+                    b.push_credited_caption(&text, styles, &c, &name, pos, pos);
                 }
-                None => self.b.push_caption_styled(&text, styles, pos),
-            }
+                None => b.push_caption_styled(&text, styles, pos),
+            });
             return;
         }
         // An image's caption: the short block right under it.
@@ -2139,7 +2152,8 @@ impl<'a> Walker<'a> {
                 && short
                 && (credit.is_some() || self.stack.last().is_some_and(|c| c.caption_like))
             {
-                self.b.push_caption_styled(&text, styles, pos);
+                self.b
+                    .preformatted(pre, |b| b.push_caption_styled(&text, styles, pos));
                 return;
             }
             if meaningful_alt(&alt) {
@@ -2167,7 +2181,8 @@ impl<'a> Walker<'a> {
             && marker_free(&text, text_len)
             && text.chars().count() <= 100
             && matches!(markup::split_credit(&text), (c, Some(_)) if !c.is_empty());
-        self.b.push_styled(kind, &text, styles, pos);
+        self.b
+            .preformatted(pre, |b| b.push_styled(kind, &text, styles, pos));
         self.caption_above = credited.then(|| self.b.len());
     }
 
@@ -2201,6 +2216,7 @@ impl<'a> Walker<'a> {
             "b" | "strong" => self.bold += 1,
             "em" | "i" | "cite" => self.emph += 1,
             "a" => self.links += 1,
+            "code" => self.code += 1,
             "img" => {
                 let alt = image_text(el);
                 // The paragraph just before, ending in a credit, is this photo's
@@ -2341,6 +2357,7 @@ impl<'a> Walker<'a> {
             "b" | "strong" => self.bold = self.bold.saturating_sub(1),
             "em" | "i" | "cite" => self.emph = self.emph.saturating_sub(1),
             "a" => self.links = self.links.saturating_sub(1),
+            "code" => self.code = self.code.saturating_sub(1),
             _ => {}
         }
         if !BLOCK_TAGS.contains(&name) || name == "br" || name == "hr" {

@@ -1100,7 +1100,9 @@ impl Reader<'_> {
                 Some(m) => format!("{m}{text}"),
                 None => text,
             };
-            self.b.push(BlockKind::Note, &text, pos);
+            let code = self.in_code;
+            self.b
+                .preformatted(code, |b| b.push(BlockKind::Note, &text, pos));
             return;
         }
         // Never a line inside a quote or a callout (a book's 作者：X in a 书目信息 box
@@ -1186,7 +1188,10 @@ impl Reader<'_> {
         if kind != BlockKind::Paragraph {
             styles.clear();
         }
-        self.b.push_styled(kind, &text, styles, pos);
+        // A code block's text is preformatted, no prose ([`Builder::preformatted`]).
+        let code = self.in_code;
+        self.b
+            .preformatted(code, |b| b.push_styled(kind, &text, styles, pos));
     }
 
     /// Adds a caption of `text` with its `styles` (byte offsets in `text`). Italics over
@@ -1517,9 +1522,6 @@ pub fn parse(text: &Arc<String>) -> Article {
     let mut meta: Option<MetadataBlockKind> = None;
     let mut meta_text = String::new();
     let mut table_cells = 0usize;
-    let mut code_blocks = Vec::new();
-    // Sources are at most u32::MAX bytes (`crate::input::source`).
-    let to_u32 = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
     for (event, range) in Parser::new_ext(src, opts).into_offset_iter() {
         // A run of HTML ends at the first other event.
         if !matches!(
@@ -1577,7 +1579,6 @@ pub fn parse(text: &Arc<String>) -> Article {
             }
             Event::Start(Tag::CodeBlock(kind)) => {
                 r.flush(None);
-                code_blocks.push((0, to_u32(range.start), to_u32(range.end)));
                 r.in_code = true;
                 let _: CodeBlockKind<'_> = kind;
             }
@@ -1796,7 +1797,6 @@ pub fn parse(text: &Arc<String>) -> Article {
     };
     let promos = std::mem::take(&mut r.promos);
     let mut article = r.b.finish(header);
-    article.code_blocks = code_blocks;
     article.kicker = kicker;
     article.subtitle = subtitle;
     crate::formats::furniture::drop_tail_prompts(&mut article.blocks);
