@@ -75,3 +75,31 @@ fn a_pre_in_markdown_is_not_prose_either() {
         [(5, 5, Rule::HalfwidthPunctuation)]
     );
 }
+
+#[test]
+fn preformatted_lines_are_never_the_articles_notes_or_datelines() {
+    use yuedu::article::BlockKind;
+    // Lines that in prose would be an end mark and a dateline, inside code and <pre>.
+    let md = "# 代码\n\n```\n本报北京1月1日电\n```\n\n正文第一段。\n\n```\n（完）\n```\n\n末段。\n";
+    let html =
+        page("<pre>本报北京1月1日电</pre>\n<p>正文第一段。</p>\n<pre>（完）</pre>\n<p>末段。</p>");
+    for (src, format) in [(md.to_string(), Format::Markdown), (html, Format::Html)] {
+        let a = parse_shared(format, &Arc::new(src));
+        let code: Vec<_> = a.blocks.iter().filter(|b| b.preformatted).collect();
+        let texts: Vec<(BlockKind, &str)> =
+            code.iter().map(|b| (b.kind, b.text.as_str())).collect();
+        assert_eq!(
+            texts,
+            [
+                (BlockKind::Paragraph, "本报北京1月1日电"),
+                (BlockKind::Paragraph, "（完）")
+            ],
+            "{format:?}"
+        );
+        assert!(a.dateline.is_none(), "{format:?}");
+        assert!(
+            a.blocks.iter().all(|b| b.kind != BlockKind::Note),
+            "{format:?}"
+        );
+    }
+}

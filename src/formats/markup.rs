@@ -660,7 +660,9 @@ pub(crate) fn recover_text_kinds(article: &mut Article, source: &str) {
         // (An ornament line a format made a heading, bold or centred, is decided below
         // like one it left a paragraph.)
         let ornament = b.kind == BlockKind::Heading && is_decoration(&b.text);
-        if b.kind != BlockKind::Paragraph && !ornament {
+        // Preformatted text (code, `<pre>`) is shown as it is set: none of its lines is a
+        // note, byline or dateline of the article.
+        if (b.kind != BlockKind::Paragraph && !ornament) || b.preformatted {
             out.push(b);
             continue;
         }

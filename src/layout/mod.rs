@@ -367,9 +367,11 @@ pub(crate) fn layout_item_each(
         Item::Block(i) => match article.blocks.get(i).map(|b| b.kind) {
             Some(BlockKind::Heading) => Role::Heading,
             Some(BlockKind::Paragraph) | None => {
-                // Preformatted text (a code block, `<pre>`: its line ends kept) is
-                // shown as it is set, without the paragraph indent.
-                if !opts.indent.is_empty() && !text.contains('\n') {
+                // Preformatted text (a code block, `<pre>`, a block all in `<code>`: its
+                // line ends kept) is shown as it is set, without the paragraph indent.
+                let preformatted =
+                    article.blocks.get(i).is_some_and(|b| b.preformatted) || text.contains('\n');
+                if !opts.indent.is_empty() && !preformatted {
                     segs.push(deco(opts.indent.as_str(), SegKind::Prefix));
                 }
                 Role::Body

@@ -1891,8 +1891,10 @@ impl<'a> Walker<'a> {
                 && self.stack.last().is_some_and(|c| c.caption_like)
                 && text.chars().count() <= 120);
         // Furniture standing in the body as text (prompts, related boxes, staff lines,
-        // end marks, notes with buttons): [`furniture`].
-        if self.keep && !self.tail {
+        // end marks, notes with buttons): [`furniture`]. Preformatted text is shown as
+        // it is set: none of its lines is furniture, a note or a credit, whatever it
+        // reads like.
+        if self.keep && !self.tail && !pre {
             if furniture::is_prompt(&text)
                 || furniture::is_pager(&text)
                 || furniture::is_rights_notice(&text)
@@ -1924,6 +1926,7 @@ impl<'a> Walker<'a> {
         // the figure's caption takes it.
         if self.keep
             && !self.tail
+            && !pre
             && self.figure.is_some()
             && !caption
             && p.credit.is_none()
@@ -1939,7 +1942,7 @@ impl<'a> Walker<'a> {
             && text.chars().count() <= 120
             && matches!(markup::split_credit(&text), (c, Some(_)) if !c.is_empty());
         let (note, text) = match furniture::note_text(&text) {
-            _ if credited_caption => (false, text),
+            _ if credited_caption || pre => (false, text),
             Some(t) => (true, t),
             None => (
                 p.skipped
@@ -1958,6 +1961,7 @@ impl<'a> Walker<'a> {
         } else if heading.is_none()
             && self.keep
             && !self.tail
+            && !pre
             && self.b.ends_in_uncredited_caption()
             && crate::text::chinese::credit_only(&text).is_some()
         {

@@ -1088,6 +1088,22 @@ impl Reader<'_> {
             return;
         }
         let marker = self.item_marker.take();
+        if self.in_code && !self.in_footnote {
+            // A code block is shown as it is set: none of its lines is the article's
+            // byline, a note or furniture, whatever it reads like.
+            let text = match marker {
+                Some(m) => {
+                    markup::shift_spans(&mut styles, m.len());
+                    format!("{m}{text}")
+                }
+                None => text,
+            };
+            self.body_paras += 1;
+            self.b.preformatted(true, |b| {
+                b.push_styled(BlockKind::Paragraph, &text, styles, pos)
+            });
+            return;
+        }
         if self.in_table {
             // A table's rows are shown as text, not the story's paragraphs: notes, as
             // a page's data table's rows are.
