@@ -33,6 +33,8 @@
 //!   box ([`Prepared::tasks`]).
 //! - Notion's export: the properties under the `#` headline, `KEY: VALUE` one per line
 //!   up to a blank line, are the page's.
+//! - Pandoc's title block opening the file (`% title`, `% author; author`, `% date`):
+//!   the page's properties.
 //!
 //! Nothing is read inside fenced code or front matter.
 
