@@ -280,3 +280,24 @@ fn credits_of_where_a_picture_is_from_are_split_off_in_every_format() {
         .collect();
     assert_eq!(lone, [23]);
 }
+
+#[test]
+fn credits_after_a_bar_a_slash_or_an_outlet_read_alike_in_a_page_and_plain_text() {
+    for name in ["credit-tails.html", "credit-tails.txt"] {
+        let got = captions(&outline(name));
+        let want: Vec<(String, Option<String>)> = [
+            // 图源：X供图 after a bar: all of "受访者供图", never "源：受访者".
+            ("码头边的工人宿舍", "受访者供图"),
+            // （OUTLET NAME 拍摄）: 拍摄 is 摄's verb; the photographer is credited.
+            ("吊机司机在驾驶室里交接。", "何思远"),
+            // （资料照片/PAPER）: where the picture is from, then whose.
+            ("港口旧貌，摄于二十年前。", "资料照片/南湾晚报"),
+            // （资料来源：X）.
+            ("港口近五年的吞吐量变化", "市港务局"),
+        ]
+        .into_iter()
+        .map(|(t, c)| (t.to_string(), Some(c.to_string())))
+        .collect();
+        assert_eq!(got, want, "{name}");
+    }
+}

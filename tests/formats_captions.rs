@@ -184,3 +184,15 @@ fn a_printed_caption_label_is_not_the_captions_text() {
         ]
     );
 }
+
+#[test]
+fn a_photo_byline_span_in_a_caption_block_is_its_credit() {
+    // `div.photo_caption` holding the caption and a `span.photo_byline`: the span is
+    // the credit, never glued onto the caption's text.
+    let v = outline("caption-byline-span.html");
+    assert_eq!(
+        captions(&v),
+        [caption("早上六点，第一班渡轮靠岸。", Some("Anna Keller"))]
+    );
+    assert_eq!(blocks_of(&v, "paragraph").len(), 3);
+}

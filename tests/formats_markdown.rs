@@ -215,3 +215,94 @@ fn a_badge_over_the_body_heads_nothing_and_closing_promotions_are_left_out() {
         ])
     );
 }
+
+/// The captions, as (text, credit) pairs of string slices.
+fn cap(text: &str, credit: Option<&str>) -> (String, Option<String>) {
+    (text.to_string(), credit.map(str::to_string))
+}
+
+#[test]
+fn a_word_document_converted_by_pandoc_shows_no_attributes_and_its_head_once() {
+    let path = data("formats/pandoc-word.md");
+    let v = outline_json(&path, &[]);
+    assert_eq!(v["title"], "关于老城区夜间公交线路的调查报告");
+    assert_eq!(v["authors"], serde_json::json!(["交通研究组"]));
+    assert_eq!(
+        blocks(&v),
+        pairs(&[
+            // The bold title and the authors' line over the body are the head's.
+            ("heading", "一、线路现状"),
+            (
+                "paragraph",
+                "目前老城区共有夜间公交线路九条，平均发车间隔为二十五分钟。"
+            ),
+            // The image's `{width=… height=…}` is markup; the numbered line under it
+            // is its caption, the source in brackets its credit.
+            ("caption", "图1 各线路夜间客流对比"),
+            ("heading", "二、改进建议"),
+            // A bracketed span's `[…]{.underline}` and code's `{.text}`: markup.
+            ("paragraph", "其一缩短主要线路的发车间隔。"),
+            (
+                "paragraph",
+                "其二在地铁末班车到站时段加开接驳车，班次表随季节调整。"
+            ),
+        ])
+    );
+    assert_eq!(
+        captions(&v),
+        [cap("图1 各线路夜间客流对比", Some("市公交集团"))]
+    );
+    // The title and the authors are printed once.
+    let dump = common::cli::run_ok(&["dump", &path]);
+    assert_eq!(dump.matches("关于老城区夜间公交线路的调查报告").count(), 1);
+    assert_eq!(dump.matches("交通研究组").count(), 1);
+}
+
+#[test]
+fn a_pandoc_title_block_is_the_head() {
+    let path = data("formats/pandoc-title-block.md");
+    let v = outline_json(&path, &[]);
+    assert_eq!(v["title"], "河边的夜校");
+    assert_eq!(v["authors"], serde_json::json!(["郑远", "周晴"]));
+    assert_eq!(v["date"], "2026年3月");
+    assert_eq!(
+        blocks(&v),
+        pairs(&[
+            (
+                "paragraph",
+                "夜校开在河边的一座旧仓库里，每周二和周四晚上上课。"
+            ),
+            ("caption", "图2 夜校的教室"),
+            ("paragraph", "最后一段，学员们在门口合影后各自回家。"),
+        ])
+    );
+    let dump = common::cli::run_ok(&["dump", &path]);
+    assert!(!dump.contains('%'), "{dump}");
+    assert_eq!(dump.matches("河边的夜校").count(), 1, "{dump}");
+}
+
+#[test]
+fn a_line_under_an_image_that_is_a_caption_is_its_caption() {
+    let v = outline_json(data("formats/caption-lines.md"), &[]);
+    // Hexo's hierarchy of categories (`- [生活, 手艺]`): the column is its top.
+    assert_eq!(v["column"], "生活");
+    assert_eq!(
+        captions(&v),
+        [
+            // A `<center>` line under the image, its credit 截图：X.
+            cap("堆满零件的工作台", Some("林川")),
+            // "图：" over words that name no one is the caption's label.
+            cap("三台相机的快门对比", None),
+            // "图：" over a name is a credit.
+            cap("", Some("林川")),
+            // A plain line under the image that opens with its alt.
+            cap("门口的木牌，字是老板自己写的", None),
+        ]
+    );
+    assert_eq!(
+        common::outline::blocks_of(&v, "paragraph").len(),
+        4,
+        "{:?}",
+        blocks(&v)
+    );
+}

@@ -78,12 +78,13 @@ fn a_portals_remarks_follow_button_and_picture_source_are_not_the_story() {
     // `span.text-big-title` alone in its paragraph is a subhead.
     assert_eq!(sections(&v), ["收琴", "卖琴"]);
     assert_eq!(blocks_of(&v, "paragraph").len(), 4);
-    // The credit after a bar is the caption's.
+    // The credit after a bar is the caption's; one naming no one keeps its verb, as it
+    // does alone on a line (受访者供图, as 图/受访者提供 gives 受访者提供).
     assert_eq!(
         captions(&v),
         [(
             "师傅在拆一台旧琴的琴键".to_string(),
-            Some("受访者".to_string())
+            Some("受访者供图".to_string())
         )]
     );
     let shown = dump("portal-remarks-page.html");

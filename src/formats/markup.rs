@@ -142,9 +142,15 @@ const PRINTED_CAPTION_LABELS: &[&str] =
 /// the whole is a credit ("图：赵一凡").
 pub(crate) fn strip_caption_label(text: &str) -> Option<&str> {
     let t = trim_text(text);
-    // "图：赵一凡", "图片：新华社": a credit alone, its label the credit's.
-    if crate::text::chinese::credit_only(t).is_some() {
-        return None;
+    // "图：赵一凡", "图片：新华社": a credit alone, its label the credit's — unless what
+    // follows a bare 图： names no one ("图：三种开头的对比"): the caption's words.
+    if let Some(name) = crate::text::chinese::credit_only(t) {
+        let bare = t
+            .strip_prefix(['图', '圖'])
+            .is_some_and(|r| trim_text(r).starts_with(['：', ':']));
+        if !bare || reads_as_credit(name) {
+            return None;
+        }
     }
     let labelled = |labels: &[&str], separators: &[char]| {
         labels.iter().find_map(|l| {
@@ -156,6 +162,22 @@ pub(crate) fn strip_caption_label(text: &str) -> Option<&str> {
     };
     labelled(CAPTION_LABELS, &['，', ',', '：', ':'])
         .or_else(|| labelled(PRINTED_CAPTION_LABELS, &['：', ':']))
+}
+
+/// Whether `name`, what follows a bare 图：, is whom or where a picture is from: a
+/// person's name, an agency or organisation, a name in Latin letters (Getty Images), or
+/// one that says it gave or made the picture (受访者提供, 资料来源…).
+fn reads_as_credit(name: &str) -> bool {
+    let n = trim_text(name);
+    crate::text::chinese::is_person_name(n)
+        || crate::text::chinese::is_news_agency(n)
+        || is_organisation(n)
+        || n.chars().any(|c| c.is_ascii_alphabetic())
+        || [
+            "提供", "供图", "供圖", "来源", "來源", "摄", "攝", "图片", "圖片", "照片",
+        ]
+        .iter()
+        .any(|w| n.ends_with(w))
 }
 
 /// Collects blocks in reading order into one text buffer.
@@ -331,6 +353,13 @@ impl Builder {
             d.credit = Some((name, printed, pos));
         }
         true
+    }
+
+    /// The kind and text of the last block.
+    pub(crate) fn last_block(&self) -> Option<(BlockKind, &str)> {
+        self.drafts
+            .last()
+            .map(|d| (d.kind, &self.text[d.text.clone()]))
     }
 
     /// The kinds and texts of the blocks from the `start`th on.

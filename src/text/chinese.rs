@@ -119,6 +119,10 @@ pub(crate) const CREDIT_LABELS: &[&str] = &[
     "图片来源",
     "图像来源",
     "圖像來源",
+    "资料来源",
+    "資料來源",
+    "截图",
+    "截圖",
     "图片提供",
     "图片由",
     "摄影",
@@ -372,6 +376,34 @@ pub(crate) fn credit_only(line: &str) -> Option<&str> {
         if is_news_agency(inner) {
             return Some(inner);
         }
+        // "（档案照片/海峡时报）": where a picture that names no one is from, and after a
+        // slash the paper or agency it is from.
+        if let Some(i) = inner.find(is_slash) {
+            let (from, by) = (trim(&inner[..i]), trim(&inner[i..]));
+            let by = trim(&by[by.chars().next().map_or(0, char::len_utf8)..]);
+            if (is_unnamed_source(from) || UNNAMED_CREDITS.contains(&from))
+                && !by.is_empty()
+                && by.chars().nth(12).is_none()
+                && by
+                    .chars()
+                    .all(|c| is_han(c) || c.is_ascii_alphanumeric() || is_space(c))
+            {
+                return Some(inner);
+            }
+        }
+        // "（美国之音 凯文·米勒 拍摄）": the outlet, then its photographer, the one
+        // credited (as 新华社记者 X 摄 credits X).
+        if let Some(rest) = ["拍摄", "拍攝", "摄", "攝"]
+            .iter()
+            .find_map(|v| inner.strip_suffix(v))
+            .map(trim)
+            && let Some((outlet, name)) = rest.rsplit_once(is_space)
+            && is_person_name(trim(name))
+            && (2..=8).contains(&trim(outlet).chars().count())
+            && trim(outlet).chars().all(is_han)
+        {
+            return Some(trim(name));
+        }
         return credit_only(inner);
     }
     if UNNAMED_CREDITS.contains(&line) || is_unnamed_source(line) {
@@ -427,7 +459,12 @@ pub(crate) fn credit_only(line: &str) -> Option<&str> {
             outer => outer,
         };
     }
-    if let Some(rest) = line.strip_suffix(['摄', '攝']) {
+    // 拍摄 after a space ("凯文·米勒 拍摄") is the verb 摄 is short for.
+    let shot = ["拍摄", "拍攝"]
+        .iter()
+        .find_map(|v| line.strip_suffix(v))
+        .filter(|r| r.ends_with(is_space));
+    if let Some(rest) = shot.or_else(|| line.strip_suffix(['摄', '攝'])) {
         let rest = trim(rest);
         let rest = trim(
             rest.strip_suffix(|c: char| is_label_separator(c) && !matches!(c, '：' | ':'))

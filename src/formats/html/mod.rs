@@ -2527,9 +2527,18 @@ impl<'a> Walker<'a> {
                                 self.inline_image(el);
                                 continue;
                             }
+                            // In a caption (a figcaption, or the block a page's class
+                            // names one: `div.photo_caption`), an element its class
+                            // names the credit, the photographer or the photo's byline
+                            // (`span.photo_byline`).
                             if self.credit_el.is_none()
-                                && self.in_tag(&["figcaption"]).is_some()
-                                && words(el).iter().any(|w| w.starts_with("credit"))
+                                && (self.in_tag(&["figcaption"]).is_some()
+                                    || self.stack.last().is_some_and(|c| c.caption_like))
+                                && words(el).iter().any(|w| {
+                                    w.starts_with("credit")
+                                        || w.starts_with("photographer")
+                                        || w == "byline"
+                                })
                             {
                                 self.credit_el = Some((n.id(), self.pending.raw.text.len()));
                             }

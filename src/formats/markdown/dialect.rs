@@ -19,7 +19,9 @@
 //! - MDX: `import`/`export` statements on lines of their own, `{/* … */}` comments.
 //! - A table of contents asked for: `[toc]`, `[[toc]]`, kramdown's `* TOC` over
 //!   `{:toc}`. kramdown's attribute lists and extensions (`{: .class}`, `{:toc}`,
-//!   `{::options …}`) and a heading's `{#id .class}`.
+//!   `{::options …}`) and a heading's `{#id .class}`; Pandoc's attributes after an
+//!   image, a link or code (`{width="5.5in"}`) and its bracketed spans'
+//!   (`[一是]{.underline}`: the text stays, the brackets go).
 //! - Template tags alone on a line: Liquid's (Jekyll, Hexo) `{% … %}` — an
 //!   `include` with a `caption=`, Hexo's `{% asset_img PATH TITLE %}` and
 //!   `{% img … %}` give a caption; a `{% comment %}`'s content is hidden — and
@@ -31,6 +33,8 @@
 //!   box ([`Prepared::tasks`]).
 //! - Notion's export: the properties under the `#` headline, `KEY: VALUE` one per line
 //!   up to a blank line, are the page's.
+//! - Pandoc's title block opening the file (`% title`, `% author; author`, `% date`):
+//!   the page's properties.
 //!
 //! Nothing is read inside fenced code or front matter.
 
@@ -465,6 +469,11 @@ pub(crate) fn prepare(src: &str) -> Prepared {
             first = end + 2;
         }
     }
+    // Pandoc's title block: `% title`, `% author(s)`, `% date` opening the file (a
+    // field's further lines indented), the page's properties.
+    if first == 0 {
+        first = pandoc_title_block(&lines, &mut v, &mut out.props);
+    }
     // A Logseq page: properties, and every line of the body a bullet or under one.
     out.outline = lines[first..]
         .iter()
@@ -740,7 +749,7 @@ pub(crate) fn prepare(src: &str) -> Prepared {
             continue;
         }
         // kramdown's attribute lists and extensions, a heading's attributes.
-        blank_ials(&mut v, start, t);
+        blank_ials(&mut v, start, t, cut > 0, &mut out.shifts);
         k += 1;
     }
     blank_mdx_comments(&mut v, first_offset(&lines, first));
@@ -771,9 +780,16 @@ fn is_toc_line(t: &str) -> bool {
     )
 }
 
-/// kramdown's `{: …}` / `{::…}` anywhere on the line (outside code spans), and a
-/// heading's trailing `{#id .class}`, blanked.
-fn blank_ials(v: &mut [u8], start: usize, t: &str) {
+/// kramdown's `{: …}` / `{::…}` anywhere on the line (outside code spans), Pandoc's
+/// attributes after an image, link, code or bracketed span, and a heading's trailing
+/// `{#id .class}`, blanked.
+fn blank_ials(
+    v: &mut [u8],
+    start: usize,
+    t: &str,
+    shifted: bool,
+    shifts: &mut Vec<(usize, usize, usize)>,
+) {
     let base = start;
     let mut i = 0;
     let mut code = false;
@@ -789,6 +805,34 @@ fn blank_ials(v: &mut [u8], start: usize, t: &str) {
                         i += e + 1;
                         continue;
                     }
+                }
+            }
+            // Pandoc's attributes on an image, a link or code (`![](a.png){width="5in"}`)
+            // and its bracketed spans (`[一是]{.underline}`, the brackets too): markup.
+            b'{' if !code && i > 0 && matches!(b[i - 1], b')' | b']' | b'`') => {
+                if let Some(e) = t[i..].find('}')
+                    && is_pandoc_attrs(&t[i + 1..i + e])
+                {
+                    // Made an empty tag of the same length (`<x   >`), which CommonMark
+                    // reads as inline HTML and the reader drops: blanks would leave a
+                    // space inside Chinese text. A span's text is moved one byte left,
+                    // over its `[`, its `]` joining the tag.
+                    let mut from = i;
+                    if b[i - 1] == b']'
+                        && !shifted
+                        && let Some(open) = span_open(&b[..i - 1])
+                    {
+                        v.copy_within(base + open + 1..base + i - 1, base + open);
+                        shifts.push((base + open, base + i - 2, 1));
+                        from = i - 2;
+                    }
+                    let to = i + e + 1;
+                    blank(v, base + from, base + to);
+                    v[base + from] = b'<';
+                    v[base + from + 1] = b'x';
+                    v[base + to - 1] = b'>';
+                    i = to;
+                    continue;
                 }
             }
             _ => {}
@@ -811,6 +855,115 @@ fn blank_ials(v: &mut [u8], start: usize, t: &str) {
             blank(v, base + o, base + tt.len());
         }
     }
+}
+
+/// Reads Pandoc's title block opening the file into `props` (authors, separated by
+/// `;`, given as a list), blanks it, and returns the index of the line after it (0:
+/// none). An Obsidian comment's `%%` opens none.
+fn pandoc_title_block(lines: &[(usize, &str)], v: &mut [u8], props: &mut Vec<Prop>) -> usize {
+    let opens = |l: &str| l.starts_with('%') && !l.starts_with("%%");
+    if !lines.first().is_some_and(|(_, l)| l.starts_with("% ")) {
+        return 0;
+    }
+    let mut k = 0;
+    for key in ["title", "author", "date"] {
+        let Some(&(s, l)) = lines.get(k).filter(|(_, l)| opens(l)) else {
+            break;
+        };
+        let lt = &l[..content_len(l)];
+        let lead = lt.len() - lt[1..].trim_start().len();
+        let mut value = lt[lead..].trim_end().to_string();
+        let mut j = k + 1;
+        while let Some(&(_, m)) = lines.get(j)
+            && m.starts_with([' ', '\t'])
+            && !m.trim().is_empty()
+        {
+            value.push(if key == "author" { ';' } else { ' ' });
+            value.push_str(m.trim());
+            j += 1;
+        }
+        for &(ls, ll) in &lines[k..j] {
+            blank(v, ls, ls + content_len(ll));
+        }
+        if key == "author" {
+            value = value
+                .split(';')
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .collect::<Vec<_>>()
+                .join(", ");
+        }
+        if !value.is_empty() {
+            props.push(Prop {
+                key: key.to_string(),
+                value,
+                src: s + lead,
+            });
+        }
+        k = j;
+    }
+    k
+}
+
+/// Pandoc's attributes inside `{…}`: `#id`, `.class` and `key=value` (the value
+/// quoted, maybe with spaces), at least one, ASCII; never a raw block's `{=html}`.
+fn is_pandoc_attrs(inner: &str) -> bool {
+    let mut rest = inner.trim();
+    if rest.is_empty() || !inner.is_ascii() {
+        return false;
+    }
+    while !rest.is_empty() {
+        let len = if let Some(r) = rest.strip_prefix(['#', '.']) {
+            let n = r.find(|c: char| c.is_ascii_whitespace()).unwrap_or(r.len());
+            if n == 0 || r[..n].contains(['=', '"', '{']) {
+                return false;
+            }
+            n + 1
+        } else {
+            let Some(eq) = rest.find('=') else {
+                return false;
+            };
+            if !is_word(&rest[..eq]) {
+                return false;
+            }
+            let val = &rest[eq + 1..];
+            let n = if let Some(q) = val.strip_prefix('"') {
+                match q.find('"') {
+                    Some(c) => c + 2,
+                    None => return false,
+                }
+            } else {
+                val.find(|c: char| c.is_ascii_whitespace())
+                    .unwrap_or(val.len())
+            };
+            if n == 0 {
+                return false;
+            }
+            eq + 1 + n
+        };
+        rest = rest[len..].trim_start();
+    }
+    true
+}
+
+/// Where the bracketed span closing at the end of `b` opens: its unmatched `[` (never
+/// an image's `![`, nor an escaped `\[`).
+fn span_open(b: &[u8]) -> Option<usize> {
+    let mut depth = 0usize;
+    for i in (0..b.len()).rev() {
+        let escaped = i > 0 && b[i - 1] == b'\\';
+        match b[i] {
+            b']' if !escaped => depth += 1,
+            b'[' if !escaped => {
+                if depth == 0 {
+                    return (i == 0 || b[i - 1] != b'!').then_some(i);
+                }
+                depth -= 1;
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// MDX's `{/* … */}` comments blanked in the view (over lines too), from `from` on.

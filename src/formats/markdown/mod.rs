@@ -116,8 +116,16 @@ pub(crate) fn front_matter(body: &str, kind: MetadataBlockKind) -> FrontMatter {
                     }
                 }
                 for (k, v) in table {
+                    // (An array within the array, a hierarchy of categories, gives
+                    // its entries, parent first.)
                     let vals = match v {
-                        toml::Value::Array(a) => a.iter().map(toml_str).collect(),
+                        toml::Value::Array(a) => a
+                            .iter()
+                            .flat_map(|e| match e {
+                                toml::Value::Array(inner) => inner.iter().map(toml_str).collect(),
+                                e => vec![toml_str(e)],
+                            })
+                            .collect(),
                         v => vec![toml_str(&v)],
                     };
                     // Its line: the first that starts with the key and an `=`.
@@ -144,7 +152,7 @@ pub(crate) fn front_matter(body: &str, kind: MetadataBlockKind) -> FrontMatter {
                     match yaml_map_entry(item) {
                         Some(("name", v)) => last.1.push(unquote(v)),
                         Some(_) => {}
-                        None => last.1.push(unquote(item)),
+                        None => last.1.extend(flow_items(item)),
                     }
                     continue;
                 }
@@ -174,11 +182,8 @@ pub(crate) fn front_matter(body: &str, kind: MetadataBlockKind) -> FrontMatter {
                             _ => None,
                         })
                         .collect()
-                } else if let Some(list) = v.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                    list.split(',')
-                        .map(unquote)
-                        .filter(|s| !s.is_empty())
-                        .collect()
+                } else if v.starts_with('[') {
+                    flow_items(v)
                 } else if v.is_empty() {
                     Vec::new()
                 } else {
@@ -227,6 +232,29 @@ pub(crate) fn front_matter(body: &str, kind: MetadataBlockKind) -> FrontMatter {
         (fm.date, fm.lines.date) = (Some(date), line);
     }
     fm
+}
+
+/// The names of a list of authors written on one line (`郑远, 周晴`, `郑远、周晴`).
+fn author_names(names: &str) -> Vec<String> {
+    names
+        .split([',', '，', '、'])
+        .map(markup::meta_author)
+        .filter(|a| !a.is_empty())
+        .collect()
+}
+
+/// A YAML list item's or value's entries: a flow sequence's (`[社会, 人物]`; Hexo's
+/// hierarchy of categories, `- [随笔, 田野]` or `[[随笔, 田野]]`, parent first), else
+/// the value itself.
+fn flow_items(v: &str) -> Vec<String> {
+    let v = v.trim();
+    if !(v.starts_with('[') && v.ends_with(']')) {
+        return vec![unquote(v)];
+    }
+    v.split(',')
+        .map(|e| unquote(e.trim().trim_start_matches('[').trim_end_matches(']')))
+        .filter(|s| !s.is_empty())
+        .collect()
 }
 
 /// A YAML map's entry written `key: value` (a plain ASCII key): the key and the value.
@@ -645,6 +673,8 @@ struct Reader<'a> {
     /// 2026年11月20日"), where it stands.
     byline_info: (Option<String>, Option<String>, Option<SourcePos>),
     fm_title: Option<String>,
+    /// The authors front matter (or a title block) names.
+    fm_authors: Vec<String>,
     src: &'a str,
     /// Block quotes open; the next block is a quote's first (a callout's marker
     /// stands there); the depth of the quote that is a callout (0: none).
@@ -794,17 +824,48 @@ impl Reader<'_> {
         }
     }
 
+    /// Whether `text`, a line under an image alone, is its caption: short, and ending
+    /// in a photo's credit, saying it is a caption (图1 …, 图为…, 上图：…) or opening
+    /// with the image's alt.
+    fn is_caption_line(&self, text: &str) -> bool {
+        let alt = self.figure.as_ref().map_or("", |f| trim_text(&f.0));
+        text.chars().count() <= 120
+            && (markup::split_credit(text).1.is_some()
+                || crate::formats::text::is_caption_lead(text)
+                || (!alt.is_empty() && text.starts_with(alt)))
+    }
+
     fn flush_html(&mut self) {
         if let Some((html, at)) = self.html.take() {
-            self.flush_figure();
             let pos = self.at(at);
             if let Some(img) = lone_html_image(&html) {
+                self.flush_figure();
                 // An `<img>` alone, as `![]()` alone: its caption the italic line
                 // under it, else its alt or title.
                 self.figure = Some((img.caption(), Vec::new(), pos));
                 return;
             }
             let html = html_block_emphasis(&html);
+            // One line of HTML under an image alone (`<center>CAPTION（摄影：X）</center>`)
+            // that is a caption's line: its caption, as a Markdown line is.
+            if self.figure.is_some() && !html.trim().contains('\n') {
+                let mut one = Builder::new();
+                crate::formats::html::fragment_blocks(&html, pos, &mut one);
+                if one.len() == 1
+                    && let Some((BlockKind::Paragraph, text)) = one.last_block()
+                    && self.is_caption_line(text)
+                {
+                    let alt = self.figure.take().map(|f| f.0).unwrap_or_default();
+                    let text = if trim_text(markup::split_credit(text).0).is_empty() {
+                        format!("{alt} {text}")
+                    } else {
+                        text.to_string()
+                    };
+                    self.caption(&text, Vec::new(), pos);
+                    return;
+                }
+            }
+            self.flush_figure();
             crate::formats::html::fragment_blocks(&html, pos, &mut self.b);
         }
     }
@@ -946,15 +1007,15 @@ impl Reader<'_> {
                 return;
             }
             // A plain line under it that ends in a photo's credit (Notion's and other
-            // editors' caption, "深夜的公交车。何静舟 摄") is its caption; a credit
-            // alone is the credit of its alt.
+            // editors' caption, "深夜的公交车。何静舟 摄") or says it is a caption (a
+            // Word document's "图1 …", 图为…) is its caption; a credit alone is the
+            // credit of its alt.
             if heading.is_none()
                 && !self.in_code
                 && self.item_marker.is_none()
                 && p.images.is_empty()
                 && p.lines.is_empty()
-                && text.chars().count() <= 120
-                && markup::split_credit(&text).1.is_some()
+                && self.is_caption_line(&text)
             {
                 let alt = self.figure.take().map(|f| f.0).unwrap_or_default();
                 let text = if trim_text(markup::split_credit(&text).0).is_empty() {
@@ -1069,6 +1130,35 @@ impl Reader<'_> {
                 return;
             }
             self.related = false;
+        }
+        // The headline and the authors printed again over the body (a Word document
+        // converted with its title block: `**TITLE**` over the authors' line) are the
+        // head's, shown once.
+        if self.b.is_empty()
+            && self.body_paras == 0
+            && self.quotes == 0
+            && self.item_marker.is_none()
+            && !self.in_table
+            && !self.in_footnote
+        {
+            if heading.is_none_or(|l| l != HeadingLevel::H1)
+                && self.fm_title.as_deref() == Some(text.as_str())
+            {
+                if let Some((_, tpos)) = &mut self.title {
+                    *tpos = pos;
+                }
+                return;
+            }
+            if heading.is_none()
+                && self.byline.is_none()
+                && !self.fm_authors.is_empty()
+                && (author_names(&text) == self.fm_authors
+                    || author_names(&text.replace([' ', '\u{3000}', ';', '；'], ","))
+                        == self.fm_authors)
+            {
+                self.byline = Some((text, pos, self.fm_authors.clone()));
+                return;
+            }
         }
         if let Some(level) = heading {
             if level == HeadingLevel::H1 && self.title.is_none() && self.b.is_empty() {
@@ -1510,6 +1600,7 @@ pub fn parse(text: &Arc<String>) -> Article {
         byline: None,
         byline_info: (None, None, None),
         fm_title: None,
+        fm_authors: Vec::new(),
         src,
         quotes: 0,
         quote_first: false,
@@ -1534,6 +1625,14 @@ pub fn parse(text: &Arc<String>) -> Article {
         let t = trim_text(&p.value).to_string();
         r.title = Some((t.clone(), r.idx.at_offset(p.src)));
         r.fm_title = Some(t);
+    }
+    if let Some(p) = r
+        .prep
+        .props
+        .iter()
+        .find(|p| dialect::prop_field(&p.key) == Some("author"))
+    {
+        r.fm_authors = author_names(&p.value);
     }
     let mut meta: Option<MetadataBlockKind> = None;
     let mut meta_text = String::new();
@@ -1563,6 +1662,7 @@ pub fn parse(text: &Arc<String>) -> Article {
                 if let Some(kind) = meta.take() {
                     fm = front_matter(&meta_text, kind);
                     r.fm_title = fm.title.clone();
+                    r.fm_authors = fm.authors.clone();
                     if let Some(t) = &fm.title {
                         r.title = Some((t.clone(), fm_line(&r.idx, fm_pos, fm.lines.title)));
                     }
@@ -1763,11 +1863,7 @@ pub fn parse(text: &Arc<String>) -> Article {
     if fm.authors.is_empty()
         && let Some((names, _)) = &prop_byline
     {
-        fm.authors = names
-            .split([',', '，', '、'])
-            .map(markup::meta_author)
-            .filter(|a| !a.is_empty())
-            .collect();
+        fm.authors = author_names(names);
     }
     let authors = if authors.is_empty() {
         fm.authors.clone()

@@ -271,12 +271,33 @@ pub(crate) fn is_note(t: &str) -> bool {
     })
 }
 
-/// Whether `t` is a caption that says it is one: 图为…, 上图：…, 左图…右图…, 图①….
-fn is_caption_lead(t: &str) -> bool {
+/// Whether `t` is a caption that says it is one: 图为…, 上图：…, 左图…右图…, 图①…
+/// (圖為… and the other traditional forms too).
+pub(crate) fn is_caption_lead(t: &str) -> bool {
     if t.chars().nth(CAPTION_CHARS).is_some() {
         return false;
     }
     let t = t.trim_start_matches(HEAD_ORNAMENTS).trim_start();
+    let simplified;
+    let t = if t.starts_with(|c: char| "圖上下左右中題組".contains(c))
+        && t.contains(['圖', '為', '題', '組'])
+    {
+        simplified = t
+            .chars()
+            .take(4)
+            .map(|c| match c {
+                '圖' => '图',
+                '為' => '为',
+                '題' => '题',
+                '組' => '组',
+                c => c,
+            })
+            .chain(t.chars().skip(4))
+            .collect::<String>();
+        simplified.as_str()
+    } else {
+        t
+    };
     if !t.starts_with(['图', '上', '下', '左', '右', '中', '题', '组']) {
         return false;
     }

@@ -61,6 +61,9 @@ fn has_distributed_tail(line: &str) -> bool {
     })
 }
 
+/// The bars a caption and its credit are set apart with.
+const BARS: [char; 3] = ['｜', '|', '丨'];
+
 /// A caption line that ends with its credit; returns the caption text and the credit
 /// (name and printed credit text), slices of `line` ([`trailing_credit_at`]).
 pub(crate) fn trailing_credit(line: &str) -> Option<(&str, &str, &str)> {
@@ -111,6 +114,13 @@ pub(crate) fn trailing_credit_at(full: &str) -> Option<CreditAt> {
     {
         cuts.push(i);
     }
+    // After a bar ("…路口｜图源：受访者供图"), the bar no part of either.
+    if let Some(i) = core.rfind(BARS) {
+        let after = i + core[i..].chars().next().map_or(0, char::len_utf8);
+        if after < core.len() {
+            cuts.push(after);
+        }
+    }
     if let Some(i) = core.rfind(['。', '！', '？', '”']) {
         let after = i + core[i..].chars().next().map_or(0, char::len_utf8);
         if after < core.len() {
@@ -138,8 +148,13 @@ pub(crate) fn trailing_credit_at(full: &str) -> Option<CreditAt> {
     }
     // The earliest cut whose rest is a credit (the whole name, padding and role).
     cuts.sort_unstable();
+    cuts.dedup();
     for cut in cuts {
         let caption = trim_range(line, 0..cut);
+        let caption = trim_range(
+            line,
+            caption.start..caption.start + line[caption.clone()].trim_end_matches(BARS).len(),
+        );
         let credit = trim_range(line, cut..line.len());
         let text = &line[caption.clone()];
         if text.is_empty() || text.chars().any(|c| c == '\n') {

@@ -48,7 +48,7 @@ use header::{HEAD_UNITS, read_head};
 use lines::LineIter;
 use lines::{Conventions, Unit, Units};
 
-pub(crate) use classify::{LineKind, is_note as is_note_line, line_kind};
+pub(crate) use classify::{LineKind, is_caption_lead, is_note as is_note_line, line_kind};
 pub(crate) use credits::{opening_byline, trailing_credit_at};
 pub(crate) use header::{dateline_len, dateline_reporters};
 // A column tag printed with a headline, as the HTML head reads it too.
