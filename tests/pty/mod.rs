@@ -313,6 +313,14 @@ impl Pty {
         let deadline = Instant::now() + timeout;
         loop {
             if let Ok(Some(status)) = self.child.try_wait() {
+                // What it wrote last (the terminal given back) may still be on its way
+                // through the pty: the reader ends once it has read it all.
+                let drained = Instant::now() + Duration::from_secs(2);
+                while self.reader.as_ref().is_some_and(|r| !r.is_finished())
+                    && Instant::now() < drained
+                {
+                    thread::sleep(Duration::from_millis(5));
+                }
                 return Some(status.exit_code());
             }
             if Instant::now() > deadline {
