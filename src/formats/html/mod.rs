@@ -1618,7 +1618,17 @@ fn subtitle_of<'a>(
         )
     });
     let heading = matches!(el.name(), "h2" | "h3" | "h4" | "h5" | "h6");
-    (dash || named || (own && heading && !inside(n))).then_some((t, line))
+    // A short line of its own right under the headline, in the head's container
+    // outside the body (`div.fb`, an unnamed `<p>`): the only place it is printed, so
+    // the subtitle — never left out with the head's furniture.
+    let short_line = own
+        && matches!(el.name(), "div" | "p" | "span" | "strong" | "b")
+        && t.chars().count() <= 40
+        && !t.contains(['。', '！', '？'])
+        && !furniture::is_prompt(&t)
+        && !markup::is_organisation(&t)
+        && markup::find_date(&t).is_none();
+    (dash || named || ((heading || short_line) && own && !inside(n))).then_some((t, line))
 }
 
 /// The text being gathered for the next block.
