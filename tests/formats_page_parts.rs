@@ -35,3 +35,18 @@ fn a_short_plain_line_under_the_headline_is_the_subtitle() {
         "{shown}"
     );
 }
+
+#[test]
+fn a_byline_list_with_labels_for_a_screen_reader_names_the_person() {
+    let v = outline("labelled-byline-list.html");
+    // The person the list names, never the organisation of the metadata.
+    assert_eq!(v["authors"], json!(["苏念青"]));
+    // A related box's heading inside the article is furniture with its links.
+    assert_eq!(sections(&v), ["“草场还是那片草场”", "补偿怎么算"]);
+    assert_eq!(blocks_of(&v, "paragraph").len(), 5);
+    let shown = dump("labelled-byline-list.html");
+    assert!(shown.contains("苏念青　环球新闻中文记者"), "{shown}");
+    for gone in ["作者，", "职务，", "相关内容", "• "] {
+        assert!(!shown.contains(gone), "{gone}: {shown}");
+    }
+}

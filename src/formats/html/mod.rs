@@ -3308,12 +3308,12 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
     {
         let at = drafts.blocks[i].src();
         drafts.blocks.drain(i..i + items.len());
-        infos.push((inf, items.join("\u{3000}"), at));
+        infos.push((inf, shown_list(&items), at));
     } else if let Some((i, items)) = list_items(&under_firsts)
         && let Some(inf) = byline_list(&items.iter().map(String::as_str).collect::<Vec<_>>())
     {
         let at = idx.at_line(under[i].2).offset;
-        infos.push((inf, items.join("\u{3000}"), at));
+        infos.push((inf, shown_list(&items), at));
     }
     // The page's printed date, alone in its block at the top: decided here, once. Before
     // the story's text (a `<time>` under the headline) it is the page's stamp, shown as
@@ -4025,8 +4025,62 @@ const BYLINE_ROLES: &[&str] = &[
 /// A byline set as list items ("周思远", "BBC中文记者", "发自青海玉树"): two to four
 /// short items, one a reporter's role or where the story was filed from (发自X), the
 /// others names. Its authors, the items that are neither.
+/// An item of a byline list that labels the next one, for a screen reader ("作者，",
+/// "职务，"): a word of Chinese and a comma or colon, nothing else.
+fn is_list_label(t: &str) -> bool {
+    let t = trim_text(t);
+    (2..=5).contains(&t.chars().count())
+        && t.ends_with(['，', '：', ':', ','])
+        && t.chars().any(is_han)
+}
+
+/// A byline list's items as the info line shows them: a label for a screen reader
+/// left out.
+fn shown_list(items: &[String]) -> String {
+    items
+        .iter()
+        .filter(|t| !is_list_label(t))
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join("\u{3000}")
+}
+
 fn byline_list(items: &[&str]) -> Option<markup::Info> {
-    if !(2..=5).contains(&items.len()) {
+    if !(2..=6).contains(&items.len()) {
+        return None;
+    }
+    // Items that are a label for the next one (BBC's screen-reader words "作者，" and
+    // "职务，" before the name and the title): the value after an author's label is a
+    // name, after any other label a role; a date among the items is the date.
+    let label = is_list_label;
+    if items.iter().any(|t| label(t)) {
+        let mut authors = Vec::new();
+        let mut it = items.iter().map(|t| trim_text(t));
+        while let Some(t) = it.next() {
+            if label(t) {
+                let word = t.trim_end_matches(['，', '：', ':', ',']);
+                let value = it.next()?;
+                if markup::AUTHOR_LABELS.contains(&word) {
+                    authors.push(value.to_string());
+                }
+            } else if markup::find_date(t).is_some_and(|d| d == t) {
+                // The date, which the page gives in its metadata too.
+            } else {
+                return None;
+            }
+        }
+        return (!authors.is_empty()
+            && authors.iter().all(|a| {
+                (2..=12).contains(&a.chars().count())
+                    && markup::find_date(a).is_none()
+                    && !markup::is_organisation(a)
+            }))
+        .then(|| markup::Info {
+            authors,
+            ..markup::Info::default()
+        });
+    }
+    if items.len() > 5 {
         return None;
     }
     let role =
