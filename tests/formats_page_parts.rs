@@ -50,3 +50,15 @@ fn a_byline_list_with_labels_for_a_screen_reader_names_the_person() {
         assert!(!shown.contains(gone), "{gone}: {shown}");
     }
 }
+
+#[test]
+fn ad_placeholders_rights_notices_and_a_related_link_are_furniture() {
+    let v = outline("ads-rights-related.html");
+    let paras = blocks_of(&v, "paragraph");
+    assert_eq!(paras.len(), 4, "{paras:?}");
+    assert!(paras[3].starts_with("附近的居民说"), "{paras:?}");
+    let shown = dump("ads-rights-related.html");
+    for gone in ["广告", "延伸阅读", "夜跑步道", "版权", "©"] {
+        assert!(!shown.contains(gone), "{gone}: {shown}");
+    }
+}

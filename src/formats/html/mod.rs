@@ -93,9 +93,40 @@ pub fn parse(text: &Arc<String>) -> Article {
 
 /// Elements never read as text.
 const SKIPPED_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed",
-    "svg", "math", "canvas", "nav", "footer", "aside", "form", "button", "select", "input",
-    "textarea", "head", "audio", "video", "map", "link", "meta", "title", "dialog",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "svg",
+    "math",
+    "canvas",
+    "nav",
+    "footer",
+    "aside",
+    "form",
+    "button",
+    "select",
+    "input",
+    "textarea",
+    "head",
+    "audio",
+    "video",
+    "map",
+    "link",
+    "meta",
+    "title",
+    "dialog",
+    // AMP's advertisement and tracking elements (an ad's "广告加载中" placeholder).
+    "amp-ad",
+    "amp-embed",
+    "amp-sticky-ad",
+    "amp-analytics",
+    "amp-auto-ads",
 ];
 
 /// Class or id words that mark furniture, as whole words ("nav", "ad") or as the start
@@ -1897,6 +1928,7 @@ impl<'a> Walker<'a> {
                 || furniture::is_post_stamp(&text)
                 || furniture::is_toc_marker(&text)
                 || furniture::is_post_link(&text)
+                || furniture::is_ad_label(&text)
             {
                 return;
             }
