@@ -5,7 +5,7 @@
 mod common;
 
 use common::cli::{format_data as data, run_ok as run};
-use common::outline::{blocks_of, sections};
+use common::outline::{blocks_of, captions, sections};
 
 use serde_json::{Value, json};
 
@@ -61,4 +61,23 @@ fn ad_placeholders_rights_notices_and_a_related_link_are_furniture() {
     for gone in ["广告", "延伸阅读", "夜跑步道", "版权", "©"] {
         assert!(!shown.contains(gone), "{gone}: {shown}");
     }
+}
+
+#[test]
+fn an_amp_image_is_an_image_and_its_title_gives_the_caption_with_its_credit() {
+    let v = outline("amp-image-title.html");
+    assert_eq!(
+        captions(&v),
+        [
+            (
+                "店里按年代排好的旧期刊书架。".to_string(),
+                Some("梁舒".to_string())
+            ),
+            (
+                "老板在柜台后给订单写地址。".to_string(),
+                Some("梁舒".to_string())
+            ),
+        ]
+    );
+    assert_eq!(blocks_of(&v, "paragraph").len(), 3);
 }

@@ -939,7 +939,7 @@ fn gap_content(n: NodeRef<'_, Node>) -> bool {
                         }
                         "a" => links += 1,
                         "b" | "strong" => bold += 1,
-                        "img" => photo |= links == 0,
+                        "img" | "amp-img" => photo |= links == 0,
                         _ => {}
                     }
                 } else if let Node::Text(t) = d.value() {
@@ -2214,7 +2214,7 @@ impl<'a> Walker<'a> {
     }
 
     fn open(&mut self, el: &Element) {
-        let name = el.name();
+        let name = tag_name(el);
         let line = dom::line_of(el);
         if line > 0 {
             self.cursor = line;
@@ -2540,7 +2540,7 @@ impl<'a> Walker<'a> {
                             }
                             // An image inside a sentence splits nothing: the text
                             // around it stays one paragraph, in order.
-                            if el.name() == "img"
+                            if tag_name(el) == "img"
                                 && self.figure.is_none()
                                 && !self.pending.raw.text.trim().is_empty()
                                 && text_follows_in_block(n)
@@ -3050,16 +3050,24 @@ fn marker_free(text: &str, text_len: usize) -> bool {
     text.len() == text_len
 }
 
+/// An element's tag name, an AMP page's `amp-img` read as the `img` it stands for.
+fn tag_name(el: &Element) -> &str {
+    match el.name() {
+        "amp-img" => "img",
+        n => n,
+    }
+}
+
 /// What an `<img>` says of its picture: its `alt`, else its `title`; the `title` when
-/// the `alt` is a short label (a name, "小镇": not [`meaningful_alt`]) and the `title`
-/// is a longer caption ("陳家豪接手…（攝影／張哲維）"), as some CMSs fill them.
+/// it is a longer caption ("陳家豪接手…（攝影／張哲維）") and the `alt` a short label (a
+/// name, "小镇": not [`meaningful_alt`]) or empty, or the `title` holds the credit the
+/// `alt` lacks ("一张证书" / "…证书。摄影：X"), as some CMSs fill them.
 fn image_text(el: &Element) -> String {
     let alt = el.attr("alt").map(collapse_ws);
     let title = el.attr("title").map(collapse_ws);
     match (alt, title) {
         (Some(a), Some(t))
-            if !trim_text(&a).is_empty()
-                && !meaningful_alt(&a)
+            if (!meaningful_alt(&a) || markup::split_credit(&t).1.is_some())
                 && meaningful_alt(&t)
                 && t.chars().count() > a.chars().count() =>
         {
