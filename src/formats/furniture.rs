@@ -1181,9 +1181,20 @@ fn cut_tail_widgets(line: &str) -> &str {
                 || (is_counter_word(piece) && is_count(prev)))
             .then_some(ps)
         };
+        // A reading time spread over two or three pieces ("閱讀時間 4 分鐘").
+        let spread = || {
+            let mut ps = start;
+            for _ in 0..2 {
+                ps = last_piece(&t[..ps]).0;
+                if ps > 0 && is_reading_time(&t[ps..end]) {
+                    return Some(ps);
+                }
+            }
+            None
+        };
         if alone {
             t = &t[..start];
-        } else if let Some(ps) = pair() {
+        } else if let Some(ps) = pair().or_else(spread) {
             t = &t[..ps];
         } else {
             return if t.len() == line.len() {
@@ -1451,6 +1462,11 @@ mod tests {
         );
         assert_eq!(trim_info("林夏 · 5分钟读完"), "林夏");
         assert_eq!(trim_info("吳宜庭｜閱讀時間：3分鐘"), "吳宜庭");
+        assert_eq!(
+            trim_info("許立德　2026-11-20 08:15　閱讀時間 4 分鐘"),
+            "許立德　2026-11-20 08:15"
+        );
+        assert_eq!(trim_info("阅读 6 min"), "阅读 6 min");
         // A name or a word is no widget; nor a piece standing alone.
         assert_eq!(trim_info("作者：A 组"), "作者：A 组");
         assert_eq!(trim_info("阅读约6分钟"), "阅读约6分钟");
