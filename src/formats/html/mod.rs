@@ -1658,7 +1658,12 @@ fn subtitle_of<'a>(
         && !t.contains(['。', '！', '？'])
         && !furniture::is_prompt(&t)
         && !markup::is_organisation(&t)
-        && markup::find_date(&t).is_none();
+        && markup::find_date(&t).is_none()
+        // One line: no block inside it (never a body's wrapper).
+        && !n
+            .descendants()
+            .skip(1)
+            .any(|d| element(d).is_some_and(|e| BLOCK_TAGS.contains(&e.name())));
     (dash || named || ((heading || short_line) && own && !inside(n))).then_some((t, line))
 }
 
@@ -3454,7 +3459,11 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
     if let Some((t, _)) = &header.title
         && let Some(h) = headline_element(doc, t)
     {
-        let inside = |n: NodeRef<'_, Node>| n.ancestors().any(|a| ids.contains(&a.id()));
+        // In the body, or the body itself or around it.
+        let inside = |n: NodeRef<'_, Node>| {
+            n.ancestors().any(|a| ids.contains(&a.id()))
+                || n.descendants().any(|d| ids.contains(&d.id()))
+        };
         section_label = section_link_above(h).map(|(t, line)| (t, idx.at_line(line)));
         kicker = kicker_of(h).map(|(t, line, named)| (t, idx.at_line(line), named));
         subtitle = subtitle_of(h, inside).map(|(t, line)| (t, idx.at_line(line)));
