@@ -68,6 +68,15 @@ const PROMPTS: &[&str] = &[
 
 /// Phrases of a site's rights notice that forbid reprinting.
 const REPRINT_BANS: &[&str] = &[
+    // Any use of the text ("如无特别授权，不得擅自使用", "未经书面授权禁止使用").
+    "不得擅自使用",
+    "禁止使用",
+    "不得使用",
+    "不得擅自",
+    "侵权必究",
+    "侵權必究",
+    "违者必究",
+    "違者必究",
     "不得转载",
     "不得轉載",
     "禁止转载",
@@ -131,9 +140,37 @@ const RIGHTS_WORDS: &[&str] = &[
 pub(crate) fn is_rights_notice(text: &str) -> bool {
     let t = trim_text(text);
     let lower = t.to_lowercase();
-    t.chars().count() <= 100
-        && REPRINT_BANS.iter().any(|w| t.contains(w))
-        && RIGHTS_WORDS.iter().any(|w| lower.contains(w))
+    let n = t.chars().count();
+    // A short line claiming the rights alone ("© 2026 滨江日报社 版权所有", "X版权所有").
+    let claim = n <= 40
+        && (lower.starts_with(['©', '(', '（']) && lower.contains('©')
+            || lower.starts_with("copyright")
+            || ["版权所有", "版權所有", "all rights reserved"]
+                .iter()
+                .any(|w| lower.trim_end_matches(['。', '.']).ends_with(w)));
+    claim
+        || n <= 100
+            && REPRINT_BANS.iter().any(|w| t.contains(w))
+            && RIGHTS_WORDS.iter().any(|w| lower.contains(w))
+}
+
+/// A placeholder where an advertisement is shown, with only its label ("广告",
+/// "广告加载中", "推广", "Advertisement"): page furniture.
+pub(crate) fn is_ad_label(text: &str) -> bool {
+    matches!(
+        letters(trim_text(text)).to_lowercase().as_str(),
+        "广告"
+            | "廣告"
+            | "广告加载中"
+            | "廣告載入中"
+            | "廣告加載中"
+            | "推广"
+            | "推廣"
+            | "赞助"
+            | "贊助"
+            | "advertisement"
+            | "sponsored"
+    )
 }
 
 /// A line that is only a page's links to its other pages ("共2页：上一页 1 2 下一页",
@@ -882,6 +919,12 @@ const RELATED: &[&str] = &[
     "相關文章",
     "相关链接",
     "相關連結",
+    "相关内容",
+    "相關內容",
+    "相关话题",
+    "相關話題",
+    "相关推荐",
+    "相關推薦",
     "推荐阅读",
     "推薦閱讀",
     "更多阅读",
@@ -913,7 +956,18 @@ pub(crate) fn is_related_label(text: &str) -> bool {
 /// they are a link's). `None` for any other line.
 pub(crate) fn related_line_rest(text: &str) -> Option<usize> {
     let t = trim_text(text);
-    let (label, rest) = t.split_once(['：', ':'])?;
+    // The label set apart from its link by the page's elements only ("延伸閱讀" in a
+    // span, the entry in a link after it): the label is one of the known words.
+    let fused = || {
+        RELATED.iter().find_map(|w| {
+            let rest = t.strip_prefix(w)?;
+            (!rest.starts_with(['：', ':'])).then_some((*w, rest))
+        })
+    };
+    let (label, rest) = match t.split_once(['：', ':']) {
+        Some(x) => x,
+        None => fused()?,
+    };
     let rest = trim_text(rest);
     (is_related_label(label) && !rest.is_empty() && rest.chars().count() <= 60)
         .then(|| rest.chars().count())
@@ -1127,9 +1181,20 @@ fn cut_tail_widgets(line: &str) -> &str {
                 || (is_counter_word(piece) && is_count(prev)))
             .then_some(ps)
         };
+        // A reading time spread over two or three pieces ("閱讀時間 4 分鐘").
+        let spread = || {
+            let mut ps = start;
+            for _ in 0..2 {
+                ps = last_piece(&t[..ps]).0;
+                if ps > 0 && is_reading_time(&t[ps..end]) {
+                    return Some(ps);
+                }
+            }
+            None
+        };
         if alone {
             t = &t[..start];
-        } else if let Some(ps) = pair() {
+        } else if let Some(ps) = pair().or_else(spread) {
             t = &t[..ps];
         } else {
             return if t.len() == line.len() {
@@ -1397,12 +1462,28 @@ mod tests {
         );
         assert_eq!(trim_info("林夏 · 5分钟读完"), "林夏");
         assert_eq!(trim_info("吳宜庭｜閱讀時間：3分鐘"), "吳宜庭");
+        assert_eq!(
+            trim_info("許立德　2026-11-20 08:15　閱讀時間 4 分鐘"),
+            "許立德　2026-11-20 08:15"
+        );
+        assert_eq!(trim_info("阅读 6 min"), "阅读 6 min");
         // A name or a word is no widget; nor a piece standing alone.
         assert_eq!(trim_info("作者：A 组"), "作者：A 组");
         assert_eq!(trim_info("阅读约6分钟"), "阅读约6分钟");
         assert_eq!(trim_info("记者 王川　阅读"), "记者 王川　阅读");
         assert_eq!(related_line_rest("延伸阅读的习惯：每天读一点"), None);
         assert_eq!(related_line_rest("记者：延伸阅读"), None);
+        // The label and its entry in elements of their own, read as one line.
+        assert_eq!(related_line_rest("延伸閱讀金門推遠距醫療"), Some(7));
+        assert!(is_rights_notice("© 2026 江城日报社 版权所有"));
+        assert!(is_rights_notice(
+            "江城日报社版权所有，未经书面授权禁止使用。"
+        ));
+        assert!(!is_rights_notice(
+            "他说，这本书的版权所有人是他的祖父，当年稿费只有两百元，后来一直没有再版过。"
+        ));
+        assert!(is_ad_label("广告加载中"));
+        assert!(!is_ad_label("广告公司"));
     }
 
     #[test]

@@ -1424,7 +1424,7 @@ pub(crate) struct Info {
 }
 
 /// Labels before the authors' names in a byline or info line.
-const AUTHOR_LABELS: &[&str] = &[
+pub(crate) const AUTHOR_LABELS: &[&str] = &[
     "本报记者",
     "特约记者",
     "见习记者",

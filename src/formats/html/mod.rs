@@ -93,9 +93,40 @@ pub fn parse(text: &Arc<String>) -> Article {
 
 /// Elements never read as text.
 const SKIPPED_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed",
-    "svg", "math", "canvas", "nav", "footer", "aside", "form", "button", "select", "input",
-    "textarea", "head", "audio", "video", "map", "link", "meta", "title", "dialog",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "svg",
+    "math",
+    "canvas",
+    "nav",
+    "footer",
+    "aside",
+    "form",
+    "button",
+    "select",
+    "input",
+    "textarea",
+    "head",
+    "audio",
+    "video",
+    "map",
+    "link",
+    "meta",
+    "title",
+    "dialog",
+    // AMP's advertisement and tracking elements (an ad's "广告加载中" placeholder).
+    "amp-ad",
+    "amp-embed",
+    "amp-sticky-ad",
+    "amp-analytics",
+    "amp-auto-ads",
 ];
 
 /// Class or id words that mark furniture, as whole words ("nav", "ad") or as the start
@@ -908,7 +939,7 @@ fn gap_content(n: NodeRef<'_, Node>) -> bool {
                         }
                         "a" => links += 1,
                         "b" | "strong" => bold += 1,
-                        "img" => photo |= links == 0,
+                        "img" | "amp-img" => photo |= links == 0,
                         _ => {}
                     }
                 } else if let Node::Text(t) = d.value() {
@@ -1618,7 +1649,22 @@ fn subtitle_of<'a>(
         )
     });
     let heading = matches!(el.name(), "h2" | "h3" | "h4" | "h5" | "h6");
-    (dash || named || (own && heading && !inside(n))).then_some((t, line))
+    // A short line of its own right under the headline, in the head's container
+    // outside the body (`div.fb`, an unnamed `<p>`): the only place it is printed, so
+    // the subtitle — never left out with the head's furniture.
+    let short_line = own
+        && matches!(el.name(), "div" | "p" | "span" | "strong" | "b")
+        && t.chars().count() <= 40
+        && !t.contains(['。', '！', '？'])
+        && !furniture::is_prompt(&t)
+        && !markup::is_organisation(&t)
+        && markup::find_date(&t).is_none()
+        // One line: no block inside it (never a body's wrapper).
+        && !n
+            .descendants()
+            .skip(1)
+            .any(|d| element(d).is_some_and(|e| BLOCK_TAGS.contains(&e.name())));
+    (dash || named || ((heading || short_line) && own && !inside(n))).then_some((t, line))
 }
 
 /// The text being gathered for the next block.
@@ -1903,6 +1949,7 @@ impl<'a> Walker<'a> {
                 || furniture::is_post_stamp(&text)
                 || furniture::is_toc_marker(&text)
                 || furniture::is_post_link(&text)
+                || furniture::is_ad_label(&text)
             {
                 return;
             }
@@ -2191,7 +2238,7 @@ impl<'a> Walker<'a> {
     }
 
     fn open(&mut self, el: &Element) {
-        let name = el.name();
+        let name = tag_name(el);
         let line = dom::line_of(el);
         if line > 0 {
             self.cursor = line;
@@ -2519,7 +2566,7 @@ impl<'a> Walker<'a> {
                             }
                             // An image inside a sentence splits nothing: the text
                             // around it stays one paragraph, in order.
-                            if el.name() == "img"
+                            if tag_name(el) == "img"
                                 && self.figure.is_none()
                                 && !self.pending.raw.text.trim().is_empty()
                                 && text_follows_in_block(n)
@@ -3038,16 +3085,24 @@ fn marker_free(text: &str, text_len: usize) -> bool {
     text.len() == text_len
 }
 
+/// An element's tag name, an AMP page's `amp-img` read as the `img` it stands for.
+fn tag_name(el: &Element) -> &str {
+    match el.name() {
+        "amp-img" => "img",
+        n => n,
+    }
+}
+
 /// What an `<img>` says of its picture: its `alt`, else its `title`; the `title` when
-/// the `alt` is a short label (a name, "小镇": not [`meaningful_alt`]) and the `title`
-/// is a longer caption ("陳家豪接手…（攝影／張哲維）"), as some CMSs fill them.
+/// it is a longer caption ("陳家豪接手…（攝影／張哲維）") and the `alt` a short label (a
+/// name, "小镇": not [`meaningful_alt`]) or empty, or the `title` holds the credit the
+/// `alt` lacks ("一张证书" / "…证书。摄影：X"), as some CMSs fill them.
 fn image_text(el: &Element) -> String {
     let alt = el.attr("alt").map(collapse_ws);
     let title = el.attr("title").map(collapse_ws);
     match (alt, title) {
         (Some(a), Some(t))
-            if !trim_text(&a).is_empty()
-                && !meaningful_alt(&a)
+            if (!meaningful_alt(&a) || markup::split_credit(&t).1.is_some())
                 && meaningful_alt(&t)
                 && t.chars().count() > a.chars().count() =>
         {
@@ -3328,12 +3383,12 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
     {
         let at = drafts.blocks[i].src();
         drafts.blocks.drain(i..i + items.len());
-        infos.push((inf, items.join("\u{3000}"), at));
+        infos.push((inf, shown_list(&items), at));
     } else if let Some((i, items)) = list_items(&under_firsts)
         && let Some(inf) = byline_list(&items.iter().map(String::as_str).collect::<Vec<_>>())
     {
         let at = idx.at_line(under[i].2).offset;
-        infos.push((inf, items.join("\u{3000}"), at));
+        infos.push((inf, shown_list(&items), at));
     }
     // The page's printed date, alone in its block at the top: decided here, once. Before
     // the story's text (a `<time>` under the headline) it is the page's stamp, shown as
@@ -3434,7 +3489,11 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
     if let Some((t, _)) = &header.title
         && let Some(h) = headline_element(doc, t)
     {
-        let inside = |n: NodeRef<'_, Node>| n.ancestors().any(|a| ids.contains(&a.id()));
+        // In the body, or the body itself or around it.
+        let inside = |n: NodeRef<'_, Node>| {
+            n.ancestors().any(|a| ids.contains(&a.id()))
+                || n.descendants().any(|d| ids.contains(&d.id()))
+        };
         section_label = section_link_above(h).map(|(t, line)| (t, idx.at_line(line)));
         kicker = kicker_of(h).map(|(t, line, named)| (t, idx.at_line(line), named));
         subtitle = subtitle_of(h, inside).map(|(t, line)| (t, idx.at_line(line)));
@@ -4045,8 +4104,62 @@ const BYLINE_ROLES: &[&str] = &[
 /// A byline set as list items ("周思远", "BBC中文记者", "发自青海玉树"): two to four
 /// short items, one a reporter's role or where the story was filed from (发自X), the
 /// others names. Its authors, the items that are neither.
+/// An item of a byline list that labels the next one, for a screen reader ("作者，",
+/// "职务，"): a word of Chinese and a comma or colon, nothing else.
+fn is_list_label(t: &str) -> bool {
+    let t = trim_text(t);
+    (2..=5).contains(&t.chars().count())
+        && t.ends_with(['，', '：', ':', ','])
+        && t.chars().any(is_han)
+}
+
+/// A byline list's items as the info line shows them: a label for a screen reader
+/// left out.
+fn shown_list(items: &[String]) -> String {
+    items
+        .iter()
+        .filter(|t| !is_list_label(t))
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join("\u{3000}")
+}
+
 fn byline_list(items: &[&str]) -> Option<markup::Info> {
-    if !(2..=5).contains(&items.len()) {
+    if !(2..=6).contains(&items.len()) {
+        return None;
+    }
+    // Items that are a label for the next one (BBC's screen-reader words "作者，" and
+    // "职务，" before the name and the title): the value after an author's label is a
+    // name, after any other label a role; a date among the items is the date.
+    let label = is_list_label;
+    if items.iter().any(|t| label(t)) {
+        let mut authors = Vec::new();
+        let mut it = items.iter().map(|t| trim_text(t));
+        while let Some(t) = it.next() {
+            if label(t) {
+                let word = t.trim_end_matches(['，', '：', ':', ',']);
+                let value = it.next()?;
+                if markup::AUTHOR_LABELS.contains(&word) {
+                    authors.push(value.to_string());
+                }
+            } else if markup::find_date(t).is_some_and(|d| d == t) {
+                // The date, which the page gives in its metadata too.
+            } else {
+                return None;
+            }
+        }
+        return (!authors.is_empty()
+            && authors.iter().all(|a| {
+                (2..=12).contains(&a.chars().count())
+                    && markup::find_date(a).is_none()
+                    && !markup::is_organisation(a)
+            }))
+        .then(|| markup::Info {
+            authors,
+            ..markup::Info::default()
+        });
+    }
+    if items.len() > 5 {
         return None;
     }
     let role =
