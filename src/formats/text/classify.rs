@@ -66,7 +66,14 @@ const NOTE_LABELS: &[&str] = &[
     "版式设计",
     "版面设计",
     "责编",
+    "栏目主编",
+    "文字编辑",
+    "图片编辑",
+    "视频编辑",
     "编辑",
+    "译者",
+    "翻译",
+    "作者简介",
     "校对",
     "审核",
     "审校",
@@ -82,7 +89,13 @@ const NOTE_LABELS: &[&str] = &[
     "本版責編",
     "責任編輯",
     "責編",
+    "欄目主編",
+    "文字編輯",
+    "圖片編輯",
     "編輯",
+    "譯者",
+    "翻譯",
+    "作者簡介",
     "校對",
     "審核",
     "審校",
@@ -111,6 +124,12 @@ const NOTE_WORDS: &[&str] = &[
     "据",
     "编辑",
     "综合",
+    "刊载",
+    "刊于",
+    "原载",
+    "刊載",
+    "刊於",
+    "原載",
     "原標題",
     "來源",
     "編者",
@@ -250,6 +269,13 @@ pub(crate) fn is_note(t: &str) -> bool {
                 | "未完待續"
                 | "終"
         ) || NOTE_WORDS.iter().any(|w| inner.contains(w));
+    }
+    // "＊作者为大学教授": a note on the author, set off by a reference mark.
+    if let Some(rest) = t.strip_prefix(['＊', '*', '※'])
+        && rest.trim_start().starts_with("作者")
+        && rest.chars().count() <= 60
+    {
+        return true;
     }
     // "【责任编辑:X】": a labelled note in square brackets.
     let t = t
