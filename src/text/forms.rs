@@ -115,6 +115,7 @@ const BYLINE_ROLES: &[&str] = &[
     "撰稿",
     "撰文",
     "采写",
+    "报道",
     "文字",
     "摄影",
     "整理",
@@ -124,6 +125,8 @@ const BYLINE_ROLES: &[&str] = &[
     "文",
     "图",
     "採寫",
+    "報導",
+    "報道",
     "攝影",
     "編譯",
     "統籌",
@@ -326,6 +329,9 @@ mod tests {
         );
         assert_eq!(names("作者：白露"), Some(vec!["白露".into()]));
         assert_eq!(names("作者丨白露"), Some(vec!["白露".into()]));
+        // Who reported it, labelled (Singapore's and Malaysia's papers).
+        assert_eq!(names("报道：白露"), Some(vec!["白露".into()]));
+        assert_eq!(names("報導／柯明遠"), Some(vec!["柯明遠".into()]));
         // The staff named after the authors are not authors.
         assert_eq!(
             names("文｜白露　图｜白露　编辑｜青山"),
