@@ -64,6 +64,10 @@ fn the_review_cases_are_flagged_exactly_where_they_are_shown_full_width() {
     // Chinese text before the ellipsis: both.
     let (shown, flagged) = shown_and_flagged("好……,然后。");
     assert_eq!((shown.clone(), flagged), (vec![4], shown));
+    // A word in brackets opening a paragraph of nothing more is no byline: the
+    // paragraph's half-width brackets are shown and flagged alike.
+    let (shown, flagged) = shown_and_flagged("(长三角)。");
+    assert_eq!((shown.clone(), flagged), (vec![1, 5], shown));
 }
 
 proptest! {

@@ -28,8 +28,9 @@ pub(crate) fn opening_byline(text: &str) -> Option<(usize, Byline)> {
     };
     let (at, c) = text.char_indices().take(40).find(|&(_, c)| c == close)?;
     let end = at + c.len_utf8();
+    // The paragraph goes on with words after it: "（长三角）。" is a word in brackets.
     byline(&text[..end])
-        .filter(|b| b.marked && end < text.len())
+        .filter(|b| b.marked && text[end..].chars().any(char::is_alphanumeric))
         .map(|b| (end, b))
 }
 
