@@ -28,8 +28,13 @@ pub(crate) fn opening_byline(text: &str) -> Option<(usize, Byline)> {
     };
     let (at, c) = text.char_indices().take(40).find(|&(_, c)| c == close)?;
     let end = at + c.len_utf8();
-    // The paragraph goes on with words after it: "（长三角）。" is a word in brackets.
-    byline(&text[..end])
+    // A role word inside the brackets (记者, 报道…), not the brackets alone, makes it a
+    // byline: "（长三角）abc" opens with a word in brackets. The paragraph goes on after
+    // it.
+    let open = text.chars().next().map_or(0, char::len_utf8);
+    byline(&text[open..at])
+        .filter(|inner| inner.marked)
+        .and_then(|_| byline(&text[..end]))
         .filter(|b| b.marked && text[end..].chars().any(char::is_alphanumeric))
         .map(|b| (end, b))
 }

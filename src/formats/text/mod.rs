@@ -509,6 +509,7 @@ mod tests {
         );
         assert_eq!(credits::opening_byline("〔記者林美玲／台南報導〕"), None);
         assert_eq!(credits::opening_byline("(长三角)。").map(|b| b.0), None);
+        assert_eq!(credits::opening_byline("(长三角)abc。").map(|b| b.0), None);
         assert_eq!(names("圖／陳大同"), v(&["陳大同"], true));
         assert_eq!(names("“我们”来了"), None);
     }
