@@ -171,6 +171,15 @@ pub(crate) fn trailing_credit_at(full: &str) -> Option<CreditAt> {
             // A name of its own a caption could end with: "他的父亲 张三 摄" is a credit,
             // "合作社 成立" is not (no 摄).
             let at = credit.start + credit_text.find(name).unwrap_or(0);
+            // The bar that sets the credit apart is printed with it: nothing of the line
+            // is dropped.
+            let before = line[..credit.start].trim_end_matches(is_space);
+            let credit = match before.chars().next_back() {
+                Some(bar) if BARS.contains(&bar) && before.len() >= caption.end => {
+                    before.len() - bar.len_utf8()..credit.end
+                }
+                _ => credit,
+            };
             let shift = |r: Range<usize>| whole.start + r.start..whole.start + r.end;
             return Some(CreditAt {
                 caption: shift(caption),
@@ -195,6 +204,11 @@ mod tests {
     #[test]
     fn captions_end_with_credits_in_every_printed_form() {
         let split = |line: &'static str| trailing_credit(line);
+        // The bar setting a credit apart is printed with it, never dropped.
+        assert_eq!(
+            split("图为老街夜景。｜谷志锋 摄"),
+            Some(("图为老街夜景。", "谷志锋", "｜谷志锋 摄"))
+        );
         assert_eq!(
             split("孩子们在图书角挑选绘本。摄影丨白露"),
             Some(("孩子们在图书角挑选绘本。", "白露", "摄影丨白露"))
