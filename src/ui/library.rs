@@ -182,18 +182,7 @@ mod tests {
 
     #[test]
     fn the_header_and_titles_are_in_the_script_shown() {
-        let entry = Entry {
-            path: "a.txt".into(),
-            name: "a.txt".to_string(),
-            title: Some("长三角的头发".to_string()),
-            authors: Vec::new(),
-            sections: 0,
-            size: 0,
-            findings: None,
-            error: None,
-            summarised: true,
-            format: None,
-        };
+        let entry = Entry::summarised("a.txt", "长三角的头发", &[]);
         let mut lib = Library::new("articles".to_string(), vec![entry]);
         let as_is = drawn(&lib, 80);
         assert!(

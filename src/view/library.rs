@@ -37,6 +37,23 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// A summarised entry of `name` with `title` and `authors`, for tests.
+    #[cfg(test)]
+    pub(crate) fn summarised(name: &str, title: &str, authors: &[&str]) -> Entry {
+        Entry {
+            path: std::path::PathBuf::from(name),
+            name: name.to_string(),
+            title: Some(title.to_string()),
+            authors: authors.iter().map(ToString::to_string).collect(),
+            sections: 0,
+            size: 0,
+            findings: None,
+            error: None,
+            summarised: true,
+            format: None,
+        }
+    }
+
     /// The entry of the file at `path` before it is read: its name and its `size` in
     /// bytes.
     pub(crate) fn unread(path: &Path, size: u64) -> Entry {
@@ -261,18 +278,7 @@ mod tests {
     use super::*;
 
     fn entry(name: &str, title: &str, authors: &[&str]) -> Entry {
-        Entry {
-            path: PathBuf::from(name),
-            name: name.to_string(),
-            title: Some(title.to_string()),
-            authors: authors.iter().map(ToString::to_string).collect(),
-            sections: 0,
-            size: 0,
-            findings: None,
-            error: None,
-            summarised: true,
-            format: None,
-        }
+        Entry::summarised(name, title, authors)
     }
 
     fn press(lib: &mut Library, keys: &str) -> Outcome {
