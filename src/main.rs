@@ -322,12 +322,8 @@ fn ask_ambiguous(config: &Config) -> Option<terminal::probe::Asked> {
 
 /// The width the terminal answered set in `config`; what the status bar says of it.
 fn settle_ambiguous(found: terminal::probe::Probe, config: &mut Config) -> Option<String> {
-    use terminal::probe::Probe;
     config.text.ambiguous_width = found.width();
-    config.text.ambiguous_found = match found {
-        Probe::Answered(_) => yuedu::config::AmbiguousFound::Answered,
-        Probe::NoAnswer | Probe::NotAsked => yuedu::config::AmbiguousFound::NoAnswer,
-    };
+    config.text.ambiguous_found = found.found();
     found.notice()
 }
 
@@ -338,9 +334,10 @@ fn read_one(path: Option<&Path>, mut config: Config, read: &ReadOptions) -> Resu
         say_waiting_for_stdin();
     }
     yuedu::text::convert::preload(config.text.script);
-    // The terminal is asked now and its answer read once the article is parsed, so that
-    // the round trip overlaps reading it; an article typed at the terminal is read with
-    // the terminal given back first.
+    // The terminal is asked now and its answer read once the first frame is on screen
+    // (`terminal::run`), so that neither the round trip nor a terminal that never answers
+    // delays it; an article typed at the terminal is read with the terminal given back
+    // first.
     let mut asked = ask_ambiguous(&config);
     let mut probed = None;
     if typed_here && let Some(a) = asked.take() {
@@ -348,16 +345,11 @@ fn read_one(path: Option<&Path>, mut config: Config, read: &ReadOptions) -> Resu
     }
     if can_take_over_terminal() {
         let size = crossterm::terminal::size().unwrap_or((80, 24));
-        let mut settle = |config: &mut Config| {
-            if let Some(a) = asked.take() {
-                probed = settle_ambiguous(a.answer(), config);
-            }
-        };
-        let mut opened = reader::open_path_settling(path, config.clone(), size, read, &mut settle)?;
+        let mut opened = reader::open_path(path, config.clone(), size, read)?;
         if opened.app.message.is_none() {
             opened.app.message = probed;
         }
-        return run_reader(opened, &config);
+        return run_reader(opened, &config, asked);
     }
     // Redirected or a dumb terminal: print what the pane would show.
     let src = formats::load(path, read.as_load())?;
@@ -380,10 +372,15 @@ fn print_as_shown(src: &Source, config: &Config) -> Result<(), Failure> {
     })
 }
 
-/// Runs the reader on an opened article, then remembers where the reader was.
-fn run_reader(mut opened: reader::Opened, config: &Config) -> Result<(), Failure> {
+/// Runs the reader on an opened article, then remembers where the reader was; `asked`:
+/// the width probe's question, answered once the first frame is drawn.
+fn run_reader(
+    mut opened: reader::Opened,
+    config: &Config,
+    asked: Option<terminal::probe::Asked>,
+) -> Result<(), Failure> {
     let theme = theme_for(config);
-    terminal::run(&mut opened.app, &theme, opened.reload.as_ref())?;
+    terminal::run(&mut opened.app, &theme, opened.reload.as_ref(), asked)?;
     if let Err(warning) = opened.save_position() {
         eprintln!("yuedu: warning: {}", for_terminal_line(&message(&warning)));
     }

@@ -55,13 +55,12 @@ pub(crate) const PROGRESSIVE_LOAD_BYTES: u64 = 1 << 20;
 pub(crate) const PREFIX_BYTES: usize = 256 * 1024;
 
 /// Opens `src` in a reader of `size`, resuming where it was left when the configuration
-/// says so; `settle` completes the settings once the article is parsed ([`Settle`]).
+/// says so.
 pub fn open(
     src: Source,
-    mut config: Config,
+    config: Config,
     size: (u16, u16),
     read: &ReadOptions,
-    settle: Settle<'_>,
 ) -> Result<Opened, OpenError> {
     let article = Arc::new(formats::parse_shared(src.format, &src.text));
     let file = match &src.origin {
@@ -81,7 +80,6 @@ pub fn open(
     // article opens without waiting for it.
     let (tx, findings) = mpsc::channel();
     let (job_article, levels) = (Arc::clone(&article), config.check.clone());
-    settle(&mut config);
     let mut app = app::app_for_first_screen(article, &name, config, size)?;
     app.file_info = format!(
         "{name}: {}, {}, {}",
@@ -126,33 +124,13 @@ pub fn open_path(
     size: (u16, u16),
     read: &ReadOptions,
 ) -> Result<Opened, OpenError> {
-    open_path_settling(path, config, size, read, &mut |_| {})
-}
-
-/// What is known of the settings only after the article is read: `settle` is called
-/// once the article is parsed, before anything is laid out (the reader at start-up reads
-/// the terminal's answer about the ambiguous width there, so that the round trip
-/// overlaps reading the file). Not called when the file cannot be read.
-pub type Settle<'a> = &'a mut dyn FnMut(&mut Config);
-
-/// [`open_path`], the settings completed by `settle` before the first layout.
-///
-/// # Errors
-/// As [`open_path`].
-pub fn open_path_settling(
-    path: Option<&Path>,
-    config: Config,
-    size: (u16, u16),
-    read: &ReadOptions,
-    settle: Settle<'_>,
-) -> Result<Opened, OpenError> {
     if let Some(file) = path.filter(|p| *p != Path::new("-"))
-        && let Some(opened) = open_progressive(file, config.clone(), size, read, settle)
+        && let Some(opened) = open_progressive(file, config.clone(), size, read)
     {
         return opened;
     }
     let src = formats::load(path, read.as_load())?;
-    open(src, config, size, read, settle)
+    open(src, config, size, read)
 }
 
 /// Where the reading position of an article is kept: a file by its path and content, the
@@ -168,13 +146,12 @@ fn memory_key(origin: &Origin, text: &str) -> String {
 /// Opens a large file at `path` progressively: its first part is parsed and shown at
 /// once, and a thread reads, parses and checks the whole file and hands it to the
 /// reader ([`App::finish_loading`]). `None` when the file is not large, or not plain
-/// UTF-8 at its start: [`open`] it as a whole then. `settle` as in [`open`].
+/// UTF-8 at its start: [`open`] it as a whole then.
 pub(crate) fn open_progressive(
     path: &Path,
-    mut config: Config,
+    config: Config,
     size: (u16, u16),
     read: &ReadOptions,
-    settle: Settle<'_>,
 ) -> Option<Result<Opened, OpenError>> {
     let (prefix, total) =
         source::load_prefix(path, read.as_load(), PROGRESSIVE_LOAD_BYTES, PREFIX_BYTES)?;
@@ -215,7 +192,6 @@ pub(crate) fn open_progressive(
         }
     });
     let name = shown_name(&prefix);
-    settle(&mut config);
     let mut app = match app::app_for_first_screen(article, &name, config, size) {
         Ok(app) => app,
         Err(e) => return Some(Err(e.into())),

@@ -217,6 +217,8 @@ pub struct Session {
     listening: bool,
     /// [`PANIC_FOR_TESTS`] was set when the session started.
     panic_at_first_key: bool,
+    /// The width probe's question, its answer to be read once the first frame is drawn.
+    probe: Option<probe::Asked>,
 }
 
 impl Session {
@@ -257,6 +259,7 @@ impl Session {
             watch_generation: 0,
             listening: false,
             panic_at_first_key: std::env::var_os(PANIC_FOR_TESTS).is_some(),
+            probe: None,
         })
     }
 
@@ -392,10 +395,26 @@ impl Session {
         app.resize(cols, rows);
         // The first frame first; then what can wait for it: watching the file, the check.
         self.draw(Some(View::of(app)), |frame| ui::draw(frame, app, theme))?;
-        let shown = app.message.clone();
+        let mut shown = app.message.clone();
         let _watch = start_watch(app);
         if let Some(job) = app.after_first_frame.take() {
             job();
+        }
+        if let Some(asked) = self.probe.take() {
+            let found = asked.answer_in_session();
+            let changed = app.settle_ambiguous(found.width(), found.found());
+            if changed {
+                // Drawn for the other width: the screen is cleared and drawn whole.
+                execute!(io::stdout(), terminal::Clear(terminal::ClearType::All))?;
+                wire::forget(&mut self.terminal);
+            }
+            if app.message.is_none() {
+                app.message = found.notice();
+            }
+            if changed || app.message != shown {
+                self.draw(Some(View::of(app)), |frame| ui::draw(frame, app, theme))?;
+                shown = app.message.clone();
+            }
         }
         // Drawn again at once only if watching failed and said why.
         let mut drawn = app.message == shown;
@@ -493,8 +512,18 @@ impl Drop for Session {
 }
 
 /// Runs the reader on one article until the user quits.
-pub fn run(app: &mut App, theme: &Theme, reload: Option<&Reload>) -> io::Result<()> {
+///
+/// `asked`: the width probe's question, sent before the article was read; its answer is
+/// read once the first frame is on screen, and a wide one has the reader laid out and
+/// drawn again ([`App::settle_ambiguous`]).
+pub fn run(
+    app: &mut App,
+    theme: &Theme,
+    reload: Option<&Reload>,
+    asked: Option<probe::Asked>,
+) -> io::Result<()> {
     let mut session = Session::start(app.config.input.mouse, &app.config.output)?;
+    session.probe = asked;
     session.read(app, theme, reload)
 }
 

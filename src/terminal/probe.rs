@@ -1,18 +1,22 @@
 //! The ambiguous width, asked of the terminal (`[text] ambiguous-width = "auto"`).
 //!
-//! At start-up, before the first frame, one East Asian *ambiguous* character (“,
-//! U+201C) is printed at the start of the cursor's line and the cursor position is
-//! requested (DSR 6, `CSI 6 n`); the terminal answers `CSI row ; col R`. Column 2 means
-//! it drew the character one column wide, column 3 two. The line is cleared again. Only
-//! the terminal is involved, so it works over ssh too. No answer within the timeout
-//! (a terminal without DSR, a slow link) means narrow, the common case; nothing is asked
-//! when standard output is not a terminal.
+//! At start-up, one East Asian *ambiguous* character (“, U+201C) is printed at the start
+//! of the cursor's line and the cursor position is requested (DSR 6, `CSI 6 n`), and the
+//! line cleared again in the same write (the terminal answers with the position it had
+//! when it read the request); the terminal answers `CSI row ; col R`. Column 2 means it
+//! drew the character one column wide, column 3 two. Only the terminal is involved, so it
+//! works over ssh too. No answer within the timeout (a terminal without DSR, a slow link)
+//! means narrow, the common case; nothing is asked when standard output is not a
+//! terminal.
 //!
-//! The question and the answer are two steps ([`ask`], [`Asked::answer`]), so that the
-//! article is read and parsed during the round trip; the answer is read before anything
-//! is laid out, and the terminal stays in raw mode in between (an answer must not be
-//! echoed, nor wait for a line's end). Keys the user types meanwhile are read with the
-//! answer: they are kept ([`take_typed`]) and handed to the event loop first.
+//! The question and the answer are two steps ([`ask`], then [`Asked::answer`] or
+//! [`Asked::answer_in_session`]), and the terminal stays in raw mode in between (an
+//! answer must not be echoed, nor wait for a line's end). The reader reads the answer once
+//! its first frame is on screen, laid out narrow: a terminal that answers wide has the
+//! frame laid out and drawn again, so that neither the round trip (an ssh link's) nor
+//! the timeout of a terminal that never answers delays the first frame. Keys the user
+//! types meanwhile are read with the answer: they are kept ([`take_typed`]) and handed
+//! to the event loop first.
 
 use std::fs::File;
 use std::io::{self, IsTerminal, Read, Write};
@@ -21,6 +25,7 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use crate::config::AmbiguousFound;
 use crate::layout::AmbiguousWidth;
 
 /// How long the terminal is given to answer.
@@ -47,6 +52,14 @@ impl Probe {
         }
     }
 
+    /// How the width in effect was found (what `=` says).
+    pub fn found(self) -> AmbiguousFound {
+        match self {
+            Probe::Answered(_) => AmbiguousFound::Answered,
+            Probe::NoAnswer | Probe::NotAsked => AmbiguousFound::NoAnswer,
+        }
+    }
+
     /// What the status bar says at start-up: what was found where it is not the common
     /// case (a terminal drawing them narrow, which needs no word).
     pub fn notice(self) -> Option<String> {
@@ -63,12 +76,16 @@ impl Probe {
 }
 
 /// The question asked, its answer not read yet: raw mode is on until [`Asked::answer`]
-/// (or dropping it, which reads and forgets the answer) gives the terminal back as it was.
+/// (or dropping it, which reads and forgets the answer) gives the terminal back as it was,
+/// or until the reader's session, which took the terminal over meanwhile
+/// ([`Asked::answer_in_session`]), gives it back.
 #[derive(Debug)]
 pub struct Asked {
     tty: File,
     /// `timeout` after the question was sent.
     deadline: Instant,
+    /// How long the terminal is given to answer.
+    timeout: Duration,
     /// The question could not be sent: no answer is waited for.
     failed: bool,
     answered: bool,
@@ -89,13 +106,17 @@ pub fn ask(timeout: Duration) -> Option<Asked> {
         .ok()?;
     crossterm::terminal::enable_raw_mode().ok()?;
     let mut out = io::stdout();
+    // The test character erased in the same write: the answer gives the position the
+    // terminal had when it read the request, and nothing is left on the user's screen
+    // whenever the answer is read.
     let failed = out
-        .write_all("\r\u{201C}\x1b[6n".as_bytes())
+        .write_all("\r\u{201C}\x1b[6n\r\x1b[K".as_bytes())
         .and_then(|()| out.flush())
         .is_err();
     Some(Asked {
         tty,
         deadline: Instant::now() + timeout,
+        timeout,
         failed,
         answered: false,
     })
@@ -103,11 +124,24 @@ pub fn ask(timeout: Duration) -> Option<Asked> {
 
 impl Asked {
     /// Waits for the answer until the deadline ([`TIMEOUT`] after the question), then
-    /// gives the terminal back: the test character erased, raw mode off.
+    /// gives the terminal back: raw mode off.
     pub fn answer(mut self) -> Probe {
+        let found = self.finish();
+        let _ = crossterm::terminal::disable_raw_mode();
+        found
+    }
+
+    /// [`Asked::answer`] once a session has taken the terminal over (raw mode is the
+    /// session's then, and stays on): what the reader calls after its first frame. The
+    /// terminal is given the timeout from now, at least: the frame is on screen, and only
+    /// the keys typed meanwhile wait (they are kept), so a slow link or a slow start need
+    /// not cost the answer.
+    pub fn answer_in_session(mut self) -> Probe {
+        self.deadline = self.deadline.max(Instant::now() + self.timeout);
         self.finish()
     }
 
+    /// Reads the answer (until the deadline), keeping the keys typed meanwhile.
     fn finish(&mut self) -> Probe {
         self.answered = true;
         let (col, typed) = if self.failed {
@@ -119,11 +153,6 @@ impl Asked {
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
             .extend(keys(&typed));
-        // Back to the line's start, the test character erased.
-        let mut out = io::stdout();
-        let _ = out.write_all(b"\r\x1b[K");
-        let _ = out.flush();
-        let _ = crossterm::terminal::disable_raw_mode();
         match col {
             Some(2) => Probe::Answered(AmbiguousWidth::Narrow),
             Some(3) => Probe::Answered(AmbiguousWidth::Wide),
@@ -138,6 +167,7 @@ impl Drop for Asked {
     fn drop(&mut self) {
         if !self.answered {
             self.finish();
+            let _ = crossterm::terminal::disable_raw_mode();
         }
     }
 }

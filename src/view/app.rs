@@ -10,9 +10,9 @@ use ratatui::layout::Rect;
 
 use crate::article::Article;
 use crate::check::FindingList;
-use crate::config::Config;
+use crate::config::{AmbiguousFound, Config};
 use crate::input::source::LoadError;
-use crate::layout::{Items, Layout, Pos, item_len, item_text, items};
+use crate::layout::{AmbiguousWidth, Items, Layout, Pos, item_len, item_text, items};
 use crate::view::action::Action;
 use crate::view::findings::FindingsFilter;
 use crate::view::goto::GotoState;
@@ -291,6 +291,23 @@ impl App {
     /// The number of text lines the pane shows.
     pub fn page_height(&self) -> usize {
         usize::from(self.geometry().text.height)
+    }
+
+    /// The ambiguous width found once the reader is on screen (the terminal's answer to
+    /// the width probe, read after the first frame): the settings take it and, when it
+    /// differs from the width laid out with, the text and the navigation pane are laid
+    /// out again, the first visible character kept on screen. Whether the width changed
+    /// (the screen must then be drawn whole again: what it shows was drawn for the other
+    /// width).
+    pub fn settle_ambiguous(&mut self, width: AmbiguousWidth, found: AmbiguousFound) -> bool {
+        self.config.text.ambiguous_found = found;
+        if self.config.text.ambiguous_width == width {
+            return false;
+        }
+        self.config.text.ambiguous_width = width;
+        self.nav_needed = self.nav_width_needed();
+        self.relayout(true);
+        true
     }
 
     /// Lays the text out again if the text width changed, keeping the first visible
