@@ -109,7 +109,8 @@ pub enum LoadError {
         what: &'static str,
         limit: String,
     },
-    /// A container (an EPUB's zip) its format could not unpack ([`crate::formats::load`]).
+    /// A container (an EPUB's zip, an MHTML's MIME parts) its format could not unpack
+    /// ([`crate::formats::load`]).
     #[error("{path}: {source}")]
     Unpack {
         path: String,
@@ -174,7 +175,7 @@ impl ReadOptions {
 }
 
 /// The bytes of an article as read, not yet decoded, with the format they are in. A
-/// container format (EPUB) is unpacked by its format before they are decoded
+/// container format (EPUB, MHTML) is unpacked by its format before they are decoded
 /// ([`crate::formats::load`] does both); input never looks inside it.
 #[derive(Debug)]
 pub struct Raw {
