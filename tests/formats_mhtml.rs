@@ -404,3 +404,49 @@ fn a_fifty_megabyte_picture_does_not_stop_the_page() {
         assert_eq!(blocks_of(&v, "paragraph"), ["正文。"], "{name}");
     }
 }
+
+#[test]
+fn a_charset_the_bytes_do_not_fit_gives_way_and_standard_input_is_sniffed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let html = "<html><body><h1>说谎的字符集</h1><p>这一段正文用来检验解码。</p></body></html>";
+    let (gbk, _, _) = encoding_rs::GBK.encode(html);
+    for (name, charset, bytes) in [
+        ("says-utf8.mhtml", "utf-8", gbk.as_ref()),
+        ("says-gb2312.mhtml", "gb2312", html.as_bytes()),
+    ] {
+        let qp: String = bytes
+            .iter()
+            .map(|&b| {
+                if b.is_ascii_graphic() && b != b'=' {
+                    (b as char).to_string()
+                } else {
+                    format!("={b:02X}")
+                }
+            })
+            .collect();
+        let file = format!(
+            "{}--B\r\nContent-Type: text/html; charset={charset}\r\n\
+             Content-Transfer-Encoding: quoted-printable\r\n\r\n{qp}\r\n--B--\r\n",
+            HEAD
+        );
+        let p = dir.path().join(name);
+        std::fs::write(&p, file).expect("write");
+        let v = outline(p.to_str().expect("path"));
+        assert_eq!(v["title"], "说谎的字符集", "{name}");
+        assert_eq!(
+            blocks_of(&v, "paragraph"),
+            ["这一段正文用来检验解码。"],
+            "{name}"
+        );
+    }
+    let out = yuedu()
+        .args(["outline", "--json", "-"])
+        .pipe_stdin(data("mhtml-gbk.mht"))
+        .expect("stdin")
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let v: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(v["format"], "mhtml");
+    assert_eq!(v["title"], "山里的流动电影院");
+}
