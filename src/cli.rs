@@ -102,7 +102,7 @@ pub(crate) enum ArgError {
 }
 
 /// `--format` takes the registry's names ([`Format::ALL`], [`Format::name`]; `md` for
-/// Markdown), so that a new format is listed in the help and the error by itself.
+/// Markdown, `mht` for MHTML), so that a new format is listed in the help and the error by itself.
 impl clap::ValueEnum for crate::formats::Format {
     fn value_variants<'a>() -> &'a [Self] {
         &crate::formats::Format::ALL
@@ -112,6 +112,7 @@ impl clap::ValueEnum for crate::formats::Format {
         let value = clap::builder::PossibleValue::new(self.name());
         Some(match self {
             crate::formats::Format::Markdown => value.alias("md"),
+            crate::formats::Format::Mhtml => value.alias("mht"),
             _ => value,
         })
     }

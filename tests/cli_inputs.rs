@@ -180,7 +180,7 @@ fn check_dir_checks_every_article_below_it_in_path_order() {
     assert_eq!(reader.status.code(), Some(2));
     let reader_err = String::from_utf8_lossy(&reader.stderr).to_string();
     for e in [&err, &reader_err] {
-        for ext in [".txt", ".md", ".html", ".epub"] {
+        for ext in [".txt", ".md", ".html", ".epub", ".mhtml", ".mht"] {
             assert!(e.contains(ext), "{ext} not named: {e}");
         }
     }

@@ -44,7 +44,7 @@ use yuedu::view::app::app_for;
 /// so that it is added here too.
 fn all_formats() -> Vec<Format> {
     match Format::default() {
-        Format::Text | Format::Markdown | Format::Html | Format::Epub => {}
+        Format::Text | Format::Markdown | Format::Html | Format::Epub | Format::Mhtml => {}
     }
     Format::ALL.to_vec()
 }
@@ -95,6 +95,12 @@ fn seeds() -> Vec<Vec<u8>> {
             if let Ok(bytes) = std::fs::read(e.path()) {
                 out.push(bytes);
             }
+        }
+    }
+    // Saved pages in MHTML: their mutations are sniffed as MHTML and unpacked.
+    for name in ["mhtml-feature.mhtml", "mhtml-gbk.mht", "mhtml-base64.mhtml"] {
+        if let Ok(bytes) = std::fs::read(format!("{dir}/formats/{name}")) {
+            out.push(bytes);
         }
     }
     out.extend(PIECES.iter().map(|p| p.as_bytes().to_vec()));

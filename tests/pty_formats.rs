@@ -134,3 +134,41 @@ fn an_obsidian_note_shows_its_text_and_ticks_never_its_markup() {
     assert!(nav.contains("生意"), "{nav}");
     p.quit();
 }
+
+#[test]
+fn a_page_saved_as_mhtml_reads_as_its_article_never_its_mime() {
+    let mut p = Pty::yuedu_showing(
+        &[&data("mhtml-feature.mhtml")],
+        100,
+        30,
+        "渔港路上的夜校准时亮灯",
+    );
+    let screen = p.screen();
+    assert!(screen.contains("海边小城的夜校，灯亮到十点"), "{screen}");
+    assert!(screen.contains("学员们在夜校的书法课上练字。"), "{screen}");
+    for never in [
+        "Content-Type",
+        "MultipartBoundary",
+        "=E6",
+        "=3D",
+        "城市频道",
+        "首页",
+        "统计代码",
+    ] {
+        assert!(!screen.contains(never), "{never} on screen:\n{screen}");
+    }
+    let nav = nav(&p, 29);
+    for heading in ["一张课表，排满一周", "老师也是邻居"] {
+        assert!(nav.contains(heading), "{heading} not in:\n{nav}");
+    }
+    let status = p.row_text(29, 0, 100);
+    assert!(status.contains("mhtml-feature.mhtml · mhtml"), "{status}");
+    p.quit();
+    // On a smaller screen, the next heading twice brings the second subhead on top.
+    let mut p = Pty::yuedu_showing(&[&data("mhtml-feature.mhtml")], 80, 10, "渔港路上");
+    p.send("]");
+    p.wait_for_in_row(0, NAV_WIDTH, 80, "一张课表，排满一周");
+    p.send("]");
+    p.wait_for_in_row(0, NAV_WIDTH, 80, "老师也是邻居");
+    p.quit();
+}

@@ -20,6 +20,7 @@ pub(crate) mod furniture;
 pub(crate) mod html;
 pub(crate) mod markdown;
 pub(crate) mod markup;
+pub(crate) mod mhtml;
 pub mod text;
 
 /// Parses a decoded source in `format` into an article that shares the source's buffer
@@ -30,6 +31,7 @@ pub fn parse_shared(format: Format, text: &Arc<String>) -> Article {
         Format::Markdown => markdown::parse(text),
         Format::Html => html::parse(text),
         Format::Epub => epub::parse(text),
+        Format::Mhtml => mhtml::parse(text),
     };
     if format != Format::Text {
         // The kinds of text the plain-text parser knows by their shape (notes, bylines,
@@ -49,8 +51,9 @@ pub fn parse_shared(format: Format, text: &Arc<String>) -> Article {
 
 /// Reads and decodes the article at `path` ("-" for standard input; `None` the shipped
 /// article): [`source::read`] (limits, special files, the format), a container unpacked by
-/// its format (EPUB: [`epub::unpack`], with its limits), then [`source::decode`]. Errors
-/// name the file: [`LoadError`], an EPUB that cannot be unpacked as [`LoadError::Unpack`].
+/// its format (EPUB: [`epub::unpack`], with its limits; MHTML: [`mhtml::unpack`], its page
+/// part and that part's charset), then [`source::decode`]. Errors name the file:
+/// [`LoadError`], an EPUB or MHTML that cannot be unpacked as [`LoadError::Unpack`].
 pub fn load(path: Option<&Path>, opts: LoadOptions<'_>) -> Result<Source, LoadError> {
     decode(source::read(path, opts)?, opts)
 }
@@ -71,6 +74,14 @@ fn decode(mut raw: Raw, opts: LoadOptions<'_>) -> Result<Source, LoadError> {
             path: raw.shown.clone(),
             source: Box::new(e),
         })?;
+    }
+    if raw.format == Format::Mhtml {
+        let page = mhtml::unpack(&raw.bytes).map_err(|e| LoadError::Unpack {
+            path: raw.shown.clone(),
+            source: Box::new(e),
+        })?;
+        raw.bytes = page.html;
+        raw.charset = page.charset;
     }
     source::decode(raw, opts)
 }

@@ -42,19 +42,26 @@ pub(crate) fn prescan(bytes: &[u8]) -> Option<&'static str> {
                     })
                     .copied()
                     .collect();
-                if let Some(enc) = encoding_rs::Encoding::for_label(&value) {
-                    let enc = if enc == encoding_rs::GBK {
-                        encoding_rs::GB18030
-                    } else {
-                        enc
-                    };
-                    return Some(enc.name());
+                if let Some(name) = label(&value) {
+                    return Some(name);
                 }
             }
         }
         from = end.max(start + 1);
     }
     None
+}
+
+/// The encoding a charset label names (`gb2312`, `"UTF-8"`, `big5`…), as an
+/// `encoding_rs` name: `gb2312` and `gbk` read as GB18030, their superset; `None` for a
+/// label of no encoding.
+pub(crate) fn label(value: &[u8]) -> Option<&'static str> {
+    let enc = encoding_rs::Encoding::for_label(value)?;
+    Some(if enc == encoding_rs::GBK {
+        encoding_rs::GB18030.name()
+    } else {
+        enc.name()
+    })
 }
 
 #[cfg(test)]

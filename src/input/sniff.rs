@@ -15,11 +15,20 @@ pub enum Format {
     Html,
     /// An EPUB book: its chapters' XHTML, in spine order ([`crate::formats::epub`]).
     Epub,
+    /// A page saved as one MIME file, "Webpage, Single File" (`.mhtml`, `.mht`): its
+    /// HTML part read as a page ([`crate::formats::mhtml`]).
+    Mhtml,
 }
 
 impl Format {
     /// Every format, in the order `--format` lists them.
-    pub const ALL: [Format; 4] = [Format::Text, Format::Markdown, Format::Html, Format::Epub];
+    pub const ALL: [Format; 5] = [
+        Format::Text,
+        Format::Markdown,
+        Format::Html,
+        Format::Epub,
+        Format::Mhtml,
+    ];
 
     /// The format's name as the command line, `outline` and the status bar spell it.
     pub fn name(self) -> &'static str {
@@ -28,6 +37,7 @@ impl Format {
             Format::Markdown => "markdown",
             Format::Html => "html",
             Format::Epub => "epub",
+            Format::Mhtml => "mhtml",
         }
     }
 
@@ -38,6 +48,7 @@ impl Format {
             Format::Markdown => &["md", "markdown"],
             Format::Html => &["html", "htm", "xhtml"],
             Format::Epub => &["epub"],
+            Format::Mhtml => &["mhtml", "mht"],
         }
     }
 
@@ -49,7 +60,7 @@ impl Format {
         match self {
             Format::Text => None,
             Format::Markdown => Some(Syntax::Markdown),
-            Format::Html | Format::Epub => Some(Syntax::Html),
+            Format::Html | Format::Epub | Format::Mhtml => Some(Syntax::Html),
         }
     }
 
@@ -58,6 +69,14 @@ impl Format {
     /// prints one; `layout::items`).
     pub(crate) fn head_fields_first(self) -> bool {
         self == Format::Markdown
+    }
+
+    /// Whether the file is a container its format unpacks before the text is decoded
+    /// ([`crate::formats::load`]): an EPUB's zip, an MHTML's MIME parts. Such a file is
+    /// read whole (never shown in part while the rest is read), and its first block is
+    /// not refused as binary (a zip is; an MHTML part may be).
+    pub(crate) fn is_container(self) -> bool {
+        matches!(self, Format::Epub | Format::Mhtml)
     }
 
     /// Every format's extensions as messages list them: `.txt .text .md … .epub`.
@@ -82,8 +101,8 @@ impl Format {
 
 /// Whether `path` is an article file as the library and the commands' folder walk see
 /// it: its extension names a format ([`Format::from_path`]: .txt .text .md .markdown
-/// .html .htm .xhtml .epub, any case), or it has no extension and its first
-/// [`SNIFF_BYTES`] bytes sniff as HTML, Markdown or EPUB (a file that cannot be read
+/// .html .htm .xhtml .epub .mhtml .mht, any case), or it has no extension and its first
+/// [`SNIFF_BYTES`] bytes sniff as HTML, Markdown, EPUB or MHTML (a file that cannot be read
 /// is not one). Other extensions (.jpg, .css, .json…) are never articles.
 pub(crate) fn is_article_file(path: &Path) -> bool {
     if path.extension().is_some() {
@@ -126,6 +145,8 @@ pub(crate) fn detect(forced: Option<Format>, path: Option<&Path>, bytes: &[u8]) 
 /// The format the first bytes of a file show, after an optional UTF-8 BOM and white
 /// space: a zip whose first entry is `mimetype` naming `application/epub+zip` is EPUB;
 /// `<!DOCTYPE html`, `<html`, `<?xml … <html` or a `<head>`/`<body>`/`<meta` tag is HTML;
+/// mail headers (`Name: value` lines) with `MIME-Version:`, a `multipart/related` type
+/// and `text/html` among them or in the first part's headers is MHTML ([`is_mhtml`]);
 /// YAML (`---`) or TOML (`+++`) front matter followed by `key:`/`key =` lines, or a line
 /// starting with `#`–`###` and a space among the first lines, is Markdown; anything
 /// else is plain text.
@@ -159,6 +180,9 @@ pub(crate) fn sniff(bytes: &[u8]) -> Format {
     {
         return Format::Html;
     }
+    if is_mhtml(&lower_head(head)) {
+        return Format::Mhtml;
+    }
     let text = String::from_utf8_lossy(head);
     let mut lines = text.lines();
     if let Some(first) = lines.next() {
@@ -186,6 +210,31 @@ pub(crate) fn sniff(bytes: &[u8]) -> Format {
         return Format::Markdown;
     }
     Format::Text
+}
+
+/// `head` in lower case (ASCII), at most [`SNIFF_BYTES`] of it.
+fn lower_head(head: &[u8]) -> Vec<u8> {
+    head.iter()
+        .take(SNIFF_BYTES)
+        .map(u8::to_ascii_lowercase)
+        .collect()
+}
+
+/// Whether the start of a file (lower case, from its first non-blank byte) is a saved
+/// page in MHTML: it opens with a mail header line (`From: <Saved by Blink>`,
+/// `MIME-Version: 1.0`…), and before [`SNIFF_BYTES`] it has `mime-version:`, a
+/// `multipart/related` content type and `text/html` (the type the root part is of, in
+/// the `type=` parameter or the first part's headers).
+fn is_mhtml(lower: &[u8]) -> bool {
+    let first = lower.split(|&b| b == b'\n').next().unwrap_or(&[]);
+    let header_line = first.iter().position(|&b| b == b':').is_some_and(|colon| {
+        colon > 0
+            && first[..colon]
+                .iter()
+                .all(|b| b.is_ascii_alphanumeric() || *b == b'-')
+    });
+    let has = |s: &[u8]| memchr::memmem::find(lower, s).is_some();
+    header_line && has(b"mime-version:") && has(b"multipart/related") && has(b"text/html")
 }
 
 #[cfg(test)]
@@ -225,6 +274,22 @@ mod tests {
             Format::Epub
         );
         assert_eq!(sniff(b"PK\x03\x04other zip"), Format::Text);
+        let blink = b"From: <Saved by Blink>\r\nSnapshot-Content-Location: https://a.example/\r\n\
+            MIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype=\"text/html\";\r\n\
+            \tboundary=\"--B--\"\r\n\r\n";
+        assert_eq!(sniff(blink), Format::Mhtml);
+        let old = b"MIME-Version: 1.0\nContent-Type: Multipart/Related; boundary=\"x\"\n\n\
+            --x\nContent-Type: text/html; charset=\"gb2312\"\n";
+        assert_eq!(sniff(old), Format::Mhtml);
+        // A mail of other parts, or text that only speaks of MIME, is not a page.
+        assert_eq!(
+            sniff(b"MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=x\n\n--x\nContent-Type: text/html\n"),
+            Format::Text
+        );
+        assert_eq!(
+            sniff("关于 MIME-Version: multipart/related 与 text/html 的笔记\n".as_bytes()),
+            Format::Text
+        );
     }
 
     #[test]
@@ -239,6 +304,8 @@ mod tests {
             Format::Markdown
         );
         assert_eq!(detect(None, Some(Path::new("a.xhtml")), b""), Format::Html);
+        assert_eq!(detect(None, Some(Path::new("a.MHT")), b""), Format::Mhtml);
+        assert_eq!(detect(None, Some(Path::new("a.mhtml")), b""), Format::Mhtml);
         assert_eq!(detect(None, Some(Path::new("a")), html), Format::Html);
         assert_eq!(detect(None, None, html), Format::Html);
     }

@@ -109,7 +109,8 @@ pub enum LoadError {
         what: &'static str,
         limit: String,
     },
-    /// A container (an EPUB's zip) its format could not unpack ([`crate::formats::load`]).
+    /// A container (an EPUB's zip, an MHTML's MIME parts) its format could not unpack
+    /// ([`crate::formats::load`]).
     #[error("{path}: {source}")]
     Unpack {
         path: String,
@@ -174,7 +175,7 @@ impl ReadOptions {
 }
 
 /// The bytes of an article as read, not yet decoded, with the format they are in. A
-/// container format (EPUB) is unpacked by its format before they are decoded
+/// container format (EPUB, MHTML) is unpacked by its format before they are decoded
 /// ([`crate::formats::load`] does both); input never looks inside it.
 #[derive(Debug)]
 pub struct Raw {
@@ -183,6 +184,9 @@ pub struct Raw {
     pub(crate) shown: String,
     pub(crate) bytes: Vec<u8>,
     pub(crate) format: Format,
+    /// The character set the container declares for the text it unpacked (an MHTML
+    /// page's `charset=`), as an `encoding_rs` name: followed as a page's meta is.
+    pub(crate) charset: Option<&'static str>,
 }
 
 /// Reads the bytes of the article at `path` ("-" for standard input), or of the shipped
@@ -198,6 +202,7 @@ pub(crate) fn read(path: Option<&Path>, opts: LoadOptions<'_>) -> Result<Raw, Lo
             shown: Origin::BuiltIn.to_string(),
             bytes: SHIPPED_ARTICLE.as_bytes().to_vec(),
             format: Format::Text,
+            charset: None,
         }),
     }
 }
@@ -282,8 +287,9 @@ pub(crate) fn read_limited(
             return Err(too_long_stream(shown, limit));
         }
         bytes.extend_from_slice(&block[..filled]);
-        // An EPUB is a zip: binary, and read whole to be unpacked.
-        if !checked && detect(opts.format, None, &bytes) == Format::Epub {
+        // An EPUB is a zip: binary, and read whole to be unpacked; so is an MHTML (a
+        // part may be binary).
+        if !checked && detect(opts.format, None, &bytes).is_container() {
             checked = true;
         }
         if !checked {
@@ -350,7 +356,7 @@ pub fn load_prefix(
     };
     bytes.truncate(cut);
     let format = detect(opts.format, Some(path), &bytes);
-    if format == Format::Epub {
+    if format.is_container() {
         return None;
     }
     let decoded = decode_owned(bytes, &DecodeOptions::default()).ok()?;
@@ -388,6 +394,7 @@ pub(crate) fn raw(bytes: Vec<u8>, origin: Origin, shown: &str, opts: LoadOptions
         shown: shown.to_string(),
         bytes,
         format,
+        charset: None,
     }
 }
 
@@ -401,6 +408,7 @@ pub fn decode(raw: Raw, opts: LoadOptions<'_>) -> Result<Source, LoadError> {
         shown,
         bytes,
         format,
+        charset,
     } = raw;
     let shown = shown.as_str();
     let bytes_len = bytes.len();
@@ -408,12 +416,14 @@ pub fn decode(raw: Raw, opts: LoadOptions<'_>) -> Result<Source, LoadError> {
         Origin::BuiltIn => LoadOptions::default(),
         _ => opts,
     };
-    // A page that is not UTF-8 says its encoding in a meta tag (a meta may lie: valid
-    // UTF-8 is read as UTF-8 whatever it says, and bytes the declared encoding does not
-    // decode cleanly are read as detected).
+    // A page that is not UTF-8 says its encoding in a meta tag, an MHTML page on its
+    // part first (either may lie: valid UTF-8 is read as UTF-8 whatever it says, and bytes
+    // the declared encoding does not decode cleanly are read as detected).
     let meta_charset = match format {
-        Format::Html if opts.encoding.is_none() && std::str::from_utf8(&bytes).is_err() => {
-            crate::input::charset::prescan(&bytes)
+        Format::Html | Format::Mhtml
+            if opts.encoding.is_none() && std::str::from_utf8(&bytes).is_err() =>
+        {
+            charset.or_else(|| crate::input::charset::prescan(&bytes))
         }
         _ => None,
     };

@@ -164,13 +164,20 @@ mod tests {
     #[test]
     fn scan_lists_pages_and_sniffs_files_without_an_extension() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let files: [(&str, &[u8]); 7] = [
+        let files: [(&str, &[u8]); 10] = [
             ("a.html", b"x"),
             ("b.htm", b"x"),
             ("c.xhtml", b"x"),
             ("d.markdown", b"x"),
             ("e.epub", b"x"),
+            ("f.mhtml", b"x"),
+            ("g.MHT", b"x"),
             ("saved-page", b"<!DOCTYPE html><html><body><p>x</p>"),
+            (
+                "saved-single-file",
+                b"From: <Saved by Blink>\r\nMIME-Version: 1.0\r\n\
+                  Content-Type: multipart/related; type=\"text/html\"; boundary=\"B\"\r\n",
+            ),
             ("notes", b"just some words"),
         ];
         for (name, bytes) in files {
@@ -189,7 +196,10 @@ mod tests {
                 "c.xhtml",
                 "d.markdown",
                 "e.epub",
-                "saved-page"
+                "f.mhtml",
+                "g.MHT",
+                "saved-page",
+                "saved-single-file"
             ]
         );
     }
