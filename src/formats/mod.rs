@@ -14,6 +14,7 @@ use std::sync::Arc;
 use crate::article::Article;
 pub use crate::input::sniff::Format;
 use crate::input::source::{self, LoadError, LoadOptions, Origin, Raw, Source};
+use crate::text::source_map::Syntax;
 
 pub(crate) mod epub;
 pub(crate) mod furniture;
@@ -45,6 +46,17 @@ pub fn parse_shared(format: Format, text: &Arc<String>) -> Article {
     }
     article.format = format;
     article
+}
+
+/// The syntax a format's text is written in, for `check` to find a character's own place
+/// in the source ([`crate::text::source_map::align`]): each markup format's own, in its
+/// folder; `None` for plain text, whose text stands in the source as it is.
+pub(crate) fn source_syntax(format: Format) -> Option<&'static dyn Syntax> {
+    match format {
+        Format::Text => None,
+        Format::Markdown => Some(&markdown::syntax::MarkdownSyntax),
+        Format::Html | Format::Epub => Some(&html::syntax::HtmlSyntax),
+    }
 }
 
 /// Reads and decodes the article at `path` ("-" for standard input; `None` the shipped

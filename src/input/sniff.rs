@@ -41,18 +41,6 @@ impl Format {
         }
     }
 
-    /// The syntax its text is written in, for `check` to find a character's own place in
-    /// the source ([`crate::text::source_map`]); `None` for plain text, whose text stands
-    /// in the source as it is.
-    pub(crate) fn syntax(self) -> Option<crate::text::source_map::Syntax> {
-        use crate::text::source_map::Syntax;
-        match self {
-            Format::Text => None,
-            Format::Markdown => Some(Syntax::Markdown),
-            Format::Html | Format::Epub => Some(Syntax::Html),
-        }
-    }
-
     /// Whether the head's fields may be written before the headline as fields, not as
     /// printed (front matter: a byline there is shown under the headline, as a page
     /// prints one; `layout::items`).
