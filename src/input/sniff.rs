@@ -31,6 +31,15 @@ impl Format {
         }
     }
 
+    /// Other names `--format` takes for the format (`md` for Markdown), lower case; the
+    /// help lists only [`Format::name`].
+    pub(crate) fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Format::Markdown => &["md"],
+            Format::Text | Format::Html | Format::Epub => &[],
+        }
+    }
+
     /// The file name extensions of the format, lower case, without the dot.
     pub(crate) fn extensions(self) -> &'static [&'static str] {
         match self {
