@@ -77,12 +77,43 @@ pub fn from_bytes(
     decode(source::raw(bytes, origin, shown, opts), opts)
 }
 
+/// The error of unpacking a container, whatever its format.
+type UnpackError = Box<dyn std::error::Error + Send + Sync>;
+
+/// How a container format ([`Format::is_container`]) unpacks its bytes into the bytes of
+/// its text (an EPUB's zip: its chapters as one document, [`epub::unpack`]); `None` for
+/// a format whose bytes are its text.
+fn unpacker(format: Format) -> Option<fn(&[u8]) -> Result<Vec<u8>, UnpackError>> {
+    match format {
+        Format::Epub => Some(|bytes| epub::unpack(bytes).map_err(UnpackError::from)),
+        Format::Text | Format::Markdown | Format::Html => None,
+    }
+}
+
+/// `raw` unpacked by its format when it is a container, then decoded.
 fn decode(mut raw: Raw, opts: LoadOptions<'_>) -> Result<Source, LoadError> {
-    if raw.format == Format::Epub {
-        raw.bytes = epub::unpack(&raw.bytes).map_err(|e| LoadError::Unpack {
+    if let Some(unpack) = unpacker(raw.format) {
+        raw.bytes = unpack(&raw.bytes).map_err(|source| LoadError::Unpack {
             path: raw.shown.clone(),
-            source: Box::new(e),
+            source,
         })?;
     }
     source::decode(raw, opts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_containers_are_the_formats_that_unpack() {
+        for format in Format::ALL {
+            assert_eq!(
+                format.is_container(),
+                unpacker(format).is_some(),
+                "{}",
+                format.name()
+            );
+        }
+    }
 }

@@ -50,6 +50,21 @@ impl Format {
         }
     }
 
+    /// Whether a file of the format is a container of its text (an EPUB's zip): bytes
+    /// that are binary, never refused as binary, always read whole (never a first part
+    /// shown while the rest is read), and unpacked by the format
+    /// ([`crate::formats::load`]) before the text is decoded.
+    pub(crate) fn is_container(self) -> bool {
+        self == Format::Epub
+    }
+
+    /// Whether the bytes may declare their own encoding in the markup (an HTML page's
+    /// `<meta charset>`, [`crate::input::charset::prescan`]), heeded when they are not
+    /// UTF-8 and no encoding was asked for.
+    pub(crate) fn declares_charset(self) -> bool {
+        self == Format::Html
+    }
+
     /// Whether the head's fields may be written before the headline as fields, not as
     /// printed (front matter: a byline there is shown under the headline, as a page
     /// prints one; `layout::items`).

@@ -282,8 +282,8 @@ pub(crate) fn read_limited(
             return Err(too_long_stream(shown, limit));
         }
         bytes.extend_from_slice(&block[..filled]);
-        // An EPUB is a zip: binary, and read whole to be unpacked.
-        if !checked && detect(opts.format, None, &bytes) == Format::Epub {
+        // A container (an EPUB's zip) is binary, and read whole to be unpacked.
+        if !checked && detect(opts.format, None, &bytes).is_container() {
             checked = true;
         }
         if !checked {
@@ -350,7 +350,7 @@ pub fn load_prefix(
     };
     bytes.truncate(cut);
     let format = detect(opts.format, Some(path), &bytes);
-    if format == Format::Epub {
+    if format.is_container() {
         return None;
     }
     let decoded = decode_owned(bytes, &DecodeOptions::default()).ok()?;
@@ -411,11 +411,13 @@ pub fn decode(raw: Raw, opts: LoadOptions<'_>) -> Result<Source, LoadError> {
     // A page that is not UTF-8 says its encoding in a meta tag (a meta may lie: valid
     // UTF-8 is read as UTF-8 whatever it says, and bytes the declared encoding does not
     // decode cleanly are read as detected).
-    let meta_charset = match format {
-        Format::Html if opts.encoding.is_none() && std::str::from_utf8(&bytes).is_err() => {
-            crate::input::charset::prescan(&bytes)
-        }
-        _ => None,
+    let meta_charset = if format.declares_charset()
+        && opts.encoding.is_none()
+        && std::str::from_utf8(&bytes).is_err()
+    {
+        crate::input::charset::prescan(&bytes)
+    } else {
+        None
     };
     let decoded = match meta_charset {
         // The meta is followed only where it reads the bytes cleanly.
