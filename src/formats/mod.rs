@@ -80,10 +80,13 @@ pub fn from_bytes(
 /// The error of unpacking a container, whatever its format.
 type UnpackError = Box<dyn std::error::Error + Send + Sync>;
 
+/// A container's bytes → the bytes of its text.
+type Unpack = fn(&[u8]) -> Result<Vec<u8>, UnpackError>;
+
 /// How a container format ([`Format::is_container`]) unpacks its bytes into the bytes of
 /// its text (an EPUB's zip: its chapters as one document, [`epub::unpack`]); `None` for
 /// a format whose bytes are its text.
-fn unpacker(format: Format) -> Option<fn(&[u8]) -> Result<Vec<u8>, UnpackError>> {
+fn unpacker(format: Format) -> Option<Unpack> {
     match format {
         Format::Epub => Some(|bytes| epub::unpack(bytes).map_err(UnpackError::from)),
         Format::Text | Format::Markdown | Format::Html => None,
