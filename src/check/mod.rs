@@ -39,7 +39,7 @@ use crate::text::source_map::{Syntax, align, char_reference};
 mod rules;
 
 use crate::text::sanitize::{Class, for_terminal_line, segments};
-pub use rules::{Formats, Rule};
+pub use rules::Rule;
 use rules::{RULES, Run};
 
 impl fmt::Display for Rule {

@@ -133,7 +133,7 @@ pub fn open_path(
 /// once the article is parsed, before anything is laid out (the reader at start-up reads
 /// the terminal's answer about the ambiguous width there, so that the round trip
 /// overlaps reading the file). Not called when the file cannot be read.
-pub type Settle<'a> = &'a mut dyn FnMut(&mut Config);
+pub(crate) type Settle<'a> = &'a mut dyn FnMut(&mut Config);
 
 /// [`open_path`], the settings completed by `settle` before the first layout.
 ///
