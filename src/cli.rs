@@ -101,20 +101,16 @@ pub(crate) enum ArgError {
     NotAWidth(String),
 }
 
-/// `--format` takes the registry's names ([`Format::ALL`], [`Format::name`]; `md` for
-/// Markdown, `mht` for MHTML), so that a new format is listed in the help and the error by itself.
+/// `--format` takes the registry's names ([`Format::ALL`], [`Format::name`], and
+/// [`Format::aliases`] unlisted), so that a new format is listed in the help and the
+/// error by itself.
 impl clap::ValueEnum for crate::formats::Format {
     fn value_variants<'a>() -> &'a [Self] {
         &crate::formats::Format::ALL
     }
 
     fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
-        let value = clap::builder::PossibleValue::new(self.name());
-        Some(match self {
-            crate::formats::Format::Markdown => value.alias("md"),
-            crate::formats::Format::Mhtml => value.alias("mht"),
-            _ => value,
-        })
+        Some(clap::builder::PossibleValue::new(self.name()).aliases(self.aliases()))
     }
 }
 

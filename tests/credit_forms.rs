@@ -7,7 +7,7 @@
 mod common;
 
 use common::cli::{format_data as data, yuedu};
-use common::outline::{blocks_of as of_kind, captions};
+use common::outline::{blocks_of as of_kind, captions, fixture as outline};
 
 use serde_json::{Value, json};
 
@@ -20,10 +20,6 @@ fn json_of(args: &[&str], ok: bool) -> Value {
         String::from_utf8_lossy(&out.stderr)
     );
     serde_json::from_slice(&out.stdout).expect("one JSON object")
-}
-
-fn outline(name: &str) -> Value {
-    common::outline::outline(&data(name))
 }
 
 /// The six credit forms of `credit-forms.*`, as a page and as plain text.

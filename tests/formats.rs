@@ -268,6 +268,12 @@ fn the_format_comes_from_the_flag_then_the_extension_then_the_content() {
     let md = dir.path().join("article");
     std::fs::write(&md, std::fs::read(data("feature.md")).expect("read")).expect("write");
     assert_eq!(outline(md.to_str().expect("path"))["format"], "markdown");
+    // The registry's alias, in any case, as its name.
+    for name in ["md", "MD", "markdown"] {
+        let (json, _) = run(&["outline", "--json", "--format", name, &data("feature.html")]);
+        let v: Value = serde_json::from_slice(&json).expect("json");
+        assert_eq!(v["format"], "markdown", "--format {name}");
+    }
     let out = yuedu()
         .args(["outline", "--format", "pdf", &data("feature.md")])
         .output()

@@ -8,14 +8,9 @@
 mod common;
 
 use common::cli::{format_data as data, yuedu};
-use common::outline::{blocks_of, captions};
+use common::outline::{blocks_of, captions, fixture as outline};
 
 use serde_json::Value;
-
-/// The outline of the format fixture `name`.
-fn outline(name: &str) -> Value {
-    common::outline::outline(&data(name))
-}
 
 fn caption(text: &str, credit: Option<&str>) -> (String, Option<String>) {
     (text.to_string(), credit.map(str::to_string))

@@ -8,13 +8,9 @@
 mod common;
 
 use common::cli::{format_data as data, run_ok as run};
+use common::outline::fixture as outline;
 
 use serde_json::Value;
-
-/// The outline of the format fixture `name`.
-fn outline(name: &str) -> Value {
-    common::outline::outline(&data(name))
-}
 
 /// The dump's non-blank lines, trimmed.
 fn dump(name: &str) -> Vec<String> {

@@ -8,14 +8,9 @@
 mod common;
 
 use common::cli::{format_data as data, run_ok as run};
-use common::outline::{blocks_of, captions, sections};
+use common::outline::{blocks_of, captions, fixture as outline, sections};
 
-use serde_json::{Value, json};
-
-/// The outline of the format fixture `name`.
-fn outline(name: &str) -> Value {
-    common::outline::outline(&data(name))
-}
+use serde_json::json;
 
 fn dump(name: &str) -> String {
     run(&["dump", "--width", "200", &data(name)])

@@ -28,17 +28,18 @@ use serde::{Deserialize, Serialize};
 
 use crate::article::{Article, Block, BlockKind, FileId, LineNo, SourceFile};
 use crate::formats::Format;
+use crate::formats::source_syntax;
 use crate::input::source::Source;
 use crate::text::chinese::{credit_only, is_han};
 use crate::text::forms::{byline, is_box_head, is_letter_spaced};
 use crate::text::fullwidth::for_each_substitution;
 use crate::text::lines::Locator;
-use crate::text::source_map::{Syntax, align_in, char_reference};
+use crate::text::source_map::{Syntax, align, char_reference};
 
 mod rules;
 
 use crate::text::sanitize::{Class, for_terminal_line, segments};
-pub use rules::{Formats, Rule};
+pub use rules::Rule;
 use rules::{RULES, Run};
 
 impl fmt::Display for Rule {
@@ -471,7 +472,7 @@ struct Piece<'a> {
     /// it stands in the source (markers, links, entities between), and a position is
     /// found by looking ([`Piece::pos`]), with the syntax it is written in. `None` for
     /// plain text, where it is.
-    markup: Option<(&'a str, Syntax)>,
+    markup: Option<(&'a str, &'static dyn Syntax)>,
     /// A headline (banner, kicker, title, subtitle, column, a heading): its parts may
     /// stand apart with an ideographic space ("第一章　出发").
     headline: bool,
@@ -502,7 +503,7 @@ impl Piece<'_> {
                 let read_from = |(t, s): (usize, usize)| {
                     self.text
                         .get(t..)
-                        .and_then(|rest| align_in(syntax, source, s, rest, offset - t, ALIGN_BYTES))
+                        .and_then(|rest| align(syntax, source, s, rest, offset - t, ALIGN_BYTES))
                 };
                 // From the character found last in this part when it is before this
                 // one (the rules find in order: a long paragraph is read once), else
@@ -642,8 +643,8 @@ fn pieces(article: &Article) -> impl Iterator<Item = Piece<'_>> + '_ {
 /// The text of source file `file` when `article` was read from a markup format (HTML,
 /// Markdown, EPUB), where positions are looked for ([`Piece::pos`]), with its syntax;
 /// `None` for plain text.
-fn markup_source(article: &Article, file: FileId) -> Option<(&str, Syntax)> {
-    let syntax = article.format.syntax()?;
+fn markup_source(article: &Article, file: FileId) -> Option<(&str, &'static dyn Syntax)> {
+    let syntax = source_syntax(article.format)?;
     article
         .files
         .get(usize::from(file))

@@ -16,7 +16,7 @@ use crate::formats::Format;
 
 /// Which formats a rule applies to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Formats {
+pub(crate) enum Formats {
     All,
     /// Only these: the rule reads what one format's recovery does (a plain-text
     /// paragraph joined across a break, a "NAME 摄" credit line).

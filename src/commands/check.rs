@@ -99,7 +99,7 @@ pub fn run(
 
 /// One checked file: its path as given, its encoding and its findings.
 #[derive(Debug, Clone, Copy)]
-pub struct FileReport<'a> {
+pub(crate) struct FileReport<'a> {
     pub path: &'a str,
     pub encoding: &'a str,
     pub findings: &'a FindingList,

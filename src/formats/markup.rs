@@ -603,14 +603,15 @@ fn written_on_line(
     text: &str,
     chars: usize,
 ) -> Option<usize> {
+    use crate::formats::html::syntax::HtmlSyntax;
     use crate::text::source_map::{align, find_written};
     let last = text
         .char_indices()
         .nth(chars.saturating_sub(1))
         .or_else(|| text.char_indices().last())?
         .0;
-    align(source, from, text, last, len, true)
-        .and_then(|_| align(source, from, text, 0, len, true))
+    align(&HtmlSyntax, source, from, text, last, len)
+        .and_then(|_| align(&HtmlSyntax, source, from, text, 0, len))
         .or_else(|| find_written(source, from, from + len, text, chars))
 }
 

@@ -14,6 +14,7 @@ use std::sync::Arc;
 use crate::article::Article;
 pub use crate::input::sniff::Format;
 use crate::input::source::{self, LoadError, LoadOptions, Origin, Raw, Source};
+use crate::text::source_map::Syntax;
 
 pub(crate) mod epub;
 pub(crate) mod furniture;
@@ -49,6 +50,17 @@ pub fn parse_shared(format: Format, text: &Arc<String>) -> Article {
     article
 }
 
+/// The syntax a format's text is written in, for `check` to find a character's own place
+/// in the source ([`crate::text::source_map::align`]): each markup format's own, in its
+/// folder; `None` for plain text, whose text stands in the source as it is.
+pub(crate) fn source_syntax(format: Format) -> Option<&'static dyn Syntax> {
+    match format {
+        Format::Text => None,
+        Format::Markdown => Some(&markdown::syntax::MarkdownSyntax),
+        Format::Html | Format::Epub | Format::Mhtml => Some(&html::syntax::HtmlSyntax),
+    }
+}
+
 /// Reads and decodes the article at `path` ("-" for standard input; `None` the shipped
 /// article): [`source::read`] (limits, special files, the format), a container unpacked by
 /// its format (EPUB: [`epub::unpack`], with its limits; MHTML: [`mhtml::unpack`], its page
@@ -68,20 +80,68 @@ pub fn from_bytes(
     decode(source::raw(bytes, origin, shown, opts), opts)
 }
 
-fn decode(mut raw: Raw, opts: LoadOptions<'_>) -> Result<Source, LoadError> {
-    if raw.format == Format::Epub {
-        raw.bytes = epub::unpack(&raw.bytes).map_err(|e| LoadError::Unpack {
-            path: raw.shown.clone(),
-            source: Box::new(e),
-        })?;
+/// The error of unpacking a container, whatever its format.
+type UnpackError = Box<dyn std::error::Error + Send + Sync>;
+
+/// What a container holds: the bytes of its text, and the character set it declares for
+/// them (an MHTML part's `charset=`, as an `encoding_rs` name), if any.
+struct Unpacked {
+    bytes: Vec<u8>,
+    charset: Option<&'static str>,
+}
+
+/// A container's bytes → the bytes of its text.
+type Unpack = fn(&[u8]) -> Result<Unpacked, UnpackError>;
+
+/// How a container format ([`Format::is_container`]) unpacks its bytes into the bytes of
+/// its text (an EPUB's zip: its chapters as one document, [`epub::unpack`]; an MHTML
+/// file: its page part, [`mhtml::unpack`]); `None` for a format whose bytes are its text.
+fn unpacker(format: Format) -> Option<Unpack> {
+    match format {
+        Format::Epub => Some(|bytes| {
+            let bytes = epub::unpack(bytes).map_err(UnpackError::from)?;
+            Ok(Unpacked {
+                bytes,
+                charset: None,
+            })
+        }),
+        Format::Mhtml => Some(|bytes| {
+            let page = mhtml::unpack(bytes).map_err(UnpackError::from)?;
+            Ok(Unpacked {
+                bytes: page.html,
+                charset: page.charset,
+            })
+        }),
+        Format::Text | Format::Markdown | Format::Html => None,
     }
-    if raw.format == Format::Mhtml {
-        let page = mhtml::unpack(&raw.bytes).map_err(|e| LoadError::Unpack {
+}
+
+/// `raw` unpacked by its format when it is a container, then decoded.
+fn decode(mut raw: Raw, opts: LoadOptions<'_>) -> Result<Source, LoadError> {
+    if let Some(unpack) = unpacker(raw.format) {
+        let unpacked = unpack(&raw.bytes).map_err(|source| LoadError::Unpack {
             path: raw.shown.clone(),
-            source: Box::new(e),
+            source,
         })?;
-        raw.bytes = page.html;
-        raw.charset = page.charset;
+        raw.bytes = unpacked.bytes;
+        raw.charset = unpacked.charset;
     }
     source::decode(raw, opts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_containers_are_the_formats_that_unpack() {
+        for format in Format::ALL {
+            assert_eq!(
+                format.is_container(),
+                unpacker(format).is_some(),
+                "{}",
+                format.name()
+            );
+        }
+    }
 }

@@ -41,6 +41,16 @@ impl Format {
         }
     }
 
+    /// Other names `--format` takes for the format (`md` for Markdown), lower case; the
+    /// help lists only [`Format::name`].
+    pub(crate) fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Format::Markdown => &["md"],
+            Format::Mhtml => &["mht"],
+            Format::Text | Format::Html | Format::Epub => &[],
+        }
+    }
+
     /// The file name extensions of the format, lower case, without the dot.
     pub(crate) fn extensions(self) -> &'static [&'static str] {
         match self {
@@ -52,16 +62,20 @@ impl Format {
         }
     }
 
-    /// The syntax its text is written in, for `check` to find a character's own place in
-    /// the source ([`crate::text::source_map`]); `None` for plain text, whose text stands
-    /// in the source as it is.
-    pub(crate) fn syntax(self) -> Option<crate::text::source_map::Syntax> {
-        use crate::text::source_map::Syntax;
-        match self {
-            Format::Text => None,
-            Format::Markdown => Some(Syntax::Markdown),
-            Format::Html | Format::Epub | Format::Mhtml => Some(Syntax::Html),
-        }
+    /// Whether a file of the format is a container of its text (an EPUB's zip, an MHTML
+    /// file's MIME parts): bytes that may be binary, never refused as binary, always read
+    /// whole (never a first part shown while the rest is read), and unpacked by the
+    /// format ([`crate::formats::load`]) before the text is decoded.
+    pub(crate) fn is_container(self) -> bool {
+        matches!(self, Format::Epub | Format::Mhtml)
+    }
+
+    /// Whether the bytes may declare their own encoding in the markup (an HTML page's
+    /// `<meta charset>`, [`crate::input::charset::prescan`]; an MHTML page's too, after
+    /// its part's `charset=`), heeded when they are not UTF-8 and no encoding was asked
+    /// for.
+    pub(crate) fn declares_charset(self) -> bool {
+        matches!(self, Format::Html | Format::Mhtml)
     }
 
     /// Whether the head's fields may be written before the headline as fields, not as
@@ -69,14 +83,6 @@ impl Format {
     /// prints one; `layout::items`).
     pub(crate) fn head_fields_first(self) -> bool {
         self == Format::Markdown
-    }
-
-    /// Whether the file is a container its format unpacks before the text is decoded
-    /// ([`crate::formats::load`]): an EPUB's zip, an MHTML's MIME parts. Such a file is
-    /// read whole (never shown in part while the rest is read), and its first block is
-    /// not refused as binary (a zip is; an MHTML part may be).
-    pub(crate) fn is_container(self) -> bool {
-        matches!(self, Format::Epub | Format::Mhtml)
     }
 
     /// Every format's extensions as messages list them: `.txt .text .md … .epub`.

@@ -287,8 +287,8 @@ pub(crate) fn read_limited(
             return Err(too_long_stream(shown, limit));
         }
         bytes.extend_from_slice(&block[..filled]);
-        // An EPUB is a zip: binary, and read whole to be unpacked; so is an MHTML (a
-        // part may be binary).
+        // A container (an EPUB's zip, an MHTML file) is read whole to be unpacked, and
+        // may be binary.
         if !checked && detect(opts.format, None, &bytes).is_container() {
             checked = true;
         }
@@ -419,13 +419,13 @@ pub fn decode(raw: Raw, opts: LoadOptions<'_>) -> Result<Source, LoadError> {
     // A page that is not UTF-8 says its encoding in a meta tag, an MHTML page on its
     // part first (either may lie: valid UTF-8 is read as UTF-8 whatever it says, and bytes
     // the declared encoding does not decode cleanly are read as detected).
-    let meta_charset = match format {
-        Format::Html | Format::Mhtml
-            if opts.encoding.is_none() && std::str::from_utf8(&bytes).is_err() =>
-        {
-            charset.or_else(|| crate::input::charset::prescan(&bytes))
-        }
-        _ => None,
+    let meta_charset = if format.declares_charset()
+        && opts.encoding.is_none()
+        && std::str::from_utf8(&bytes).is_err()
+    {
+        charset.or_else(|| crate::input::charset::prescan(&bytes))
+    } else {
+        None
     };
     let decoded = match meta_charset {
         // The meta is followed only where it reads the bytes cleanly.

@@ -24,7 +24,7 @@ use crate::text::sanitize;
 
 pub(crate) use crate::text::fullwidth::fullwidth_substitutions;
 pub use crate::text::width::AmbiguousWidth;
-pub use store::{Layout, SpanRef, Spans};
+pub use store::Layout;
 
 use units::{BreakOptions, Seg, SegKind};
 

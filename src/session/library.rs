@@ -13,7 +13,7 @@ use crate::view::library::{Entry, Library};
 
 /// Counts what `yuedu check` finds in a read and parsed article, in the thread that
 /// summarises a library.
-pub type CountFindings = dyn Fn(&Source, &Article) -> usize + Send;
+pub(crate) type CountFindings = dyn Fn(&Source, &Article) -> usize + Send;
 
 /// Why a folder gives the reader no articles.
 #[derive(Debug, thiserror::Error)]

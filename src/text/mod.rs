@@ -4,8 +4,8 @@
 //! punctuation classes ([`chinese`]), the printed forms of an article's parts (a
 //! byline, a box head: `forms`), the one full-width punctuation engine
 //! ([`fullwidth`]), Simplified ⇄ Traditional conversion for display ([`convert`]) and
-//! search folding ([`fold`]); where a markup format's text stands in its source
-//! ([`source_map`]).
+//! search folding ([`fold`]); where a markup format's text stands in its source, read
+//! with the syntax the format gives ([`source_map`]: this module names no format).
 
 pub(crate) mod chinese;
 pub mod convert;

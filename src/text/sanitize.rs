@@ -8,21 +8,18 @@
 //! How to call it:
 //!
 //! ```
-//! use yuedu::text::sanitize::{for_terminal_line, sanitize, segments, Class};
+//! use yuedu::text::sanitize::{for_terminal_line, sanitize};
 //!
 //! // Whole strings (dump, outline, navigation entries): borrowed when nothing changes.
 //! assert_eq!(sanitize("余姚\x1b]0;pwned\x07"), "余姚^[]0;pwned^G");
 //!
 //! // One-line outputs (status bar, error messages, terminal title): `\n` → `^J` too.
 //! assert_eq!(for_terminal_line("a\nb"), "a^Jb");
-//!
-//! // The layout: plain runs are text, notation segments are unbreakable atoms that the
-//! // UI draws in a distinct style. `src` ranges tile the input exactly.
-//! let segs: Vec<_> = segments("甲\u{202E}乙").collect();
-//! assert_eq!(segs[1].text, "<U+202E>");
-//! assert!(segs[1].notation && segs[1].class == Some(Class::Bidi));
-//! assert_eq!(segs[1].src, 3..6);
 //! ```
+//!
+//! Within the crate, the layout and `check` take a string as [`segments`]: plain runs
+//! are text, notation segments unbreakable atoms that the UI draws in a distinct style,
+//! and their `src` ranges tile the input exactly.
 //!
 //! What is replaced (see [`classify`]):
 //!
@@ -153,22 +150,22 @@ fn notation_text(c: char, class: Class) -> Cow<'static, str> {
 
 /// A piece of a string: a plain run shown as it is, or one replaced character.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Segment<'a> {
+pub(crate) struct Segment<'a> {
     /// The byte range of the input this segment stands for. The ranges of all segments
     /// of a string tile it exactly, in order.
-    pub src: Range<usize>,
+    pub(crate) src: Range<usize>,
     /// What is shown: the input itself (borrowed) for a plain run, else the notation.
-    pub text: Cow<'a, str>,
+    pub(crate) text: Cow<'a, str>,
     /// A notation atom (`^[`, `<U+202E>`): lay out unbreakable, draw in a distinct style.
     /// False for plain runs and for tabs.
-    pub notation: bool,
+    pub(crate) notation: bool,
     /// Why the character was replaced; `None` for a plain run.
-    pub class: Option<Class>,
+    pub(crate) class: Option<Class>,
 }
 
 /// Splits `s` into plain runs and one segment per replaced character (see the module
 /// doc). Plain runs are never empty and never adjacent.
-pub fn segments(s: &str) -> Segments<'_> {
+pub(crate) fn segments(s: &str) -> Segments<'_> {
     Segments {
         scanner: Scanner::new(s, false),
         pos: 0,
@@ -178,7 +175,7 @@ pub fn segments(s: &str) -> Segments<'_> {
 
 /// The iterator of [`segments`].
 #[derive(Debug, Clone)]
-pub struct Segments<'a> {
+pub(crate) struct Segments<'a> {
     scanner: Scanner<'a>,
     pos: usize,
     /// A replaced character found while ending a plain run.
@@ -691,6 +688,11 @@ mod tests {
         let srcs: Vec<_> = segs.iter().map(|s| s.src.clone()).collect();
         assert_eq!(srcs, [0..2, 2..3, 3..4, 4..5, 5..6, 6..7]);
         assert_eq!(segments("").count(), 0);
+        // A bidi control is one atom, standing for its bytes of the input.
+        let segs: Vec<_> = segments("甲\u{202E}乙").collect();
+        assert_eq!(segs[1].text, "<U+202E>");
+        assert!(segs[1].notation && segs[1].class == Some(Class::Bidi));
+        assert_eq!(segs[1].src, 3..6);
     }
 
     #[test]

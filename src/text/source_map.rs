@@ -6,6 +6,8 @@
 //! source and the text side by side under exactly those rules, so a character's place
 //! is found where the page wrote it, never at another occurrence of the same character.
 //! They give up (`None`) as soon as the two disagree: the caller then looks another way.
+//! What a format writes between the characters besides references and white space is
+//! its [`Syntax`], implemented in the format's own folder.
 
 /// Named character references that stand for characters shown as notation (HTML's
 /// table: the zero-width and bidi marks, the invisible operators), and the few every
@@ -103,78 +105,61 @@ pub(crate) fn char_reference(s: &str) -> Option<(usize, Option<char>)> {
     Some((name + 2, known))
 }
 
-/// The byte length of a tag or comment at the start of `s` (`<p>`, `</a>`, `<!-- -->`,
-/// `<img alt=">">`), or `None` when `s` does not start with one.
-fn markup_len(s: &str) -> Option<usize> {
-    if let Some(rest) = s.strip_prefix("<!--") {
-        return Some(rest.find("-->").map_or(s.len(), |i| 4 + i + 3));
+/// What a source's syntax writes between the characters of its text, for [`align`]: each
+/// markup format says it in its own folder (`formats/html/syntax.rs`,
+/// `formats/markdown/syntax.rs`) and the registry hands it out
+/// (`formats::source_syntax`); this module knows none of them. Character references
+/// (`&#x300c;`, `&amp;`) are read in every syntax ([`char_reference`]).
+pub(crate) trait Syntax: Sync {
+    /// The byte length of a marker `text` opens with that the parser wrote in its own
+    /// form (a list item's `• ` for the source's `- `): its characters are matched where
+    /// the source has them and passed over where it has not. 0 (the default) when none.
+    fn opening_marker_len(&self, _text: &str) -> usize {
+        0
     }
-    let b = s.as_bytes();
-    if b.first() != Some(&b'<')
-        || !b
-            .get(1)
-            .is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, b'/' | b'!' | b'?'))
-    {
-        return None;
+
+    /// What stands at the start of `rest` (the source not yet matched, non-empty) when the
+    /// text's next character is `c`.
+    fn markup(&self, rest: &str, c: char) -> Markup;
+
+    /// The byte length of an escape at the start of `rest` that writes `c` (Markdown's
+    /// `\,`): `c` stands right after it. `None` (the default) when none.
+    fn escape_len(&self, _rest: &str, _c: char) -> Option<usize> {
+        None
     }
-    let mut quote = None;
-    for (i, &c) in b.iter().enumerate().skip(1) {
-        match quote {
-            Some(q) if c == q => quote = None,
-            Some(_) => {}
-            None if c == b'"' || c == b'\'' => quote = Some(c),
-            None if c == b'>' => return Some(i + 1),
-            None => {}
-        }
-    }
-    Some(s.len())
 }
 
-/// The syntax a source is written in, for [`align_in`]: what stands in it besides the
-/// text's own characters.
+/// What a [`Syntax`] finds at the start of the source not yet matched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Syntax {
-    /// An attribute's value: characters and character references only.
-    Attribute,
-    /// HTML text content: tags and comments between characters passed over.
-    Html,
-    /// CommonMark (with GFM's extensions): inline HTML as in [`Syntax::Html`], and
-    /// Markdown's own markup passed over — emphasis, strikethrough and code-span
-    /// delimiters (`*` `_` `~` `=` `` ` ``), a link's or image's brackets and destination
-    /// (`[text](url "title")`, `[text][ref]`, `![alt](src)`), footnote references
-    /// (`[^1]`), a task box (`[x]`), a block quote's `>`, list and heading markers, and a
-    /// backslash escape's `\` (CommonMark §2.4: the character after it stands for itself).
-    Markdown,
+pub(crate) enum Markup {
+    /// No markup: the text's character, or white space, stands there.
+    None,
+    /// Markup of this many bytes the text does not show: passed over.
+    Passed(usize),
+    /// The text's character stands there and is read as itself first; read as markup of
+    /// this many bytes when that leads nowhere (a delimiter the text shows too, `*` in
+    /// `**甲**\*乙`).
+    Either(usize),
 }
 
-/// Matches `text[..=offset]`'s characters one by one against `source` from byte
-/// `from`, within `limit` bytes, and gives where the character at byte `offset` of
-/// `text` stands. With `tags`, tags and comments between characters are passed over
-/// (text content); without, the characters must follow each other (an attribute's
-/// value). A space of the text stands for a run of white space, and white space the
-/// text does not show is passed over.
+/// The syntax of a run of characters and character references with nothing between them
+/// (an attribute's value).
+pub(crate) struct Characters;
+
+impl Syntax for Characters {
+    fn markup(&self, _rest: &str, _c: char) -> Markup {
+        Markup::None
+    }
+}
+
+/// Matches `text[..=offset]`'s characters one by one against `source` from byte `from`,
+/// within `limit` bytes, passing over what `syntax` says is markup, and gives the byte
+/// offset in `source` of the character at byte `offset` of `text`; `None` where the two
+/// disagree. A space of the text stands for a run of white space, and white space the
+/// text does not show is passed over. For an escape (`\,`) it is the escaped
+/// character's offset, for a character reference (`&#44;`) the `&`'s.
 pub(crate) fn align(
-    source: &str,
-    from: usize,
-    text: &str,
-    offset: usize,
-    limit: usize,
-    tags: bool,
-) -> Option<usize> {
-    let syntax = if tags {
-        Syntax::Html
-    } else {
-        Syntax::Attribute
-    };
-    align_in(syntax, source, from, text, offset, limit)
-}
-
-/// [`align`] for a source written in `syntax`: the byte offset in `source` of the
-/// character at byte `offset` of `text`, read from byte `from` of `source` within
-/// `limit` bytes; `None` where the two disagree. For a backslash escape (`\,`) it is
-/// the escaped character's offset, for a character reference (`&#44;`) the `&`'s.
-pub(crate) fn align_in(
-    syntax: Syntax,
+    syntax: &dyn Syntax,
     source: &str,
     from: usize,
     text: &str,
@@ -186,15 +171,11 @@ pub(crate) fn align_in(
     while !source.is_char_boundary(end) {
         end -= 1;
     }
-    // A Markdown block's text opens with its list item's marker when it is one.
-    let marker = match syntax {
-        Syntax::Markdown => list_marker_len(text),
-        _ => 0,
-    };
-    // States (byte in `text`, byte in `source`), tried depth first. A Markdown
-    // delimiter the text shows too (`*` in `**甲**\*乙`) is read as the character
-    // first, and as markup when that leads nowhere; states already tried are not tried
-    // again, and after `BUDGET` states the search gives up.
+    let marker = syntax.opening_marker_len(text);
+    // States (byte in `text`, byte in `source`), tried depth first. Markup the text
+    // shows too ([`Markup::Either`]) is read as the character first, and as markup when
+    // that leads nowhere; states already tried are not tried again, and after `BUDGET`
+    // states the search gives up.
     const BUDGET: usize = 1 << 16;
     let mut stack = vec![(0usize, from)];
     let mut tried = std::collections::HashSet::new();
@@ -211,29 +192,18 @@ pub(crate) fn align_in(
             let Some(rest) = source.get(s..end).filter(|r| !r.is_empty()) else {
                 continue 'states;
             };
-            if syntax == Syntax::Markdown {
-                if let Some(n) = markdown_image_len(rest) {
+            match syntax.markup(rest, c) {
+                Markup::Passed(n) => {
                     s += n;
                     continue;
                 }
-                if rest.starts_with(c) {
-                    if c.is_ascii_punctuation()
-                        && let Some(n) = markdown_markup_len(rest, c)
-                        && tried.insert((t, s + n))
-                    {
+                Markup::Either(n) => {
+                    if tried.insert((t, s + n)) {
                         stack.push((t, s + n));
                     }
                     break;
                 }
-                if let Some(n) = markdown_markup_len(rest, c) {
-                    s += n;
-                    continue;
-                }
-            } else if syntax == Syntax::Html
-                && let Some(n) = markup_len(rest)
-            {
-                s += n;
-                continue;
+                Markup::None => {}
             }
             if rest.starts_with(|x: char| x.is_ascii_whitespace()) && !c.is_ascii_whitespace() {
                 s += 1;
@@ -244,7 +214,7 @@ pub(crate) fn align_in(
         let rest = source.get(s..end).unwrap_or_default();
         let mut at = s;
         if t < marker {
-            // A list item's marker as the text shows it (`• `, `☑ `, `3. `): the source's
+            // The opening marker as the text shows it (`• `, `☑ `, `3. `): the source's
             // (`- `, `- [x] `, `1) `) was passed over above, where it differs.
             if rest.starts_with(c) {
                 s += c.len_utf8();
@@ -265,12 +235,9 @@ pub(crate) fn align_in(
             s += len;
         } else if rest.starts_with(c) {
             s += c.len_utf8();
-        } else if syntax == Syntax::Markdown
-            && c.is_ascii_punctuation()
-            && rest.strip_prefix('\\').is_some_and(|r| r.starts_with(c))
-        {
-            at = s + 1;
-            s += 2;
+        } else if let Some(n) = syntax.escape_len(rest, c) {
+            at = s + n;
+            s += n + c.len_utf8();
         } else {
             continue;
         }
@@ -280,144 +247,6 @@ pub(crate) fn align_in(
         stack.push((t + c.len_utf8(), s));
     }
     None
-}
-
-/// The byte length of the list item marker a Markdown block's text opens with, as the
-/// parser writes it (`• `, `☑ `, `☐ `, `12. `), or 0.
-fn list_marker_len(text: &str) -> usize {
-    if let Some(rest) = text
-        .strip_prefix('•')
-        .or_else(|| text.strip_prefix('☑'))
-        .or_else(|| text.strip_prefix('☐'))
-    {
-        return text.len() - rest.len() + usize::from(rest.starts_with(' '));
-    }
-    let digits = text.bytes().take(10).take_while(u8::is_ascii_digit).count();
-    if digits > 0 && text[digits..].starts_with(". ") {
-        digits + 2
-    } else {
-        0
-    }
-}
-
-/// The byte length of an image at the start of a Markdown source, `![alt](src "title")`
-/// or `![alt][ref]`: a paragraph's text does not hold it (its alt is a caption of its
-/// own).
-fn markdown_image_len(s: &str) -> Option<usize> {
-    let rest = s.strip_prefix("![")?;
-    let close = bracket_end(rest)?;
-    let after = &rest[close + 1..];
-    let tail = destination_len(after).unwrap_or(0);
-    Some(2 + close + 1 + tail)
-}
-
-/// The byte offset of the `]` closing a bracket opened just before `s` (nested
-/// brackets counted, escapes passed over), within one paragraph.
-fn bracket_end(s: &str) -> Option<usize> {
-    let b = s.as_bytes();
-    let mut depth = 0usize;
-    let mut i = 0;
-    while i < b.len() {
-        match b[i] {
-            b'\\' => i += 1,
-            b'[' => depth += 1,
-            b']' if depth == 0 => return Some(i),
-            b']' => depth -= 1,
-            b'\n' if b.get(i + 1) == Some(&b'\n') => return None,
-            _ => {}
-        }
-        i += 1;
-    }
-    None
-}
-
-/// The byte length of a link's destination (and title) or reference label right after
-/// its text's `]`: `(url "title")`, `[ref]`; `None` when none follows.
-fn destination_len(s: &str) -> Option<usize> {
-    let b = s.as_bytes();
-    match b.first()? {
-        b'[' => bracket_end(&s[1..]).map(|i| i + 2),
-        b'(' => {
-            let mut depth = 0usize;
-            let mut quote: Option<u8> = None;
-            let mut i = 1;
-            while i < b.len() {
-                let c = b[i];
-                match quote {
-                    Some(q) if c == q => quote = None,
-                    Some(_) => {}
-                    None => match c {
-                        b'\\' => i += 1,
-                        b'"' | b'\'' => quote = Some(c),
-                        b'(' => depth += 1,
-                        b')' if depth == 0 => return Some(i + 1),
-                        b')' => depth -= 1,
-                        b'\n' if b.get(i + 1) == Some(&b'\n') => return None,
-                        _ => {}
-                    },
-                }
-                i += 1;
-            }
-            None
-        }
-        _ => None,
-    }
-}
-
-/// The byte length of Markdown markup at the start of `s` that the text does not show
-/// where its next character is `c` (which does not stand there itself): a tag or
-/// comment, a link's destination, a footnote reference, a task box, an autolink's
-/// angle bracket, an escape before a line break, or one ASCII punctuation mark (a
-/// delimiter run, a bracket, a block quote's or list's marker).
-fn markdown_markup_len(s: &str, c: char) -> Option<usize> {
-    let b = s.as_bytes();
-    let first = *b.first()?;
-    match first {
-        b'<' if is_autolink(s) => Some(1),
-        b'<' => markup_len(s),
-        b']' => Some(1 + destination_len(&s[1..]).unwrap_or(0)),
-        b'[' if s[1..].starts_with('^') => bracket_end(&s[1..]).map(|i| i + 2),
-        b'[' if matches!(b.get(1..3), Some([b' ' | b'x' | b'X', b']'])) => Some(3),
-        // A hard line break's backslash; an escaped character is matched as itself.
-        b'\\' if b.get(1) == Some(&b'\n') || b.get(1) == Some(&b'\r') => Some(1),
-        b'\\'
-            if b.get(1)
-                .is_some_and(|&e| e.is_ascii_punctuation() && char::from(e) != c) =>
-        {
-            None
-        }
-        b'&' if char_reference(s).is_some() => None,
-        _ if first.is_ascii_punctuation() => Some(1),
-        // An ordered list's number (`1.`, `2)`) when the text does not show it.
-        b'0'..=b'9' => {
-            let n = b.iter().take(10).take_while(|x| x.is_ascii_digit()).count();
-            matches!(b.get(n), Some(b'.' | b')'))
-                .then_some(n + 1)
-                .filter(|_| !c.is_ascii_digit())
-        }
-        _ => None,
-    }
-}
-
-/// Whether `s` starts with a CommonMark autolink (§6.5), `<https://…>` or
-/// `<name@host>`: its text is the address, shown.
-fn is_autolink(s: &str) -> bool {
-    let inner = &s[1..];
-    let Some(close) = inner.find(['>', '<', ' ', '\n']) else {
-        return false;
-    };
-    if inner.as_bytes()[close] != b'>' {
-        return false;
-    }
-    let body = &inner[..close];
-    let scheme = body.find(':').is_some_and(|i| {
-        (2..=32).contains(&i)
-            && body.as_bytes()[0].is_ascii_alphabetic()
-            && body[..i]
-                .bytes()
-                .all(|x| x.is_ascii_alphanumeric() || matches!(x, b'+' | b'.' | b'-'))
-    });
-    scheme || (body.contains('@') && !body.contains(['"', '\'', '=']))
 }
 
 /// The first place in `source[from..end]` where the first `chars` characters of
@@ -448,8 +277,8 @@ pub(crate) fn find_written(
         .filter(|&(_, x)| x == first || x == '&')
         .find_map(|(i, _)| {
             let at = from + i;
-            align(source, at, text, last, end - at, false)
-                .and_then(|_| align(source, at, text, 0, end - at, false))
+            align(&Characters, source, at, text, last, end - at)
+                .and_then(|_| align(&Characters, source, at, text, 0, end - at))
                 .filter(|&p| p == at)
         })
 }
@@ -457,49 +286,6 @@ pub(crate) fn find_written(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_character_after_inline_tags_is_found_where_it_stands() {
-        let src = "<p>第一段<a href=\"x\">链接文字</a> <b>加粗</b>正文</p>";
-        let text = "第一段链接文字 加粗正文";
-        let space = text.find(' ').unwrap();
-        let at = align(src, 0, text, space, 1 << 14, true).unwrap();
-        assert_eq!(&src[at..at + 1], " ");
-        assert_eq!(at, src.find("</a> ").unwrap() + 4);
-        let jia = text.find('加').unwrap();
-        assert_eq!(align(src, 0, text, jia, 1 << 14, true), src.find('加'));
-    }
-
-    #[test]
-    fn references_stand_for_their_characters() {
-        let src = "<p>&#x300c;&#x672a;&ldquo;闭</p>";
-        let text = "「未“闭";
-        assert_eq!(align(src, 0, text, 0, 1 << 14, true), Some(3));
-        let bi = text.find('闭').unwrap();
-        assert_eq!(align(src, 0, text, bi, 1 << 14, true), src.find('闭'));
-        // A reference that stands for another character is no match.
-        assert_eq!(align("<p>&#x4e00;</p>", 0, "二", 0, 99, true), None);
-    }
-
-    #[test]
-    fn a_window_ending_inside_a_character_is_read_up_to_it() {
-        // 64 KiB past the start falls inside a character of a long paragraph.
-        let src = format!("<p>{}甲,乙</p>", "中".repeat(30_000));
-        let text = format!("{}甲,乙", "中".repeat(30_000));
-        assert_eq!(align(&src, 0, &text, 3, 1 << 16, true), Some(6));
-        // The window ends inside 乙: the comma before it is read.
-        let comma = text.find(',').unwrap();
-        let end = src.find('乙').unwrap() + 1;
-        assert_eq!(align(&src, 0, &text, comma, end, true), src.find(','));
-        assert_eq!(align(&src, 0, &text, comma, 1 << 16, true), None);
-    }
-
-    #[test]
-    fn text_the_source_does_not_hold_in_order_gives_up() {
-        assert_eq!(align("<p>甲乙</p>", 0, "甲丙", 3, 99, true), None);
-        assert_eq!(align("<p>甲乙</p>", 0, "甲乙", 3, 4, true), None);
-    }
-
     #[test]
     fn character_references_decode_as_the_html_standard_says() {
         assert_eq!(char_reference("&#27;]0;x"), Some((5, Some('\u{1B}'))));

@@ -587,19 +587,21 @@ impl App {
         if self.goto_key(&key, mode) {
             return;
         }
-        if matches!(mode, ModeKind::SearchPrompt | ModeKind::LinePrompt) {
+        if mode.edits_text() {
             // A prompt edits its text: its update takes the key itself.
             self.update_mode(mode, Input::Key(key));
             return;
         }
         match self.keymap.action_in(mode, &key) {
             Some(Ok(action)) => self.update(action),
-            // Any key that means nothing in the help closes it.
-            _ if mode == ModeKind::Help => self.close_overlay(),
-            Some(Err(other)) => {
-                self.message = Some(self.no_action_message(&key, Some(other), mode));
+            // A key that means nothing here: the mode's update may take it (the help
+            // closes), else the status bar says so.
+            unbound => {
+                if !self.update_mode(mode, Input::Key(key)) {
+                    let other = unbound.and_then(Result::err);
+                    self.message = Some(self.no_action_message(&key, other, mode));
+                }
             }
-            None => self.message = Some(self.no_action_message(&key, None, mode)),
         }
     }
 
@@ -646,28 +648,33 @@ impl App {
     }
 
     /// Hands `input` to `mode`'s own update: the one place the modes are told apart.
-    fn update_mode(&mut self, mode: ModeKind, input: Input) {
+    /// Whether the mode took it (a key that means nothing in a mode is not taken unless
+    /// its update wants it: the help closes on it).
+    fn update_mode(&mut self, mode: ModeKind, input: Input) -> bool {
         match (mode, input) {
             (ModeKind::Help, Input::Action(a)) => self.update_help(a),
+            (ModeKind::Help, Input::Key(_)) => self.update_help_key(),
             (ModeKind::Findings, Input::Action(a)) => self.update_findings(a),
             (ModeKind::Nav, Input::Action(a)) => self.update_nav(a),
             (ModeKind::Reading, Input::Action(a)) => self.update_reading(a),
             (ModeKind::SearchPrompt, Input::Key(key)) => self.update_search_prompt(key),
             (ModeKind::LinePrompt, Input::Key(key)) => self.update_line_prompt(key),
             // No action applies in a prompt (the mouse wheel over one does nothing); the
-            // other modes take a key as the action the key map makes of it.
+            // panes and the findings list take a key only as the action the key map
+            // makes of it.
             (ModeKind::SearchPrompt | ModeKind::LinePrompt, Input::Action(_))
-            | (
-                ModeKind::Help | ModeKind::Findings | ModeKind::Nav | ModeKind::Reading,
-                Input::Key(_),
-            ) => {}
+            | (ModeKind::Findings | ModeKind::Nav | ModeKind::Reading, Input::Key(_)) => {
+                return false;
+            }
         }
+        true
     }
 }
 
 /// What a mode's update is handed ([`App::update_mode`]): the action a key means there
-/// (through the key map) or the mouse wheel asks for, or — in a prompt, which edits
-/// its text — the key itself.
+/// (through the key map) or the mouse wheel asks for, or the key itself — every key in a
+/// prompt, which edits its text ([`ModeKind::edits_text`]); elsewhere a key that means
+/// no action in the mode.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Input {
     Action(Action),

@@ -11,7 +11,7 @@ use crate::view::search::Match;
 
 /// Which findings the list shows: one severity, one rule, or all.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct FindingsFilter {
+pub(crate) struct FindingsFilter {
     pub(crate) severity: Option<Severity>,
     pub(crate) rule: Option<Rule>,
 }

@@ -19,7 +19,7 @@ pub(crate) const MAX_COUNT: usize = 999_999;
 
 /// A key that waits for the next one: the letter of a mark.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pending {
+pub(crate) enum Pending {
     SetMark,
     GoToMark,
 }
@@ -27,7 +27,7 @@ pub enum Pending {
 /// Where the keys of this module keep their state between keys (the line prompt's
 /// text is its mode's, [`Mode::LinePrompt`]).
 #[derive(Debug, Clone, Default)]
-pub struct GotoState {
+pub(crate) struct GotoState {
     /// Digits typed before a key.
     pub count: Option<usize>,
     pub pending: Option<Pending>,

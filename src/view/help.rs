@@ -210,6 +210,11 @@ impl App {
 }
 
 impl App {
+    /// A key that means nothing in the help closes it.
+    pub(super) fn update_help_key(&mut self) {
+        self.close_overlay();
+    }
+
     /// The help overlay's actions: the movement keys scroll it, anything else closes it.
     pub(super) fn update_help(&mut self, action: Action) {
         let Some(offset) = self.mode.help_scroll() else {

@@ -79,6 +79,12 @@ pub(crate) enum ModeKind {
 }
 
 impl ModeKind {
+    /// Whether the mode edits a text (the search and line prompts): its update takes
+    /// every key itself, never through the key map.
+    pub(crate) fn edits_text(self) -> bool {
+        matches!(self, ModeKind::SearchPrompt | ModeKind::LinePrompt)
+    }
+
     /// The mode's name as the status bar says it ("does nothing in the findings list").
     pub(crate) fn name(self) -> &'static str {
         match self {
@@ -409,6 +415,21 @@ mod tests {
         assert!(a.running);
         press(&mut a, "q");
         assert!(!a.running);
+    }
+
+    #[test]
+    fn a_key_that_means_nothing_closes_the_help_and_is_said_elsewhere() {
+        let mut a = app(100);
+        // `z` is bound to nothing: in the text the status bar says so.
+        press(&mut a, "z");
+        assert_eq!(kinds(&a), [Reading]);
+        assert!(a.message.is_some());
+        // Over the help it closes the help, silently, and nothing else.
+        press(&mut a, "?z");
+        assert_eq!(kinds(&a), [Reading]);
+        assert!(a.message.is_none());
+        press(&mut a, "\t?z");
+        assert_eq!(kinds(&a), [Nav]);
     }
 
     #[test]

@@ -19,7 +19,7 @@ pub(crate) enum NavKind {
 /// label is the item's text, read from the article when drawn ([`App::nav_label`]), so
 /// an article with a hundred thousand sections costs no copy of their titles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct NavEntry {
+pub(crate) struct NavEntry {
     pub(crate) kind: NavKind,
     /// The item index (into [`App::items`]) it jumps to.
     pub(crate) item: usize,

@@ -11,6 +11,11 @@ pub fn outline(path: &str) -> Value {
     super::cli::outline_json(path, &[])
 }
 
+/// The outline of the format fixture `NAME` (`tests/data/formats/NAME`), as [`outline`].
+pub fn fixture(name: &str) -> Value {
+    outline(&super::cli::format_data(name))
+}
+
 /// Every block as (kind, text), in order.
 pub fn blocks(v: &Value) -> Vec<(String, String)> {
     v["blocks"]

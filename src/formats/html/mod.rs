@@ -82,6 +82,7 @@ use crate::text::chinese::is_han;
 pub(crate) mod dom;
 #[cfg(test)]
 mod head_tests;
+pub(crate) mod syntax;
 
 /// Parses a saved page (decoded text) into an article with a text buffer of its own.
 pub fn parse(text: &Arc<String>) -> Article {

@@ -55,6 +55,7 @@
 //! offset (and line) of its first event in the source.
 
 mod dialect;
+pub(crate) mod syntax;
 
 use std::sync::Arc;
 
