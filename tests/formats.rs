@@ -265,6 +265,24 @@ fn the_format_comes_from_the_flag_then_the_extension_then_the_content() {
     // Plain text keeps its outline as it was: no format key.
     assert!(v.get("format").is_none(), "{v}");
     assert!(v["title"] != "古镇老街里的“非遗”新生活");
+    // A page saved with a .txt name is a page (its doctype says so beyond doubt);
+    // Markdown's signs do not override the name.
+    let named_text = dir.path().join("export.txt");
+    std::fs::write(&named_text, &page).expect("write");
+    let v = outline(named_text.to_str().expect("path"));
+    assert_eq!(v["format"], "html");
+    assert_eq!(v["title"], "古镇老街里的“非遗”新生活");
+    let md_as_text = dir.path().join("notes.txt");
+    std::fs::write(
+        &md_as_text,
+        std::fs::read(data("feature.md")).expect("read"),
+    )
+    .expect("write");
+    assert!(
+        outline(md_as_text.to_str().expect("path"))
+            .get("format")
+            .is_none()
+    );
     let md = dir.path().join("article");
     std::fs::write(&md, std::fs::read(data("feature.md")).expect("read")).expect("write");
     assert_eq!(outline(md.to_str().expect("path"))["format"], "markdown");

@@ -62,6 +62,14 @@ impl Format {
         }
     }
 
+    /// Whether [`sniff`] finding the format in a file's first bytes is beyond doubt (a
+    /// page's doctype or root tag, a zip whose mimetype is EPUB, MIME headers naming an
+    /// HTML part), so that it wins over a `.txt` extension; Markdown's signs (a `#`
+    /// line, front matter) are not: plain text may start so.
+    pub(crate) fn unmistakable(self) -> bool {
+        matches!(self, Format::Html | Format::Epub | Format::Mhtml)
+    }
+
     /// Whether a file of the format is a container of its text (an EPUB's zip, an MHTML
     /// file's MIME parts): bytes that may be binary, never refused as binary, always read
     /// whole (never a first part shown while the rest is read), and unpacked by the
@@ -142,10 +150,23 @@ pub(crate) const SNIFF_BYTES: usize = 4096;
 
 /// The format of a file: `forced` (`--format`) wins, then the extension of `path`, then
 /// what the first bytes look like.
+///
+/// One exception to the extension: a file named as plain text (`.txt`) whose bytes say
+/// unmistakably that they are another format ([`Format::unmistakable`]: a page's
+/// `<!DOCTYPE html>`, an EPUB's zip, an MHTML file's MIME headers) is read as what it
+/// is — a page a CMS or a browser exported as `.txt` is a page, not text to show with
+/// its markup.
 pub(crate) fn detect(forced: Option<Format>, path: Option<&Path>, bytes: &[u8]) -> Format {
-    forced
-        .or_else(|| path.and_then(Format::from_path))
-        .unwrap_or_else(|| sniff(bytes))
+    if let Some(f) = forced {
+        return f;
+    }
+    match path.and_then(Format::from_path) {
+        Some(Format::Text) => Some(sniff(bytes))
+            .filter(|f| f.unmistakable())
+            .unwrap_or(Format::Text),
+        Some(f) => f,
+        None => sniff(bytes),
+    }
 }
 
 /// The format the first bytes of a file show, after an optional UTF-8 BOM and white
