@@ -1657,7 +1657,12 @@ pub(crate) fn parse_info(line: &str) -> Option<Info> {
         // the names follow.
         let papers = ["记者", "記者", "实习生", "實習生", "通讯员", "通訊員"]
             .iter()
-            .any(|r| tok.ends_with(r) && tok.chars().count() <= 12 && tok.chars().all(is_han));
+            .any(|r| {
+                tok.strip_suffix(r).is_some_and(|o| {
+                    tok.chars().count() <= 12
+                        && (o.is_empty() || crate::text::chinese::is_outlet(o))
+                })
+            });
         // "来源于 财新周刊", "来源于财新周刊": the source, with no colon.
         let source_from = ["来源于", "來源於"]
             .iter()

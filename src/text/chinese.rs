@@ -564,7 +564,8 @@ fn plain_name(name: &str) -> Option<&str> {
 
 /// `s` without a leading credit role ("新华社记者 ", "中新社发 ", "人民日报记者"),
 /// padding trimmed: a known role, or a word of Han characters ending in 记者, 通讯员 or
-/// 社发 (a paper's or agency's name before it; never a sentence).
+/// 社发 (a paper's or agency's name before it, two joined by a middle dot as a paper and
+/// its site sign together — "中青报·中青网记者"; never a sentence).
 fn strip_role(s: &str) -> &str {
     for role in CREDIT_ROLES {
         if let Some(rest) = s.strip_prefix(role) {
@@ -576,8 +577,15 @@ fn strip_role(s: &str) -> &str {
         .iter()
         .filter_map(|r| head.find(r).map(|i| (i, i + r.len())))
         .min()
-        .filter(|&(i, _)| s[..i].chars().all(is_han))
+        .filter(|&(i, _)| i == 0 || is_outlet(&s[..i]))
         .map_or(s, |(_, end)| trim(&s[end..]))
+}
+
+/// Whether `s` is a paper's or agency's name as printed before 记者 ("人民日报", and a
+/// paper with its site, "中青报·中青网"): Han characters, a middle dot only between them.
+pub(crate) fn is_outlet(s: &str) -> bool {
+    s.split(is_name_dot)
+        .all(|w| !w.is_empty() && w.chars().all(is_han))
 }
 
 #[cfg(test)]
@@ -619,6 +627,10 @@ mod tests {
         assert_eq!(credit_only("白露丨摄"), Some("白露"));
         // NAME 图, with a role before it; a space or slash before 图.
         assert_eq!(credit_only("东岭晚报记者 白露 图"), Some("白露"));
+        // A paper and its site signing together, joined by a middle dot.
+        assert_eq!(credit_only("东青报·东青网记者 白露/摄"), Some("白露"));
+        assert_eq!(credit_only("东青报·东青网记者　白露/摄"), Some("白露"));
+        assert_eq!(credit_only("·东青网记者 白露/摄"), None);
         assert_eq!(credit_only("白露 图"), Some("白露"));
         assert_eq!(credit_only("白露/图"), Some("白露"));
         for word in ["示意图", "地图", "文/图", "本报记者 白露 文/图", "白露图"] {
