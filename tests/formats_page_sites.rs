@@ -130,3 +130,29 @@ fn an_author_link_is_the_author_and_a_posts_place_is_no_column() {
     assert!(!shown.contains("转载请联系作者"), "{shown}");
     assert_eq!(blocks_of(&v, "paragraph").len(), 3);
 }
+
+#[test]
+fn a_portals_reprint_names_reporters_signing_as_paper_and_site_and_drops_its_statements() {
+    let v = outline("portal-reprint.html");
+    // "东青报·东青网记者 X 通讯员 Y": a paper and its site joined by a middle dot, then
+    // the role; the names after it the authors.
+    assert_eq!(v["authors"], json!(["房晓", "甘霖"]));
+    assert_eq!(v["column"], "社会新闻");
+    // The credit's outlet is the role's, never the caption's words.
+    assert_eq!(
+        captions(&v),
+        [(
+            "鲁长青在山路上送邮件。".to_string(),
+            Some("房晓".to_string())
+        )]
+    );
+    let paras = blocks_of(&v, "paragraph");
+    assert_eq!(paras.len(), 4, "{paras:#?}");
+    assert!(paras[3].starts_with("他说，村里的老人"), "{paras:#?}");
+    // The portal's word on a reprint and the platform's on storing what its accounts
+    // post are the page's, not the story's.
+    let shown = dump("portal-reprint.html");
+    for furniture in ["北岸声明", "特别声明", "猜你喜欢", "邮递员的一天"] {
+        assert!(!shown.contains(furniture), "{furniture} in {shown}");
+    }
+}
