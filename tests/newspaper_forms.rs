@@ -3,8 +3,9 @@
 //! form — an e-paper export with one paragraph per line (tests/data/newspaper/
 //! epaper-lines.txt, from ../shared/cases), a CMS export without indents, a fixed-width
 //! export hard-wrapped inside paragraphs, a wire story with photos, a wire photo item, and a blank-line
-//! separated page with boxes, two-line heads and a byline inside the body, a UTF-16
-//! export whose reporters sign as a paper and its site (中青报·中青网记者). Each fixture
+//! separated page with boxes, two-line heads and a byline inside the body, a GB18030
+//! export whose dateline repeats the byline in brackets, a UTF-16 one whose reporters
+//! sign as a paper and its site (中青报·中青网记者). Each fixture
 //! has its expected structure beside it (NAME.expected.json, its "why" says what each
 //! part is).
 
@@ -20,6 +21,7 @@ const FORMS: &[&str] = &[
     "wire-photos",
     "wire-photo-item",
     "boxes-and-bylines",
+    "dateline-after-byline",
     "paper-and-site-credits",
 ];
 
