@@ -156,3 +156,13 @@ fn a_portals_reprint_names_reporters_signing_as_paper_and_site_and_drops_its_sta
         assert!(!shown.contains(furniture), "{furniture} in {shown}");
     }
 }
+
+#[test]
+fn a_sections_number_written_as_a_heading_heads_the_text_under_it() {
+    let v = outline("numbered-parts.html");
+    // <h2>1</h2> over a paragraph: the part's head, as long reads number their parts;
+    // an ornament in a paragraph (◆◆◆) still heads what follows it.
+    assert_eq!(sections(&v), ["1", "2", "◆◆◆"]);
+    assert!(blocks_of(&v, "note").is_empty());
+    assert_eq!(blocks_of(&v, "paragraph").len(), 7);
+}

@@ -1753,6 +1753,10 @@ struct Walker<'a> {
     /// An ornament line (01, ◆◆◆) waiting for the block under it: a head takes it
     /// ([`markup::ornament`]), else it is a section break, kept as a note.
     ornament: Option<(String, SourcePos)>,
+    /// Whether the waiting ornament was written as a heading element (`<h2>1</h2>`,
+    /// not a bold line): a section's number over text, as long reads number their
+    /// parts, heads it.
+    ornament_head: bool,
     /// Photos inside the sentence being read, with an alt worth showing: their alt
     /// and line, captions after the paragraph ([`inline_image`]).
     inline_alts: Vec<(String, usize)>,
@@ -1806,6 +1810,7 @@ impl<'a> Walker<'a> {
             outside_captions: Vec::new(),
             outside_leads: Vec::new(),
             ornament: None,
+            ornament_head: false,
             inline_alts: Vec::new(),
             tables: Vec::new(),
             fragment: false,
@@ -2129,6 +2134,7 @@ impl<'a> Walker<'a> {
         {
             self.settle_ornament();
             self.ornament = Some((text, pos));
+            self.ornament_head = kind == BlockKind::Heading && heading.is_some();
             return;
         }
         let number = self
@@ -2151,7 +2157,11 @@ impl<'a> Walker<'a> {
                 format!("{o} {text}")
             }
             Some((o, opos)) if kind == BlockKind::Paragraph => {
-                let heads = markup::ornament(&o) == Some(markup::Ornament::Rule);
+                let heads = match markup::ornament(&o) {
+                    Some(markup::Ornament::Rule) => true,
+                    Some(markup::Ornament::Number) => self.ornament_head,
+                    None => false,
+                };
                 let kind = if heads {
                     BlockKind::Heading
                 } else {
