@@ -3808,6 +3808,33 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
     // The <title>'s part after the headline is a channel, unless it is words of the
     // headline itself (the <title> split inside it).
     let in_headline = |c: &str| title_text.is_some_and(|t| norm_title(t).contains(&norm_title(c)));
+    // Nor the headline with the site's name fused to it ("标题 明報新聞網", the
+    // <title>'s separator missing between them): the part before the headline, a
+    // short label, is the channel then ("港聞 - 标题 明報新聞網 - 每日明報").
+    let holds_headline = |c: &str| {
+        title_text.is_some_and(|t| {
+            let (c, t) = (norm_title(c), norm_title(t));
+            !t.is_empty() && c.len() > t.len() && c.contains(&t)
+        })
+    };
+    let channel = match channel {
+        Some(c) if holds_headline(&c) => {
+            meta.title
+                .as_deref()
+                .and_then(|full| match title_pieces(full).as_slice() {
+                    [first, second, _, ..]
+                        if holds_headline(second)
+                            && (2..=8).contains(&first.chars().count())
+                            && !markup::is_organisation(first)
+                            && !holds_headline(first) =>
+                    {
+                        Some(first.trim_end_matches("频道").to_string())
+                    }
+                    _ => None,
+                })
+        }
+        c => c,
+    };
     header.column = title_tag
         .filter(|(c, _)| column_ok(c))
         .or_else(|| {
