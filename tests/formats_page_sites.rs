@@ -33,13 +33,15 @@ fn a_section_link_over_the_headline_is_the_column_and_json_ld_names_the_authors(
     assert_eq!(outline("portal-shape-furniture.html")["column"], "教育");
     // From JSON-LD's datePublished: the page prints no date.
     assert_eq!(v["date"], "2026-10-08");
-    // The teaser is the story's lead, first; the account's promotion is not text.
-    let paras = blocks_of(&v, "paragraph");
-    assert!(
-        paras[0].starts_with("渡船停航前的最后一个星期"),
-        "{paras:#?}"
+    // The teaser, a sentence or two under the headline, is the subtitle; the story
+    // starts after it; the account's promotion is not text.
+    assert_eq!(
+        v["subtitle"],
+        "渡船停航前的最后一个星期，船上坐满了来告别的人。有人带着孩子，有人带着相机。"
     );
-    assert_eq!(paras.len(), 5, "{paras:#?}");
+    let paras = blocks_of(&v, "paragraph");
+    assert!(paras[0].starts_with("这条渡船在河口"), "{paras:#?}");
+    assert_eq!(paras.len(), 4, "{paras:#?}");
     assert!(!dump("section-kicker-page.html").contains("Instagram"));
     // The credit in its own element is the caption's credit.
     assert_eq!(

@@ -21,8 +21,9 @@
 //!    title whose text is a whole part of the `<title>`, the site's name first in the
 //!    `<title>` or not — else og:title, else `<title>` without the channel and site
 //!    name after `_`, `-` or `|`; a series tag after a bar, "｜01深度", is left out);
-//!    a standfirst between headline and body (lead, summary, deck…) is the subtitle
-//!    when short, else the lead paragraphs; the info
+//!    a standfirst between headline and body (lead, summary, deck…), outside the
+//!    story's container or opening it, is the subtitle when one short paragraph (40
+//!    characters, two sentences at most: `is_deck`), else the lead paragraphs; the info
 //!    line under it — often split into byline, time and source elements, whose pieces
 //!    are parted by "　" rather than glued — gives date, source and authors
 //!    ([`markup::parse_info`]), and one or two above it give date and source; the
@@ -1309,6 +1310,20 @@ fn is_breadcrumb_line(t: &str) -> bool {
     parts.len() >= 3 && parts.iter().all(|p| p.chars().count() <= 12)
 }
 
+/// A standfirst short enough to stand as the headline's subtitle: one paragraph of at
+/// most 40 characters and two sentences ("小城的年轻人愿意为一杯三十元的拿铁付钱吗？",
+/// a broadcaster's teaser of a sentence or two under the headline). A longer one is the
+/// story's lead, its first paragraph.
+fn is_deck(text: &str) -> bool {
+    let t = trim_text(text);
+    let inner_ends = t
+        .trim_end_matches(['。', '！', '？', '”', '」', '!', '?'])
+        .chars()
+        .filter(|c| matches!(c, '。' | '！' | '？'))
+        .count();
+    t.chars().count() <= 40 && inner_ends <= 1
+}
+
 /// A line opened by a dash, as a subtitle (副题) under its headline is printed:
 /// "——记…".
 fn is_dash_line(t: &str) -> bool {
@@ -1750,6 +1765,10 @@ struct Walker<'a> {
     /// Paragraphs before the container inside an element named as a standfirst
     /// (lead, summary, deck…), as `outside_captions`.
     outside_leads: Vec<(usize, String, usize, bool)>,
+    /// Paragraphs inside the container in an element named as a standfirst, and
+    /// whether the first of them opens the container's text (a page whose container
+    /// holds its summary: `div.article-main > div.article-summary`).
+    inside_leads: (usize, bool),
     /// An ornament line (01, ◆◆◆) waiting for the block under it: a head takes it
     /// ([`markup::ornament`]), else it is a section break, kept as a note.
     ornament: Option<(String, SourcePos)>,
@@ -1809,6 +1828,7 @@ impl<'a> Walker<'a> {
             in_article: false,
             outside_captions: Vec::new(),
             outside_leads: Vec::new(),
+            inside_leads: (0, false),
             ornament: None,
             ornament_head: false,
             inline_alts: Vec::new(),
@@ -2242,6 +2262,12 @@ impl<'a> Walker<'a> {
             && marker_free(&text, text_len)
             && text.chars().count() <= 100
             && matches!(markup::split_credit(&text), (c, Some(_)) if !c.is_empty());
+        if kind == BlockKind::Paragraph && self.stack.iter().any(|c| c.lead) {
+            if self.inside_leads.0 == 0 {
+                self.inside_leads.1 = self.b.is_empty();
+            }
+            self.inside_leads.0 += 1;
+        }
         self.b
             .preformatted(pre, |b| b.push_styled(kind, &text, styles, pos));
         self.caption_above = credited.then(|| self.b.len());
@@ -3581,22 +3607,27 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
                 && parse_info(text).is_none()
         })
         .collect();
-    let mut leads = match leads.as_slice() {
-        [(_, text, line, _)]
-            if subtitle.is_none()
-                && text.chars().count() <= 40
-                && !text
-                    .trim_end()
-                    .trim_end_matches(['。', '”', '」'])
-                    .contains('。') =>
-        {
+    // The same standfirst inside the container, opening its text: its first block.
+    let inside_deck = leads.is_empty()
+        && w.inside_leads == (1, true)
+        && drafts.blocks.first().is_some_and(|first| {
+            first.kind == BlockKind::Paragraph
+                && is_deck(&first.text)
+                && !shown_head(&first.text)
+                && parse_info(&first.text).is_none()
+        });
+    let leads = match leads.as_slice() {
+        [(_, text, line, _)] if subtitle.is_none() && is_deck(text) => {
             subtitle = Some((text.clone(), idx.at_line(*line)));
             Vec::new()
         }
         _ => leads,
+    };
+    if subtitle.is_none() && inside_deck {
+        let bl = drafts.blocks.remove(0);
+        subtitle = Some((bl.text.to_string(), idx.at_offset(bl.src())));
     }
-    .into_iter()
-    .peekable();
+    let mut leads = leads.into_iter().peekable();
     for (i, (at, text, line, in_article)) in outside_captions.iter().enumerate() {
         let credit = w.outside_credits.iter().find(|c| c.0 == i).map(|c| &c.1);
         while let Some(n) = notes.next_if(|n| n.0 < *at) {
