@@ -1241,6 +1241,10 @@ pub(crate) fn split_credit_at(whole: &str) -> (Range<usize>, Option<FoundCredit>
             .into_iter()
             .find_map(|p| name.strip_prefix(p))
             .map_or(name, |n| n.strip_suffix('拍').unwrap_or(n));
+        // "无人机拍摄": how the picture was taken, the caption's words; no credit.
+        let Some(name) = crate::text::chinese::shot_by(name) else {
+            return (all, None);
+        };
         (start, name.to_string())
     } else {
         // Prefix form after the caption: 图/NAME, 摄影：NAME, 图片来源：NAME.
