@@ -168,3 +168,32 @@ fn a_sections_number_written_as_a_heading_heads_the_text_under_it() {
     assert!(blocks_of(&v, "note").is_empty());
     assert_eq!(blocks_of(&v, "paragraph").len(), 7);
 }
+
+#[test]
+fn an_english_byline_names_its_authors_and_a_drone_shot_credits_no_one() {
+    let v = outline("english-byline-drone.html");
+    // "By Jane Doe and Max Roe" in `p.byline` under the headline.
+    assert_eq!(v["authors"], json!(["Jane Doe", "Max Roe"]));
+    // "无人机拍摄" says how the picture was taken: the caption's words, no credit;
+    // "白露拍摄" credits 白露.
+    assert_eq!(
+        captions(&v),
+        [
+            ("夜色中的集装箱码头。无人机拍摄".to_string(), None),
+            ("吊车司机在驾驶室里。".to_string(), Some("白露".to_string()))
+        ]
+    );
+    assert_eq!(blocks_of(&v, "paragraph").len(), 3);
+}
+
+#[test]
+fn an_address_of_names_and_a_foreign_papers_correspondent_are_bylines() {
+    let v = outline("address-translated-report.html");
+    // <address> holds the page's authors, unlabelled; "英国《金融时报》 NAME 伦敦报道"
+    // names the correspondent, never the paper or the place.
+    assert_eq!(v["authors"], json!(["林小雨", "周航", "白露", "罗思远"]));
+    let paras = blocks_of(&v, "paragraph");
+    assert_eq!(paras.len(), 2, "{paras:#?}");
+    assert!(paras[0].starts_with("老城区的钟表店"), "{paras:#?}");
+    assert!(dump("address-translated-report.html").contains("英国《金融时报》 罗思远 伦敦报道"));
+}

@@ -1792,6 +1792,31 @@ pub(crate) fn parse_info(line: &str) -> Option<Info> {
     (any && (labelled || info.date.is_some())).then_some(info)
 }
 
+/// The names of a byline written in English ("By Jane Doe", "By Jane Doe and Li Wei",
+/// "by Jane Doe, Max Roe"): each of two or three capitalised Latin words.
+pub(crate) fn latin_byline(line: &str) -> Option<Vec<String>> {
+    let t = trim_text(line);
+    let rest = ["By ", "by ", "BY "]
+        .iter()
+        .find_map(|p| t.strip_prefix(p))?;
+    let names: Vec<String> = rest
+        .split([',', '&', '、', '，'])
+        .flat_map(|p| p.split(" and "))
+        .map(|p| trim_text(p).to_string())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let person = |p: &str| {
+        let words: Vec<&str> = p.split(' ').filter(|w| !w.is_empty()).collect();
+        (2..=3).contains(&words.len())
+            && words.iter().all(|w| {
+                w.starts_with(|c: char| c.is_ascii_uppercase())
+                    && w.chars()
+                        .all(|c| c.is_ascii_alphabetic() || c == '-' || c == '.' || c == '\'')
+            })
+    };
+    (!names.is_empty() && names.len() <= 8 && names.iter().all(|n| person(n))).then_some(names)
+}
+
 /// A source as a page or its meta gives it, without its label: "来源：人民网－人民日报"
 /// and "来源: 城市观察社" give 人民网－人民日报 and 城市观察社.
 pub(crate) fn source_name(s: &str) -> &str {

@@ -3357,6 +3357,22 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
         }
     }
     let above = infos.len();
+    // A block marked as the byline is read however its names are written: an info
+    // line, a byline of names, or one in English ("By Jane Doe").
+    let marked_info = |t: &str| {
+        parse_info(t)
+            .or_else(|| {
+                crate::text::forms::byline(t)
+                    .map(|b| b.authors)
+                    .or_else(|| markup::latin_byline(t))
+                    .map(|authors| markup::Info {
+                        authors,
+                        ..markup::Info::default()
+                    })
+            })
+            .unwrap_or_default()
+    };
+    let marked_byline = byline_element(doc);
     let under: Vec<&(BlockKind, String, usize, bool)> = outside
         .iter()
         .skip(at_title.map_or(0, |h| h + 1))
@@ -3371,6 +3387,18 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
             let Some(inf) = parse_info(t) else { break };
             infos.push((inf, t.clone(), idx.at_line(*line).offset));
         }
+    } else if let Some(marked) = &marked_byline
+        && let Some((_, t, line, _)) = under
+            .iter()
+            .take(3)
+            .find(|(_, t, _, _)| collapse_ws(t) == *marked)
+    {
+        // The page's byline element under the headline, before the body.
+        let visible: String = t
+            .chars()
+            .filter(|c| !c.is_control() && !is_format_control(*c))
+            .collect();
+        infos.push((marked_info(&visible), t.clone(), idx.at_line(*line).offset));
     }
     // A byline set as a list under the headline (a name, a role, where it was filed
     // from: "• 周思远 • BBC中文记者 • 发自青海玉树"), among the body's first blocks or
@@ -3457,7 +3485,7 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
     // A block the page marks as the byline (`p.byline`, `.author-line`, `.writer`)
     // among the body's first blocks: the byline, however its names are written (read
     // with invisible and bidi controls left out), never a paragraph.
-    if let Some(marked) = byline_element(doc)
+    if let Some(marked) = marked_byline
         && let Some(i) = drafts
             .blocks
             .iter()
@@ -3470,15 +3498,7 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
             .chars()
             .filter(|c| !c.is_control() && !is_format_control(*c))
             .collect();
-        let inf = parse_info(&visible)
-            .or_else(|| {
-                crate::text::forms::byline(&visible).map(|b| markup::Info {
-                    authors: b.authors,
-                    ..markup::Info::default()
-                })
-            })
-            .unwrap_or_default();
-        infos.push((inf, bl.text.to_string(), bl.src()));
+        infos.push((marked_info(&visible), bl.text.to_string(), bl.src()));
     }
     if let Some(i) = drafts.blocks.iter().take(3).position(|bl| {
         bl.kind != BlockKind::Caption
@@ -3961,8 +3981,8 @@ fn is_format_control(c: char) -> bool {
 }
 
 /// The text of the first element a page marks as its byline by a class or id word
-/// (`p.byline`, `.author-line`, `.by-line`, `.writer`): at most 80 characters, outside
-/// furniture. Collapsed as blocks are.
+/// (`p.byline`, `.author-line`, `.by-line`, `.writer`) or writes as its author's
+/// `<address>`: at most 80 characters, outside furniture. Collapsed as blocks are.
 fn byline_element(doc: &Html) -> Option<String> {
     doc.tree.root().descendants().find_map(|n| {
         let el = element(n)?;
@@ -3970,9 +3990,10 @@ fn byline_element(doc: &Html) -> Option<String> {
             return None;
         }
         let pieces = word_pieces(el);
-        let marked = pieces
-            .iter()
-            .any(|(w, _)| matches!(w.as_str(), "byline" | "writer" | "authorline"))
+        let marked = el.name() == "address"
+            || pieces
+                .iter()
+                .any(|(w, _)| matches!(w.as_str(), "byline" | "writer" | "authorline"))
             || pieces.windows(2).any(|w| {
                 matches!(
                     (w[0].0.as_str(), w[1].0.as_str()),
