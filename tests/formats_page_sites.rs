@@ -197,3 +197,13 @@ fn an_address_of_names_and_a_foreign_papers_correspondent_are_bylines() {
     assert!(paras[0].starts_with("老城区的钟表店"), "{paras:#?}");
     assert!(dump("address-translated-report.html").contains("英国《金融时报》 罗思远 伦敦报道"));
 }
+
+#[test]
+fn the_publications_short_name_before_the_writer_is_no_author() {
+    let v = outline("outlet-short-name.html");
+    // "文｜北岸 周野" on a page from 北岸财经网: 北岸 is the outlet, 周野 the writer.
+    assert_eq!(v["authors"], json!(["周野"]));
+    assert_eq!(v["source"], "北岸财经网");
+    // Printed as the page prints it.
+    assert!(dump("outlet-short-name.html").contains("文｜北岸 周野"));
+}

@@ -3952,6 +3952,25 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
     {
         drafts.blocks.remove(i);
     }
+    // The publication's short name among the names ("文｜财新 周野", the page from 财新网):
+    // the outlet the writer works for, no author of its own, beside another name.
+    let publications: Vec<String> = [
+        header.source.as_ref().map(|s| s.0.as_str()),
+        meta.site_name.as_ref().map(|s| s.0.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .map(norm_title)
+    .collect();
+    if header.authors.len() > 1 {
+        header.authors.retain(|a| {
+            let a = norm_title(a);
+            a.chars().count() < 2
+                || !publications
+                    .iter()
+                    .any(|p| p.len() > a.len() && p.starts_with(&a))
+        });
+    }
     let mut article = drafts;
     article.kicker = kicker.map(|(text, p, _)| crate::article::HeaderLine::new(text, p.offset));
     article.subtitle = subtitle.map(|(text, p)| crate::article::HeaderLine::new(text, p.offset));
