@@ -306,3 +306,20 @@ fn a_line_under_an_image_that_is_a_caption_is_its_caption() {
         blocks(&v)
     );
 }
+
+#[test]
+fn a_quoted_info_line_under_the_headline_is_the_byline_and_a_quoted_box_later_is_not() {
+    let v = outline_json(data("formats/quoted-info-line.md"), &[]);
+    // "> 作者：X｜DATE", a quote of one line opening the text: the article's byline.
+    assert_eq!(v["authors"], serde_json::json!(["蔡念"]));
+    assert_eq!(v["date"], "2026年3月12日");
+    let paras: Vec<String> = blocks(&v)
+        .into_iter()
+        .filter(|(k, _)| k == "paragraph")
+        .map(|(_, t)| t)
+        .collect();
+    assert!(paras[0].starts_with("小城的公交系统"), "{paras:#?}");
+    // A book's box later in the text names the book's author, not the article's.
+    assert!(paras.iter().any(|p| p.contains("作者：白露")), "{paras:#?}");
+    assert_eq!(paras.len(), 4, "{paras:#?}");
+}

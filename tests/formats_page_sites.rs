@@ -28,13 +28,15 @@ fn a_section_link_over_the_headline_is_the_column_and_json_ld_names_the_authors(
     assert_eq!(outline("portal-shape-furniture.html")["column"], "教育");
     // From JSON-LD's datePublished: the page prints no date.
     assert_eq!(v["date"], "2026-10-08");
-    // The teaser is the story's lead, first; the account's promotion is not text.
-    let paras = blocks_of(&v, "paragraph");
-    assert!(
-        paras[0].starts_with("渡船停航前的最后一个星期"),
-        "{paras:#?}"
+    // The teaser, a sentence or two under the headline, is the subtitle; the story
+    // starts after it; the account's promotion is not text.
+    assert_eq!(
+        v["subtitle"],
+        "渡船停航前的最后一个星期，船上坐满了来告别的人。有人带着孩子，有人带着相机。"
     );
-    assert_eq!(paras.len(), 5, "{paras:#?}");
+    let paras = blocks_of(&v, "paragraph");
+    assert!(paras[0].starts_with("这条渡船在河口"), "{paras:#?}");
+    assert_eq!(paras.len(), 4, "{paras:#?}");
     assert!(!dump("section-kicker-page.html").contains("Instagram"));
     // The credit in its own element is the caption's credit.
     assert_eq!(
@@ -124,4 +126,79 @@ fn an_author_link_is_the_author_and_a_posts_place_is_no_column() {
     let shown = dump("note-author-page.html");
     assert!(!shown.contains("转载请联系作者"), "{shown}");
     assert_eq!(blocks_of(&v, "paragraph").len(), 3);
+}
+
+#[test]
+fn a_portals_reprint_names_reporters_signing_as_paper_and_site_and_drops_its_statements() {
+    let v = outline("portal-reprint.html");
+    // "东青报·东青网记者 X 通讯员 Y": a paper and its site joined by a middle dot, then
+    // the role; the names after it the authors.
+    assert_eq!(v["authors"], json!(["房晓", "甘霖"]));
+    assert_eq!(v["column"], "社会新闻");
+    // The credit's outlet is the role's, never the caption's words.
+    assert_eq!(
+        captions(&v),
+        [(
+            "鲁长青在山路上送邮件。".to_string(),
+            Some("房晓".to_string())
+        )]
+    );
+    let paras = blocks_of(&v, "paragraph");
+    assert_eq!(paras.len(), 4, "{paras:#?}");
+    assert!(paras[3].starts_with("他说，村里的老人"), "{paras:#?}");
+    // The portal's word on a reprint and the platform's on storing what its accounts
+    // post are the page's, not the story's.
+    let shown = dump("portal-reprint.html");
+    for furniture in ["北岸声明", "特别声明", "猜你喜欢", "邮递员的一天"] {
+        assert!(!shown.contains(furniture), "{furniture} in {shown}");
+    }
+}
+
+#[test]
+fn a_sections_number_written_as_a_heading_heads_the_text_under_it() {
+    let v = outline("numbered-parts.html");
+    // <h2>1</h2> over a paragraph: the part's head, as long reads number their parts;
+    // an ornament in a paragraph (◆◆◆) still heads what follows it.
+    assert_eq!(sections(&v), ["1", "2", "◆◆◆"]);
+    assert!(blocks_of(&v, "note").is_empty());
+    assert_eq!(blocks_of(&v, "paragraph").len(), 7);
+}
+
+#[test]
+fn an_english_byline_names_its_authors_and_a_drone_shot_credits_no_one() {
+    let v = outline("english-byline-drone.html");
+    // "By Jane Doe and Max Roe" in `p.byline` under the headline.
+    assert_eq!(v["authors"], json!(["Jane Doe", "Max Roe"]));
+    // "无人机拍摄" says how the picture was taken: the caption's words, no credit;
+    // "白露拍摄" credits 白露.
+    assert_eq!(
+        captions(&v),
+        [
+            ("夜色中的集装箱码头。无人机拍摄".to_string(), None),
+            ("吊车司机在驾驶室里。".to_string(), Some("白露".to_string()))
+        ]
+    );
+    assert_eq!(blocks_of(&v, "paragraph").len(), 3);
+}
+
+#[test]
+fn an_address_of_names_and_a_foreign_papers_correspondent_are_bylines() {
+    let v = outline("address-translated-report.html");
+    // <address> holds the page's authors, unlabelled; "英国《金融时报》 NAME 伦敦报道"
+    // names the correspondent, never the paper or the place.
+    assert_eq!(v["authors"], json!(["林小雨", "周航", "白露", "罗思远"]));
+    let paras = blocks_of(&v, "paragraph");
+    assert_eq!(paras.len(), 2, "{paras:#?}");
+    assert!(paras[0].starts_with("老城区的钟表店"), "{paras:#?}");
+    assert!(dump("address-translated-report.html").contains("英国《金融时报》 罗思远 伦敦报道"));
+}
+
+#[test]
+fn the_publications_short_name_before_the_writer_is_no_author() {
+    let v = outline("outlet-short-name.html");
+    // "文｜北岸 周野" on a page from 北岸财经网: 北岸 is the outlet, 周野 the writer.
+    assert_eq!(v["authors"], json!(["周野"]));
+    assert_eq!(v["source"], "北岸财经网");
+    // Printed as the page prints it.
+    assert!(dump("outlet-short-name.html").contains("文｜北岸 周野"));
 }

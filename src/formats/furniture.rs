@@ -268,9 +268,10 @@ pub(crate) fn is_paywall_notice(text: &str) -> bool {
 
 /// A publisher's or platform's remark under a story ("本内容为作者独立观点，不代表X立场",
 /// "该文观点仅代表作者本人", "平台声明：…X仅提供信息存储空间服务", "如对本稿件有异议或
-/// 投诉，请联系…"): short (100 characters at most), disowning the writer's view (or
-/// saying it is the writer's alone), saying the platform only stores what its users
-/// post, or asking for complaints to be sent. The page's, not the article's, wherever
+/// 投诉，请联系…", "X声明：此消息系转载自合作媒体，…出于传递更多信息之目的"): short
+/// (100 characters at most), disowning the writer's view (or saying it is the writer's
+/// alone), saying the platform only stores what its users post (信息存储空间, 信息存储
+/// 服务) or reprints a story only to pass it on, or asking for complaints to be sent. The page's, not the article's, wherever
 /// it stands.
 pub(crate) fn is_publisher_remark(text: &str) -> bool {
     let t = trim_text(text);
@@ -292,11 +293,28 @@ pub(crate) fn is_publisher_remark(text: &str) -> bool {
         "信息存儲空間",
         "資訊儲存空間",
         "資訊存儲空間",
+        "信息存储服务",
+        "信息存儲服務",
+        "資訊儲存服務",
     ]
     .iter()
     .any(|w| t.contains(w))
         && ["服务", "服務"].iter().any(|w| t.contains(w));
-    let disowns = disowns || writers_own || storage;
+    // A portal's word on a story it reprints: carried to pass information on, not to
+    // endorse it ("此消息系转载自合作媒体，…出于传递更多信息之目的").
+    let relays = ["转载", "轉載", "登载", "登載"]
+        .iter()
+        .any(|w| t.contains(w))
+        && [
+            "传递更多信息",
+            "傳遞更多信息",
+            "不意味着赞同",
+            "不意味著贊同",
+        ]
+        .iter()
+        .any(|w| t.contains(w))
+        && ["此文", "此消息", "本文"].iter().any(|w| t.contains(w));
+    let disowns = disowns || writers_own || storage || relays;
     let complaints = ["异议", "異議", "投诉", "投訴", "侵权", "侵權"]
         .iter()
         .any(|w| t.contains(w))
@@ -1344,6 +1362,17 @@ mod tests {
             "村民对补偿方案有异议，联系了好几次乡里。"
         ));
         assert!(!is_publisher_remark("他说这不代表他的立场。"));
+        // A platform that only stores what its accounts post; a portal reprinting a
+        // story to pass it on.
+        assert!(is_publisher_remark(
+            "特别声明：以上内容为自媒体平台“北岸号”用户上传并发布，本平台仅提供信息存储服务。"
+        ));
+        assert!(is_publisher_remark(
+            "北岸网声明：此消息系转载自合作媒体，北岸网登载此文出于传递更多信息之目的，并不意味着赞同其观点。"
+        ));
+        assert!(!is_publisher_remark(
+            "他把消息转载到村里的群里，想传递更多信息给外出打工的乡亲。"
+        ));
         assert!(is_platform_promo(
             "HBR中文有Instagram！若无法浏览，请启用VPN。"
         ));

@@ -1242,6 +1242,10 @@ pub(crate) fn split_credit_at(whole: &str) -> (Range<usize>, Option<FoundCredit>
             .into_iter()
             .find_map(|p| name.strip_prefix(p))
             .map_or(name, |n| n.strip_suffix('拍').unwrap_or(n));
+        // "无人机拍摄": how the picture was taken, the caption's words; no credit.
+        let Some(name) = crate::text::chinese::shot_by(name) else {
+            return (all, None);
+        };
         (start, name.to_string())
     } else {
         // Prefix form after the caption: 图/NAME, 摄影：NAME, 图片来源：NAME.
@@ -1658,7 +1662,12 @@ pub(crate) fn parse_info(line: &str) -> Option<Info> {
         // the names follow.
         let papers = ["记者", "記者", "实习生", "實習生", "通讯员", "通訊員"]
             .iter()
-            .any(|r| tok.ends_with(r) && tok.chars().count() <= 12 && tok.chars().all(is_han));
+            .any(|r| {
+                tok.strip_suffix(r).is_some_and(|o| {
+                    tok.chars().count() <= 12
+                        && (o.is_empty() || crate::text::chinese::is_outlet(o))
+                })
+            });
         // "来源于 财新周刊", "来源于财新周刊": the source, with no colon.
         let source_from = ["来源于", "來源於"]
             .iter()
@@ -1782,6 +1791,31 @@ pub(crate) fn parse_info(line: &str) -> Option<Info> {
     }
     let any = info.date.is_some() || info.source.is_some() || !info.authors.is_empty();
     (any && (labelled || info.date.is_some())).then_some(info)
+}
+
+/// The names of a byline written in English ("By Jane Doe", "By Jane Doe and Li Wei",
+/// "by Jane Doe, Max Roe"): each of two or three capitalised Latin words.
+pub(crate) fn latin_byline(line: &str) -> Option<Vec<String>> {
+    let t = trim_text(line);
+    let rest = ["By ", "by ", "BY "]
+        .iter()
+        .find_map(|p| t.strip_prefix(p))?;
+    let names: Vec<String> = rest
+        .split([',', '&', '、', '，'])
+        .flat_map(|p| p.split(" and "))
+        .map(|p| trim_text(p).to_string())
+        .filter(|p| !p.is_empty())
+        .collect();
+    let person = |p: &str| {
+        let words: Vec<&str> = p.split(' ').filter(|w| !w.is_empty()).collect();
+        (2..=3).contains(&words.len())
+            && words.iter().all(|w| {
+                w.starts_with(|c: char| c.is_ascii_uppercase())
+                    && w.chars()
+                        .all(|c| c.is_ascii_alphabetic() || c == '-' || c == '.' || c == '\'')
+            })
+    };
+    (!names.is_empty() && names.len() <= 8 && names.iter().all(|n| person(n))).then_some(names)
 }
 
 /// A source as a page or its meta gives it, without its label: "来源：人民网－人民日报"

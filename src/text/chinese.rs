@@ -340,6 +340,39 @@ pub(crate) fn strip_date_suffix(s: &str) -> &str {
     if fits { trim(&s[..i]) } else { s }
 }
 
+/// What a picture is taken with or from, as a caption says it ("无人机拍摄", "航拍",
+/// "手机拍摄"): never a photographer's name.
+const SHOT_WITH: &[&str] = &[
+    "无人机",
+    "無人機",
+    "航",
+    "手机",
+    "手機",
+    "相机",
+    "相機",
+    "卫星",
+    "衛星",
+    "监控",
+    "監控",
+    "延时",
+    "延時",
+    "长曝光",
+    "長曝光",
+    "红外",
+    "紅外",
+];
+
+/// Who took a picture, from what stands before 摄 ("白露拍" of "白露拍摄" gives 白露):
+/// `None` when it says how the picture was taken instead ("无人机拍", "手机拍"), no
+/// one's name.
+pub(crate) fn shot_by(before: &str) -> Option<&str> {
+    match before.strip_suffix('拍') {
+        Some(r) if SHOT_WITH.iter().any(|m| r.ends_with(m)) => None,
+        Some(r) => Some(r),
+        None => Some(before),
+    }
+}
+
 /// A line that is nothing but a credit; returns the credited name (padding and all) or,
 /// for a credit that names no one ("资料图片", "（新华社发）"), the credit itself.
 ///
@@ -470,6 +503,14 @@ pub(crate) fn credit_only(line: &str) -> Option<&str> {
             rest.strip_suffix(|c: char| is_label_separator(c) && !matches!(c, '：' | ':'))
                 .unwrap_or(rest),
         );
+        // "张三拍摄": the verb 拍摄 written whole, the name before it; "无人机拍摄",
+        // "手机拍摄": how the picture was taken, no one credited (the caption's words).
+        let rest = trim(shot_by(rest)?);
+        // "图为李明拍摄": what the picture is, then who took it.
+        let rest = ["图片为", "图为", "照片为", "圖片為", "圖為", "照片為"]
+            .iter()
+            .find_map(|p| rest.strip_prefix(p))
+            .map_or(rest, trim);
         let name = strip_role(rest);
         // "圖／林佳蓉攝": the picture's label and a slash before the name.
         let name = name
@@ -564,7 +605,8 @@ fn plain_name(name: &str) -> Option<&str> {
 
 /// `s` without a leading credit role ("新华社记者 ", "中新社发 ", "人民日报记者"),
 /// padding trimmed: a known role, or a word of Han characters ending in 记者, 通讯员 or
-/// 社发 (a paper's or agency's name before it; never a sentence).
+/// 社发 (a paper's or agency's name before it, two joined by a middle dot as a paper and
+/// its site sign together — "中青报·中青网记者"; never a sentence).
 fn strip_role(s: &str) -> &str {
     for role in CREDIT_ROLES {
         if let Some(rest) = s.strip_prefix(role) {
@@ -576,8 +618,15 @@ fn strip_role(s: &str) -> &str {
         .iter()
         .filter_map(|r| head.find(r).map(|i| (i, i + r.len())))
         .min()
-        .filter(|&(i, _)| s[..i].chars().all(is_han))
+        .filter(|&(i, _)| i == 0 || is_outlet(&s[..i]))
         .map_or(s, |(_, end)| trim(&s[end..]))
+}
+
+/// Whether `s` is a paper's or agency's name as printed before 记者 ("人民日报", and a
+/// paper with its site, "中青报·中青网"): Han characters, a middle dot only between them.
+pub(crate) fn is_outlet(s: &str) -> bool {
+    s.split(is_name_dot)
+        .all(|w| !w.is_empty() && w.chars().all(is_han))
 }
 
 #[cfg(test)]
@@ -619,6 +668,15 @@ mod tests {
         assert_eq!(credit_only("白露丨摄"), Some("白露"));
         // NAME 图, with a role before it; a space or slash before 图.
         assert_eq!(credit_only("东岭晚报记者 白露 图"), Some("白露"));
+        // 拍摄 written whole after the name; how the picture was taken is no credit.
+        assert_eq!(credit_only("本报记者 白露拍摄"), Some("白露"));
+        for method in ["无人机拍摄", "無人機拍攝", "卫星拍摄", "手机拍摄"] {
+            assert_eq!(credit_only(method), None, "{method}");
+        }
+        // A paper and its site signing together, joined by a middle dot.
+        assert_eq!(credit_only("东青报·东青网记者 白露/摄"), Some("白露"));
+        assert_eq!(credit_only("东青报·东青网记者　白露/摄"), Some("白露"));
+        assert_eq!(credit_only("·东青网记者 白露/摄"), None);
         assert_eq!(credit_only("白露 图"), Some("白露"));
         assert_eq!(credit_only("白露/图"), Some("白露"));
         for word in ["示意图", "地图", "文/图", "本报记者 白露 文/图", "白露图"] {

@@ -190,6 +190,12 @@ pub(crate) struct Byline {
 /// are one padded name ("李  明").
 pub(crate) fn byline(line: &str) -> Option<Byline> {
     let mut t = trim(line);
+    // "英国《金融时报》 罗思远 伦敦报道": a foreign paper's correspondent, as translated
+    // reports print it — the paper (its country before it) in title marks, the names,
+    // then the place reported from fused to 报道.
+    if let Some(rest) = foreign_press(t) {
+        return byline(&rest).map(|b| Byline { marked: true, ..b });
+    }
     // Sentence marks and quotes never stand in a byline: most lines are refused here.
     if t.is_empty()
         || t.chars().nth(60).is_some()
@@ -287,6 +293,28 @@ pub(crate) fn byline(line: &str) -> Option<Byline> {
     (sane && !ends_sentence(t)).then_some(Byline { authors, marked })
 }
 
+/// The names of a foreign paper's correspondent's line ("英国《金融时报》 罗思远 伦敦
+/// 报道" gives "罗思远 报道"): the country and the paper in title marks before them, a
+/// place of two to four Han characters fused to 报道 after them. `None` in any other
+/// shape.
+fn foreign_press(t: &str) -> Option<String> {
+    let close = t.find('》')?;
+    let (paper, rest) = (&t[..close], trim(&t[close + '》'.len_utf8()..]));
+    let open = paper.find('《')?;
+    if paper[..open].chars().count() > 8
+        || !paper[..open].chars().all(is_han)
+        || paper[open..].chars().count() > 16
+        || rest.contains(['《', '》'])
+    {
+        return None;
+    }
+    let end = BYLINE_ENDS.iter().find(|e| rest.ends_with(*e))?;
+    let before = trim(&rest[..rest.len() - end.len()]);
+    let (names, place) = before.rsplit_once(is_space)?;
+    ((2..=4).contains(&place.chars().count()) && place.chars().all(is_han))
+        .then(|| format!("{} {end}", trim(names)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -313,6 +341,16 @@ mod tests {
             Some(vec!["白露".into(), "青山".into()])
         );
         assert_eq!(names("本报记者 白露 文/图"), Some(vec!["白露".into()]));
+        // A foreign paper's correspondent: the paper and the place are no names.
+        assert_eq!(
+            names("英国《金融时报》 罗思远 伦敦报道"),
+            Some(vec!["罗思远".into()])
+        );
+        assert_eq!(
+            names("美国《纽约时报》 罗思远 白露 华盛顿报道"),
+            Some(vec!["罗思远".into(), "白露".into()])
+        );
+        assert_eq!(names("他读了《金融时报》 上的报道"), None);
         for line in ["記者 柯明遠 葉知秋 報道", "记者 柯明远 叶知秋 报导"] {
             let b = byline(line).expect(line);
             assert_eq!(b.authors.len(), 2, "{line}: {:?}", b.authors);

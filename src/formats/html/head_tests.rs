@@ -123,6 +123,13 @@ fn a_column_is_never_the_headline_nor_a_slug() {
     );
     let a = parse(&Arc::new(text_page));
     assert!(a.column.is_none(), "{:?}", text(&a.column));
+    // "港聞 - TITLE 北岸新聞網 - 北岸日報": the headline with the site's name fused to it
+    // is no column; the label before it is.
+    let fused = format!(
+        "<!DOCTYPE html><html><head><meta charset=utf-8><title>港聞 - 渡口的清晨 北岸新聞網 - 北岸日報 daily</title></head><body><h1>渡口的清晨</h1><div class=content><p>{LONG}</p><p>{LONG}</p></div></body></html>"
+    );
+    let a = parse(&Arc::new(fused));
+    assert_eq!(text(&a.column), Some("港聞"));
 }
 
 #[test]

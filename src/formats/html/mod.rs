@@ -21,8 +21,9 @@
 //!    title whose text is a whole part of the `<title>`, the site's name first in the
 //!    `<title>` or not — else og:title, else `<title>` without the channel and site
 //!    name after `_`, `-` or `|`; a series tag after a bar, "｜01深度", is left out);
-//!    a standfirst between headline and body (lead, summary, deck…) is the subtitle
-//!    when short, else the lead paragraphs; the info
+//!    a standfirst between headline and body (lead, summary, deck…), outside the
+//!    story's container or opening it, is the subtitle when one short paragraph (40
+//!    characters, two sentences at most: `is_deck`), else the lead paragraphs; the info
 //!    line under it — often split into byline, time and source elements, whose pieces
 //!    are parted by "　" rather than glued — gives date, source and authors
 //!    ([`markup::parse_info`]), and one or two above it give date and source; the
@@ -1310,6 +1311,20 @@ fn is_breadcrumb_line(t: &str) -> bool {
     parts.len() >= 3 && parts.iter().all(|p| p.chars().count() <= 12)
 }
 
+/// A standfirst short enough to stand as the headline's subtitle: one paragraph of at
+/// most 40 characters and two sentences ("小城的年轻人愿意为一杯三十元的拿铁付钱吗？",
+/// a broadcaster's teaser of a sentence or two under the headline). A longer one is the
+/// story's lead, its first paragraph.
+fn is_deck(text: &str) -> bool {
+    let t = trim_text(text);
+    let inner_ends = t
+        .trim_end_matches(['。', '！', '？', '”', '」', '!', '?'])
+        .chars()
+        .filter(|c| matches!(c, '。' | '！' | '？'))
+        .count();
+    t.chars().count() <= 40 && inner_ends <= 1
+}
+
 /// A line opened by a dash, as a subtitle (副题) under its headline is printed:
 /// "——记…".
 fn is_dash_line(t: &str) -> bool {
@@ -1751,9 +1766,17 @@ struct Walker<'a> {
     /// Paragraphs before the container inside an element named as a standfirst
     /// (lead, summary, deck…), as `outside_captions`.
     outside_leads: Vec<(usize, String, usize, bool)>,
+    /// Paragraphs inside the container in an element named as a standfirst, and
+    /// whether the first of them opens the container's text (a page whose container
+    /// holds its summary: `div.article-main > div.article-summary`).
+    inside_leads: (usize, bool),
     /// An ornament line (01, ◆◆◆) waiting for the block under it: a head takes it
     /// ([`markup::ornament`]), else it is a section break, kept as a note.
     ornament: Option<(String, SourcePos)>,
+    /// Whether the waiting ornament was written as a heading element (`<h2>1</h2>`,
+    /// not a bold line): a section's number over text, as long reads number their
+    /// parts, heads it.
+    ornament_head: bool,
     /// Photos inside the sentence being read, with an alt worth showing: their alt
     /// and line, captions after the paragraph ([`inline_image`]).
     inline_alts: Vec<(String, usize)>,
@@ -1806,7 +1829,9 @@ impl<'a> Walker<'a> {
             in_article: false,
             outside_captions: Vec::new(),
             outside_leads: Vec::new(),
+            inside_leads: (0, false),
             ornament: None,
+            ornament_head: false,
             inline_alts: Vec::new(),
             tables: Vec::new(),
             fragment: false,
@@ -2130,6 +2155,7 @@ impl<'a> Walker<'a> {
         {
             self.settle_ornament();
             self.ornament = Some((text, pos));
+            self.ornament_head = kind == BlockKind::Heading && heading.is_some();
             return;
         }
         let number = self
@@ -2152,7 +2178,11 @@ impl<'a> Walker<'a> {
                 format!("{o} {text}")
             }
             Some((o, opos)) if kind == BlockKind::Paragraph => {
-                let heads = markup::ornament(&o) == Some(markup::Ornament::Rule);
+                let heads = match markup::ornament(&o) {
+                    Some(markup::Ornament::Rule) => true,
+                    Some(markup::Ornament::Number) => self.ornament_head,
+                    None => false,
+                };
                 let kind = if heads {
                     BlockKind::Heading
                 } else {
@@ -2233,6 +2263,12 @@ impl<'a> Walker<'a> {
             && marker_free(&text, text_len)
             && text.chars().count() <= 100
             && matches!(markup::split_credit(&text), (c, Some(_)) if !c.is_empty());
+        if kind == BlockKind::Paragraph && self.stack.iter().any(|c| c.lead) {
+            if self.inside_leads.0 == 0 {
+                self.inside_leads.1 = self.b.is_empty();
+            }
+            self.inside_leads.0 += 1;
+        }
         self.b
             .preformatted(pre, |b| b.push_styled(kind, &text, styles, pos));
         self.caption_above = credited.then(|| self.b.len());
@@ -3322,6 +3358,22 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
         }
     }
     let above = infos.len();
+    // A block marked as the byline is read however its names are written: an info
+    // line, a byline of names, or one in English ("By Jane Doe").
+    let marked_info = |t: &str| {
+        parse_info(t)
+            .or_else(|| {
+                crate::text::forms::byline(t)
+                    .map(|b| b.authors)
+                    .or_else(|| markup::latin_byline(t))
+                    .map(|authors| markup::Info {
+                        authors,
+                        ..markup::Info::default()
+                    })
+            })
+            .unwrap_or_default()
+    };
+    let marked_byline = byline_element(doc);
     let under: Vec<&(BlockKind, String, usize, bool)> = outside
         .iter()
         .skip(at_title.map_or(0, |h| h + 1))
@@ -3336,6 +3388,18 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
             let Some(inf) = parse_info(t) else { break };
             infos.push((inf, t.clone(), idx.at_line(*line).offset));
         }
+    } else if let Some(marked) = &marked_byline
+        && let Some((_, t, line, _)) = under
+            .iter()
+            .take(3)
+            .find(|(_, t, _, _)| collapse_ws(t) == *marked)
+    {
+        // The page's byline element under the headline, before the body.
+        let visible: String = t
+            .chars()
+            .filter(|c| !c.is_control() && !is_format_control(*c))
+            .collect();
+        infos.push((marked_info(&visible), t.clone(), idx.at_line(*line).offset));
     }
     // A byline set as a list under the headline (a name, a role, where it was filed
     // from: "• 周思远 • BBC中文记者 • 发自青海玉树"), among the body's first blocks or
@@ -3422,7 +3486,7 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
     // A block the page marks as the byline (`p.byline`, `.author-line`, `.writer`)
     // among the body's first blocks: the byline, however its names are written (read
     // with invisible and bidi controls left out), never a paragraph.
-    if let Some(marked) = byline_element(doc)
+    if let Some(marked) = marked_byline
         && let Some(i) = drafts
             .blocks
             .iter()
@@ -3435,15 +3499,7 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
             .chars()
             .filter(|c| !c.is_control() && !is_format_control(*c))
             .collect();
-        let inf = parse_info(&visible)
-            .or_else(|| {
-                crate::text::forms::byline(&visible).map(|b| markup::Info {
-                    authors: b.authors,
-                    ..markup::Info::default()
-                })
-            })
-            .unwrap_or_default();
-        infos.push((inf, bl.text.to_string(), bl.src()));
+        infos.push((marked_info(&visible), bl.text.to_string(), bl.src()));
     }
     if let Some(i) = drafts.blocks.iter().take(3).position(|bl| {
         bl.kind != BlockKind::Caption
@@ -3572,22 +3628,27 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
                 && parse_info(text).is_none()
         })
         .collect();
-    let mut leads = match leads.as_slice() {
-        [(_, text, line, _)]
-            if subtitle.is_none()
-                && text.chars().count() <= 40
-                && !text
-                    .trim_end()
-                    .trim_end_matches(['。', '”', '」'])
-                    .contains('。') =>
-        {
+    // The same standfirst inside the container, opening its text: its first block.
+    let inside_deck = leads.is_empty()
+        && w.inside_leads == (1, true)
+        && drafts.blocks.first().is_some_and(|first| {
+            first.kind == BlockKind::Paragraph
+                && is_deck(&first.text)
+                && !shown_head(&first.text)
+                && parse_info(&first.text).is_none()
+        });
+    let leads = match leads.as_slice() {
+        [(_, text, line, _)] if subtitle.is_none() && is_deck(text) => {
             subtitle = Some((text.clone(), idx.at_line(*line)));
             Vec::new()
         }
         _ => leads,
+    };
+    if subtitle.is_none() && inside_deck {
+        let bl = drafts.blocks.remove(0);
+        subtitle = Some((bl.text.to_string(), idx.at_offset(bl.src())));
     }
-    .into_iter()
-    .peekable();
+    let mut leads = leads.into_iter().peekable();
     for (i, (at, text, line, in_article)) in outside_captions.iter().enumerate() {
         let credit = w.outside_credits.iter().find(|c| c.0 == i).map(|c| &c.1);
         while let Some(n) = notes.next_if(|n| n.0 < *at) {
@@ -3799,6 +3860,33 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
     // The <title>'s part after the headline is a channel, unless it is words of the
     // headline itself (the <title> split inside it).
     let in_headline = |c: &str| title_text.is_some_and(|t| norm_title(t).contains(&norm_title(c)));
+    // Nor the headline with the site's name fused to it ("标题 明報新聞網", the
+    // <title>'s separator missing between them): the part before the headline, a
+    // short label, is the channel then ("港聞 - 标题 明報新聞網 - 每日明報").
+    let holds_headline = |c: &str| {
+        title_text.is_some_and(|t| {
+            let (c, t) = (norm_title(c), norm_title(t));
+            !t.is_empty() && c.len() > t.len() && c.contains(&t)
+        })
+    };
+    let channel = match channel {
+        Some(c) if holds_headline(&c) => {
+            meta.title
+                .as_deref()
+                .and_then(|full| match title_pieces(full).as_slice() {
+                    [first, second, _, ..]
+                        if holds_headline(second)
+                            && (2..=8).contains(&first.chars().count())
+                            && !markup::is_organisation(first)
+                            && !holds_headline(first) =>
+                    {
+                        Some(first.trim_end_matches("频道").to_string())
+                    }
+                    _ => None,
+                })
+        }
+        c => c,
+    };
     header.column = title_tag
         .filter(|(c, _)| column_ok(c))
         .or_else(|| {
@@ -3865,6 +3953,25 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
     {
         drafts.blocks.remove(i);
     }
+    // The publication's short name among the names ("文｜财新 周野", the page from 财新网):
+    // the outlet the writer works for, no author of its own, beside another name.
+    let publications: Vec<String> = [
+        header.source.as_ref().map(|s| s.0.as_str()),
+        meta.site_name.as_ref().map(|s| s.0.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .map(norm_title)
+    .collect();
+    if header.authors.len() > 1 {
+        header.authors.retain(|a| {
+            let a = norm_title(a);
+            a.chars().count() < 2
+                || !publications
+                    .iter()
+                    .any(|p| p.len() > a.len() && p.starts_with(&a))
+        });
+    }
     let mut article = drafts;
     article.kicker = kicker.map(|(text, p, _)| crate::article::HeaderLine::new(text, p.offset));
     article.subtitle = subtitle.map(|(text, p)| crate::article::HeaderLine::new(text, p.offset));
@@ -3894,8 +4001,8 @@ fn is_format_control(c: char) -> bool {
 }
 
 /// The text of the first element a page marks as its byline by a class or id word
-/// (`p.byline`, `.author-line`, `.by-line`, `.writer`): at most 80 characters, outside
-/// furniture. Collapsed as blocks are.
+/// (`p.byline`, `.author-line`, `.by-line`, `.writer`) or writes as its author's
+/// `<address>`: at most 80 characters, outside furniture. Collapsed as blocks are.
 fn byline_element(doc: &Html) -> Option<String> {
     doc.tree.root().descendants().find_map(|n| {
         let el = element(n)?;
@@ -3903,9 +4010,10 @@ fn byline_element(doc: &Html) -> Option<String> {
             return None;
         }
         let pieces = word_pieces(el);
-        let marked = pieces
-            .iter()
-            .any(|(w, _)| matches!(w.as_str(), "byline" | "writer" | "authorline"))
+        let marked = el.name() == "address"
+            || pieces
+                .iter()
+                .any(|(w, _)| matches!(w.as_str(), "byline" | "writer" | "authorline"))
             || pieces.windows(2).any(|w| {
                 matches!(
                     (w[0].0.as_str(), w[1].0.as_str()),

@@ -681,6 +681,8 @@ struct Reader<'a> {
     /// stands there); the depth of the quote that is a callout (0: none).
     quotes: usize,
     quote_first: bool,
+    /// The block being pushed is a quote's first paragraph, of one line.
+    quote_line: bool,
     callout: usize,
     /// Inside an Obsidian comment (`%%…%%`); the offset of the last `%%` in the
     /// source, after which none opens.
@@ -922,10 +924,12 @@ impl Reader<'_> {
     }
 
     fn flush_block(&mut self, mut p: Pending, heading: Option<HeadingLevel>) {
+        self.quote_line = false;
         if let Some(start) = p.start
             && !self.in_code
         {
             let first_in_quote = std::mem::take(&mut self.quote_first);
+            self.quote_line = first_in_quote && p.lines.is_empty();
             if heading.is_none() {
                 let line_start = self.src[..start].rfind('\n').map_or(0, |i| i + 1);
                 let first_line = self.src[line_start..].lines().next().unwrap_or("");
@@ -1213,11 +1217,18 @@ impl Reader<'_> {
             return;
         }
         // Never a line inside a quote or a callout (a book's 作者：X in a 书目信息 box
-        // names the book's author, not the note's).
+        // names the book's author, not the note's) — but a quote of one line opening
+        // the text under the headline, as editors set the info line apart
+        // ("> 作者：X｜2026年3月"), is the article's.
+        let info_quote = self.quotes > 0
+            && self.quote_line
+            && self.callout == 0
+            && self.b.is_empty()
+            && self.title.is_some();
         if self.byline.is_none()
             && self.b.len() < 3
             && marker.is_none()
-            && self.quotes == 0
+            && (self.quotes == 0 || info_quote)
             && let Some(info) = parse_info(&text).filter(|i| !i.authors.is_empty())
         {
             self.byline_info = (info.date, info.source, Some(pos));
@@ -1605,6 +1616,7 @@ pub fn parse(text: &Arc<String>) -> Article {
         src,
         quotes: 0,
         quote_first: false,
+        quote_line: false,
         callout: 0,
         in_comment: false,
         last_comment: memchr::memmem::rfind(src.as_bytes(), b"%%"),

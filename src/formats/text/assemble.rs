@@ -80,8 +80,10 @@ fn credits_above(
 const DATELINE_PARAGRAPHS: usize = 6;
 
 /// Takes the dateline that opens `block` (the block of `unit`) as the article's, and the
-/// bracketed byline after it as the article's byline if it has none: the block's text
-/// is then what follows them. A dateline alone leaves an empty block, not shown.
+/// bracketed byline after it as the article's byline if it has none — with one under the
+/// headline already (本报记者 X Y, then 本报兰州3月11日电　（记者X、Y）), the bracket
+/// repeats it and is shown with the dateline —: the block's text is then what follows
+/// them. A dateline alone leaves an empty block, not shown.
 fn take_dateline(article: &mut Article, block: &mut Draft<'_>) {
     let text = block.text();
     let Some(at) = dateline_len(text) else {
@@ -89,20 +91,27 @@ fn take_dateline(article: &mut Article, block: &mut Draft<'_>) {
         return;
     };
     let header = |r: Range<usize>| block.header(r);
-    article.dateline = Some(header(0..at.dateline));
-    for name in super::header::dateline_reporters(&text[..at.dateline]) {
+    let mut names = super::header::dateline_reporters(&text[..at.dateline]);
+    let bracket = (at.end > at.dateline)
+        .then(|| byline(&text[at.dateline..at.end]))
+        .flatten();
+    let (shown, cut) = match bracket {
+        Some(b) => {
+            names.extend(b.authors);
+            if article.byline.is_none() {
+                article.byline = Some(header(at.dateline..at.end));
+                (at.dateline, at.end)
+            } else {
+                (at.end, at.end)
+            }
+        }
+        None => (at.dateline, at.dateline),
+    };
+    article.dateline = Some(header(0..shown));
+    for name in names {
         if !article.authors.contains(&name) {
             article.authors.push(name);
         }
-    }
-    let mut cut = at.dateline;
-    if at.end > at.dateline
-        && article.byline.is_none()
-        && let Some(b) = byline(&text[at.dateline..at.end])
-    {
-        article.byline = Some(header(at.dateline..at.end));
-        article.authors.extend(b.authors);
-        cut = at.end;
     }
     block.cut_front(cut);
 }

@@ -224,6 +224,8 @@ impl Conventions {
         let mut indented = 0usize;
         let mut inner = 0usize;
         let mut widths = [0usize; MAX_WRAP + 2];
+        // Lines followed by another that are wider than any wrap counted.
+        let mut wider_than_any = 0usize;
         // The previous line, when it was not blank (its width is measured only when a
         // non-blank line follows it: most lines of a blank-separated text are not).
         let mut prev: Option<&str> = None;
@@ -251,11 +253,15 @@ impl Conventions {
             if let Some(p) = prev {
                 // The previous line was followed by this one: an inner line of a run.
                 inner += 1;
-                if p.len() <= 4 * MAX_WRAP {
-                    let w = width(p);
-                    if w <= MAX_WRAP {
-                        widths[w] += 1;
-                    }
+                let w = if p.len() <= 4 * MAX_WRAP {
+                    width(p)
+                } else {
+                    usize::MAX
+                };
+                if w <= MAX_WRAP {
+                    widths[w] += 1;
+                } else {
+                    wider_than_any += 1;
                 }
             }
             prev = Some(line.text);
@@ -266,12 +272,17 @@ impl Conventions {
         let wrap = (MIN_WRAP..=MAX_WRAP)
             .map(|w| (widths[w - 1] + widths[w] + widths[w + 1], w))
             .max()
-            .filter(|&(band, _)| {
+            .filter(|&(band, w)| {
+                // A text wrapped at a width has few lines wider than it: where more
+                // lines run past it than stop at it, those at it are short lines of
+                // their own (a head's lines, subheads of one width), not a wrap.
+                let wider = widths[w + 2..].iter().sum::<usize>() + wider_than_any;
                 // A short text (one paragraph wrapped a few times) has few lines to count:
                 // there, every line followed by another is at the width, and one run has
                 // at least two of them (a caption and its credit line make no wrap).
-                (band >= 4 && band * 10 >= inner * 3)
-                    || (band >= 2 && band == inner && longest >= 3)
+                wider <= band
+                    && ((band >= 4 && band * 10 >= inner * 3)
+                        || (band >= 2 && band == inner && longest >= 3))
             })
             .map(|(_, w)| w);
         Conventions {

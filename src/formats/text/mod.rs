@@ -659,6 +659,25 @@ mod tests {
         .expect("shipped article");
         let c = Conventions::of(&shipped);
         assert!(c.blank_separated && c.wrap.is_none(), "{c:?}");
+        // Head lines and subheads of one width over paragraphs of a line each, wider
+        // than they are: no wrap at their width.
+        let head = "同心治沙　绿进沙退\n二十年守住一道林带\n——记北岭县的治沙人\n本报记者　杜远山　贺文琳\n";
+        let para = |n: usize| {
+            format!(
+                "　　早春的风还带着沙粒，{}，一直忙到天黑。\n",
+                "沙丘".repeat(n)
+            )
+        };
+        let text = format!(
+            "{head}{}{}一、头一年只活了三成\n{}{}二、沙子站住了\n{}",
+            para(12),
+            para(15),
+            para(18),
+            para(21),
+            para(24)
+        );
+        let c = Conventions::of(&text);
+        assert!(c.wrap.is_none() && c.indented, "{c:?}");
     }
 
     /// Every non-blank character of each newspaper form is in the article: head lines,
@@ -673,7 +692,9 @@ mod tests {
                 continue;
             }
             seen += 1;
-            let text = std::fs::read_to_string(&path).expect("fixture");
+            // Each in its encoding (GB18030, UTF-16 with its BOM…), as it is read.
+            let bytes = std::fs::read(&path).expect("fixture");
+            let text = crate::input::decode::decode(&bytes).expect("decodes").text;
             let a = parse(&text);
             let mut kept = String::new();
             for h in [
