@@ -40,12 +40,9 @@ use yuedu::text::sanitize::sanitize;
 use yuedu::ui::Theme;
 use yuedu::view::app::app_for;
 
-/// Every format of the registry. The `match` stops compiling when a format is added,
-/// so that it is added here too.
+/// Every format of the registry (`Format::ALL` is declared with the enum, so a format
+/// added is fuzzed too).
 fn all_formats() -> Vec<Format> {
-    match Format::default() {
-        Format::Text | Format::Markdown | Format::Html | Format::Epub | Format::Mhtml => {}
-    }
     Format::ALL.to_vec()
 }
 

@@ -3,9 +3,25 @@
 
 use std::path::Path;
 
-/// The formats yuedu reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
-pub enum Format {
+/// Declares [`Format`] and [`Format::ALL`] from one list, so that a format added to the
+/// enum is in `ALL` (and so in `--format`, the library's extensions and the sniffing
+/// tests) without a second edit to forget.
+macro_rules! formats {
+    ($( $(#[$attr:meta])* $variant:ident, )+) => {
+        /// The formats yuedu reads.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+        pub enum Format {
+            $( $(#[$attr])* $variant, )+
+        }
+
+        impl Format {
+            /// Every format, in the order `--format` lists them.
+            pub const ALL: [Format; [$(Format::$variant),+].len()] = [$(Format::$variant),+];
+        }
+    };
+}
+
+formats! {
     /// Newspaper-style plain text ([`crate::formats::text`]).
     #[default]
     Text,
@@ -21,15 +37,6 @@ pub enum Format {
 }
 
 impl Format {
-    /// Every format, in the order `--format` lists them.
-    pub const ALL: [Format; 5] = [
-        Format::Text,
-        Format::Markdown,
-        Format::Html,
-        Format::Epub,
-        Format::Mhtml,
-    ];
-
     /// The format's name as the command line, `outline` and the status bar spell it.
     pub fn name(self) -> &'static str {
         match self {
