@@ -6,17 +6,9 @@
 mod common;
 
 use common::cli::{data, outline_json, run_ok};
-use common::outline::{blocks, captions, outline, pairs, sections};
+use common::outline::{authors, blocks, captions, outline, pairs, sections};
 use serde_json::Value;
 
-fn authors(v: &Value) -> Vec<String> {
-    v["authors"]
-        .as_array()
-        .expect("authors")
-        .iter()
-        .map(|a| a.as_str().expect("author").to_string())
-        .collect()
-}
 
 /// What `dump` shows of a fixture, and that none of `never` is in it.
 fn dump_without(rel: &str, never: &[&str]) -> String {

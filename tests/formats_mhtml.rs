@@ -7,21 +7,13 @@
 mod common;
 
 use common::cli::yuedu;
-use common::outline::{blocks_of, captions, outline, sections};
+use common::outline::{authors, blocks_of, captions, outline, sections};
 use serde_json::Value;
 
 fn data(name: &str) -> String {
     common::cli::data(&format!("formats/{name}"))
 }
 
-fn authors(v: &Value) -> Vec<String> {
-    v["authors"]
-        .as_array()
-        .expect("authors")
-        .iter()
-        .map(|a| a.as_str().expect("author").to_string())
-        .collect()
-}
 
 /// Everything shown as text: the head's lines and every block.
 fn shown(v: &Value) -> String {

@@ -61,6 +61,16 @@ pub fn blocks_of(v: &Value, kind: &str) -> Vec<String> {
         .collect()
 }
 
+/// The authors, in order.
+pub fn authors(v: &Value) -> Vec<String> {
+    v["authors"]
+        .as_array()
+        .expect("authors")
+        .iter()
+        .map(|a| a.as_str().expect("author").to_string())
+        .collect()
+}
+
 /// The section titles, in order.
 pub fn sections(v: &Value) -> Vec<String> {
     v["sections"]
