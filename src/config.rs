@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
 use serde::Deserialize;
-use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::check::{Rule, RuleLevels};
@@ -19,7 +18,9 @@ pub mod keys;
 
 use keys::{Action, Key, KeyConflict, Keymap};
 
-/// The documented default configuration, as shipped at the top of the repository.
+/// The documented default configuration, as shipped at the top of the repository: what
+/// [`Config::defaults`] builds (held equal by a test).
+#[cfg(test)]
 pub(crate) const DEFAULT_CONFIG: &str = include_str!("../config.toml");
 
 /// `config.toml`'s `[keys]`: action → its default keys, as the key names are written.
@@ -61,7 +62,7 @@ const DEFAULT_KEYS: &[(Action, &[&str])] = &[
 
 /// All settings.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Config {
     pub text: TextConfig,
     pub layout: LayoutConfig,
@@ -69,10 +70,14 @@ pub struct Config {
     pub(crate) reader: ReaderConfig,
     pub input: InputConfig,
     pub output: OutputConfig,
-    /// Action → keys. Defaults to the `[keys]` table of `config.toml`.
+    /// Action → keys. Defaults to the `[keys]` table of `config.toml`; a user's table
+    /// rebinds the actions it names.
+    #[serde(deserialize_with = "over_default_keys")]
     pub(crate) keys: BTreeMap<Action, Vec<Key>>,
     /// `yuedu check`: rule → "error", "warning", "info" or "off". Defaults to the
-    /// `[check]` table of `config.toml`, which lists every rule.
+    /// `[check]` table of `config.toml`, which lists every rule; a user's table sets the
+    /// rules it names.
+    #[serde(deserialize_with = "over_default_levels")]
     pub check: RuleLevels,
     /// `[search]`: the foldings a search applies.
     pub(crate) search: Folding,
@@ -83,7 +88,7 @@ pub struct Config {
 
 /// `[text]`: how text is measured, broken and shown.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct TextConfig {
     /// Defaults to `"auto"`: the terminal is asked at start-up (`terminal::probe`).
     #[serde(rename = "ambiguous-width")]
@@ -151,7 +156,7 @@ impl AmbiguousSetting {
 
 /// `[layout]`: widths and indents.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct LayoutConfig {
     /// Defaults to 72.
     pub reading_width: u16,
@@ -171,7 +176,7 @@ pub struct LayoutConfig {
 
 /// `[theme]`: colours.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ThemeConfig {
     /// Defaults to `"dark"`.
     pub(crate) name: ThemeName,
@@ -282,7 +287,7 @@ impl<'de> Deserialize<'de> for ColorSpec {
 
 /// `[reader]`: remembering and reloading.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub(crate) struct ReaderConfig {
     /// Defaults to true.
     pub(crate) resume: bool,
@@ -303,8 +308,8 @@ pub(crate) enum WatchMode {
 }
 
 /// `[input]`.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct InputConfig {
     /// Defaults to false.
     pub mouse: bool,
@@ -312,7 +317,7 @@ pub struct InputConfig {
 
 /// `[output]`: how the screen is written.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct OutputConfig {
     /// Defaults to true.
     pub(crate) scroll_regions: bool,
@@ -383,19 +388,101 @@ fn error_at(path: &str, text: &str, e: &toml::de::Error) -> ConfigError {
     }
 }
 
-/// Lays `over` on top of `base`: tables merge key by key, anything else is replaced.
-/// Replaced keys and values keep their spans, so errors point into the user's file.
-fn merge<'i>(base: &mut DeTable<'i>, over: DeTable<'i>) {
-    for (key, value) in over {
-        let span = value.span();
-        match (base.get_mut(&key).map(|v| v.get_mut()), value.into_inner()) {
-            (Some(DeValue::Table(sub)), DeValue::Table(t)) => merge(sub, t),
-            (_, v) => {
-                base.remove(&key);
-                base.insert(key, Spanned::new(span, v));
-            }
+impl Default for Config {
+    /// [`Config::defaults`]: what a table the user's file leaves out is.
+    fn default() -> Config {
+        Config::defaults()
+    }
+}
+
+impl Default for TextConfig {
+    fn default() -> TextConfig {
+        TextConfig {
+            ambiguous_setting: AmbiguousSetting::Auto,
+            ambiguous_width: AmbiguousWidth::Narrow,
+            ambiguous_found: AmbiguousFound::Set,
+            script: Script::AsIs,
+            line_break: LineBreakLevel::Gb,
+            punctuation: PunctuationDisplay::AsIs,
         }
     }
+}
+
+impl Default for LayoutConfig {
+    fn default() -> LayoutConfig {
+        LayoutConfig {
+            reading_width: 72,
+            indent: "\u{3000}\u{3000}".to_string(),
+            nav_width: 30,
+            nav_width_percent: 25,
+            nav_max_width: 48,
+            show_nav: true,
+            nav_min_terminal_width: 60,
+        }
+    }
+}
+
+impl Default for ThemeConfig {
+    fn default() -> ThemeConfig {
+        ThemeConfig {
+            name: ThemeName::Dark,
+            colors: BTreeMap::new(),
+        }
+    }
+}
+
+impl Default for ReaderConfig {
+    fn default() -> ReaderConfig {
+        ReaderConfig {
+            resume: true,
+            watch: WatchMode::Auto,
+        }
+    }
+}
+
+impl Default for OutputConfig {
+    fn default() -> OutputConfig {
+        OutputConfig {
+            scroll_regions: true,
+            scroll_margins: ScrollMargins::Auto,
+        }
+    }
+}
+
+/// `config.toml`'s `[keys]`, built from [`DEFAULT_KEYS`].
+fn default_keys() -> BTreeMap<Action, Vec<Key>> {
+    DEFAULT_KEYS
+        .iter()
+        .map(|&(action, keys)| {
+            // Held to the file by a test; a broken build does not get past it.
+            let keys = keys.iter().map(|k| {
+                k.parse()
+                    .unwrap_or_else(|e| panic!("default key {k:?} of {action}: {e}"))
+            });
+            (action, keys.collect())
+        })
+        .collect()
+}
+
+/// `config.toml`'s `[check]`: every rule at its default level.
+fn default_levels() -> RuleLevels {
+    Rule::ALL.iter().map(|&r| (r, r.default_level())).collect()
+}
+
+/// A user's `[keys]`: the actions it names rebound, the others keeping their defaults.
+fn over_default_keys<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<BTreeMap<Action, Vec<Key>>, D::Error> {
+    let mut keys = default_keys();
+    keys.extend(BTreeMap::<Action, Vec<Key>>::deserialize(d)?);
+    Ok(keys)
+}
+
+/// A user's `[check]`: the rules it names at their levels, the others at their defaults.
+fn over_default_levels<'de, D: serde::Deserializer<'de>>(d: D) -> Result<RuleLevels, D::Error> {
+    let mut levels = default_levels();
+    levels.extend(RuleLevels::deserialize(d)?);
+    Ok(levels)
 }
 
 impl Config {
@@ -404,48 +491,14 @@ impl Config {
     /// frame). A test holds the two equal, so the file stays the one description.
     pub fn defaults() -> Config {
         Config {
-            text: TextConfig {
-                ambiguous_setting: AmbiguousSetting::Auto,
-                ambiguous_width: AmbiguousWidth::Narrow,
-                ambiguous_found: AmbiguousFound::Set,
-                script: Script::AsIs,
-                line_break: LineBreakLevel::Gb,
-                punctuation: PunctuationDisplay::AsIs,
-            },
-            layout: LayoutConfig {
-                reading_width: 72,
-                indent: "\u{3000}\u{3000}".to_string(),
-                nav_width: 30,
-                nav_width_percent: 25,
-                nav_max_width: 48,
-                show_nav: true,
-                nav_min_terminal_width: 60,
-            },
-            theme: ThemeConfig {
-                name: ThemeName::Dark,
-                colors: BTreeMap::new(),
-            },
-            reader: ReaderConfig {
-                resume: true,
-                watch: WatchMode::Auto,
-            },
-            input: InputConfig { mouse: false },
-            output: OutputConfig {
-                scroll_regions: true,
-                scroll_margins: ScrollMargins::Auto,
-            },
-            keys: DEFAULT_KEYS
-                .iter()
-                .map(|&(action, keys)| {
-                    // Held to the file by a test; a broken build does not get past it.
-                    let keys = keys.iter().map(|k| {
-                        k.parse()
-                            .unwrap_or_else(|e| panic!("default key {k:?} of {action}: {e}"))
-                    });
-                    (action, keys.collect())
-                })
-                .collect(),
-            check: Rule::ALL.iter().map(|&r| (r, r.default_level())).collect(),
+            text: TextConfig::default(),
+            layout: LayoutConfig::default(),
+            theme: ThemeConfig::default(),
+            reader: ReaderConfig::default(),
+            input: InputConfig::default(),
+            output: OutputConfig::default(),
+            keys: default_keys(),
+            check: default_levels(),
             search: Folding::default(),
             user_keys: BTreeSet::new(),
         }
@@ -484,12 +537,10 @@ impl Config {
                     .collect();
             }
         }
-        let mut base = DeTable::parse(DEFAULT_CONFIG)
-            .map_err(|e| error_at("config.toml (built in)", DEFAULT_CONFIG, &e))?;
-        let span = user.span();
-        merge(base.get_mut(), user.into_inner());
-        let merged = Spanned::new(span, base.into_inner());
-        let mut config = Config::deserialize(toml::de::Deserializer::from(merged))
+        // The user's tables over the defaults: a setting or table left out is the
+        // default's (`#[serde(default)]`), a `[keys]` or `[check]` table sets only what it
+        // names. Errors point into the user's file.
+        let mut config = Config::deserialize(toml::de::Deserializer::from(user))
             .map_err(|e| error_at(path, text, &e))?;
         config.user_keys = user_keys;
         let config = config.resolved();
@@ -541,6 +592,43 @@ pub fn load(explicit: Option<&Path>) -> Result<Config, ConfigError> {
 mod tests {
     use super::*;
     use crate::check::{Level, Rule};
+
+    /// Every setting a table of [`Config`] takes is written in `config.toml` (the
+    /// defaults fill what a file leaves out, so a setting missing there would not fail
+    /// the parse of the file): serde's error for an unknown key lists the keys a table
+    /// takes.
+    #[test]
+    fn config_toml_writes_every_setting() {
+        fn taken(table: Option<&str>) -> BTreeSet<String> {
+            let probe = match table {
+                Some(t) => format!("[{t}]\nno-such-setting = 1\n"),
+                None => "no-such-setting = 1\n".to_string(),
+            };
+            let e = toml::from_str::<Config>(&probe).expect_err("an unknown key");
+            let message = e.message().to_string();
+            let (_, expected) = message.split_once("expected").expect(&message);
+            expected
+                .split('`')
+                .skip(1)
+                .step_by(2)
+                .map(str::to_string)
+                .collect()
+        }
+        let file = DeTable::parse(DEFAULT_CONFIG).expect("config.toml");
+        let file = file.get_ref();
+        let written = |t: &DeTable<'_>| -> BTreeSet<String> {
+            t.keys().map(|k| k.get_ref().to_string()).collect()
+        };
+        assert_eq!(taken(None), written(file), "the tables");
+        for table in [
+            "text", "layout", "theme", "reader", "input", "output", "search",
+        ] {
+            let Some(DeValue::Table(t)) = file.get(table).map(|v| v.get_ref()) else {
+                panic!("config.toml has no [{table}]");
+            };
+            assert_eq!(taken(Some(table)), written(t), "[{table}]");
+        }
+    }
 
     #[test]
     fn built_defaults_are_the_embedded_files() {

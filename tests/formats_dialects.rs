@@ -9,7 +9,6 @@ use common::cli::{data, outline_json, run_ok};
 use common::outline::{authors, blocks, captions, outline, pairs, sections};
 use serde_json::Value;
 
-
 /// What `dump` shows of a fixture, and that none of `never` is in it.
 fn dump_without(rel: &str, never: &[&str]) -> String {
     let path = data(rel);

@@ -14,7 +14,6 @@ fn data(name: &str) -> String {
     common::cli::data(&format!("formats/{name}"))
 }
 
-
 /// Everything shown as text: the head's lines and every block.
 fn shown(v: &Value) -> String {
     let mut all: Vec<String> = ["column", "title", "source", "date"]
