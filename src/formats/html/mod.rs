@@ -3359,8 +3359,13 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
     }
     let above = infos.len();
     // A block marked as the byline is read however its names are written: an info
-    // line, a byline of names, or one in English ("By Jane Doe").
+    // line, a byline of names, or one in English ("By Jane Doe"), with invisible and
+    // bidi controls left out.
     let marked_info = |t: &str| {
+        let t: &str = &t
+            .chars()
+            .filter(|c| !c.is_control() && !is_format_control(*c))
+            .collect::<String>();
         parse_info(t)
             .or_else(|| {
                 crate::text::forms::byline(t)
@@ -3395,11 +3400,7 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
             .find(|(_, t, _, _)| collapse_ws(t) == *marked)
     {
         // The page's byline element under the headline, before the body.
-        let visible: String = t
-            .chars()
-            .filter(|c| !c.is_control() && !is_format_control(*c))
-            .collect();
-        infos.push((marked_info(&visible), t.clone(), idx.at_line(*line).offset));
+        infos.push((marked_info(t), t.clone(), idx.at_line(*line).offset));
     }
     // A byline set as a list under the headline (a name, a role, where it was filed
     // from: "• 周思远 • BBC中文记者 • 发自青海玉树"), among the body's first blocks or
@@ -3494,12 +3495,7 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
             .position(|bl| bl.kind == BlockKind::Paragraph && collapse_ws(&bl.text) == marked)
     {
         let bl = drafts.blocks.remove(i);
-        let visible: String = bl
-            .text
-            .chars()
-            .filter(|c| !c.is_control() && !is_format_control(*c))
-            .collect();
-        infos.push((marked_info(&visible), bl.text.to_string(), bl.src()));
+        infos.push((marked_info(&bl.text), bl.text.to_string(), bl.src()));
     }
     if let Some(i) = drafts.blocks.iter().take(3).position(|bl| {
         bl.kind != BlockKind::Caption
