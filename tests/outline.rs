@@ -175,6 +175,36 @@ fn heading_that_starts_and_ends_with_a_quote_and_no_final_newline() {
 }
 
 #[test]
+fn a_subheads_mark_is_shown_but_not_part_of_the_sections_name() {
+    // Papers mark subheads with ■ ◆ ●: the outline names the section by its words, the
+    // text shows the heading as printed.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("marked.txt");
+    std::fs::write(
+        &path,
+        "小站连起山里山外\n\n本报记者　韩　雪\n\n\u{3000}\u{3000}快递进村，难在哪里？\n\n\
+         ■共建共用降成本\n\n\u{3000}\u{3000}县里把网点整合起来。\n\n\
+         ◆ 山货出村有了新路\n\n\u{3000}\u{3000}快递进得来，山货也出得去。\n",
+    )
+    .expect("write");
+    let path = path.to_str().expect("path");
+    let v = outline_json(path, &[]);
+    assert_eq!(
+        texts(&v, "sections", "title"),
+        [
+            ("共建共用降成本".to_string(), 7),
+            ("山货出村有了新路".to_string(), 11)
+        ]
+    );
+    let out = yuedu().args(["dump", path]).output().expect("runs");
+    let dump = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(
+        dump.contains("■共建共用降成本") && dump.contains("◆ 山货出村有了新路"),
+        "{dump}"
+    );
+}
+
+#[test]
 fn crlf_line_ends_and_trailing_spaces_give_the_same_outline() {
     let text = std::fs::read_to_string(SHIPPED).expect("article");
     let dir = tempfile::tempdir().expect("tempdir");

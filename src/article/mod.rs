@@ -392,7 +392,8 @@ impl Article {
         StylesId(to_u32(self.style_lists.len(), "the number of style lists"))
     }
 
-    /// The headings, in order, with their block indexes.
+    /// The headings, in order, with their block indexes (a section's name as the
+    /// outline and the navigation pane give it: [`heading_label`] of its text).
     pub fn headings(&self) -> impl Iterator<Item = (usize, &Block)> {
         self.blocks_of(BlockKind::Heading)
     }
@@ -675,9 +676,42 @@ impl<'a> IntoIterator for &'a Parts {
     }
 }
 
+/// A section heading's text as the outline and the navigation pane name the section: the
+/// text without the ornament that marks a subhead on the page (■共建共用降成本, ◆ 山货出村,
+/// ● 第一站: a mark from Unicode's Geometric Shapes block, a star, ※ or ❖, with the white
+/// space after it). The heading itself is shown as printed, mark and all; a heading of
+/// marks alone (◆ ◆ ◆, a section break) is named by them.
+pub fn heading_label(text: &str) -> &str {
+    let is_mark = |c: char| {
+        matches!(u32::from(c), 0x25A0..=0x25FF)
+            || matches!(c, '★' | '☆' | '※' | '❖' | '✦' | '✧' | '♦' | '◼' | '◾')
+    };
+    let rest = text.trim_start_matches(|c: char| is_mark(c) || c.is_whitespace());
+    let marked = text.trim_start().starts_with(is_mark);
+    if marked && rest.chars().any(char::is_alphanumeric) {
+        rest
+    } else {
+        text
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_subhead_mark_is_not_the_sections_name() {
+        assert_eq!(heading_label("■共建共用降成本"), "共建共用降成本");
+        assert_eq!(heading_label("◆ 山货出村有了新路"), "山货出村有了新路");
+        assert_eq!(heading_label("●　“超级工厂”来了"), "“超级工厂”来了");
+        assert_eq!(heading_label("★★ 第一站"), "第一站");
+        // Marks alone are a section break, named by them; a heading without one, and
+        // a mark inside a heading, stay.
+        assert_eq!(heading_label("◆ ◆ ◆"), "◆ ◆ ◆");
+        assert_eq!(heading_label("一、从荒坡到茶园"), "一、从荒坡到茶园");
+        assert_eq!(heading_label("茶园■新路"), "茶园■新路");
+        assert_eq!(heading_label("01 清晨"), "01 清晨");
+    }
 
     #[test]
     fn shared_str_reads_and_compares_as_a_str() {

@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use crate::article::{Article, BlockKind, InlineStyle, LineNo, SharedStr};
+use crate::article::{Article, BlockKind, InlineStyle, LineNo, SharedStr, heading_label};
 use crate::commands::CommandError;
 use crate::commands::targets::Target;
 use crate::input::source::LoadOptions;
@@ -133,7 +133,7 @@ fn outline<'a>(article: &'a Article, encoding: Option<(&'a str, &'a str)>) -> Ou
         sections: article
             .headings()
             .map(|(_, b)| Section {
-                title: &b.text,
+                title: heading_label(&b.text),
                 file: article.file_name(b.file),
                 line: article.block_line(b),
             })
@@ -368,7 +368,7 @@ pub fn to_text(article: &Article, name: &str, decode_report: Option<&str>) -> St
         match b.kind {
             BlockKind::Heading => {
                 sections.push((current_line, current, paragraphs));
-                current = &b.text;
+                current = heading_label(&b.text);
                 current_line = Some(place(article, b.file, article.block_line(b)));
                 paragraphs = 0;
             }

@@ -1,7 +1,7 @@
 //! The navigation pane: its entries (title, section headings, photo captions), the
 //! section being read, the focus between the panes, and jumping to an entry.
 
-use crate::article::{Article, BlockKind};
+use crate::article::{Article, BlockKind, heading_label};
 use crate::layout::{Item, Items, item_text, str_width};
 use crate::view::action::Action;
 use crate::view::app::App;
@@ -66,12 +66,18 @@ impl App {
             .map(|e| self.nav_label(e).0)
     }
 
-    /// The label of a navigation entry (the title's, heading's or caption's text), and
-    /// a caption's photographer credit as printed.
+    /// The label of a navigation entry (the title's or caption's text, a heading's
+    /// without its subhead mark: [`heading_label`]), and a caption's photographer credit
+    /// as printed.
     pub(crate) fn nav_label(&self, entry: &NavEntry) -> (&str, Option<&str>) {
-        self.items
+        let (text, credit) = self
+            .items
             .get(entry.item)
-            .map_or(("", None), |it| item_text(&self.article, it))
+            .map_or(("", None), |it| item_text(&self.article, it));
+        match entry.kind {
+            NavKind::Heading => (heading_label(text), credit),
+            NavKind::Title | NavKind::Caption => (text, credit),
+        }
     }
 
     pub(super) fn sync_nav_cursor(&mut self) {
