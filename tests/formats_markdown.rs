@@ -323,3 +323,27 @@ fn a_quoted_info_line_under_the_headline_is_the_byline_and_a_quoted_box_later_is
     assert!(paras.iter().any(|p| p.contains("作者：白露")), "{paras:#?}");
     assert_eq!(paras.len(), 4, "{paras:#?}");
 }
+
+#[test]
+fn a_copied_post_shows_its_particulars_a_line_each_and_never_the_platform_s_buttons() {
+    let v = outline_json(data("formats/platform-copy.md"), &[]);
+    // The particulars quoted over the text (作者 / 链接 / 来源 / rights): the author is
+    // the article's, the post's own address and the rights notice are left out; the
+    // closing credits stay a line each ("文字 | X" never runs into "编辑 | Y").
+    assert_eq!(v["authors"], serde_json::json!(["石榴"]));
+    assert_eq!(
+        blocks(&v),
+        pairs(&[
+            ("note", "来源：问答社区"),
+            (
+                "paragraph",
+                "外公的收音机放在阁楼上，已经三十年没有响过了。"
+            ),
+            ("heading", "修好它"),
+            ("paragraph", "我花了两个周末，换掉了三只电容。"),
+            ("paragraph", "它响起来的那一刻，外公愣了很久。"),
+            ("byline", "文字 | 石榴"),
+            ("note", "编辑 | 木耳"),
+        ])
+    );
+}

@@ -1578,6 +1578,37 @@ const DATE_LABELS: &[&str] = &[
     "更新時間",
 ];
 
+/// A line of one labelled field of a text's particulars — "作者：林间风", "来源：知乎",
+/// "编辑 | 方圆", "链接：https://…": a known label (an author's, a staff member's, the
+/// source's, the date's, a link's), a separator and a value, at most 80 characters.
+/// A block of such lines written one under another (a Markdown quote or paragraph whose
+/// lines are run together) is read a line at a time.
+pub(crate) fn is_field_line(text: &str) -> bool {
+    const LINK_LABELS: &[&str] = &["链接", "鏈接", "連結", "网址", "網址", "原文", "原文链接"];
+    let t = trim_text(text);
+    if t.chars().count() > 80 {
+        return false;
+    }
+    let Some((i, sep)) = t
+        .char_indices()
+        .find(|&(_, c)| matches!(c, '：' | ':' | '|' | '｜' | '丨'))
+    else {
+        return false;
+    };
+    let label = trim_text(&t[..i]);
+    let value = trim_text(&t[i + sep.len_utf8()..]);
+    !value.is_empty()
+        && [
+            AUTHOR_LABELS,
+            OTHER_LABELS,
+            SOURCE_LABELS,
+            DATE_LABELS,
+            LINK_LABELS,
+        ]
+        .iter()
+        .any(|l| l.contains(&label))
+}
+
 /// Reads an info line — "2026-11-20 08:30 来源：东海日报 记者 林小雨 通讯员 高 远",
 /// "文｜周 航　图｜许 帆", "作者：张三 | 2026年5月1日" — into its date, source and
 /// authors. `None` when it is not one: longer than 120 characters, a sentence, or

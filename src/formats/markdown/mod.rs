@@ -903,6 +903,24 @@ impl Reader<'_> {
             }
             return p.pieces(&cuts);
         }
+        // A block of a text's particulars, a field a line ("> 作者：X" over "> 来源：Y",
+        // "*文字 | X*" over "*编辑 | Y*"), perhaps with a rights notice among them: each
+        // line apart, never run together into one.
+        let line_text = |k: usize| &text[lines[k].0..line_end(k).max(lines[k].0)];
+        let fields = (0..lines.len())
+            .filter(|&k| markup::is_field_line(line_text(k)))
+            .count();
+        if fields >= 2
+            && (0..lines.len()).all(|k| {
+                markup::is_field_line(line_text(k))
+                    || crate::formats::furniture::is_rights_notice(line_text(k))
+            })
+        {
+            for (k, &(from, src)) in lines.iter().enumerate() {
+                cuts.push((from, line_end(k).max(from), src));
+            }
+            return p.pieces(&cuts);
+        }
         let is_code =
             |k: usize| shortcode(&text[lines[k].0..line_end(k).max(lines[k].0)]).is_some();
         if !(0..lines.len()).any(is_code) {
@@ -968,7 +986,11 @@ impl Reader<'_> {
                 }
                 let pieces = self.line_pieces(&p);
                 if !pieces.is_empty() {
+                    // The first line of a quote opening with its lines apart is still
+                    // the quote's first line.
+                    let mut first = first_in_quote;
                     for piece in pieces {
+                        self.quote_first = std::mem::take(&mut first);
                         self.flush_block(piece, None);
                     }
                     return;
@@ -1242,7 +1264,17 @@ impl Reader<'_> {
                 || crate::formats::furniture::is_rights_notice(&text)
                 || crate::formats::furniture::is_pager(&text)
                 || crate::formats::furniture::is_publisher_remark(&text)
+                || crate::formats::furniture::is_paywall_notice(&text)
+                || crate::formats::furniture::is_post_stamp(&text)
+                || crate::formats::furniture::is_ad_label(&text)
                 || crate::formats::furniture::is_post_link(&text))
+        {
+            return;
+        }
+        // A related box in one line, its label and a link ("往期推荐：[X](…)").
+        if marker.is_none()
+            && crate::formats::furniture::related_line_rest(&text)
+                .is_some_and(|rest| link_chars > 0 && link_chars + 1 >= rest)
         {
             return;
         }
