@@ -188,3 +188,17 @@ fn a_quotation_or_a_question_under_a_sections_number_is_its_head() {
     assert_eq!(v["authors"], serde_json::json!(["沈青禾"]));
     assert_eq!(v["source"], "巷子手记");
 }
+
+#[test]
+fn a_document_saved_from_an_editor_has_its_title_style_as_the_headline() {
+    // Google Docs' "Download as HTML": no <title>, the Title and Subtitle styles'
+    // paragraphs (p.title, p.subtitle) over the text — the head, never paragraphs.
+    let v = outline(&data("editor-export.html"));
+    assert_eq!(v["title"], "菜市场的磨刀人");
+    assert_eq!(v["subtitle"], "一块磨刀石用了二十年");
+    assert_eq!(v["authors"], serde_json::json!(["闻笛"]));
+    assert_eq!(sections(&v), ["老主顾"]);
+    let paras = blocks_of(&v, "paragraph");
+    assert_eq!(paras.len(), 3, "{paras:#?}");
+    assert!(paras[0].starts_with("周六早上"), "{paras:#?}");
+}

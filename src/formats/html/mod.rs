@@ -1518,6 +1518,23 @@ fn titled_headline(doc: &Html, parts: &[String], titles: &[String]) -> Option<St
     best
 }
 
+/// The text of a document's Title style's paragraph (`p.title` as Google Docs saves it,
+/// `p.MsoTitle` as Word does), and of its Subtitle style's paragraph when there is one:
+/// the first of each, short.
+fn styled_title(doc: &Html) -> Option<(String, Option<String>)> {
+    let styled = |want: &str| {
+        doc.tree.root().descendants().find_map(|n| {
+            let el = element(n)?;
+            if el.name() != "p" || !words(el).iter().any(|w| w == want) {
+                return None;
+            }
+            let t = collapse_ws(&node_text(n));
+            (!t.is_empty() && t.chars().count() <= 80).then_some(t)
+        })
+    };
+    Some((styled("title")?, styled("subtitle")))
+}
+
 /// The element next to `n` in `dir` (previous or next sibling), skipping white space
 /// and comments; `None` when text stands between.
 fn sibling_element(n: NodeRef<'_, Node>, next: bool) -> Option<NodeRef<'_, Node>> {
@@ -3268,6 +3285,28 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
         let bl = drafts.blocks.remove(i);
         header.title = Some((bl.text.to_string(), idx.at_offset(bl.src())));
     }
+    // A document written in an editor and saved as HTML (Google Docs, Word) names no
+    // page title: its Title style's paragraph (`p.title`, `p.MsoTitle`) is the
+    // headline, and its Subtitle style's right under it the subtitle.
+    let mut doc_subtitle = None;
+    if header.title.is_none()
+        && page_titles.is_empty()
+        && let Some((t, sub)) = styled_title(doc)
+        && let Some(i) = drafts.blocks.iter().take(3).position(|bl| {
+            bl.kind == BlockKind::Paragraph && norm_title(&bl.text) == norm_title(&t)
+        })
+    {
+        let bl = drafts.blocks.remove(i);
+        header.title = Some((bl.text.to_string(), idx.at_offset(bl.src())));
+        if let Some(s) = sub
+            && drafts.blocks.get(i).is_some_and(|n| {
+                n.kind == BlockKind::Paragraph && norm_title(&n.text) == norm_title(&s)
+            })
+        {
+            let n = drafts.blocks.remove(i);
+            doc_subtitle = Some((n.text.to_string(), idx.at_offset(n.src())));
+        }
+    }
     if header.title.is_none() {
         let t = meta
             .og_title
@@ -3313,7 +3352,7 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
     // A headline printed as a plain block near the top of the container (an old CMS's
     // `div.article_title`, its second line a "——…" subtitle after a `<br>`): shown in
     // the head, not as paragraphs; a breadcrumb trail above it is furniture.
-    let mut body_subtitle = None;
+    let mut body_subtitle = doc_subtitle;
     if let Some((t, pos)) = header.title.as_mut()
         && let Some(i) = drafts.blocks.iter().take(6).position(|bl| {
             matches!(bl.kind, BlockKind::Paragraph | BlockKind::Heading)
