@@ -347,3 +347,39 @@ fn a_copied_post_shows_its_particulars_a_line_each_and_never_the_platform_s_butt
         ])
     );
 }
+
+#[test]
+fn a_notion_callout_written_as_an_aside_is_the_text_s_own() {
+    // Notion exports a callout as `<aside>💡 …</aside>`: in a Markdown text an aside is
+    // the writer's box, kept, never a page's sidebar left out.
+    let v = outline_json(data("formats/notion-aside.md"), &[]);
+    assert_eq!(
+        blocks(&v),
+        pairs(&[
+            ("paragraph", "去年夏天，我在单位的楼顶放了两只蜂箱。"),
+            ("paragraph", "💡 城里的蜜蜂采的多是行道树的花。"),
+            ("heading", "第一次取蜜"),
+            ("paragraph", "九月取了第一次蜜，一共十一斤。"),
+        ])
+    );
+}
+
+#[test]
+fn a_readme_s_centred_html_headline_under_its_cover_is_the_title() {
+    // `<h1 align="center">` under a cover image, badges under it: the title, and the
+    // quoted info line under it the byline, as with a `#` headline.
+    let v = outline_json(data("formats/readme-head.md"), &[]);
+    assert_eq!(v["title"], "河堤上的风筝");
+    assert_eq!(v["authors"], serde_json::json!(["秦岭"]));
+    assert_eq!(
+        blocks(&v),
+        pairs(&[
+            ("paragraph", "每到春天，河堤上就飞满了风筝。"),
+            ("heading", "做风筝的人"),
+            (
+                "paragraph",
+                "堤下住着一位做风筝的老人，他的风筝从不卖，只送人。"
+            ),
+        ])
+    );
+}

@@ -363,7 +363,6 @@ impl Builder {
     }
 
     /// The kinds and texts of the blocks from the `start`th on.
-    #[cfg(test)]
     pub(crate) fn blocks_since(&self, start: usize) -> Vec<(BlockKind, &str)> {
         self.drafts
             .get(start..)
