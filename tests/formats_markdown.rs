@@ -383,3 +383,20 @@ fn a_readme_s_centred_html_headline_under_its_cover_is_the_title() {
         ])
     );
 }
+
+#[test]
+fn liquid_in_a_link_s_address_keeps_the_link_and_shows_its_text() {
+    // Jekyll writes addresses the site fills in (`{{ site.baseurl }}`, `{{ "/a.jpg" |
+    // relative_url }}`): the image is still the caption's, the link still its text;
+    // in a code span the markup is the text.
+    let v = outline_json(data("formats/jekyll-addresses.md"), &[]);
+    assert_eq!(
+        blocks(&v),
+        pairs(&[
+            ("paragraph", "巷口的修鞋摊，午后最清闲。"),
+            ("caption", "鞋匠在补一只皮鞋。"),
+            ("paragraph", "更多照片见相册，写法见 [x]({{ site.url }})。"),
+        ])
+    );
+    assert_eq!(captions(&v), [cap("鞋匠在补一只皮鞋。", Some("向晚"))]);
+}
