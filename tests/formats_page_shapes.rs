@@ -202,3 +202,12 @@ fn a_document_saved_from_an_editor_has_its_title_style_as_the_headline() {
     assert_eq!(paras.len(), 3, "{paras:#?}");
     assert!(paras[0].starts_with("周六早上"), "{paras:#?}");
 }
+
+#[test]
+fn a_class_named_bold_makes_a_line_a_subhead_without_the_site_s_style_sheet() {
+    // A saved page without its style sheet: `span.feed-strong`, `span.font-bold` say
+    // bold by their names, so a short line of only them is a subhead.
+    let v = outline(&data("class-named-bold.html"));
+    assert_eq!(sections(&v), ["一块石头一幅画", "涨水以后"]);
+    assert_eq!(blocks_of(&v, "paragraph").len(), 6);
+}

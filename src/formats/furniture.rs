@@ -840,6 +840,10 @@ const PROVENANCE: &[&str] = &[
     "本文首發於",
     "本文原載於",
     "本文經授權轉載",
+    "本文原刊于",
+    "本文原刊於",
+    "本文原发于",
+    "本文原發於",
 ];
 
 /// The note a line is, when it is one only once its furniture is seen through; the
@@ -1497,6 +1501,8 @@ mod tests {
             Some("（編輯：黃名璽）1131005")
         );
         assert!(note_text("（本文来自澎湃新闻，更多原创资讯请下载“澎湃新闻”APP）").is_some());
+        assert!(note_text("本文原刊於《街角雜誌》第十二期，經作者授權轉載。").is_some());
+        assert!(note_text("本文原刊于《河岸》杂志。").is_some());
         assert!(note_text("※ 提醒您：禁止酒駕 飲酒過量有礙健康").is_some());
         assert!(note_text("END").is_some());
         assert!(note_text("- END -").is_some());

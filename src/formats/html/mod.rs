@@ -1860,13 +1860,18 @@ impl<'a> Walker<'a> {
         }
     }
 
-    /// Whether the document's style rules make `el` bold by one of its classes.
+    /// Whether the document's style rules make `el` bold by one of its classes, or a
+    /// class says it is bold by its name (`bjh-strong`, `font-bold`, `strong`): a saved
+    /// page often comes without the site's style sheets.
     fn sheet_bold(&self, el: &Element) -> bool {
-        !self.bold_classes.is_empty()
-            && el.name() != "img"
+        let named = |w: &str| {
+            let last = w.rsplit(['-', '_']).next().unwrap_or(w);
+            last.eq_ignore_ascii_case("strong") || last.eq_ignore_ascii_case("bold")
+        };
+        el.name() != "img"
             && el.attr("class").is_some_and(|c| {
                 c.split_ascii_whitespace()
-                    .any(|w| self.bold_classes.contains(w))
+                    .any(|w| self.bold_classes.contains(w) || named(w))
             })
     }
 
