@@ -211,3 +211,13 @@ fn a_class_named_bold_makes_a_line_a_subhead_without_the_site_s_style_sheet() {
     assert_eq!(sections(&v), ["一块石头一幅画", "涨水以后"]);
     assert_eq!(blocks_of(&v, "paragraph").len(), 6);
 }
+
+#[test]
+fn a_subhead_under_the_first_paragraphs_is_never_the_headline() {
+    // No h1, a <title> that names no block: the headline is the <title>'s, and the
+    // bold line after two paragraphs stays a subhead.
+    let v = outline(&data("subhead-not-headline.html"));
+    assert_eq!(v["title"], "湖边的候鸟");
+    assert_eq!(sections(&v), ["数鸟是个细活"]);
+    assert_eq!(blocks_of(&v, "paragraph").len(), 3);
+}

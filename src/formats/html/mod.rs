@@ -942,6 +942,7 @@ fn gap_content(n: NodeRef<'_, Node>) -> bool {
                         "a" => links += 1,
                         "b" | "strong" => bold += 1,
                         "img" | "amp-img" => photo |= links == 0,
+                        _ if class_named_bold(el) => bold += 1,
                         _ => {}
                     }
                 } else if let Node::Text(t) = d.value() {
@@ -952,14 +953,27 @@ fn gap_content(n: NodeRef<'_, Node>) -> bool {
                     }
                 }
             }
-            Edge::Close(d) => match element(d).map(|e| e.name()) {
-                Some("a") => links = links.saturating_sub(1),
-                Some("b" | "strong") => bold = bold.saturating_sub(1),
+            Edge::Close(d) => match element(d).map(|e| (e.name(), e)) {
+                Some(("a", _)) => links = links.saturating_sub(1),
+                Some(("b" | "strong", _)) => bold = bold.saturating_sub(1),
+                Some((_, e)) if class_named_bold(e) => bold = bold.saturating_sub(1),
                 _ => {}
             },
         }
     }
     photo || (text > 0 && bold_text == text)
+}
+
+/// Whether a class of `el` says bold by its name (`bjh-strong`, `font-bold`, `strong`):
+/// a saved page often comes without the site's style sheets.
+fn class_named_bold(el: &Element) -> bool {
+    el.name() != "img"
+        && el.attr("class").is_some_and(|c| {
+            c.split_ascii_whitespace().any(|w| {
+                let last = w.rsplit(['-', '_']).next().unwrap_or(w);
+                last.eq_ignore_ascii_case("strong") || last.eq_ignore_ascii_case("bold")
+            })
+        })
 }
 
 /// The article element around the container: its nearest ancestor that is an
@@ -1864,15 +1878,13 @@ impl<'a> Walker<'a> {
     /// class says it is bold by its name (`bjh-strong`, `font-bold`, `strong`): a saved
     /// page often comes without the site's style sheets.
     fn sheet_bold(&self, el: &Element) -> bool {
-        let named = |w: &str| {
-            let last = w.rsplit(['-', '_']).next().unwrap_or(w);
-            last.eq_ignore_ascii_case("strong") || last.eq_ignore_ascii_case("bold")
-        };
-        el.name() != "img"
-            && el.attr("class").is_some_and(|c| {
-                c.split_ascii_whitespace()
-                    .any(|w| self.bold_classes.contains(w) || named(w))
-            })
+        class_named_bold(el)
+            || (!self.bold_classes.is_empty()
+                && el.name() != "img"
+                && el.attr("class").is_some_and(|c| {
+                    c.split_ascii_whitespace()
+                        .any(|w| self.bold_classes.contains(w))
+                }))
     }
 
     /// The ornament waiting for a head, kept as a note (a section break) when none came.
@@ -3286,7 +3298,12 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
         h1s.iter().rev().find(|(_, t, _, _)| t.chars().count() >= 4)
     {
         header.title = Some((t.clone(), idx.at_line(*line)));
-    } else if let Some(i) = top {
+    } else if let Some(i) = top.filter(|&i| {
+        // (Never a subhead under the body's first paragraphs.)
+        drafts.blocks[..i]
+            .iter()
+            .all(|b| b.kind != BlockKind::Paragraph)
+    }) {
         let bl = drafts.blocks.remove(i);
         header.title = Some((bl.text.to_string(), idx.at_offset(bl.src())));
     }
