@@ -221,3 +221,12 @@ fn a_subhead_under_the_first_paragraphs_is_never_the_headline() {
     assert_eq!(sections(&v), ["数鸟是个细活"]);
     assert_eq!(blocks_of(&v, "paragraph").len(), 3);
 }
+
+#[test]
+fn a_named_bold_line_between_the_pieces_of_a_split_body_is_a_subhead() {
+    // A feed platform's body: each paragraph in a `div` of one class, a subhead one of
+    // them holding only `span.feed-strong` (no sentence, no score of its own).
+    let v = outline(&data("split-body-named-bold.html"));
+    assert_eq!(sections(&v), ["跟着花期走", "冬天的守候"]);
+    assert_eq!(blocks_of(&v, "paragraph").len(), 6);
+}
