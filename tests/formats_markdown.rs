@@ -400,3 +400,24 @@ fn liquid_in_a_link_s_address_keeps_the_link_and_shows_its_text() {
     );
     assert_eq!(captions(&v), [cap("鞋匠在补一只皮鞋。", Some("向晚"))]);
 }
+
+#[test]
+fn a_public_account_s_original_mark_line_is_the_info_line() {
+    // "原创 NAME ACCOUNT DATE PLACE" under the headline (an account's article saved as
+    // Markdown): the writer, the account as the source, the date — not a paragraph.
+    let v = outline_json(data("formats/account-article.md"), &[]);
+    assert_eq!(v["authors"], serde_json::json!(["苏小满"]));
+    assert_eq!(v["source"], "城南手记");
+    let paras: Vec<String> = blocks(&v)
+        .into_iter()
+        .filter(|(k, _)| k == "paragraph")
+        .map(|(_, t)| t)
+        .collect();
+    assert_eq!(
+        paras,
+        [
+            "老城墙根下，有一溜窄窄的菜地。",
+            "种菜的多是附近的老人，一人一小块。"
+        ]
+    );
+}
