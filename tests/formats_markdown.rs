@@ -323,3 +323,101 @@ fn a_quoted_info_line_under_the_headline_is_the_byline_and_a_quoted_box_later_is
     assert!(paras.iter().any(|p| p.contains("作者：白露")), "{paras:#?}");
     assert_eq!(paras.len(), 4, "{paras:#?}");
 }
+
+#[test]
+fn a_copied_post_shows_its_particulars_a_line_each_and_never_the_platform_s_buttons() {
+    let v = outline_json(data("formats/platform-copy.md"), &[]);
+    // The particulars quoted over the text (作者 / 链接 / 来源 / rights): the author is
+    // the article's, the post's own address and the rights notice are left out; the
+    // closing credits stay a line each ("文字 | X" never runs into "编辑 | Y").
+    assert_eq!(v["authors"], serde_json::json!(["石榴"]));
+    assert_eq!(
+        blocks(&v),
+        pairs(&[
+            ("note", "来源：问答社区"),
+            (
+                "paragraph",
+                "外公的收音机放在阁楼上，已经三十年没有响过了。"
+            ),
+            ("heading", "修好它"),
+            ("paragraph", "我花了两个周末，换掉了三只电容。"),
+            ("paragraph", "它响起来的那一刻，外公愣了很久。"),
+            ("byline", "文字 | 石榴"),
+            ("note", "编辑 | 木耳"),
+        ])
+    );
+}
+
+#[test]
+fn a_notion_callout_written_as_an_aside_is_the_text_s_own() {
+    // Notion exports a callout as `<aside>💡 …</aside>`: in a Markdown text an aside is
+    // the writer's box, kept, never a page's sidebar left out.
+    let v = outline_json(data("formats/notion-aside.md"), &[]);
+    assert_eq!(
+        blocks(&v),
+        pairs(&[
+            ("paragraph", "去年夏天，我在单位的楼顶放了两只蜂箱。"),
+            ("paragraph", "💡 城里的蜜蜂采的多是行道树的花。"),
+            ("heading", "第一次取蜜"),
+            ("paragraph", "九月取了第一次蜜，一共十一斤。"),
+        ])
+    );
+}
+
+#[test]
+fn a_readme_s_centred_html_headline_under_its_cover_is_the_title() {
+    // `<h1 align="center">` under a cover image, badges under it: the title, and the
+    // quoted info line under it the byline, as with a `#` headline.
+    let v = outline_json(data("formats/readme-head.md"), &[]);
+    assert_eq!(v["title"], "河堤上的风筝");
+    assert_eq!(v["authors"], serde_json::json!(["秦岭"]));
+    assert_eq!(
+        blocks(&v),
+        pairs(&[
+            ("paragraph", "每到春天，河堤上就飞满了风筝。"),
+            ("heading", "做风筝的人"),
+            (
+                "paragraph",
+                "堤下住着一位做风筝的老人，他的风筝从不卖，只送人。"
+            ),
+        ])
+    );
+}
+
+#[test]
+fn liquid_in_a_link_s_address_keeps_the_link_and_shows_its_text() {
+    // Jekyll writes addresses the site fills in (`{{ site.baseurl }}`, `{{ "/a.jpg" |
+    // relative_url }}`): the image is still the caption's, the link still its text;
+    // in a code span the markup is the text.
+    let v = outline_json(data("formats/jekyll-addresses.md"), &[]);
+    assert_eq!(
+        blocks(&v),
+        pairs(&[
+            ("paragraph", "巷口的修鞋摊，午后最清闲。"),
+            ("caption", "鞋匠在补一只皮鞋。"),
+            ("paragraph", "更多照片见相册，写法见 [x]({{ site.url }})。"),
+        ])
+    );
+    assert_eq!(captions(&v), [cap("鞋匠在补一只皮鞋。", Some("向晚"))]);
+}
+
+#[test]
+fn a_public_account_s_original_mark_line_is_the_info_line() {
+    // "原创 NAME ACCOUNT DATE PLACE" under the headline (an account's article saved as
+    // Markdown): the writer, the account as the source, the date — not a paragraph.
+    let v = outline_json(data("formats/account-article.md"), &[]);
+    assert_eq!(v["authors"], serde_json::json!(["苏小满"]));
+    assert_eq!(v["source"], "城南手记");
+    let paras: Vec<String> = blocks(&v)
+        .into_iter()
+        .filter(|(k, _)| k == "paragraph")
+        .map(|(_, t)| t)
+        .collect();
+    assert_eq!(
+        paras,
+        [
+            "老城墙根下，有一溜窄窄的菜地。",
+            "种菜的多是附近的老人，一人一小块。"
+        ]
+    );
+}

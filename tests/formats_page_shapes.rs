@@ -188,3 +188,45 @@ fn a_quotation_or_a_question_under_a_sections_number_is_its_head() {
     assert_eq!(v["authors"], serde_json::json!(["沈青禾"]));
     assert_eq!(v["source"], "巷子手记");
 }
+
+#[test]
+fn a_document_saved_from_an_editor_has_its_title_style_as_the_headline() {
+    // Google Docs' "Download as HTML": no <title>, the Title and Subtitle styles'
+    // paragraphs (p.title, p.subtitle) over the text — the head, never paragraphs.
+    let v = outline(&data("editor-export.html"));
+    assert_eq!(v["title"], "菜市场的磨刀人");
+    assert_eq!(v["subtitle"], "一块磨刀石用了二十年");
+    assert_eq!(v["authors"], serde_json::json!(["闻笛"]));
+    assert_eq!(sections(&v), ["老主顾"]);
+    let paras = blocks_of(&v, "paragraph");
+    assert_eq!(paras.len(), 3, "{paras:#?}");
+    assert!(paras[0].starts_with("周六早上"), "{paras:#?}");
+}
+
+#[test]
+fn a_class_named_bold_makes_a_line_a_subhead_without_the_site_s_style_sheet() {
+    // A saved page without its style sheet: `span.feed-strong`, `span.font-bold` say
+    // bold by their names, so a short line of only them is a subhead.
+    let v = outline(&data("class-named-bold.html"));
+    assert_eq!(sections(&v), ["一块石头一幅画", "涨水以后"]);
+    assert_eq!(blocks_of(&v, "paragraph").len(), 6);
+}
+
+#[test]
+fn a_subhead_under_the_first_paragraphs_is_never_the_headline() {
+    // No h1, a <title> that names no block: the headline is the <title>'s, and the
+    // bold line after two paragraphs stays a subhead.
+    let v = outline(&data("subhead-not-headline.html"));
+    assert_eq!(v["title"], "湖边的候鸟");
+    assert_eq!(sections(&v), ["数鸟是个细活"]);
+    assert_eq!(blocks_of(&v, "paragraph").len(), 3);
+}
+
+#[test]
+fn a_named_bold_line_between_the_pieces_of_a_split_body_is_a_subhead() {
+    // A feed platform's body: each paragraph in a `div` of one class, a subhead one of
+    // them holding only `span.feed-strong` (no sentence, no score of its own).
+    let v = outline(&data("split-body-named-bold.html"));
+    assert_eq!(sections(&v), ["跟着花期走", "冬天的守候"]);
+    assert_eq!(blocks_of(&v, "paragraph").len(), 6);
+}

@@ -217,14 +217,45 @@ pub(crate) fn is_pager(text: &str) -> bool {
 }
 
 /// A line that is only a prompt to the reader ("請繼續往下閱讀...", "▼展开全文"), or
-/// only page buttons and counters ("【打印】【关闭】", "点击数：1024【打印】【关闭】").
+/// only page buttons and counters ("【打印】【关闭】", "点击数：1024【打印】【关闭】",
+/// "赞同 1024", "分享 收藏 在看 点赞").
 pub(crate) fn is_prompt(text: &str) -> bool {
     let t = trim_text(text);
     if t.chars().count() > 40 {
         return false;
     }
     let l = letters(t);
-    !l.is_empty() && (PROMPTS.contains(&l.as_str()) || buttons_only(t) || trim_info(t).is_empty())
+    !l.is_empty()
+        && (PROMPTS.contains(&l.as_str())
+            || buttons_only(t)
+            || trim_info(t).is_empty()
+            || is_reaction_bar(t))
+}
+
+/// The buttons a platform prints under a post to react to it, with their counters
+/// ("赞同 1024", "分享 收藏 在看 点赞", "讚 12 · 留言 3"): every word a reaction's
+/// button or a count, and either two buttons or a button with its count (a word alone,
+/// "分享", may be a heading).
+fn is_reaction_bar(t: &str) -> bool {
+    const REACTIONS: &[&str] = &[
+        "赞同", "赞", "点赞", "在看", "分享", "收藏", "评论", "喜欢", "转发", "反对", "感谢",
+        "举报", "留言", "好看", "讚", "按讚", "點讚", "贊同", "喜歡", "轉發", "評論", "舉報",
+    ];
+    let count = |w: &str| {
+        let w = w.trim_end_matches(['万', '萬', 'k', 'K', 'w', 'W', '+']);
+        !w.is_empty()
+            && w.chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    };
+    let words: Vec<&str> = t
+        .split(|c: char| {
+            c.is_whitespace() || "·•|｜丨/\u{200b}\u{200c}\u{200d}\u{feff}".contains(c)
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let buttons = words.iter().filter(|w| REACTIONS.contains(w)).count();
+    let counts = words.iter().filter(|w| count(w)).count();
+    buttons + counts == words.len() && (buttons >= 2 || (buttons == 1 && counts >= 1))
 }
 
 /// A paywall's line standing in for the rest of the story ("本文為端傳媒會員專享，立即訂閱
@@ -478,6 +509,9 @@ const CALLS: &[&str] = &[
     "扫码关注",
     "扫描二维码",
     "扫一扫",
+    // "点击“阅读原文”，了解更多": the platform's button to the original page.
+    "点击阅读原文",
+    "點擊閱讀原文",
     "长按识别",
     "长按二维码",
     "“在看”",
@@ -520,9 +554,10 @@ pub(crate) fn is_tail_prompt(text: &str) -> bool {
     } else {
         30
     };
+    let l = letters(t);
     t.chars().count() <= limit
         && !t.ends_with(['。', '”', '」', '』'])
-        && (CALLS.iter().any(|c| t.contains(c))
+        && (CALLS.iter().any(|c| t.contains(c) || l.contains(c))
             || WEAK_CALLS.iter().filter(|c| t.contains(*c)).count() >= 2)
 }
 
@@ -751,6 +786,11 @@ const OWN_LINK_LABELS: &[&str] = &[
     "永久連結",
     "本文永久链接",
     "本文永久鏈接",
+    // A Q&A site's copy of a post, its particulars over the text ("作者：X / 链接：URL
+    // / 来源：知乎"): the post's own address.
+    "链接",
+    "鏈接",
+    "連結",
     "permalink",
     "post link",
 ];
@@ -800,6 +840,10 @@ const PROVENANCE: &[&str] = &[
     "本文首發於",
     "本文原載於",
     "本文經授權轉載",
+    "本文原刊于",
+    "本文原刊於",
+    "本文原发于",
+    "本文原發於",
 ];
 
 /// The note a line is, when it is one only once its furniture is seen through; the
@@ -1310,6 +1354,12 @@ mod tests {
         assert!(!is_post_stamp(
             "他在帖子下面看到一行小字，写着发帖人的IP属地，是他老家的省份，这让他想了很久很久。"
         ));
+        assert!(is_prompt("赞同 1024\u{200b}"));
+        assert!(is_prompt("分享 收藏 在看 点赞"));
+        assert!(is_prompt("讚 12 · 留言 3"));
+        assert!(!is_prompt("分享"));
+        assert!(!is_prompt("分享 经验"));
+        assert!(is_tail_prompt("点击“阅读原文”，了解更多志愿活动"));
         assert!(is_promo_label("播客推介"));
         assert!(is_promo_label("广告"));
         assert!(!is_promo_label("一次失败的推介会之后"));
@@ -1451,6 +1501,8 @@ mod tests {
             Some("（編輯：黃名璽）1131005")
         );
         assert!(note_text("（本文来自澎湃新闻，更多原创资讯请下载“澎湃新闻”APP）").is_some());
+        assert!(note_text("本文原刊於《街角雜誌》第十二期，經作者授權轉載。").is_some());
+        assert!(note_text("本文原刊于《河岸》杂志。").is_some());
         assert!(note_text("※ 提醒您：禁止酒駕 飲酒過量有礙健康").is_some());
         assert!(note_text("END").is_some());
         assert!(note_text("- END -").is_some());

@@ -363,7 +363,6 @@ impl Builder {
     }
 
     /// The kinds and texts of the blocks from the `start`th on.
-    #[cfg(test)]
     pub(crate) fn blocks_since(&self, start: usize) -> Vec<(BlockKind, &str)> {
         self.drafts
             .get(start..)
@@ -1578,6 +1577,64 @@ const DATE_LABELS: &[&str] = &[
     "更新時間",
 ];
 
+/// A line of one labelled field of a text's particulars — "作者：林间风", "来源：知乎",
+/// "编辑 | 方圆", "链接：https://…": a known label (an author's, a staff member's, the
+/// source's, the date's, a link's), a separator and a value, at most 80 characters.
+/// A block of such lines written one under another (a Markdown quote or paragraph whose
+/// lines are run together) is read a line at a time.
+pub(crate) fn is_field_line(text: &str) -> bool {
+    const LINK_LABELS: &[&str] = &["链接", "鏈接", "連結", "网址", "網址", "原文", "原文链接"];
+    let t = trim_text(text);
+    if t.chars().count() > 80 {
+        return false;
+    }
+    let Some((i, sep)) = t
+        .char_indices()
+        .find(|&(_, c)| matches!(c, '：' | ':' | '|' | '｜' | '丨'))
+    else {
+        return false;
+    };
+    let label = trim_text(&t[..i]);
+    let value = trim_text(&t[i + sep.len_utf8()..]);
+    !value.is_empty()
+        && [
+            AUTHOR_LABELS,
+            OTHER_LABELS,
+            SOURCE_LABELS,
+            DATE_LABELS,
+            LINK_LABELS,
+        ]
+        .iter()
+        .any(|l| l.contains(&label))
+}
+
+/// A public account's article's info line as its platform prints it, the original
+/// mark first: "原创 NAME ACCOUNT DATE [PLACE]" — the writer, the account the article
+/// is published on, when. With one word before the date it is the account's alone.
+fn original_mark_line(line: &str, date: Option<&str>) -> Option<Info> {
+    let rest = ["原创", "原創"].iter().find_map(|m| line.strip_prefix(m))?;
+    if !rest.starts_with(|c: char| c.is_whitespace()) {
+        return None;
+    }
+    let date = date?;
+    let first = date.split_whitespace().next()?;
+    let before = &rest[..rest.find(first)?];
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let (names, account) = match words.as_slice() {
+        [account] => (&[][..], *account),
+        [names @ .., account] if names.len() <= 3 => (names, *account),
+        _ => return None,
+    };
+    if names.iter().any(|n| n.chars().count() > 12) || account.chars().count() > 20 {
+        return None;
+    }
+    Some(Info {
+        date: Some(date.to_string()),
+        source: Some(account.to_string()),
+        authors: names.iter().map(|n| n.to_string()).collect(),
+    })
+}
+
 /// Reads an info line — "2026-11-20 08:30 来源：东海日报 记者 林小雨 通讯员 高 远",
 /// "文｜周 航　图｜许 帆", "作者：张三 | 2026年5月1日" — into its date, source and
 /// authors. `None` when it is not one: longer than 120 characters, a sentence, or
@@ -1591,6 +1648,9 @@ pub(crate) fn parse_info(line: &str) -> Option<Info> {
         date: find_date(line),
         ..Info::default()
     };
+    if let Some(wechat) = original_mark_line(line, info.date.as_deref()) {
+        return Some(wechat);
+    }
     // Tokens: runs between spaces and separators; a token ended by a separator is a
     // label when it is one of the known words or one or two characters long.
     let mut tokens: Vec<(&str, bool)> = Vec::new();
@@ -2735,6 +2795,15 @@ mod tests {
         assert_eq!(i.authors, ["林小雨", "高远"]);
         // Who compiled the text is named with the authors; a translator, an editor and
         // a role word after a name are not.
+        let i = parse_info("原创 沈禾 清流笔记 2026-03-30 08:00 浙江").expect("an info line");
+        assert_eq!(i.authors, ["沈禾"]);
+        assert_eq!(i.source.as_deref(), Some("清流笔记"));
+        let i = parse_info("原创 清流笔记 2026-03-30 08:00").expect("an info line");
+        assert!(i.authors.is_empty());
+        assert_eq!(i.source.as_deref(), Some("清流笔记"));
+        assert!(
+            parse_info("原创 不易，我们 2026年坚持了一年").is_none_or(|i| i.authors.is_empty())
+        );
         let i = parse_info("作者：宋知远 ｜ 整理：何苗").expect("a byline");
         assert_eq!(i.authors, ["宋知远", "何苗"]);
         let i = parse_info("文／宋知远 翻译／何苗 编辑／林晚").expect("a byline");

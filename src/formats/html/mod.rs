@@ -942,6 +942,7 @@ fn gap_content(n: NodeRef<'_, Node>) -> bool {
                         "a" => links += 1,
                         "b" | "strong" => bold += 1,
                         "img" | "amp-img" => photo |= links == 0,
+                        _ if class_named_bold(el) => bold += 1,
                         _ => {}
                     }
                 } else if let Node::Text(t) = d.value() {
@@ -952,14 +953,27 @@ fn gap_content(n: NodeRef<'_, Node>) -> bool {
                     }
                 }
             }
-            Edge::Close(d) => match element(d).map(|e| e.name()) {
-                Some("a") => links = links.saturating_sub(1),
-                Some("b" | "strong") => bold = bold.saturating_sub(1),
+            Edge::Close(d) => match element(d).map(|e| (e.name(), e)) {
+                Some(("a", _)) => links = links.saturating_sub(1),
+                Some(("b" | "strong", _)) => bold = bold.saturating_sub(1),
+                Some((_, e)) if class_named_bold(e) => bold = bold.saturating_sub(1),
                 _ => {}
             },
         }
     }
     photo || (text > 0 && bold_text == text)
+}
+
+/// Whether a class of `el` says bold by its name (`bjh-strong`, `font-bold`, `strong`):
+/// a saved page often comes without the site's style sheets.
+fn class_named_bold(el: &Element) -> bool {
+    el.name() != "img"
+        && el.attr("class").is_some_and(|c| {
+            c.split_ascii_whitespace().any(|w| {
+                let last = w.rsplit(['-', '_']).next().unwrap_or(w);
+                last.eq_ignore_ascii_case("strong") || last.eq_ignore_ascii_case("bold")
+            })
+        })
 }
 
 /// The article element around the container: its nearest ancestor that is an
@@ -1518,6 +1532,23 @@ fn titled_headline(doc: &Html, parts: &[String], titles: &[String]) -> Option<St
     best
 }
 
+/// The text of a document's Title style's paragraph (`p.title` as Google Docs saves it,
+/// `p.MsoTitle` as Word does), and of its Subtitle style's paragraph when there is one:
+/// the first of each, short.
+fn styled_title(doc: &Html) -> Option<(String, Option<String>)> {
+    let styled = |want: &str| {
+        doc.tree.root().descendants().find_map(|n| {
+            let el = element(n)?;
+            if el.name() != "p" || !words(el).iter().any(|w| w == want) {
+                return None;
+            }
+            let t = collapse_ws(&node_text(n));
+            (!t.is_empty() && t.chars().count() <= 80).then_some(t)
+        })
+    };
+    Some((styled("title")?, styled("subtitle")))
+}
+
 /// The element next to `n` in `dir` (previous or next sibling), skipping white space
 /// and comments; `None` when text stands between.
 fn sibling_element(n: NodeRef<'_, Node>, next: bool) -> Option<NodeRef<'_, Node>> {
@@ -1843,14 +1874,17 @@ impl<'a> Walker<'a> {
         }
     }
 
-    /// Whether the document's style rules make `el` bold by one of its classes.
+    /// Whether the document's style rules make `el` bold by one of its classes, or a
+    /// class says it is bold by its name (`bjh-strong`, `font-bold`, `strong`): a saved
+    /// page often comes without the site's style sheets.
     fn sheet_bold(&self, el: &Element) -> bool {
-        !self.bold_classes.is_empty()
-            && el.name() != "img"
-            && el.attr("class").is_some_and(|c| {
-                c.split_ascii_whitespace()
-                    .any(|w| self.bold_classes.contains(w))
-            })
+        class_named_bold(el)
+            || (!self.bold_classes.is_empty()
+                && el.name() != "img"
+                && el.attr("class").is_some_and(|c| {
+                    c.split_ascii_whitespace()
+                        .any(|w| self.bold_classes.contains(w))
+                }))
     }
 
     /// The ornament waiting for a head, kept as a note (a section break) when none came.
@@ -3264,9 +3298,36 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
         h1s.iter().rev().find(|(_, t, _, _)| t.chars().count() >= 4)
     {
         header.title = Some((t.clone(), idx.at_line(*line)));
-    } else if let Some(i) = top {
+    } else if let Some(i) = top.filter(|&i| {
+        // (Never a subhead under the body's first paragraphs.)
+        drafts.blocks[..i]
+            .iter()
+            .all(|b| b.kind != BlockKind::Paragraph)
+    }) {
         let bl = drafts.blocks.remove(i);
         header.title = Some((bl.text.to_string(), idx.at_offset(bl.src())));
+    }
+    // A document written in an editor and saved as HTML (Google Docs, Word) names no
+    // page title: its Title style's paragraph (`p.title`, `p.MsoTitle`) is the
+    // headline, and its Subtitle style's right under it the subtitle.
+    let mut doc_subtitle = None;
+    if header.title.is_none()
+        && page_titles.is_empty()
+        && let Some((t, sub)) = styled_title(doc)
+        && let Some(i) = drafts.blocks.iter().take(3).position(|bl| {
+            bl.kind == BlockKind::Paragraph && norm_title(&bl.text) == norm_title(&t)
+        })
+    {
+        let bl = drafts.blocks.remove(i);
+        header.title = Some((bl.text.to_string(), idx.at_offset(bl.src())));
+        if let Some(s) = sub
+            && drafts.blocks.get(i).is_some_and(|n| {
+                n.kind == BlockKind::Paragraph && norm_title(&n.text) == norm_title(&s)
+            })
+        {
+            let n = drafts.blocks.remove(i);
+            doc_subtitle = Some((n.text.to_string(), idx.at_offset(n.src())));
+        }
     }
     if header.title.is_none() {
         let t = meta
@@ -3313,7 +3374,7 @@ pub(crate) fn extract(doc: &Html, idx: &SourceLines) -> Article {
     // A headline printed as a plain block near the top of the container (an old CMS's
     // `div.article_title`, its second line a "——…" subtitle after a `<br>`): shown in
     // the head, not as paragraphs; a breadcrumb trail above it is furniture.
-    let mut body_subtitle = None;
+    let mut body_subtitle = doc_subtitle;
     if let Some((t, pos)) = header.title.as_mut()
         && let Some(i) = drafts.blocks.iter().take(6).position(|bl| {
             matches!(bl.kind, BlockKind::Paragraph | BlockKind::Heading)

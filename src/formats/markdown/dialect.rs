@@ -750,6 +750,7 @@ pub(crate) fn prepare(src: &str) -> Prepared {
         }
         // kramdown's attribute lists and extensions, a heading's attributes.
         blank_ials(&mut v, start, t, cut > 0, &mut out.shifts);
+        blank_liquid_inline(&mut v, vat(0), t);
         k += 1;
     }
     blank_mdx_comments(&mut v, first_offset(&lines, first));
@@ -778,6 +779,45 @@ fn is_toc_line(t: &str) -> bool {
         t.as_str(),
         "[toc]" | "[[toc]]" | "[[_toc_]]" | "${toc}" | "{:toc}" | "[:toc]"
     )
+}
+
+/// Liquid's markup in a link's or an image's address (Jekyll's `[首页]({{ site.baseurl
+/// }}/)`, `![]({{ "/a.png" | relative_url }})`, `({% post_url x %})`): a value the site
+/// fills in when it builds the page, filled with `_` so that the link stays one and
+/// shows its text (CommonMark ends an address at a space). Never inside a code span,
+/// never Hugo's `{{< >}}`, `{{% %}}`.
+fn blank_liquid_inline(v: &mut [u8], start: usize, t: &str) {
+    let b = t.as_bytes();
+    let mut i = 0;
+    let mut code = false;
+    while i + 1 < b.len() {
+        if b[i] == b'`' {
+            code = !code;
+            i += 1;
+            continue;
+        }
+        let tag = b[i] == b'{' && b[i + 1] == b'%';
+        let output = b[i] == b'{' && b[i + 1] == b'{' && !matches!(b.get(i + 2), Some(b'<' | b'%'));
+        if code || !(tag || output) {
+            i += 1;
+            continue;
+        }
+        let close: &[u8] = if tag { b"%}" } else { b"}}" };
+        let Some(len) = memchr::memmem::find(&b[i + 2..], close) else {
+            break;
+        };
+        let end = i + 2 + len + 2;
+        let before = &t[..i];
+        let in_address = before
+            .rfind("](")
+            .is_some_and(|p| !before[p + 2..].contains([')', ' ']));
+        if in_address && t[i..end].is_ascii() {
+            for c in &mut v[start + i..start + end] {
+                *c = b'_';
+            }
+        }
+        i = end;
+    }
 }
 
 /// kramdown's `{: …}` / `{::…}` anywhere on the line (outside code spans), Pandoc's

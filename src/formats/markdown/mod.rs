@@ -849,6 +849,14 @@ impl Reader<'_> {
                 return;
             }
             let html = html_block_emphasis(&html);
+            let html = writers_boxes(&html);
+            // An HTML headline opening the text (`<h1 align="center">`, as a README
+            // centres it, perhaps under a cover image) is the article's title, as a `#`
+            // heading there is.
+            let html = match self.html_title(&html, at) {
+                Some(rest) => std::borrow::Cow::Owned(rest),
+                None => html,
+            };
             // One line of HTML under an image alone (`<center>CAPTION（摄影：X）</center>`)
             // that is a caption's line: its caption, as a Markdown line is.
             if self.figure.is_some() && !html.trim().contains('\n') {
@@ -871,6 +879,51 @@ impl Reader<'_> {
             self.flush_figure();
             crate::formats::html::fragment_blocks(&html, pos, &mut self.b);
         }
+    }
+
+    /// Takes an HTML block's one `<h1>` as the article's title when nothing but images
+    /// comes before it in the text: `html` with the element blanked out (its lines
+    /// kept), `None` when it is not the title.
+    fn html_title(&mut self, html: &str, at: usize) -> Option<String> {
+        if self.title.is_some()
+            || !self
+                .b
+                .blocks_since(0)
+                .iter()
+                .all(|(k, _)| *k == BlockKind::Caption)
+        {
+            return None;
+        }
+        let lower = html.to_ascii_lowercase();
+        let open = lower.find("<h1")?;
+        if lower[open + 3..].contains("<h1") || !lower[open + 3..].starts_with([' ', '>', '\n']) {
+            return None;
+        }
+        let close = open + lower[open..].find("</h1>")? + "</h1>".len();
+        // Only images before it in the block.
+        let mut before = Builder::new();
+        crate::formats::html::fragment_blocks(&html[..open], self.at(at), &mut before);
+        if !before
+            .blocks_since(0)
+            .iter()
+            .all(|(k, _)| *k == BlockKind::Caption)
+        {
+            return None;
+        }
+        let mut one = Builder::new();
+        crate::formats::html::fragment_blocks(&html[open..close], self.at(at + open), &mut one);
+        let Some((BlockKind::Heading, text)) = one.last_block().filter(|_| one.len() == 1) else {
+            return None;
+        };
+        self.title = Some((text.to_string(), self.at(at + open)));
+        let blank: String = html[open..close]
+            .chars()
+            .map(|c| match c {
+                '\n' => "\n".to_string(),
+                c => " ".repeat(c.len_utf8()),
+            })
+            .collect();
+        Some(format!("{}{blank}{}", &html[..open], &html[close..]))
     }
 
     fn flush(&mut self, heading: Option<HeadingLevel>) {
@@ -898,6 +951,24 @@ impl Reader<'_> {
         };
         let mut cuts = Vec::new();
         if self.callout > 0 {
+            for (k, &(from, src)) in lines.iter().enumerate() {
+                cuts.push((from, line_end(k).max(from), src));
+            }
+            return p.pieces(&cuts);
+        }
+        // A block of a text's particulars, a field a line ("> 作者：X" over "> 来源：Y",
+        // "*文字 | X*" over "*编辑 | Y*"), perhaps with a rights notice among them: each
+        // line apart, never run together into one.
+        let line_text = |k: usize| &text[lines[k].0..line_end(k).max(lines[k].0)];
+        let fields = (0..lines.len())
+            .filter(|&k| markup::is_field_line(line_text(k)))
+            .count();
+        if fields >= 2
+            && (0..lines.len()).all(|k| {
+                markup::is_field_line(line_text(k))
+                    || crate::formats::furniture::is_rights_notice(line_text(k))
+            })
+        {
             for (k, &(from, src)) in lines.iter().enumerate() {
                 cuts.push((from, line_end(k).max(from), src));
             }
@@ -968,7 +1039,11 @@ impl Reader<'_> {
                 }
                 let pieces = self.line_pieces(&p);
                 if !pieces.is_empty() {
+                    // The first line of a quote opening with its lines apart is still
+                    // the quote's first line.
+                    let mut first = first_in_quote;
                     for piece in pieces {
+                        self.quote_first = std::mem::take(&mut first);
                         self.flush_block(piece, None);
                     }
                     return;
@@ -1242,7 +1317,17 @@ impl Reader<'_> {
                 || crate::formats::furniture::is_rights_notice(&text)
                 || crate::formats::furniture::is_pager(&text)
                 || crate::formats::furniture::is_publisher_remark(&text)
+                || crate::formats::furniture::is_paywall_notice(&text)
+                || crate::formats::furniture::is_post_stamp(&text)
+                || crate::formats::furniture::is_ad_label(&text)
                 || crate::formats::furniture::is_post_link(&text))
+        {
+            return;
+        }
+        // A related box in one line, its label and a link ("往期推荐：[X](…)").
+        if marker.is_none()
+            && crate::formats::furniture::related_line_rest(&text)
+                .is_some_and(|rest| link_chars > 0 && link_chars + 1 >= rest)
         {
             return;
         }
@@ -1338,6 +1423,37 @@ impl Reader<'_> {
 /// would show its `**`. On each line, outside tags, a `**`/`__` run (then a lone `*`)
 /// that opens before a non-space and a run that closes after one become `<strong>`
 /// (`<em>`); runs without a partner stay as they are.
+/// `html` with its `<aside>` elements read as boxes of the text: in a Markdown text an
+/// aside is the writer's own (Notion exports its callouts as `<aside>💡 …</aside>`),
+/// never a page's sidebar, which the HTML reading leaves out.
+fn writers_boxes(html: &str) -> std::borrow::Cow<'_, str> {
+    let lower = html.to_ascii_lowercase();
+    if !lower.contains("<aside") && !lower.contains("</aside") {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut i = 0;
+    while i < html.len() {
+        let rest = &lower[i..];
+        let tag = ["<aside", "</aside"].into_iter().find(|t| {
+            rest.starts_with(t)
+                && rest[t.len()..].starts_with(|c: char| c == '>' || c.is_ascii_whitespace())
+        });
+        match tag {
+            Some(t) => {
+                out.push_str(if t.starts_with("</") { "</div" } else { "<div" });
+                i += t.len();
+            }
+            None => {
+                let c = html[i..].chars().next().unwrap_or(' ');
+                out.push(c);
+                i += c.len_utf8();
+            }
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 fn html_block_emphasis(html: &str) -> std::borrow::Cow<'_, str> {
     if !html.contains(['*', '_']) {
         return std::borrow::Cow::Borrowed(html);
