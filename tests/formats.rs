@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::outline::{blocks_of, captions, outline, sections};
+use common::outline::{all_text, blocks_of, captions, outline, sections};
 
 use common::cli::yuedu;
 use serde_json::Value;
@@ -33,11 +33,7 @@ fn strs(v: &Value) -> Vec<String> {
 
 /// Everything shown as text: title, paragraphs, headings, captions.
 fn shown(v: &Value) -> String {
-    let mut all = vec![v["title"].as_str().unwrap_or("").to_string()];
-    for b in v["blocks"].as_array().expect("blocks") {
-        all.push(b["text"].as_str().unwrap_or("").to_string());
-    }
-    all.join("\n")
+    format!("{}\n{}", v["title"].as_str().unwrap_or(""), all_text(v))
 }
 
 fn norm(s: &str) -> String {

@@ -7,7 +7,7 @@
 mod common;
 
 use common::cli::yuedu;
-use common::outline::{authors, blocks_of, captions, outline, sections};
+use common::outline::{all_text, authors, blocks_of, captions, outline, sections};
 use serde_json::Value;
 
 fn data(name: &str) -> String {
@@ -20,9 +20,7 @@ fn shown(v: &Value) -> String {
         .iter()
         .filter_map(|k| v[k].as_str().map(str::to_string))
         .collect();
-    for b in v["blocks"].as_array().expect("blocks") {
-        all.push(b["text"].as_str().unwrap_or("").to_string());
-    }
+    all.push(all_text(v));
     all.join("\n")
 }
 
