@@ -296,3 +296,42 @@ fn margins_are_left_alone_where_the_terminal_is_not_known_to_have_them() {
     // The mode is turned off on the way out all the same (a no-op where it was off).
     assert_eq!(margin_events(&p.output_bytes()), [Margin::ModeOff]);
 }
+
+/// What cannot be opened is said on the shell's own screen: the reader takes the terminal
+/// beside the parse, once the file is read, so a file that cannot be read, or a key given
+/// to two actions, must come before it and never enter the alternate screen.
+#[test]
+fn an_article_that_cannot_be_opened_never_takes_the_terminal() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let missing = dir.path().join("missing-article.txt");
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "[keys]\nquit = [\"x\"]\nsearch = [\"x\"]\n").expect("config");
+    let article = format!(
+        "{}/articles/yuyao-yangtze-delta.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let cases: [(Vec<&str>, &str); 2] = [
+        (vec![missing.to_str().expect("path")], "missing-article.txt"),
+        (
+            vec!["--config", config.to_str().expect("path"), &article],
+            "\"x\"",
+        ),
+    ];
+    for (args, named) in cases {
+        let mut p = Pty::yuedu(&args, 80, 24);
+        let code = p.wait_exit(Duration::from_secs(5));
+        let out = String::from_utf8_lossy(&p.output_bytes()).into_owned();
+        assert!(
+            matches!(code, Some(c) if c != 0),
+            "{args:?}: exit {code:?}\n{out}"
+        );
+        assert!(
+            out.contains(named),
+            "{args:?}: the message names {named}:\n{out}"
+        );
+        assert!(
+            !out.contains("\x1b[?1049h"),
+            "{args:?}: the alternate screen was entered:\n{out:?}"
+        );
+    }
+}
