@@ -521,14 +521,6 @@ impl Config {
         Keymap::new(&self.keys, &|a| self.user_keys.contains(&a))
     }
 
-    /// Whether these settings give one key to two actions, before anything is opened.
-    ///
-    /// # Errors
-    /// The first conflict found, naming the key and both actions.
-    pub fn check_keys(&self) -> Result<(), KeyConflict> {
-        self.keymap().map(drop)
-    }
-
     /// The defaults overlaid with the TOML `text` of the file at `path` (used in messages).
     pub(crate) fn from_user_text(path: &str, text: &str) -> Result<Config, ConfigError> {
         let user = DeTable::parse(text).map_err(|e| error_at(path, text, &e))?;

@@ -345,18 +345,11 @@ fn read_one(path: Option<&Path>, mut config: Config, read: &ReadOptions) -> Resu
     }
     if can_take_over_terminal() {
         let size = crossterm::terminal::size().unwrap_or((80, 24));
-        // Conflicting keys are said on the shell's screen, before the terminal is taken.
-        config.check_keys().map_err(OpenError::from)?;
-        let (opened, session) = open_taking_terminal(path, &config, size, read);
-        let mut opened = opened?;
-        let session = match session {
-            Some(session) => session?,
-            None => terminal::Session::start(config.input.mouse, &config.output)?,
-        };
+        let mut opened = reader::open_path(path, config.clone(), size, read)?;
         if opened.app.message.is_none() {
             opened.app.message = probed;
         }
-        return run_reader(session, opened, &config, asked);
+        return run_reader(opened, &config, asked);
     }
     // Redirected or a dumb terminal: print what the pane would show.
     let src = formats::load(path, read.as_load())?;
@@ -364,38 +357,6 @@ fn read_one(path: Option<&Path>, mut config: Config, read: &ReadOptions) -> Resu
         eprintln!("yuedu: {}: {report}", src.origin);
     }
     print_as_shown(&src, &config)
-}
-
-/// Opens the article at `path` for the reader and takes the terminal for it: the terminal
-/// is taken on a thread of its own once the file is read, while the article is parsed and
-/// its first screen laid out, so that neither waits for the other. A file that cannot be
-/// read leaves the terminal as it is (`None`: not taken).
-fn open_taking_terminal(
-    path: Option<&Path>,
-    config: &Config,
-    size: (u16, u16),
-    read: &ReadOptions,
-) -> (
-    Result<reader::Opened, OpenError>,
-    Option<std::io::Result<terminal::Session>>,
-) {
-    std::thread::scope(|s| {
-        let (read_tx, was_read) = std::sync::mpsc::channel();
-        let (mouse, output) = (config.input.mouse, &config.output);
-        let taking = s.spawn(move || {
-            was_read
-                .recv()
-                .ok()
-                .map(|()| terminal::Session::start(mouse, output))
-        });
-        let opened = reader::open_path_then(path, config.clone(), size, read, move || {
-            let _ = read_tx.send(());
-        });
-        match taking.join() {
-            Ok(session) => (opened, session),
-            Err(panic) => std::panic::resume_unwind(panic),
-        }
-    })
 }
 
 /// Prints what the text pane would show of `src` (`dump` at the configured width): the
@@ -411,23 +372,15 @@ fn print_as_shown(src: &Source, config: &Config) -> Result<(), Failure> {
     })
 }
 
-/// Runs the reader on an opened article in the terminal `session` taken for it, then
-/// remembers where the reader was; `asked`: the width probe's question, answered once the
-/// first frame is drawn.
+/// Runs the reader on an opened article, then remembers where the reader was; `asked`:
+/// the width probe's question, answered once the first frame is drawn.
 fn run_reader(
-    session: terminal::Session,
     mut opened: reader::Opened,
     config: &Config,
     asked: Option<terminal::probe::Asked>,
 ) -> Result<(), Failure> {
     let theme = theme_for(config);
-    terminal::run(
-        session,
-        &mut opened.app,
-        &theme,
-        opened.reload.as_ref(),
-        asked,
-    )?;
+    terminal::run(&mut opened.app, &theme, opened.reload.as_ref(), asked)?;
     if let Err(warning) = opened.save_position() {
         eprintln!("yuedu: warning: {}", for_terminal_line(&message(&warning)));
     }

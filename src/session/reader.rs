@@ -124,40 +124,13 @@ pub fn open_path(
     size: (u16, u16),
     read: &ReadOptions,
 ) -> Result<Opened, OpenError> {
-    open_path_then(path, config, size, read, || {})
-}
-
-/// [`open_path`], calling `on_read` once the file has been read and before it is parsed
-/// and laid out: from then on only conflicting key settings can fail, so the reader takes
-/// the terminal there, beside the parse, and a file that cannot be read is still said on
-/// the shell's own screen.
-///
-/// # Errors
-/// As [`open_path`]; `on_read` is not called when the file cannot be read.
-pub fn open_path_then(
-    path: Option<&Path>,
-    config: Config,
-    size: (u16, u16),
-    read: &ReadOptions,
-    on_read: impl FnOnce(),
-) -> Result<Opened, OpenError> {
-    let on_read = match path.filter(|p| *p != Path::new("-")) {
-        Some(file) => match open_progressive(file, config.clone(), size, read, on_read) {
-            Progressive::Opened(opened) => return *opened,
-            Progressive::NotLarge(on_read) => on_read,
-        },
-        None => on_read,
-    };
+    if let Some(file) = path.filter(|p| *p != Path::new("-"))
+        && let Some(opened) = open_progressive(file, config.clone(), size, read)
+    {
+        return opened;
+    }
     let src = formats::load(path, read.as_load())?;
-    on_read();
     open(src, config, size, read)
-}
-
-/// What [`open_progressive`] did: opened a large file, or handed back the hook it did not
-/// call because the file is not one to open progressively.
-pub(crate) enum Progressive<F> {
-    Opened(Box<Result<Opened, OpenError>>),
-    NotLarge(F),
 }
 
 /// Where the reading position of an article is kept: a file by its path and content, the
@@ -172,22 +145,16 @@ fn memory_key(origin: &Origin, text: &str) -> String {
 
 /// Opens a large file at `path` progressively: its first part is parsed and shown at
 /// once, and a thread reads, parses and checks the whole file and hands it to the
-/// reader ([`App::finish_loading`]); `on_read` is called once the first part is read.
-/// [`Progressive::NotLarge`] when the file is not large, or not plain UTF-8 at its
-/// start: [`open`] it as a whole then.
-pub(crate) fn open_progressive<F: FnOnce()>(
+/// reader ([`App::finish_loading`]). `None` when the file is not large, or not plain
+/// UTF-8 at its start: [`open`] it as a whole then.
+pub(crate) fn open_progressive(
     path: &Path,
     config: Config,
     size: (u16, u16),
     read: &ReadOptions,
-    on_read: F,
-) -> Progressive<F> {
-    let Some((prefix, total)) =
-        source::load_prefix(path, read.as_load(), PROGRESSIVE_LOAD_BYTES, PREFIX_BYTES)
-    else {
-        return Progressive::NotLarge(on_read);
-    };
-    on_read();
+) -> Option<Result<Opened, OpenError>> {
+    let (prefix, total) =
+        source::load_prefix(path, read.as_load(), PROGRESSIVE_LOAD_BYTES, PREFIX_BYTES)?;
     let shown = prefix.text.len() as u64;
     let article = Arc::new(formats::parse_shared(prefix.format, &prefix.text));
     let store = state::state_dir()
@@ -227,7 +194,7 @@ pub(crate) fn open_progressive<F: FnOnce()>(
     let name = shown_name(&prefix);
     let mut app = match app::app_for_first_screen(article, &name, config, size) {
         Ok(app) => app,
-        Err(e) => return Progressive::Opened(Box::new(Err(e.into()))),
+        Err(e) => return Some(Err(e.into())),
     };
     app.loading = Some(Loading {
         shown,
@@ -236,12 +203,7 @@ pub(crate) fn open_progressive<F: FnOnce()>(
     });
     app.pending_load = Some(rx);
     let memory = store.map(|s| (s, key));
-    Progressive::Opened(Box::new(Ok(finish(
-        app,
-        Some(path.to_path_buf()),
-        memory,
-        read,
-    ))))
+    Some(Ok(finish(app, Some(path.to_path_buf()), memory, read)))
 }
 
 /// The name the status bar shows: the file's, with the format when it is not plain text

@@ -511,18 +511,18 @@ impl Drop for Session {
     }
 }
 
-/// Runs the reader on one article in a `session` taken for it, until the user quits.
+/// Runs the reader on one article until the user quits.
 ///
 /// `asked`: the width probe's question, sent before the article was read; its answer is
 /// read once the first frame is on screen, and a wide one has the reader laid out and
 /// drawn again ([`App::settle_ambiguous`]).
 pub fn run(
-    mut session: Session,
     app: &mut App,
     theme: &Theme,
     reload: Option<&Reload>,
     asked: Option<probe::Asked>,
 ) -> io::Result<()> {
+    let mut session = Session::start(app.config.input.mouse, &app.config.output)?;
     session.probe = asked;
     session.read(app, theme, reload)
 }
