@@ -11,6 +11,9 @@
 //! `YUEDU_BENCH_QUICK=1` skips the 50 MB articles, `YUEDU_BENCH_FILES=shipped,1,50`
 //! picks files by the start of their label; `YUEDU_BENCH_BASELINE=PATH` adds a row for
 //! another build of yuedu (say, main before a change), measured in turn with the others.
+//! The binary `cargo static` makes (README, "One binary for servers") adds a row of its
+//! own in Traditional script when it is there (`YUEDU_BENCH_STATIC=PATH` names another);
+//! build it first, or the row measures an older build (the bench says so).
 //! Needs `less` on the PATH.
 //!
 //! "Quiet" is no output for [`QUIET`]; a key's latency is from writing the key to the
@@ -265,6 +268,9 @@ enum Program {
     /// Another build of yuedu (`YUEDU_BENCH_BASELINE=PATH`), with its defaults: a before
     /// and after measured in one run, taking turns with the others.
     Baseline,
+    /// The statically linked build (`cargo static`, or `YUEDU_BENCH_STATIC=PATH`), with
+    /// `[text] script = "traditional"`.
+    StaticTraditional,
 }
 
 impl Program {
@@ -276,6 +282,7 @@ impl Program {
             Program::YueduMargins => "yuedu, scroll margins",
             Program::YueduTraditional => "yuedu, traditional",
             Program::Baseline => "yuedu, baseline build",
+            Program::StaticTraditional => "yuedu static, traditional",
         }
     }
 }
@@ -288,6 +295,7 @@ fn command(program: Program, file: &Path, dir: &Path) -> CommandBuilder {
         | Program::YueduMargins
         | Program::YueduTraditional => CommandBuilder::new(env!("CARGO_BIN_EXE_yuedu")),
         Program::Baseline => CommandBuilder::new(baseline().expect("YUEDU_BENCH_BASELINE")),
+        Program::StaticTraditional => CommandBuilder::new(static_build().expect("static build")),
     };
     cmd.arg(file);
     cmd.env_clear();
@@ -311,7 +319,7 @@ fn command(program: Program, file: &Path, dir: &Path) -> CommandBuilder {
         std::fs::write(&config, "[output]\nscroll-margins = \"on\"\n").expect("config");
         cmd.env("YUEDU_CONFIG", config);
     }
-    if let Program::YueduTraditional = program {
+    if let Program::YueduTraditional | Program::StaticTraditional = program {
         let config = dir.join("traditional.toml");
         std::fs::write(&config, "[text]\nscript = \"traditional\"\n").expect("config");
         cmd.env("YUEDU_CONFIG", config);
@@ -323,6 +331,18 @@ fn command(program: Program, file: &Path, dir: &Path) -> CommandBuilder {
 /// The yuedu binary `YUEDU_BENCH_BASELINE` names, measured beside this build.
 fn baseline() -> Option<PathBuf> {
     std::env::var_os("YUEDU_BENCH_BASELINE").map(PathBuf::from)
+}
+
+/// The statically linked build: `YUEDU_BENCH_STATIC`, or what `cargo static` made, when
+/// it is there.
+fn static_build() -> Option<PathBuf> {
+    std::env::var_os("YUEDU_BENCH_STATIC")
+        .map(PathBuf::from)
+        .or_else(|| {
+            let made = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("target/x86_64-unknown-linux-gnu/release/yuedu");
+            made.is_file().then_some(made)
+        })
 }
 
 /// A fresh name for each run's state directory, so no run resumes another's position.
@@ -478,6 +498,16 @@ fn main() {
     ];
     if baseline().is_some() {
         programs.insert(2, Program::Baseline);
+    }
+    if let Some(path) = static_build() {
+        let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+        if modified(&path) < modified(Path::new(env!("CARGO_BIN_EXE_yuedu"))) {
+            println!(
+                "note: {} is older than this build: run `cargo static` first\n",
+                path.display()
+            );
+        }
+        programs.push(Program::StaticTraditional);
     }
     for (label, file) in &files {
         let big = label.starts_with("50");

@@ -73,9 +73,13 @@ pub fn nz(n: u16) -> std::num::NonZeroU16 {
     std::num::NonZeroU16::new(n.max(1)).unwrap_or(std::num::NonZeroU16::MIN)
 }
 
-/// The yuedu binary Cargo built for these tests.
+/// The yuedu binary under test: the one Cargo built for these tests, or `YUEDU_TEST_BIN`
+/// (`.ci/run` runs some of them on the `cargo static` build).
 pub fn yuedu_bin() -> &'static str {
-    env!("CARGO_BIN_EXE_yuedu")
+    static BIN: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    BIN.get_or_init(|| {
+        std::env::var("YUEDU_TEST_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_yuedu").into())
+    })
 }
 
 /// On the shipped article's first screen once it is drawn (its byline).
