@@ -630,6 +630,39 @@ mod tests {
         }
     }
 
+    /// A file needs only the settings it changes: each setting of `config.toml`, alone in
+    /// its table, is read (a table whose struct lacks `#[serde(default)]` would ask for
+    /// all of its settings).
+    #[test]
+    fn every_setting_alone_in_a_file_is_read() {
+        let file: toml::Table = toml::from_str(DEFAULT_CONFIG).expect("config.toml");
+        let mut tried = 0;
+        for (name, value) in &file {
+            let settings: Vec<(Option<&str>, &String, &toml::Value)> = match value {
+                toml::Value::Table(t) => {
+                    t.iter().map(|(k, v)| (Some(name.as_str()), k, v)).collect()
+                }
+                v => vec![(None, name, v)],
+            };
+            for (table, key, value) in settings {
+                let one = toml::Table::from_iter([(key.clone(), value.clone())]);
+                let text = match table {
+                    Some(t) => toml::to_string(&toml::Table::from_iter([(
+                        t.to_string(),
+                        toml::Value::Table(one),
+                    )])),
+                    None => toml::to_string(&one),
+                }
+                .expect("toml");
+                if let Err(e) = Config::from_user_text("one.toml", &text) {
+                    panic!("{text}: {e}");
+                }
+                tried += 1;
+            }
+        }
+        assert!(tried > 40, "{tried} settings tried");
+    }
+
     #[test]
     fn built_defaults_are_the_embedded_files() {
         let parsed: Config = toml::from_str(DEFAULT_CONFIG).expect("embedded config.toml");

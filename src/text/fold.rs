@@ -18,7 +18,7 @@ use super::convert::{Script, converter};
 
 /// Which foldings a search applies (`[search]`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Folding {
     /// Simplified and Traditional characters match alike.
     pub(crate) fold_script: bool,
