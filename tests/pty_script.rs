@@ -216,3 +216,27 @@ fn keys_typed_while_the_terminal_is_asked_are_not_lost() {
         p.wait_for_status("100%");
     }
 }
+
+/// At 80 columns `=` still shows the source line and the width found: the status bar cuts
+/// a long message at its end, so the file's name gives way first (the reader's own file).
+#[test]
+fn the_file_info_keeps_the_width_found_at_80_columns() {
+    let mut p = start(&[ARTICLE], 80, 24, Some(2));
+    p.wait_for_text("陈 醉 劳超杰");
+    p.settle();
+    p.send("=");
+    p.wait_for_text("ambiguous narrow (asked)");
+    let status = p.row_text(23, 0, 80);
+    for want in [
+        "text, UTF-8, 6.4 KB",
+        "source line",
+        "ambiguous narrow (asked)",
+    ] {
+        assert!(status.contains(want), "{want} missing:\n{status}");
+    }
+    // With room, the name is there whole.
+    p.resize(120, 24);
+    p.settle();
+    p.send("=");
+    p.wait_for_in_row(23, 0, 120, "yuyao-yangtze-delta.txt: text, UTF-8");
+}

@@ -8,8 +8,8 @@ use std::collections::HashMap;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::article::LineNo;
-use crate::layout::AmbiguousWidth;
 use crate::layout::Pos;
+use crate::layout::{AmbiguousWidth, str_width};
 use crate::view::action::Action;
 use crate::view::app::App;
 use crate::view::mode::{Mode, ModeKind};
@@ -220,14 +220,32 @@ impl App {
             AmbiguousWidth::Wide => "wide",
         };
         let ambiguous = format!("ambiguous {width} ({})", text.ambiguous_found.says());
-        self.message = Some(match name {
+        let tail = match name {
             Some(n) => format!(
-                "{}; {} line {source_line}; {ambiguous}",
-                self.file_info,
+                "; {} line {source_line}; {ambiguous}",
                 crate::text::sanitize::for_terminal_line(n)
             ),
-            None => format!("{}; source line {source_line}; {ambiguous}", self.file_info),
-        });
+            None => format!("; source line {source_line}; {ambiguous}"),
+        };
+        // The status bar cuts a long message at its end; the file's name is what gives
+        // way here, so that the line and the width found stay in sight.
+        let amb = text.ambiguous_width;
+        let room = usize::from(self.size.0)
+            .saturating_sub(str_width(&self.position_text(), amb) + 2 + str_width(&tail, amb));
+        let head = match self.file_info.rsplit_once(": ") {
+            // The name shortened, or left out (it is the reader's own file), before the
+            // format, encoding and size.
+            Some((file, about)) if str_width(&self.file_info, amb) > room => {
+                let keep = room.saturating_sub(str_width(about, amb) + 2);
+                if keep >= 6 {
+                    format!("{}: {about}", super::status::shorten(file, keep, amb))
+                } else {
+                    about.to_string()
+                }
+            }
+            _ => self.file_info.clone(),
+        };
+        self.message = Some(head + &tail);
     }
 
     /// The action for a key with a count, where a count changes what it does; `None`
