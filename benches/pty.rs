@@ -345,6 +345,18 @@ fn static_build() -> Option<PathBuf> {
         })
 }
 
+/// When `path` was last changed.
+fn modified(path: &Path) -> Option<std::time::SystemTime> {
+    std::fs::metadata(path).and_then(|m| m.modified()).ok()
+}
+
+/// The newest change to `path` or to any file under it.
+fn newest_in(path: &Path) -> Option<std::time::SystemTime> {
+    let inner = std::fs::read_dir(path).into_iter().flatten().flatten();
+    let newest = inner.filter_map(|e| newest_in(&e.path())).max();
+    modified(path).max(newest)
+}
+
 /// A fresh name for each run's state directory, so no run resumes another's position.
 fn rand_suffix() -> u128 {
     std::time::SystemTime::now()
@@ -500,10 +512,15 @@ fn main() {
         programs.insert(2, Program::Baseline);
     }
     if let Some(path) = static_build() {
-        let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
-        if modified(&path) < modified(Path::new(env!("CARGO_BIN_EXE_yuedu"))) {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let sources = ["src", "vendor", "Cargo.toml", "Cargo.lock", "config.toml"];
+        let newest = sources
+            .iter()
+            .filter_map(|s| newest_in(&root.join(s)))
+            .max();
+        if modified(&path) < newest {
             println!(
-                "note: {} is older than this build: run `cargo static` first\n",
+                "note: {} is older than the sources: run `cargo static` first\n",
                 path.display()
             );
         }
