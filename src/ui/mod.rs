@@ -686,6 +686,9 @@ fn render_findings(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect, curso
         key(Action::FindingsSeverity),
         key(Action::FindingsRule),
     );
+    // The list's name in the script shown, as the navigation pane's group names and the
+    // library's; the findings themselves quote the source, as `yuedu check` prints them.
+    let title = crate::text::convert::convert(app.config.text.script, &title);
     put_str(
         buf,
         area.x,
@@ -851,7 +854,7 @@ fn render_help(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect, offset: u
     let band = Rect::new(area.x, y0, area.width, h);
     fill(buf, band, theme.body);
     clear_cut_edges(buf, band);
-    let title = " 帮助 Help — Esc closes ";
+    let title = crate::text::convert::convert(app.config.text.script, " 帮助 Help — Esc closes ");
     put_str(
         buf,
         x0,
@@ -861,7 +864,7 @@ fn render_help(app: &App, theme: &Theme, buf: &mut Buffer, area: Rect, offset: u
         theme.border,
         AmbiguousWidth::Narrow,
     );
-    put_cut(buf, x0 + 1, y0, boxed.right(), title, theme.heading, amb);
+    put_cut(buf, x0 + 1, y0, boxed.right(), &title, theme.heading, amb);
     let body_h = usize::from(h.saturating_sub(2));
     let offset = offset.min(height.saturating_sub(body_h));
     let step = layout.column_width + layout.gap;

@@ -1,6 +1,6 @@
 //! Inline styles drawn: the cells of strong text are bold and of emphasised text italic,
 //! on every line a span is cut across, under the display conversions and a search
-//! match; the text around them is neither.
+//! match; the text around them is neither. The overlays' names in the script shown.
 
 use std::sync::Arc;
 
@@ -12,7 +12,7 @@ use ratatui::style::Modifier;
 use super::{Theme, render};
 use crate::config::Config;
 use crate::formats::{Format, parse_shared};
-use crate::layout::PunctuationDisplay;
+use crate::layout::{AmbiguousWidth, PunctuationDisplay};
 use crate::text::convert::Script;
 use crate::view::app::{App, app_for};
 
@@ -156,5 +156,55 @@ fn navigation_rows_keep_the_prohibition_rules_and_every_character() {
                 );
             }
         }
+    }
+}
+
+/// The overlays' names follow the script shown, as the navigation pane's group names and
+/// the library's do.
+#[test]
+fn the_help_and_findings_names_are_in_the_script_shown() {
+    let text = |app: &App| -> String {
+        let buf = frame(app, true);
+        let mut out = String::new();
+        for y in 0..buf.area.height {
+            let mut x = 0;
+            while x < buf.area.width {
+                let symbol = buf[(x, y)].symbol();
+                out.push_str(symbol);
+                // A wide character's second cell holds nothing of its own.
+                x += u16::try_from(crate::layout::str_width(symbol, AmbiguousWidth::Narrow))
+                    .unwrap_or(1)
+                    .max(1);
+            }
+            out.push('\n');
+        }
+        out
+    };
+    for (script, help, findings) in [
+        (Script::AsIs, "帮助 Help", "检查 Findings"),
+        (Script::Traditional, "幫助 Help", "檢查 Findings"),
+    ] {
+        let mut config = Config::defaults();
+        config.text.script = script;
+        let mut reader = app("甲乙丙丁。\n", 60, config);
+        keys(&mut reader, "?");
+        assert!(
+            text(&reader).contains(help),
+            "{script:?}:\n{}",
+            text(&reader)
+        );
+        // An article with findings: the shipped one, checked.
+        let src = crate::formats::load(None, Default::default()).expect("the shipped article");
+        let article = parse_shared(src.format, &src.text);
+        let found = crate::check::check_source(&src, &article, &reader.config.check);
+        let mut reader =
+            app_for(article, "yuyao.txt", reader.config.clone(), (100, 24)).expect("keys");
+        reader.findings = found;
+        keys(&mut reader, "!");
+        assert!(
+            text(&reader).contains(findings),
+            "{script:?}:\n{}",
+            text(&reader)
+        );
     }
 }
