@@ -540,8 +540,13 @@ impl Config {
         // The user's tables over the defaults: a setting or table left out is the
         // default's (`#[serde(default)]`), a `[keys]` or `[check]` table sets only what it
         // names. Errors point into the user's file.
-        let mut config = Config::deserialize(toml::de::Deserializer::from(user))
-            .map_err(|e| error_at(path, text, &e))?;
+        let mut config = Config::deserialize(toml::de::Deserializer::from(user)).map_err(|e| {
+            let mut error = error_at(path, text, &e);
+            if let Some(names) = names_wanted(text, &e) {
+                error.message = format!("wanted one of {names}");
+            }
+            error
+        })?;
         config.user_keys = user_keys;
         let config = config.resolved();
         if let Err(message) = config.keymap() {
@@ -553,6 +558,22 @@ impl Config {
         }
         Ok(config)
     }
+}
+
+/// The names a setting takes, when the file gave it something other than a name (`script
+/// = 3`): toml then says only "wanted string or table", so the same file is read again
+/// with a name no setting takes (`"?"`) in that place, and serde's unknown-variant error
+/// lists those it takes (`"as-is", "simplified", …`).
+fn names_wanted(text: &str, e: &toml::de::Error) -> Option<String> {
+    let span = e
+        .span()
+        .filter(|_| e.message().contains("wanted string or table"))?;
+    let probe = format!("{}\"?\"{}", text.get(..span.start)?, text.get(span.end..)?);
+    let table = DeTable::parse(&probe).ok()?;
+    let again = Config::deserialize(toml::de::Deserializer::from(table)).err()?;
+    let message = again.message().replace('`', "\"");
+    let (_, names) = message.split_once("expected one of ")?;
+    Some(names.trim().to_string())
 }
 
 /// Where the user's configuration is looked for.
@@ -724,7 +745,17 @@ mod tests {
             (
                 "[output]\nscroll-margins = true\n",
                 "u.toml:2:18: ",
-                "string",
+                "wanted one of \"auto\", \"on\", \"off\"",
+            ),
+            (
+                "[text]\nscript = 3\n",
+                "u.toml:2:10: ",
+                "wanted one of \"as-is\", \"simplified\"",
+            ),
+            (
+                "[check]\nmixed-width = [\"error\"]\n",
+                "u.toml:2:15: ",
+                "wanted one of \"error\", \"warning\", \"info\", \"off\"",
             ),
             (
                 "[output]\nscroll-region = false\n",
