@@ -158,7 +158,8 @@ impl AmbiguousSetting {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct LayoutConfig {
-    /// Defaults to 72.
+    /// Defaults to 72; 2 or more (a Chinese character takes two columns).
+    #[serde(deserialize_with = "columns")]
     pub reading_width: u16,
     /// Defaults to two U+3000.
     pub(crate) indent: String,
@@ -408,6 +409,18 @@ impl Default for TextConfig {
     }
 }
 
+/// A width in columns, 2 or more, as `dump --width` takes it: a narrower text pane would
+/// show nothing.
+fn columns<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u16, D::Error> {
+    let n = u16::deserialize(d)?;
+    if n < 2 {
+        return Err(serde::de::Error::custom(format!(
+            "{n} is too narrow: give a whole number of columns, 2 or more (like 72)"
+        )));
+    }
+    Ok(n)
+}
+
 impl Default for LayoutConfig {
     fn default() -> LayoutConfig {
         LayoutConfig {
@@ -543,7 +556,7 @@ impl Config {
         let mut config = Config::deserialize(toml::de::Deserializer::from(user)).map_err(|e| {
             let mut error = error_at(path, text, &e);
             if let Some(names) = names_wanted(text, &e) {
-                error.message = format!("wanted one of {names}");
+                error.message = format!("wanted {names}");
             }
             error
         })?;
@@ -563,7 +576,7 @@ impl Config {
 /// The names a setting takes, when the file gave it something other than a name (`script
 /// = 3`): toml then says only "wanted string or table", so the same file is read again
 /// with a name no setting takes (`"?"`) in that place, and serde's unknown-variant error
-/// lists those it takes (`"as-is", "simplified", …`).
+/// lists those it takes (`one of "as-is", "simplified", …`, or `"as-is" or "fullwidth"`).
 fn names_wanted(text: &str, e: &toml::de::Error) -> Option<String> {
     let span = e
         .span()
@@ -572,8 +585,12 @@ fn names_wanted(text: &str, e: &toml::de::Error) -> Option<String> {
     let table = DeTable::parse(&probe).ok()?;
     let again = Config::deserialize(toml::de::Deserializer::from(table)).err()?;
     let message = again.message().replace('`', "\"");
-    let (_, names) = message.split_once("expected one of ")?;
-    Some(names.trim().to_string())
+    // serde: "expected one of "a", "b", "c"", or "expected "a" or "b"" for two.
+    let (_, expected) = message
+        .split_once("unknown variant")?
+        .1
+        .split_once("expected ")?;
+    Some(expected.trim().to_string())
 }
 
 /// Where the user's configuration is looked for.
@@ -751,6 +768,16 @@ mod tests {
                 "[text]\nscript = 3\n",
                 "u.toml:2:10: ",
                 "wanted one of \"as-is\", \"simplified\"",
+            ),
+            (
+                "[layout]\nreading-width = 1\n",
+                "u.toml:2:17: ",
+                "1 is too narrow: give a whole number of columns, 2 or more",
+            ),
+            (
+                "[text]\npunctuation = true\n",
+                "u.toml:2:15: ",
+                "wanted \"as-is\" or \"fullwidth\"",
             ),
             (
                 "[check]\nmixed-width = [\"error\"]\n",
