@@ -165,7 +165,8 @@ pub struct LayoutConfig {
     pub(crate) indent: String,
     /// The navigation pane's narrowest width, in columns. Defaults to 30.
     pub(crate) nav_width: u16,
-    /// The pane's share of the terminal's width, in percent. Defaults to 25.
+    /// The pane's share of the terminal's width, in percent (0 to 100). Defaults to 25.
+    #[serde(deserialize_with = "percent")]
     pub(crate) nav_width_percent: u16,
     /// The pane's widest width, in columns. Defaults to 48.
     pub(crate) nav_max_width: u16,
@@ -416,6 +417,17 @@ fn columns<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u16, D::Error> {
     if n < 2 {
         return Err(serde::de::Error::custom(format!(
             "{n} is too narrow: give a whole number of columns, 2 or more (like 72)"
+        )));
+    }
+    Ok(n)
+}
+
+/// A share in percent, 0 to 100.
+fn percent<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u16, D::Error> {
+    let n = u16::deserialize(d)?;
+    if n > 100 {
+        return Err(serde::de::Error::custom(format!(
+            "{n} is more than the whole: give a percentage from 0 to 100 (like 25)"
         )));
     }
     Ok(n)
@@ -773,6 +785,11 @@ mod tests {
                 "[layout]\nreading-width = 1\n",
                 "u.toml:2:17: ",
                 "1 is too narrow: give a whole number of columns, 2 or more",
+            ),
+            (
+                "[layout]\nnav-width-percent = 300\n",
+                "u.toml:2:21: ",
+                "300 is more than the whole: give a percentage from 0 to 100",
             ),
             (
                 "[text]\npunctuation = true\n",
