@@ -403,16 +403,7 @@ fn a_charset_the_bytes_do_not_fit_gives_way_and_standard_input_is_sniffed() {
         ("says-utf8.mhtml", "utf-8", gbk.as_ref()),
         ("says-gb2312.mhtml", "gb2312", html.as_bytes()),
     ] {
-        let qp: String = bytes
-            .iter()
-            .map(|&b| {
-                if b.is_ascii_graphic() && b != b'=' {
-                    (b as char).to_string()
-                } else {
-                    format!("={b:02X}")
-                }
-            })
-            .collect();
+        let qp = quoted_printable::encode_to_str(bytes);
         let file = format!(
             "{}--B\r\nContent-Type: text/html; charset={charset}\r\n\
              Content-Transfer-Encoding: quoted-printable\r\n\r\n{qp}\r\n--B--\r\n",

@@ -191,16 +191,7 @@ mod tests {
     #[test]
     fn lf_line_ends_and_a_gbk_charset_are_read() {
         let (gbk, _, _) = encoding_rs::GBK.encode("<p>山里</p>");
-        let qp: String = gbk
-            .iter()
-            .map(|&b| {
-                if b.is_ascii_graphic() && b != b'=' {
-                    (b as char).to_string()
-                } else {
-                    format!("={b:02X}")
-                }
-            })
-            .collect();
+        let qp = quoted_printable::encode_to_str(&gbk);
         let file = format!(
             "{HEAD}{}--B--\r\n",
             part(
